@@ -1,0 +1,47 @@
+import path from 'node:path';
+import { z } from 'zod';
+
+/** Configuration comes from environment variables only; see README "Configuration". */
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  WANGGE_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  WANGGE_DEMO_SCALE: z.coerce.number().positive().max(10).default(1),
+  WANGGE_DEMO_PASSWORD: z.string().min(8).optional(),
+  WANGGE_SECRET_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)').optional(),
+  WANGGE_NO_DEMO: z.enum(['0', '1']).default('0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+export type Config = {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  demoScale: number;
+  demoPassword: string | undefined;
+  secretKeyHex: string | undefined;
+  loadDemo: boolean;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+};
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: path.resolve(e.WANGGE_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    demoScale: e.WANGGE_DEMO_SCALE,
+    demoPassword: e.WANGGE_DEMO_PASSWORD,
+    secretKeyHex: e.WANGGE_SECRET_KEY,
+    loadDemo: e.WANGGE_NO_DEMO === '0',
+    logLevel: e.LOG_LEVEL,
+  };
+}

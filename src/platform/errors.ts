@@ -1,0 +1,56 @@
+/**
+ * The error catalogue. Every error the API returns has a stable code, a Chinese
+ * message (shown first) and an English one. Routes throw AppError; the server's
+ * error handler turns it into {"error": {code, message, messageEn}} with the
+ * catalogue's HTTP status. Nothing else reaches the client (no stack traces).
+ */
+export const ERRORS = {
+  BAD_REQUEST: [400, '请求参数有误', 'The request is invalid'],
+  VALIDATION_FAILED: [400, '请求参数校验失败', 'The request failed validation'],
+  COORDINATE_OUT_OF_RANGE: [400, '坐标超出有效范围', 'Coordinates are out of range'],
+  REASON_REQUIRED: [400, '查看完整个人信息须填写事由', 'A reason is required to reveal personal data'],
+  UNAUTHENTICATED: [401, '请先登录', 'Please sign in'],
+  INVALID_CREDENTIALS: [401, '用户名或密码错误', 'Wrong username or password'],
+  ACCOUNT_DISABLED: [403, '账号已停用', 'This account is disabled'],
+  FORBIDDEN: [403, '无权执行此操作', 'You are not allowed to do this'],
+  NOT_FOUND: [404, '未找到该对象或不在您的管辖范围内', 'Not found or outside your scope'],
+  ROUTE_NOT_FOUND: [404, '接口不存在', 'No such endpoint'],
+  GRID_NOT_FOUND_AT_POINT: [404, '该位置不在任何网格内', 'No grid contains this point'],
+  CONFLICT: [409, '操作与当前状态冲突', 'The request conflicts with the current state'],
+  USERNAME_TAKEN: [409, '用户名已被使用', 'This username is already taken'],
+  SCOPE_OUTSIDE_OWN: [403, '不能授权超出本人管辖范围的账号', 'Cannot grant a scope outside your own'],
+  PAYLOAD_TOO_LARGE: [413, '上传内容过大', 'The upload is too large'],
+  UNSUPPORTED_MEDIA_TYPE: [415, '不支持的内容类型', 'Unsupported content type'],
+  RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests, please try again later'],
+  INTERNAL: [500, '服务器内部错误', 'Internal server error'],
+} as const satisfies Record<string, readonly [number, string, string]>;
+
+export type ErrorCode = keyof typeof ERRORS;
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly messageZh: string;
+  readonly messageEn: string;
+  readonly details: unknown;
+
+  constructor(code: ErrorCode, opts: { detail?: string; detailEn?: string; details?: unknown } = {}) {
+    const [status, zh, en] = ERRORS[code];
+    super(`${code}: ${opts.detailEn ?? en}`);
+    this.code = code;
+    this.status = status;
+    this.messageZh = opts.detail ? `${zh}：${opts.detail}` : zh;
+    this.messageEn = opts.detailEn ? `${en}: ${opts.detailEn}` : en;
+    this.details = opts.details;
+  }
+}
+
+export type ErrorBody = {
+  error: { code: string; message: string; messageEn: string; details?: unknown };
+};
+
+export function errorBody(err: AppError): ErrorBody {
+  const body: ErrorBody = { error: { code: err.code, message: err.messageZh, messageEn: err.messageEn } };
+  if (err.details !== undefined) body.error.details = err.details;
+  return body;
+}
