@@ -1,2 +1,50 @@
-// Placeholder replaced once the database test harness lands.
-export default async function setup(): Promise<void> {}
+import path from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { createPii } from '../src/platform/crypto.js';
+import { createDb, withDatabase } from '../src/platform/db/database.js';
+import { startEmbeddedPostgres, type EmbeddedHandle } from '../src/platform/db/embedded.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { loadDemo } from '../src/modules/demo/load.js';
+import { TEMPLATE_DB, TEST_DEMO_PASSWORD, TEST_DEMO_SCALE, TEST_KEY } from './constants.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    dbServerUrl: string;
+  }
+}
+
+let embedded: EmbeddedHandle | null = null;
+
+/**
+ * Once per run: a PostgreSQL server (DATABASE_URL, else an embedded one under
+ * .test-data/), and a template database migrated and loaded with a small demo
+ * county. Each test file clones its own database from the template.
+ */
+export default async function setup(project: TestProject) {
+  let serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl) {
+    embedded = await startEmbeddedPostgres({
+      dataDir: path.resolve('.test-data'),
+      // throwaway test cluster: durability off for speed
+      settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
+    });
+    serverUrl = embedded.url;
+  }
+  const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
+  await admin.connect();
+  const stale = await admin.query<{ datname: string }>("SELECT datname FROM pg_database WHERE datname LIKE 'wangge_test_%' OR datname = $1", [TEMPLATE_DB]);
+  for (const { datname } of stale.rows) await admin.query(`DROP DATABASE IF EXISTS ${admin.escapeIdentifier(datname)} WITH (FORCE)`);
+  await admin.query(`CREATE DATABASE ${TEMPLATE_DB} TEMPLATE template0 ENCODING 'UTF8'`);
+  await admin.end();
+
+  const { db } = createDb(withDatabase(serverUrl, TEMPLATE_DB), 2);
+  await migrateToLatest(db as never);
+  await loadDemo(db, createPii(TEST_KEY), { scale: TEST_DEMO_SCALE, password: TEST_DEMO_PASSWORD });
+  await db.destroy();
+
+  project.provide('dbServerUrl', serverUrl);
+  return async () => {
+    await embedded?.stop();
+  };
+}

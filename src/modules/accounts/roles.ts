@@ -1,0 +1,38 @@
+import { z } from 'zod';
+
+export const ROLES = [
+  'resident',
+  'grid_worker',
+  'village_staff',
+  'township_centre',
+  'county_centre',
+  'department_staff',
+  'party_organiser',
+  'admin',
+] as const;
+export const RoleSchema = z.enum(ROLES);
+export type Role = z.infer<typeof RoleSchema>;
+
+export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
+  resident: { zh: '群众', en: 'Resident' },
+  grid_worker: { zh: '网格员', en: 'Grid worker' },
+  village_staff: { zh: '村(社区)两委', en: 'Village/community staff' },
+  township_centre: { zh: '镇街指挥中心', en: 'Township centre' },
+  county_centre: { zh: '县综治中心', en: 'County centre' },
+  department_staff: { zh: '职能部门', en: 'Department staff' },
+  party_organiser: { zh: '党组织管理员', en: 'Party organiser' },
+  admin: { zh: '系统管理员', en: 'Administrator' },
+};
+
+/** The signed-in caller, attached to every authenticated request. */
+export type Actor = {
+  accountId: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeCode: string;
+  /** ltree path of the scope node; the caller sees `path <@ scopePath` only. */
+  scopePath: string;
+  countyCode: string;
+  sessionId: number;
+};

@@ -1,0 +1,89 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf, SESSION_COOKIE } from '../../server/auth.js';
+import type { AppContext } from '../../server/context.js';
+import { abilitiesOf, authorize } from './policy.js';
+import { ROLE_NAMES, type Role } from './roles.js';
+import { AccountItem, CreateAccountBody, LoginBody, LoginResponse, MeResponse, Paging } from './schemas.js';
+import * as accounts from './service.js';
+
+export const accountRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/auth/login',
+      {
+        config: { public: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+        schema: { tags: ['auth'], summary: '登录 Sign in', security: [], body: LoginBody, response: { 200: LoginResponse } },
+      },
+      async (req, reply) => {
+        const s = await accounts.login(ctx.db, req.body.username, req.body.password, req.headers['user-agent'] ?? null);
+        reply.setCookie(SESSION_COOKIE, s.token, {
+          httpOnly: true,
+          sameSite: 'lax',
+          path: '/',
+          secure: req.protocol === 'https',
+          maxAge: s.expiresInSeconds,
+        });
+        return { token: s.token, expiresInSeconds: s.expiresInSeconds };
+      },
+    );
+
+    app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: z.null() } } }, async (req, reply) => {
+      await accounts.logout(ctx.db, actorOf(req));
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.code(204).send(null);
+    });
+
+    app.get('/me', { schema: { tags: ['auth'], summary: '当前用户 The signed-in account', response: { 200: MeResponse } } }, async (req) => {
+      const actor = actorOf(req);
+      const scope = await ctx.db
+        .selectFrom('region')
+        .select(['code', 'name', 'level'])
+        .where('code', '=', actor.scopeCode)
+        .executeTakeFirstOrThrow();
+      return {
+        id: actor.accountId,
+        username: actor.username,
+        displayName: actor.displayName,
+        role: actor.role,
+        roleName: ROLE_NAMES[actor.role],
+        scope,
+        countyCode: actor.countyCode,
+        abilities: abilitiesOf(actor),
+      };
+    });
+
+    app.get(
+      '/accounts',
+      { schema: { tags: ['accounts'], summary: '账号列表 Accounts in my scope', querystring: Paging, response: { 200: z.object({ items: z.array(AccountItem) }) } } },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'accounts.manage');
+        const rows = await accounts.listAccounts(ctx.db, actor, req.query.limit, req.query.offset);
+        return {
+          items: rows.map((r) => ({
+            id: r.id,
+            username: r.username,
+            displayName: r.display_name,
+            role: r.role as Role,
+            scopeCode: r.scope_code,
+            scopeName: r.scope_name,
+            disabled: r.disabled,
+            createdAt: r.created_at.toISOString(),
+          })),
+        };
+      },
+    );
+
+    app.post(
+      '/accounts',
+      { schema: { tags: ['accounts'], summary: '新建账号 Create an account', body: CreateAccountBody, response: { 201: z.object({ id: z.number().int() }) } } },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'accounts.manage');
+        const id = await accounts.createAccount(ctx.db, req.body, actor, req.id);
+        return reply.code(201).send({ id });
+      },
+    );
+  };

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import type { Db, DbOrTx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { recordAudit } from '../audit/service.js';
+import { hashPassword, verifyPassword } from './password.js';
+import { inScope } from './policy.js';
+import * as repo from './repository.js';
+import type { Actor, Role } from './roles.js';
+
+export const SESSION_TTL_HOURS = 12;
+
+/** Signs in; answers the session token (for the cookie and as a bearer token). */
+export async function login(db: Db, username: string, password: string, userAgent: string | null) {
+  const account = await repo.findAccountForLogin(db, username.toLowerCase());
+  const ok = await verifyPassword(account?.password_hash, password);
+  if (!account || !ok) throw new AppError('INVALID_CREDENTIALS');
+  if (account.disabled) throw new AppError('ACCOUNT_DISABLED');
+  const token = randomBytes(32).toString('base64url');
+  const session = await repo.insertSession(db, account.id, token, SESSION_TTL_HOURS, userAgent);
+  return { token, sessionId: session.id, expiresInSeconds: SESSION_TTL_HOURS * 3600 };
+}
+
+export const authenticate = (db: DbOrTx, token: string) => repo.findActorByToken(db, token);
+
+export const logout = (db: DbOrTx, actor: Actor) => repo.revokeSession(db, actor.sessionId);
+
+export type NewAccount = { username: string; displayName: string; password: string; role: Role; scopeCode: string };
+
+/**
+ * Creates an account. With an actor (an administrator through the API) the new
+ * scope must lie inside the actor's own; without one (the CLI, the demo load)
+ * it is the operator's own machine speaking.
+ */
+export async function createAccount(db: Db, input: NewAccount, actor: Actor | null, requestId?: string) {
+  const scope = await db.selectFrom('region').select(['code', 'path', 'county_code']).where('code', '=', input.scopeCode).executeTakeFirst();
+  if (!scope || (actor && !inScope(actor, scope.path))) {
+    throw actor && scope ? new AppError('SCOPE_OUTSIDE_OWN') : new AppError('VALIDATION_FAILED', { detail: '管辖范围不存在', detailEn: 'unknown scope region' });
+  }
+  if (!scope.county_code) {
+    throw new AppError('VALIDATION_FAILED', { detail: '账号管辖范围须在县及以下', detailEn: 'an account scope must be a county or below' });
+  }
+  const countyCode = scope.county_code;
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction().execute(async (tx) => {
+    const row = await repo.insertAccount(tx, { ...input, username: input.username.toLowerCase(), passwordHash, countyCode });
+    if (!row) throw new AppError('USERNAME_TAKEN');
+    await recordAudit(tx, {
+      actor,
+      countyCode,
+      action: 'account.create',
+      entityType: 'account',
+      entityId: row.id,
+      after: { username: input.username.toLowerCase(), role: input.role, scopeCode: input.scopeCode },
+      requestId,
+    });
+    return row.id;
+  });
+}
+
+export const listAccounts = (db: DbOrTx, actor: Actor, limit: number, offset: number) =>
+  repo.listAccounts(db, actor.scopePath, limit, offset);

@@ -1,0 +1,64 @@
+import { sql } from 'kysely';
+import type { Db } from '../../platform/db/database.js';
+import type { Pii } from '../../platform/crypto.js';
+import { TIELING_COUNTY_CODE } from '../grids/tiling.js';
+import { loadDemoAccounts, type DemoAccount } from './accounts.js';
+import { loadPeople, type Progress } from './people.js';
+import { loadTerritory } from './territory.js';
+
+export type DemoReport = {
+  loaded: boolean;
+  regions: number;
+  grids: number;
+  tielingGrids: number;
+  households: number;
+  residents: number;
+  gridWorkers: number;
+  partyOrgs: number;
+  partyMembers: number;
+  accounts: DemoAccount[];
+  seconds: number;
+};
+
+const DEMO_LOCK = 0x77616e67; // "wang"
+
+/** Whether this database already holds the demo county. */
+export async function demoLoaded(db: Db): Promise<boolean> {
+  const row = await db.selectFrom('system_state').select('key').where('key', '=', 'demo').executeTakeFirst();
+  return !!row;
+}
+
+/**
+ * Loads the demo: five seed counties' territory with synthetic grids, and 铁岭县's
+ * population, party organisation and one account per role. All in one
+ * transaction under an advisory lock: two servers starting at once load it once,
+ * and a crash mid-load leaves nothing half-done.
+ */
+export async function loadDemo(db: Db, pii: Pii, opts: { scale: number; password: string; progress?: Progress }): Promise<DemoReport | null> {
+  const t0 = performance.now();
+  const progress = opts.progress ?? (() => {});
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(${DEMO_LOCK})`.execute(tx);
+    const done = await tx.selectFrom('system_state').select('key').where('key', '=', 'demo').executeTakeFirst();
+    if (done) return null;
+    progress('territory', 0, 1);
+    const territory = await loadTerritory(tx);
+    progress('territory', 1, 1);
+    const people = await loadPeople(tx, pii, TIELING_COUNTY_CODE, opts.scale, progress);
+    progress('accounts', 0, 1);
+    const accounts = await loadDemoAccounts(tx, TIELING_COUNTY_CODE, opts.password);
+    progress('accounts', 1, 1);
+    const report: DemoReport = {
+      loaded: true,
+      ...territory,
+      ...people,
+      accounts,
+      seconds: Math.round((performance.now() - t0) / 100) / 10,
+    };
+    await tx
+      .insertInto('system_state')
+      .values({ key: 'demo', value: JSON.stringify({ scale: opts.scale, ...people, ...territory, seconds: report.seconds }) })
+      .execute();
+    return report;
+  });
+}

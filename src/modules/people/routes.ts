@@ -1,0 +1,135 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
+import { actorOf } from '../../server/auth.js';
+import type { AppContext } from '../../server/context.js';
+import { authorize, narrowScope } from '../accounts/policy.js';
+import type { Actor } from '../accounts/roles.js';
+import { pathOf } from '../regions/paths.js';
+import * as repo from './repository.js';
+import { CareTag, HouseholdItem, ResidentItem, ResidentQuery, RevealBody, RevealResponse, Within } from './schemas.js';
+import { revealResident } from './service.js';
+
+type HouseholdRow = Awaited<ReturnType<typeof repo.listHouseholds>>['items'][number];
+type ResidentRow = Awaited<ReturnType<typeof repo.listResidents>>[number];
+
+const toHousehold = (h: HouseholdRow): z.infer<typeof HouseholdItem> => ({
+  id: h.id,
+  gridCode: h.grid_code,
+  gridName: h.grid_name,
+  address: h.address,
+  memberCount: h.member_count,
+  careTags: h.care_tags,
+  lastVisitAt: h.last_visit_at?.toISOString() ?? null,
+});
+
+const toResident = (r: ResidentRow): z.infer<typeof ResidentItem> => ({
+  id: r.id,
+  householdId: r.household_id,
+  gridCode: r.grid_code,
+  name: r.name,
+  gender: r.gender as 'male' | 'female',
+  birthDate: r.birth_date,
+  relation: r.relation,
+  idNumber: r.id_number_masked,
+  phone: r.phone_masked,
+  careTags: r.care_tags,
+  isPartyMember: r.is_party_member,
+});
+
+const scopeOf = (actor: Actor, within?: string) => ({ countyCode: actor.countyCode, path: narrowScope(actor, within, pathOf) });
+const IdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
+
+export const peopleRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/households',
+      {
+        schema: {
+          tags: ['people'],
+          summary: '户籍档案 Households in my scope',
+          querystring: z.object({
+            within: Within,
+            careTag: CareTag.optional(),
+            limit: z.coerce.number().int().min(1).max(500).default(50),
+            offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+          }),
+          response: { 200: z.object({ items: z.array(HouseholdItem), total: z.number().int() }) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'people.read');
+        const { items, total } = await repo.listHouseholds(ctx.db, scopeOf(actor, req.query.within), req.query);
+        return { items: items.map(toHousehold), total };
+      },
+    );
+
+    app.get(
+      '/households/:id',
+      {
+        schema: {
+          tags: ['people'],
+          summary: '户详情 A household and its members (masked)',
+          params: IdParams,
+          response: { 200: HouseholdItem.extend({ members: z.array(ResidentItem) }) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'people.read');
+        const scope = scopeOf(actor);
+        const h = await repo.findHousehold(ctx.db, scope, req.params.id);
+        if (!h) throw new AppError('NOT_FOUND');
+        const members = await repo.listResidents(ctx.db, scope, { householdId: h.id, limit: 100, offset: 0 });
+        return { ...toHousehold(h), members: members.map(toResident) };
+      },
+    );
+
+    app.get(
+      '/residents',
+      { schema: { tags: ['people'], summary: '居民 Residents in my scope (masked)', querystring: ResidentQuery, response: { 200: z.object({ items: z.array(ResidentItem) }) } } },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'people.read');
+        const q = req.query;
+        const rows = await repo.listResidents(ctx.db, scopeOf(actor, q.within), {
+          ...q,
+          idNumberHash: q.idNumber ? ctx.pii.blindIndex('idNumber', q.idNumber) : undefined,
+          phoneHash: q.phone ? ctx.pii.blindIndex('phone', q.phone) : undefined,
+        });
+        return { items: rows.map(toResident) };
+      },
+    );
+
+    app.get(
+      '/residents/:id',
+      { schema: { tags: ['people'], summary: '居民详情 One resident (masked)', params: IdParams, response: { 200: ResidentItem } } },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'people.read');
+        const r = await repo.findResident(ctx.db, scopeOf(actor), req.params.id);
+        if (!r) throw new AppError('NOT_FOUND');
+        return toResident(r);
+      },
+    );
+
+    app.post(
+      '/residents/:id/reveal',
+      {
+        schema: {
+          tags: ['people'],
+          summary: '查看完整信息 Reveal a full ID number or phone (reason required, audited)',
+          params: IdParams,
+          body: RevealBody,
+          response: { 200: RevealResponse },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'people.reveal');
+        return revealResident(ctx.db, ctx.pii, actor, req.params.id, req.body, req.id);
+      },
+    );
+  };

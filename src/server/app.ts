@@ -1,0 +1,90 @@
+import fastifyCookie from '@fastify/cookie';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { randomUUID } from 'node:crypto';
+import { accountRoutes } from '../modules/accounts/routes.js';
+import { auditRoutes } from '../modules/audit/routes.js';
+import { gridRoutes } from '../modules/grids/routes.js';
+import { peopleRoutes } from '../modules/people/routes.js';
+import { regionRoutes } from '../modules/regions/routes.js';
+import { loggerOptions } from '../platform/logging.js';
+import { installAuth } from './auth.js';
+import type { AppContext } from './context.js';
+import { installErrorHandling } from './errors.js';
+import './types.js';
+
+export type RegisteredRoute = { method: string; url: string; public: boolean };
+
+export type BuildOptions = { logLevel?: string };
+
+export const API_PREFIX = '/api/v1';
+
+/** Builds the HTTP app: external plugins, then app plugins, then routes. */
+export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
+  const app = Fastify({
+    logger: loggerOptions(opts.logLevel ?? 'info'),
+    genReqId: () => randomUUID(),
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const routes: RegisteredRoute[] = [];
+  app.addHook('onRoute', (r) => {
+    // The API browser's own pages and assets are public documentation.
+    if (r.url.startsWith('/docs')) r.config = { ...r.config, public: true };
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const m of methods) routes.push({ method: m, url: r.url, public: r.config?.public === true });
+  });
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Wangge 网格 API',
+        version: '0.1.0',
+        description: '党建引领网格化基层治理平台 — grid-based grassroots governance. Errors: {"error": {code, message (zh), messageEn}}.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer' },
+          cookie: { type: 'apiKey', in: 'cookie', name: 'wangge_session' },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+
+  installErrorHandling(app);
+  installAuth(app, ctx.db);
+
+  app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => {
+    await ctx.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();
+    return { status: 'ok' };
+  });
+  app.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(accountRoutes(ctx));
+      await api.register(regionRoutes(ctx));
+      await api.register(gridRoutes(ctx));
+      await api.register(peopleRoutes(ctx));
+      await api.register(auditRoutes(ctx));
+    },
+    { prefix: API_PREFIX },
+  );
+
+  await app.ready();
+  return Object.assign(app, { registeredRoutes: routes });
+}
+
+export type App = Awaited<ReturnType<typeof buildApp>>;

@@ -1,0 +1,36 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { authenticate } from '../modules/accounts/service.js';
+import type { Db } from '../platform/db/database.js';
+import { AppError } from '../platform/errors.js';
+
+export const SESSION_COOKIE = 'wangge_session';
+
+function tokenOf(req: FastifyRequest): string | undefined {
+  const h = req.headers.authorization;
+  if (h?.startsWith('Bearer ')) return h.slice(7).trim() || undefined;
+  return req.cookies[SESSION_COOKIE] || undefined;
+}
+
+/**
+ * Deny by default: every route needs a live session unless its config says
+ * `public: true`. Runs before validation, so an anonymous caller learns nothing
+ * about a route's input rules.
+ */
+export function installAuth(app: FastifyInstance, db: Db): void {
+  app.decorateRequest('actor', null);
+  app.addHook('onRequest', async (req) => {
+    if (req.routeOptions.config.public === true) return;
+    if (!req.routeOptions.url) return; // unknown route: the 404 handler answers
+    const token = tokenOf(req);
+    const actor = token ? await authenticate(db, token) : undefined;
+    if (!actor) throw new AppError('UNAUTHENTICATED');
+    req.actor = actor;
+    req.log = req.log.child({ actor: actor.accountId });
+  });
+}
+
+/** The signed-in caller of a non-public route. */
+export function actorOf(req: FastifyRequest) {
+  if (!req.actor) throw new AppError('UNAUTHENTICATED');
+  return req.actor;
+}

@@ -1,0 +1,58 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { GridLocator } from '../modules/grids/locator.js';
+import { demoLoaded, loadDemo, type DemoReport } from '../modules/demo/load.js';
+import type { Config } from '../platform/config.js';
+import { createPii, loadMasterKey } from '../platform/crypto.js';
+import { openDatabase, type Database } from '../platform/db/database.js';
+import { migrateToLatest } from '../platform/db/migrate.js';
+import type { Logger } from '../platform/logging.js';
+import type { AppContext } from './context.js';
+import { progressPrinter } from '../platform/progress.js';
+
+export type Runtime = { ctx: AppContext; database: Database; config: Config };
+
+/** Opens the database, applies migrations and builds the platform services. */
+export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    log: (line) => log.info(line),
+  });
+  try {
+    const { applied } = await migrateToLatest(database.db as never);
+    if (applied.length) log.info({ applied }, 'migrations applied');
+    const pii = createPii(loadMasterKey(config.dataDir, config.secretKeyHex));
+    return { ctx: { db: database.db, pii, grids: new GridLocator(database.db), log }, database, config };
+  } catch (err) {
+    await database.close();
+    throw err;
+  }
+}
+
+/** Loads the demo county unless it is there already; prints the accounts when it loads. */
+export async function ensureDemo(rt: Runtime, opts: { scale?: number; print?: (s: string) => void } = {}): Promise<DemoReport | null> {
+  const print = opts.print ?? ((s: string) => process.stdout.write(`${s}\n`));
+  if (await demoLoaded(rt.ctx.db)) return null;
+  const password = rt.config.demoPassword ?? randomBytes(9).toString('base64url');
+  const scale = opts.scale ?? rt.config.demoScale;
+  print(`Loading the demo county (铁岭县, scale ${scale}) …`);
+  const report = await loadDemo(rt.ctx.db, rt.ctx.pii, { scale, password, progress: progressPrinter(print) });
+  if (!report) return null;
+  print(
+    `Demo loaded in ${report.seconds}s: ${report.regions} regions, ${report.grids} grids (铁岭县 ${report.tielingGrids}), ` +
+      `${report.households} households, ${report.residents} residents, ${report.gridWorkers} grid workers, ${report.partyMembers} party members.`,
+  );
+  print('Demo accounts (username — role — scope):');
+  for (const a of report.accounts) print(`  ${a.username.padEnd(11)} ${a.role.padEnd(17)} ${a.scopeName} (${a.scopeCode})`);
+  if (!rt.config.demoPassword) {
+    const file = path.join(rt.config.dataDir, 'demo-password.txt');
+    fs.mkdirSync(rt.config.dataDir, { recursive: true, mode: 0o711 });
+    fs.writeFileSync(file, `${password}\n`, { mode: 0o600 });
+    print(`Demo password (generated, shown once; also in ${file}): ${password}`);
+  } else {
+    print('Demo password: the value of WANGGE_DEMO_PASSWORD');
+  }
+  return report;
+}

@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../test/helpers.js';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const PUBLIC = new Set(['GET /health', 'GET /openapi.json', 'POST /api/v1/auth/login', 'HEAD /health', 'HEAD /openapi.json']);
+
+describe('deny by default', () => {
+  it('every registered route answers 401 without credentials unless it declares itself public', async () => {
+    const routes = t.app.registeredRoutes.filter((r) => r.method !== 'OPTIONS');
+    expect(routes.length).toBeGreaterThan(10);
+    const checked: string[] = [];
+    for (const r of routes) {
+      const key = `${r.method} ${r.url}`;
+      if (r.public) {
+        expect(PUBLIC.has(key) || r.url.startsWith('/docs'), `${key} is public but not on the list`).toBe(true);
+        continue;
+      }
+      const url = r.url.replace(/:(\w+)/g, (_m, name: string) => (name === 'code' ? '211221' : '1'));
+      const res = await t.app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' || r.method === 'HEAD' ? undefined : {} });
+      expect(res.statusCode, key).toBe(401);
+      if (r.method !== 'HEAD') expect(res.json().error.code, key).toBe('UNAUTHENTICATED');
+      checked.push(key);
+    }
+    expect(checked).toContain('GET /api/v1/me');
+    expect(checked).toContain('POST /api/v1/residents/:id/reveal');
+  });
+
+  it('a forged or revoked token is refused', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer not-a-token' } });
+    expect(res.statusCode).toBe(401);
+  });
+
+  it('health, OpenAPI 3.1 and the API browser are public', async () => {
+    expect((await t.app.inject({ method: 'GET', url: '/health' })).json()).toEqual({ status: 'ok' });
+    const spec = (await t.app.inject({ method: 'GET', url: '/openapi.json' })).json();
+    expect(spec.openapi).toBe('3.1.0');
+    expect(Object.keys(spec.paths)).toContain('/api/v1/grids/locate');
+    const docs = await t.app.inject({ method: 'GET', url: '/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.body).toContain('swagger');
+  });
+
+  it('an unknown route is a 404 with the error shape', async () => {
+    const res = await t.app.inject({ method: 'GET', url: '/api/v1/nope' });
+    expect(res.statusCode).toBe(404);
+    expect(res.json().error).toMatchObject({ code: 'ROUTE_NOT_FOUND', message: expect.any(String), messageEn: expect.any(String) });
+  });
+});
