@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
@@ -24,8 +25,10 @@ let embedded: EmbeddedHandle | null = null;
 export default async function setup(project: TestProject) {
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
+    // a cluster per run, so parallel runs (an editor's watcher, CI) never share one
+    removeDeadRuns();
     embedded = await startEmbeddedPostgres({
-      dataDir: path.resolve('.test-data'),
+      dataDir: path.resolve(RUNS_DIR, `run-${process.pid}`),
       // throwaway test cluster: durability off for speed
       settings: { fsync: 'off', synchronous_commit: 'off', full_page_writes: 'off' },
     });
@@ -46,5 +49,29 @@ export default async function setup(project: TestProject) {
   project.provide('dbServerUrl', serverUrl);
   return async () => {
     await embedded?.stop();
+    if (embedded) fs.rmSync(path.resolve(RUNS_DIR, `run-${process.pid}`), { recursive: true, force: true });
   };
+}
+
+const RUNS_DIR = '.test-data';
+
+function removeDeadRuns(): void {
+  if (!fs.existsSync(RUNS_DIR)) return;
+  for (const d of fs.readdirSync(RUNS_DIR)) {
+    const pid = Number(/^run-(\d+)$/.exec(d)?.[1]);
+    if (!pid) continue;
+    try {
+      process.kill(pid, 0);
+    } catch {
+      // the run died: stop its postgres if it outlived it, then remove the cluster
+      const pidFile = path.join(RUNS_DIR, d, 'pg', 'postmaster.pid');
+      const pg = fs.existsSync(pidFile) ? Number.parseInt(fs.readFileSync(pidFile, 'utf8'), 10) : 0;
+      try {
+        if (pg) process.kill(pg, 'SIGQUIT');
+      } catch {
+        // not running
+      }
+      fs.rmSync(path.join(RUNS_DIR, d), { recursive: true, force: true });
+    }
+  }
 }

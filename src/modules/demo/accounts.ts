@@ -7,7 +7,7 @@ export type DemoAccount = { username: string; displayName: string; role: Role; s
 
 /**
  * One account per role, documented in the README. Scopes: the county for county-wide
- * roles; the first township, village and grid of 铁岭县 for the tiered roles.
+ * roles; the first rural grid of 铁岭县, its village and township, for the tiered roles.
  */
 export async function demoAccountPlan(tx: DbOrTx, countyCode: string): Promise<DemoAccount[]> {
   const grid = await tx
@@ -18,6 +18,7 @@ export async function demoAccountPlan(tx: DbOrTx, countyCode: string): Promise<D
     .select(['g.code as g', 'g.name as gn', 'v.code as v', 'v.name as vn', 't.code as t', 't.name as tn', 'c.name as cn'])
     .where('g.county_code', '=', countyCode)
     .where('g.level', '=', 'grid')
+    .where('g.kind', '=', 'rural') // a village, so the demo walks the village → township → county chain
     .orderBy('g.code')
     .executeTakeFirstOrThrow();
   const c = { code: countyCode, name: grid.cn };

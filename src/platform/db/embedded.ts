@@ -35,6 +35,7 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   const password = readOrCreatePassword(opts.dataDir);
   if (isRoot()) await ensureRootCanHandOver(clusterDir);
 
+  claimDataDir(opts.dataDir);
   await stopOrphan(clusterDir, log);
   const lines: string[] = [];
   const capture = (m: unknown) => {
@@ -84,7 +85,48 @@ export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<Embe
   }
   log(`embedded PostgreSQL listening on 127.0.0.1:${port}`);
   const url = `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
-  return { url, port, clusterDir, stop: () => pg.stop() };
+  return {
+    url,
+    port,
+    clusterDir,
+    stop: async () => {
+      await pg.stop();
+      releaseDataDir(opts.dataDir);
+    },
+  };
+}
+
+/**
+ * One server per data dir. The owner's pid is kept in `<dataDir>/wangge.pid`;
+ * a live owner means a second server must not touch the cluster, a dead one
+ * means it crashed and its postgres (if still running) is an orphan to stop.
+ */
+function claimDataDir(dataDir: string): void {
+  const file = path.join(dataDir, 'wangge.pid');
+  if (fs.existsSync(file)) {
+    const owner = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
+    if (owner && owner !== process.pid && alive(owner) && isNode(owner)) {
+      throw new Error(`Embedded PostgreSQL: another Wangge process (pid ${owner}) is using ${dataDir}. Stop it or set WANGGE_DATA_DIR.`);
+    }
+  }
+  fs.writeFileSync(file, `${process.pid}\n`);
+}
+
+function releaseDataDir(dataDir: string): void {
+  const file = path.join(dataDir, 'wangge.pid');
+  try {
+    if (Number.parseInt(fs.readFileSync(file, 'utf8'), 10) === process.pid) fs.rmSync(file);
+  } catch {
+    // already gone
+  }
+}
+
+function isNode(pid: number): boolean {
+  try {
+    return /node|tsx/.test(fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8'));
+  } catch {
+    return true;
+  }
 }
 
 function startError(what: string, dir: string, lines: string[]): Error {

@@ -113,12 +113,20 @@ describe('GridIndex', () => {
     expect(new GridIndex([]).size).toBe(0);
   });
 
-  it('rejects duplicate codes and empty geometries', () => {
+  it('rejects duplicate codes and skips unusable geometries', () => {
     expect(() => GridIndex.build([grids[0]!, grids[0]!])).toThrow(/duplicate/);
-    expect(() => GridIndex.build([{ code: code(9), polygon: poly() }])).toThrow(/no coordinates/);
-    expect(() => GridIndex.build([{ code: code(9), polygon: poly(rect(0, 0, Number.NaN, 1)) }])).toThrow(
-      /non-finite/,
-    );
+    const partial = GridIndex.build([
+      { code: code(8), polygon: poly(rect(0, 0, Number.NaN, 1)) },
+      { code: code(9), polygon: poly() },
+      { code: code(10), polygon: { type: 'MultiPolygon', coordinates: [] } },
+      { code: code(11), polygon: poly(rect(0, 0, 1, 1)) },
+      { code: code(12), polygon: null as never },
+      { code: code(13), polygon: { type: 'Polygon', coordinates: [[[0, 0], 'x', [1, 1], [0, 0]]] } as never },
+    ]);
+    expect(partial.skipped).toEqual([code(8), code(9), code(10), code(12), code(13)]);
+    expect(partial.size).toBe(1);
+    expect(partial.locate(0.5, 0.5)).toBe(code(11));
+    expect(partial.locate(0.5, 0.5)).toBe(code(11));
   });
 });
 

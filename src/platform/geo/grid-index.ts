@@ -114,52 +114,67 @@ export class GridIndex {
   /** For each part, the rank of the grid it belongs to. */
   private readonly partOwner: Uint32Array;
   private readonly tree: Flatbush | null;
+  /**
+   * Codes of grids left out of the index because their geometry has no
+   * coordinates or a non-finite coordinate; they are never located. (Skipped
+   * rather than thrown so one bad row cannot disable lookups for a county.)
+   */
+  readonly skipped: readonly string[];
 
   /**
-   * Builds the index. Throws on duplicate codes and on geometries with no
-   * coordinates or non-finite coordinates (validate imports beforehand).
-   * The input geometries are referenced, not copied: do not mutate them.
+   * Builds the index. Throws on duplicate codes. The input geometries are
+   * referenced, not copied: do not mutate them afterwards.
    */
   constructor(grids: readonly GridIndexInput[]) {
     const sorted = grids.slice().sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    this.codes = new Array<string>(sorted.length);
+    this.codes = [];
     this.parts = [];
+    const skipped: string[] = [];
     const owners: number[] = [];
     const boxes: number[] = [];
-    for (let rank = 0; rank < sorted.length; rank++) {
-      const { code, polygon } = sorted[rank]!;
-      if (rank > 0 && this.codes[rank - 1] === code) {
-        throw new Error(`GridIndex: duplicate grid code ${code}`);
-      }
-      this.codes[rank] = code;
-      const polygons = polygon.type === 'Polygon' ? [polygon.coordinates] : polygon.coordinates;
-      let partsAdded = 0;
+    for (let k = 0; k < sorted.length; k++) {
+      const { code, polygon } = sorted[k]!;
+      if (k > 0 && sorted[k - 1]!.code === code) throw new Error(`GridIndex: duplicate grid code ${code}`);
+      const rank = this.codes.length;
+      // Defensive about runtime data (e.g. JSON from the database): unknown
+      // geometry types simply yield no parts and the grid is skipped.
+      const polygons =
+        polygon?.type === 'Polygon' ? [polygon.coordinates] : polygon?.type === 'MultiPolygon' ? polygon.coordinates : [];
+      const partBoxes: number[] = [];
+      const partRings: Position[][][] = [];
+      let finite = true;
       for (const rings of polygons) {
-        if (!rings[0] || rings[0].length === 0) continue;
+        if (!Array.isArray(rings) || !Array.isArray(rings[0]) || rings[0].length === 0) continue;
         let minX = Infinity;
         let minY = Infinity;
         let maxX = -Infinity;
         let maxY = -Infinity;
         for (const ring of rings) {
-          for (const p of ring) {
+          for (const p of Array.isArray(ring) ? ring : [[Number.NaN, Number.NaN]]) {
             const x = p[0]!;
             const y = p[1]!;
-            if (!Number.isFinite(x) || !Number.isFinite(y)) {
-              throw new Error(`GridIndex: grid ${code} has non-finite coordinates`);
-            }
+            if (!Number.isFinite(x) || !Number.isFinite(y)) finite = false;
             if (x < minX) minX = x;
             if (x > maxX) maxX = x;
             if (y < minY) minY = y;
             if (y > maxY) maxY = y;
           }
         }
-        boxes.push(minX, minY, maxX, maxY);
+        partBoxes.push(minX, minY, maxX, maxY);
+        partRings.push(rings);
+      }
+      if (!finite || partRings.length === 0) {
+        skipped.push(code);
+        continue;
+      }
+      this.codes.push(code);
+      boxes.push(...partBoxes);
+      for (const rings of partRings) {
         this.parts.push(rings);
         owners.push(rank);
-        partsAdded++;
       }
-      if (partsAdded === 0) throw new Error(`GridIndex: grid ${code} has no coordinates`);
     }
+    this.skipped = skipped;
     this.partOwner = Uint32Array.from(owners);
     if (this.parts.length === 0) {
       this.tree = null;
@@ -178,7 +193,7 @@ export class GridIndex {
     return new GridIndex(grids);
   }
 
-  /** Number of grids in the index. */
+  /** Number of grids in the index (excluding `skipped`). */
   get size(): number {
     return this.codes.length;
   }
