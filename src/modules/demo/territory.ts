@@ -1,6 +1,7 @@
 import type { Polygon } from 'geojson';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { bulkInsert } from '../../platform/db/bulk.js';
+import { geometryBbox } from '../../platform/geo/bbox.js';
 import { COUNTY_BBOXES, TIELING_COUNTY_CODE, TIELING_GRID_TARGET } from '../grids/tiling.js';
 import { loadDivisions, tileCountyFromDivisions, type DivisionRow } from '../grids/tiling-divisions.js';
 import { countyCodeOf, parentCodeOf, pathOf } from '../regions/paths.js';
@@ -34,19 +35,6 @@ type RegionRow = {
   kind: string | null;
   geometry: Polygon | null;
 };
-
-function bbox(g: Polygon | null): [number, number, number, number] | [null, null, null, null] {
-  if (!g) return [null, null, null, null];
-  let [w, s, e, n] = [Infinity, Infinity, -Infinity, -Infinity];
-  for (const [x, y] of g.coordinates[0] ?? []) {
-    if (x === undefined || y === undefined) continue;
-    w = Math.min(w, x);
-    s = Math.min(s, y);
-    e = Math.max(e, x);
-    n = Math.max(n, y);
-  }
-  return [w, s, e, n];
-}
 
 /** Loads the province, cities, the five seed counties, their townships, villages and grids. */
 export async function loadTerritory(tx: DbOrTx): Promise<{ regions: number; grids: number; tielingGrids: number }> {
@@ -94,7 +82,7 @@ export async function loadTerritory(tx: DbOrTx): Promise<{ regions: number; grid
       pathOf(r.code),
       r.kind,
       r.geometry ? JSON.stringify(r.geometry) : null,
-      ...bbox(r.geometry),
+      ...(r.geometry ? geometryBbox(r.geometry) : [null, null, null, null]),
     ]),
   );
   await tx.updateTable('grid_index_version').set((eb) => ({ version: eb('version', '+', 1) })).execute();

@@ -2,12 +2,14 @@
  * Geometry helpers for grid import validation (import-validate.ts).
  *
  * `quickWithin` / `quickDisjoint` are exact-topology shortcuts for the common
- * case of grids digitised on a shared vertex set: they compare edges pairwise
- * (via a Flatbush index over edges) and answer `true` only when every contact
- * between the two boundaries is an identical edge or a shared vertex, and
- * sample points (edge midpoints) plus edge sides settle the rest. Anything
- * else returns `false` ("not proven"), and the caller falls back to measuring
- * areas with @turf/intersect, which is correct but much slower.
+ * case of grids digitised on shared boundaries: every edge is cut at each
+ * contact with the other boundary (shared vertices, T-junctions, collinear
+ * runs; edges found through a Flatbush index). Pieces running along the other
+ * boundary must have the interiors on the expected sides; every other piece
+ * meets the other boundary nowhere, so its midpoint decides whether it runs
+ * inside or outside. A proper crossing, or any doubt, returns `false` ("not
+ * proven") and the caller measures areas with @turf/intersect instead, which
+ * is correct but far slower.
  */
 import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
@@ -111,11 +113,12 @@ export class EdgeSet {
     return this.interiorLeft.length;
   }
 
-  edge(e: number): [number, number, number, number] {
+  edge(e: number): Segment {
     const o = e * 4;
     return [this.xy[o]!, this.xy[o + 1]!, this.xy[o + 2]!, this.xy[o + 3]!];
   }
 
+  /** Ids of the edges whose bounding boxes meet the given box. */
   search(minX: number, minY: number, maxX: number, maxY: number): number[] {
     return this.tree ? this.tree.search(minX, minY, maxX, maxY) : [];
   }
@@ -130,70 +133,86 @@ export class EdgeSet {
   }
 }
 
-type Contact = 'none' | 'vertex' | 'same' | 'reversed' | 'other';
+/** Relative tolerance for "on the line" tests (1e-12 x segment length, ~0.1 µm at grid scale). */
+const EPS = 1e-12;
 
-/** How two edges meet: not at all, only at a shared endpoint, as the same segment, or otherwise. */
-function contact(p: [number, number, number, number], q: [number, number, number, number]): Contact {
+type Segment = [number, number, number, number];
+/** A contact of segment Q with segment P, as parameters along P (0 = start, 1 = end). */
+type Contact = 'cross' | { cuts: number[]; along?: { from: number; to: number; sameDirection: boolean } };
+
+function contact(p: Segment, q: Segment): Contact {
   const [ax, ay, bx, by] = p;
   const [cx, cy, dx, dy] = q;
-  if (ax === cx && ay === cy && bx === dx && by === dy) return 'same';
-  if (ax === dx && ay === dy && bx === cx && by === cy) return 'reversed';
-  const d1 = orient(cx, cy, dx, dy, ax, ay);
-  const d2 = orient(cx, cy, dx, dy, bx, by);
-  const d3 = orient(ax, ay, bx, by, cx, cy);
-  const d4 = orient(ax, ay, bx, by, dx, dy);
-  if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) return 'other';
-  const within = (x: number, y: number, x0: number, y0: number, x1: number, y1: number) =>
-    Math.min(x0, x1) <= x && x <= Math.max(x0, x1) && Math.min(y0, y1) <= y && y <= Math.max(y0, y1);
-  const isEndOfBoth = (x: number, y: number) =>
-    ((x === ax && y === ay) || (x === bx && y === by)) && ((x === cx && y === cy) || (x === dx && y === dy));
-  const touches: [number, number][] = [];
-  if (d1 === 0 && within(ax, ay, cx, cy, dx, dy)) touches.push([ax, ay]);
-  if (d2 === 0 && within(bx, by, cx, cy, dx, dy)) touches.push([bx, by]);
-  if (d3 === 0 && within(cx, cy, ax, ay, bx, by)) touches.push([cx, cy]);
-  if (d4 === 0 && within(dx, dy, ax, ay, bx, by)) touches.push([dx, dy]);
-  if (touches.length === 0) return 'none';
-  return touches.every(([x, y]) => isEndOfBoth(x, y)) ? 'vertex' : 'other';
+  const ex = bx - ax;
+  const ey = by - ay;
+  const fx = dx - cx;
+  const fy = dy - cy;
+  const lenP = Math.hypot(ex, ey);
+  const lenQ = Math.hypot(fx, fy);
+  const tol = EPS * Math.max(lenP, lenQ);
+  // Signs of the distances of each endpoint from the other segment's line, snapped to 0 within tol.
+  const side = (v: number) => (Math.abs(v) <= tol ? 0 : Math.sign(v));
+  const sc = side(orient(ax, ay, bx, by, cx, cy) / lenP);
+  const sd = side(orient(ax, ay, bx, by, dx, dy) / lenP);
+  const sa = side(orient(cx, cy, dx, dy, ax, ay) / lenQ);
+  const sb = side(orient(cx, cy, dx, dy, bx, by) / lenQ);
+  if (sc * sd < 0 && sa * sb < 0) return 'cross';
+  const param = (x: number, y: number) => ((x - ax) * ex + (y - ay) * ey) / (lenP * lenP);
+  const tc = param(cx, cy);
+  const td = param(dx, dy);
+  const onP = (t: number) => t > -EPS && t < 1 + EPS;
+  const cuts: number[] = [];
+  if (sc === 0 && onP(tc)) cuts.push(tc);
+  if (sd === 0 && onP(td)) cuts.push(td);
+  if (sc !== 0 || sd !== 0) return { cuts };
+  const from = Math.max(0, Math.min(tc, td));
+  const to = Math.min(1, Math.max(tc, td));
+  return to - from > EPS ? { cuts, along: { from, to, sameDirection: tc < td } } : { cuts };
+}
+
+/** Where a point lies relative to the geometry of `other` (bounding box first). */
+function locateIn(x: number, y: number, other: EdgeSet) {
+  const [x0, y0, x1, y1] = other.bbox;
+  return x < x0 || x > x1 || y < y0 || y > y1 ? 'outside' : pointInPolygon(x, y, other.geometry);
 }
 
 /**
- * Pairs up the edges of A and B. Returns null when some contact is not a
- * shared vertex or an identical edge; otherwise, for each identical edge,
- * whether both interiors lie on the same side of it, and which edges of A
- * (resp. B) are not shared with the other.
+ * Cuts each edge of A (only those near B when `nearOnly`) at every contact
+ * with B's boundary. Pieces lying along an edge of B report whether both
+ * interiors are on the same side of it; the others ("free" pieces) meet B's
+ * boundary nowhere, so their midpoints tell whether they run inside or
+ * outside B. Returns null when two edges cross properly.
  */
-function matchEdges(a: EdgeSet, b: EdgeSet): { sameSide: boolean[]; freeA: number[]; freeB: Set<number> } | null {
+function pieces(a: EdgeSet, b: EdgeSet, nearOnly: boolean): { sameSide: boolean[]; free: [number, number][] } | null {
   const sameSide: boolean[] = [];
-  const freeA: number[] = [];
-  const sharedB = new Set<number>();
-  for (let i = 0; i < a.size; i++) {
+  const free: [number, number][] = [];
+  const edgeIds = nearOnly ? a.search(...b.bbox) : Array.from({ length: a.size }, (_, i) => i);
+  for (const i of edgeIds) {
     const p = a.edge(i);
-    let shared = false;
-    for (const j of b.search(Math.min(p[0], p[2]), Math.min(p[1], p[3]), Math.max(p[0], p[2]), Math.max(p[1], p[3]))) {
+    const [ax, ay, bx, by] = p;
+    const cuts = [0, 1];
+    const along: { from: number; to: number; same: boolean }[] = [];
+    for (const j of b.search(Math.min(ax, bx), Math.min(ay, by), Math.max(ax, bx), Math.max(ay, by))) {
       const c = contact(p, b.edge(j));
-      if (c === 'other') return null;
-      if (c === 'same' || c === 'reversed') {
-        shared = true;
-        sharedB.add(j);
+      if (c === 'cross') return null;
+      cuts.push(...c.cuts);
+      if (c.along) {
         const sameLeft = a.interiorLeft[i] === b.interiorLeft[j];
-        sameSide.push(c === 'same' ? sameLeft : !sameLeft);
+        along.push({ from: c.along.from, to: c.along.to, same: sameLeft === c.along.sameDirection });
       }
     }
-    if (!shared) freeA.push(i);
+    cuts.sort((x, y) => x - y);
+    for (let k = 1; k < cuts.length; k++) {
+      const t0 = Math.max(0, cuts[k - 1]!);
+      const t1 = Math.min(1, cuts[k]!);
+      if (t1 - t0 <= EPS) continue;
+      const t = (t0 + t1) / 2;
+      const shared = along.find((s) => s.from <= t && t <= s.to);
+      if (shared) sameSide.push(shared.same);
+      else free.push([ax + (bx - ax) * t, ay + (by - ay) * t]);
+    }
   }
-  const freeB = new Set<number>();
-  const [x0, y0, x1, y1] = a.bbox;
-  for (const j of b.search(x0, y0, x1, y1)) if (!sharedB.has(j)) freeB.add(j);
-  return { sameSide, freeA, freeB };
-}
-
-/** Where the midpoint of edge `e` of `set` lies relative to the geometry of `other`. */
-function midpointIn(set: EdgeSet, e: number, other: EdgeSet) {
-  const [ax, ay, bx, by] = set.edge(e);
-  const x = (ax + bx) / 2;
-  const y = (ay + by) / 2;
-  const [x0, y0, x1, y1] = other.bbox;
-  return x < x0 || x > x1 || y < y0 || y > y1 ? 'outside' : pointInPolygon(x, y, other.geometry);
+  return { sameSide, free };
 }
 
 /**
@@ -201,18 +220,18 @@ function midpointIn(set: EdgeSet, e: number, other: EdgeSet) {
  * edges). False means "not proven", not "outside".
  */
 export function quickWithin(g: EdgeSet, p: EdgeSet): boolean {
-  const m = matchEdges(g, p);
-  if (!m || m.sameSide.some((same) => !same)) return false;
-  if (!m.freeA.every((e) => midpointIn(g, e, p) === 'inside')) return false;
-  for (const e of m.freeB) if (midpointIn(p, e, g) !== 'outside') return false;
-  return true;
+  const own = pieces(g, p, false);
+  if (!own || own.sameSide.includes(false)) return false;
+  if (!own.free.every(([x, y]) => locateIn(x, y, p) === 'inside')) return false;
+  const other = pieces(p, g, true);
+  return !!other && !other.sameSide.includes(false) && other.free.every(([x, y]) => locateIn(x, y, g) === 'outside');
 }
 
 /** True when the interiors of A and B certainly do not overlap. False means "not proven". */
 export function quickDisjoint(a: EdgeSet, b: EdgeSet): boolean {
-  const m = matchEdges(a, b);
-  if (!m || m.sameSide.some((same) => same)) return false;
-  if (!m.freeA.every((e) => midpointIn(a, e, b) === 'outside')) return false;
-  for (const e of m.freeB) if (midpointIn(b, e, a) !== 'outside') return false;
-  return true;
+  const own = pieces(a, b, true);
+  if (!own || own.sameSide.includes(true)) return false;
+  if (!own.free.every(([x, y]) => locateIn(x, y, b) === 'outside')) return false;
+  const other = pieces(b, a, true);
+  return !!other && !other.sameSide.includes(true) && other.free.every(([x, y]) => locateIn(x, y, a) === 'outside');
 }

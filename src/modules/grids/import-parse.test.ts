@@ -68,8 +68,12 @@ describe('parseGeoJson', () => {
   });
 
   it('reports an unknown kind (INVALID_KIND) and an empty file (EMPTY_FILE)', () => {
-    const r = parseGeoJson(fc(feat({ code: '211221101001001', name: 'a', kind: 'urban' })));
-    expect(r.problems).toMatchObject([{ code: 'INVALID_KIND', where: 'feature #1 (code 211221101001001)' }]);
+    const r = parseGeoJson(fc(feat({ code: '211221101001001', name: 'a', kind: 'urban' }), feat({ code: '211221101001002', name: 'b', kind: 'constructor', constructor: 'x' })));
+    expect(r.problems.map((p) => [p.code, p.where])).toEqual([
+      ['INVALID_KIND', 'feature #1 (code 211221101001001)'],
+      ['INVALID_KIND', 'feature #2 (code 211221101001002)'],
+    ]);
+    expect(r.items[1]!.kind).toBeUndefined();
     expect(codesOf(parseGeoJson(fc()))).toEqual(['EMPTY_FILE']);
   });
 });
@@ -151,5 +155,6 @@ describe('parseXlsx / parseImportFile', () => {
     expect(detectFormat('A.GeoJSON')).toBe('geojson');
     expect(detectFormat('a.json')).toBe('geojson');
     expect(detectFormat('dir.csv/file')).toBeNull();
+    expect(detectFormat('a.constructor')).toBeNull();
   });
 });

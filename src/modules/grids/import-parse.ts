@@ -17,81 +17,30 @@
  */
 import ExcelJS from 'exceljs';
 import type { MultiPolygon, Polygon } from 'geojson';
+import {
+  FILE, problem, type GridKind, type ImportFormat, type ImportItem, type ImportProblem, type Location, type ParseResult,
+} from './import-validate.js';
 
-export type GridKind = 'rural' | 'community';
-export type ImportFormat = 'geojson' | 'csv' | 'xlsx';
+export type { GridKind, ImportFormat, ImportItem, ImportProblem, ParseResult } from './import-validate.js';
 
-export const IMPORT_PROBLEM_CODES = [
-  // parsing
-  'UNSUPPORTED_FORMAT', 'INVALID_JSON', 'INVALID_GEOJSON', 'INVALID_XLSX', 'INVALID_CSV', 'MISSING_HEADER',
-  'MISSING_COLUMNS', 'EXTRA_COLUMNS', 'MISSING_GEOMETRY', 'UNSUPPORTED_GEOMETRY', 'INVALID_GEOMETRY',
-  'INVALID_KIND', 'EMPTY_FILE',
-  // validation (import-validate.ts)
-  'INVALID_CODE', 'UNKNOWN_VILLAGE', 'DUPLICATE_CODE', 'MISSING_NAME', 'INVALID_COORDINATE', 'RING_NOT_CLOSED',
-  'TOO_FEW_POINTS', 'SELF_INTERSECTION', 'EMPTY_GEOMETRY', 'OUTSIDE_PARENT', 'OVERLAP',
-] as const;
-export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+// Maps, not object literals: keys come from user files ("constructor", "__proto__").
+const FIELD_ALIASES = new Map<string, 'code' | 'name' | 'kind'>([
+  ['code', 'code'], ['编码', 'code'], ['网格编码', 'code'], ['代码', 'code'],
+  ['name', 'name'], ['名称', 'name'], ['网格名称', 'name'],
+  ['kind', 'kind'], ['类型', 'kind'], ['网格类型', 'kind'],
+]);
+const KIND_ALIASES = new Map<string, GridKind>([['rural', 'rural'], ['农村', 'rural'], ['community', 'community'], ['社区', 'community']]);
+const EXTENSIONS = new Map<string, ImportFormat>([['geojson', 'geojson'], ['json', 'geojson'], ['csv', 'csv'], ['xlsx', 'xlsx']]);
 
-export interface ImportProblem {
-  /** `file`, `line 3, column 7` (JSON syntax), `feature #2 (code …)` or `line 5`. */
-  where: string;
-  /** The same location in Chinese (文件 / 第 5 行 / 第 2 个要素（编码 …）). */
-  whereZh: string;
-  code: ImportProblemCode;
-  message: string;
-  messageZh: string;
-}
-
-export interface ImportItem {
-  /** 1-based feature number (GeoJSON) or line number (CSV / Excel). */
-  source: { type: 'feature' | 'line'; number: number };
-  /** e.g. `feature #2 (code 211221101001002)` or `line 3`, and the same in Chinese. */
-  where: string;
-  whereZh: string;
-  /** Trimmed, not validated; `name` may be empty (MISSING_NAME). */
-  code: string;
-  name: string;
-  kind?: GridKind;
-  /** GeoJSON only, when the coordinates are nested correctly (values not yet checked). */
-  geometry?: Polygon | MultiPolygon;
-}
-
-export interface ParseResult {
-  format: ImportFormat | null;
-  items: ImportItem[];
-  problems: ImportProblem[];
-}
-
-export type Location = Pick<ImportProblem, 'where' | 'whereZh'>;
-
-export const FILE: Location = { where: 'file', whereZh: '文件' };
-
-export function problem(at: Location, code: ImportProblemCode, message: string, messageZh: string): ImportProblem {
-  return { where: at.where, whereZh: at.whereZh, code, message, messageZh };
-}
-
-const FIELD_ALIASES: Record<string, 'code' | 'name' | 'kind'> = {
-  code: 'code', 编码: 'code', 网格编码: 'code', 代码: 'code',
-  name: 'name', 名称: 'name', 网格名称: 'name',
-  kind: 'kind', 类型: 'kind', 网格类型: 'kind',
-};
-const KIND_ALIASES: Record<string, GridKind> = { rural: 'rural', 农村: 'rural', community: 'community', 社区: 'community' };
-
-const fieldOf = (key: string) => FIELD_ALIASES[key.trim().toLowerCase()];
+const fieldOf = (key: string) => FIELD_ALIASES.get(key.trim().toLowerCase());
 
 export function detectFormat(fileName: string): ImportFormat | null {
-  const ext = /\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1];
-  if (ext === 'geojson' || ext === 'json') return 'geojson';
-  if (ext === 'csv') return 'csv';
-  if (ext === 'xlsx') return 'xlsx';
-  return null;
+  return EXTENSIONS.get(/\.([^./\\]+)$/.exec(fileName.toLowerCase())?.[1] ?? '') ?? null;
 }
 
-/** UTF-8 (with or without BOM), UTF-16 with BOM, otherwise GB18030. */
+/** UTF-8 (a BOM is dropped), or GB18030 when the bytes are not valid UTF-8. */
 export function decodeText(data: Uint8Array | string): string {
   if (typeof data === 'string') return data.replace(/^\uFEFF/, '');
-  if (data[0] === 0xff && data[1] === 0xfe) return new TextDecoder('utf-16le').decode(data.subarray(2));
-  if (data[0] === 0xfe && data[1] === 0xff) return new TextDecoder('utf-16be').decode(data.subarray(2));
   try {
     return new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(data);
   } catch {
@@ -106,21 +55,19 @@ function where(source: ImportItem['source'], code: string): Location {
     : { where: `feature #${source.number}`, whereZh: `第 ${source.number} 个要素` };
 }
 
-/** Builds an item from raw field values; reports an invalid kind. */
 type RawFields = Partial<Record<'code' | 'name' | 'kind', unknown>>;
 
+/** Builds an item from raw field values; reports an invalid kind. */
 function makeItem(source: ImportItem['source'], raw: RawFields, problems: ImportProblem[]): ImportItem {
   const text = (v: unknown) => (v === undefined || v === null ? '' : String(v).trim());
   const code = text(raw.code);
   const item: ImportItem = { source, ...where(source, code), code, name: text(raw.name) };
   const kindText = text(raw.kind);
   if (kindText) {
-    const kind = KIND_ALIASES[kindText.toLowerCase()];
+    const kind = KIND_ALIASES.get(kindText.toLowerCase());
+    const en = `kind must be 'rural' or 'community', got "${kindText}"`;
     if (kind) item.kind = kind;
-    else {
-      const en = `kind must be 'rural' or 'community', got "${kindText}"`;
-      problems.push(problem(item, 'INVALID_KIND', en, `网格类型必须为 rural（农村）或 community（社区），实际为“${kindText}”`));
-    }
+    else problems.push(problem(item, 'INVALID_KIND', en, `网格类型必须为 rural（农村）或 community（社区），实际为“${kindText}”`));
   }
   return item;
 }
@@ -199,8 +146,8 @@ export function parseGeoJson(data: Uint8Array | string): ParseResult {
     result.problems.push(problem(at, 'INVALID_JSON', `invalid JSON: ${detail}`, `JSON 格式错误：${detail}`));
     return result;
   }
-  const features = (doc as { type?: unknown; features?: unknown } | null)?.features;
-  if ((doc as { type?: unknown } | null)?.type !== 'FeatureCollection' || !Array.isArray(features)) {
+  const { type, features } = (doc ?? {}) as { type?: unknown; features?: unknown };
+  if (type !== 'FeatureCollection' || !Array.isArray(features)) {
     const en = 'the file must be a GeoJSON FeatureCollection with a "features" array';
     result.problems.push(problem(FILE, 'INVALID_GEOJSON', en, '文件必须是包含 features 数组的 GeoJSON FeatureCollection'));
     return result;
@@ -222,15 +169,15 @@ export function parseGeoJson(data: Uint8Array | string): ParseResult {
     const item = makeItem(source, raw, result.problems);
     result.items.push(item);
     const g = f.geometry as { type?: unknown; coordinates?: unknown } | null | undefined;
-    const type = String(g?.type);
+    const kind = String(g?.type);
     if (g === null || g === undefined) {
       result.problems.push(problem(item, 'MISSING_GEOMETRY', 'feature has no geometry', '缺少几何图形'));
-    } else if (type !== 'Polygon' && type !== 'MultiPolygon') {
-      const en = `geometry must be Polygon or MultiPolygon, got ${type}`;
-      result.problems.push(problem(item, 'UNSUPPORTED_GEOMETRY', en, `几何类型必须为 Polygon 或 MultiPolygon，实际为 ${type}`));
-    } else if (!isArrayDepth(g.coordinates, type === 'Polygon' ? 3 : 4)) {
-      const en = `coordinates are not nested as a ${type} requires`;
-      result.problems.push(problem(item, 'INVALID_GEOMETRY', en, `坐标数组的嵌套结构不符合 ${type} 的要求`));
+    } else if (kind !== 'Polygon' && kind !== 'MultiPolygon') {
+      const en = `geometry must be Polygon or MultiPolygon, got ${kind}`;
+      result.problems.push(problem(item, 'UNSUPPORTED_GEOMETRY', en, `几何类型必须为 Polygon 或 MultiPolygon，实际为 ${kind}`));
+    } else if (!isArrayDepth(g.coordinates, kind === 'Polygon' ? 3 : 4)) {
+      const en = `coordinates are not nested as a ${kind} requires`;
+      result.problems.push(problem(item, 'INVALID_GEOMETRY', en, `坐标数组的嵌套结构不符合 ${kind} 的要求`));
     } else {
       item.geometry = g as Polygon | MultiPolygon;
     }
@@ -241,9 +188,9 @@ export function parseGeoJson(data: Uint8Array | string): ParseResult {
 
 const emptyFile = () => problem(FILE, 'EMPTY_FILE', 'the file contains no grids', '文件中没有网格');
 
-/** Turns table rows (header first) into items; shared by CSV and Excel. */
 type Row = { line: number; fields: string[] };
 
+/** Turns table rows (header first) into items; shared by CSV and Excel. */
 function tableToItems(rows: Row[], format: 'csv' | 'xlsx', result: ParseResult): ParseResult {
   const header = rows[0];
   const columns: Partial<Record<'code' | 'name' | 'kind', number>> = {};
@@ -273,8 +220,7 @@ function tableToItems(rows: Row[], format: 'csv' | 'xlsx', result: ParseResult):
       result.problems.push(problem(w, 'EXTRA_COLUMNS', en, `应有 ${width} 列，实际有 ${fields.length} 列（是否有未加引号的逗号？）`));
       continue;
     }
-    const pick = (i: number | undefined) => (i === undefined ? undefined : fields[i]);
-    const raw = { code: pick(columns.code), name: pick(columns.name), kind: pick(columns.kind) };
+    const raw = { code: fields[columns.code], name: fields[columns.name], kind: fields[columns.kind ?? -1] };
     result.items.push(makeItem({ type: 'line', number: line }, raw, result.problems));
   }
   if (result.items.length === 0 && result.problems.length === 0) result.problems.push(emptyFile());
@@ -350,9 +296,7 @@ export async function parseXlsx(data: Uint8Array): Promise<ParseResult> {
 /** Parses by file extension (.geojson/.json, .csv, .xlsx). */
 export async function parseImportFile(fileName: string, data: Uint8Array): Promise<ParseResult> {
   const format = detectFormat(fileName);
-  if (format === 'geojson') return parseGeoJson(data);
-  if (format === 'csv') return parseCsv(data);
-  if (format === 'xlsx') return parseXlsx(data);
+  if (format) return format === 'xlsx' ? parseXlsx(data) : format === 'csv' ? parseCsv(data) : parseGeoJson(data);
   const en = `unsupported file type "${fileName}"; use .geojson, .csv or .xlsx (save .xls as .xlsx)`;
   const zh = `不支持的文件类型“${fileName}”，请使用 .geojson、.csv 或 .xlsx（.xls 请另存为 .xlsx）`;
   return { format: null, items: [], problems: [problem(FILE, 'UNSUPPORTED_FORMAT', en, zh)] };

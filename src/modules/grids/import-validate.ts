@@ -28,7 +28,59 @@ import {
   EdgeSet, type Geometry, perimeterMetres, polygonsOf, quickDisjoint, quickWithin, samePosition, sliverArea,
   TOLERANCE_DEG, withoutRepeats,
 } from './import-geometry.js';
-import { problem, type ImportItem, type ImportProblem, type ImportProblemCode } from './import-parse.js';
+
+export type GridKind = 'rural' | 'community';
+export type ImportFormat = 'geojson' | 'csv' | 'xlsx';
+
+/** Stable problem codes, for parsing (import-parse.ts) and validation (here). */
+export const IMPORT_PROBLEM_CODES = [
+  // parsing
+  'UNSUPPORTED_FORMAT', 'INVALID_JSON', 'INVALID_GEOJSON', 'INVALID_XLSX', 'INVALID_CSV', 'MISSING_HEADER',
+  'MISSING_COLUMNS', 'EXTRA_COLUMNS', 'MISSING_GEOMETRY', 'UNSUPPORTED_GEOMETRY', 'INVALID_GEOMETRY',
+  'INVALID_KIND', 'EMPTY_FILE',
+  // validation
+  'INVALID_CODE', 'UNKNOWN_VILLAGE', 'DUPLICATE_CODE', 'MISSING_NAME', 'INVALID_COORDINATE', 'RING_NOT_CLOSED',
+  'TOO_FEW_POINTS', 'SELF_INTERSECTION', 'EMPTY_GEOMETRY', 'OUTSIDE_PARENT', 'OVERLAP',
+] as const;
+export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
+
+export interface ImportProblem {
+  /** `file`, `line 3, column 7` (JSON syntax), `feature #2 (code …)` or `line 5`. */
+  where: string;
+  /** The same location in Chinese (文件 / 第 5 行 / 第 2 个要素（编码 …）). */
+  whereZh: string;
+  code: ImportProblemCode;
+  message: string;
+  messageZh: string;
+}
+
+export interface ImportItem {
+  /** 1-based feature number (GeoJSON) or line number (CSV / Excel). */
+  source: { type: 'feature' | 'line'; number: number };
+  /** e.g. `feature #2 (code 211221101001002)` or `line 3`, and the same in Chinese. */
+  where: string;
+  whereZh: string;
+  /** Trimmed, not validated; `name` may be empty (MISSING_NAME). */
+  code: string;
+  name: string;
+  kind?: GridKind;
+  /** GeoJSON only, when the coordinates are nested correctly (values not yet checked). */
+  geometry?: Polygon | MultiPolygon;
+}
+
+export interface ParseResult {
+  format: ImportFormat | null;
+  items: ImportItem[];
+  problems: ImportProblem[];
+}
+
+export type Location = Pick<ImportProblem, 'where' | 'whereZh'>;
+
+export const FILE: Location = { where: 'file', whereZh: '文件' };
+
+export function problem(at: Location, code: ImportProblemCode, message: string, messageZh: string): ImportProblem {
+  return { where: at.where, whereZh: at.whereZh, code, message, messageZh };
+}
 
 /** An existing village-level region (行政村/社区), the parent of its grids. */
 export interface ParentRegion {
@@ -96,16 +148,19 @@ function checkGeometry(index: number, geometry: Geometry, report: Report): Shape
       const bad = ring.find((pos) => badPosition(pos) !== null);
       if (bad) {
         const why = badPosition(bad);
-        report('INVALID_COORDINATE', `${label.en}: position ${JSON.stringify(bad)} is ${why}`, `${label.zh}坐标 ${JSON.stringify(bad)} 无效（${why}）`);
+        report('INVALID_COORDINATE', `${label.en}: position ${JSON.stringify(bad)} is ${why}`,
+          `${label.zh}坐标 ${JSON.stringify(bad)} 无效（${why}）`);
         sound = false;
         return;
       }
       if (ring.length < 4) {
-        report('TOO_FEW_POINTS', `${label.en} has ${ring.length} positions; a ring needs at least 4 (first = last)`, `${label.zh}只有 ${ring.length} 个坐标点，至少需要 4 个（首尾相同）`);
+        report('TOO_FEW_POINTS', `${label.en} has ${ring.length} positions; a ring needs at least 4 (first = last)`,
+          `${label.zh}只有 ${ring.length} 个坐标点，至少需要 4 个（首尾相同）`);
         sound = false;
       }
       if (ring.length >= 2 && !samePosition(ring[0]!, ring[ring.length - 1]!)) {
-        report('RING_NOT_CLOSED', `${label.en} is not closed: first ${fmt(ring[0]!)} != last ${fmt(ring[ring.length - 1]!)}`, `${label.zh}未闭合：首点 ${fmt(ring[0]!)} 与末点 ${fmt(ring[ring.length - 1]!)} 不同`);
+        report('RING_NOT_CLOSED', `${label.en} is not closed: first ${fmt(ring[0]!)} != last ${fmt(ring[ring.length - 1]!)}`,
+          `${label.zh}未闭合：首点 ${fmt(ring[0]!)} 与末点 ${fmt(ring[ring.length - 1]!)} 不同`);
         sound = false;
       }
     }),
@@ -114,7 +169,8 @@ function checkGeometry(index: number, geometry: Geometry, report: Report): Shape
   const found = kinks(withoutRepeats(geometry)).features;
   if (found.length > 0) {
     const at = fmt(found[0]!.geometry.coordinates);
-    report('SELF_INTERSECTION', `boundary intersects itself at ${at} (${found.length} point(s))`, `边界在 ${at} 处自相交（共 ${found.length} 处）`);
+    report('SELF_INTERSECTION', `boundary intersects itself at ${at} (${found.length} point(s))`,
+      `边界在 ${at} 处自相交（共 ${found.length} 处）`);
     return undefined;
   }
   let total = 0;
@@ -143,7 +199,8 @@ function checkParent(shape: Shape, parent: { code: string; edges: EdgeSet }, rep
       const [x, y] = p as [number, number];
       const outside = pointInPolygon(x, y, parent.edges.geometry) === 'outside';
       if (outside && parent.edges.distanceWithin(x, y, TOLERANCE_DEG) === Infinity) {
-        report('OUTSIDE_PARENT', `vertex ${fmt(p)} lies outside village ${village}`, `顶点 ${fmt(p)} 位于所属村（社区）${village} 范围之外`);
+        report('OUTSIDE_PARENT', `vertex ${fmt(p)} lies outside village ${village}`,
+          `顶点 ${fmt(p)} 位于所属村（社区）${village} 范围之外`);
         return;
       }
     }
@@ -153,12 +210,14 @@ function checkParent(shape: Shape, parent: { code: string; edges: EdgeSet }, rep
     outside = shape.area - overlapArea(shape.geometry, parent.edges.geometry);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    report('OUTSIDE_PARENT', `could not verify that the grid lies within village ${village}: ${detail}`, `无法确认网格位于所属村（社区）${village} 范围内：${detail}`);
+    report('OUTSIDE_PARENT', `could not verify that the grid lies within village ${village}: ${detail}`,
+      `无法确认网格位于所属村（社区）${village} 范围内：${detail}`);
     return;
   }
   if (outside > sliverArea(shape.perimeter)) {
     const m2 = outside.toFixed(1);
-    report('OUTSIDE_PARENT', `${m2} m² of the grid lies outside village ${village}`, `网格有 ${m2} 平方米位于所属村（社区）${village} 范围之外`);
+    report('OUTSIDE_PARENT', `${m2} m² of the grid lies outside village ${village}`,
+      `网格有 ${m2} 平方米位于所属村（社区）${village} 范围之外`);
   }
 }
 
@@ -182,7 +241,8 @@ function checkOverlaps(shapes: Shape[], items: readonly ImportItem[], reportAt: 
         overlap = overlapArea(a.geometry, b.geometry);
       } catch (e) {
         const detail = e instanceof Error ? e.message : String(e);
-        reportAt(b.index)('OVERLAP', `could not verify that the grid does not overlap ${first.where}: ${detail}`, `无法确认与${first.whereZh}是否重叠：${detail}`);
+        reportAt(b.index)('OVERLAP', `could not verify that the grid does not overlap ${first.where}: ${detail}`,
+          `无法确认与${first.whereZh}是否重叠：${detail}`);
         continue;
       }
       if (overlap > sliverArea(Math.min(a.perimeter, b.perimeter))) {
@@ -217,7 +277,8 @@ export function validateGridImport(
     } else {
       const first = firstIndex.get(item.code);
       if (first === undefined) firstIndex.set(item.code, i);
-      else report('DUPLICATE_CODE', `code ${item.code} already used at ${items[first]!.where}`, `编码 ${item.code} 与${items[first]!.whereZh}重复`);
+      else report('DUPLICATE_CODE', `code ${item.code} already used at ${items[first]!.where}`,
+        `编码 ${item.code} 与${items[first]!.whereZh}重复`);
       const village = item.code.slice(0, 12);
       parent = parents.get(village);
       if (!parent) {
@@ -226,7 +287,8 @@ export function validateGridImport(
         parents.set(village, parent);
       }
       if (!parent.region) {
-        report('UNKNOWN_VILLAGE', `the first 12 digits (${village}) are not an existing village-level region`, `编码前 12 位（${village}）不是已有的村（社区）级区划`);
+        report('UNKNOWN_VILLAGE', `the first 12 digits (${village}) are not an existing village-level region`,
+          `编码前 12 位（${village}）不是已有的村（社区）级区划`);
       }
     }
     if (item.name.trim() === '') report('MISSING_NAME', 'name is missing', '缺少网格名称');

@@ -1,0 +1,72 @@
+import { GridIndex } from '../src/platform/geo/grid-index.js';
+import { COUNTY_BBOXES, TIELING_COUNTY_CODE, TIELING_GRID_TARGET, tileCounty, type CountyInput } from '../src/modules/grids/tiling.js';
+import { loadDivisions, tileCountyFromDivisions } from '../src/modules/grids/tiling-divisions.js';
+import { mulberry32 } from '../src/modules/grids/tiling-prng.js';
+import { fmt } from './machine.js';
+
+type Result = { name: string; grids: number; buildMs: number; lookupsPerSec: number; hitRate: number };
+
+function measure(name: string, grids: Array<{ code: string; polygon: import('geojson').Polygon }>, bbox: readonly number[]): Result {
+  const t0 = performance.now();
+  const index = GridIndex.build(grids);
+  const buildMs = performance.now() - t0;
+  const rng = mulberry32(7);
+  const [w, s, e, n] = bbox as [number, number, number, number];
+  const N = 400_000;
+  const pts = new Float64Array(N * 2);
+  for (let i = 0; i < N; i++) {
+    pts[2 * i] = w + (e - w) * rng();
+    pts[2 * i + 1] = s + (n - s) * rng();
+  }
+  let hits = 0;
+  for (let i = 0; i < 20_000; i++) index.locate(pts[2 * i] as number, pts[2 * i + 1] as number); // warm-up
+  const t1 = performance.now();
+  for (let i = 0; i < N; i++) if (index.locate(pts[2 * i] as number, pts[2 * i + 1] as number)) hits++;
+  const secs = (performance.now() - t1) / 1000;
+  return { name, grids: grids.length, buildMs, lookupsPerSec: N / secs, hitRate: hits / N };
+}
+
+/** Point → grid lookups per second on 铁岭县's 1,315 grids and a 100,000-grid synthetic province. */
+export function benchGridLookup(): string {
+  const { regions } = loadDivisions();
+  const bbox = COUNTY_BBOXES[TIELING_COUNTY_CODE]!.bbox;
+  const county = tileCountyFromDivisions(regions, TIELING_COUNTY_CODE, bbox, TIELING_GRID_TARGET, { seed: 2023 });
+  const a = measure('铁岭县 (demo tiling)', county.grids.map((g) => ({ code: g.code, polygon: g.geometry })), bbox);
+
+  // A synthetic province the size of Liaoning: 100 townships × 50 villages × 20 grids.
+  const province: CountyInput = {
+    code: '219999',
+    name: 'synthetic province',
+    bbox: [118.8, 38.7, 125.8, 43.5],
+    townships: Array.from({ length: 100 }, (_, t) => ({
+      code: `219999${String(t + 100).padStart(3, '0')}`,
+      name: `T${t}`,
+      villages: Array.from({ length: 50 }, (_, v) => ({
+        code: `219999${String(t + 100).padStart(3, '0')}${String(v + 1).padStart(3, '0')}`,
+        name: `V${v}村`,
+        kind: 'v' as const,
+        gridCount: 20,
+      })),
+    })),
+  };
+  const t0 = performance.now();
+  const big = tileCounty(province, { seed: 1 });
+  const tileMs = performance.now() - t0;
+  const b = measure('synthetic province', big.grids.map((g) => ({ code: g.code, polygon: g.geometry })), province.bbox);
+
+  const rows = [a, b].map(
+    (r) => `| ${r.name} | ${fmt(r.grids)} | ${fmt(r.buildMs)} ms | ${fmt(r.lookupsPerSec)} | ${fmt(r.hitRate * 100, 1)}% |`,
+  );
+  return [
+    '## Point → grid lookup',
+    '',
+    'In-memory index (`src/platform/geo/grid-index.ts`: Flatbush over bounding boxes + exact point-in-polygon), single thread, 400,000 uniformly random points inside the bounding box.',
+    '',
+    '| grids | count | index build | lookups / s | points inside a grid |',
+    '|---|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    `Ratio (1,315 vs 100,000 grids, same run): ${fmt(a.lookupsPerSec / b.lookupsPerSec, 2)}×: 76× more grids cost that factor per lookup (R-tree depth and cache misses), not 76×. Generating the 100,000-grid tiling took ${fmt(tileMs / 1000, 1)} s.`,
+    '',
+  ].join('\n');
+}
