@@ -125,7 +125,7 @@ function main(argv: string[]): void {
     if (!years.includes(y)) throw new Error(`chinese-days has no data for ${y}`);
   }
 
-  let source = `${describe(primary)}, file dist/chinese-days.json; upstream: 国务院办公厅关于${from}–${to}年部分节假日安排的通知`;
+  let source = `${describe(primary)}, file dist/chinese-days.json; upstream: the State Council General Office's yearly notices 国务院办公厅关于YYYY年部分节假日安排的通知 (${from}–${to})`;
   const secondary = join(modules, 'holiday-calendar');
   if (existsSync(secondary)) {
     const diffs = crossCheck(secondary, days, from, to);

@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../platform/db/database.js';
 import { hashPassword } from '../accounts/password.js';
 import { insertAccount } from '../accounts/repository.js';
+import { shortVillageName } from '../grids/tiling.js';
 import type { Role } from '../accounts/roles.js';
 
 export type DemoAccount = { username: string; displayName: string; role: Role; scopeCode: string; scopeName: string };
@@ -26,7 +27,7 @@ export async function demoAccountPlan(tx: DbOrTx, countyCode: string): Promise<D
     { username: 'admin', displayName: '系统管理员', role: 'admin', scopeCode: c.code, scopeName: c.name },
     { username: 'county', displayName: '县综治中心值班员', role: 'county_centre', scopeCode: c.code, scopeName: c.name },
     { username: 'township', displayName: `${grid.tn}指挥中心`, role: 'township_centre', scopeCode: grid.t, scopeName: grid.tn },
-    { username: 'village', displayName: `${grid.vn}两委`, role: 'village_staff', scopeCode: grid.v, scopeName: grid.vn },
+    { username: 'village', displayName: `${shortVillageName(grid.vn)}两委`, role: 'village_staff', scopeCode: grid.v, scopeName: grid.vn },
     { username: 'gridworker', displayName: `${grid.gn}专职网格员`, role: 'grid_worker', scopeCode: grid.g, scopeName: grid.gn },
     { username: 'department', displayName: '县城市管理局', role: 'department_staff', scopeCode: c.code, scopeName: c.name },
     { username: 'party', displayName: '县委组织部', role: 'party_organiser', scopeCode: c.code, scopeName: c.name },
