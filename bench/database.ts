@@ -1,7 +1,12 @@
 import { sql } from 'kysely';
 import pg from 'pg';
-import { GridLocator } from '../src/modules/grids/locator.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LocalBlobStore } from '../src/modules/media/blob-store.js';
+import { makeContext } from '../src/server/bootstrap.js';
 import { loadDemo } from '../src/modules/demo/load.js';
+import { ensureReferenceData } from '../src/modules/cases/seed.js';
 import { createPii } from '../src/platform/crypto.js';
 import { createDb, withDatabase, type Db } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
@@ -23,6 +28,7 @@ export async function openBenchDb(label: string, serverUrl: string, scale: numbe
   await admin.end();
   const { db } = createDb(withDatabase(serverUrl, NAME), 10);
   await migrateToLatest(db as never);
+  await ensureReferenceData(db);
   const version = (await sql<{ v: string }>`SELECT split_part(version(), ' on ', 1) AS v`.execute(db)).rows[0]?.v ?? '';
   const pii = createPii(Buffer.alloc(32, 1));
   const t0 = performance.now();
@@ -31,7 +37,9 @@ export async function openBenchDb(label: string, serverUrl: string, scale: numbe
   if (!r) throw new Error('demo already loaded');
   const rows = r.residents + r.households + r.gridWorkers + r.partyMembers + r.regions;
   const loadReport = `| ${label} (${version}) | ${scale} | ${fmt(r.residents)} | ${fmt(r.households)} | ${fmt(secs, 1)} s | ${fmt(rows / secs)} |`;
-  const app = await buildApp({ db, pii, grids: new GridLocator(db), log: createLogger('silent') }, { logLevel: 'silent' });
+  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wangge-bench-media-'));
+  const { ctx } = await makeContext(db, withDatabase(serverUrl, NAME), { pii, log: createLogger('silent'), media: new LocalBlobStore(mediaDir) });
+  const app = await buildApp(ctx, { logLevel: 'silent' });
   return {
     loadReport,
     bench: {

@@ -7,6 +7,7 @@ import { createDb, withDatabase } from '../src/platform/db/database.js';
 import { startEmbeddedPostgres, type EmbeddedHandle } from '../src/platform/db/embedded.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { loadDemo } from '../src/modules/demo/load.js';
+import { ensureReferenceData } from '../src/modules/cases/seed.js';
 import { TEMPLATE_DB, TEST_DEMO_PASSWORD, TEST_DEMO_SCALE, TEST_KEY } from './constants.js';
 
 declare module 'vitest' {
@@ -43,6 +44,7 @@ export default async function setup(project: TestProject) {
 
   const { db } = createDb(withDatabase(serverUrl, TEMPLATE_DB), 2);
   await migrateToLatest(db as never);
+  await ensureReferenceData(db);
   await loadDemo(db, createPii(TEST_KEY), { scale: TEST_DEMO_SCALE, password: TEST_DEMO_PASSWORD });
   await db.destroy();
 

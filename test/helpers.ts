@@ -1,7 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { GridLocator } from '../src/modules/grids/locator.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { LocalBlobStore } from '../src/modules/media/blob-store.js';
+import { makeContext } from '../src/server/bootstrap.js';
 import { createPii } from '../src/platform/crypto.js';
 import { createDb, withDatabase, type Db } from '../src/platform/db/database.js';
 import { createLogger } from '../src/platform/logging.js';
@@ -43,21 +47,38 @@ export async function createTestDb(): Promise<{ db: Db; url: string; drop(): Pro
   };
 }
 
-export type TestApp = { app: App; ctx: AppContext; db: Db; close(): Promise<void> };
+export type TestApp = { app: App; ctx: AppContext; db: Db; clock: TestClock; close(): Promise<void> };
+
+/** A settable clock: journeys replay the seeds' dates and times. */
+export class TestClock {
+  private t: number | null = null;
+  now = (): Date => (this.t === null ? new Date() : new Date(this.t));
+  set(iso: string | Date): void {
+    this.t = new Date(iso).getTime();
+  }
+  advance(ms: number): void {
+    this.t = (this.t ?? Date.now()) + ms;
+  }
+}
 
 /** The real app on its own database, driven with `app.inject`. */
 export async function createTestApp(): Promise<TestApp> {
   const t = await createTestDb();
-  const log = createLogger('silent');
-  const ctx: AppContext = { db: t.db, pii: createPii(TEST_KEY), grids: new GridLocator(t.db), log };
+  const clock = new TestClock();
+  const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wangge-media-'));
+  const { ctx } = await makeContext(t.db, t.url, { pii: createPii(TEST_KEY), log: createLogger('silent'), media: new LocalBlobStore(mediaDir), now: clock.now });
+  await ctx.events.start();
   const app = await buildApp(ctx, { logLevel: 'silent' });
   return {
     app,
     ctx,
     db: t.db,
+    clock,
     async close() {
       await app.close();
+      await ctx.events.stop();
       await t.drop();
+      fs.rmSync(mediaDir, { recursive: true, force: true });
     },
   };
 }

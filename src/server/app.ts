@@ -7,6 +7,10 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { randomUUID } from 'node:crypto';
 import { accountRoutes } from '../modules/accounts/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
+import { catalogueRoutes } from '../modules/cases/catalogue-routes.js';
+import { photoRoutes } from '../modules/cases/photo-routes.js';
+import { caseRoutes } from '../modules/cases/routes.js';
+import { notifyRoutes } from '../modules/notify/routes.js';
 import { gridRoutes } from '../modules/grids/routes.js';
 import { peopleRoutes } from '../modules/people/routes.js';
 import { regionRoutes } from '../modules/regions/routes.js';
@@ -79,6 +83,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(gridRoutes(ctx));
       await api.register(peopleRoutes(ctx));
       await api.register(auditRoutes(ctx));
+      await api.register(catalogueRoutes(ctx));
+      await api.register(caseRoutes(ctx));
+      await api.register(photoRoutes(ctx));
+      await api.register(notifyRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

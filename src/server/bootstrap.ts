@@ -4,14 +4,17 @@ import path from 'node:path';
 import { GridLocator } from '../modules/grids/locator.js';
 import { demoLoaded, loadDemo, type DemoReport } from '../modules/demo/load.js';
 import type { Config } from '../platform/config.js';
-import { createPii, loadMasterKey } from '../platform/crypto.js';
-import { openDatabase, type Database } from '../platform/db/database.js';
+import { createPii, loadMasterKey, type Pii } from '../platform/crypto.js';
+import { openDatabase, type Database, type Db } from '../platform/db/database.js';
 import { migrateToLatest } from '../platform/db/migrate.js';
 import type { Logger } from '../platform/logging.js';
 import type { AppContext } from './context.js';
 import { progressPrinter } from '../platform/progress.js';
+import { EventHub } from '../platform/events.js';
+import { ensureReferenceData, loadCalendar } from '../modules/cases/seed.js';
+import { blobStoreFromEnv, type BlobStore } from '../modules/media/blob-store.js';
 
-export type Runtime = { ctx: AppContext; database: Database; config: Config };
+export type Runtime = { ctx: AppContext; database: Database; config: Config; reloadCalendar: () => Promise<void> };
 
 /** Opens the database, applies migrations and builds the platform services. */
 export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
@@ -23,12 +26,33 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
   try {
     const { applied } = await migrateToLatest(database.db as never);
     if (applied.length) log.info({ applied }, 'migrations applied');
+    await ensureReferenceData(database.db);
     const pii = createPii(loadMasterKey(config.dataDir, config.secretKeyHex));
-    return { ctx: { db: database.db, pii, grids: new GridLocator(database.db), log }, database, config };
+    const { ctx, reloadCalendar } = await makeContext(database.db, database.url, { pii, log, media: blobStoreFromEnv(process.env, config.dataDir) });
+    return { ctx, database, config, reloadCalendar };
   } catch (err) {
     await database.close();
     throw err;
   }
+}
+
+/** The platform services around a database; `now` is replaceable for tests. */
+export async function makeContext(db: Db, url: string, opts: { pii: Pii; log: Logger; media: BlobStore; now?: () => Date }) {
+  let calendar = await loadCalendar(db);
+  const ctx: AppContext = {
+    db,
+    pii: opts.pii,
+    grids: new GridLocator(db),
+    log: opts.log,
+    calendar: () => calendar,
+    now: opts.now ?? (() => new Date()),
+    media: opts.media,
+    events: new EventHub(url),
+  };
+  const reloadCalendar = async () => {
+    calendar = await loadCalendar(db);
+  };
+  return { ctx, reloadCalendar };
 }
 
 /** Loads the demo county unless it is there already; prints the accounts when it loads. */

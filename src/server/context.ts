@@ -1,7 +1,10 @@
+import type { WorkCalendar } from '../platform/calendar/work-calendar.js';
 import type { Db } from '../platform/db/database.js';
 import type { Pii } from '../platform/crypto.js';
+import type { EventHub } from '../platform/events.js';
 import type { Logger } from '../platform/logging.js';
 import type { GridLocator } from '../modules/grids/locator.js';
+import type { BlobStore } from '../modules/media/blob-store.js';
 
 /** What route plugins receive: the platform services, built once per process. */
 export type AppContext = {
@@ -9,4 +12,10 @@ export type AppContext = {
   pii: Pii;
   grids: GridLocator;
   log: Logger;
+  /** the working calendar in force (reloaded when administrators change it) */
+  calendar: () => WorkCalendar;
+  /** the clock; tests replay the seeds' journeys at their own times */
+  now: () => Date;
+  media: BlobStore;
+  events: EventHub;
 };

@@ -2,19 +2,24 @@ import type { Config } from '../platform/config.js';
 import { createLogger } from '../platform/logging.js';
 import { buildApp } from './app.js';
 import { ensureDemo, openRuntime } from './bootstrap.js';
+import { startWorkers } from './workers.js';
 
 /** `wangge serve`: database, migrations, demo on first start, HTTP server, clean shutdown. */
 export async function serve(config: Config): Promise<void> {
   const log = createLogger(config.logLevel);
   const rt = await openRuntime(config, log);
   if (config.loadDemo) await ensureDemo(rt);
+  await rt.ctx.events.start();
   const app = await buildApp(rt.ctx, { logLevel: config.logLevel });
+  const stopWorkers = startWorkers(rt.ctx);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
     log.info({ signal }, 'shutting down');
+    stopWorkers();
     await app.close();
+    await rt.ctx.events.stop();
     await rt.database.close();
     process.exit(0);
   };

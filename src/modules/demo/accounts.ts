@@ -1,14 +1,26 @@
 import type { DbOrTx } from '../../platform/db/database.js';
 import { hashPassword } from '../accounts/password.js';
 import { insertAccount } from '../accounts/repository.js';
-import { shortVillageName } from '../grids/tiling.js';
 import type { Role } from '../accounts/roles.js';
+import { shortVillageName } from '../grids/tiling.js';
 
-export type DemoAccount = { username: string; displayName: string; role: Role; scopeCode: string; scopeName: string };
+export type DemoAccount = {
+  username: string;
+  displayName: string;
+  role: Role;
+  scopeCode: string;
+  scopeName: string;
+  /** department staff: the department code and the region (county or township) it belongs to */
+  department?: { code: string; region: string };
+};
+
+/** 盘山县太平街道张家村 — where seed 004's snap-and-report journey (J1) happened. */
+export const J1 = { county: '211122', township: '211122001', village: '211122001211', grid: '211122001211001' };
 
 /**
- * One account per role, documented in the README. Scopes: the county for county-wide
- * roles; the first rural grid of 铁岭县, its village and township, for the tiered roles.
+ * One account per role in 铁岭县 (scopes: the county for county-wide roles; the
+ * first rural grid, its village and township for the tiered ones), plus the
+ * cast of seed 004's journey in 盘山县. Documented in the README.
  */
 export async function demoAccountPlan(tx: DbOrTx, countyCode: string): Promise<DemoAccount[]> {
   const grid = await tx
@@ -22,6 +34,8 @@ export async function demoAccountPlan(tx: DbOrTx, countyCode: string): Promise<D
     .where('g.kind', '=', 'rural') // a village, so the demo walks the village → township → county chain
     .orderBy('g.code')
     .executeTakeFirstOrThrow();
+  const names = await tx.selectFrom('region').select(['code', 'name']).where('code', 'in', [J1.county, J1.township, J1.village, J1.grid]).execute();
+  const name = (code: string) => names.find((n) => n.code === code)?.name ?? code;
   const c = { code: countyCode, name: grid.cn };
   return [
     { username: 'admin', displayName: '系统管理员', role: 'admin', scopeCode: c.code, scopeName: c.name },
@@ -29,17 +43,37 @@ export async function demoAccountPlan(tx: DbOrTx, countyCode: string): Promise<D
     { username: 'township', displayName: `${grid.tn}指挥中心`, role: 'township_centre', scopeCode: grid.t, scopeName: grid.tn },
     { username: 'village', displayName: `${shortVillageName(grid.vn)}两委`, role: 'village_staff', scopeCode: grid.v, scopeName: grid.vn },
     { username: 'gridworker', displayName: `${grid.gn}专职网格员`, role: 'grid_worker', scopeCode: grid.g, scopeName: grid.gn },
-    { username: 'department', displayName: '县城市管理局', role: 'department_staff', scopeCode: c.code, scopeName: c.name },
+    { username: 'department', displayName: '县住房和城乡建设局', role: 'department_staff', scopeCode: c.code, scopeName: c.name, department: { code: 'county_housing_urban_rural', region: c.code } },
+    { username: 'township-cgb', displayName: `${grid.tn}城市管理办公室`, role: 'department_staff', scopeCode: grid.t, scopeName: grid.tn, department: { code: 'urban_management_office', region: grid.t } },
     { username: 'party', displayName: '县委组织部', role: 'party_organiser', scopeCode: c.code, scopeName: c.name },
     { username: 'resident', displayName: '村民', role: 'resident', scopeCode: grid.g, scopeName: grid.gn },
+    // seed 004, J1: 盘山县太平街道张家村
+    { username: 'mengqian', displayName: '孟倩', role: 'grid_worker', scopeCode: J1.grid, scopeName: name(J1.grid) },
+    { username: 'zhangjia', displayName: '张家村村民', role: 'resident', scopeCode: J1.grid, scopeName: name(J1.grid) },
+    { username: 'zhangjia-village', displayName: '张家村两委', role: 'village_staff', scopeCode: J1.village, scopeName: name(J1.village) },
+    { username: 'taiping', displayName: '太平街道指挥中心', role: 'township_centre', scopeCode: J1.township, scopeName: name(J1.township) },
+    { username: 'taiping-cgb', displayName: '太平街道城市管理办公室', role: 'department_staff', scopeCode: J1.township, scopeName: name(J1.township), department: { code: 'urban_management_office', region: J1.township } },
+    { username: 'panshan', displayName: '盘山县社会治理综合服务中心', role: 'county_centre', scopeCode: J1.county, scopeName: name(J1.county) },
   ];
 }
 
 export async function loadDemoAccounts(tx: DbOrTx, countyCode: string, password: string): Promise<DemoAccount[]> {
   const plan = await demoAccountPlan(tx, countyCode);
   for (const a of plan) {
-    const row = await insertAccount(tx, { ...a, countyCode, passwordHash: await hashPassword(password) });
-    if (row && a.role === 'grid_worker') {
+    const county = a.scopeCode.slice(0, 6);
+    const row = await insertAccount(tx, { ...a, countyCode: county, passwordHash: await hashPassword(password) });
+    if (!row) continue;
+    if (a.department) {
+      const dept = await tx
+        .selectFrom('department')
+        .select('id')
+        .where('county_code', '=', county)
+        .where('region_code', '=', a.department.region)
+        .where('code', '=', a.department.code)
+        .executeTakeFirstOrThrow();
+      await tx.updateTable('account').set({ department_id: dept.id }).where('id', '=', row.id).execute();
+    }
+    if (a.role === 'grid_worker' && county === countyCode) {
       await tx
         .updateTable('grid_worker')
         .set({ account_id: row.id })

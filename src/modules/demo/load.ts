@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
-import { TIELING_COUNTY_CODE } from '../grids/tiling.js';
+import { COUNTY_BBOXES, TIELING_COUNTY_CODE } from '../grids/tiling.js';
+import { seedCountyCaseConfig } from '../cases/seed.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.js';
 import { loadPeople, type Progress } from './people.js';
 import { loadTerritory } from './territory.js';
@@ -44,6 +45,7 @@ export async function loadDemo(db: Db, pii: Pii, opts: { scale: number; password
     progress('territory', 0, 1);
     const territory = await loadTerritory(tx);
     progress('territory', 1, 1);
+    for (const county of Object.keys(COUNTY_BBOXES)) await seedCountyCaseConfig(tx, county);
     const people = await loadPeople(tx, pii, TIELING_COUNTY_CODE, opts.scale, progress);
     progress('accounts', 0, 1);
     const accounts = await loadDemoAccounts(tx, TIELING_COUNTY_CODE, opts.password);

@@ -26,6 +26,7 @@ export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 export interface Account {
   county_code: string;
   created_at: Generated<Timestamp>;
+  department_id: number | null;
   disabled: Generated<boolean>;
   display_name: string;
   id: Generated<number>;
@@ -49,6 +50,137 @@ export interface AuditLog {
   id: Generated<number>;
   reason: string | null;
   request_id: string | null;
+}
+
+export interface CalendarDay {
+  day: string;
+  kind: string;
+  name: string | null;
+}
+
+export interface CaseHistory {
+  action: string;
+  actor_account_id: number | null;
+  actor_name: string | null;
+  actor_role: string | null;
+  at: Timestamp;
+  case_id: number;
+  county_code: string;
+  deadline_at: Timestamp | null;
+  department_id: number | null;
+  from_state: string | null;
+  id: Generated<number>;
+  note: string | null;
+  on_time: boolean | null;
+  photo_ids: Generated<string[]>;
+  tier: string;
+  to_state: string;
+}
+
+export interface CasePhoto {
+  bytes: number;
+  case_id: number | null;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  gps_lat: number | null;
+  gps_lng: number | null;
+  height: number;
+  id: string;
+  mime: string;
+  original_key: string;
+  phase: string;
+  public_key: string;
+  sha256: string;
+  taken_at: Timestamp | null;
+  thumb_key: string;
+  uploaded_by: number | null;
+  width: number;
+}
+
+export interface Cases {
+  address: string | null;
+  attributes: Generated<Json>;
+  category_code: string;
+  closed_at: Timestamp | null;
+  county_code: string;
+  deadline_at: Timestamp | null;
+  department_id: number | null;
+  description: string;
+  duplicate_of: number | null;
+  evaluation: string | null;
+  evaluation_comment: string | null;
+  expedited: Generated<boolean>;
+  filed_at: Timestamp | null;
+  grid_code: string;
+  grid_path: string;
+  holder_code: string;
+  id: Generated<number>;
+  lat: number | null;
+  lng: number | null;
+  number: string;
+  overdue: Generated<boolean>;
+  overdue_count: Generated<number>;
+  pending_delay: Json | null;
+  red_at: Timestamp | null;
+  reopen_count: Generated<number>;
+  reported_at: Timestamp;
+  reporter_account_id: number | null;
+  reporter_contact_enc: Buffer | null;
+  reporter_contact_hash: Buffer | null;
+  reporter_contact_masked: string | null;
+  reporter_name: string | null;
+  rework_count: Generated<number>;
+  source: string;
+  state: string;
+  supervised: Generated<boolean>;
+  tier: string;
+  tier_entered_at: Timestamp;
+  updated_at: Generated<Timestamp>;
+  urgency: Generated<string>;
+  version: Generated<number>;
+  yellow_at: Timestamp | null;
+}
+
+export interface Category {
+  active: Generated<boolean>;
+  attributes: Generated<Json>;
+  closing_criteria: string;
+  code: string;
+  deadlines: Json;
+  departments: Json;
+  filing_criteria: string;
+  keywords: Generated<string[]>;
+  kind: string;
+  major_code: string;
+  major_name: string;
+  major_name_en: string;
+  name: string;
+  name_en: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface Department {
+  active: Generated<boolean>;
+  code: string;
+  county_code: string;
+  id: Generated<number>;
+  name: string;
+  name_en: string | null;
+  region_code: string;
+  region_path: string;
+  tier: string;
+}
+
+export interface EscalationRule {
+  active: Generated<boolean>;
+  category_code: string | null;
+  cc: Generated<string[]>;
+  county_code: string;
+  from_tier: string;
+  id: Generated<number>;
+  note: string | null;
+  to_tier: string;
+  urgency: string | null;
 }
 
 export interface GridIndexVersion {
@@ -79,6 +211,41 @@ export interface Household {
   id: Generated<number>;
   last_visit_at: Timestamp | null;
   member_count: Generated<number>;
+}
+
+export interface Notification {
+  account_id: number;
+  body: string | null;
+  case_id: number | null;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  kind: string;
+  read_at: Timestamp | null;
+  title: string;
+}
+
+export interface Open311Key {
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  id: Generated<number>;
+  key_hash: Buffer;
+  label: string;
+  revoked_at: Timestamp | null;
+}
+
+export interface Outbox {
+  attempts: Generated<number>;
+  channel: string;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  last_error: string | null;
+  next_attempt_at: Generated<Timestamp>;
+  payload: Json;
+  recipient: string;
+  sent_at: Timestamp | null;
 }
 
 export interface PartyMember {
@@ -165,9 +332,19 @@ export interface SystemState {
 export interface DB {
   account: Account;
   audit_log: AuditLog;
+  calendar_day: CalendarDay;
+  case_history: CaseHistory;
+  case_photo: CasePhoto;
+  cases: Cases;
+  category: Category;
+  department: Department;
+  escalation_rule: EscalationRule;
   grid_index_version: GridIndexVersion;
   grid_worker: GridWorker;
   household: Household;
+  notification: Notification;
+  open311_key: Open311Key;
+  outbox: Outbox;
   party_member: PartyMember;
   party_member_household: PartyMemberHousehold;
   party_org: PartyOrg;

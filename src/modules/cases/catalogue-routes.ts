@@ -1,0 +1,90 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import { actorOf } from '../../server/auth.js';
+import type { AppContext } from '../../server/context.js';
+import { narrowScope } from '../accounts/policy.js';
+import { pathOf } from '../regions/paths.js';
+import { inSubtree } from '../../platform/db/ltree.js';
+
+const Category = z.object({
+  code: z.string(),
+  kind: z.string(),
+  majorCode: z.string(),
+  majorName: z.string(),
+  name: z.string(),
+  nameEn: z.string(),
+  keywords: z.array(z.string()),
+  filingCriteria: z.string(),
+  closingCriteria: z.string(),
+  deadlines: z.unknown(),
+  attributes: z.unknown(),
+});
+
+export const catalogueRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/categories',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '事件类别 The case category catalogue (searchable by name and keyword)',
+          querystring: z.object({ q: z.string().trim().max(20).optional(), kind: z.enum(['component', 'event', 'governance']).optional() }),
+          response: { 200: z.object({ items: z.array(Category) }) },
+        },
+      },
+      async (req) => {
+        actorOf(req);
+        let q = ctx.db.selectFrom('category').selectAll().where('active', '=', true);
+        if (req.query.kind) q = q.where('kind', '=', req.query.kind);
+        if (req.query.q) {
+          const term = req.query.q;
+          const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+          q = q.where((eb) => eb.or([eb('name', 'like', like), eb('major_name', 'like', like), eb(sql<string>`array_to_string(keywords, ' ')`, 'like', like)]));
+        }
+        const rows = await q.orderBy('code').execute();
+        return {
+          items: rows.map((c) => ({
+            code: c.code,
+            kind: c.kind,
+            majorCode: c.major_code,
+            majorName: c.major_name,
+            name: c.name,
+            nameEn: c.name_en,
+            keywords: c.keywords,
+            filingCriteria: c.filing_criteria,
+            closingCriteria: c.closing_criteria,
+            deadlines: c.deadlines,
+            attributes: c.attributes,
+          })),
+        };
+      },
+    );
+
+    app.get(
+      '/departments',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '职能部门 Departments in my scope (for dispatch)',
+          querystring: z.object({ within: z.string().regex(/^\d{6,9}$/).optional(), tier: z.enum(['township', 'county']).optional() }),
+          response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), tier: z.string(), regionCode: z.string() })) }) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        // departments of the county and of the townships on the caller's path
+        const path = narrowScope(actor, req.query.within, pathOf);
+        let q = ctx.db
+          .selectFrom('department')
+          .select(['id', 'code', 'name', 'tier', 'region_code'])
+          .where('county_code', '=', actor.countyCode)
+          .where('active', '=', true)
+          .where((eb) => eb.or([inSubtree('region_path', path), eb('region_code', '=', actor.countyCode)]));
+        if (req.query.tier) q = q.where('tier', '=', req.query.tier);
+        const rows = await q.orderBy('region_code').orderBy('id').execute();
+        return { items: rows.map((d) => ({ id: d.id, code: d.code, name: d.name, tier: d.tier, regionCode: d.region_code })) };
+      },
+    );
+  };

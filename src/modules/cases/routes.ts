@@ -1,0 +1,125 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
+import { actorOf } from '../../server/auth.js';
+import type { AppContext } from '../../server/context.js';
+import { narrowScope } from '../accounts/policy.js';
+import type { Actor } from '../accounts/roles.js';
+import { pathOf } from '../regions/paths.js';
+import { performAction } from './actions.js';
+import type { CaseDeps } from './context.js';
+import { actionsFor, type CaseActor } from './policy.js';
+import { caseHistory, casePhotos, findCaseDetail, listCases } from './queries.js';
+import { reportCase } from './report.js';
+import { departmentOfAccount } from './repository.js';
+import { ActionBody, ActionParams, CaseDetail, CaseItem, ListQuery, ReportBody } from './schemas.js';
+import { findSimilar, SimilarQuery } from './similar.js';
+import { toCaseItem, toHistoryItem } from './view.js';
+
+export const caseDeps = (ctx: AppContext): CaseDeps => ({ db: ctx.db, pii: ctx.pii, grids: ctx.grids, calendar: ctx.calendar, now: ctx.now });
+
+export async function caseActor(ctx: AppContext, actor: Actor): Promise<CaseActor> {
+  return { ...actor, departmentId: actor.role === 'department_staff' ? await departmentOfAccount(ctx.db, actor.accountId) : null };
+}
+
+const IdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
+
+export const caseRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    const deps = caseDeps(ctx);
+
+    app.post(
+      '/cases',
+      { schema: { tags: ['cases'], summary: '上报事件 Report a case (随手拍, patrol, hotline …)', body: ReportBody, response: { 201: z.object({ id: z.number().int(), number: z.string() }) } } },
+      async (req, reply) => {
+        const actor = await caseActor(ctx, actorOf(req));
+        const created = await reportCase(deps, actor, actor.countyCode, req.body, req.id);
+        return reply.code(201).send(created);
+      },
+    );
+
+    app.get(
+      '/cases',
+      { schema: { tags: ['cases'], summary: '案件列表 Cases I can see, most urgent first', querystring: ListQuery, response: { 200: z.object({ items: z.array(CaseItem) }) } } },
+      async (req) => {
+        const actor = await caseActor(ctx, actorOf(req));
+        const q = req.query;
+        const rows = await listCases(
+          ctx.db,
+          actor,
+          {
+            ...q,
+            withinPath: q.within ? narrowScope(actor, q.within, pathOf) : undefined,
+            overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
+            open: q.open === undefined ? undefined : q.open === 'true',
+            from: q.from ? new Date(q.from) : undefined,
+            to: q.to ? new Date(q.to) : undefined,
+            waiting: q.waiting === 'true',
+          },
+          ctx.now(),
+        );
+        const now = ctx.now();
+        return { items: rows.map((r) => toCaseItem(r, now)) };
+      },
+    );
+
+    app.get(
+      '/cases/similar',
+      { schema: { tags: ['cases'], summary: '疑似重复 Open cases of the same category nearby (suggested at intake)', querystring: SimilarQuery, response: { 200: z.object({ items: z.array(CaseItem.pick({ id: true, number: true, categoryName: true, state: true, description: true, reportedAt: true }).extend({ distanceMetres: z.number() })) }) } } },
+      async (req) => {
+        const actor = actorOf(req);
+        return { items: await findSimilar(ctx.db, actor.countyCode, req.query, ctx.now()) };
+      },
+    );
+
+    app.get(
+      '/cases/:id',
+      { schema: { tags: ['cases'], summary: '案件详情 A case with its timeline, photos and the actions I may take', params: IdParams, response: { 200: CaseDetail } } },
+      async (req) => {
+        const actor = await caseActor(ctx, actorOf(req));
+        const c = await findCaseDetail(ctx.db, actor, req.params.id);
+        if (!c) throw new AppError('NOT_FOUND');
+        const [history, photos] = await Promise.all([caseHistory(ctx.db, actor.countyCode, c.id), casePhotos(ctx.db, actor.countyCode, c.id)]);
+        const now = ctx.now();
+        return {
+          ...toCaseItem(c, now),
+          attributes: c.attributes as Record<string, unknown>,
+          reporterName: actor.role === 'resident' ? null : c.reporter_name,
+          reporterContact: actor.role === 'resident' ? null : c.reporter_contact_masked,
+          evaluation: c.evaluation,
+          evaluationComment: c.evaluation_comment,
+          pendingDelay: c.pending_delay,
+          duplicateOf: c.duplicate_of,
+          photos: photos.map((p) => ({
+            id: p.id,
+            phase: p.phase,
+            width: p.width,
+            height: p.height,
+            takenAt: p.taken_at?.toISOString() ?? null,
+            url: `/api/v1/photos/${p.id}/public`,
+            thumbUrl: `/api/v1/photos/${p.id}/thumb`,
+          })),
+          history: history.map(toHistoryItem),
+          actions: actionsFor(actor, c),
+        };
+      },
+    );
+
+    app.post(
+      '/cases/:id/actions/:action',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '办理 Take a workflow action (file, escalate, dispatch, accept, return, handle, close, rework, evaluate …)',
+          params: ActionParams,
+          body: ActionBody,
+          response: { 200: z.object({ id: z.number().int(), number: z.string(), state: z.string(), tier: z.string(), version: z.number().int() }) },
+        },
+      },
+      async (req) => {
+        const actor = await caseActor(ctx, actorOf(req));
+        return performAction(deps, actor, req.params.id, { ...req.body, action: req.params.action }, req.id);
+      },
+    );
+  };

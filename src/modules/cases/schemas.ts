@@ -1,0 +1,123 @@
+import { z } from 'zod';
+import { ACTIONS, STATES, TIERS } from './states.js';
+import { SOURCES } from './report.js';
+
+const Urgency = z.enum(['normal', 'urgent', 'emergency']);
+const CoordSystem = z.enum(['wgs84', 'gcj02', 'bd09']);
+const PhotoIds = z.array(z.uuid()).max(9);
+const AttributeAnswers = z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.array(z.string().max(100)).max(20)]));
+
+export const ReportBody = z
+  .object({
+    source: z.enum(SOURCES).default('resident_app'),
+    categoryCode: z.string().regex(/^[PEG]\d{4}$/, 'a category code such as P0201'),
+    description: z.string().trim().min(2).max(2000),
+    lat: z.number().min(-90).max(90).optional(),
+    lng: z.number().min(-180).max(180).optional(),
+    coordSystem: CoordSystem.default('wgs84'),
+    gridCode: z.string().regex(/^\d{15}$/).optional(),
+    address: z.string().trim().max(200).optional(),
+    urgency: Urgency.default('normal'),
+    attributes: AttributeAnswers.optional(),
+    photoIds: PhotoIds.optional(),
+    reporterName: z.string().trim().max(40).optional(),
+    reporterContact: z.string().regex(/^1\d{10}$/, '11-digit mobile number').optional(),
+  })
+  .refine((b) => (b.lat === undefined) === (b.lng === undefined), { message: 'lat and lng go together', path: ['lat'] })
+  .refine((b) => b.lat !== undefined || b.gridCode !== undefined, { message: 'coordinates or gridCode are required', path: ['lat'] });
+
+export const ActionBody = z.object({
+  version: z.number().int().positive().optional().describe('the version you saw; 409 CASE_VERSION_CONFLICT if it moved on'),
+  note: z.string().trim().max(2000).optional(),
+  photoIds: PhotoIds.optional(),
+  departmentId: z.number().int().positive().optional(),
+  duplicateOf: z.number().int().positive().optional(),
+  evaluation: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']).optional(),
+  delay: z.object({ amount: z.number().positive().max(60), unit: z.enum(['workhour', 'workday']) }).optional(),
+  approve: z.boolean().optional(),
+});
+
+export const ActionParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53), action: z.enum(ACTIONS) });
+
+export const ListQuery = z.object({
+  state: z.enum(STATES).optional(),
+  tier: z.enum(TIERS).optional(),
+  categoryCode: z.string().regex(/^[PEG]\d{4}$/).optional(),
+  within: z.string().regex(/^\d{6,15}$/).optional(),
+  source: z.enum(SOURCES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+  open: z.enum(['true', 'false']).optional(),
+  from: z.iso.datetime({ offset: true }).optional(),
+  to: z.iso.datetime({ offset: true }).optional(),
+  waiting: z.enum(['true']).optional().describe('only cases waiting for me to act (my inbox of work)'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+export const Warning = z.enum(['none', 'yellow', 'red', 'overdue']);
+
+export const CaseItem = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  source: z.string(),
+  categoryCode: z.string(),
+  categoryName: z.string(),
+  state: z.string(),
+  tier: z.string(),
+  urgency: z.string(),
+  expedited: z.boolean(),
+  supervised: z.boolean(),
+  description: z.string(),
+  address: z.string().nullable(),
+  lat: z.number().nullable(),
+  lng: z.number().nullable(),
+  gridCode: z.string(),
+  gridName: z.string(),
+  departmentId: z.number().int().nullable(),
+  departmentName: z.string().nullable(),
+  deadlineAt: z.string().nullable(),
+  warning: Warning,
+  overdueCount: z.number().int(),
+  reportedAt: z.string(),
+  closedAt: z.string().nullable(),
+  version: z.number().int(),
+});
+
+export const PhotoItem = z.object({
+  id: z.string(),
+  phase: z.string(),
+  width: z.number().int(),
+  height: z.number().int(),
+  takenAt: z.string().nullable(),
+  url: z.string(),
+  thumbUrl: z.string(),
+});
+
+export const HistoryItem = z.object({
+  at: z.string(),
+  action: z.string(),
+  actionName: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  tier: z.string(),
+  actorName: z.string().nullable(),
+  actorRole: z.string().nullable(),
+  departmentName: z.string().nullable(),
+  note: z.string().nullable(),
+  photoIds: z.array(z.string()),
+  deadlineAt: z.string().nullable(),
+  onTime: z.boolean().nullable(),
+});
+
+export const CaseDetail = CaseItem.extend({
+  attributes: z.record(z.string(), z.unknown()),
+  reporterName: z.string().nullable(),
+  reporterContact: z.string().nullable().describe('masked'),
+  evaluation: z.string().nullable(),
+  evaluationComment: z.string().nullable(),
+  pendingDelay: z.unknown(),
+  duplicateOf: z.number().int().nullable(),
+  photos: z.array(PhotoItem),
+  history: z.array(HistoryItem),
+  actions: z.array(z.enum(ACTIONS)).describe('what you may do now'),
+});

@@ -1,0 +1,81 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { actorOf } from '../../server/auth.js';
+import type { AppContext } from '../../server/context.js';
+
+const Item = z.object({
+  id: z.number().int(),
+  caseId: z.number().int().nullable(),
+  kind: z.string(),
+  title: z.string(),
+  body: z.string().nullable(),
+  createdAt: z.string(),
+  readAt: z.string().nullable(),
+});
+
+export const notifyRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/inbox',
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: '消息 My notifications, newest first',
+          querystring: z.object({ unread: z.enum(['true']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50), beforeId: z.coerce.number().int().positive().optional() }),
+          response: { 200: z.object({ items: z.array(Item), unread: z.number().int() }) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        let q = ctx.db.selectFrom('notification').selectAll().where('account_id', '=', actor.accountId);
+        if (req.query.unread) q = q.where('read_at', 'is', null);
+        if (req.query.beforeId) q = q.where('id', '<', req.query.beforeId);
+        const [rows, unread] = await Promise.all([
+          q.orderBy('id', 'desc').limit(req.query.limit).execute(),
+          ctx.db.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', actor.accountId).where('read_at', 'is', null).executeTakeFirstOrThrow(),
+        ]);
+        return {
+          items: rows.map((n) => ({ id: n.id, caseId: n.case_id, kind: n.kind, title: n.title, body: n.body, createdAt: n.created_at.toISOString(), readAt: n.read_at?.toISOString() ?? null })),
+          unread: Number(unread.n),
+        };
+      },
+    );
+
+    app.post(
+      '/inbox/read',
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: '标记已读 Mark notifications read (all, or the listed ids)',
+          body: z.object({ ids: z.array(z.number().int().positive()).max(500).optional() }),
+          response: { 200: z.object({ marked: z.number().int() }) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        let q = ctx.db.updateTable('notification').set({ read_at: ctx.now() }).where('account_id', '=', actor.accountId).where('read_at', 'is', null);
+        if (req.body.ids) q = q.where('id', 'in', req.body.ids.length ? req.body.ids : [-1]);
+        const res = await q.executeTakeFirst();
+        return { marked: Number(res.numUpdatedRows) };
+      },
+    );
+
+    app.get(
+      '/events',
+      { schema: { tags: ['notifications'], summary: '实时事件 Server-sent events for the signed-in user (text/event-stream)' } },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        reply.hijack();
+        const res = reply.raw;
+        res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+        res.write(`retry: 3000\n: connected\n\n`);
+        const off = ctx.events.subscribe(actor.accountId, (e) => res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`));
+        const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
+        req.raw.on('close', () => {
+          clearInterval(ping);
+          off();
+        });
+      },
+    );
+  };

@@ -1,0 +1,32 @@
+import { sweepOverdue } from '../modules/cases/sweep.js';
+import { deliverDue, logChannel } from '../modules/notify/outbox.js';
+import type { AppContext } from './context.js';
+
+/**
+ * Background work of every server instance: the deadline sweep (automatic
+ * escalation, every 30 s) and outbox delivery (every 5 s). Both are safe with
+ * several instances (advisory lock / SKIP LOCKED). Returns a stop function.
+ */
+export function startWorkers(ctx: AppContext, opts: { sweepMs?: number; outboxMs?: number } = {}): () => void {
+  const deps = { db: ctx.db, pii: ctx.pii, grids: ctx.grids, calendar: ctx.calendar, now: ctx.now };
+  const channels = [logChannel(ctx.log)];
+  const every = (ms: number, name: string, fn: () => Promise<unknown>) => {
+    let busy = false;
+    const timer = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      fn()
+        .catch((err: unknown) => ctx.log.error({ err }, `${name} failed`))
+        .finally(() => {
+          busy = false;
+        });
+    }, ms);
+    timer.unref();
+    return () => clearInterval(timer);
+  };
+  const stops = [
+    every(opts.sweepMs ?? 30_000, 'deadline sweep', () => sweepOverdue(deps)),
+    every(opts.outboxMs ?? 5_000, 'outbox delivery', () => deliverDue(ctx.db, channels, ctx.now())),
+  ];
+  return () => stops.forEach((s) => s());
+}
