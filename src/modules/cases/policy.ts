@@ -28,7 +28,9 @@ export function canAct(actor: CaseActor, c: CaseForPolicy, action: CaseAction): 
   if (!(t.roles as readonly string[]).includes(actor.role)) return false;
   if (!allowedFrom(action, c.state as CaseState)) return false;
   const tier = c.tier as Tier;
-  const holds = inScope(actor, pathOf(c.holder_code)) && roleTier(actor.role) === tier;
+  // a grid worker holds the village-tier cases of their grid; centres and village staff those of their node
+  const place = actor.role === 'grid_worker' ? c.grid_code : c.holder_code;
+  const holds = inScope(actor, pathOf(place)) && roleTier(actor.role) === tier;
   switch (action) {
     case 'cancel':
     case 'evaluate':
