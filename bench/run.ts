@@ -9,6 +9,7 @@ import path from 'node:path';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
 import { benchScopedLists, openBenchDb } from './database.js';
 import { benchGridLookup } from './grid-lookup.js';
+import { benchReports } from './reports.js';
 import { machineLine } from './machine.js';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -25,6 +26,8 @@ if (process.env.BENCH_DATABASE_URL) targets.push(['server', process.env.BENCH_DA
 
 const loads: string[] = [];
 const lists: string[] = [];
+const reports: string[] = [];
+const REPORTS = Number(process.env.BENCH_REPORTS ?? 3000);
 let pgVersion = '';
 try {
   for (const [label, url] of targets) {
@@ -34,6 +37,8 @@ try {
     loads.push(loadReport);
     log(`${label}: scoped lists …`);
     lists.push(...(await benchScopedLists(bench)));
+    log(`${label}: reports through HTTP …`);
+    reports.push(await benchReports(bench, REPORTS));
     await bench.close();
   }
 } finally {
@@ -60,6 +65,19 @@ sections.push(
     '| database | account (scope) | households in scope | `GET /households?limit=50` | same, offset 5,000 | `GET /residents?careTag=disabled` |',
     '|---|---|---:|---:|---:|---:|',
     ...lists,
+    '',
+  ].join('\n'),
+);
+
+sections.push(
+  [
+    '## Reports accepted through HTTP',
+    '',
+    'A resident\'s `POST /api/v1/cases` over a loopback socket (keep-alive, 16 concurrent clients): validation, point → grid, the case row, its history and audit rows, inbox and outbox rows and a NOTIFY, one transaction each. Beside it, same run and concurrency: plain single-row `INSERT`s into a scratch table — the database alone.',
+    '',
+    '| database | reports | reports / s | raw inserts / s | ratio |',
+    '|---|---:|---:|---:|---:|',
+    ...reports,
     '',
   ].join('\n'),
 );

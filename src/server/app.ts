@@ -11,6 +11,7 @@ import { catalogueRoutes } from '../modules/cases/catalogue-routes.js';
 import { photoRoutes } from '../modules/cases/photo-routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
 import { notifyRoutes } from '../modules/notify/routes.js';
+import { open311Routes } from '../modules/open311/routes.js';
 import { gridRoutes } from '../modules/grids/routes.js';
 import { peopleRoutes } from '../modules/people/routes.js';
 import { regionRoutes } from '../modules/regions/routes.js';
@@ -90,6 +91,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
     },
     { prefix: API_PREFIX },
   );
+  await app.register(open311Routes(ctx));
 
   await app.ready();
   return Object.assign(app, { registeredRoutes: routes });

@@ -70,6 +70,7 @@ export async function ensureDemo(rt: Runtime, opts: { scale?: number; print?: (s
   );
   print('Demo accounts (username — role — scope):');
   for (const a of report.accounts) print(`  ${a.username.padEnd(11)} ${a.role.padEnd(17)} ${a.scopeName} (${a.scopeCode})`);
+  print(report.open311.key ? `Open311 demo API key (shown once): ${report.open311.key}` : 'Open311 demo API key: the value of WANGGE_OPEN311_DEMO_KEY');
   if (!rt.config.demoPassword) {
     const file = path.join(rt.config.dataDir, 'demo-password.txt');
     fs.mkdirSync(rt.config.dataDir, { recursive: true, mode: 0o711 });

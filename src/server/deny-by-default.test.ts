@@ -7,7 +7,23 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const PUBLIC = new Set(['GET /health', 'GET /openapi.json', 'POST /api/v1/auth/login', 'HEAD /health', 'HEAD /openapi.json']);
+const OPEN311 = ['discovery', 'services', 'services/:service_code', 'requests', 'requests/:service_request_id', 'tokens/:token', 'servicerequestupdates'].flatMap((p) => [
+  `GET /open311/v2/${p}.:format`,
+  `HEAD /open311/v2/${p}.:format`,
+]);
+/** Every public route, named: anything else public fails the test. Open311 authenticates POSTs by api_key. */
+const PUBLIC = new Set([
+  'GET /health',
+  'HEAD /health',
+  'GET /openapi.json',
+  'HEAD /openapi.json',
+  'POST /api/v1/auth/login',
+  ...OPEN311,
+  'POST /open311/v2/requests.:format',
+  'POST /open311/v2/servicerequestupdates.:format',
+  'GET /open311/v2/media/:photo_id.jpg',
+  'HEAD /open311/v2/media/:photo_id.jpg',
+]);
 
 describe('deny by default', () => {
   it('every registered route answers 401 without credentials unless it declares itself public', async () => {

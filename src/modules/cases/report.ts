@@ -1,3 +1,4 @@
+import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import type { CoordSystem } from '../../platform/geo/coords.js';
 import { toWgs84 } from '../../platform/geo/coords.js';
@@ -50,7 +51,15 @@ const SOURCE_ROLES: Record<Source, readonly string[]> = {
  * waits at its village to be filed; a case entered by staff is filed at once
  * at the staff member's tier. `actor` is null for Open311 (the API key speaks).
  */
-export async function reportCase(deps: CaseDeps, actor: CaseActor | null, countyCode: string, input: ReportInput, requestId?: string) {
+export async function reportCase(
+  deps: CaseDeps,
+  actor: CaseActor | null,
+  countyCode: string,
+  input: ReportInput,
+  requestId?: string,
+  /** more writes that belong to the intake (e.g. the Open311 key and media links), same transaction */
+  alongside?: (tx: Tx, caseId: number) => Promise<void>,
+) {
   if (actor && !SOURCE_ROLES[input.source].includes(actor.role)) throw new AppError('FORBIDDEN', { detail: '此来源不能由您上报', detailEn: 'your role cannot report through this source' });
   if (!actor && input.source !== 'open311') throw new AppError('FORBIDDEN');
   const category = await deps.db.selectFrom('category').selectAll().where('code', '=', input.categoryCode).where('active', '=', true).executeTakeFirst();
@@ -134,6 +143,7 @@ export async function reportCase(deps: CaseDeps, actor: CaseActor | null, county
       title: `新事件 ${row.number}：${category.name}`,
       event: { number: row.number, state },
     });
+    if (alongside) await alongside(tx, row.id);
     return { id: row.id, number: row.number };
   });
 }

@@ -67,6 +67,7 @@ export function toHistoryItem(h: HistoryRow): z.infer<typeof HistoryItem> {
 
 const HISTORY_NAMES: Record<string, string> = {
   report: '上报',
+  comment: '群众补充',
   auto_escalate: '超期自动上报',
   overdue: '超期',
   approve_delay: '批准延期',

@@ -6,6 +6,7 @@ import { seedCountyCaseConfig } from '../cases/seed.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.js';
 import { loadPeople, type Progress } from './people.js';
 import { loadTerritory } from './territory.js';
+import { createDemoOpen311Key, type DemoOpen311Key } from '../open311/keys.js';
 
 export type DemoReport = {
   loaded: boolean;
@@ -18,6 +19,7 @@ export type DemoReport = {
   partyOrgs: number;
   partyMembers: number;
   accounts: DemoAccount[];
+  open311: DemoOpen311Key;
   seconds: number;
 };
 
@@ -55,6 +57,7 @@ export async function loadDemo(db: Db, pii: Pii, opts: { scale: number; password
       ...territory,
       ...people,
       accounts,
+      open311: await createDemoOpen311Key(tx, TIELING_COUNTY_CODE),
       seconds: Math.round((performance.now() - t0) / 100) / 10,
     };
     await tx

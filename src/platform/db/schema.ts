@@ -232,7 +232,27 @@ export interface Open311Key {
   id: Generated<number>;
   key_hash: Buffer;
   label: string;
+  last_used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+}
+
+export interface Open311Request {
+  case_id: number;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  key_id: number;
+  media_urls: Generated<string[]>;
+}
+
+export interface Open311Update {
+  case_id: number;
+  client_status: string;
+  client_update_id: string;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  history_id: number;
+  key_id: number;
+  media_urls: Generated<string[]>;
 }
 
 export interface Outbox {
@@ -344,6 +364,8 @@ export interface DB {
   household: Household;
   notification: Notification;
   open311_key: Open311Key;
+  open311_request: Open311Request;
+  open311_update: Open311Update;
   outbox: Outbox;
   party_member: PartyMember;
   party_member_household: PartyMemberHousehold;

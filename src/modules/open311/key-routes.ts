@@ -1,0 +1,68 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
+import { actorOf } from '../../server/auth.js';
+import type { AppContext } from '../../server/context.js';
+import type { Actor } from '../accounts/roles.js';
+import { issueKey, listKeys, revokeKey } from './keys.js';
+
+const KeyItem = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  createdBy: z.number().int().nullable(),
+  createdAt: z.string(),
+  revokedAt: z.string().nullable(),
+  lastUsedAt: z.string().nullable(),
+});
+
+function adminOf(actor: Actor): Actor {
+  if (actor.role !== 'admin') throw new AppError('FORBIDDEN');
+  return actor;
+}
+
+/** Administrators issue, list and revoke their county's Open311 API keys (under /api/v1). */
+export const open311KeyRoutes =
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/open311/keys',
+      {
+        schema: {
+          tags: ['open311'],
+          summary: 'Open311 密钥 Issue an Open311 API key (shown once; only its hash is kept)',
+          body: z.object({ label: z.string().trim().min(2).max(80).describe('who the key is for, e.g. the client app') }),
+          response: { 201: z.object({ id: z.number().int(), label: z.string(), key: z.string(), createdAt: z.string() }) },
+        },
+      },
+      async (req, reply) => {
+        const actor = adminOf(actorOf(req));
+        return reply.code(201).send(await issueKey(ctx.db, actor, req.body.label, req.id));
+      },
+    );
+
+    app.get(
+      '/open311/keys',
+      { schema: { tags: ['open311'], summary: 'Open311 密钥列表 My county’s Open311 API keys (never their values)', response: { 200: z.object({ items: z.array(KeyItem) }) } } },
+      async (req) => {
+        const actor = adminOf(actorOf(req));
+        return { items: await listKeys(ctx.db, actor.countyCode) };
+      },
+    );
+
+    app.delete(
+      '/open311/keys/:id',
+      {
+        schema: {
+          tags: ['open311'],
+          summary: '吊销 Open311 密钥 Revoke an Open311 API key',
+          params: z.object({ id: z.coerce.number().int().positive().max(2 ** 53) }),
+          response: { 204: z.null() },
+        },
+      },
+      async (req, reply) => {
+        const actor = adminOf(actorOf(req));
+        await revokeKey(ctx.db, actor, req.params.id, ctx.now(), req.id);
+        return reply.code(204).send(null);
+      },
+    );
+  };
