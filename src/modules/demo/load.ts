@@ -40,7 +40,7 @@ export async function demoLoaded(db: Db): Promise<boolean> {
 export async function loadDemo(db: Db, pii: Pii, opts: { scale: number; password: string; progress?: Progress }): Promise<DemoReport | null> {
   const t0 = performance.now();
   const progress = opts.progress ?? (() => {});
-  return db.transaction().execute(async (tx) => {
+  const report = await db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(${DEMO_LOCK})`.execute(tx);
     const done = await tx.selectFrom('system_state').select('key').where('key', '=', 'demo').executeTakeFirst();
     if (done) return null;
@@ -66,4 +66,7 @@ export async function loadDemo(db: Db, pii: Pii, opts: { scale: number; password
       .execute();
     return report;
   });
+  // fresh planner statistics: without them the first queries on 300k new rows choose bad plans
+  if (report) await sql`ANALYZE`.execute(db);
+  return report;
 }
