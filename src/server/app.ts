@@ -19,6 +19,7 @@ import { loggerOptions } from '../platform/logging.js';
 import { installAuth } from './auth.js';
 import type { AppContext } from './context.js';
 import { installErrorHandling } from './errors.js';
+import { serveWeb } from './web.js';
 import './types.js';
 
 export type RegisteredRoute = { method: string; url: string; public: boolean };
@@ -40,8 +41,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
 
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (r) => {
-    // The API browser's own pages and assets are public documentation.
-    if (r.url.startsWith('/docs')) r.config = { ...r.config, public: true };
+    // The API browser's pages and the web apps' static files are public: they hold no data.
+    if (r.url.startsWith('/docs') || r.url.startsWith('/assets/') || r.url.startsWith('/m/')) r.config = { ...r.config, public: true };
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const m of methods) routes.push({ method: m, url: r.url, public: r.config?.public === true });
   });
@@ -93,6 +94,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
   );
   await app.register(open311Routes(ctx));
 
+  await serveWeb(app);
   await app.ready();
   return Object.assign(app, { registeredRoutes: routes });
 }

@@ -22,6 +22,12 @@ const PUBLIC = new Set([
   'POST /open311/v2/requests.:format',
   'POST /open311/v2/servicerequestupdates.:format',
   'GET /open311/v2/media/:photo_id.jpg',
+  'GET /',
+  'HEAD /',
+  'GET /m',
+  'HEAD /m',
+  'GET /m/',
+  'HEAD /m/',
   'HEAD /open311/v2/media/:photo_id.jpg',
 ]);
 
@@ -33,7 +39,7 @@ describe('deny by default', () => {
     for (const r of routes) {
       const key = `${r.method} ${r.url}`;
       if (r.public) {
-        expect(PUBLIC.has(key) || r.url.startsWith('/docs'), `${key} is public but not on the list`).toBe(true);
+        expect(PUBLIC.has(key) || /^\/(docs|assets\/|m\/\*)/.test(r.url), `${key} is public but not on the list`).toBe(true);
         continue;
       }
       const url = r.url.replace(/:(\w+)/g, (_m, name: string) => (name === 'code' ? '211221' : '1'));

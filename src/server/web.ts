@@ -1,0 +1,32 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance } from 'fastify';
+
+/** The built apps; WANGGE_WEB_DIR points elsewhere (e.g. a developer's own build). */
+export const WEB_DIR = path.resolve(process.env.WANGGE_WEB_DIR ?? 'dist/web');
+
+/**
+ * The two web apps built by Vite (see scripts/ensure-web.mjs): the command centre
+ * at `/`, the field app at `/m/`, hashed assets under `/assets/`. Public: they hold
+ * no data; everything they show comes from the API after sign-in.
+ */
+export async function serveWeb(app: FastifyInstance, dir = WEB_DIR): Promise<void> {
+  const html = (file: string) => {
+    const p = path.join(dir, file);
+    return fs.existsSync(p) ? fs.readFileSync(p) : Buffer.from(`<!doctype html><meta charset="utf-8"><p>网页尚未构建 — the web app is not built: run <code>npm start</code> (or <code>node scripts/ensure-web.mjs</code>).</p>`);
+  };
+  const page = (file: string) => async (_req: unknown, reply: { header(k: string, v: string): typeof reply; send(b: Buffer): unknown }) =>
+    reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html(file));
+  app.get('/', { config: { public: true }, schema: { hide: true } }, page('index.html'));
+  app.get('/m', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/m/'));
+  app.get('/m/', { config: { public: true }, schema: { hide: true } }, page('m/index.html'));
+  await app.register(fastifyStatic, {
+    root: path.join(dir, 'assets'),
+    prefix: '/assets/',
+    decorateReply: false,
+    immutable: true,
+    maxAge: '365d',
+  });
+  await app.register(fastifyStatic, { root: path.join(dir, 'm'), prefix: '/m/', decorateReply: false, index: false, wildcard: true });
+}

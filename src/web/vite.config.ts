@@ -1,0 +1,25 @@
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * Two single-page apps from one build: the command centre at `/` (desktop,
+ * Ant Design) and the field app at `/m/` (phones, antd-mobile, PWA).
+ * Both use hash routing, so the server only serves two HTML files and /assets.
+ */
+export default defineConfig({
+  root: here('.'),
+  base: '/',
+  publicDir: here('./public'),
+  plugins: [react()],
+  build: {
+    outDir: here('../../dist/web'),
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2500,
+    rollupOptions: {
+      input: { centre: here('./index.html'), field: here('./m/index.html') },
+    },
+  },
+});
