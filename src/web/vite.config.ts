@@ -19,7 +19,10 @@ export default defineConfig({
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
     rollupOptions: {
-      input: { centre: here('./index.html'), field: here('./m/index.html') },
+      // WANGGE_WEB_ONLY=centre|field builds one app (handy while working on it)
+      input: Object.fromEntries(
+        Object.entries({ centre: here('./index.html'), field: here('./m/index.html') }).filter(([k]) => !process.env.WANGGE_WEB_ONLY || process.env.WANGGE_WEB_ONLY === k),
+      ),
     },
   },
 });
