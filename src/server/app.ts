@@ -10,6 +10,7 @@ import { auditRoutes } from '../modules/audit/routes.js';
 import { catalogueRoutes } from '../modules/cases/catalogue-routes.js';
 import { photoRoutes } from '../modules/cases/photo-routes.js';
 import { caseRoutes } from '../modules/cases/routes.js';
+import { caseAdminRoutes } from '../modules/cases/admin-routes.js';
 import { notifyRoutes } from '../modules/notify/routes.js';
 import { open311Routes } from '../modules/open311/routes.js';
 import { gridRoutes } from '../modules/grids/routes.js';
@@ -87,6 +88,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(auditRoutes(ctx));
       await api.register(catalogueRoutes(ctx));
       await api.register(caseRoutes(ctx));
+      await api.register(caseAdminRoutes(ctx));
       await api.register(photoRoutes(ctx));
       await api.register(notifyRoutes(ctx));
     },

@@ -39,18 +39,19 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
 /** The platform services around a database; `now` is replaceable for tests. */
 export async function makeContext(db: Db, url: string, opts: { pii: Pii; log: Logger; media: BlobStore; now?: () => Date }) {
   let calendar = await loadCalendar(db);
+  const reloadCalendar = async () => {
+    calendar = await loadCalendar(db);
+  };
   const ctx: AppContext = {
     db,
     pii: opts.pii,
     grids: new GridLocator(db),
     log: opts.log,
     calendar: () => calendar,
+    reloadCalendar,
     now: opts.now ?? (() => new Date()),
     media: opts.media,
     events: new EventHub(url),
-  };
-  const reloadCalendar = async () => {
-    calendar = await loadCalendar(db);
   };
   return { ctx, reloadCalendar };
 }

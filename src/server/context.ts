@@ -14,6 +14,8 @@ export type AppContext = {
   log: Logger;
   /** the working calendar in force (reloaded when administrators change it) */
   calendar: () => WorkCalendar;
+  /** re-read the calendar from the database after an administrator changed it */
+  reloadCalendar: () => Promise<void>;
   /** the clock; tests replay the seeds' journeys at their own times */
   now: () => Date;
   media: BlobStore;

@@ -11,6 +11,7 @@ export const ABILITIES = {
   'people.read': ['grid_worker', 'village_staff', 'township_centre', 'county_centre', 'party_organiser', 'admin'],
   'people.reveal': ['grid_worker', 'village_staff', 'township_centre', 'county_centre', 'admin'],
   'accounts.manage': ['admin'],
+  'cases.configure': ['admin'],
   'audit.read': ['admin'],
   'grids.import': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -15,6 +15,7 @@ import { departmentOfAccount } from './repository.js';
 import { ActionBody, ActionParams, CaseDetail, CaseItem, ListQuery, ReportBody } from './schemas.js';
 import { findSimilar, SimilarQuery } from './similar.js';
 import { toCaseItem, toHistoryItem } from './view.js';
+import { PublicCase, villageCases } from './village-view.js';
 
 export const caseDeps = (ctx: AppContext): CaseDeps => ({ db: ctx.db, pii: ctx.pii, grids: ctx.grids, calendar: ctx.calendar, now: ctx.now });
 
@@ -61,6 +62,24 @@ export const caseRoutes =
         );
         const now = ctx.now();
         return { items: rows.map((r) => toCaseItem(r, now)) };
+      },
+    );
+
+    app.get(
+      '/cases/village',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '村里的事 The public view of my village’s cases (no personal data)',
+          querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50) }),
+          response: { 200: z.object({ villageCode: z.string(), items: z.array(PublicCase) }) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        if (actor.scopeCode.length < 12) throw new AppError('FORBIDDEN', { detail: '仅限村(社区)及网格账号', detailEn: 'for village- and grid-level accounts' });
+        const village = actor.scopeCode.slice(0, 12);
+        return { villageCode: village, items: await villageCases(ctx.db, actor.countyCode, village, req.query.limit) };
       },
     );
 

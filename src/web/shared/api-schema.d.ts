@@ -1089,6 +1089,56 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cases/village": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 村里的事 The public view of my village’s cases (no personal data) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            villageCode: string;
+                            items: {
+                                number: string;
+                                categoryName: string;
+                                state: string;
+                                description: string;
+                                gridName: string;
+                                reportedAt: string;
+                                closedAt: string | null;
+                                afterPhotoThumbUrl: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cases/similar": {
         parameters: {
             query?: never;
@@ -1300,6 +1350,328 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/escalation-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三级联动规则 Escalation rules of my county */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                categoryCode: string | null;
+                                urgency: ("normal" | "urgent" | "emergency") | null;
+                                /** @enum {string} */
+                                fromTier: "village" | "township" | "county";
+                                /** @enum {string} */
+                                toTier: "village" | "township" | "county";
+                                cc: string[];
+                                note: string | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增规则 Add an escalation rule */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categoryCode: string | null;
+                        urgency: ("normal" | "urgent" | "emergency") | null;
+                        /** @enum {string} */
+                        fromTier: "village" | "township" | "county";
+                        /** @enum {string} */
+                        toTier: "village" | "township" | "county";
+                        cc: string[];
+                        note: string | null;
+                        active: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            categoryCode: string | null;
+                            urgency: ("normal" | "urgent" | "emergency") | null;
+                            /** @enum {string} */
+                            fromTier: "village" | "township" | "county";
+                            /** @enum {string} */
+                            toTier: "village" | "township" | "county";
+                            cc: string[];
+                            note: string | null;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/escalation-rules/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改规则 Change an escalation rule */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categoryCode: string | null;
+                        urgency: ("normal" | "urgent" | "emergency") | null;
+                        /** @enum {string} */
+                        fromTier: "village" | "township" | "county";
+                        /** @enum {string} */
+                        toTier: "village" | "township" | "county";
+                        cc: string[];
+                        note: string | null;
+                        active: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            categoryCode: string | null;
+                            urgency: ("normal" | "urgent" | "emergency") | null;
+                            /** @enum {string} */
+                            fromTier: "village" | "township" | "county";
+                            /** @enum {string} */
+                            toTier: "village" | "township" | "county";
+                            cc: string[];
+                            note: string | null;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/calendar/{year}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作日历 Holidays and make-up working days of a year */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date */
+                                date: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "workday";
+                                name: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 设置工作日历 Replace a year’s holidays and make-up days (as published by the State Council) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    year: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        days: {
+                            /** Format: date */
+                            date: string;
+                            /** @enum {string} */
+                            kind: "holiday" | "workday";
+                            name: string | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: date */
+                                date: string;
+                                /** @enum {string} */
+                                kind: "holiday" | "workday";
+                                name: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/categories/{code}/deadlines": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 办理时限 Set a category’s deadline per tier */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        village: {
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "sameday" | "workhour" | "workday" | "hour" | "day";
+                        };
+                        township: {
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "sameday" | "workhour" | "workday" | "hour" | "day";
+                        };
+                        county: {
+                            amount: number;
+                            /** @enum {string} */
+                            unit: "sameday" | "workhour" | "workday" | "hour" | "day";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            deadlines: {
+                                village: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "sameday" | "workhour" | "workday" | "hour" | "day";
+                                };
+                                township: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "sameday" | "workhour" | "workday" | "hour" | "day";
+                                };
+                                county: {
+                                    amount: number;
+                                    /** @enum {string} */
+                                    unit: "sameday" | "workhour" | "workday" | "hour" | "day";
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,0 +1,68 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import type { DbOrTx } from '../../platform/db/database.js';
+import { inSubtree } from '../../platform/db/ltree.js';
+import { pathOf } from '../regions/paths.js';
+
+export const PublicCase = z.object({
+  number: z.string(),
+  categoryName: z.string(),
+  state: z.string(),
+  description: z.string(),
+  gridName: z.string(),
+  reportedAt: z.string(),
+  closedAt: z.string().nullable(),
+  afterPhotoThumbUrl: z.string().nullable(),
+});
+
+/** Long digit runs (phones, ID numbers) a reporter typed into a description. */
+export const maskDigits = (s: string) => s.replace(/\d{7,}[\dXx]?/g, (m) => `${m.slice(0, 3)}****${m.slice(-2)}`);
+
+/**
+ * 村里的事: the cases of a village as any resident of it may see them — no
+ * reporter, no contact, no staff notes, digits masked; disputes, safety and
+ * livelihood matters (governance categories) and petitions are left out.
+ */
+export async function villageCases(db: DbOrTx, countyCode: string, villageCode: string, limit: number) {
+  const rows = await db
+    .selectFrom('cases')
+    .innerJoin('category as cat', 'cat.code', 'cases.category_code')
+    .innerJoin('region as g', 'g.code', 'cases.grid_code')
+    .select([
+      'cases.number',
+      'cat.name as category_name',
+      'cases.state',
+      'cases.description',
+      'g.name as grid_name',
+      'cases.reported_at',
+      'cases.closed_at',
+      (eb) =>
+        eb
+          .selectFrom('case_photo as p')
+          .select('p.id')
+          .whereRef('p.county_code', '=', 'cases.county_code')
+          .whereRef('p.case_id', '=', 'cases.id')
+          .where('p.phase', '=', 'after')
+          .orderBy('p.created_at', 'desc')
+          .limit(1)
+          .as('after_photo'),
+    ])
+    .where('cases.county_code', '=', countyCode)
+    .where(inSubtree('cases.grid_path', pathOf(villageCode)))
+    .where('cat.kind', '!=', 'governance')
+    .where('cases.source', '!=', 'petition')
+    .where('cases.state', 'not in', ['cancelled', 'not_filed', 'merged'])
+    .orderBy(sql`cases.reported_at DESC`)
+    .limit(limit)
+    .execute();
+  return rows.map((r) => ({
+    number: r.number,
+    categoryName: r.category_name,
+    state: r.state,
+    description: maskDigits(r.description),
+    gridName: r.grid_name,
+    reportedAt: r.reported_at.toISOString(),
+    closedAt: r.closed_at?.toISOString() ?? null,
+    afterPhotoThumbUrl: r.after_photo ? `/api/v1/photos/${r.after_photo}/thumb` : null,
+  }));
+}
