@@ -43,3 +43,8 @@ export function multipart(data: Buffer, filename = 'photo.jpg', contentType = 'i
     ]),
   };
 }
+
+/** `POST /api/v1/cases/{id}/actions/{action}` as `headers`. */
+export function actOn(app: App, headers: { authorization: string }, id: number, action: string, body: object = {}) {
+  return app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions/${action}`, headers, payload: body });
+}

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
-import { jpeg, pointInGrid, upload } from '../../../test/fixtures.js';
+import { actOn, jpeg, pointInGrid, upload } from '../../../test/fixtures.js';
 import { J1 } from '../demo/accounts.js';
 
 let t: TestApp;
@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type H = { authorization: string };
-const act = (h: H, id: number, action: string, body: object = {}) => t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions/${action}`, headers: h, payload: body });
+const act = (h: H, id: number, action: string, body: object = {}) => actOn(t.app, h, id, action, body);
 
 describe('J1 snap-and-report, 随手拍 (盘山县太平街道张家村)', () => {
   it('runs from the villager’s photo to "repaired" with proof, seen by the villager at every step', async () => {

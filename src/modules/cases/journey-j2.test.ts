@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
-import { jpeg, pointInGrid, upload } from '../../../test/fixtures.js';
+import { actOn, jpeg, pointInGrid, upload } from '../../../test/fixtures.js';
 import { caseDeps } from './routes.js';
 import { sweepOverdue } from './sweep.js';
 
@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 type H = { authorization: string };
-const act = (h: H, id: number, action: string, body: object = {}) => t.app.inject({ method: 'POST', url: `/api/v1/cases/${id}/actions/${action}`, headers: h, payload: body });
+const act = (h: H, id: number, action: string, body: object = {}) => actOn(t.app, h, id, action, body);
 const get = async (h: H, id: number) => (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, headers: h })).json();
 
 describe('J2 three-tier linkage (铁岭县)', () => {
