@@ -21,7 +21,7 @@ describe('case administration', () => {
     const add = await t.app.inject({ method: 'POST', url: '/api/v1/admin/escalation-rules', headers: admin, payload: { categoryCode: 'E0102', urgency: null, fromTier: 'village', toTier: 'county', cc: ['county_centre'], note: '测试：直报县级', active: true } });
     expect(add.statusCode, add.body).toBe(201);
     expect(await escalationTarget(t.db, '211221', 'E0102', 'normal', 'village')).toMatchObject({ toTier: 'county', cc: ['county_centre'] });
-    const off = await t.app.inject({ method: 'PUT', url: `/api/v1/admin/escalation-rules/${add.json().id}`, headers: admin, payload: { ...add.json(), id: undefined, active: false } });
+    const off = await t.app.inject({ method: 'PUT', url: `/api/v1/admin/escalation-rules/${add.json().id}`, headers: admin, payload: { ...add.json<Record<string, unknown>>(), id: undefined, active: false } });
     expect(off.statusCode, off.body).toBe(200);
     expect(await escalationTarget(t.db, '211221', 'E0102', 'normal', 'village')).toMatchObject({ toTier: 'township' });
     const audit = await t.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'escalation_rule').execute();
