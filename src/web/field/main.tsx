@@ -1,3 +1,28 @@
-import { createRoot } from 'react-dom/client';
+import { createRoot, type Root } from 'react-dom/client';
+import { unstableSetRender } from 'antd-mobile';
+import 'leaflet/dist/leaflet.css';
+import './field.css';
+import { App } from './App.js';
+import { startQueue } from './offline/queue.js';
 
-createRoot(document.getElementById('root')!).render(<div>网格 · 随手拍</div>);
+// antd-mobile 5 renders its Toast/Dialog with the React 18 API; give it React 19's.
+unstableSetRender((node, container) => {
+  const c = container as (Element | DocumentFragment) & { _root?: Root };
+  c._root ??= createRoot(c);
+  c._root.render(node);
+  return async () => {
+    await new Promise((r) => setTimeout(r, 0));
+    c._root?.unmount();
+    delete c._root;
+  };
+});
+
+// The service worker keeps the app shell so the app starts without a network.
+if ('serviceWorker' in navigator && import.meta.env.PROD) {
+  window.addEventListener('load', () => {
+    navigator.serviceWorker.register('/m/sw.js', { scope: '/m/' }).catch((err: unknown) => console.warn('service worker', err));
+  });
+}
+
+startQueue();
+createRoot(document.getElementById('root')!).render(<App />);

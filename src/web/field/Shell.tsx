@@ -1,0 +1,81 @@
+import { useEffect, useRef } from 'react';
+import { Badge, TabBar, Toast } from 'antd-mobile';
+import { BellOutlined, CameraOutlined, FileTextOutlined, HomeOutlined } from '@ant-design/icons';
+import { t } from './i18n.js';
+import { go, useRoute } from './router.js';
+import { useOnline } from './useOnline.js';
+import { startLive, useLive } from './messages/live.js';
+import { useQueue } from './offline/queue.js';
+import { Home } from './Home.js';
+import { ReportScreen } from './report/ReportScreen.js';
+import { CaseList } from './cases/CaseList.js';
+import { CaseDetailScreen } from './cases/CaseDetail.js';
+import { Messages } from './messages/Messages.js';
+import type { Me } from './types.js';
+
+/** The signed-in app: the current screen and the bottom tab bar. */
+export function Shell({ me, startedOffline, onSignOut }: { me: Me; startedOffline: boolean; onSignOut: () => void }) {
+  const route = useRoute();
+  const online = useOnline();
+  const live = useLive();
+  const queue = useQueue();
+  const worker = me.role === 'grid_worker';
+
+  useEffect(() => startLive((e) => e.title && Toast.show({ content: e.title, duration: 3000 })), [me.username]);
+
+  // tell the person when a report kept on the phone went out
+  const shown = useRef(queue.lastSent?.at ?? 0);
+  useEffect(() => {
+    if (queue.lastSent && queue.lastSent.at > shown.current) {
+      shown.current = queue.lastSent.at;
+      Toast.show({ icon: 'success', content: t('queueSent', { number: queue.lastSent.number }), duration: 3000 });
+    }
+  }, [queue.lastSent]);
+
+  const parts = route.split('/').filter(Boolean);
+  const top = `/${parts[0] ?? ''}`;
+  let screen;
+  if (top === '/report') screen = <ReportScreen me={me} source={worker ? 'patrol' : 'resident_app'} />;
+  else if (top === '/cases' && parts[1]) screen = <CaseDetailScreen key={parts[1]} id={Number(parts[1])} me={me} />;
+  else if (top === '/cases') screen = <CaseList me={me} />;
+  else if (top === '/messages') screen = <Messages />;
+  else screen = <Home me={me} onSignOut={onSignOut} />;
+
+  const tabs = [
+    { key: '/', title: t('tabHome'), icon: <HomeOutlined /> },
+    { key: '/report', title: worker ? t('tabPatrol') : t('tabReport'), icon: <CameraOutlined /> },
+    {
+      key: '/cases',
+      title: worker ? t('tabTodo') : t('tabMine'),
+      icon: <FileTextOutlined />,
+    },
+    {
+      key: '/messages',
+      title: t('tabMessages'),
+      icon: (
+        <Badge content={live.unread > 0 ? (live.unread > 99 ? '99+' : live.unread) : null}>
+          <BellOutlined />
+        </Badge>
+      ),
+    },
+  ];
+
+  return (
+    <>
+      {(!online || startedOffline) && (
+        <div className="offline-bar" role="status" data-testid="offline-bar">
+          {online ? t('offlineStart') : t('offline')}
+          {queue.items.length > 0 && ` · ${t('queueCount', { n: queue.items.length })}`}
+        </div>
+      )}
+      {screen}
+      <div className="tabbar">
+        <TabBar activeKey={tabs.some((x) => x.key === top) ? top : '/'} onChange={(k) => go(k)}>
+          {tabs.map((x) => (
+            <TabBar.Item key={x.key} icon={x.icon} title={x.title} data-testid={`tab-${x.key.slice(1) || 'home'}`} />
+          ))}
+        </TabBar>
+      </div>
+    </>
+  );
+}

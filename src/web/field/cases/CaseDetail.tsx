@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { Button, DotLoading, ImageViewer } from 'antd-mobile';
+import { LeftOutlined } from '@ant-design/icons';
+import { api } from '../../shared/api.js';
+import { label, RATING_TEXT, t } from '../i18n.js';
+import { failText, ok, timeout } from '../net.js';
+import { back } from '../router.js';
+import { useFetch } from '../useFetch.js';
+import { touch, useLive } from '../messages/live.js';
+import type { Me } from '../types.js';
+import { ActionPanel } from './ActionPanel.js';
+import { CasePhotos } from './CasePhotos.js';
+import { StateTag, WarningTag, when } from './bits.js';
+import { Timeline } from './Timeline.js';
+
+/** One case: what, where, its state in plain words, photos, the timeline and my actions. */
+export function CaseDetailScreen({ id, me }: { id: number; me: Me }) {
+  const { tick } = useLive();
+  const [viewing, setViewing] = useState<string | null>(null);
+  const res = useFetch(`${me.username}.case.${id}`, () => ok(api.GET('/api/v1/cases/{id}', { params: { path: { id } }, signal: timeout(20_000) })), [id, tick]);
+  const c = res.data;
+  const worker = me.role === 'grid_worker';
+
+  return (
+    <div className="page" data-testid="detail">
+      <div className="page-title">
+        <Button size="small" fill="none" onClick={() => back('/cases')} data-testid="back" style={{ minHeight: 48 }}>
+          <LeftOutlined /> {t('back')}
+        </Button>
+        <span className="grow" />
+        {res.loading && <DotLoading />}
+      </div>
+      {res.error && <div className="card error-text">{failText(res.error)}</div>}
+      {c && (
+        <>
+          <div className="card">
+            <div className="row">
+              <span className="grow" style={{ fontSize: 20, fontWeight: 700 }}>
+                {c.categoryName}
+              </span>
+              {worker && !c.closedAt && <WarningTag warning={c.warning} />}
+            </div>
+            <div style={{ margin: '8px 0' }}>
+              <StateTag state={c.state} />
+            </div>
+            <p style={{ margin: '8px 0', whiteSpace: 'pre-wrap' }} data-testid="detail-description">
+              {c.description}
+            </p>
+            <div className="kv">
+              <span className="k">{t('reportedAt')}</span>
+              <span>{when(c.reportedAt)}</span>
+            </div>
+            <div className="kv">
+              <span className="k">{t('place')}</span>
+              <span>{c.address ?? c.gridName}</span>
+            </div>
+            {c.departmentName && (
+              <div className="kv">
+                <span className="k">{t('handledBy')}</span>
+                <span>{c.departmentName}</span>
+              </div>
+            )}
+            {worker && c.deadlineAt && !c.closedAt && (
+              <div className="kv">
+                <span className="k">{t('deadline')}</span>
+                <span>{when(c.deadlineAt)}</span>
+              </div>
+            )}
+            <div className="muted">{c.number}</div>
+            {c.evaluation && (
+              <p data-testid="evaluation">
+                <b>{t('evaluated', { v: label(RATING_TEXT, c.evaluation) })}</b>
+                {c.evaluationComment && ` — ${c.evaluationComment}`}
+              </p>
+            )}
+          </div>
+
+          <ActionPanel c={c} onChanged={touch} />
+
+          <CasePhotos photos={c.photos} onPhoto={setViewing} />
+
+          <div className="card">
+            <h3>{t('timeline')}</h3>
+            <Timeline history={c.history} onPhoto={setViewing} />
+          </div>
+        </>
+      )}
+      <ImageViewer image={viewing ?? ''} visible={!!viewing} onClose={() => setViewing(null)} />
+    </div>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState } from 'react';
+import { Button, DotLoading, Segmented } from 'antd-mobile';
+import { ReloadOutlined } from '@ant-design/icons';
+import { api } from '../../shared/api.js';
+import { t } from '../i18n.js';
+import { failText, ok, timeout } from '../net.js';
+import { go } from '../router.js';
+import { useFetch } from '../useFetch.js';
+import { useLive } from '../messages/live.js';
+import type { CaseItem, Me } from '../types.js';
+import { StateTag, WarningTag, when } from './bits.js';
+
+const PAGE = 30;
+
+/** 我的诉求 (residents) or 待办 (grid workers: waiting for me / all in my grid). */
+export function CaseList({ me }: { me: Me }) {
+  const worker = me.role === 'grid_worker';
+  const [filter, setFilter] = useState<'waiting' | 'all'>('waiting');
+  const [limit, setLimit] = useState(PAGE);
+  const { tick } = useLive();
+  const waiting = worker && filter === 'waiting';
+  const list = useFetch(
+    `${me.username}.cases.${waiting ? 'waiting' : 'all'}`,
+    () => ok(api.GET('/api/v1/cases', { params: { query: { ...(waiting ? { waiting: 'true' as const } : {}), limit } }, signal: timeout(20_000) })).then((r) => r.items),
+    [waiting, limit, tick],
+  );
+  const items = list.data ?? [];
+
+  return (
+    <div className="page">
+      <div className="page-title">
+        <span className="grow">{worker ? t('todoTitle') : t('mineTitle')}</span>
+        <Button size="small" fill="outline" onClick={() => void list.reload()} loading={list.loading} data-testid="refresh">
+          <ReloadOutlined /> {t('refresh')}
+        </Button>
+      </div>
+      {worker && (
+        <Segmented
+          block
+          style={{ marginBottom: 12, fontSize: 17 }}
+          value={filter}
+          onChange={(v) => {
+            setFilter(v as 'waiting' | 'all');
+            setLimit(PAGE);
+          }}
+          options={[
+            { label: t('filterWaiting'), value: 'waiting' },
+            { label: t('filterAll'), value: 'all' },
+          ]}
+        />
+      )}
+      {list.error && <div className="card error-text">{failText(list.error)}</div>}
+      {list.loading && !list.data && <DotLoading />}
+      {list.data && !items.length && <div className="card muted">{t('noCases')}</div>}
+      <div data-testid="cases">
+        {items.map((c) => (
+          <Item key={c.id} c={c} worker={worker} />
+        ))}
+      </div>
+      {items.length >= limit && limit < 200 && (
+        <Button block onClick={() => setLimit(limit + PAGE)} data-testid="load-more">
+          {t('loadMore')}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function Item({ c, worker }: { c: CaseItem; worker: boolean }) {
+  return (
+    <button type="button" className="case-item" onClick={() => go(`/cases/${c.id}`)} data-testid={`case-${c.number}`}>
+      <div className="row">
+        <span className="title grow">{c.categoryName}</span>
+        {worker && <WarningTag warning={c.warning} />}
+        {c.urgency !== 'normal' && <span className="warn red">{t('urgent')}</span>}
+      </div>
+      <div className="desc">{c.description}</div>
+      <div className="row">
+        <StateTag state={c.state} />
+        <span className="muted grow" style={{ textAlign: 'right' }}>
+          {when(c.reportedAt)}
+        </span>
+      </div>
+      <div className="muted">
+        {c.number} · {c.address ?? c.gridName}
+      </div>
+    </button>
+  );
+}

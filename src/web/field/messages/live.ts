@@ -1,0 +1,76 @@
+import { useSyncExternalStore } from 'react';
+import { api } from '../../shared/api.js';
+import { ok } from '../net.js';
+
+/** A live event from GET /api/v1/events (server-sent events, named by kind). */
+export type LiveEvent = { type: string; caseId?: number; number?: string; state?: string; title?: string };
+
+const KINDS = ['case.reported', 'case.comment', 'case.overdue', 'case.auto_escalate'].concat(
+  ['file', 'reject', 'cancel', 'merge', 'handle_on_spot', 'escalate', 'dispatch', 'accept', 'return', 'handle', 'close', 'rework', 'evaluate', 'reopen', 'request_delay', 'decide_delay', 'suspend', 'resume', 'supervise', 'expedite'].map((a) => `case.${a}`),
+);
+
+type LiveState = { unread: number; tick: number; connected: boolean };
+let state: LiveState = { unread: 0, tick: 0, connected: false };
+const listeners = new Set<() => void>();
+
+function emit(next: Partial<LiveState>): void {
+  state = { ...state, ...next };
+  listeners.forEach((l) => l());
+}
+
+/** Unread count, whether the stream is up, and `tick` (changes on every event: screens refetch). */
+export function useLive(): LiveState {
+  return useSyncExternalStore(
+    (l) => {
+      listeners.add(l);
+      return () => listeners.delete(l);
+    },
+    () => state,
+  );
+}
+
+export async function refreshUnread(): Promise<void> {
+  const res = await ok(api.GET('/api/v1/inbox', { params: { query: { unread: 'true', limit: 1 } } })).catch(() => null);
+  if (res) emit({ unread: res.unread });
+}
+
+/** Opens the event stream (reopened when the phone comes back online); returns the closer. */
+export function startLive(onEvent: (e: LiveEvent) => void): () => void {
+  let source: EventSource | null = null;
+  const open = () => {
+    source?.close();
+    source = new EventSource('/api/v1/events');
+    source.onopen = () => emit({ connected: true });
+    source.onerror = () => emit({ connected: source?.readyState === EventSource.OPEN });
+    const handle = (m: MessageEvent<string>) => {
+      let e: LiveEvent;
+      try {
+        e = JSON.parse(m.data) as LiveEvent;
+      } catch {
+        return;
+      }
+      emit({ tick: state.tick + 1 });
+      void refreshUnread();
+      onEvent(e);
+    };
+    for (const k of KINDS) source.addEventListener(k, handle);
+    source.onmessage = handle;
+  };
+  const reopen = () => {
+    if (!source || source.readyState === EventSource.CLOSED) open();
+    void refreshUnread();
+  };
+  open();
+  void refreshUnread();
+  window.addEventListener('online', reopen);
+  return () => {
+    window.removeEventListener('online', reopen);
+    source?.close();
+    emit({ connected: false });
+  };
+}
+
+/** Bump the tick (after my own action, so lists refetch). */
+export function touch(): void {
+  emit({ tick: state.tick + 1 });
+}

@@ -1,0 +1,91 @@
+import { useEffect, useState } from 'react';
+import { Button, Dialog } from 'antd-mobile';
+import { CameraOutlined, CloudUploadOutlined } from '@ant-design/icons';
+import { errorText } from '../../shared/api.js';
+import { pick, t } from '../i18n.js';
+import { go } from '../router.js';
+import { flush, removeItem, useQueue } from './queue.js';
+import { loadDraft, saveDraft, type QueueItem } from './db.js';
+import { hasContent } from '../report/useDraft.js';
+
+/** 待发送 N 条: reports kept on the phone, with "send now", and edit/delete for refused ones. */
+export function QueuePanel() {
+  const q = useQueue();
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    if (!q.items.length) return;
+    const id = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(id);
+  }, [q.items.length]);
+
+  if (!q.items.length) return null;
+  const next = Math.min(...q.items.filter((i) => i.status === 'pending' && i.nextAt > now).map((i) => i.nextAt));
+
+  return (
+    <div className="card queue" data-testid="queue">
+      <div className="row">
+        <CloudUploadOutlined style={{ fontSize: 28, color: '#873800' }} />
+        <span className="count grow" data-testid="queue-count" data-count={q.items.length}>
+          {t('queueCount', { n: q.items.length })}
+        </span>
+        {q.items.some((i) => i.status !== 'attention') && (
+          <Button size="small" color="warning" loading={q.sending} onClick={() => void flush(true)} data-testid="queue-retry">
+            {q.sending ? t('queueSending') : t('queueRetry')}
+          </Button>
+        )}
+      </div>
+      <p className="muted" style={{ margin: '6px 0' }}>
+        {t('queueHint')}
+        {Number.isFinite(next) && !q.sending && ` · ${t('queueNext', { s: Math.ceil((next - now) / 1000) })}`}
+      </p>
+      {q.items.map((item) => (
+        <Row key={item.id} item={item} busy={q.sending} />
+      ))}
+    </div>
+  );
+}
+
+function Row({ item, busy }: { item: QueueItem; busy: boolean }) {
+  const cat = item.draft.category;
+  const attention = item.status !== 'pending';
+  return (
+    <div className="queue-item" data-testid={`queue-item-${item.status}`}>
+      <div style={{ fontWeight: 700 }}>
+        {cat ? pick(cat.name, cat.nameEn) : '—'}
+        {item.draft.photos.length > 0 && <span className="muted"> · <CameraOutlined /> {item.draft.photos.length}</span>}
+      </div>
+      <div className="muted">{item.body.description.slice(0, 40)}</div>
+      {item.status === 'attention' && (
+        <div className="error-text" data-testid="queue-error">
+          {t('queueAttention')}：{item.error ? errorText(item.error) : ''}
+        </div>
+      )}
+      {item.status === 'auth' && <div className="error-text">{t('queueAuth')}</div>}
+      {item.maybeSent && <div className="muted">{t('queueMaybeSent')}</div>}
+      {attention && (
+        <div className="row" style={{ marginTop: 6 }}>
+          <Button size="small" color="primary" disabled={busy} onClick={() => void edit(item)} data-testid="queue-edit">
+            {t('queueEdit')}
+          </Button>
+          <Button size="small" disabled={busy} onClick={() => void remove(item)} data-testid="queue-delete">
+            {t('queueDelete')}
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
+
+async function remove(item: QueueItem): Promise<void> {
+  if (await Dialog.confirm({ content: t('queueDeleteConfirm'), confirmText: t('queueDelete'), cancelText: t('cancel') })) await removeItem(item.id);
+}
+
+/** Back into the report form (its draft), out of the queue; a half-written form is not overwritten silently. */
+async function edit(item: QueueItem): Promise<void> {
+  const key = item.draft.key;
+  const current = await loadDraft(key);
+  if (current && hasContent(current) && !(await Dialog.confirm({ content: t('replaceDraft'), confirmText: t('confirm'), cancelText: t('cancel') }))) return;
+  await saveDraft({ ...item.draft, savedAt: Date.now(), refusal: item.error });
+  await removeItem(item.id);
+  go('/report');
+}

@@ -1,0 +1,55 @@
+import { api } from '../shared/api.js';
+import { ApiFailure, ok } from './net.js';
+import type { Me } from './types.js';
+
+const KEY = 'wangge.field.me';
+
+/** The account last seen signed in on this phone (lets the app start offline). */
+export function cachedMe(): Me | null {
+  try {
+    const raw = localStorage.getItem(KEY);
+    return raw ? (JSON.parse(raw) as Me) : null;
+  } catch {
+    return null;
+  }
+}
+
+function remember(me: Me | null): void {
+  if (me) localStorage.setItem(KEY, JSON.stringify(me));
+  else localStorage.removeItem(KEY);
+}
+
+export type Session = { me: Me | null; offline: boolean };
+
+/** Who is signed in: from the server, or from the phone when there is no network. */
+export async function loadSession(): Promise<Session> {
+  try {
+    const me = await ok(api.GET('/api/v1/me'));
+    remember(me);
+    return { me, offline: false };
+  } catch (err) {
+    if (err instanceof ApiFailure && err.status === 401) {
+      remember(null);
+      return { me: null, offline: false };
+    }
+    return { me: cachedMe(), offline: true };
+  }
+}
+
+export async function signIn(username: string, password: string): Promise<Me> {
+  await ok(api.POST('/api/v1/auth/login', { body: { username, password } }));
+  const me = await ok(api.GET('/api/v1/me'));
+  remember(me);
+  return me;
+}
+
+/** Signs out and forgets the copies of cases and messages kept for offline viewing (a phone may be shared). */
+export async function signOut(): Promise<void> {
+  await ok(api.POST('/api/v1/auth/logout')).catch(() => undefined);
+  remember(null);
+  for (const k of Object.keys(localStorage)) if (k.startsWith('wangge.field.cache.')) localStorage.removeItem(k);
+}
+
+export function isFieldRole(me: Me): boolean {
+  return me.role === 'resident' || me.role === 'grid_worker';
+}
