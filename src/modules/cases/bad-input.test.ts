@@ -107,6 +107,20 @@ describe('bad input changes nothing', () => {
     expect(c).toEqual({ state: 'reported', version: 1 });
   });
 
+  it('a report resent with the same clientRequestId (lost answer, double tap) makes one case', async () => {
+    const clientRequestId = '6f1c2d3e-4b5a-4c6d-8e7f-901234567890';
+    const first = await report(resident, { ...valid(), clientRequestId });
+    expect(first.statusCode).toBe(201);
+    const again = await report(resident, { ...valid(), clientRequestId });
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toEqual(first.json());
+    const both = await Promise.all([0, 1, 2].map(() => report(resident, { ...valid(), clientRequestId: '11111111-2222-4333-8444-555555555555' })));
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 200, 201]);
+    expect(new Set(both.map((r) => r.json().id)).size).toBe(1);
+    const n = await t.db.selectFrom('cases').select('id').where('client_request_id', '=', '11111111-2222-4333-8444-555555555555').execute();
+    expect(n).toHaveLength(1);
+  });
+
   it('two people acting on the same case at once: exactly one wins', async () => {
     const { id } = await newCase();
     const gw = await signIn(t.app, 'gridworker');

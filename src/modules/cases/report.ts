@@ -29,6 +29,8 @@ export type ReportInput = {
   urgency?: 'normal' | 'urgent' | 'emergency';
   attributes?: AttributeAnswers;
   photoIds?: string[];
+  /** idempotency: the same id from the same account answers the case already made */
+  clientRequestId?: string;
   /** anonymous or Open311 reports: who to call back (stored encrypted) */
   reporterName?: string;
   reporterContact?: string;
@@ -91,6 +93,9 @@ export async function reportCase(
   const now = deps.now();
   const due = deadlineAt(deps.calendar(), category.deadlines as Deadlines, tier, urgency, now);
   const contact = input.reporterContact?.trim() || null;
+  const again = () => findByClientRequest(deps, countyCode, actor, input.clientRequestId);
+  const earlier = await again();
+  if (earlier) return earlier;
 
   return deps.db.transaction().execute(async (tx) => {
     const number = await repo.nextCaseNumber(tx, countyCode, now);
@@ -124,6 +129,7 @@ export async function reportCase(
         reported_at: now,
         filed_at: staff ? now : null,
         updated_at: now,
+        client_request_id: input.clientRequestId ?? null,
       })
       .returning(['id', 'number'])
       .executeTakeFirstOrThrow();
@@ -144,6 +150,25 @@ export async function reportCase(
       event: { number: row.number, state },
     });
     if (alongside) await alongside(tx, row.id);
-    return { id: row.id, number: row.number };
+    return { id: row.id, number: row.number, replayed: false };
+  }).catch(async (err: { code?: string; constraint?: string }) => {
+    // the same request arrived twice at once: the other one made the case
+    if (err.code === '23505' && err.constraint === 'cases_client_request_idx') {
+      const made = await again();
+      if (made) return made;
+    }
+    throw err;
   });
+}
+
+async function findByClientRequest(deps: CaseDeps, countyCode: string, actor: CaseActor | null, clientRequestId: string | undefined) {
+  if (!clientRequestId || !actor) return null;
+  const row = await deps.db
+    .selectFrom('cases')
+    .select(['id', 'number'])
+    .where('county_code', '=', countyCode)
+    .where('reporter_account_id', '=', actor.accountId)
+    .where('client_request_id', '=', clientRequestId)
+    .executeTakeFirst();
+  return row ? { id: row.id, number: row.number, replayed: true } : null;
 }

@@ -32,11 +32,18 @@ export const caseRoutes =
 
     app.post(
       '/cases',
-      { schema: { tags: ['cases'], summary: '上报事件 Report a case (随手拍, patrol, hotline …)', body: ReportBody, response: { 201: z.object({ id: z.number().int(), number: z.string() }) } } },
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '上报事件 Report a case (随手拍, patrol, hotline …)',
+          body: ReportBody,
+          response: { 201: z.object({ id: z.number().int(), number: z.string() }), 200: z.object({ id: z.number().int(), number: z.string() }).describe('already made by an earlier request with the same clientRequestId') },
+        },
+      },
       async (req, reply) => {
         const actor = await caseActor(ctx, actorOf(req));
-        const created = await reportCase(deps, actor, actor.countyCode, req.body, req.id);
-        return reply.code(201).send(created);
+        const { id, number, replayed } = await reportCase(deps, actor, actor.countyCode, req.body, req.id);
+        return reply.code(replayed ? 200 : 201).send({ id, number });
       },
     );
 

@@ -22,6 +22,7 @@ export const ReportBody = z
     photoIds: PhotoIds.optional(),
     reporterName: z.string().trim().max(40).optional(),
     reporterContact: z.string().regex(/^1\d{10}$/, '11-digit mobile number').optional(),
+    clientRequestId: z.uuid().optional().describe('idempotency key: resending with the same id returns the same case (200) instead of a new one'),
   })
   .refine((b) => (b.lat === undefined) === (b.lng === undefined), { message: 'lat and lng go together', path: ['lat'] })
   .refine((b) => b.lat !== undefined || b.gridCode !== undefined, { message: 'coordinates or gridCode are required', path: ['lat'] });

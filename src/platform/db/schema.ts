@@ -101,6 +101,7 @@ export interface Cases {
   address: string | null;
   attributes: Generated<Json>;
   category_code: string;
+  client_request_id: string | null;
   closed_at: Timestamp | null;
   county_code: string;
   deadline_at: Timestamp | null;

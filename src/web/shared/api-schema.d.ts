@@ -1065,10 +1065,27 @@ export interface paths {
                         photoIds?: string[];
                         reporterName?: string;
                         reporterContact?: string;
+                        /**
+                         * Format: uuid
+                         * @description idempotency key: resending with the same id returns the same case (200) instead of a new one
+                         */
+                        clientRequestId?: string;
                     };
                 };
             };
             responses: {
+                /** @description already made by an earlier request with the same clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 201: {
                     headers: {

@@ -18,11 +18,8 @@ type Save = (item: QueueItem) => Promise<void>;
  */
 export async function sendItem(item: QueueItem, save: Save): Promise<Outcome> {
   try {
-    if (item.maybeSent) {
-      // the last attempt got no answer: the server may have the case already
-      const found = await findSent(item);
-      if (found) return { kind: 'sent', ...found };
-    }
+    // a report whose answer was lost is simply sent again: its clientRequestId makes the
+    // server answer the case it already made instead of a second one
     const photoIds = await uploadMissing(item.draft.photos, () => save(item));
     item.maybeSent = true;
     item.attemptAt = Date.now();
@@ -43,25 +40,4 @@ export async function sendItem(item: QueueItem, save: Save): Promise<Outcome> {
     }
     return { kind: 'attention', error: err.body ?? { error: { code: err.code, message: `错误 ${err.status}`, messageEn: `Error ${err.status}` } } };
   }
-}
-
-/**
- * A case of mine with the same category, source and words, reported since the
- * attempt that got no answer. The phone's clock may be wrong: the attempt's time
- * is moved to the server's clock with the skew seen in this answer's Date header.
- */
-export async function findSent(item: Pick<QueueItem, 'body' | 'attemptAt' | 'createdAt'>): Promise<{ id: number; number: string } | null> {
-  const { categoryCode, source, description } = item.body;
-  let res;
-  try {
-    res = await api.GET('/api/v1/cases', { params: { query: { categoryCode, ...(source ? { source } : {}), limit: 50 } }, signal: timeout(20_000) });
-  } catch {
-    throw new ApiFailure(0, undefined);
-  }
-  if (!res.data) throw new ApiFailure(res.response.status, res.error as ApiError | undefined);
-  const serverNow = Date.parse(res.response.headers.get('date') ?? '');
-  const skew = Number.isFinite(serverNow) ? serverNow - Date.now() : 0;
-  const since = (item.attemptAt ?? item.createdAt) + skew - 120_000; // Date has 1 s steps; some slack
-  const hit = res.data.items.find((c) => c.description.trim() === description.trim() && Date.parse(c.reportedAt) >= since);
-  return hit ? { id: hit.id, number: hit.number } : null;
 }

@@ -42,7 +42,9 @@ export type SendResult = { kind: 'sent'; id: number; number: string } | { kind: 
  * with its photos (nothing typed is lost). A refusal (4xx) comes back to the
  * form with the server's message. `onPhotoId` records each uploaded photo's id in the draft.
  */
-export async function submitReport(d: Draft, body: Body, onPhotoId: (key: string, id: string | undefined) => void, retried = false): Promise<SendResult> {
+export async function submitReport(d: Draft, original: Body, onPhotoId: (key: string, id: string | undefined) => void, retried = false): Promise<SendResult> {
+  // one id per report: however often it is resent (lost answers, the queue), the server makes one case
+  const body = { ...original, clientRequestId: original.clientRequestId ?? uuid() };
   const photos = d.photos.map((p) => ({ ...p }));
   const draft = { ...d, photos };
   if (!navigator.onLine) {
@@ -68,4 +70,14 @@ export async function submitReport(d: Draft, body: Body, onPhotoId: (key: string
     await enqueue(draft, body, posted && err.status === 0 ? { maybeSent: true, attemptAt: posted } : {});
     return { kind: 'queued' };
   }
+}
+
+/** A random UUID v4 (crypto.randomUUID needs a secure context; getRandomValues does not). */
+function uuid(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const h = [...b].map((x) => x.toString(16).padStart(2, '0')).join('');
+  return `${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20)}`;
 }
