@@ -43,7 +43,7 @@ const S = {
   queueDeleteConfirm: ['删除后这条上报就没有了，确定删除吗？', 'This report will be gone. Delete it?'],
   replaceDraft: ['表单里还有没写完的内容，会被替换，确定吗？', 'The form has unfinished content; replace it?'],
   queueSent: ['已发送，编号 {number}', 'Sent, number {number}'],
-  queueMaybeSent: ['上次可能已经发出，请先到“我的诉求”看看', 'It may have been sent already: check My requests first'],
+  queueMaybeSent: ['上次发送没收到回复，再发不会重复上报', 'The last attempt got no answer; resending will not report it twice'],
   queueAuth: ['请重新登录后发送', 'Sign in again to send'],
   offline: ['没有网络', 'No network'],
   // report form
