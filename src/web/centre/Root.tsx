@@ -1,0 +1,48 @@
+import { App as AntApp, ConfigProvider, Result, Spin, theme } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { LangProvider, useLang } from './lang.js';
+import { Shell } from './layout/Shell.js';
+import { LoginPage } from './LoginPage.js';
+import { SessionProvider, useSession } from './session.js';
+
+const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif";
+
+/** Providers: language (zh first), antd theme and locale, session. */
+export function Root() {
+  return (
+    <LangProvider>
+      <Themed />
+    </LangProvider>
+  );
+}
+
+function Themed() {
+  const { lang } = useLang();
+  return (
+    <ConfigProvider
+      locale={lang === 'zh' ? zhCN : enUS}
+      theme={{
+        algorithm: theme.defaultAlgorithm,
+        token: { colorPrimary: '#c8102e', colorLink: '#c8102e', borderRadius: 4, fontFamily: FONT, fontSize: 14 },
+        components: { Table: { cellPaddingBlockSM: 6 }, Layout: { headerBg: '#a50f25', siderBg: '#fff', headerHeight: 56, headerPadding: '0 20px' } },
+      }}
+    >
+      <AntApp>
+        <SessionProvider>
+          <Gate />
+        </SessionProvider>
+      </AntApp>
+    </ConfigProvider>
+  );
+}
+
+function Gate() {
+  const { me } = useSession();
+  const { t } = useLang();
+  if (me === undefined) return <Spin size="large" fullscreen description={t("app.loading")} />;
+  if (me === null) return <LoginPage />;
+  if (me.role === 'resident')
+    return <Result status="info" title={me.displayName} subTitle={t('app.useField')} extra={<a href="/m/">{t('app.openField')}</a>} />;
+  return <Shell />;
+}

@@ -1,0 +1,28 @@
+import { Card, Tabs } from 'antd';
+import { useLang } from '../lang.js';
+import { useSession } from '../session.js';
+import { AccountsTab } from './AccountsTab.js';
+import { AuditTab } from './AuditTab.js';
+import { CategoriesTab } from './CategoriesTab.js';
+import { KeysTab } from './KeysTab.js';
+import { CalendarTab } from './CalendarTab.js';
+import { RulesTab } from './RulesTab.js';
+
+/** 系统管理 (accounts.manage): accounts, audit log, Open311 keys, the category catalogue, escalation rules, the working calendar. */
+export function AdminPage() {
+  const { t } = useLang();
+  const { can, me } = useSession();
+  const tabs = [
+    { key: 'accounts', label: t('admin.accounts'), children: <AccountsTab />, show: can('accounts.manage') },
+    { key: 'audit', label: t('admin.audit'), children: <AuditTab />, show: can('audit.read') },
+    { key: 'keys', label: t('admin.keys'), children: <KeysTab />, show: me?.role === 'admin' },
+    { key: 'categories', label: t('admin.categories'), children: <CategoriesTab />, show: true },
+    { key: 'rules', label: t('admin.rules'), children: <RulesTab />, show: can('cases.configure') },
+    { key: 'calendar', label: t('admin.calendar'), children: <CalendarTab />, show: can('cases.configure') },
+  ];
+  return (
+    <Card size="small">
+      <Tabs items={tabs.filter((x) => x.show).map(({ key, label, children }) => ({ key, label: <span data-testid={`tab-${key}`}>{label}</span>, children }))} />
+    </Card>
+  );
+}

@@ -1,0 +1,59 @@
+import { AlertOutlined, ApartmentOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import { App, Layout, Menu, Result } from 'antd';
+import { useEffect, type ReactNode } from 'react';
+import { AdminPage } from '../admin/AdminPage.js';
+import { CaseListPage } from '../cases/CaseListPage.js';
+import { CaseDetailPage } from '../detail/CaseDetailPage.js';
+import { useLang } from '../lang.js';
+import { openLiveStream, useLive } from '../live.js';
+import { PeoplePage } from '../people/PeoplePage.js';
+import { navigate, useRoute } from '../router.js';
+import { useSession } from '../session.js';
+import { TerritoryPage } from '../territory/TerritoryPage.js';
+import { Workbench } from '../workbench/Workbench.js';
+import { HeaderBar } from './HeaderBar.js';
+
+/** The signed-in frame: red header, left menu, the screen of the hash route. */
+export function Shell() {
+  const { t } = useLang();
+  const { can } = useSession();
+  const { notification } = App.useApp();
+  const route = useRoute();
+  const section = route.path[0] ?? 'workbench';
+
+  useEffect(() => openLiveStream(), []);
+  useLive((e) => {
+    if (e.title) notification.info({ title: e.title, placement: 'bottomRight', duration: 4, onClick: () => e.caseId && navigate(`/cases/${e.caseId}`) });
+  });
+
+  const items = [
+    { key: 'workbench', icon: <DashboardOutlined />, label: t('menu.workbench'), show: true },
+    { key: 'cases', icon: <AlertOutlined />, label: t('menu.cases'), show: true },
+    { key: 'territory', icon: <ApartmentOutlined />, label: t('menu.territory'), show: can('regions.read') },
+    { key: 'people', icon: <TeamOutlined />, label: t('menu.people'), show: can('people.read') },
+    { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
+  ]
+    .filter((i) => i.show)
+    .map((i) => ({ key: i.key, icon: i.icon, label: <span data-testid={`menu-${i.key}`}>{i.label}</span> }));
+
+  let page: ReactNode;
+  if (section === 'workbench') page = <Workbench />;
+  else if (section === 'cases' && route.path[1] && /^\d+$/.test(route.path[1])) page = <CaseDetailPage key={route.path[1]} id={Number(route.path[1])} />;
+  else if (section === 'cases' && !route.path[1]) page = <CaseListPage query={route.query} />;
+  else if (section === 'territory' && can('regions.read')) page = <TerritoryPage />;
+  else if (section === 'people' && can('people.read')) page = <PeoplePage />;
+  else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
+  else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <HeaderBar />
+      <Layout>
+        <Layout.Sider width={184} breakpoint="lg" collapsible theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+          <Menu mode="inline" selectedKeys={[section]} items={items} onClick={(e) => navigate(`/${e.key}`)} style={{ borderInlineEnd: 'none', paddingTop: 8 }} />
+        </Layout.Sider>
+        <Layout.Content style={{ padding: 16, minWidth: 0 }}>{page}</Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

@@ -1,0 +1,34 @@
+import { Descriptions, Drawer, Skeleton, Table } from 'antd';
+import { api } from '../../shared/api.js';
+import { fmtTime } from '../format.js';
+import { useLang } from '../lang.js';
+import { ok, useLoad } from '../load.js';
+import { useSession } from '../session.js';
+import type { Resident } from '../types.js';
+import { CareTags, residentColumns } from './residentColumns.js';
+
+/** A household and its members (GET /households/{id}), masked. */
+export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+  const l = useLang();
+  const { can } = useSession();
+  const h = useLoad(() => (id ? ok(api.GET('/api/v1/households/{id}', { params: { path: { id } } })) : Promise.resolve(undefined)), [id]);
+  const d = h.data;
+  return (
+    <Drawer open={id !== null} onClose={onClose} size={1000} title={l.t('people.household')} data-testid="household-drawer">
+      {!d ? (
+        <Skeleton active />
+      ) : (
+        <>
+          <Descriptions size="small" bordered column={2} style={{ marginBottom: 12 }}>
+            <Descriptions.Item label={l.t('people.address')} span={2}>{d.address}</Descriptions.Item>
+            <Descriptions.Item label={l.t('case.grid')}>{d.gridName}</Descriptions.Item>
+            <Descriptions.Item label={l.t('people.members')}>{d.memberCount}</Descriptions.Item>
+            <Descriptions.Item label={l.t('people.careTags')}><CareTags tags={d.careTags} l={l} /></Descriptions.Item>
+            <Descriptions.Item label={l.t('people.lastVisit')}>{fmtTime(d.lastVisitAt)}</Descriptions.Item>
+          </Descriptions>
+          <Table<Resident> rowKey="id" size="small" pagination={false} columns={residentColumns(l, can('people.reveal'))} dataSource={d.members} scroll={{ x: 950 }} />
+        </>
+      )}
+    </Drawer>
+  );
+}

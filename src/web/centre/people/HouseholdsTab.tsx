@@ -1,0 +1,58 @@
+import { Select, Space, Table } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useState } from 'react';
+import { api } from '../../shared/api.js';
+import { RegionPicker } from '../common/RegionPicker.js';
+import { fmtTime } from '../format.js';
+import { useLang } from '../lang.js';
+import { ok, useLoad } from '../load.js';
+import { CARE_TAGS, type CareTag, type Household } from '../types.js';
+import { HouseholdDrawer } from './HouseholdDrawer.js';
+import { CareTags } from './residentColumns.js';
+
+const PAGE = 20;
+
+/** Households in my scope (GET /households), filtered by region and care tag. */
+export function HouseholdsTab() {
+  const l = useLang();
+  const { t, label } = l;
+  const [within, setWithin] = useState<string | undefined>();
+  const [careTag, setCareTag] = useState<CareTag | undefined>();
+  const [page, setPage] = useState(1);
+  const [open, setOpen] = useState<number | null>(null);
+  const res = useLoad(() => ok(api.GET('/api/v1/households', { params: { query: { within, careTag, limit: PAGE, offset: (page - 1) * PAGE } } })), [within, careTag, page]);
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Space wrap>
+        <RegionPicker value={within} onChange={(v) => (setWithin(v), setPage(1))} testId="households-region" />
+        <Select<CareTag>
+          allowClear
+          style={{ width: 200 }}
+          placeholder={t('people.careTags')}
+          value={careTag}
+          onChange={(v) => (setCareTag(v), setPage(1))}
+          options={CARE_TAGS.map((c) => ({ value: c, label: label('care', c) }))}
+          data-testid="households-care"
+        />
+      </Space>
+      <Table<Household>
+        className="wg-clickable-rows"
+        rowKey="id"
+        size="small"
+        loading={res.loading}
+        dataSource={res.data?.items ?? []}
+        onRow={(h) => ({ onClick: () => setOpen(h.id), 'data-testid': `household-row-${h.id}` }) as HTMLAttributes<HTMLElement>}
+        pagination={{ current: page, pageSize: PAGE, total: res.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
+        columns={[
+          { title: t('people.address'), dataIndex: 'address' },
+          { title: t('case.grid'), dataIndex: 'gridName', width: 180 },
+          { title: t('people.members'), dataIndex: 'memberCount', width: 70 },
+          { title: t('people.careTags'), dataIndex: 'careTags', width: 260, render: (tags: string[]) => <CareTags tags={tags} l={l} /> },
+          { title: t('people.lastVisit'), dataIndex: 'lastVisitAt', width: 150, render: (d: string | null) => fmtTime(d) },
+        ]}
+      />
+      <HouseholdDrawer id={open} onClose={() => setOpen(null)} />
+    </Space>
+  );
+}
