@@ -122,7 +122,7 @@ describe.skipIf(!chromium)('J1 in the browser', () => {
     await villager.getByTestId('timeline-handle').waitFor();
     await expect.poll(() => villager.getByTestId('photo-after').count()).toBeGreaterThan(0);
     const img = villager.getByTestId('photo-after').locator('img').first();
-    await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
+    await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
     await villager.getByTestId('action-evaluate').click();
     await villager.getByTestId('rate-satisfied').click();
     await villager.getByTestId('note').fill('修得很快，谢谢');
