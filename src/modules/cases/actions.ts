@@ -210,11 +210,16 @@ async function apply(deps: CaseDeps, tx: Tx, actor: CaseActor, c: CaseRow, input
     case 'supervise':
       return { ...base, set: { supervised: true }, tell: [...(await holders(c.tier as Tier, c.holder_code)), ...(await repo.departmentAccounts(tx, c.department_id))] };
     case 'expedite': {
-      const next = await enterTier(c.tier as Tier);
-      const due = deadlineAt(deps.calendar(), await category(), c.tier as Tier, 'urgent', c.tier_entered_at);
+      // 加急: the urgent deadline counted from when the tier got the case, if that is sooner
+      const urgent = deadlineAt(deps.calendar(), await category(), c.tier as Tier, 'urgent', c.tier_entered_at);
+      const sooner = !c.deadline_at || urgent.deadlineAt < c.deadline_at;
       return {
         ...base,
-        set: { expedited: true, urgency: c.urgency === 'emergency' ? 'emergency' : 'urgent', deadline_at: due.deadlineAt < (c.deadline_at ?? next.deadline_at) ? due.deadlineAt : c.deadline_at, yellow_at: due.yellowAt, red_at: due.redAt },
+        set: {
+          expedited: true,
+          urgency: c.urgency === 'emergency' ? 'emergency' : 'urgent',
+          ...(sooner ? { deadline_at: urgent.deadlineAt, yellow_at: urgent.yellowAt, red_at: urgent.redAt } : {}),
+        },
         tell: [...(await holders(c.tier as Tier, c.holder_code)), ...(await repo.departmentAccounts(tx, c.department_id))],
       };
     }
