@@ -43,7 +43,8 @@ export async function sweepOverdue(deps: CaseDeps, limit = 500): Promise<{ escal
       if (!target) {
         await tx.updateTable('cases').set({ overdue: true, version: c.version + 1, updated_at: now }).where('county_code', '=', c.county_code).where('id', '=', c.id).execute();
         await recordHistory(tx, { ...base, action: 'overdue', fromState: c.state, toState: c.state, tier, note: '超期未办结' });
-        await notify(tx, { countyCode: c.county_code, accountIds: await repo.accountsForHolder(tx, c.holder_code, repo.TIER_ROLES[tier]).then(async (a) => [...a, ...(await repo.departmentAccounts(tx, c.department_id))]), caseId: c.id, kind: 'case.overdue', title: `${c.number}：已超期`, event: { number: c.number, state: c.state } });
+        const tell = [...(await repo.accountsForHolder(tx, c.holder_code, repo.TIER_ROLES[tier])), ...(await repo.departmentAccounts(tx, c.department_id))];
+        await notify(tx, { countyCode: c.county_code, accountIds: tell, caseId: c.id, kind: 'case.overdue', title: `${c.number}：已超期`, event: { number: c.number, state: c.state } });
         markedOverdue++;
         continue;
       }
