@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 
-const out = 'dist/web/index.html';
+// WANGGE_WEB_DIR: build into (and serve from) another directory
+const out = path.join(process.env.WANGGE_WEB_DIR ?? 'dist/web', 'index.html');
 const newest = (dir) =>
   fs.readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
     const p = path.join(dir, e.name);

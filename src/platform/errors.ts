@@ -3,7 +3,15 @@
  * message (shown first) and an English one. Routes throw AppError; the server's
  * error handler turns it into {"error": {code, message, messageEn}} with the
  * catalogue's HTTP status. Nothing else reaches the client (no stack traces).
+ * Modules keep their own codes in src/modules/<module>/errors.ts, merged here.
  */
+import { DISCLOSURE_ERRORS } from '../modules/disclosures/errors.js';
+import { ERRAND_ERRORS } from '../modules/errands/errors.js';
+import { PARTY_ERRORS } from '../modules/party/errors.js';
+import { POINTS_ERRORS } from '../modules/points/errors.js';
+import { VISIT_ERRORS } from '../modules/visits/errors.js';
+import { WISH_ERRORS } from '../modules/wishes/errors.js';
+
 export const ERRORS = {
   BAD_REQUEST: [400, '请求参数有误', 'The request is invalid'],
   VALIDATION_FAILED: [400, '请求参数校验失败', 'The request failed validation'],
@@ -34,6 +42,12 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: [415, '不支持的内容类型', 'Unsupported content type'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests, please try again later'],
   INTERNAL: [500, '服务器内部错误', 'Internal server error'],
+  ...VISIT_ERRORS,
+  ...POINTS_ERRORS,
+  ...WISH_ERRORS,
+  ...ERRAND_ERRORS,
+  ...DISCLOSURE_ERRORS,
+  ...PARTY_ERRORS,
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

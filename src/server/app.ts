@@ -16,6 +16,12 @@ import { open311Routes } from '../modules/open311/routes.js';
 import { gridRoutes } from '../modules/grids/routes.js';
 import { peopleRoutes } from '../modules/people/routes.js';
 import { regionRoutes } from '../modules/regions/routes.js';
+import { visitRoutes } from '../modules/visits/routes.js';
+import { pointsRoutes } from '../modules/points/routes.js';
+import { wishRoutes } from '../modules/wishes/routes.js';
+import { errandRoutes } from '../modules/errands/routes.js';
+import { disclosureRoutes } from '../modules/disclosures/routes.js';
+import { partyRoutes } from '../modules/party/routes.js';
 import { loggerOptions } from '../platform/logging.js';
 import { installAuth } from './auth.js';
 import type { AppContext } from './context.js';
@@ -91,6 +97,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(caseAdminRoutes(ctx));
       await api.register(photoRoutes(ctx));
       await api.register(notifyRoutes(ctx));
+      await api.register(visitRoutes(ctx));
+      await api.register(pointsRoutes(ctx));
+      await api.register(wishRoutes(ctx));
+      await api.register(errandRoutes(ctx));
+      await api.register(disclosureRoutes(ctx));
+      await api.register(partyRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
@@ -15,7 +16,8 @@ export default defineConfig({
   publicDir: here('./public'),
   plugins: [react()],
   build: {
-    outDir: here('../../dist/web'),
+    // WANGGE_WEB_DIR builds (and the server serves) elsewhere, e.g. one build per worktree
+    outDir: process.env.WANGGE_WEB_DIR ? path.resolve(process.env.WANGGE_WEB_DIR) : here('../../dist/web'),
     emptyOutDir: true,
     chunkSizeWarningLimit: 2500,
     rollupOptions: {

@@ -1,4 +1,10 @@
 import { AppError } from '../../platform/errors.js';
+import { DISCLOSURE_ABILITIES } from '../disclosures/abilities.js';
+import { ERRAND_ABILITIES } from '../errands/abilities.js';
+import { PARTY_ABILITIES } from '../party/abilities.js';
+import { POINTS_ABILITIES } from '../points/abilities.js';
+import { VISIT_ABILITIES } from '../visits/abilities.js';
+import { WISH_ABILITIES } from '../wishes/abilities.js';
 import { ROLES, type Actor, type Role } from './roles.js';
 
 /**
@@ -14,6 +20,12 @@ export const ABILITIES = {
   'cases.configure': ['admin'],
   'audit.read': ['admin'],
   'grids.import': ['admin'],
+  ...VISIT_ABILITIES,
+  ...POINTS_ABILITIES,
+  ...WISH_ABILITIES,
+  ...ERRAND_ABILITIES,
+  ...DISCLOSURE_ABILITIES,
+  ...PARTY_ABILITIES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Ability = keyof typeof ABILITIES;

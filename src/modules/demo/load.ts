@@ -7,6 +7,20 @@ import { loadDemoAccounts, type DemoAccount } from './accounts.js';
 import { loadPeople, type Progress } from './people.js';
 import { loadTerritory } from './territory.js';
 import { createDemoOpen311Key, type DemoOpen311Key } from '../open311/keys.js';
+import { seedVisitConfig, seedVisitDemo } from '../visits/seed.js';
+import { seedPointsConfig, seedPointsDemo } from '../points/seed.js';
+import { seedWishConfig, seedWishDemo } from '../wishes/seed.js';
+import { seedErrandConfig, seedErrandDemo } from '../errands/seed.js';
+import { seedDisclosureConfig, seedDisclosureDemo } from '../disclosures/seed.js';
+
+/** Each module's default configuration of a county, then its demo data (after people and accounts). */
+const MODULE_SEEDS = [
+  [seedVisitConfig, seedVisitDemo],
+  [seedPointsConfig, seedPointsDemo],
+  [seedWishConfig, seedWishDemo],
+  [seedErrandConfig, seedErrandDemo],
+  [seedDisclosureConfig, seedDisclosureDemo],
+] as const;
 
 export type DemoReport = {
   loaded: boolean;
@@ -47,11 +61,15 @@ export async function loadDemo(db: Db, pii: Pii, opts: { scale: number; password
     progress('territory', 0, 1);
     const territory = await loadTerritory(tx);
     progress('territory', 1, 1);
-    for (const county of Object.keys(COUNTY_BBOXES)) await seedCountyCaseConfig(tx, county);
+    for (const county of Object.keys(COUNTY_BBOXES)) {
+      await seedCountyCaseConfig(tx, county);
+      for (const [config] of MODULE_SEEDS) await config(tx, county);
+    }
     const people = await loadPeople(tx, pii, TIELING_COUNTY_CODE, opts.scale, progress);
     progress('accounts', 0, 1);
     const accounts = await loadDemoAccounts(tx, TIELING_COUNTY_CODE, opts.password);
     progress('accounts', 1, 1);
+    for (const [, demo] of MODULE_SEEDS) await demo(tx, TIELING_COUNTY_CODE, pii);
     const report: DemoReport = {
       loaded: true,
       ...territory,

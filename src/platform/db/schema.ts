@@ -94,6 +94,7 @@ export interface CasePhoto {
   taken_at: Timestamp | null;
   thumb_key: string;
   uploaded_by: number | null;
+  visit_id: number | null;
   width: number;
 }
 
@@ -172,6 +173,74 @@ export interface Department {
   tier: string;
 }
 
+export interface Disclosure {
+  body: string;
+  county_code: string;
+  created_at: Timestamp;
+  created_by: number;
+  finance_lines: Generated<Json>;
+  id: Generated<number>;
+  kind: string;
+  major: Generated<boolean>;
+  period: string | null;
+  published_at: Timestamp | null;
+  published_by: number | null;
+  status: string;
+  title: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+  village_code: string;
+  village_path: string;
+  withdraw_reason: string | null;
+}
+
+export interface DisclosureQuestion {
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: number | null;
+  asked_at: Timestamp;
+  asker_account_id: number;
+  county_code: string;
+  disclosure_id: number;
+  id: Generated<number>;
+  question: string;
+}
+
+export interface DisclosureRead {
+  account_id: number;
+  county_code: string;
+  disclosure_id: number;
+  read_at: Timestamp;
+}
+
+export interface Errand {
+  accepted_at: Timestamp | null;
+  assignee_account_id: number | null;
+  client_request_id: string | null;
+  confirmed_at: Timestamp | null;
+  contact_name: string | null;
+  contact_phone_enc: Buffer | null;
+  contact_phone_hash: Buffer | null;
+  contact_phone_masked: string | null;
+  county_code: string;
+  created_at: Timestamp;
+  decline_reason: string | null;
+  detail: Generated<string>;
+  done_at: Timestamp | null;
+  due_at: Timestamp | null;
+  grid_code: string;
+  grid_path: string;
+  id: Generated<number>;
+  number: string;
+  rating: string | null;
+  requester_account_id: number;
+  result_note: string | null;
+  service_code: string;
+  status: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
 export interface EscalationRule {
   active: Generated<boolean>;
   category_code: string | null;
@@ -182,6 +251,19 @@ export interface EscalationRule {
   note: string | null;
   to_tier: string;
   urgency: string | null;
+}
+
+export interface Goods {
+  active: Generated<boolean>;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  id: Generated<number>;
+  name: string;
+  points_cost: number;
+  region_code: string;
+  region_path: string;
+  stock: number;
+  unit: Generated<string>;
 }
 
 export interface GridIndexVersion {
@@ -199,6 +281,7 @@ export interface GridWorker {
   grid_code: string;
   grid_path: string;
   id: Generated<number>;
+  points_balance: Generated<number>;
   resident_id: number;
 }
 
@@ -212,6 +295,7 @@ export interface Household {
   id: Generated<number>;
   last_visit_at: Timestamp | null;
   member_count: Generated<number>;
+  visit_due_at: Timestamp | null;
 }
 
 export interface Notification {
@@ -295,6 +379,46 @@ export interface PartyOrg {
   region_path: string;
 }
 
+export interface PointsEntry {
+  actor_account_id: number | null;
+  at: Generated<Timestamp>;
+  balance_after: number;
+  county_code: string;
+  delta: number;
+  grid_path: string;
+  id: Generated<number>;
+  note: string | null;
+  reason: string;
+  ref_id: string | null;
+  ref_type: string | null;
+  worker_id: number;
+}
+
+export interface PointsRule {
+  active: Generated<boolean>;
+  code: string;
+  county_code: string;
+  daily_cap: number | null;
+  name_en: string;
+  name_zh: string;
+  points: number;
+}
+
+export interface Redemption {
+  client_request_id: string | null;
+  county_code: string;
+  decided_at: Timestamp | null;
+  decided_by: number | null;
+  goods_id: number;
+  grid_path: string;
+  id: Generated<number>;
+  points: number;
+  quantity: number;
+  requested_at: Timestamp;
+  status: string;
+  worker_id: number;
+}
+
 export interface Region {
   code: string;
   county_code: string | null;
@@ -334,6 +458,35 @@ export interface Resident {
   updated_at: Generated<Timestamp>;
 }
 
+export interface ServiceHistory {
+  action: string;
+  actor_account_id: number | null;
+  actor_name: string | null;
+  at: Timestamp;
+  county_code: string;
+  entity_id: number;
+  entity_type: string;
+  from_status: string | null;
+  id: Generated<number>;
+  note: string | null;
+  to_status: string;
+}
+
+export interface ServiceItem {
+  active: Generated<boolean>;
+  code: string;
+  county_code: string;
+  guide_en: Generated<string>;
+  guide_zh: Generated<string>;
+  handled_at: string;
+  kind: string;
+  materials: Generated<string[]>;
+  name_en: string;
+  name_zh: string;
+  promise_days: number;
+  sort: Generated<number>;
+}
+
 export interface Session {
   account_id: number;
   created_at: Generated<Timestamp>;
@@ -350,6 +503,74 @@ export interface SystemState {
   value: Json;
 }
 
+export interface Visit {
+  case_id: number | null;
+  client_request_id: string | null;
+  county_code: string;
+  grid_code: string;
+  grid_path: string;
+  household_id: number;
+  id: Generated<number>;
+  kind: string;
+  lat: number | null;
+  lng: number | null;
+  needs: Generated<string[]>;
+  notes: Generated<string>;
+  outcome: string;
+  photo_ids: Generated<string[]>;
+  received_at: Generated<Timestamp>;
+  visited_at: Timestamp;
+  worker_account_id: number;
+}
+
+export interface VisitPolicy {
+  care_tag: string;
+  county_code: string;
+  interval_days: number;
+}
+
+export interface Wish {
+  beneficiary: string;
+  beneficiary_kind: string;
+  claimed_at: Timestamp | null;
+  client_request_id: string | null;
+  closed_at: Timestamp | null;
+  county_code: string;
+  created_at: Timestamp;
+  detail: Generated<string>;
+  fulfil_note: string | null;
+  fulfil_photo_ids: Generated<string[]>;
+  fulfilled_at: Timestamp | null;
+  grid_code: string;
+  grid_path: string;
+  household_id: number | null;
+  id: Generated<number>;
+  max_claimers: Generated<number>;
+  number: string;
+  published_at: Timestamp | null;
+  reject_reason: string | null;
+  requester_account_id: number | null;
+  source: string;
+  status: string;
+  thanks_note: string | null;
+  title: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+  visit_id: number | null;
+}
+
+export interface WishClaim {
+  claimer_account_id: number;
+  claimer_kind: string;
+  claimer_name: string;
+  county_code: string;
+  created_at: Timestamp;
+  id: Generated<number>;
+  note: string | null;
+  status: Generated<string>;
+  wish_id: number;
+}
+
 export interface DB {
   account: Account;
   audit_log: AuditLog;
@@ -359,7 +580,12 @@ export interface DB {
   cases: Cases;
   category: Category;
   department: Department;
+  disclosure: Disclosure;
+  disclosure_question: DisclosureQuestion;
+  disclosure_read: DisclosureRead;
+  errand: Errand;
   escalation_rule: EscalationRule;
+  goods: Goods;
   grid_index_version: GridIndexVersion;
   grid_worker: GridWorker;
   household: Household;
@@ -371,8 +597,17 @@ export interface DB {
   party_member: PartyMember;
   party_member_household: PartyMemberHousehold;
   party_org: PartyOrg;
+  points_entry: PointsEntry;
+  points_rule: PointsRule;
+  redemption: Redemption;
   region: Region;
   resident: Resident;
+  service_history: ServiceHistory;
+  service_item: ServiceItem;
   session: Session;
   system_state: SystemState;
+  visit: Visit;
+  visit_policy: VisitPolicy;
+  wish: Wish;
+  wish_claim: WishClaim;
 }

@@ -4,6 +4,12 @@
  * come from the API (states, tiers, actions …) and may be unknown here.
  */
 import { CODES } from './i18n-codes.js';
+import { DISCLOSURES_M } from './disclosures/messages.js';
+import { ERRANDS_M } from './errands/messages.js';
+import { PARTY_M } from './party/messages.js';
+import { POINTS_M } from './points/messages.js';
+import { VISITS_M } from './visits/messages.js';
+import { WISHES_M } from './wishes/messages.js';
 
 export const M = {
   'app.title': ['网格化基层治理指挥中心', 'Grid Governance Command Centre'],
@@ -16,6 +22,12 @@ export const M = {
   'menu.territory': ['网格地图', 'Territory'],
   'menu.people': ['户籍档案', 'Households'],
   'menu.admin': ['系统管理', 'Administration'],
+  'menu.visits': ['走访', 'Visits'],
+  'menu.workers': ['网格员与积分', 'Grid workers & points'],
+  'menu.party': ['党组织', 'Party organisation'],
+  'menu.wishes': ['微心愿', 'Micro-wishes'],
+  'menu.errands': ['微代办', 'Errands'],
+  'menu.disclosures': ['三务公开', 'Disclosures'],
   'login.title': ['用户登录', 'Sign in'],
   'login.username': ['用户名', 'Username'],
   'login.password': ['密码', 'Password'],
@@ -154,6 +166,9 @@ export const M = {
   'reveal.fields': ['查看内容', 'Fields'],
   'reveal.audited': ['本次查看将记入审计日志（查看人、时间、事由）。', 'This view is audited (who, when, why).'],
   'reveal.hidesIn': ['{s} 秒后自动隐藏', 'Hidden again in {s} s'],
+  'admin.visitPolicy': ['走访周期', 'Visit intervals'],
+  'admin.pointsRules': ['积分规则', 'Points rules'],
+  'admin.serviceItems': ['代办事项清单', 'Service items'],
   'admin.accounts': ['账号管理', 'Accounts'],
   'admin.audit': ['审计日志', 'Audit log'],
   'admin.keys': ['Open311 密钥', 'Open311 keys'],
@@ -224,6 +239,12 @@ export const M = {
   'cal.dirty': ['有未保存的修改', 'Unsaved changes'],
   'cal.help': ['法定节假日与调休补班日（按国务院办公厅通知）；其余周一至周五为工作日。', 'Public holidays and make-up working days (as published by the State Council); other Mondays–Fridays are working days.'],
   ...CODES,
+  ...VISITS_M,
+  ...POINTS_M,
+  ...PARTY_M,
+  ...WISHES_M,
+  ...ERRANDS_M,
+  ...DISCLOSURES_M,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof M;

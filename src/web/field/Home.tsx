@@ -1,10 +1,29 @@
 import { Button, Dialog } from 'antd-mobile';
-import { CameraOutlined, FileTextOutlined, GlobalOutlined, LogoutOutlined } from '@ant-design/icons';
+import {
+  CameraOutlined,
+  FileTextOutlined,
+  GiftOutlined,
+  GlobalOutlined,
+  HeartOutlined,
+  HomeOutlined,
+  LogoutOutlined,
+  NotificationOutlined,
+  ShoppingOutlined,
+} from '@ant-design/icons';
 import { getLang, setLang, t } from './i18n.js';
 import { go } from './router.js';
 import { QueuePanel } from './offline/QueuePanel.js';
 import { queueState } from './offline/queue.js';
 import type { Me } from './types.js';
+
+/** The services below the two big buttons, each shown when the account may use it. */
+const SERVICES = [
+  { key: 'visits', path: '/visits', icon: <HomeOutlined />, label: 'svcVisits', ability: 'visits.record' },
+  { key: 'points', path: '/points', icon: <GiftOutlined />, label: 'svcPoints', ability: 'points.redeem' },
+  { key: 'wishes', path: '/wishes', icon: <HeartOutlined />, label: 'svcWishes', ability: 'wishes.request' },
+  { key: 'errands', path: '/errands', icon: <ShoppingOutlined />, label: 'svcErrands', ability: null },
+  { key: 'disclosures', path: '/disclosures', icon: <NotificationOutlined />, label: 'svcDisclosures', ability: 'disclosures.read' },
+] as const;
 
 export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const worker = me.role === 'grid_worker';
@@ -43,6 +62,16 @@ export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
           <small>{worker ? t('homeTodo') : t('homeMine')}</small>
         </span>
       </button>
+
+      <h3 className="section-title">{t('homeServices')}</h3>
+      <div className="services">
+        {SERVICES.filter((x) => (x.ability ? me.abilities.includes(x.ability) : me.abilities.includes('errands.request') || me.abilities.includes('errands.handle'))).map((x) => (
+          <button key={x.key} type="button" className="service" onClick={() => go(x.path)} data-testid={`home-${x.key}`}>
+            <span className="icon">{x.icon}</span>
+            <span>{t(x.label)}</span>
+          </button>
+        ))}
+      </div>
 
       <Button block fill="none" onClick={() => void signOut()} data-testid="sign-out" style={{ marginTop: 24, color: '#444' }}>
         <LogoutOutlined /> {t('signOut')}

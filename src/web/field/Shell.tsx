@@ -11,6 +11,11 @@ import { ReportScreen } from './report/ReportScreen.js';
 import { CaseList } from './cases/CaseList.js';
 import { CaseDetailScreen } from './cases/CaseDetail.js';
 import { Messages } from './messages/Messages.js';
+import { VisitsRoutes } from './visits/VisitsRoutes.js';
+import { PointsRoutes } from './points/PointsRoutes.js';
+import { WishesRoutes } from './wishes/WishesRoutes.js';
+import { ErrandsRoutes } from './errands/ErrandsRoutes.js';
+import { DisclosuresRoutes } from './disclosures/DisclosuresRoutes.js';
 import type { Me } from './types.js';
 
 /** The signed-in app: the current screen and the bottom tab bar. */
@@ -39,6 +44,11 @@ export function Shell({ me, startedOffline, onSignOut }: { me: Me; startedOfflin
   else if (top === '/cases' && parts[1]) screen = <CaseDetailScreen key={parts[1]} id={Number(parts[1])} me={me} />;
   else if (top === '/cases') screen = <CaseList me={me} />;
   else if (top === '/messages') screen = <Messages />;
+  else if (top === '/visits' || top === '/households') screen = <VisitsRoutes parts={parts} me={me} />;
+  else if (top === '/points') screen = <PointsRoutes parts={parts} me={me} />;
+  else if (top === '/wishes') screen = <WishesRoutes parts={parts} me={me} />;
+  else if (top === '/errands') screen = <ErrandsRoutes parts={parts} me={me} />;
+  else if (top === '/disclosures') screen = <DisclosuresRoutes parts={parts} me={me} />;
   else screen = <Home me={me} onSignOut={onSignOut} />;
 
   const tabs = [

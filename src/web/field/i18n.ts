@@ -1,5 +1,10 @@
 import { useSyncExternalStore } from 'react';
 import { currentLang, setLang as storeLang } from '../shared/api.js';
+import { DISCLOSURES_S } from './disclosures/messages.js';
+import { ERRANDS_S } from './errands/messages.js';
+import { POINTS_S } from './points/messages.js';
+import { VISITS_S } from './visits/messages.js';
+import { WISHES_S } from './wishes/messages.js';
 
 /**
  * UI strings of the field app: Chinese first, English second. Words are kept
@@ -137,6 +142,18 @@ const S = {
   markAllRead: ['全部已读', 'Mark all read'],
   noMessages: ['没有消息', 'No messages'],
   live: ['实时更新中', 'Live'],
+  // the services on the home screen
+  homeServices: ['便民服务', 'Services'],
+  svcVisits: ['入户走访', 'Visits'],
+  svcPoints: ['我的积分', 'My points'],
+  svcWishes: ['微心愿', 'Micro-wishes'],
+  svcErrands: ['微代办', 'Errands'],
+  svcDisclosures: ['三务公开', 'Village notices'],
+  ...VISITS_S,
+  ...POINTS_S,
+  ...WISHES_S,
+  ...ERRANDS_S,
+  ...DISCLOSURES_S,
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Case states in plain words (for residents, not the workflow's jargon). */

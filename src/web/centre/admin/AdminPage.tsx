@@ -7,8 +7,11 @@ import { CategoriesTab } from './CategoriesTab.js';
 import { KeysTab } from './KeysTab.js';
 import { CalendarTab } from './CalendarTab.js';
 import { RulesTab } from './RulesTab.js';
+import { PointsRulesTab } from '../points/PointsRulesTab.js';
+import { VisitPolicyTab } from '../visits/VisitPolicyTab.js';
+import { ServiceItemsTab } from '../errands/ServiceItemsTab.js';
 
-/** 系统管理 (accounts.manage): accounts, audit log, Open311 keys, the category catalogue, escalation rules, the working calendar. */
+/** 系统管理 (accounts.manage): accounts, audit log, Open311 keys, the category catalogue, escalation rules, the working calendar, visit intervals, points rules, service items. */
 export function AdminPage() {
   const { t } = useLang();
   const { can, me } = useSession();
@@ -19,6 +22,9 @@ export function AdminPage() {
     { key: 'categories', label: t('admin.categories'), children: <CategoriesTab />, show: true },
     { key: 'rules', label: t('admin.rules'), children: <RulesTab />, show: can('cases.configure') },
     { key: 'calendar', label: t('admin.calendar'), children: <CalendarTab />, show: can('cases.configure') },
+    { key: 'visit-policy', label: t('admin.visitPolicy'), children: <VisitPolicyTab />, show: can('visits.configure') },
+    { key: 'points-rules', label: t('admin.pointsRules'), children: <PointsRulesTab />, show: can('points.configure') },
+    { key: 'service-items', label: t('admin.serviceItems'), children: <ServiceItemsTab />, show: can('errands.configure') },
   ];
   return (
     <Card size="small">

@@ -1,4 +1,16 @@
-import { AlertOutlined, ApartmentOutlined, DashboardOutlined, SettingOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  AlertOutlined,
+  ApartmentOutlined,
+  DashboardOutlined,
+  FileDoneOutlined,
+  FlagOutlined,
+  GiftOutlined,
+  HeartOutlined,
+  HomeOutlined,
+  SettingOutlined,
+  ShoppingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import { App, Layout, Menu, Result } from 'antd';
 import { useEffect, type ReactNode } from 'react';
 import { AdminPage } from '../admin/AdminPage.js';
@@ -7,6 +19,12 @@ import { CaseDetailPage } from '../detail/CaseDetailPage.js';
 import { useLang } from '../lang.js';
 import { openLiveStream, useLive } from '../live.js';
 import { PeoplePage } from '../people/PeoplePage.js';
+import { DisclosuresPage } from '../disclosures/DisclosuresPage.js';
+import { ErrandsPage } from '../errands/ErrandsPage.js';
+import { PartyPage } from '../party/PartyPage.js';
+import { WorkersPage } from '../points/WorkersPage.js';
+import { VisitsPage } from '../visits/VisitsPage.js';
+import { WishesPage } from '../wishes/WishesPage.js';
 import { navigate, useRoute } from '../router.js';
 import { useSession } from '../session.js';
 import { TerritoryPage } from '../territory/TerritoryPage.js';
@@ -31,6 +49,12 @@ export function Shell() {
     { key: 'cases', icon: <AlertOutlined />, label: t('menu.cases'), show: true },
     { key: 'territory', icon: <ApartmentOutlined />, label: t('menu.territory'), show: can('regions.read') },
     { key: 'people', icon: <TeamOutlined />, label: t('menu.people'), show: can('people.read') },
+    { key: 'visits', icon: <HomeOutlined />, label: t('menu.visits'), show: can('visits.read') },
+    { key: 'workers', icon: <GiftOutlined />, label: t('menu.workers'), show: can('workers.read') },
+    { key: 'party', icon: <FlagOutlined />, label: t('menu.party'), show: can('party.read') },
+    { key: 'wishes', icon: <HeartOutlined />, label: t('menu.wishes'), show: can('wishes.read') },
+    { key: 'errands', icon: <ShoppingOutlined />, label: t('menu.errands'), show: can('errands.read') },
+    { key: 'disclosures', icon: <FileDoneOutlined />, label: t('menu.disclosures'), show: can('disclosures.read') },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
   ]
     .filter((i) => i.show)
@@ -42,6 +66,12 @@ export function Shell() {
   else if (section === 'cases' && !route.path[1]) page = <CaseListPage query={route.query} />;
   else if (section === 'territory' && can('regions.read')) page = <TerritoryPage />;
   else if (section === 'people' && can('people.read')) page = <PeoplePage />;
+  else if (section === 'visits' && can('visits.read')) page = <VisitsPage route={route} />;
+  else if (section === 'workers' && can('workers.read')) page = <WorkersPage route={route} />;
+  else if (section === 'party' && can('party.read')) page = <PartyPage route={route} />;
+  else if (section === 'wishes' && can('wishes.read')) page = <WishesPage route={route} />;
+  else if (section === 'errands' && can('errands.read')) page = <ErrandsPage route={route} />;
+  else if (section === 'disclosures' && can('disclosures.read')) page = <DisclosuresPage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
   else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
 

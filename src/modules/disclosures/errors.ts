@@ -1,0 +1,2 @@
+/** Error codes of this module: [HTTP status, Chinese, English]. Merged into the catalogue in platform/errors.ts. */
+export const DISCLOSURE_ERRORS = {} as const satisfies Record<string, readonly [number, string, string]>;

@@ -1,0 +1,8 @@
+import type { Role } from '../accounts/roles.js';
+
+export const ERRAND_ABILITIES = {
+  'errands.request': ['resident'],
+  'errands.read': ['grid_worker', 'village_staff', 'township_centre', 'county_centre', 'admin'],
+  'errands.handle': ['grid_worker', 'village_staff', 'township_centre'],
+  'errands.configure': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;

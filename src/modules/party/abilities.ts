@@ -1,0 +1,5 @@
+import type { Role } from '../accounts/roles.js';
+
+export const PARTY_ABILITIES = {
+  'party.read': ['village_staff', 'township_centre', 'county_centre', 'party_organiser', 'admin'],
+} as const satisfies Record<string, readonly Role[]>;

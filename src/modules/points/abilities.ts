@@ -1,0 +1,13 @@
+import type { Role } from '../accounts/roles.js';
+
+export const POINTS_ABILITIES = {
+  /** the roster of grid workers (full- and part-time) in scope */
+  'workers.read': ['village_staff', 'township_centre', 'county_centre', 'party_organiser', 'admin'],
+  'points.read': ['grid_worker', 'village_staff', 'township_centre', 'county_centre', 'admin'],
+  /** recognise work by hand, or correct a balance, with a reason */
+  'points.award': ['village_staff', 'township_centre'],
+  'points.redeem': ['grid_worker'],
+  /** stock goods and hand them over */
+  'goods.manage': ['village_staff', 'township_centre'],
+  'points.configure': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;

@@ -1,0 +1,7 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { AppContext } from '../../server/context.js';
+
+// SKELETON(helper): routes of this module go here.
+export const pointsRoutes =
+  (_ctx: AppContext): FastifyPluginAsyncZod =>
+  async () => {};

@@ -1,0 +1,6 @@
+import type { Route } from '../router.js';
+
+// SKELETON(helper): replace with the real screen.
+export function WishesPage(_props: { route: Route }) {
+  return null;
+}
