@@ -43,6 +43,8 @@ export async function demoAccountPlan(tx: DbOrTx, countyCode: string): Promise<D
     { username: 'township', displayName: `${grid.tn}指挥中心`, role: 'township_centre', scopeCode: grid.t, scopeName: grid.tn },
     { username: 'village', displayName: `${shortVillageName(grid.vn)}两委`, role: 'village_staff', scopeCode: grid.v, scopeName: grid.vn },
     { username: 'gridworker', displayName: `${grid.gn}专职网格员`, role: 'grid_worker', scopeCode: grid.g, scopeName: grid.gn },
+    // a part-time worker (中心户 …) of the same grid: the one who earns points (J4)
+    { username: 'parttime', displayName: `${grid.gn}兼职网格员`, role: 'grid_worker', scopeCode: grid.g, scopeName: grid.gn },
     { username: 'department', displayName: '县住房和城乡建设局', role: 'department_staff', scopeCode: c.code, scopeName: c.name, department: { code: 'county_housing_urban_rural', region: c.code } },
     { username: 'township-cgb', displayName: `${grid.tn}城市管理办公室`, role: 'department_staff', scopeCode: grid.t, scopeName: grid.tn, department: { code: 'urban_management_office', region: grid.t } },
     { username: 'party', displayName: '县委组织部', role: 'party_organiser', scopeCode: c.code, scopeName: c.name },
@@ -74,13 +76,18 @@ export async function loadDemoAccounts(tx: DbOrTx, countyCode: string, password:
       await tx.updateTable('account').set({ department_id: dept.id }).where('id', '=', row.id).execute();
     }
     if (a.role === 'grid_worker' && county === countyCode) {
-      await tx
-        .updateTable('grid_worker')
-        .set({ account_id: row.id })
+      // the grid's full-time worker, or (parttime) the first of its part-time workers
+      const employment = a.username === 'parttime' ? 'partTime' : 'fullTime';
+      const worker = await tx
+        .selectFrom('grid_worker')
+        .select('id')
         .where('county_code', '=', countyCode)
         .where('grid_code', '=', a.scopeCode)
-        .where('employment', '=', 'fullTime')
-        .execute();
+        .where('employment', '=', employment)
+        .where('account_id', 'is', null)
+        .orderBy('id')
+        .executeTakeFirst();
+      if (worker) await tx.updateTable('grid_worker').set({ account_id: row.id }).where('county_code', '=', countyCode).where('id', '=', worker.id).execute();
     }
   }
   return plan;

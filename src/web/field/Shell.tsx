@@ -40,7 +40,8 @@ export function Shell({ me, startedOffline, onSignOut }: { me: Me; startedOfflin
   const parts = route.split('/').filter(Boolean);
   const top = `/${parts[0] ?? ''}`;
   let screen;
-  if (top === '/report') screen = <ReportScreen me={me} source={worker ? 'patrol' : 'resident_app'} />;
+  // '/report/household/12': a report started from a household (a visit), pre-filled from it
+  if (top === '/report') screen = <ReportScreen me={me} source={worker ? 'patrol' : 'resident_app'} householdId={parts[1] === 'household' ? Number(parts[2]) || undefined : undefined} />;
   else if (top === '/cases' && parts[1]) screen = <CaseDetailScreen key={parts[1]} id={Number(parts[1])} me={me} />;
   else if (top === '/cases') screen = <CaseList me={me} />;
   else if (top === '/messages') screen = <Messages />;

@@ -17,7 +17,8 @@ import { buildBody, findSimilar, submitReport, validate, type FormErrors, type S
 import { useDraft } from './useDraft.js';
 
 /** 随手拍 (residents) and 巡查上报 (grid workers, source "patrol"): one form. */
-export function ReportScreen({ me, source }: { me: Me; source: Source }) {
+// SKELETON(helper): householdId (a report started from a visit) is to be used to pre-fill the report.
+export function ReportScreen({ me, source }: { me: Me; source: Source; householdId?: number }) {
   const { draft, update, reset, ready, restored, generation } = useDraft(`${me.username}:${source}`);
   const [errors, setErrors] = useState<FormErrors>({ attrs: {} });
   const [refusal, setRefusal] = useState<string | null>(null);
