@@ -1,0 +1,157 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../platform/db/database.js';
+import { inSubtree } from '../../platform/db/ltree.js';
+import { dueAfter } from './due.js';
+
+/** Every query here is scoped: the caller's county (the distribution key) and subtree. */
+export type Scope = { countyCode: string; path: string };
+
+export async function findHousehold(db: DbOrTx, scope: Scope, id: number, lock = false) {
+  let q = db
+    .selectFrom('household as h')
+    .select(['h.id', 'h.grid_code', 'h.grid_path', 'h.address', 'h.last_visit_at', 'h.visit_due_at'])
+    .where('h.county_code', '=', scope.countyCode)
+    .where('h.id', '=', id)
+    .where(inSubtree('h.grid_path', scope.path));
+  if (lock) q = q.forUpdate();
+  return q.executeTakeFirst();
+}
+
+/** A case the caller can see by place (its grid lies in the caller's subtree). */
+export async function findCase(db: DbOrTx, scope: Scope, id: number) {
+  return db
+    .selectFrom('cases')
+    .select(['id', 'number'])
+    .where('county_code', '=', scope.countyCode)
+    .where('id', '=', id)
+    .where(inSubtree('grid_path', scope.path))
+    .executeTakeFirst();
+}
+
+export async function findByClientRequest(db: DbOrTx, countyCode: string, workerAccountId: number, clientRequestId: string) {
+  return db
+    .selectFrom('visit')
+    .select('id')
+    .where('county_code', '=', countyCode)
+    .where('worker_account_id', '=', workerAccountId)
+    .where('client_request_id', '=', clientRequestId)
+    .executeTakeFirst();
+}
+
+export type NewVisit = {
+  countyCode: string;
+  householdId: number;
+  gridCode: string;
+  gridPath: string;
+  workerAccountId: number;
+  visitedAt: Date;
+  kind: string;
+  outcome: string;
+  needs: string[];
+  notes: string;
+  lng: number | null;
+  lat: number | null;
+  photoIds: string[];
+  caseId: number | null;
+  clientRequestId: string | null;
+  receivedAt: Date;
+};
+
+export async function insertVisit(tx: DbOrTx, v: NewVisit): Promise<number> {
+  const row = await tx
+    .insertInto('visit')
+    .values({
+      county_code: v.countyCode,
+      household_id: v.householdId,
+      grid_code: v.gridCode,
+      grid_path: v.gridPath,
+      worker_account_id: v.workerAccountId,
+      visited_at: v.visitedAt,
+      kind: v.kind,
+      outcome: v.outcome,
+      needs: v.needs,
+      notes: v.notes,
+      lng: v.lng,
+      lat: v.lat,
+      photo_ids: v.photoIds,
+      case_id: v.caseId,
+      client_request_id: v.clientRequestId,
+      received_at: v.receivedAt,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Marks the caller's own unused uploads as this visit's; the number of photos that qualified. */
+export async function attachPhotos(tx: DbOrTx, countyCode: string, visitId: number, ids: string[], uploadedBy: number): Promise<number> {
+  if (!ids.length) return 0;
+  const res = await tx
+    .updateTable('case_photo')
+    .set({ visit_id: visitId })
+    .where('county_code', '=', countyCode)
+    .where('id', 'in', ids)
+    .where('uploaded_by', '=', uploadedBy)
+    .where('case_id', 'is', null)
+    .where('visit_id', 'is', null)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows);
+}
+
+/** The household was visited at `at`: its last visit (never moved back by a late offline visit) and its next due date. */
+export async function markVisited(tx: DbOrTx, countyCode: string, householdId: number, at: Date) {
+  const last = sql<Date>`greatest(h.last_visit_at, ${at}::timestamptz)`;
+  return tx
+    .updateTable('household as h')
+    .set({ last_visit_at: last, visit_due_at: dueAfter(last) })
+    .where('h.county_code', '=', countyCode)
+    .where('h.id', '=', householdId)
+    .returning(['h.last_visit_at', 'h.visit_due_at'])
+    .executeTakeFirstOrThrow();
+}
+
+export async function setCase(tx: DbOrTx, countyCode: string, visitId: number, caseId: number): Promise<void> {
+  await tx.updateTable('visit').set({ case_id: caseId }).where('county_code', '=', countyCode).where('id', '=', visitId).execute();
+}
+
+export type VisitFilter = { householdId?: number; id?: number; from?: Date; to?: Date; limit: number; offset: number };
+
+/** Visits in the scope, newest first, with the worker's name, the household's address and the linked case's number. */
+export async function listVisits(db: DbOrTx, scope: Scope, f: VisitFilter) {
+  let q = db
+    .selectFrom('visit as v')
+    .innerJoin('household as h', (j) => j.onRef('h.county_code', '=', 'v.county_code').onRef('h.id', '=', 'v.household_id'))
+    .innerJoin('region as g', 'g.code', 'v.grid_code')
+    .innerJoin('account as a', 'a.id', 'v.worker_account_id')
+    .leftJoin('cases as c', (j) => j.onRef('c.county_code', '=', 'v.county_code').onRef('c.id', '=', 'v.case_id'))
+    .where('v.county_code', '=', scope.countyCode)
+    .where(inSubtree('v.grid_path', scope.path));
+  if (f.householdId !== undefined) q = q.where('v.household_id', '=', f.householdId);
+  if (f.id !== undefined) q = q.where('v.id', '=', f.id);
+  if (f.from) q = q.where('v.visited_at', '>=', f.from);
+  if (f.to) q = q.where('v.visited_at', '<', f.to);
+  const [items, total] = await Promise.all([
+    q
+      .select(['v.id', 'v.household_id', 'h.address', 'v.grid_code', 'g.name as grid_name', 'a.display_name as worker_name', 'v.visited_at', 'v.kind', 'v.outcome', 'v.needs', 'v.notes', 'v.case_id', 'c.number as case_number', 'v.photo_ids'])
+      .orderBy('v.visited_at', 'desc')
+      .orderBy('v.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
+
+export type VisitRow = Awaited<ReturnType<typeof listVisits>>['items'][number];
+
+/** A visit photo with the visit's place, for serving it scope-checked. */
+export async function findPhoto(db: DbOrTx, countyCode: string, id: string) {
+  return db
+    .selectFrom('case_photo as p')
+    .leftJoin('visit as v', (j) => j.onRef('v.county_code', '=', 'p.county_code').onRef('v.id', '=', 'p.visit_id'))
+    .select(['p.uploaded_by', 'p.visit_id', 'v.grid_path', 'p.public_key', 'p.thumb_key'])
+    .where('p.county_code', '=', countyCode)
+    .where('p.id', '=', id)
+    .executeTakeFirst();
+}
