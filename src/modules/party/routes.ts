@@ -1,7 +1,65 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
+import { actorOf } from '../../server/auth.js';
 import type { AppContext } from '../../server/context.js';
+import { authorize, narrowScope } from '../accounts/policy.js';
+import type { Actor } from '../accounts/roles.js';
+import { CODE_LENGTHS, pathOf } from '../regions/paths.js';
+import { IdParams, MemberDetail, OrgDetail, OrgList, OrgQuery, Summary, Within } from './schemas.js';
+import { memberDetail, orgDetail, orgsInScope, summary } from './service.js';
 
-// SKELETON(helper): routes of this module go here.
+/** The caller's county and subtree, narrowed to `within` when that lies inside it. */
+function scopeOf(actor: Actor, within?: string) {
+  if (within && !(CODE_LENGTHS as readonly number[]).includes(within.length)) {
+    throw new AppError('VALIDATION_FAILED', { detail: 'within 不是区划代码', detailEn: 'within is not a region code' });
+  }
+  return { countyCode: actor.countyCode, path: narrowScope(actor, within, pathOf) };
+}
+
+const tags = ['party'];
+
+/** The party organisation laid over the grids (J8, J9): read-only, scoped by region path. */
 export const partyRoutes =
-  (_ctx: AppContext): FastifyPluginAsyncZod =>
-  async () => {};
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/party/orgs',
+      { schema: { tags, summary: '党组织 Party organisations in my scope (flat, with parent ids)', querystring: z.object({ within: Within }), response: { 200: OrgList } } },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'party.read');
+        return { items: await orgsInScope(ctx.db, scopeOf(actor, req.query.within)) };
+      },
+    );
+
+    app.get(
+      '/party/orgs/:id',
+      { schema: { tags, summary: '党组织详情 An organisation, its children and members', params: IdParams, querystring: OrgQuery, response: { 200: OrgDetail } } },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'party.read');
+        return orgDetail(ctx.db, scopeOf(actor), req.params.id, req.query);
+      },
+    );
+
+    app.get(
+      '/party/members/:id',
+      { schema: { tags, summary: '党员详情 A party member and the households linked to them', params: IdParams, response: { 200: MemberDetail } } },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'party.read');
+        return memberDetail(ctx.db, scopeOf(actor), req.params.id);
+      },
+    );
+
+    app.get(
+      '/party/summary',
+      { schema: { tags, summary: '党建概况 Counts of organisations, members, linked households and covered grids', querystring: z.object({ within: Within }), response: { 200: Summary } } },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'party.read');
+        return summary(ctx.db, scopeOf(actor, req.query.within));
+      },
+    );
+  };

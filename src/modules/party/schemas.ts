@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+export const Within = z.string().regex(/^\d{6,15}$/).optional().describe('limit to this region (inside your scope); default your whole scope');
+
+export const OrgKind = z.enum(['county_committee', 'township_committee', 'branch', 'grid_group']);
+export type OrgKind = z.infer<typeof OrgKind>;
+
+export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
+
+export const OrgItem = z.object({
+  id: z.number().int(),
+  parentId: z.number().int().nullable().describe('null when the parent lies outside your scope'),
+  kind: OrgKind,
+  name: z.string(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  memberCount: z.number().int().describe('members of this organisation itself'),
+  totalMemberCount: z.number().int().describe('members of this organisation and all below it'),
+  childCount: z.number().int(),
+});
+
+export const OrgList = z.object({ items: z.array(OrgItem) });
+
+/** A party member as lists show them: no ID number, no phone. */
+export const MemberItem = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  gender: z.enum(['male', 'female']),
+  joinedOn: z.string().nullable(),
+  orgId: z.number().int(),
+  orgName: z.string(),
+  gridCode: z.string(),
+  gridName: z.string(),
+  linkedHouseholds: z.number().int().describe('党员联系户: households this member is linked to'),
+});
+
+export const OrgQuery = z.object({
+  members: z.enum(['direct', 'all']).default('direct').describe('direct: members of this organisation; all: also those of the organisations below it'),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const OrgDetail = OrgItem.extend({
+  parentName: z.string().nullable(),
+  children: z.array(OrgItem),
+  members: z.array(MemberItem),
+  membersTotal: z.number().int(),
+});
+
+export const LinkedHousehold = z.object({
+  id: z.number().int(),
+  address: z.string(),
+  gridName: z.string(),
+  memberCount: z.number().int(),
+  careTags: z.array(z.string()).describe('care tags: poverty, minimum-living, elderly-alone …'),
+});
+
+export const MemberDetail = MemberItem.extend({
+  phone: z.string().nullable().describe('masked'),
+  households: z.array(LinkedHousehold),
+});
+
+export const Summary = z.object({
+  regionCode: z.string(),
+  regionName: z.string(),
+  countyCommittees: z.number().int(),
+  townshipCommittees: z.number().int(),
+  branches: z.number().int(),
+  gridGroups: z.number().int(),
+  members: z.number().int(),
+  membersWithLinkedHouseholds: z.number().int(),
+  linkedHouseholds: z.number().int().describe('distinct households linked to a member'),
+  gridsWithGroup: z.number().int(),
+  grids: z.number().int(),
+});
