@@ -35,6 +35,8 @@ CREATE TABLE wish (
   FOREIGN KEY (county_code, household_id) REFERENCES household (county_code, id),
   FOREIGN KEY (county_code, visit_id) REFERENCES visit (county_code, id)
 );
+-- wish numbers: 'XY' + the Beijing date + this sequence (like case numbers)
+CREATE SEQUENCE wish_number_seq;
 CREATE INDEX wish_grid_path_gist ON wish USING gist (grid_path);
 CREATE INDEX wish_status_idx ON wish (county_code, status, created_at DESC);
 CREATE INDEX wish_requester_idx ON wish (requester_account_id);
@@ -55,6 +57,11 @@ CREATE TABLE wish_claim (
   FOREIGN KEY (county_code, wish_id) REFERENCES wish (county_code, id)
 );
 CREATE UNIQUE INDEX wish_claim_once_idx ON wish_claim (county_code, wish_id, claimer_account_id) WHERE status = 'active';
+CREATE INDEX wish_claim_wish_idx ON wish_claim (county_code, wish_id);
+
+-- A photo uploaded through POST /photos may show a fulfilled wish instead of a case.
+ALTER TABLE case_photo ADD COLUMN wish_id bigint;
+ALTER TABLE case_photo ADD FOREIGN KEY (county_code, wish_id) REFERENCES wish (county_code, id);
 
 -- The catalogue of service items a village proxy point handles (清单制, J13):
 -- guide, materials, where it is finally done, and the promised time.
@@ -91,7 +98,10 @@ CREATE TABLE errand (
   assignee_account_id  bigint REFERENCES account (id),
   decline_reason       text,
   result_note          text,
+  -- photos of the finished errand (uploaded through POST /photos by the assignee)
+  result_photo_ids     uuid[] NOT NULL DEFAULT '{}',
   rating               text CHECK (rating IN ('satisfied', 'basically_satisfied', 'dissatisfied')),
+  rating_comment       text CHECK (length(rating_comment) <= 500),
   due_at               timestamptz,
   version              integer NOT NULL DEFAULT 1,
   client_request_id    uuid,
@@ -99,14 +109,18 @@ CREATE TABLE errand (
   accepted_at          timestamptz,
   done_at              timestamptz,
   confirmed_at         timestamptz,
+  closed_at            timestamptz,
   updated_at           timestamptz NOT NULL,
   PRIMARY KEY (county_code, id),
   UNIQUE (county_code, number),
   FOREIGN KEY (county_code, service_code) REFERENCES service_item (county_code, code)
 );
+-- errand numbers: 'DB' + the Beijing date + this sequence (like case numbers)
+CREATE SEQUENCE errand_number_seq;
 CREATE INDEX errand_grid_path_gist ON errand USING gist (grid_path);
 CREATE INDEX errand_status_idx ON errand (county_code, status, created_at DESC);
 CREATE INDEX errand_requester_idx ON errand (requester_account_id);
+CREATE INDEX errand_assignee_idx ON errand (assignee_account_id) WHERE assignee_account_id IS NOT NULL;
 CREATE UNIQUE INDEX errand_client_request_idx ON errand (county_code, requester_account_id, client_request_id) WHERE client_request_id IS NOT NULL;
 
 -- Append-only step log of wishes and errands (who did what, when), like case_history.

@@ -1,0 +1,125 @@
+import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
+import type { DbOrTx } from '../../platform/db/database.js';
+import type { DB } from '../../platform/db/schema.js';
+import { inSubtree } from '../../platform/db/ltree.js';
+import type { Actor } from '../accounts/roles.js';
+
+/**
+ * Which errands an actor sees: residents their own requests, staff the errands
+ * of grids inside `path` (their scope, or a region inside it). Always one county.
+ */
+export function visibleTo(actor: Actor, path: string): Expression<SqlBool> {
+  const eb = expressionBuilder<DB & { e: DB['errand'] }, 'e'>();
+  const county = eb('e.county_code', '=', actor.countyCode);
+  if (actor.role === 'resident') return eb.and([county, eb('e.requester_account_id', '=', actor.accountId)]);
+  return eb.and([county, inSubtree('e.grid_path', path)]);
+}
+
+const overdueAt = (now: Date) => sql<boolean>`(e.due_at < ${now} AND e.status IN ('requested', 'accepted'))`;
+
+function selectErrands(db: DbOrTx, now: Date) {
+  return db
+    .selectFrom('errand as e')
+    .innerJoin('service_item as s', (j) => j.onRef('s.county_code', '=', 'e.county_code').onRef('s.code', '=', 'e.service_code'))
+    .innerJoin('region as g', 'g.code', 'e.grid_code')
+    .innerJoin('account as r', 'r.id', 'e.requester_account_id')
+    .leftJoin('account as a', 'a.id', 'e.assignee_account_id')
+    .select([
+      'e.id', 'e.county_code', 'e.number', 'e.grid_code', 'e.grid_path', 'g.name as grid_name', 'e.service_code', 's.kind', 's.name_zh', 's.name_en', 's.handled_at',
+      'e.detail', 'e.requester_account_id', 'r.display_name as requester_name', 'e.contact_name', 'e.contact_phone_masked', 'e.status',
+      'e.assignee_account_id', 'a.display_name as assignee_name', 'e.decline_reason', 'e.result_note', 'e.result_photo_ids', 'e.rating', 'e.rating_comment',
+      'e.due_at', 'e.version', 'e.created_at', 'e.accepted_at', 'e.done_at', 'e.confirmed_at', 'e.closed_at',
+    ])
+    .select(overdueAt(now).as('overdue'));
+}
+export type ErrandRow = Awaited<ReturnType<ReturnType<typeof selectErrands>['executeTakeFirstOrThrow']>>;
+
+export type ErrandFilter = { status?: string; overdue?: boolean; mine?: boolean; limit: number; offset: number };
+
+export async function listErrands(db: DbOrTx, actor: Actor, path: string, f: ErrandFilter, now: Date) {
+  let q = selectErrands(db, now).where(visibleTo(actor, path));
+  if (f.status) q = q.where('e.status', '=', f.status);
+  if (f.overdue) q = q.where(overdueAt(now));
+  if (f.mine) q = q.where((eb) => eb.or([eb('e.assignee_account_id', '=', actor.accountId), eb('e.requester_account_id', '=', actor.accountId)]));
+  const [items, total] = await Promise.all([
+    q.orderBy('e.created_at', 'desc').orderBy('e.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
+
+export async function findErrand(db: DbOrTx, actor: Actor, id: number, now: Date) {
+  return selectErrands(db, now).where(visibleTo(actor, actor.scopePath)).where('e.id', '=', id).executeTakeFirst();
+}
+
+export async function lockErrand(tx: DbOrTx, countyCode: string, id: number) {
+  return tx.selectFrom('errand').selectAll().where('county_code', '=', countyCode).where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function findByClientRequest(db: DbOrTx, countyCode: string, accountId: number, clientRequestId: string) {
+  return db
+    .selectFrom('errand')
+    .select(['id', 'number', 'status'])
+    .where('county_code', '=', countyCode)
+    .where('requester_account_id', '=', accountId)
+    .where('client_request_id', '=', clientRequestId)
+    .executeTakeFirst();
+}
+
+/** 'DB' + the Beijing date + a sequence number: DB20221228000123. */
+export async function nextErrandNumber(tx: DbOrTx, at: Date): Promise<string> {
+  const { rows } = await sql<{ n: string }>`SELECT nextval('errand_number_seq')::text AS n`.execute(tx);
+  const day = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  return `DB${day}${(rows[0]?.n ?? '0').padStart(6, '0')}`;
+}
+
+export async function errandSteps(db: DbOrTx, countyCode: string, id: number) {
+  return db
+    .selectFrom('service_history')
+    .select(['id', 'at', 'action', 'from_status', 'to_status', 'actor_name', 'note'])
+    .where('county_code', '=', countyCode)
+    .where('entity_type', '=', 'errand')
+    .where('entity_id', '=', id)
+    .orderBy('id')
+    .execute();
+}
+
+/**
+ * Who hears of a new request: the grid's workers (accounts linked to its
+ * grid_worker rows, and grid-worker accounts scoped to the grid) and the
+ * village's staff.
+ */
+export async function handlersOf(db: DbOrTx, countyCode: string, gridCode: string): Promise<number[]> {
+  const linked = await db
+    .selectFrom('grid_worker')
+    .select('account_id')
+    .where('county_code', '=', countyCode)
+    .where('grid_code', '=', gridCode)
+    .where('active', '=', true)
+    .where('account_id', 'is not', null)
+    .execute();
+  const scoped = await db
+    .selectFrom('account')
+    .select('id')
+    .where('disabled', '=', false)
+    .where((eb) => eb.or([eb.and([eb('role', '=', 'grid_worker'), eb('scope_code', '=', gridCode)]), eb.and([eb('role', '=', 'village_staff'), eb('scope_code', '=', gridCode.slice(0, 12))])]))
+    .execute();
+  return [...new Set([...linked.map((r) => Number(r.account_id)), ...scoped.map((r) => r.id)])];
+}
+
+/** Counts per status, overdue, done in total and the ratings, inside `path`. */
+export async function errandStats(db: DbOrTx, actor: Actor, path: string, now: Date) {
+  const base = db.selectFrom('errand as e').where(visibleTo(actor, path));
+  const [byStatus, byRating, overdue, byKind] = await Promise.all([
+    base.select(['e.status', sql<number>`count(*)::int`.as('n')]).groupBy('e.status').execute(),
+    base.select(['e.rating', sql<number>`count(*)::int`.as('n')]).where('e.rating', 'is not', null).groupBy('e.rating').execute(),
+    base.select(sql<number>`count(*)::int`.as('n')).where(overdueAt(now)).executeTakeFirstOrThrow(),
+    base
+      .innerJoin('service_item as s', (j) => j.onRef('s.county_code', '=', 'e.county_code').onRef('s.code', '=', 'e.service_code'))
+      .select(['s.kind', sql<number>`count(*)::int`.as('n')])
+      .where('e.status', 'in', ['done', 'confirmed'])
+      .groupBy('s.kind')
+      .execute(),
+  ]);
+  return { byStatus, byRating, overdue: overdue.n, byKind };
+}

@@ -1,0 +1,115 @@
+import { z } from 'zod';
+import { ERRAND_ACTIONS, ERRAND_STATUSES } from './states.js';
+
+export const ErrandStatus = z.enum(ERRAND_STATUSES);
+export const Rating = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']);
+export const ServiceKind = z.enum(['errand', 'proxy']);
+export const HandledAt = z.enum(['village', 'township', 'county']);
+
+export const ServiceItem = z.object({
+  code: z.string(),
+  kind: ServiceKind,
+  nameZh: z.string(),
+  nameEn: z.string(),
+  guideZh: z.string(),
+  guideEn: z.string(),
+  materials: z.array(z.string()),
+  handledAt: HandledAt.describe('where it is finally handled: village proxy point, township convenience platform, county approval centre'),
+  promiseDays: z.number().int().describe('promised working days (0: the same working day)'),
+  active: z.boolean(),
+  sort: z.number().int(),
+});
+
+export const ServiceItemBody = z.object({
+  kind: ServiceKind,
+  nameZh: z.string().trim().min(2).max(40),
+  nameEn: z.string().trim().min(2).max(80),
+  guideZh: z.string().trim().max(1000).default(''),
+  guideEn: z.string().trim().max(2000).default(''),
+  materials: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
+  handledAt: HandledAt,
+  promiseDays: z.number().int().min(0).max(60),
+  active: z.boolean().default(true),
+  sort: z.number().int().min(0).max(10_000).default(0),
+});
+
+export const ServiceCodeParams = z.object({ code: z.string().regex(/^[a-z_]{2,40}$/, 'lower-case letters and _') });
+
+export const ErrandItem = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  serviceCode: z.string(),
+  serviceName: z.string(),
+  serviceNameEn: z.string(),
+  kind: ServiceKind,
+  handledAt: HandledAt,
+  gridCode: z.string(),
+  gridName: z.string(),
+  detail: z.string(),
+  requesterName: z.string(),
+  contactName: z.string().nullable(),
+  contactPhone: z.string().nullable().describe('masked, e.g. 138****5678; full only through reveal-phone'),
+  status: ErrandStatus,
+  assigneeName: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  resultNote: z.string().nullable(),
+  rating: Rating.nullable(),
+  ratingComment: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  acceptedAt: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  confirmedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+});
+
+export const ErrandDetail = ErrandItem.extend({
+  service: ServiceItem,
+  steps: z.array(
+    z.object({ id: z.number().int(), at: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), actorName: z.string().nullable(), note: z.string().nullable() }),
+  ),
+  photos: z.array(z.object({ id: z.string(), url: z.string(), thumbUrl: z.string() })),
+  actions: z.array(z.enum(ERRAND_ACTIONS)).describe('what the caller may do now'),
+  canRevealPhone: z.boolean(),
+});
+
+export const CreateErrandBody = z.object({
+  serviceCode: z.string().regex(/^[a-z_]{2,40}$/),
+  detail: z.string().trim().min(2, '请说明要办什么 (at least 2 characters)').max(1000),
+  contactName: z.string().trim().min(1).max(40).optional(),
+  contactPhone: z.string().trim().regex(/^1\d{10}$/, '11-digit mobile number').optional(),
+  clientRequestId: z.uuid().optional().describe('idempotency: a retry with the same id answers the errand already made'),
+});
+
+export const ErrandQuery = z.object({
+  status: ErrandStatus.optional(),
+  within: z.string().regex(/^\d{6,15}$/).optional().describe('limit to this region (inside your scope)'),
+  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
+  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('only errands I asked for or took'),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+
+export const ActionParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53), action: z.enum(ERRAND_ACTIONS) });
+
+export const ActionBody = z.object({
+  version: z.number().int().positive().optional().describe('the version you saw; 409 if it moved on'),
+  reason: z.string().trim().min(2).max(200).optional().describe('decline: why (required)'),
+  note: z.string().trim().min(1).max(1000).optional().describe('done: what was done (required)'),
+  photoIds: z.array(z.uuid()).max(6).optional().describe('done: photos uploaded through POST /photos'),
+  rating: Rating.optional().describe('confirm: required'),
+  comment: z.string().trim().max(500).optional().describe('confirm: optional words'),
+});
+
+export const ActionResult = z.object({ id: z.number().int(), number: z.string(), status: ErrandStatus, version: z.number().int() });
+
+export const StatsResponse = z.object({
+  total: z.number().int(),
+  byStatus: z.record(z.string(), z.number().int()),
+  overdue: z.number().int(),
+  done: z.number().int().describe('done or confirmed'),
+  doneByKind: z.object({ errand: z.number().int(), proxy: z.number().int() }),
+  ratings: z.object({ satisfied: z.number().int(), basically_satisfied: z.number().int(), dissatisfied: z.number().int() }),
+});
