@@ -1,7 +1,121 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError } from '../../platform/errors.js';
+import { actorOf } from '../../server/auth.js';
 import type { AppContext } from '../../server/context.js';
+import { authorize, narrowScope } from '../accounts/policy.js';
+import type { Actor } from '../accounts/roles.js';
+import { pathOf } from '../regions/paths.js';
+import { performWishAction } from './actions.js';
+import { createWish } from './create.js';
+import { findWish, listWishes, wishStats } from './repository.js';
+import { ActionBody, ActionParams, ActionResult, CreateWishBody, IdParams, ListQuery, WishDetail, WishItem, WishStats } from './schemas.js';
+import { toWishDetail, toWishItem } from './view.js';
 
-// SKELETON(helper): routes of this module go here.
+/** Residents use their own wishes; everyone else needs wishes.read (scope narrows further). */
+function mayList(actor: Actor): void {
+  if (actor.role !== 'resident') authorize(actor, 'wishes.read');
+}
+
+const Made = z.object({ id: z.number().int(), number: z.string(), status: z.string() });
+
 export const wishRoutes =
-  (_ctx: AppContext): FastifyPluginAsyncZod =>
-  async () => {};
+  (ctx: AppContext): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.post(
+      '/wishes',
+      { schema: { tags: ['wishes'], summary: '许个微心愿 Make a wish (a villager for themselves; staff for a household, on a visit or not)', body: CreateWishBody, response: { 201: Made, 200: Made.describe('already made by an earlier request with the same clientRequestId') } } },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'wishes.request');
+        const { replayed, ...made } = await createWish(ctx.db, ctx.now(), actor, req.body, req.id);
+        return reply.code(replayed ? 200 : 201).send(made);
+      },
+    );
+
+    app.get(
+      '/wishes',
+      { schema: { tags: ['wishes'], summary: '微心愿墙 Wishes I can see, newest first', querystring: ListQuery, response: { 200: z.object({ items: z.array(WishItem), total: z.number().int() }) } } },
+      async (req) => {
+        const actor = actorOf(req);
+        mayList(actor);
+        const q = req.query;
+        const path = actor.role === 'resident' ? actor.scopePath : narrowScope(actor, q.within, pathOf);
+        const { items, total } = await listWishes(ctx.db, actor, { path, status: q.status, mine: q.mine === 'true', limit: q.limit, offset: q.offset });
+        return { items: items.map((r) => toWishItem(r, r.active_claims, r.claimer_names, actor)), total };
+      },
+    );
+
+    app.get(
+      '/wishes/stats',
+      { schema: { tags: ['wishes'], summary: '微心愿统计 Counts by status in my scope', querystring: z.object({ within: ListQuery.shape.within }), response: { 200: WishStats } } },
+      async (req) => {
+        const actor = actorOf(req);
+        mayList(actor);
+        const path = actor.role === 'resident' ? actor.scopePath : narrowScope(actor, req.query.within, pathOf);
+        const s = await wishStats(ctx.db, actor, path);
+        const n = (k: string) => s[k] ?? 0;
+        return {
+          submitted: n('submitted'),
+          published: n('published'),
+          claimed: n('claimed'),
+          fulfilled: n('fulfilled'),
+          closed: n('closed'),
+          rejected: n('rejected'),
+          withdrawn: n('withdrawn'),
+          claimedEver: n('claimed') + n('fulfilled') + n('closed'),
+        };
+      },
+    );
+
+    app.get(
+      '/wishes/:id',
+      { schema: { tags: ['wishes'], summary: '微心愿详情 A wish with its claims, timeline, photos and the actions I may take', params: IdParams, response: { 200: WishDetail } } },
+      async (req) => {
+        const actor = actorOf(req);
+        mayList(actor);
+        const w = await findWish(ctx.db, actor, req.params.id);
+        if (!w) throw new AppError('NOT_FOUND');
+        return toWishDetail(ctx.db, actor, w);
+      },
+    );
+
+    app.post(
+      '/wishes/:id/actions/:action',
+      {
+        schema: {
+          tags: ['wishes'],
+          summary: '办理微心愿 publish, reject {reason}, withdraw, claim {claimerName, claimerKind, note}, unclaim, fulfil {note, photoIds}, close {thanksNote}',
+          params: ActionParams,
+          body: ActionBody,
+          response: { 200: ActionResult },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        mayList(actor);
+        return performWishAction(ctx.db, ctx.now(), actor, req.params.id, req.params.action, req.body, req.id);
+      },
+    );
+
+    app.get(
+      '/wishes/:id/photos/:photoId/:variant',
+      { schema: { tags: ['wishes'], summary: '心愿照片 A fulfilment photo of a wish I can see (EXIF stripped, or its thumbnail)', params: IdParams.extend({ photoId: z.uuid(), variant: z.enum(['public', 'thumb']) }) } },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        mayList(actor);
+        const w = await findWish(ctx.db, actor, req.params.id);
+        if (!w) throw new AppError('NOT_FOUND');
+        const photo = await ctx.db
+          .selectFrom('case_photo')
+          .select(['public_key', 'thumb_key'])
+          .where('county_code', '=', w.county_code)
+          .where('id', '=', req.params.photoId)
+          .where('wish_id', '=', w.id)
+          .executeTakeFirst();
+        const body = photo && (await ctx.media.get(req.params.variant === 'thumb' ? photo.thumb_key : photo.public_key));
+        if (!body) throw new AppError('NOT_FOUND');
+        return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=86400, immutable').header('x-content-type-options', 'nosniff').send(body);
+      },
+    );
+  };

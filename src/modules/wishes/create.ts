@@ -1,0 +1,105 @@
+import type { Db } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { inScope } from '../accounts/policy.js';
+import type { Actor } from '../accounts/roles.js';
+import { notify } from '../notify/service.js';
+import { pathOf } from '../regions/paths.js';
+import { recordWishStep } from './history.js';
+import { nextWishNumber, reviewerAccounts } from './repository.js';
+import type { CreateWishBody } from './schemas.js';
+
+/**
+ * A wish is made: by a villager for themselves (in their account's grid), or
+ * by a grid worker / village staff for a household of their scope, on a visit
+ * or not. It waits for review. A retry with the same clientRequestId answers
+ * the wish already made.
+ */
+export async function createWish(db: Db, now: Date, actor: Actor, input: CreateWishBody, requestId?: string) {
+  const earlier = () => findByClientRequest(db, actor, input.clientRequestId);
+  const made = await earlier();
+  if (made) return made;
+
+  let gridCode: string;
+  let householdId: number | null = null;
+  let visitId: number | null = null;
+  if (actor.role === 'resident') {
+    // a villager's account is scoped to their grid: the wish belongs there
+    if (actor.scopeCode.length !== 15) throw new AppError('FORBIDDEN', { detail: '账号未关联网格', detailEn: 'the account is not tied to a grid' });
+    gridCode = actor.scopeCode;
+  } else {
+    if (input.householdId === undefined) throw new AppError('WISH_HOUSEHOLD_REQUIRED');
+    const h = await db
+      .selectFrom('household')
+      .select(['id', 'grid_code', 'grid_path'])
+      .where('county_code', '=', actor.countyCode)
+      .where('id', '=', input.householdId)
+      .executeTakeFirst();
+    if (!h || !inScope(actor, h.grid_path)) throw new AppError('NOT_FOUND', { detail: '户不存在或不在您的管辖范围内', detailEn: 'no such household in your scope' });
+    gridCode = h.grid_code;
+    householdId = h.id;
+    if (input.visitId !== undefined) {
+      const v = await db.selectFrom('visit').select('id').where('county_code', '=', actor.countyCode).where('id', '=', input.visitId).where('household_id', '=', h.id).executeTakeFirst();
+      if (!v) throw new AppError('WISH_VISIT_MISMATCH');
+      visitId = v.id;
+    }
+  }
+  const source = actor.role === 'resident' ? 'resident' : visitId !== null ? 'visit' : 'staff';
+
+  return db
+    .transaction()
+    .execute(async (tx) => {
+      const number = await nextWishNumber(tx, now);
+      const row = await tx
+        .insertInto('wish')
+        .values({
+          county_code: actor.countyCode,
+          number,
+          grid_code: gridCode,
+          grid_path: pathOf(gridCode),
+          household_id: householdId,
+          beneficiary: input.beneficiary,
+          beneficiary_kind: input.beneficiaryKind,
+          title: input.title,
+          detail: input.detail ?? '',
+          source,
+          requester_account_id: actor.accountId,
+          visit_id: visitId,
+          max_claimers: actor.role === 'resident' ? 1 : (input.maxClaimers ?? 1),
+          status: 'submitted',
+          client_request_id: input.clientRequestId ?? null,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning(['id', 'number'])
+        .executeTakeFirstOrThrow();
+      await recordWishStep(tx, { countyCode: actor.countyCode, wishId: row.id, at: now, action: 'submit', fromStatus: null, toStatus: 'submitted', actor }, requestId);
+      await notify(tx, {
+        countyCode: actor.countyCode,
+        accountIds: (await reviewerAccounts(tx, gridCode)).filter((id) => id !== actor.accountId),
+        kind: 'wish.submitted',
+        title: `新的微心愿 ${row.number}：${input.title}`,
+        event: { number: row.number, state: 'submitted' },
+      });
+      return { id: row.id, number: row.number, status: 'submitted', replayed: false };
+    })
+    .catch(async (err: { code?: string; constraint?: string }) => {
+      // the same request arrived twice at once: the other one made the wish
+      if (err.code === '23505' && err.constraint === 'wish_client_request_idx') {
+        const again = await earlier();
+        if (again) return again;
+      }
+      throw err;
+    });
+}
+
+async function findByClientRequest(db: Db, actor: Actor, clientRequestId: string | undefined) {
+  if (!clientRequestId) return null;
+  const row = await db
+    .selectFrom('wish')
+    .select(['id', 'number', 'status'])
+    .where('county_code', '=', actor.countyCode)
+    .where('requester_account_id', '=', actor.accountId)
+    .where('client_request_id', '=', clientRequestId)
+    .executeTakeFirst();
+  return row ? { ...row, replayed: true } : null;
+}

@@ -1,0 +1,131 @@
+import { sql, type RawBuilder } from 'kysely';
+import type { DbOrTx } from '../../platform/db/database.js';
+import type { Actor, Role } from '../accounts/roles.js';
+
+/** Roles that only claim: they see a wish once it is published (or one they claimed), never the unreviewed ones. */
+const CLAIM_ONLY: readonly Role[] = ['department_staff', 'party_organiser'];
+const PUBLIC_STATUSES = ['published', 'claimed', 'fulfilled', 'closed'];
+
+/**
+ * Which wishes (aliased `w`) the caller sees inside `path`: a resident their own;
+ * collectors and reviewers every wish of the subtree; claimers the published
+ * ones of the subtree and those they claimed. The county is always in the WHERE.
+ */
+function visible(actor: Actor, path: string): RawBuilder<boolean> {
+  if (actor.role === 'resident') return sql<boolean>`w.requester_account_id = ${actor.accountId}`;
+  const sub = sql`w.grid_path <@ ${path}::ltree`;
+  if (!CLAIM_ONLY.includes(actor.role)) return sql<boolean>`${sub}`;
+  return sql<boolean>`(${sub} AND (w.status IN (${sql.join(PUBLIC_STATUSES)}) OR EXISTS (
+    SELECT 1 FROM wish_claim c WHERE c.county_code = w.county_code AND c.wish_id = w.id AND c.claimer_account_id = ${actor.accountId})))`;
+}
+
+const activeClaims = sql<number>`(SELECT count(*)::int FROM wish_claim c WHERE c.county_code = w.county_code AND c.wish_id = w.id AND c.status = 'active')`;
+const claimerNames = sql<string[]>`ARRAY(SELECT c.claimer_name FROM wish_claim c WHERE c.county_code = w.county_code AND c.wish_id = w.id AND c.status = 'active' ORDER BY c.id)`;
+
+const LIST_COLUMNS = [
+  'w.id',
+  'w.number',
+  'w.grid_code',
+  'g.name as grid_name',
+  'w.beneficiary',
+  'w.beneficiary_kind',
+  'w.title',
+  'w.source',
+  'w.status',
+  'w.max_claimers',
+  'w.version',
+  'w.requester_account_id',
+  'w.created_at',
+  'w.updated_at',
+] as const;
+
+export type WishFilter = { path: string; status?: string; mine: boolean; limit: number; offset: number };
+
+export async function listWishes(db: DbOrTx, actor: Actor, f: WishFilter) {
+  let q = db
+    .selectFrom('wish as w')
+    .innerJoin('region as g', 'g.code', 'w.grid_code')
+    .where('w.county_code', '=', actor.countyCode)
+    .where(visible(actor, f.path));
+  if (f.status) q = q.where('w.status', '=', f.status);
+  if (f.mine)
+    q = q.where(
+      sql<boolean>`(w.requester_account_id = ${actor.accountId} OR EXISTS (SELECT 1 FROM wish_claim c WHERE c.county_code = w.county_code AND c.wish_id = w.id AND c.claimer_account_id = ${actor.accountId} AND c.status = 'active'))`,
+    );
+  const [items, total] = await Promise.all([
+    q.select(LIST_COLUMNS).select([activeClaims.as('active_claims'), claimerNames.as('claimer_names')]).orderBy('w.created_at', 'desc').orderBy('w.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
+
+/** One wish the caller sees, or undefined (→ 404). `lock` takes the row lock for a change. */
+export async function findWish(db: DbOrTx, actor: Actor, id: number, lock = false) {
+  let q = db
+    .selectFrom('wish as w')
+    .innerJoin('region as g', 'g.code', 'w.grid_code')
+    .selectAll('w')
+    .select('g.name as grid_name')
+    .where('w.county_code', '=', actor.countyCode)
+    .where('w.id', '=', id)
+    .where(visible(actor, actor.scopePath));
+  if (lock) q = q.forUpdate('w');
+  return q.executeTakeFirst();
+}
+export type WishRow = NonNullable<Awaited<ReturnType<typeof findWish>>>;
+
+export async function wishClaims(db: DbOrTx, countyCode: string, wishId: number) {
+  return db
+    .selectFrom('wish_claim')
+    .select(['id', 'claimer_account_id', 'claimer_name', 'claimer_kind', 'note', 'status', 'created_at'])
+    .where('county_code', '=', countyCode)
+    .where('wish_id', '=', wishId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function wishHistory(db: DbOrTx, countyCode: string, wishId: number) {
+  return db
+    .selectFrom('service_history')
+    .select(['id', 'at', 'action', 'from_status', 'to_status', 'actor_name', 'note'])
+    .where('county_code', '=', countyCode)
+    .where('entity_type', '=', 'wish')
+    .where('entity_id', '=', wishId)
+    .orderBy('id')
+    .execute();
+}
+
+export async function wishPhotos(db: DbOrTx, countyCode: string, wishId: number) {
+  return db
+    .selectFrom('case_photo')
+    .select(['id', 'width', 'height', 'taken_at', 'public_key', 'thumb_key'])
+    .where('county_code', '=', countyCode)
+    .where('wish_id', '=', wishId)
+    .orderBy('created_at')
+    .execute();
+}
+
+/** Counts by status of the wishes the caller sees inside `path`. */
+export async function wishStats(db: DbOrTx, actor: Actor, path: string) {
+  const rows = await db
+    .selectFrom('wish as w')
+    .select(['w.status', sql<number>`count(*)::int`.as('n')])
+    .where('w.county_code', '=', actor.countyCode)
+    .where(visible(actor, path))
+    .groupBy('w.status')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.status, r.n])) as Record<string, number>;
+}
+
+export async function nextWishNumber(tx: DbOrTx, at: Date): Promise<string> {
+  const { rows } = await sql<{ n: string }>`SELECT nextval('wish_number_seq')::text AS n`.execute(tx);
+  // the Beijing date, as people read it on the paper form
+  const day = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
+  return `XY${day}${(rows[0]?.n ?? '0').padStart(5, '0')}`;
+}
+
+/** Village staff of the village holding the grid: they review the wish. */
+export async function reviewerAccounts(db: DbOrTx, gridCode: string): Promise<number[]> {
+  const rows = await db.selectFrom('account').select('id').where('disabled', '=', false).where('role', '=', 'village_staff').where('scope_code', '=', gridCode.slice(0, 12)).execute();
+  return rows.map((r) => r.id);
+}

@@ -1,0 +1,78 @@
+import { AppError } from '../../platform/errors.js';
+import { can } from '../accounts/policy.js';
+import type { Actor } from '../accounts/roles.js';
+
+/**
+ * The wish workflow (微心愿, J10): collected → reviewed → claimed → fulfilled →
+ * thanked. Every step is a named action; `checkAction` says whether the caller
+ * may take it now (403 for who, 409 for when). Scope — whether the caller sees
+ * the wish at all — is settled before, by the repository (404).
+ */
+export const WISH_STATUSES = ['submitted', 'published', 'claimed', 'fulfilled', 'closed', 'rejected', 'withdrawn'] as const;
+export type WishStatus = (typeof WISH_STATUSES)[number];
+
+export const WISH_ACTIONS = ['publish', 'reject', 'withdraw', 'claim', 'unclaim', 'fulfil', 'close'] as const;
+export type WishAction = (typeof WISH_ACTIONS)[number];
+
+export const BENEFICIARY_KINDS = ['elderly_alone', 'left_behind_child', 'sick', 'disabled', 'poverty', 'other'] as const;
+export const CLAIMER_KINDS = ['party_org', 'paired_unit', 'deputy', 'in_service_member', 'cadre'] as const;
+
+/** What the rules need to know about a wish and the caller's relation to it. */
+export type WishForPolicy = {
+  status: string;
+  requester_account_id: number | null;
+  activeClaims: number;
+  /** the caller holds an active claim on it */
+  claimedByMe: boolean;
+};
+
+const FROM: Record<WishAction, readonly WishStatus[]> = {
+  publish: ['submitted'],
+  reject: ['submitted'],
+  withdraw: ['submitted', 'published'],
+  claim: ['published'],
+  unclaim: ['published', 'claimed'],
+  fulfil: ['claimed'],
+  close: ['fulfilled'],
+};
+
+function mayTake(actor: Actor, w: WishForPolicy, action: WishAction): boolean {
+  const mine = w.requester_account_id === actor.accountId;
+  switch (action) {
+    case 'publish':
+    case 'reject':
+      return can(actor, 'wishes.review');
+    case 'withdraw':
+      return mine;
+    case 'claim':
+      return can(actor, 'wishes.claim');
+    case 'unclaim':
+    case 'fulfil':
+      return w.claimedByMe;
+    case 'close':
+      return mine || can(actor, 'wishes.review');
+  }
+}
+
+/** Throws the error the action meets now: 403 when the caller may never take it here, 409 when not in this state. */
+export function checkAction(actor: Actor, w: WishForPolicy, action: WishAction): void {
+  if (!mayTake(actor, w, action)) {
+    if (action === 'unclaim' || action === 'fulfil') throw new AppError('WISH_NOT_YOUR_CLAIM');
+    throw new AppError('FORBIDDEN');
+  }
+  if (!(FROM[action] as readonly string[]).includes(w.status)) throw new AppError('WISH_ILLEGAL_TRANSITION', { detail: `当前状态：${w.status}`, detailEn: `current status: ${w.status}` });
+  if (action === 'withdraw' && w.activeClaims > 0) throw new AppError('WISH_HAS_CLAIMS');
+  if (action === 'claim' && w.claimedByMe) throw new AppError('WISH_ALREADY_CLAIMED_BY_YOU');
+}
+
+/** The actions the caller may take now (sent with the wish, so screens offer only these). */
+export function actionsFor(actor: Actor, w: WishForPolicy): WishAction[] {
+  return WISH_ACTIONS.filter((a) => {
+    try {
+      checkAction(actor, w, a);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}

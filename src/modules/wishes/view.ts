@@ -1,0 +1,60 @@
+import type { Actor } from '../accounts/roles.js';
+import type { listWishes, WishRow } from './repository.js';
+import { wishClaims, wishHistory, wishPhotos } from './repository.js';
+import type { DbOrTx } from '../../platform/db/database.js';
+import { actionsFor } from './states.js';
+
+type ListRow = Awaited<ReturnType<typeof listWishes>>['items'][number];
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** The list item; the same shape heads the detail. Who it is for appears only as the public name ("王奶奶"). */
+export function toWishItem(r: Omit<ListRow, 'active_claims' | 'claimer_names'>, activeClaims: number, claimerNames: string[], actor: Actor) {
+  return {
+    id: r.id,
+    number: r.number,
+    gridCode: r.grid_code,
+    gridName: r.grid_name,
+    beneficiary: r.beneficiary,
+    beneficiaryKind: r.beneficiary_kind as never,
+    title: r.title,
+    source: r.source as never,
+    status: r.status as never,
+    maxClaimers: r.max_claimers,
+    activeClaims,
+    claimerNames,
+    mine: r.requester_account_id === actor.accountId,
+    version: r.version,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+  };
+}
+
+export async function toWishDetail(db: DbOrTx, actor: Actor, w: WishRow) {
+  const [claims, history, photos] = await Promise.all([wishClaims(db, w.county_code, w.id), wishHistory(db, w.county_code, w.id), wishPhotos(db, w.county_code, w.id)]);
+  const active = claims.filter((c) => c.status === 'active');
+  return {
+    ...toWishItem(w, active.length, active.map((c) => c.claimer_name), actor),
+    detail: w.detail,
+    householdId: actor.role === 'resident' ? null : w.household_id,
+    rejectReason: w.reject_reason,
+    fulfilNote: w.fulfil_note,
+    thanksNote: w.thanks_note,
+    publishedAt: iso(w.published_at),
+    claimedAt: iso(w.claimed_at),
+    fulfilledAt: iso(w.fulfilled_at),
+    closedAt: iso(w.closed_at),
+    claims: claims.map((c) => ({
+      id: c.id,
+      claimerName: c.claimer_name,
+      claimerKind: c.claimer_kind as never,
+      note: c.note,
+      status: c.status as never,
+      mine: c.claimer_account_id === actor.accountId,
+      createdAt: c.created_at.toISOString(),
+    })),
+    history: history.map((h) => ({ id: h.id, at: h.at.toISOString(), action: h.action, fromStatus: h.from_status, toStatus: h.to_status, actorName: h.actor_name, note: h.note })),
+    photos: photos.map((p) => ({ id: p.id, width: p.width, height: p.height, url: `/api/v1/wishes/${w.id}/photos/${p.id}/public`, thumbUrl: `/api/v1/wishes/${w.id}/photos/${p.id}/thumb` })),
+    actions: actionsFor(actor, { status: w.status, requester_account_id: w.requester_account_id, activeClaims: active.length, claimedByMe: active.some((c) => c.claimer_account_id === actor.accountId) }),
+  };
+}
