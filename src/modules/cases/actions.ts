@@ -2,6 +2,7 @@ import type { Duration } from '../../platform/calendar/work-calendar.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { notify } from '../notify/service.js';
+import { awardPoints } from '../points/award.js';
 import type { CaseDeps } from './context.js';
 import { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
 import { escalationTarget } from './escalation.js';
@@ -57,6 +58,7 @@ export async function performAction(deps: CaseDeps, actor: CaseActor, caseId: nu
       .where('id', '=', c.id)
       .returning(['state', 'tier', 'version', 'number', 'holder_code', 'department_id'])
       .executeTakeFirstOrThrow();
+    await awardCaseWork(tx, actor, c, input.action, step, now);
     await recordHistory(
       tx,
       {
@@ -111,6 +113,21 @@ export const ACTION_NAMES: Record<CaseAction, string> = {
   supervise: '督办',
   expedite: '加急',
 };
+
+/**
+ * Points for part-time grid workers (J4), in the action's transaction: the
+ * reporter when someone else first files the case (file, or escalate/fix on the
+ * spot straight from 'reported'), the worker who fixes it on the spot. Paid
+ * full-time workers and residents get nothing (awardPoints decides), and a
+ * case never earns the same award twice (a unique index on the ledger).
+ */
+async function awardCaseWork(tx: Tx, actor: CaseActor, c: CaseRow, action: CaseAction, step: Step, now: Date) {
+  const at = { countyCode: c.county_code, refType: 'case', refId: c.id, at: now };
+  if (c.filed_at === null && step.set.filed_at && c.reporter_account_id !== null && c.reporter_account_id !== actor.accountId) {
+    await awardPoints(tx, { ...at, workerAccountId: c.reporter_account_id, rule: 'case_reported' });
+  }
+  if (action === 'handle_on_spot') await awardPoints(tx, { ...at, workerAccountId: actor.accountId, rule: 'case_on_spot' });
+}
 
 type Step = {
   set: Record<string, unknown>;

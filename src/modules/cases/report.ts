@@ -5,6 +5,7 @@ import { toWgs84 } from '../../platform/geo/coords.js';
 import { maskPhone } from '../../platform/crypto.js';
 import { pathOf } from '../regions/paths.js';
 import { notify } from '../notify/service.js';
+import { earnsPoints } from '../points/award.js';
 import { checkAttributes, type AttributeAnswers, type CategoryAttribute } from './attributes.js';
 import type { CaseDeps } from './context.js';
 import { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
@@ -85,8 +86,11 @@ export async function reportCase(
     throw new AppError('VALIDATION_FAILED', { detail: '须提供坐标或网格', detailEn: 'coordinates or a grid code are required' });
   }
   const staffTier = actor ? roleTier(actor.role) : null;
-  const staff = actor !== null && actor.role !== 'resident';
-  if (staff && !pathOf(gridCode).startsWith(actor.scopePath)) throw new AppError('OUTSIDE_COUNTY', { detail: '位置不在您的管辖范围内', detailEn: 'the location is outside your scope' });
+  // a part-time worker's report waits at the village like a resident's: its filing
+  // is what recognises it (and earns the reporter points, J4 — see actions.ts)
+  const partTime = actor?.role === 'grid_worker' && (await earnsPoints(deps.db, countyCode, actor.accountId));
+  const staff = actor !== null && actor.role !== 'resident' && !partTime;
+  if (actor !== null && actor.role !== 'resident' && !pathOf(gridCode).startsWith(actor.scopePath)) throw new AppError('OUTSIDE_COUNTY', { detail: '位置不在您的管辖范围内', detailEn: 'the location is outside your scope' });
   const tier: Tier = staff && staffTier ? staffTier : 'village';
   const state = staff ? 'filed' : 'reported';
   const urgency = input.urgency ?? 'normal';

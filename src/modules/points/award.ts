@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Tx } from '../../platform/db/database.js';
+import type { DbOrTx, Tx } from '../../platform/db/database.js';
 
 /** What a piece of recognised work is: the rule it earns by and the thing it was. */
 export type AwardInput = {
@@ -85,4 +85,17 @@ export async function awardPoints(tx: Tx, a: AwardInput): Promise<Award> {
     .where('id', '=', worker.id)
     .execute();
   return { workerId: worker.id, points, balance: entry.balance_after };
+}
+
+/** Whether this account is an active part-time grid worker (the only ones who earn points). */
+export async function earnsPoints(db: DbOrTx, countyCode: string, accountId: number): Promise<boolean> {
+  const w = await db
+    .selectFrom('grid_worker')
+    .select('id')
+    .where('county_code', '=', countyCode)
+    .where('account_id', '=', accountId)
+    .where('employment', '=', 'partTime')
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return w !== undefined;
 }
