@@ -1,0 +1,88 @@
+import { useState } from 'react';
+import { Button, DotLoading, Segmented } from 'antd-mobile';
+import { PlusCircleOutlined, ReloadOutlined } from '@ant-design/icons';
+import { api } from '../../shared/api.js';
+import { when } from '../cases/bits.js';
+import { pick, t } from '../i18n.js';
+import { failText, ok, timeout } from '../net.js';
+import { go } from '../router.js';
+import { useFetch } from '../useFetch.js';
+import { useLive } from '../messages/live.js';
+import type { Me } from '../types.js';
+import { ErrandStatusTag, type ErrandItem } from './bits.js';
+
+type Filter = 'waiting' | 'mine' | 'all';
+
+/** Residents: my errands and "ask for help". Grid workers and staff: the errands of my grid to take and finish. */
+export function ErrandList({ me }: { me: Me }) {
+  const resident = me.abilities.includes('errands.request');
+  const [filter, setFilter] = useState<Filter>('waiting');
+  const { tick } = useLive();
+  const query = resident ? {} : filter === 'waiting' ? { status: 'requested' as const } : filter === 'mine' ? { mine: 'true' as const } : {};
+  const list = useFetch(
+    `${me.username}.errands.${resident ? 'own' : filter}`,
+    () => ok(api.GET('/api/v1/errands', { params: { query: { ...query, limit: 100 } }, signal: timeout(20_000) })).then((r) => r.items),
+    [filter, tick],
+  );
+  const items = list.data ?? [];
+
+  return (
+    <div className="page">
+      <div className="page-title">
+        <span className="grow">{resident ? t('errandsMineTitle') : t('errandsWorkTitle')}</span>
+        <Button size="small" fill="outline" onClick={() => void list.reload()} loading={list.loading} data-testid="refresh">
+          <ReloadOutlined /> {t('refresh')}
+        </Button>
+      </div>
+      {resident && (
+        <button type="button" className="big-action" onClick={() => go('/errands/new')} data-testid="errands-ask">
+          <PlusCircleOutlined className="icon" />
+          <span>
+            {t('errandsAsk')}
+            <small>{t('errandsAskHint')}</small>
+          </span>
+        </button>
+      )}
+      {!resident && (
+        <Segmented
+          block
+          style={{ marginBottom: 12, fontSize: 17 }}
+          value={filter}
+          onChange={(v) => setFilter(v as Filter)}
+          options={(['waiting', 'mine', 'all'] as const).map((f) => ({ label: t(f === 'waiting' ? 'errandsFilterWaiting' : f === 'mine' ? 'errandsFilterMine' : 'errandsFilterAll'), value: f }))}
+        />
+      )}
+      {list.error && <div className="card error-text">{failText(list.error)}</div>}
+      {list.loading && !list.data && <DotLoading />}
+      {list.data && !items.length && <div className="card muted">{t('errandsNone')}</div>}
+      <div data-testid="errands">
+        {items.map((e) => (
+          <Item key={e.id} e={e} resident={resident} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function Item({ e, resident }: { e: ErrandItem; resident: boolean }) {
+  return (
+    <button type="button" className="case-item" onClick={() => go(`/errands/${e.id}`)} data-testid={`errand-${e.number}`}>
+      <div className="row">
+        <span className="title grow">{pick(e.serviceName, e.serviceNameEn)}</span>
+        {e.overdue && <span className="warn overdue">{t('errandsOverdue')}</span>}
+      </div>
+      <div className="desc">{e.detail}</div>
+      <div className="row">
+        <ErrandStatusTag status={e.status} />
+        <span className="muted grow" style={{ textAlign: 'right' }}>
+          {when(e.createdAt)}
+        </span>
+      </div>
+      <div className="muted">
+        {e.number}
+        {!resident && ` · ${e.requesterName} · ${e.gridName}`}
+        {e.assigneeName && ` · ${t('errandsDoer')}：${e.assigneeName}`}
+      </div>
+    </button>
+  );
+}
