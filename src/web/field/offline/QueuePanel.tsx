@@ -5,10 +5,10 @@ import { errorText } from '../../shared/api.js';
 import { pick, t } from '../i18n.js';
 import { go } from '../router.js';
 import { flush, removeItem, useQueue } from './queue.js';
-import { loadDraft, saveDraft, type QueueItem } from './db.js';
+import { loadDraft, loadVisitDraft, saveDraft, saveVisitDraft, type QueueItem } from './db.js';
 import { hasContent } from '../report/useDraft.js';
 
-/** 待发送 N 条: reports kept on the phone, with "send now", and edit/delete for refused ones. */
+/** 待发送 N 条: reports and visits kept on the phone, with "send now", and edit/delete for refused ones. */
 export function QueuePanel() {
   const q = useQueue();
   const [now, setNow] = useState(() => Date.now());
@@ -45,16 +45,23 @@ export function QueuePanel() {
   );
 }
 
-function Row({ item, busy }: { item: QueueItem; busy: boolean }) {
+/** What the item is, in a line and a half: a report's category and words, a visit's household and notes. */
+function label(item: QueueItem): { title: string; text: string } {
+  if (item.kind === 'visit') return { title: t('visitsQueueItem', { address: item.draft.address }), text: item.body.notes ?? '' };
   const cat = item.draft.category;
+  return { title: cat ? pick(cat.name, cat.nameEn) : '—', text: item.body.description };
+}
+
+function Row({ item, busy }: { item: QueueItem; busy: boolean }) {
   const attention = item.status !== 'pending';
+  const { title, text } = label(item);
   return (
-    <div className="queue-item" data-testid={`queue-item-${item.status}`}>
+    <div className="queue-item" data-testid={`queue-item-${item.status}`} data-kind={item.kind ?? 'report'}>
       <div style={{ fontWeight: 700 }}>
-        {cat ? pick(cat.name, cat.nameEn) : '—'}
+        {title}
         {item.draft.photos.length > 0 && <span className="muted"> · <CameraOutlined /> {item.draft.photos.length}</span>}
       </div>
-      <div className="muted">{item.body.description.slice(0, 40)}</div>
+      <div className="muted">{text.slice(0, 40)}</div>
       {item.status === 'attention' && (
         <div className="error-text" data-testid="queue-error">
           {t('queueAttention')}：{item.error ? errorText(item.error) : ''}
@@ -80,12 +87,13 @@ async function remove(item: QueueItem): Promise<void> {
   if (await Dialog.confirm({ content: t('queueDeleteConfirm'), confirmText: t('queueDelete'), cancelText: t('cancel') })) await removeItem(item.id);
 }
 
-/** Back into the report form (its draft), out of the queue; a half-written form is not overwritten silently. */
+/** Back into the report or visit form (its draft), out of the queue; a half-written form is not overwritten silently. */
 async function edit(item: QueueItem): Promise<void> {
-  const key = item.draft.key;
-  const current = await loadDraft(key);
-  if (current && hasContent(current) && !(await Dialog.confirm({ content: t('replaceDraft'), confirmText: t('confirm'), cancelText: t('cancel') }))) return;
-  await saveDraft({ ...item.draft, savedAt: Date.now(), refusal: item.error });
+  const current = item.kind === 'visit' ? await loadVisitDraft(item.draft.key) : await loadDraft(item.draft.key);
+  const written = current && ('category' in current ? hasContent(current) : current.notes.trim() || current.photos.length);
+  if (written && !(await Dialog.confirm({ content: t('replaceDraft'), confirmText: t('confirm'), cancelText: t('cancel') }))) return;
+  if (item.kind === 'visit') await saveVisitDraft({ ...item.draft, savedAt: Date.now(), refusal: item.error });
+  else await saveDraft({ ...item.draft, savedAt: Date.now(), refusal: item.error });
   await removeItem(item.id);
-  go('/report');
+  go(item.kind === 'visit' ? `/households/${item.draft.householdId}` : item.draft.household ? `/report/household/${item.draft.household.id}` : '/report');
 }

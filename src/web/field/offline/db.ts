@@ -1,6 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ApiError } from '../../shared/api.js';
 import type { Answers, Category, ReportBody } from '../types.js';
+import type { VisitBody } from '../visits/types.js';
 
 /** A photo kept on the phone; `serverId` once POST /photos answered. */
 export type PhotoEntry = { key: string; blob: Blob; name: string; serverId?: string };
@@ -19,17 +20,31 @@ export type Draft = {
   photos: PhotoEntry[];
   /** why the server refused it last time (a queued report taken back for editing) */
   refusal?: ApiError;
+  /** a report started from a household (on a visit): its grid and address; the visit gets linked to the case */
+  household?: { id: number; gridCode: string; address: string };
+};
+
+/** The visit form of one household (saved while typing, restored after a reload). */
+export type VisitDraft = {
+  key: string;
+  savedAt: number;
+  householdId: number;
+  address: string;
+  kind: VisitBody['kind'];
+  outcome: VisitBody['outcome'] | null;
+  needs: NonNullable<VisitBody['needs']>;
+  notes: string;
+  photos: PhotoEntry[];
+  refusal?: ApiError;
 };
 
 export type QueueStatus = 'pending' | 'attention' | 'auth';
 
-/** A report waiting to be sent, with its photos as Blobs. */
-export type QueueItem = {
+/** What every queued item carries: who, when, and how sending went so far. */
+type Queued = {
   id: string;
   owner: string;
   createdAt: number;
-  body: Omit<ReportBody, 'photoIds'>;
-  draft: Draft;
   status: QueueStatus;
   attempts: number;
   nextAt: number;
@@ -41,18 +56,32 @@ export type QueueItem = {
   photoRetry?: boolean;
 };
 
+/** A report waiting to be sent, with its photos as Blobs (items from before visits have no `kind`). */
+export type ReportItem = Queued & { kind?: 'report'; body: Omit<ReportBody, 'photoIds'>; draft: Draft };
+
+/** A visit waiting to be sent: the form as written, with its photos. */
+export type VisitItem = Queued & { kind: 'visit'; body: Omit<VisitBody, 'photoIds'>; draft: VisitDraft };
+
+export type QueueItem = ReportItem | VisitItem;
+export type QueueMeta = Partial<Pick<Queued, 'maybeSent' | 'attemptAt'>>;
+
 interface FieldDB extends DBSchema {
   queue: { key: string; value: QueueItem; indexes: { owner: string } };
   drafts: { key: string; value: Draft };
+  visitDrafts: { key: string; value: VisitDraft };
 }
 
 let dbp: Promise<IDBPDatabase<FieldDB>> | null = null;
 
 export function db(): Promise<IDBPDatabase<FieldDB>> {
-  dbp ??= openDB<FieldDB>('wangge-field', 1, {
-    upgrade(d) {
-      d.createObjectStore('queue', { keyPath: 'id' }).createIndex('owner', 'owner');
-      d.createObjectStore('drafts', { keyPath: 'key' });
+  dbp ??= openDB<FieldDB>('wangge-field', 2, {
+    // version 2 added the visit forms; a phone with version 1 keeps its queue and drafts
+    upgrade(d, from) {
+      if (from < 1) {
+        d.createObjectStore('queue', { keyPath: 'id' }).createIndex('owner', 'owner');
+        d.createObjectStore('drafts', { keyPath: 'key' });
+      }
+      if (from < 2) d.createObjectStore('visitDrafts', { keyPath: 'key' });
     },
   });
   return dbp;
@@ -68,6 +97,18 @@ export async function saveDraft(draft: Draft): Promise<void> {
 
 export async function dropDraft(key: string): Promise<void> {
   await (await db()).delete('drafts', key);
+}
+
+export async function loadVisitDraft(key: string): Promise<VisitDraft | undefined> {
+  return (await db()).get('visitDrafts', key);
+}
+
+export async function saveVisitDraft(draft: VisitDraft): Promise<void> {
+  await (await db()).put('visitDrafts', draft);
+}
+
+export async function dropVisitDraft(key: string): Promise<void> {
+  await (await db()).delete('visitDrafts', key);
 }
 
 export function newKey(): string {

@@ -1,10 +1,11 @@
 import { useSyncExternalStore } from 'react';
-import { db, newKey, type Draft, type QueueItem } from './db.js';
+import { db, newKey, type Draft, type QueueItem, type QueueMeta, type VisitDraft } from './db.js';
 import { sendItem } from './send.js';
 import type { ReportBody } from '../types.js';
+import type { VisitBody } from '../visits/types.js';
 
 /**
- * The outbox of reports on this phone. Items are removed only after the
+ * The outbox of reports and visits on this phone. Items are removed only after the
  * server answered 201; network trouble retries with backoff (and at once when
  * the phone comes back online or the person taps "send now"); a refusal (4xx)
  * keeps the item, marked as needing attention with the server's message.
@@ -14,9 +15,11 @@ export type QueueState = {
   items: QueueItem[];
   sending: boolean;
   lastSent: { id: number; number: string; at: number } | null;
+  /** the last visit that went out of the queue (its household is no longer due) */
+  lastVisitSent: { id: number; householdId: number; at: number } | null;
 };
 
-let state: QueueState = { owner: null, items: [], sending: false, lastSent: null };
+let state: QueueState = { owner: null, items: [], sending: false, lastSent: null, lastVisitSent: null };
 const listeners = new Set<() => void>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -52,8 +55,17 @@ export async function setOwner(owner: string | null): Promise<void> {
   if (owner) void flush(true);
 }
 
-export async function enqueue(draft: Draft, body: Omit<ReportBody, 'photoIds'>, extra: Partial<QueueItem> = {}): Promise<QueueItem> {
-  const item: QueueItem = { id: newKey(), owner: state.owner ?? '', createdAt: Date.now(), body, draft, status: 'pending', attempts: 1, nextAt: Date.now() + backoff(1), ...extra };
+export async function enqueue(draft: Draft, body: Omit<ReportBody, 'photoIds'>, extra: QueueMeta = {}): Promise<QueueItem> {
+  return put({ ...fresh(), body, draft, ...extra });
+}
+
+export async function enqueueVisit(draft: VisitDraft, body: Omit<VisitBody, 'photoIds'>, extra: QueueMeta = {}): Promise<QueueItem> {
+  return put({ ...fresh(), kind: 'visit', body, draft, ...extra });
+}
+
+const fresh = () => ({ id: newKey(), owner: state.owner ?? '', createdAt: Date.now(), status: 'pending' as const, attempts: 1, nextAt: Date.now() + backoff(1) });
+
+async function put(item: QueueItem): Promise<QueueItem> {
   await (await db()).put('queue', item);
   await reload();
   schedule();
@@ -106,7 +118,8 @@ async function sendDue(force: boolean): Promise<void> {
     const out = await sendItem(item, save);
     if (out.kind === 'sent') {
       await d.delete('queue', item.id);
-      emit({ lastSent: { id: out.id, number: out.number, at: Date.now() } });
+      if (out.householdId !== undefined) emit({ lastVisitSent: { id: out.id, householdId: out.householdId, at: Date.now() } });
+      else emit({ lastSent: { id: out.id, number: out.number, at: Date.now() } });
       continue;
     }
     if (!(await d.get('queue', item.id))) continue; // deleted meanwhile

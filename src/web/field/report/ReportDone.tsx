@@ -4,8 +4,8 @@ import { go } from '../router.js';
 
 export type Done = { kind: 'sent'; id: number; number: string } | { kind: 'queued' };
 
-/** After submitting: the case number, or "kept on the phone, will be sent". */
-export function ReportDone({ done, again }: { done: Done; again: () => void }) {
+/** After submitting: the case number, or "kept on the phone, will be sent"; back to the household when reported on a visit. */
+export function ReportDone({ done, again, householdId }: { done: Done; again: () => void; householdId?: number }) {
   return (
     <div className="page" data-testid={`report-${done.kind}`}>
       <div className="card">
@@ -17,6 +17,11 @@ export function ReportDone({ done, again }: { done: Done; again: () => void }) {
         {done.kind === 'sent' && (
           <Button block color="primary" size="large" onClick={() => go(`/cases/${done.id}`)} data-testid="view-case">
             {t('viewProgress')}
+          </Button>
+        )}
+        {householdId && (
+          <Button block color="primary" fill="outline" size="large" style={{ marginTop: 12 }} onClick={() => go(`/households/${householdId}`)} data-testid="back-to-household">
+            {t('visitsBackToHousehold')}
           </Button>
         )}
         <Button block size="large" style={{ marginTop: 12 }} onClick={again} data-testid="report-again">

@@ -15,11 +15,18 @@ import { ReportDone, type Done } from './ReportDone.js';
 import { confirmSimilar } from './SimilarDialog.js';
 import { buildBody, findSimilar, submitReport, validate, type FormErrors, type Source } from './submit.js';
 import { useDraft } from './useDraft.js';
+import { useHouseholdPrefill } from './household.js';
+import { caseReported } from '../visits/link.js';
 
-/** 随手拍 (residents) and 巡查上报 (grid workers, source "patrol"): one form. */
-// SKELETON(helper): householdId (a report started from a visit) is to be used to pre-fill the report.
-export function ReportScreen({ me, source }: { me: Me; source: Source; householdId?: number }) {
-  const { draft, update, reset, ready, restored, generation } = useDraft(`${me.username}:${source}`);
+/**
+ * 随手拍 (residents) and 巡查上报 (grid workers, source "patrol"): one form.
+ * Opened from a household on a visit (`householdId`), it starts from the
+ * household (its own draft, so a half-written patrol report is left alone) and
+ * the case it makes is linked to the visit.
+ */
+export function ReportScreen({ me, source, householdId }: { me: Me; source: Source; householdId?: number }) {
+  const { draft, update, reset, ready, restored, generation } = useDraft(householdId ? `${me.username}:${source}:household:${householdId}` : `${me.username}:${source}`);
+  const householdError = useHouseholdPrefill(me, householdId, ready, draft, update);
   const [errors, setErrors] = useState<FormErrors>({ attrs: {} });
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -72,6 +79,7 @@ export function ReportScreen({ me, source }: { me: Me; source: Source; household
         return;
       }
       if (res.kind === 'auth') return; // the sign-in screen takes over; the draft stays
+      if (res.kind === 'sent' && d.household) await caseReported(me.username, d.household.id, res).catch(() => undefined);
       await reset();
       setDone(res.kind === 'sent' ? { kind: 'sent', id: res.id, number: res.number } : { kind: 'queued' });
     } finally {
@@ -83,7 +91,7 @@ export function ReportScreen({ me, source }: { me: Me; source: Source; household
     if (await Dialog.confirm({ content: t('clearForm') + '？', confirmText: t('confirm'), cancelText: t('cancel') })) await reset();
   }
 
-  if (done) return <ReportDone done={done} again={() => setDone(null)} />;
+  if (done) return <ReportDone done={done} again={() => setDone(null)} householdId={householdId} />;
   if (!ready) return <div className="page" />;
   const cat = draft.category;
   return (
@@ -132,6 +140,12 @@ export function ReportScreen({ me, source }: { me: Me; source: Source; household
         {errors.description && <div className="error-text">{errors.description}</div>}
       </div>
 
+      {householdId ? (
+        <div className="card" data-testid="report-household">
+          <h3>{t('location')}</h3>
+          {draft.household ? <div style={{ fontSize: 18 }}>{t('visitsFromHousehold', { address: draft.household.address })}</div> : <div className="error-text">{householdError}</div>}
+        </div>
+      ) : (
       <div className="card">
         <h3>{t('location')}</h3>
         <LocationPicker
@@ -144,6 +158,7 @@ export function ReportScreen({ me, source }: { me: Me; source: Source; household
           onUseMyGrid={(v) => update((d) => ({ ...d, useMyGrid: v }))}
         />
       </div>
+      )}
 
       {refusal && (
         <div className="card error-text" role="alert" data-testid="submit-error">

@@ -16,12 +16,17 @@ export function validate(d: Draft): FormErrors | null {
   const e: FormErrors = { attrs: d.category ? checkAnswers(d.category.attributes, d.answers) : {} };
   if (!d.category) e.category = t('categoryRequired');
   if (d.description.trim().length < 2) e.description = t('descriptionRequired');
-  if (!d.spot && !d.useMyGrid) e.location = t('locationRequired');
+  if (!d.spot && !d.useMyGrid && !d.household) e.location = t('locationRequired');
   return e.category || e.description || e.location || Object.keys(e.attrs).length ? e : null;
 }
 
 export function buildBody(d: Draft, me: Me, source: Source): Body {
-  const where = d.useMyGrid || !d.spot ? { gridCode: me.scope.code } : { lat: round(d.spot.lat), lng: round(d.spot.lng), coordSystem: 'wgs84' as const };
+  // a report from a household (on a visit) is placed at the household: its grid and address
+  const where = d.household
+    ? { gridCode: d.household.gridCode, address: d.household.address }
+    : d.useMyGrid || !d.spot
+      ? { gridCode: me.scope.code }
+      : { lat: round(d.spot.lat), lng: round(d.spot.lng), coordSystem: 'wgs84' as const };
   const attributes = answersForServer(d.category?.attributes ?? [], d.answers);
   return { source, categoryCode: d.category?.code ?? '', description: d.description.trim(), ...where, ...(Object.keys(attributes).length ? { attributes } : {}) };
 }
@@ -73,7 +78,7 @@ export async function submitReport(d: Draft, original: Body, onPhotoId: (key: st
 }
 
 /** A random UUID v4 (crypto.randomUUID needs a secure context; getRandomValues does not). */
-function uuid(): string {
+export function uuid(): string {
   if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
   const b = crypto.getRandomValues(new Uint8Array(16));
   b[6] = (b[6]! & 0x0f) | 0x40;

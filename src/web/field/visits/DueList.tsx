@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { Button, DotLoading, SearchBar, Segmented } from 'antd-mobile';
+import { ReloadOutlined } from '@ant-design/icons';
+import { api } from '../../shared/api.js';
+import { when } from '../cases/bits.js';
+import { t } from '../i18n.js';
+import { failText, ok, timeout } from '../net.js';
+import { QueuePanel } from '../offline/QueuePanel.js';
+import { useQueue } from '../offline/queue.js';
+import { go } from '../router.js';
+import { useFetch } from '../useFetch.js';
+import type { Me } from '../types.js';
+import { CareTags, DueBadge } from './bits.js';
+import type { DueItem } from './types.js';
+
+const PAGE = 30;
+
+/** 入户走访: my grid's households due a visit (never visited first, then the longest overdue), or all, by address. */
+export function DueList({ me }: { me: Me }) {
+  const [include, setInclude] = useState<'due' | 'all'>('due');
+  const [q, setQ] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const { lastVisitSent } = useQueue();
+  const list = useFetch(
+    q ? null : `${me.username}.visits.${include}`,
+    () => ok(api.GET('/api/v1/visits/due', { params: { query: { include, limit, ...(q ? { q } : {}) } }, signal: timeout(20_000) })),
+    // a visit kept on the phone went out: the list changes
+    [include, q, limit, lastVisitSent?.at],
+  );
+  const items = list.data?.items ?? [];
+
+  return (
+    <div className="page" data-testid="visits-due">
+      <div className="page-title">
+        <span className="grow">{t('visitsTitle')}</span>
+        <Button size="small" fill="outline" onClick={() => void list.reload()} loading={list.loading} data-testid="refresh">
+          <ReloadOutlined /> {t('refresh')}
+        </Button>
+      </div>
+      <QueuePanel />
+      <Segmented
+        block
+        style={{ marginBottom: 12, fontSize: 17 }}
+        value={include}
+        onChange={(v) => {
+          setInclude(v as 'due' | 'all');
+          setLimit(PAGE);
+        }}
+        options={[
+          { label: t('visitsDueTab'), value: 'due' },
+          { label: t('visitsAllTab'), value: 'all' },
+        ]}
+      />
+      <SearchBar placeholder={t('visitsSearch')} style={{ marginBottom: 12, '--height': '44px' }} onSearch={(v) => setQ(v.trim())} onClear={() => setQ('')} data-testid="visits-search" />
+      {list.error && <div className="card error-text">{failText(list.error)}</div>}
+      {list.loading && !list.data && <DotLoading />}
+      {list.data && (
+        <div className="muted" style={{ margin: '0 4px 8px' }}>
+          {t('visitsTotal', { n: list.data.total })}
+        </div>
+      )}
+      {list.data && !items.length && <div className="card muted">{t('visitsNone')}</div>}
+      <div data-testid="due-list">
+        {items.map((h) => (
+          <Card key={h.id} h={h} />
+        ))}
+      </div>
+      {items.length >= limit && limit < 200 && (
+        <Button block onClick={() => setLimit(limit + PAGE)} data-testid="load-more">
+          {t('loadMore')}
+        </Button>
+      )}
+    </div>
+  );
+}
+
+function Card({ h }: { h: DueItem }) {
+  return (
+    <button type="button" className="case-item" onClick={() => go(`/households/${h.id}`)} data-testid={`due-${h.id}`}>
+      <div className="row">
+        <span className="title grow">{h.address}</span>
+        <DueBadge h={h} />
+      </div>
+      <div className="row" style={{ margin: '6px 0' }}>
+        <CareTags tags={h.careTags} />
+        <span className="muted">{t('visitsMembers', { n: h.memberCount })}</span>
+      </div>
+      <div className="muted">{t('visitsLast', { when: h.lastVisitAt ? when(h.lastVisitAt) : t('visitsNever') })}</div>
+    </button>
+  );
+}

@@ -1,0 +1,68 @@
+import { Button, DotLoading } from 'antd-mobile';
+import { api } from '../../shared/api.js';
+import { t } from '../i18n.js';
+import { failText, ok, timeout } from '../net.js';
+import { QueuePanel } from '../offline/QueuePanel.js';
+import { useQueue } from '../offline/queue.js';
+import { back, go } from '../router.js';
+import { useFetch } from '../useFetch.js';
+import type { Me } from '../types.js';
+import { CareTags } from './bits.js';
+import { VisitForm } from './VisitForm.js';
+import { VisitHistory } from './VisitHistory.js';
+
+/** Where the phone keeps its last copy of a household (the report screen reads it offline too). */
+export const householdCacheKey = (me: Me, id: number) => `${me.username}.household.${id}`;
+
+/** A household on the doorstep: who lives there (masked), the visits so far, and the form for this visit. */
+export function HouseholdScreen({ me, id }: { me: Me; id: number }) {
+  const { lastVisitSent } = useQueue();
+  const h = useFetch(householdCacheKey(me, id), () => ok(api.GET('/api/v1/households/{id}', { params: { path: { id } }, signal: timeout(20_000) })), [id]);
+  const history = useFetch(
+    `${me.username}.household.${id}.visits`,
+    () => ok(api.GET('/api/v1/households/{id}/visits', { params: { path: { id }, query: { limit: 20 } }, signal: timeout(20_000) })),
+    [id, lastVisitSent?.at],
+  );
+  const household = h.data;
+
+  return (
+    <div className="page" data-testid="household">
+      <div className="page-title">
+        <Button size="small" fill="none" onClick={() => back('/visits')}>
+          ‹
+        </Button>
+        <span className="grow">{t('visitsHousehold')}</span>
+      </div>
+      <QueuePanel />
+      {h.error && !household && <div className="card error-text">{failText(h.error)}</div>}
+      {h.loading && !household && <DotLoading />}
+      {household && (
+        <>
+          <div className="card">
+            <h3 data-testid="household-address">{household.address}</h3>
+            <div className="row" style={{ marginBottom: 8 }}>
+              <CareTags tags={household.careTags} />
+              <span className="muted">{household.gridName}</span>
+            </div>
+            <h3 style={{ marginTop: 12 }}>{t('visitsMembersTitle')}</h3>
+            {household.members.map((m) => (
+              <div key={m.id} className="kv">
+                <span className="k">{m.name}</span>
+                <span className="grow">{m.birthDate.slice(0, 4)}</span>
+                <span className="muted">{m.phone ?? ''}</span>
+              </div>
+            ))}
+          </div>
+          <VisitForm me={me} householdId={household.id} address={household.address} onSaved={() => void history.reload()} />
+          <Button block size="large" color="warning" style={{ marginBottom: 12 }} onClick={() => go(`/report/household/${household.id}`)} data-testid="visit-report">
+            {t('visitsReport')}
+          </Button>
+        </>
+      )}
+      <div className="card">
+        <h3>{t('visitsHistory')}</h3>
+        <VisitHistory items={history.data?.items ?? []} loading={history.loading && !history.data} />
+      </div>
+    </div>
+  );
+}
