@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 import type { Actor, Role } from './roles.js';
@@ -74,15 +75,49 @@ export async function insertAccount(
     .executeTakeFirst();
 }
 
-/** Accounts whose scope lies inside `scopePath`. */
-export async function listAccounts(db: DbOrTx, scopePath: string, limit: number, offset: number) {
-  return db
+const ACCOUNT_COLUMNS = ['a.id', 'a.username', 'a.display_name', 'a.role', 'a.scope_code', 'r.name as scope_name', 'r.path as scope_path', 'a.disabled', 'a.created_at', 'a.updated_at'] as const;
+
+export type AccountFilter = { role?: Role; q?: string; disabled?: boolean; limit: number; offset: number };
+
+/** Accounts whose scope lies inside `scopePath`, filtered, with the total. */
+export async function listAccounts(db: DbOrTx, scopePath: string, f: AccountFilter) {
+  let q = db.selectFrom('account as a').innerJoin('region as r', 'r.code', 'a.scope_code').where(inSubtree('r.path', scopePath));
+  if (f.role) q = q.where('a.role', '=', f.role);
+  if (f.disabled !== undefined) q = q.where('a.disabled', '=', f.disabled);
+  if (f.q) {
+    const like = `%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    q = q.where((eb) => eb.or([eb('a.username', 'ilike', like), eb('a.display_name', 'ilike', like)]));
+  }
+  const [items, total] = await Promise.all([
+    q.select(ACCOUNT_COLUMNS).orderBy('a.id').limit(f.limit).offset(f.offset).execute(),
+    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+  ]);
+  return { items, total: total.n };
+}
+
+export type AccountRow = Awaited<ReturnType<typeof listAccounts>>['items'][number];
+
+/** One account with its scope's path, locked for the rest of the transaction. */
+export function lockAccount(tx: DbOrTx, id: number) {
+  return tx
     .selectFrom('account as a')
     .innerJoin('region as r', 'r.code', 'a.scope_code')
-    .select(['a.id', 'a.username', 'a.display_name', 'a.role', 'a.scope_code', 'r.name as scope_name', 'a.disabled', 'a.created_at'])
-    .where(inSubtree('r.path', scopePath))
-    .orderBy('a.id')
-    .limit(limit)
-    .offset(offset)
-    .execute();
+    .select([...ACCOUNT_COLUMNS, 'a.county_code'])
+    .where('a.id', '=', id)
+    .forUpdate('a')
+    .executeTakeFirst();
+}
+
+export type AccountChange = { display_name?: string; role?: Role; scope_code?: string; county_code?: string; disabled?: boolean; password_hash?: string };
+
+export async function updateAccount(tx: DbOrTx, id: number, change: AccountChange, now: Date): Promise<void> {
+  await tx.updateTable('account').set({ ...change, updated_at: now }).where('id', '=', id).execute();
+}
+
+/** Ends every live session of an account (but `keep`, the caller's own); answers how many. */
+export async function revokeAccountSessions(tx: DbOrTx, accountId: number, now: Date, keep?: number): Promise<number> {
+  let q = tx.updateTable('session').set({ revoked_at: now }).where('account_id', '=', accountId).where('revoked_at', 'is', null);
+  if (keep !== undefined) q = q.where('id', '<>', keep);
+  const r = await q.executeTakeFirst();
+  return Number(r.numUpdatedRows);
 }

@@ -4,8 +4,22 @@ import { actorOf, SESSION_COOKIE } from '../../server/auth.js';
 import type { AppContext } from '../../server/context.js';
 import { abilitiesOf, authorize } from './policy.js';
 import { ROLE_NAMES, type Role } from './roles.js';
-import { AccountItem, CreateAccountBody, LoginBody, LoginResponse, MeResponse, Paging } from './schemas.js';
+import { resetPassword, updateAccount } from './manage.js';
+import type { AccountRow } from './repository.js';
+import { AccountIdParams, AccountItem, AccountQuery, CreateAccountBody, LoginBody, LoginResponse, MeResponse, PasswordBody, UpdateAccountBody } from './schemas.js';
 import * as accounts from './service.js';
+
+const toItem = (r: AccountRow): z.infer<typeof AccountItem> => ({
+  id: r.id,
+  username: r.username,
+  displayName: r.display_name,
+  role: r.role as Role,
+  scopeCode: r.scope_code,
+  scopeName: r.scope_name,
+  disabled: r.disabled,
+  createdAt: r.created_at.toISOString(),
+  updatedAt: r.updated_at.toISOString(),
+});
 
 export const accountRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -56,23 +70,56 @@ export const accountRoutes =
 
     app.get(
       '/accounts',
-      { schema: { tags: ['accounts'], summary: '账号列表 Accounts in my scope', querystring: Paging, response: { 200: z.object({ items: z.array(AccountItem) }) } } },
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: '账号列表 Accounts in my scope',
+          querystring: AccountQuery,
+          response: { 200: z.object({ items: z.array(AccountItem), total: z.number().int() }) },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'accounts.manage');
-        const rows = await accounts.listAccounts(ctx.db, actor, req.query.limit, req.query.offset);
-        return {
-          items: rows.map((r) => ({
-            id: r.id,
-            username: r.username,
-            displayName: r.display_name,
-            role: r.role as Role,
-            scopeCode: r.scope_code,
-            scopeName: r.scope_name,
-            disabled: r.disabled,
-            createdAt: r.created_at.toISOString(),
-          })),
-        };
+        const { items, total } = await accounts.listAccounts(ctx.db, actor, req.query);
+        return { items: items.map(toItem), total };
+      },
+    );
+
+    app.patch(
+      '/accounts/:id',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: '修改账号 Edit an account: name, role, scope, disabled (disabling ends its sessions)',
+          params: AccountIdParams,
+          body: UpdateAccountBody,
+          response: { 200: AccountItem },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'accounts.manage');
+        return toItem(await updateAccount(ctx.db, actor, req.params.id, req.body, ctx.now(), req.id));
+      },
+    );
+
+    app.post(
+      '/accounts/:id/password',
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: '重置密码 Set a new password (ends the account’s sessions)',
+          params: AccountIdParams,
+          body: PasswordBody,
+          response: { 204: z.null() },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'accounts.manage');
+        await resetPassword(ctx.db, actor, req.params.id, req.body.password, ctx.now(), req.id);
+        return reply.code(204).send(null);
       },
     );
 

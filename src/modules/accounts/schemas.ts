@@ -41,9 +41,37 @@ export const AccountItem = z.object({
   scopeName: z.string(),
   disabled: z.boolean(),
   createdAt: z.string(),
+  updatedAt: z.string(),
 });
 
 export const Paging = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(10_000_000).default(0),
 });
+
+export const AccountQuery = Paging.extend({
+  role: RoleSchema.optional(),
+  q: z.string().trim().min(1).max(40).optional().describe('part of the username or display name'),
+  disabled: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('true: disabled accounts only; false: active ones only'),
+});
+
+export const AccountIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
+
+/** An administrator's change to an account; only the fields sent change. */
+export const UpdateAccountBody = z
+  .strictObject({
+    displayName: z.string().trim().min(1).max(60).optional(),
+    role: RoleSchema.optional(),
+    scopeCode: z.string().regex(/^\d{6,15}$/).optional(),
+    disabled: z.boolean().optional(),
+    updatedAt: z.iso.datetime({ offset: true }).optional().describe('the updatedAt you read; 409 CONFLICT when someone changed the account since'),
+  })
+  .refine((b) => b.displayName !== undefined || b.role !== undefined || b.scopeCode !== undefined || b.disabled !== undefined, {
+    message: 'nothing to change: send displayName, role, scopeCode or disabled',
+  });
+
+export const PasswordBody = z.strictObject({ password: z.string().min(10).max(200) });

@@ -57,5 +57,4 @@ export async function createAccount(db: Db, input: NewAccount, actor: Actor | nu
   });
 }
 
-export const listAccounts = (db: DbOrTx, actor: Actor, limit: number, offset: number) =>
-  repo.listAccounts(db, actor.scopePath, limit, offset);
+export const listAccounts = (db: DbOrTx, actor: Actor, filter: repo.AccountFilter) => repo.listAccounts(db, actor.scopePath, filter);

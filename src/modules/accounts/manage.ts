@@ -1,0 +1,97 @@
+import type { Db, DbOrTx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { recordAudit } from '../audit/service.js';
+import { hashPassword } from './password.js';
+import { inScope } from './policy.js';
+import * as repo from './repository.js';
+import type { Actor, Role } from './roles.js';
+
+export type AccountPatch = { displayName?: string; role?: Role; scopeCode?: string; disabled?: boolean; updatedAt?: string };
+
+/** The account, locked; an account outside the administrator's scope does not exist for them. */
+async function lockVisible(tx: DbOrTx, actor: Actor, id: number) {
+  const cur = await repo.lockAccount(tx, id);
+  if (!cur || !inScope(actor, cur.scope_path)) throw new AppError('NOT_FOUND');
+  return cur;
+}
+
+/** The new scope region: it must exist, lie at county level or below, and inside the administrator's own scope. */
+async function newScope(tx: DbOrTx, actor: Actor, code: string) {
+  const scope = await tx.selectFrom('region').select(['code', 'path', 'county_code']).where('code', '=', code).executeTakeFirst();
+  if (!scope) throw new AppError('VALIDATION_FAILED', { detail: '管辖范围不存在', detailEn: 'unknown scope region' });
+  if (!inScope(actor, scope.path)) throw new AppError('SCOPE_OUTSIDE_OWN');
+  if (!scope.county_code) throw new AppError('VALIDATION_FAILED', { detail: '账号管辖范围须在县及以下', detailEn: 'an account scope must be a county or below' });
+  return { code: scope.code, countyCode: scope.county_code };
+}
+
+/**
+ * Edits an account: name, role, scope, disabled. Disabling ends the account's
+ * sessions in the same transaction, so its token stops working at once (a
+ * later re-enable does not bring them back). Role and scope changes need no
+ * revocation: every request reloads the actor from the account row.
+ * An administrator may rename themselves but not lock themselves out.
+ */
+export async function updateAccount(db: Db, actor: Actor, id: number, patch: AccountPatch, now: Date, requestId?: string) {
+  return db.transaction().execute(async (tx) => {
+    const cur = await lockVisible(tx, actor, id);
+    if (patch.updatedAt && new Date(patch.updatedAt).getTime() !== cur.updated_at.getTime()) {
+      throw new AppError('CONFLICT', { detail: '账号已被他人修改，请刷新后重试', detailEn: 'the account was changed by someone else; reload and retry' });
+    }
+    const change: repo.AccountChange = {};
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    const set = <K extends 'displayName' | 'role' | 'scopeCode' | 'disabled'>(key: K, old: unknown, value: unknown) => {
+      before[key] = old;
+      after[key] = value;
+    };
+    if (patch.displayName !== undefined && patch.displayName !== cur.display_name) {
+      change.display_name = patch.displayName;
+      set('displayName', cur.display_name, patch.displayName);
+    }
+    if (patch.role !== undefined && patch.role !== cur.role) {
+      change.role = patch.role;
+      set('role', cur.role, patch.role);
+    }
+    if (patch.scopeCode !== undefined && patch.scopeCode !== cur.scope_code) {
+      const scope = await newScope(tx, actor, patch.scopeCode);
+      change.scope_code = scope.code;
+      change.county_code = scope.countyCode;
+      set('scopeCode', cur.scope_code, scope.code);
+    }
+    if (patch.disabled !== undefined && patch.disabled !== cur.disabled) {
+      change.disabled = patch.disabled;
+      set('disabled', cur.disabled, patch.disabled);
+    }
+    if (cur.id === actor.accountId && (change.role !== undefined || change.scope_code !== undefined || change.disabled === true)) {
+      throw new AppError('ACCOUNT_SELF_LOCKOUT');
+    }
+    if (Object.keys(after).length === 0) return cur;
+    await repo.updateAccount(tx, id, change, now);
+    if (change.disabled === true) after.sessionsRevoked = await repo.revokeAccountSessions(tx, id, now);
+    await recordAudit(tx, { actor, countyCode: change.county_code ?? cur.county_code, action: 'account.update', entityType: 'account', entityId: id, before, after, requestId });
+    return (await repo.lockAccount(tx, id)) as NonNullable<Awaited<ReturnType<typeof repo.lockAccount>>>;
+  });
+}
+
+/**
+ * An administrator sets a new password (argon2id, as at creation) and ends the
+ * account's sessions — all but the caller's own when they reset their own.
+ * The audit row says that the password changed, never what to.
+ */
+export async function resetPassword(db: Db, actor: Actor, id: number, password: string, now: Date, requestId?: string): Promise<void> {
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (tx) => {
+    const cur = await lockVisible(tx, actor, id);
+    await repo.updateAccount(tx, id, { password_hash: passwordHash }, now);
+    const revoked = await repo.revokeAccountSessions(tx, id, now, cur.id === actor.accountId ? actor.sessionId : undefined);
+    await recordAudit(tx, {
+      actor,
+      countyCode: cur.county_code,
+      action: 'account.password',
+      entityType: 'account',
+      entityId: id,
+      after: { passwordChanged: true, sessionsRevoked: revoked },
+      requestId,
+    });
+  });
+}
