@@ -27,6 +27,21 @@ CREATE TABLE disclosure (
 CREATE INDEX disclosure_village_path_gist ON disclosure USING gist (village_path);
 CREATE INDEX disclosure_village_idx ON disclosure (county_code, village_code, kind, published_at DESC);
 
+-- Each step of a disclosure (created, edited, published, withdrawn): who, when, why — shown as its history.
+CREATE TABLE disclosure_history (
+  county_code       text NOT NULL,
+  id                bigint GENERATED ALWAYS AS IDENTITY,
+  disclosure_id     bigint NOT NULL,
+  action            text NOT NULL CHECK (action IN ('created', 'edited', 'published', 'withdrawn')),
+  actor_account_id  bigint NOT NULL REFERENCES account (id),
+  actor_name        text NOT NULL,
+  at                timestamptz NOT NULL,
+  note              text,
+  PRIMARY KEY (county_code, id),
+  FOREIGN KEY (county_code, disclosure_id) REFERENCES disclosure (county_code, id)
+);
+CREATE INDEX disclosure_history_idx ON disclosure_history (county_code, disclosure_id, id);
+
 -- Villagers' questions on a disclosure and the village's answers (public to the village).
 CREATE TABLE disclosure_question (
   county_code       text NOT NULL,
@@ -38,10 +53,13 @@ CREATE TABLE disclosure_question (
   answered_by       bigint REFERENCES account (id),
   asked_at          timestamptz NOT NULL,
   answered_at       timestamptz,
+  -- a phone's retry of the same question answers the same row
+  client_request_id uuid,
   PRIMARY KEY (county_code, id),
   FOREIGN KEY (county_code, disclosure_id) REFERENCES disclosure (county_code, id)
 );
 CREATE INDEX disclosure_question_idx ON disclosure_question (county_code, disclosure_id, id);
+CREATE UNIQUE INDEX disclosure_question_request_idx ON disclosure_question (county_code, asker_account_id, client_request_id);
 
 -- Who has read what (a count on screen, "已读 N 人"); one row per reader.
 CREATE TABLE disclosure_read (

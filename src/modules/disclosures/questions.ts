@@ -1,0 +1,81 @@
+import { AppError } from '../../platform/errors.js';
+import type { Actor } from '../accounts/roles.js';
+import { recordAudit } from '../audit/service.js';
+import { notify } from '../notify/service.js';
+import { isVillager, publishingVillage, viewOf } from './access.js';
+import * as qrepo from './question-repository.js';
+import * as repo from './repository.js';
+import type { Deps } from './service.js';
+
+/**
+ * A villager asks about a published disclosure of their own village. The
+ * village's staff are told. A retry with the same clientRequestId (a phone
+ * that lost its answer) returns the same question instead of a second one.
+ */
+export async function askQuestion(deps: Deps, actor: Actor, id: number, input: { question: string; clientRequestId?: string }) {
+  const view = viewOf(actor);
+  const again = async () => (input.clientRequestId ? qrepo.findByClientRequest(deps.db, actor.countyCode, actor.accountId, input.clientRequestId) : undefined);
+  const earlier = await again();
+  if (earlier) return { id: earlier.id, replayed: true };
+  const seen = await repo.findDisclosure(deps.db, view, id);
+  if (!seen) throw new AppError('NOT_FOUND');
+  if (!isVillager(actor)) throw new AppError('DISCLOSURE_VILLAGERS_ONLY');
+  const now = deps.now();
+  return deps.db
+    .transaction()
+    .execute(async (tx) => {
+      // locked so a withdrawal at the same moment either comes first (409) or after the question
+      const d = await repo.lockDisclosure(tx, actor.countyCode, view.path, id);
+      if (!d) throw new AppError('NOT_FOUND');
+      if (d.status !== 'published') throw new AppError('DISCLOSURE_NOT_PUBLISHED');
+      const q = await qrepo.insertQuestion(tx, {
+        countyCode: actor.countyCode,
+        disclosureId: id,
+        askerId: actor.accountId,
+        question: input.question,
+        at: now,
+        clientRequestId: input.clientRequestId ?? null,
+      });
+      await notify(tx, {
+        countyCode: actor.countyCode,
+        accountIds: await repo.villageStaffAccounts(tx, actor.countyCode, d.village_code),
+        kind: 'disclosure.question',
+        title: `村民对「${d.title}」提了问题`,
+        body: input.question,
+      });
+      return { id: q.id, replayed: false };
+    })
+    .catch(async (err: { code?: string; constraint?: string }) => {
+      // the same request twice at once: the other one saved the question
+      if (err.code === '23505' && err.constraint === 'disclosure_question_request_idx') {
+        const made = await again();
+        if (made) return { id: made.id, replayed: true };
+      }
+      throw err;
+    });
+}
+
+/** The village's staff answer once; the asker is told. */
+export async function answerQuestion(deps: Deps, actor: Actor, id: number, questionId: number, answer: string, requestId?: string) {
+  const village = publishingVillage(actor);
+  const now = deps.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const d = await repo.lockDisclosure(tx, actor.countyCode, village.path, id);
+    if (!d) throw new AppError('NOT_FOUND');
+    const q = await qrepo.lockQuestion(tx, actor.countyCode, id, questionId);
+    if (!q) throw new AppError('NOT_FOUND');
+    if (q.answer !== null) throw new AppError('DISCLOSURE_QUESTION_ANSWERED');
+    await qrepo.saveAnswer(tx, actor.countyCode, questionId, answer, actor.accountId, now);
+    await recordAudit(tx, {
+      actor,
+      countyCode: actor.countyCode,
+      action: 'disclosure.answer',
+      entityType: 'disclosure_question',
+      entityId: questionId,
+      after: { disclosureId: id },
+      requestId: requestId ?? null,
+    });
+    await notify(tx, { countyCode: actor.countyCode, accountIds: [q.asker_account_id], kind: 'disclosure.answered', title: `您对「${d.title}」的提问已答复`, body: answer });
+    return { id: questionId, answered: true };
+  });
+}
