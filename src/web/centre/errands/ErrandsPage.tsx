@@ -1,6 +1,96 @@
-import type { Route } from '../router.js';
+import { Card, Checkbox, Col, Row, Select, Space, Statistic, Table } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useState } from 'react';
+import { api } from '../../shared/api.js';
+import { RegionPicker } from '../common/RegionPicker.js';
+import { fmtTime } from '../format.js';
+import { useLang } from '../lang.js';
+import { ok, useLoad } from '../load.js';
+import { navigate, type Route } from '../router.js';
+import { ErrandDrawer } from './ErrandDrawer.js';
+import { StatusTag, type Errand } from './StatusTag.js';
 
-// SKELETON(helper): replace with the real screen.
-export function ErrandsPage(_props: { route: Route }) {
-  return null;
+const STATUSES = ['requested', 'accepted', 'done', 'confirmed', 'declined', 'cancelled'] as const;
+type Status = (typeof STATUSES)[number];
+const PAGE = 20;
+
+/** 微代办 · 全程代办: the errands of my scope with filters, counts and a drawer with the offered actions. */
+export function ErrandsPage({ route }: { route: Route }) {
+  const { t, label, lang } = useLang();
+  const [within, setWithin] = useState<string | undefined>();
+  const [status, setStatus] = useState<Status | undefined>();
+  const [overdue, setOverdue] = useState(false);
+  const [page, setPage] = useState(1);
+  const [tick, setTick] = useState(0);
+  const openId = Number(route.path[1]) || null;
+  const list = useLoad(
+    () => ok(api.GET('/api/v1/errands', { params: { query: { within, status, ...(overdue ? { overdue: 'true' as const } : {}), limit: PAGE, offset: (page - 1) * PAGE } } })),
+    [within, status, overdue, page, tick],
+  );
+  const stats = useLoad(() => ok(api.GET('/api/v1/errands/stats', { params: { query: { within } } })), [within, tick]);
+  const s = stats.data;
+  const rated = s ? s.ratings.satisfied + s.ratings.basically_satisfied + s.ratings.dissatisfied : 0;
+  const reset = (fn: () => void) => (fn(), setPage(1));
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Row gutter={12}>
+        {[
+          { key: 'total', value: s?.total },
+          { key: 'open', value: s ? (s.byStatus.requested ?? 0) + (s.byStatus.accepted ?? 0) : undefined },
+          { key: 'done', value: s?.done },
+          { key: 'overdue', value: s?.overdue },
+        ].map((x) => (
+          <Col span={5} key={x.key}>
+            <Card size="small">
+              <Statistic title={t(`errands.stats.${x.key}` as 'errands.stats.total')} value={x.value ?? '—'} loading={stats.loading && !s} data-testid={`errands-stat-${x.key}`} />
+            </Card>
+          </Col>
+        ))}
+        <Col span={4}>
+          <Card size="small">
+            <Statistic title={t('errands.stats.satisfaction')} value={rated && s ? Math.round(((s.ratings.satisfied + s.ratings.basically_satisfied) / rated) * 100) : '—'} suffix={rated ? '%' : undefined} />
+          </Card>
+        </Col>
+      </Row>
+      <Card size="small" title={t('errands.title')}>
+        <Space wrap style={{ marginBottom: 12 }}>
+          <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="errands-region" />
+          <Select<Status>
+            allowClear
+            style={{ width: 180 }}
+            placeholder={t('errands.status')}
+            value={status}
+            onChange={(v) => reset(() => setStatus(v))}
+            options={STATUSES.map((v) => ({ value: v, label: label('errands.status', v) }))}
+            data-testid="errands-status"
+          />
+          <Checkbox checked={overdue} onChange={(e) => reset(() => setOverdue(e.target.checked))} data-testid="errands-overdue">
+            {t('errands.overdueOnly')}
+          </Checkbox>
+        </Space>
+        <Table<Errand>
+          className="wg-clickable-rows"
+          rowKey="id"
+          size="small"
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          onRow={(e) => ({ onClick: () => navigate(`/errands/${e.id}`), 'data-testid': `errand-row-${e.number}` }) as HTMLAttributes<HTMLElement>}
+          pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
+          columns={[
+            { title: t('errands.number'), dataIndex: 'number', width: 170 },
+            { title: t('errands.service'), key: 'service', render: (_: unknown, e: Errand) => (lang === 'zh' ? e.serviceName : e.serviceNameEn) },
+            { title: t('errands.kind'), dataIndex: 'kind', width: 100, render: (k: string) => label('errands.kind', k) },
+            { title: t('errands.grid'), dataIndex: 'gridName', width: 160 },
+            { title: t('errands.requester'), key: 'who', width: 120, render: (_: unknown, e: Errand) => e.contactName ?? e.requesterName },
+            { title: t('errands.status'), key: 'status', width: 160, render: (_: unknown, e: Errand) => <StatusTag e={e} /> },
+            { title: t('errands.assignee'), dataIndex: 'assigneeName', width: 150, render: (v: string | null) => v ?? '—' },
+            { title: t('errands.createdAt'), dataIndex: 'createdAt', width: 140, render: (d: string) => fmtTime(d) },
+            { title: t('errands.dueAt'), dataIndex: 'dueAt', width: 140, render: (d: string | null) => fmtTime(d) },
+          ]}
+        />
+      </Card>
+      <ErrandDrawer id={openId} onClose={() => navigate('/errands')} onChanged={() => setTick((n) => n + 1)} />
+    </Space>
+  );
 }
