@@ -48,7 +48,7 @@ async function act(page: Page, action: string, fill?: () => Promise<void>) {
   await page.getByTestId(`errand-action-${action}`).click();
   await page.getByTestId(`errand-sheet-${action}`).waitFor();
   if (fill) await fill();
-  await page.getByTestId('errand-sheet-confirm').click();
+  await page.getByTestId('errand-sheet-ok').click();
   await page.getByTestId(`errand-sheet-${action}`).waitFor({ state: 'detached', timeout: 15_000 });
 }
 

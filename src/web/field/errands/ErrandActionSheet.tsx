@@ -84,7 +84,7 @@ export function ErrandActionSheet({ e, action, onClose, onDone }: { e: ErrandDet
           <Button className="grow" size="large" onClick={onClose} disabled={busy} data-testid="errand-sheet-cancel">
             {t('cancel')}
           </Button>
-          <Button className="grow" size="large" color={action === 'decline' || action === 'cancel' ? 'danger' : 'primary'} loading={busy} onClick={() => void confirm()} data-testid="errand-sheet-confirm">
+          <Button className="grow" size="large" color={action === 'decline' || action === 'cancel' ? 'danger' : 'primary'} loading={busy} onClick={() => void confirm()} data-testid="errand-sheet-ok">
             {t('confirm')}
           </Button>
         </div>
