@@ -1,6 +1,5 @@
 /** Command-centre strings of this screen, Chinese first (keys prefixed 'visits.'). Merged into i18n.ts. */
 export const VISITS_M = {
-  'visits.title': ['入户走访', 'Household visits'],
   'visits.coverage': ['走访覆盖', 'Coverage'],
   'visits.region': ['区域', 'Region'],
   'visits.households': ['户数', 'Households'],
@@ -18,7 +17,6 @@ export const VISITS_M = {
   'visits.overdue': ['超期', 'Overdue'],
   'visits.never': ['从未走访', 'Never visited'],
   'visits.overdueDays': ['{n} 天', '{n} days'],
-  'visits.notYet': ['未到期', 'Not yet due'],
   'visits.visitedAt': ['走访时间', 'Visited at'],
   'visits.worker': ['走访人', 'Visited by'],
   'visits.kindCol': ['类型', 'Kind'],
@@ -28,7 +26,6 @@ export const VISITS_M = {
   'visits.case': ['关联事件', 'Linked case'],
   'visits.photos': ['照片', 'Photos'],
   'visits.history': ['走访记录', 'Visit history'],
-  'visits.noHistory': ['暂无走访记录', 'No visits yet'],
   'visits.nextDue': ['下次应走访', 'Next visit due'],
   'visits.policyHint': ['每类关爱对象多少天走访一次；一户有多个标签时取最短的周期；"其他住户"适用于没有下列标签的住户。保存后立即重算全县住户的下次走访日期。', 'How often each kind of household is visited, in days; a household with several tags takes the shortest; "other households" covers those without a listed tag. Saving recomputes every household’s next due date at once.'],
   'visits.policyTag': ['关爱对象', 'Care tag'],
