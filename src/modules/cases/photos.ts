@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.js';
 
 /**
  * Attaches uploaded photos to a case. Only photos the same account uploaded
- * and that no case uses yet qualify; any other id is an error (nothing attached).
+ * and that nothing uses yet (no case, no visit) qualify; any other id is an error (nothing attached).
  */
 export async function attachPhotos(tx: DbOrTx, countyCode: string, caseId: number, ids: string[], phase: 'before' | 'after' | 'evidence', uploadedBy: number | null): Promise<string[]> {
   const unique = [...new Set(ids)];
@@ -13,7 +13,8 @@ export async function attachPhotos(tx: DbOrTx, countyCode: string, caseId: numbe
     .set({ case_id: caseId, phase })
     .where('county_code', '=', countyCode)
     .where('id', 'in', unique)
-    .where('case_id', 'is', null);
+    .where('case_id', 'is', null)
+    .where('visit_id', 'is', null);
   q = uploadedBy === null ? q.where('uploaded_by', 'is', null) : q.where('uploaded_by', '=', uploadedBy);
   const res = await q.executeTakeFirst();
   if (Number(res.numUpdatedRows) !== unique.length) throw new AppError('PHOTO_NOT_FOUND');
