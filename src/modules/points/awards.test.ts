@@ -10,7 +10,7 @@ let account: { parttime: number; gridworker: number; resident: number };
 let grid: string;
 beforeAll(async () => {
   t = await createTestApp();
-  [parttime, gridworker, village] = await Promise.all(['parttime', 'gridworker', 'village'].map((u) => signIn(t.app, u)));
+  [parttime, gridworker, village] = await Promise.all([signIn(t.app, 'parttime'), signIn(t.app, 'gridworker'), signIn(t.app, 'village')]);
   const rows = await t.db.selectFrom('account').select(['id', 'username', 'scope_code']).where('username', 'in', ['parttime', 'gridworker', 'resident']).execute();
   const id = (u: string) => rows.find((r) => r.username === u)!.id;
   account = { parttime: id('parttime'), gridworker: id('gridworker'), resident: id('resident') };

@@ -6,7 +6,7 @@ type H = { authorization: string };
 let parttime: H, gridworker: H, village: H, township: H, county: H, admin: H;
 beforeAll(async () => {
   t = await createTestApp();
-  [parttime, gridworker, village, township, county, admin] = await Promise.all(['parttime', 'gridworker', 'village', 'township', 'county', 'admin'].map((u) => signIn(t.app, u)));
+  [parttime, gridworker, village, township, county, admin] = await Promise.all([signIn(t.app, 'parttime'), signIn(t.app, 'gridworker'), signIn(t.app, 'village'), signIn(t.app, 'township'), signIn(t.app, 'county'), signIn(t.app, 'admin')]);
 });
 afterAll(() => t.close());
 
@@ -31,9 +31,9 @@ describe('my points (field app)', () => {
     expect(me.balance).toBe(w.points_balance);
     expect(me.balance).toBeGreaterThan(0);
     const entries: EntryRow[] = me.entries;
-    expect(entries[0].balanceAfter).toBe(me.balance);
+    expect(entries[0]!.balanceAfter).toBe(me.balance);
     // newest first: each row's balance is the one before it plus its delta
-    for (let i = 0; i < entries.length - 1; i++) expect(entries[i].balanceAfter).toBe(entries[i + 1].balanceAfter + entries[i].delta);
+    for (let i = 0; i < entries.length - 1; i++) expect(entries[i]!.balanceAfter).toBe(entries[i + 1]!.balanceAfter + entries[i]!.delta);
     const all = await t.db.selectFrom('points_entry').select(['delta', 'balance_after']).where('worker_id', '=', w.id).orderBy('id').execute();
     expect(all.reduce((s, e) => s + e.delta, 0)).toBe(me.balance);
     const redeem = entries.find((e) => e.reason === 'redeem');

@@ -8,7 +8,7 @@ let parttime: H, gridworker: H, village: H, township: H, county: H;
 let worker: { id: number; grid_code: string };
 beforeAll(async () => {
   t = await createTestApp();
-  [parttime, gridworker, village, township, county] = await Promise.all(['parttime', 'gridworker', 'village', 'township', 'county'].map((u) => signIn(t.app, u)));
+  [parttime, gridworker, village, township, county] = await Promise.all([signIn(t.app, 'parttime'), signIn(t.app, 'gridworker'), signIn(t.app, 'village'), signIn(t.app, 'township'), signIn(t.app, 'county')]);
   worker = await t.db
     .selectFrom('grid_worker as w')
     .innerJoin('account as a', 'a.id', 'w.account_id')

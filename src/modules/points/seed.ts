@@ -42,8 +42,8 @@ const DAY = 86_400_000;
  * Goods stocked by every township of the county, and an opening history for the
  * demo part-time worker ('parttime') so the screen is not empty: their seeded
  * visits earn by the 'visit' rule (with its cap), a few other pieces of work
- * are dated over the last month, and one exchange was handed over. Entries are
- * written in time order through the ledger, so balance_after chains to the balance.
+ * are dated over the last month, and one exchange was handed over. The ledger is
+ * kept in time order, so balance_after chains to the balance.
  */
 export async function seedPointsDemo(tx: Tx, countyCode: string, _pii: Pii): Promise<void> {
   const townships = await tx.selectFrom('region').select(['code', 'path']).where('county_code', '=', countyCode).where('level', '=', 'township').orderBy('code').execute();
@@ -108,7 +108,23 @@ export async function seedPointsDemo(tx: Tx, countyCode: string, _pii: Pii): Pro
       },
     })),
   ];
-  // in time order, so the ledger reads as it happened and balance_after chains
   steps.sort((a, b) => a.at.getTime() - b.at.getTime());
   for (const s of steps) await s.run();
+  await inTimeOrder(tx, countyCode, w.id);
+}
+
+/**
+ * Rewrites one demo worker's ledger in time order (other modules' demo seeds may
+ * have awarded with earlier dates before or after this one), recomputing
+ * balance_after, so the ledger reads as it happened and chains to the balance.
+ * Left as it is if time order would ever dip below zero.
+ */
+async function inTimeOrder(tx: Tx, countyCode: string, workerId: number): Promise<void> {
+  const rows = await tx.selectFrom('points_entry').selectAll().where('county_code', '=', countyCode).where('worker_id', '=', workerId).orderBy('at').orderBy('id').execute();
+  let balance = 0;
+  const chained = rows.map(({ id: _, ...e }) => ({ ...e, balance_after: (balance += e.delta) }));
+  if (chained.some((e) => e.balance_after < 0) || chained.length === 0) return;
+  await tx.deleteFrom('points_entry').where('county_code', '=', countyCode).where('worker_id', '=', workerId).execute();
+  await tx.insertInto('points_entry').values(chained).execute();
+  await tx.updateTable('grid_worker').set({ points_balance: balance }).where('county_code', '=', countyCode).where('id', '=', workerId).execute();
 }

@@ -26,6 +26,28 @@ export function RedemptionTable({ items, onChanged, loading, compact }: { items:
     }
   }
 
+  // hand over or cancel, shown only when some exchange still waits
+  const actions = {
+    title: '',
+    key: 'act',
+    width: 170,
+    render: (_: unknown, x: RedemptionItem) =>
+      x.status === 'requested' ? (
+        <Space>
+          <Popconfirm title={t('points.handOverConfirm', { name: x.workerName })} onConfirm={() => run(x, 'hand-over')} okButtonProps={{ 'data-testid': 'hand-over-confirm' } as ButtonProps}>
+            <Button size="small" type="primary" data-testid={`hand-over-${x.id}`}>
+              {t('points.handOver')}
+            </Button>
+          </Popconfirm>
+          <Popconfirm title={t('points.cancelConfirm')} onConfirm={() => run(x, 'cancel')}>
+            <Button size="small" data-testid={`redemption-cancel-${x.id}`}>
+              {t('points.cancel')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ) : null,
+  };
+
   return (
     <Table<RedemptionItem>
       rowKey="id"
@@ -39,29 +61,10 @@ export function RedemptionTable({ items, onChanged, loading, compact }: { items:
         ...(compact ? [] : [{ title: t('points.name'), dataIndex: 'workerName', width: 100 }, { title: t('points.grid'), dataIndex: 'gridName', width: 180 }]),
         { title: t('points.goodsName'), key: 'goods', render: (_: unknown, x: RedemptionItem) => `${x.goodsName} × ${x.quantity}${x.unit}` },
         { title: t('points.points'), dataIndex: 'points', width: 70 },
-        { title: t('points.stockedBy'), dataIndex: 'stockedBy', width: 140 },
+        ...(compact ? [] : [{ title: t('points.stockedBy'), dataIndex: 'stockedBy', width: 140 }]),
         { title: t('points.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={COLOR[s]}>{label('points.status', s)}</Tag> },
-        { title: t('points.decidedAt'), dataIndex: 'decidedAt', width: 150, render: (a: string | null) => fmtTime(a) },
-        {
-          title: '',
-          key: 'act',
-          width: 170,
-          render: (_: unknown, x: RedemptionItem) =>
-            manage && x.status === 'requested' ? (
-              <Space>
-                <Popconfirm title={t('points.handOverConfirm', { name: x.workerName })} onConfirm={() => run(x, 'hand-over')} okButtonProps={{ 'data-testid': 'hand-over-confirm' } as ButtonProps}>
-                  <Button size="small" type="primary" data-testid={`hand-over-${x.id}`}>
-                    {t('points.handOver')}
-                  </Button>
-                </Popconfirm>
-                <Popconfirm title={t('points.cancelConfirm')} onConfirm={() => run(x, 'cancel')}>
-                  <Button size="small" data-testid={`redemption-cancel-${x.id}`}>
-                    {t('points.cancel')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ) : null,
-        },
+        ...(compact ? [] : [{ title: t('points.decidedAt'), dataIndex: 'decidedAt', width: 150, render: (a: string | null) => fmtTime(a) }]),
+        ...(manage && items.some((x) => x.status === 'requested') ? [actions] : []),
       ]}
     />
   );

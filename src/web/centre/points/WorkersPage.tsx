@@ -18,7 +18,7 @@ export function WorkersPage({ route }: { route: Route }) {
   const active = tabs.some((x) => x.key === route.query.get('tab')) ? route.query.get('tab')! : 'roster';
   return (
     <Card size="small">
-      <Tabs activeKey={active} onChange={(k) => navigate('/workers', { tab: k }, true)} items={tabs} />
+      <Tabs destroyOnHidden activeKey={active} onChange={(k) => navigate('/workers', { tab: k }, true)} items={tabs} />
     </Card>
   );
 }
