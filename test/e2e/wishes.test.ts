@@ -78,7 +78,7 @@ describe.skipIf(!chromium)('J10 micro-wishes in the browser', () => {
     const wish = await t.db.selectFrom('wish').select(['id', 'number', 'source']).where('title', '=', '想要一台收音机').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(wish.source).toBe('resident');
     // 360 px: nothing wider than the screen
-    expect(await villager.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+    expect(await villager.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
     // the village's two committees, at the desk: find it on the wall and publish it
     const village = await (await context('desk')).newPage();

@@ -10,13 +10,15 @@ import { findWish, type WishRow } from './repository.js';
 import type { ActionBody } from './schemas.js';
 import { checkAction, type WishAction, type WishStatus } from './states.js';
 
-type ActiveClaim = { id: number; claimer_account_id: number };
+type ActiveClaim = { id: number; claimer_account_id: number; claimer_name: string };
 type Ctx = { tx: Tx; actor: Actor; w: WishRow; active: ActiveClaim[]; body: ActionBody; now: Date };
 /** What one action changes: the new status, more columns, the timeline note, whom to tell and what. */
 type Outcome = { to: WishStatus; set?: Updateable<Wish>; note?: string | null; actorName?: string; tell: number[]; title: string };
 
 const requester = (w: WishRow) => (w.requester_account_id === null ? [] : [w.requester_account_id]);
 const claimers = (c: Ctx) => c.active.map((a) => a.claimer_account_id);
+/** On the timeline a claimer appears as the unit they claimed for ("县委组织部机关党支部"), not the account. */
+const myClaimName = (c: Ctx) => c.active.find((a) => a.claimer_account_id === c.actor.accountId)?.claimer_name;
 
 const STEPS: Record<WishAction, (c: Ctx) => Promise<Outcome>> = {
   async publish({ tx, w, body, now }) {
@@ -52,9 +54,10 @@ const STEPS: Record<WishAction, (c: Ctx) => Promise<Outcome>> = {
       title: `${claimerName}认领了您的微心愿：${w.title}`,
     };
   },
-  async unclaim({ tx, w, actor }) {
+  async unclaim(c) {
+    const { tx, w, actor } = c;
     await tx.updateTable('wish_claim').set({ status: 'withdrawn' }).where('county_code', '=', w.county_code).where('wish_id', '=', w.id).where('claimer_account_id', '=', actor.accountId).where('status', '=', 'active').execute();
-    return { to: 'published', set: { claimed_at: null }, tell: requester(w), title: `认领方退出了微心愿，等待新的认领：${w.title}` };
+    return { to: 'published', set: { claimed_at: null }, actorName: myClaimName(c), tell: requester(w), title: `认领方退出了微心愿，等待新的认领：${w.title}` };
   },
   async fulfil(c) {
     const { tx, w, body, actor } = c;
@@ -75,7 +78,7 @@ const STEPS: Record<WishAction, (c: Ctx) => Promise<Outcome>> = {
       if (Number(res.numUpdatedRows) !== ids.length) throw new AppError('PHOTO_NOT_FOUND');
     }
     const others = claimers(c).filter((id) => id !== actor.accountId);
-    return { to: 'fulfilled', set: { fulfilled_at: c.now, fulfil_note: body.note, fulfil_photo_ids: ids }, note: body.note, tell: [...requester(w), ...others], title: `微心愿已实现：${w.title}` };
+    return { to: 'fulfilled', set: { fulfilled_at: c.now, fulfil_note: body.note, fulfil_photo_ids: ids }, note: body.note, actorName: myClaimName(c), tell: [...requester(w), ...others], title: `微心愿已实现：${w.title}` };
   },
   async close(c) {
     const { w, body, actor, now } = c;
@@ -93,7 +96,7 @@ export async function performWishAction(db: Db, now: Date, actor: Actor, id: num
     if (body.version !== undefined && body.version !== w.version) throw new AppError('WISH_VERSION_CONFLICT');
     const active = await tx
       .selectFrom('wish_claim')
-      .select(['id', 'claimer_account_id'])
+      .select(['id', 'claimer_account_id', 'claimer_name'])
       .where('county_code', '=', w.county_code)
       .where('wish_id', '=', w.id)
       .where('status', '=', 'active')

@@ -72,6 +72,7 @@ describe('a wish from making to thanks (J10)', () => {
     expect(final).toMatchObject({ status: 'closed', thanksNote: '谢谢党员同志！', actions: [] });
     expect(final.history.map((h: { action: string; toStatus: string }) => `${h.action}:${h.toStatus}`)).toEqual(['submit:submitted', 'publish:published', 'claim:claimed', 'fulfil:fulfilled', 'close:closed']);
     expect(final.history[2].actorName).toBe('县委组织部机关党支部');
+    expect(final.history[3].actorName).toBe('县委组织部机关党支部');
     // staff steps are audited, the villager's are on the timeline only
     const audit = await t.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'wish').where('entity_id', '=', String(id)).orderBy('id').execute();
     expect(audit.map((a) => a.action)).toEqual(['wish.publish', 'wish.claim', 'wish.fulfil']);
