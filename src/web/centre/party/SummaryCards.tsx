@@ -1,4 +1,4 @@
-import { Card, Col, Row, Statistic } from 'antd';
+import { Card, Col, Row, Statistic, Typography } from 'antd';
 import { api } from '../../shared/api.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -18,14 +18,19 @@ export function SummaryCards({ within }: { within?: string }) {
     { key: 'coverage', title: t('party.sum.coverage'), value: s && `${s.gridsWithGroup} / ${s.grids}`, colour: '#389e0d' },
   ];
   return (
-    <Row gutter={[12, 12]}>
-      {cells.map((c) => (
-        <Col key={c.key} flex="1 1 0">
-          <Card size="small" data-testid={`party-sum-${c.key}`} style={{ borderTop: `3px solid ${c.colour}` }}>
-            <Statistic title={c.title} value={c.value ?? '—'} loading={res.loading && !s} styles={{ content: { color: c.colour, fontWeight: 600 } }} />
-          </Card>
-        </Col>
-      ))}
-    </Row>
+    <>
+      <Typography.Text type="secondary" data-testid="party-sum-scope">
+        {t('party.sum.scope', { region: s?.regionName ?? '…' })}
+      </Typography.Text>
+      <Row gutter={[12, 12]} style={{ marginTop: 4 }}>
+        {cells.map((c) => (
+          <Col key={c.key} flex="1 1 0">
+            <Card size="small" data-testid={`party-sum-${c.key}`} style={{ borderTop: `3px solid ${c.colour}` }}>
+              <Statistic title={c.title} value={c.value ?? '—'} loading={res.loading && !s} styles={{ content: { color: c.colour, fontWeight: 600 } }} />
+            </Card>
+          </Col>
+        ))}
+      </Row>
+    </>
   );
 }

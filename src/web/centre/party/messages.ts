@@ -12,6 +12,7 @@ export const PARTY_M = {
   'party.short.township_committee': ['党委', 'Township'],
   'party.short.branch': ['支部', 'Branch'],
   'party.short.grid_group': ['党小组', 'Group'],
+  'party.sum.scope': ['统计范围：{region}', 'Figures for {region}'],
   'party.sum.committees': ['党委(党工委)', 'Committees'],
   'party.sum.branches': ['党支部', 'Branches'],
   'party.sum.gridGroups': ['网格党小组', 'Grid party groups'],

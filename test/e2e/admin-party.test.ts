@@ -1,0 +1,107 @@
+/**
+ * Account administration and the party organisation in real Chromium:
+ * 'admin' disables the account 'department' on the desktop, after which
+ * 'department' cannot sign in; 'party' (县委组织部) opens the party page, walks
+ * the tree down to a grid party group and sees its members and the
+ * households one of them is linked to.
+ */
+import { execFileSync } from 'node:child_process';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findChromium, launchBrowser } from '../browser.js';
+import { createTestApp, TEST_DEMO_PASSWORD, type TestApp } from '../helpers.js';
+
+const chromium = await findChromium();
+if (!chromium && process.env.WANGGE_REQUIRE_BROWSER === '1') throw new Error('browser tests required but no Chromium was found');
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+const pageErrors: string[] = [];
+
+beforeAll(async () => {
+  execFileSync(process.execPath, ['scripts/ensure-web.mjs'], { stdio: 'inherit' });
+  t = await createTestApp();
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
+  browser = await launchBrowser();
+}, 300_000);
+afterAll(async () => {
+  await browser?.close();
+  await t?.close();
+});
+
+async function desk(): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  return page;
+}
+
+async function typeLogin(page: Page, user: string) {
+  await page.goto(`${base}/`);
+  await page.getByTestId('login-username').fill(user);
+  await page.getByTestId('login-password').fill(TEST_DEMO_PASSWORD);
+  await page.getByTestId('login-submit').click();
+}
+
+/** The tree row of an organisation: its switcher opens it, its title selects it. */
+const treeNode = (page: Page, id: number) => page.locator('.ant-tree-treenode', { has: page.getByTestId(`party-org-${id}`) });
+
+describe.skipIf(!chromium)('administration and party organisation in the browser', () => {
+  it("admin disables 'department'; 'department' can then not sign in", async () => {
+    const page = await desk();
+    await typeLogin(page, 'admin');
+    await page.getByTestId('menu-workbench').waitFor();
+    await page.goto(`${base}/#/admin`);
+    await page.getByTestId('account-toggle-department').click();
+    await page.getByTestId('account-toggle-confirm').click();
+    await page.getByTestId('account-disabled-department').waitFor();
+    const row = await t.db.selectFrom('account').select('disabled').where('username', '=', 'department').executeTakeFirstOrThrow();
+    expect(row.disabled).toBe(true);
+    // my own row offers no disable button
+    await expect(page.getByTestId('account-toggle-admin').count()).resolves.toBe(0);
+
+    const dept = await desk();
+    await typeLogin(dept, 'department');
+    await expect(dept.getByTestId('login-error').textContent()).resolves.toContain('账号已停用');
+    await expect(dept.getByTestId('menu-workbench').count()).resolves.toBe(0);
+  });
+
+  it("'party' opens the party page, expands the tree and sees the members of a grid party group", async () => {
+    // a grid party group with members, and its branch and township committee
+    const group = await t.db
+      .selectFrom('party_org as g')
+      .innerJoin('party_member as m', (j) => j.onRef('m.county_code', '=', 'g.county_code').onRef('m.org_id', '=', 'g.id'))
+      .innerJoin('party_org as b', (j) => j.onRef('b.county_code', '=', 'g.county_code').onRef('b.id', '=', 'g.parent_id'))
+      .select(['g.id', 'g.name', 'b.id as branch', 'b.parent_id as township'])
+      .where('g.county_code', '=', '211221')
+      .where('g.kind', '=', 'grid_group')
+      .orderBy('g.region_code')
+      .executeTakeFirstOrThrow();
+    const members = await t.db.selectFrom('party_member').select('id').where('county_code', '=', '211221').where('org_id', '=', group.id).orderBy('id').execute();
+
+    const page = await desk();
+    await typeLogin(page, 'party');
+    await page.getByTestId('menu-party').click();
+    await page.getByTestId('party-tree').waitFor();
+    await expect(page.getByTestId('party-sum-members').textContent()).resolves.toMatch(/\d/);
+    await treeNode(page, group.township as number).locator('.ant-tree-switcher').click();
+    await treeNode(page, group.branch).locator('.ant-tree-switcher').click();
+    await page.getByTestId(`party-org-${group.id}`).click();
+
+    const panel = page.getByTestId('party-org-panel');
+    await panel.getByText(group.name).first().waitFor();
+    await expect(page.getByTestId('party-sum-scope').textContent()).resolves.toContain('网格');
+    for (const m of members.slice(0, 20)) await page.getByTestId(`party-member-${m.id}`).waitFor();
+    expect(await page.locator('[data-testid^="party-member-"]').count()).toBe(Math.min(20, members.length));
+
+    const first = members[0]?.id as number;
+    const linked = await t.db.selectFrom('party_member_household').select('household_id').where('county_code', '=', '211221').where('member_id', '=', first).execute();
+    await page.getByTestId(`party-member-${first}`).click();
+    const drawer = page.getByTestId('party-member-households');
+    await drawer.waitFor();
+    await expect(drawer.locator('tbody tr.ant-table-row').count()).resolves.toBe(linked.length);
+    expect(pageErrors).toEqual([]);
+  });
+});
