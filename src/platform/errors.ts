@@ -5,6 +5,7 @@
  * catalogue's HTTP status. Nothing else reaches the client (no stack traces).
  * Modules keep their own codes in src/modules/<module>/errors.ts, merged here.
  */
+import { ACCOUNT_ERRORS } from '../modules/accounts/errors.js';
 import { DISCLOSURE_ERRORS } from '../modules/disclosures/errors.js';
 import { ERRAND_ERRORS } from '../modules/errands/errors.js';
 import { PARTY_ERRORS } from '../modules/party/errors.js';
@@ -42,6 +43,7 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: [415, '不支持的内容类型', 'Unsupported content type'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests, please try again later'],
   INTERNAL: [500, '服务器内部错误', 'Internal server error'],
+  ...ACCOUNT_ERRORS,
   ...VISIT_ERRORS,
   ...POINTS_ERRORS,
   ...WISH_ERRORS,

@@ -3,7 +3,7 @@ import { AppError } from '../../platform/errors.js';
 
 /**
  * Attaches uploaded photos to a case. Only photos the same account uploaded
- * and that nothing uses yet (no case, no visit) qualify; any other id is an error (nothing attached).
+ * and that nothing uses yet (no case, visit, wish or errand) qualify; any other id is an error (nothing attached).
  */
 export async function attachPhotos(tx: DbOrTx, countyCode: string, caseId: number, ids: string[], phase: 'before' | 'after' | 'evidence', uploadedBy: number | null): Promise<string[]> {
   const unique = [...new Set(ids)];
@@ -14,7 +14,9 @@ export async function attachPhotos(tx: DbOrTx, countyCode: string, caseId: numbe
     .where('county_code', '=', countyCode)
     .where('id', 'in', unique)
     .where('case_id', 'is', null)
-    .where('visit_id', 'is', null);
+    .where('visit_id', 'is', null)
+    .where('wish_id', 'is', null)
+    .where('errand_id', 'is', null);
   q = uploadedBy === null ? q.where('uploaded_by', 'is', null) : q.where('uploaded_by', '=', uploadedBy);
   const res = await q.executeTakeFirst();
   if (Number(res.numUpdatedRows) !== unique.length) throw new AppError('PHOTO_NOT_FOUND');

@@ -35,20 +35,22 @@ function checkInput(action: ErrandAction, input: ErrandActionInput): void {
   if (action === 'confirm' && !input.rating) throw missing('rating', '请选择满意程度');
 }
 
-/** Photos of a finished errand: uploaded by the same account and not used by a case or visit. */
-async function checkPhotos(tx: Tx, countyCode: string, actor: Actor, ids: string[]): Promise<string[]> {
+/** Marks the finished errand's photos as its own: uploaded by the same account and used by nothing else. */
+async function attachPhotos(tx: Tx, countyCode: string, errandId: number, actor: Actor, ids: string[]): Promise<string[]> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return [];
-  const rows = await tx
-    .selectFrom('case_photo')
-    .select('id')
+  const res = await tx
+    .updateTable('case_photo')
+    .set({ errand_id: errandId, phase: 'after' })
     .where('county_code', '=', countyCode)
     .where('id', 'in', unique)
     .where('uploaded_by', '=', actor.accountId)
     .where('case_id', 'is', null)
     .where('visit_id', 'is', null)
-    .execute();
-  if (rows.length !== unique.length) throw new AppError('PHOTO_NOT_FOUND');
+    .where('wish_id', 'is', null)
+    .where('errand_id', 'is', null)
+    .executeTakeFirst();
+  if (Number(res.numUpdatedRows) !== unique.length) throw new AppError('PHOTO_NOT_FOUND');
   return unique;
 }
 
@@ -77,7 +79,7 @@ export async function actOnErrand(deps: ErrandDeps, actor: Actor, id: number, ac
     if (action === 'accept') Object.assign(set, { assignee_account_id: actor.accountId, accepted_at: now });
     if (action === 'decline') Object.assign(set, { decline_reason: (note = input.reason ?? null), closed_at: now });
     if (action === 'cancel') Object.assign(set, { closed_at: now });
-    if (action === 'done') Object.assign(set, { result_note: (note = input.note ?? null), result_photo_ids: await checkPhotos(tx, e.county_code, actor, input.photoIds ?? []), done_at: now });
+    if (action === 'done') Object.assign(set, { result_note: (note = input.note ?? null), result_photo_ids: await attachPhotos(tx, e.county_code, e.id, actor, input.photoIds ?? []), done_at: now });
     if (action === 'confirm') {
       note = input.comment || null;
       Object.assign(set, { rating: input.rating, rating_comment: note, confirmed_at: now });

@@ -94,6 +94,8 @@ export async function attachPhotos(tx: DbOrTx, countyCode: string, visitId: numb
     .where('uploaded_by', '=', uploadedBy)
     .where('case_id', 'is', null)
     .where('visit_id', 'is', null)
+    .where('wish_id', 'is', null)
+    .where('errand_id', 'is', null)
     .executeTakeFirst();
   return Number(res.numUpdatedRows);
 }

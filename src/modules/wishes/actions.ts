@@ -74,6 +74,7 @@ const STEPS: Record<WishAction, (c: Ctx) => Promise<Outcome>> = {
         .where('case_id', 'is', null)
         .where('visit_id', 'is', null)
         .where('wish_id', 'is', null)
+        .where('errand_id', 'is', null)
         .executeTakeFirst();
       if (Number(res.numUpdatedRows) !== ids.length) throw new AppError('PHOTO_NOT_FOUND');
     }

@@ -82,6 +82,7 @@ export interface CasePhoto {
   case_id: number | null;
   county_code: string;
   created_at: Generated<Timestamp>;
+  errand_id: number | null;
   gps_lat: number | null;
   gps_lng: number | null;
   height: number;
@@ -96,6 +97,7 @@ export interface CasePhoto {
   uploaded_by: number | null;
   visit_id: number | null;
   width: number;
+  wish_id: number | null;
 }
 
 export interface Cases {
@@ -194,12 +196,24 @@ export interface Disclosure {
   withdraw_reason: string | null;
 }
 
+export interface DisclosureHistory {
+  action: string;
+  actor_account_id: number;
+  actor_name: string;
+  at: Timestamp;
+  county_code: string;
+  disclosure_id: number;
+  id: Generated<number>;
+  note: string | null;
+}
+
 export interface DisclosureQuestion {
   answer: string | null;
   answered_at: Timestamp | null;
   answered_by: number | null;
   asked_at: Timestamp;
   asker_account_id: number;
+  client_request_id: string | null;
   county_code: string;
   disclosure_id: number;
   id: Generated<number>;
@@ -217,6 +231,7 @@ export interface Errand {
   accepted_at: Timestamp | null;
   assignee_account_id: number | null;
   client_request_id: string | null;
+  closed_at: Timestamp | null;
   confirmed_at: Timestamp | null;
   contact_name: string | null;
   contact_phone_enc: Buffer | null;
@@ -233,8 +248,10 @@ export interface Errand {
   id: Generated<number>;
   number: string;
   rating: string | null;
+  rating_comment: string | null;
   requester_account_id: number;
   result_note: string | null;
+  result_photo_ids: Generated<string[]>;
   service_code: string;
   status: string;
   updated_at: Timestamp;
@@ -581,6 +598,7 @@ export interface DB {
   category: Category;
   department: Department;
   disclosure: Disclosure;
+  disclosure_history: DisclosureHistory;
   disclosure_question: DisclosureQuestion;
   disclosure_read: DisclosureRead;
   errand: Errand;

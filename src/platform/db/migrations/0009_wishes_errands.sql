@@ -120,6 +120,10 @@ CREATE SEQUENCE errand_number_seq;
 CREATE INDEX errand_grid_path_gist ON errand USING gist (grid_path);
 CREATE INDEX errand_status_idx ON errand (county_code, status, created_at DESC);
 CREATE INDEX errand_requester_idx ON errand (requester_account_id);
+-- A photo serves one thing only: a case, a visit, a wish or an errand.
+ALTER TABLE case_photo ADD COLUMN errand_id bigint;
+ALTER TABLE case_photo ADD FOREIGN KEY (county_code, errand_id) REFERENCES errand (county_code, id);
+ALTER TABLE case_photo ADD CONSTRAINT case_photo_one_use CHECK (num_nonnulls(case_id, visit_id, wish_id, errand_id) <= 1);
 CREATE INDEX errand_assignee_idx ON errand (assignee_account_id) WHERE assignee_account_id IS NOT NULL;
 CREATE UNIQUE INDEX errand_client_request_idx ON errand (county_code, requester_account_id, client_request_id) WHERE client_request_id IS NOT NULL;
 
