@@ -26,8 +26,10 @@ function parsePeriod(p: string): { periodType: PeriodType; period: Dayjs } {
   return { periodType: 'month', period: dayjs(`${y}-${rest}-01`) };
 }
 
-/** A new disclosure reports on what has passed: last month's finances, last quarter's village affairs. */
-const fresh = (): Values => ({ kind: 'finance', major: false, periodType: 'month', period: dayjs().subtract(1, 'month'), title: '', body: '', financeLines: [{ item: '', income: 0, expense: 0 }] });
+/** A new disclosure reports on what has passed: last month's finances, last quarter's village and party affairs. */
+const defaultPeriod = (kind: Kind): Pick<Values, 'periodType' | 'period'> =>
+  kind === 'finance' ? { periodType: 'month', period: dayjs().subtract(1, 'month') } : { periodType: 'quarter', period: dayjs().subtract(3, 'month') };
+const fresh = (): Values => ({ kind: 'finance', major: false, ...defaultPeriod('finance'), title: '', body: '', financeLines: [{ item: '', income: 0, expense: 0 }] });
 
 /** Create a draft or edit one (sent with the version seen; a stale one is refused by the server). */
 export function DisclosureEditor({ open, id, onClose, onSaved }: { open: boolean; id: number | null; onClose: () => void; onSaved: (id: number) => void }) {
@@ -95,7 +97,7 @@ export function DisclosureEditor({ open, id, onClose, onSaved }: { open: boolean
       {id && !d ? (
         <Skeleton active />
       ) : (
-        <Form form={form} layout="vertical">
+        <Form form={form} layout="vertical" onValuesChange={(changed: Partial<Values>) => changed.kind && !id && form.setFieldsValue(defaultPeriod(changed.kind))}>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="disclosure-editor-error" />}
           <Form.Item name="kind" label={t('disclosures.kind')} rules={[{ required: true }]}>
             <Radio.Group optionType="button" options={KINDS.map((k) => ({ value: k, label: <span data-testid={`editor-kind-${k}`}>{label('disclosures.kind', k)}</span> }))} />

@@ -75,7 +75,7 @@ function Item({ d }: { d: DisclosureItem }) {
     <button type="button" className="case-item" onClick={() => go(`/disclosures/${d.id}`)} data-testid={`disclosure-${d.id}`}>
       <div className="row">
         <span className="title grow">{d.title}</span>
-        {!d.readByMe && <span className="warn red">{t('disclosuresNew')}</span>}
+        {!d.readByMe && <span className="state">{t('disclosuresNew')}</span>}
       </div>
       <div className="row" style={{ margin: '6px 0' }}>
         <span className={d.major ? 'state' : 'state closed'}>{periodText(d.period)}</span>
