@@ -31,7 +31,7 @@ export function PointsRulesTab() {
         pagination={false}
         columns={[
           { title: t('points.rule'), key: 'name', render: (_: unknown, r: PointsRule) => (lang === 'zh' ? r.nameZh : r.nameEn) },
-          { title: 'code', dataIndex: 'code', width: 150 },
+          { title: t('points.ruleCode'), dataIndex: 'code', width: 150 },
           {
             title: t('points.rulePoints'),
             dataIndex: 'points',
@@ -58,7 +58,7 @@ export function PointsRulesTab() {
               />
             ),
           },
-          { title: t('points.active'), dataIndex: 'active', width: 90, render: (a: boolean, r: PointsRule) => <Switch size="small" checked={a} onChange={(v) => void save(r, { active: v })} data-testid={`rule-active-${r.code}`} /> },
+          { title: t('points.ruleActive'), dataIndex: 'active', width: 90, render: (a: boolean, r: PointsRule) => <Switch size="small" checked={a} onChange={(v) => void save(r, { active: v })} data-testid={`rule-active-${r.code}`} /> },
         ]}
       />
     </Space>

@@ -66,5 +66,7 @@ export const POINTS_M = {
   'points.rulePoints': ['每次积分', 'Points each'],
   'points.ruleCap': ['每日上限', 'Daily cap'],
   'points.noCap': ['不限', 'None'],
+  'points.ruleCode': ['代码', 'Code'],
+  'points.ruleActive': ['启用', 'In force'],
   'points.ruleSaved': ['规则已保存', 'Rule saved'],
 } as const satisfies Record<string, readonly [string, string]>;
