@@ -13,13 +13,14 @@ import { seedWishConfig, seedWishDemo } from '../wishes/seed.js';
 import { seedErrandConfig, seedErrandDemo } from '../errands/seed.js';
 import { seedDisclosureConfig, seedDisclosureDemo } from '../disclosures/seed.js';
 
-/** Each module's default configuration of a county, then its demo data (after people and accounts). */
+/** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
 const MODULE_SEEDS = [
   [seedVisitConfig, seedVisitDemo],
-  [seedPointsConfig, seedPointsDemo],
   [seedWishConfig, seedWishDemo],
   [seedErrandConfig, seedErrandDemo],
   [seedDisclosureConfig, seedDisclosureDemo],
+  // last: its opening ledger of the part-time worker follows the awards the others made
+  [seedPointsConfig, seedPointsDemo],
 ] as const;
 
 export type DemoReport = {

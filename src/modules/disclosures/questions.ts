@@ -40,6 +40,7 @@ export async function askQuestion(deps: Deps, actor: Actor, id: number, input: {
         countyCode: actor.countyCode,
         accountIds: await repo.villageStaffAccounts(tx, actor.countyCode, d.village_code),
         kind: 'disclosure.question',
+        about: { type: 'disclosure', id: d.id },
         title: `村民对「${d.title}」提了问题`,
         body: input.question,
       });
@@ -75,7 +76,7 @@ export async function answerQuestion(deps: Deps, actor: Actor, id: number, quest
       after: { disclosureId: id },
       requestId: requestId ?? null,
     });
-    await notify(tx, { countyCode: actor.countyCode, accountIds: [q.asker_account_id], kind: 'disclosure.answered', title: `您对「${d.title}」的提问已答复`, body: answer });
+    await notify(tx, { countyCode: actor.countyCode, accountIds: [q.asker_account_id], kind: 'disclosure.answered', about: { type: 'disclosure', id: d.id }, title: `您对「${d.title}」的提问已答复`, body: answer });
     return { id: questionId, answered: true };
   });
 }

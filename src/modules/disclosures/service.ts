@@ -79,6 +79,7 @@ export async function publishDisclosure(deps: Deps, actor: Actor, id: number, ve
       countyCode: actor.countyCode,
       accountIds: await repo.villageResidentAccounts(tx, actor.countyCode, d.village_path),
       kind: 'disclosure.published',
+      about: { type: 'disclosure', id },
       title: `村里公开了${d.major ? '重大事项' : KIND_NAMES[d.kind as Kind]}：${d.title}`,
     });
     return row;

@@ -104,6 +104,7 @@ export async function actOnErrand(deps: ErrandDeps, actor: Actor, id: number, ac
       countyCode: e.county_code,
       accountIds: tell.filter((a) => a !== actor.accountId),
       kind: `errand.${action}`,
+      about: { type: 'errand', id: e.id },
       title: `代办 ${e.number}：${STEP_WORDS[action]}`,
       event: { number: e.number, state: t.to },
     });

@@ -90,6 +90,7 @@ export async function createErrand(deps: ErrandDeps, actor: Actor, input: Create
         countyCode: actor.countyCode,
         accountIds: handlers.filter((id) => id !== actor.accountId),
         kind: 'errand.requested',
+        about: { type: 'errand', id: row.id },
         title: `新代办 ${row.number}：${item.nameZh}`,
         event: { number: row.number, state: row.status },
       });

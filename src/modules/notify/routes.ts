@@ -2,10 +2,18 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../server/auth.js';
 import type { AppContext } from '../../server/context.js';
+import { ABOUT_TYPES, type About } from './service.js';
+
+const aboutOf = (n: { about_type: string | null; about_id: number | null }): About | null =>
+  n.about_id !== null && (ABOUT_TYPES as readonly string[]).includes(n.about_type ?? '') ? { type: n.about_type as About['type'], id: n.about_id } : null;
 
 const Item = z.object({
   id: z.number().int(),
   caseId: z.number().int().nullable(),
+  about: z
+    .object({ type: z.enum(ABOUT_TYPES), id: z.number().int() })
+    .nullable()
+    .describe('what it is about when not a case'),
   kind: z.string(),
   title: z.string(),
   body: z.string().nullable(),
@@ -36,7 +44,7 @@ export const notifyRoutes =
           ctx.db.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', actor.accountId).where('read_at', 'is', null).executeTakeFirstOrThrow(),
         ]);
         return {
-          items: rows.map((n) => ({ id: n.id, caseId: n.case_id, kind: n.kind, title: n.title, body: n.body, createdAt: n.created_at.toISOString(), readAt: n.read_at?.toISOString() ?? null })),
+          items: rows.map((n) => ({ id: n.id, caseId: n.case_id, about: aboutOf(n), kind: n.kind, title: n.title, body: n.body, createdAt: n.created_at.toISOString(), readAt: n.read_at?.toISOString() ?? null })),
           unread: Number(unread.n),
         };
       },

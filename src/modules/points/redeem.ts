@@ -65,6 +65,7 @@ export async function redeemGoods(db: Db, actor: Actor, input: RedeemInput, now:
       countyCode: w.countyCode,
       accountIds: await exchangeKeepers(tx, w.gridCode, goods.region_code),
       kind: 'points.redeemed',
+      about: { type: 'redemption', id: row.id },
       title: `积分兑换待交付：${goods.name} × ${input.quantity}${goods.unit}`,
     });
     return { id: row.id, replayed: false };
@@ -108,7 +109,7 @@ export async function handOver(db: Db, actor: Actor, id: number, now: Date, requ
     await tx.updateTable('redemption').set({ status: 'handed_over', decided_at: now, decided_by: actor.accountId }).where('county_code', '=', actor.countyCode).where('id', '=', id).execute();
     await recordAudit(tx, { actor, countyCode: actor.countyCode, action: 'redemption.hand_over', entityType: 'redemption', entityId: id, before: { status: x.status }, after: { status: 'handed_over' }, requestId });
     if (x.account_id) {
-      await notify(tx, { countyCode: actor.countyCode, accountIds: [x.account_id], kind: 'points.handed_over', title: `兑换的物品已交付：${x.goods_name} × ${x.quantity}${x.unit}` });
+      await notify(tx, { countyCode: actor.countyCode, accountIds: [x.account_id], kind: 'points.handed_over', about: { type: 'redemption', id: x.id }, title: `兑换的物品已交付：${x.goods_name} × ${x.quantity}${x.unit}` });
     }
     return { id, status: 'handed_over' as const };
   });
@@ -137,7 +138,7 @@ export async function cancelRedemption(db: Db, actor: Actor, id: number, now: Da
       .execute();
     if (staff) {
       await recordAudit(tx, { actor, countyCode: actor.countyCode, action: 'redemption.cancel', entityType: 'redemption', entityId: id, before: { status: x.status }, after: { status: 'cancelled', refunded: x.points }, requestId });
-      if (x.account_id) await notify(tx, { countyCode: actor.countyCode, accountIds: [x.account_id], kind: 'points.cancelled', title: `兑换已取消，${x.points} 分已退回：${x.goods_name}` });
+      if (x.account_id) await notify(tx, { countyCode: actor.countyCode, accountIds: [x.account_id], kind: 'points.cancelled', about: { type: 'redemption', id: x.id }, title: `兑换已取消，${x.points} 分已退回：${x.goods_name}` });
     }
     return { id, status: 'cancelled' as const };
   });

@@ -32,7 +32,7 @@ export async function adjustPoints(db: Db, actor: Actor, workerId: number, input
     });
     if (w.accountId) {
       const sign = input.delta > 0 ? `+${input.delta}` : String(input.delta);
-      await notify(tx, { countyCode: actor.countyCode, accountIds: [w.accountId], kind: 'points.adjusted', title: `积分 ${sign}：${input.reason}`, body: `现有积分 ${balance}` });
+      await notify(tx, { countyCode: actor.countyCode, accountIds: [w.accountId], kind: 'points.adjusted', about: { type: 'points', id: w.id }, title: `积分 ${sign}：${input.reason}`, body: `现有积分 ${balance}` });
     }
     return { workerId: w.id, balance };
   });

@@ -112,7 +112,7 @@ export async function performWishAction(db: Db, now: Date, actor: Actor, id: num
       .returning(['id', 'number', 'status', 'version'])
       .executeTakeFirstOrThrow();
     await recordWishStep(tx, { countyCode: w.county_code, wishId: w.id, at: now, action, fromStatus: w.status, toStatus: out.to, actor, actorName: out.actorName, note: out.note }, requestId);
-    await notify(tx, { countyCode: w.county_code, accountIds: out.tell.filter((a) => a !== actor.accountId), kind: `wish.${action}`, title: out.title, event: { number: w.number, state: out.to } });
+    await notify(tx, { countyCode: w.county_code, accountIds: out.tell.filter((a) => a !== actor.accountId), kind: `wish.${action}`, about: { type: 'wish', id: w.id }, title: out.title, event: { number: w.number, state: out.to } });
     return { ...row, status: row.status as WishStatus };
   });
 }

@@ -77,6 +77,7 @@ export async function createWish(db: Db, now: Date, actor: Actor, input: CreateW
         countyCode: actor.countyCode,
         accountIds: (await reviewerAccounts(tx, gridCode)).filter((id) => id !== actor.accountId),
         kind: 'wish.submitted',
+        about: { type: 'wish', id: row.id },
         title: `新的微心愿 ${row.number}：${input.title}`,
         event: { number: row.number, state: 'submitted' },
       });

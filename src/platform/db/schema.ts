@@ -316,6 +316,8 @@ export interface Household {
 }
 
 export interface Notification {
+  about_id: number | null;
+  about_type: string | null;
   account_id: number;
   body: string | null;
   case_id: number | null;

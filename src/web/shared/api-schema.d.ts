@@ -147,6 +147,11 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
+                    role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                    /** @description part of the username or display name */
+                    q?: string;
+                    /** @description true: disabled accounts only; false: active ones only */
+                    disabled?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -171,7 +176,9 @@ export interface paths {
                                 scopeName: string;
                                 disabled: boolean;
                                 createdAt: string;
+                                updatedAt: string;
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -209,6 +216,112 @@ export interface paths {
                             id: number;
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改账号 Edit an account: name, role, scope, disabled (disabling ends its sessions) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        displayName?: string;
+                        /** @enum {string} */
+                        role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                        scopeCode?: string;
+                        disabled?: boolean;
+                        /**
+                         * Format: date-time
+                         * @description the updatedAt you read; 409 CONFLICT when someone changed the account since
+                         */
+                        updatedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            username: string;
+                            displayName: string;
+                            /** @enum {string} */
+                            role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                            scopeCode: string;
+                            scopeName: string;
+                            disabled: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/accounts/{id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重置密码 Set a new password (ends the account’s sessions) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -1815,6 +1928,12 @@ export interface paths {
                             items: {
                                 id: number;
                                 caseId: number | null;
+                                /** @description what it is about when not a case */
+                                about: {
+                                    /** @enum {string} */
+                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit";
+                                    id: number;
+                                } | null;
                                 kind: string;
                                 title: string;
                                 body: string | null;
@@ -1902,6 +2021,3069 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/visit-policy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 走访周期 Visit intervals of my county, per care tag */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description '' is every household without a listed tag */
+                                careTag: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60") | "";
+                                intervalDays: number;
+                            }[];
+                            recomputed?: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** 设置走访周期 Replace the visit intervals (the default '' is required); due dates are recomputed at once */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description '' is every household without a listed tag */
+                            careTag: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60") | "";
+                            intervalDays: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description '' is every household without a listed tag */
+                                careTag: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60") | "";
+                                intervalDays: number;
+                            }[];
+                            recomputed?: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/photos/{id}/{variant}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 走访照片 A visit photo: public (EXIF stripped) or thumb */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    variant: "public" | "thumb";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 走访记录 Visits in my scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                householdId: number;
+                                address: string;
+                                gridCode: string;
+                                gridName: string;
+                                workerName: string;
+                                visitedAt: string;
+                                /** @enum {string} */
+                                kind: "routine" | "care" | "follow_up" | "campaign";
+                                /** @enum {string} */
+                                outcome: "all_well" | "needs_help" | "issue_reported" | "not_home";
+                                needs: string[];
+                                notes: string;
+                                caseId: number | null;
+                                caseNumber: string | null;
+                                photos: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    url: string;
+                                    thumbUrl: string;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录走访 Record a door-to-door visit (photos optional; resend with the same clientRequestId is safe) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        householdId: number;
+                        /**
+                         * Format: date-time
+                         * @description when the visit happened (the phone’s clock); a visit kept offline arrives later
+                         */
+                        visitedAt: string;
+                        /** @enum {string} */
+                        kind: "routine" | "care" | "follow_up" | "campaign";
+                        /** @enum {string} */
+                        outcome: "all_well" | "needs_help" | "issue_reported" | "not_home";
+                        /** @default [] */
+                        needs?: ("medical" | "living" | "housing" | "daily_care" | "schooling" | "employment" | "legal" | "safety" | "other")[];
+                        /** @default  */
+                        notes?: string;
+                        lng?: number;
+                        lat?: number;
+                        /**
+                         * @description ids from POST /photos (optional: photos are never required)
+                         * @default []
+                         */
+                        photoIds?: string[];
+                        /** @description a case reported from this visit */
+                        caseId?: number;
+                        /**
+                         * Format: uuid
+                         * @description idempotency: resending with the same id answers the visit already made (200)
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already recorded by an earlier request with the same clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            householdId: number;
+                            address: string;
+                            gridCode: string;
+                            gridName: string;
+                            workerName: string;
+                            visitedAt: string;
+                            /** @enum {string} */
+                            kind: "routine" | "care" | "follow_up" | "campaign";
+                            /** @enum {string} */
+                            outcome: "all_well" | "needs_help" | "issue_reported" | "not_home";
+                            needs: string[];
+                            notes: string;
+                            caseId: number | null;
+                            caseNumber: string | null;
+                            photos: {
+                                /** Format: uuid */
+                                id: string;
+                                url: string;
+                                thumbUrl: string;
+                            }[];
+                            /** @description the household’s next visit is due then */
+                            visitDueAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            householdId: number;
+                            address: string;
+                            gridCode: string;
+                            gridName: string;
+                            workerName: string;
+                            visitedAt: string;
+                            /** @enum {string} */
+                            kind: "routine" | "care" | "follow_up" | "campaign";
+                            /** @enum {string} */
+                            outcome: "all_well" | "needs_help" | "issue_reported" | "not_home";
+                            needs: string[];
+                            notes: string;
+                            caseId: number | null;
+                            caseNumber: string | null;
+                            photos: {
+                                /** Format: uuid */
+                                id: string;
+                                url: string;
+                                thumbUrl: string;
+                            }[];
+                            /** @description the household’s next visit is due then */
+                            visitDueAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/{id}/case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关联事件 Link a case reported from this visit */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        caseId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            householdId: number;
+                            address: string;
+                            gridCode: string;
+                            gridName: string;
+                            workerName: string;
+                            visitedAt: string;
+                            /** @enum {string} */
+                            kind: "routine" | "care" | "follow_up" | "campaign";
+                            /** @enum {string} */
+                            outcome: "all_well" | "needs_help" | "issue_reported" | "not_home";
+                            needs: string[];
+                            notes: string;
+                            caseId: number | null;
+                            caseNumber: string | null;
+                            photos: {
+                                /** Format: uuid */
+                                id: string;
+                                url: string;
+                                thumbUrl: string;
+                            }[];
+                            /** @description the household’s next visit is due then */
+                            visitDueAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/due": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待走访 Households due a visit (never visited first, then the longest overdue) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    careTag?: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60";
+                    /** @description part of the address */
+                    q?: string;
+                    /** @description due: only households due now; all: every household, the due ones first */
+                    include?: "due" | "all";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                gridCode: string;
+                                gridName: string;
+                                address: string;
+                                memberCount: number;
+                                careTags: string[];
+                                lastVisitAt: string | null;
+                                /** @description null: never visited, due now */
+                                dueAt: string | null;
+                                /** @description whole days past due (0: due today); null when never visited; negative: not yet due */
+                                overdueDays: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 走访覆盖 Per child region: households, due now, visited in the last 30 days, coverage */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            items: {
+                                code: string;
+                                name: string;
+                                level: string;
+                                households: number;
+                                dueNow: number;
+                                visited30d: number;
+                                /** @description share of households visited in the last 30 days, 0–100 */
+                                coverage: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/visits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 走访历史 A household’s visits, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                householdId: number;
+                                address: string;
+                                gridCode: string;
+                                gridName: string;
+                                workerName: string;
+                                visitedAt: string;
+                                /** @enum {string} */
+                                kind: "routine" | "care" | "follow_up" | "campaign";
+                                /** @enum {string} */
+                                outcome: "all_well" | "needs_help" | "issue_reported" | "not_home";
+                                needs: string[];
+                                notes: string;
+                                caseId: number | null;
+                                caseNumber: string | null;
+                                photos: {
+                                    /** Format: uuid */
+                                    id: string;
+                                    url: string;
+                                    thumbUrl: string;
+                                }[];
+                            }[];
+                            total: number;
+                            visitDueAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 兑换物品 Goods: for a grid worker those stocked above their grid; for staff those in scope (and above it, read-only) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    includeInactive?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                regionCode: string;
+                                regionName: string;
+                                name: string;
+                                unit: string;
+                                pointsCost: number;
+                                stock: number;
+                                active: boolean;
+                                /** @description the caller may change these goods (stocked inside their scope) */
+                                manageable: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增物品 Stock new goods (a township or village in scope; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        regionCode: string;
+                        name: string;
+                        /** @default 件 */
+                        unit?: string;
+                        pointsCost: number;
+                        stock: number;
+                        /** @default true */
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/goods/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改物品 Change name, unit, cost, stock or whether it is offered (goods in scope; audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        unit?: string;
+                        pointsCost?: number;
+                        stock?: number;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/redemptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 兑换记录 Exchanges: a grid worker’s own; staff: of workers in scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    status?: "requested" | "handed_over" | "cancelled";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                workerId: number;
+                                workerName: string;
+                                gridName: string;
+                                goodsId: number;
+                                goodsName: string;
+                                unit: string;
+                                stockedBy: string;
+                                quantity: number;
+                                points: number;
+                                /** @enum {string} */
+                                status: "requested" | "handed_over" | "cancelled";
+                                requestedAt: string;
+                                decidedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 积分兑换 Exchange points for goods (part-time grid workers; a retry with the same clientRequestId answers the same exchange) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        goodsId: number;
+                        /** @default 1 */
+                        quantity?: number;
+                        /**
+                         * Format: uuid
+                         * @description one id per exchange: a retry answers the same exchange instead of making another
+                         */
+                        clientRequestId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already made by an earlier request with the same clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemptions/{id}/hand-over": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 交付物品 Hand the goods over (staff of the worker’s place; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "requested" | "handed_over" | "cancelled";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/redemptions/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消兑换 Cancel before hand-over; points and stock are returned */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "requested" | "handed_over" | "cancelled";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/points-rules": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分规则 What recognised work earns */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                points: number;
+                                dailyCap: number | null;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/points-rules/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改积分规则 Change a rule’s points, daily cap or whether it is in force (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        points: number;
+                        dailyCap: number | null;
+                        active: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            nameZh: string;
+                            nameEn: string;
+                            points: number;
+                            dailyCap: number | null;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的积分 My balance, what earned it, and my exchanges */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description false for full-time workers: they are paid and earn no points */
+                            earnsPoints: boolean;
+                            employment: ("fullTime" | "partTime") | null;
+                            gridName: string | null;
+                            balance: number;
+                            entries: {
+                                id: number;
+                                delta: number;
+                                /** @description a rule code, 'redeem', 'refund' or 'adjust' */
+                                reason: string;
+                                reasonZh: string;
+                                reasonEn: string;
+                                note: string | null;
+                                refType: string | null;
+                                refId: string | null;
+                                balanceAfter: number;
+                                at: string;
+                            }[];
+                            redemptions: {
+                                id: number;
+                                workerId: number;
+                                workerName: string;
+                                gridName: string;
+                                goodsId: number;
+                                goodsName: string;
+                                unit: string;
+                                stockedBy: string;
+                                quantity: number;
+                                points: number;
+                                /** @enum {string} */
+                                status: "requested" | "handed_over" | "cancelled";
+                                requestedAt: string;
+                                decidedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网格员名册 Grid workers in my scope, by place and name (never ranked by points) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    employment?: "fullTime" | "partTime";
+                    duty?: "grid_worker" | "central_household" | "building_head" | "unit_head" | "party_member" | "volunteer";
+                    /** @description part of the name */
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                gridCode: string;
+                                gridName: string;
+                                villageName: string;
+                                /** @enum {string} */
+                                employment: "fullTime" | "partTime";
+                                /** @enum {string} */
+                                duty: "grid_worker" | "central_household" | "building_head" | "unit_head" | "party_member" | "volunteer";
+                                /** @description part-time workers earn points; full-time workers are paid */
+                                earnsPoints: boolean;
+                                pointsBalance: number;
+                                hasAccount: boolean;
+                                active: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workers/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 网格员详情 A grid worker with their points ledger and exchanges */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            gridCode: string;
+                            gridName: string;
+                            villageName: string;
+                            /** @enum {string} */
+                            employment: "fullTime" | "partTime";
+                            /** @enum {string} */
+                            duty: "grid_worker" | "central_household" | "building_head" | "unit_head" | "party_member" | "volunteer";
+                            /** @description part-time workers earn points; full-time workers are paid */
+                            earnsPoints: boolean;
+                            pointsBalance: number;
+                            hasAccount: boolean;
+                            active: boolean;
+                            entries: {
+                                id: number;
+                                delta: number;
+                                /** @description a rule code, 'redeem', 'refund' or 'adjust' */
+                                reason: string;
+                                reasonZh: string;
+                                reasonEn: string;
+                                note: string | null;
+                                refType: string | null;
+                                refId: string | null;
+                                balanceAfter: number;
+                                at: string;
+                            }[];
+                            redemptions: {
+                                id: number;
+                                workerId: number;
+                                workerName: string;
+                                gridName: string;
+                                goodsId: number;
+                                goodsName: string;
+                                unit: string;
+                                stockedBy: string;
+                                quantity: number;
+                                points: number;
+                                /** @enum {string} */
+                                status: "requested" | "handed_over" | "cancelled";
+                                requestedAt: string;
+                                decidedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/workers/{id}/points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 人工加减积分 Award points by hand or correct a balance (part-time workers; reason required; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description points to add (positive) or take away (negative) */
+                        delta: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            workerId: number;
+                            balance: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 微心愿墙 Wishes I can see, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "published" | "claimed" | "fulfilled" | "closed" | "rejected" | "withdrawn";
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    /** @description only wishes I made or claimed */
+                    mine?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                number: string;
+                                gridCode: string;
+                                gridName: string;
+                                beneficiary: string;
+                                /** @enum {string} */
+                                beneficiaryKind: "elderly_alone" | "left_behind_child" | "sick" | "disabled" | "poverty" | "other";
+                                title: string;
+                                /** @enum {string} */
+                                source: "resident" | "visit" | "staff";
+                                /** @enum {string} */
+                                status: "submitted" | "published" | "claimed" | "fulfilled" | "closed" | "rejected" | "withdrawn";
+                                maxClaimers: number;
+                                activeClaims: number;
+                                claimerNames: string[];
+                                /** @description I made this wish */
+                                mine: boolean;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 许个微心愿 Make a wish (a villager for themselves; staff for a household, on a visit or not) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description who it is for, as the public may read it: "王奶奶", never a full name with ID or phone */
+                        beneficiary: string;
+                        /** @enum {string} */
+                        beneficiaryKind: "elderly_alone" | "left_behind_child" | "sick" | "disabled" | "poverty" | "other";
+                        /** @description what is wished for */
+                        title: string;
+                        detail?: string;
+                        /** @description staff: the household in your scope the wish is for (required for staff) */
+                        householdId?: number;
+                        /** @description staff: the visit of that household on which it was collected (source "visit") */
+                        visitId?: number;
+                        /** @description staff: how many claimers may share it (many-to-one when > 1) */
+                        maxClaimers?: number;
+                        /**
+                         * Format: uuid
+                         * @description idempotency key: resending with the same id returns the same wish (200)
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already made by an earlier request with the same clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 微心愿统计 Counts by status in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            submitted: number;
+                            published: number;
+                            claimed: number;
+                            fulfilled: number;
+                            closed: number;
+                            rejected: number;
+                            withdrawn: number;
+                            /** @description claimed, fulfilled or closed: every wish someone took on */
+                            claimedEver: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 微心愿详情 A wish with its claims, timeline, photos and the actions I may take */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            gridCode: string;
+                            gridName: string;
+                            beneficiary: string;
+                            /** @enum {string} */
+                            beneficiaryKind: "elderly_alone" | "left_behind_child" | "sick" | "disabled" | "poverty" | "other";
+                            title: string;
+                            /** @enum {string} */
+                            source: "resident" | "visit" | "staff";
+                            /** @enum {string} */
+                            status: "submitted" | "published" | "claimed" | "fulfilled" | "closed" | "rejected" | "withdrawn";
+                            maxClaimers: number;
+                            activeClaims: number;
+                            claimerNames: string[];
+                            /** @description I made this wish */
+                            mine: boolean;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            detail: string;
+                            /** @description staff only */
+                            householdId: number | null;
+                            rejectReason: string | null;
+                            fulfilNote: string | null;
+                            thanksNote: string | null;
+                            publishedAt: string | null;
+                            claimedAt: string | null;
+                            fulfilledAt: string | null;
+                            closedAt: string | null;
+                            claims: {
+                                id: number;
+                                claimerName: string;
+                                /** @enum {string} */
+                                claimerKind: "party_org" | "paired_unit" | "deputy" | "in_service_member" | "cadre";
+                                note: string | null;
+                                /** @enum {string} */
+                                status: "active" | "withdrawn";
+                                mine: boolean;
+                                createdAt: string;
+                            }[];
+                            history: {
+                                id: number;
+                                at: string;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                actorName: string | null;
+                                note: string | null;
+                            }[];
+                            photos: {
+                                /** Format: uuid */
+                                id: string;
+                                width: number;
+                                height: number;
+                                url: string;
+                                thumbUrl: string;
+                            }[];
+                            /** @description what I may do now */
+                            actions: ("publish" | "reject" | "withdraw" | "claim" | "unclaim" | "fulfil" | "close")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理微心愿 publish, reject {reason}, withdraw, claim {claimerName, claimerKind, note}, unclaim, fulfil {note, photoIds}, close {thanksNote} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "publish" | "reject" | "withdraw" | "claim" | "unclaim" | "fulfil" | "close";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version you saw; 409 WISH_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description reject: why */
+                        reason?: string;
+                        /** @description publish: how many claimers may share it */
+                        maxClaimers?: number;
+                        /** @description claim: the organisation or person claiming (defaults to the account name) */
+                        claimerName?: string;
+                        /**
+                         * @description claim: party organisation, paired unit, deputy, in-service member or cadre
+                         * @enum {string}
+                         */
+                        claimerKind?: "party_org" | "paired_unit" | "deputy" | "in_service_member" | "cadre";
+                        /** @description claim / fulfil: a note */
+                        note?: string;
+                        /** @description fulfil: photos uploaded through POST /photos */
+                        photoIds?: string[];
+                        /** @description close: the thanks of the person helped */
+                        thanksNote?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            /** @enum {string} */
+                            status: "submitted" | "published" | "claimed" | "fulfilled" | "closed" | "rejected" | "withdrawn";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/{id}/photos/{photoId}/{variant}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 心愿照片 A fulfilment photo of a wish I can see (EXIF stripped, or its thumbnail) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    photoId: string;
+                    variant: "public" | "thumb";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/service-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务事项清单 The active catalogue of errands and proxy services, with guides */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "errand" | "proxy";
+                                nameZh: string;
+                                nameEn: string;
+                                guideZh: string;
+                                guideEn: string;
+                                materials: string[];
+                                /**
+                                 * @description where it is finally handled: village proxy point, township convenience platform, county approval centre
+                                 * @enum {string}
+                                 */
+                                handledAt: "village" | "township" | "county";
+                                /** @description promised working days (0: the same working day) */
+                                promiseDays: number;
+                                active: boolean;
+                                sort: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/service-items": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务事项管理 The whole catalogue, inactive items too */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "errand" | "proxy";
+                                nameZh: string;
+                                nameEn: string;
+                                guideZh: string;
+                                guideEn: string;
+                                materials: string[];
+                                /**
+                                 * @description where it is finally handled: village proxy point, township convenience platform, county approval centre
+                                 * @enum {string}
+                                 */
+                                handledAt: "village" | "township" | "county";
+                                /** @description promised working days (0: the same working day) */
+                                promiseDays: number;
+                                active: boolean;
+                                sort: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/service-items/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 新增或修改服务事项 Add or edit an item (active: false retires it); audited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "errand" | "proxy";
+                        nameZh: string;
+                        nameEn: string;
+                        /** @default  */
+                        guideZh?: string;
+                        /** @default  */
+                        guideEn?: string;
+                        /** @default [] */
+                        materials?: string[];
+                        /** @enum {string} */
+                        handledAt: "village" | "township" | "county";
+                        promiseDays: number;
+                        /** @default true */
+                        active?: boolean;
+                        /** @default 0 */
+                        sort?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            /** @enum {string} */
+                            kind: "errand" | "proxy";
+                            nameZh: string;
+                            nameEn: string;
+                            guideZh: string;
+                            guideEn: string;
+                            materials: string[];
+                            /**
+                             * @description where it is finally handled: village proxy point, township convenience platform, county approval centre
+                             * @enum {string}
+                             */
+                            handledAt: "village" | "township" | "county";
+                            /** @description promised working days (0: the same working day) */
+                            promiseDays: number;
+                            active: boolean;
+                            sort: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/errands": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 代办列表 Errands: residents their own, staff those of their scope */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    overdue?: "true" | "false";
+                    /** @description only errands I asked for or took */
+                    mine?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                number: string;
+                                serviceCode: string;
+                                serviceName: string;
+                                serviceNameEn: string;
+                                /** @enum {string} */
+                                kind: "errand" | "proxy";
+                                /** @enum {string} */
+                                handledAt: "village" | "township" | "county";
+                                gridCode: string;
+                                gridName: string;
+                                detail: string;
+                                requesterName: string;
+                                contactName: string | null;
+                                /** @description masked, e.g. 138****5678; full only through reveal-phone */
+                                contactPhone: string | null;
+                                /** @enum {string} */
+                                status: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                                assigneeName: string | null;
+                                declineReason: string | null;
+                                resultNote: string | null;
+                                rating: ("satisfied" | "basically_satisfied" | "dissatisfied") | null;
+                                ratingComment: string | null;
+                                dueAt: string | null;
+                                overdue: boolean;
+                                version: number;
+                                createdAt: string;
+                                acceptedAt: string | null;
+                                doneAt: string | null;
+                                confirmedAt: string | null;
+                                closedAt: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 申请代办 Ask for an errand or a proxy service (resident; the grid is your own) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        serviceCode: string;
+                        detail: string;
+                        contactName?: string;
+                        contactPhone?: string;
+                        /**
+                         * Format: uuid
+                         * @description idempotency: a retry with the same id answers the errand already made
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already made by an earlier request with the same clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/errands/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 代办统计 Counts by status, overdue, done and ratings in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            total: number;
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                            overdue: number;
+                            /** @description done or confirmed */
+                            done: number;
+                            doneByKind: {
+                                errand: number;
+                                proxy: number;
+                            };
+                            ratings: {
+                                satisfied: number;
+                                basically_satisfied: number;
+                                dissatisfied: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/errands/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 代办详情 An errand with its steps, the service guide and the actions I may take */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            serviceCode: string;
+                            serviceName: string;
+                            serviceNameEn: string;
+                            /** @enum {string} */
+                            kind: "errand" | "proxy";
+                            /** @enum {string} */
+                            handledAt: "village" | "township" | "county";
+                            gridCode: string;
+                            gridName: string;
+                            detail: string;
+                            requesterName: string;
+                            contactName: string | null;
+                            /** @description masked, e.g. 138****5678; full only through reveal-phone */
+                            contactPhone: string | null;
+                            /** @enum {string} */
+                            status: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                            assigneeName: string | null;
+                            declineReason: string | null;
+                            resultNote: string | null;
+                            rating: ("satisfied" | "basically_satisfied" | "dissatisfied") | null;
+                            ratingComment: string | null;
+                            dueAt: string | null;
+                            overdue: boolean;
+                            version: number;
+                            createdAt: string;
+                            acceptedAt: string | null;
+                            doneAt: string | null;
+                            confirmedAt: string | null;
+                            closedAt: string | null;
+                            service: {
+                                code: string;
+                                /** @enum {string} */
+                                kind: "errand" | "proxy";
+                                nameZh: string;
+                                nameEn: string;
+                                guideZh: string;
+                                guideEn: string;
+                                materials: string[];
+                                /**
+                                 * @description where it is finally handled: village proxy point, township convenience platform, county approval centre
+                                 * @enum {string}
+                                 */
+                                handledAt: "village" | "township" | "county";
+                                /** @description promised working days (0: the same working day) */
+                                promiseDays: number;
+                                active: boolean;
+                                sort: number;
+                            };
+                            steps: {
+                                id: number;
+                                at: string;
+                                action: string;
+                                fromStatus: string | null;
+                                toStatus: string;
+                                actorName: string | null;
+                                note: string | null;
+                            }[];
+                            photos: {
+                                id: string;
+                                url: string;
+                                thumbUrl: string;
+                            }[];
+                            /** @description what the caller may do now */
+                            actions: ("accept" | "decline" | "done" | "confirm" | "cancel")[];
+                            canRevealPhone: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/errands/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理代办 accept, decline {reason}, done {note, photoIds}, confirm {rating, comment}, cancel */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "accept" | "decline" | "done" | "confirm" | "cancel";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description decline: why (required) */
+                        reason?: string;
+                        /** @description done: what was done (required) */
+                        note?: string;
+                        /** @description done: photos uploaded through POST /photos */
+                        photoIds?: string[];
+                        /**
+                         * @description confirm: required
+                         * @enum {string}
+                         */
+                        rating?: "satisfied" | "basically_satisfied" | "dissatisfied";
+                        /** @description confirm: optional words */
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            /** @enum {string} */
+                            status: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/errands/{id}/reveal-phone": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看联系电话 The full contact phone (assignee or village staff; reason required, audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            contactPhone: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/errands/{id}/photos/{photoId}/{variant}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 代办照片 A photo of a finished errand (EXIF stripped, or its thumbnail), to whoever sees the errand */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    photoId: string;
+                    variant: "public" | "thumb";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三务公开 Disclosures I may read, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description party 党务 / village 村务 / finance 财务 */
+                    kind?: "party" | "village" | "finance";
+                    /** @description a region inside your scope */
+                    within?: string;
+                    /** @description a year matches all its months and quarters */
+                    period?: string;
+                    /** @description village staff and monitors only; villagers always see published ones */
+                    status?: "draft" | "published" | "withdrawn";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                villageCode: string;
+                                villageName: string;
+                                /**
+                                 * @description party 党务 / village 村务 / finance 财务
+                                 * @enum {string}
+                                 */
+                                kind: "party" | "village" | "finance";
+                                period: string | null;
+                                major: boolean;
+                                title: string;
+                                /** @enum {string} */
+                                status: "draft" | "published" | "withdrawn";
+                                publishedAt: string | null;
+                                updatedAt: string;
+                                version: number;
+                                readCount: number;
+                                questionCount: number;
+                                unansweredCount: number;
+                                readByMe: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建草稿 A draft for my village */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description party 党务 / village 村务 / finance 财务
+                         * @enum {string}
+                         */
+                        kind: "party" | "village" | "finance";
+                        /**
+                         * @description null only for a major matter
+                         * @default null
+                         */
+                        period?: string | null;
+                        /**
+                         * @description a major matter, published at once (§30)
+                         * @default false
+                         */
+                        major?: boolean;
+                        title: string;
+                        /** @default  */
+                        body?: string;
+                        /** @default [] */
+                        financeLines?: {
+                            item: string;
+                            /** @description yuan, non-negative, at most 2 decimals */
+                            income: number;
+                            /** @description yuan, non-negative, at most 2 decimals */
+                            expense: number;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "withdrawn";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** §30 公开节奏 Which villages are due to publish village affairs (quarterly) and finances (monthly) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region inside your scope */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            quarter: string;
+                            month: string;
+                            totals: {
+                                villages: number;
+                                villageAffairsDue: number;
+                                financeDue: number;
+                            };
+                            townships: {
+                                code: string;
+                                name: string;
+                                villages: number;
+                                villageAffairsDue: number;
+                                financeDue: number;
+                            }[];
+                            villages: {
+                                code: string;
+                                name: string;
+                                townshipCode: string;
+                                townshipName: string;
+                                latestVillagePeriod: string | null;
+                                latestFinancePeriod: string | null;
+                                latestPartyPeriod: string | null;
+                                lastVillagePublishedAt: string | null;
+                                lastFinancePublishedAt: string | null;
+                                lastMajorPublishedAt: string | null;
+                                /** @description no village-affairs disclosure published this quarter */
+                                villageAffairsDue: boolean;
+                                /** @description no finance disclosure published this month */
+                                financeDue: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 公开详情 One disclosure; a villager opening it counts as read once */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            villageCode: string;
+                            villageName: string;
+                            /**
+                             * @description party 党务 / village 村务 / finance 财务
+                             * @enum {string}
+                             */
+                            kind: "party" | "village" | "finance";
+                            period: string | null;
+                            major: boolean;
+                            title: string;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "withdrawn";
+                            publishedAt: string | null;
+                            updatedAt: string;
+                            version: number;
+                            readCount: number;
+                            questionCount: number;
+                            unansweredCount: number;
+                            readByMe: boolean;
+                            body: string;
+                            financeLines: {
+                                item: string;
+                                /** @description yuan, non-negative, at most 2 decimals */
+                                income: number;
+                                /** @description yuan, non-negative, at most 2 decimals */
+                                expense: number;
+                            }[];
+                            totals: {
+                                income: number;
+                                expense: number;
+                                balance: number;
+                            } | null;
+                            withdrawReason: string | null;
+                            questions: {
+                                id: number;
+                                /** @description masked: the family name only */
+                                askerName: string;
+                                mine: boolean;
+                                question: string;
+                                askedAt: string;
+                                answer: string | null;
+                                answeredBy: string | null;
+                                answeredAt: string | null;
+                            }[];
+                            history: {
+                                /** @enum {string} */
+                                action: "created" | "edited" | "published" | "withdrawn";
+                                actorName: string;
+                                at: string;
+                                note: string | null;
+                            }[];
+                            /** @description what the caller may do now */
+                            actions: ("edit" | "publish" | "withdraw" | "ask" | "answer")[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改草稿 Replace a draft’s content (version required) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description party 党务 / village 村务 / finance 财务
+                         * @enum {string}
+                         */
+                        kind: "party" | "village" | "finance";
+                        /**
+                         * @description null only for a major matter
+                         * @default null
+                         */
+                        period?: string | null;
+                        /**
+                         * @description a major matter, published at once (§30)
+                         * @default false
+                         */
+                        major?: boolean;
+                        title: string;
+                        /** @default  */
+                        body?: string;
+                        /** @default [] */
+                        financeLines?: {
+                            item: string;
+                            /** @description yuan, non-negative, at most 2 decimals */
+                            income: number;
+                            /** @description yuan, non-negative, at most 2 decimals */
+                            expense: number;
+                        }[];
+                        version: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "withdrawn";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布 Publish a draft; the village’s residents are told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "withdrawn";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回 Withdraw a published disclosure (reason required; it stays on record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "draft" | "published" | "withdrawn";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 提问 A villager asks about a published disclosure of their village */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        question: string;
+                        /**
+                         * Format: uuid
+                         * @description a retry with the same id answers the same question
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/{id}/questions/{qid}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复 The village answers a question; the asker is told */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    qid: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            answered: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/orgs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党组织 Party organisations in my scope (flat, with parent ids) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @description null when the parent lies outside your scope */
+                                parentId: number | null;
+                                /** @enum {string} */
+                                kind: "county_committee" | "township_committee" | "branch" | "grid_group";
+                                name: string;
+                                regionCode: string;
+                                regionName: string;
+                                /** @description members of this organisation itself */
+                                memberCount: number;
+                                /** @description members of this organisation and all below it */
+                                totalMemberCount: number;
+                                childCount: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/orgs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党组织详情 An organisation, its children and members */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description direct: members of this organisation; all: also those of the organisations below it */
+                    members?: "direct" | "all";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @description null when the parent lies outside your scope */
+                            parentId: number | null;
+                            /** @enum {string} */
+                            kind: "county_committee" | "township_committee" | "branch" | "grid_group";
+                            name: string;
+                            regionCode: string;
+                            regionName: string;
+                            /** @description members of this organisation itself */
+                            memberCount: number;
+                            /** @description members of this organisation and all below it */
+                            totalMemberCount: number;
+                            childCount: number;
+                            parentName: string | null;
+                            children: {
+                                id: number;
+                                /** @description null when the parent lies outside your scope */
+                                parentId: number | null;
+                                /** @enum {string} */
+                                kind: "county_committee" | "township_committee" | "branch" | "grid_group";
+                                name: string;
+                                regionCode: string;
+                                regionName: string;
+                                /** @description members of this organisation itself */
+                                memberCount: number;
+                                /** @description members of this organisation and all below it */
+                                totalMemberCount: number;
+                                childCount: number;
+                            }[];
+                            members: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                gender: "male" | "female";
+                                joinedOn: string | null;
+                                orgId: number;
+                                orgName: string;
+                                gridCode: string;
+                                gridName: string;
+                                /** @description 党员联系户: households this member is linked to */
+                                linkedHouseholds: number;
+                            }[];
+                            membersTotal: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/members/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党员详情 A party member and the households linked to them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            /** @enum {string} */
+                            gender: "male" | "female";
+                            joinedOn: string | null;
+                            orgId: number;
+                            orgName: string;
+                            gridCode: string;
+                            gridName: string;
+                            /** @description 党员联系户: households this member is linked to */
+                            linkedHouseholds: number;
+                            /** @description masked */
+                            phone: string | null;
+                            households: {
+                                id: number;
+                                address: string;
+                                gridName: string;
+                                memberCount: number;
+                                /** @description care tags: poverty, minimum-living, elderly-alone … */
+                                careTags: string[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党建概况 Counts of organisations, members, linked households and covered grids */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            regionCode: string;
+                            regionName: string;
+                            countyCommittees: number;
+                            townshipCommittees: number;
+                            branches: number;
+                            gridGroups: number;
+                            members: number;
+                            membersWithLinkedHouseholds: number;
+                            /** @description distinct households linked to a member */
+                            linkedHouseholds: number;
+                            gridsWithGroup: number;
+                            grids: number;
+                        };
+                    };
                 };
             };
         };

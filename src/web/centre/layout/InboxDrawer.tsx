@@ -3,11 +3,11 @@ import { api } from '../../shared/api.js';
 import { useLang } from '../lang.js';
 import { useLive } from '../live.js';
 import { ok, useLoad } from '../load.js';
-import { navigate } from '../router.js';
 import type { InboxItem } from '../types.js';
 import { InboxList } from './InboxList.js';
+import { linkOf, openLink } from './links.js';
 
-/** The inbox (GET /inbox): open a notification → mark it read and go to its case. */
+/** The inbox (GET /inbox): open a notification → mark it read and go to what it is about. */
 export function InboxDrawer({ open, onClose, onChanged }: { open: boolean; onClose: () => void; onChanged: () => void }) {
   const { t } = useLang();
   const inbox = useLoad(() => (open ? ok(api.GET('/api/v1/inbox', { params: { query: { limit: 50 } } })) : Promise.resolve(undefined)), [open]);
@@ -20,9 +20,9 @@ export function InboxDrawer({ open, onClose, onChanged }: { open: boolean; onClo
   }
   async function openItem(n: InboxItem) {
     if (!n.readAt) await markRead([n.id]);
-    if (n.caseId) {
+    if (linkOf(n)) {
       onClose();
-      navigate(`/cases/${n.caseId}`);
+      openLink(n);
     }
   }
 

@@ -30,6 +30,7 @@ import { useSession } from '../session.js';
 import { TerritoryPage } from '../territory/TerritoryPage.js';
 import { Workbench } from '../workbench/Workbench.js';
 import { HeaderBar } from './HeaderBar.js';
+import { openLink } from './links.js';
 
 /** The signed-in frame: red header, left menu, the screen of the hash route. */
 export function Shell() {
@@ -41,7 +42,7 @@ export function Shell() {
 
   useEffect(() => openLiveStream(), []);
   useLive((e) => {
-    if (e.title) notification.info({ title: e.title, placement: 'bottomRight', duration: 4, onClick: () => e.caseId && navigate(`/cases/${e.caseId}`) });
+    if (e.title) notification.info({ title: e.title, placement: 'bottomRight', duration: 4, onClick: () => openLink(e) });
   });
 
   const items = [

@@ -6,7 +6,7 @@ import { InboxList } from '../layout/InboxList.js';
 import { useLang } from '../lang.js';
 import { useLive } from '../live.js';
 import { ok, useLoad } from '../load.js';
-import { navigate } from '../router.js';
+import { openLink } from '../layout/links.js';
 import { useMe } from '../session.js';
 import type { CaseItem, InboxItem } from '../types.js';
 import { StateCounts } from './StateCounts.js';
@@ -27,8 +27,7 @@ export function Workbench() {
 
   async function openNote(n: InboxItem) {
     if (!n.readAt) await api.POST('/api/v1/inbox/read', { body: { ids: [n.id] } });
-    if (n.caseId) navigate(`/cases/${n.caseId}`);
-    else inbox.reload();
+    if (!openLink(n)) inbox.reload();
   }
 
   return (

@@ -2,10 +2,10 @@ import { Button, DotLoading } from 'antd-mobile';
 import { api } from '../../shared/api.js';
 import { t } from '../i18n.js';
 import { failText, ok, timeout } from '../net.js';
-import { go } from '../router.js';
 import { useFetch } from '../useFetch.js';
 import { when } from '../cases/bits.js';
 import type { InboxItem } from '../types.js';
+import { openLink } from './links.js';
 import { refreshUnread, useLive } from './live.js';
 
 /** 消息: my notifications (GET /api/v1/inbox), live through the event stream. */
@@ -22,7 +22,7 @@ export function Messages() {
 
   function open(m: InboxItem) {
     if (!m.readAt) void markRead([m.id]);
-    if (m.caseId) go(`/cases/${m.caseId}`);
+    openLink(m);
   }
 
   return (
