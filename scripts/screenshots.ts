@@ -111,6 +111,21 @@ try {
   await adm.getByTestId('menu-admin').click();
   await adm.getByTestId('tab-rules').click();
   await shot(adm, 'centre-admin-rules');
+  // the grid's other work: one screen each
+  for (const [user, hash, name] of [
+    ['township', 'visits', 'centre-visits'],
+    ['village', 'workers', 'centre-workers'],
+    ['party', 'party', 'centre-party'],
+    ['village', 'wishes', 'centre-wishes'],
+    ['village', 'errands', 'centre-errands'],
+    ['township', 'disclosures', 'centre-disclosures'],
+  ] as const) {
+    const page = await desk(user);
+    await page.goto(`${base}/#/${hash}`);
+    await page.getByTestId(`menu-${hash}`).waitFor();
+    await shot(page, name);
+    await page.context().close();
+  }
 
   const r = await phone('resident');
   await shot(r, 'field-home');
@@ -124,6 +139,15 @@ try {
   const w = await phone('gridworker');
   await w.getByTestId('home-cases').click();
   await shot(w, 'field-worker-inbox');
+  await w.goto(`${base}/m/#/visits`);
+  await shot(w, 'field-visits');
+  const p = await phone('parttime');
+  await p.goto(`${base}/m/#/points`);
+  await shot(p, 'field-points');
+  await r.goto(`${base}/m/#/wishes`);
+  await shot(r, 'field-wishes');
+  await r.goto(`${base}/m/#/disclosures`);
+  await shot(r, 'field-disclosures');
 } finally {
   await browser.close();
   await app.close();

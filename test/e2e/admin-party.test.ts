@@ -48,6 +48,21 @@ async function typeLogin(page: Page, user: string) {
 /** The tree row of an organisation: its switcher opens it, its title selects it. */
 const treeNode = (page: Page, id: number) => page.locator('.ant-tree-treenode', { has: page.getByTestId(`party-org-${id}`) });
 
+/**
+ * Opens a tree node until its child shows. A click that lands while the tree still
+ * animates the previous expansion is lost (the rows are motion placeholders then),
+ * so look at the node's state and click again rather than trust one click.
+ */
+async function expand(page: Page, id: number, child: number): Promise<void> {
+  for (let i = 0; i < 10; i++) {
+    if (await page.getByTestId(`party-org-${child}`).isVisible()) return;
+    const node = treeNode(page, id);
+    if (!/switcher-open/.test((await node.getAttribute('class')) ?? '')) await node.locator('.ant-tree-switcher').click();
+    await page.getByTestId(`party-org-${child}`).waitFor({ timeout: 1000 }).catch(() => undefined);
+  }
+  throw new Error(`tree node ${id} did not open to show ${child}`);
+}
+
 describe.skipIf(!chromium)('administration and party organisation in the browser', () => {
   it("admin disables 'department'; 'department' can then not sign in", async () => {
     const page = await desk();
@@ -86,8 +101,8 @@ describe.skipIf(!chromium)('administration and party organisation in the browser
     await page.getByTestId('menu-party').click();
     await page.getByTestId('party-tree').waitFor();
     await expect(page.getByTestId('party-sum-members').textContent()).resolves.toMatch(/\d/);
-    await treeNode(page, group.township as number).locator('.ant-tree-switcher').click();
-    await treeNode(page, group.branch).locator('.ant-tree-switcher').click();
+    await expand(page, group.township as number, group.branch);
+    await expand(page, group.branch, group.id);
     await page.getByTestId(`party-org-${group.id}`).click();
 
     const panel = page.getByTestId('party-org-panel');

@@ -18,8 +18,9 @@ const PAGE = 20;
 export function ErrandsPage({ route }: { route: Route }) {
   const { t, label, lang } = useLang();
   const [within, setWithin] = useState<string | undefined>();
-  const [status, setStatus] = useState<Status | undefined>();
-  const [overdue, setOverdue] = useState(false);
+  // the workbench links here with ?status= or ?overdue=true
+  const [status, setStatus] = useState<Status | undefined>(() => STATUSES.find((x) => x === route.query.get('status')));
+  const [overdue, setOverdue] = useState(() => route.query.get('overdue') === 'true');
   const [page, setPage] = useState(1);
   const [tick, setTick] = useState(0);
   const openId = Number(route.path[1]) || null;

@@ -9,12 +9,13 @@ import { ok, useLoad } from '../load.js';
 import { openLink } from '../layout/links.js';
 import { useMe } from '../session.js';
 import type { CaseItem, InboxItem } from '../types.js';
+import { OtherWork } from './OtherWork.js';
 import { StateCounts } from './StateCounts.js';
 
 const byUrgency = (a: CaseItem, b: CaseItem) =>
   (WARNING_RANK[a.warning] ?? 9) - (WARNING_RANK[b.warning] ?? 9) || (a.deadlineAt ?? '9').localeCompare(b.deadlineAt ?? '9') || b.id - a.id;
 
-/** 工作台: what waits for me (most urgent first), counts by state, my inbox. */
+/** 工作台: what waits for me (most urgent first), counts by state, the other work waiting, my inbox. */
 export function Workbench() {
   const { t, lang } = useLang();
   const me = useMe();
@@ -39,6 +40,7 @@ export function Workbench() {
         </Typography.Text>
       </Typography.Title>
       <StateCounts />
+      <OtherWork />
       <Row gutter={12}>
         <Col xs={24} xl={17}>
           <Card
