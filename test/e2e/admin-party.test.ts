@@ -5,45 +5,15 @@
  * the tree down to a grid party group and sees its members and the
  * households one of them is linked to.
  */
-import { execFileSync } from 'node:child_process';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchBrowser } from '../browser.js';
-import { createTestApp, TEST_DEMO_PASSWORD, type TestApp } from '../helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { requireChromium, useBrowserApp } from '../browser-app.js';
 
-const chromium = await findChromium();
-if (!chromium && process.env.WANGGE_REQUIRE_BROWSER === '1') throw new Error('browser tests required but no Chromium was found');
+const chromium = await requireChromium();
+const h = useBrowserApp();
 
-let t: TestApp;
-let browser: Browser;
-let base: string;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/ensure-web.mjs'], { stdio: 'inherit' });
-  t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-async function desk(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  return page;
-}
-
-async function typeLogin(page: Page, user: string) {
-  await page.goto(`${base}/`);
-  await page.getByTestId('login-username').fill(user);
-  await page.getByTestId('login-password').fill(TEST_DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-}
+const desk = async (): Promise<Page> => (await h.context('desk')).newPage();
+const typeLogin = (page: Page, user: string) => h.typeLogin(page, '/', user);
 
 /** The tree row of an organisation: its switcher opens it, its title selects it. */
 const treeNode = (page: Page, id: number) => page.locator('.ant-tree-treenode', { has: page.getByTestId(`party-org-${id}`) });
@@ -68,11 +38,11 @@ describe.skipIf(!chromium)('administration and party organisation in the browser
     const page = await desk();
     await typeLogin(page, 'admin');
     await page.getByTestId('menu-workbench').waitFor();
-    await page.goto(`${base}/#/admin`);
+    await page.goto(`${h.base}/#/admin`);
     await page.getByTestId('account-toggle-department').click();
     await page.getByTestId('account-toggle-confirm').click();
     await page.getByTestId('account-disabled-department').waitFor();
-    const row = await t.db.selectFrom('account').select('disabled').where('username', '=', 'department').executeTakeFirstOrThrow();
+    const row = await h.t.db.selectFrom('account').select('disabled').where('username', '=', 'department').executeTakeFirstOrThrow();
     expect(row.disabled).toBe(true);
     // my own row offers no disable button
     await expect(page.getByTestId('account-toggle-admin').count()).resolves.toBe(0);
@@ -85,7 +55,7 @@ describe.skipIf(!chromium)('administration and party organisation in the browser
 
   it("'party' opens the party page, expands the tree and sees the members of a grid party group", async () => {
     // a grid party group with members, and its branch and township committee
-    const group = await t.db
+    const group = await h.t.db
       .selectFrom('party_org as g')
       .innerJoin('party_member as m', (j) => j.onRef('m.county_code', '=', 'g.county_code').onRef('m.org_id', '=', 'g.id'))
       .innerJoin('party_org as b', (j) => j.onRef('b.county_code', '=', 'g.county_code').onRef('b.id', '=', 'g.parent_id'))
@@ -94,7 +64,7 @@ describe.skipIf(!chromium)('administration and party organisation in the browser
       .where('g.kind', '=', 'grid_group')
       .orderBy('g.region_code')
       .executeTakeFirstOrThrow();
-    const members = await t.db.selectFrom('party_member').select('id').where('county_code', '=', '211221').where('org_id', '=', group.id).orderBy('id').execute();
+    const members = await h.t.db.selectFrom('party_member').select('id').where('county_code', '=', '211221').where('org_id', '=', group.id).orderBy('id').execute();
 
     const page = await desk();
     await typeLogin(page, 'party');
@@ -112,11 +82,11 @@ describe.skipIf(!chromium)('administration and party organisation in the browser
     expect(await page.locator('[data-testid^="party-member-"]').count()).toBe(Math.min(20, members.length));
 
     const first = members[0]?.id as number;
-    const linked = await t.db.selectFrom('party_member_household').select('household_id').where('county_code', '=', '211221').where('member_id', '=', first).execute();
+    const linked = await h.t.db.selectFrom('party_member_household').select('household_id').where('county_code', '=', '211221').where('member_id', '=', first).execute();
     await page.getByTestId(`party-member-${first}`).click();
     const drawer = page.getByTestId('party-member-households');
     await drawer.waitFor();
     await expect(drawer.locator('tbody tr.ant-table-row').count()).resolves.toBe(linked.length);
-    expect(pageErrors).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
   });
 });

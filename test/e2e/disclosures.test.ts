@@ -3,57 +3,21 @@
  * finances with lines on the desktop; a villager reads it on the phone with the
  * totals and asks a question; the village answers; the villager sees the answer.
  */
-import { execFileSync } from 'node:child_process';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchBrowser } from '../browser.js';
-import { createTestApp, TEST_DEMO_PASSWORD, type TestApp } from '../helpers.js';
+import { describe, expect, it } from 'vitest';
+import { requireChromium, useBrowserApp } from '../browser-app.js';
 
-const chromium = await findChromium();
-if (!chromium && process.env.WANGGE_REQUIRE_BROWSER === '1') throw new Error('browser tests required but no Chromium was found');
+const chromium = await requireChromium();
+const h = useBrowserApp();
 
-let t: TestApp;
-let browser: Browser;
-let base: string;
-const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/ensure-web.mjs'], { stdio: 'inherit' });
-  t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-async function context(kind: 'phone' | 'desk'): Promise<BrowserContext> {
-  const ctx = await browser.newContext(
-    kind === 'phone'
-      ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }
-      : { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
-  );
-  ctx.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
-  return ctx;
-}
-
-async function signIn(page: Page, path: '/m/' | '/', user: string) {
-  await page.goto(`${base}${path}`);
-  await page.getByTestId('login-username').fill(user);
-  await page.getByTestId('login-password').fill(TEST_DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId(path === '/m/' ? 'home-report' : 'menu-disclosures').waitFor();
-}
 
 const TITLE = '本月财务收支公开（浏览器测试）';
 
 describe.skipIf(!chromium)('sunshine three affairs in the browser', () => {
   it('village publishes finances → villager reads the totals and asks → village answers → villager sees it', async () => {
     // the village's two committees, at the desk: a finance draft with two lines, then publish
-    const village = await (await context('desk')).newPage();
-    await signIn(village, '/', 'village');
+    const village = await (await h.context('desk')).newPage();
+    await h.signIn(village, '/', 'village');
     await village.getByTestId('menu-disclosures').click();
     await village.getByTestId('disclosure-new').click();
     await village.getByTestId('editor-title').fill(TITLE);
@@ -71,12 +35,12 @@ describe.skipIf(!chromium)('sunshine three affairs in the browser', () => {
     await village.getByTestId('disclosure-publish').click();
     await village.getByTestId('disclosure-publish-confirm').click();
     await village.locator('[data-testid="disclosure-drawer-status"][data-status="published"]').waitFor();
-    const row = await t.db.selectFrom('disclosure').select(['status', 'kind', 'title']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await h.t.db.selectFrom('disclosure').select(['status', 'kind', 'title']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'published', kind: 'finance', title: TITLE });
 
     // the villager, on the phone: 财务 tab, the new notice, the totals, a question
-    const resident = await (await context('phone')).newPage();
-    await signIn(resident, '/m/', 'resident');
+    const resident = await (await h.context('phone')).newPage();
+    await h.signIn(resident, '/m/', 'resident');
     await resident.getByTestId('home-disclosures').click();
     await resident.getByTestId('disclosures-tab-finance').click();
     await resident.getByTestId(`disclosure-${id}`).click();
@@ -91,7 +55,7 @@ describe.skipIf(!chromium)('sunshine three affairs in the browser', () => {
     await resident.getByText('道路维修修的是哪一段？').waitFor();
 
     // the village answers from the drawer
-    await village.goto(`${base}/#/disclosures/${id}`);
+    await village.goto(`${h.base}/#/disclosures/${id}`);
     await village.reload();
     await village.getByTestId('answer-text').fill('二组到村部的水泥路，已经验收。');
     await village.getByTestId('answer-send').click();
@@ -100,6 +64,6 @@ describe.skipIf(!chromium)('sunshine three affairs in the browser', () => {
     // the villager sees the answer
     await resident.reload();
     await expect.poll(() => resident.getByTestId('question-answer').textContent(), { timeout: 15_000 }).toContain('二组到村部的水泥路，已经验收。');
-    expect(pageErrors).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
   });
 });

@@ -3,45 +3,15 @@
  * the electricity bill (代缴电费); the grid's full-time worker takes it and marks
  * it done; the villager sees who did it and confirms with a rating.
  */
-import { execFileSync } from 'node:child_process';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchBrowser } from '../browser.js';
-import { createTestApp, TEST_DEMO_PASSWORD, type TestApp } from '../helpers.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { requireChromium, useBrowserApp } from '../browser-app.js';
 
-const chromium = await findChromium();
-if (!chromium && process.env.WANGGE_REQUIRE_BROWSER === '1') throw new Error('browser tests required but no Chromium was found');
+const chromium = await requireChromium();
+const h = useBrowserApp();
 
-let t: TestApp;
-let browser: Browser;
-let base: string;
-const pageErrors: string[] = [];
-
-beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/ensure-web.mjs'], { stdio: 'inherit' });
-  t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-async function phone(): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  ctx.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
-  return ctx;
-}
-
-async function signIn(page: Page, user: string) {
-  await page.goto(`${base}/m/`);
-  await page.getByTestId('login-username').fill(user);
-  await page.getByTestId('login-password').fill(TEST_DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('home-errands').waitFor();
-}
+const phone = () => h.context('phone');
+const signIn = (page: Page, user: string) => h.signIn(page, '/m/', user);
 
 /** Presses an action on the open errand and confirms its sheet. */
 async function act(page: Page, action: string, fill?: () => Promise<void>) {
@@ -67,7 +37,7 @@ describe.skipIf(!chromium)('J12 micro-errand in the browser', () => {
     await expect.poll(() => villager.getByTestId('errand-status').getAttribute('data-status')).toBe('requested');
     expect(await villager.locator('body').innerText()).not.toContain('13812345678');
     const id = Number(new URL(villager.url()).hash.split('/').pop());
-    const { number } = await t.db.selectFrom('errand').select('number').where('id', '=', id).executeTakeFirstOrThrow();
+    const { number } = await h.t.db.selectFrom('errand').select('number').where('id', '=', id).executeTakeFirstOrThrow();
 
     // the grid worker, on the phone: finds it among the errands waiting, takes it, finishes it
     const worker = await (await phone()).newPage();
@@ -94,8 +64,8 @@ describe.skipIf(!chromium)('J12 micro-errand in the browser', () => {
     expect(await villager.getByTestId('errand-rating').innerText()).toContain('满意');
     expect(await villager.getByTestId('errand-steps').innerText()).toMatch(/提出申请[\s\S]*接单[\s\S]*办好了[\s\S]*确认完成/);
 
-    const row = await t.db.selectFrom('errand').select(['status', 'rating']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await h.t.db.selectFrom('errand').select(['status', 'rating']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'confirmed', rating: 'satisfied' });
-    expect(pageErrors).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
   });
 });

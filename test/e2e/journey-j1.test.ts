@@ -4,55 +4,20 @@
  * dispatches it to the urban-management office; the office completes it with a
  * photo; the villager sees "repaired" with the photo and rates it.
  */
-import { execFileSync } from 'node:child_process';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { J1 } from '../../src/modules/demo/accounts.js';
-import { findChromium, launchBrowser } from '../browser.js';
+import { requireChromium, useBrowserApp } from '../browser-app.js';
 import { jpeg, pointInGrid } from '../fixtures.js';
-import { createTestApp, TEST_DEMO_PASSWORD, type TestApp } from '../helpers.js';
 
-const chromium = await findChromium();
-if (!chromium && process.env.WANGGE_REQUIRE_BROWSER === '1') throw new Error('browser tests required but no Chromium was found');
+const chromium = await requireChromium();
+const h = useBrowserApp();
 
-let t: TestApp;
-let browser: Browser;
-let base: string;
-const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/ensure-web.mjs'], { stdio: 'inherit' });
-  t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-async function context(kind: 'phone' | 'desk', geo?: { latitude: number; longitude: number }): Promise<BrowserContext> {
-  const ctx = await browser.newContext(
-    kind === 'phone'
-      ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(geo ? { geolocation: { ...geo, accuracy: 10 }, permissions: ['geolocation'] } : {}) }
-      : { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
-  );
-  ctx.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
-  return ctx;
-}
-
-async function signIn(page: Page, path: '/m/' | '/', user: string) {
-  await page.goto(`${base}${path}`);
-  await page.getByTestId('login-username').fill(user);
-  await page.getByTestId('login-password').fill(TEST_DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId(path === '/m/' ? 'home-report' : 'menu-workbench').waitFor();
-}
 
 /** Desktop: open the case, take an action through its modal. */
 async function deskAct(page: Page, id: number, action: string, fill?: () => Promise<void>) {
-  await page.goto(`${base}/#/cases/${id}`);
+  await page.goto(`${h.base}/#/cases/${id}`);
   await page.getByTestId(`action-${action}`).click();
   await page.getByTestId('modal-confirm').waitFor();
   if (fill) await fill();
@@ -62,12 +27,12 @@ async function deskAct(page: Page, id: number, action: string, fill?: () => Prom
 
 describe.skipIf(!chromium)('J1 in the browser', () => {
   it('villager → grid worker → township centre → office → villager rates', async () => {
-    const at = await pointInGrid(t.db, J1.grid);
+    const at = await pointInGrid(h.t.db, J1.grid);
     const photo = await jpeg('#6b5b4b');
 
     // the villager, on the phone: 随手拍 with a photo and the phone's location
-    const villager = await (await context('phone', { latitude: at.lat, longitude: at.lng })).newPage();
-    await signIn(villager, '/m/', 'zhangjia');
+    const villager = await (await h.context('phone', { latitude: at.lat, longitude: at.lng })).newPage();
+    await h.signIn(villager, '/m/', 'zhangjia');
     await villager.getByTestId('home-report').click();
     await villager.getByTestId('photo-input').setInputFiles({ name: 'road.jpg', mimeType: 'image/jpeg', buffer: photo });
     await villager.getByTestId('category-search').fill('路面');
@@ -81,12 +46,12 @@ describe.skipIf(!chromium)('J1 in the browser', () => {
     await villager.getByTestId('submit').click();
     await villager.getByTestId('report-sent').waitFor({ timeout: 30_000 });
     const number = (await villager.getByTestId('sent-number').textContent())!.match(/\d{6}-\d{8}-\d{6}/)![0];
-    const c = await t.db.selectFrom('cases').select(['id', 'grid_code']).where('number', '=', number).executeTakeFirstOrThrow();
+    const c = await h.t.db.selectFrom('cases').select(['id', 'grid_code']).where('number', '=', number).executeTakeFirstOrThrow();
     expect(c.grid_code).toBe(J1.grid);
 
     // 孟倩, on her phone: forwards it to the street command centre
-    const worker = await (await context('phone')).newPage();
-    await signIn(worker, '/m/', 'mengqian');
+    const worker = await (await h.context('phone')).newPage();
+    await h.signIn(worker, '/m/', 'mengqian');
     await worker.getByTestId('home-cases').click();
     await worker.getByTestId(`case-${number}`).click();
     await worker.getByTestId('action-escalate').click();
@@ -95,8 +60,8 @@ describe.skipIf(!chromium)('J1 in the browser', () => {
     await worker.getByTestId('timeline-escalate').waitFor();
 
     // the township centre, at its desk: dispatches to 太平街道城市管理办公室
-    const centre = await (await context('desk')).newPage();
-    await signIn(centre, '/', 'taiping');
+    const centre = await (await h.context('desk')).newPage();
+    await h.signIn(centre, '/', 'taiping');
     await centre.getByTestId('menu-cases').click();
     await centre.getByTestId(`case-row-${number}`).waitFor();
     await deskAct(centre, c.id, 'dispatch', async () => {
@@ -106,8 +71,8 @@ describe.skipIf(!chromium)('J1 in the browser', () => {
     });
 
     // the office: accepts, repairs, posts the photo of the finished work
-    const office = await (await context('desk')).newPage();
-    await signIn(office, '/', 'taiping-cgb');
+    const office = await (await h.context('desk')).newPage();
+    await h.signIn(office, '/', 'taiping-cgb');
     await deskAct(office, c.id, 'accept');
     await deskAct(office, c.id, 'handle', async () => {
       await office.getByTestId('photo-input').setInputFiles({ name: 'done.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#a0a0a0') });
@@ -117,7 +82,7 @@ describe.skipIf(!chromium)('J1 in the browser', () => {
     await deskAct(centre, c.id, 'close', async () => centre.getByTestId('action-note').fill('核查属实'));
 
     // the villager sees "repaired" with the photo, and rates it
-    await villager.goto(`${base}/m/#/cases`);
+    await villager.goto(`${h.base}/m/#/cases`);
     await villager.getByTestId(`case-${number}`).click();
     await villager.getByTestId('timeline-handle').waitFor();
     await expect.poll(() => villager.getByTestId('photo-after').count()).toBeGreaterThan(0);
@@ -127,10 +92,10 @@ describe.skipIf(!chromium)('J1 in the browser', () => {
     await villager.getByTestId('rate-satisfied').click();
     await villager.getByTestId('note').fill('修得很快，谢谢');
     await villager.getByTestId('confirm').click();
-    await expect.poll(async () => (await t.db.selectFrom('cases').select('evaluation').where('id', '=', c.id).executeTakeFirstOrThrow()).evaluation).toBe('satisfied');
+    await expect.poll(async () => (await h.t.db.selectFrom('cases').select('evaluation').where('id', '=', c.id).executeTakeFirstOrThrow()).evaluation).toBe('satisfied');
 
-    const history = await t.db.selectFrom('case_history').select('action').where('case_id', '=', c.id).orderBy('id').execute();
-    expect(history.map((h) => h.action)).toEqual(['report', 'escalate', 'dispatch', 'accept', 'handle', 'close', 'evaluate']);
-    expect(pageErrors).toEqual([]);
+    const history = await h.t.db.selectFrom('case_history').select('action').where('case_id', '=', c.id).orderBy('id').execute();
+    expect(history.map((step) => step.action)).toEqual(['report', 'escalate', 'dispatch', 'accept', 'handle', 'close', 'evaluate']);
+    expect(h.pageErrors).toEqual([]);
   });
 });

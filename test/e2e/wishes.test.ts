@@ -4,54 +4,19 @@
  * organiser claims it for a party branch and records it fulfilled with a
  * photo; the villager sees it fulfilled, with the photo, and says thanks.
  */
-import { execFileSync } from 'node:child_process';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findChromium, launchBrowser } from '../browser.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { requireChromium, useBrowserApp } from '../browser-app.js';
 import { jpeg } from '../fixtures.js';
-import { createTestApp, TEST_DEMO_PASSWORD, type TestApp } from '../helpers.js';
 
-const chromium = await findChromium();
-if (!chromium && process.env.WANGGE_REQUIRE_BROWSER === '1') throw new Error('browser tests required but no Chromium was found');
+const chromium = await requireChromium();
+const h = useBrowserApp();
 
-let t: TestApp;
-let browser: Browser;
-let base: string;
-const pageErrors: string[] = [];
 
-beforeAll(async () => {
-  execFileSync(process.execPath, ['scripts/ensure-web.mjs'], { stdio: 'inherit' });
-  t = await createTestApp();
-  await t.app.listen({ port: 0, host: '127.0.0.1' });
-  base = `http://127.0.0.1:${(t.app.server.address() as { port: number }).port}`;
-  browser = await launchBrowser();
-}, 300_000);
-afterAll(async () => {
-  await browser?.close();
-  await t?.close();
-});
-
-async function context(kind: 'phone' | 'desk'): Promise<BrowserContext> {
-  const ctx = await browser.newContext(
-    kind === 'phone'
-      ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' }
-      : { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
-  );
-  ctx.on('page', (p) => p.on('pageerror', (e) => pageErrors.push(e.message)));
-  return ctx;
-}
-
-async function signIn(page: Page, path: '/m/' | '/', user: string) {
-  await page.goto(`${base}${path}`);
-  await page.getByTestId('login-username').fill(user);
-  await page.getByTestId('login-password').fill(TEST_DEMO_PASSWORD);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId(path === '/m/' ? 'home-report' : 'menu-workbench').waitFor();
-}
 
 /** Desktop: open the wish's drawer, take an action through its modal. */
 async function deskAct(page: Page, id: number, action: string, fill?: () => Promise<void>) {
-  await page.goto(`${base}/#/wishes/${id}`);
+  await page.goto(`${h.base}/#/wishes/${id}`);
   await page.getByTestId(`wish-action-${action}`).click();
   await page.getByTestId('wish-modal-confirm').waitFor();
   if (fill) await fill();
@@ -59,13 +24,13 @@ async function deskAct(page: Page, id: number, action: string, fill?: () => Prom
   await page.getByTestId('wish-modal-confirm').waitFor({ state: 'detached', timeout: 15_000 });
 }
 
-const statusOf = async (id: number) => (await t.db.selectFrom('wish').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
+const statusOf = async (id: number) => (await h.t.db.selectFrom('wish').select('status').where('id', '=', id).executeTakeFirstOrThrow()).status;
 
 describe.skipIf(!chromium)('J10 micro-wishes in the browser', () => {
   it('villager wishes → village publishes → party organiser claims and fulfils → villager thanks', async () => {
     // the villager, on the phone: 微心愿 → 许个微心愿
-    const villager = await (await context('phone')).newPage();
-    await signIn(villager, '/m/', 'resident');
+    const villager = await (await h.context('phone')).newPage();
+    await h.signIn(villager, '/m/', 'resident');
     await villager.getByTestId('home-wishes').click();
     await villager.getByTestId('wishes-make').click();
     await villager.getByTestId('wish-beneficiary').fill('王奶奶');
@@ -75,14 +40,14 @@ describe.skipIf(!chromium)('J10 micro-wishes in the browser', () => {
     await villager.getByTestId('wish-submit').click();
     await villager.getByTestId('wish-detail-screen').waitFor();
     await expect.poll(() => villager.getByTestId('wish-status').getAttribute('data-status')).toBe('submitted');
-    const wish = await t.db.selectFrom('wish').select(['id', 'number', 'source']).where('title', '=', '想要一台收音机').orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const wish = await h.t.db.selectFrom('wish').select(['id', 'number', 'source']).where('title', '=', '想要一台收音机').orderBy('id', 'desc').executeTakeFirstOrThrow();
     expect(wish.source).toBe('resident');
     // 360 px: nothing wider than the screen
     expect(await villager.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(360);
 
     // the village's two committees, at the desk: find it on the wall and publish it
-    const village = await (await context('desk')).newPage();
-    await signIn(village, '/', 'village');
+    const village = await (await h.context('desk')).newPage();
+    await h.signIn(village, '/', 'village');
     await village.getByTestId('menu-wishes').click();
     await village.getByTestId(`wish-row-${wish.number}`).click();
     await village.getByTestId('wish-action-publish').click();
@@ -91,8 +56,8 @@ describe.skipIf(!chromium)('J10 micro-wishes in the browser', () => {
     await expect.poll(() => statusOf(wish.id)).toBe('published');
 
     // the county party organiser: claims it for a party branch, then records it fulfilled with a photo
-    const party = await (await context('desk')).newPage();
-    await signIn(party, '/', 'party');
+    const party = await (await h.context('desk')).newPage();
+    await h.signIn(party, '/', 'party');
     await deskAct(party, wish.id, 'claim', async () => {
       await party.getByTestId('wish-claimer-name').fill('县委组织部机关党支部');
       await party.getByTestId('wish-claimer-kind').click();
@@ -107,7 +72,7 @@ describe.skipIf(!chromium)('J10 micro-wishes in the browser', () => {
     await expect.poll(() => statusOf(wish.id)).toBe('fulfilled');
 
     // the villager sees who helped, the photo, and says thanks
-    await villager.goto(`${base}/m/#/wishes`);
+    await villager.goto(`${h.base}/m/#/wishes`);
     await villager.getByTestId(`wish-${wish.number}`).click();
     await expect.poll(() => villager.getByTestId('wish-status').getAttribute('data-status')).toBe('fulfilled');
     await expect.poll(() => villager.getByTestId('wish-claimers').textContent()).toContain('县委组织部机关党支部');
@@ -118,10 +83,10 @@ describe.skipIf(!chromium)('J10 micro-wishes in the browser', () => {
     await villager.getByTestId('wish-text-submit').click();
     await expect.poll(() => villager.getByTestId('wish-status').getAttribute('data-status')).toBe('closed');
 
-    const row = await t.db.selectFrom('wish').select(['status', 'thanks_note']).where('id', '=', wish.id).executeTakeFirstOrThrow();
+    const row = await h.t.db.selectFrom('wish').select(['status', 'thanks_note']).where('id', '=', wish.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'closed', thanks_note: '收到了，谢谢党员同志！' });
-    const steps = await t.db.selectFrom('service_history').select('action').where('entity_type', '=', 'wish').where('entity_id', '=', wish.id).orderBy('id').execute();
+    const steps = await h.t.db.selectFrom('service_history').select('action').where('entity_type', '=', 'wish').where('entity_id', '=', wish.id).orderBy('id').execute();
     expect(steps.map((s) => s.action)).toEqual(['submit', 'publish', 'claim', 'fulfil', 'close']);
-    expect(pageErrors).toEqual([]);
+    expect(h.pageErrors).toEqual([]);
   });
 });
