@@ -1,5 +1,4 @@
 import type { Updateable } from 'kysely';
-import type { Tx } from '../../platform/db/database.js';
 import type { Errand } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../accounts/roles.js';
@@ -8,6 +7,7 @@ import { notify } from '../notify/service.js';
 import { awardPoints } from '../points/award.js';
 import * as repo from './repository.js';
 import { recordErrandStep, type ErrandDeps } from './service.js';
+import { claimPhotos } from '../cases/photos.js';
 import { ERRAND_TRANSITIONS, mayAct, type ErrandAction } from './states.js';
 
 export type ErrandActionInput = {
@@ -35,25 +35,6 @@ function checkInput(action: ErrandAction, input: ErrandActionInput): void {
   if (action === 'confirm' && !input.rating) throw missing('rating', '请选择满意程度');
 }
 
-/** Marks the finished errand's photos as its own: uploaded by the same account and used by nothing else. */
-async function attachPhotos(tx: Tx, countyCode: string, errandId: number, actor: Actor, ids: string[]): Promise<string[]> {
-  const unique = [...new Set(ids)];
-  if (unique.length === 0) return [];
-  const res = await tx
-    .updateTable('case_photo')
-    .set({ errand_id: errandId, phase: 'after' })
-    .where('county_code', '=', countyCode)
-    .where('id', 'in', unique)
-    .where('uploaded_by', '=', actor.accountId)
-    .where('case_id', 'is', null)
-    .where('visit_id', 'is', null)
-    .where('wish_id', 'is', null)
-    .where('errand_id', 'is', null)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== unique.length) throw new AppError('PHOTO_NOT_FOUND');
-  return unique;
-}
-
 /**
  * One step of an errand: lock the row, 404 unless visible, 409 on a stale
  * version or a state the action cannot leave, 403 unless this caller may act,
@@ -79,7 +60,7 @@ export async function actOnErrand(deps: ErrandDeps, actor: Actor, id: number, ac
     if (action === 'accept') Object.assign(set, { assignee_account_id: actor.accountId, accepted_at: now });
     if (action === 'decline') Object.assign(set, { decline_reason: (note = input.reason ?? null), closed_at: now });
     if (action === 'cancel') Object.assign(set, { closed_at: now });
-    if (action === 'done') Object.assign(set, { result_note: (note = input.note ?? null), result_photo_ids: await attachPhotos(tx, e.county_code, e.id, actor, input.photoIds ?? []), done_at: now });
+    if (action === 'done') Object.assign(set, { result_note: (note = input.note ?? null), result_photo_ids: await claimPhotos(tx, e.county_code, { column: 'errand_id', id: e.id }, input.photoIds ?? [], actor.accountId, 'after'), done_at: now });
     if (action === 'confirm') {
       note = input.comment || null;
       Object.assign(set, { rating: input.rating, rating_comment: note, confirmed_at: now });

@@ -83,23 +83,6 @@ export async function insertVisit(tx: DbOrTx, v: NewVisit): Promise<number> {
   return row.id;
 }
 
-/** Marks the caller's own unused uploads as this visit's; the number of photos that qualified. */
-export async function attachPhotos(tx: DbOrTx, countyCode: string, visitId: number, ids: string[], uploadedBy: number): Promise<number> {
-  if (!ids.length) return 0;
-  const res = await tx
-    .updateTable('case_photo')
-    .set({ visit_id: visitId })
-    .where('county_code', '=', countyCode)
-    .where('id', 'in', ids)
-    .where('uploaded_by', '=', uploadedBy)
-    .where('case_id', 'is', null)
-    .where('visit_id', 'is', null)
-    .where('wish_id', 'is', null)
-    .where('errand_id', 'is', null)
-    .executeTakeFirst();
-  return Number(res.numUpdatedRows);
-}
-
 /** The household was visited at `at`: its last visit (never moved back by a late offline visit) and its next due date. */
 export async function markVisited(tx: DbOrTx, countyCode: string, householdId: number, at: Date) {
   const last = sql<Date>`greatest(h.last_visit_at, ${at}::timestamptz)`;

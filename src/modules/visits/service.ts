@@ -6,6 +6,7 @@ import type { Actor } from '../accounts/roles.js';
 import { recordAudit } from '../audit/service.js';
 import { awardPoints } from '../points/award.js';
 import * as repo from './repository.js';
+import { claimPhotos } from '../cases/photos.js';
 import type { RecordVisitBody } from './schemas.js';
 
 export type RecordInput = z.infer<typeof RecordVisitBody>;
@@ -59,7 +60,7 @@ export async function recordVisit(deps: Deps, actor: Actor, input: RecordInput, 
         clientRequestId: input.clientRequestId ?? null,
         receivedAt: now,
       });
-      if ((await repo.attachPhotos(tx, actor.countyCode, id, photoIds, actor.accountId)) !== photoIds.length) throw new AppError('PHOTO_NOT_FOUND');
+      await claimPhotos(tx, actor.countyCode, { column: 'visit_id', id }, photoIds, actor.accountId);
       // nobody at home: the visit is on record, but the household has not been seen, so it stays due
       const after = input.outcome === 'not_home' ? h : await repo.markVisited(tx, actor.countyCode, h.id, visitedAt);
       // full-time workers are paid: awardPoints credits part-time workers only

@@ -8,6 +8,7 @@ import { awardPoints } from '../points/award.js';
 import { recordWishStep } from './history.js';
 import { findWish, type WishRow } from './repository.js';
 import type { ActionBody } from './schemas.js';
+import { claimPhotos } from '../cases/photos.js';
 import { checkAction, type WishAction, type WishStatus } from './states.js';
 
 type ActiveClaim = { id: number; claimer_account_id: number; claimer_name: string };
@@ -62,22 +63,8 @@ const STEPS: Record<WishAction, (c: Ctx) => Promise<Outcome>> = {
   async fulfil(c) {
     const { tx, w, body, actor } = c;
     if (!body.note || body.note.length < 2) throw new AppError('VALIDATION_FAILED', { detail: '请说明心愿如何实现', detailEn: 'a note on how the wish was fulfilled is required' });
-    const ids = [...new Set(body.photoIds ?? [])];
-    if (ids.length > 0) {
-      // only photos this account uploaded and nothing else uses yet
-      const res = await tx
-        .updateTable('case_photo')
-        .set({ wish_id: w.id, phase: 'after' })
-        .where('county_code', '=', w.county_code)
-        .where('id', 'in', ids)
-        .where('uploaded_by', '=', actor.accountId)
-        .where('case_id', 'is', null)
-        .where('visit_id', 'is', null)
-        .where('wish_id', 'is', null)
-        .where('errand_id', 'is', null)
-        .executeTakeFirst();
-      if (Number(res.numUpdatedRows) !== ids.length) throw new AppError('PHOTO_NOT_FOUND');
-    }
+    // only photos this account uploaded and nothing else uses yet
+    const ids = await claimPhotos(tx, w.county_code, { column: 'wish_id', id: w.id }, body.photoIds ?? [], actor.accountId, 'after');
     const others = claimers(c).filter((id) => id !== actor.accountId);
     return { to: 'fulfilled', set: { fulfilled_at: c.now, fulfil_note: body.note, fulfil_photo_ids: ids }, note: body.note, actorName: myClaimName(c), tell: [...requester(w), ...others], title: `微心愿已实现：${w.title}` };
   },
