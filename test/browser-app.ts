@@ -48,6 +48,23 @@ export class BrowserApp {
 }
 
 /**
+ * Chooses `text` in the Ant Design select `testId`. A click that lands while the
+ * dropdown still animates open is lost, so check the select shows the choice and
+ * try again rather than trust one click (seen on a loaded 2-core machine).
+ */
+export async function pickOption(page: Page, testId: string, text: string): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let i = 0; i < 5; i++) {
+    await select.click();
+    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first();
+    await option.waitFor();
+    await option.click();
+    if (((await select.textContent()) ?? '').includes(text)) return;
+  }
+  throw new Error(`could not choose ${text} in ${testId}`);
+}
+
+/**
  * Builds the web (once, under a lock), starts a test app on a free port and a
  * browser before the file's tests, and closes both after them.
  */

@@ -9,8 +9,6 @@ import { requireChromium, useBrowserApp } from '../browser-app.js';
 const chromium = await requireChromium();
 const h = useBrowserApp();
 
-
-
 const TITLE = '本月财务收支公开（浏览器测试）';
 
 describe.skipIf(!chromium)('sunshine three affairs in the browser', () => {

@@ -7,13 +7,11 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { J1 } from '../../src/modules/demo/accounts.js';
-import { requireChromium, useBrowserApp } from '../browser-app.js';
+import { pickOption, requireChromium, useBrowserApp } from '../browser-app.js';
 import { jpeg, pointInGrid } from '../fixtures.js';
 
 const chromium = await requireChromium();
 const h = useBrowserApp();
-
-
 
 /** Desktop: open the case, take an action through its modal. */
 async function deskAct(page: Page, id: number, action: string, fill?: () => Promise<void>) {
@@ -65,8 +63,7 @@ describe.skipIf(!chromium)('J1 in the browser', () => {
     await centre.getByTestId('menu-cases').click();
     await centre.getByTestId(`case-row-${number}`).waitFor();
     await deskAct(centre, c.id, 'dispatch', async () => {
-      await centre.getByTestId('dept-select').click();
-      await centre.locator('.ant-select-item-option', { hasText: '太平街道城市管理办公室' }).first().click();
+      await pickOption(centre, 'dept-select', '太平街道城市管理办公室');
       await centre.getByTestId('action-note').fill('请城管办维修');
     });
 

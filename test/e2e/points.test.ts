@@ -10,8 +10,6 @@ import { requireChromium, useBrowserApp } from '../browser-app.js';
 const chromium = await requireChromium();
 const h = useBrowserApp();
 
-
-
 const workerRow = () =>
   h.t.db
     .selectFrom('grid_worker as w')

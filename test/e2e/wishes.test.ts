@@ -6,13 +6,11 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { requireChromium, useBrowserApp } from '../browser-app.js';
+import { pickOption, requireChromium, useBrowserApp } from '../browser-app.js';
 import { jpeg } from '../fixtures.js';
 
 const chromium = await requireChromium();
 const h = useBrowserApp();
-
-
 
 /** Desktop: open the wish's drawer, take an action through its modal. */
 async function deskAct(page: Page, id: number, action: string, fill?: () => Promise<void>) {
@@ -60,8 +58,7 @@ describe.skipIf(!chromium)('J10 micro-wishes in the browser', () => {
     await h.signIn(party, '/', 'party');
     await deskAct(party, wish.id, 'claim', async () => {
       await party.getByTestId('wish-claimer-name').fill('县委组织部机关党支部');
-      await party.getByTestId('wish-claimer-kind').click();
-      await party.locator('.ant-select-item-option', { hasText: '党组织' }).first().click();
+      await pickOption(party, 'wish-claimer-kind', '党组织');
     });
     await expect.poll(() => statusOf(wish.id)).toBe('claimed');
     await deskAct(party, wish.id, 'fulfil', async () => {

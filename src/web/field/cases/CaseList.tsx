@@ -1,13 +1,13 @@
 import { useState } from 'react';
-import { Button, DotLoading, Segmented } from 'antd-mobile';
-import { ReloadOutlined } from '@ant-design/icons';
+import { Segmented } from 'antd-mobile';
 import { api } from '../../shared/api.js';
 import { t } from '../i18n.js';
-import { failText, ok, timeout } from '../net.js';
+import { ok, timeout } from '../net.js';
 import { go } from '../router.js';
 import { useFetch } from '../useFetch.js';
 import { useLive } from '../messages/live.js';
 import type { CaseItem, Me } from '../types.js';
+import { ListState, ListTitle, LoadMore } from '../ListBits.js';
 import { StateTag, WarningTag, when } from './bits.js';
 
 const PAGE = 30;
@@ -28,12 +28,7 @@ export function CaseList({ me }: { me: Me }) {
 
   return (
     <div className="page">
-      <div className="page-title">
-        <span className="grow">{worker ? t('todoTitle') : t('mineTitle')}</span>
-        <Button size="small" fill="outline" onClick={() => void list.reload()} loading={list.loading} data-testid="refresh">
-          <ReloadOutlined /> {t('refresh')}
-        </Button>
-      </div>
+      <ListTitle title={worker ? t('todoTitle') : t('mineTitle')} loading={list.loading} onRefresh={() => void list.reload()} />
       {worker && (
         <Segmented
           block
@@ -49,19 +44,13 @@ export function CaseList({ me }: { me: Me }) {
           ]}
         />
       )}
-      {list.error && <div className="card error-text">{failText(list.error)}</div>}
-      {list.loading && !list.data && <DotLoading />}
-      {list.data && !items.length && <div className="card muted">{t('noCases')}</div>}
+      <ListState list={list} empty={!items.length} emptyText={t('noCases')} />
       <div data-testid="cases">
         {items.map((c) => (
           <Item key={c.id} c={c} worker={worker} />
         ))}
       </div>
-      {items.length >= limit && limit < 200 && (
-        <Button block onClick={() => setLimit(limit + PAGE)} data-testid="load-more">
-          {t('loadMore')}
-        </Button>
-      )}
+      <LoadMore shown={items.length} limit={limit} onMore={() => setLimit(limit + PAGE)} />
     </div>
   );
 }

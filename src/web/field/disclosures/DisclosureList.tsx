@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Button, DotLoading, Segmented } from 'antd-mobile';
+import { Button, Segmented } from 'antd-mobile';
 import { ReloadOutlined } from '@ant-design/icons';
 import { api } from '../../shared/api.js';
 import { when } from '../cases/bits.js';
 import { t } from '../i18n.js';
 import { useLive } from '../messages/live.js';
-import { failText, ok, timeout } from '../net.js';
+import { ok, timeout } from '../net.js';
 import { go } from '../router.js';
 import { useFetch } from '../useFetch.js';
 import type { Me } from '../types.js';
+import { ListState, LoadMore } from '../ListBits.js';
 import { KINDS, kindText, periodText, type DisclosureItem, type Kind } from './bits.js';
 
 const PAGE = 30;
@@ -53,19 +54,13 @@ export function DisclosureList({ me }: { me: Me }) {
         }}
         options={KINDS.map((k) => ({ label: <span data-testid={`disclosures-tab-${k}`}>{kindText(k)}</span>, value: k }))}
       />
-      {list.error && <div className="card error-text">{failText(list.error)}</div>}
-      {list.loading && !list.data && <DotLoading />}
-      {list.data && !items.length && <div className="card muted">{t('disclosuresNone')}</div>}
+      <ListState list={list} empty={!items.length} emptyText={t('disclosuresNone')} />
       <div data-testid="disclosures-list">
         {items.map((d) => (
           <Item key={d.id} d={d} />
         ))}
       </div>
-      {items.length >= limit && limit < 200 && (
-        <Button block onClick={() => setLimit(limit + PAGE)} data-testid="load-more">
-          {t('loadMore')}
-        </Button>
-      )}
+      <LoadMore shown={items.length} limit={limit} onMore={() => setLimit(limit + PAGE)} />
     </div>
   );
 }

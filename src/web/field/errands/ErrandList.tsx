@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Button, DotLoading, Segmented } from 'antd-mobile';
-import { PlusCircleOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Segmented } from 'antd-mobile';
+import { PlusCircleOutlined } from '@ant-design/icons';
 import { api } from '../../shared/api.js';
 import { when } from '../cases/bits.js';
 import { pick, t } from '../i18n.js';
-import { failText, ok, timeout } from '../net.js';
+import { ok, timeout } from '../net.js';
 import { go } from '../router.js';
 import { useFetch } from '../useFetch.js';
 import { useLive } from '../messages/live.js';
 import type { Me } from '../types.js';
+import { ListState, ListTitle } from '../ListBits.js';
 import { ErrandStatusTag, type ErrandItem } from './bits.js';
 
 type Filter = 'waiting' | 'mine' | 'all';
@@ -28,12 +29,7 @@ export function ErrandList({ me }: { me: Me }) {
 
   return (
     <div className="page">
-      <div className="page-title">
-        <span className="grow">{resident ? t('errandsMineTitle') : t('errandsWorkTitle')}</span>
-        <Button size="small" fill="outline" onClick={() => void list.reload()} loading={list.loading} data-testid="refresh">
-          <ReloadOutlined /> {t('refresh')}
-        </Button>
-      </div>
+      <ListTitle title={resident ? t('errandsMineTitle') : t('errandsWorkTitle')} loading={list.loading} onRefresh={() => void list.reload()} />
       {resident && (
         <button type="button" className="big-action" onClick={() => go('/errands/new')} data-testid="errands-ask">
           <PlusCircleOutlined className="icon" />
@@ -52,9 +48,7 @@ export function ErrandList({ me }: { me: Me }) {
           options={(['waiting', 'mine', 'all'] as const).map((f) => ({ label: t(f === 'waiting' ? 'errandsFilterWaiting' : f === 'mine' ? 'errandsFilterMine' : 'errandsFilterAll'), value: f }))}
         />
       )}
-      {list.error && <div className="card error-text">{failText(list.error)}</div>}
-      {list.loading && !list.data && <DotLoading />}
-      {list.data && !items.length && <div className="card muted">{t('errandsNone')}</div>}
+      <ListState list={list} empty={!items.length} emptyText={t('errandsNone')} />
       <div data-testid="errands">
         {items.map((e) => (
           <Item key={e.id} e={e} resident={resident} />

@@ -1,16 +1,16 @@
 import { useState } from 'react';
-import { Button, DotLoading, SearchBar, Segmented } from 'antd-mobile';
-import { ReloadOutlined } from '@ant-design/icons';
+import { SearchBar, Segmented } from 'antd-mobile';
 import { api } from '../../shared/api.js';
 import { when } from '../cases/bits.js';
 import { t } from '../i18n.js';
-import { failText, ok, timeout } from '../net.js';
+import { ok, timeout } from '../net.js';
 import { QueuePanel } from '../offline/QueuePanel.js';
 import { useQueue } from '../offline/queue.js';
 import { go } from '../router.js';
 import { useFetch } from '../useFetch.js';
 import type { Me } from '../types.js';
 import { CareTags, DueBadge } from './bits.js';
+import { ListState, ListTitle, LoadMore } from '../ListBits.js';
 import type { DueItem } from './types.js';
 
 const PAGE = 30;
@@ -31,12 +31,7 @@ export function DueList({ me }: { me: Me }) {
 
   return (
     <div className="page" data-testid="visits-due">
-      <div className="page-title">
-        <span className="grow">{t('visitsTitle')}</span>
-        <Button size="small" fill="outline" onClick={() => void list.reload()} loading={list.loading} data-testid="refresh">
-          <ReloadOutlined /> {t('refresh')}
-        </Button>
-      </div>
+      <ListTitle title={t('visitsTitle')} loading={list.loading} onRefresh={() => void list.reload()} />
       <QueuePanel />
       <Segmented
         block
@@ -52,24 +47,18 @@ export function DueList({ me }: { me: Me }) {
         ]}
       />
       <SearchBar placeholder={t('visitsSearch')} style={{ marginBottom: 12, '--height': '44px' }} onSearch={(v) => setQ(v.trim())} onClear={() => setQ('')} data-testid="visits-search" />
-      {list.error && <div className="card error-text">{failText(list.error)}</div>}
-      {list.loading && !list.data && <DotLoading />}
+      <ListState list={list} empty={!items.length} emptyText={t('visitsNone')} />
       {list.data && (
         <div className="muted" style={{ margin: '0 4px 8px' }}>
           {t('visitsTotal', { n: list.data.total })}
         </div>
       )}
-      {list.data && !items.length && <div className="card muted">{t('visitsNone')}</div>}
       <div data-testid="due-list">
         {items.map((h) => (
           <Card key={h.id} h={h} />
         ))}
       </div>
-      {items.length >= limit && limit < 200 && (
-        <Button block onClick={() => setLimit(limit + PAGE)} data-testid="load-more">
-          {t('loadMore')}
-        </Button>
-      )}
+      <LoadMore shown={items.length} limit={limit} onMore={() => setLimit(limit + PAGE)} />
     </div>
   );
 }

@@ -1,14 +1,15 @@
 import { useState } from 'react';
-import { Button, DotLoading, Segmented } from 'antd-mobile';
-import { HeartOutlined, ReloadOutlined } from '@ant-design/icons';
+import { Segmented } from 'antd-mobile';
+import { HeartOutlined } from '@ant-design/icons';
 import { api } from '../../shared/api.js';
 import { when } from '../cases/bits.js';
 import { t } from '../i18n.js';
-import { failText, ok, timeout } from '../net.js';
+import { ok, timeout } from '../net.js';
 import { go } from '../router.js';
 import { useFetch } from '../useFetch.js';
 import { useLive } from '../messages/live.js';
 import type { Me } from '../types.js';
+import { ListState, ListTitle } from '../ListBits.js';
 import { tk, WishStatusTag, type WishItem } from './bits.js';
 
 type Filter = 'all' | 'submitted' | 'published';
@@ -27,12 +28,7 @@ export function WishList({ me }: { me: Me }) {
 
   return (
     <div className="page">
-      <div className="page-title">
-        <span className="grow">{resident ? t('wishesMineTitle') : t('wishesGridTitle')}</span>
-        <Button size="small" fill="outline" onClick={() => void list.reload()} loading={list.loading} data-testid="refresh">
-          <ReloadOutlined /> {t('refresh')}
-        </Button>
-      </div>
+      <ListTitle title={resident ? t('wishesMineTitle') : t('wishesGridTitle')} loading={list.loading} onRefresh={() => void list.reload()} />
       {me.abilities.includes('wishes.request') && (
         <button type="button" className="big-action" onClick={() => go('/wishes/new')} data-testid="wishes-make">
           <HeartOutlined className="icon" />
@@ -51,9 +47,7 @@ export function WishList({ me }: { me: Me }) {
           options={(['all', 'submitted', 'published'] as const).map((f) => ({ label: t(f === 'all' ? 'wishesFilterAll' : f === 'submitted' ? 'wishesFilterWaiting' : 'wishesFilterOpen'), value: f }))}
         />
       )}
-      {list.error && <div className="card error-text">{failText(list.error)}</div>}
-      {list.loading && !list.data && <DotLoading />}
-      {list.data && !items.length && <div className="card muted">{t('wishesNone')}</div>}
+      <ListState list={list} empty={!items.length} emptyText={t('wishesNone')} />
       <div data-testid="wishes">
         {items.map((w) => (
           <Item key={w.id} w={w} />
