@@ -93,3 +93,23 @@ export async function benchScopedLists(b: BenchDb): Promise<string[]> {
   }
   return out;
 }
+
+/**
+ * The field work's county-wide screens through the HTTP stack, per scope: households due a
+ * visit, visit coverage per child region, the grid-worker roster. p50 / p95 of 50 requests.
+ */
+export async function benchFieldWork(b: BenchDb): Promise<string[]> {
+  const out: string[] = [];
+  const cell = async (url: string, auth: string) => {
+    const r = await latency(b.app, url, auth, 50).catch(() => null);
+    return r ? `${fmt(r.p50, 1)} / ${fmt(r.p95, 1)} ms` : 'n/a';
+  };
+  for (const user of ['county', 'township', 'village', 'gridworker']) {
+    const auth = await bearer(b.app, user);
+    const due = await cell('/api/v1/visits/due?limit=50', auth);
+    const summary = await cell('/api/v1/visits/summary', auth);
+    const roster = await cell('/api/v1/workers?limit=50', auth);
+    out.push(`| ${b.label} | ${user} | ${due} | ${summary} | ${roster} |`);
+  }
+  return out;
+}

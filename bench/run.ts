@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
-import { benchScopedLists, openBenchDb } from './database.js';
+import { benchFieldWork, benchScopedLists, openBenchDb } from './database.js';
 import { benchGridLookup } from './grid-lookup.js';
 import { benchReports } from './reports.js';
 import { machineLine } from './machine.js';
@@ -27,6 +27,7 @@ if (process.env.BENCH_DATABASE_URL) targets.push(['server', process.env.BENCH_DA
 const loads: string[] = [];
 const lists: string[] = [];
 const reports: string[] = [];
+const fieldWork: string[] = [];
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 3000);
 let pgVersion = '';
 try {
@@ -37,6 +38,8 @@ try {
     loads.push(loadReport);
     log(`${label}: scoped lists …`);
     lists.push(...(await benchScopedLists(bench)));
+    log(`${label}: field work …`);
+    fieldWork.push(...(await benchFieldWork(bench)));
     log(`${label}: reports through HTTP …`);
     reports.push(await benchReports(bench, REPORTS));
     await bench.close();
@@ -65,6 +68,16 @@ sections.push(
     '| database | account (scope) | households in scope | `GET /households?limit=50` | same, offset 5,000 | `GET /residents?careTag=disabled` |',
     '|---|---|---:|---:|---:|---:|',
     ...lists,
+    '',
+  ].join('\n'),
+  [
+    '## Field work by scope',
+    '',
+    'Same harness, 50 requests after 10 warm-up, p50 / p95: households due a visit (`GET /visits/due?limit=50`, with the total), visit coverage per child region (`GET /visits/summary`: households, due now, visited in 30 days), the grid-worker roster (`GET /workers?limit=50`). n/a: the role may not see it (a grid worker has no roster).',
+    '',
+    '| database | account (scope) | `GET /visits/due` | `GET /visits/summary` | `GET /workers` |',
+    '|---|---|---:|---:|---:|',
+    ...fieldWork,
     '',
   ].join('\n'),
 );

@@ -72,13 +72,18 @@ const shot = async (page: Page, name: string) => {
   await page.screenshot({ path: path.join(OUT, `${name}.png`) });
   console.log(`wrote ${OUT}/${name}.png`);
 };
+// one signed-in page per account: the login route is rate-limited per address
+const desks = new Map<string, Page>();
 const desk = async (user: string) => {
+  const open = desks.get(user);
+  if (open) return open;
   const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
   await page.goto(`${base}/`);
   await page.getByTestId('login-username').fill(user);
   await page.getByTestId('login-password').fill(PASSWORD);
   await page.getByTestId('login-submit').click();
   await page.getByTestId('menu-workbench').waitFor();
+  desks.set(user, page);
   return page;
 };
 const phone = async (user: string) => {
@@ -124,7 +129,6 @@ try {
     await page.goto(`${base}/#/${hash}`);
     await page.getByTestId(`menu-${hash}`).waitFor();
     await shot(page, name);
-    await page.context().close();
   }
 
   const r = await phone('resident');

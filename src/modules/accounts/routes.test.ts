@@ -61,6 +61,9 @@ describe('sign-in', () => {
     expect(codes).toContain(429);
     const last = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'admin', password: 'nope-nope' }, remoteAddress: '10.9.9.9' });
     expect(last.json().error.code).toBe('RATE_LIMITED');
+    // the limit is per account and address: a colleague behind the same address still signs in
+    const colleague = await t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: 'county', password: TEST_DEMO_PASSWORD }, remoteAddress: '10.9.9.9' });
+    expect(colleague.statusCode).toBe(200);
   });
 });
 
