@@ -124,7 +124,8 @@ export async function cancelRedemption(db: Db, actor: Actor, id: number, now: Da
     const x = await lockRedemption(tx, actor.countyCode, id);
     const own = x !== undefined && x.account_id === actor.accountId;
     const staff = actor.role !== 'grid_worker';
-    if (!x || !inScope(actor, x.grid_path) || (!own && !staff)) throw new AppError('NOT_FOUND');
+    // a worker cancels their own exchange even after moving grid; staff only inside their scope
+    if (!x || !(own || (staff && inScope(actor, x.grid_path)))) throw new AppError('NOT_FOUND');
     if (x.status !== 'requested') throw new AppError('REDEMPTION_NOT_REQUESTED');
     const w = await lockWorker(tx, actor.countyCode, { id: x.worker_id });
     if (!w) throw new AppError('NOT_FOUND');

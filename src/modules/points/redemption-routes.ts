@@ -55,7 +55,8 @@ export const redemptionRoutes =
         if (actor.role === 'grid_worker') {
           const w = await repo.findWorkerByAccount(ctx.db, actor.countyCode, actor.accountId);
           if (!w) return { items: [], total: 0 };
-          const { items, total } = await repo.listRedemptions(ctx.db, { countyCode: actor.countyCode, path: w.grid_path }, { ...q, workerId: w.id });
+          // one's own exchanges wherever they were made (a worker who moved grid keeps them)
+          const { items, total } = await repo.listRedemptions(ctx.db, { countyCode: actor.countyCode, path: pathOf(actor.countyCode) }, { ...q, workerId: w.id });
           return { items: items.map(toRedemption), total };
         }
         const { items, total } = await repo.listRedemptions(ctx.db, { countyCode: actor.countyCode, path: narrowScope(actor, q.within, pathOf) }, q);

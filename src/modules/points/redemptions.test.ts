@@ -208,4 +208,21 @@ describe('exchanges', () => {
     expect((await get(township, '/api/v1/redemptions?status=lost')).statusCode).toBe(400);
     expect((await get(village, '/api/v1/redemptions?within=211221999')).statusCode).toBe(404);
   });
+
+  it('a worker who moved grid still sees and may cancel their own exchange', async () => {
+    await setBalance(50);
+    const id = await newGoods(5, 3);
+    const r = (await redeem(id)).json();
+    // the worker moves to another township's grid (the redemption keeps the old grid's path)
+    const other = await t.db.selectFrom('region').select(['code', 'path']).where('level', '=', 'grid').where('county_code', '=', '211221').where('code', 'not like', `${worker.grid_code.slice(0, 9)}%`).orderBy('code').executeTakeFirstOrThrow();
+    const old = await t.db.selectFrom('grid_worker').select(['grid_code', 'grid_path']).where('id', '=', worker.id).executeTakeFirstOrThrow();
+    await t.db.updateTable('grid_worker').set({ grid_code: other.code, grid_path: other.path }).where('id', '=', worker.id).execute();
+    try {
+      const mine = (await get(parttime, '/api/v1/points/me')).json().redemptions.map((x: { id: number }) => x.id);
+      expect(mine).toContain(r.id);
+      expect((await post(parttime, `/api/v1/redemptions/${r.id}/cancel`)).statusCode).toBe(200);
+    } finally {
+      await t.db.updateTable('grid_worker').set(old).where('id', '=', worker.id).execute();
+    }
+  });
 });

@@ -51,7 +51,8 @@ export const pointsRoutes =
         const [names, entries, redemptions] = await Promise.all([
           reasonNames(ctx.db, actor.countyCode),
           repo.ledgerOf(ctx.db, actor.countyCode, w.id, 30),
-          repo.listRedemptions(ctx.db, { countyCode: actor.countyCode, path: w.grid_path }, { workerId: w.id, limit: 30, offset: 0 }),
+          // one's own exchanges wherever they were made (a worker who moved grid keeps them)
+          repo.listRedemptions(ctx.db, { countyCode: actor.countyCode, path: pathOf(actor.countyCode) }, { workerId: w.id, limit: 30, offset: 0 }),
         ]);
         return {
           earnsPoints: w.employment === 'partTime',

@@ -31,7 +31,7 @@ export async function findCase(db: DbOrTx, scope: Scope, id: number) {
 export async function findByClientRequest(db: DbOrTx, countyCode: string, workerAccountId: number, clientRequestId: string) {
   return db
     .selectFrom('visit')
-    .select('id')
+    .select(['id', 'household_id'])
     .where('county_code', '=', countyCode)
     .where('worker_account_id', '=', workerAccountId)
     .where('client_request_id', '=', clientRequestId)

@@ -192,6 +192,13 @@ describe('visits', () => {
     expect(entries).toEqual([{ delta: rule.points }]);
     expect((await post(worker, body(ids[1]!))).statusCode).toBe(201);
     expect(await balance('gridworker')).toBe(before.full);
+    // the same request id for another household is refused, not answered with the first visit
+    const reused = await post(parttime, body(ids[1]!, { clientRequestId }));
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json().error.code).toBe('VISIT_REQUEST_REUSED');
+    // nobody at home: on record, but no points
+    expect((await post(parttime, body(ids[1]!, { outcome: 'not_home' }))).statusCode).toBe(201);
+    expect(await balance('parttime')).toBe(before.part + rule.points);
   });
 
   it('links a case reported from a visit; another case cannot replace it', async () => {

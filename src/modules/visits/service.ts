@@ -25,10 +25,16 @@ const scopeOf = (actor: Actor) => ({ countyCode: actor.countyCode, path: actor.s
  * date, points for a part-time worker, the audit row. Resent with the same
  * clientRequestId it answers the visit already made (`replayed`).
  */
+/** A resent request answers its visit; the same request id with another household is a client bug, refused. */
+function replay(earlier: { id: number; household_id: number }, input: RecordInput): { id: number; replayed: boolean } {
+  if (earlier.household_id !== input.householdId) throw new AppError('VISIT_REQUEST_REUSED');
+  return { id: earlier.id, replayed: true };
+}
+
 export async function recordVisit(deps: Deps, actor: Actor, input: RecordInput, requestId?: string): Promise<{ id: number; replayed: boolean }> {
   const again = async () => (input.clientRequestId ? repo.findByClientRequest(deps.db, actor.countyCode, actor.accountId, input.clientRequestId) : undefined);
   const earlier = await again();
-  if (earlier) return { id: earlier.id, replayed: true };
+  if (earlier) return replay(earlier, input);
   const now = deps.now();
   const visitedAt = new Date(input.visitedAt);
   if (visitedAt.getTime() > now.getTime() + CLOCK_SKEW_MS || visitedAt.getTime() < now.getTime() - OLDEST_MS) throw new AppError('VISIT_TIME_INVALID');
@@ -63,8 +69,10 @@ export async function recordVisit(deps: Deps, actor: Actor, input: RecordInput, 
       await claimPhotos(tx, actor.countyCode, { column: 'visit_id', id }, photoIds, actor.accountId);
       // nobody at home: the visit is on record, but the household has not been seen, so it stays due
       const after = input.outcome === 'not_home' ? h : await repo.markVisited(tx, actor.countyCode, h.id, visitedAt);
-      // full-time workers are paid: awardPoints credits part-time workers only
-      const award = await awardPoints(tx, { countyCode: actor.countyCode, workerAccountId: actor.accountId, rule: 'visit', refType: 'visit', refId: id, at: now });
+      // full-time workers are paid: awardPoints credits part-time workers only; a door nobody
+      // opened is no visit to recognise; the day that counts (daily cap) is the day of the visit
+      const award =
+        input.outcome === 'not_home' ? null : await awardPoints(tx, { countyCode: actor.countyCode, workerAccountId: actor.accountId, rule: 'visit', refType: 'visit', refId: id, at: visitedAt });
       await recordAudit(tx, {
         actor,
         countyCode: actor.countyCode,
@@ -81,7 +89,7 @@ export async function recordVisit(deps: Deps, actor: Actor, input: RecordInput, 
       // the same visit sent twice at once (a retry racing the first try): the other one made it
       if (err.code === '23505' && err.constraint === 'visit_client_request_idx') {
         const made = await again();
-        if (made) return { id: made.id, replayed: true };
+        if (made) return replay(made, input);
       }
       throw err;
     });
