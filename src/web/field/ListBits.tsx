@@ -1,7 +1,9 @@
 import { Button, DotLoading } from 'antd-mobile';
-import { ReloadOutlined } from '@ant-design/icons';
+import { LeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { when } from './cases/bits.js';
 import { t } from './i18n.js';
 import { failText } from './net.js';
+import { back } from './router.js';
 
 /** The title row of a list screen, with its refresh button. */
 export function ListTitle({ title, loading, onRefresh }: { title: string; loading: boolean; onRefresh: () => void }) {
@@ -33,5 +35,41 @@ export function LoadMore({ shown, limit, onMore }: { shown: number; limit: numbe
     <Button block onClick={onMore} data-testid="load-more">
       {t('loadMore')}
     </Button>
+  );
+}
+
+/** The top of a detail screen: back (to `fallback` when opened directly), loading, and the load's error. */
+export function DetailHead({ fallback, loading, error }: { fallback: string; loading: boolean; error: unknown }) {
+  return (
+    <>
+      <div className="page-title">
+        <Button size="small" fill="none" onClick={() => back(fallback)} data-testid="back" style={{ minHeight: 48 }}>
+          <LeftOutlined /> {t('back')}
+        </Button>
+        <span className="grow" />
+        {loading && <DotLoading />}
+      </div>
+      {error !== undefined && error !== null && <div className="card error-text">{failText(error)}</div>}
+    </>
+  );
+}
+
+/** The steps of a wish or an errand: what was done, when, by whom, with the note. */
+export function StepList({ title, testId, steps }: { title: string; testId: string; steps: Array<{ id: number; label: string; at: string; actorName: string | null; note: string | null }> }) {
+  return (
+    <div className="card">
+      <h3>{title}</h3>
+      <ul className="timeline" data-testid={testId}>
+        {steps.map((s) => (
+          <li key={s.id}>
+            <b>{s.label}</b> <span className="muted">{when(s.at)}</span>
+            <div className="muted">
+              {s.actorName}
+              {s.note && ` — ${s.note}`}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

@@ -1,16 +1,15 @@
 import { useState } from 'react';
-import { Button, DotLoading, ImageViewer } from 'antd-mobile';
-import { LeftOutlined } from '@ant-design/icons';
+import { ImageViewer } from 'antd-mobile';
 import { api } from '../../shared/api.js';
 import { label, RATING_TEXT, t } from '../i18n.js';
-import { failText, ok, timeout } from '../net.js';
-import { back } from '../router.js';
+import { ok, timeout } from '../net.js';
 import { useFetch } from '../useFetch.js';
 import { touch, useLive } from '../messages/live.js';
 import type { Me } from '../types.js';
 import { ActionPanel } from './ActionPanel.js';
 import { CasePhotos } from './CasePhotos.js';
 import { StateTag, WarningTag, when } from './bits.js';
+import { DetailHead } from '../ListBits.js';
 import { Timeline } from './Timeline.js';
 
 /** One case: what, where, its state in plain words, photos, the timeline and my actions. */
@@ -23,14 +22,7 @@ export function CaseDetailScreen({ id, me }: { id: number; me: Me }) {
 
   return (
     <div className="page" data-testid="detail">
-      <div className="page-title">
-        <Button size="small" fill="none" onClick={() => back('/cases')} data-testid="back" style={{ minHeight: 48 }}>
-          <LeftOutlined /> {t('back')}
-        </Button>
-        <span className="grow" />
-        {res.loading && <DotLoading />}
-      </div>
-      {res.error && <div className="card error-text">{failText(res.error)}</div>}
+      <DetailHead fallback="/cases" loading={res.loading} error={res.error} />
       {c && (
         <>
           <div className="card">

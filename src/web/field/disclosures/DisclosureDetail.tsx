@@ -1,16 +1,15 @@
 import { useRef, useState } from 'react';
-import { Button, DotLoading, Toast } from 'antd-mobile';
-import { LeftOutlined } from '@ant-design/icons';
+import { Button, Toast } from 'antd-mobile';
 import { api } from '../../shared/api.js';
 import { when } from '../cases/bits.js';
 import { t } from '../i18n.js';
 import { touch, useLive } from '../messages/live.js';
 import { failText, ok, timeout } from '../net.js';
-import { back } from '../router.js';
 import { uuid } from '../report/submit.js';
 import { useFetch } from '../useFetch.js';
 import type { Me } from '../types.js';
 import { FinanceTable } from './FinanceTable.js';
+import { DetailHead } from '../ListBits.js';
 import { kindText, periodText, type DisclosureDetail } from './bits.js';
 
 /** One disclosure: what was posted, the money table, the questions with answers, and "ask a question". */
@@ -20,14 +19,7 @@ export function DisclosureDetailScreen({ id, me }: { id: number; me: Me }) {
   const d = res.data;
   return (
     <div className="page" data-testid="disclosure-detail-screen">
-      <div className="page-title">
-        <Button size="small" fill="none" onClick={() => back('/disclosures')} data-testid="back" style={{ minHeight: 48 }}>
-          <LeftOutlined /> {t('back')}
-        </Button>
-        <span className="grow" />
-        {res.loading && <DotLoading />}
-      </div>
-      {res.error && <div className="card error-text">{failText(res.error)}</div>}
+      <DetailHead fallback="/disclosures" loading={res.loading} error={res.error} />
       {d && (
         <>
           <div className="card">

@@ -1,16 +1,15 @@
 import { useState } from 'react';
-import { Button, DotLoading, ImageViewer, Toast } from 'antd-mobile';
-import { LeftOutlined } from '@ant-design/icons';
+import { Button, ImageViewer, Toast } from 'antd-mobile';
 import { api } from '../../shared/api.js';
 import { when } from '../cases/bits.js';
 import { pick, t } from '../i18n.js';
 import { failText, ok, timeout } from '../net.js';
-import { back } from '../router.js';
 import { useFetch } from '../useFetch.js';
 import { touch, useLive } from '../messages/live.js';
 import type { Me } from '../types.js';
 import { ErrandActionSheet } from './ErrandActionSheet.js';
 import { ServiceGuide } from './ServiceGuide.js';
+import { DetailHead, StepList } from '../ListBits.js';
 import { ErrandStatusTag, tk, type ErrandAction } from './bits.js';
 
 /** One errand: what, its status in plain words, who is doing it, the steps, and the buttons I may press. */
@@ -33,14 +32,7 @@ export function ErrandDetailScreen({ id, me }: { id: number; me: Me }) {
 
   return (
     <div className="page" data-testid="errand-detail-screen">
-      <div className="page-title">
-        <Button size="small" fill="none" onClick={() => back('/errands')} data-testid="back" style={{ minHeight: 48 }}>
-          <LeftOutlined /> {t('back')}
-        </Button>
-        <span className="grow" />
-        {res.loading && <DotLoading />}
-      </div>
-      {res.error && <div className="card error-text">{failText(res.error)}</div>}
+      <DetailHead fallback="/errands" loading={res.loading} error={res.error} />
       {e && (
         <>
           <div className="card">
@@ -96,20 +88,7 @@ export function ErrandDetailScreen({ id, me }: { id: number; me: Me }) {
             </div>
           )}
 
-          <div className="card">
-            <h3>{t('errandsSteps')}</h3>
-            <ul className="timeline" data-testid="errand-steps">
-              {e.steps.map((s) => (
-                <li key={s.id}>
-                  <b>{tk('errandsStep', s.action)}</b> <span className="muted">{when(s.at)}</span>
-                  <div className="muted">
-                    {s.actorName}
-                    {s.note && ` — ${s.note}`}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </div>
+          <StepList title={t('errandsSteps')} testId="errand-steps" steps={e.steps.map((s) => ({ ...s, label: tk('errandsStep', s.action) }))} />
 
           <div className="card">
             <ServiceGuide item={e.service} />

@@ -1,14 +1,13 @@
 import { useState } from 'react';
-import { Button, Dialog, DotLoading, ImageViewer, Toast } from 'antd-mobile';
-import { LeftOutlined } from '@ant-design/icons';
+import { Button, Dialog, ImageViewer, Toast } from 'antd-mobile';
 import { api } from '../../shared/api.js';
 import { when } from '../cases/bits.js';
 import { t } from '../i18n.js';
 import { failText, ok, timeout } from '../net.js';
-import { back } from '../router.js';
 import { useFetch } from '../useFetch.js';
 import { touch, useLive } from '../messages/live.js';
 import type { Me } from '../types.js';
+import { DetailHead, StepList } from '../ListBits.js';
 import { tk, WishStatusTag, type WishAction, type WishDetail } from './bits.js';
 
 /** Claiming and fulfilling take forms of the desktop; the phone offers the simple steps. */
@@ -54,14 +53,7 @@ export function WishDetailScreen({ id, me }: { id: number; me: Me }) {
   const offered = w?.actions.filter((a) => ON_PHONE.includes(a)) ?? [];
   return (
     <div className="page" data-testid="wish-detail-screen">
-      <div className="page-title">
-        <Button size="small" fill="none" onClick={() => back('/wishes')} data-testid="back" style={{ minHeight: 48 }}>
-          <LeftOutlined /> {t('back')}
-        </Button>
-        <span className="grow" />
-        {res.loading && <DotLoading />}
-      </div>
-      {res.error && <div className="card error-text">{failText(res.error)}</div>}
+      <DetailHead fallback="/wishes" loading={res.loading} error={res.error} />
       {w && (
         <>
           <Summary w={w} onPhoto={setViewing} />
@@ -98,20 +90,7 @@ export function WishDetailScreen({ id, me }: { id: number; me: Me }) {
             </div>
           )}
           {w.actions.some((a) => !ON_PHONE.includes(a)) && <div className="card muted">{t('wishesUseCentre')}</div>}
-          <div className="card">
-            <h3>{t('wishesSteps')}</h3>
-            <ul className="timeline" data-testid="wish-steps">
-              {w.history.map((h) => (
-                <li key={h.id}>
-                  <b>{tk('wishesStep', h.action)}</b> <span className="muted">{when(h.at)}</span>
-                  <div className="muted">
-                    {h.actorName}
-                    {h.note && ` — ${h.note}`}
-                  </div>
-                </li>
-              ))}
-            </ul>
-          </div>
+          <StepList title={t('wishesSteps')} testId="wish-steps" steps={w.history.map((h) => ({ ...h, label: tk('wishesStep', h.action) }))} />
         </>
       )}
       <ImageViewer image={viewing ?? ''} visible={!!viewing} onClose={() => setViewing(null)} />
