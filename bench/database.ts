@@ -20,7 +20,11 @@ const NAME = 'wangge_bench';
 export type BenchDb = { db: Db; app: App; version: string; label: string; close(): Promise<void> };
 
 /** A fresh database on `serverUrl`, migrated and loaded with the demo at `scale`; reports the load. */
-export async function openBenchDb(label: string, serverUrl: string, scale: number): Promise<{ bench: BenchDb; loadReport: string }> {
+export async function openBenchDb(
+  label: string,
+  serverUrl: string,
+  scale: number,
+): Promise<{ bench: BenchDb; loadReport: string }> {
   const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
   await admin.connect();
   await admin.query(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);
@@ -29,7 +33,8 @@ export async function openBenchDb(label: string, serverUrl: string, scale: numbe
   const { db } = createDb(withDatabase(serverUrl, NAME), 10);
   await migrateToLatest(db as never);
   await ensureReferenceData(db);
-  const version = (await sql<{ v: string }>`SELECT split_part(version(), ' on ', 1) AS v`.execute(db)).rows[0]?.v ?? '';
+  const version =
+    (await sql<{ v: string }>`SELECT split_part(version(), ' on ', 1) AS v`.execute(db)).rows[0]?.v ?? '';
   const pii = createPii(Buffer.alloc(32, 1));
   const t0 = performance.now();
   const r = await loadDemo(db, pii, { scale, password: BENCH_PASSWORD });
@@ -38,7 +43,11 @@ export async function openBenchDb(label: string, serverUrl: string, scale: numbe
   const rows = r.residents + r.households + r.gridWorkers + r.partyMembers + r.regions;
   const loadReport = `| ${label} (${version}) | ${scale} | ${fmt(r.residents)} | ${fmt(r.households)} | ${fmt(secs, 1)} s | ${fmt(rows / secs)} |`;
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wangge-bench-media-'));
-  const { ctx } = await makeContext(db, withDatabase(serverUrl, NAME), { pii, log: createLogger('silent'), media: new LocalBlobStore(mediaDir) });
+  const { ctx } = await makeContext(db, withDatabase(serverUrl, NAME), {
+    pii,
+    log: createLogger('silent'),
+    media: new LocalBlobStore(mediaDir),
+  });
   const app = await buildApp(ctx, { logLevel: 'silent' });
   return {
     loadReport,
@@ -60,11 +69,20 @@ export async function openBenchDb(label: string, serverUrl: string, scale: numbe
 }
 
 export async function bearer(app: App, username: string): Promise<string> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password: BENCH_PASSWORD } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password: BENCH_PASSWORD },
+  });
   return `Bearer ${res.json<{ token: string }>().token}`;
 }
 
-async function latency(app: App, url: string, authorization: string, n: number): Promise<{ p50: number; p95: number; total: number }> {
+async function latency(
+  app: App,
+  url: string,
+  authorization: string,
+  n: number,
+): Promise<{ p50: number; p95: number; total: number }> {
   for (let i = 0; i < 10; i++) await app.inject({ method: 'GET', url, headers: { authorization } });
   const times: number[] = [];
   let total = 0;

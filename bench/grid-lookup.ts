@@ -1,12 +1,22 @@
 import { GridIndex } from '../src/platform/geo/grid-index.js';
-import { COUNTY_BBOXES, TIELING_COUNTY_CODE, TIELING_GRID_TARGET, tileCounty, type CountyInput } from '../src/modules/grids/tiling.js';
+import {
+  COUNTY_BBOXES,
+  TIELING_COUNTY_CODE,
+  TIELING_GRID_TARGET,
+  tileCounty,
+  type CountyInput,
+} from '../src/modules/grids/tiling.js';
 import { loadDivisions, tileCountyFromDivisions } from '../src/modules/grids/tiling-divisions.js';
 import { mulberry32 } from '../src/modules/grids/tiling-prng.js';
 import { fmt } from './machine.js';
 
 type Result = { name: string; grids: number; buildMs: number; lookupsPerSec: number; hitRate: number };
 
-function measure(name: string, grids: Array<{ code: string; polygon: import('geojson').Polygon }>, bbox: readonly number[]): Result {
+function measure(
+  name: string,
+  grids: Array<{ code: string; polygon: import('geojson').Polygon }>,
+  bbox: readonly number[],
+): Result {
   const t0 = performance.now();
   const index = GridIndex.build(grids);
   const buildMs = performance.now() - t0;
@@ -30,8 +40,14 @@ function measure(name: string, grids: Array<{ code: string; polygon: import('geo
 export function benchGridLookup(): string {
   const { regions } = loadDivisions();
   const bbox = COUNTY_BBOXES[TIELING_COUNTY_CODE]!.bbox;
-  const county = tileCountyFromDivisions(regions, TIELING_COUNTY_CODE, bbox, TIELING_GRID_TARGET, { seed: 2023 });
-  const a = measure('铁岭县 (demo tiling)', county.grids.map((g) => ({ code: g.code, polygon: g.geometry })), bbox);
+  const county = tileCountyFromDivisions(regions, TIELING_COUNTY_CODE, bbox, TIELING_GRID_TARGET, {
+    seed: 2023,
+  });
+  const a = measure(
+    '铁岭县 (demo tiling)',
+    county.grids.map((g) => ({ code: g.code, polygon: g.geometry })),
+    bbox,
+  );
 
   // A synthetic province the size of Liaoning: 100 townships × 50 villages × 20 grids.
   const province: CountyInput = {
@@ -52,10 +68,15 @@ export function benchGridLookup(): string {
   const t0 = performance.now();
   const big = tileCounty(province, { seed: 1 });
   const tileMs = performance.now() - t0;
-  const b = measure('synthetic province', big.grids.map((g) => ({ code: g.code, polygon: g.geometry })), province.bbox);
+  const b = measure(
+    'synthetic province',
+    big.grids.map((g) => ({ code: g.code, polygon: g.geometry })),
+    province.bbox,
+  );
 
   const rows = [a, b].map(
-    (r) => `| ${r.name} | ${fmt(r.grids)} | ${fmt(r.buildMs)} ms | ${fmt(r.lookupsPerSec)} | ${fmt(r.hitRate * 100, 1)}% |`,
+    (r) =>
+      `| ${r.name} | ${fmt(r.grids)} | ${fmt(r.buildMs)} ms | ${fmt(r.lookupsPerSec)} | ${fmt(r.hitRate * 100, 1)}% |`,
   );
   return [
     '## Point → grid lookup',

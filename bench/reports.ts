@@ -28,8 +28,14 @@ export async function benchReports(b: BenchDb, n: number): Promise<string> {
   await b.app.listen({ port: 0, host: '127.0.0.1' });
   const port = (b.app.server.address() as { port: number }).port;
   const auth = await bearer(b.app, 'resident');
-  const me = (await b.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: auth } })).json() as { scope: { code: string } };
-  const grid = await b.db.selectFrom('region').select(['geometry', 'min_lng', 'min_lat', 'max_lng', 'max_lat']).where('code', '=', me.scope.code).executeTakeFirstOrThrow();
+  const me = (
+    await b.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: auth } })
+  ).json() as { scope: { code: string } };
+  const grid = await b.db
+    .selectFrom('region')
+    .select(['geometry', 'min_lng', 'min_lat', 'max_lng', 'max_lat'])
+    .where('code', '=', me.scope.code)
+    .executeTakeFirstOrThrow();
   const index = GridIndex.build([{ code: me.scope.code, polygon: grid.geometry as never }]);
   const points: Array<[number, number]> = [];
   for (let i = 0; points.length < 200 && i < 100_000; i++) {
@@ -50,8 +56,12 @@ export async function benchReports(b: BenchDb, n: number): Promise<string> {
   for (let i = 0; i < 50; i++) await post(i); // warm-up
   const httpSecs = await pool(n, post);
 
-  await sql`CREATE TABLE IF NOT EXISTS bench_raw (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, county_code text, body text, at timestamptz DEFAULT now())`.execute(b.db);
-  const rawSecs = await pool(n, (i) => sql`INSERT INTO bench_raw (county_code, body) VALUES ('211221', ${`暴露垃圾 #${i}`})`.execute(b.db));
+  await sql`CREATE TABLE IF NOT EXISTS bench_raw (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, county_code text, body text, at timestamptz DEFAULT now())`.execute(
+    b.db,
+  );
+  const rawSecs = await pool(n, (i) =>
+    sql`INSERT INTO bench_raw (county_code, body) VALUES ('211221', ${`暴露垃圾 #${i}`})`.execute(b.db),
+  );
   await sql`DROP TABLE bench_raw`.execute(b.db);
   await b.app.close();
   const httpRate = n / httpSecs;

@@ -53,7 +53,7 @@ sections.push(
   [
     '## Full-county demo load',
     '',
-    'One transaction: five counties\' territory and grids, then 铁岭县\'s households, residents (ID number and phone encrypted, blind-indexed and masked per row), grid workers, party organisations, members and linked households, and the demo accounts (argon2). Bulk inserts through `unnest` arrays with reserved ids.',
+    "One transaction: five counties' territory and grids, then 铁岭县's households, residents (ID number and phone encrypted, blind-indexed and masked per row), grid workers, party organisations, members and linked households, and the demo accounts (argon2). Bulk inserts through `unnest` arrays with reserved ids.",
     '',
     '| database | scale | residents | households | time | rows / s |',
     '|---|---:|---:|---:|---:|---:|',
@@ -86,7 +86,7 @@ sections.push(
   [
     '## Reports accepted through HTTP',
     '',
-    'A resident\'s `POST /api/v1/cases` over a loopback socket (keep-alive, 16 concurrent clients): validation, point → grid, the case row, its history and audit rows, inbox and outbox rows and a NOTIFY, one transaction each. Beside it, same run and concurrency: plain single-row `INSERT`s into a scratch table — the database alone.',
+    "A resident's `POST /api/v1/cases` over a loopback socket (keep-alive, 16 concurrent clients): validation, point → grid, the case row, its history and audit rows, inbox and outbox rows and a NOTIFY, one transaction each. Beside it, same run and concurrency: plain single-row `INSERT`s into a scratch table — the database alone.",
     '',
     '| database | reports | reports / s | raw inserts / s | ratio |',
     '|---|---:|---:|---:|---:|',

@@ -48,7 +48,18 @@ if (stale() || process.argv.includes('--force')) {
   try {
     if (stale() || process.argv.includes('--force')) {
       console.log('Building the web apps (vite) …');
-      execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'src/web/vite.config.ts', '--logLevel', 'warn'], { stdio: 'inherit' });
+      execFileSync(
+        process.execPath,
+        [
+          'node_modules/vite/bin/vite.js',
+          'build',
+          '--config',
+          'src/web/vite.config.ts',
+          '--logLevel',
+          'warn',
+        ],
+        { stdio: 'inherit' },
+      );
     }
   } finally {
     fs.rmSync(lock, { force: true });

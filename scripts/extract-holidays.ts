@@ -94,7 +94,8 @@ function crossCheck(pkgDir: string, days: readonly OutDay[], from: number, to: n
   const diffs: string[] = [];
   const ours = new Map(days.map((d) => [d.date, d.kind] as const));
   for (const [date, kind] of ours) {
-    if (theirs.get(date) !== kind) diffs.push(`${date}: chinese-days=${kind} holiday-calendar=${theirs.get(date) ?? '-'}`);
+    if (theirs.get(date) !== kind)
+      diffs.push(`${date}: chinese-days=${kind} holiday-calendar=${theirs.get(date) ?? '-'}`);
   }
   for (const [date, kind] of theirs) {
     if (!ours.has(date)) diffs.push(`${date}: chinese-days=- holiday-calendar=${kind}`);
@@ -116,7 +117,8 @@ function main(argv: string[]): void {
   const here = fileURLToPath(new URL('.', import.meta.url));
   const out = resolve(option('--out', join(here, '..', 'src', 'platform', 'calendar', 'cn-holidays.json')));
   const modules = args[0];
-  if (!modules) throw new Error('usage: extract-holidays.ts /path/to/node_modules [--from Y] [--to Y] [--out FILE]');
+  if (!modules)
+    throw new Error('usage: extract-holidays.ts /path/to/node_modules [--from Y] [--to Y] [--out FILE]');
 
   const primary = join(modules, 'chinese-days');
   const days = fromChineseDays(primary, from, to);

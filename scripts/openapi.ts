@@ -20,7 +20,17 @@ const url = 'postgres://unused@127.0.0.1:1/unused';
 const { db } = createDb(url, 1);
 const calendar = new WorkCalendar({ days: [] });
 const app = await buildApp(
-  { db, pii: createPii(Buffer.alloc(32)), grids: new GridLocator(db), log: createLogger('silent'), calendar: () => calendar, reloadCalendar: async () => {}, now: () => new Date(), media: new LocalBlobStore('/tmp/unused'), events: new EventHub(url) },
+  {
+    db,
+    pii: createPii(Buffer.alloc(32)),
+    grids: new GridLocator(db),
+    log: createLogger('silent'),
+    calendar: () => calendar,
+    reloadCalendar: async () => {},
+    now: () => new Date(),
+    media: new LocalBlobStore('/tmp/unused'),
+    events: new EventHub(url),
+  },
   { logLevel: 'silent' },
 );
 const spec = app.swagger() as Record<string, unknown>;

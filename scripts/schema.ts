@@ -15,7 +15,9 @@ const check = process.argv.includes('--check');
 const NAME = 'wangge_schema_check';
 const OUT = 'src/platform/db/schema.ts';
 
-const embedded = process.env.DATABASE_URL ? null : await startEmbeddedPostgres({ dataDir: path.resolve('.test-data/schema') });
+const embedded = process.env.DATABASE_URL
+  ? null
+  : await startEmbeddedPostgres({ dataDir: path.resolve('.test-data/schema') });
 const serverUrl = process.env.DATABASE_URL ?? embedded!.url;
 const admin = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
 await admin.connect();
@@ -41,7 +43,11 @@ try {
   execFileSync('npx', args, { stdio: 'inherit' });
   console.log(check ? `${OUT} matches the migrations.` : `wrote ${OUT}`);
 } catch {
-  console.error(check ? `${OUT} does not match the migrations: run \`npm run schema:gen\` and commit it.` : 'schema generation failed');
+  console.error(
+    check
+      ? `${OUT} does not match the migrations: run \`npm run schema:gen\` and commit it.`
+      : 'schema generation failed',
+  );
   code = 1;
 } finally {
   await admin.query(`DROP DATABASE IF EXISTS ${NAME} WITH (FORCE)`);

@@ -38,20 +38,35 @@ await migrateToLatest(db as never);
 await ensureReferenceData(db);
 const pii = createPii(Buffer.alloc(32, 3));
 await loadDemo(db, pii, { scale: 0.05, password: PASSWORD });
-const { ctx } = await makeContext(db, url, { pii, log: createLogger('silent'), media: new LocalBlobStore(path.join(dir, 'media')) });
+const { ctx } = await makeContext(db, url, {
+  pii,
+  log: createLogger('silent'),
+  media: new LocalBlobStore(path.join(dir, 'media')),
+});
 await ctx.events.start();
 const app = await buildApp(ctx, { logLevel: 'silent' });
 await app.listen({ port: 0, host: '127.0.0.1' });
 const base = `http://127.0.0.1:${(app.server.address() as { port: number }).port}`;
 
 // a few cases in different states
-const bearer = async (u: string) => ({ authorization: `Bearer ${(await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u, password: PASSWORD } })).json<{ token: string }>().token}` });
-const [resident, gw, township, office] = await Promise.all(['resident', 'gridworker', 'township', 'township-cgb'].map(bearer));
-const me = (await app.inject({ method: 'GET', url: '/api/v1/me', headers: resident! })).json<{ scope: { code: string } }>();
+const bearer = async (u: string) => ({
+  authorization: `Bearer ${(await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username: u, password: PASSWORD } })).json<{ token: string }>().token}`,
+});
+const [resident, gw, township, office] = await Promise.all(
+  ['resident', 'gridworker', 'township', 'township-cgb'].map(bearer),
+);
+const me = (await app.inject({ method: 'GET', url: '/api/v1/me', headers: resident! })).json<{
+  scope: { code: string };
+}>();
 const at = await pointInGrid(db, me.scope.code);
 const report = async (categoryCode: string, description: string, attributes: object = {}) => {
   const photo = await upload(app, resident!, await jpeg('#7a6a5a'));
-  const res = await app.inject({ method: 'POST', url: '/api/v1/cases', headers: resident!, payload: { categoryCode, description, lat: at.lat, lng: at.lng, photoIds: [photo], attributes } });
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: resident!,
+    payload: { categoryCode, description, lat: at.lat, lng: at.lng, photoIds: [photo], attributes },
+  });
   if (res.statusCode !== 201) throw new Error(`report ${categoryCode}: ${res.body}`);
   return res.json<{ id: number; number: string }>();
 };
@@ -59,10 +74,26 @@ const a = await report('P0201', '村道路面破损，雨天积水', { blocks_tr
 await report('E0102', '村口有暴露垃圾');
 const b = await report('P0103', '村委会门口的路灯不亮了', { fault: 'not_lit' });
 await actOn(app, gw!, a.id, 'escalate', { note: '需镇城管办维修' });
-await actOn(app, township!, a.id, 'dispatch', { departmentId: (await db.selectFrom('department').select('id').where('region_code', '=', me.scope.code.slice(0, 9)).where('code', '=', 'urban_management_office').executeTakeFirstOrThrow()).id, note: '请尽快维修' });
+await actOn(app, township!, a.id, 'dispatch', {
+  departmentId: (
+    await db
+      .selectFrom('department')
+      .select('id')
+      .where('region_code', '=', me.scope.code.slice(0, 9))
+      .where('code', '=', 'urban_management_office')
+      .executeTakeFirstOrThrow()
+  ).id,
+  note: '请尽快维修',
+});
 await actOn(app, office!, a.id, 'accept');
-await actOn(app, office!, a.id, 'handle', { note: '已修复', photoIds: [await upload(app, office!, await jpeg('#9a9a9a'))] });
-await actOn(app, gw!, b.id, 'handle_on_spot', { note: '已更换灯泡', photoIds: [await upload(app, gw!, await jpeg('#3c7a3c'))] });
+await actOn(app, office!, a.id, 'handle', {
+  note: '已修复',
+  photoIds: [await upload(app, office!, await jpeg('#9a9a9a'))],
+});
+await actOn(app, gw!, b.id, 'handle_on_spot', {
+  note: '已更换灯泡',
+  photoIds: [await upload(app, gw!, await jpeg('#3c7a3c'))],
+});
 await actOn(app, gw!, b.id, 'close', { note: '核查属实' });
 
 const browser = await launchBrowser();
@@ -77,7 +108,13 @@ const desks = new Map<string, Page>();
 const desk = async (user: string) => {
   const open = desks.get(user);
   if (open) return open;
-  const page = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage();
+  const page = await (
+    await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+    })
+  ).newPage();
   await page.goto(`${base}/`);
   await page.getByTestId('login-username').fill(user);
   await page.getByTestId('login-password').fill(PASSWORD);
@@ -87,7 +124,18 @@ const desk = async (user: string) => {
   return page;
 };
 const phone = async (user: string) => {
-  const page = await (await browser.newContext({ viewport: { width: 360, height: 740 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', geolocation: { latitude: at.lat, longitude: at.lng, accuracy: 12 }, permissions: ['geolocation'] })).newPage();
+  const page = await (
+    await browser.newContext({
+      viewport: { width: 360, height: 740 },
+      deviceScaleFactor: 2,
+      isMobile: true,
+      hasTouch: true,
+      locale: 'zh-CN',
+      timezoneId: 'Asia/Shanghai',
+      geolocation: { latitude: at.lat, longitude: at.lng, accuracy: 12 },
+      permissions: ['geolocation'],
+    })
+  ).newPage();
   await page.goto(`${base}/m/`);
   await page.getByTestId('login-username').fill(user);
   await page.getByTestId('login-password').fill(PASSWORD);
@@ -96,7 +144,9 @@ const phone = async (user: string) => {
   return page;
 };
 try {
-  const login = await (await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })).newPage();
+  const login = await (
+    await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
+  ).newPage();
   await login.goto(`${base}/`);
   await shot(login, 'centre-login');
   const t = await desk('township');

@@ -7,7 +7,8 @@ import { createTestApp, TEST_DEMO_PASSWORD, type TestApp } from './helpers.js';
 /** The Chromium the browser tests use; CI (WANGGE_REQUIRE_BROWSER=1) fails rather than skips without one. */
 export async function requireChromium(): Promise<string | null> {
   const chromium = await findChromium();
-  if (!chromium && process.env.WANGGE_REQUIRE_BROWSER === '1') throw new Error('browser tests required but no Chromium was found');
+  if (!chromium && process.env.WANGGE_REQUIRE_BROWSER === '1')
+    throw new Error('browser tests required but no Chromium was found');
   return chromium;
 }
 
@@ -25,7 +26,14 @@ export class BrowserApp {
   async context(kind: 'phone' | 'desk', geo?: Geo): Promise<BrowserContext> {
     const ctx = await this.browser.newContext(
       kind === 'phone'
-        ? { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...(geo ? { geolocation: { ...geo, accuracy: 10 }, permissions: ['geolocation'] } : {}) }
+        ? {
+            viewport: { width: 360, height: 740 },
+            isMobile: true,
+            hasTouch: true,
+            locale: 'zh-CN',
+            timezoneId: 'Asia/Shanghai',
+            ...(geo ? { geolocation: { ...geo, accuracy: 10 }, permissions: ['geolocation'] } : {}),
+          }
         : { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
     );
     ctx.on('page', (p) => p.on('pageerror', (e) => this.pageErrors.push(e.message)));
@@ -56,7 +64,11 @@ export async function pickOption(page: Page, testId: string, text: string): Prom
   const select = page.getByTestId(testId);
   for (let i = 0; i < 5; i++) {
     await select.click();
-    const option = page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).first();
+    const option = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: text,
+      })
+      .first();
     await option.waitFor();
     await option.click();
     if (((await select.textContent()) ?? '').includes(text)) return;

@@ -11,9 +11,12 @@ import { chromium, type Browser } from 'playwright-core';
  */
 export async function findChromium(): Promise<string | null> {
   if (process.env.CHROMIUM_PATH && fs.existsSync(process.env.CHROMIUM_PATH)) return process.env.CHROMIUM_PATH;
-  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome']) if (fs.existsSync(p)) return p;
+  for (const p of ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'])
+    if (fs.existsSync(p)) return p;
   try {
-    const mod = (await import('@sparticuz/chromium')) as unknown as { default: { executablePath(): Promise<string> } };
+    const mod = (await import('@sparticuz/chromium')) as unknown as {
+      default: { executablePath(): Promise<string> };
+    };
     return await mod.default.executablePath();
   } catch {
     return null;
@@ -22,7 +25,10 @@ export async function findChromium(): Promise<string | null> {
 
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = await findChromium();
-  if (!executablePath) throw new Error('No Chromium found: set CHROMIUM_PATH, install Debian’s chromium, or the @sparticuz/chromium package');
+  if (!executablePath)
+    throw new Error(
+      'No Chromium found: set CHROMIUM_PATH, install Debian’s chromium, or the @sparticuz/chromium package',
+    );
   return chromium.launch({
     executablePath,
     headless: true,
@@ -45,7 +51,9 @@ export async function launchBrowser(): Promise<Browser> {
 /** A fontconfig file naming the system's font folders (CJK fonts included when installed). */
 function fontsConfig(): string {
   const file = path.join(os.tmpdir(), 'wangge-fonts.conf');
-  const dirs = ['/usr/share/fonts', '/usr/local/share/fonts', path.join(os.homedir(), '.fonts')].filter((d) => fs.existsSync(d));
+  const dirs = ['/usr/share/fonts', '/usr/local/share/fonts', path.join(os.homedir(), '.fonts')].filter((d) =>
+    fs.existsSync(d),
+  );
   fs.writeFileSync(
     file,
     `<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig>${dirs.map((d) => `<dir>${d}</dir>`).join('')}<cachedir>${path.join(os.tmpdir(), 'wangge-fontcache')}</cachedir></fontconfig>`,

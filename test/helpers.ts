@@ -66,7 +66,12 @@ export async function createTestApp(): Promise<TestApp> {
   const t = await createTestDb();
   const clock = new TestClock();
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wangge-media-'));
-  const { ctx } = await makeContext(t.db, t.url, { pii: createPii(TEST_KEY), log: createLogger('silent'), media: new LocalBlobStore(mediaDir), now: clock.now });
+  const { ctx } = await makeContext(t.db, t.url, {
+    pii: createPii(TEST_KEY),
+    log: createLogger('silent'),
+    media: new LocalBlobStore(mediaDir),
+    now: clock.now,
+  });
   await ctx.events.start();
   const app = await buildApp(ctx, { logLevel: 'silent' });
   return {
@@ -84,8 +89,16 @@ export async function createTestApp(): Promise<TestApp> {
 }
 
 /** Signs in a demo account and answers its bearer header. */
-export async function signIn(app: App, username: string, password = TEST_DEMO_PASSWORD): Promise<{ authorization: string }> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password } });
+export async function signIn(
+  app: App,
+  username: string,
+  password = TEST_DEMO_PASSWORD,
+): Promise<{ authorization: string }> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+  });
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   return { authorization: `Bearer ${res.json<{ token: string }>().token}` };
 }

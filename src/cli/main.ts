@@ -28,7 +28,9 @@ const number = (v: string) => {
 
 program
   .command('serve')
-  .description('start the HTTP server (embedded database unless DATABASE_URL is set; loads the demo on first start)')
+  .description(
+    'start the HTTP server (embedded database unless DATABASE_URL is set; loads the demo on first start)',
+  )
   .action(async () => serve(loadConfig()));
 
 program
@@ -62,9 +64,20 @@ program
     const role = RoleSchema.safeParse(o.role);
     if (!role.success) throw new InvalidArgumentError(`role must be one of ${RoleSchema.options.join(', ')}`);
     const password = o.password ?? process.env.WANGGE_NEW_PASSWORD;
-    if (!password || password.length < 10) throw new InvalidArgumentError('a password of at least 10 characters is required');
+    if (!password || password.length < 10)
+      throw new InvalidArgumentError('a password of at least 10 characters is required');
     await withRuntime(async (rt) => {
-      const id = await createAccount(rt.ctx.db, { username: o.username, displayName: o.name ?? o.username, password, role: role.data, scopeCode: o.scope }, null);
+      const id = await createAccount(
+        rt.ctx.db,
+        {
+          username: o.username,
+          displayName: o.name ?? o.username,
+          password,
+          role: role.data,
+          scopeCode: o.scope,
+        },
+        null,
+      );
       console.log(`created account ${o.username} (id ${id})`);
     });
   });
@@ -73,7 +86,10 @@ program
   .command('grids')
   .description('grids')
   .command('import')
-  .argument('<file>', 'GeoJSON FeatureCollection (.geojson/.json), or a plain list (.csv/.xlsx) with code,name[,kind]')
+  .argument(
+    '<file>',
+    'GeoJSON FeatureCollection (.geojson/.json), or a plain list (.csv/.xlsx) with code,name[,kind]',
+  )
   .option('--dry-run', 'validate only')
   .description('import grids; validates everything first and imports nothing when any problem is found')
   .action(async (file: string, o: { dryRun?: boolean }) =>
@@ -85,7 +101,11 @@ program
         process.exitCode = 1;
         return;
       }
-      console.log(o.dryRun ? `${result.count} grids are valid (dry run, nothing imported).` : `imported ${result.count} grids.`);
+      console.log(
+        o.dryRun
+          ? `${result.count} grids are valid (dry run, nothing imported).`
+          : `imported ${result.count} grids.`,
+      );
     }),
   );
 

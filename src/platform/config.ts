@@ -9,7 +9,10 @@ const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   WANGGE_DEMO_SCALE: z.coerce.number().positive().max(10).default(1),
   WANGGE_DEMO_PASSWORD: z.string().min(8).optional(),
-  WANGGE_SECRET_KEY: z.string().regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)').optional(),
+  WANGGE_SECRET_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
+    .optional(),
   WANGGE_NO_DEMO: z.enum(['0', '1']).default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });

@@ -22,11 +22,21 @@ describe('personal data crypto', () => {
   });
 
   it('blind index is deterministic, normalised, keyed and field-separated', () => {
-    expect(pii.blindIndex('phone', '138 1234 5678').equals(pii.blindIndex('phone', '13812345678'))).toBe(true);
-    expect(pii.blindIndex('idNumber', '21122119900101123x').equals(pii.blindIndex('idNumber', '21122119900101123X'))).toBe(true);
-    expect(pii.blindIndex('phone', '13812345678').equals(pii.blindIndex('idNumber', '13812345678'))).toBe(false);
+    expect(pii.blindIndex('phone', '138 1234 5678').equals(pii.blindIndex('phone', '13812345678'))).toBe(
+      true,
+    );
+    expect(
+      pii
+        .blindIndex('idNumber', '21122119900101123x')
+        .equals(pii.blindIndex('idNumber', '21122119900101123X')),
+    ).toBe(true);
+    expect(pii.blindIndex('phone', '13812345678').equals(pii.blindIndex('idNumber', '13812345678'))).toBe(
+      false,
+    );
     const other = createPii(Buffer.alloc(32, 8));
-    expect(other.blindIndex('phone', '13812345678').equals(pii.blindIndex('phone', '13812345678'))).toBe(false);
+    expect(other.blindIndex('phone', '13812345678').equals(pii.blindIndex('phone', '13812345678'))).toBe(
+      false,
+    );
   });
 
   it('masks ID numbers and phones', () => {

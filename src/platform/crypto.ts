@@ -56,7 +56,9 @@ export function createPii(masterKey: Buffer): Pii {
       return Buffer.concat([decipher.update(blob.subarray(29)), decipher.final()]).toString('utf8');
     },
     blindIndex(field, plain) {
-      return createHmac('sha256', macKey).update(`${field}:${normalise(plain)}`).digest();
+      return createHmac('sha256', macKey)
+        .update(`${field}:${normalise(plain)}`)
+        .digest();
     },
   };
 }

@@ -24,8 +24,16 @@ export const ERRORS = {
   AFTER_PHOTO_REQUIRED: [400, '处置须上传处置后照片', 'An after-photo is required'],
   PHOTO_NOT_FOUND: [400, '照片不存在或已被使用', 'Photo not found or already attached'],
   ATTRIBUTE_INVALID: [400, '附加信息填写有误', 'An extra question was answered wrongly'],
-  CASE_ILLEGAL_TRANSITION: [409, '案件当前状态不允许此操作', 'This action is not allowed in the case’s current state'],
-  CASE_VERSION_CONFLICT: [409, '案件已被他人更新，请刷新后重试', 'The case was changed by someone else; reload and retry'],
+  CASE_ILLEGAL_TRANSITION: [
+    409,
+    '案件当前状态不允许此操作',
+    'This action is not allowed in the case’s current state',
+  ],
+  CASE_VERSION_CONFLICT: [
+    409,
+    '案件已被他人更新，请刷新后重试',
+    'The case was changed by someone else; reload and retry',
+  ],
   CASE_ALREADY_EVALUATED: [409, '案件已评价', 'The case has already been evaluated'],
   CASE_REOPEN_LIMIT: [409, '案件只能重新办理一次', 'A case can be reopened only once'],
   NO_HIGHER_TIER: [409, '已是最高层级，无法继续上报', 'The case is already at the highest tier'],

@@ -9,7 +9,14 @@ import type { DbOrTx } from './db/database.js';
  * on commit, to every server instance LISTENing, so a rolled-back change is never
  * announced and every instance can push to its own connected users.
  */
-export type LiveEvent = { type: string; caseId?: number; about?: { type: string; id: number }; number?: string; state?: string; title?: string };
+export type LiveEvent = {
+  type: string;
+  caseId?: number;
+  about?: { type: string; id: number };
+  number?: string;
+  state?: string;
+  title?: string;
+};
 
 const CHANNEL = 'wangge_events';
 

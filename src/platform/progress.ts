@@ -16,7 +16,10 @@ export function progressPrinter(print: (s: string) => void) {
       stage = name;
       lastDecile = -1;
       if (tty && total > 1) {
-        bar = new cliProgress.SingleBar({ format: `  ${name.padEnd(10)} [{bar}] {percentage}% {value}/{total}` }, cliProgress.Presets.shades_classic);
+        bar = new cliProgress.SingleBar(
+          { format: `  ${name.padEnd(10)} [{bar}] {percentage}% {value}/{total}` },
+          cliProgress.Presets.shades_classic,
+        );
         bar.start(total, done);
       }
     }

@@ -3,7 +3,12 @@ import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
 import { randomUUID } from 'node:crypto';
 import { accountRoutes } from '../modules/accounts/routes.js';
 import { auditRoutes } from '../modules/audit/routes.js';
@@ -49,7 +54,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
   const routes: RegisteredRoute[] = [];
   app.addHook('onRoute', (r) => {
     // The API browser's pages and the web apps' static files are public: they hold no data.
-    if (r.url.startsWith('/docs') || r.url.startsWith('/assets/') || r.url.startsWith('/m/')) r.config = { ...r.config, public: true };
+    if (r.url.startsWith('/docs') || r.url.startsWith('/assets/') || r.url.startsWith('/m/'))
+      r.config = { ...r.config, public: true };
     const methods = Array.isArray(r.method) ? r.method : [r.method];
     for (const m of methods) routes.push({ method: m, url: r.url, public: r.config?.public === true });
   });
@@ -62,7 +68,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       info: {
         title: 'Wangge 网格 API',
         version: '0.1.0',
-        description: '党建引领网格化基层治理平台 — grid-based grassroots governance. Errors: {"error": {code, message (zh), messageEn}}.',
+        description:
+          '党建引领网格化基层治理平台 — grid-based grassroots governance. Errors: {"error": {code, message (zh), messageEn}}.',
       },
       components: {
         securitySchemes: {

@@ -14,7 +14,12 @@ import { EventHub } from '../platform/events.js';
 import { ensureReferenceData, loadCalendar } from '../modules/cases/seed.js';
 import { blobStoreFromEnv, type BlobStore } from '../modules/media/blob-store.js';
 
-export type Runtime = { ctx: AppContext; database: Database; config: Config; reloadCalendar: () => Promise<void> };
+export type Runtime = {
+  ctx: AppContext;
+  database: Database;
+  config: Config;
+  reloadCalendar: () => Promise<void>;
+};
 
 /** Opens the database, applies migrations and builds the platform services. */
 export async function openRuntime(config: Config, log: Logger): Promise<Runtime> {
@@ -28,7 +33,11 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     if (applied.length) log.info({ applied }, 'migrations applied');
     await ensureReferenceData(database.db);
     const pii = createPii(loadMasterKey(config.dataDir, config.secretKeyHex));
-    const { ctx, reloadCalendar } = await makeContext(database.db, database.url, { pii, log, media: blobStoreFromEnv(process.env, config.dataDir) });
+    const { ctx, reloadCalendar } = await makeContext(database.db, database.url, {
+      pii,
+      log,
+      media: blobStoreFromEnv(process.env, config.dataDir),
+    });
     return { ctx, database, config, reloadCalendar };
   } catch (err) {
     await database.close();
@@ -37,7 +46,11 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
 }
 
 /** The platform services around a database; `now` is replaceable for tests. */
-export async function makeContext(db: Db, url: string, opts: { pii: Pii; log: Logger; media: BlobStore; now?: () => Date }) {
+export async function makeContext(
+  db: Db,
+  url: string,
+  opts: { pii: Pii; log: Logger; media: BlobStore; now?: () => Date },
+) {
   let calendar = await loadCalendar(db);
   const reloadCalendar = async () => {
     calendar = await loadCalendar(db);
@@ -57,7 +70,10 @@ export async function makeContext(db: Db, url: string, opts: { pii: Pii; log: Lo
 }
 
 /** Loads the demo county unless it is there already; prints the accounts when it loads. */
-export async function ensureDemo(rt: Runtime, opts: { scale?: number; print?: (s: string) => void } = {}): Promise<DemoReport | null> {
+export async function ensureDemo(
+  rt: Runtime,
+  opts: { scale?: number; print?: (s: string) => void } = {},
+): Promise<DemoReport | null> {
   const print = opts.print ?? ((s: string) => process.stdout.write(`${s}\n`));
   if (await demoLoaded(rt.ctx.db)) return null;
   const password = rt.config.demoPassword ?? randomBytes(9).toString('base64url');
@@ -70,8 +86,13 @@ export async function ensureDemo(rt: Runtime, opts: { scale?: number; print?: (s
       `${report.households} households, ${report.residents} residents, ${report.gridWorkers} grid workers, ${report.partyMembers} party members.`,
   );
   print('Demo accounts (username — role — scope):');
-  for (const a of report.accounts) print(`  ${a.username.padEnd(11)} ${a.role.padEnd(17)} ${a.scopeName} (${a.scopeCode})`);
-  print(report.open311.key ? `Open311 demo API key (shown once): ${report.open311.key}` : 'Open311 demo API key: the value of WANGGE_OPEN311_DEMO_KEY');
+  for (const a of report.accounts)
+    print(`  ${a.username.padEnd(11)} ${a.role.padEnd(17)} ${a.scopeName} (${a.scopeCode})`);
+  print(
+    report.open311.key
+      ? `Open311 demo API key (shown once): ${report.open311.key}`
+      : 'Open311 demo API key: the value of WANGGE_OPEN311_DEMO_KEY',
+  );
   if (!rt.config.demoPassword) {
     const file = path.join(rt.config.dataDir, 'demo-password.txt');
     fs.mkdirSync(rt.config.dataDir, { recursive: true, mode: 0o711 });

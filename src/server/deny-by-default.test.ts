@@ -7,10 +7,15 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const OPEN311 = ['discovery', 'services', 'services/:service_code', 'requests', 'requests/:service_request_id', 'tokens/:token', 'servicerequestupdates'].flatMap((p) => [
-  `GET /open311/v2/${p}.:format`,
-  `HEAD /open311/v2/${p}.:format`,
-]);
+const OPEN311 = [
+  'discovery',
+  'services',
+  'services/:service_code',
+  'requests',
+  'requests/:service_request_id',
+  'tokens/:token',
+  'servicerequestupdates',
+].flatMap((p) => [`GET /open311/v2/${p}.:format`, `HEAD /open311/v2/${p}.:format`]);
 /** Every public route, named: anything else public fails the test. Open311 authenticates POSTs by api_key. */
 const PUBLIC = new Set([
   'GET /health',
@@ -39,11 +44,18 @@ describe('deny by default', () => {
     for (const r of routes) {
       const key = `${r.method} ${r.url}`;
       if (r.public) {
-        expect(PUBLIC.has(key) || /^\/(docs|assets\/|m\/\*)/.test(r.url), `${key} is public but not on the list`).toBe(true);
+        expect(
+          PUBLIC.has(key) || /^\/(docs|assets\/|m\/\*)/.test(r.url),
+          `${key} is public but not on the list`,
+        ).toBe(true);
         continue;
       }
       const url = r.url.replace(/:(\w+)/g, (_m, name: string) => (name === 'code' ? '211221' : '1'));
-      const res = await t.app.inject({ method: r.method as 'GET', url, payload: r.method === 'GET' || r.method === 'HEAD' ? undefined : {} });
+      const res = await t.app.inject({
+        method: r.method as 'GET',
+        url,
+        payload: r.method === 'GET' || r.method === 'HEAD' ? undefined : {},
+      });
       expect(res.statusCode, key).toBe(401);
       if (r.method !== 'HEAD') expect(res.json().error.code, key).toBe('UNAUTHENTICATED');
       checked.push(key);
@@ -53,7 +65,11 @@ describe('deny by default', () => {
   });
 
   it('a forged or revoked token is refused', async () => {
-    const res = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: { authorization: 'Bearer not-a-token' } });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/me',
+      headers: { authorization: 'Bearer not-a-token' },
+    });
     expect(res.statusCode).toBe(401);
   });
 
@@ -70,6 +86,10 @@ describe('deny by default', () => {
   it('an unknown route is a 404 with the error shape', async () => {
     const res = await t.app.inject({ method: 'GET', url: '/api/v1/nope' });
     expect(res.statusCode).toBe(404);
-    expect(res.json().error).toMatchObject({ code: 'ROUTE_NOT_FOUND', message: expect.any(String), messageEn: expect.any(String) });
+    expect(res.json().error).toMatchObject({
+      code: 'ROUTE_NOT_FOUND',
+      message: expect.any(String),
+      messageEn: expect.any(String),
+    });
   });
 });

@@ -10,13 +10,21 @@ export function installErrorHandling(app: FastifyInstance): void {
       return reply.code(err.status).send(errorBody(err));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const issues = err.validation.map((v) => ({ path: `${err.validationContext ?? ''}${v.instancePath}`, message: v.message }));
+      const issues = err.validation.map((v) => ({
+        path: `${err.validationContext ?? ''}${v.instancePath}`,
+        message: v.message,
+      }));
       const first = issues[0];
       const detail = first ? `${first.path}: ${first.message}` : undefined;
-      return reply.code(400).send(errorBody(new AppError('VALIDATION_FAILED', { detail, detailEn: detail, details: issues })));
+      return reply
+        .code(400)
+        .send(errorBody(new AppError('VALIDATION_FAILED', { detail, detailEn: detail, details: issues })));
     }
     if (isResponseSerializationError(err)) {
-      req.log.error({ err: { message: err.message, issues: err.cause.issues } }, 'response failed its schema');
+      req.log.error(
+        { err: { message: err.message, issues: err.cause.issues } },
+        'response failed its schema',
+      );
       return reply.code(500).send(errorBody(new AppError('INTERNAL')));
     }
     const status = err.statusCode ?? 500;
@@ -25,7 +33,9 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (status === 415) return reply.code(415).send(errorBody(new AppError('UNSUPPORTED_MEDIA_TYPE')));
     if (status >= 400 && status < 500) {
       // Fastify's own client errors: malformed JSON, empty body, bad content type.
-      return reply.code(400).send(errorBody(new AppError('BAD_REQUEST', { detail: err.message, detailEn: err.message })));
+      return reply
+        .code(400)
+        .send(errorBody(new AppError('BAD_REQUEST', { detail: err.message, detailEn: err.message })));
     }
     req.log.error({ err }, 'unhandled error');
     return reply.code(500).send(errorBody(new AppError('INTERNAL')));

@@ -14,12 +14,23 @@ export const WEB_DIR = path.resolve(process.env.WANGGE_WEB_DIR ?? 'dist/web');
 export async function serveWeb(app: FastifyInstance, dir = WEB_DIR): Promise<void> {
   const html = (file: string) => {
     const p = path.join(dir, file);
-    return fs.existsSync(p) ? fs.readFileSync(p) : Buffer.from(`<!doctype html><meta charset="utf-8"><p>网页尚未构建 — the web app is not built: run <code>npm start</code> (or <code>node scripts/ensure-web.mjs</code>).</p>`);
+    return fs.existsSync(p)
+      ? fs.readFileSync(p)
+      : Buffer.from(
+          `<!doctype html><meta charset="utf-8"><p>网页尚未构建 — the web app is not built: run <code>npm start</code> (or <code>node scripts/ensure-web.mjs</code>).</p>`,
+        );
   };
-  const page = (file: string) => async (_req: unknown, reply: { header(k: string, v: string): typeof reply; send(b: Buffer): unknown }) =>
-    reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'no-cache').send(html(file));
+  const page =
+    (file: string) =>
+    async (_req: unknown, reply: { header(k: string, v: string): typeof reply; send(b: Buffer): unknown }) =>
+      reply
+        .header('content-type', 'text/html; charset=utf-8')
+        .header('cache-control', 'no-cache')
+        .send(html(file));
   app.get('/', { config: { public: true }, schema: { hide: true } }, page('index.html'));
-  app.get('/m', { config: { public: true }, schema: { hide: true } }, async (_req, reply) => reply.redirect('/m/'));
+  app.get('/m', { config: { public: true }, schema: { hide: true } }, async (_req, reply) =>
+    reply.redirect('/m/'),
+  );
   app.get('/m/', { config: { public: true }, schema: { hide: true } }, page('m/index.html'));
   await app.register(fastifyStatic, {
     root: path.join(dir, 'assets'),
@@ -28,5 +39,11 @@ export async function serveWeb(app: FastifyInstance, dir = WEB_DIR): Promise<voi
     immutable: true,
     maxAge: '365d',
   });
-  await app.register(fastifyStatic, { root: path.join(dir, 'm'), prefix: '/m/', decorateReply: false, index: false, wildcard: true });
+  await app.register(fastifyStatic, {
+    root: path.join(dir, 'm'),
+    prefix: '/m/',
+    decorateReply: false,
+    index: false,
+    wildcard: true,
+  });
 }

@@ -7,7 +7,10 @@ import type { AppContext } from './context.js';
  * escalation, every 30 s) and outbox delivery (every 5 s). Both are safe with
  * several instances (advisory lock / SKIP LOCKED). Returns a stop function.
  */
-export function startWorkers(ctx: AppContext, opts: { sweepMs?: number; outboxMs?: number } = {}): () => void {
+export function startWorkers(
+  ctx: AppContext,
+  opts: { sweepMs?: number; outboxMs?: number } = {},
+): () => void {
   const deps = { db: ctx.db, pii: ctx.pii, grids: ctx.grids, calendar: ctx.calendar, now: ctx.now };
   const channels = [logChannel(ctx.log)];
   const every = (ms: number, name: string, fn: () => Promise<unknown>) => {

@@ -23,7 +23,9 @@ export default defineConfig({
     rollupOptions: {
       // WANGGE_WEB_ONLY=centre|field builds one app (handy while working on it)
       input: Object.fromEntries(
-        Object.entries({ centre: here('./index.html'), field: here('./m/index.html') }).filter(([k]) => !process.env.WANGGE_WEB_ONLY || process.env.WANGGE_WEB_ONLY === k),
+        Object.entries({ centre: here('./index.html'), field: here('./m/index.html') }).filter(
+          ([k]) => !process.env.WANGGE_WEB_ONLY || process.env.WANGGE_WEB_ONLY === k,
+        ),
       ),
     },
   },

@@ -16,7 +16,8 @@ const desk = async (): Promise<Page> => (await h.context('desk')).newPage();
 const typeLogin = (page: Page, user: string) => h.typeLogin(page, '/', user);
 
 /** The tree row of an organisation: its switcher opens it, its title selects it. */
-const treeNode = (page: Page, id: number) => page.locator('.ant-tree-treenode', { has: page.getByTestId(`party-org-${id}`) });
+const treeNode = (page: Page, id: number) =>
+  page.locator('.ant-tree-treenode', { has: page.getByTestId(`party-org-${id}`) });
 
 /**
  * Opens a tree node until its child shows. A click that lands while the tree still
@@ -27,8 +28,12 @@ async function expand(page: Page, id: number, child: number): Promise<void> {
   for (let i = 0; i < 10; i++) {
     if (await page.getByTestId(`party-org-${child}`).isVisible()) return;
     const node = treeNode(page, id);
-    if (!/switcher-open/.test((await node.getAttribute('class')) ?? '')) await node.locator('.ant-tree-switcher').click();
-    await page.getByTestId(`party-org-${child}`).waitFor({ timeout: 1000 }).catch(() => undefined);
+    if (!/switcher-open/.test((await node.getAttribute('class')) ?? ''))
+      await node.locator('.ant-tree-switcher').click();
+    await page
+      .getByTestId(`party-org-${child}`)
+      .waitFor({ timeout: 1000 })
+      .catch(() => undefined);
   }
   throw new Error(`tree node ${id} did not open to show ${child}`);
 }
@@ -42,7 +47,11 @@ describe.skipIf(!chromium)('administration and party organisation in the browser
     await page.getByTestId('account-toggle-department').click();
     await page.getByTestId('account-toggle-confirm').click();
     await page.getByTestId('account-disabled-department').waitFor();
-    const row = await h.t.db.selectFrom('account').select('disabled').where('username', '=', 'department').executeTakeFirstOrThrow();
+    const row = await h.t.db
+      .selectFrom('account')
+      .select('disabled')
+      .where('username', '=', 'department')
+      .executeTakeFirstOrThrow();
     expect(row.disabled).toBe(true);
     // my own row offers no disable button
     await expect(page.getByTestId('account-toggle-admin').count()).resolves.toBe(0);
@@ -57,14 +66,24 @@ describe.skipIf(!chromium)('administration and party organisation in the browser
     // a grid party group with members, and its branch and township committee
     const group = await h.t.db
       .selectFrom('party_org as g')
-      .innerJoin('party_member as m', (j) => j.onRef('m.county_code', '=', 'g.county_code').onRef('m.org_id', '=', 'g.id'))
-      .innerJoin('party_org as b', (j) => j.onRef('b.county_code', '=', 'g.county_code').onRef('b.id', '=', 'g.parent_id'))
+      .innerJoin('party_member as m', (j) =>
+        j.onRef('m.county_code', '=', 'g.county_code').onRef('m.org_id', '=', 'g.id'),
+      )
+      .innerJoin('party_org as b', (j) =>
+        j.onRef('b.county_code', '=', 'g.county_code').onRef('b.id', '=', 'g.parent_id'),
+      )
       .select(['g.id', 'g.name', 'b.id as branch', 'b.parent_id as township'])
       .where('g.county_code', '=', '211221')
       .where('g.kind', '=', 'grid_group')
       .orderBy('g.region_code')
       .executeTakeFirstOrThrow();
-    const members = await h.t.db.selectFrom('party_member').select('id').where('county_code', '=', '211221').where('org_id', '=', group.id).orderBy('id').execute();
+    const members = await h.t.db
+      .selectFrom('party_member')
+      .select('id')
+      .where('county_code', '=', '211221')
+      .where('org_id', '=', group.id)
+      .orderBy('id')
+      .execute();
 
     const page = await desk();
     await typeLogin(page, 'party');
@@ -82,7 +101,12 @@ describe.skipIf(!chromium)('administration and party organisation in the browser
     expect(await page.locator('[data-testid^="party-member-"]').count()).toBe(Math.min(20, members.length));
 
     const first = members[0]?.id as number;
-    const linked = await h.t.db.selectFrom('party_member_household').select('household_id').where('county_code', '=', '211221').where('member_id', '=', first).execute();
+    const linked = await h.t.db
+      .selectFrom('party_member_household')
+      .select('household_id')
+      .where('county_code', '=', '211221')
+      .where('member_id', '=', first)
+      .execute();
     await page.getByTestId(`party-member-${first}`).click();
     const drawer = page.getByTestId('party-member-households');
     await drawer.waitFor();

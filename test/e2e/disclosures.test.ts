@@ -33,7 +33,11 @@ describe.skipIf(!chromium)('sunshine three affairs in the browser', () => {
     await village.getByTestId('disclosure-publish').click();
     await village.getByTestId('disclosure-publish-confirm').click();
     await village.locator('[data-testid="disclosure-drawer-status"][data-status="published"]').waitFor();
-    const row = await h.t.db.selectFrom('disclosure').select(['status', 'kind', 'title']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await h.t.db
+      .selectFrom('disclosure')
+      .select(['status', 'kind', 'title'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'published', kind: 'finance', title: TITLE });
 
     // the villager, on the phone: 财务 tab, the new notice, the totals, a question
@@ -47,7 +51,9 @@ describe.skipIf(!chromium)('sunshine three affairs in the browser', () => {
     expect(await resident.getByTestId('total-balance').textContent()).toBe('9,000.25');
     expect(await resident.getByTestId('disclosure-read-count').textContent()).toContain('1');
     // nothing wider than the phone
-    expect(await resident.locator('html').evaluate((el) => (el as unknown as { scrollWidth: number }).scrollWidth)).toBeLessThanOrEqual(360);
+    expect(
+      await resident.locator('html').evaluate((el) => (el as unknown as { scrollWidth: number }).scrollWidth),
+    ).toBeLessThanOrEqual(360);
     await resident.getByTestId('ask-text').fill('道路维修修的是哪一段？');
     await resident.getByTestId('ask-send').click();
     await resident.getByText('道路维修修的是哪一段？').waitFor();
@@ -61,7 +67,9 @@ describe.skipIf(!chromium)('sunshine three affairs in the browser', () => {
 
     // the villager sees the answer
     await resident.reload();
-    await expect.poll(() => resident.getByTestId('question-answer').textContent(), { timeout: 15_000 }).toContain('二组到村部的水泥路，已经验收。');
+    await expect
+      .poll(() => resident.getByTestId('question-answer').textContent(), { timeout: 15_000 })
+      .toContain('二组到村部的水泥路，已经验收。');
     expect(h.pageErrors).toEqual([]);
   });
 });

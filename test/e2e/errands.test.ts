@@ -34,10 +34,16 @@ describe.skipIf(!chromium)('J12 micro-errand in the browser', () => {
     await villager.getByTestId('errand-contact-phone').fill('13812345678');
     await villager.getByTestId('errand-submit').click();
     await villager.getByTestId('errand-detail-screen').waitFor();
-    await expect.poll(() => villager.getByTestId('errand-status').getAttribute('data-status')).toBe('requested');
+    await expect
+      .poll(() => villager.getByTestId('errand-status').getAttribute('data-status'))
+      .toBe('requested');
     expect(await villager.locator('body').innerText()).not.toContain('13812345678');
     const id = Number(new URL(villager.url()).hash.split('/').pop());
-    const { number } = await h.t.db.selectFrom('errand').select('number').where('id', '=', id).executeTakeFirstOrThrow();
+    const { number } = await h.t.db
+      .selectFrom('errand')
+      .select('number')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
 
     // the grid worker, on the phone: finds it among the errands waiting, takes it, finishes it
     const worker = await (await phone()).newPage();
@@ -60,11 +66,19 @@ describe.skipIf(!chromium)('J12 micro-errand in the browser', () => {
       await villager.getByTestId('rate-satisfied').click();
       await villager.getByTestId('errand-note').fill('谢谢');
     });
-    await expect.poll(() => villager.getByTestId('errand-status').getAttribute('data-status')).toBe('confirmed');
+    await expect
+      .poll(() => villager.getByTestId('errand-status').getAttribute('data-status'))
+      .toBe('confirmed');
     expect(await villager.getByTestId('errand-rating').innerText()).toContain('满意');
-    expect(await villager.getByTestId('errand-steps').innerText()).toMatch(/提出申请[\s\S]*接单[\s\S]*办好了[\s\S]*确认完成/);
+    expect(await villager.getByTestId('errand-steps').innerText()).toMatch(
+      /提出申请[\s\S]*接单[\s\S]*办好了[\s\S]*确认完成/,
+    );
 
-    const row = await h.t.db.selectFrom('errand').select(['status', 'rating']).where('id', '=', id).executeTakeFirstOrThrow();
+    const row = await h.t.db
+      .selectFrom('errand')
+      .select(['status', 'rating'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ status: 'confirmed', rating: 'satisfied' });
     expect(h.pageErrors).toEqual([]);
   });

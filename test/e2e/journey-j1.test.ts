@@ -32,7 +32,9 @@ describe.skipIf(!chromium)('J1 in the browser', () => {
     const villager = await (await h.context('phone', { latitude: at.lat, longitude: at.lng })).newPage();
     await h.signIn(villager, '/m/', 'zhangjia');
     await villager.getByTestId('home-report').click();
-    await villager.getByTestId('photo-input').setInputFiles({ name: 'road.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await villager
+      .getByTestId('photo-input')
+      .setInputFiles({ name: 'road.jpg', mimeType: 'image/jpeg', buffer: photo });
     await villager.getByTestId('category-search').fill('路面');
     await villager.getByTestId('category-P0201').click();
     for (const attr of await villager.locator('[data-testid^="attr-"]').all()) {
@@ -44,7 +46,11 @@ describe.skipIf(!chromium)('J1 in the browser', () => {
     await villager.getByTestId('submit').click();
     await villager.getByTestId('report-sent').waitFor({ timeout: 30_000 });
     const number = (await villager.getByTestId('sent-number').textContent())!.match(/\d{6}-\d{8}-\d{6}/)![0];
-    const c = await h.t.db.selectFrom('cases').select(['id', 'grid_code']).where('number', '=', number).executeTakeFirstOrThrow();
+    const c = await h.t.db
+      .selectFrom('cases')
+      .select(['id', 'grid_code'])
+      .where('number', '=', number)
+      .executeTakeFirstOrThrow();
     expect(c.grid_code).toBe(J1.grid);
 
     // 孟倩, on her phone: forwards it to the street command centre
@@ -72,7 +78,9 @@ describe.skipIf(!chromium)('J1 in the browser', () => {
     await h.signIn(office, '/', 'taiping-cgb');
     await deskAct(office, c.id, 'accept');
     await deskAct(office, c.id, 'handle', async () => {
-      await office.getByTestId('photo-input').setInputFiles({ name: 'done.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#a0a0a0') });
+      await office
+        .getByTestId('photo-input')
+        .setInputFiles({ name: 'done.jpg', mimeType: 'image/jpeg', buffer: await jpeg('#a0a0a0') });
       await office.getByTestId('uploaded-photo').waitFor({ timeout: 30_000 });
       await office.getByTestId('action-note').fill('已修复');
     });
@@ -84,15 +92,41 @@ describe.skipIf(!chromium)('J1 in the browser', () => {
     await villager.getByTestId('timeline-handle').waitFor();
     await expect.poll(() => villager.getByTestId('photo-after').count()).toBeGreaterThan(0);
     const img = villager.getByTestId('photo-after').locator('img').first();
-    await expect.poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth)).toBeGreaterThan(0);
+    await expect
+      .poll(() => img.evaluate((el) => (el as unknown as { naturalWidth: number }).naturalWidth))
+      .toBeGreaterThan(0);
     await villager.getByTestId('action-evaluate').click();
     await villager.getByTestId('rate-satisfied').click();
     await villager.getByTestId('note').fill('修得很快，谢谢');
     await villager.getByTestId('confirm').click();
-    await expect.poll(async () => (await h.t.db.selectFrom('cases').select('evaluation').where('id', '=', c.id).executeTakeFirstOrThrow()).evaluation).toBe('satisfied');
+    await expect
+      .poll(
+        async () =>
+          (
+            await h.t.db
+              .selectFrom('cases')
+              .select('evaluation')
+              .where('id', '=', c.id)
+              .executeTakeFirstOrThrow()
+          ).evaluation,
+      )
+      .toBe('satisfied');
 
-    const history = await h.t.db.selectFrom('case_history').select('action').where('case_id', '=', c.id).orderBy('id').execute();
-    expect(history.map((step) => step.action)).toEqual(['report', 'escalate', 'dispatch', 'accept', 'handle', 'close', 'evaluate']);
+    const history = await h.t.db
+      .selectFrom('case_history')
+      .select('action')
+      .where('case_id', '=', c.id)
+      .orderBy('id')
+      .execute();
+    expect(history.map((step) => step.action)).toEqual([
+      'report',
+      'escalate',
+      'dispatch',
+      'accept',
+      'handle',
+      'close',
+      'evaluate',
+    ]);
     expect(h.pageErrors).toEqual([]);
   });
 });

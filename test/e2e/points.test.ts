@@ -33,18 +33,29 @@ describe.skipIf(!chromium)('J4 points in the browser', () => {
     const phone = await (await h.context('phone')).newPage();
     await h.signIn(phone, '/m/', 'parttime');
     await phone.getByTestId('home-points').click();
-    await expect.poll(() => phone.getByTestId('points-balance').textContent()).toBe(String(before.points_balance));
+    await expect
+      .poll(() => phone.getByTestId('points-balance').textContent())
+      .toBe(String(before.points_balance));
     await phone.getByTestId(`exchange-${soap.id}`).click();
     await phone.getByTestId('exchange-dialog').waitFor();
     await phone.getByTestId('exchange-quantity').locator('.adm-stepper-plus').click();
     await phone.getByTestId('exchange-confirm').click();
     const left = before.points_balance - soap.points_cost * 2;
     await expect.poll(() => phone.getByTestId('points-balance').textContent()).toBe(String(left));
-    const x = await h.t.db.selectFrom('redemption').select(['id', 'quantity', 'status']).where('worker_id', '=', before.id).orderBy('id', 'desc').executeTakeFirstOrThrow();
+    const x = await h.t.db
+      .selectFrom('redemption')
+      .select(['id', 'quantity', 'status'])
+      .where('worker_id', '=', before.id)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
     expect(x).toMatchObject({ quantity: 2, status: 'requested' });
-    await expect.poll(() => phone.getByTestId(`my-exchange-status-${x.id}`).getAttribute('data-status')).toBe('requested');
+    await expect
+      .poll(() => phone.getByTestId(`my-exchange-status-${x.id}`).getAttribute('data-status'))
+      .toBe('requested');
     // nothing is cut off at 360 px
-    expect(await phone.locator('html').evaluate((el) => (el as unknown as { scrollWidth: number }).scrollWidth)).toBeLessThanOrEqual(360);
+    expect(
+      await phone.locator('html').evaluate((el) => (el as unknown as { scrollWidth: number }).scrollWidth),
+    ).toBeLessThanOrEqual(360);
 
     // the village committee, at its desk: the exchange waits to be handed over
     const desk = await (await h.context('desk')).newPage();
@@ -53,7 +64,18 @@ describe.skipIf(!chromium)('J4 points in the browser', () => {
     await desk.getByTestId(`redemption-row-${x.id}`).waitFor();
     await desk.getByTestId(`hand-over-${x.id}`).click();
     await desk.getByTestId('hand-over-confirm').click();
-    await expect.poll(async () => (await h.t.db.selectFrom('redemption').select('status').where('id', '=', x.id).executeTakeFirstOrThrow()).status).toBe('handed_over');
+    await expect
+      .poll(
+        async () =>
+          (
+            await h.t.db
+              .selectFrom('redemption')
+              .select('status')
+              .where('id', '=', x.id)
+              .executeTakeFirstOrThrow()
+          ).status,
+      )
+      .toBe('handed_over');
 
     // the worker's ledger on the desk shows the exchange
     await desk.goto(`${h.base}/#/workers?tab=roster`);
@@ -62,10 +84,15 @@ describe.skipIf(!chromium)('J4 points in the browser', () => {
 
     // the phone hears of it and shows the goods collected; balance and stock are right
     await phone.getByTestId('points-refresh').click();
-    await expect.poll(() => phone.getByTestId(`my-exchange-status-${x.id}`).getAttribute('data-status')).toBe('handed_over');
+    await expect
+      .poll(() => phone.getByTestId(`my-exchange-status-${x.id}`).getAttribute('data-status'))
+      .toBe('handed_over');
     expect(await phone.getByTestId('points-balance').textContent()).toBe(String(left));
     expect((await workerRow()).points_balance).toBe(left);
-    expect((await h.t.db.selectFrom('goods').select('stock').where('id', '=', soap.id).executeTakeFirstOrThrow()).stock).toBe(soap.stock - 2);
+    expect(
+      (await h.t.db.selectFrom('goods').select('stock').where('id', '=', soap.id).executeTakeFirstOrThrow())
+        .stock,
+    ).toBe(soap.stock - 2);
     expect(h.pageErrors).toEqual([]);
   });
 });

@@ -14,12 +14,27 @@ const h = useBrowserApp();
 describe.skipIf(!chromium)('visits in the browser', () => {
   it('grid worker visits a household offline, the visit is sent when online, then reports from the household', async () => {
     // a household of the grid worker's grid, never visited (so due now)
-    const worker = await h.t.db.selectFrom('account').select(['id', 'scope_code']).where('username', '=', 'gridworker').executeTakeFirstOrThrow();
-    const grid = await h.t.db.selectFrom('region').select('path').where('code', '=', worker.scope_code).executeTakeFirstOrThrow();
+    const worker = await h.t.db
+      .selectFrom('account')
+      .select(['id', 'scope_code'])
+      .where('username', '=', 'gridworker')
+      .executeTakeFirstOrThrow();
+    const grid = await h.t.db
+      .selectFrom('region')
+      .select('path')
+      .where('code', '=', worker.scope_code)
+      .executeTakeFirstOrThrow();
     const address = '走访测试巷8号';
     const { id } = await h.t.db
       .insertInto('household')
-      .values({ county_code: '211221', grid_code: worker.scope_code, grid_path: grid.path, address, member_count: 1, care_tags: ['elderly-alone'] })
+      .values({
+        county_code: '211221',
+        grid_code: worker.scope_code,
+        grid_path: grid.path,
+        address,
+        member_count: 1,
+        care_tags: ['elderly-alone'],
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
 
@@ -48,15 +63,33 @@ describe.skipIf(!chromium)('visits in the browser', () => {
     await queue.waitFor();
     expect(await phone.getByTestId('queue-count').getAttribute('data-count')).toBe('1');
     expect(await queue.textContent()).toContain(address);
-    expect(await h.t.db.selectFrom('visit').select('id').where('household_id', '=', id).execute()).toHaveLength(0);
+    expect(
+      await h.t.db.selectFrom('visit').select('id').where('household_id', '=', id).execute(),
+    ).toHaveLength(0);
 
     // the network comes back: the queue sends it
     await ctx.setOffline(false);
     await queue.waitFor({ state: 'detached', timeout: 30_000 });
-    const visits = await h.t.db.selectFrom('visit').select(['outcome', 'needs', 'notes', 'worker_account_id', 'client_request_id']).where('household_id', '=', id).execute();
-    expect(visits).toEqual([{ outcome: 'needs_help', needs: ['medical'], notes: '老人腿脚不便，需要陪同就医', worker_account_id: worker.id, client_request_id: expect.any(String) }]);
+    const visits = await h.t.db
+      .selectFrom('visit')
+      .select(['outcome', 'needs', 'notes', 'worker_account_id', 'client_request_id'])
+      .where('household_id', '=', id)
+      .execute();
+    expect(visits).toEqual([
+      {
+        outcome: 'needs_help',
+        needs: ['medical'],
+        notes: '老人腿脚不便，需要陪同就医',
+        worker_account_id: worker.id,
+        client_request_id: expect.any(String),
+      },
+    ]);
     await phone.getByTestId('visit-entry').filter({ hasText: '老人腿脚不便' }).waitFor();
-    const household = await h.t.db.selectFrom('household').select('visit_due_at').where('id', '=', id).executeTakeFirstOrThrow();
+    const household = await h.t.db
+      .selectFrom('household')
+      .select('visit_due_at')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(household.visit_due_at!.getTime()).toBeGreaterThan(Date.now());
 
     // no longer due

@@ -7,18 +7,34 @@ let ip = 0;
 
 /** Sign-in from a fresh address each time: the route is rate-limited per address. */
 async function login(username: string, password = TEST_DEMO_PASSWORD) {
-  return t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { username, password }, remoteAddress: `10.20.0.${++ip}` });
+  return t.app.inject({
+    method: 'POST',
+    url: '/api/v1/auth/login',
+    payload: { username, password },
+    remoteAddress: `10.20.0.${++ip}`,
+  });
 }
 async function bearer(username: string, password = TEST_DEMO_PASSWORD) {
   const r = await login(username, password);
   expect(r.statusCode).toBe(200);
   return { authorization: `Bearer ${r.json<{ token: string }>().token}` };
 }
-const idOf = async (username: string) => (await t.db.selectFrom('account').select('id').where('username', '=', username).executeTakeFirstOrThrow()).id;
-const row = (username: string) => t.db.selectFrom('account').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
-const patch = (id: number, payload: object, headers = admin) => t.app.inject({ method: 'PATCH', url: `/api/v1/accounts/${id}`, headers, payload });
+const idOf = async (username: string) =>
+  (await t.db.selectFrom('account').select('id').where('username', '=', username).executeTakeFirstOrThrow())
+    .id;
+const row = (username: string) =>
+  t.db.selectFrom('account').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+const patch = (id: number, payload: object, headers = admin) =>
+  t.app.inject({ method: 'PATCH', url: `/api/v1/accounts/${id}`, headers, payload });
 const audits = (id: number, action: string) =>
-  t.db.selectFrom('audit_log').selectAll().where('entity_type', '=', 'account').where('entity_id', '=', String(id)).where('action', '=', action).orderBy('id').execute();
+  t.db
+    .selectFrom('audit_log')
+    .selectAll()
+    .where('entity_type', '=', 'account')
+    .where('entity_id', '=', String(id))
+    .where('action', '=', action)
+    .orderBy('id')
+    .execute();
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -30,8 +46,18 @@ describe('editing an account', () => {
   it('401 → 400 → 403 → 200: name, role and scope change, audited with before and after', async () => {
     const id = await idOf('village');
     const before = await row('village');
-    expect((await t.app.inject({ method: 'PATCH', url: `/api/v1/accounts/${id}`, payload: { displayName: 'x' } })).statusCode).toBe(401);
-    for (const bad of [{}, { role: 'king' }, { displayName: '' }, { password: 'a-long-password' }, { scopeCode: 'abc' }, { updatedAt: 'yesterday', disabled: true }]) {
+    expect(
+      (await t.app.inject({ method: 'PATCH', url: `/api/v1/accounts/${id}`, payload: { displayName: 'x' } }))
+        .statusCode,
+    ).toBe(401);
+    for (const bad of [
+      {},
+      { role: 'king' },
+      { displayName: '' },
+      { password: 'a-long-password' },
+      { scopeCode: 'abc' },
+      { updatedAt: 'yesterday', disabled: true },
+    ]) {
       const r = await patch(id, bad);
       expect(r.statusCode, JSON.stringify(bad)).toBe(400);
       expect(r.json().error.code).toBe('VALIDATION_FAILED');
@@ -44,12 +70,25 @@ describe('editing an account', () => {
     const township = before.scope_code.slice(0, 9);
     const ok = await patch(id, { displayName: '新村两委', role: 'township_centre', scopeCode: township });
     expect(ok.statusCode).toBe(200);
-    expect(ok.json()).toMatchObject({ id, displayName: '新村两委', role: 'township_centre', scopeCode: township, disabled: false });
+    expect(ok.json()).toMatchObject({
+      id,
+      displayName: '新村两委',
+      role: 'township_centre',
+      scopeCode: township,
+      disabled: false,
+    });
     // the account's live session follows the change at once
     const me = await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: village });
-    expect(me.json()).toMatchObject({ role: 'township_centre', scope: { code: township, level: 'township' } });
+    expect(me.json()).toMatchObject({
+      role: 'township_centre',
+      scope: { code: township, level: 'township' },
+    });
     const [a] = await audits(id, 'account.update');
-    expect(a?.before).toEqual({ displayName: before.display_name, role: 'village_staff', scopeCode: before.scope_code });
+    expect(a?.before).toEqual({
+      displayName: before.display_name,
+      role: 'village_staff',
+      scopeCode: before.scope_code,
+    });
     expect(a?.after).toEqual({ displayName: '新村两委', role: 'township_centre', scopeCode: township });
     expect(JSON.stringify(a)).not.toContain('argon2');
   });
@@ -66,20 +105,39 @@ describe('editing an account', () => {
 
   it('accounts outside my scope are not found: another county, or above a township administrator', async () => {
     expect((await patch(await idOf('mengqian'), { displayName: '孟' })).statusCode).toBe(404);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/accounts/${await idOf('panshan')}/password`, headers: admin, payload: { password: 'another-long-one' } })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/accounts/${await idOf('panshan')}/password`,
+          headers: admin,
+          payload: { password: 'another-long-one' },
+        })
+      ).statusCode,
+    ).toBe(404);
     const township = (await row('township')).scope_code;
     const created = await t.app.inject({
       method: 'POST',
       url: '/api/v1/accounts',
       headers: admin,
-      payload: { username: 'town-admin', displayName: '镇管理员', password: 'a-long-password', role: 'admin', scopeCode: township },
+      payload: {
+        username: 'town-admin',
+        displayName: '镇管理员',
+        password: 'a-long-password',
+        role: 'admin',
+        scopeCode: township,
+      },
     });
     expect(created.statusCode).toBe(201);
     const townAdmin = await bearer('town-admin', 'a-long-password');
     expect((await patch(await idOf('county'), { disabled: true }, townAdmin)).statusCode).toBe(404);
     expect((await patch(await idOf('admin'), { disabled: true }, townAdmin)).statusCode).toBe(404);
-    expect((await patch(await idOf('township'), { displayName: '镇指挥中心' }, townAdmin)).statusCode).toBe(200);
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/accounts?limit=500', headers: townAdmin })).json();
+    expect((await patch(await idOf('township'), { displayName: '镇指挥中心' }, townAdmin)).statusCode).toBe(
+      200,
+    );
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/accounts?limit=500', headers: townAdmin })
+    ).json();
     expect(list.items.every((a: { scopeCode: string }) => a.scopeCode.startsWith(township))).toBe(true);
   });
 
@@ -90,16 +148,26 @@ describe('editing an account', () => {
     for (const body of [{ disabled: true }, { role: 'county_centre' }, { scopeCode: township }]) {
       const r = await patch(id, body);
       expect(r.statusCode).toBe(409);
-      expect(r.json().error).toMatchObject({ code: 'ACCOUNT_SELF_LOCKOUT', messageEn: expect.stringContaining('your own') });
+      expect(r.json().error).toMatchObject({
+        code: 'ACCOUNT_SELF_LOCKOUT',
+        messageEn: expect.stringContaining('your own'),
+      });
     }
     expect(await row('admin')).toEqual(before);
-    expect((await patch(id, { displayName: '系统管理员（值班）' })).json().displayName).toBe('系统管理员（值班）');
+    expect((await patch(id, { displayName: '系统管理员（值班）' })).json().displayName).toBe(
+      '系统管理员（值班）',
+    );
   });
 
   it('a stale updatedAt is refused with 409; of two edits made at once from the same reading only one wins', async () => {
     const id = await idOf('township-cgb');
-    const read = (await t.app.inject({ method: 'GET', url: '/api/v1/accounts?q=township-cgb', headers: admin })).json().items[0];
-    const [a, b] = await Promise.all([patch(id, { displayName: '甲', updatedAt: read.updatedAt }), patch(id, { displayName: '乙', updatedAt: read.updatedAt })]);
+    const read = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/accounts?q=township-cgb', headers: admin })
+    ).json().items[0];
+    const [a, b] = await Promise.all([
+      patch(id, { displayName: '甲', updatedAt: read.updatedAt }),
+      patch(id, { displayName: '乙', updatedAt: read.updatedAt }),
+    ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
     expect(await audits(id, 'account.update')).toHaveLength(1);
   });
@@ -117,13 +185,20 @@ describe('disabling and passwords', () => {
     const again = await login('department');
     expect(again.statusCode).toBe(403);
     expect(again.json().error.code).toBe('ACCOUNT_DISABLED');
-    const live = await t.db.selectFrom('session').select('id').where('account_id', '=', id).where('revoked_at', 'is', null).execute();
+    const live = await t.db
+      .selectFrom('session')
+      .select('id')
+      .where('account_id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
     expect(live).toHaveLength(0);
     const [a] = await audits(id, 'account.update');
     expect(a?.before).toEqual({ disabled: false });
     expect(a?.after).toMatchObject({ disabled: true, sessionsRevoked: 1 });
 
-    const disabledList = (await t.app.inject({ method: 'GET', url: '/api/v1/accounts?disabled=true', headers: admin })).json();
+    const disabledList = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/accounts?disabled=true', headers: admin })
+    ).json();
     expect(disabledList.items.map((x: { username: string }) => x.username)).toEqual(['department']);
     expect(disabledList.total).toBe(1);
 
@@ -136,13 +211,37 @@ describe('disabling and passwords', () => {
     const id = await idOf('county');
     const old = await bearer('county');
     const hashBefore = (await row('county')).password_hash;
-    const short = await t.app.inject({ method: 'POST', url: `/api/v1/accounts/${id}/password`, headers: admin, payload: { password: 'short' } });
+    const short = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${id}/password`,
+      headers: admin,
+      payload: { password: 'short' },
+    });
     expect(short.statusCode).toBe(400);
     expect((await row('county')).password_hash).toBe(hashBefore);
-    expect((await t.app.inject({ method: 'POST', url: `/api/v1/accounts/${id}/password`, headers: old, payload: { password: 'a-new-long-password' } })).statusCode).toBe(403);
+    expect(
+      (
+        await t.app.inject({
+          method: 'POST',
+          url: `/api/v1/accounts/${id}/password`,
+          headers: old,
+          payload: { password: 'a-new-long-password' },
+        })
+      ).statusCode,
+    ).toBe(403);
 
-    const live = await t.db.selectFrom('session').select('id').where('account_id', '=', id).where('revoked_at', 'is', null).execute();
-    const r = await t.app.inject({ method: 'POST', url: `/api/v1/accounts/${id}/password`, headers: admin, payload: { password: 'a-new-long-password' } });
+    const live = await t.db
+      .selectFrom('session')
+      .select('id')
+      .where('account_id', '=', id)
+      .where('revoked_at', 'is', null)
+      .execute();
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${id}/password`,
+      headers: admin,
+      payload: { password: 'a-new-long-password' },
+    });
     expect(r.statusCode).toBe(204);
     expect((await row('county')).password_hash).toMatch(/^\$argon2id\$/);
     expect((await login('county')).statusCode).toBe(401);
@@ -156,7 +255,12 @@ describe('disabling and passwords', () => {
 
   it('resetting my own password keeps my own session', async () => {
     const me = await bearer('admin');
-    const r = await t.app.inject({ method: 'POST', url: `/api/v1/accounts/${await idOf('admin')}/password`, headers: me, payload: { password: 'admins-new-password' } });
+    const r = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/accounts/${await idOf('admin')}/password`,
+      headers: me,
+      payload: { password: 'admins-new-password' },
+    });
     expect(r.statusCode).toBe(204);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: me })).statusCode).toBe(200);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: admin })).statusCode).toBe(401);
@@ -166,14 +270,20 @@ describe('disabling and passwords', () => {
 
 describe('listing', () => {
   it('filters by role, text and disabled state', async () => {
-    const get = async (qs: string) => (await t.app.inject({ method: 'GET', url: `/api/v1/accounts?${qs}`, headers: admin })).json();
+    const get = async (qs: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/accounts?${qs}`, headers: admin })).json();
     const staff = await get('role=department_staff');
     expect(staff.items.length).toBeGreaterThan(0);
     expect(staff.items.every((a: { role: string }) => a.role === 'department_staff')).toBe(true);
-    expect((await get('q=GRIDWORK')).items.map((a: { username: string }) => a.username)).toEqual(['gridworker']);
+    expect((await get('q=GRIDWORK')).items.map((a: { username: string }) => a.username)).toEqual([
+      'gridworker',
+    ]);
     expect((await get('q=%25')).items).toHaveLength(0);
     const all = await get('disabled=false&limit=500');
     expect(all.total).toBe(all.items.length);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/accounts?disabled=maybe', headers: admin })).statusCode).toBe(400);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/accounts?disabled=maybe', headers: admin }))
+        .statusCode,
+    ).toBe(400);
   });
 });

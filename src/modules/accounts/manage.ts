@@ -6,7 +6,13 @@ import { inScope } from './policy.js';
 import * as repo from './repository.js';
 import type { Actor, Role } from './roles.js';
 
-export type AccountPatch = { displayName?: string; role?: Role; scopeCode?: string; disabled?: boolean; updatedAt?: string };
+export type AccountPatch = {
+  displayName?: string;
+  role?: Role;
+  scopeCode?: string;
+  disabled?: boolean;
+  updatedAt?: string;
+};
 
 /** The account, locked; an account outside the administrator's scope does not exist for them. */
 async function lockVisible(tx: DbOrTx, actor: Actor, id: number) {
@@ -17,10 +23,19 @@ async function lockVisible(tx: DbOrTx, actor: Actor, id: number) {
 
 /** The new scope region: it must exist, lie at county level or below, and inside the administrator's own scope. */
 async function newScope(tx: DbOrTx, actor: Actor, code: string) {
-  const scope = await tx.selectFrom('region').select(['code', 'path', 'county_code']).where('code', '=', code).executeTakeFirst();
-  if (!scope) throw new AppError('VALIDATION_FAILED', { detail: '管辖范围不存在', detailEn: 'unknown scope region' });
+  const scope = await tx
+    .selectFrom('region')
+    .select(['code', 'path', 'county_code'])
+    .where('code', '=', code)
+    .executeTakeFirst();
+  if (!scope)
+    throw new AppError('VALIDATION_FAILED', { detail: '管辖范围不存在', detailEn: 'unknown scope region' });
   if (!inScope(actor, scope.path)) throw new AppError('SCOPE_OUTSIDE_OWN');
-  if (!scope.county_code) throw new AppError('VALIDATION_FAILED', { detail: '账号管辖范围须在县及以下', detailEn: 'an account scope must be a county or below' });
+  if (!scope.county_code)
+    throw new AppError('VALIDATION_FAILED', {
+      detail: '账号管辖范围须在县及以下',
+      detailEn: 'an account scope must be a county or below',
+    });
   return { code: scope.code, countyCode: scope.county_code };
 }
 
@@ -31,16 +46,30 @@ async function newScope(tx: DbOrTx, actor: Actor, code: string) {
  * revocation: every request reloads the actor from the account row.
  * An administrator may rename themselves but not lock themselves out.
  */
-export async function updateAccount(db: Db, actor: Actor, id: number, patch: AccountPatch, now: Date, requestId?: string) {
+export async function updateAccount(
+  db: Db,
+  actor: Actor,
+  id: number,
+  patch: AccountPatch,
+  now: Date,
+  requestId?: string,
+) {
   return db.transaction().execute(async (tx) => {
     const cur = await lockVisible(tx, actor, id);
     if (patch.updatedAt && new Date(patch.updatedAt).getTime() !== cur.updated_at.getTime()) {
-      throw new AppError('CONFLICT', { detail: '账号已被他人修改，请刷新后重试', detailEn: 'the account was changed by someone else; reload and retry' });
+      throw new AppError('CONFLICT', {
+        detail: '账号已被他人修改，请刷新后重试',
+        detailEn: 'the account was changed by someone else; reload and retry',
+      });
     }
     const change: repo.AccountChange = {};
     const before: Record<string, unknown> = {};
     const after: Record<string, unknown> = {};
-    const set = <K extends 'displayName' | 'role' | 'scopeCode' | 'disabled'>(key: K, old: unknown, value: unknown) => {
+    const set = <K extends 'displayName' | 'role' | 'scopeCode' | 'disabled'>(
+      key: K,
+      old: unknown,
+      value: unknown,
+    ) => {
       before[key] = old;
       after[key] = value;
     };
@@ -62,13 +91,25 @@ export async function updateAccount(db: Db, actor: Actor, id: number, patch: Acc
       change.disabled = patch.disabled;
       set('disabled', cur.disabled, patch.disabled);
     }
-    if (cur.id === actor.accountId && (change.role !== undefined || change.scope_code !== undefined || change.disabled === true)) {
+    if (
+      cur.id === actor.accountId &&
+      (change.role !== undefined || change.scope_code !== undefined || change.disabled === true)
+    ) {
       throw new AppError('ACCOUNT_SELF_LOCKOUT');
     }
     if (Object.keys(after).length === 0) return cur;
     await repo.updateAccount(tx, id, change, now);
     if (change.disabled === true) after.sessionsRevoked = await repo.revokeAccountSessions(tx, id, now);
-    await recordAudit(tx, { actor, countyCode: change.county_code ?? cur.county_code, action: 'account.update', entityType: 'account', entityId: id, before, after, requestId });
+    await recordAudit(tx, {
+      actor,
+      countyCode: change.county_code ?? cur.county_code,
+      action: 'account.update',
+      entityType: 'account',
+      entityId: id,
+      before,
+      after,
+      requestId,
+    });
     return (await repo.lockAccount(tx, id)) as NonNullable<Awaited<ReturnType<typeof repo.lockAccount>>>;
   });
 }
@@ -78,12 +119,24 @@ export async function updateAccount(db: Db, actor: Actor, id: number, patch: Acc
  * account's sessions — all but the caller's own when they reset their own.
  * The audit row says that the password changed, never what to.
  */
-export async function resetPassword(db: Db, actor: Actor, id: number, password: string, now: Date, requestId?: string): Promise<void> {
+export async function resetPassword(
+  db: Db,
+  actor: Actor,
+  id: number,
+  password: string,
+  now: Date,
+  requestId?: string,
+): Promise<void> {
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (tx) => {
     const cur = await lockVisible(tx, actor, id);
     await repo.updateAccount(tx, id, { password_hash: passwordHash }, now);
-    const revoked = await repo.revokeAccountSessions(tx, id, now, cur.id === actor.accountId ? actor.sessionId : undefined);
+    const revoked = await repo.revokeAccountSessions(
+      tx,
+      id,
+      now,
+      cur.id === actor.accountId ? actor.sessionId : undefined,
+    );
     await recordAudit(tx, {
       actor,
       countyCode: cur.county_code,

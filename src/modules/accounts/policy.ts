@@ -12,9 +12,24 @@ import { ROLES, type Actor, type Role } from './roles.js';
  * Scope is checked separately: an ability applies only inside the caller's subtree.
  */
 export const ABILITIES = {
-  'regions.read': ['grid_worker', 'village_staff', 'township_centre', 'county_centre', 'department_staff', 'party_organiser', 'admin'],
+  'regions.read': [
+    'grid_worker',
+    'village_staff',
+    'township_centre',
+    'county_centre',
+    'department_staff',
+    'party_organiser',
+    'admin',
+  ],
   'grids.locate': ROLES,
-  'people.read': ['grid_worker', 'village_staff', 'township_centre', 'county_centre', 'party_organiser', 'admin'],
+  'people.read': [
+    'grid_worker',
+    'village_staff',
+    'township_centre',
+    'county_centre',
+    'party_organiser',
+    'admin',
+  ],
   'people.reveal': ['grid_worker', 'village_staff', 'township_centre', 'county_centre', 'admin'],
   'accounts.manage': ['admin'],
   'cases.configure': ['admin'],
@@ -52,7 +67,11 @@ export function inScope(actor: Actor, path: string): boolean {
  * actor's scope, the actor's whole scope when `code` is absent or above it.
  * A region beside the scope is invisible: 404.
  */
-export function narrowScope(actor: Actor, code: string | undefined, pathOf: (code: string) => string): string {
+export function narrowScope(
+  actor: Actor,
+  code: string | undefined,
+  pathOf: (code: string) => string,
+): string {
   if (!code) return actor.scopePath;
   const path = pathOf(code);
   if (inScope(actor, path)) return path;

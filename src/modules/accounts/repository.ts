@@ -14,7 +14,13 @@ export async function findAccountForLogin(db: DbOrTx, username: string) {
     .executeTakeFirst();
 }
 
-export async function insertSession(db: DbOrTx, accountId: number, token: string, ttlHours: number, userAgent: string | null) {
+export async function insertSession(
+  db: DbOrTx,
+  accountId: number,
+  token: string,
+  ttlHours: number,
+  userAgent: string | null,
+) {
   return db
     .insertInto('session')
     .values({
@@ -33,7 +39,16 @@ export async function findActorByToken(db: DbOrTx, token: string): Promise<Actor
     .selectFrom('session as s')
     .innerJoin('account as a', 'a.id', 's.account_id')
     .innerJoin('region as r', 'r.code', 'a.scope_code')
-    .select(['s.id as session_id', 'a.id', 'a.username', 'a.display_name', 'a.role', 'a.scope_code', 'a.county_code', 'r.path'])
+    .select([
+      's.id as session_id',
+      'a.id',
+      'a.username',
+      'a.display_name',
+      'a.role',
+      'a.scope_code',
+      'a.county_code',
+      'r.path',
+    ])
     .where('s.token_hash', '=', hashToken(token))
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', new Date())
@@ -58,7 +73,14 @@ export async function revokeSession(db: DbOrTx, sessionId: number): Promise<void
 
 export async function insertAccount(
   db: DbOrTx,
-  a: { username: string; displayName: string; passwordHash: string; role: Role; scopeCode: string; countyCode: string },
+  a: {
+    username: string;
+    displayName: string;
+    passwordHash: string;
+    role: Role;
+    scopeCode: string;
+    countyCode: string;
+  },
 ) {
   return db
     .insertInto('account')
@@ -75,13 +97,27 @@ export async function insertAccount(
     .executeTakeFirst();
 }
 
-const ACCOUNT_COLUMNS = ['a.id', 'a.username', 'a.display_name', 'a.role', 'a.scope_code', 'r.name as scope_name', 'r.path as scope_path', 'a.disabled', 'a.created_at', 'a.updated_at'] as const;
+const ACCOUNT_COLUMNS = [
+  'a.id',
+  'a.username',
+  'a.display_name',
+  'a.role',
+  'a.scope_code',
+  'r.name as scope_name',
+  'r.path as scope_path',
+  'a.disabled',
+  'a.created_at',
+  'a.updated_at',
+] as const;
 
 export type AccountFilter = { role?: Role; q?: string; disabled?: boolean; limit: number; offset: number };
 
 /** Accounts whose scope lies inside `scopePath`, filtered, with the total. */
 export async function listAccounts(db: DbOrTx, scopePath: string, f: AccountFilter) {
-  let q = db.selectFrom('account as a').innerJoin('region as r', 'r.code', 'a.scope_code').where(inSubtree('r.path', scopePath));
+  let q = db
+    .selectFrom('account as a')
+    .innerJoin('region as r', 'r.code', 'a.scope_code')
+    .where(inSubtree('r.path', scopePath));
   if (f.role) q = q.where('a.role', '=', f.role);
   if (f.disabled !== undefined) q = q.where('a.disabled', '=', f.disabled);
   if (f.q) {
@@ -108,15 +144,35 @@ export function lockAccount(tx: DbOrTx, id: number) {
     .executeTakeFirst();
 }
 
-export type AccountChange = { display_name?: string; role?: Role; scope_code?: string; county_code?: string; disabled?: boolean; password_hash?: string };
+export type AccountChange = {
+  display_name?: string;
+  role?: Role;
+  scope_code?: string;
+  county_code?: string;
+  disabled?: boolean;
+  password_hash?: string;
+};
 
 export async function updateAccount(tx: DbOrTx, id: number, change: AccountChange, now: Date): Promise<void> {
-  await tx.updateTable('account').set({ ...change, updated_at: now }).where('id', '=', id).execute();
+  await tx
+    .updateTable('account')
+    .set({ ...change, updated_at: now })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** Ends every live session of an account (but `keep`, the caller's own); answers how many. */
-export async function revokeAccountSessions(tx: DbOrTx, accountId: number, now: Date, keep?: number): Promise<number> {
-  let q = tx.updateTable('session').set({ revoked_at: now }).where('account_id', '=', accountId).where('revoked_at', 'is', null);
+export async function revokeAccountSessions(
+  tx: DbOrTx,
+  accountId: number,
+  now: Date,
+  keep?: number,
+): Promise<number> {
+  let q = tx
+    .updateTable('session')
+    .set({ revoked_at: now })
+    .where('account_id', '=', accountId)
+    .where('revoked_at', 'is', null);
   if (keep !== undefined) q = q.where('id', '<>', keep);
   const r = await q.executeTakeFirst();
   return Number(r.numUpdatedRows);

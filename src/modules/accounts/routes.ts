@@ -6,7 +6,17 @@ import { abilitiesOf, authorize } from './policy.js';
 import { ROLE_NAMES, type Role } from './roles.js';
 import { resetPassword, updateAccount } from './manage.js';
 import type { AccountRow } from './repository.js';
-import { AccountIdParams, AccountItem, AccountQuery, CreateAccountBody, LoginBody, LoginResponse, MeResponse, PasswordBody, UpdateAccountBody } from './schemas.js';
+import {
+  AccountIdParams,
+  AccountItem,
+  AccountQuery,
+  CreateAccountBody,
+  LoginBody,
+  LoginResponse,
+  MeResponse,
+  PasswordBody,
+  UpdateAccountBody,
+} from './schemas.js';
 import * as accounts from './service.js';
 
 const toItem = (r: AccountRow): z.infer<typeof AccountItem> => ({
@@ -35,13 +45,25 @@ export const accountRoutes =
             max: 10,
             timeWindow: '1 minute',
             hook: 'preHandler',
-            keyGenerator: (req) => `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
+            keyGenerator: (req) =>
+              `${req.ip}|${String((req.body as { username?: unknown } | undefined)?.username ?? '').toLowerCase()}`,
           },
         },
-        schema: { tags: ['auth'], summary: '登录 Sign in', security: [], body: LoginBody, response: { 200: LoginResponse } },
+        schema: {
+          tags: ['auth'],
+          summary: '登录 Sign in',
+          security: [],
+          body: LoginBody,
+          response: { 200: LoginResponse },
+        },
       },
       async (req, reply) => {
-        const s = await accounts.login(ctx.db, req.body.username, req.body.password, req.headers['user-agent'] ?? null);
+        const s = await accounts.login(
+          ctx.db,
+          req.body.username,
+          req.body.password,
+          req.headers['user-agent'] ?? null,
+        );
         reply.setCookie(SESSION_COOKIE, s.token, {
           httpOnly: true,
           sameSite: 'lax',
@@ -53,30 +75,40 @@ export const accountRoutes =
       },
     );
 
-    app.post('/auth/logout', { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: z.null() } } }, async (req, reply) => {
-      await accounts.logout(ctx.db, actorOf(req));
-      reply.clearCookie(SESSION_COOKIE, { path: '/' });
-      return reply.code(204).send(null);
-    });
+    app.post(
+      '/auth/logout',
+      { schema: { tags: ['auth'], summary: '退出 Sign out', response: { 204: z.null() } } },
+      async (req, reply) => {
+        await accounts.logout(ctx.db, actorOf(req));
+        reply.clearCookie(SESSION_COOKIE, { path: '/' });
+        return reply.code(204).send(null);
+      },
+    );
 
-    app.get('/me', { schema: { tags: ['auth'], summary: '当前用户 The signed-in account', response: { 200: MeResponse } } }, async (req) => {
-      const actor = actorOf(req);
-      const scope = await ctx.db
-        .selectFrom('region')
-        .select(['code', 'name', 'level'])
-        .where('code', '=', actor.scopeCode)
-        .executeTakeFirstOrThrow();
-      return {
-        id: actor.accountId,
-        username: actor.username,
-        displayName: actor.displayName,
-        role: actor.role,
-        roleName: ROLE_NAMES[actor.role],
-        scope,
-        countyCode: actor.countyCode,
-        abilities: abilitiesOf(actor),
-      };
-    });
+    app.get(
+      '/me',
+      {
+        schema: { tags: ['auth'], summary: '当前用户 The signed-in account', response: { 200: MeResponse } },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        const scope = await ctx.db
+          .selectFrom('region')
+          .select(['code', 'name', 'level'])
+          .where('code', '=', actor.scopeCode)
+          .executeTakeFirstOrThrow();
+        return {
+          id: actor.accountId,
+          username: actor.username,
+          displayName: actor.displayName,
+          role: actor.role,
+          roleName: ROLE_NAMES[actor.role],
+          scope,
+          countyCode: actor.countyCode,
+          abilities: abilitiesOf(actor),
+        };
+      },
+    );
 
     app.get(
       '/accounts',
@@ -135,7 +167,14 @@ export const accountRoutes =
 
     app.post(
       '/accounts',
-      { schema: { tags: ['accounts'], summary: '新建账号 Create an account', body: CreateAccountBody, response: { 201: z.object({ id: z.number().int() }) } } },
+      {
+        schema: {
+          tags: ['accounts'],
+          summary: '新建账号 Create an account',
+          body: CreateAccountBody,
+          response: { 201: z.object({ id: z.number().int() }) },
+        },
+      },
       async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'accounts.manage');

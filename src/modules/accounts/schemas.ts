@@ -11,7 +11,9 @@ export const LoginResponse = z.object({
   expiresInSeconds: z.number().int(),
 });
 
-export const AbilityList = z.array(z.string()).describe('What the caller may do; the UI shows only these actions');
+export const AbilityList = z
+  .array(z.string())
+  .describe('What the caller may do; the UI shows only these actions');
 
 export const MeResponse = z.object({
   id: z.number().int(),
@@ -59,19 +61,38 @@ export const AccountQuery = Paging.extend({
     .describe('true: disabled accounts only; false: active ones only'),
 });
 
-export const AccountIdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
+export const AccountIdParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+});
 
 /** An administrator's change to an account; only the fields sent change. */
 export const UpdateAccountBody = z
   .strictObject({
     displayName: z.string().trim().min(1).max(60).optional(),
     role: RoleSchema.optional(),
-    scopeCode: z.string().regex(/^\d{6,15}$/).optional(),
+    scopeCode: z
+      .string()
+      .regex(/^\d{6,15}$/)
+      .optional(),
     disabled: z.boolean().optional(),
-    updatedAt: z.iso.datetime({ offset: true }).optional().describe('the updatedAt you read; 409 CONFLICT when someone changed the account since'),
+    updatedAt: z.iso
+      .datetime({ offset: true })
+      .optional()
+      .describe('the updatedAt you read; 409 CONFLICT when someone changed the account since'),
   })
-  .refine((b) => b.displayName !== undefined || b.role !== undefined || b.scopeCode !== undefined || b.disabled !== undefined, {
-    message: 'nothing to change: send displayName, role, scopeCode or disabled',
-  });
+  .refine(
+    (b) =>
+      b.displayName !== undefined ||
+      b.role !== undefined ||
+      b.scopeCode !== undefined ||
+      b.disabled !== undefined,
+    {
+      message: 'nothing to change: send displayName, role, scopeCode or disabled',
+    },
+  );
 
 export const PasswordBody = z.strictObject({ password: z.string().min(10).max(200) });

@@ -24,7 +24,13 @@ export const authenticate = (db: DbOrTx, token: string) => repo.findActorByToken
 
 export const logout = (db: DbOrTx, actor: Actor) => repo.revokeSession(db, actor.sessionId);
 
-export type NewAccount = { username: string; displayName: string; password: string; role: Role; scopeCode: string };
+export type NewAccount = {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  scopeCode: string;
+};
 
 /**
  * Creates an account. With an actor (an administrator through the API) the new
@@ -32,17 +38,31 @@ export type NewAccount = { username: string; displayName: string; password: stri
  * it is the operator's own machine speaking.
  */
 export async function createAccount(db: Db, input: NewAccount, actor: Actor | null, requestId?: string) {
-  const scope = await db.selectFrom('region').select(['code', 'path', 'county_code']).where('code', '=', input.scopeCode).executeTakeFirst();
+  const scope = await db
+    .selectFrom('region')
+    .select(['code', 'path', 'county_code'])
+    .where('code', '=', input.scopeCode)
+    .executeTakeFirst();
   if (!scope || (actor && !inScope(actor, scope.path))) {
-    throw actor && scope ? new AppError('SCOPE_OUTSIDE_OWN') : new AppError('VALIDATION_FAILED', { detail: '管辖范围不存在', detailEn: 'unknown scope region' });
+    throw actor && scope
+      ? new AppError('SCOPE_OUTSIDE_OWN')
+      : new AppError('VALIDATION_FAILED', { detail: '管辖范围不存在', detailEn: 'unknown scope region' });
   }
   if (!scope.county_code) {
-    throw new AppError('VALIDATION_FAILED', { detail: '账号管辖范围须在县及以下', detailEn: 'an account scope must be a county or below' });
+    throw new AppError('VALIDATION_FAILED', {
+      detail: '账号管辖范围须在县及以下',
+      detailEn: 'an account scope must be a county or below',
+    });
   }
   const countyCode = scope.county_code;
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (tx) => {
-    const row = await repo.insertAccount(tx, { ...input, username: input.username.toLowerCase(), passwordHash, countyCode });
+    const row = await repo.insertAccount(tx, {
+      ...input,
+      username: input.username.toLowerCase(),
+      passwordHash,
+      countyCode,
+    });
     if (!row) throw new AppError('USERNAME_TAKEN');
     await recordAudit(tx, {
       actor,
@@ -57,4 +77,5 @@ export async function createAccount(db: Db, input: NewAccount, actor: Actor | nu
   });
 }
 
-export const listAccounts = (db: DbOrTx, actor: Actor, filter: repo.AccountFilter) => repo.listAccounts(db, actor.scopePath, filter);
+export const listAccounts = (db: DbOrTx, actor: Actor, filter: repo.AccountFilter) =>
+  repo.listAccounts(db, actor.scopePath, filter);

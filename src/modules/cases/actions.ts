@@ -32,24 +32,48 @@ type CaseRow = NonNullable<Awaited<ReturnType<typeof repo.findCaseForUpdate>>>;
  * role and place (403), state (409) and version (409), applies the change,
  * writes history + audit, and tells the people concerned — one transaction.
  */
-export async function performAction(deps: CaseDeps, actor: CaseActor, caseId: number, input: ActionInput, requestId?: string) {
+export async function performAction(
+  deps: CaseDeps,
+  actor: CaseActor,
+  caseId: number,
+  input: ActionInput,
+  requestId?: string,
+) {
   const t = TRANSITIONS[input.action];
   const note = input.note?.trim() || null;
   if ('reasonRequired' in t && t.reasonRequired && !note) throw new AppError('REASON_REQUIRED');
   const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
-    const visible = await tx.selectFrom('cases').select('cases.id').where(repo.visibleTo(actor, actor.departmentId)).where('cases.id', '=', caseId).executeTakeFirst();
+    const visible = await tx
+      .selectFrom('cases')
+      .select('cases.id')
+      .where(repo.visibleTo(actor, actor.departmentId))
+      .where('cases.id', '=', caseId)
+      .executeTakeFirst();
     if (!visible) throw new AppError('NOT_FOUND');
     const c = (await repo.findCaseForUpdate(tx, actor.countyCode, caseId)) as CaseRow;
-    if (input.version !== undefined && input.version !== c.version) throw new AppError('CASE_VERSION_CONFLICT');
-    if (!allowedFrom(input.action, c.state as CaseState)) throw new AppError('CASE_ILLEGAL_TRANSITION', { detail: `${c.state} → ${input.action}`, detailEn: `${c.state} → ${input.action}` });
+    if (input.version !== undefined && input.version !== c.version)
+      throw new AppError('CASE_VERSION_CONFLICT');
+    if (!allowedFrom(input.action, c.state as CaseState))
+      throw new AppError('CASE_ILLEGAL_TRANSITION', {
+        detail: `${c.state} → ${input.action}`,
+        detailEn: `${c.state} → ${input.action}`,
+      });
     if (input.action === 'evaluate' && c.evaluation) throw new AppError('CASE_ALREADY_EVALUATED');
     if (input.action === 'reopen' && c.reopen_count > 0) throw new AppError('CASE_REOPEN_LIMIT');
     if (!canAct(actor, c, input.action)) throw new AppError('FORBIDDEN');
 
     const step = await apply(deps, tx, actor, c, input, note, now);
-    const photoIds = await attachPhotos(tx, c.county_code, c.id, input.photoIds ?? [], step.photoPhase, actor.accountId);
-    if ('afterPhotoRequired' in t && t.afterPhotoRequired && photoIds.length === 0) throw new AppError('AFTER_PHOTO_REQUIRED');
+    const photoIds = await attachPhotos(
+      tx,
+      c.county_code,
+      c.id,
+      input.photoIds ?? [],
+      step.photoPhase,
+      actor.accountId,
+    );
+    if ('afterPhotoRequired' in t && t.afterPhotoRequired && photoIds.length === 0)
+      throw new AppError('AFTER_PHOTO_REQUIRED');
 
     const updated = await tx
       .updateTable('cases')
@@ -77,7 +101,9 @@ export async function performAction(deps: CaseDeps, actor: CaseActor, caseId: nu
       },
       requestId,
     );
-    const told = [...step.tell, ...(c.reporter_account_id ? [c.reporter_account_id] : [])].filter((id) => id !== actor.accountId);
+    const told = [...step.tell, ...(c.reporter_account_id ? [c.reporter_account_id] : [])].filter(
+      (id) => id !== actor.accountId,
+    );
     await notify(tx, {
       countyCode: c.county_code,
       accountIds: told,
@@ -87,7 +113,13 @@ export async function performAction(deps: CaseDeps, actor: CaseActor, caseId: nu
       body: note ?? undefined,
       event: { number: updated.number, state: updated.state },
     });
-    return { id: c.id, number: updated.number, state: updated.state, tier: updated.tier, version: updated.version };
+    return {
+      id: c.id,
+      number: updated.number,
+      state: updated.state,
+      tier: updated.tier,
+      version: updated.version,
+    };
   });
 }
 
@@ -121,12 +153,25 @@ export const ACTION_NAMES: Record<CaseAction, string> = {
  * full-time workers and residents get nothing (awardPoints decides), and a
  * case never earns the same award twice (a unique index on the ledger).
  */
-async function awardCaseWork(tx: Tx, actor: CaseActor, c: CaseRow, action: CaseAction, step: Step, now: Date) {
+async function awardCaseWork(
+  tx: Tx,
+  actor: CaseActor,
+  c: CaseRow,
+  action: CaseAction,
+  step: Step,
+  now: Date,
+) {
   const at = { countyCode: c.county_code, refType: 'case', refId: c.id, at: now };
-  if (c.filed_at === null && step.set.filed_at && c.reporter_account_id !== null && c.reporter_account_id !== actor.accountId) {
+  if (
+    c.filed_at === null &&
+    step.set.filed_at &&
+    c.reporter_account_id !== null &&
+    c.reporter_account_id !== actor.accountId
+  ) {
     await awardPoints(tx, { ...at, workerAccountId: c.reporter_account_id, rule: 'case_reported' });
   }
-  if (action === 'handle_on_spot') await awardPoints(tx, { ...at, workerAccountId: actor.accountId, rule: 'case_on_spot' });
+  if (action === 'handle_on_spot')
+    await awardPoints(tx, { ...at, workerAccountId: actor.accountId, rule: 'case_on_spot' });
 }
 
 type Step = {
@@ -138,13 +183,36 @@ type Step = {
 };
 
 /** The action-specific part: what changes and who must hear of it. */
-async function apply(deps: CaseDeps, tx: Tx, actor: CaseActor, c: CaseRow, input: ActionInput, note: string | null, now: Date): Promise<Step> {
+async function apply(
+  deps: CaseDeps,
+  tx: Tx,
+  actor: CaseActor,
+  c: CaseRow,
+  input: ActionInput,
+  note: string | null,
+  now: Date,
+): Promise<Step> {
   const to = TRANSITIONS[input.action].to;
   const base: Step = { set: to ? { state: to } : {}, tell: [], photoPhase: 'evidence' };
-  const category = async () => (await tx.selectFrom('category').select('deadlines').where('code', '=', c.category_code).executeTakeFirstOrThrow()).deadlines as Deadlines;
+  const category = async () =>
+    (
+      await tx
+        .selectFrom('category')
+        .select('deadlines')
+        .where('code', '=', c.category_code)
+        .executeTakeFirstOrThrow()
+    ).deadlines as Deadlines;
   const enterTier = async (tier: Tier) => {
     const due = deadlineAt(deps.calendar(), await category(), tier, c.urgency, now);
-    return { tier, holder_code: holderFor(c.grid_code, tier), tier_entered_at: now, deadline_at: due.deadlineAt, yellow_at: due.yellowAt, red_at: due.redAt, overdue: false };
+    return {
+      tier,
+      holder_code: holderFor(c.grid_code, tier),
+      tier_entered_at: now,
+      deadline_at: due.deadlineAt,
+      yellow_at: due.yellowAt,
+      red_at: due.redAt,
+      overdue: false,
+    };
   };
   const holders = (tier: Tier, holder: string) => repo.accountsForHolder(tx, holder, repo.TIER_ROLES[tier]);
 
@@ -152,7 +220,12 @@ async function apply(deps: CaseDeps, tx: Tx, actor: CaseActor, c: CaseRow, input
     case 'file':
       return { ...base, set: { ...base.set, filed_at: now } };
     case 'handle_on_spot':
-      return { ...base, photoPhase: 'after', set: { ...base.set, filed_at: c.filed_at ?? now }, tell: await holders('village', c.holder_code) };
+      return {
+        ...base,
+        photoPhase: 'after',
+        set: { ...base.set, filed_at: c.filed_at ?? now },
+        tell: await holders('village', c.holder_code),
+      };
     case 'escalate': {
       const target = await escalationTarget(tx, c.county_code, c.category_code, c.urgency, c.tier as Tier);
       if (!target) throw new AppError('NO_HIGHER_TIER');
@@ -160,11 +233,18 @@ async function apply(deps: CaseDeps, tx: Tx, actor: CaseActor, c: CaseRow, input
       return {
         ...base,
         set: { ...base.set, ...next, department_id: null, filed_at: c.filed_at ?? now },
-        tell: [...(await holders(target.toTier, next.holder_code)), ...(await target.ccAccounts(c.grid_code))],
+        tell: [
+          ...(await holders(target.toTier, next.holder_code)),
+          ...(await target.ccAccounts(c.grid_code)),
+        ],
       };
     }
     case 'dispatch': {
-      if (!input.departmentId) throw new AppError('VALIDATION_FAILED', { detail: '请选择职能部门', detailEn: 'departmentId is required' });
+      if (!input.departmentId)
+        throw new AppError('VALIDATION_FAILED', {
+          detail: '请选择职能部门',
+          detailEn: 'departmentId is required',
+        });
       const dept = await tx
         .selectFrom('department')
         .select(['id'])
@@ -174,49 +254,114 @@ async function apply(deps: CaseDeps, tx: Tx, actor: CaseActor, c: CaseRow, input
         .where('active', '=', true)
         .executeTakeFirst();
       if (!dept) throw new AppError('DEPARTMENT_NOT_FOUND');
-      return { ...base, set: { ...base.set, department_id: dept.id }, tell: await repo.departmentAccounts(tx, dept.id) };
+      return {
+        ...base,
+        set: { ...base.set, department_id: dept.id },
+        tell: await repo.departmentAccounts(tx, dept.id),
+      };
     }
     case 'accept':
       return base;
     case 'return':
-      return { ...base, set: { ...base.set, department_id: null }, tell: await holders(c.tier as Tier, c.holder_code) };
+      return {
+        ...base,
+        set: { ...base.set, department_id: null },
+        tell: await holders(c.tier as Tier, c.holder_code),
+      };
     case 'handle':
-      return { ...base, photoPhase: 'after', tell: [...(await holders(c.tier as Tier, c.holder_code)), ...(await repo.gridWorkerAccounts(tx, c.grid_code))] };
+      return {
+        ...base,
+        photoPhase: 'after',
+        tell: [
+          ...(await holders(c.tier as Tier, c.holder_code)),
+          ...(await repo.gridWorkerAccounts(tx, c.grid_code)),
+        ],
+      };
     case 'close':
       return { ...base, set: { ...base.set, closed_at: now } };
     case 'rework':
       return {
         ...base,
         set: { state: c.department_id ? 'accepted' : 'filed', rework_count: c.rework_count + 1 },
-        tell: c.department_id ? await repo.departmentAccounts(tx, c.department_id) : await holders(c.tier as Tier, c.holder_code),
+        tell: c.department_id
+          ? await repo.departmentAccounts(tx, c.department_id)
+          : await holders(c.tier as Tier, c.holder_code),
       };
     case 'evaluate':
-      if (!input.evaluation) throw new AppError('VALIDATION_FAILED', { detail: '请选择评价', detailEn: 'evaluation is required' });
-      return { ...base, set: { evaluation: input.evaluation, evaluation_comment: note }, tell: await holders(c.tier as Tier, c.holder_code) };
+      if (!input.evaluation)
+        throw new AppError('VALIDATION_FAILED', { detail: '请选择评价', detailEn: 'evaluation is required' });
+      return {
+        ...base,
+        set: { evaluation: input.evaluation, evaluation_comment: note },
+        tell: await holders(c.tier as Tier, c.holder_code),
+      };
     case 'reopen': {
       const next = await enterTier(c.tier as Tier);
-      return { ...base, set: { ...base.set, ...next, closed_at: null, reopen_count: c.reopen_count + 1, evaluation: null }, tell: await holders(c.tier as Tier, c.holder_code) };
+      return {
+        ...base,
+        set: { ...base.set, ...next, closed_at: null, reopen_count: c.reopen_count + 1, evaluation: null },
+        tell: await holders(c.tier as Tier, c.holder_code),
+      };
     }
     case 'merge': {
-      if (!input.duplicateOf || input.duplicateOf === c.id) throw new AppError('VALIDATION_FAILED', { detail: '请指定重复的案件', detailEn: 'duplicateOf is required' });
-      const target = await tx.selectFrom('cases').select(['id', 'state']).where('county_code', '=', c.county_code).where('id', '=', input.duplicateOf).executeTakeFirst();
-      if (!target || ['merged', 'cancelled', 'not_filed'].includes(target.state)) throw new AppError('VALIDATION_FAILED', { detail: '被合并的案件不存在或已失效', detailEn: 'the case to merge into is missing or void' });
+      if (!input.duplicateOf || input.duplicateOf === c.id)
+        throw new AppError('VALIDATION_FAILED', {
+          detail: '请指定重复的案件',
+          detailEn: 'duplicateOf is required',
+        });
+      const target = await tx
+        .selectFrom('cases')
+        .select(['id', 'state'])
+        .where('county_code', '=', c.county_code)
+        .where('id', '=', input.duplicateOf)
+        .executeTakeFirst();
+      if (!target || ['merged', 'cancelled', 'not_filed'].includes(target.state))
+        throw new AppError('VALIDATION_FAILED', {
+          detail: '被合并的案件不存在或已失效',
+          detailEn: 'the case to merge into is missing or void',
+        });
       return { ...base, set: { ...base.set, duplicate_of: target.id, closed_at: now } };
     }
     case 'request_delay': {
-      if (!input.delay) throw new AppError('VALIDATION_FAILED', { detail: '请填写延期时长', detailEn: 'delay is required' });
-      return { ...base, set: { pending_delay: JSON.stringify({ ...input.delay, reason: note, by: actor.accountId, at: now.toISOString() }) }, tell: await holders(c.tier as Tier, c.holder_code) };
+      if (!input.delay)
+        throw new AppError('VALIDATION_FAILED', { detail: '请填写延期时长', detailEn: 'delay is required' });
+      return {
+        ...base,
+        set: {
+          pending_delay: JSON.stringify({
+            ...input.delay,
+            reason: note,
+            by: actor.accountId,
+            at: now.toISOString(),
+          }),
+        },
+        tell: await holders(c.tier as Tier, c.holder_code),
+      };
     }
     case 'decide_delay': {
-      if (input.approve === undefined) throw new AppError('VALIDATION_FAILED', { detail: '请选择批准或驳回', detailEn: 'approve is required' });
+      if (input.approve === undefined)
+        throw new AppError('VALIDATION_FAILED', {
+          detail: '请选择批准或驳回',
+          detailEn: 'approve is required',
+        });
       const asked = c.pending_delay as { amount: number; unit: Duration['unit']; by: number };
       const set: Record<string, unknown> = { pending_delay: null };
       if (input.approve && c.deadline_at) {
         const due = deps.calendar().addDuration(c.deadline_at, { amount: asked.amount, unit: asked.unit });
         const warn = deps.calendar().warningTimes(now, due);
-        Object.assign(set, { deadline_at: due, yellow_at: warn.yellowAt, red_at: warn.redAt, overdue: false });
+        Object.assign(set, {
+          deadline_at: due,
+          yellow_at: warn.yellowAt,
+          red_at: warn.redAt,
+          overdue: false,
+        });
       }
-      return { ...base, set, tell: [asked.by], historyAction: input.approve ? 'approve_delay' : 'reject_delay' };
+      return {
+        ...base,
+        set,
+        tell: [asked.by],
+        historyAction: input.approve ? 'approve_delay' : 'reject_delay',
+      };
     }
     case 'suspend':
       return { ...base, set: { ...base.set, deadline_at: null, yellow_at: null, red_at: null } };
@@ -225,19 +370,37 @@ async function apply(deps: CaseDeps, tx: Tx, actor: CaseActor, c: CaseRow, input
       return { ...base, set: { ...base.set, ...next, department_id: null } };
     }
     case 'supervise':
-      return { ...base, set: { supervised: true }, tell: [...(await holders(c.tier as Tier, c.holder_code)), ...(await repo.departmentAccounts(tx, c.department_id))] };
+      return {
+        ...base,
+        set: { supervised: true },
+        tell: [
+          ...(await holders(c.tier as Tier, c.holder_code)),
+          ...(await repo.departmentAccounts(tx, c.department_id)),
+        ],
+      };
     case 'expedite': {
       // 加急: the urgent deadline counted from when the tier got the case, if that is sooner
-      const urgent = deadlineAt(deps.calendar(), await category(), c.tier as Tier, 'urgent', c.tier_entered_at);
+      const urgent = deadlineAt(
+        deps.calendar(),
+        await category(),
+        c.tier as Tier,
+        'urgent',
+        c.tier_entered_at,
+      );
       const sooner = !c.deadline_at || urgent.deadlineAt < c.deadline_at;
       return {
         ...base,
         set: {
           expedited: true,
           urgency: c.urgency === 'emergency' ? 'emergency' : 'urgent',
-          ...(sooner ? { deadline_at: urgent.deadlineAt, yellow_at: urgent.yellowAt, red_at: urgent.redAt } : {}),
+          ...(sooner
+            ? { deadline_at: urgent.deadlineAt, yellow_at: urgent.yellowAt, red_at: urgent.redAt }
+            : {}),
         },
-        tell: [...(await holders(c.tier as Tier, c.holder_code)), ...(await repo.departmentAccounts(tx, c.department_id))],
+        tell: [
+          ...(await holders(c.tier as Tier, c.holder_code)),
+          ...(await repo.departmentAccounts(tx, c.department_id)),
+        ],
       };
     }
     case 'cancel':

@@ -13,43 +13,124 @@ afterAll(() => t.close());
 
 describe('case administration', () => {
   it('escalation rules: listed, added, changed — and they decide where a case goes', async () => {
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/admin/escalation-rules', headers: admin })).json().items;
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/admin/escalation-rules', headers: admin })
+    ).json().items;
     expect(list.length).toBeGreaterThan(10);
-    expect(await escalationTarget(t.db, '211221', 'E0102', 'normal', 'village')).toMatchObject({ toTier: 'township' });
-    const bad = await t.app.inject({ method: 'POST', url: '/api/v1/admin/escalation-rules', headers: admin, payload: { categoryCode: 'E0102', urgency: null, fromTier: 'township', toTier: 'village', cc: [], note: null, active: true } });
+    expect(await escalationTarget(t.db, '211221', 'E0102', 'normal', 'village')).toMatchObject({
+      toTier: 'township',
+    });
+    const bad = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/escalation-rules',
+      headers: admin,
+      payload: {
+        categoryCode: 'E0102',
+        urgency: null,
+        fromTier: 'township',
+        toTier: 'village',
+        cc: [],
+        note: null,
+        active: true,
+      },
+    });
     expect(bad.statusCode).toBe(400);
-    const add = await t.app.inject({ method: 'POST', url: '/api/v1/admin/escalation-rules', headers: admin, payload: { categoryCode: 'E0102', urgency: null, fromTier: 'village', toTier: 'county', cc: ['county_centre'], note: '测试：直报县级', active: true } });
+    const add = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/admin/escalation-rules',
+      headers: admin,
+      payload: {
+        categoryCode: 'E0102',
+        urgency: null,
+        fromTier: 'village',
+        toTier: 'county',
+        cc: ['county_centre'],
+        note: '测试：直报县级',
+        active: true,
+      },
+    });
     expect(add.statusCode, add.body).toBe(201);
-    expect(await escalationTarget(t.db, '211221', 'E0102', 'normal', 'village')).toMatchObject({ toTier: 'county', cc: ['county_centre'] });
-    const off = await t.app.inject({ method: 'PUT', url: `/api/v1/admin/escalation-rules/${add.json().id}`, headers: admin, payload: { ...add.json<Record<string, unknown>>(), id: undefined, active: false } });
+    expect(await escalationTarget(t.db, '211221', 'E0102', 'normal', 'village')).toMatchObject({
+      toTier: 'county',
+      cc: ['county_centre'],
+    });
+    const off = await t.app.inject({
+      method: 'PUT',
+      url: `/api/v1/admin/escalation-rules/${add.json().id}`,
+      headers: admin,
+      payload: { ...add.json<Record<string, unknown>>(), id: undefined, active: false },
+    });
     expect(off.statusCode, off.body).toBe(200);
-    expect(await escalationTarget(t.db, '211221', 'E0102', 'normal', 'village')).toMatchObject({ toTier: 'township' });
-    const audit = await t.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'escalation_rule').execute();
+    expect(await escalationTarget(t.db, '211221', 'E0102', 'normal', 'village')).toMatchObject({
+      toTier: 'township',
+    });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'escalation_rule')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['escalation_rule.create', 'escalation_rule.update']);
     // other roles may not
     const county = await signIn(t.app, 'county');
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/admin/escalation-rules', headers: county })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/admin/escalation-rules', headers: county }))
+        .statusCode,
+    ).toBe(403);
   });
 
   it('the working calendar of a year can be replaced and deadlines follow at once', async () => {
-    const y2023 = (await t.app.inject({ method: 'GET', url: '/api/v1/admin/calendar/2023', headers: admin })).json().items;
+    const y2023 = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/admin/calendar/2023', headers: admin })
+    ).json().items;
     expect(y2023.find((d: { date: string }) => d.date === '2023-01-28')).toMatchObject({ kind: 'workday' });
     // a county decides Friday 2030-03-15 is a holiday
-    const put = await t.app.inject({ method: 'PUT', url: '/api/v1/admin/calendar/2030', headers: admin, payload: { days: [{ date: '2030-03-15', kind: 'holiday', name: '测试假日' }] } });
+    const put = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/calendar/2030',
+      headers: admin,
+      payload: { days: [{ date: '2030-03-15', kind: 'holiday', name: '测试假日' }] },
+    });
     expect(put.statusCode, put.body).toBe(200);
     expect(t.ctx.calendar().isWorkingDay('2030-03-15')).toBe(false);
-    const wrongYear = await t.app.inject({ method: 'PUT', url: '/api/v1/admin/calendar/2030', headers: admin, payload: { days: [{ date: '2031-01-01', kind: 'holiday', name: null }] } });
+    const wrongYear = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/calendar/2030',
+      headers: admin,
+      payload: { days: [{ date: '2031-01-01', kind: 'holiday', name: null }] },
+    });
     expect(wrongYear.statusCode).toBe(400);
     expect(t.ctx.calendar().isWorkingDay('2030-03-15')).toBe(false);
   });
 
   it('category deadlines can be changed (audited)', async () => {
-    const body = { village: { amount: 2, unit: 'workhour' }, township: { amount: 1, unit: 'workday' }, county: { amount: 2, unit: 'workday' } };
-    const res = await t.app.inject({ method: 'PUT', url: '/api/v1/admin/categories/E0102/deadlines', headers: admin, payload: body });
+    const body = {
+      village: { amount: 2, unit: 'workhour' },
+      township: { amount: 1, unit: 'workday' },
+      county: { amount: 2, unit: 'workday' },
+    };
+    const res = await t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/admin/categories/E0102/deadlines',
+      headers: admin,
+      payload: body,
+    });
     expect(res.statusCode, res.body).toBe(200);
-    const row = await t.db.selectFrom('category').select('deadlines').where('code', '=', 'E0102').executeTakeFirstOrThrow();
+    const row = await t.db
+      .selectFrom('category')
+      .select('deadlines')
+      .where('code', '=', 'E0102')
+      .executeTakeFirstOrThrow();
     expect(row.deadlines).toEqual(body);
-    expect((await t.app.inject({ method: 'PUT', url: '/api/v1/admin/categories/E9999/deadlines', headers: admin, payload: body })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'PUT',
+          url: '/api/v1/admin/categories/E9999/deadlines',
+          headers: admin,
+          payload: body,
+        })
+      ).statusCode,
+    ).toBe(404);
   });
 });
 
@@ -60,17 +141,34 @@ describe('the village’s public view', () => {
     const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: resident })).json();
     const at = await pointInGrid(t.db, me.scope.code);
     const post = (categoryCode: string, description: string, attributes: Record<string, string> = {}) =>
-      t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: resident, payload: { categoryCode, description, lat: at.lat, lng: at.lng, reporterName: '王大爷', attributes } });
+      t.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: resident,
+        payload: { categoryCode, description, lat: at.lat, lng: at.lng, reporterName: '王大爷', attributes },
+      });
     const rubbish = await post('E0102', '村口垃圾没人清，电话13812345678');
     expect(rubbish.statusCode, rubbish.body).toBe(201);
-    const dispute = await post('G0101', '邻居占用我家宅基地', { previously_mediated: 'no', escalation_risk: 'no' });
+    const dispute = await post('G0101', '邻居占用我家宅基地', {
+      previously_mediated: 'no',
+      escalation_risk: 'no',
+    });
     expect(dispute.statusCode, dispute.body).toBe(201);
     const photo = await upload(t.app, gw, await jpeg());
-    await t.app.inject({ method: 'POST', url: `/api/v1/cases/${rubbish.json().id}/actions/handle_on_spot`, headers: gw, payload: { photoIds: [photo], note: '已清运' } });
+    await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${rubbish.json().id}/actions/handle_on_spot`,
+      headers: gw,
+      payload: { photoIds: [photo], note: '已清运' },
+    });
 
     const view = await t.app.inject({ method: 'GET', url: '/api/v1/cases/village', headers: resident });
     expect(view.statusCode).toBe(200);
-    const items = view.json().items as Array<{ number: string; description: string; afterPhotoThumbUrl: string | null }>;
+    const items = view.json().items as Array<{
+      number: string;
+      description: string;
+      afterPhotoThumbUrl: string | null;
+    }>;
     expect(items.map((i) => i.number)).toContain(rubbish.json().number);
     expect(items.map((i) => i.number)).not.toContain(dispute.json().number);
     const shown = items.find((i) => i.number === rubbish.json().number)!;
@@ -78,6 +176,8 @@ describe('the village’s public view', () => {
     expect(shown.afterPhotoThumbUrl).toBe(`/api/v1/photos/${photo}/thumb`);
     expect(view.body).not.toContain('王大爷');
     const county = await signIn(t.app, 'county');
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/cases/village', headers: county })).statusCode).toBe(403);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/cases/village', headers: county })).statusCode,
+    ).toBe(403);
   });
 });

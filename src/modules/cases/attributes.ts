@@ -29,7 +29,8 @@ export function checkAttributes(defs: CategoryAttribute[], answers: AttributeAns
     const keys = new Set((d.values ?? []).map((x) => x.key));
     switch (d.datatype) {
       case 'singlevaluelist':
-        if (typeof v !== 'string' || !keys.has(v)) fail(d.code, '不是可选值之一', 'not one of the listed values');
+        if (typeof v !== 'string' || !keys.has(v))
+          fail(d.code, '不是可选值之一', 'not one of the listed values');
         break;
       case 'multivaluelist': {
         const list = Array.isArray(v) ? v : [String(v)];
@@ -42,10 +43,12 @@ export function checkAttributes(defs: CategoryAttribute[], answers: AttributeAns
         out[d.code] = Number(v);
         continue;
       case 'datetime':
-        if (typeof v !== 'string' || Number.isNaN(Date.parse(v))) fail(d.code, '须为日期时间', 'must be a date-time');
+        if (typeof v !== 'string' || Number.isNaN(Date.parse(v)))
+          fail(d.code, '须为日期时间', 'must be a date-time');
         break;
       default:
-        if (typeof v !== 'string' || v.length > (d.datatype === 'text' ? 2000 : 200)) fail(d.code, '须为文字且不过长', 'must be text of reasonable length');
+        if (typeof v !== 'string' || v.length > (d.datatype === 'text' ? 2000 : 200))
+          fail(d.code, '须为文字且不过长', 'must be text of reasonable length');
     }
     out[d.code] = v;
   }

@@ -30,7 +30,10 @@ export const catalogueRoutes =
         schema: {
           tags: ['cases'],
           summary: '事件类别 The case category catalogue (searchable by name and keyword)',
-          querystring: z.object({ q: z.string().trim().max(20).optional(), kind: z.enum(['component', 'event', 'governance']).optional() }),
+          querystring: z.object({
+            q: z.string().trim().max(20).optional(),
+            kind: z.enum(['component', 'event', 'governance']).optional(),
+          }),
           response: { 200: z.object({ items: z.array(Category) }) },
         },
       },
@@ -41,7 +44,13 @@ export const catalogueRoutes =
         if (req.query.q) {
           const term = req.query.q;
           const like = `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-          q = q.where((eb) => eb.or([eb('name', 'like', like), eb('major_name', 'like', like), eb(sql<string>`array_to_string(keywords, ' ')`, 'like', like)]));
+          q = q.where((eb) =>
+            eb.or([
+              eb('name', 'like', like),
+              eb('major_name', 'like', like),
+              eb(sql<string>`array_to_string(keywords, ' ')`, 'like', like),
+            ]),
+          );
         }
         const rows = await q.orderBy('code').execute();
         return {
@@ -68,8 +77,26 @@ export const catalogueRoutes =
         schema: {
           tags: ['cases'],
           summary: '职能部门 Departments in my scope (for dispatch)',
-          querystring: z.object({ within: z.string().regex(/^\d{6,9}$/).optional(), tier: z.enum(['township', 'county']).optional() }),
-          response: { 200: z.object({ items: z.array(z.object({ id: z.number().int(), code: z.string(), name: z.string(), tier: z.string(), regionCode: z.string() })) }) },
+          querystring: z.object({
+            within: z
+              .string()
+              .regex(/^\d{6,9}$/)
+              .optional(),
+            tier: z.enum(['township', 'county']).optional(),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(
+                z.object({
+                  id: z.number().int(),
+                  code: z.string(),
+                  name: z.string(),
+                  tier: z.string(),
+                  regionCode: z.string(),
+                }),
+              ),
+            }),
+          },
         },
       },
       async (req) => {
@@ -84,7 +111,15 @@ export const catalogueRoutes =
           .where((eb) => eb.or([inSubtree('region_path', path), eb('region_code', '=', actor.countyCode)]));
         if (req.query.tier) q = q.where('tier', '=', req.query.tier);
         const rows = await q.orderBy('region_code').orderBy('id').execute();
-        return { items: rows.map((d) => ({ id: d.id, code: d.code, name: d.name, tier: d.tier, regionCode: d.region_code })) };
+        return {
+          items: rows.map((d) => ({
+            id: d.id,
+            code: d.code,
+            name: d.name,
+            tier: d.tier,
+            regionCode: d.region_code,
+          })),
+        };
       },
     );
   };

@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { CATALOGUE_URL, CC_ROLES, KIND_PREFIX, loadCatalogue, validateCatalogue, type Catalogue } from './catalogue.js';
+import {
+  CATALOGUE_URL,
+  CC_ROLES,
+  KIND_PREFIX,
+  loadCatalogue,
+  validateCatalogue,
+  type Catalogue,
+} from './catalogue.js';
 
 /** A fresh, mutable copy of the shipped file as plain JSON. */
 function raw(): Catalogue {
@@ -48,7 +55,9 @@ describe('shipped catalogue', () => {
   });
 
   it('copies only departments or the centre roles on escalation', () => {
-    const codes = new Set([...catalogue.departments.county, ...catalogue.departments.township].map((d) => d.code));
+    const codes = new Set(
+      [...catalogue.departments.county, ...catalogue.departments.township].map((d) => d.code),
+    );
     for (const r of catalogue.escalationRules) {
       for (const cc of r.cc) expect(codes.has(cc) || (CC_ROLES as readonly string[]).includes(cc)).toBe(true);
     }
@@ -57,7 +66,10 @@ describe('shipped catalogue', () => {
 
   it('has the generic three-tier rules', () => {
     const generic = catalogue.escalationRules.filter((r) => r.categoryCode === null && r.urgency === null);
-    expect(generic.map((r) => `${r.fromTier}>${r.toTier}`).sort()).toEqual(['township>county', 'village>township']);
+    expect(generic.map((r) => `${r.fromTier}>${r.toTier}`).sort()).toEqual([
+      'township>county',
+      'village>township',
+    ]);
   });
 
   it('gives every category 0-3 attributes and realistic deadlines', () => {
@@ -97,7 +109,9 @@ describe('validateCatalogue rejects', () => {
   });
 
   it('a code prefix that does not match the kind', () => {
-    expect(problemsAfter((c) => (category(c, 'P0201').kind = 'event'))).toMatch(/P0201: code must start with E/);
+    expect(problemsAfter((c) => (category(c, 'P0201').kind = 'event'))).toMatch(
+      /P0201: code must start with E/,
+    );
   });
 
   it('a code whose digits do not match the major code', () => {
@@ -109,8 +123,9 @@ describe('validateCatalogue rejects', () => {
   });
 
   it('a major code with two names', () => {
-    expect(problemsAfter((c) => (category(c, 'P0202').majorName = '道路')))
-      .toMatch(/major component 02 is named 道路/);
+    expect(problemsAfter((c) => (category(c, 'P0202').majorName = '道路'))).toMatch(
+      /major component 02 is named 道路/,
+    );
   });
 
   it('a major name with two codes', () => {
@@ -123,18 +138,21 @@ describe('validateCatalogue rejects', () => {
   });
 
   it('an unknown township department', () => {
-    expect(problemsAfter((c) => (category(c, 'P0201').departments.township = 'no_such_office')))
-      .toMatch(/P0201: unknown township department no_such_office/);
+    expect(problemsAfter((c) => (category(c, 'P0201').departments.township = 'no_such_office'))).toMatch(
+      /P0201: unknown township department no_such_office/,
+    );
   });
 
   it('a county department used at township tier', () => {
-    expect(problemsAfter((c) => (category(c, 'P0201').departments.township = 'county_transport')))
-      .toMatch(/unknown township department county_transport/);
+    expect(problemsAfter((c) => (category(c, 'P0201').departments.township = 'county_transport'))).toMatch(
+      /unknown township department county_transport/,
+    );
   });
 
   it('an unknown county department', () => {
-    expect(problemsAfter((c) => (category(c, 'P0201').departments.county = 'county_space_agency')))
-      .toMatch(/P0201: unknown county department county_space_agency/);
+    expect(problemsAfter((c) => (category(c, 'P0201').departments.county = 'county_space_agency'))).toMatch(
+      /P0201: unknown county department county_space_agency/,
+    );
   });
 
   it('duplicate department codes and a code at both tiers', () => {
@@ -149,19 +167,32 @@ describe('validateCatalogue rejects', () => {
   });
 
   it('a department code that is an account role', () => {
-    expect(problemsAfter((c) => c.departments.township.push({ code: 'township_centre', name: '指挥中心', nameEn: 'Centre' })))
-      .toMatch(/township_centre is reserved for the account role/);
+    expect(
+      problemsAfter((c) =>
+        c.departments.township.push({ code: 'township_centre', name: '指挥中心', nameEn: 'Centre' }),
+      ),
+    ).toMatch(/township_centre is reserved for the account role/);
   });
 
   it('an escalation rule naming an unknown category', () => {
-    expect(problemsAfter((c) => c.escalationRules.push({
-      categoryCode: 'E9999', urgency: null, fromTier: 'village', toTier: 'county', cc: [], note: '',
-    }))).toMatch(/escalationRules\[\d+\]: unknown category E9999/);
+    expect(
+      problemsAfter((c) =>
+        c.escalationRules.push({
+          categoryCode: 'E9999',
+          urgency: null,
+          fromTier: 'village',
+          toTier: 'county',
+          cc: [],
+          note: '',
+        }),
+      ),
+    ).toMatch(/escalationRules\[\d+\]: unknown category E9999/);
   });
 
   it('an escalation rule copying an unknown department', () => {
-    expect(problemsAfter((c) => c.escalationRules[0]?.cc.push('ghost_office')))
-      .toMatch(/escalationRules\[0\]: unknown cc department or role ghost_office/);
+    expect(problemsAfter((c) => c.escalationRules[0]?.cc.push('ghost_office'))).toMatch(
+      /escalationRules\[0\]: unknown cc department or role ghost_office/,
+    );
   });
 
   it('an escalation rule that does not go up', () => {
@@ -195,7 +226,9 @@ describe('validateCatalogue rejects', () => {
 
   it('allows the same attribute code in different categories', () => {
     const c = raw();
-    expect(c.categories.filter((x) => x.attributes.some((a) => a.code === 'blocks_traffic')).length).toBeGreaterThan(1);
+    expect(
+      c.categories.filter((x) => x.attributes.some((a) => a.code === 'blocks_traffic')).length,
+    ).toBeGreaterThan(1);
     expect(() => validateCatalogue(c)).not.toThrow();
   });
 
@@ -222,21 +255,32 @@ describe('validateCatalogue rejects', () => {
       const [list, number] = category(c, 'P0201').attributes.filter((_, i) => i === 0 || i === 2);
       if (!list?.values || !number) throw new Error('unexpected P0201 attributes');
       list.values.push({ key: 'yes', name: '是的' });
-      number.values = [{ key: 'a', name: 'A' }, { key: 'b', name: 'B' }];
+      number.values = [
+        { key: 'a', name: 'A' },
+        { key: 'b', name: 'B' },
+      ];
     });
     expect(msg).toMatch(/attribute blocks_traffic has duplicate value key yes/);
     expect(msg).toMatch(/attribute area_sqm \(number\) must not have values/);
   });
 
   it('a "sameday" deadline with an amount other than 1', () => {
-    expect(problemsAfter((c) => (category(c, 'P0201').deadlines.village = { amount: 2, unit: 'sameday' })))
-      .toMatch(/P0201: village deadline "sameday" must have amount 1/);
+    expect(
+      problemsAfter((c) => (category(c, 'P0201').deadlines.village = { amount: 2, unit: 'sameday' })),
+    ).toMatch(/P0201: village deadline "sameday" must have amount 1/);
   });
 
   it('more than 3 attributes', () => {
     const msg = problemsAfter((c) => {
       const cat = category(c, 'P0201');
-      cat.attributes.push({ code: 'fourth', datatype: 'text', required: false, order: 4, description: '备注', descriptionEn: 'Notes' });
+      cat.attributes.push({
+        code: 'fourth',
+        datatype: 'text',
+        required: false,
+        order: 4,
+        description: '备注',
+        descriptionEn: 'Notes',
+      });
     });
     expect(msg).toMatch(/categories\.\d+\.attributes/);
   });

@@ -123,16 +123,20 @@ function catalogueProblems(cat: Catalogue): string[] {
     }
   }
   for (const code of countyDepts) {
-    if (townshipDepts.has(code)) problems.push(`departments: ${code} is both a county and a township department`);
+    if (townshipDepts.has(code))
+      problems.push(`departments: ${code} is both a county and a township department`);
   }
   const ccRoles = new Set<string>(CC_ROLES);
   for (const code of [...countyDepts, ...townshipDepts]) {
-    if (ccRoles.has(code)) problems.push(`departments: ${code} is reserved for the account role of that name`);
+    if (ccRoles.has(code))
+      problems.push(`departments: ${code} is reserved for the account role of that name`);
   }
 
   // Categories.
-  for (const code of duplicates(cat.categories.map((c) => c.code))) problems.push(`categories: duplicate code ${code}`);
-  for (const name of duplicates(cat.categories.map((c) => c.name))) problems.push(`categories: duplicate name ${name}`);
+  for (const code of duplicates(cat.categories.map((c) => c.code)))
+    problems.push(`categories: duplicate code ${code}`);
+  for (const name of duplicates(cat.categories.map((c) => c.name)))
+    problems.push(`categories: duplicate name ${name}`);
 
   const majorNames = new Map<string, { code: string; name: string; nameEn: string }>();
   const majorCodes = new Map<string, { code: string; majorCode: string }>();
@@ -141,10 +145,12 @@ function catalogueProblems(cat: Catalogue): string[] {
     if (c.code[0] !== KIND_PREFIX[c.kind]) {
       problems.push(`${at}: code must start with ${KIND_PREFIX[c.kind]} for kind ${c.kind}`);
     }
-    if (c.code.slice(1, 3) !== c.majorCode) problems.push(`${at}: code digits 1-2 must equal majorCode ${c.majorCode}`);
+    if (c.code.slice(1, 3) !== c.majorCode)
+      problems.push(`${at}: code digits 1-2 must equal majorCode ${c.majorCode}`);
 
     const byCode = majorNames.get(`${c.kind}:${c.majorCode}`);
-    if (!byCode) majorNames.set(`${c.kind}:${c.majorCode}`, { code: c.code, name: c.majorName, nameEn: c.majorNameEn });
+    if (!byCode)
+      majorNames.set(`${c.kind}:${c.majorCode}`, { code: c.code, name: c.majorName, nameEn: c.majorNameEn });
     else if (byCode.name !== c.majorName || byCode.nameEn !== c.majorNameEn) {
       problems.push(
         `${at}: major ${c.kind} ${c.majorCode} is named ${c.majorName}/${c.majorNameEn} but ${byCode.name}/${byCode.nameEn} in ${byCode.code}`,
@@ -153,25 +159,32 @@ function catalogueProblems(cat: Catalogue): string[] {
     const byName = majorCodes.get(`${c.kind}:${c.majorName}`);
     if (!byName) majorCodes.set(`${c.kind}:${c.majorName}`, { code: c.code, majorCode: c.majorCode });
     else if (byName.majorCode !== c.majorCode) {
-      problems.push(`${at}: major ${c.majorName} has code ${c.majorCode} but ${byName.majorCode} in ${byName.code}`);
+      problems.push(
+        `${at}: major ${c.majorName} has code ${c.majorCode} but ${byName.majorCode} in ${byName.code}`,
+      );
     }
 
     if (!townshipDepts.has(c.departments.township)) {
       problems.push(`${at}: unknown township department ${c.departments.township}`);
     }
-    if (!countyDepts.has(c.departments.county)) problems.push(`${at}: unknown county department ${c.departments.county}`);
+    if (!countyDepts.has(c.departments.county))
+      problems.push(`${at}: unknown county department ${c.departments.county}`);
 
     for (const tier of TIERS) {
       const d = c.deadlines[tier];
-      if (d.unit === 'sameday' && d.amount !== 1) problems.push(`${at}: ${tier} deadline "sameday" must have amount 1`);
+      if (d.unit === 'sameday' && d.amount !== 1)
+        problems.push(`${at}: ${tier} deadline "sameday" must have amount 1`);
     }
 
-    for (const code of duplicates(c.attributes.map((a) => a.code))) problems.push(`${at}: duplicate attribute code ${code}`);
+    for (const code of duplicates(c.attributes.map((a) => a.code)))
+      problems.push(`${at}: duplicate attribute code ${code}`);
     for (const a of c.attributes) {
       const isList = (ATTRIBUTE_LIST_TYPES as readonly string[]).includes(a.datatype);
       const values = a.values ?? [];
-      if (isList && values.length < 2) problems.push(`${at}: attribute ${a.code} (${a.datatype}) needs at least 2 values`);
-      if (!isList && a.values !== undefined) problems.push(`${at}: attribute ${a.code} (${a.datatype}) must not have values`);
+      if (isList && values.length < 2)
+        problems.push(`${at}: attribute ${a.code} (${a.datatype}) needs at least 2 values`);
+      if (!isList && a.values !== undefined)
+        problems.push(`${at}: attribute ${a.code} (${a.datatype}) must not have values`);
       for (const key of duplicates(values.map((v) => v.key))) {
         problems.push(`${at}: attribute ${a.code} has duplicate value key ${key}`);
       }
@@ -186,7 +199,8 @@ function catalogueProblems(cat: Catalogue): string[] {
     if (r.categoryCode !== null && !categoryCodes.has(r.categoryCode)) {
       problems.push(`${at}: unknown category ${r.categoryCode}`);
     }
-    if (tierRank(r.toTier) <= tierRank(r.fromTier)) problems.push(`${at}: toTier ${r.toTier} must be above fromTier ${r.fromTier}`);
+    if (tierRank(r.toTier) <= tierRank(r.fromTier))
+      problems.push(`${at}: toTier ${r.toTier} must be above fromTier ${r.fromTier}`);
     for (const code of r.cc) {
       if (!countyDepts.has(code) && !townshipDepts.has(code) && !ccRoles.has(code)) {
         problems.push(`${at}: unknown cc department or role ${code}`);
@@ -194,7 +208,9 @@ function catalogueProblems(cat: Catalogue): string[] {
     }
     const key = `${r.categoryCode ?? '*'}|${r.urgency ?? '*'}|${r.fromTier}`;
     if (ruleKeys.has(key)) {
-      problems.push(`${at}: another rule already matches category ${r.categoryCode ?? 'any'}, urgency ${r.urgency ?? 'any'} from ${r.fromTier}`);
+      problems.push(
+        `${at}: another rule already matches category ${r.categoryCode ?? 'any'}, urgency ${r.urgency ?? 'any'} from ${r.fromTier}`,
+      );
     }
     ruleKeys.add(key);
   });

@@ -23,7 +23,11 @@ export type CommentInput = {
  * holding the case are told. The case itself (state, version, deadlines) is untouched,
  * so staff working on it never see a version conflict. Runs in the caller's transaction.
  */
-export async function addComment(tx: Tx, input: CommentInput, requestId?: string): Promise<{ historyId: number; state: string }> {
+export async function addComment(
+  tx: Tx,
+  input: CommentInput,
+  requestId?: string,
+): Promise<{ historyId: number; state: string }> {
   const c = await tx
     .selectFrom('cases')
     .select(['id', 'number', 'state', 'tier', 'holder_code', 'department_id'])
@@ -65,7 +69,10 @@ export async function addComment(tx: Tx, input: CommentInput, requestId?: string
   const tier = c.tier as Tier;
   await notify(tx, {
     countyCode: input.countyCode,
-    accountIds: [...(await repo.accountsForHolder(tx, c.holder_code, repo.TIER_ROLES[tier])), ...(await repo.departmentAccounts(tx, c.department_id))],
+    accountIds: [
+      ...(await repo.accountsForHolder(tx, c.holder_code, repo.TIER_ROLES[tier])),
+      ...(await repo.departmentAccounts(tx, c.department_id)),
+    ],
     caseId: c.id,
     kind: 'case.comment',
     title: `${c.number}：群众补充`,

@@ -15,7 +15,13 @@ const DEFAULTS: Record<Tier, Duration> = {
  * (90%) warnings in working time. Urgent cases get half the working time;
  * emergencies four calendar hours whatever the catalogue says.
  */
-export function deadlineAt(calendar: WorkCalendar, deadlines: Deadlines, tier: Tier, urgency: string, from: Date) {
+export function deadlineAt(
+  calendar: WorkCalendar,
+  deadlines: Deadlines,
+  tier: Tier,
+  urgency: string,
+  from: Date,
+) {
   let due = calendar.addDuration(from, deadlines[tier] ?? DEFAULTS[tier]);
   if (urgency === 'emergency') {
     due = new Date(from.getTime() + 4 * 3600_000);
@@ -23,13 +29,21 @@ export function deadlineAt(calendar: WorkCalendar, deadlines: Deadlines, tier: T
     const hours = calendar.workingHoursBetween(from, due);
     due = hours > 0 ? calendar.addWorkingHours(from, hours / 2) : due;
   }
-  const warn = urgency === 'emergency'
-    ? { yellowAt: new Date(from.getTime() + 3 * 3600_000), redAt: new Date(from.getTime() + 3.6 * 3600_000) }
-    : calendar.warningTimes(from, due);
+  const warn =
+    urgency === 'emergency'
+      ? {
+          yellowAt: new Date(from.getTime() + 3 * 3600_000),
+          redAt: new Date(from.getTime() + 3.6 * 3600_000),
+        }
+      : calendar.warningTimes(from, due);
   return { deadlineAt: due, yellowAt: warn.yellowAt, redAt: warn.redAt };
 }
 
 /** The region node that holds a case at each tier. */
 export function holderFor(gridCode: string, tier: Tier): string {
-  return tier === 'village' ? gridCode.slice(0, 12) : tier === 'township' ? gridCode.slice(0, 9) : gridCode.slice(0, 6);
+  return tier === 'village'
+    ? gridCode.slice(0, 12)
+    : tier === 'township'
+      ? gridCode.slice(0, 9)
+      : gridCode.slice(0, 6);
 }

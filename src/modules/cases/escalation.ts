@@ -10,7 +10,13 @@ const NEXT: Record<Tier, Tier | null> = { village: 'township', township: 'county
  * next tier up. Also answers who is copied (抄送): roles at the case's township or
  * county, or department codes.
  */
-export async function escalationTarget(db: DbOrTx, countyCode: string, categoryCode: string, urgency: string, fromTier: Tier) {
+export async function escalationTarget(
+  db: DbOrTx,
+  countyCode: string,
+  categoryCode: string,
+  urgency: string,
+  fromTier: Tier,
+) {
   if (fromTier === 'county') return null;
   const rule = await db
     .selectFrom('escalation_rule')
@@ -43,13 +49,21 @@ async function ccAccounts(db: DbOrTx, countyCode: string, cc: string[], gridCode
   const ids: number[] = [];
   for (const role of roles) {
     const scope = role === 'township_centre' ? gridCode.slice(0, 9) : gridCode.slice(0, 6);
-    const rows = await db.selectFrom('account').select('id').where('role', '=', role).where('scope_code', '=', scope).where('disabled', '=', false).execute();
+    const rows = await db
+      .selectFrom('account')
+      .select('id')
+      .where('role', '=', role)
+      .where('scope_code', '=', scope)
+      .where('disabled', '=', false)
+      .execute();
     ids.push(...rows.map((r) => r.id));
   }
   if (depts.length) {
     const rows = await db
       .selectFrom('account as a')
-      .innerJoin('department as d', (j) => j.onRef('d.id', '=', 'a.department_id').onRef('d.county_code', '=', 'a.county_code'))
+      .innerJoin('department as d', (j) =>
+        j.onRef('d.id', '=', 'a.department_id').onRef('d.county_code', '=', 'a.county_code'),
+      )
       .select('a.id')
       .where('d.county_code', '=', countyCode)
       .where('d.code', 'in', depts)

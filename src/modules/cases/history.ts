@@ -48,7 +48,12 @@ export async function recordHistory(tx: DbOrTx, h: HistoryEntry, requestId?: str
     entityType: 'case',
     entityId: h.caseId,
     before: h.fromState ? { state: h.fromState } : null,
-    after: { state: h.toState, tier: h.tier, departmentId: h.departmentId ?? null, photos: h.photoIds?.length ?? 0 },
+    after: {
+      state: h.toState,
+      tier: h.tier,
+      departmentId: h.departmentId ?? null,
+      photos: h.photoIds?.length ?? 0,
+    },
     requestId,
   });
 }

@@ -19,16 +19,24 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const act = (h: H, id: number, action: string, body: object = {}) => actOn(t.app, h, id, action, body);
-const get = async (h: H, id: number) => (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, headers: h })).json();
+const get = async (h: H, id: number) =>
+  (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${id}`, headers: h })).json();
 
 /** A case held by the township and dispatched to its urban-management office, on Monday 2023-03-13. */
 async function dispatched(): Promise<number> {
   t.clock.set('2023-03-13T09:00:00+08:00');
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: resident, payload: { categoryCode: 'E0102', description: '暴露垃圾', lat: at.lat, lng: at.lng } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: resident,
+    payload: { categoryCode: 'E0102', description: '暴露垃圾', lat: at.lat, lng: at.lng },
+  });
   const id = res.json().id as number;
   expect((await act(gw, id, 'escalate', { note: '需镇里处理' })).statusCode).toBe(200);
   expect((await get(township, id)).actions).toContain('dispatch');
-  const depts = (await t.app.inject({ method: 'GET', url: '/api/v1/departments?tier=township', headers: township })).json().items;
+  const depts = (
+    await t.app.inject({ method: 'GET', url: '/api/v1/departments?tier=township', headers: township })
+  ).json().items;
   const cgb = depts.find((d: { code: string }) => d.code === 'urban_management_office');
   expect((await act(township, id, 'dispatch', { departmentId: cgb.id })).statusCode).toBe(200);
   return id;
@@ -44,7 +52,9 @@ describe('the other workflow actions', () => {
     const after = await get(county, id);
     expect(after).toMatchObject({ supervised: true, expedited: true, urgency: 'urgent' });
     expect(Date.parse(after.deadlineAt)).toBeLessThan(Date.parse(before.deadlineAt));
-    const told = (await t.app.inject({ method: 'GET', url: '/api/v1/inbox', headers: office })).json().items.map((n: { kind: string }) => n.kind);
+    const told = (await t.app.inject({ method: 'GET', url: '/api/v1/inbox', headers: office }))
+      .json()
+      .items.map((n: { kind: string }) => n.kind);
     expect(told).toEqual(expect.arrayContaining(['case.supervise', 'case.expedite']));
   });
 
@@ -52,9 +62,17 @@ describe('the other workflow actions', () => {
     const id = await dispatched();
     expect((await act(office, id, 'accept')).statusCode).toBe(200);
     const due = (await get(township, id)).deadlineAt;
-    expect((await act(office, id, 'request_delay', { delay: { amount: 2, unit: 'workday' } })).json().error.code).toBe('REASON_REQUIRED');
-    expect((await act(office, id, 'request_delay', { note: '需采购材料', delay: { amount: 2, unit: 'workday' } })).statusCode).toBe(200);
-    expect((await act(office, id, 'request_delay', { note: '再延', delay: { amount: 1, unit: 'workday' } })).statusCode).toBe(403); // one pending at a time
+    expect(
+      (await act(office, id, 'request_delay', { delay: { amount: 2, unit: 'workday' } })).json().error.code,
+    ).toBe('REASON_REQUIRED');
+    expect(
+      (await act(office, id, 'request_delay', { note: '需采购材料', delay: { amount: 2, unit: 'workday' } }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (await act(office, id, 'request_delay', { note: '再延', delay: { amount: 1, unit: 'workday' } }))
+        .statusCode,
+    ).toBe(403); // one pending at a time
     expect((await get(township, id)).actions).toContain('decide_delay');
     expect((await act(township, id, 'decide_delay', { approve: true })).statusCode).toBe(200);
     const later = await get(township, id);
@@ -72,13 +90,28 @@ describe('the other workflow actions', () => {
     expect((await get(township, id)).deadlineAt).toBeNull();
     t.clock.set('2023-04-03T09:00:00+08:00');
     expect((await act(township, id, 'resume')).json().state).toBe('filed');
-    expect(Date.parse((await get(township, id)).deadlineAt)).toBeGreaterThan(Date.parse('2023-04-03T01:00:00Z'));
+    expect(Date.parse((await get(township, id)).deadlineAt)).toBeGreaterThan(
+      Date.parse('2023-04-03T01:00:00Z'),
+    );
   });
 
   it('merge marks a duplicate of another case and closes it', async () => {
     const first = await dispatched();
-    const dup = (await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: resident, payload: { categoryCode: 'E0102', description: '同一处暴露垃圾', lat: at.lat, lng: at.lng } })).json().id;
-    const similar = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/similar?categoryCode=E0102&lat=${at.lat}&lng=${at.lng}`, headers: resident })).json().items;
+    const dup = (
+      await t.app.inject({
+        method: 'POST',
+        url: '/api/v1/cases',
+        headers: resident,
+        payload: { categoryCode: 'E0102', description: '同一处暴露垃圾', lat: at.lat, lng: at.lng },
+      })
+    ).json().id;
+    const similar = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/cases/similar?categoryCode=E0102&lat=${at.lat}&lng=${at.lng}`,
+        headers: resident,
+      })
+    ).json().items;
     expect(similar.map((s: { id: number }) => s.id)).toContain(first);
     expect((await act(gw, dup, 'merge', {})).statusCode).toBe(400);
     expect((await act(gw, dup, 'merge', { duplicateOf: first })).json().state).toBe('merged');

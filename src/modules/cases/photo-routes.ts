@@ -32,16 +32,25 @@ export const photoRoutes =
         bodyLimit: DEFAULT_MAX_PHOTO_BYTES + 64 * 1024,
         schema: {
           tags: ['photos'],
-          summary: '上传照片 Upload a photo (multipart field "file"; JPEG, PNG, WebP, HEIC), then name its id in a report or action',
+          summary:
+            '上传照片 Upload a photo (multipart field "file"; JPEG, PNG, WebP, HEIC), then name its id in a report or action',
           consumes: ['multipart/form-data'],
           response: { 201: PhotoResponse },
         },
       },
       async (req, reply) => {
         const actor = actorOf(req);
-        if (!req.isMultipart()) throw new AppError('UNSUPPORTED_MEDIA_TYPE', { detail: '请以 multipart/form-data 上传', detailEn: 'send multipart/form-data' });
+        if (!req.isMultipart())
+          throw new AppError('UNSUPPORTED_MEDIA_TYPE', {
+            detail: '请以 multipart/form-data 上传',
+            detailEn: 'send multipart/form-data',
+          });
         const file = await req.file();
-        if (!file) throw new AppError('VALIDATION_FAILED', { detail: '缺少文件', detailEn: 'the "file" field is missing' });
+        if (!file)
+          throw new AppError('VALIDATION_FAILED', {
+            detail: '缺少文件',
+            detailEn: 'the "file" field is missing',
+          });
         const data = await file.toBuffer().catch((err: { code?: string }) => {
           if (err.code === 'FST_REQ_FILE_TOO_LARGE') throw new AppError('PAYLOAD_TOO_LARGE');
           throw err;
@@ -103,12 +112,27 @@ export const photoRoutes =
         if (!photo) throw new AppError('NOT_FOUND');
         let visible = photo.uploaded_by === actor.accountId;
         if (!visible && photo.case_id !== null) {
-          const c = await ctx.db.selectFrom('cases').select('id').where(visibleTo(actor, actor.departmentId)).where('cases.id', '=', photo.case_id).executeTakeFirst();
+          const c = await ctx.db
+            .selectFrom('cases')
+            .select('id')
+            .where(visibleTo(actor, actor.departmentId))
+            .where('cases.id', '=', photo.case_id)
+            .executeTakeFirst();
           visible = !!c;
         }
         if (!visible) throw new AppError('NOT_FOUND');
-        if (req.params.variant === 'original' && actor.role === 'resident' && photo.uploaded_by !== actor.accountId) throw new AppError('FORBIDDEN');
-        const key = req.params.variant === 'original' ? photo.original_key : req.params.variant === 'thumb' ? photo.thumb_key : photo.public_key;
+        if (
+          req.params.variant === 'original' &&
+          actor.role === 'resident' &&
+          photo.uploaded_by !== actor.accountId
+        )
+          throw new AppError('FORBIDDEN');
+        const key =
+          req.params.variant === 'original'
+            ? photo.original_key
+            : req.params.variant === 'thumb'
+              ? photo.thumb_key
+              : photo.public_key;
         const body = await ctx.media.get(key);
         if (!body) throw new AppError('NOT_FOUND');
         return reply

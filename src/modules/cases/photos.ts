@@ -35,6 +35,13 @@ export async function claimPhotos(
 }
 
 /** Attaches uploaded photos to a case (see claimPhotos). */
-export function attachPhotos(tx: DbOrTx, countyCode: string, caseId: number, ids: string[], phase: 'before' | 'after' | 'evidence', uploadedBy: number | null): Promise<string[]> {
+export function attachPhotos(
+  tx: DbOrTx,
+  countyCode: string,
+  caseId: number,
+  ids: string[],
+  phase: 'before' | 'after' | 'evidence',
+  uploadedBy: number | null,
+): Promise<string[]> {
   return claimPhotos(tx, countyCode, { column: 'case_id', id: caseId }, ids, uploadedBy, phase);
 }

@@ -1,7 +1,16 @@
 import type { Actor } from '../accounts/roles.js';
 import { inScope } from '../accounts/policy.js';
 import { pathOf } from '../regions/paths.js';
-import { ACTIONS, allowedFrom, roleTier, TIER_ORDER, TRANSITIONS, type CaseAction, type CaseState, type Tier } from './states.js';
+import {
+  ACTIONS,
+  allowedFrom,
+  roleTier,
+  TIER_ORDER,
+  TRANSITIONS,
+  type CaseAction,
+  type CaseState,
+  type Tier,
+} from './states.js';
 
 export type CaseForPolicy = {
   state: string;
@@ -36,13 +45,16 @@ export function canAct(actor: CaseActor, c: CaseForPolicy, action: CaseAction): 
     case 'evaluate':
       return c.reporter_account_id === actor.accountId && (action !== 'evaluate' || c.evaluation === null);
     case 'reopen':
-      return c.reporter_account_id === actor.accountId && c.evaluation === 'dissatisfied' && c.reopen_count === 0;
+      return (
+        c.reporter_account_id === actor.accountId && c.evaluation === 'dissatisfied' && c.reopen_count === 0
+      );
     case 'accept':
     case 'return':
     case 'handle':
       return actor.departmentId !== null && c.department_id === actor.departmentId;
     case 'request_delay':
-      if (actor.role === 'department_staff') return actor.departmentId !== null && c.department_id === actor.departmentId && !c.pending_delay;
+      if (actor.role === 'department_staff')
+        return actor.departmentId !== null && c.department_id === actor.departmentId && !c.pending_delay;
       return holds && !c.pending_delay;
     case 'decide_delay':
       return holds && !!c.pending_delay;

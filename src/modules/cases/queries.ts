@@ -21,11 +21,37 @@ export type ListFilter = {
 };
 
 const LIST_COLUMNS = [
-  'cases.id', 'cases.number', 'cases.source', 'cases.category_code', 'cat.name as category_name', 'cases.state', 'cases.tier',
-  'cases.urgency', 'cases.expedited', 'cases.supervised', 'cases.description', 'cases.address', 'cases.lat', 'cases.lng',
-  'cases.grid_code', 'g.name as grid_name', 'cases.department_id', 'd.name as department_name', 'cases.deadline_at',
-  'cases.yellow_at', 'cases.red_at', 'cases.overdue', 'cases.overdue_count', 'cases.reported_at', 'cases.closed_at', 'cases.version',
-  'cases.holder_code', 'cases.reporter_account_id', 'cases.evaluation', 'cases.reopen_count', 'cases.pending_delay',
+  'cases.id',
+  'cases.number',
+  'cases.source',
+  'cases.category_code',
+  'cat.name as category_name',
+  'cases.state',
+  'cases.tier',
+  'cases.urgency',
+  'cases.expedited',
+  'cases.supervised',
+  'cases.description',
+  'cases.address',
+  'cases.lat',
+  'cases.lng',
+  'cases.grid_code',
+  'g.name as grid_name',
+  'cases.department_id',
+  'd.name as department_name',
+  'cases.deadline_at',
+  'cases.yellow_at',
+  'cases.red_at',
+  'cases.overdue',
+  'cases.overdue_count',
+  'cases.reported_at',
+  'cases.closed_at',
+  'cases.version',
+  'cases.holder_code',
+  'cases.reporter_account_id',
+  'cases.evaluation',
+  'cases.reopen_count',
+  'cases.pending_delay',
 ] as const;
 
 function base(db: DbOrTx, actor: CaseActor) {
@@ -33,7 +59,9 @@ function base(db: DbOrTx, actor: CaseActor) {
     .selectFrom('cases')
     .innerJoin('category as cat', 'cat.code', 'cases.category_code')
     .innerJoin('region as g', 'g.code', 'cases.grid_code')
-    .leftJoin('department as d', (j) => j.onRef('d.county_code', '=', 'cases.county_code').onRef('d.id', '=', 'cases.department_id'))
+    .leftJoin('department as d', (j) =>
+      j.onRef('d.county_code', '=', 'cases.county_code').onRef('d.id', '=', 'cases.department_id'),
+    )
     .where(visibleTo(actor, actor.departmentId));
 }
 
@@ -45,8 +73,20 @@ export async function listCases(db: DbOrTx, actor: CaseActor, f: ListFilter, now
   if (f.categoryCode) q = q.where('cases.category_code', '=', f.categoryCode);
   if (f.withinPath) q = q.where(inSubtree('cases.grid_path', f.withinPath));
   if (f.source) q = q.where('cases.source', '=', f.source);
-  if (f.overdue !== undefined) q = f.overdue ? q.where((eb) => eb.or([eb('cases.overdue', '=', true), eb('cases.overdue_count', '>', 0), eb('cases.deadline_at', '<', now)])) : q.where('cases.overdue_count', '=', 0).where('cases.overdue', '=', false);
-  if (f.open !== undefined) q = f.open ? q.where('cases.state', 'in', [...OPEN_STATES]) : q.where('cases.state', 'not in', [...OPEN_STATES]);
+  if (f.overdue !== undefined)
+    q = f.overdue
+      ? q.where((eb) =>
+          eb.or([
+            eb('cases.overdue', '=', true),
+            eb('cases.overdue_count', '>', 0),
+            eb('cases.deadline_at', '<', now),
+          ]),
+        )
+      : q.where('cases.overdue_count', '=', 0).where('cases.overdue', '=', false);
+  if (f.open !== undefined)
+    q = f.open
+      ? q.where('cases.state', 'in', [...OPEN_STATES])
+      : q.where('cases.state', 'not in', [...OPEN_STATES]);
   if (f.from) q = q.where('cases.reported_at', '>=', f.from);
   if (f.to) q = q.where('cases.reported_at', '<', f.to);
   if (f.waiting) q = waitingFor(q, actor);
@@ -63,16 +103,29 @@ export async function listCases(db: DbOrTx, actor: CaseActor, f: ListFilter, now
 /** Cases waiting for this actor's move. */
 function waitingFor<Q extends ReturnType<typeof base>>(q: Q, actor: CaseActor): Q {
   const tier = roleTier(actor.role);
-  if (actor.role === 'department_staff') return q.where('cases.department_id', '=', actor.departmentId ?? -1).where('cases.state', 'in', ['dispatched', 'accepted']) as Q;
-  if (actor.role === 'resident') return q.where('cases.state', '=', 'closed').where('cases.evaluation', 'is', null) as Q;
+  if (actor.role === 'department_staff')
+    return q
+      .where('cases.department_id', '=', actor.departmentId ?? -1)
+      .where('cases.state', 'in', ['dispatched', 'accepted']) as Q;
+  if (actor.role === 'resident')
+    return q.where('cases.state', '=', 'closed').where('cases.evaluation', 'is', null) as Q;
   if (!tier) return q.where(sql<boolean>`false`) as Q;
-  return q.where('cases.tier', '=', tier).where('cases.state', 'in', ['reported', 'filed', 'handled', 'suspended']) as Q;
+  return q
+    .where('cases.tier', '=', tier)
+    .where('cases.state', 'in', ['reported', 'filed', 'handled', 'suspended']) as Q;
 }
 
 export async function findCaseDetail(db: DbOrTx, actor: CaseActor, id: number) {
   return base(db, actor)
     .select(LIST_COLUMNS)
-    .select(['cases.attributes', 'cases.reporter_name', 'cases.reporter_contact_masked', 'cases.evaluation_comment', 'cases.duplicate_of', 'cases.grid_code as grid'])
+    .select([
+      'cases.attributes',
+      'cases.reporter_name',
+      'cases.reporter_contact_masked',
+      'cases.evaluation_comment',
+      'cases.duplicate_of',
+      'cases.grid_code as grid',
+    ])
     .where('cases.id', '=', id)
     .executeTakeFirst();
 }
@@ -80,8 +133,23 @@ export async function findCaseDetail(db: DbOrTx, actor: CaseActor, id: number) {
 export async function caseHistory(db: DbOrTx, countyCode: string, caseId: number) {
   return db
     .selectFrom('case_history as h')
-    .leftJoin('department as d', (j) => j.onRef('d.county_code', '=', 'h.county_code').onRef('d.id', '=', 'h.department_id'))
-    .select(['h.at', 'h.action', 'h.from_state', 'h.to_state', 'h.tier', 'h.actor_name', 'h.actor_role', 'd.name as department_name', 'h.note', 'h.photo_ids', 'h.deadline_at', 'h.on_time'])
+    .leftJoin('department as d', (j) =>
+      j.onRef('d.county_code', '=', 'h.county_code').onRef('d.id', '=', 'h.department_id'),
+    )
+    .select([
+      'h.at',
+      'h.action',
+      'h.from_state',
+      'h.to_state',
+      'h.tier',
+      'h.actor_name',
+      'h.actor_role',
+      'd.name as department_name',
+      'h.note',
+      'h.photo_ids',
+      'h.deadline_at',
+      'h.on_time',
+    ])
     .where('h.county_code', '=', countyCode)
     .where('h.case_id', '=', caseId)
     .orderBy('h.id')

@@ -12,7 +12,8 @@ import type { Actor } from '../accounts/roles.js';
 export function visibleTo(actor: Actor, departmentId: number | null): Expression<SqlBool> {
   const eb = expressionBuilder<DB, 'cases'>();
   const county = eb('cases.county_code', '=', actor.countyCode);
-  if (actor.role === 'resident') return eb.and([county, eb('cases.reporter_account_id', '=', actor.accountId)]);
+  if (actor.role === 'resident')
+    return eb.and([county, eb('cases.reporter_account_id', '=', actor.accountId)]);
   if (actor.role === 'department_staff') {
     if (departmentId === null) return sql<SqlBool>`false`;
     return eb.and([
@@ -34,7 +35,13 @@ export function visibleTo(actor: Actor, departmentId: number | null): Expression
 }
 
 export async function findCaseForUpdate(tx: DbOrTx, countyCode: string, id: number) {
-  return tx.selectFrom('cases').selectAll().where('county_code', '=', countyCode).where('id', '=', id).forUpdate().executeTakeFirst();
+  return tx
+    .selectFrom('cases')
+    .selectAll()
+    .where('county_code', '=', countyCode)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 export async function nextCaseNumber(tx: DbOrTx, countyCode: string, at: Date): Promise<string> {
@@ -44,26 +51,55 @@ export async function nextCaseNumber(tx: DbOrTx, countyCode: string, at: Date): 
 }
 
 export async function departmentOfAccount(db: DbOrTx, accountId: number): Promise<number | null> {
-  const row = await db.selectFrom('account').select('department_id').where('id', '=', accountId).executeTakeFirst();
+  const row = await db
+    .selectFrom('account')
+    .select('department_id')
+    .where('id', '=', accountId)
+    .executeTakeFirst();
   return row?.department_id ?? null;
 }
 
 /** The staff roles that hold a case at each tier. */
-export const TIER_ROLES = { village: ['village_staff'], township: ['township_centre'], county: ['county_centre'] } as const satisfies Record<string, string[]>;
+export const TIER_ROLES = {
+  village: ['village_staff'],
+  township: ['township_centre'],
+  county: ['county_centre'],
+} as const satisfies Record<string, string[]>;
 
 /** Accounts with one of `roles` whose scope is exactly the holder node (the tier's staff). */
-export async function accountsForHolder(db: DbOrTx, holderCode: string, roles: readonly string[]): Promise<number[]> {
-  const rows = await db.selectFrom('account').select('id').where('disabled', '=', false).where('scope_code', '=', holderCode).where('role', 'in', [...roles]).execute();
+export async function accountsForHolder(
+  db: DbOrTx,
+  holderCode: string,
+  roles: readonly string[],
+): Promise<number[]> {
+  const rows = await db
+    .selectFrom('account')
+    .select('id')
+    .where('disabled', '=', false)
+    .where('scope_code', '=', holderCode)
+    .where('role', 'in', [...roles])
+    .execute();
   return rows.map((r) => r.id);
 }
 
 export async function departmentAccounts(db: DbOrTx, departmentId: number | null): Promise<number[]> {
   if (departmentId === null) return [];
-  const rows = await db.selectFrom('account').select('id').where('disabled', '=', false).where('department_id', '=', departmentId).execute();
+  const rows = await db
+    .selectFrom('account')
+    .select('id')
+    .where('disabled', '=', false)
+    .where('department_id', '=', departmentId)
+    .execute();
   return rows.map((r) => r.id);
 }
 
 export async function gridWorkerAccounts(db: DbOrTx, gridCode: string): Promise<number[]> {
-  const rows = await db.selectFrom('account').select('id').where('scope_code', '=', gridCode).where('role', '=', 'grid_worker').where('disabled', '=', false).execute();
+  const rows = await db
+    .selectFrom('account')
+    .select('id')
+    .where('scope_code', '=', gridCode)
+    .where('role', '=', 'grid_worker')
+    .where('disabled', '=', false)
+    .execute();
   return rows.map((r) => r.id);
 }

@@ -17,13 +17,29 @@ import { findSimilar, SimilarQuery } from './similar.js';
 import { toCaseItem, toHistoryItem } from './view.js';
 import { PublicCase, villageCases } from './village-view.js';
 
-export const caseDeps = (ctx: AppContext): CaseDeps => ({ db: ctx.db, pii: ctx.pii, grids: ctx.grids, calendar: ctx.calendar, now: ctx.now });
+export const caseDeps = (ctx: AppContext): CaseDeps => ({
+  db: ctx.db,
+  pii: ctx.pii,
+  grids: ctx.grids,
+  calendar: ctx.calendar,
+  now: ctx.now,
+});
 
 export async function caseActor(ctx: AppContext, actor: Actor): Promise<CaseActor> {
-  return { ...actor, departmentId: actor.role === 'department_staff' ? await departmentOfAccount(ctx.db, actor.accountId) : null };
+  return {
+    ...actor,
+    departmentId:
+      actor.role === 'department_staff' ? await departmentOfAccount(ctx.db, actor.accountId) : null,
+  };
 }
 
-const IdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
+const IdParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+});
 
 export const caseRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -37,7 +53,12 @@ export const caseRoutes =
           tags: ['cases'],
           summary: '上报事件 Report a case (随手拍, patrol, hotline …)',
           body: ReportBody,
-          response: { 201: z.object({ id: z.number().int(), number: z.string() }), 200: z.object({ id: z.number().int(), number: z.string() }).describe('already made by an earlier request with the same clientRequestId') },
+          response: {
+            201: z.object({ id: z.number().int(), number: z.string() }),
+            200: z
+              .object({ id: z.number().int(), number: z.string() })
+              .describe('already made by an earlier request with the same clientRequestId'),
+          },
         },
       },
       async (req, reply) => {
@@ -49,7 +70,14 @@ export const caseRoutes =
 
     app.get(
       '/cases',
-      { schema: { tags: ['cases'], summary: '案件列表 Cases I can see, most urgent first', querystring: ListQuery, response: { 200: z.object({ items: z.array(CaseItem) }) } } },
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '案件列表 Cases I can see, most urgent first',
+          querystring: ListQuery,
+          response: { 200: z.object({ items: z.array(CaseItem) }) },
+        },
+      },
       async (req) => {
         const actor = await caseActor(ctx, actorOf(req));
         const q = req.query;
@@ -84,15 +112,42 @@ export const caseRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        if (actor.scopeCode.length < 12) throw new AppError('FORBIDDEN', { detail: '仅限村(社区)及网格账号', detailEn: 'for village- and grid-level accounts' });
+        if (actor.scopeCode.length < 12)
+          throw new AppError('FORBIDDEN', {
+            detail: '仅限村(社区)及网格账号',
+            detailEn: 'for village- and grid-level accounts',
+          });
         const village = actor.scopeCode.slice(0, 12);
-        return { villageCode: village, items: await villageCases(ctx.db, actor.countyCode, village, req.query.limit) };
+        return {
+          villageCode: village,
+          items: await villageCases(ctx.db, actor.countyCode, village, req.query.limit),
+        };
       },
     );
 
     app.get(
       '/cases/similar',
-      { schema: { tags: ['cases'], summary: '疑似重复 Open cases of the same category nearby (suggested at intake)', querystring: SimilarQuery, response: { 200: z.object({ items: z.array(CaseItem.pick({ id: true, number: true, categoryName: true, state: true, description: true, reportedAt: true }).extend({ distanceMetres: z.number() })) }) } } },
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '疑似重复 Open cases of the same category nearby (suggested at intake)',
+          querystring: SimilarQuery,
+          response: {
+            200: z.object({
+              items: z.array(
+                CaseItem.pick({
+                  id: true,
+                  number: true,
+                  categoryName: true,
+                  state: true,
+                  description: true,
+                  reportedAt: true,
+                }).extend({ distanceMetres: z.number() }),
+              ),
+            }),
+          },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         return { items: await findSimilar(ctx.db, actor.countyCode, req.query, ctx.now()) };
@@ -101,12 +156,22 @@ export const caseRoutes =
 
     app.get(
       '/cases/:id',
-      { schema: { tags: ['cases'], summary: '案件详情 A case with its timeline, photos and the actions I may take', params: IdParams, response: { 200: CaseDetail } } },
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '案件详情 A case with its timeline, photos and the actions I may take',
+          params: IdParams,
+          response: { 200: CaseDetail },
+        },
+      },
       async (req) => {
         const actor = await caseActor(ctx, actorOf(req));
         const c = await findCaseDetail(ctx.db, actor, req.params.id);
         if (!c) throw new AppError('NOT_FOUND');
-        const [history, photos] = await Promise.all([caseHistory(ctx.db, actor.countyCode, c.id), casePhotos(ctx.db, actor.countyCode, c.id)]);
+        const [history, photos] = await Promise.all([
+          caseHistory(ctx.db, actor.countyCode, c.id),
+          casePhotos(ctx.db, actor.countyCode, c.id),
+        ]);
         const now = ctx.now();
         return {
           ...toCaseItem(c, now),
@@ -137,10 +202,19 @@ export const caseRoutes =
       {
         schema: {
           tags: ['cases'],
-          summary: '办理 Take a workflow action (file, escalate, dispatch, accept, return, handle, close, rework, evaluate …)',
+          summary:
+            '办理 Take a workflow action (file, escalate, dispatch, accept, return, handle, close, rework, evaluate …)',
           params: ActionParams,
           body: ActionBody,
-          response: { 200: z.object({ id: z.number().int(), number: z.string(), state: z.string(), tier: z.string(), version: z.number().int() }) },
+          response: {
+            200: z.object({
+              id: z.number().int(),
+              number: z.string(),
+              state: z.string(),
+              tier: z.string(),
+              version: z.number().int(),
+            }),
+          },
         },
       },
       async (req) => {

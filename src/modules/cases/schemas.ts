@@ -5,7 +5,10 @@ import { SOURCES } from './report.js';
 const Urgency = z.enum(['normal', 'urgent', 'emergency']);
 const CoordSystem = z.enum(['wgs84', 'gcj02', 'bd09']);
 const PhotoIds = z.array(z.uuid()).max(9);
-const AttributeAnswers = z.record(z.string().max(40), z.union([z.string().max(2000), z.number(), z.array(z.string().max(100)).max(20)]));
+const AttributeAnswers = z.record(
+  z.string().max(40),
+  z.union([z.string().max(2000), z.number(), z.array(z.string().max(100)).max(20)]),
+);
 
 export const ReportBody = z
   .object({
@@ -15,36 +18,73 @@ export const ReportBody = z
     lat: z.number().min(-90).max(90).optional(),
     lng: z.number().min(-180).max(180).optional(),
     coordSystem: CoordSystem.default('wgs84'),
-    gridCode: z.string().regex(/^\d{15}$/).optional(),
+    gridCode: z
+      .string()
+      .regex(/^\d{15}$/)
+      .optional(),
     address: z.string().trim().max(200).optional(),
     urgency: Urgency.default('normal'),
     attributes: AttributeAnswers.optional(),
     photoIds: PhotoIds.optional(),
     reporterName: z.string().trim().max(40).optional(),
-    reporterContact: z.string().regex(/^1\d{10}$/, '11-digit mobile number').optional(),
-    clientRequestId: z.uuid().optional().describe('idempotency key: resending with the same id returns the same case (200) instead of a new one'),
+    reporterContact: z
+      .string()
+      .regex(/^1\d{10}$/, '11-digit mobile number')
+      .optional(),
+    clientRequestId: z
+      .uuid()
+      .optional()
+      .describe(
+        'idempotency key: resending with the same id returns the same case (200) instead of a new one',
+      ),
   })
-  .refine((b) => (b.lat === undefined) === (b.lng === undefined), { message: 'lat and lng go together', path: ['lat'] })
-  .refine((b) => b.lat !== undefined || b.gridCode !== undefined, { message: 'coordinates or gridCode are required', path: ['lat'] });
+  .refine((b) => (b.lat === undefined) === (b.lng === undefined), {
+    message: 'lat and lng go together',
+    path: ['lat'],
+  })
+  .refine((b) => b.lat !== undefined || b.gridCode !== undefined, {
+    message: 'coordinates or gridCode are required',
+    path: ['lat'],
+  });
 
 export const ActionBody = z.object({
-  version: z.number().int().positive().optional().describe('the version you saw; 409 CASE_VERSION_CONFLICT if it moved on'),
+  version: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('the version you saw; 409 CASE_VERSION_CONFLICT if it moved on'),
   note: z.string().trim().max(2000).optional(),
   photoIds: PhotoIds.optional(),
   departmentId: z.number().int().positive().optional(),
   duplicateOf: z.number().int().positive().optional(),
   evaluation: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']).optional(),
-  delay: z.object({ amount: z.number().positive().max(60), unit: z.enum(['workhour', 'workday']) }).optional(),
+  delay: z
+    .object({ amount: z.number().positive().max(60), unit: z.enum(['workhour', 'workday']) })
+    .optional(),
   approve: z.boolean().optional(),
 });
 
-export const ActionParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53), action: z.enum(ACTIONS) });
+export const ActionParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+  action: z.enum(ACTIONS),
+});
 
 export const ListQuery = z.object({
   state: z.enum(STATES).optional(),
   tier: z.enum(TIERS).optional(),
-  categoryCode: z.string().regex(/^[PEG]\d{4}$/).optional(),
-  within: z.string().regex(/^\d{6,15}$/).optional(),
+  categoryCode: z
+    .string()
+    .regex(/^[PEG]\d{4}$/)
+    .optional(),
+  within: z
+    .string()
+    .regex(/^\d{6,15}$/)
+    .optional(),
   source: z.enum(SOURCES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
   open: z.enum(['true', 'false']).optional(),

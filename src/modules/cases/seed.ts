@@ -47,18 +47,48 @@ export async function ensureReferenceData(db: DbOrTx): Promise<void> {
  */
 export async function seedCountyCaseConfig(tx: DbOrTx, countyCode: string): Promise<void> {
   const cat = loadCatalogue();
-  const county = await tx.selectFrom('region').select(['code', 'name']).where('code', '=', countyCode).executeTakeFirstOrThrow();
-  const townships = await tx.selectFrom('region').select(['code', 'name']).where('parent_code', '=', countyCode).orderBy('code').execute();
+  const county = await tx
+    .selectFrom('region')
+    .select(['code', 'name'])
+    .where('code', '=', countyCode)
+    .executeTakeFirstOrThrow();
+  const townships = await tx
+    .selectFrom('region')
+    .select(['code', 'name'])
+    .where('parent_code', '=', countyCode)
+    .orderBy('code')
+    .execute();
   const rows = [
     ...cat.departments.county.map((d) => ({ ...d, tier: 'county', region: county.code, full: d.name })),
-    ...townships.flatMap((t) => cat.departments.township.map((d) => ({ ...d, tier: 'township', region: t.code, full: `${t.name}${d.name}` }))),
+    ...townships.flatMap((t) =>
+      cat.departments.township.map((d) => ({
+        ...d,
+        tier: 'township',
+        region: t.code,
+        full: `${t.name}${d.name}`,
+      })),
+    ),
   ];
   await tx
     .insertInto('department')
-    .values(rows.map((d) => ({ county_code: countyCode, code: d.code, name: d.full, name_en: d.nameEn, tier: d.tier, region_code: d.region, region_path: pathOf(d.region) })))
+    .values(
+      rows.map((d) => ({
+        county_code: countyCode,
+        code: d.code,
+        name: d.full,
+        name_en: d.nameEn,
+        tier: d.tier,
+        region_code: d.region,
+        region_path: pathOf(d.region),
+      })),
+    )
     .onConflict((oc) => oc.columns(['county_code', 'region_code', 'code']).doNothing())
     .execute();
-  const existing = await tx.selectFrom('escalation_rule').select(sql<number>`count(*)::int`.as('n')).where('county_code', '=', countyCode).executeTakeFirstOrThrow();
+  const existing = await tx
+    .selectFrom('escalation_rule')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('county_code', '=', countyCode)
+    .executeTakeFirstOrThrow();
   if (existing.n > 0) return;
   await tx
     .insertInto('escalation_rule')
@@ -79,5 +109,11 @@ export async function seedCountyCaseConfig(tx: DbOrTx, countyCode: string): Prom
 /** The working calendar as configured in the database (holidays and make-up days). */
 export async function loadCalendar(db: Db): Promise<WorkCalendar> {
   const rows = await db.selectFrom('calendar_day').select(['day', 'kind', 'name']).orderBy('day').execute();
-  return new WorkCalendar({ days: rows.map((r) => ({ date: r.day, kind: r.kind as 'holiday' | 'workday', name: r.name ?? undefined })) });
+  return new WorkCalendar({
+    days: rows.map((r) => ({
+      date: r.day,
+      kind: r.kind as 'holiday' | 'workday',
+      name: r.name ?? undefined,
+    })),
+  });
 }

@@ -19,7 +19,12 @@ const EARTH_RADIUS = 6_371_000;
  * reported in the last 30 days, nearest first. A bounding box narrows the rows,
  * the haversine distance decides.
  */
-export async function findSimilar(db: DbOrTx, countyCode: string, q: z.infer<typeof SimilarQuery>, now: Date) {
+export async function findSimilar(
+  db: DbOrTx,
+  countyCode: string,
+  q: z.infer<typeof SimilarQuery>,
+  now: Date,
+) {
   const p = toWgs84(q.lng, q.lat, q.coordSystem);
   const dLat = (q.radius / EARTH_RADIUS) * (180 / Math.PI);
   const dLng = dLat / Math.cos((p.lat * Math.PI) / 180);
@@ -27,7 +32,15 @@ export async function findSimilar(db: DbOrTx, countyCode: string, q: z.infer<typ
   const rows = await db
     .selectFrom('cases')
     .innerJoin('category as cat', 'cat.code', 'cases.category_code')
-    .select(['cases.id', 'cases.number', 'cat.name as category_name', 'cases.state', 'cases.description', 'cases.reported_at', distance.as('distance')])
+    .select([
+      'cases.id',
+      'cases.number',
+      'cat.name as category_name',
+      'cases.state',
+      'cases.description',
+      'cases.reported_at',
+      distance.as('distance'),
+    ])
     .where('cases.county_code', '=', countyCode)
     .where('cases.category_code', '=', q.categoryCode)
     .where('cases.state', 'in', [...OPEN_STATES])
@@ -41,5 +54,13 @@ export async function findSimilar(db: DbOrTx, countyCode: string, q: z.infer<typ
     .execute();
   return rows
     .filter((r) => r.distance <= q.radius)
-    .map((r) => ({ id: r.id, number: r.number, categoryName: r.category_name, state: r.state, description: r.description, reportedAt: r.reported_at.toISOString(), distanceMetres: Math.round(r.distance) }));
+    .map((r) => ({
+      id: r.id,
+      number: r.number,
+      categoryName: r.category_name,
+      state: r.state,
+      description: r.description,
+      reportedAt: r.reported_at.toISOString(),
+      distanceMetres: Math.round(r.distance),
+    }));
 }

@@ -20,7 +20,14 @@ export const STATES = [
 ] as const;
 export type CaseState = (typeof STATES)[number];
 
-export const OPEN_STATES: readonly CaseState[] = ['reported', 'filed', 'dispatched', 'accepted', 'handled', 'suspended'];
+export const OPEN_STATES: readonly CaseState[] = [
+  'reported',
+  'filed',
+  'dispatched',
+  'accepted',
+  'handled',
+  'suspended',
+];
 export const TIERS = ['village', 'township', 'county'] as const;
 export type Tier = (typeof TIERS)[number];
 
@@ -41,21 +48,50 @@ export const TRANSITIONS = {
   reject: { from: ['reported'], to: 'not_filed', roles: STAFF_AT_TIER, reasonRequired: true },
   cancel: { from: ['reported'], to: 'cancelled', roles: ['resident'] },
   merge: { from: ['reported', 'filed'], to: 'merged', roles: STAFF_AT_TIER },
-  handle_on_spot: { from: ['reported', 'filed'], to: 'handled', roles: ['grid_worker', 'village_staff'], afterPhotoRequired: true },
-  escalate: { from: ['reported', 'filed'], to: 'filed', roles: ['grid_worker', 'village_staff', 'township_centre'], reasonRequired: true },
+  handle_on_spot: {
+    from: ['reported', 'filed'],
+    to: 'handled',
+    roles: ['grid_worker', 'village_staff'],
+    afterPhotoRequired: true,
+  },
+  escalate: {
+    from: ['reported', 'filed'],
+    to: 'filed',
+    roles: ['grid_worker', 'village_staff', 'township_centre'],
+    reasonRequired: true,
+  },
   dispatch: { from: ['filed'], to: 'dispatched', roles: CENTRES },
   accept: { from: ['dispatched'], to: 'accepted', roles: ['department_staff'] },
-  return: { from: ['dispatched', 'accepted'], to: 'filed', roles: ['department_staff'], reasonRequired: true },
+  return: {
+    from: ['dispatched', 'accepted'],
+    to: 'filed',
+    roles: ['department_staff'],
+    reasonRequired: true,
+  },
   handle: { from: ['accepted'], to: 'handled', roles: ['department_staff'], afterPhotoRequired: true },
   close: { from: ['handled'], to: 'closed', roles: STAFF_AT_TIER },
   rework: { from: ['handled'], to: 'accepted', roles: STAFF_AT_TIER, reasonRequired: true },
   evaluate: { from: ['closed'], to: null, roles: ['resident'] },
   reopen: { from: ['closed'], to: 'filed', roles: ['resident'], reasonRequired: true },
-  request_delay: { from: ['dispatched', 'accepted', 'filed'], to: null, roles: ['department_staff', 'village_staff', 'grid_worker'], reasonRequired: true },
+  request_delay: {
+    from: ['dispatched', 'accepted', 'filed'],
+    to: null,
+    roles: ['department_staff', 'village_staff', 'grid_worker'],
+    reasonRequired: true,
+  },
   decide_delay: { from: ['dispatched', 'accepted', 'filed'], to: null, roles: CENTRES },
-  suspend: { from: ['filed', 'dispatched', 'accepted'], to: 'suspended', roles: CENTRES, reasonRequired: true },
+  suspend: {
+    from: ['filed', 'dispatched', 'accepted'],
+    to: 'suspended',
+    roles: CENTRES,
+    reasonRequired: true,
+  },
   resume: { from: ['suspended'], to: 'filed', roles: CENTRES },
-  supervise: { from: ['reported', 'filed', 'dispatched', 'accepted', 'handled', 'suspended'], to: null, roles: CENTRES },
+  supervise: {
+    from: ['reported', 'filed', 'dispatched', 'accepted', 'handled', 'suspended'],
+    to: null,
+    roles: CENTRES,
+  },
   expedite: { from: ['reported', 'filed', 'dispatched', 'accepted'], to: null, roles: CENTRES },
 } as const satisfies Record<string, Transition>;
 

@@ -17,10 +17,15 @@ const DUE_STATES = ['reported', 'filed', 'dispatched', 'accepted'];
  * time (advisory lock), each case claimed with FOR UPDATE SKIP LOCKED and its
  * deadline re-checked under the lock, so no case is escalated twice.
  */
-export async function sweepOverdue(deps: CaseDeps, limit = 500): Promise<{ escalated: number; markedOverdue: number } | null> {
+export async function sweepOverdue(
+  deps: CaseDeps,
+  limit = 500,
+): Promise<{ escalated: number; markedOverdue: number } | null> {
   const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
-    const { rows } = await sql<{ ok: boolean }>`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS ok`.execute(tx);
+    const { rows } = await sql<{
+      ok: boolean;
+    }>`SELECT pg_try_advisory_xact_lock(${SWEEP_LOCK}) AS ok`.execute(tx);
     if (!rows[0]?.ok) return null;
     const due = await tx
       .selectFrom('cases')
@@ -39,17 +44,56 @@ export async function sweepOverdue(deps: CaseDeps, limit = 500): Promise<{ escal
     for (const c of due) {
       const tier = c.tier as Tier;
       const target = await escalationTarget(tx, c.county_code, c.category_code, c.urgency, tier);
-      const base = { countyCode: c.county_code, caseId: c.id, at: now, actor: null, deadlineAt: c.deadline_at, onTime: false };
+      const base = {
+        countyCode: c.county_code,
+        caseId: c.id,
+        at: now,
+        actor: null,
+        deadlineAt: c.deadline_at,
+        onTime: false,
+      };
       if (!target) {
-        await tx.updateTable('cases').set({ overdue: true, version: c.version + 1, updated_at: now }).where('county_code', '=', c.county_code).where('id', '=', c.id).execute();
-        await recordHistory(tx, { ...base, action: 'overdue', fromState: c.state, toState: c.state, tier, note: '超期未办结' });
-        const tell = [...(await repo.accountsForHolder(tx, c.holder_code, repo.TIER_ROLES[tier])), ...(await repo.departmentAccounts(tx, c.department_id))];
-        await notify(tx, { countyCode: c.county_code, accountIds: tell, caseId: c.id, kind: 'case.overdue', title: `${c.number}：已超期`, event: { number: c.number, state: c.state } });
+        await tx
+          .updateTable('cases')
+          .set({ overdue: true, version: c.version + 1, updated_at: now })
+          .where('county_code', '=', c.county_code)
+          .where('id', '=', c.id)
+          .execute();
+        await recordHistory(tx, {
+          ...base,
+          action: 'overdue',
+          fromState: c.state,
+          toState: c.state,
+          tier,
+          note: '超期未办结',
+        });
+        const tell = [
+          ...(await repo.accountsForHolder(tx, c.holder_code, repo.TIER_ROLES[tier])),
+          ...(await repo.departmentAccounts(tx, c.department_id)),
+        ];
+        await notify(tx, {
+          countyCode: c.county_code,
+          accountIds: tell,
+          caseId: c.id,
+          kind: 'case.overdue',
+          title: `${c.number}：已超期`,
+          event: { number: c.number, state: c.state },
+        });
         markedOverdue++;
         continue;
       }
-      const category = await tx.selectFrom('category').select('deadlines').where('code', '=', c.category_code).executeTakeFirstOrThrow();
-      const next = deadlineAt(deps.calendar(), category.deadlines as Deadlines, target.toTier, c.urgency, now);
+      const category = await tx
+        .selectFrom('category')
+        .select('deadlines')
+        .where('code', '=', c.category_code)
+        .executeTakeFirstOrThrow();
+      const next = deadlineAt(
+        deps.calendar(),
+        category.deadlines as Deadlines,
+        target.toTier,
+        c.urgency,
+        now,
+      );
       const holder = holderFor(c.grid_code, target.toTier);
       await tx
         .updateTable('cases')
@@ -70,13 +114,28 @@ export async function sweepOverdue(deps: CaseDeps, limit = 500): Promise<{ escal
         .where('county_code', '=', c.county_code)
         .where('id', '=', c.id)
         .execute();
-      await recordHistory(tx, { ...base, action: 'auto_escalate', fromState: c.state, toState: 'filed', tier: target.toTier, departmentId: null, note: `${TIER_NAMES[tier]}超期未办结，自动上报${TIER_NAMES[target.toTier]}` });
+      await recordHistory(tx, {
+        ...base,
+        action: 'auto_escalate',
+        fromState: c.state,
+        toState: 'filed',
+        tier: target.toTier,
+        departmentId: null,
+        note: `${TIER_NAMES[tier]}超期未办结，自动上报${TIER_NAMES[target.toTier]}`,
+      });
       const tell = [
         ...(await repo.accountsForHolder(tx, holder, repo.TIER_ROLES[target.toTier])),
         ...(await target.ccAccounts(c.grid_code)),
         ...(c.reporter_account_id ? [c.reporter_account_id] : []),
       ];
-      await notify(tx, { countyCode: c.county_code, accountIds: tell, caseId: c.id, kind: 'case.auto_escalate', title: `${c.number}：超期自动上报${TIER_NAMES[target.toTier]}`, event: { number: c.number, state: 'filed' } });
+      await notify(tx, {
+        countyCode: c.county_code,
+        accountIds: tell,
+        caseId: c.id,
+        kind: 'case.auto_escalate',
+        title: `${c.number}：超期自动上报${TIER_NAMES[target.toTier]}`,
+        event: { number: c.number, state: 'filed' },
+      });
       escalated++;
     }
     return { escalated, markedOverdue };

@@ -10,8 +10,15 @@ type HistoryRow = Awaited<ReturnType<typeof caseHistory>>[number];
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 /** Yellow and red warnings before the deadline; overdue after it (or when marked). */
-export function warningOf(c: Pick<ListRow, 'state' | 'deadline_at' | 'yellow_at' | 'red_at' | 'overdue'>, now: Date): 'none' | 'yellow' | 'red' | 'overdue' {
-  if (['closed', 'not_filed', 'cancelled', 'merged', 'handled', 'suspended'].includes(c.state) || !c.deadline_at) return 'none';
+export function warningOf(
+  c: Pick<ListRow, 'state' | 'deadline_at' | 'yellow_at' | 'red_at' | 'overdue'>,
+  now: Date,
+): 'none' | 'yellow' | 'red' | 'overdue' {
+  if (
+    ['closed', 'not_filed', 'cancelled', 'merged', 'handled', 'suspended'].includes(c.state) ||
+    !c.deadline_at
+  )
+    return 'none';
   if (c.overdue || now >= c.deadline_at) return 'overdue';
   if (c.red_at && now >= c.red_at) return 'red';
   if (c.yellow_at && now >= c.yellow_at) return 'yellow';

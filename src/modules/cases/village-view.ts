@@ -16,7 +16,8 @@ export const PublicCase = z.object({
 });
 
 /** Long digit runs (phones, ID numbers) a reporter typed into a description. */
-export const maskDigits = (s: string) => s.replace(/\d{7,}[\dXx]?/g, (m) => `${m.slice(0, 3)}****${m.slice(-2)}`);
+export const maskDigits = (s: string) =>
+  s.replace(/\d{7,}[\dXx]?/g, (m) => `${m.slice(0, 3)}****${m.slice(-2)}`);
 
 /**
  * 村里的事: the cases of a village as any resident of it may see them — no

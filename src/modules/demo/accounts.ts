@@ -15,7 +15,12 @@ export type DemoAccount = {
 };
 
 /** 盘山县太平街道张家村 — where seed 004's snap-and-report journey (J1) happened. */
-export const J1 = { county: '211122', township: '211122001', village: '211122001211', grid: '211122001211001' };
+export const J1 = {
+  county: '211122',
+  township: '211122001',
+  village: '211122001211',
+  grid: '211122001211001',
+};
 
 /**
  * One account per role in 铁岭县 (scopes: the county for county-wide roles; the
@@ -28,42 +33,149 @@ export async function demoAccountPlan(tx: DbOrTx, countyCode: string): Promise<D
     .innerJoin('region as v', 'v.code', 'g.parent_code')
     .innerJoin('region as t', 't.code', 'v.parent_code')
     .innerJoin('region as c', 'c.code', 't.parent_code')
-    .select(['g.code as g', 'g.name as gn', 'v.code as v', 'v.name as vn', 't.code as t', 't.name as tn', 'c.name as cn'])
+    .select([
+      'g.code as g',
+      'g.name as gn',
+      'v.code as v',
+      'v.name as vn',
+      't.code as t',
+      't.name as tn',
+      'c.name as cn',
+    ])
     .where('g.county_code', '=', countyCode)
     .where('g.level', '=', 'grid')
     .where('g.kind', '=', 'rural') // a village, so the demo walks the village → township → county chain
     .orderBy('g.code')
     .executeTakeFirstOrThrow();
-  const names = await tx.selectFrom('region').select(['code', 'name']).where('code', 'in', [J1.county, J1.township, J1.village, J1.grid]).execute();
+  const names = await tx
+    .selectFrom('region')
+    .select(['code', 'name'])
+    .where('code', 'in', [J1.county, J1.township, J1.village, J1.grid])
+    .execute();
   const name = (code: string) => names.find((n) => n.code === code)?.name ?? code;
   const c = { code: countyCode, name: grid.cn };
   return [
     { username: 'admin', displayName: '系统管理员', role: 'admin', scopeCode: c.code, scopeName: c.name },
-    { username: 'county', displayName: '县综治中心值班员', role: 'county_centre', scopeCode: c.code, scopeName: c.name },
-    { username: 'township', displayName: `${grid.tn}指挥中心`, role: 'township_centre', scopeCode: grid.t, scopeName: grid.tn },
-    { username: 'village', displayName: `${shortVillageName(grid.vn)}两委`, role: 'village_staff', scopeCode: grid.v, scopeName: grid.vn },
-    { username: 'gridworker', displayName: `${grid.gn}专职网格员`, role: 'grid_worker', scopeCode: grid.g, scopeName: grid.gn },
+    {
+      username: 'county',
+      displayName: '县综治中心值班员',
+      role: 'county_centre',
+      scopeCode: c.code,
+      scopeName: c.name,
+    },
+    {
+      username: 'township',
+      displayName: `${grid.tn}指挥中心`,
+      role: 'township_centre',
+      scopeCode: grid.t,
+      scopeName: grid.tn,
+    },
+    {
+      username: 'village',
+      displayName: `${shortVillageName(grid.vn)}两委`,
+      role: 'village_staff',
+      scopeCode: grid.v,
+      scopeName: grid.vn,
+    },
+    {
+      username: 'gridworker',
+      displayName: `${grid.gn}专职网格员`,
+      role: 'grid_worker',
+      scopeCode: grid.g,
+      scopeName: grid.gn,
+    },
     // a part-time worker (中心户 …) of the same grid: the one who earns points (J4)
-    { username: 'parttime', displayName: `${grid.gn}兼职网格员`, role: 'grid_worker', scopeCode: grid.g, scopeName: grid.gn },
-    { username: 'department', displayName: '县住房和城乡建设局', role: 'department_staff', scopeCode: c.code, scopeName: c.name, department: { code: 'county_housing_urban_rural', region: c.code } },
-    { username: 'township-cgb', displayName: `${grid.tn}城市管理办公室`, role: 'department_staff', scopeCode: grid.t, scopeName: grid.tn, department: { code: 'urban_management_office', region: grid.t } },
-    { username: 'party', displayName: '县委组织部', role: 'party_organiser', scopeCode: c.code, scopeName: c.name },
+    {
+      username: 'parttime',
+      displayName: `${grid.gn}兼职网格员`,
+      role: 'grid_worker',
+      scopeCode: grid.g,
+      scopeName: grid.gn,
+    },
+    {
+      username: 'department',
+      displayName: '县住房和城乡建设局',
+      role: 'department_staff',
+      scopeCode: c.code,
+      scopeName: c.name,
+      department: { code: 'county_housing_urban_rural', region: c.code },
+    },
+    {
+      username: 'township-cgb',
+      displayName: `${grid.tn}城市管理办公室`,
+      role: 'department_staff',
+      scopeCode: grid.t,
+      scopeName: grid.tn,
+      department: { code: 'urban_management_office', region: grid.t },
+    },
+    {
+      username: 'party',
+      displayName: '县委组织部',
+      role: 'party_organiser',
+      scopeCode: c.code,
+      scopeName: c.name,
+    },
     { username: 'resident', displayName: '村民', role: 'resident', scopeCode: grid.g, scopeName: grid.gn },
     // seed 004, J1: 盘山县太平街道张家村
-    { username: 'mengqian', displayName: '孟倩', role: 'grid_worker', scopeCode: J1.grid, scopeName: name(J1.grid) },
-    { username: 'zhangjia', displayName: '张家村村民', role: 'resident', scopeCode: J1.grid, scopeName: name(J1.grid) },
-    { username: 'zhangjia-village', displayName: '张家村两委', role: 'village_staff', scopeCode: J1.village, scopeName: name(J1.village) },
-    { username: 'taiping', displayName: '太平街道指挥中心', role: 'township_centre', scopeCode: J1.township, scopeName: name(J1.township) },
-    { username: 'taiping-cgb', displayName: '太平街道城市管理办公室', role: 'department_staff', scopeCode: J1.township, scopeName: name(J1.township), department: { code: 'urban_management_office', region: J1.township } },
-    { username: 'panshan', displayName: '盘山县社会治理综合服务中心', role: 'county_centre', scopeCode: J1.county, scopeName: name(J1.county) },
+    {
+      username: 'mengqian',
+      displayName: '孟倩',
+      role: 'grid_worker',
+      scopeCode: J1.grid,
+      scopeName: name(J1.grid),
+    },
+    {
+      username: 'zhangjia',
+      displayName: '张家村村民',
+      role: 'resident',
+      scopeCode: J1.grid,
+      scopeName: name(J1.grid),
+    },
+    {
+      username: 'zhangjia-village',
+      displayName: '张家村两委',
+      role: 'village_staff',
+      scopeCode: J1.village,
+      scopeName: name(J1.village),
+    },
+    {
+      username: 'taiping',
+      displayName: '太平街道指挥中心',
+      role: 'township_centre',
+      scopeCode: J1.township,
+      scopeName: name(J1.township),
+    },
+    {
+      username: 'taiping-cgb',
+      displayName: '太平街道城市管理办公室',
+      role: 'department_staff',
+      scopeCode: J1.township,
+      scopeName: name(J1.township),
+      department: { code: 'urban_management_office', region: J1.township },
+    },
+    {
+      username: 'panshan',
+      displayName: '盘山县社会治理综合服务中心',
+      role: 'county_centre',
+      scopeCode: J1.county,
+      scopeName: name(J1.county),
+    },
   ];
 }
 
-export async function loadDemoAccounts(tx: DbOrTx, countyCode: string, password: string): Promise<DemoAccount[]> {
+export async function loadDemoAccounts(
+  tx: DbOrTx,
+  countyCode: string,
+  password: string,
+): Promise<DemoAccount[]> {
   const plan = await demoAccountPlan(tx, countyCode);
   for (const a of plan) {
     const county = a.scopeCode.slice(0, 6);
-    const row = await insertAccount(tx, { ...a, countyCode: county, passwordHash: await hashPassword(password) });
+    const row = await insertAccount(tx, {
+      ...a,
+      countyCode: county,
+      passwordHash: await hashPassword(password),
+    });
     if (!row) continue;
     if (a.department) {
       const dept = await tx
@@ -87,7 +199,13 @@ export async function loadDemoAccounts(tx: DbOrTx, countyCode: string, password:
         .where('account_id', 'is', null)
         .orderBy('id')
         .executeTakeFirst();
-      if (worker) await tx.updateTable('grid_worker').set({ account_id: row.id }).where('county_code', '=', countyCode).where('id', '=', worker.id).execute();
+      if (worker)
+        await tx
+          .updateTable('grid_worker')
+          .set({ account_id: row.id })
+          .where('county_code', '=', countyCode)
+          .where('id', '=', worker.id)
+          .execute();
     }
   }
   return plan;

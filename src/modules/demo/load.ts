@@ -52,12 +52,20 @@ export async function demoLoaded(db: Db): Promise<boolean> {
  * transaction under an advisory lock: two servers starting at once load it once,
  * and a crash mid-load leaves nothing half-done.
  */
-export async function loadDemo(db: Db, pii: Pii, opts: { scale: number; password: string; progress?: Progress }): Promise<DemoReport | null> {
+export async function loadDemo(
+  db: Db,
+  pii: Pii,
+  opts: { scale: number; password: string; progress?: Progress },
+): Promise<DemoReport | null> {
   const t0 = performance.now();
   const progress = opts.progress ?? (() => {});
   const report = await db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(${DEMO_LOCK})`.execute(tx);
-    const done = await tx.selectFrom('system_state').select('key').where('key', '=', 'demo').executeTakeFirst();
+    const done = await tx
+      .selectFrom('system_state')
+      .select('key')
+      .where('key', '=', 'demo')
+      .executeTakeFirst();
     if (done) return null;
     progress('territory', 0, 1);
     const territory = await loadTerritory(tx);
@@ -81,7 +89,10 @@ export async function loadDemo(db: Db, pii: Pii, opts: { scale: number; password
     };
     await tx
       .insertInto('system_state')
-      .values({ key: 'demo', value: JSON.stringify({ scale: opts.scale, ...people, ...territory, seconds: report.seconds }) })
+      .values({
+        key: 'demo',
+        value: JSON.stringify({ scale: opts.scale, ...people, ...territory, seconds: report.seconds }),
+      })
       .execute();
     return report;
   });

@@ -4,20 +4,38 @@ import type { Pii } from '../../platform/crypto.js';
 import { maskIdNumber, maskPhone } from '../../platform/crypto.js';
 import { largestRemainder, shortVillageName } from '../grids/tiling.js';
 import { pathOf } from '../regions/paths.js';
-import { generateGridHouseholds, PART_TIME_DUTIES, PEOPLE_PER_SCALE, type DemoGrid, type DemoResident } from './population.js';
+import {
+  generateGridHouseholds,
+  PART_TIME_DUTIES,
+  PEOPLE_PER_SCALE,
+  type DemoGrid,
+  type DemoResident,
+} from './population.js';
 
 export type Progress = (stage: string, done: number, total: number) => void;
 
 /** Part-time grid workers in the seed's ratios (000): 3,233 rural, 1,195 community for 1,159 + 156 grids. */
 export const PART_TIME_PER_GRID = { rural: 3233 / 1159, community: 1195 / 156 };
 
-type Counts = { households: number; residents: number; gridWorkers: number; partyMembers: number; partyOrgs: number };
+type Counts = {
+  households: number;
+  residents: number;
+  gridWorkers: number;
+  partyMembers: number;
+  partyOrgs: number;
+};
 
 /**
  * Loads households, residents, grid workers and the party organisation of one
  * county, grid by grid in batches, with reserved ids so no RETURNING is needed.
  */
-export async function loadPeople(tx: DbOrTx, pii: Pii, countyCode: string, scale: number, progress: Progress): Promise<Counts> {
+export async function loadPeople(
+  tx: DbOrTx,
+  pii: Pii,
+  countyCode: string,
+  scale: number,
+  progress: Progress,
+): Promise<Counts> {
   const grids = await tx
     .selectFrom('region as g')
     .innerJoin('region as v', 'v.code', 'g.parent_code')
@@ -43,8 +61,16 @@ export async function loadPeople(tx: DbOrTx, pii: Pii, countyCode: string, scale
   for (let i = 0; i < demoGrids.length; i += BATCH) {
     const batch = demoGrids.slice(i, i + BATCH);
     const perBatch = batch.map((g) => ({ grid: g, households: generateGridHouseholds(g, perGrid) }));
-    const hIds = await reserveIds(tx, 'household', perBatch.reduce((n, b) => n + b.households.length, 0));
-    const rIds = await reserveIds(tx, 'resident', perBatch.reduce((n, b) => n + b.households.reduce((m, h) => m + h.members.length, 0), 0));
+    const hIds = await reserveIds(
+      tx,
+      'household',
+      perBatch.reduce((n, b) => n + b.households.length, 0),
+    );
+    const rIds = await reserveIds(
+      tx,
+      'resident',
+      perBatch.reduce((n, b) => n + b.households.reduce((m, h) => m + h.members.length, 0), 0),
+    );
     const hRows: unknown[][] = [];
     const rRows: unknown[][] = [];
     const workers: unknown[][] = [];
@@ -107,18 +133,42 @@ function partTimeQuota(grids: DemoGrid[]): Map<string, number> {
   for (const kind of ['rural', 'community'] as const) {
     const these = grids.filter((g) => g.kind === kind);
     const total = Math.round(these.length * PART_TIME_PER_GRID[kind]);
-    const n = largestRemainder(total, these.map(() => 1));
+    const n = largestRemainder(
+      total,
+      these.map(() => 1),
+    );
     these.forEach((g, i) => out.set(g.code, n[i] ?? 0));
   }
   return out;
 }
 
-function residentRow(pii: Pii, county: string, id: number, hid: number, grid: string, path: string, r: DemoResident): unknown[] {
+function residentRow(
+  pii: Pii,
+  county: string,
+  id: number,
+  hid: number,
+  grid: string,
+  path: string,
+  r: DemoResident,
+): unknown[] {
   return [
-    county, id, hid, grid, path, r.name, r.gender, r.birthDate, r.relation,
-    pii.encrypt(r.idNumber), pii.blindIndex('idNumber', r.idNumber), maskIdNumber(r.idNumber),
-    r.phone ? pii.encrypt(r.phone) : null, r.phone ? pii.blindIndex('phone', r.phone) : null, r.phone ? maskPhone(r.phone) : null,
-    r.careTags.join(','), r.isPartyMember,
+    county,
+    id,
+    hid,
+    grid,
+    path,
+    r.name,
+    r.gender,
+    r.birthDate,
+    r.relation,
+    pii.encrypt(r.idNumber),
+    pii.blindIndex('idNumber', r.idNumber),
+    maskIdNumber(r.idNumber),
+    r.phone ? pii.encrypt(r.phone) : null,
+    r.phone ? pii.blindIndex('phone', r.phone) : null,
+    r.phone ? maskPhone(r.phone) : null,
+    r.careTags.join(','),
+    r.isPartyMember,
   ];
 }
 
@@ -149,10 +199,23 @@ function insertResidents(tx: DbOrTx, rows: unknown[][]) {
     tx,
     'resident',
     [
-      text('county_code'), { name: 'id', type: 'bigint' }, { name: 'household_id', type: 'bigint' }, text('grid_code'),
-      { name: 'grid_path', type: 'text', expr: '$::ltree' }, text('name'), text('gender'), { name: 'birth_date', type: 'date' }, text('relation'),
-      bytea('id_number_enc'), bytea('id_number_hash'), text('id_number_masked'), bytea('phone_enc'), bytea('phone_hash'), text('phone_masked'),
-      TAGS, { name: 'is_party_member', type: 'boolean' },
+      text('county_code'),
+      { name: 'id', type: 'bigint' },
+      { name: 'household_id', type: 'bigint' },
+      text('grid_code'),
+      { name: 'grid_path', type: 'text', expr: '$::ltree' },
+      text('name'),
+      text('gender'),
+      { name: 'birth_date', type: 'date' },
+      text('relation'),
+      bytea('id_number_enc'),
+      bytea('id_number_hash'),
+      text('id_number_masked'),
+      bytea('phone_enc'),
+      bytea('phone_hash'),
+      text('phone_masked'),
+      TAGS,
+      { name: 'is_party_member', type: 'boolean' },
     ],
     rows,
     { overridingSystemValue: true, chunk: 10_000 },
@@ -225,17 +288,29 @@ async function loadPartyOrgs(tx: DbOrTx, countyCode: string, grids: DemoGrid[]) 
     .where('level', 'in', ['county', 'township', 'village'])
     .orderBy('code')
     .execute();
-  const all = [...regions.map((r) => ({ code: r.code, name: r.name, level: r.level })), ...grids.map((g) => ({ code: g.code, name: '', level: 'grid' }))];
+  const all = [
+    ...regions.map((r) => ({ code: r.code, name: r.name, level: r.level })),
+    ...grids.map((g) => ({ code: g.code, name: '', level: 'grid' })),
+  ];
   const ids = await reserveIds(tx, 'party_org', all.length);
   const idOf = new Map(all.map((r, i) => [r.code, ids[i] as number]));
   const gridName = new Map(grids.map((g) => [g.code, `${g.gridName}党小组`]));
   const rows = all.map((r) => {
-    const parent = r.level === 'county' ? null : idOf.get(r.code.slice(0, r.level === 'township' ? 6 : r.level === 'village' ? 9 : 12)) ?? null;
+    const parent =
+      r.level === 'county'
+        ? null
+        : (idOf.get(r.code.slice(0, r.level === 'township' ? 6 : r.level === 'village' ? 9 : 12)) ?? null);
     const [kind, name] =
-      r.level === 'county' ? ['county_committee', `中共${r.name}委员会`]
-      : r.level === 'township' ? ['township_committee', r.name.endsWith('街道') ? `中共${r.name}工作委员会` : `中共${r.name}委员会`]
-      : r.level === 'village' ? ['branch', `中共${shortVillageName(r.name)}支部委员会`]
-      : ['grid_group', gridName.get(r.code) ?? ''];
+      r.level === 'county'
+        ? ['county_committee', `中共${r.name}委员会`]
+        : r.level === 'township'
+          ? [
+              'township_committee',
+              r.name.endsWith('街道') ? `中共${r.name}工作委员会` : `中共${r.name}委员会`,
+            ]
+          : r.level === 'village'
+            ? ['branch', `中共${shortVillageName(r.name)}支部委员会`]
+            : ['grid_group', gridName.get(r.code) ?? ''];
     return [countyCode, idOf.get(r.code), parent, kind, name, r.code, pathOf(r.code)];
   });
   await bulkInsert(

@@ -6,7 +6,13 @@ import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names.js';
  * residents per grid, care tags, grid workers and party members. Nothing here
  * is a real person: ID numbers carry a wrong check digit on purpose.
  */
-export type DemoGrid = { code: string; gridName: string; kind: 'rural' | 'community'; villageName: string; countyCode: string };
+export type DemoGrid = {
+  code: string;
+  gridName: string;
+  kind: 'rural' | 'community';
+  villageName: string;
+  countyCode: string;
+};
 
 export type DemoResident = {
   name: string;
@@ -67,7 +73,24 @@ function givenName(rng: Rng, gender: 'male' | 'female'): string {
 }
 
 function phone(rng: Rng): string {
-  const prefix = pick(rng, ['130', '131', '132', '135', '136', '138', '139', '150', '151', '155', '158', '159', '177', '186', '187', '189']);
+  const prefix = pick(rng, [
+    '130',
+    '131',
+    '132',
+    '135',
+    '136',
+    '138',
+    '139',
+    '150',
+    '151',
+    '155',
+    '158',
+    '159',
+    '177',
+    '186',
+    '187',
+    '189',
+  ]);
   return prefix + String(Math.floor(rng() * 1e8)).padStart(8, '0');
 }
 
@@ -88,7 +111,12 @@ export function generateGridHouseholds(grid: DemoGrid, perGrid: number): DemoHou
   for (let n = 1; people < target; n++) {
     const surname = pick(rng, SURNAMES);
     const members: DemoResident[] = [];
-    const person = (relation: DemoResident['relation'], age: number, gender: 'male' | 'female', sn = surname): DemoResident => {
+    const person = (
+      relation: DemoResident['relation'],
+      age: number,
+      gender: 'male' | 'female',
+      sn = surname,
+    ): DemoResident => {
       const birth = birthDate(rng, age);
       seq += 2;
       return {
@@ -111,10 +139,22 @@ export function generateGridHouseholds(grid: DemoGrid, perGrid: number): DemoHou
       tags.add('elderly-alone'); // one old person living alone
       if (chance(rng, 0.03)) tags.add('bereaved-parent');
     } else {
-      if (shape > 0.2) members.push(person('spouse', Math.max(20, headAge + int(rng, -5, 3)), headGender === 'male' ? 'female' : 'male', pick(rng, SURNAMES)));
+      if (shape > 0.2)
+        members.push(
+          person(
+            'spouse',
+            Math.max(20, headAge + int(rng, -5, 3)),
+            headGender === 'male' ? 'female' : 'male',
+            pick(rng, SURNAMES),
+          ),
+        );
       const kids = headAge < 60 ? int(rng, 0, rural ? 3 : 2) : int(rng, 0, 1);
-      for (let k = 0; k < kids; k++) members.push(person('child', Math.max(0, headAge - int(rng, 22, 34)), chance(rng, 0.5) ? 'male' : 'female'));
-      if (headAge < 55 && chance(rng, 0.25)) members.push(person('parent', headAge + int(rng, 22, 30), chance(rng, 0.5) ? 'male' : 'female'));
+      for (let k = 0; k < kids; k++)
+        members.push(
+          person('child', Math.max(0, headAge - int(rng, 22, 34)), chance(rng, 0.5) ? 'male' : 'female'),
+        );
+      if (headAge < 55 && chance(rng, 0.25))
+        members.push(person('parent', headAge + int(rng, 22, 30), chance(rng, 0.5) ? 'male' : 'female'));
       if (headAge >= 55 && chance(rng, rural ? 0.3 : 0.15)) {
         tags.add(rural && chance(rng, 0.5) ? 'left-behind-child' : 'family-with-grandchild');
         members.push(person('grandchild', int(rng, 3, 14), chance(rng, 0.5) ? 'male' : 'female'));
@@ -130,7 +170,7 @@ export function generateGridHouseholds(grid: DemoGrid, perGrid: number): DemoHou
     }
     const address = rural
       ? `${grid.villageName}${int(rng, 1, 12)}组${n}号`
-      : `${grid.villageName}${Math.ceil(n / 24)}号楼${Math.ceil(((n - 1) % 24 + 1) / 8)}单元${String(((n - 1) % 8) + 1 + 100 * int(rng, 1, 6)).padStart(3, '0')}室`;
+      : `${grid.villageName}${Math.ceil(n / 24)}号楼${Math.ceil((((n - 1) % 24) + 1) / 8)}单元${String(((n - 1) % 8) + 1 + 100 * int(rng, 1, 6)).padStart(3, '0')}室`;
     households.push({ address, careTags: [...tags].sort(), members });
     people += members.length;
   }

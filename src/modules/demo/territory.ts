@@ -6,7 +6,14 @@ import { COUNTY_BBOXES, TIELING_COUNTY_CODE, TIELING_GRID_TARGET } from '../grid
 import { loadDivisions, tileCountyFromDivisions, type DivisionRow } from '../grids/tiling-divisions.js';
 import { countyCodeOf, parentCodeOf, pathOf } from '../regions/paths.js';
 
-const LEVEL_BY_LENGTH: Record<number, string> = { 2: 'province', 4: 'city', 6: 'county', 9: 'township', 12: 'village', 15: 'grid' };
+const LEVEL_BY_LENGTH: Record<number, string> = {
+  2: 'province',
+  4: 'city',
+  6: 'county',
+  9: 'township',
+  12: 'village',
+  15: 'grid',
+};
 
 /**
  * Grid quotas. 铁岭县's come from the seed (1,159 rural + 156 community grids);
@@ -37,25 +44,41 @@ type RegionRow = {
 };
 
 /** Loads the province, cities, the five seed counties, their townships, villages and grids. */
-export async function loadTerritory(tx: DbOrTx): Promise<{ regions: number; grids: number; tielingGrids: number }> {
+export async function loadTerritory(
+  tx: DbOrTx,
+): Promise<{ regions: number; grids: number; tielingGrids: number }> {
   const { regions } = loadDivisions();
   const shapes = new Map<string, RegionRow>();
   for (const [code, name, , kind] of regions) {
-    shapes.set(code, { code, name, kind: kind === 'c' ? 'community' : kind === 'v' ? 'village' : null, geometry: null });
+    shapes.set(code, {
+      code,
+      name,
+      kind: kind === 'c' ? 'community' : kind === 'v' ? 'village' : null,
+      geometry: null,
+    });
   }
   let tielingGrids = 0;
   for (const [countyCode, loc] of Object.entries(COUNTY_BBOXES)) {
-    const tiling = tileCountyFromDivisions(regions, countyCode, loc.bbox, gridTarget(countyCode, regions), { seed: 2023 });
+    const tiling = tileCountyFromDivisions(regions, countyCode, loc.bbox, gridTarget(countyCode, regions), {
+      seed: 2023,
+    });
     for (const r of [tiling.county, ...tiling.townships, ...tiling.villages]) {
       const row = shapes.get(r.code);
       if (row) row.geometry = r.geometry;
     }
     for (const g of tiling.grids) {
-      shapes.set(g.code, { code: g.code, name: g.name, kind: g.kind === 'c' ? 'community' : 'rural', geometry: g.geometry });
+      shapes.set(g.code, {
+        code: g.code,
+        name: g.name,
+        kind: g.kind === 'c' ? 'community' : 'rural',
+        geometry: g.geometry,
+      });
     }
     if (countyCode === TIELING_COUNTY_CODE) tielingGrids = tiling.grids.length;
   }
-  const rows = [...shapes.values()].sort((a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code));
+  const rows = [...shapes.values()].sort(
+    (a, b) => a.code.length - b.code.length || a.code.localeCompare(b.code),
+  );
   await bulkInsert(
     tx,
     'region',
@@ -85,6 +108,9 @@ export async function loadTerritory(tx: DbOrTx): Promise<{ regions: number; grid
       ...(r.geometry ? geometryBbox(r.geometry) : [null, null, null, null]),
     ]),
   );
-  await tx.updateTable('grid_index_version').set((eb) => ({ version: eb('version', '+', 1) })).execute();
+  await tx
+    .updateTable('grid_index_version')
+    .set((eb) => ({ version: eb('version', '+', 1) }))
+    .execute();
   return { regions: rows.length, grids: rows.filter((r) => r.code.length === 15).length, tielingGrids };
 }

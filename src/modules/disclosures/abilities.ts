@@ -1,7 +1,15 @@
 import type { Role } from '../accounts/roles.js';
 
 export const DISCLOSURE_ABILITIES = {
-  'disclosures.read': ['resident', 'grid_worker', 'village_staff', 'township_centre', 'county_centre', 'party_organiser', 'admin'],
+  'disclosures.read': [
+    'resident',
+    'grid_worker',
+    'village_staff',
+    'township_centre',
+    'county_centre',
+    'party_organiser',
+    'admin',
+  ],
   /** draft, publish, withdraw and answer questions: the village two committees */
   'disclosures.publish': ['village_staff'],
   /** which villages are behind on §30's rhythm */

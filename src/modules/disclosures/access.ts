@@ -23,7 +23,11 @@ export function villagePathOf(actor: Actor): string {
  */
 export function viewOf(actor: Actor, within?: string): View {
   const base = isVillager(actor) ? villagePathOf(actor) : actor.scopePath;
-  const statuses: Status[] = isVillager(actor) ? ['published'] : can(actor, 'disclosures.publish') ? ['draft', 'published', 'withdrawn'] : ['published', 'withdrawn'];
+  const statuses: Status[] = isVillager(actor)
+    ? ['published']
+    : can(actor, 'disclosures.publish')
+      ? ['draft', 'published', 'withdrawn']
+      : ['published', 'withdrawn'];
   return { countyCode: actor.countyCode, path: narrow(base, within), statuses, accountId: actor.accountId };
 }
 
@@ -39,6 +43,7 @@ function narrow(base: string, within: string | undefined): string {
 
 /** The village a staff account publishes for: its scope must be one village. */
 export function publishingVillage(actor: Actor): { code: string; path: string } {
-  if (!can(actor, 'disclosures.publish') || actor.scopePath.split('.').length !== VILLAGE_DEPTH) throw new AppError('DISCLOSURE_NOT_VILLAGE_STAFF');
+  if (!can(actor, 'disclosures.publish') || actor.scopePath.split('.').length !== VILLAGE_DEPTH)
+    throw new AppError('DISCLOSURE_NOT_VILLAGE_STAFF');
   return { code: actor.scopeCode, path: actor.scopePath };
 }

@@ -6,7 +6,13 @@ let t: TestApp;
 let villageCode: string;
 beforeAll(async () => {
   t = await createTestApp();
-  villageCode = (await t.db.selectFrom('account').select('scope_code').where('username', '=', 'village').executeTakeFirstOrThrow()).scope_code;
+  villageCode = (
+    await t.db
+      .selectFrom('account')
+      .select('scope_code')
+      .where('username', '=', 'village')
+      .executeTakeFirstOrThrow()
+  ).scope_code;
 });
 afterAll(() => t.close());
 const { call, finance, publish } = kit(() => t);
@@ -16,7 +22,13 @@ type Board = {
   month: string;
   totals: { villages: number; villageAffairsDue: number; financeDue: number };
   townships: { code: string; villages: number; financeDue: number }[];
-  villages: { code: string; villageAffairsDue: boolean; financeDue: boolean; latestFinancePeriod: string | null; latestVillagePeriod: string | null }[];
+  villages: {
+    code: string;
+    villageAffairsDue: boolean;
+    financeDue: boolean;
+    latestFinancePeriod: string | null;
+    latestVillagePeriod: string | null;
+  }[];
 };
 const board = async (username = 'county', within = '') => {
   const res = await call(username, 'GET', `/disclosures/compliance${within ? `?within=${within}` : ''}`);
@@ -36,10 +48,19 @@ describe('§30 rhythm board', () => {
 
     await publish('village', finance({ period: '2030-01' }));
     b = await board();
-    expect(mine(b)).toMatchObject({ financeDue: false, villageAffairsDue: true, latestFinancePeriod: '2030-01' });
+    expect(mine(b)).toMatchObject({
+      financeDue: false,
+      villageAffairsDue: true,
+      latestFinancePeriod: '2030-01',
+    });
     expect(b.totals.financeDue).toBe(b.totals.villages - 1);
 
-    await publish('village', { kind: 'village', period: '2029-Q4', title: '2029年第四季度村务公开', body: '低保评议结果。' });
+    await publish('village', {
+      kind: 'village',
+      period: '2029-Q4',
+      title: '2029年第四季度村务公开',
+      body: '低保评议结果。',
+    });
     expect(mine(await board())).toMatchObject({ villageAffairsDue: false, latestVillagePeriod: '2029-Q4' });
 
     // 2030-03-01 00:30 in Shanghai is still February in UTC: a new month has begun there

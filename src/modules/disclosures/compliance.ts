@@ -13,9 +13,17 @@ type Board = z.infer<typeof ComplianceResponse>;
  * each kind and whether this quarter's village affairs and this month's finances
  * are still to be published (Asia/Shanghai calendar, as of `now`).
  */
-export async function complianceBoard(db: DbOrTx, countyCode: string, path: string, now: Date): Promise<Board> {
+export async function complianceBoard(
+  db: DbOrTx,
+  countyCode: string,
+  path: string,
+  now: Date,
+): Promise<Board> {
   const r = rhythmAt(now);
-  const latest = (filter: string) => sql<string | null>`(array_agg(d.period ORDER BY d.published_at DESC) FILTER (WHERE ${sql.raw(filter)} AND NOT d.major))[1]`;
+  const latest = (filter: string) =>
+    sql<
+      string | null
+    >`(array_agg(d.period ORDER BY d.published_at DESC) FILTER (WHERE ${sql.raw(filter)} AND NOT d.major))[1]`;
   const rows = await db
     .selectFrom('region as v')
     .innerJoin('region as t', 't.code', 'v.parent_code')
@@ -62,7 +70,13 @@ export async function complianceBoard(db: DbOrTx, countyCode: string, path: stri
   }));
   const townships = new Map<string, Board['townships'][number]>();
   for (const v of villages) {
-    const t = townships.get(v.townshipCode) ?? { code: v.townshipCode, name: v.townshipName, villages: 0, villageAffairsDue: 0, financeDue: 0 };
+    const t = townships.get(v.townshipCode) ?? {
+      code: v.townshipCode,
+      name: v.townshipName,
+      villages: 0,
+      villageAffairsDue: 0,
+      financeDue: 0,
+    };
     t.villages += 1;
     t.villageAffairsDue += Number(v.villageAffairsDue);
     t.financeDue += Number(v.financeDue);
@@ -72,7 +86,11 @@ export async function complianceBoard(db: DbOrTx, countyCode: string, path: stri
   return {
     quarter: r.quarter,
     month: r.month,
-    totals: { villages: villages.length, villageAffairsDue: sum('villageAffairsDue'), financeDue: sum('financeDue') },
+    totals: {
+      villages: villages.length,
+      villageAffairsDue: sum('villageAffairsDue'),
+      financeDue: sum('financeDue'),
+    },
     townships: [...townships.values()],
     villages,
   };

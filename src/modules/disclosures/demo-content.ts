@@ -28,7 +28,8 @@ function monthsBack(year: number, month: number, back: number): { y: number; m: 
 }
 
 /** Believable, varied, deterministic amounts: a village's month differs from the next. */
-const vary = (base: number, seed: number) => Math.round(base * (0.8 + ((seed * 7919) % 41) / 100)) + ((seed * 37) % 100) / 100;
+const vary = (base: number, seed: number) =>
+  Math.round(base * (0.8 + ((seed * 7919) % 41) / 100)) + ((seed * 37) % 100) / 100;
 
 function financeLines(y: number, m: number): FinanceLine[] {
   const s = y * 12 + m;
@@ -41,7 +42,8 @@ function financeLines(y: number, m: number): FinanceLine[] {
   ];
   // land contracting fees come in after the spring ploughing; road repairs before the freeze
   if (m === 3 || m === 4) lines.splice(1, 0, { item: '土地承包费', income: vary(46000, s + 5), expense: 0 });
-  if (m >= 6 && m <= 10) lines.push({ item: '道路维修（二组至村部水泥路）', income: 0, expense: vary(23000, s + 6) });
+  if (m >= 6 && m <= 10)
+    lines.push({ item: '道路维修（二组至村部水泥路）', income: 0, expense: vary(23000, s + 6) });
   return lines;
 }
 
@@ -62,9 +64,18 @@ function villageQuarter(village: string, y: number, q: number, publishedAt: Date
   const p = `${y}-Q${q}`;
   const name = `${y}年第${QN[q - 1]}季度`;
   return [
-    { title: `${name}低保评议结果公示`, body: `经村民代表会议评议，${village}本季度新纳入低保2户3人，退出1户1人（家庭收入已超过标准）。公示期7天，对结果有异议的可向村务监督委员会或镇民政办反映。` },
-    { title: `${name}惠农补贴发放情况`, body: `本季度耕地地力保护补贴、玉米生产者补贴已通过“一卡通”发放到户，共发放312户，合计47.6万元。各户可持存折查询，发现金额不符请到村部核对。` },
-    { title: `${name}村级工程项目进展`, body: `村西排水沟清淤工程已完工，由镇农业综合服务中心验收合格；村部至三组路灯安装工程完成80%，预计下月完工。工程合同、预算和验收单在村部备查。` },
+    {
+      title: `${name}低保评议结果公示`,
+      body: `经村民代表会议评议，${village}本季度新纳入低保2户3人，退出1户1人（家庭收入已超过标准）。公示期7天，对结果有异议的可向村务监督委员会或镇民政办反映。`,
+    },
+    {
+      title: `${name}惠农补贴发放情况`,
+      body: `本季度耕地地力保护补贴、玉米生产者补贴已通过“一卡通”发放到户，共发放312户，合计47.6万元。各户可持存折查询，发现金额不符请到村部核对。`,
+    },
+    {
+      title: `${name}村级工程项目进展`,
+      body: `村西排水沟清淤工程已完工，由镇农业综合服务中心验收合格；村部至三组路灯安装工程完成80%，预计下月完工。工程合同、预算和验收单在村部备查。`,
+    },
   ].map((t) => ({ kind: 'village' as const, period: p, major: false, financeLines: [], publishedAt, ...t }));
 }
 
@@ -72,8 +83,14 @@ function partyQuarter(y: number, q: number, publishedAt: Date): DemoDisclosure[]
   const p = `${y}-Q${q}`;
   const name = `${y}年第${QN[q - 1]}季度`;
   return [
-    { title: `${name}党费收缴情况`, body: '本季度应交党费党员41名，已全部按时足额交纳，合计2,460元，已上缴镇党委。' },
-    { title: `${name}党员发展情况`, body: '经支部委员会研究，拟将1名入党积极分子列为发展对象，公示期5个工作日。对公示对象有意见的，可向村党支部或镇党委组织办反映。' },
+    {
+      title: `${name}党费收缴情况`,
+      body: '本季度应交党费党员41名，已全部按时足额交纳，合计2,460元，已上缴镇党委。',
+    },
+    {
+      title: `${name}党员发展情况`,
+      body: '经支部委员会研究，拟将1名入党积极分子列为发展对象，公示期5个工作日。对公示对象有意见的，可向村党支部或镇党委组织办反映。',
+    },
   ].map((t) => ({ kind: 'party' as const, period: p, major: false, financeLines: [], publishedAt, ...t }));
 }
 
@@ -96,7 +113,10 @@ export function demoDisclosures(village: string, now: Date, behind: boolean): De
     const qy = Math.floor(qi / 4);
     const qq = (qi % 4) + 1;
     const pub = monthsBack(qy, qq * 3, -1); // the first month of the next quarter
-    out.push(...villageQuarter(village, qy, qq, at(now, pub.y, pub.m, 6)), ...partyQuarter(qy, qq, at(now, pub.y, pub.m, 8)));
+    out.push(
+      ...villageQuarter(village, qy, qq, at(now, pub.y, pub.m, 6)),
+      ...partyQuarter(qy, qq, at(now, pub.y, pub.m, 8)),
+    );
   }
   out.push({
     kind: 'party',

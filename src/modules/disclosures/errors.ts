@@ -1,11 +1,23 @@
 /** Error codes of this module: [HTTP status, Chinese, English]. Merged into the catalogue in platform/errors.ts. */
 export const DISCLOSURE_ERRORS = {
-  DISCLOSURE_NOT_VILLAGE_STAFF: [403, '只有村两委可以发布本村公开内容', 'Only a village’s two committees may publish its disclosures'],
+  DISCLOSURE_NOT_VILLAGE_STAFF: [
+    403,
+    '只有村两委可以发布本村公开内容',
+    'Only a village’s two committees may publish its disclosures',
+  ],
   DISCLOSURE_PERIOD_INVALID: [400, '公开期间填写有误', 'The period is invalid for this disclosure'],
   DISCLOSURE_FINANCE_INVALID: [400, '财务明细填写有误', 'The finance lines are invalid'],
   DISCLOSURE_NOT_DRAFT: [409, '只有草稿可以修改或发布', 'Only a draft can be edited or published'],
   DISCLOSURE_NOT_PUBLISHED: [409, '该公开内容未发布或已撤回', 'This disclosure is not published'],
-  DISCLOSURE_VERSION_CONFLICT: [409, '内容已被他人修改，请刷新后重试', 'The disclosure was changed by someone else; reload and retry'],
-  DISCLOSURE_VILLAGERS_ONLY: [403, '只有本村村民可以提问', 'Only villagers of this village may ask questions'],
+  DISCLOSURE_VERSION_CONFLICT: [
+    409,
+    '内容已被他人修改，请刷新后重试',
+    'The disclosure was changed by someone else; reload and retry',
+  ],
+  DISCLOSURE_VILLAGERS_ONLY: [
+    403,
+    '只有本村村民可以提问',
+    'Only villagers of this village may ask questions',
+  ],
   DISCLOSURE_QUESTION_ANSWERED: [409, '该问题已答复', 'This question has already been answered'],
 } as const satisfies Record<string, readonly [number, string, string]>;

@@ -6,14 +6,28 @@ export async function listQuestions(db: DbOrTx, countyCode: string, disclosureId
     .selectFrom('disclosure_question as q')
     .innerJoin('account as a', 'a.id', 'q.asker_account_id')
     .leftJoin('account as s', 's.id', 'q.answered_by')
-    .select(['q.id', 'q.asker_account_id', 'a.display_name as asker_name', 'q.question', 'q.asked_at', 'q.answer', 's.display_name as answerer_name', 'q.answered_at'])
+    .select([
+      'q.id',
+      'q.asker_account_id',
+      'a.display_name as asker_name',
+      'q.question',
+      'q.asked_at',
+      'q.answer',
+      's.display_name as answerer_name',
+      'q.answered_at',
+    ])
     .where('q.county_code', '=', countyCode)
     .where('q.disclosure_id', '=', disclosureId)
     .orderBy('q.id')
     .execute();
 }
 
-export async function findByClientRequest(db: DbOrTx, countyCode: string, askerId: number, clientRequestId: string) {
+export async function findByClientRequest(
+  db: DbOrTx,
+  countyCode: string,
+  askerId: number,
+  clientRequestId: string,
+) {
   return db
     .selectFrom('disclosure_question')
     .select(['id', 'disclosure_id'])
@@ -23,7 +37,17 @@ export async function findByClientRequest(db: DbOrTx, countyCode: string, askerI
     .executeTakeFirst();
 }
 
-export async function insertQuestion(tx: Tx, v: { countyCode: string; disclosureId: number; askerId: number; question: string; at: Date; clientRequestId: string | null }) {
+export async function insertQuestion(
+  tx: Tx,
+  v: {
+    countyCode: string;
+    disclosureId: number;
+    askerId: number;
+    question: string;
+    at: Date;
+    clientRequestId: string | null;
+  },
+) {
   return tx
     .insertInto('disclosure_question')
     .values({
@@ -50,7 +74,14 @@ export async function lockQuestion(tx: Tx, countyCode: string, disclosureId: num
     .executeTakeFirst();
 }
 
-export async function saveAnswer(tx: Tx, countyCode: string, id: number, answer: string, by: number, at: Date) {
+export async function saveAnswer(
+  tx: Tx,
+  countyCode: string,
+  id: number,
+  answer: string,
+  by: number,
+  at: Date,
+) {
   await tx
     .updateTable('disclosure_question')
     .set({ answer, answered_by: by, answered_at: at })

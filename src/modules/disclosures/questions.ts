@@ -12,9 +12,17 @@ import type { Deps } from './service.js';
  * village's staff are told. A retry with the same clientRequestId (a phone
  * that lost its answer) returns the same question instead of a second one.
  */
-export async function askQuestion(deps: Deps, actor: Actor, id: number, input: { question: string; clientRequestId?: string }) {
+export async function askQuestion(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  input: { question: string; clientRequestId?: string },
+) {
   const view = viewOf(actor);
-  const again = async () => (input.clientRequestId ? qrepo.findByClientRequest(deps.db, actor.countyCode, actor.accountId, input.clientRequestId) : undefined);
+  const again = async () =>
+    input.clientRequestId
+      ? qrepo.findByClientRequest(deps.db, actor.countyCode, actor.accountId, input.clientRequestId)
+      : undefined;
   const earlier = await again();
   if (earlier) return { id: earlier.id, replayed: true };
   const seen = await repo.findDisclosure(deps.db, view, id);
@@ -57,7 +65,14 @@ export async function askQuestion(deps: Deps, actor: Actor, id: number, input: {
 }
 
 /** The village's staff answer once; the asker is told. */
-export async function answerQuestion(deps: Deps, actor: Actor, id: number, questionId: number, answer: string, requestId?: string) {
+export async function answerQuestion(
+  deps: Deps,
+  actor: Actor,
+  id: number,
+  questionId: number,
+  answer: string,
+  requestId?: string,
+) {
   const village = publishingVillage(actor);
   const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
@@ -76,7 +91,14 @@ export async function answerQuestion(deps: Deps, actor: Actor, id: number, quest
       after: { disclosureId: id },
       requestId: requestId ?? null,
     });
-    await notify(tx, { countyCode: actor.countyCode, accountIds: [q.asker_account_id], kind: 'disclosure.answered', about: { type: 'disclosure', id: d.id }, title: `您对「${d.title}」的提问已答复`, body: answer });
+    await notify(tx, {
+      countyCode: actor.countyCode,
+      accountIds: [q.asker_account_id],
+      kind: 'disclosure.answered',
+      about: { type: 'disclosure', id: d.id },
+      title: `您对「${d.title}」的提问已答复`,
+      body: answer,
+    });
     return { id: questionId, answered: true };
   });
 }

@@ -11,8 +11,12 @@ export type ListFilter = { kind?: Kind; period?: string; status?: Status; limit:
 
 const counts = (accountId: number) =>
   [
-    sql<number>`(SELECT count(*)::int FROM disclosure_read r WHERE r.county_code = d.county_code AND r.disclosure_id = d.id)`.as('read_count'),
-    sql<number>`(SELECT count(*)::int FROM disclosure_question q WHERE q.county_code = d.county_code AND q.disclosure_id = d.id)`.as('question_count'),
+    sql<number>`(SELECT count(*)::int FROM disclosure_read r WHERE r.county_code = d.county_code AND r.disclosure_id = d.id)`.as(
+      'read_count',
+    ),
+    sql<number>`(SELECT count(*)::int FROM disclosure_question q WHERE q.county_code = d.county_code AND q.disclosure_id = d.id)`.as(
+      'question_count',
+    ),
     sql<number>`(SELECT count(*)::int FROM disclosure_question q WHERE q.county_code = d.county_code AND q.disclosure_id = d.id AND q.answer IS NULL)`.as(
       'unanswered_count',
     ),
@@ -35,10 +39,23 @@ export async function listDisclosures(db: DbOrTx, view: View, f: ListFilter) {
   let q = visible(db, view);
   if (f.kind) q = q.where('d.kind', '=', f.kind);
   if (f.status) q = q.where('d.status', '=', f.status);
-  if (f.period) q = q.where((eb) => eb.or([eb('d.period', '=', f.period!), eb('d.period', 'like', `${f.period}-%`)]));
+  if (f.period)
+    q = q.where((eb) => eb.or([eb('d.period', '=', f.period!), eb('d.period', 'like', `${f.period}-%`)]));
   const [items, total] = await Promise.all([
     q
-      .select(['d.id', 'd.village_code', 'v.name as village_name', 'd.kind', 'd.period', 'd.major', 'd.title', 'd.status', 'd.published_at', 'd.updated_at', 'd.version'])
+      .select([
+        'd.id',
+        'd.village_code',
+        'v.name as village_name',
+        'd.kind',
+        'd.period',
+        'd.major',
+        'd.title',
+        'd.status',
+        'd.published_at',
+        'd.updated_at',
+        'd.version',
+      ])
       .select(counts(view.accountId))
       .orderBy(sql`d.published_at DESC NULLS FIRST`)
       .orderBy('d.id', 'desc')
@@ -89,9 +106,19 @@ export async function lockDisclosure(tx: Tx, countyCode: string, path: string, i
     .executeTakeFirst();
 }
 
-export type Content = { kind: Kind; period: string | null; major: boolean; title: string; body: string; financeLines: FinanceLine[] };
+export type Content = {
+  kind: Kind;
+  period: string | null;
+  major: boolean;
+  title: string;
+  body: string;
+  financeLines: FinanceLine[];
+};
 
-export async function insertDisclosure(tx: Tx, v: { countyCode: string; villageCode: string; villagePath: string; createdBy: number; now: Date } & Content) {
+export async function insertDisclosure(
+  tx: Tx,
+  v: { countyCode: string; villageCode: string; villagePath: string; createdBy: number; now: Date } & Content,
+) {
   return tx
     .insertInto('disclosure')
     .values({
@@ -113,7 +140,13 @@ export async function insertDisclosure(tx: Tx, v: { countyCode: string; villageC
     .executeTakeFirstOrThrow();
 }
 
-export async function updateDisclosure(tx: Tx, countyCode: string, id: number, set: Record<string, unknown>, now: Date) {
+export async function updateDisclosure(
+  tx: Tx,
+  countyCode: string,
+  id: number,
+  set: Record<string, unknown>,
+  now: Date,
+) {
   return tx
     .updateTable('disclosure')
     .set({ ...set, updated_at: now, version: sql<number>`version + 1` })
@@ -125,7 +158,18 @@ export async function updateDisclosure(tx: Tx, countyCode: string, id: number, s
 
 export type HistoryAction = 'created' | 'edited' | 'published' | 'withdrawn';
 
-export async function addHistory(tx: Tx, h: { countyCode: string; disclosureId: number; action: HistoryAction; actorId: number; actorName: string; at: Date; note?: string | null }) {
+export async function addHistory(
+  tx: Tx,
+  h: {
+    countyCode: string;
+    disclosureId: number;
+    action: HistoryAction;
+    actorId: number;
+    actorName: string;
+    at: Date;
+    note?: string | null;
+  },
+) {
   await tx
     .insertInto('disclosure_history')
     .values({
@@ -151,7 +195,13 @@ export async function listHistory(db: DbOrTx, countyCode: string, id: number) {
 }
 
 /** One read per account: a second look changes nothing. */
-export async function recordRead(db: DbOrTx, countyCode: string, id: number, accountId: number, at: Date): Promise<boolean> {
+export async function recordRead(
+  db: DbOrTx,
+  countyCode: string,
+  id: number,
+  accountId: number,
+  at: Date,
+): Promise<boolean> {
   const r = await db
     .insertInto('disclosure_read')
     .values({ county_code: countyCode, disclosure_id: id, account_id: accountId, read_at: at })
@@ -161,7 +211,11 @@ export async function recordRead(db: DbOrTx, countyCode: string, id: number, acc
 }
 
 /** Resident accounts living in the village (their scope, a grid, lies under it). */
-export async function villageResidentAccounts(tx: DbOrTx, countyCode: string, villagePath: string): Promise<number[]> {
+export async function villageResidentAccounts(
+  tx: DbOrTx,
+  countyCode: string,
+  villagePath: string,
+): Promise<number[]> {
   const rows = await tx
     .selectFrom('account as a')
     .innerJoin('region as r', 'r.code', 'a.scope_code')
@@ -175,7 +229,11 @@ export async function villageResidentAccounts(tx: DbOrTx, countyCode: string, vi
 }
 
 /** The village's two committees: staff accounts scoped to exactly this village. */
-export async function villageStaffAccounts(tx: DbOrTx, countyCode: string, villageCode: string): Promise<number[]> {
+export async function villageStaffAccounts(
+  tx: DbOrTx,
+  countyCode: string,
+  villageCode: string,
+): Promise<number[]> {
   const rows = await tx
     .selectFrom('account')
     .select('id')

@@ -8,11 +8,28 @@ import { viewOf } from './access.js';
 import { complianceBoard } from './compliance.js';
 import { answerQuestion, askQuestion } from './questions.js';
 import * as repo from './repository.js';
-import { AnswerBody, ComplianceResponse, DisclosureDetail, DisclosureItem, DraftBody, EditBody, ListQuery, PublishBody, QuestionBody, Saved, Within, WithdrawBody } from './schemas.js';
+import {
+  AnswerBody,
+  ComplianceResponse,
+  DisclosureDetail,
+  DisclosureItem,
+  DraftBody,
+  EditBody,
+  ListQuery,
+  PublishBody,
+  QuestionBody,
+  Saved,
+  Within,
+  WithdrawBody,
+} from './schemas.js';
 import { createDraft, editDraft, publishDisclosure, withdrawDisclosure } from './service.js';
 import { getDisclosure, toItem } from './view.js';
 
-const Id = z.coerce.number().int().positive().max(2 ** 53);
+const Id = z.coerce
+  .number()
+  .int()
+  .positive()
+  .max(2 ** 53);
 const IdParams = z.object({ id: Id });
 const tags = ['disclosures'];
 
@@ -43,7 +60,8 @@ export const disclosureRoutes =
       {
         schema: {
           tags,
-          summary: '§30 公开节奏 Which villages are due to publish village affairs (quarterly) and finances (monthly)',
+          summary:
+            '§30 公开节奏 Which villages are due to publish village affairs (quarterly) and finances (monthly)',
           querystring: z.object({ within: Within }),
           response: { 200: ComplianceResponse },
         },
@@ -51,13 +69,25 @@ export const disclosureRoutes =
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'disclosures.monitor');
-        return complianceBoard(ctx.db, actor.countyCode, narrowScope(actor, req.query.within, pathOf), ctx.now());
+        return complianceBoard(
+          ctx.db,
+          actor.countyCode,
+          narrowScope(actor, req.query.within, pathOf),
+          ctx.now(),
+        );
       },
     );
 
     app.get(
       '/disclosures/:id',
-      { schema: { tags, summary: '公开详情 One disclosure; a villager opening it counts as read once', params: IdParams, response: { 200: DisclosureDetail } } },
+      {
+        schema: {
+          tags,
+          summary: '公开详情 One disclosure; a villager opening it counts as read once',
+          params: IdParams,
+          response: { 200: DisclosureDetail },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'disclosures.read');
@@ -67,7 +97,14 @@ export const disclosureRoutes =
 
     app.post(
       '/disclosures',
-      { schema: { tags, summary: '新建草稿 A draft for my village', body: DraftBody, response: { 201: Saved } } },
+      {
+        schema: {
+          tags,
+          summary: '新建草稿 A draft for my village',
+          body: DraftBody,
+          response: { 201: Saved },
+        },
+      },
       async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'disclosures.publish');
@@ -78,7 +115,15 @@ export const disclosureRoutes =
 
     app.put(
       '/disclosures/:id',
-      { schema: { tags, summary: '修改草稿 Replace a draft’s content (version required)', params: IdParams, body: EditBody, response: { 200: Saved } } },
+      {
+        schema: {
+          tags,
+          summary: '修改草稿 Replace a draft’s content (version required)',
+          params: IdParams,
+          body: EditBody,
+          response: { 200: Saved },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'disclosures.publish');
@@ -88,7 +133,15 @@ export const disclosureRoutes =
 
     app.post(
       '/disclosures/:id/publish',
-      { schema: { tags, summary: '发布 Publish a draft; the village’s residents are told', params: IdParams, body: PublishBody, response: { 200: Saved } } },
+      {
+        schema: {
+          tags,
+          summary: '发布 Publish a draft; the village’s residents are told',
+          params: IdParams,
+          body: PublishBody,
+          response: { 200: Saved },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'disclosures.publish');
@@ -98,11 +151,21 @@ export const disclosureRoutes =
 
     app.post(
       '/disclosures/:id/withdraw',
-      { schema: { tags, summary: '撤回 Withdraw a published disclosure (reason required; it stays on record)', params: IdParams, body: WithdrawBody, response: { 200: Saved } } },
+      {
+        schema: {
+          tags,
+          summary: '撤回 Withdraw a published disclosure (reason required; it stays on record)',
+          params: IdParams,
+          body: WithdrawBody,
+          response: { 200: Saved },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'disclosures.publish');
-        return saved(await withdrawDisclosure(ctx, actor, req.params.id, req.body.reason, req.body.version, req.id));
+        return saved(
+          await withdrawDisclosure(ctx, actor, req.params.id, req.body.reason, req.body.version, req.id),
+        );
       },
     );
 
@@ -114,7 +177,10 @@ export const disclosureRoutes =
           summary: '提问 A villager asks about a published disclosure of their village',
           params: IdParams,
           body: QuestionBody,
-          response: { 201: z.object({ id: z.number().int(), replayed: z.boolean() }), 200: z.object({ id: z.number().int(), replayed: z.boolean() }) },
+          response: {
+            201: z.object({ id: z.number().int(), replayed: z.boolean() }),
+            200: z.object({ id: z.number().int(), replayed: z.boolean() }),
+          },
         },
       },
       async (req, reply) => {
@@ -144,4 +210,8 @@ export const disclosureRoutes =
     );
   };
 
-const saved = (r: { id: number; status: string; version: number }) => ({ id: r.id, status: r.status as repo.Status, version: r.version });
+const saved = (r: { id: number; status: string; version: number }) => ({
+  id: r.id,
+  status: r.status as repo.Status,
+  version: r.version,
+});

@@ -3,7 +3,12 @@ import { rhythmAt, shanghaiMonth, totalsOf } from './rules.js';
 
 describe('disclosure rules', () => {
   it('sums money in whole fen', () => {
-    expect(totalsOf([{ item: 'a', income: 0.1, expense: 0 }, { item: 'b', income: 0.2, expense: 0.3 }])).toEqual({ income: 0.3, expense: 0.3, balance: 0 });
+    expect(
+      totalsOf([
+        { item: 'a', income: 0.1, expense: 0 },
+        { item: 'b', income: 0.2, expense: 0.3 },
+      ]),
+    ).toEqual({ income: 0.3, expense: 0.3, balance: 0 });
     expect(totalsOf([])).toEqual({ income: 0, expense: 0, balance: 0 });
   });
 

@@ -32,18 +32,38 @@ export const hasAtMostTwoDecimals = (v: number) => Math.abs(v * 100 - Math.round
  * The rules across fields: a major matter has no period and any other has one;
  * only finance disclosures carry lines, and every line moves some money.
  */
-export function checkContent(c: { kind: Kind; major: boolean; period: string | null; financeLines: FinanceLine[] }): void {
+export function checkContent(c: {
+  kind: Kind;
+  major: boolean;
+  period: string | null;
+  financeLines: FinanceLine[];
+}): void {
   if (c.major && c.period !== null)
-    throw new AppError('DISCLOSURE_PERIOD_INVALID', { detail: '重大事项随时公开，不填期间', detailEn: 'a major matter has no period' });
+    throw new AppError('DISCLOSURE_PERIOD_INVALID', {
+      detail: '重大事项随时公开，不填期间',
+      detailEn: 'a major matter has no period',
+    });
   if (!c.major && c.period === null)
-    throw new AppError('DISCLOSURE_PERIOD_INVALID', { detail: '请填写公开期间（月、季度或年度）', detailEn: 'a period (month, quarter or year) is required' });
+    throw new AppError('DISCLOSURE_PERIOD_INVALID', {
+      detail: '请填写公开期间（月、季度或年度）',
+      detailEn: 'a period (month, quarter or year) is required',
+    });
   if (c.kind !== 'finance' && c.financeLines.length > 0)
-    throw new AppError('DISCLOSURE_FINANCE_INVALID', { detail: '只有财务公开可以填写收支明细', detailEn: 'only finance disclosures carry lines' });
+    throw new AppError('DISCLOSURE_FINANCE_INVALID', {
+      detail: '只有财务公开可以填写收支明细',
+      detailEn: 'only finance disclosures carry lines',
+    });
   if (c.kind === 'finance' && c.financeLines.length === 0)
-    throw new AppError('DISCLOSURE_FINANCE_INVALID', { detail: '财务公开至少填写一条收支明细', detailEn: 'a finance disclosure needs at least one line' });
+    throw new AppError('DISCLOSURE_FINANCE_INVALID', {
+      detail: '财务公开至少填写一条收支明细',
+      detailEn: 'a finance disclosure needs at least one line',
+    });
   const empty = c.financeLines.findIndex((l) => l.income === 0 && l.expense === 0);
   if (empty >= 0)
-    throw new AppError('DISCLOSURE_FINANCE_INVALID', { detail: `第${empty + 1}行收入和支出都是0`, detailEn: `line ${empty + 1} has neither income nor expense` });
+    throw new AppError('DISCLOSURE_FINANCE_INVALID', {
+      detail: `第${empty + 1}行收入和支出都是0`,
+      detailEn: `line ${empty + 1} has neither income nor expense`,
+    });
 }
 
 /** China has kept UTC+8 all year since 1991: Asia/Shanghai is a fixed offset. */
@@ -64,7 +84,12 @@ const monthStart = (year: number, month: number) => new Date(Date.UTC(year, mont
  * current quarter and a finance disclosure during the current month (Shanghai
  * time). A village with none yet is "due" — still to publish in this period.
  */
-export function rhythmAt(now: Date): { quarterStart: Date; monthStart: Date; quarter: string; month: string } {
+export function rhythmAt(now: Date): {
+  quarterStart: Date;
+  monthStart: Date;
+  quarter: string;
+  month: string;
+} {
   const { year, month, quarter } = shanghaiMonth(now);
   return {
     quarterStart: monthStart(year, (quarter - 1) * 3 + 1),

@@ -34,7 +34,10 @@ export const DraftBody = z.object(Content);
 /** A draft's edit replaces its whole content; `version` is the one the editor saw. */
 export const EditBody = z.object({ ...Content, version: z.number().int().positive() });
 export const PublishBody = z.object({ version: z.number().int().positive().optional() });
-export const WithdrawBody = z.object({ reason: z.string().trim().min(4).max(200), version: z.number().int().positive().optional() });
+export const WithdrawBody = z.object({
+  reason: z.string().trim().min(4).max(200),
+  version: z.number().int().positive().optional(),
+});
 export const QuestionBody = z.object({
   question: z.string().trim().min(2).max(500),
   clientRequestId: z.uuid().optional().describe('a retry with the same id answers the same question'),
@@ -51,7 +54,11 @@ export const Within = z
 export const ListQuery = z.object({
   kind: Kind.optional(),
   within: Within,
-  period: z.string().regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/).optional().describe('a year matches all its months and quarters'),
+  period: z
+    .string()
+    .regex(/^\d{4}(-(0[1-9]|1[0-2]|Q[1-4]))?$/)
+    .optional()
+    .describe('a year matches all its months and quarters'),
   status: Status.optional().describe('village staff and monitors only; villagers always see published ones'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -100,7 +107,9 @@ export const DisclosureDetail = DisclosureItem.extend({
   withdrawReason: z.string().nullable(),
   questions: z.array(Question),
   history: z.array(HistoryStep),
-  actions: z.array(z.enum(['edit', 'publish', 'withdraw', 'ask', 'answer'])).describe('what the caller may do now'),
+  actions: z
+    .array(z.enum(['edit', 'publish', 'withdraw', 'ask', 'answer']))
+    .describe('what the caller may do now'),
 });
 
 export const Saved = z.object({ id: z.number().int(), status: Status, version: z.number().int() });

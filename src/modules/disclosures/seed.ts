@@ -23,7 +23,11 @@ export async function seedDisclosureDemo(tx: Tx, _countyCode: string, _pii: Pii)
     .selectFrom('account as a')
     .innerJoin('region as r', 'r.code', 'a.scope_code')
     .select(['a.id', 'a.username', 'a.display_name', 'a.county_code', 'r.code', 'r.path', 'r.name'])
-    .where('a.username', 'in', VILLAGES.flatMap((v) => [v.staff, v.asker]))
+    .where(
+      'a.username',
+      'in',
+      VILLAGES.flatMap((v) => [v.staff, v.asker]),
+    )
     .execute();
   const by = (username: string) => accounts.find((a) => a.username === username);
   for (const v of VILLAGES) {
@@ -64,7 +68,12 @@ export async function seedDisclosureDemo(tx: Tx, _countyCode: string, _pii: Pii)
     });
     await tx
       .insertInto('disclosure_history')
-      .values(rows.flatMap((r) => [step(r.id, 'created', r.created_at), ...(r.published_at ? [step(r.id, 'published', r.published_at)] : [])]))
+      .values(
+        rows.flatMap((r) => [
+          step(r.id, 'created', r.created_at),
+          ...(r.published_at ? [step(r.id, 'published', r.published_at)] : []),
+        ]),
+      )
       .execute();
     // a villager's question on the latest finances, answered; and one on the major matter still open
     const finance = rows.filter((r) => r.kind === 'finance' && r.published_at).at(-1);
@@ -84,7 +93,14 @@ export async function seedDisclosureDemo(tx: Tx, _countyCode: string, _pii: Pii)
     }
     if (major?.published_at) {
       const asked = new Date(major.published_at.getTime() + 86_400_000);
-      questions.push({ disclosure_id: major.id, question: '路修好后，三组那段什么时候修？', answer: null, answered_by: null, asked_at: asked < now ? asked : now, answered_at: null });
+      questions.push({
+        disclosure_id: major.id,
+        question: '路修好后，三组那段什么时候修？',
+        answer: null,
+        answered_by: null,
+        asked_at: asked < now ? asked : now,
+        answered_at: null,
+      });
     }
     if (questions.length > 0)
       await tx

@@ -11,7 +11,12 @@ export function kit(t: () => TestApp) {
     return sessions.get(username)!;
   };
   const call = async (username: string, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) =>
-    t().app.inject({ method, url: `/api/v1${url}`, headers: await as(username), ...(payload ? { payload } : {}) });
+    t().app.inject({
+      method,
+      url: `/api/v1${url}`,
+      headers: await as(username),
+      ...(payload ? { payload } : {}),
+    });
   const finance = (extra: object = {}) => ({
     kind: 'finance',
     period: '2030-01',
@@ -25,14 +30,21 @@ export function kit(t: () => TestApp) {
     ...extra,
   });
   /** A draft of `username`'s village, published unless told otherwise; answers its id. */
-  const publish = async (username = 'village', content: object = finance(), publishIt = true): Promise<number> => {
+  const publish = async (
+    username = 'village',
+    content: object = finance(),
+    publishIt = true,
+  ): Promise<number> => {
     const made = await call(username, 'POST', '/disclosures', content);
     expect(made.statusCode, made.body).toBe(201);
     const id = made.json<{ id: number }>().id;
-    if (publishIt) expect((await call(username, 'POST', `/disclosures/${id}/publish`, {})).statusCode).toBe(200);
+    if (publishIt)
+      expect((await call(username, 'POST', `/disclosures/${id}/publish`, {})).statusCode).toBe(200);
     return id;
   };
   const inbox = async (username: string) =>
-    (await call(username, 'GET', '/inbox?limit=200')).json<{ items: { kind: string; title: string; body: string | null }[] }>().items;
+    (await call(username, 'GET', '/inbox?limit=200')).json<{
+      items: { kind: string; title: string; body: string | null }[];
+    }>().items;
   return { as, call, finance, publish, inbox };
 }

@@ -33,7 +33,8 @@ export const toItem = (r: repo.ListRow): Item => ({
 });
 
 /** Villagers see each other's questions under the family name only. */
-const maskName = (name: string) => (name.length <= 1 ? name : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`);
+const maskName = (name: string) =>
+  name.length <= 1 ? name : `${name[0]}${'*'.repeat(Math.min(name.length - 1, 2))}`;
 
 /**
  * One disclosure as the caller may see it. A villager opening a published one
@@ -44,10 +45,17 @@ export async function getDisclosure(deps: Deps, actor: Actor, id: number): Promi
   const view = viewOf(actor);
   let d = await repo.findDisclosure(deps.db, view, id);
   if (!d) throw new AppError('NOT_FOUND');
-  if (d.status === 'published' && isVillager(actor) && (await repo.recordRead(deps.db, d.county_code, id, actor.accountId, deps.now()))) {
+  if (
+    d.status === 'published' &&
+    isVillager(actor) &&
+    (await repo.recordRead(deps.db, d.county_code, id, actor.accountId, deps.now()))
+  ) {
     d = (await repo.findDisclosure(deps.db, view, id)) ?? d;
   }
-  const [questions, history] = await Promise.all([qrepo.listQuestions(deps.db, d.county_code, id), repo.listHistory(deps.db, d.county_code, id)]);
+  const [questions, history] = await Promise.all([
+    qrepo.listQuestions(deps.db, d.county_code, id),
+    repo.listHistory(deps.db, d.county_code, id),
+  ]);
   const lines = d.finance_lines as FinanceLine[];
   const publisher = can(actor, 'disclosures.publish');
   const actions: Detail['actions'] = [];
@@ -71,7 +79,12 @@ export async function getDisclosure(deps: Deps, actor: Actor, id: number): Promi
       answeredBy: q.answerer_name,
       answeredAt: iso(q.answered_at),
     })),
-    history: history.map((h) => ({ action: h.action as Detail['history'][number]['action'], actorName: h.actor_name, at: h.at.toISOString(), note: h.note })),
+    history: history.map((h) => ({
+      action: h.action as Detail['history'][number]['action'],
+      actorName: h.actor_name,
+      at: h.at.toISOString(),
+      note: h.note,
+    })),
     actions,
   };
 }

@@ -29,7 +29,12 @@ const STEP_WORDS: Record<ErrandAction, string> = {
 
 /** What each action needs in its body: checked before anything is touched (400, nothing changed). */
 function checkInput(action: ErrandAction, input: ErrandActionInput): void {
-  const missing = (field: string, zh: string) => new AppError('VALIDATION_FAILED', { detail: zh, detailEn: `${field} is required`, details: [{ path: field }] });
+  const missing = (field: string, zh: string) =>
+    new AppError('VALIDATION_FAILED', {
+      detail: zh,
+      detailEn: `${field} is required`,
+      details: [{ path: field }],
+    });
   if (action === 'decline' && !input.reason) throw missing('reason', '请填写不能受理的原因');
   if (action === 'done' && !input.note) throw missing('note', '请填写办理结果');
   if (action === 'confirm' && !input.rating) throw missing('rating', '请选择满意程度');
@@ -42,7 +47,14 @@ function checkInput(action: ErrandAction, input: ErrandActionInput): void {
  * for a part-time grid worker's finished errand — points. One transaction, so
  * of two accepts at once exactly one wins (the second sees 'accepted': 409).
  */
-export async function actOnErrand(deps: ErrandDeps, actor: Actor, id: number, action: ErrandAction, input: ErrandActionInput, requestId: string) {
+export async function actOnErrand(
+  deps: ErrandDeps,
+  actor: Actor,
+  id: number,
+  action: ErrandAction,
+  input: ErrandActionInput,
+  requestId: string,
+) {
   checkInput(action, input);
   const now = deps.now();
   return deps.db.transaction().execute(async (tx) => {
@@ -50,17 +62,35 @@ export async function actOnErrand(deps: ErrandDeps, actor: Actor, id: number, ac
     if (!visible) throw new AppError('NOT_FOUND');
     const e = await repo.lockErrand(tx, visible.county_code, id);
     if (!e) throw new AppError('NOT_FOUND');
-    if (input.version !== undefined && input.version !== e.version) throw new AppError('ERRAND_VERSION_CONFLICT');
+    if (input.version !== undefined && input.version !== e.version)
+      throw new AppError('ERRAND_VERSION_CONFLICT');
     const t = ERRAND_TRANSITIONS[action];
-    if (e.status !== t.from) throw new AppError('ERRAND_ILLEGAL_TRANSITION', { detail: `${e.status} → ${action}`, detailEn: `${e.status} → ${action}` });
+    if (e.status !== t.from)
+      throw new AppError('ERRAND_ILLEGAL_TRANSITION', {
+        detail: `${e.status} → ${action}`,
+        detailEn: `${e.status} → ${action}`,
+      });
     if (!mayAct(actor, e, action)) throw new AppError('FORBIDDEN');
 
     const set: Updateable<Errand> = { status: t.to, version: e.version + 1, updated_at: now };
     let note: string | null = null;
     if (action === 'accept') Object.assign(set, { assignee_account_id: actor.accountId, accepted_at: now });
-    if (action === 'decline') Object.assign(set, { decline_reason: (note = input.reason ?? null), closed_at: now });
+    if (action === 'decline')
+      Object.assign(set, { decline_reason: (note = input.reason ?? null), closed_at: now });
     if (action === 'cancel') Object.assign(set, { closed_at: now });
-    if (action === 'done') Object.assign(set, { result_note: (note = input.note ?? null), result_photo_ids: await claimPhotos(tx, e.county_code, { column: 'errand_id', id: e.id }, input.photoIds ?? [], actor.accountId, 'after'), done_at: now });
+    if (action === 'done')
+      Object.assign(set, {
+        result_note: (note = input.note ?? null),
+        result_photo_ids: await claimPhotos(
+          tx,
+          e.county_code,
+          { column: 'errand_id', id: e.id },
+          input.photoIds ?? [],
+          actor.accountId,
+          'after',
+        ),
+        done_at: now,
+      });
     if (action === 'confirm') {
       note = input.comment || null;
       Object.assign(set, { rating: input.rating, rating_comment: note, confirmed_at: now });
@@ -72,15 +102,41 @@ export async function actOnErrand(deps: ErrandDeps, actor: Actor, id: number, ac
       .where('id', '=', e.id)
       .returning(['id', 'number', 'status', 'version'])
       .executeTakeFirstOrThrow();
-    await recordErrandStep(tx, { countyCode: e.county_code, errandId: e.id, at: now, action, from: e.status, to: t.to, actor, note });
+    await recordErrandStep(tx, {
+      countyCode: e.county_code,
+      errandId: e.id,
+      at: now,
+      action,
+      from: e.status,
+      to: t.to,
+      actor,
+      note,
+    });
     if (actor.role !== 'resident') {
-      await recordAudit(tx, { actor, countyCode: e.county_code, action: `errand.${action}`, entityType: 'errand', entityId: e.id, before: { status: e.status }, after: { status: t.to }, requestId });
+      await recordAudit(tx, {
+        actor,
+        countyCode: e.county_code,
+        action: `errand.${action}`,
+        entityType: 'errand',
+        entityId: e.id,
+        before: { status: e.status },
+        after: { status: t.to },
+        requestId,
+      });
     }
     if (action === 'done') {
-      await awardPoints(tx, { countyCode: e.county_code, workerAccountId: actor.accountId, rule: 'errand_done', refType: 'errand', refId: e.id, at: now });
+      await awardPoints(tx, {
+        countyCode: e.county_code,
+        workerAccountId: actor.accountId,
+        rule: 'errand_done',
+        refType: 'errand',
+        refId: e.id,
+        at: now,
+      });
     }
     // the requester hears of every step; the assignee hears the requester's rating
-    const tell = action === 'confirm' && e.assignee_account_id ? [e.assignee_account_id] : [e.requester_account_id];
+    const tell =
+      action === 'confirm' && e.assignee_account_id ? [e.assignee_account_id] : [e.requester_account_id];
     await notify(tx, {
       countyCode: e.county_code,
       accountIds: tell.filter((a) => a !== actor.accountId),

@@ -12,13 +12,25 @@ export const itemRoutes =
   async (app) => {
     app.get(
       '/service-items',
-      { schema: { tags: ['errands'], summary: '服务事项清单 The active catalogue of errands and proxy services, with guides', response: { 200: z.object({ items: z.array(ServiceItem) }) } } },
+      {
+        schema: {
+          tags: ['errands'],
+          summary: '服务事项清单 The active catalogue of errands and proxy services, with guides',
+          response: { 200: z.object({ items: z.array(ServiceItem) }) },
+        },
+      },
       async (req) => ({ items: await listServiceItems(ctx.db, actorOf(req).countyCode, false) }),
     );
 
     app.get(
       '/admin/service-items',
-      { schema: { tags: ['admin'], summary: '服务事项管理 The whole catalogue, inactive items too', response: { 200: z.object({ items: z.array(ServiceItem) }) } } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: '服务事项管理 The whole catalogue, inactive items too',
+          response: { 200: z.object({ items: z.array(ServiceItem) }) },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'errands.configure');
@@ -28,7 +40,15 @@ export const itemRoutes =
 
     app.put(
       '/admin/service-items/:code',
-      { schema: { tags: ['admin'], summary: '新增或修改服务事项 Add or edit an item (active: false retires it); audited', params: ServiceCodeParams, body: ServiceItemBody, response: { 200: ServiceItem } } },
+      {
+        schema: {
+          tags: ['admin'],
+          summary: '新增或修改服务事项 Add or edit an item (active: false retires it); audited',
+          params: ServiceCodeParams,
+          body: ServiceItemBody,
+          response: { 200: ServiceItem },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'errands.configure');

@@ -8,9 +8,25 @@ import type { ServiceItem, ServiceItemBody } from './schemas.js';
 
 type Item = z.infer<typeof ServiceItem>;
 
-const COLUMNS = ['code', 'kind', 'name_zh', 'name_en', 'guide_zh', 'guide_en', 'materials', 'handled_at', 'promise_days', 'active', 'sort'] as const;
+const COLUMNS = [
+  'code',
+  'kind',
+  'name_zh',
+  'name_en',
+  'guide_zh',
+  'guide_en',
+  'materials',
+  'handled_at',
+  'promise_days',
+  'active',
+  'sort',
+] as const;
 
-export async function listServiceItems(db: DbOrTx, countyCode: string, includeInactive: boolean): Promise<Item[]> {
+export async function listServiceItems(
+  db: DbOrTx,
+  countyCode: string,
+  includeInactive: boolean,
+): Promise<Item[]> {
   let q = db.selectFrom('service_item').select(COLUMNS).where('county_code', '=', countyCode);
   if (!includeInactive) q = q.where('active', '=', true);
   const rows = await q.orderBy('kind').orderBy('sort').orderBy('code').execute();
@@ -18,11 +34,28 @@ export async function listServiceItems(db: DbOrTx, countyCode: string, includeIn
 }
 
 export async function findServiceItem(db: DbOrTx, countyCode: string, code: string): Promise<Item | null> {
-  const row = await db.selectFrom('service_item').select(COLUMNS).where('county_code', '=', countyCode).where('code', '=', code).executeTakeFirst();
+  const row = await db
+    .selectFrom('service_item')
+    .select(COLUMNS)
+    .where('county_code', '=', countyCode)
+    .where('code', '=', code)
+    .executeTakeFirst();
   return row ? toItem(row) : null;
 }
 
-type ItemRow = { code: string; kind: string; name_zh: string; name_en: string; guide_zh: string; guide_en: string; materials: string[]; handled_at: string; promise_days: number; active: boolean; sort: number };
+type ItemRow = {
+  code: string;
+  kind: string;
+  name_zh: string;
+  name_en: string;
+  guide_zh: string;
+  guide_en: string;
+  materials: string[];
+  handled_at: string;
+  promise_days: number;
+  active: boolean;
+  sort: number;
+};
 
 function toItem(r: ItemRow): Item {
   return {
@@ -45,9 +78,21 @@ function toItem(r: ItemRow): Item {
  * false`: errands already made keep pointing at it). Audited with the before
  * and after, in the same transaction.
  */
-export async function saveServiceItem(db: Db, actor: Actor, code: string, body: z.infer<typeof ServiceItemBody>, requestId: string): Promise<Item> {
+export async function saveServiceItem(
+  db: Db,
+  actor: Actor,
+  code: string,
+  body: z.infer<typeof ServiceItemBody>,
+  requestId: string,
+): Promise<Item> {
   return db.transaction().execute(async (tx) => {
-    const before = await tx.selectFrom('service_item').select(COLUMNS).where('county_code', '=', actor.countyCode).where('code', '=', code).forUpdate().executeTakeFirst();
+    const before = await tx
+      .selectFrom('service_item')
+      .select(COLUMNS)
+      .where('county_code', '=', actor.countyCode)
+      .where('code', '=', code)
+      .forUpdate()
+      .executeTakeFirst();
     const values = {
       kind: body.kind,
       name_zh: body.nameZh,

@@ -20,43 +20,101 @@ const overdueAt = (now: Date) => sql<boolean>`(e.due_at < ${now} AND e.status IN
 function selectErrands(db: DbOrTx, now: Date) {
   return db
     .selectFrom('errand as e')
-    .innerJoin('service_item as s', (j) => j.onRef('s.county_code', '=', 'e.county_code').onRef('s.code', '=', 'e.service_code'))
+    .innerJoin('service_item as s', (j) =>
+      j.onRef('s.county_code', '=', 'e.county_code').onRef('s.code', '=', 'e.service_code'),
+    )
     .innerJoin('region as g', 'g.code', 'e.grid_code')
     .innerJoin('account as r', 'r.id', 'e.requester_account_id')
     .leftJoin('account as a', 'a.id', 'e.assignee_account_id')
     .select([
-      'e.id', 'e.county_code', 'e.number', 'e.grid_code', 'e.grid_path', 'g.name as grid_name', 'e.service_code', 's.kind', 's.name_zh', 's.name_en', 's.handled_at',
-      'e.detail', 'e.requester_account_id', 'r.display_name as requester_name', 'e.contact_name', 'e.contact_phone_masked', 'e.status',
-      'e.assignee_account_id', 'a.display_name as assignee_name', 'e.decline_reason', 'e.result_note', 'e.result_photo_ids', 'e.rating', 'e.rating_comment',
-      'e.due_at', 'e.version', 'e.created_at', 'e.accepted_at', 'e.done_at', 'e.confirmed_at', 'e.closed_at',
+      'e.id',
+      'e.county_code',
+      'e.number',
+      'e.grid_code',
+      'e.grid_path',
+      'g.name as grid_name',
+      'e.service_code',
+      's.kind',
+      's.name_zh',
+      's.name_en',
+      's.handled_at',
+      'e.detail',
+      'e.requester_account_id',
+      'r.display_name as requester_name',
+      'e.contact_name',
+      'e.contact_phone_masked',
+      'e.status',
+      'e.assignee_account_id',
+      'a.display_name as assignee_name',
+      'e.decline_reason',
+      'e.result_note',
+      'e.result_photo_ids',
+      'e.rating',
+      'e.rating_comment',
+      'e.due_at',
+      'e.version',
+      'e.created_at',
+      'e.accepted_at',
+      'e.done_at',
+      'e.confirmed_at',
+      'e.closed_at',
     ])
     .select(overdueAt(now).as('overdue'));
 }
 export type ErrandRow = Awaited<ReturnType<ReturnType<typeof selectErrands>['executeTakeFirstOrThrow']>>;
 
-export type ErrandFilter = { status?: string; overdue?: boolean; mine?: boolean; limit: number; offset: number };
+export type ErrandFilter = {
+  status?: string;
+  overdue?: boolean;
+  mine?: boolean;
+  limit: number;
+  offset: number;
+};
 
 export async function listErrands(db: DbOrTx, actor: Actor, path: string, f: ErrandFilter, now: Date) {
   let q = selectErrands(db, now).where(visibleTo(actor, path));
   if (f.status) q = q.where('e.status', '=', f.status);
   if (f.overdue) q = q.where(overdueAt(now));
-  if (f.mine) q = q.where((eb) => eb.or([eb('e.assignee_account_id', '=', actor.accountId), eb('e.requester_account_id', '=', actor.accountId)]));
+  if (f.mine)
+    q = q.where((eb) =>
+      eb.or([
+        eb('e.assignee_account_id', '=', actor.accountId),
+        eb('e.requester_account_id', '=', actor.accountId),
+      ]),
+    );
   const [items, total] = await Promise.all([
     q.orderBy('e.created_at', 'desc').orderBy('e.id', 'desc').limit(f.limit).offset(f.offset).execute(),
-    q.clearSelect().select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    q
+      .clearSelect()
+      .select(sql<number>`count(*)::int`.as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
 }
 
 export async function findErrand(db: DbOrTx, actor: Actor, id: number, now: Date) {
-  return selectErrands(db, now).where(visibleTo(actor, actor.scopePath)).where('e.id', '=', id).executeTakeFirst();
+  return selectErrands(db, now)
+    .where(visibleTo(actor, actor.scopePath))
+    .where('e.id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function lockErrand(tx: DbOrTx, countyCode: string, id: number) {
-  return tx.selectFrom('errand').selectAll().where('county_code', '=', countyCode).where('id', '=', id).forUpdate().executeTakeFirst();
+  return tx
+    .selectFrom('errand')
+    .selectAll()
+    .where('county_code', '=', countyCode)
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
 }
 
-export async function findByClientRequest(db: DbOrTx, countyCode: string, accountId: number, clientRequestId: string) {
+export async function findByClientRequest(
+  db: DbOrTx,
+  countyCode: string,
+  accountId: number,
+  clientRequestId: string,
+) {
   return db
     .selectFrom('errand')
     .select(['id', 'number', 'status'])
@@ -102,7 +160,12 @@ export async function handlersOf(db: DbOrTx, countyCode: string, gridCode: strin
     .selectFrom('account')
     .select('id')
     .where('disabled', '=', false)
-    .where((eb) => eb.or([eb.and([eb('role', '=', 'grid_worker'), eb('scope_code', '=', gridCode)]), eb.and([eb('role', '=', 'village_staff'), eb('scope_code', '=', gridCode.slice(0, 12))])]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('role', '=', 'grid_worker'), eb('scope_code', '=', gridCode)]),
+        eb.and([eb('role', '=', 'village_staff'), eb('scope_code', '=', gridCode.slice(0, 12))]),
+      ]),
+    )
     .execute();
   return [...new Set([...linked.map((r) => Number(r.account_id)), ...scoped.map((r) => r.id)])];
 }
@@ -111,11 +174,23 @@ export async function handlersOf(db: DbOrTx, countyCode: string, gridCode: strin
 export async function errandStats(db: DbOrTx, actor: Actor, path: string, now: Date) {
   const base = db.selectFrom('errand as e').where(visibleTo(actor, path));
   const [byStatus, byRating, overdue, byKind] = await Promise.all([
-    base.select(['e.status', sql<number>`count(*)::int`.as('n')]).groupBy('e.status').execute(),
-    base.select(['e.rating', sql<number>`count(*)::int`.as('n')]).where('e.rating', 'is not', null).groupBy('e.rating').execute(),
-    base.select(sql<number>`count(*)::int`.as('n')).where(overdueAt(now)).executeTakeFirstOrThrow(),
     base
-      .innerJoin('service_item as s', (j) => j.onRef('s.county_code', '=', 'e.county_code').onRef('s.code', '=', 'e.service_code'))
+      .select(['e.status', sql<number>`count(*)::int`.as('n')])
+      .groupBy('e.status')
+      .execute(),
+    base
+      .select(['e.rating', sql<number>`count(*)::int`.as('n')])
+      .where('e.rating', 'is not', null)
+      .groupBy('e.rating')
+      .execute(),
+    base
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where(overdueAt(now))
+      .executeTakeFirstOrThrow(),
+    base
+      .innerJoin('service_item as s', (j) =>
+        j.onRef('s.county_code', '=', 'e.county_code').onRef('s.code', '=', 'e.service_code'),
+      )
       .select(['s.kind', sql<number>`count(*)::int`.as('n')])
       .where('e.status', 'in', ['done', 'confirmed'])
       .groupBy('s.kind')

@@ -10,12 +10,27 @@ import { actOnErrand } from './actions.js';
 import { itemRoutes } from './item-routes.js';
 import { findServiceItem } from './items.js';
 import * as repo from './repository.js';
-import { ActionBody, ActionParams, ActionResult, CreateErrandBody, ErrandDetail, ErrandItem, ErrandQuery, StatsResponse } from './schemas.js';
+import {
+  ActionBody,
+  ActionParams,
+  ActionResult,
+  CreateErrandBody,
+  ErrandDetail,
+  ErrandItem,
+  ErrandQuery,
+  StatsResponse,
+} from './schemas.js';
 import { createErrand, revealErrandPhone } from './service.js';
 import { actionsFor, mayRevealPhone } from './states.js';
 import { toErrandItem, toStats } from './view.js';
 
-const IdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
+const IdParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+});
 const Created = z.object({ id: z.number().int(), number: z.string(), status: z.string() });
 
 /** Residents ask and follow their own errands; staff read and handle the errands of their scope. */
@@ -35,7 +50,10 @@ export const errandRoutes =
           tags: ['errands'],
           summary: '申请代办 Ask for an errand or a proxy service (resident; the grid is your own)',
           body: CreateErrandBody,
-          response: { 201: Created, 200: Created.describe('already made by an earlier request with the same clientRequestId') },
+          response: {
+            201: Created,
+            200: Created.describe('already made by an earlier request with the same clientRequestId'),
+          },
         },
       },
       async (req, reply) => {
@@ -48,11 +66,19 @@ export const errandRoutes =
 
     app.get(
       '/errands',
-      { schema: { tags: ['errands'], summary: '代办列表 Errands: residents their own, staff those of their scope', querystring: ErrandQuery, response: { 200: z.object({ items: z.array(ErrandItem), total: z.number().int() }) } } },
+      {
+        schema: {
+          tags: ['errands'],
+          summary: '代办列表 Errands: residents their own, staff those of their scope',
+          querystring: ErrandQuery,
+          response: { 200: z.object({ items: z.array(ErrandItem), total: z.number().int() }) },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorizeErrands(actor);
-        const path = actor.role === 'resident' ? actor.scopePath : narrowScope(actor, req.query.within, pathOf);
+        const path =
+          actor.role === 'resident' ? actor.scopePath : narrowScope(actor, req.query.within, pathOf);
         const { items, total } = await repo.listErrands(ctx.db, actor, path, req.query, ctx.now());
         return { items: items.map(toErrandItem), total };
       },
@@ -60,29 +86,60 @@ export const errandRoutes =
 
     app.get(
       '/errands/stats',
-      { schema: { tags: ['errands'], summary: '代办统计 Counts by status, overdue, done and ratings in my scope', querystring: z.object({ within: ErrandQuery.shape.within }), response: { 200: StatsResponse } } },
+      {
+        schema: {
+          tags: ['errands'],
+          summary: '代办统计 Counts by status, overdue, done and ratings in my scope',
+          querystring: z.object({ within: ErrandQuery.shape.within }),
+          response: { 200: StatsResponse },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'errands.read');
-        return toStats(await repo.errandStats(ctx.db, actor, narrowScope(actor, req.query.within, pathOf), ctx.now()));
+        return toStats(
+          await repo.errandStats(ctx.db, actor, narrowScope(actor, req.query.within, pathOf), ctx.now()),
+        );
       },
     );
 
     app.get(
       '/errands/:id',
-      { schema: { tags: ['errands'], summary: '代办详情 An errand with its steps, the service guide and the actions I may take', params: IdParams, response: { 200: ErrandDetail } } },
+      {
+        schema: {
+          tags: ['errands'],
+          summary: '代办详情 An errand with its steps, the service guide and the actions I may take',
+          params: IdParams,
+          response: { 200: ErrandDetail },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorizeErrands(actor);
         const e = await repo.findErrand(ctx.db, actor, req.params.id, ctx.now());
         if (!e) throw new AppError('NOT_FOUND');
-        const [steps, service] = await Promise.all([repo.errandSteps(ctx.db, e.county_code, e.id), findServiceItem(ctx.db, e.county_code, e.service_code)]);
+        const [steps, service] = await Promise.all([
+          repo.errandSteps(ctx.db, e.county_code, e.id),
+          findServiceItem(ctx.db, e.county_code, e.service_code),
+        ]);
         if (!service) throw new AppError('NOT_FOUND');
         return {
           ...toErrandItem(e),
           service,
-          steps: steps.map((s) => ({ id: s.id, at: s.at.toISOString(), action: s.action, fromStatus: s.from_status, toStatus: s.to_status, actorName: s.actor_name, note: s.note })),
-          photos: e.result_photo_ids.map((p) => ({ id: p, url: `/api/v1/errands/${e.id}/photos/${p}/public`, thumbUrl: `/api/v1/errands/${e.id}/photos/${p}/thumb` })),
+          steps: steps.map((s) => ({
+            id: s.id,
+            at: s.at.toISOString(),
+            action: s.action,
+            fromStatus: s.from_status,
+            toStatus: s.to_status,
+            actorName: s.actor_name,
+            note: s.note,
+          })),
+          photos: e.result_photo_ids.map((p) => ({
+            id: p,
+            url: `/api/v1/errands/${e.id}/photos/${p}/public`,
+            thumbUrl: `/api/v1/errands/${e.id}/photos/${p}/thumb`,
+          })),
           actions: actionsFor(actor, e),
           canRevealPhone: e.contact_phone_masked !== null && mayRevealPhone(actor, e),
         };
@@ -91,7 +148,16 @@ export const errandRoutes =
 
     app.post(
       '/errands/:id/actions/:action',
-      { schema: { tags: ['errands'], summary: '办理代办 accept, decline {reason}, done {note, photoIds}, confirm {rating, comment}, cancel', params: ActionParams, body: ActionBody, response: { 200: ActionResult } } },
+      {
+        schema: {
+          tags: ['errands'],
+          summary:
+            '办理代办 accept, decline {reason}, done {note, photoIds}, confirm {rating, comment}, cancel',
+          params: ActionParams,
+          body: ActionBody,
+          response: { 200: ActionResult },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         if (!can(actor, 'errands.request') && !can(actor, 'errands.handle')) throw new AppError('FORBIDDEN');
@@ -104,16 +170,21 @@ export const errandRoutes =
       {
         schema: {
           tags: ['errands'],
-          summary: '查看联系电话 The full contact phone (assignee or village staff; reason required, audited)',
+          summary:
+            '查看联系电话 The full contact phone (assignee or village staff; reason required, audited)',
           params: IdParams,
-          body: z.object({ reason: z.string().trim().min(4, '请说明查看事由 (at least 4 characters)').max(200) }),
+          body: z.object({
+            reason: z.string().trim().min(4, '请说明查看事由 (at least 4 characters)').max(200),
+          }),
           response: { 200: z.object({ id: z.number().int(), contactPhone: z.string().nullable() }) },
         },
       },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'errands.read');
-        return revealErrandPhone(ctx, actor, req.params.id, req.body.reason, req.id, (e) => mayRevealPhone(actor, e));
+        return revealErrandPhone(ctx, actor, req.params.id, req.body.reason, req.id, (e) =>
+          mayRevealPhone(actor, e),
+        );
       },
     );
 
@@ -122,7 +193,8 @@ export const errandRoutes =
       {
         schema: {
           tags: ['errands'],
-          summary: '代办照片 A photo of a finished errand (EXIF stripped, or its thumbnail), to whoever sees the errand',
+          summary:
+            '代办照片 A photo of a finished errand (EXIF stripped, or its thumbnail), to whoever sees the errand',
           params: IdParams.extend({ photoId: z.uuid(), variant: z.enum(['public', 'thumb']) }),
         },
       },
@@ -131,10 +203,21 @@ export const errandRoutes =
         authorizeErrands(actor);
         const e = await repo.findErrand(ctx.db, actor, req.params.id, ctx.now());
         if (!e || !e.result_photo_ids.includes(req.params.photoId)) throw new AppError('NOT_FOUND');
-        const photo = await ctx.db.selectFrom('case_photo').select(['public_key', 'thumb_key']).where('county_code', '=', e.county_code).where('id', '=', req.params.photoId).executeTakeFirst();
-        const body = photo ? await ctx.media.get(req.params.variant === 'thumb' ? photo.thumb_key : photo.public_key) : null;
+        const photo = await ctx.db
+          .selectFrom('case_photo')
+          .select(['public_key', 'thumb_key'])
+          .where('county_code', '=', e.county_code)
+          .where('id', '=', req.params.photoId)
+          .executeTakeFirst();
+        const body = photo
+          ? await ctx.media.get(req.params.variant === 'thumb' ? photo.thumb_key : photo.public_key)
+          : null;
         if (!body) throw new AppError('NOT_FOUND');
-        return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=86400, immutable').header('x-content-type-options', 'nosniff').send(body);
+        return reply
+          .header('content-type', 'image/jpeg')
+          .header('cache-control', 'private, max-age=86400, immutable')
+          .header('x-content-type-options', 'nosniff')
+          .send(body);
       },
     );
   };

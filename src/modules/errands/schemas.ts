@@ -14,7 +14,9 @@ export const ServiceItem = z.object({
   guideZh: z.string(),
   guideEn: z.string(),
   materials: z.array(z.string()),
-  handledAt: HandledAt.describe('where it is finally handled: village proxy point, township convenience platform, county approval centre'),
+  handledAt: HandledAt.describe(
+    'where it is finally handled: village proxy point, township convenience platform, county approval centre',
+  ),
   promiseDays: z.number().int().describe('promised working days (0: the same working day)'),
   active: z.boolean(),
   sort: z.number().int(),
@@ -33,7 +35,9 @@ export const ServiceItemBody = z.object({
   sort: z.number().int().min(0).max(10_000).default(0),
 });
 
-export const ServiceCodeParams = z.object({ code: z.string().regex(/^[a-z_]{2,40}$/, 'lower-case letters and _') });
+export const ServiceCodeParams = z.object({
+  code: z.string().regex(/^[a-z_]{2,40}$/, 'lower-case letters and _'),
+});
 
 export const ErrandItem = z.object({
   id: z.number().int(),
@@ -68,7 +72,15 @@ export const ErrandItem = z.object({
 export const ErrandDetail = ErrandItem.extend({
   service: ServiceItem,
   steps: z.array(
-    z.object({ id: z.number().int(), at: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), actorName: z.string().nullable(), note: z.string().nullable() }),
+    z.object({
+      id: z.number().int(),
+      at: z.string(),
+      action: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      actorName: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
   ),
   photos: z.array(z.object({ id: z.string(), url: z.string(), thumbUrl: z.string() })),
   actions: z.array(z.enum(ERRAND_ACTIONS)).describe('what the caller may do now'),
@@ -79,20 +91,45 @@ export const CreateErrandBody = z.object({
   serviceCode: z.string().regex(/^[a-z_]{2,40}$/),
   detail: z.string().trim().min(2, '请说明要办什么 (at least 2 characters)').max(1000),
   contactName: z.string().trim().min(1).max(40).optional(),
-  contactPhone: z.string().trim().regex(/^1\d{10}$/, '11-digit mobile number').optional(),
-  clientRequestId: z.uuid().optional().describe('idempotency: a retry with the same id answers the errand already made'),
+  contactPhone: z
+    .string()
+    .trim()
+    .regex(/^1\d{10}$/, '11-digit mobile number')
+    .optional(),
+  clientRequestId: z
+    .uuid()
+    .optional()
+    .describe('idempotency: a retry with the same id answers the errand already made'),
 });
 
 export const ErrandQuery = z.object({
   status: ErrandStatus.optional(),
-  within: z.string().regex(/^\d{6,15}$/).optional().describe('limit to this region (inside your scope)'),
-  overdue: z.enum(['true', 'false']).transform((v) => v === 'true').optional(),
-  mine: z.enum(['true', 'false']).transform((v) => v === 'true').optional().describe('only errands I asked for or took'),
+  within: z
+    .string()
+    .regex(/^\d{6,15}$/)
+    .optional()
+    .describe('limit to this region (inside your scope)'),
+  overdue: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional(),
+  mine: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('only errands I asked for or took'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
-export const ActionParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53), action: z.enum(ERRAND_ACTIONS) });
+export const ActionParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+  action: z.enum(ERRAND_ACTIONS),
+});
 
 export const ActionBody = z.object({
   version: z.number().int().positive().optional().describe('the version you saw; 409 if it moved on'),
@@ -103,7 +140,12 @@ export const ActionBody = z.object({
   comment: z.string().trim().max(500).optional().describe('confirm: optional words'),
 });
 
-export const ActionResult = z.object({ id: z.number().int(), number: z.string(), status: ErrandStatus, version: z.number().int() });
+export const ActionResult = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  status: ErrandStatus,
+  version: z.number().int(),
+});
 
 export const StatsResponse = z.object({
   total: z.number().int(),
@@ -111,5 +153,9 @@ export const StatsResponse = z.object({
   overdue: z.number().int(),
   done: z.number().int().describe('done or confirmed'),
   doneByKind: z.object({ errand: z.number().int(), proxy: z.number().int() }),
-  ratings: z.object({ satisfied: z.number().int(), basically_satisfied: z.number().int(), dissatisfied: z.number().int() }),
+  ratings: z.object({
+    satisfied: z.number().int(),
+    basically_satisfied: z.number().int(),
+    dissatisfied: z.number().int(),
+  }),
 });

@@ -31,25 +31,91 @@ export async function seedErrandConfig(tx: Tx, countyCode: string): Promise<void
     .execute();
 }
 
-type DemoErrand = { service: string; detail: string; status: ErrandStatus; by?: string; daysAgo: number; note?: string; rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied' };
+type DemoErrand = {
+  service: string;
+  detail: string;
+  status: ErrandStatus;
+  by?: string;
+  daysAgo: number;
+  note?: string;
+  rating?: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+};
 
 /** A village's errands in every state: the cast is a villager, the grid's workers and the village staff. */
 const VILLAGE_STORY = (worker: string, partTime: string | null, village: string): DemoErrand[] => [
   { service: 'pay_power', detail: '帮忙交一下这个月电费，100元', status: 'requested', daysAgo: 0 },
-  { service: 'pension_certification', detail: '老伴腿脚不便，想请人上门做养老金认证', status: 'requested', daysAgo: 1 },
-  { service: 'parcel_pickup', detail: '驿站有两个快递，取件码 3-2-1508、3-2-1509', status: 'accepted', by: partTime ?? worker, daysAgo: 0 },
-  { service: 'power_restore', detail: '家里欠费停电了，想尽快补缴恢复用电', status: 'done', by: worker, daysAgo: 1, note: '已补缴欠费86元，供电所已恢复供电' },
-  { service: 'buy_medicine', detail: '买两盒降压药（硝苯地平缓释片）', status: 'confirmed', by: partTime ?? worker, daysAgo: 6, note: '药已送到家', rating: 'satisfied' },
-  { service: 'pay_water', detail: '代缴上半年水费', status: 'confirmed', by: worker, daysAgo: 12, note: '已缴清，凭证已交本人', rating: 'satisfied' },
-  { service: 'medical_insurance', detail: '全家三口交明年的医保', status: 'confirmed', by: village, daysAgo: 20, note: '三人医保已缴费，可在手机上查询', rating: 'basically_satisfied' },
-  { service: 'buy_goods', detail: '买一袋米一桶油', status: 'declined', by: village, daysAgo: 3, note: '村超市可送货上门，已把电话告诉您' },
+  {
+    service: 'pension_certification',
+    detail: '老伴腿脚不便，想请人上门做养老金认证',
+    status: 'requested',
+    daysAgo: 1,
+  },
+  {
+    service: 'parcel_pickup',
+    detail: '驿站有两个快递，取件码 3-2-1508、3-2-1509',
+    status: 'accepted',
+    by: partTime ?? worker,
+    daysAgo: 0,
+  },
+  {
+    service: 'power_restore',
+    detail: '家里欠费停电了，想尽快补缴恢复用电',
+    status: 'done',
+    by: worker,
+    daysAgo: 1,
+    note: '已补缴欠费86元，供电所已恢复供电',
+  },
+  {
+    service: 'buy_medicine',
+    detail: '买两盒降压药（硝苯地平缓释片）',
+    status: 'confirmed',
+    by: partTime ?? worker,
+    daysAgo: 6,
+    note: '药已送到家',
+    rating: 'satisfied',
+  },
+  {
+    service: 'pay_water',
+    detail: '代缴上半年水费',
+    status: 'confirmed',
+    by: worker,
+    daysAgo: 12,
+    note: '已缴清，凭证已交本人',
+    rating: 'satisfied',
+  },
+  {
+    service: 'medical_insurance',
+    detail: '全家三口交明年的医保',
+    status: 'confirmed',
+    by: village,
+    daysAgo: 20,
+    note: '三人医保已缴费，可在手机上查询',
+    rating: 'basically_satisfied',
+  },
+  {
+    service: 'buy_goods',
+    detail: '买一袋米一桶油',
+    status: 'declined',
+    by: village,
+    daysAgo: 3,
+    note: '村超市可送货上门，已把电话告诉您',
+  },
   { service: 'pay_gas', detail: '燃气卡充值', status: 'cancelled', daysAgo: 2 },
 ];
 
-const STEP_AFTER: Partial<Record<ErrandStatus, Array<{ action: string; to: ErrandStatus; from: ErrandStatus; hours: number }>>> = {
+const STEP_AFTER: Partial<
+  Record<ErrandStatus, Array<{ action: string; to: ErrandStatus; from: ErrandStatus; hours: number }>>
+> = {
   accepted: [{ action: 'accept', from: 'requested', to: 'accepted', hours: 1 }],
-  done: [{ action: 'accept', from: 'requested', to: 'accepted', hours: 1 }, { action: 'done', from: 'accepted', to: 'done', hours: 5 }],
-  confirmed: [{ action: 'accept', from: 'requested', to: 'accepted', hours: 1 }, { action: 'done', from: 'accepted', to: 'done', hours: 5 }, { action: 'confirm', from: 'done', to: 'confirmed', hours: 8 }],
+  done: [
+    { action: 'accept', from: 'requested', to: 'accepted', hours: 1 },
+    { action: 'done', from: 'accepted', to: 'done', hours: 5 },
+  ],
+  confirmed: [
+    { action: 'accept', from: 'requested', to: 'accepted', hours: 1 },
+    { action: 'done', from: 'accepted', to: 'done', hours: 5 },
+    { action: 'confirm', from: 'done', to: 'confirmed', hours: 8 },
+  ],
   declined: [{ action: 'decline', from: 'requested', to: 'declined', hours: 2 }],
   cancelled: [{ action: 'cancel', from: 'requested', to: 'cancelled', hours: 1 }],
 };
@@ -59,11 +125,27 @@ const STEP_AFTER: Partial<Record<ErrandStatus, Array<{ action: string; to: Erran
  * whose accounts the demo always makes (whatever county it loads people for).
  */
 export async function seedErrandDemo(tx: Tx, _countyCode: string, pii: Pii): Promise<void> {
-  const accounts = await tx.selectFrom('account').select(['id', 'username', 'display_name', 'scope_code', 'county_code']).where('username', 'in', ['resident', 'gridworker', 'parttime', 'village', 'zhangjia', 'mengqian', 'zhangjia-village']).execute();
+  const accounts = await tx
+    .selectFrom('account')
+    .select(['id', 'username', 'display_name', 'scope_code', 'county_code'])
+    .where('username', 'in', [
+      'resident',
+      'gridworker',
+      'parttime',
+      'village',
+      'zhangjia',
+      'mengqian',
+      'zhangjia-village',
+    ])
+    .execute();
   const byName = new Map(accounts.map((a) => [a.username, a]));
   const casts = [
     { resident: 'resident', story: VILLAGE_STORY('gridworker', 'parttime', 'village'), phone: '13904100001' },
-    { resident: 'zhangjia', story: VILLAGE_STORY('mengqian', null, 'zhangjia-village'), phone: '13904270002' },
+    {
+      resident: 'zhangjia',
+      story: VILLAGE_STORY('mengqian', null, 'zhangjia-village'),
+      phone: '13904270002',
+    },
   ];
   const now = new Date();
   for (const cast of casts) {
@@ -71,17 +153,32 @@ export async function seedErrandDemo(tx: Tx, _countyCode: string, pii: Pii): Pro
     if (!requester) continue;
     for (const d of cast.story) {
       const created = new Date(now.getTime() - d.daysAgo * 86_400_000 - 3 * 3600_000);
-      await insertDemoErrand(tx, pii, { requester, assignee: d.by ? byName.get(d.by) : undefined, demo: d, created, phone: cast.phone });
+      await insertDemoErrand(tx, pii, {
+        requester,
+        assignee: d.by ? byName.get(d.by) : undefined,
+        demo: d,
+        created,
+        phone: cast.phone,
+      });
     }
   }
 }
 
 type DemoAccount = { id: number; display_name: string; scope_code: string; county_code: string };
 
-async function insertDemoErrand(tx: Tx, pii: Pii, a: { requester: DemoAccount; assignee?: DemoAccount; demo: DemoErrand; created: Date; phone: string }) {
+async function insertDemoErrand(
+  tx: Tx,
+  pii: Pii,
+  a: { requester: DemoAccount; assignee?: DemoAccount; demo: DemoErrand; created: Date; phone: string },
+) {
   const { requester, assignee, demo: d, created } = a;
   const county = requester.county_code;
-  const item = await tx.selectFrom('service_item').select('promise_days').where('county_code', '=', county).where('code', '=', d.service).executeTakeFirstOrThrow();
+  const item = await tx
+    .selectFrom('service_item')
+    .select('promise_days')
+    .where('county_code', '=', county)
+    .where('code', '=', d.service)
+    .executeTakeFirstOrThrow();
   const steps = STEP_AFTER[d.status] ?? [];
   const at = (hours: number) => new Date(created.getTime() + hours * 3600_000);
   const when = (action: string) => {
@@ -121,11 +218,37 @@ async function insertDemoErrand(tx: Tx, pii: Pii, a: { requester: DemoAccount; a
     .executeTakeFirstOrThrow();
   const requesterActor = { accountId: requester.id, displayName: requester.display_name };
   const staffActor = assignee ? { accountId: assignee.id, displayName: assignee.display_name } : null;
-  await recordErrandStep(tx, { countyCode: county, errandId: row.id, at: created, action: 'request', from: null, to: 'requested', actor: requesterActor, note: null });
+  await recordErrandStep(tx, {
+    countyCode: county,
+    errandId: row.id,
+    at: created,
+    action: 'request',
+    from: null,
+    to: 'requested',
+    actor: requesterActor,
+    note: null,
+  });
   for (const s of steps) {
     const byRequester = s.action === 'cancel' || s.action === 'confirm';
     const note = s.action === 'done' || s.action === 'decline' ? (d.note ?? null) : null;
-    await recordErrandStep(tx, { countyCode: county, errandId: row.id, at: at(s.hours), action: s.action, from: s.from, to: s.to, actor: byRequester ? requesterActor : staffActor, note });
-    if (s.action === 'done' && assignee) await awardPoints(tx, { countyCode: county, workerAccountId: assignee.id, rule: 'errand_done', refType: 'errand', refId: row.id, at: at(s.hours) });
+    await recordErrandStep(tx, {
+      countyCode: county,
+      errandId: row.id,
+      at: at(s.hours),
+      action: s.action,
+      from: s.from,
+      to: s.to,
+      actor: byRequester ? requesterActor : staffActor,
+      note,
+    });
+    if (s.action === 'done' && assignee)
+      await awardPoints(tx, {
+        countyCode: county,
+        workerAccountId: assignee.id,
+        rule: 'errand_done',
+        refType: 'errand',
+        refId: row.id,
+        at: at(s.hours),
+      });
   }
 }

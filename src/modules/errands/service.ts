@@ -12,17 +12,35 @@ import * as repo from './repository.js';
 
 export type ErrandDeps = Pick<AppContext, 'db' | 'pii' | 'now' | 'calendar'>;
 
-export type CreateErrandInput = { serviceCode: string; detail: string; contactName?: string; contactPhone?: string; clientRequestId?: string };
+export type CreateErrandInput = {
+  serviceCode: string;
+  detail: string;
+  contactName?: string;
+  contactPhone?: string;
+  clientRequestId?: string;
+};
 
 /** The promise in working days: 0 is "the same working day" (马上办). */
 export function errandDueAt(calendar: WorkCalendar, from: Date, promiseDays: number): Date {
-  return calendar.addDuration(from, promiseDays === 0 ? { amount: 1, unit: 'sameday' } : { amount: promiseDays, unit: 'workday' });
+  return calendar.addDuration(
+    from,
+    promiseDays === 0 ? { amount: 1, unit: 'sameday' } : { amount: promiseDays, unit: 'workday' },
+  );
 }
 
 /** One step of an errand's life in the shared service history (same transaction as the change). */
 export async function recordErrandStep(
   tx: DbOrTx,
-  s: { countyCode: string; errandId: number; at: Date; action: string; from: string | null; to: string; actor: Pick<Actor, 'accountId' | 'displayName'> | null; note: string | null },
+  s: {
+    countyCode: string;
+    errandId: number;
+    at: Date;
+    action: string;
+    from: string | null;
+    to: string;
+    actor: Pick<Actor, 'accountId' | 'displayName'> | null;
+    note: string | null;
+  },
 ): Promise<void> {
   await tx
     .insertInto('service_history')
@@ -48,11 +66,18 @@ export async function recordErrandStep(
  * A retry with the same clientRequestId answers the errand already made.
  */
 export async function createErrand(deps: ErrandDeps, actor: Actor, input: CreateErrandInput) {
-  const grid = await deps.db.selectFrom('region').select(['code', 'level']).where('code', '=', actor.scopeCode).executeTakeFirst();
+  const grid = await deps.db
+    .selectFrom('region')
+    .select(['code', 'level'])
+    .where('code', '=', actor.scopeCode)
+    .executeTakeFirst();
   if (!grid || grid.level !== 'grid') throw new AppError('ERRAND_NO_GRID');
   const item = await findServiceItem(deps.db, actor.countyCode, input.serviceCode);
   if (!item || !item.active) throw new AppError('SERVICE_ITEM_NOT_FOUND');
-  const again = async () => (input.clientRequestId ? repo.findByClientRequest(deps.db, actor.countyCode, actor.accountId, input.clientRequestId) : undefined);
+  const again = async () =>
+    input.clientRequestId
+      ? repo.findByClientRequest(deps.db, actor.countyCode, actor.accountId, input.clientRequestId)
+      : undefined;
   const earlier = await again();
   if (earlier) return { ...earlier, replayed: true };
 
@@ -84,7 +109,16 @@ export async function createErrand(deps: ErrandDeps, actor: Actor, input: Create
         })
         .returning(['id', 'number', 'status'])
         .executeTakeFirstOrThrow();
-      await recordErrandStep(tx, { countyCode: actor.countyCode, errandId: row.id, at: now, action: 'request', from: null, to: 'requested', actor, note: null });
+      await recordErrandStep(tx, {
+        countyCode: actor.countyCode,
+        errandId: row.id,
+        at: now,
+        action: 'request',
+        from: null,
+        to: 'requested',
+        actor,
+        note: null,
+      });
       const handlers = await repo.handlersOf(tx, actor.countyCode, grid.code);
       await notify(tx, {
         countyCode: actor.countyCode,
@@ -110,13 +144,34 @@ export async function createErrand(deps: ErrandDeps, actor: Actor, input: Create
  * The full contact phone, for the assignee or the village's staff only (PIPL):
  * the reason is required and the view is audited in the same transaction.
  */
-export async function revealErrandPhone(deps: ErrandDeps, actor: Actor, id: number, reason: string, requestId: string, mayReveal: (e: repo.ErrandRow) => boolean) {
+export async function revealErrandPhone(
+  deps: ErrandDeps,
+  actor: Actor,
+  id: number,
+  reason: string,
+  requestId: string,
+  mayReveal: (e: repo.ErrandRow) => boolean,
+) {
   return deps.db.transaction().execute(async (tx) => {
     const e = await repo.findErrand(tx, actor, id, deps.now());
     if (!e) throw new AppError('NOT_FOUND');
     if (!mayReveal(e)) throw new AppError('FORBIDDEN');
-    const row = await tx.selectFrom('errand').select('contact_phone_enc').where('county_code', '=', e.county_code).where('id', '=', e.id).executeTakeFirstOrThrow();
-    await recordAudit(tx, { actor, countyCode: e.county_code, action: 'errand.reveal_phone', entityType: 'errand', entityId: e.id, after: { fields: ['contactPhone'] }, reason, requestId });
+    const row = await tx
+      .selectFrom('errand')
+      .select('contact_phone_enc')
+      .where('county_code', '=', e.county_code)
+      .where('id', '=', e.id)
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, {
+      actor,
+      countyCode: e.county_code,
+      action: 'errand.reveal_phone',
+      entityType: 'errand',
+      entityId: e.id,
+      after: { fields: ['contactPhone'] },
+      reason,
+      requestId,
+    });
     return { id: e.id, contactPhone: row.contact_phone_enc ? deps.pii.decrypt(row.contact_phone_enc) : null };
   });
 }

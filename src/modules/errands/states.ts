@@ -1,7 +1,14 @@
 import { inScope } from '../accounts/policy.js';
 import type { Actor } from '../accounts/roles.js';
 
-export const ERRAND_STATUSES = ['requested', 'accepted', 'done', 'confirmed', 'declined', 'cancelled'] as const;
+export const ERRAND_STATUSES = [
+  'requested',
+  'accepted',
+  'done',
+  'confirmed',
+  'declined',
+  'cancelled',
+] as const;
 export type ErrandStatus = (typeof ERRAND_STATUSES)[number];
 
 export const ERRAND_ACTIONS = ['accept', 'decline', 'done', 'confirm', 'cancel'] as const;
@@ -19,7 +26,12 @@ export const ERRAND_TRANSITIONS: Record<ErrandAction, { from: ErrandStatus; to: 
 /** Staff who take errands: the grid's workers, the village's staff, the township's centre. */
 const HANDLER_ROLES = ['grid_worker', 'village_staff', 'township_centre'] as const;
 
-type ErrandFacts = { status: string; grid_path: string; requester_account_id: number; assignee_account_id: number | null };
+type ErrandFacts = {
+  status: string;
+  grid_path: string;
+  requester_account_id: number;
+  assignee_account_id: number | null;
+};
 
 /**
  * Whether the actor may take `action` on the errand as it stands (role and

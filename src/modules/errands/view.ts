@@ -47,6 +47,10 @@ export function toStats(s: Awaited<ReturnType<typeof errandStats>>): z.infer<typ
     overdue: s.overdue,
     done: (byStatus.done ?? 0) + (byStatus.confirmed ?? 0),
     doneByKind: { errand: kind('errand'), proxy: kind('proxy') },
-    ratings: { satisfied: rating('satisfied'), basically_satisfied: rating('basically_satisfied'), dissatisfied: rating('dissatisfied') },
+    ratings: {
+      satisfied: rating('satisfied'),
+      basically_satisfied: rating('basically_satisfied'),
+      dissatisfied: rating('dissatisfied'),
+    },
   };
 }

@@ -3,13 +3,23 @@ import { feature, featureCollection } from '@turf/helpers';
 import intersect from '@turf/intersect';
 import type { Polygon, Position } from 'geojson';
 import { describe, expect, it } from 'vitest';
-import { EdgeSet, perimeterMetres, quickDisjoint, quickWithin, sliverArea, withoutRepeats } from './import-geometry.js';
+import {
+  EdgeSet,
+  perimeterMetres,
+  quickDisjoint,
+  quickWithin,
+  sliverArea,
+  withoutRepeats,
+} from './import-geometry.js';
 
 const X = 123.8;
 const Y = 42.2;
 const U = 0.001;
 const pt = ([x, y]: [number, number]): Position => [X + x * U, Y + y * U];
-const poly = (...pts: [number, number][]): Polygon => ({ type: 'Polygon', coordinates: [[...pts, pts[0]!].map(pt)] });
+const poly = (...pts: [number, number][]): Polygon => ({
+  type: 'Polygon',
+  coordinates: [[...pts, pts[0]!].map(pt)],
+});
 const edges = (p: Polygon) => new EdgeSet(p);
 const overlap = (a: Polygon, b: Polygon) => {
   const r = intersect(featureCollection([feature(a), feature(b)]));
@@ -26,7 +36,9 @@ describe('quickWithin / quickDisjoint', () => {
     expect(quickWithin(edges(left), edges(square))).toBe(true);
     expect(quickWithin(edges(right), edges(square))).toBe(true);
     expect(quickWithin(edges(poly([1, 1], [2, 1], [2, 2])), edges(square))).toBe(true);
-    expect(quickDisjoint(edges(poly([0, 0], [1, 0], [1, 1])), edges(poly([1, 1], [2, 1], [2, 2])))).toBe(true);
+    expect(quickDisjoint(edges(poly([0, 0], [1, 0], [1, 1])), edges(poly([1, 1], [2, 1], [2, 2])))).toBe(
+      true,
+    );
   });
 
   it('never proves something false', () => {
@@ -46,14 +58,20 @@ describe('quickWithin / quickDisjoint', () => {
   it('agrees with area measurement on random lattice triangles and rectangles', () => {
     let seed = 12345;
     const rand = (n: number) => (seed = (seed * 48271) % 2147483647) % n;
-    const rect = (x0: number, y0: number, x1: number, y1: number) => poly([x0, y0], [x1, y0], [x1, y1], [x0, y1]);
+    const rect = (x0: number, y0: number, x1: number, y1: number) =>
+      poly([x0, y0], [x1, y0], [x1, y1], [x0, y1]);
     const shape = (): Polygon | null => {
       if (rand(2) === 0) {
         const [x0, y0] = [rand(4), rand(4)];
         return rect(x0, y0, x0 + 1 + rand(3), y0 + 1 + rand(3));
       }
-      const p: [number, number][] = [[rand(5), rand(5)], [rand(5), rand(5)], [rand(5), rand(5)]];
-      const twice = (p[1]![0] - p[0]![0]) * (p[2]![1] - p[0]![1]) - (p[1]![1] - p[0]![1]) * (p[2]![0] - p[0]![0]);
+      const p: [number, number][] = [
+        [rand(5), rand(5)],
+        [rand(5), rand(5)],
+        [rand(5), rand(5)],
+      ];
+      const twice =
+        (p[1]![0] - p[0]![0]) * (p[2]![1] - p[0]![1]) - (p[1]![1] - p[0]![1]) * (p[2]![0] - p[0]![0]);
       return twice === 0 ? null : poly(...p);
     };
     let provedDisjoint = 0;
@@ -81,8 +99,29 @@ describe('quickWithin / quickDisjoint', () => {
 
 describe('helpers', () => {
   it('drops repeated consecutive positions', () => {
-    const p: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 0], [1, 1], [0, 0]]] };
-    expect(withoutRepeats(p)).toEqual({ type: 'Polygon', coordinates: [[[0, 0], [1, 0], [1, 1], [0, 0]]] });
+    const p: Polygon = {
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    };
+    expect(withoutRepeats(p)).toEqual({
+      type: 'Polygon',
+      coordinates: [
+        [
+          [0, 0],
+          [1, 0],
+          [1, 1],
+          [0, 0],
+        ],
+      ],
+    });
   });
 
   it('measures perimeters and sliver tolerances in metres', () => {

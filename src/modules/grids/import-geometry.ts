@@ -21,7 +21,8 @@ export type Geometry = Polygon | MultiPolygon;
 export const TOLERANCE_DEG = 1e-7;
 const METRES_PER_DEGREE = 111_320;
 
-export const polygonsOf = (g: Geometry): Position[][][] => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
+export const polygonsOf = (g: Geometry): Position[][][] =>
+  g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
 
 /** Area of a sliver `TOLERANCE_DEG` wide along a boundary of the given length. */
 export const sliverArea = (perimeterMetres: number): number =>
@@ -55,7 +56,14 @@ const orient = (ax: number, ay: number, bx: number, by: number, px: number, py: 
   (bx - ax) * (py - ay) - (by - ay) * (px - ax);
 
 /** Distance in degrees from P to segment AB (planar). */
-function pointSegmentDistance(px: number, py: number, ax: number, ay: number, bx: number, by: number): number {
+function pointSegmentDistance(
+  px: number,
+  py: number,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): number {
   const dx = bx - ax;
   const dy = by - ay;
   const len2 = dx * dx + dy * dy;
@@ -79,7 +87,7 @@ export class EdgeSet {
       rings.forEach((ring, r) => {
         let twiceArea = 0;
         for (let i = 1; i < ring.length; i++) {
-          twiceArea += (ring[i - 1]![0]! * ring[i]![1]!) - (ring[i]![0]! * ring[i - 1]![1]!);
+          twiceArea += ring[i - 1]![0]! * ring[i]![1]! - ring[i]![0]! * ring[i - 1]![1]!;
         }
         // Outer rings: interior on the left when counter-clockwise; holes: the reverse.
         const isLeft = r === 0 ? twiceArea > 0 : twiceArea < 0;
@@ -183,7 +191,11 @@ function locateIn(x: number, y: number, other: EdgeSet) {
  * boundary nowhere, so their midpoints tell whether they run inside or
  * outside B. Returns null when two edges cross properly.
  */
-function pieces(a: EdgeSet, b: EdgeSet, nearOnly: boolean): { sameSide: boolean[]; free: [number, number][] } | null {
+function pieces(
+  a: EdgeSet,
+  b: EdgeSet,
+  nearOnly: boolean,
+): { sameSide: boolean[]; free: [number, number][] } | null {
   const sameSide: boolean[] = [];
   const free: [number, number][] = [];
   const edgeIds = nearOnly ? a.search(...b.bbox) : Array.from({ length: a.size }, (_, i) => i);
@@ -224,7 +236,11 @@ export function quickWithin(g: EdgeSet, p: EdgeSet): boolean {
   if (!own || own.sameSide.includes(false)) return false;
   if (!own.free.every(([x, y]) => locateIn(x, y, p) === 'inside')) return false;
   const other = pieces(p, g, true);
-  return !!other && !other.sameSide.includes(false) && other.free.every(([x, y]) => locateIn(x, y, g) === 'outside');
+  return (
+    !!other &&
+    !other.sameSide.includes(false) &&
+    other.free.every(([x, y]) => locateIn(x, y, g) === 'outside')
+  );
 }
 
 /** True when the interiors of A and B certainly do not overlap. False means "not proven". */
@@ -233,5 +249,7 @@ export function quickDisjoint(a: EdgeSet, b: EdgeSet): boolean {
   if (!own || own.sameSide.includes(true)) return false;
   if (!own.free.every(([x, y]) => locateIn(x, y, b) === 'outside')) return false;
   const other = pieces(b, a, true);
-  return !!other && !other.sameSide.includes(true) && other.free.every(([x, y]) => locateIn(x, y, a) === 'outside');
+  return (
+    !!other && !other.sameSide.includes(true) && other.free.every(([x, y]) => locateIn(x, y, a) === 'outside')
+  );
 }

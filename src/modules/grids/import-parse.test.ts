@@ -3,10 +3,25 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detectFormat, parseCsv, parseGeoJson, parseImportFile, parseXlsx, type ParseResult } from './import-parse.js';
+import {
+  detectFormat,
+  parseCsv,
+  parseGeoJson,
+  parseImportFile,
+  parseXlsx,
+  type ParseResult,
+} from './import-parse.js';
 
 const codesOf = (r: ParseResult) => r.problems.map((p) => p.code);
-const square = [[[123.8, 42.2], [123.81, 42.2], [123.81, 42.21], [123.8, 42.21], [123.8, 42.2]]];
+const square = [
+  [
+    [123.8, 42.2],
+    [123.81, 42.2],
+    [123.81, 42.21],
+    [123.8, 42.21],
+    [123.8, 42.2],
+  ],
+];
 const fc = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
 const feat = (properties: unknown, geometry: unknown = { type: 'Polygon', coordinates: square }) => ({
   type: 'Feature',
@@ -19,15 +34,28 @@ describe('parseGeoJson', () => {
     const r = parseGeoJson(
       fc(
         feat({ code: '211221101001001', name: ' 一网格 ', kind: 'rural' }),
-        feat({ CODE: 211221101001002, 名称: '二网格', 类型: '社区' }, { type: 'MultiPolygon', coordinates: [square] }),
+        feat(
+          { CODE: 211221101001002, 名称: '二网格', 类型: '社区' },
+          { type: 'MultiPolygon', coordinates: [square] },
+        ),
       ),
     );
     expect(r.problems).toEqual([]);
     expect(r.format).toBe('geojson');
     expect(r.items).toHaveLength(2);
-    expect(r.items[0]).toMatchObject({ code: '211221101001001', name: '一网格', kind: 'rural', where: 'feature #1 (code 211221101001001)' });
+    expect(r.items[0]).toMatchObject({
+      code: '211221101001001',
+      name: '一网格',
+      kind: 'rural',
+      where: 'feature #1 (code 211221101001001)',
+    });
     expect(r.items[0]!.geometry?.type).toBe('Polygon');
-    expect(r.items[1]).toMatchObject({ code: '211221101001002', name: '二网格', kind: 'community', source: { type: 'feature', number: 2 } });
+    expect(r.items[1]).toMatchObject({
+      code: '211221101001002',
+      name: '二网格',
+      kind: 'community',
+      source: { type: 'feature', number: 2 },
+    });
     expect(r.items[1]!.whereZh).toBe('第 2 个要素（编码 211221101001002）');
   });
 
@@ -68,7 +96,12 @@ describe('parseGeoJson', () => {
   });
 
   it('reports an unknown kind (INVALID_KIND) and an empty file (EMPTY_FILE)', () => {
-    const r = parseGeoJson(fc(feat({ code: '211221101001001', name: 'a', kind: 'urban' }), feat({ code: '211221101001002', name: 'b', kind: 'constructor', constructor: 'x' })));
+    const r = parseGeoJson(
+      fc(
+        feat({ code: '211221101001001', name: 'a', kind: 'urban' }),
+        feat({ code: '211221101001002', name: 'b', kind: 'constructor', constructor: 'x' }),
+      ),
+    );
     expect(r.problems.map((p) => [p.code, p.where])).toEqual([
       ['INVALID_KIND', 'feature #1 (code 211221101001001)'],
       ['INVALID_KIND', 'feature #2 (code 211221101001002)'],
@@ -80,7 +113,8 @@ describe('parseGeoJson', () => {
 
 describe('parseCsv', () => {
   it('parses rows; header is line 1; handles quotes, CRLF, BOM and blank lines', () => {
-    const csv = '\uFEFFcode,name,kind\r\n211221101001001,"张庄, 一网格",rural\r\n\r\n211221101001002,"多行\n名称",\r\n';
+    const csv =
+      '\uFEFFcode,name,kind\r\n211221101001001,"张庄, 一网格",rural\r\n\r\n211221101001002,"多行\n名称",\r\n';
     const r = parseCsv(csv);
     expect(r.problems).toEqual([]);
     expect(r.items.map((i) => [i.where, i.code, i.name, i.kind])).toEqual([
@@ -91,7 +125,10 @@ describe('parseCsv', () => {
   });
 
   it('accepts "" escapes, Chinese headers and GBK-encoded bytes', () => {
-    expect(parseCsv('name,code\n"a ""b""",211221101001001').items[0]).toMatchObject({ name: 'a "b"', code: '211221101001001' });
+    expect(parseCsv('name,code\n"a ""b""",211221101001001').items[0]).toMatchObject({
+      name: 'a "b"',
+      code: '211221101001001',
+    });
     const gbk = Uint8Array.from([
       ...Buffer.from('\xb1\xe0\xc2\xeb,\xc3\xfb\xb3\xc6\n211221101001001,\xd5\xc5\xd7\xaf\n', 'latin1'),
     ]); // 编码,名称 / 张庄 in GBK
@@ -106,7 +143,9 @@ describe('parseCsv', () => {
   });
 
   it('reports rows with missing or extra columns', () => {
-    const r = parseCsv('code,name\n211221101001001,a\n211221101001002\n211221101001003,b,c\n211221101001004,d,,\n');
+    const r = parseCsv(
+      'code,name\n211221101001001,a\n211221101001002\n211221101001003,b,c\n211221101001004,d,,\n',
+    );
     expect(r.problems.map((p) => [p.code, p.where])).toEqual([
       ['MISSING_COLUMNS', 'line 3'],
       ['EXTRA_COLUMNS', 'line 4'],
@@ -115,7 +154,9 @@ describe('parseCsv', () => {
   });
 
   it('reports an unterminated quote (INVALID_CSV) and an empty table (EMPTY_FILE)', () => {
-    expect(parseCsv('code,name\n1,a\n2,"oops\n3,c').problems).toMatchObject([{ code: 'INVALID_CSV', where: 'line 3' }]);
+    expect(parseCsv('code,name\n1,a\n2,"oops\n3,c').problems).toMatchObject([
+      { code: 'INVALID_CSV', where: 'line 3' },
+    ]);
     expect(codesOf(parseCsv('code,name\n\n'))).toEqual(['EMPTY_FILE']);
   });
 });

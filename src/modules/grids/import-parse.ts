@@ -18,19 +18,43 @@
 import ExcelJS from 'exceljs';
 import type { MultiPolygon, Polygon } from 'geojson';
 import {
-  FILE, problem, type GridKind, type ImportFormat, type ImportItem, type ImportProblem, type Location, type ParseResult,
+  FILE,
+  problem,
+  type GridKind,
+  type ImportFormat,
+  type ImportItem,
+  type ImportProblem,
+  type Location,
+  type ParseResult,
 } from './import-validate.js';
 
 export type { GridKind, ImportFormat, ImportItem, ImportProblem, ParseResult } from './import-validate.js';
 
 // Maps, not object literals: keys come from user files ("constructor", "__proto__").
 const FIELD_ALIASES = new Map<string, 'code' | 'name' | 'kind'>([
-  ['code', 'code'], ['编码', 'code'], ['网格编码', 'code'], ['代码', 'code'],
-  ['name', 'name'], ['名称', 'name'], ['网格名称', 'name'],
-  ['kind', 'kind'], ['类型', 'kind'], ['网格类型', 'kind'],
+  ['code', 'code'],
+  ['编码', 'code'],
+  ['网格编码', 'code'],
+  ['代码', 'code'],
+  ['name', 'name'],
+  ['名称', 'name'],
+  ['网格名称', 'name'],
+  ['kind', 'kind'],
+  ['类型', 'kind'],
+  ['网格类型', 'kind'],
 ]);
-const KIND_ALIASES = new Map<string, GridKind>([['rural', 'rural'], ['农村', 'rural'], ['community', 'community'], ['社区', 'community']]);
-const EXTENSIONS = new Map<string, ImportFormat>([['geojson', 'geojson'], ['json', 'geojson'], ['csv', 'csv'], ['xlsx', 'xlsx']]);
+const KIND_ALIASES = new Map<string, GridKind>([
+  ['rural', 'rural'],
+  ['农村', 'rural'],
+  ['community', 'community'],
+  ['社区', 'community'],
+]);
+const EXTENSIONS = new Map<string, ImportFormat>([
+  ['geojson', 'geojson'],
+  ['json', 'geojson'],
+  ['csv', 'csv'],
+  ['xlsx', 'xlsx'],
+]);
 
 const fieldOf = (key: string) => FIELD_ALIASES.get(key.trim().toLowerCase());
 
@@ -51,7 +75,10 @@ export function decodeText(data: Uint8Array | string): string {
 function where(source: ImportItem['source'], code: string): Location {
   if (source.type === 'line') return { where: `line ${source.number}`, whereZh: `第 ${source.number} 行` };
   return code
-    ? { where: `feature #${source.number} (code ${code})`, whereZh: `第 ${source.number} 个要素（编码 ${code}）` }
+    ? {
+        where: `feature #${source.number} (code ${code})`,
+        whereZh: `第 ${source.number} 个要素（编码 ${code}）`,
+      }
     : { where: `feature #${source.number}`, whereZh: `第 ${source.number} 个要素` };
 }
 
@@ -67,7 +94,15 @@ function makeItem(source: ImportItem['source'], raw: RawFields, problems: Import
     const kind = KIND_ALIASES.get(kindText.toLowerCase());
     const en = `kind must be 'rural' or 'community', got "${kindText}"`;
     if (kind) item.kind = kind;
-    else problems.push(problem(item, 'INVALID_KIND', en, `网格类型必须为 rural（农村）或 community（社区），实际为“${kindText}”`));
+    else
+      problems.push(
+        problem(
+          item,
+          'INVALID_KIND',
+          en,
+          `网格类型必须为 rural（农村）或 community（社区），实际为“${kindText}”`,
+        ),
+      );
   }
   return item;
 }
@@ -75,8 +110,12 @@ function makeItem(source: ImportItem['source'], raw: RawFields, problems: Import
 /** Offset of the first JSON syntax error, -1 if none (a minimal recursive-descent scanner). */
 function jsonErrorOffset(s: string): number {
   let i = 0;
-  const ws = () => { while (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r') i++; };
-  const expect = (ok: boolean) => { if (!ok) throw i; };
+  const ws = () => {
+    while (s[i] === ' ' || s[i] === '\t' || s[i] === '\n' || s[i] === '\r') i++;
+  };
+  const expect = (ok: boolean) => {
+    if (!ok) throw i;
+  };
   const str = () => {
     for (i++; s[i] !== '"'; i++) {
       expect(s[i] !== undefined && s[i]! >= ' ');
@@ -149,14 +188,18 @@ export function parseGeoJson(data: Uint8Array | string): ParseResult {
   const { type, features } = (doc ?? {}) as { type?: unknown; features?: unknown };
   if (type !== 'FeatureCollection' || !Array.isArray(features)) {
     const en = 'the file must be a GeoJSON FeatureCollection with a "features" array';
-    result.problems.push(problem(FILE, 'INVALID_GEOJSON', en, '文件必须是包含 features 数组的 GeoJSON FeatureCollection'));
+    result.problems.push(
+      problem(FILE, 'INVALID_GEOJSON', en, '文件必须是包含 features 数组的 GeoJSON FeatureCollection'),
+    );
     return result;
   }
   features.forEach((feature: unknown, index) => {
     const source = { type: 'feature', number: index + 1 } as const;
     const f = feature as { type?: unknown; properties?: unknown; geometry?: unknown } | null;
     if (typeof f !== 'object' || f === null || f.type !== 'Feature') {
-      result.problems.push(problem(where(source, ''), 'INVALID_GEOJSON', 'not a GeoJSON Feature', '不是 GeoJSON Feature'));
+      result.problems.push(
+        problem(where(source, ''), 'INVALID_GEOJSON', 'not a GeoJSON Feature', '不是 GeoJSON Feature'),
+      );
       return;
     }
     const raw: RawFields = {};
@@ -174,7 +217,9 @@ export function parseGeoJson(data: Uint8Array | string): ParseResult {
       result.problems.push(problem(item, 'MISSING_GEOMETRY', 'feature has no geometry', '缺少几何图形'));
     } else if (kind !== 'Polygon' && kind !== 'MultiPolygon') {
       const en = `geometry must be Polygon or MultiPolygon, got ${kind}`;
-      result.problems.push(problem(item, 'UNSUPPORTED_GEOMETRY', en, `几何类型必须为 Polygon 或 MultiPolygon，实际为 ${kind}`));
+      result.problems.push(
+        problem(item, 'UNSUPPORTED_GEOMETRY', en, `几何类型必须为 Polygon 或 MultiPolygon，实际为 ${kind}`),
+      );
     } else if (!isArrayDepth(g.coordinates, kind === 'Polygon' ? 3 : 4)) {
       const en = `coordinates are not nested as a ${kind} requires`;
       result.problems.push(problem(item, 'INVALID_GEOMETRY', en, `坐标数组的嵌套结构不符合 ${kind} 的要求`));
@@ -202,7 +247,9 @@ function tableToItems(rows: Row[], format: 'csv' | 'xlsx', result: ParseResult):
     const got = header ? header.fields.join(',') : '(empty file)';
     const at = where({ type: 'line', number: header?.line ?? 1 }, '');
     const en = `the header must contain the columns code,name[,kind]; got "${got}"`;
-    result.problems.push(problem(at, 'MISSING_HEADER', en, `表头必须包含 code,name[,kind] 列，实际为“${got}”`));
+    result.problems.push(
+      problem(at, 'MISSING_HEADER', en, `表头必须包含 code,name[,kind] 列，实际为“${got}”`),
+    );
     return result;
   }
   const needed = Math.max(columns.code, columns.name) + 1;
@@ -211,13 +258,22 @@ function tableToItems(rows: Row[], format: 'csv' | 'xlsx', result: ParseResult):
     const w = where({ type: 'line', number: line }, '');
     if (fields.length < needed) {
       const en = `expected at least ${needed} columns, found ${fields.length}`;
-      result.problems.push(problem(w, 'MISSING_COLUMNS', en, `至少应有 ${needed} 列，实际只有 ${fields.length} 列`));
+      result.problems.push(
+        problem(w, 'MISSING_COLUMNS', en, `至少应有 ${needed} 列，实际只有 ${fields.length} 列`),
+      );
       continue;
     }
     const width = header.fields.length;
     if (format === 'csv' && fields.slice(width).some((f) => f.trim() !== '')) {
       const en = `expected ${width} columns, found ${fields.length} (unquoted comma?)`;
-      result.problems.push(problem(w, 'EXTRA_COLUMNS', en, `应有 ${width} 列，实际有 ${fields.length} 列（是否有未加引号的逗号？）`));
+      result.problems.push(
+        problem(
+          w,
+          'EXTRA_COLUMNS',
+          en,
+          `应有 ${width} 列，实际有 ${fields.length} 列（是否有未加引号的逗号？）`,
+        ),
+      );
       continue;
     }
     const raw = { code: fields[columns.code], name: fields[columns.name], kind: fields[columns.kind ?? -1] };
@@ -281,7 +337,14 @@ export async function parseXlsx(data: Uint8Array): Promise<ParseResult> {
     await workbook.xlsx.load(new Uint8Array(data).buffer);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    result.problems.push(problem(FILE, 'INVALID_XLSX', `cannot read the workbook: ${detail}`, `无法读取 Excel 工作簿：${detail}`));
+    result.problems.push(
+      problem(
+        FILE,
+        'INVALID_XLSX',
+        `cannot read the workbook: ${detail}`,
+        `无法读取 Excel 工作簿：${detail}`,
+      ),
+    );
     return result;
   }
   const rows: Row[] = [];
@@ -296,7 +359,8 @@ export async function parseXlsx(data: Uint8Array): Promise<ParseResult> {
 /** Parses by file extension (.geojson/.json, .csv, .xlsx). */
 export async function parseImportFile(fileName: string, data: Uint8Array): Promise<ParseResult> {
   const format = detectFormat(fileName);
-  if (format) return format === 'xlsx' ? parseXlsx(data) : format === 'csv' ? parseCsv(data) : parseGeoJson(data);
+  if (format)
+    return format === 'xlsx' ? parseXlsx(data) : format === 'csv' ? parseCsv(data) : parseGeoJson(data);
   const en = `unsupported file type "${fileName}"; use .geojson, .csv or .xlsx (save .xls as .xlsx)`;
   const zh = `不支持的文件类型“${fileName}”，请使用 .geojson、.csv 或 .xlsx（.xls 请另存为 .xlsx）`;
   return { format: null, items: [], problems: [problem(FILE, 'UNSUPPORTED_FORMAT', en, zh)] };

@@ -29,14 +29,23 @@ interface G {
 const geojson = (...grids: G[]) =>
   JSON.stringify({
     type: 'FeatureCollection',
-    features: grids.map((g) => ({ type: 'Feature', properties: { code: g.code, name: g.name ?? `网格${g.code.slice(-3)}` }, geometry: g.geometry })),
+    features: grids.map((g) => ({
+      type: 'Feature',
+      properties: { code: g.code, name: g.name ?? `网格${g.code.slice(-3)}` },
+      geometry: g.geometry,
+    })),
   });
 const validate = (text: string) => validateGridImport(parseGeoJson(text), context);
 const problemsOf = (text: string) => validate(text).problems.map((p) => [p.code, p.where]);
 
 describe('validateGridImport', () => {
   it('accepts a valid file; two grids sharing an edge pass', () => {
-    const r = validate(geojson({ code: `${V1}001`, geometry: poly(box(0, 0, 1, 1)) }, { code: `${V1}002`, geometry: poly(box(1, 0, 2, 1)) }));
+    const r = validate(
+      geojson(
+        { code: `${V1}001`, geometry: poly(box(0, 0, 1, 1)) },
+        { code: `${V1}002`, geometry: poly(box(1, 0, 2, 1)) },
+      ),
+    );
     expect(r.problems).toEqual([]);
     expect(r.ok).toBe(true);
     expect(r.items).toHaveLength(2);
@@ -73,35 +82,55 @@ describe('validateGridImport', () => {
     expect(problemsOf(geojson({ code: '21122110100100', geometry: poly(box(0, 0, 1, 1)) }))).toEqual([
       ['INVALID_CODE', 'feature #1 (code 21122110100100)'],
     ]);
-    expect(validate(geojson({ code: '', geometry: poly(box(0, 0, 1, 1)) })).problems[0]).toMatchObject({ code: 'INVALID_CODE', where: 'feature #1' });
+    expect(validate(geojson({ code: '', geometry: poly(box(0, 0, 1, 1)) })).problems[0]).toMatchObject({
+      code: 'INVALID_CODE',
+      where: 'feature #1',
+    });
   });
 
   it('UNKNOWN_VILLAGE', () => {
     const r = validate(geojson({ code: '211221101999001', geometry: poly(box(0, 0, 1, 1)) }));
-    expect(r.problems).toMatchObject([{ code: 'UNKNOWN_VILLAGE', where: 'feature #1 (code 211221101999001)' }]);
+    expect(r.problems).toMatchObject([
+      { code: 'UNKNOWN_VILLAGE', where: 'feature #1 (code 211221101999001)' },
+    ]);
     expect(r.problems[0]!.message).toContain('211221101999');
     expect(r.problems[0]!.messageZh).toContain('211221101999');
   });
 
   it('DUPLICATE_CODE', () => {
-    const r = validate(geojson({ code: `${V1}001`, geometry: poly(box(0, 0, 1, 1)) }, { code: `${V1}001`, geometry: poly(box(1, 0, 2, 1)) }));
-    expect(r.problems.map((p) => [p.code, p.where])).toEqual([['DUPLICATE_CODE', `feature #2 (code ${V1}001)`]]);
+    const r = validate(
+      geojson(
+        { code: `${V1}001`, geometry: poly(box(0, 0, 1, 1)) },
+        { code: `${V1}001`, geometry: poly(box(1, 0, 2, 1)) },
+      ),
+    );
+    expect(r.problems.map((p) => [p.code, p.where])).toEqual([
+      ['DUPLICATE_CODE', `feature #2 (code ${V1}001)`],
+    ]);
     expect(r.problems[0]!.message).toContain(`feature #1 (code ${V1}001)`);
     expect(r.ok).toBe(false);
   });
 
   it('MISSING_NAME', () => {
-    expect(problemsOf(geojson({ code: `${V1}001`, name: '  ', geometry: poly(box(0, 0, 1, 1)) }))).toEqual([['MISSING_NAME', `feature #1 (code ${V1}001)`]]);
+    expect(problemsOf(geojson({ code: `${V1}001`, name: '  ', geometry: poly(box(0, 0, 1, 1)) }))).toEqual([
+      ['MISSING_NAME', `feature #1 (code ${V1}001)`],
+    ]);
   });
 
   it('RING_NOT_CLOSED', () => {
     const open = box(0, 0, 1, 1).slice(0, 4);
-    expect(problemsOf(geojson({ code: `${V1}001`, geometry: poly(open) }))).toEqual([['RING_NOT_CLOSED', `feature #1 (code ${V1}001)`]]);
+    expect(problemsOf(geojson({ code: `${V1}001`, geometry: poly(open) }))).toEqual([
+      ['RING_NOT_CLOSED', `feature #1 (code ${V1}001)`],
+    ]);
   });
 
   it('TOO_FEW_POINTS', () => {
-    const r = validate(geojson({ code: `${V1}001`, geometry: poly(box(0, 0, 2, 2), [pt(0.5, 0.5), pt(1, 1), pt(0.5, 0.5)]) }));
-    expect(r.problems).toMatchObject([{ code: 'TOO_FEW_POINTS', message: expect.stringContaining('hole 1') }]);
+    const r = validate(
+      geojson({ code: `${V1}001`, geometry: poly(box(0, 0, 2, 2), [pt(0.5, 0.5), pt(1, 1), pt(0.5, 0.5)]) }),
+    );
+    expect(r.problems).toMatchObject([
+      { code: 'TOO_FEW_POINTS', message: expect.stringContaining('hole 1') },
+    ]);
   });
 
   it('SELF_INTERSECTION (but not for repeated vertices)', () => {
@@ -115,21 +144,43 @@ describe('validateGridImport', () => {
   it('INVALID_COORDINATE', () => {
     const r = validate(
       geojson(
-        { code: `${V1}001`, geometry: poly([[200, 42], [201, 42], [201, 43], [200, 42]]) },
+        {
+          code: `${V1}001`,
+          geometry: poly([
+            [200, 42],
+            [201, 42],
+            [201, 43],
+            [200, 42],
+          ]),
+        },
         { code: `${V1}002`, geometry: poly(box(0, 0, 1, 1).map(([lng, lat]) => [lat!, lng!])) },
-        { code: `${V1}003`, geometry: poly([[123.8, 42.2], [123.81, 'x' as never], [123.81, 42.21], [123.8, 42.2]]) },
+        {
+          code: `${V1}003`,
+          geometry: poly([
+            [123.8, 42.2],
+            [123.81, 'x' as never],
+            [123.81, 42.21],
+            [123.8, 42.2],
+          ]),
+        },
       ),
     );
-    expect(r.problems.map((p) => p.code)).toEqual(['INVALID_COORDINATE', 'INVALID_COORDINATE', 'INVALID_COORDINATE']);
+    expect(r.problems.map((p) => p.code)).toEqual([
+      'INVALID_COORDINATE',
+      'INVALID_COORDINATE',
+      'INVALID_COORDINATE',
+    ]);
     expect(r.problems[1]!.message).toContain('swapped');
   });
 
   it('EMPTY_GEOMETRY', () => {
     const flat = poly(ring([0, 0], [1, 0], [2, 0]));
-    expect(problemsOf(geojson({ code: `${V1}001`, geometry: flat }))).toEqual([['EMPTY_GEOMETRY', `feature #1 (code ${V1}001)`]]);
-    expect(problemsOf(geojson({ code: `${V1}001`, geometry: { type: 'MultiPolygon', coordinates: [] } }))).toEqual([
+    expect(problemsOf(geojson({ code: `${V1}001`, geometry: flat }))).toEqual([
       ['EMPTY_GEOMETRY', `feature #1 (code ${V1}001)`],
     ]);
+    expect(
+      problemsOf(geojson({ code: `${V1}001`, geometry: { type: 'MultiPolygon', coordinates: [] } })),
+    ).toEqual([['EMPTY_GEOMETRY', `feature #1 (code ${V1}001)`]]);
   });
 
   it('OUTSIDE_PARENT', () => {
@@ -139,13 +190,23 @@ describe('validateGridImport', () => {
         { code: `${V1}002`, geometry: poly(box(0, 1, 2, 2)) }, // runs along part of the village edge: fine
       ),
     );
-    expect(r.problems.map((p) => [p.code, p.where])).toEqual([['OUTSIDE_PARENT', `feature #1 (code ${V1}001)`]]);
+    expect(r.problems.map((p) => [p.code, p.where])).toEqual([
+      ['OUTSIDE_PARENT', `feature #1 (code ${V1}001)`],
+    ]);
     // All vertices on the boundary, but the top edge spans a notch cut into the village.
-    const notched: ParentRegion = { code: V1, polygon: poly(ring([0, 0], [3, 0], [3, 3], [1, 3], [1, 2.5], [0.9, 3], [0, 3])) };
-    const r2 = validateGridImport(parseGeoJson(geojson({ code: `${V1}002`, geometry: poly(box(0, 2, 2, 3)) })), {
-      parentOf: () => notched,
-    });
-    expect(r2.problems).toMatchObject([{ code: 'OUTSIDE_PARENT', message: expect.stringMatching(/m² of the grid lies outside/) }]);
+    const notched: ParentRegion = {
+      code: V1,
+      polygon: poly(ring([0, 0], [3, 0], [3, 3], [1, 3], [1, 2.5], [0.9, 3], [0, 3])),
+    };
+    const r2 = validateGridImport(
+      parseGeoJson(geojson({ code: `${V1}002`, geometry: poly(box(0, 2, 2, 3)) })),
+      {
+        parentOf: () => notched,
+      },
+    );
+    expect(r2.problems).toMatchObject([
+      { code: 'OUTSIDE_PARENT', message: expect.stringMatching(/m² of the grid lies outside/) },
+    ]);
   });
 
   it('OVERLAP (touching edges and vertices are not overlaps)', () => {
@@ -191,7 +252,7 @@ describe('validateGridImport at county scale', () => {
     // shared exactly by both neighbours (as when grids are cut from one boundary layer).
     const N = 36;
     let seed = 7;
-    const rand = () => ((seed = (seed * 16807) % 2147483647) / 2147483647) - 0.5;
+    const rand = () => (seed = (seed * 16807) % 2147483647) / 2147483647 - 0.5;
     const S = 3 / N; // village is 3 x 3 units
     const corner: Position[][] = [];
     for (let i = 0; i <= N; i++) {
@@ -207,7 +268,8 @@ describe('validateGridImport at county scale', () => {
       const reverseKey = `${b}|${a}`;
       if (edges.has(reverseKey)) return edges.get(reverseKey)!.slice().reverse();
       const [p, q] = [corner[a[0]]![a[1]]!, corner[b[0]]![b[1]]!];
-      const onBorder = (a[0] === b[0] && (a[0] === 0 || a[0] === N)) || (a[1] === b[1] && (a[1] === 0 || a[1] === N));
+      const onBorder =
+        (a[0] === b[0] && (a[0] === 0 || a[0] === N)) || (a[1] === b[1] && (a[1] === 0 || a[1] === N));
       const line: Position[] = [p];
       for (const t of [0.25, 0.5, 0.75]) {
         const w = onBorder ? 0 : rand() * S * U * 0.1; // degrees
@@ -234,7 +296,9 @@ describe('validateGridImport at county scale', () => {
     }
     const village = poly(box(0, 0, 3, 3));
     const t0 = performance.now();
-    const r = validateGridImport(parseGeoJson(geojson(...grids)), { parentOf: (code) => ({ code, polygon: village }) });
+    const r = validateGridImport(parseGeoJson(geojson(...grids)), {
+      parentOf: (code) => ({ code, polygon: village }),
+    });
     const ms = performance.now() - t0;
     expect(r.problems).toEqual([]);
     expect(r.items).toHaveLength(N * N);

@@ -25,8 +25,16 @@ import Flatbush from 'flatbush';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { pointInPolygon } from '../../platform/geo/grid-index.js';
 import {
-  EdgeSet, type Geometry, perimeterMetres, polygonsOf, quickDisjoint, quickWithin, samePosition, sliverArea,
-  TOLERANCE_DEG, withoutRepeats,
+  EdgeSet,
+  type Geometry,
+  perimeterMetres,
+  polygonsOf,
+  quickDisjoint,
+  quickWithin,
+  samePosition,
+  sliverArea,
+  TOLERANCE_DEG,
+  withoutRepeats,
 } from './import-geometry.js';
 
 export type GridKind = 'rural' | 'community';
@@ -35,12 +43,31 @@ export type ImportFormat = 'geojson' | 'csv' | 'xlsx';
 /** Stable problem codes, for parsing (import-parse.ts) and validation (here). */
 export const IMPORT_PROBLEM_CODES = [
   // parsing
-  'UNSUPPORTED_FORMAT', 'INVALID_JSON', 'INVALID_GEOJSON', 'INVALID_XLSX', 'INVALID_CSV', 'MISSING_HEADER',
-  'MISSING_COLUMNS', 'EXTRA_COLUMNS', 'MISSING_GEOMETRY', 'UNSUPPORTED_GEOMETRY', 'INVALID_GEOMETRY',
-  'INVALID_KIND', 'EMPTY_FILE',
+  'UNSUPPORTED_FORMAT',
+  'INVALID_JSON',
+  'INVALID_GEOJSON',
+  'INVALID_XLSX',
+  'INVALID_CSV',
+  'MISSING_HEADER',
+  'MISSING_COLUMNS',
+  'EXTRA_COLUMNS',
+  'MISSING_GEOMETRY',
+  'UNSUPPORTED_GEOMETRY',
+  'INVALID_GEOMETRY',
+  'INVALID_KIND',
+  'EMPTY_FILE',
   // validation
-  'INVALID_CODE', 'UNKNOWN_VILLAGE', 'DUPLICATE_CODE', 'MISSING_NAME', 'INVALID_COORDINATE', 'RING_NOT_CLOSED',
-  'TOO_FEW_POINTS', 'SELF_INTERSECTION', 'EMPTY_GEOMETRY', 'OUTSIDE_PARENT', 'OVERLAP',
+  'INVALID_CODE',
+  'UNKNOWN_VILLAGE',
+  'DUPLICATE_CODE',
+  'MISSING_NAME',
+  'INVALID_COORDINATE',
+  'RING_NOT_CLOSED',
+  'TOO_FEW_POINTS',
+  'SELF_INTERSECTION',
+  'EMPTY_GEOMETRY',
+  'OUTSIDE_PARENT',
+  'OVERLAP',
 ] as const;
 export type ImportProblemCode = (typeof IMPORT_PROBLEM_CODES)[number];
 
@@ -78,7 +105,12 @@ export type Location = Pick<ImportProblem, 'where' | 'whereZh'>;
 
 export const FILE: Location = { where: 'file', whereZh: '文件' };
 
-export function problem(at: Location, code: ImportProblemCode, message: string, messageZh: string): ImportProblem {
+export function problem(
+  at: Location,
+  code: ImportProblemCode,
+  message: string,
+  messageZh: string,
+): ImportProblem {
   return { where: at.where, whereZh: at.whereZh, code, message, messageZh };
 }
 
@@ -118,7 +150,8 @@ type Report = (code: ImportProblemCode, message: string, messageZh: string) => v
 const fmt = (p: Position) => `[${p.slice(0, 2).join(', ')}]`;
 
 function ringLabel(polygons: Position[][][], p: number, r: number): { en: string; zh: string } {
-  const part = polygons.length > 1 ? { en: ` of polygon ${p + 1}`, zh: `第 ${p + 1} 个多边形的` } : { en: '', zh: '' };
+  const part =
+    polygons.length > 1 ? { en: ` of polygon ${p + 1}`, zh: `第 ${p + 1} 个多边形的` } : { en: '', zh: '' };
   return r === 0
     ? { en: `outer ring${part.en}`, zh: `${part.zh}外环` }
     : { en: `hole ${r}${part.en}`, zh: `${part.zh}第 ${r} 个内环（洞）` };
@@ -129,7 +162,9 @@ function badPosition(p: Position): string | null {
   if (p.length < 2 || typeof lng !== 'number' || typeof lat !== 'number') return 'not a [lng, lat] pair';
   if (!Number.isFinite(lng) || !Number.isFinite(lat)) return 'not finite';
   if (lng < -180 || lng > 180 || lat < -90 || lat > 90) {
-    return Math.abs(lng) <= 90 && Math.abs(lat) <= 180 ? 'out of range (lat and lng swapped?)' : 'out of range';
+    return Math.abs(lng) <= 90 && Math.abs(lat) <= 180
+      ? 'out of range (lat and lng swapped?)'
+      : 'out of range';
   }
   return null;
 }
@@ -148,19 +183,28 @@ function checkGeometry(index: number, geometry: Geometry, report: Report): Shape
       const bad = ring.find((pos) => badPosition(pos) !== null);
       if (bad) {
         const why = badPosition(bad);
-        report('INVALID_COORDINATE', `${label.en}: position ${JSON.stringify(bad)} is ${why}`,
-          `${label.zh}坐标 ${JSON.stringify(bad)} 无效（${why}）`);
+        report(
+          'INVALID_COORDINATE',
+          `${label.en}: position ${JSON.stringify(bad)} is ${why}`,
+          `${label.zh}坐标 ${JSON.stringify(bad)} 无效（${why}）`,
+        );
         sound = false;
         return;
       }
       if (ring.length < 4) {
-        report('TOO_FEW_POINTS', `${label.en} has ${ring.length} positions; a ring needs at least 4 (first = last)`,
-          `${label.zh}只有 ${ring.length} 个坐标点，至少需要 4 个（首尾相同）`);
+        report(
+          'TOO_FEW_POINTS',
+          `${label.en} has ${ring.length} positions; a ring needs at least 4 (first = last)`,
+          `${label.zh}只有 ${ring.length} 个坐标点，至少需要 4 个（首尾相同）`,
+        );
         sound = false;
       }
       if (ring.length >= 2 && !samePosition(ring[0]!, ring[ring.length - 1]!)) {
-        report('RING_NOT_CLOSED', `${label.en} is not closed: first ${fmt(ring[0]!)} != last ${fmt(ring[ring.length - 1]!)}`,
-          `${label.zh}未闭合：首点 ${fmt(ring[0]!)} 与末点 ${fmt(ring[ring.length - 1]!)} 不同`);
+        report(
+          'RING_NOT_CLOSED',
+          `${label.en} is not closed: first ${fmt(ring[0]!)} != last ${fmt(ring[ring.length - 1]!)}`,
+          `${label.zh}未闭合：首点 ${fmt(ring[0]!)} 与末点 ${fmt(ring[ring.length - 1]!)} 不同`,
+        );
         sound = false;
       }
     }),
@@ -169,8 +213,11 @@ function checkGeometry(index: number, geometry: Geometry, report: Report): Shape
   const found = kinks(withoutRepeats(geometry)).features;
   if (found.length > 0) {
     const at = fmt(found[0]!.geometry.coordinates);
-    report('SELF_INTERSECTION', `boundary intersects itself at ${at} (${found.length} point(s))`,
-      `边界在 ${at} 处自相交（共 ${found.length} 处）`);
+    report(
+      'SELF_INTERSECTION',
+      `boundary intersects itself at ${at} (${found.length} point(s))`,
+      `边界在 ${at} 处自相交（共 ${found.length} 处）`,
+    );
     return undefined;
   }
   let total = 0;
@@ -199,8 +246,11 @@ function checkParent(shape: Shape, parent: { code: string; edges: EdgeSet }, rep
       const [x, y] = p as [number, number];
       const outside = pointInPolygon(x, y, parent.edges.geometry) === 'outside';
       if (outside && parent.edges.distanceWithin(x, y, TOLERANCE_DEG) === Infinity) {
-        report('OUTSIDE_PARENT', `vertex ${fmt(p)} lies outside village ${village}`,
-          `顶点 ${fmt(p)} 位于所属村（社区）${village} 范围之外`);
+        report(
+          'OUTSIDE_PARENT',
+          `vertex ${fmt(p)} lies outside village ${village}`,
+          `顶点 ${fmt(p)} 位于所属村（社区）${village} 范围之外`,
+        );
         return;
       }
     }
@@ -210,14 +260,20 @@ function checkParent(shape: Shape, parent: { code: string; edges: EdgeSet }, rep
     outside = shape.area - overlapArea(shape.geometry, parent.edges.geometry);
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
-    report('OUTSIDE_PARENT', `could not verify that the grid lies within village ${village}: ${detail}`,
-      `无法确认网格位于所属村（社区）${village} 范围内：${detail}`);
+    report(
+      'OUTSIDE_PARENT',
+      `could not verify that the grid lies within village ${village}: ${detail}`,
+      `无法确认网格位于所属村（社区）${village} 范围内：${detail}`,
+    );
     return;
   }
   if (outside > sliverArea(shape.perimeter)) {
     const m2 = outside.toFixed(1);
-    report('OUTSIDE_PARENT', `${m2} m² of the grid lies outside village ${village}`,
-      `网格有 ${m2} 平方米位于所属村（社区）${village} 范围之外`);
+    report(
+      'OUTSIDE_PARENT',
+      `${m2} m² of the grid lies outside village ${village}`,
+      `网格有 ${m2} 平方米位于所属村（社区）${village} 范围之外`,
+    );
   }
 }
 
@@ -241,13 +297,20 @@ function checkOverlaps(shapes: Shape[], items: readonly ImportItem[], reportAt: 
         overlap = overlapArea(a.geometry, b.geometry);
       } catch (e) {
         const detail = e instanceof Error ? e.message : String(e);
-        reportAt(b.index)('OVERLAP', `could not verify that the grid does not overlap ${first.where}: ${detail}`,
-          `无法确认与${first.whereZh}是否重叠：${detail}`);
+        reportAt(b.index)(
+          'OVERLAP',
+          `could not verify that the grid does not overlap ${first.where}: ${detail}`,
+          `无法确认与${first.whereZh}是否重叠：${detail}`,
+        );
         continue;
       }
       if (overlap > sliverArea(Math.min(a.perimeter, b.perimeter))) {
         const m2 = overlap.toFixed(1);
-        reportAt(b.index)('OVERLAP', `overlaps ${first.where} by ${m2} m²`, `与${first.whereZh}重叠 ${m2} 平方米`);
+        reportAt(b.index)(
+          'OVERLAP',
+          `overlaps ${first.where} by ${m2} m²`,
+          `与${first.whereZh}重叠 ${m2} 平方米`,
+        );
       }
     }
   });
@@ -263,8 +326,10 @@ export function validateGridImport(
 ): ValidationResult {
   const items = [...parsed.items];
   const perItem: ImportProblem[][] = items.map(() => []);
-  const reportAt = (i: number): Report => (code, message, messageZh) =>
-    perItem[i]!.push(problem(items[i]!, code, message, messageZh));
+  const reportAt =
+    (i: number): Report =>
+    (code, message, messageZh) =>
+      perItem[i]!.push(problem(items[i]!, code, message, messageZh));
   const firstIndex = new Map<string, number>();
   const parents = new Map<string, { region: ParentRegion | undefined; edges?: EdgeSet }>();
   const shapes: Shape[] = [];
@@ -273,12 +338,20 @@ export function validateGridImport(
     const report = reportAt(i);
     let parent: { region: ParentRegion | undefined; edges?: EdgeSet } | undefined;
     if (!CODE_PATTERN.test(item.code)) {
-      report('INVALID_CODE', `grid code must be 15 digits, got "${item.code}"`, `网格编码必须为 15 位数字，实际为“${item.code}”`);
+      report(
+        'INVALID_CODE',
+        `grid code must be 15 digits, got "${item.code}"`,
+        `网格编码必须为 15 位数字，实际为“${item.code}”`,
+      );
     } else {
       const first = firstIndex.get(item.code);
       if (first === undefined) firstIndex.set(item.code, i);
-      else report('DUPLICATE_CODE', `code ${item.code} already used at ${items[first]!.where}`,
-        `编码 ${item.code} 与${items[first]!.whereZh}重复`);
+      else
+        report(
+          'DUPLICATE_CODE',
+          `code ${item.code} already used at ${items[first]!.where}`,
+          `编码 ${item.code} 与${items[first]!.whereZh}重复`,
+        );
       const village = item.code.slice(0, 12);
       parent = parents.get(village);
       if (!parent) {
@@ -287,8 +360,11 @@ export function validateGridImport(
         parents.set(village, parent);
       }
       if (!parent.region) {
-        report('UNKNOWN_VILLAGE', `the first 12 digits (${village}) are not an existing village-level region`,
-          `编码前 12 位（${village}）不是已有的村（社区）级区划`);
+        report(
+          'UNKNOWN_VILLAGE',
+          `the first 12 digits (${village}) are not an existing village-level region`,
+          `编码前 12 位（${village}）不是已有的村（社区）级区划`,
+        );
       }
     }
     if (item.name.trim() === '') report('MISSING_NAME', 'name is missing', '缺少网格名称');
@@ -296,7 +372,8 @@ export function validateGridImport(
     const shape = checkGeometry(i, item.geometry, report);
     if (!shape) return;
     shapes.push(shape);
-    if (parent?.region && parent.edges) checkParent(shape, { code: parent.region.code, edges: parent.edges }, report);
+    if (parent?.region && parent.edges)
+      checkParent(shape, { code: parent.region.code, edges: parent.edges }, report);
   });
 
   checkOverlaps(shapes, items, reportAt);

@@ -14,8 +14,19 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function villageGrids() {
-  const v = await t.db.selectFrom('region').select('code').where('level', '=', 'village').where('county_code', '=', '211221').orderBy('code', 'desc').executeTakeFirstOrThrow();
-  const grids = await t.db.selectFrom('region').select(['code', 'name', 'geometry', 'kind']).where('parent_code', '=', v.code).orderBy('code').execute();
+  const v = await t.db
+    .selectFrom('region')
+    .select('code')
+    .where('level', '=', 'village')
+    .where('county_code', '=', '211221')
+    .orderBy('code', 'desc')
+    .executeTakeFirstOrThrow();
+  const grids = await t.db
+    .selectFrom('region')
+    .select(['code', 'name', 'geometry', 'kind'])
+    .where('parent_code', '=', v.code)
+    .orderBy('code')
+    .execute();
   return { village: v.code, grids };
 }
 
@@ -25,23 +36,39 @@ const write = (name: string, body: unknown) => {
   return file;
 };
 
-const snapshot = () => t.db.selectFrom('region').select(['code', 'name', 'geometry']).where('level', '=', 'grid').orderBy('code').execute();
+const snapshot = () =>
+  t.db
+    .selectFrom('region')
+    .select(['code', 'name', 'geometry'])
+    .where('level', '=', 'grid')
+    .orderBy('code')
+    .execute();
 
 describe('grid import', () => {
   it('re-imports a village’s boundaries (renamed) in one transaction and bumps the index version', async () => {
     const { grids } = await villageGrids();
     const fc = {
       type: 'FeatureCollection',
-      features: grids.map((g) => ({ type: 'Feature', properties: { code: g.code, name: `${g.name}（新）`, kind: g.kind }, geometry: g.geometry })),
+      features: grids.map((g) => ({
+        type: 'Feature',
+        properties: { code: g.code, name: `${g.name}（新）`, kind: g.kind },
+        geometry: g.geometry,
+      })),
     };
     const v0 = await t.db.selectFrom('grid_index_version').select('version').executeTakeFirstOrThrow();
     const r = await importGridsFromFile(t.db, write('ok.geojson', fc));
     expect(r).toMatchObject({ ok: true, count: grids.length });
-    const after = await t.db.selectFrom('region').select('name').where('code', '=', grids[0]!.code).executeTakeFirstOrThrow();
+    const after = await t.db
+      .selectFrom('region')
+      .select('name')
+      .where('code', '=', grids[0]!.code)
+      .executeTakeFirstOrThrow();
     expect(after.name).toMatch(/（新）$/);
     const v1 = await t.db.selectFrom('grid_index_version').select('version').executeTakeFirstOrThrow();
     expect(v1.version).toBe(v0.version + 1);
-    expect(await t.db.selectFrom('audit_log').select('id').where('action', '=', 'grids.import').execute()).toHaveLength(1);
+    expect(
+      await t.db.selectFrom('audit_log').select('id').where('action', '=', 'grids.import').execute(),
+    ).toHaveLength(1);
   });
 
   it('reports every problem with its feature and imports nothing', async () => {
@@ -54,7 +81,20 @@ describe('grid import', () => {
         // a new grid drawn over the stored ones: overlap
         { type: 'Feature', properties: { code: `${village}900`, name: '新网格' }, geometry: g0.geometry },
         // not closed
-        { type: 'Feature', properties: { code: `${village}901`, name: '开口' }, geometry: { type: 'Polygon', coordinates: [[[123.1, 42.1], [123.2, 42.1], [123.2, 42.2]]] } },
+        {
+          type: 'Feature',
+          properties: { code: `${village}901`, name: '开口' },
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [123.1, 42.1],
+                [123.2, 42.1],
+                [123.2, 42.2],
+              ],
+            ],
+          },
+        },
         // unknown village and a bad code
         { type: 'Feature', properties: { code: '211221999999001', name: 'x' }, geometry: g0.geometry },
         { type: 'Feature', properties: { code: '12', name: 'y' }, geometry: g0.geometry },
@@ -73,10 +113,17 @@ describe('grid import', () => {
 
   it('reports a CSV line by number and a broken JSON by position', async () => {
     const { village } = await villageGrids();
-    const csv = await importGridsFromFile(t.db, write('list.csv', `code,name\n${village}950,甲\n${village}95,乙\n`), { dryRun: true });
+    const csv = await importGridsFromFile(
+      t.db,
+      write('list.csv', `code,name\n${village}950,甲\n${village}95,乙\n`),
+      { dryRun: true },
+    );
     expect(csv.ok).toBe(false);
     expect(csv.problems[0]).toMatchObject({ code: 'INVALID_CODE', where: expect.stringContaining('line 3') });
-    const json = await importGridsFromFile(t.db, write('broken.geojson', '{"type": "FeatureCollection", "features": [}'));
+    const json = await importGridsFromFile(
+      t.db,
+      write('broken.geojson', '{"type": "FeatureCollection", "features": [}'),
+    );
     expect(json.problems[0]?.code).toBe('INVALID_JSON');
   });
 
@@ -87,7 +134,8 @@ describe('grid import', () => {
     const only = GridIndex.build([{ code: a.code, polygon: a.geometry as never }]);
     // a point strictly inside A: sample the bbox until the single-grid index says so
     const ring = (a.geometry as { coordinates: number[][][] }).coordinates[0]!;
-    const xs = ring.map((p) => p[0]!), ys = ring.map((p) => p[1]!);
+    const xs = ring.map((p) => p[0]!),
+      ys = ring.map((p) => p[1]!);
     let pt: [number, number] | null = null;
     for (let i = 1; i < 400 && !pt; i++) {
       const x = Math.min(...xs) + ((Math.max(...xs) - Math.min(...xs)) * ((i * 37) % 100)) / 100;

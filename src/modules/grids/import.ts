@@ -16,7 +16,11 @@ export type GridImportResult = { ok: boolean; problems: ImportProblem[]; count: 
  * village boundaries and against the grids already stored in the villages the
  * file touches, then upsert everything in one transaction — or nothing at all.
  */
-export async function importGridsFromFile(db: Db, file: string, opts: { dryRun?: boolean; actor?: Actor | null } = {}): Promise<GridImportResult> {
+export async function importGridsFromFile(
+  db: Db,
+  file: string,
+  opts: { dryRun?: boolean; actor?: Actor | null } = {},
+): Promise<GridImportResult> {
   const data = await fs.readFile(file);
   return importGrids(db, path.basename(file), data, opts);
 }
@@ -28,14 +32,27 @@ export async function importGrids(
   opts: { dryRun?: boolean; actor?: Actor | null } = {},
 ): Promise<GridImportResult> {
   const parsed = await parseImportFile(fileName, data);
-  const villageCodes = [...new Set(parsed.items.map((i) => i.code.slice(0, 12)).filter((c) => /^\d{12}$/.test(c)))];
+  const villageCodes = [
+    ...new Set(parsed.items.map((i) => i.code.slice(0, 12)).filter((c) => /^\d{12}$/.test(c))),
+  ];
   const villages = villageCodes.length
-    ? await db.selectFrom('region').select(['code', 'geometry', 'county_code']).where('level', '=', 'village').where('code', 'in', villageCodes).execute()
+    ? await db
+        .selectFrom('region')
+        .select(['code', 'geometry', 'county_code'])
+        .where('level', '=', 'village')
+        .where('code', 'in', villageCodes)
+        .execute()
     : [];
   const byCode = new Map(villages.map((v) => [v.code, v]));
   const inFile = new Set(parsed.items.map((i) => i.code));
   const existing = villageCodes.length
-    ? await db.selectFrom('region').select(['code', 'name', 'geometry']).where('level', '=', 'grid').where('parent_code', 'in', villageCodes).where('geometry', 'is not', null).execute()
+    ? await db
+        .selectFrom('region')
+        .select(['code', 'name', 'geometry'])
+        .where('level', '=', 'grid')
+        .where('parent_code', 'in', villageCodes)
+        .where('geometry', 'is not', null)
+        .execute()
     : [];
   // Stored grids the file leaves alone take part in the overlap check; listed first, so an
   // overlap is reported on the file's feature.
@@ -54,12 +71,15 @@ export async function importGrids(
     {
       parentOf: (code) => {
         const v = byCode.get(code);
-        return v ? { code: v.code, polygon: (v.geometry as unknown as Polygon | MultiPolygon | null) ?? null } : undefined;
+        return v
+          ? { code: v.code, polygon: (v.geometry as unknown as Polygon | MultiPolygon | null) ?? null }
+          : undefined;
       },
     },
   );
   const problems = result.problems;
-  if (problems.length > 0 || opts.dryRun) return { ok: problems.length === 0, problems, count: parsed.items.length };
+  if (problems.length > 0 || opts.dryRun)
+    return { ok: problems.length === 0, problems, count: parsed.items.length };
 
   await db.transaction().execute(async (tx) => {
     for (const item of parsed.items) {
@@ -78,11 +98,21 @@ export async function importGrids(
       };
       await tx
         .insertInto('region')
-        .values({ code: item.code, parent_code: item.code.slice(0, 12), county_code: village?.county_code ?? item.code.slice(0, 6), level: 'grid', path: pathOf(item.code), ...values })
+        .values({
+          code: item.code,
+          parent_code: item.code.slice(0, 12),
+          county_code: village?.county_code ?? item.code.slice(0, 6),
+          level: 'grid',
+          path: pathOf(item.code),
+          ...values,
+        })
         .onConflict((oc) => oc.column('code').doUpdateSet(values))
         .execute();
     }
-    await tx.updateTable('grid_index_version').set((eb) => ({ version: eb('version', '+', 1) })).execute();
+    await tx
+      .updateTable('grid_index_version')
+      .set((eb) => ({ version: eb('version', '+', 1) }))
+      .execute();
     await recordAudit(tx, {
       actor: opts.actor ?? null,
       countyCode: parsed.items[0]?.code.slice(0, 6) ?? null,

@@ -23,7 +23,10 @@ function gridsWithParents(db: DbOrTx) {
 }
 
 export async function findGrid(db: DbOrTx, code: string, scopePath: string) {
-  return gridsWithParents(db).where('g.code', '=', code).where(inSubtree('g.path', scopePath)).executeTakeFirst();
+  return gridsWithParents(db)
+    .where('g.code', '=', code)
+    .where(inSubtree('g.path', scopePath))
+    .executeTakeFirst();
 }
 
 export async function listGridsUnder(db: DbOrTx, path: string) {
@@ -33,9 +36,25 @@ export async function listGridsUnder(db: DbOrTx, path: string) {
 export async function gridCounts(db: DbOrTx, countyCode: string, gridCode: string) {
   const row = await db
     .selectNoFrom((eb) => [
-      eb.selectFrom('household').select(sql<number>`count(*)::int`.as('n')).where('county_code', '=', countyCode).where('grid_code', '=', gridCode).as('households'),
-      eb.selectFrom('resident').select(sql<number>`count(*)::int`.as('n')).where('county_code', '=', countyCode).where('grid_code', '=', gridCode).as('residents'),
-      eb.selectFrom('grid_worker').select(sql<number>`count(*)::int`.as('n')).where('county_code', '=', countyCode).where('grid_code', '=', gridCode).where('active', '=', true).as('workers'),
+      eb
+        .selectFrom('household')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('county_code', '=', countyCode)
+        .where('grid_code', '=', gridCode)
+        .as('households'),
+      eb
+        .selectFrom('resident')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('county_code', '=', countyCode)
+        .where('grid_code', '=', gridCode)
+        .as('residents'),
+      eb
+        .selectFrom('grid_worker')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .where('county_code', '=', countyCode)
+        .where('grid_code', '=', gridCode)
+        .where('active', '=', true)
+        .as('workers'),
     ])
     .executeTakeFirstOrThrow();
   return { households: row.households ?? 0, residents: row.residents ?? 0, workers: row.workers ?? 0 };

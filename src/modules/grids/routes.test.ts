@@ -31,24 +31,42 @@ describe('grids', () => {
     expect(f.geometry.type).toBe('Polygon');
     const ring = f.geometry.coordinates[0];
     expect(ring[0]).toEqual(ring[ring.length - 1]);
-    expect(f.properties).toMatchObject({ code: g.code, villageCode: g.code.slice(0, 12), townshipCode: g.code.slice(0, 9) });
+    expect(f.properties).toMatchObject({
+      code: g.code,
+      villageCode: g.code.slice(0, 12),
+      townshipCode: g.code.slice(0, 9),
+    });
     expect(f.properties.households).toBeGreaterThan(0);
     expect(f.properties.workers).toBeGreaterThanOrEqual(1);
   });
 
   it('locates points given in WGS-84, GCJ-02 and BD-09 to the same grid', async () => {
     // every vertex of a tiling lies on several grids; sample points until one is inside exactly this grid
-    const grids = await t.db.selectFrom('region').select(['code', 'geometry']).where('county_code', '=', '211221').where('level', '=', 'grid').limit(40).execute();
+    const grids = await t.db
+      .selectFrom('region')
+      .select(['code', 'geometry'])
+      .where('county_code', '=', '211221')
+      .where('level', '=', 'grid')
+      .limit(40)
+      .execute();
     let tested = 0;
     for (const g of grids) {
       const ring = (g.geometry as { coordinates: number[][][] }).coordinates[0] as number[][];
       const lng = ring.reduce((s, p) => s + (p[0] as number), 0) / ring.length;
       const lat = ring.reduce((s, p) => s + (p[1] as number), 0) / ring.length;
-      const wgs = await t.app.inject({ method: 'GET', url: `/api/v1/grids/locate?lat=${lat}&lng=${lng}`, headers: admin });
+      const wgs = await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/grids/locate?lat=${lat}&lng=${lng}`,
+        headers: admin,
+      });
       if (wgs.statusCode !== 200 || wgs.json().grid.code !== g.code) continue; // centroid of a concave zig-zag ring
       for (const sys of ['gcj02', 'bd09'] as const) {
         const p = fromWgs84(lng, lat, sys);
-        const res = await t.app.inject({ method: 'GET', url: `/api/v1/grids/locate?lat=${p.lat}&lng=${p.lng}&coordSystem=${sys}`, headers: admin });
+        const res = await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/grids/locate?lat=${p.lat}&lng=${p.lng}&coordSystem=${sys}`,
+          headers: admin,
+        });
         expect(res.statusCode).toBe(200);
         expect(res.json().grid.code).toBe(g.code);
         expect(res.json().wgs84.lat).toBeCloseTo(lat, 5);
@@ -59,7 +77,11 @@ describe('grids', () => {
   });
 
   it('answers 404 for a point outside every grid and 400 for bad coordinates', async () => {
-    const far = await t.app.inject({ method: 'GET', url: '/api/v1/grids/locate?lat=39.9&lng=116.4', headers: admin });
+    const far = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/grids/locate?lat=39.9&lng=116.4',
+      headers: admin,
+    });
     expect(far.statusCode).toBe(404);
     expect(far.json().error.code).toBe('GRID_NOT_FOUND_AT_POINT');
     for (const q of ['lat=91&lng=123', 'lat=42&lng=abc', 'lng=123.8', 'lat=42&lng=123.8&coordSystem=utm']) {
@@ -70,19 +92,31 @@ describe('grids', () => {
   });
 
   it('locates only inside the caller’s county', async () => {
-    const panshan = await t.db.selectFrom('region').select(['min_lng', 'min_lat', 'max_lng', 'max_lat']).where('code', '=', '211122').executeTakeFirstOrThrow();
+    const panshan = await t.db
+      .selectFrom('region')
+      .select(['min_lng', 'min_lat', 'max_lng', 'max_lat'])
+      .where('code', '=', '211122')
+      .executeTakeFirstOrThrow();
     const lat = ((panshan.min_lat ?? 0) + (panshan.max_lat ?? 0)) / 2 + 0.0012345;
     const lng = ((panshan.min_lng ?? 0) + (panshan.max_lng ?? 0)) / 2 + 0.0012345;
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/grids/locate?lat=${lat}&lng=${lng}`, headers: admin });
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/grids/locate?lat=${lat}&lng=${lng}`,
+      headers: admin,
+    });
     expect(res.statusCode).toBe(404);
   });
 
   it('a grid worker sees its own grid and not its neighbour (404)', async () => {
     const gw = await signIn(t.app, 'gridworker');
     const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: gw })).json();
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/grids/${me.scope.code}`, headers: gw })).statusCode).toBe(200);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/grids/${me.scope.code}`, headers: gw })).statusCode,
+    ).toBe(200);
     const other = await someGrid();
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/grids/${other.code}`, headers: gw })).statusCode).toBe(404);
+    expect(
+      (await t.app.inject({ method: 'GET', url: `/api/v1/grids/${other.code}`, headers: gw })).statusCode,
+    ).toBe(404);
     const list = await t.app.inject({ method: 'GET', url: '/api/v1/grids?within=211221', headers: gw });
     expect(list.json().features.map((f: { id: string }) => f.id)).toEqual([me.scope.code]);
   });

@@ -33,7 +33,8 @@ export const gridRoutes =
         schema: {
           tags: ['territory'],
           summary: '坐标定位网格 Find the grid containing a point',
-          description: 'Any signed-in account may locate points in its own county (grid names are not personal data). Coordinates are converted to WGS-84.',
+          description:
+            'Any signed-in account may locate points in its own county (grid names are not personal data). Coordinates are converted to WGS-84.',
           querystring: LocateQuery,
           response: { 200: LocateResponse },
         },
@@ -55,7 +56,9 @@ export const gridRoutes =
         schema: {
           tags: ['territory'],
           summary: '网格边界 Grids under a region, as GeoJSON',
-          querystring: z.object({ within: RegionCode.describe('a township, village or county code in your scope') }),
+          querystring: z.object({
+            within: RegionCode.describe('a township, village or county code in your scope'),
+          }),
           response: { 200: GridCollection },
         },
       },
@@ -65,7 +68,12 @@ export const gridRoutes =
         const rows = await repo.listGridsUnder(ctx.db, narrowScope(actor, req.query.within, pathOf));
         return {
           type: 'FeatureCollection' as const,
-          features: rows.map((g) => ({ type: 'Feature' as const, id: g.code, properties: properties(g), geometry: geometry(g) })),
+          features: rows.map((g) => ({
+            type: 'Feature' as const,
+            id: g.code,
+            properties: properties(g),
+            geometry: geometry(g),
+          })),
         };
       },
     );
@@ -86,7 +94,12 @@ export const gridRoutes =
         const g = await repo.findGrid(ctx.db, req.params.code, actor.scopePath);
         if (!g) throw new AppError('NOT_FOUND');
         const counts = await repo.gridCounts(ctx.db, g.county_code ?? '', g.code);
-        return { type: 'Feature' as const, id: g.code, properties: { ...properties(g), ...counts }, geometry: geometry(g) };
+        return {
+          type: 'Feature' as const,
+          id: g.code,
+          properties: { ...properties(g), ...counts },
+          geometry: geometry(g),
+        };
       },
     );
   };

@@ -20,21 +20,33 @@ export const GridProperties = z.object({
 export const GridFeature = z.object({
   type: z.literal('Feature'),
   id: z.string(),
-  properties: GridProperties.extend({ households: z.number().int(), residents: z.number().int(), workers: z.number().int() }),
+  properties: GridProperties.extend({
+    households: z.number().int(),
+    residents: z.number().int(),
+    workers: z.number().int(),
+  }),
   geometry: PolygonGeometry.nullable(),
 });
 
 export const GridCollection = z.object({
   type: z.literal('FeatureCollection'),
   features: z.array(
-    z.object({ type: z.literal('Feature'), id: z.string(), properties: GridProperties, geometry: PolygonGeometry.nullable() }),
+    z.object({
+      type: z.literal('Feature'),
+      id: z.string(),
+      properties: GridProperties,
+      geometry: PolygonGeometry.nullable(),
+    }),
   ),
 });
 
 export const LocateQuery = z.object({
   lat: z.coerce.number().min(-90).max(90),
   lng: z.coerce.number().min(-180).max(180),
-  coordSystem: z.enum(['wgs84', 'gcj02', 'bd09']).default('wgs84').describe('WGS-84 (GPS), GCJ-02 (Chinese web maps) or BD-09 (Baidu)'),
+  coordSystem: z
+    .enum(['wgs84', 'gcj02', 'bd09'])
+    .default('wgs84')
+    .describe('WGS-84 (GPS), GCJ-02 (Chinese web maps) or BD-09 (Baidu)'),
 });
 
 export const LocateResponse = z.object({

@@ -64,7 +64,8 @@ export function largestRemainder(total: number, weights: readonly number[], minE
   const rest = total - minEach * n;
   if (rest < 0) throw new RangeError(`cannot give ${minEach} each to ${n} parts out of ${total}`);
   const sum = weights.reduce((a, b) => a + b, 0);
-  if (!(sum > 0) || weights.some((w) => !(w >= 0))) throw new RangeError('weights must be non-negative, sum > 0');
+  if (!(sum > 0) || weights.some((w) => !(w >= 0)))
+    throw new RangeError('weights must be non-negative, sum > 0');
   const quotas = weights.map((w) => (w / sum) * rest);
   const parts = quotas.map((q) => Math.floor(q));
   let left = rest - parts.reduce((a, b) => a + b, 0);
@@ -98,7 +99,8 @@ function distribute(units: readonly AllocationUnit[], total: number, seed: numbe
 }
 
 function checkCount(name: string, value: number): void {
-  if (!Number.isInteger(value) || value < 0) throw new RangeError(`${name} must be a non-negative integer: ${value}`);
+  if (!Number.isInteger(value) || value < 0)
+    throw new RangeError(`${name} must be a non-negative integer: ${value}`);
 }
 
 /**
@@ -128,7 +130,8 @@ export function allocateGridCounts(
   let dropped = 0;
   const settle = (missing: number, otherExists: boolean, label: string): number => {
     if (missing === 0) return 0;
-    if (policy === 'error') throw new RangeError(`target asks for ${missing} ${label} grids but there is no such unit`);
+    if (policy === 'error')
+      throw new RangeError(`target asks for ${missing} ${label} grids but there is no such unit`);
     if (policy === 'reassign' && otherExists) {
       reassigned += missing;
       return missing;
@@ -147,7 +150,9 @@ export function allocateGridCounts(
 
   const byCode = new Map<string, number>();
   distribute(villages, rural, seed, spread).forEach((n, i) => byCode.set(villages[i]?.code ?? '', n));
-  distribute(communities, community, seed, spread).forEach((n, i) => byCode.set(communities[i]?.code ?? '', n));
+  distribute(communities, community, seed, spread).forEach((n, i) =>
+    byCode.set(communities[i]?.code ?? '', n),
+  );
   const counts = new Map(units.map((u) => [u.code, byCode.get(u.code) ?? 0] as const));
   return { counts, rural, community, reassigned, dropped };
 }

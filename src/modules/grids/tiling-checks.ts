@@ -35,7 +35,8 @@ function toInts(polygon: Polygon, origin: IntPt): IntPt[] | string {
   }
   const first = out[0];
   const last = out[out.length - 1];
-  if (out.length < 4 || !first || !last || first[0] !== last[0] || first[1] !== last[1]) return 'ring not closed';
+  if (out.length < 4 || !first || !last || first[0] !== last[0] || first[1] !== last[1])
+    return 'ring not closed';
   return out;
 }
 

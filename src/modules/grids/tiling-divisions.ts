@@ -3,12 +3,23 @@
  * county tree extraction, grid allocation and tiling in one call.
  */
 import { readFileSync } from 'node:fs';
-import { allocateGridCounts, type AllocateOptions, type GridAllocation, type GridTarget, type UnitKind } from './tiling-allocate.js';
+import {
+  allocateGridCounts,
+  type AllocateOptions,
+  type GridAllocation,
+  type GridTarget,
+  type UnitKind,
+} from './tiling-allocate.js';
 import type { BBox } from './tiling-counties.js';
 import { tileCounty, type CountyInput, type CountyTiling, type TilingOptions } from './tiling.js';
 
 /** One row of divisions.json: kind is "c"/"v" for village-level units, null otherwise. */
-export type DivisionRow = readonly [code: string, name: string, parentCode: string | null, kind: UnitKind | null];
+export type DivisionRow = readonly [
+  code: string,
+  name: string,
+  parentCode: string | null,
+  kind: UnitKind | null,
+];
 
 export interface DivisionsFile {
   readonly source: string;
@@ -40,7 +51,11 @@ export interface CountyTree {
   readonly townships: ReadonlyArray<{
     readonly code: string;
     readonly name: string;
-    readonly villages: ReadonlyArray<{ readonly code: string; readonly name: string; readonly kind: UnitKind }>;
+    readonly villages: ReadonlyArray<{
+      readonly code: string;
+      readonly name: string;
+      readonly kind: UnitKind;
+    }>;
   }>;
 }
 
@@ -98,6 +113,11 @@ export function tileCountyFromDivisions(
   target: GridTarget,
   options: TilingOptions & Omit<AllocateOptions, 'seed'> = {},
 ): CountyTiling & { readonly allocation: GridAllocation } {
-  const { input, allocation } = planCounty(countyTreeFromDivisions(regions, countyCode), bbox, target, options);
+  const { input, allocation } = planCounty(
+    countyTreeFromDivisions(regions, countyCode),
+    bbox,
+    target,
+    options,
+  );
   return { ...tileCounty(input, options), allocation };
 }

@@ -61,7 +61,11 @@ export function splitRect(rect: Rect, weights: readonly number[], xScale = 1): R
         const c2 = partCost(len - cut, second);
         const cost = Math.max(c1, c2);
         const sum = c1 + c2;
-        if (!best || cost < best.cost - 1e-9 || (Math.abs(cost - best.cost) <= 1e-9 && sum < best.sum - 1e-9)) {
+        if (
+          !best ||
+          cost < best.cost - 1e-9 ||
+          (Math.abs(cost - best.cost) <= 1e-9 && sum < best.sum - 1e-9)
+        ) {
           best = { cost, sum, k, alongX, cut };
         }
       }
@@ -141,7 +145,11 @@ export function buildMesh(
     }
   }
   for (const map of [vertical, horizontal]) {
-    for (const [line, list] of map) map.set(line, [...new Set(list)].sort((a, b) => a - b));
+    for (const [line, list] of map)
+      map.set(
+        line,
+        [...new Set(list)].sort((a, b) => a - b),
+      );
   }
 
   const baseRing = (r: Rect): Pt[] => {

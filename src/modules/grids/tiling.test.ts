@@ -116,7 +116,10 @@ describe('allocateGridCounts', () => {
     const reassign = allocateGridCounts(units, target);
     expect(reassign).toMatchObject({ rural: 14, community: 0, reassigned: 4, dropped: 0 });
     expect([...reassign.counts.values()].reduce((a, b) => a + b, 0)).toBe(14);
-    expect(allocateGridCounts(units, target, { whenKindMissing: 'drop' })).toMatchObject({ rural: 10, dropped: 4 });
+    expect(allocateGridCounts(units, target, { whenKindMissing: 'drop' })).toMatchObject({
+      rural: 10,
+      dropped: 4,
+    });
     expect(() => allocateGridCounts(units, target, { whenKindMissing: 'error' })).toThrow(RangeError);
     expect(allocateGridCounts([], target)).toMatchObject({ rural: 0, community: 0, dropped: 14 });
   });

@@ -111,7 +111,13 @@ export function gridName(villageName: string, sequence: number): string {
 
 function toRect(bbox: BBox): Rect {
   const [west, south, east, north] = bbox;
-  if (![west, south, east, north].every(Number.isFinite) || west < -180 || east > 180 || south < -90 || north > 90) {
+  if (
+    ![west, south, east, north].every(Number.isFinite) ||
+    west < -180 ||
+    east > 180 ||
+    south < -90 ||
+    north > 90
+  ) {
     throw new RangeError(`invalid bbox ${JSON.stringify(bbox)}`);
   }
   const rect = {
@@ -170,7 +176,9 @@ export function tileCounty(county: CountyInput, options: TilingOptions = {}): Co
   const xScale = Math.cos(midLat);
 
   const villageWeight = (v: VillageInput): number =>
-    Math.max(v.gridCount, 0.5) * (v.kind === 'c' ? communityAreaFactor : 1) * wobble(0.25, seed, 'village', v.code);
+    Math.max(v.gridCount, 0.5) *
+    (v.kind === 'c' ? communityAreaFactor : 1) *
+    wobble(0.25, seed, 'village', v.code);
   const townshipWeight = (t: TownshipInput): number =>
     (t.villages.length === 0 ? 1 : t.villages.reduce((s, v) => s + villageWeight(v), 0)) *
     wobble(0.15, seed, 'township', t.code);
@@ -193,23 +201,36 @@ export function tileCounty(county: CountyInput, options: TilingOptions = {}): Co
       if (v.gridCount === 0) leaves.push(vRect);
       const gridWeights = Array.from({ length: v.gridCount }, (_, i) => wobble(0.3, seed, 'grid', v.code, i));
       splitRect(vRect, gridWeights, xScale).forEach((gRect, gi) => {
-        grids.push({ rect: gRect, code: gridCode(v.code, gi + 1), name: gridName(v.name, gi + 1), parentCode: v.code, kind: v.kind });
+        grids.push({
+          rect: gRect,
+          code: gridCode(v.code, gi + 1),
+          name: gridName(v.name, gi + 1),
+          parentCode: v.code,
+          kind: v.kind,
+        });
         leaves.push(gRect);
       });
     });
   });
   if (county.townships.length === 0) leaves.push(countyRect);
 
-  const all = [countyRect, ...townships.map((n) => n.rect), ...villages.map((n) => n.rect), ...grids.map((n) => n.rect)];
+  const all = [
+    countyRect,
+    ...townships.map((n) => n.rect),
+    ...villages.map((n) => n.rect),
+    ...grids.map((n) => n.rect),
+  ];
   const ring = buildMesh(all, leaves, { seed, jitter });
-  const emit = (level: TiledLevel) => (n: Node): TiledRegion => ({
-    code: n.code,
-    name: n.name,
-    parentCode: n.parentCode,
-    level,
-    kind: n.kind,
-    geometry: polygonOf(ring(n.rect)),
-  });
+  const emit =
+    (level: TiledLevel) =>
+    (n: Node): TiledRegion => ({
+      code: n.code,
+      name: n.name,
+      parentCode: n.parentCode,
+      level,
+      kind: n.kind,
+      geometry: polygonOf(ring(n.rect)),
+    });
   return {
     county: {
       code: county.code,

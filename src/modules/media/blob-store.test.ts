@@ -147,9 +147,9 @@ describe('blobStoreFromEnv', () => {
   });
 
   it('rejects a bad WANGGE_S3_FORCE_PATH_STYLE and a half set of credentials', () => {
-    expect(() => blobStoreFromEnv({ WANGGE_S3_BUCKET: 'b', WANGGE_S3_FORCE_PATH_STYLE: 'maybe' }, '/d')).toThrow(
-      /WANGGE_S3_FORCE_PATH_STYLE/,
-    );
+    expect(() =>
+      blobStoreFromEnv({ WANGGE_S3_BUCKET: 'b', WANGGE_S3_FORCE_PATH_STYLE: 'maybe' }, '/d'),
+    ).toThrow(/WANGGE_S3_FORCE_PATH_STYLE/);
     expect(() => blobStoreFromEnv({ WANGGE_S3_BUCKET: 'b', WANGGE_S3_ACCESS_KEY_ID: 'k' }, '/d')).toThrow(
       /accessKeyId/,
     );

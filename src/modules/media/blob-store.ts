@@ -55,7 +55,8 @@ export class LocalBlobStore implements BlobStore {
     assertValidKey(key);
     const file = path.resolve(this.rootDir, ...key.split('/'));
     // Belt and braces: the key check already rules out escaping the root.
-    if (!file.startsWith(this.rootDir + path.sep)) throw new Error(`invalid blob key: ${JSON.stringify(key)}`);
+    if (!file.startsWith(this.rootDir + path.sep))
+      throw new Error(`invalid blob key: ${JSON.stringify(key)}`);
     return file;
   }
 
@@ -173,7 +174,10 @@ export class S3BlobStore implements BlobStore {
       return Buffer.from(await res.Body.transformToByteArray());
     } catch (err) {
       if (err instanceof NoSuchKey) return null;
-      if (err instanceof S3ServiceException && (err.name === 'NoSuchKey' || err.$metadata.httpStatusCode === 404)) {
+      if (
+        err instanceof S3ServiceException &&
+        (err.name === 'NoSuchKey' || err.$metadata.httpStatusCode === 404)
+      ) {
         return null;
       }
       throw err;

@@ -24,7 +24,12 @@ const EXIF: Exif = {
   IFD0: { Make: 'Cheapphone', Model: 'X1' },
   IFD2: { DateTimeOriginal: '2026:11:03 14:25:36' },
   // 30°15'30"N 120°10'12.34"E, as rationals
-  IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '30/1 15/1 3000/100', GPSLongitudeRef: 'E', GPSLongitude: '120/1 10/1 1234/100' },
+  IFD3: {
+    GPSLatitudeRef: 'N',
+    GPSLatitude: '30/1 15/1 3000/100',
+    GPSLongitudeRef: 'E',
+    GPSLongitude: '120/1 10/1 1234/100',
+  },
 };
 const LAT = 30 + 15 / 60 + 30 / 3600;
 const LNG = 120 + 10 / 60 + 12.34 / 3600;
@@ -33,7 +38,8 @@ const LNG = 120 + 10 / 60 + 12.34 / 3600;
 function halves(width: number, height: number) {
   const raw = Buffer.alloc(width * height * 3);
   for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) raw.set(x < width / 2 ? [220, 20, 20] : [20, 20, 220], (y * width + x) * 3);
+    for (let x = 0; x < width; x++)
+      raw.set(x < width / 2 ? [220, 20, 20] : [20, 20, 220], (y * width + x) * 3);
   }
   return sharp(raw, { raw: { width, height, channels: 3 } });
 }
@@ -88,7 +94,13 @@ describe('processPhoto', () => {
   it('uses OffsetTimeOriginal and sub-seconds when present', async () => {
     const input = await halves(64, 48)
       .jpeg()
-      .withExif({ IFD2: { DateTimeOriginal: '2026:11:03 14:25:36', OffsetTimeOriginal: '-05:00', SubSecTimeOriginal: '25' } })
+      .withExif({
+        IFD2: {
+          DateTimeOriginal: '2026:11:03 14:25:36',
+          OffsetTimeOriginal: '-05:00',
+          SubSecTimeOriginal: '25',
+        },
+      })
       .toBuffer();
     const p = await processPhoto(input);
     expect(p.takenAt?.toISOString()).toBe('2026-11-03T19:25:36.250Z');
@@ -96,10 +108,20 @@ describe('processPhoto', () => {
   });
 
   it('has null time and position for a photo without EXIF, and ignores a 0,0 fix', async () => {
-    expect(await processPhoto(await halves(64, 48).jpeg().toBuffer())).toMatchObject({ takenAt: null, gps: null });
+    expect(await processPhoto(await halves(64, 48).jpeg().toBuffer())).toMatchObject({
+      takenAt: null,
+      gps: null,
+    });
     const zero = await halves(64, 48)
       .jpeg()
-      .withExif({ IFD3: { GPSLatitudeRef: 'N', GPSLatitude: '0/1 0/1 0/1', GPSLongitudeRef: 'E', GPSLongitude: '0/1 0/1 0/1' } })
+      .withExif({
+        IFD3: {
+          GPSLatitudeRef: 'N',
+          GPSLatitude: '0/1 0/1 0/1',
+          GPSLongitudeRef: 'E',
+          GPSLongitude: '0/1 0/1 0/1',
+        },
+      })
       .toBuffer();
     expect((await processPhoto(zero)).gps).toBeNull();
   });
@@ -113,7 +135,11 @@ describe('processPhoto', () => {
 
   it('applies EXIF orientation 6 to the public copy and the reported size', async () => {
     // stored 120x80 (red left, blue right); orientation 6 = display rotated 90° clockwise
-    const input = await halves(120, 80).jpeg({ quality: 95 }).withMetadata({ orientation: 6 }).withExifMerge(EXIF).toBuffer();
+    const input = await halves(120, 80)
+      .jpeg({ quality: 95 })
+      .withMetadata({ orientation: 6 })
+      .withExifMerge(EXIF)
+      .toBuffer();
     expect((await sharp(input).metadata()).orientation).toBe(6);
     const p = await processPhoto(input);
     expect(p).toMatchObject({ width: 80, height: 120 });
@@ -126,7 +152,9 @@ describe('processPhoto', () => {
   });
 
   it('reads PNG with EXIF, and flattens transparency onto white', async () => {
-    const input = await sharp({ create: { width: 50, height: 40, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } } })
+    const input = await sharp({
+      create: { width: 50, height: 40, channels: 4, background: { r: 0, g: 0, b: 0, alpha: 0 } },
+    })
       .png()
       .withExif(EXIF)
       .toBuffer();
@@ -163,7 +191,11 @@ describe('processPhoto', () => {
   });
 
   it('accepts AV1 in a HEIF container (AVIF), decoded by sharp itself, honouring its rotation', async () => {
-    const input = await halves(60, 40).withMetadata({ orientation: 6 }).withExifMerge(EXIF).heif({ compression: 'av1' }).toBuffer();
+    const input = await halves(60, 40)
+      .withMetadata({ orientation: 6 })
+      .withExifMerge(EXIF)
+      .heif({ compression: 'av1' })
+      .toBuffer();
     const p = await processPhoto(input);
     expect(p).toMatchObject({ mime: 'image/avif', ext: 'avif', width: 40, height: 60 });
     expect(p.takenAt?.toISOString()).toBe('2026-11-03T06:25:36.000Z');
@@ -189,7 +221,11 @@ describe('processPhoto', () => {
 
   it('rejects a truncated JPEG, a corrupt HEIC and an empty file (400)', async () => {
     const jpeg = await halves(400, 300).jpeg().withExif(EXIF).toBuffer();
-    const err = await expectAppError(processPhoto(jpeg.subarray(0, Math.floor(jpeg.length * 0.6))), 'VALIDATION_FAILED', 400);
+    const err = await expectAppError(
+      processPhoto(jpeg.subarray(0, Math.floor(jpeg.length * 0.6))),
+      'VALIDATION_FAILED',
+      400,
+    );
     expect(err.messageZh).toContain('损坏或不完整');
     expect(err.messageEn).toContain('damaged or incomplete');
     await expectAppError(processPhoto(jpeg.subarray(0, jpeg.length - 2)), 'VALIDATION_FAILED', 400);
@@ -199,7 +235,11 @@ describe('processPhoto', () => {
   });
 
   it('rejects more than 15 MiB, or the given limit, before looking inside (413)', async () => {
-    const err = await expectAppError(processPhoto(Buffer.alloc(15 * 1024 * 1024 + 1)), 'PAYLOAD_TOO_LARGE', 413);
+    const err = await expectAppError(
+      processPhoto(Buffer.alloc(15 * 1024 * 1024 + 1)),
+      'PAYLOAD_TOO_LARGE',
+      413,
+    );
     expect(err.messageZh).toContain('15 MB');
     const jpeg = await halves(64, 48).jpeg().toBuffer();
     await expectAppError(processPhoto(jpeg, { maxBytes: 100 }), 'PAYLOAD_TOO_LARGE', 413);
@@ -220,15 +260,22 @@ describe('parseExifTime', () => {
   it('treats zone-less times as Beijing time and honours offsets', () => {
     expect(parseExifTime('2026:11:03 00:30:00')?.toISOString()).toBe('2026-11-02T16:30:00.000Z');
     expect(parseExifTime('2026:11:03 00:30:00', '+00:00')?.toISOString()).toBe('2026-11-03T00:30:00.000Z');
-    expect(parseExifTime('2026-11-03 00:30:00\0', '+0900', '5')?.toISOString()).toBe('2026-11-02T15:30:00.500Z');
+    expect(parseExifTime('2026-11-03 00:30:00\0', '+0900', '5')?.toISOString()).toBe(
+      '2026-11-02T15:30:00.500Z',
+    );
   });
 
-  it.each([undefined, 42, '', '0000:00:00 00:00:00', '2026:02:31 10:00:00', '2026:13:01 10:00:00', 'yesterday'])(
-    'gives null for %j',
-    (value) => {
-      expect(parseExifTime(value)).toBeNull();
-    },
-  );
+  it.each([
+    undefined,
+    42,
+    '',
+    '0000:00:00 00:00:00',
+    '2026:02:31 10:00:00',
+    '2026:13:01 10:00:00',
+    'yesterday',
+  ])('gives null for %j', (value) => {
+    expect(parseExifTime(value)).toBeNull();
+  });
 });
 
 describe('storePhoto', () => {
@@ -272,7 +319,9 @@ describe('storePhoto', () => {
       get: (key) => inner.get(key),
       delete: (key) => inner.delete(key),
     };
-    await expect(storePhoto(failing, processed, ID, new Date('2026-01-15T00:00:00Z'))).rejects.toThrow('disk full');
+    await expect(storePhoto(failing, processed, ID, new Date('2026-01-15T00:00:00Z'))).rejects.toThrow(
+      'disk full',
+    );
     expect(types).toEqual(['image/heic', 'image/jpeg', 'image/jpeg']);
     expect(await inner.get(`photos/2026/01/${ID}/original.heic`)).toBeNull();
     expect(await inner.get(`photos/2026/01/${ID}/public.jpg`)).toBeNull();

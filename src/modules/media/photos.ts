@@ -12,7 +12,8 @@ import type { BlobStore } from './blob-store.js';
  * a re-encoded JPEG without any metadata, so GPS and device data never leak.
  */
 
-export type PhotoMime = 'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic' | 'image/heif' | 'image/avif';
+export type PhotoMime =
+  'image/jpeg' | 'image/png' | 'image/webp' | 'image/heic' | 'image/heif' | 'image/avif';
 
 export type ProcessedPhoto = {
   /** sniffed from the bytes, never from a file name or a declared type */
@@ -70,7 +71,10 @@ function corrupt(): AppError {
 export async function processPhoto(data: Buffer, opts: { maxBytes?: number } = {}): Promise<ProcessedPhoto> {
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_PHOTO_BYTES;
   if (data.length === 0) {
-    throw new AppError('VALIDATION_FAILED', { detail: '上传的文件为空', detailEn: 'the uploaded file is empty' });
+    throw new AppError('VALIDATION_FAILED', {
+      detail: '上传的文件为空',
+      detailEn: 'the uploaded file is empty',
+    });
   }
   if (data.length > maxBytes) {
     const mb = Math.round((maxBytes / 1024 / 1024) * 10) / 10;
@@ -160,14 +164,18 @@ async function render(src: Buffer): Promise<Rendered> {
 type ExifTags = Record<string, unknown>;
 
 /** Capture time and GPS; a photo without (or with broken) EXIF simply has neither. */
-async function readExif(data: Buffer, exifBlock: Buffer | undefined): Promise<Pick<ProcessedPhoto, 'takenAt' | 'gps'>> {
+async function readExif(
+  data: Buffer,
+  exifBlock: Buffer | undefined,
+): Promise<Pick<ProcessedPhoto, 'takenAt' | 'gps'>> {
   const options = { tiff: true, exif: true, gps: true, reviveValues: false, translateValues: false };
   let tags: ExifTags | undefined;
   try {
     // sharp extracts the EXIF block from every accepted container (exifr alone
     // cannot read WebP, and fails on some libheif-written HEIF files).
     if (exifBlock && exifBlock.length > 8) {
-      const tiff = exifBlock.subarray(0, 6).toString('latin1') === 'Exif\0\0' ? exifBlock.subarray(6) : exifBlock;
+      const tiff =
+        exifBlock.subarray(0, 6).toString('latin1') === 'Exif\0\0' ? exifBlock.subarray(6) : exifBlock;
       tags = (await exifr.parse(tiff, options)) as ExifTags | undefined;
     } else {
       tags = (await exifr.parse(data, options)) as ExifTags | undefined;

@@ -15,28 +15,35 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 /** Opens the SSE stream and collects events until `count` arrived. */
-function listen(token: string, count: number): Promise<Array<{ event: string; data: { caseId?: number; state?: string } }>> {
+function listen(
+  token: string,
+  count: number,
+): Promise<Array<{ event: string; data: { caseId?: number; state?: string } }>> {
   return new Promise((resolve, reject) => {
     const got: Array<{ event: string; data: { caseId?: number; state?: string } }> = [];
-    const req = http.get(`${base}/api/v1/events`, { headers: { authorization: `Bearer ${token}` } }, (res) => {
-      if (res.statusCode !== 200) return reject(new Error(`status ${res.statusCode}`));
-      let buf = '';
-      res.on('data', (chunk: Buffer) => {
-        buf += chunk.toString('utf8');
-        let i: number;
-        while ((i = buf.indexOf('\n\n')) >= 0) {
-          const block = buf.slice(0, i);
-          buf = buf.slice(i + 2);
-          const event = /^event: (.*)$/m.exec(block)?.[1];
-          const data = /^data: (.*)$/m.exec(block)?.[1];
-          if (event && data) got.push({ event, data: JSON.parse(data) });
-          if (got.length >= count) {
-            req.destroy();
-            resolve(got);
+    const req = http.get(
+      `${base}/api/v1/events`,
+      { headers: { authorization: `Bearer ${token}` } },
+      (res) => {
+        if (res.statusCode !== 200) return reject(new Error(`status ${res.statusCode}`));
+        let buf = '';
+        res.on('data', (chunk: Buffer) => {
+          buf += chunk.toString('utf8');
+          let i: number;
+          while ((i = buf.indexOf('\n\n')) >= 0) {
+            const block = buf.slice(0, i);
+            buf = buf.slice(i + 2);
+            const event = /^event: (.*)$/m.exec(block)?.[1];
+            const data = /^data: (.*)$/m.exec(block)?.[1];
+            if (event && data) got.push({ event, data: JSON.parse(data) });
+            if (got.length >= count) {
+              req.destroy();
+              resolve(got);
+            }
           }
-        }
-      });
-    });
+        });
+      },
+    );
     req.on('error', (e) => (got.length >= count ? undefined : reject(e)));
     setTimeout(() => reject(new Error(`timeout with ${got.length} events`)), 15_000).unref();
   });
@@ -53,7 +60,12 @@ describe('live events, inbox and outbox', () => {
     const gwEvents = listen(gwToken, 1);
     const resEvents = listen(resToken, 1);
     await new Promise((r) => setTimeout(r, 300)); // let both streams subscribe
-    const rep = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: resident, payload: { categoryCode: 'E0102', description: '暴露垃圾', lat: at.lat, lng: at.lng } });
+    const rep = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: resident,
+      payload: { categoryCode: 'E0102', description: '暴露垃圾', lat: at.lat, lng: at.lng },
+    });
     const id = rep.json().id;
     const [first] = await gwEvents;
     expect(first).toMatchObject({ event: 'case.reported', data: { caseId: id, state: 'reported' } });
@@ -61,11 +73,21 @@ describe('live events, inbox and outbox', () => {
     const [told] = await resEvents;
     expect(told).toMatchObject({ event: 'case.file', data: { caseId: id, state: 'filed' } });
 
-    const inbox = (await t.app.inject({ method: 'GET', url: '/api/v1/inbox?unread=true', headers: resident })).json();
+    const inbox = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/inbox?unread=true', headers: resident })
+    ).json();
     expect(inbox.unread).toBeGreaterThan(0);
-    const marked = await t.app.inject({ method: 'POST', url: '/api/v1/inbox/read', headers: resident, payload: {} });
+    const marked = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/inbox/read',
+      headers: resident,
+      payload: {},
+    });
     expect(marked.json().marked).toBe(inbox.unread);
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/inbox?unread=true', headers: resident })).json().unread).toBe(0);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/inbox?unread=true', headers: resident })).json()
+        .unread,
+    ).toBe(0);
   });
 
   it('an outbox message survives a failing channel, is retried with backoff and sent once', async () => {
@@ -88,7 +110,15 @@ describe('live events, inbox and outbox', () => {
     const [a, b] = await Promise.all([deliverDue(t.db, [flaky], later), deliverDue(t.db, [flaky], later)]);
     expect(a.sent + b.sent).toBe(pending.length);
     expect(new Set(sent).size).toBe(sent.length); // never twice
-    const rows = await t.db.selectFrom('outbox').select(['attempts', 'sent_at', 'last_error']).where('id', 'in', pending.map((p) => p.id)).execute();
+    const rows = await t.db
+      .selectFrom('outbox')
+      .select(['attempts', 'sent_at', 'last_error'])
+      .where(
+        'id',
+        'in',
+        pending.map((p) => p.id),
+      )
+      .execute();
     expect(rows.every((r) => r.sent_at && r.attempts === 2 && r.last_error === null)).toBe(true);
     expect(MAX_ATTEMPTS).toBeGreaterThan(2);
     expect(logChannel(t.ctx.log).name).toBe('log');

@@ -2,7 +2,14 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { Logger } from '../../platform/logging.js';
 
-export type OutboxMessage = { id: number; countyCode: string; channel: string; recipient: string; payload: unknown; attempts: number };
+export type OutboxMessage = {
+  id: number;
+  countyCode: string;
+  channel: string;
+  recipient: string;
+  payload: unknown;
+  attempts: number;
+};
 
 /** An outside channel. `send` throws to ask for a retry. */
 export type Channel = { name: string; send(m: OutboxMessage): Promise<void> };
@@ -12,7 +19,10 @@ export function logChannel(log: Logger): Channel {
   return {
     name: 'log',
     async send(m) {
-      log.info({ outbox: m.id, recipient: m.recipient, payload: m.payload }, 'notification delivered (log channel)');
+      log.info(
+        { outbox: m.id, recipient: m.recipient, payload: m.payload },
+        'notification delivered (log channel)',
+      );
     },
   };
 }
@@ -27,7 +37,12 @@ export const backoffSeconds = (attempts: number) => Math.min(3600, 5 * 2 ** Math
  * its own transaction, so several workers (server instances) never send the same
  * one twice at once, and a crash before the update leaves it due again.
  */
-export async function deliverDue(db: Db, channels: Channel[], now: Date, limit = 50): Promise<{ sent: number; failed: number }> {
+export async function deliverDue(
+  db: Db,
+  channels: Channel[],
+  now: Date,
+  limit = 50,
+): Promise<{ sent: number; failed: number }> {
   const byName = new Map(channels.map((c) => [c.name, c]));
   let sent = 0;
   let failed = 0;
@@ -45,12 +60,23 @@ export async function deliverDue(db: Db, channels: Channel[], now: Date, limit =
         .skipLocked()
         .executeTakeFirst();
       if (!row) return null;
-      const message: OutboxMessage = { id: row.id, countyCode: row.county_code, channel: row.channel, recipient: row.recipient, payload: row.payload, attempts: row.attempts };
+      const message: OutboxMessage = {
+        id: row.id,
+        countyCode: row.county_code,
+        channel: row.channel,
+        recipient: row.recipient,
+        payload: row.payload,
+        attempts: row.attempts,
+      };
       try {
         const channel = byName.get(row.channel);
         if (!channel) throw new Error(`no channel "${row.channel}" configured`);
         await channel.send(message);
-        await tx.updateTable('outbox').set({ sent_at: now, attempts: row.attempts + 1, last_error: null }).where('id', '=', row.id).execute();
+        await tx
+          .updateTable('outbox')
+          .set({ sent_at: now, attempts: row.attempts + 1, last_error: null })
+          .where('id', '=', row.id)
+          .execute();
         return 'sent' as const;
       } catch (err) {
         const attempts = row.attempts + 1;

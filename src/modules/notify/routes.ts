@@ -5,7 +5,9 @@ import type { AppContext } from '../../server/context.js';
 import { ABOUT_TYPES, type About } from './service.js';
 
 const aboutOf = (n: { about_type: string | null; about_id: number | null }): About | null =>
-  n.about_id !== null && (ABOUT_TYPES as readonly string[]).includes(n.about_type ?? '') ? { type: n.about_type as About['type'], id: n.about_id } : null;
+  n.about_id !== null && (ABOUT_TYPES as readonly string[]).includes(n.about_type ?? '')
+    ? { type: n.about_type as About['type'], id: n.about_id }
+    : null;
 
 const Item = z.object({
   id: z.number().int(),
@@ -30,7 +32,11 @@ export const notifyRoutes =
         schema: {
           tags: ['notifications'],
           summary: '消息 My notifications, newest first',
-          querystring: z.object({ unread: z.enum(['true']).optional(), limit: z.coerce.number().int().min(1).max(200).default(50), beforeId: z.coerce.number().int().positive().optional() }),
+          querystring: z.object({
+            unread: z.enum(['true']).optional(),
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            beforeId: z.coerce.number().int().positive().optional(),
+          }),
           response: { 200: z.object({ items: z.array(Item), unread: z.number().int() }) },
         },
       },
@@ -41,10 +47,24 @@ export const notifyRoutes =
         if (req.query.beforeId) q = q.where('id', '<', req.query.beforeId);
         const [rows, unread] = await Promise.all([
           q.orderBy('id', 'desc').limit(req.query.limit).execute(),
-          ctx.db.selectFrom('notification').select((eb) => eb.fn.countAll<number>().as('n')).where('account_id', '=', actor.accountId).where('read_at', 'is', null).executeTakeFirstOrThrow(),
+          ctx.db
+            .selectFrom('notification')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('account_id', '=', actor.accountId)
+            .where('read_at', 'is', null)
+            .executeTakeFirstOrThrow(),
         ]);
         return {
-          items: rows.map((n) => ({ id: n.id, caseId: n.case_id, about: aboutOf(n), kind: n.kind, title: n.title, body: n.body, createdAt: n.created_at.toISOString(), readAt: n.read_at?.toISOString() ?? null })),
+          items: rows.map((n) => ({
+            id: n.id,
+            caseId: n.case_id,
+            about: aboutOf(n),
+            kind: n.kind,
+            title: n.title,
+            body: n.body,
+            createdAt: n.created_at.toISOString(),
+            readAt: n.read_at?.toISOString() ?? null,
+          })),
           unread: Number(unread.n),
         };
       },
@@ -62,7 +82,11 @@ export const notifyRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        let q = ctx.db.updateTable('notification').set({ read_at: ctx.now() }).where('account_id', '=', actor.accountId).where('read_at', 'is', null);
+        let q = ctx.db
+          .updateTable('notification')
+          .set({ read_at: ctx.now() })
+          .where('account_id', '=', actor.accountId)
+          .where('read_at', 'is', null);
         if (req.body.ids) q = q.where('id', 'in', req.body.ids.length ? req.body.ids : [-1]);
         const res = await q.executeTakeFirst();
         return { marked: Number(res.numUpdatedRows) };
@@ -71,14 +95,26 @@ export const notifyRoutes =
 
     app.get(
       '/events',
-      { schema: { tags: ['notifications'], summary: '实时事件 Server-sent events for the signed-in user (text/event-stream)' } },
+      {
+        schema: {
+          tags: ['notifications'],
+          summary: '实时事件 Server-sent events for the signed-in user (text/event-stream)',
+        },
+      },
       async (req, reply) => {
         const actor = actorOf(req);
         reply.hijack();
         const res = reply.raw;
-        res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-cache, no-transform', connection: 'keep-alive', 'x-accel-buffering': 'no' });
+        res.writeHead(200, {
+          'content-type': 'text/event-stream; charset=utf-8',
+          'cache-control': 'no-cache, no-transform',
+          connection: 'keep-alive',
+          'x-accel-buffering': 'no',
+        });
         res.write(`retry: 3000\n: connected\n\n`);
-        const off = ctx.events.subscribe(actor.accountId, (e) => res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`));
+        const off = ctx.events.subscribe(actor.accountId, (e) =>
+          res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`),
+        );
         const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
         req.raw.on('close', () => {
           clearInterval(ping);

@@ -28,7 +28,18 @@ export async function notify(tx: DbOrTx, n: Notice, channel = 'log'): Promise<vo
   if (ids.length === 0) return;
   await tx
     .insertInto('notification')
-    .values(ids.map((id) => ({ county_code: n.countyCode, account_id: id, case_id: n.caseId ?? null, about_type: n.about?.type ?? null, about_id: n.about?.id ?? null, kind: n.kind, title: n.title, body: n.body ?? null })))
+    .values(
+      ids.map((id) => ({
+        county_code: n.countyCode,
+        account_id: id,
+        case_id: n.caseId ?? null,
+        about_type: n.about?.type ?? null,
+        about_id: n.about?.id ?? null,
+        kind: n.kind,
+        title: n.title,
+        body: n.body ?? null,
+      })),
+    )
     .execute();
   await tx
     .insertInto('outbox')
@@ -37,7 +48,12 @@ export async function notify(tx: DbOrTx, n: Notice, channel = 'log'): Promise<vo
         county_code: n.countyCode,
         channel,
         recipient: `account:${id}`,
-        payload: JSON.stringify({ kind: n.kind, title: n.title, caseId: n.caseId ?? null, about: n.about ?? null }),
+        payload: JSON.stringify({
+          kind: n.kind,
+          title: n.title,
+          caseId: n.caseId ?? null,
+          about: n.about ?? null,
+        }),
       })),
     )
     .execute();

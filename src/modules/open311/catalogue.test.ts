@@ -20,12 +20,23 @@ describe('Open311 discovery', () => {
     expect(Object.keys(d)).toEqual(['changeset', 'contact', 'key_service', 'endpoints']);
     expect(d.changeset).toMatch(W3C);
     expect(d.endpoints).toEqual([
-      { specification: 'http://wiki.open311.org/GeoReport_v2', url: 'http://localhost:80/open311/v2', changeset: d.changeset, type: 'production', formats: ['text/xml', 'application/json'] },
+      {
+        specification: 'http://wiki.open311.org/GeoReport_v2',
+        url: 'http://localhost:80/open311/v2',
+        changeset: d.changeset,
+        type: 'production',
+        formats: ['text/xml', 'application/json'],
+      },
     ]);
 
     const x = await get(t.app, '/open311/v2/discovery.xml');
     expect(x.headers['content-type']).toBe('text/xml; charset=utf-8');
-    const doc = xml(x.body) as { discovery: { changeset: string; endpoints: { endpoint: Array<{ url: string; formats: { format: string[] } }> } } };
+    const doc = xml(x.body) as {
+      discovery: {
+        changeset: string;
+        endpoints: { endpoint: Array<{ url: string; formats: { format: string[] } }> };
+      };
+    };
     expect(doc.discovery.changeset).toBe(d.changeset);
     expect(doc.discovery.endpoints.endpoint).toHaveLength(1);
     expect(doc.discovery.endpoints.endpoint[0]!.formats.format).toEqual(['text/xml', 'application/json']);
@@ -39,20 +50,48 @@ describe('Open311 services', () => {
     const services = res.json() as Array<Record<string, unknown>>;
     expect(services.length).toBeGreaterThanOrEqual(70);
     for (const s of services) {
-      expect(Object.keys(s)).toEqual(['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group']);
+      expect(Object.keys(s)).toEqual([
+        'service_code',
+        'service_name',
+        'description',
+        'metadata',
+        'type',
+        'keywords',
+        'group',
+      ]);
       expect(typeof s.service_code).toBe('string');
       expect(s.type).toBe('realtime');
       expect(typeof s.metadata).toBe('boolean');
     }
-    expect(services.find((s) => s.service_code === 'P0103')).toMatchObject({ service_name: '路灯', metadata: true, group: '公用设施', keywords: expect.stringContaining('路灯') });
+    expect(services.find((s) => s.service_code === 'P0103')).toMatchObject({
+      service_name: '路灯',
+      metadata: true,
+      group: '公用设施',
+      keywords: expect.stringContaining('路灯'),
+    });
     const noQuestions = services.find((s) => s.metadata === false);
     expect(noQuestions).toBeDefined();
 
-    const doc = xml((await get(t.app, `/open311/v2/services.xml?${J}`)).body) as { services: { service: Array<Record<string, string>> } };
+    const doc = xml((await get(t.app, `/open311/v2/services.xml?${J}`)).body) as {
+      services: { service: Array<Record<string, string>> };
+    };
     expect(doc.services.service).toHaveLength(services.length);
     const lamp = doc.services.service.find((s) => s.service_code === 'P0103')!;
-    expect(lamp).toMatchObject({ service_name: '路灯', metadata: 'true', type: 'realtime', group: '公用设施' });
-    expect(Object.keys(lamp)).toEqual(['service_code', 'service_name', 'description', 'metadata', 'type', 'keywords', 'group']);
+    expect(lamp).toMatchObject({
+      service_name: '路灯',
+      metadata: 'true',
+      type: 'realtime',
+      group: '公用设施',
+    });
+    expect(Object.keys(lamp)).toEqual([
+      'service_code',
+      'service_name',
+      'description',
+      'metadata',
+      'type',
+      'keywords',
+      'group',
+    ]);
   });
 
   it('gives a service definition with the questions in order, list values as key/name', async () => {
@@ -64,26 +103,65 @@ describe('Open311 services', () => {
       ['fault', 'multivaluelist', true, 1],
       ['lamp_count', 'number', false, 2],
     ]);
-    expect(Object.keys(def.attributes[0]!)).toEqual(['variable', 'code', 'datatype', 'required', 'datatype_description', 'order', 'description', 'values']);
-    expect(def.attributes[0]).toMatchObject({ variable: true, description: expect.stringContaining('故障情况') });
-    expect((def.attributes[0]!.values as Array<{ key: string; name: string }>)[0]).toEqual({ key: 'not_lit', name: '夜间不亮' });
+    expect(Object.keys(def.attributes[0]!)).toEqual([
+      'variable',
+      'code',
+      'datatype',
+      'required',
+      'datatype_description',
+      'order',
+      'description',
+      'values',
+    ]);
+    expect(def.attributes[0]).toMatchObject({
+      variable: true,
+      description: expect.stringContaining('故障情况'),
+    });
+    expect((def.attributes[0]!.values as Array<{ key: string; name: string }>)[0]).toEqual({
+      key: 'not_lit',
+      name: '夜间不亮',
+    });
     expect(def.attributes[1]!.values).toBeUndefined();
 
     const doc = xml((await get(t.app, `/open311/v2/services/P0103.xml?${J}`)).body) as {
-      service_definition: { service_code: string; attributes: { attribute: Array<{ code: string; required: string; order: string; values?: { value: Array<{ key: string; name: string }> } }> } };
+      service_definition: {
+        service_code: string;
+        attributes: {
+          attribute: Array<{
+            code: string;
+            required: string;
+            order: string;
+            values?: { value: Array<{ key: string; name: string }> };
+          }>;
+        };
+      };
     };
     expect(doc.service_definition.service_code).toBe('P0103');
     const [fault, count] = doc.service_definition.attributes.attribute;
     expect(fault).toMatchObject({ code: 'fault', required: 'true', order: '1' });
-    expect(fault!.values!.value.map((v) => v.key)).toEqual(['not_lit', 'day_lit', 'flicker', 'pole_damaged', 'wire_exposed']);
+    expect(fault!.values!.value.map((v) => v.key)).toEqual([
+      'not_lit',
+      'day_lit',
+      'flicker',
+      'pole_damaged',
+      'wire_exposed',
+    ]);
     expect(count).toMatchObject({ code: 'lamp_count', required: 'false', order: '2' });
   });
 
   it('a service without questions has an empty attribute list', async () => {
-    const services = (await get(t.app, `/open311/v2/services.json?${J}`)).json() as Array<{ service_code: string; metadata: boolean }>;
+    const services = (await get(t.app, `/open311/v2/services.json?${J}`)).json() as Array<{
+      service_code: string;
+      metadata: boolean;
+    }>;
     const plain = services.find((s) => !s.metadata)!;
-    expect((await get(t.app, `/open311/v2/services/${plain.service_code}.json?${J}`)).json()).toEqual({ service_code: plain.service_code, attributes: [] });
-    const doc = xml((await get(t.app, `/open311/v2/services/${plain.service_code}.xml?${J}`)).body) as { service_definition: { attributes: string } };
+    expect((await get(t.app, `/open311/v2/services/${plain.service_code}.json?${J}`)).json()).toEqual({
+      service_code: plain.service_code,
+      attributes: [],
+    });
+    const doc = xml((await get(t.app, `/open311/v2/services/${plain.service_code}.xml?${J}`)).body) as {
+      service_definition: { attributes: string };
+    };
     expect(doc.service_definition.attributes).toBe('');
   });
 });
@@ -95,13 +173,18 @@ describe('Open311 errors on reads', () => {
     expect(res.json()).toEqual([{ code: 404, description: 'service_code P9999 was not found' }]);
     const x = await get(t.app, `/open311/v2/services/P9999.xml?${J}`);
     expect(x.statusCode).toBe(404);
-    expect(xml(x.body)).toEqual({ errors: { error: [{ code: '404', description: 'service_code P9999 was not found' }] } });
+    expect(xml(x.body)).toEqual({
+      errors: { error: [{ code: '404', description: 'service_code P9999 was not found' }] },
+    });
   });
 
   it('jurisdiction_id: missing is 400, unknown is 404', async () => {
     const missing = await get(t.app, '/open311/v2/services.json');
     expect(missing.statusCode).toBe(400);
-    expect((missing.json() as Array<{ code: number; description: string }>)[0]).toMatchObject({ code: 400, description: expect.stringContaining('jurisdiction_id') });
+    expect((missing.json() as Array<{ code: number; description: string }>)[0]).toMatchObject({
+      code: 400,
+      description: expect.stringContaining('jurisdiction_id'),
+    });
     for (const id of ['999999', 'sfgov.org', '211221101']) {
       const res = await get(t.app, `/open311/v2/services.xml?jurisdiction_id=${id}`);
       expect(res.statusCode, id).toBe(404);
@@ -125,7 +208,9 @@ describe('Open311 errors on reads', () => {
   });
 
   it('the routes are public and documented in OpenAPI', async () => {
-    const publicRoutes = t.app.registeredRoutes.filter((r) => r.url.startsWith('/open311/v2')).filter((r) => r.method !== 'HEAD');
+    const publicRoutes = t.app.registeredRoutes
+      .filter((r) => r.url.startsWith('/open311/v2'))
+      .filter((r) => r.method !== 'HEAD');
     expect(publicRoutes.every((r) => r.public)).toBe(true);
     expect(publicRoutes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       'GET /open311/v2/discovery.:format',

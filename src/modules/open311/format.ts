@@ -71,12 +71,26 @@ const W3C_DATETIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\
  */
 export function parseW3c(name: string, value: string): Date {
   const m = W3C_DATETIME.exec(value.trim());
-  const bad = () => badRequest(`${name} must be a W3C datetime with a time zone, e.g. 2010-01-01T00:00:00Z or 2010-01-01T08:00:00+08:00`);
+  const bad = () =>
+    badRequest(
+      `${name} must be a W3C datetime with a time zone, e.g. 2010-01-01T00:00:00Z or 2010-01-01T08:00:00+08:00`,
+    );
   if (!m) throw bad();
   const [, y, mo, d, h, mi, s, frac, zone] = m;
-  const iso = h === undefined ? `${y}-${mo}-${d}T00:00:00+08:00` : `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${frac ?? ''}${zone}`;
+  const iso =
+    h === undefined
+      ? `${y}-${mo}-${d}T00:00:00+08:00`
+      : `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${frac ?? ''}${zone}`;
   const t = Date.parse(iso);
-  if (Number.isNaN(t) || Number(mo) > 12 || Number(d) > 31 || Number(h ?? 0) > 23 || Number(mi ?? 0) > 59 || Number(s ?? 0) > 59) throw bad();
+  if (
+    Number.isNaN(t) ||
+    Number(mo) > 12 ||
+    Number(d) > 31 ||
+    Number(h ?? 0) > 23 ||
+    Number(mi ?? 0) > 59 ||
+    Number(s ?? 0) > 59
+  )
+    throw bad();
   return new Date(t);
 }
 

@@ -30,8 +30,17 @@ export const open311KeyRoutes =
         schema: {
           tags: ['open311'],
           summary: 'Open311 密钥 Issue an Open311 API key (shown once; only its hash is kept)',
-          body: z.object({ label: z.string().trim().min(2).max(80).describe('who the key is for, e.g. the client app') }),
-          response: { 201: z.object({ id: z.number().int(), label: z.string(), key: z.string(), createdAt: z.string() }) },
+          body: z.object({
+            label: z.string().trim().min(2).max(80).describe('who the key is for, e.g. the client app'),
+          }),
+          response: {
+            201: z.object({
+              id: z.number().int(),
+              label: z.string(),
+              key: z.string(),
+              createdAt: z.string(),
+            }),
+          },
         },
       },
       async (req, reply) => {
@@ -42,7 +51,13 @@ export const open311KeyRoutes =
 
     app.get(
       '/open311/keys',
-      { schema: { tags: ['open311'], summary: 'Open311 密钥列表 My county’s Open311 API keys (never their values)', response: { 200: z.object({ items: z.array(KeyItem) }) } } },
+      {
+        schema: {
+          tags: ['open311'],
+          summary: 'Open311 密钥列表 My county’s Open311 API keys (never their values)',
+          response: { 200: z.object({ items: z.array(KeyItem) }) },
+        },
+      },
       async (req) => {
         const actor = adminOf(actorOf(req));
         return { items: await listKeys(ctx.db, actor.countyCode) };
@@ -55,7 +70,13 @@ export const open311KeyRoutes =
         schema: {
           tags: ['open311'],
           summary: '吊销 Open311 密钥 Revoke an Open311 API key',
-          params: z.object({ id: z.coerce.number().int().positive().max(2 ** 53) }),
+          params: z.object({
+            id: z.coerce
+              .number()
+              .int()
+              .positive()
+              .max(2 ** 53),
+          }),
           response: { 204: z.null() },
         },
       },

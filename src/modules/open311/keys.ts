@@ -24,7 +24,15 @@ export async function issueKey(db: Db, actor: Actor, label: string, requestId?: 
       .values({ county_code: actor.countyCode, key_hash: hashKey(key), label, created_by: actor.accountId })
       .returning(['id', 'label', 'created_at'])
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actor, countyCode: actor.countyCode, action: 'open311_key.issue', entityType: 'open311_key', entityId: r.id, after: { label }, requestId });
+    await recordAudit(tx, {
+      actor,
+      countyCode: actor.countyCode,
+      action: 'open311_key.issue',
+      entityType: 'open311_key',
+      entityId: r.id,
+      after: { label },
+      requestId,
+    });
     return r;
   });
   return { id: row.id, label: row.label, key, createdAt: row.created_at.toISOString() };
@@ -48,13 +56,34 @@ export async function listKeys(db: DbOrTx, countyCode: string) {
 }
 
 /** Revokes a key of the actor's county (404 otherwise); revoking twice changes nothing. */
-export async function revokeKey(db: Db, actor: Actor, id: number, now: Date, requestId?: string): Promise<void> {
+export async function revokeKey(
+  db: Db,
+  actor: Actor,
+  id: number,
+  now: Date,
+  requestId?: string,
+): Promise<void> {
   await db.transaction().execute(async (tx) => {
-    const key = await tx.selectFrom('open311_key').select(['id', 'revoked_at']).where('county_code', '=', actor.countyCode).where('id', '=', id).forUpdate().executeTakeFirst();
+    const key = await tx
+      .selectFrom('open311_key')
+      .select(['id', 'revoked_at'])
+      .where('county_code', '=', actor.countyCode)
+      .where('id', '=', id)
+      .forUpdate()
+      .executeTakeFirst();
     if (!key) throw new AppError('NOT_FOUND');
     if (key.revoked_at) return;
     await tx.updateTable('open311_key').set({ revoked_at: now }).where('id', '=', id).execute();
-    await recordAudit(tx, { actor, countyCode: actor.countyCode, action: 'open311_key.revoke', entityType: 'open311_key', entityId: id, before: { revoked: false }, after: { revoked: true }, requestId });
+    await recordAudit(tx, {
+      actor,
+      countyCode: actor.countyCode,
+      action: 'open311_key.revoke',
+      entityType: 'open311_key',
+      entityId: id,
+      before: { revoked: false },
+      after: { revoked: true },
+      requestId,
+    });
   });
 }
 
@@ -82,9 +111,14 @@ export type DemoOpen311Key = {
  * (so a demo client can be configured in advance), else a generated one for the caller
  * to print once.
  */
-export async function createDemoOpen311Key(tx: DbOrTx, countyCode: string, env: NodeJS.ProcessEnv = process.env): Promise<DemoOpen311Key> {
+export async function createDemoOpen311Key(
+  tx: DbOrTx,
+  countyCode: string,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<DemoOpen311Key> {
   const fromEnv = env.WANGGE_OPEN311_DEMO_KEY?.trim() || null;
-  if (fromEnv !== null && fromEnv.length < 16) throw new Error('WANGGE_OPEN311_DEMO_KEY must be at least 16 characters');
+  if (fromEnv !== null && fromEnv.length < 16)
+    throw new Error('WANGGE_OPEN311_DEMO_KEY must be at least 16 characters');
   const key = fromEnv ?? generateKey();
   await tx
     .insertInto('open311_key')

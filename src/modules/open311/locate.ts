@@ -10,8 +10,19 @@ import { badRequest } from './format.js';
  * placed in its first grid); names shared by several places need the township name too.
  */
 export async function gridOfAddressId(db: DbOrTx, countyCode: string, addressId: string): Promise<string> {
-  const ok = /^\d{15}$/.test(addressId) && (await db.selectFrom('region').select('code').where('code', '=', addressId).where('level', '=', 'grid').where('county_code', '=', countyCode).executeTakeFirst());
-  if (!ok) throw badRequest(`address_id ${addressId} is not a grid of jurisdiction ${countyCode} (use a 15-digit grid code as returned in address_id)`);
+  const ok =
+    /^\d{15}$/.test(addressId) &&
+    (await db
+      .selectFrom('region')
+      .select('code')
+      .where('code', '=', addressId)
+      .where('level', '=', 'grid')
+      .where('county_code', '=', countyCode)
+      .executeTakeFirst());
+  if (!ok)
+    throw badRequest(
+      `address_id ${addressId} is not a grid of jurisdiction ${countyCode} (use a 15-digit grid code as returned in address_id)`,
+    );
   return addressId;
 }
 
@@ -44,7 +55,13 @@ export async function gridOfAddressString(db: DbOrTx, countyCode: string, addres
     );
   }
   if (found.length === 15) return found;
-  const first = await db.selectFrom('region').select('code').where('parent_code', '=', found).where('level', '=', 'grid').orderBy('code').executeTakeFirst();
+  const first = await db
+    .selectFrom('region')
+    .select('code')
+    .where('parent_code', '=', found)
+    .where('level', '=', 'grid')
+    .orderBy('code')
+    .executeTakeFirst();
   if (!first) throw badRequest('address_string names a village without grids; send lat/long (WGS-84)');
   return first.code;
 }

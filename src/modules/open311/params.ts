@@ -29,7 +29,8 @@ const scalar = (v: unknown): string | null =>
 /** A JSON body: flat keys as in the form (`"attribute[code]": …`) or nested (`"attribute": {code: …}`). */
 export function fromJson(body: unknown): Params {
   const out: Params = new Map();
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw badRequest('the body must be a JSON object or a form');
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw badRequest('the body must be a JSON object or a form');
   for (const [k, v] of Object.entries(body as Record<string, unknown>)) {
     if (k === 'attribute' && v && typeof v === 'object' && !Array.isArray(v)) {
       for (const [code, x] of Object.entries(v as Record<string, unknown>)) {
@@ -54,7 +55,8 @@ export function collect(query: unknown, body: unknown): Params {
     if (Array.isArray(v)) for (const e of v) put(out, k.endsWith('[]') ? k : `${k}[]`, String(e));
     else if (typeof v === 'string') put(out, k, v);
   }
-  const fromBody = body instanceof Map ? (body as Params) : body === undefined || body === null ? new Map() : fromJson(body);
+  const fromBody =
+    body instanceof Map ? (body as Params) : body === undefined || body === null ? new Map() : fromJson(body);
   for (const [k, v] of fromBody) out.set(k, v);
   return out;
 }
@@ -73,7 +75,10 @@ export function many(p: Params, name: string): string[] {
 
 /** A comma-delimited list argument ("can be declared multiple times, comma delimited"). */
 export function commaList(p: Params, name: string): string[] {
-  return many(p, name).flatMap((s) => s.split(',')).map((s) => s.trim()).filter(Boolean);
+  return many(p, name)
+    .flatMap((s) => s.split(','))
+    .map((s) => s.trim())
+    .filter(Boolean);
 }
 
 /** `attribute[code]=v` → v; `attribute[code][]=v1&…` → [v1, …]. */
@@ -107,7 +112,9 @@ export async function jurisdiction(db: Db, p: Params, required: boolean): Promis
       .select('code')
       .where('code', '=', id)
       .where('level', '=', 'county')
-      .where((eb) => eb.exists(eb.selectFrom('department').select('id').where('department.county_code', '=', id)))
+      .where((eb) =>
+        eb.exists(eb.selectFrom('department').select('id').where('department.county_code', '=', id)),
+      )
       .executeTakeFirst());
   if (!ok) throw notFound(`jurisdiction_id ${id} was not found`);
   return id;
@@ -129,7 +136,8 @@ export function timeWindow(p: Params, now: Date): { from: Date; to: Date } {
   const span = MAX_SPAN_DAYS * DAY_MS;
   if (from && to) {
     if (from > to) throw badRequest('start_date must not be after end_date');
-    if (to.getTime() - from.getTime() > span) throw badRequest(`start_date and end_date may not span more than ${MAX_SPAN_DAYS} days`);
+    if (to.getTime() - from.getTime() > span)
+      throw badRequest(`start_date and end_date may not span more than ${MAX_SPAN_DAYS} days`);
     return { from, to };
   }
   if (from) return { from, to: new Date(Math.min(now.getTime(), from.getTime() + span)) };

@@ -27,7 +27,10 @@ const DECIMAL = /^[+-]?\d{1,3}(?:\.\d+)?$/;
 
 function coordinate(name: 'lat' | 'long', value: string, max: number): number {
   const n = DECIMAL.test(value) ? Number(value) : Number.NaN;
-  if (!Number.isFinite(n) || Math.abs(n) > max) throw badRequest(`${name} must be a WGS-84 ${name === 'lat' ? 'latitude' : 'longitude'} in decimal degrees (-${max} to ${max})`);
+  if (!Number.isFinite(n) || Math.abs(n) > max)
+    throw badRequest(
+      `${name} must be a WGS-84 ${name === 'lat' ? 'latitude' : 'longitude'} in decimal degrees (-${max} to ${max})`,
+    );
   return n;
 }
 
@@ -62,15 +65,29 @@ export function mediaUrls(p: Params): string[] {
  * key created it. email, device_id and account_id are not stored (no use for them);
  * a phone number is kept encrypted as the reporter's contact for call-backs.
  */
-export async function postRequest(ctx: AppContext, p: Params, requestId: string): Promise<{ id: number; number: string }> {
+export async function postRequest(
+  ctx: AppContext,
+  p: Params,
+  requestId: string,
+): Promise<{ id: number; number: string }> {
   const key = await authorizeKey(ctx, p);
   const county = key.countyCode;
   const code = one(p, 'service_code');
   if (!code) throw badRequest('service_code was not provided');
-  const category = await ctx.db.selectFrom('category').select('code').where('code', '=', code).where('active', '=', true).executeTakeFirst();
+  const category = await ctx.db
+    .selectFrom('category')
+    .select('code')
+    .where('code', '=', code)
+    .where('active', '=', true)
+    .executeTakeFirst();
   if (!category) throw notFound(`service_code ${code} was not found`);
 
-  const [lat, long, addressString, addressId] = [one(p, 'lat'), one(p, 'long'), one(p, 'address_string'), one(p, 'address_id')];
+  const [lat, long, addressString, addressId] = [
+    one(p, 'lat'),
+    one(p, 'long'),
+    one(p, 'address_string'),
+    one(p, 'address_id'),
+  ];
   const place: { lat?: number; lng?: number; gridCode?: string } = {};
   if (lat !== undefined || long !== undefined) {
     if (lat === undefined || long === undefined) throw badRequest('lat and long must be sent together');
@@ -86,7 +103,8 @@ export async function postRequest(ctx: AppContext, p: Params, requestId: string)
 
   const description = one(p, 'description') ?? '';
   if (description.length > 4000) throw badRequest('description is limited to 4,000 characters');
-  if (addressString && addressString.length > 500) throw badRequest('address_string is limited to 500 characters');
+  if (addressString && addressString.length > 500)
+    throw badRequest('address_string is limited to 500 characters');
   const media = mediaUrls(p);
 
   const created = await reportCase(
@@ -106,8 +124,19 @@ export async function postRequest(ctx: AppContext, p: Params, requestId: string)
     },
     requestId,
     async (tx, caseId) => {
-      await tx.insertInto('open311_request').values({ county_code: county, case_id: caseId, key_id: key.id, media_urls: media }).execute();
-      await recordAudit(tx, { actor: null, countyCode: county, action: 'open311.request', entityType: 'case', entityId: caseId, after: { keyId: key.id, keyLabel: key.label }, requestId });
+      await tx
+        .insertInto('open311_request')
+        .values({ county_code: county, case_id: caseId, key_id: key.id, media_urls: media })
+        .execute();
+      await recordAudit(tx, {
+        actor: null,
+        countyCode: county,
+        action: 'open311.request',
+        entityType: 'case',
+        entityId: caseId,
+        after: { keyId: key.id, keyLabel: key.label },
+        requestId,
+      });
     },
   );
   return created;

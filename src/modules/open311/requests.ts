@@ -25,12 +25,33 @@ export async function findRequests(db: DbOrTx, f: RequestFilter) {
     .selectFrom('cases as c')
     .innerJoin('category as cat', 'cat.code', 'c.category_code')
     .innerJoin('region as h', 'h.code', 'c.holder_code')
-    .leftJoin('department as d', (j) => j.onRef('d.county_code', '=', 'c.county_code').onRef('d.id', '=', 'c.department_id'))
-    .leftJoin('open311_request as o', (j) => j.onRef('o.county_code', '=', 'c.county_code').onRef('o.case_id', '=', 'c.id'))
+    .leftJoin('department as d', (j) =>
+      j.onRef('d.county_code', '=', 'c.county_code').onRef('d.id', '=', 'c.department_id'),
+    )
+    .leftJoin('open311_request as o', (j) =>
+      j.onRef('o.county_code', '=', 'c.county_code').onRef('o.case_id', '=', 'c.id'),
+    )
     .select([
-      'c.id', 'c.number', 'c.source', 'c.state', 'c.tier', 'c.description', 'c.address', 'c.lat', 'c.lng', 'c.grid_code',
-      'c.deadline_at', 'c.reported_at', 'c.updated_at', 'c.closed_at', 'cat.code as service_code', 'cat.name as service_name',
-      'cat.kind', 'h.name as holder_name', 'd.name as department_name', 'o.media_urls',
+      'c.id',
+      'c.number',
+      'c.source',
+      'c.state',
+      'c.tier',
+      'c.description',
+      'c.address',
+      'c.lat',
+      'c.lng',
+      'c.grid_code',
+      'c.deadline_at',
+      'c.reported_at',
+      'c.updated_at',
+      'c.closed_at',
+      'cat.code as service_code',
+      'cat.name as service_name',
+      'cat.kind',
+      'h.name as holder_name',
+      'd.name as department_name',
+      'o.media_urls',
     ])
     .where('c.county_code', '=', f.countyCode);
   if (f.ids) {
@@ -39,7 +60,8 @@ export async function findRequests(db: DbOrTx, f: RequestFilter) {
     if (f.serviceCodes?.length) q = q.where('c.category_code', 'in', f.serviceCodes);
     if (f.from) q = q.where('c.reported_at', '>=', f.from);
     if (f.to) q = q.where('c.reported_at', '<=', f.to);
-    if (f.status?.length === 1) q = q.where('c.state', f.status[0] === 'open' ? 'in' : 'not in', [...OPEN_STATES]);
+    if (f.status?.length === 1)
+      q = q.where('c.state', f.status[0] === 'open' ? 'in' : 'not in', [...OPEN_STATES]);
   }
   const rows = await q.orderBy('c.reported_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute();
   if (rows.length === 0) return [];
@@ -70,7 +92,11 @@ export async function findRequests(db: DbOrTx, f: RequestFilter) {
   ]);
   const lastAction = new Map(last.map((h) => [h.case_id, h.action]));
   const firstPhoto = new Map(photos.map((p) => [p.case_id!, p.id]));
-  return rows.map((r) => ({ ...r, last_action: lastAction.get(r.id) ?? null, photo_id: firstPhoto.get(r.id) ?? null }));
+  return rows.map((r) => ({
+    ...r,
+    last_action: lastAction.get(r.id) ?? null,
+    photo_id: firstPhoto.get(r.id) ?? null,
+  }));
 }
 
 export type RequestRow = Awaited<ReturnType<typeof findRequests>>[number];
@@ -109,6 +135,10 @@ export function toRequest(r: RequestRow, base: string, extensions: boolean): Ite
     long: hidden ? null : r.lng,
     media_url: hidden ? null : r.photo_id ? mediaUrl(base, r.photo_id) : (r.media_urls?.[0] ?? null),
   };
-  if (extensions) item.extended_attributes = { status: extendedStatus(r.state, r.last_action), external_status_code: r.state };
+  if (extensions)
+    item.extended_attributes = {
+      status: extendedStatus(r.state, r.last_action),
+      external_status_code: r.state,
+    };
   return item;
 }

@@ -15,11 +15,17 @@ const DATATYPE_DESCRIPTIONS: Record<CategoryAttribute['datatype'], string> = {
   number: '数字 A number',
   datetime: 'W3C 日期时间，如 2024-05-01T08:00:00+08:00 A W3C datetime with a time zone',
   singlevaluelist: '单选：填一个 key One key from values',
-  multivaluelist: '多选：attribute[code][]=key 可重复 One or more keys from values (attribute[code][]=key, repeated)',
+  multivaluelist:
+    '多选：attribute[code][]=key 可重复 One or more keys from values (attribute[code][]=key, repeated)',
 };
 
 export async function listServices(db: DbOrTx): Promise<Item[]> {
-  const rows = await db.selectFrom('category').select(['code', 'name', 'major_name', 'keywords', 'filing_criteria', 'attributes']).where('active', '=', true).orderBy('code').execute();
+  const rows = await db
+    .selectFrom('category')
+    .select(['code', 'name', 'major_name', 'keywords', 'filing_criteria', 'attributes'])
+    .where('active', '=', true)
+    .orderBy('code')
+    .execute();
   return rows.map((c) => ({
     service_code: c.code,
     service_name: c.name,
@@ -33,9 +39,16 @@ export async function listServices(db: DbOrTx): Promise<Item[]> {
 
 /** The service definition, or 404. Attributes in their `order`. */
 export async function serviceDefinition(db: DbOrTx, code: string): Promise<Item> {
-  const c = await db.selectFrom('category').select(['code', 'attributes']).where('code', '=', code).where('active', '=', true).executeTakeFirst();
+  const c = await db
+    .selectFrom('category')
+    .select(['code', 'attributes'])
+    .where('code', '=', code)
+    .where('active', '=', true)
+    .executeTakeFirst();
   if (!c) throw notFound(`service_code ${code} was not found`);
-  const attrs = [...(c.attributes as unknown as StoredAttribute[])].sort((a, b) => (a.order ?? 0) - (b.order ?? 0));
+  const attrs = [...(c.attributes as unknown as StoredAttribute[])].sort(
+    (a, b) => (a.order ?? 0) - (b.order ?? 0),
+  );
   return {
     service_code: c.code,
     attributes: attrs.map((a, i) => {

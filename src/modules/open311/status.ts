@@ -21,7 +21,20 @@ export type ExtendedStatus =
   | 'reopen';
 
 /** The client may report these (upper case on input, as FixMyStreet sends them). */
-export const CLIENT_STATUSES = ['OPEN', 'CLOSED', 'FIXED', 'IN_PROGRESS', 'ACTION_SCHEDULED', 'INVESTIGATING', 'DUPLICATE', 'NOT_COUNCILS_RESPONSIBILITY', 'NO_FURTHER_ACTION', 'INTERNAL_REFERRAL', 'REOPEN', 'FOR_TRIAGE'] as const;
+export const CLIENT_STATUSES = [
+  'OPEN',
+  'CLOSED',
+  'FIXED',
+  'IN_PROGRESS',
+  'ACTION_SCHEDULED',
+  'INVESTIGATING',
+  'DUPLICATE',
+  'NOT_COUNCILS_RESPONSIBILITY',
+  'NO_FURTHER_ACTION',
+  'INTERNAL_REFERRAL',
+  'REOPEN',
+  'FOR_TRIAGE',
+] as const;
 
 export function coreStatus(state: string): 'open' | 'closed' {
   return (OPEN_STATES as readonly string[]).includes(state) ? 'open' : 'closed';
@@ -66,14 +79,33 @@ export function extendedStatus(state: string, action?: string | null): ExtendedS
  * overdue marks) and the resident's evaluation are not published.
  */
 export const PUBLIC_ACTIONS = [
-  'file', 'reject', 'cancel', 'merge', 'handle_on_spot', 'escalate', 'auto_escalate', 'dispatch', 'accept',
-  'return', 'handle', 'close', 'rework', 'reopen', 'suspend', 'resume', 'comment',
+  'file',
+  'reject',
+  'cancel',
+  'merge',
+  'handle_on_spot',
+  'escalate',
+  'auto_escalate',
+  'dispatch',
+  'accept',
+  'return',
+  'handle',
+  'close',
+  'rework',
+  'reopen',
+  'suspend',
+  'resume',
+  'comment',
 ] as const;
 
 /** Actions that carry the after-photo (处置后照片) published as an update's media_url. */
 export const AFTER_PHOTO_ACTIONS = ['handle', 'handle_on_spot'];
 
-const EXTRA_NAMES: Record<string, string> = { report: '已上报', auto_escalate: '超期自动上报', comment: '群众补充' };
+const EXTRA_NAMES: Record<string, string> = {
+  report: '已上报',
+  auto_escalate: '超期自动上报',
+  comment: '群众补充',
+};
 
 /** The Chinese name of a history action — what an update says instead of staff's free notes. */
 export function actionName(action: string): string {

@@ -12,11 +12,16 @@ export const W3C = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;
 export const NUMBER_ID = /^211221-\d{8}-\d{6}$/;
 
 const ITEMS = ['service', 'request', 'attribute', 'value', 'endpoint', 'format', 'error', 'request_update'];
-const parser = new XMLParser({ parseTagValue: false, ignoreDeclaration: true, isArray: (name) => ITEMS.includes(name) });
+const parser = new XMLParser({
+  parseTagValue: false,
+  ignoreDeclaration: true,
+  isArray: (name) => ITEMS.includes(name),
+});
 
 /** Parses an XML answer (strings everywhere; empty elements are ""); checks the declaration. */
 export function xml(body: string): Record<string, unknown> {
-  if (!body.startsWith('<?xml version="1.0" encoding="UTF-8"?>')) throw new Error(`no XML declaration: ${body.slice(0, 80)}`);
+  if (!body.startsWith('<?xml version="1.0" encoding="UTF-8"?>'))
+    throw new Error(`no XML declaration: ${body.slice(0, 80)}`);
   return parser.parse(body) as Record<string, unknown>;
 }
 
@@ -32,13 +37,31 @@ export async function get(app: App, url: string): Promise<Inject> {
   return app.inject({ method: 'GET', url });
 }
 
-export async function postForm(app: App, url: string, params: Record<string, string | string[]>): Promise<Inject> {
-  return app.inject({ method: 'POST', url, headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' }, payload: form(params) });
+export async function postForm(
+  app: App,
+  url: string,
+  params: Record<string, string | string[]>,
+): Promise<Inject> {
+  return app.inject({
+    method: 'POST',
+    url,
+    headers: { 'content-type': 'application/x-www-form-urlencoded; charset=utf-8' },
+    payload: form(params),
+  });
 }
 
 /** An administrator of 铁岭县 issues a key; answers its value and id. */
-export async function issueKey(app: App, admin: { authorization: string }, label = 'FixMyStreet 测试'): Promise<{ key: string; id: number }> {
-  const res = await app.inject({ method: 'POST', url: '/api/v1/open311/keys', headers: admin, payload: { label } });
+export async function issueKey(
+  app: App,
+  admin: { authorization: string },
+  label = 'FixMyStreet 测试',
+): Promise<{ key: string; id: number }> {
+  const res = await app.inject({
+    method: 'POST',
+    url: '/api/v1/open311/keys',
+    headers: admin,
+    payload: { label },
+  });
   if (res.statusCode !== 201) throw new Error(`issue key: ${res.statusCode} ${res.body}`);
   const body = res.json<{ key: string; id: number }>();
   return { key: body.key, id: body.id };
@@ -46,6 +69,21 @@ export async function issueKey(app: App, admin: { authorization: string }, label
 
 /** The fields of a request item, in the spec's order. */
 export const REQUEST_FIELDS = [
-  'service_request_id', 'status', 'status_notes', 'service_name', 'service_code', 'description', 'agency_responsible', 'service_notice',
-  'requested_datetime', 'updated_datetime', 'expected_datetime', 'address', 'address_id', 'zipcode', 'lat', 'long', 'media_url',
+  'service_request_id',
+  'status',
+  'status_notes',
+  'service_name',
+  'service_code',
+  'description',
+  'agency_responsible',
+  'service_notice',
+  'requested_datetime',
+  'updated_datetime',
+  'expected_datetime',
+  'address',
+  'address_id',
+  'zipcode',
+  'lat',
+  'long',
+  'media_url',
 ];

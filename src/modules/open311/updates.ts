@@ -6,7 +6,15 @@ import { withMedia, withoutMedia } from './media-text.js';
 import { authorizeKey, mediaUrls } from './post-request.js';
 import { one, type Params } from './params.js';
 import { mediaUrl } from './requests.js';
-import { actionName, AFTER_PHOTO_ACTIONS, CLIENT_STATUSES, extendedStatus, isRestricted, PUBLIC_ACTIONS, redact } from './status.js';
+import {
+  actionName,
+  AFTER_PHOTO_ACTIONS,
+  CLIENT_STATUSES,
+  extendedStatus,
+  isRestricted,
+  PUBLIC_ACTIONS,
+  redact,
+} from './status.js';
 
 /**
  * mySociety's servicerequestupdates extension (as FixMyStreet consumes and sends it).
@@ -15,13 +23,36 @@ import { actionName, AFTER_PHOTO_ACTIONS, CLIENT_STATUSES, extendedStatus, isRes
  * notes are never published; a comment posted through Open311 shows its own text),
  * media_url the after-photo (处置后照片) of a handling step.
  */
-export async function findUpdates(db: Db, countyCode: string, from: Date, to: Date, limit: number, base: string): Promise<Item[]> {
+export async function findUpdates(
+  db: Db,
+  countyCode: string,
+  from: Date,
+  to: Date,
+  limit: number,
+  base: string,
+): Promise<Item[]> {
   const rows = await db
     .selectFrom('case_history as h')
-    .innerJoin('cases as c', (j) => j.onRef('c.county_code', '=', 'h.county_code').onRef('c.id', '=', 'h.case_id'))
+    .innerJoin('cases as c', (j) =>
+      j.onRef('c.county_code', '=', 'h.county_code').onRef('c.id', '=', 'h.case_id'),
+    )
     .innerJoin('category as cat', 'cat.code', 'c.category_code')
-    .leftJoin('open311_update as u', (j) => j.onRef('u.county_code', '=', 'h.county_code').onRef('u.history_id', '=', 'h.id'))
-    .select(['h.id', 'h.at', 'h.action', 'h.to_state', 'h.note', 'h.photo_ids', 'c.number', 'c.source', 'cat.kind', 'u.media_urls', 'u.client_status'])
+    .leftJoin('open311_update as u', (j) =>
+      j.onRef('u.county_code', '=', 'h.county_code').onRef('u.history_id', '=', 'h.id'),
+    )
+    .select([
+      'h.id',
+      'h.at',
+      'h.action',
+      'h.to_state',
+      'h.note',
+      'h.photo_ids',
+      'c.number',
+      'c.source',
+      'cat.kind',
+      'u.media_urls',
+      'u.client_status',
+    ])
     .where('h.county_code', '=', countyCode)
     .where('h.at', '>=', from)
     .where('h.at', '<=', to)
@@ -34,12 +65,23 @@ export async function findUpdates(db: Db, countyCode: string, from: Date, to: Da
   const after = new Set(
     candidates.length === 0
       ? []
-      : (await db.selectFrom('case_photo').select('id').where('county_code', '=', countyCode).where('id', 'in', candidates).where('phase', '=', 'after').execute()).map((p) => p.id),
+      : (
+          await db
+            .selectFrom('case_photo')
+            .select('id')
+            .where('county_code', '=', countyCode)
+            .where('id', 'in', candidates)
+            .where('phase', '=', 'after')
+            .execute()
+        ).map((p) => p.id),
   );
   return rows.map((r) => {
     const hidden = isRestricted(r);
     const photo = hidden ? undefined : r.photo_ids.find((id) => after.has(id));
-    const own = r.action === 'comment' && r.client_status !== null && !hidden && r.note ? redact(withoutMedia(r.note, r.media_urls ?? [], r.client_status)).trim() : '';
+    const own =
+      r.action === 'comment' && r.client_status !== null && !hidden && r.note
+        ? redact(withoutMedia(r.note, r.media_urls ?? [], r.client_status)).trim()
+        : '';
     return {
       update_id: String(r.id),
       service_request_id: r.number,
@@ -66,7 +108,8 @@ export async function postUpdate(ctx: AppContext, p: Params, requestId: string):
   if (clientId.length > 100) throw badRequest('update_id is limited to 100 characters');
   const status = one(p, 'status')?.toUpperCase();
   if (!status) throw badRequest('status was not provided');
-  if (!(CLIENT_STATUSES as readonly string[]).includes(status)) throw badRequest(`status must be one of ${CLIENT_STATUSES.join(', ')}`);
+  if (!(CLIENT_STATUSES as readonly string[]).includes(status))
+    throw badRequest(`status must be one of ${CLIENT_STATUSES.join(', ')}`);
   const updated = one(p, 'updated_datetime');
   if (!updated) throw badRequest('updated_datetime was not provided');
   parseW3c('updated_datetime', updated);
@@ -75,22 +118,49 @@ export async function postUpdate(ctx: AppContext, p: Params, requestId: string):
   if (!description && media.length === 0) throw badRequest('description was not provided');
   if (description.length > 4000) throw badRequest('description is limited to 4,000 characters');
 
-  const c = await ctx.db.selectFrom('cases').select('id').where('county_code', '=', key.countyCode).where('number', '=', number).executeTakeFirst();
+  const c = await ctx.db
+    .selectFrom('cases')
+    .select('id')
+    .where('county_code', '=', key.countyCode)
+    .where('number', '=', number)
+    .executeTakeFirst();
   if (!c) throw notFound(`service_request_id ${number} was not found`);
   const prior = async () =>
-    (await ctx.db.selectFrom('open311_update').select('history_id').where('key_id', '=', key.id).where('client_update_id', '=', clientId).executeTakeFirst())?.history_id;
+    (
+      await ctx.db
+        .selectFrom('open311_update')
+        .select('history_id')
+        .where('key_id', '=', key.id)
+        .where('client_update_id', '=', clientId)
+        .executeTakeFirst()
+    )?.history_id;
   const seen = await prior();
   if (seen !== undefined) return String(seen);
   try {
     return await ctx.db.transaction().execute(async (tx) => {
       const { historyId } = await addComment(
         tx,
-        { countyCode: key.countyCode, caseId: c.id, at: ctx.now(), text: withMedia(description, media, status), authorName: `Open311：${key.label}`, channel: 'open311' },
+        {
+          countyCode: key.countyCode,
+          caseId: c.id,
+          at: ctx.now(),
+          text: withMedia(description, media, status),
+          authorName: `Open311：${key.label}`,
+          channel: 'open311',
+        },
         requestId,
       );
       await tx
         .insertInto('open311_update')
-        .values({ county_code: key.countyCode, history_id: historyId, case_id: c.id, key_id: key.id, client_update_id: clientId, client_status: status, media_urls: media })
+        .values({
+          county_code: key.countyCode,
+          history_id: historyId,
+          case_id: c.id,
+          key_id: key.id,
+          client_update_id: clientId,
+          client_status: status,
+          media_urls: media,
+        })
         .execute();
       return String(historyId);
     });

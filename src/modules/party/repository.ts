@@ -44,35 +44,61 @@ export function findOrg(db: DbOrTx, scope: Scope, id: number) {
 function membersQuery(db: DbOrTx, scope: Scope) {
   return db
     .selectFrom('party_member as m')
-    .innerJoin('resident as res', (j) => j.onRef('res.county_code', '=', 'm.county_code').onRef('res.id', '=', 'm.resident_id'))
-    .innerJoin('party_org as o', (j) => j.onRef('o.county_code', '=', 'm.county_code').onRef('o.id', '=', 'm.org_id'))
+    .innerJoin('resident as res', (j) =>
+      j.onRef('res.county_code', '=', 'm.county_code').onRef('res.id', '=', 'm.resident_id'),
+    )
+    .innerJoin('party_org as o', (j) =>
+      j.onRef('o.county_code', '=', 'm.county_code').onRef('o.id', '=', 'm.org_id'),
+    )
     .innerJoin('region as g', 'g.code', 'res.grid_code')
     .where('m.county_code', '=', scope.countyCode)
     .where(inSubtree('m.region_path', scope.path));
 }
 
-const MEMBER_COLUMNS = ['m.id', 'res.name', 'res.gender', 'm.joined_on', 'm.org_id', 'o.name as org_name', 'res.grid_code', 'g.name as grid_name'] as const;
+const MEMBER_COLUMNS = [
+  'm.id',
+  'res.name',
+  'res.gender',
+  'm.joined_on',
+  'm.org_id',
+  'o.name as org_name',
+  'res.grid_code',
+  'g.name as grid_name',
+] as const;
 
 /** Members of the given organisations (masked: no ID number, no phone), with their linked-household counts. */
 export async function listMembers(db: DbOrTx, scope: Scope, orgIds: number[], limit: number, offset: number) {
   if (orgIds.length === 0) return { items: [], total: 0 };
   const q = membersQuery(db, scope).where('m.org_id', '=', sql<number>`any(${orgIds}::bigint[])`);
   const [items, total] = await Promise.all([
-    q.select(MEMBER_COLUMNS).select(linkedCount.as('linked')).orderBy('m.org_id').orderBy('m.id').limit(limit).offset(offset).execute(),
+    q
+      .select(MEMBER_COLUMNS)
+      .select(linkedCount.as('linked'))
+      .orderBy('m.org_id')
+      .orderBy('m.id')
+      .limit(limit)
+      .offset(offset)
+      .execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
 }
 
 export function findMember(db: DbOrTx, scope: Scope, id: number) {
-  return membersQuery(db, scope).select(MEMBER_COLUMNS).select(['res.phone_masked', linkedCount.as('linked')]).where('m.id', '=', id).executeTakeFirst();
+  return membersQuery(db, scope)
+    .select(MEMBER_COLUMNS)
+    .select(['res.phone_masked', linkedCount.as('linked')])
+    .where('m.id', '=', id)
+    .executeTakeFirst();
 }
 
 /** The households a member is linked to (党员联系户), only those inside the scope. */
 export function linkedHouseholds(db: DbOrTx, scope: Scope, memberId: number) {
   return db
     .selectFrom('party_member_household as l')
-    .innerJoin('household as h', (j) => j.onRef('h.county_code', '=', 'l.county_code').onRef('h.id', '=', 'l.household_id'))
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.county_code', '=', 'l.county_code').onRef('h.id', '=', 'l.household_id'),
+    )
     .innerJoin('region as g', 'g.code', 'h.grid_code')
     .select(['h.id', 'h.address', 'g.name as grid_name', 'h.member_count', 'h.care_tags'])
     .where('l.county_code', '=', scope.countyCode)
@@ -96,7 +122,10 @@ export function memberTotals(db: DbOrTx, scope: Scope) {
   const linked = sql<boolean>`exists (select 1 from party_member_household l where l.county_code = m.county_code and l.member_id = m.id)`;
   return db
     .selectFrom('party_member as m')
-    .select([sql<number>`count(*)::int`.as('members'), sql<number>`(count(*) filter (where ${linked}))::int`.as('linked')])
+    .select([
+      sql<number>`count(*)::int`.as('members'),
+      sql<number>`(count(*) filter (where ${linked}))::int`.as('linked'),
+    ])
     .where('m.county_code', '=', scope.countyCode)
     .where(inSubtree('m.region_path', scope.path))
     .executeTakeFirstOrThrow();
@@ -106,7 +135,9 @@ export function memberTotals(db: DbOrTx, scope: Scope) {
 export function linkedHouseholdTotal(db: DbOrTx, scope: Scope) {
   return db
     .selectFrom('party_member_household as l')
-    .innerJoin('party_member as m', (j) => j.onRef('m.county_code', '=', 'l.county_code').onRef('m.id', '=', 'l.member_id'))
+    .innerJoin('party_member as m', (j) =>
+      j.onRef('m.county_code', '=', 'l.county_code').onRef('m.id', '=', 'l.member_id'),
+    )
     .select(sql<number>`count(distinct l.household_id)::int`.as('n'))
     .where('l.county_code', '=', scope.countyCode)
     .where(inSubtree('m.region_path', scope.path))

@@ -13,7 +13,11 @@ beforeAll(async () => {
   t = await createTestApp();
   county = await signIn(t.app, 'party');
   township = await signIn(t.app, 'township');
-  const acc = await t.db.selectFrom('account').select('scope_code').where('username', '=', 'township').executeTakeFirstOrThrow();
+  const acc = await t.db
+    .selectFrom('account')
+    .select('scope_code')
+    .where('username', '=', 'township')
+    .executeTakeFirstOrThrow();
   townshipCode = acc.scope_code;
   const other = await t.db
     .selectFrom('region')
@@ -27,10 +31,16 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (url: string, headers?: { authorization: string }) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
+const get = (url: string, headers?: { authorization: string }) =>
+  t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
 
 async function orgOf(regionCode: string) {
-  return t.db.selectFrom('party_org').select(['id', 'kind']).where('county_code', '=', COUNTY).where('region_code', '=', regionCode).executeTakeFirstOrThrow();
+  return t.db
+    .selectFrom('party_org')
+    .select(['id', 'kind'])
+    .where('county_code', '=', COUNTY)
+    .where('region_code', '=', regionCode)
+    .executeTakeFirstOrThrow();
 }
 
 describe('party routes: access', () => {
@@ -53,13 +63,23 @@ describe('party routes: counts', () => {
     const res = await get('/party/summary', county);
     expect(res.statusCode).toBe(200);
     const s = res.json();
-    const kinds = await t.db.selectFrom('party_org').select(['kind', sql<number>`count(*)::int`.as('n')]).where('county_code', '=', COUNTY).groupBy('kind').execute();
+    const kinds = await t.db
+      .selectFrom('party_org')
+      .select(['kind', sql<number>`count(*)::int`.as('n')])
+      .where('county_code', '=', COUNTY)
+      .groupBy('kind')
+      .execute();
     const n = (k: string) => kinds.find((r) => r.kind === k)?.n ?? 0;
     const members = await sql<{ n: number; linked: number; households: number }>`
       select count(distinct m.id)::int n, count(distinct l.member_id)::int linked, count(distinct l.household_id)::int households
       from party_member m left join party_member_household l on l.county_code = m.county_code and l.member_id = m.id
       where m.county_code = ${COUNTY}`.execute(t.db);
-    const grids = await t.db.selectFrom('region').select(sql<number>`count(*)::int`.as('n')).where('county_code', '=', COUNTY).where('level', '=', 'grid').executeTakeFirstOrThrow();
+    const grids = await t.db
+      .selectFrom('region')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('county_code', '=', COUNTY)
+      .where('level', '=', 'grid')
+      .executeTakeFirstOrThrow();
     const row = members.rows[0];
     expect(s).toMatchObject({
       regionCode: COUNTY,
@@ -79,25 +99,56 @@ describe('party routes: counts', () => {
 
   it('a grid without a party group is counted as uncovered', async () => {
     const before = (await get(`/party/summary?within=${townshipCode}`, township)).json();
-    const grid = await t.db.selectFrom('region').select('code').where('level', '=', 'grid').where('code', 'like', `${townshipCode}%`).orderBy('code', 'desc').executeTakeFirstOrThrow();
+    const grid = await t.db
+      .selectFrom('region')
+      .select('code')
+      .where('level', '=', 'grid')
+      .where('code', 'like', `${townshipCode}%`)
+      .orderBy('code', 'desc')
+      .executeTakeFirstOrThrow();
     // the grid's group turned into something else: the grid is left without one
-    await t.db.updateTable('party_org').set({ kind: 'branch' }).where('county_code', '=', COUNTY).where('region_code', '=', grid.code).execute();
+    await t.db
+      .updateTable('party_org')
+      .set({ kind: 'branch' })
+      .where('county_code', '=', COUNTY)
+      .where('region_code', '=', grid.code)
+      .execute();
     const after = (await get(`/party/summary?within=${townshipCode}`, township)).json();
     expect(after.grids).toBe(before.grids);
     expect(after.gridsWithGroup).toBe(before.gridsWithGroup - 1);
     expect(after.gridGroups).toBe(before.gridGroups - 1);
-    await t.db.updateTable('party_org').set({ kind: 'grid_group' }).where('county_code', '=', COUNTY).where('region_code', '=', grid.code).execute();
+    await t.db
+      .updateTable('party_org')
+      .set({ kind: 'grid_group' })
+      .where('county_code', '=', COUNTY)
+      .where('region_code', '=', grid.code)
+      .execute();
   });
 
   it('lists every organisation of the county with totals summed up the tree', async () => {
     const res = await get('/party/orgs', county);
-    const items = res.json().items as Array<{ id: number; parentId: number | null; kind: string; memberCount: number; totalMemberCount: number; childCount: number }>;
-    const total = await t.db.selectFrom('party_org').select(sql<number>`count(*)::int`.as('n')).where('county_code', '=', COUNTY).executeTakeFirstOrThrow();
+    const items = res.json().items as Array<{
+      id: number;
+      parentId: number | null;
+      kind: string;
+      memberCount: number;
+      totalMemberCount: number;
+      childCount: number;
+    }>;
+    const total = await t.db
+      .selectFrom('party_org')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('county_code', '=', COUNTY)
+      .executeTakeFirstOrThrow();
     expect(items).toHaveLength(total.n);
     const roots = items.filter((o) => o.parentId === null);
     expect(roots).toHaveLength(1);
     expect(roots[0]?.kind).toBe('county_committee');
-    const members = await t.db.selectFrom('party_member').select(sql<number>`count(*)::int`.as('n')).where('county_code', '=', COUNTY).executeTakeFirstOrThrow();
+    const members = await t.db
+      .selectFrom('party_member')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('county_code', '=', COUNTY)
+      .executeTakeFirstOrThrow();
     expect(roots[0]?.totalMemberCount).toBe(members.n);
     // a township committee's total is the members in its township
     const tw = await orgOf(townshipCode);
@@ -115,7 +166,11 @@ describe('party routes: counts', () => {
 
 describe('party routes: scope', () => {
   it('a township account sees only its township: its committee is the root', async () => {
-    const items = (await get('/party/orgs', township)).json().items as Array<{ regionCode: string; parentId: number | null; kind: string }>;
+    const items = (await get('/party/orgs', township)).json().items as Array<{
+      regionCode: string;
+      parentId: number | null;
+      kind: string;
+    }>;
     expect(items.length).toBeGreaterThan(1);
     expect(items.every((o) => o.regionCode.startsWith(townshipCode))).toBe(true);
     expect(items.filter((o) => o.parentId === null).map((o) => o.kind)).toEqual(['township_committee']);
@@ -146,7 +201,9 @@ describe('party routes: organisation and member detail', () => {
   it('a grid party group lists its members with linked-household counts, never ID numbers or phones', async () => {
     const grp = await t.db
       .selectFrom('party_org as o')
-      .innerJoin('party_member as m', (j) => j.onRef('m.county_code', '=', 'o.county_code').onRef('m.org_id', '=', 'o.id'))
+      .innerJoin('party_member as m', (j) =>
+        j.onRef('m.county_code', '=', 'o.county_code').onRef('m.org_id', '=', 'o.id'),
+      )
       .select(['o.id', 'o.parent_id'])
       .where('o.county_code', '=', COUNTY)
       .where('o.kind', '=', 'grid_group')
@@ -159,13 +216,34 @@ describe('party routes: organisation and member detail', () => {
     expect(d.kind).toBe('grid_group');
     expect(d.parentId).toBe(grp.parent_id);
     expect(d.parentName).toMatch(/支部委员会$/);
-    const expected = await t.db.selectFrom('party_member').select(['id', 'resident_id']).where('county_code', '=', COUNTY).where('org_id', '=', grp.id).orderBy('id').execute();
+    const expected = await t.db
+      .selectFrom('party_member')
+      .select(['id', 'resident_id'])
+      .where('county_code', '=', COUNTY)
+      .where('org_id', '=', grp.id)
+      .orderBy('id')
+      .execute();
     expect(d.membersTotal).toBe(expected.length);
     expect(d.members.map((m: { id: number }) => m.id)).toEqual(expected.map((m) => m.id));
     const first = d.members[0];
-    const links = await t.db.selectFrom('party_member_household').select(sql<number>`count(*)::int`.as('n')).where('county_code', '=', COUNTY).where('member_id', '=', first.id).executeTakeFirstOrThrow();
+    const links = await t.db
+      .selectFrom('party_member_household')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('county_code', '=', COUNTY)
+      .where('member_id', '=', first.id)
+      .executeTakeFirstOrThrow();
     expect(first.linkedHouseholds).toBe(links.n);
-    expect(Object.keys(first).sort()).toEqual(['gender', 'gridCode', 'gridName', 'id', 'joinedOn', 'linkedHouseholds', 'name', 'orgId', 'orgName']);
+    expect(Object.keys(first).sort()).toEqual([
+      'gender',
+      'gridCode',
+      'gridName',
+      'id',
+      'joinedOn',
+      'linkedHouseholds',
+      'name',
+      'orgId',
+      'orgName',
+    ]);
     const person = await t.db
       .selectFrom('resident')
       .select(['id_number_enc', 'id_number_masked', 'phone_enc'])
@@ -187,7 +265,9 @@ describe('party routes: organisation and member detail', () => {
   it('a member answers their linked households with addresses and care tags, phone masked', async () => {
     const link = await t.db
       .selectFrom('party_member_household as l')
-      .innerJoin('party_member as m', (j) => j.onRef('m.county_code', '=', 'l.county_code').onRef('m.id', '=', 'l.member_id'))
+      .innerJoin('party_member as m', (j) =>
+        j.onRef('m.county_code', '=', 'l.county_code').onRef('m.id', '=', 'l.member_id'),
+      )
       .select('l.member_id')
       .where('l.county_code', '=', COUNTY)
       .where(sql<boolean>`m.region_path <@ ${`21.2112.${COUNTY}.${townshipCode}`}::ltree`)
@@ -198,13 +278,21 @@ describe('party routes: organisation and member detail', () => {
     const m = res.json();
     const hh = await t.db
       .selectFrom('party_member_household as l')
-      .innerJoin('household as h', (j) => j.onRef('h.county_code', '=', 'l.county_code').onRef('h.id', '=', 'l.household_id'))
+      .innerJoin('household as h', (j) =>
+        j.onRef('h.county_code', '=', 'l.county_code').onRef('h.id', '=', 'l.household_id'),
+      )
       .select(['h.id', 'h.address', 'h.care_tags'])
       .where('l.county_code', '=', COUNTY)
       .where('l.member_id', '=', link.member_id)
       .orderBy('h.id')
       .execute();
-    expect(m.households.map((h: { id: number; address: string; careTags: string[] }) => [h.id, h.address, h.careTags])).toEqual(hh.map((h) => [h.id, h.address, h.care_tags]));
+    expect(
+      m.households.map((h: { id: number; address: string; careTags: string[] }) => [
+        h.id,
+        h.address,
+        h.careTags,
+      ]),
+    ).toEqual(hh.map((h) => [h.id, h.address, h.care_tags]));
     expect(m.linkedHouseholds).toBe(hh.length);
     if (m.phone) expect(m.phone).toContain('*');
     expect((await get('/party/members/999999999', township)).statusCode).toBe(404);

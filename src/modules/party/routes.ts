@@ -12,7 +12,10 @@ import { memberDetail, orgDetail, orgsInScope, summary } from './service.js';
 /** The caller's county and subtree, narrowed to `within` when that lies inside it. */
 function scopeOf(actor: Actor, within?: string) {
   if (within && !(CODE_LENGTHS as readonly number[]).includes(within.length)) {
-    throw new AppError('VALIDATION_FAILED', { detail: 'within 不是区划代码', detailEn: 'within is not a region code' });
+    throw new AppError('VALIDATION_FAILED', {
+      detail: 'within 不是区划代码',
+      detailEn: 'within is not a region code',
+    });
   }
   return { countyCode: actor.countyCode, path: narrowScope(actor, within, pathOf) };
 }
@@ -25,7 +28,14 @@ export const partyRoutes =
   async (app) => {
     app.get(
       '/party/orgs',
-      { schema: { tags, summary: '党组织 Party organisations in my scope (flat, with parent ids)', querystring: z.object({ within: Within }), response: { 200: OrgList } } },
+      {
+        schema: {
+          tags,
+          summary: '党组织 Party organisations in my scope (flat, with parent ids)',
+          querystring: z.object({ within: Within }),
+          response: { 200: OrgList },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'party.read');
@@ -35,7 +45,15 @@ export const partyRoutes =
 
     app.get(
       '/party/orgs/:id',
-      { schema: { tags, summary: '党组织详情 An organisation, its children and members', params: IdParams, querystring: OrgQuery, response: { 200: OrgDetail } } },
+      {
+        schema: {
+          tags,
+          summary: '党组织详情 An organisation, its children and members',
+          params: IdParams,
+          querystring: OrgQuery,
+          response: { 200: OrgDetail },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'party.read');
@@ -45,7 +63,14 @@ export const partyRoutes =
 
     app.get(
       '/party/members/:id',
-      { schema: { tags, summary: '党员详情 A party member and the households linked to them', params: IdParams, response: { 200: MemberDetail } } },
+      {
+        schema: {
+          tags,
+          summary: '党员详情 A party member and the households linked to them',
+          params: IdParams,
+          response: { 200: MemberDetail },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'party.read');
@@ -55,7 +80,14 @@ export const partyRoutes =
 
     app.get(
       '/party/summary',
-      { schema: { tags, summary: '党建概况 Counts of organisations, members, linked households and covered grids', querystring: z.object({ within: Within }), response: { 200: Summary } } },
+      {
+        schema: {
+          tags,
+          summary: '党建概况 Counts of organisations, members, linked households and covered grids',
+          querystring: z.object({ within: Within }),
+          response: { 200: Summary },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'party.read');

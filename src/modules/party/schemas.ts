@@ -1,11 +1,21 @@
 import { z } from 'zod';
 
-export const Within = z.string().regex(/^\d{6,15}$/).optional().describe('limit to this region (inside your scope); default your whole scope');
+export const Within = z
+  .string()
+  .regex(/^\d{6,15}$/)
+  .optional()
+  .describe('limit to this region (inside your scope); default your whole scope');
 
 export const OrgKind = z.enum(['county_committee', 'township_committee', 'branch', 'grid_group']);
 export type OrgKind = z.infer<typeof OrgKind>;
 
-export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
+export const IdParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+});
 
 export const OrgItem = z.object({
   id: z.number().int(),
@@ -35,7 +45,10 @@ export const MemberItem = z.object({
 });
 
 export const OrgQuery = z.object({
-  members: z.enum(['direct', 'all']).default('direct').describe('direct: members of this organisation; all: also those of the organisations below it'),
+  members: z
+    .enum(['direct', 'all'])
+    .default('direct')
+    .describe('direct: members of this organisation; all: also those of the organisations below it'),
   limit: z.coerce.number().int().min(1).max(500).default(100),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });

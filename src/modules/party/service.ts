@@ -59,7 +59,8 @@ export async function orgsInScope(db: DbOrTx, scope: repo.Scope): Promise<Org[]>
 /** Ids of an organisation and everything below it, by the parent links. */
 function subtreeIds(orgs: Org[], rootId: number): number[] {
   const kids = new Map<number, number[]>();
-  for (const o of orgs) if (o.parentId !== null) kids.set(o.parentId, [...(kids.get(o.parentId) ?? []), o.id]);
+  for (const o of orgs)
+    if (o.parentId !== null) kids.set(o.parentId, [...(kids.get(o.parentId) ?? []), o.id]);
   const out: number[] = [];
   const stack = [rootId];
   while (stack.length) {
@@ -70,7 +71,12 @@ function subtreeIds(orgs: Org[], rootId: number): number[] {
   return out;
 }
 
-export async function orgDetail(db: DbOrTx, scope: repo.Scope, id: number, q: { members: 'direct' | 'all'; limit: number; offset: number }) {
+export async function orgDetail(
+  db: DbOrTx,
+  scope: repo.Scope,
+  id: number,
+  q: { members: 'direct' | 'all'; limit: number; offset: number },
+) {
   const found = await repo.findOrg(db, scope, id);
   if (!found) throw new AppError('NOT_FOUND');
   const sub = { countyCode: scope.countyCode, path: found.region_path };
@@ -98,7 +104,13 @@ export async function memberDetail(db: DbOrTx, scope: repo.Scope, id: number) {
   return {
     ...toMember(m),
     phone: m.phone_masked,
-    households: households.map((h) => ({ id: h.id, address: h.address, gridName: h.grid_name, memberCount: h.member_count, careTags: h.care_tags })),
+    households: households.map((h) => ({
+      id: h.id,
+      address: h.address,
+      gridName: h.grid_name,
+      memberCount: h.member_count,
+      careTags: h.care_tags,
+    })),
   };
 }
 

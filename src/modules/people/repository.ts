@@ -16,7 +16,15 @@ export async function listHouseholds(db: DbOrTx, scope: Scope, f: HouseholdFilte
   if (f.careTag) q = q.where(sql<boolean>`h.care_tags @> ARRAY[${f.careTag}]::text[]`);
   const [items, total] = await Promise.all([
     q
-      .select(['h.id', 'h.grid_code', 'g.name as grid_name', 'h.address', 'h.member_count', 'h.care_tags', 'h.last_visit_at'])
+      .select([
+        'h.id',
+        'h.grid_code',
+        'g.name as grid_name',
+        'h.address',
+        'h.member_count',
+        'h.care_tags',
+        'h.last_visit_at',
+      ])
       .orderBy('h.id')
       .limit(f.limit)
       .offset(f.offset)
@@ -30,7 +38,15 @@ export async function findHousehold(db: DbOrTx, scope: Scope, id: number) {
   return db
     .selectFrom('household as h')
     .innerJoin('region as g', 'g.code', 'h.grid_code')
-    .select(['h.id', 'h.grid_code', 'g.name as grid_name', 'h.address', 'h.member_count', 'h.care_tags', 'h.last_visit_at'])
+    .select([
+      'h.id',
+      'h.grid_code',
+      'g.name as grid_name',
+      'h.address',
+      'h.member_count',
+      'h.care_tags',
+      'h.last_visit_at',
+    ])
     .where('h.county_code', '=', scope.countyCode)
     .where('h.id', '=', id)
     .where(inSubtree('h.grid_path', scope.path))
@@ -62,7 +78,10 @@ export type ResidentFilter = {
 };
 
 export async function listResidents(db: DbOrTx, scope: Scope, f: ResidentFilter) {
-  let q = db.selectFrom('resident as r').where('r.county_code', '=', scope.countyCode).where(inSubtree('r.grid_path', scope.path));
+  let q = db
+    .selectFrom('resident as r')
+    .where('r.county_code', '=', scope.countyCode)
+    .where(inSubtree('r.grid_path', scope.path));
   if (f.householdId !== undefined) q = q.where('r.household_id', '=', f.householdId);
   if (f.name) q = q.where('r.name', 'like', `%${f.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (f.idNumberHash) q = q.where('r.id_number_hash', '=', f.idNumberHash);

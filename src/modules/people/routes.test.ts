@@ -19,10 +19,16 @@ describe('households and residents', () => {
     const { items, total } = res.json();
     expect(total).toBeGreaterThan(0);
     expect(items.every((h: { gridCode: string }) => h.gridCode.startsWith(me.scope.code))).toBe(true);
-    const inDb = await t.db.selectFrom('household').select('id').where('grid_code', 'like', `${me.scope.code}%`).execute();
+    const inDb = await t.db
+      .selectFrom('household')
+      .select('id')
+      .where('grid_code', 'like', `${me.scope.code}%`)
+      .execute();
     expect(total).toBe(inDb.length);
 
-    const detail = (await t.app.inject({ method: 'GET', url: `/api/v1/households/${items[0].id}`, headers: village })).json();
+    const detail = (
+      await t.app.inject({ method: 'GET', url: `/api/v1/households/${items[0].id}`, headers: village })
+    ).json();
     expect(detail.members.length).toBe(detail.memberCount);
     for (const m of detail.members) {
       expect(m.idNumber).toMatch(ID_MASK);
@@ -32,15 +38,31 @@ describe('households and residents', () => {
 
   it('a household outside the scope is 404', async () => {
     const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: village })).json();
-    const other = await t.db.selectFrom('household').select('id').where('grid_code', 'not like', `${me.scope.code}%`).executeTakeFirstOrThrow();
-    const res = await t.app.inject({ method: 'GET', url: `/api/v1/households/${other.id}`, headers: village });
+    const other = await t.db
+      .selectFrom('household')
+      .select('id')
+      .where('grid_code', 'not like', `${me.scope.code}%`)
+      .executeTakeFirstOrThrow();
+    const res = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/households/${other.id}`,
+      headers: village,
+    });
     expect(res.statusCode).toBe(404);
-    const outside = await t.app.inject({ method: 'GET', url: '/api/v1/households?within=211221999', headers: village });
+    const outside = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/households?within=211221999',
+      headers: village,
+    });
     expect(outside.statusCode).toBe(404);
   });
 
   it('stores ID numbers and phones encrypted; demo ID numbers fail the check digit', async () => {
-    const r = await t.db.selectFrom('resident').select(['id', 'id_number_enc', 'id_number_masked']).limit(50).execute();
+    const r = await t.db
+      .selectFrom('resident')
+      .select(['id', 'id_number_enc', 'id_number_masked'])
+      .limit(50)
+      .execute();
     for (const x of r) {
       expect(x.id_number_enc.toString('latin1')).not.toMatch(/\d{17}/);
       const clear = t.ctx.pii.decrypt(x.id_number_enc);
@@ -51,11 +73,22 @@ describe('households and residents', () => {
   });
 
   it('reveal needs a reason, is audited, and is scoped', async () => {
-    const list = (await t.app.inject({ method: 'GET', url: '/api/v1/residents?limit=5', headers: village })).json().items;
+    const list = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/residents?limit=5', headers: village })
+    ).json().items;
     const id = list[0].id as number;
-    const noReason = await t.app.inject({ method: 'POST', url: `/api/v1/residents/${id}/reveal`, headers: village, payload: { fields: ['idNumber'] } });
+    const noReason = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/residents/${id}/reveal`,
+      headers: village,
+      payload: { fields: ['idNumber'] },
+    });
     expect(noReason.statusCode).toBe(400);
-    const auditBefore = await t.db.selectFrom('audit_log').select('id').where('action', '=', 'resident.reveal').execute();
+    const auditBefore = await t.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'resident.reveal')
+      .execute();
     expect(auditBefore).toHaveLength(0);
 
     const ok = await t.app.inject({
@@ -67,24 +100,51 @@ describe('households and residents', () => {
     expect(ok.statusCode).toBe(200);
     expect(ok.json().idNumber).toMatch(/^\d{17}[\dX]$/);
     expect(ok.json().idNumber.slice(-4)).toBe(list[0].idNumber.slice(-4));
-    const audit = await t.db.selectFrom('audit_log').selectAll().where('action', '=', 'resident.reveal').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('action', '=', 'resident.reveal')
+      .execute();
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ entity_id: String(id), reason: '入户走访核对身份信息', actor_role: 'village_staff' });
+    expect(audit[0]).toMatchObject({
+      entity_id: String(id),
+      reason: '入户走访核对身份信息',
+      actor_role: 'village_staff',
+    });
     expect(JSON.stringify(audit[0])).not.toContain(ok.json().idNumber);
 
     // a searchable exact match by the revealed ID number (keyed hash)
-    const found = (await t.app.inject({ method: 'GET', url: `/api/v1/residents?idNumber=${ok.json().idNumber}`, headers: village })).json().items;
+    const found = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/residents?idNumber=${ok.json().idNumber}`,
+        headers: village,
+      })
+    ).json().items;
     expect(found.map((x: { id: number }) => x.id)).toEqual([id]);
 
     const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: village })).json();
-    const other = await t.db.selectFrom('resident').select('id').where('grid_code', 'not like', `${me.scope.code}%`).executeTakeFirstOrThrow();
-    const denied = await t.app.inject({ method: 'POST', url: `/api/v1/residents/${other.id}/reveal`, headers: village, payload: { reason: '越权查看测试', fields: ['phone'] } });
+    const other = await t.db
+      .selectFrom('resident')
+      .select('id')
+      .where('grid_code', 'not like', `${me.scope.code}%`)
+      .executeTakeFirstOrThrow();
+    const denied = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/residents/${other.id}/reveal`,
+      headers: village,
+      payload: { reason: '越权查看测试', fields: ['phone'] },
+    });
     expect(denied.statusCode).toBe(404);
-    expect(await t.db.selectFrom('audit_log').select('id').where('action', '=', 'resident.reveal').execute()).toHaveLength(1);
+    expect(
+      await t.db.selectFrom('audit_log').select('id').where('action', '=', 'resident.reveal').execute(),
+    ).toHaveLength(1);
   });
 
   it('department staff may not read household archives (403)', async () => {
     const dept = await signIn(t.app, 'department');
-    expect((await t.app.inject({ method: 'GET', url: '/api/v1/households', headers: dept })).statusCode).toBe(403);
+    expect((await t.app.inject({ method: 'GET', url: '/api/v1/households', headers: dept })).statusCode).toBe(
+      403,
+    );
   });
 });

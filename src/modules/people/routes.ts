@@ -7,7 +7,15 @@ import { authorize, narrowScope } from '../accounts/policy.js';
 import type { Actor } from '../accounts/roles.js';
 import { pathOf } from '../regions/paths.js';
 import * as repo from './repository.js';
-import { CareTag, HouseholdItem, ResidentItem, ResidentQuery, RevealBody, RevealResponse, Within } from './schemas.js';
+import {
+  CareTag,
+  HouseholdItem,
+  ResidentItem,
+  ResidentQuery,
+  RevealBody,
+  RevealResponse,
+  Within,
+} from './schemas.js';
 import { revealResident } from './service.js';
 
 type HouseholdRow = Awaited<ReturnType<typeof repo.listHouseholds>>['items'][number];
@@ -37,8 +45,17 @@ const toResident = (r: ResidentRow): z.infer<typeof ResidentItem> => ({
   isPartyMember: r.is_party_member,
 });
 
-const scopeOf = (actor: Actor, within?: string) => ({ countyCode: actor.countyCode, path: narrowScope(actor, within, pathOf) });
-const IdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
+const scopeOf = (actor: Actor, within?: string) => ({
+  countyCode: actor.countyCode,
+  path: narrowScope(actor, within, pathOf),
+});
+const IdParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+});
 
 export const peopleRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -61,7 +78,11 @@ export const peopleRoutes =
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'people.read');
-        const { items, total } = await repo.listHouseholds(ctx.db, scopeOf(actor, req.query.within), req.query);
+        const { items, total } = await repo.listHouseholds(
+          ctx.db,
+          scopeOf(actor, req.query.within),
+          req.query,
+        );
         return { items: items.map(toHousehold), total };
       },
     );
@@ -89,7 +110,14 @@ export const peopleRoutes =
 
     app.get(
       '/residents',
-      { schema: { tags: ['people'], summary: '居民 Residents in my scope (masked)', querystring: ResidentQuery, response: { 200: z.object({ items: z.array(ResidentItem) }) } } },
+      {
+        schema: {
+          tags: ['people'],
+          summary: '居民 Residents in my scope (masked)',
+          querystring: ResidentQuery,
+          response: { 200: z.object({ items: z.array(ResidentItem) }) },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'people.read');
@@ -105,7 +133,14 @@ export const peopleRoutes =
 
     app.get(
       '/residents/:id',
-      { schema: { tags: ['people'], summary: '居民详情 One resident (masked)', params: IdParams, response: { 200: ResidentItem } } },
+      {
+        schema: {
+          tags: ['people'],
+          summary: '居民详情 One resident (masked)',
+          params: IdParams,
+          response: { 200: ResidentItem },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'people.read');

@@ -1,6 +1,14 @@
 import { z } from 'zod';
 
-export const CARE_TAGS = ['poverty', 'minimum-living', 'elderly-alone', 'bereaved-parent', 'disabled', 'left-behind-child', 'pensioner-60'] as const;
+export const CARE_TAGS = [
+  'poverty',
+  'minimum-living',
+  'elderly-alone',
+  'bereaved-parent',
+  'disabled',
+  'left-behind-child',
+  'pensioner-60',
+] as const;
 export const CareTag = z.enum(CARE_TAGS);
 export const CARE_TAG_NAMES: Record<(typeof CARE_TAGS)[number], string> = {
   poverty: '困难户',
@@ -12,7 +20,11 @@ export const CARE_TAG_NAMES: Record<(typeof CARE_TAGS)[number], string> = {
   'pensioner-60': '60岁以上养老金领取',
 };
 
-export const Within = z.string().regex(/^\d{6,15}$/).optional().describe('limit to this region (inside your scope); default your whole scope');
+export const Within = z
+  .string()
+  .regex(/^\d{6,15}$/)
+  .optional()
+  .describe('limit to this region (inside your scope); default your whole scope');
 
 export const HouseholdItem = z.object({
   id: z.number().int(),
@@ -42,8 +54,16 @@ export const ResidentQuery = z.object({
   within: Within,
   householdId: z.coerce.number().int().positive().optional(),
   name: z.string().trim().min(1).max(20).optional(),
-  idNumber: z.string().regex(/^\d{17}[\dXx]$/, '18-character ID number').optional().describe('exact match (keyed hash), never stored in clear'),
-  phone: z.string().regex(/^1\d{10}$/, '11-digit mobile number').optional().describe('exact match (keyed hash)'),
+  idNumber: z
+    .string()
+    .regex(/^\d{17}[\dXx]$/, '18-character ID number')
+    .optional()
+    .describe('exact match (keyed hash), never stored in clear'),
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/, '11-digit mobile number')
+    .optional()
+    .describe('exact match (keyed hash)'),
   careTag: CareTag.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -51,7 +71,10 @@ export const ResidentQuery = z.object({
 
 export const RevealBody = z.object({
   reason: z.string().trim().min(4, '请说明查看事由 (at least 4 characters)').max(200),
-  fields: z.array(z.enum(['idNumber', 'phone'])).min(1).max(2),
+  fields: z
+    .array(z.enum(['idNumber', 'phone']))
+    .min(1)
+    .max(2),
 });
 
 export const RevealResponse = z.object({

@@ -51,7 +51,9 @@ export async function awardPoints(tx: Tx, a: AwardInput): Promise<Award> {
       .where('county_code', '=', a.countyCode)
       .where('worker_id', '=', worker.id)
       .where('reason', '=', a.rule)
-      .where(sql<boolean>`(at AT TIME ZONE 'Asia/Shanghai')::date = (${a.at.toISOString()}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`)
+      .where(
+        sql<boolean>`(at AT TIME ZONE 'Asia/Shanghai')::date = (${a.at.toISOString()}::timestamptz AT TIME ZONE 'Asia/Shanghai')::date`,
+      )
       .executeTakeFirstOrThrow();
     points = Math.min(points, rule.daily_cap - earned);
     if (points <= 0) return null;
@@ -74,7 +76,12 @@ export async function awardPoints(tx: Tx, a: AwardInput): Promise<Award> {
         .where('id', '=', worker.id),
       at: a.at,
     }))
-    .onConflict((oc) => oc.columns(['county_code', 'worker_id', 'reason', 'ref_type', 'ref_id']).where('ref_id', 'is not', null).doNothing())
+    .onConflict((oc) =>
+      oc
+        .columns(['county_code', 'worker_id', 'reason', 'ref_type', 'ref_id'])
+        .where('ref_id', 'is not', null)
+        .doNothing(),
+    )
     .returning('balance_after')
     .executeTakeFirst();
   if (!entry) return null;

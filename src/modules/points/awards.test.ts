@@ -10,8 +10,16 @@ let account: { parttime: number; gridworker: number; resident: number };
 let grid: string;
 beforeAll(async () => {
   t = await createTestApp();
-  [parttime, gridworker, village] = await Promise.all([signIn(t.app, 'parttime'), signIn(t.app, 'gridworker'), signIn(t.app, 'village')]);
-  const rows = await t.db.selectFrom('account').select(['id', 'username', 'scope_code']).where('username', 'in', ['parttime', 'gridworker', 'resident']).execute();
+  [parttime, gridworker, village] = await Promise.all([
+    signIn(t.app, 'parttime'),
+    signIn(t.app, 'gridworker'),
+    signIn(t.app, 'village'),
+  ]);
+  const rows = await t.db
+    .selectFrom('account')
+    .select(['id', 'username', 'scope_code'])
+    .where('username', 'in', ['parttime', 'gridworker', 'resident'])
+    .execute();
   const id = (u: string) => rows.find((r) => r.username === u)!.id;
   account = { parttime: id('parttime'), gridworker: id('gridworker'), resident: id('resident') };
   grid = rows[0]!.scope_code;
@@ -19,16 +27,58 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const COUNTY = '211221';
-const balanceOf = async (accountId: number) => (await t.db.selectFrom('grid_worker').select('points_balance').where('account_id', '=', accountId).executeTakeFirstOrThrow()).points_balance;
-const entriesFor = (refType: string, refId: number | string) => t.db.selectFrom('points_entry').selectAll().where('ref_type', '=', refType).where('ref_id', '=', String(refId)).execute();
+const balanceOf = async (accountId: number) =>
+  (
+    await t.db
+      .selectFrom('grid_worker')
+      .select('points_balance')
+      .where('account_id', '=', accountId)
+      .executeTakeFirstOrThrow()
+  ).points_balance;
+const entriesFor = (refType: string, refId: number | string) =>
+  t.db
+    .selectFrom('points_entry')
+    .selectAll()
+    .where('ref_type', '=', refType)
+    .where('ref_id', '=', String(refId))
+    .execute();
 const award = (a: Partial<AwardInput> & { refId: string | number }) =>
-  t.db.transaction().execute((tx) => awardPoints(tx, { countyCode: COUNTY, workerAccountId: account.parttime, rule: 'errand_done', refType: 'test', at: t.clock.now(), ...a }));
+  t.db
+    .transaction()
+    .execute((tx) =>
+      awardPoints(tx, {
+        countyCode: COUNTY,
+        workerAccountId: account.parttime,
+        rule: 'errand_done',
+        refType: 'test',
+        at: t.clock.now(),
+        ...a,
+      }),
+    );
 
 async function report(h: H, description: string): Promise<{ id: number; state: string }> {
-  const category = await t.db.selectFrom('category').select('code').where('active', '=', true).where('attributes', '=', '[]').orderBy('code').executeTakeFirstOrThrow();
+  const category = await t.db
+    .selectFrom('category')
+    .select('code')
+    .where('active', '=', true)
+    .where('attributes', '=', '[]')
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
   const at = await pointInGrid(t.db, grid);
   const photo = await upload(t.app, h, await jpeg());
-  const res = await t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: h, payload: { source: 'patrol', categoryCode: category.code, description, lat: at.lat, lng: at.lng, photoIds: [photo] } });
+  const res = await t.app.inject({
+    method: 'POST',
+    url: '/api/v1/cases',
+    headers: h,
+    payload: {
+      source: 'patrol',
+      categoryCode: category.code,
+      description,
+      lat: at.lat,
+      lng: at.lng,
+      photoIds: [photo],
+    },
+  });
   expect(res.statusCode, res.body).toBe(201);
   const c = (await t.app.inject({ method: 'GET', url: `/api/v1/cases/${res.json().id}`, headers: h })).json();
   return { id: c.id, state: c.state };
@@ -71,7 +121,10 @@ describe('awards from cases', () => {
     const before = await balanceOf(account.parttime);
     const c = await report(parttime, '井盖松动');
     const after = await upload(t.app, gridworker, await jpeg('#aaaaaa'));
-    expect((await actOn(t.app, gridworker, c.id, 'handle_on_spot', { note: '已固定', photoIds: [after] })).statusCode).toBe(200);
+    expect(
+      (await actOn(t.app, gridworker, c.id, 'handle_on_spot', { note: '已固定', photoIds: [after] }))
+        .statusCode,
+    ).toBe(200);
     expect((await entriesFor('case', c.id)).map((e) => e.reason)).toEqual(['case_reported']);
     expect(await balanceOf(account.parttime)).toBe(before + 2);
   });
@@ -80,7 +133,10 @@ describe('awards from cases', () => {
     const c = await report(gridworker, '垃圾桶破损');
     expect(c.state).toBe('filed');
     const after = await upload(t.app, gridworker, await jpeg('#999999'));
-    expect((await actOn(t.app, gridworker, c.id, 'handle_on_spot', { note: '已更换', photoIds: [after] })).statusCode).toBe(200);
+    expect(
+      (await actOn(t.app, gridworker, c.id, 'handle_on_spot', { note: '已更换', photoIds: [after] }))
+        .statusCode,
+    ).toBe(200);
     expect(await entriesFor('case', c.id)).toHaveLength(0);
     expect(await balanceOf(account.gridworker)).toBe(0);
   });
@@ -91,14 +147,29 @@ describe('awardPoints', () => {
     expect(await award({ workerAccountId: account.gridworker, refId: 'a1' })).toBeNull();
     expect(await award({ workerAccountId: account.resident, refId: 'a2' })).toBeNull();
     expect(await award({ rule: 'nosuch', refId: 'a3' })).toBeNull();
-    await t.db.updateTable('points_rule').set({ active: false }).where('county_code', '=', COUNTY).where('code', '=', 'wish_collected').execute();
+    await t.db
+      .updateTable('points_rule')
+      .set({ active: false })
+      .where('county_code', '=', COUNTY)
+      .where('code', '=', 'wish_collected')
+      .execute();
     expect(await award({ rule: 'wish_collected', refId: 'a4' })).toBeNull();
-    await t.db.updateTable('points_rule').set({ active: true }).where('county_code', '=', COUNTY).where('code', '=', 'wish_collected').execute();
+    await t.db
+      .updateTable('points_rule')
+      .set({ active: true })
+      .where('county_code', '=', COUNTY)
+      .where('code', '=', 'wish_collected')
+      .execute();
     expect(await entriesFor('test', 'a4')).toHaveLength(0);
   });
 
   it('stops at the daily cap (a partial award fills it), counted per Beijing day', async () => {
-    await t.db.updateTable('points_rule').set({ points: 3, daily_cap: 7 }).where('county_code', '=', COUNTY).where('code', '=', 'errand_done').execute();
+    await t.db
+      .updateTable('points_rule')
+      .set({ points: 3, daily_cap: 7 })
+      .where('county_code', '=', COUNTY)
+      .where('code', '=', 'errand_done')
+      .execute();
     t.clock.set('2026-03-03T23:00:00+08:00');
     const got = [];
     for (const ref of ['c1', 'c2', 'c3', 'c4']) got.push((await award({ refId: ref }))?.points ?? 0);
@@ -111,12 +182,25 @@ describe('awardPoints', () => {
   it('never twice for one piece of work, even at once; the ledger chains', async () => {
     const before = await balanceOf(account.parttime);
     t.clock.set('2026-03-05T09:00:00+08:00');
-    const results = await Promise.all([award({ refId: 'same' }), award({ refId: 'same' }), award({ refId: 'same' })]);
+    const results = await Promise.all([
+      award({ refId: 'same' }),
+      award({ refId: 'same' }),
+      award({ refId: 'same' }),
+    ]);
     expect(results.filter((r) => r !== null)).toHaveLength(1);
     expect(await entriesFor('test', 'same')).toHaveLength(1);
     expect(await balanceOf(account.parttime)).toBe(before + 3);
-    const w = await t.db.selectFrom('grid_worker').select('id').where('account_id', '=', account.parttime).executeTakeFirstOrThrow();
-    const all = await t.db.selectFrom('points_entry').select(['delta', 'balance_after']).where('worker_id', '=', w.id).orderBy('id').execute();
+    const w = await t.db
+      .selectFrom('grid_worker')
+      .select('id')
+      .where('account_id', '=', account.parttime)
+      .executeTakeFirstOrThrow();
+    const all = await t.db
+      .selectFrom('points_entry')
+      .select(['delta', 'balance_after'])
+      .where('worker_id', '=', w.id)
+      .orderBy('id')
+      .execute();
     let running = 0;
     for (const e of all) {
       running += e.delta;

@@ -30,7 +30,8 @@ export const goodsRoutes =
       {
         schema: {
           tags: ['points'],
-          summary: '兑换物品 Goods: for a grid worker those stocked above their grid; for staff those in scope (and above it, read-only)',
+          summary:
+            '兑换物品 Goods: for a grid worker those stocked above their grid; for staff those in scope (and above it, read-only)',
           querystring: z.object({ within: Within, includeInactive: z.stringbool().default(false) }),
           response: { 200: z.object({ items: z.array(GoodsItem) }) },
         },
@@ -44,7 +45,11 @@ export const goodsRoutes =
           return { items: rows.map((g) => toGoods(g, false)) };
         }
         const within = narrowScope(actor, req.query.within, pathOf);
-        const rows = await repo.goodsForStaff(ctx.db, { countyCode: actor.countyCode, path: actor.scopePath }, { within, includeInactive: req.query.includeInactive });
+        const rows = await repo.goodsForStaff(
+          ctx.db,
+          { countyCode: actor.countyCode, path: actor.scopePath },
+          { within, includeInactive: req.query.includeInactive },
+        );
         const manager = can(actor, 'goods.manage');
         return { items: rows.map((g) => toGoods(g, manager && g.in_scope)) };
       },
@@ -52,7 +57,14 @@ export const goodsRoutes =
 
     app.post(
       '/goods',
-      { schema: { tags: ['points'], summary: '新增物品 Stock new goods (a township or village in scope; audited)', body: GoodsCreate, response: { 201: z.object({ id: z.number().int() }) } } },
+      {
+        schema: {
+          tags: ['points'],
+          summary: '新增物品 Stock new goods (a township or village in scope; audited)',
+          body: GoodsCreate,
+          response: { 201: z.object({ id: z.number().int() }) },
+        },
+      },
       async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'goods.manage');
@@ -66,7 +78,8 @@ export const goodsRoutes =
       {
         schema: {
           tags: ['points'],
-          summary: '修改物品 Change name, unit, cost, stock or whether it is offered (goods in scope; audited)',
+          summary:
+            '修改物品 Change name, unit, cost, stock or whether it is offered (goods in scope; audited)',
           params: IdParams,
           body: GoodsPatch,
           response: { 200: z.object({ id: z.number().int() }) },

@@ -2,14 +2,26 @@ import type { DbOrTx, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 
 /** A grid worker row locked for a balance change. */
-export type LockedWorker = { countyCode: string; id: number; gridPath: string; gridCode: string; employment: string; accountId: number | null; balance: number };
+export type LockedWorker = {
+  countyCode: string;
+  id: number;
+  gridPath: string;
+  gridCode: string;
+  employment: string;
+  accountId: number | null;
+  balance: number;
+};
 
 /**
  * Locks a worker's row (FOR UPDATE): every change of a balance goes through this
  * lock, so two requests at once are applied one after the other and the second
  * sees the first's balance. `where` picks the worker by id or by account.
  */
-export async function lockWorker(tx: Tx, countyCode: string, where: { id: number } | { accountId: number }): Promise<LockedWorker | null> {
+export async function lockWorker(
+  tx: Tx,
+  countyCode: string,
+  where: { id: number } | { accountId: number },
+): Promise<LockedWorker | null> {
   let q = tx
     .selectFrom('grid_worker')
     .select(['id', 'grid_path', 'grid_code', 'employment', 'account_id', 'points_balance'])
@@ -17,7 +29,17 @@ export async function lockWorker(tx: Tx, countyCode: string, where: { id: number
     .where('active', '=', true);
   q = 'id' in where ? q.where('id', '=', where.id) : q.where('account_id', '=', where.accountId);
   const w = await q.forUpdate().executeTakeFirst();
-  return w ? { countyCode, id: w.id, gridPath: w.grid_path, gridCode: w.grid_code, employment: w.employment, accountId: w.account_id, balance: w.points_balance } : null;
+  return w
+    ? {
+        countyCode,
+        id: w.id,
+        gridPath: w.grid_path,
+        gridCode: w.grid_code,
+        employment: w.employment,
+        accountId: w.account_id,
+        balance: w.points_balance,
+      }
+    : null;
 }
 
 export type Posting = {
@@ -36,9 +58,18 @@ export type Posting = {
  * lockWorker. A change that would take the balance below zero is refused with
  * `belowZero` (the CHECK on the column would refuse it anyway).
  */
-export async function postEntry(tx: Tx, w: LockedWorker, p: Posting, belowZero: 'POINTS_INSUFFICIENT' | 'POINTS_BELOW_ZERO'): Promise<number> {
+export async function postEntry(
+  tx: Tx,
+  w: LockedWorker,
+  p: Posting,
+  belowZero: 'POINTS_INSUFFICIENT' | 'POINTS_BELOW_ZERO',
+): Promise<number> {
   const balance = w.balance + p.delta;
-  if (balance < 0) throw new AppError(belowZero, { detail: `现有 ${w.balance} 分`, detailEn: `the balance is ${w.balance}` });
+  if (balance < 0)
+    throw new AppError(belowZero, {
+      detail: `现有 ${w.balance} 分`,
+      detailEn: `the balance is ${w.balance}`,
+    });
   await tx
     .insertInto('points_entry')
     .values({
@@ -55,7 +86,12 @@ export async function postEntry(tx: Tx, w: LockedWorker, p: Posting, belowZero: 
       at: p.at,
     })
     .execute();
-  await tx.updateTable('grid_worker').set({ points_balance: balance }).where('county_code', '=', w.countyCode).where('id', '=', w.id).execute();
+  await tx
+    .updateTable('grid_worker')
+    .set({ points_balance: balance })
+    .where('county_code', '=', w.countyCode)
+    .where('id', '=', w.id)
+    .execute();
   w.balance = balance;
   return balance;
 }
@@ -68,8 +104,15 @@ export const FIXED_REASONS: Record<string, { zh: string; en: string }> = {
 };
 
 /** The zh/en name of every reason a ledger row may carry in this county. */
-export async function reasonNames(db: DbOrTx, countyCode: string): Promise<Map<string, { zh: string; en: string }>> {
-  const rules = await db.selectFrom('points_rule').select(['code', 'name_zh', 'name_en']).where('county_code', '=', countyCode).execute();
+export async function reasonNames(
+  db: DbOrTx,
+  countyCode: string,
+): Promise<Map<string, { zh: string; en: string }>> {
+  const rules = await db
+    .selectFrom('points_rule')
+    .select(['code', 'name_zh', 'name_en'])
+    .where('county_code', '=', countyCode)
+    .execute();
   const m = new Map(Object.entries(FIXED_REASONS));
   for (const r of rules) m.set(r.code, { zh: r.name_zh, en: r.name_en });
   return m;

@@ -20,9 +20,15 @@ export const redemptionRoutes =
       {
         schema: {
           tags: ['points'],
-          summary: '积分兑换 Exchange points for goods (part-time grid workers; a retry with the same clientRequestId answers the same exchange)',
+          summary:
+            '积分兑换 Exchange points for goods (part-time grid workers; a retry with the same clientRequestId answers the same exchange)',
           body: RedeemBody,
-          response: { 201: z.object({ id: z.number().int() }), 200: z.object({ id: z.number().int() }).describe('already made by an earlier request with the same clientRequestId') },
+          response: {
+            201: z.object({ id: z.number().int() }),
+            200: z
+              .object({ id: z.number().int() })
+              .describe('already made by an earlier request with the same clientRequestId'),
+          },
         },
       },
       async (req, reply) => {
@@ -56,17 +62,32 @@ export const redemptionRoutes =
           const w = await repo.findWorkerByAccount(ctx.db, actor.countyCode, actor.accountId);
           if (!w) return { items: [], total: 0 };
           // one's own exchanges wherever they were made (a worker who moved grid keeps them)
-          const { items, total } = await repo.listRedemptions(ctx.db, { countyCode: actor.countyCode, path: pathOf(actor.countyCode) }, { ...q, workerId: w.id });
+          const { items, total } = await repo.listRedemptions(
+            ctx.db,
+            { countyCode: actor.countyCode, path: pathOf(actor.countyCode) },
+            { ...q, workerId: w.id },
+          );
           return { items: items.map(toRedemption), total };
         }
-        const { items, total } = await repo.listRedemptions(ctx.db, { countyCode: actor.countyCode, path: narrowScope(actor, q.within, pathOf) }, q);
+        const { items, total } = await repo.listRedemptions(
+          ctx.db,
+          { countyCode: actor.countyCode, path: narrowScope(actor, q.within, pathOf) },
+          q,
+        );
         return { items: items.map(toRedemption), total };
       },
     );
 
     app.post(
       '/redemptions/:id/hand-over',
-      { schema: { tags: ['points'], summary: '交付物品 Hand the goods over (staff of the worker’s place; audited)', params: IdParams, response: { 200: Done } } },
+      {
+        schema: {
+          tags: ['points'],
+          summary: '交付物品 Hand the goods over (staff of the worker’s place; audited)',
+          params: IdParams,
+          response: { 200: Done },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'goods.manage');
@@ -76,7 +97,14 @@ export const redemptionRoutes =
 
     app.post(
       '/redemptions/:id/cancel',
-      { schema: { tags: ['points'], summary: '取消兑换 Cancel before hand-over; points and stock are returned', params: IdParams, response: { 200: Done } } },
+      {
+        schema: {
+          tags: ['points'],
+          summary: '取消兑换 Cancel before hand-over; points and stock are returned',
+          params: IdParams,
+          response: { 200: Done },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, actor.role === 'grid_worker' ? 'points.redeem' : 'goods.manage');

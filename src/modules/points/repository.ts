@@ -5,14 +5,22 @@ import { inSubtree } from '../../platform/db/ltree.js';
 /** Every query here is scoped: the caller's county (the distribution key) and subtree. */
 export type Scope = { countyCode: string; path: string };
 
-export type WorkerFilter = { employment?: 'fullTime' | 'partTime'; duty?: string; q?: string; limit: number; offset: number };
+export type WorkerFilter = {
+  employment?: 'fullTime' | 'partTime';
+  duty?: string;
+  q?: string;
+  limit: number;
+  offset: number;
+};
 
 const likeEscaped = (s: string) => `%${s.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 function workers(db: DbOrTx, scope: Scope) {
   return db
     .selectFrom('grid_worker as w')
-    .innerJoin('resident as r', (j) => j.onRef('r.county_code', '=', 'w.county_code').onRef('r.id', '=', 'w.resident_id'))
+    .innerJoin('resident as r', (j) =>
+      j.onRef('r.county_code', '=', 'w.county_code').onRef('r.id', '=', 'w.resident_id'),
+    )
     .innerJoin('region as g', 'g.code', 'w.grid_code')
     .innerJoin('region as v', 'v.code', 'g.parent_code')
     .where('w.county_code', '=', scope.countyCode)
@@ -42,7 +50,14 @@ export async function listWorkers(db: DbOrTx, scope: Scope, f: WorkerFilter) {
   if (f.duty) q = q.where('w.duty', '=', f.duty);
   if (f.q) q = q.where('r.name', 'like', likeEscaped(f.q));
   const [items, total] = await Promise.all([
-    q.select(WORKER_COLUMNS).orderBy('w.grid_path').orderBy('r.name').orderBy('w.id').limit(f.limit).offset(f.offset).execute(),
+    q
+      .select(WORKER_COLUMNS)
+      .orderBy('w.grid_path')
+      .orderBy('r.name')
+      .orderBy('w.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
@@ -80,9 +95,15 @@ export type RedemptionFilter = { workerId?: number; status?: string; limit: numb
 export async function listRedemptions(db: DbOrTx, scope: Scope, f: RedemptionFilter) {
   let q = db
     .selectFrom('redemption as x')
-    .innerJoin('goods as o', (j) => j.onRef('o.county_code', '=', 'x.county_code').onRef('o.id', '=', 'x.goods_id'))
-    .innerJoin('grid_worker as w', (j) => j.onRef('w.county_code', '=', 'x.county_code').onRef('w.id', '=', 'x.worker_id'))
-    .innerJoin('resident as r', (j) => j.onRef('r.county_code', '=', 'w.county_code').onRef('r.id', '=', 'w.resident_id'))
+    .innerJoin('goods as o', (j) =>
+      j.onRef('o.county_code', '=', 'x.county_code').onRef('o.id', '=', 'x.goods_id'),
+    )
+    .innerJoin('grid_worker as w', (j) =>
+      j.onRef('w.county_code', '=', 'x.county_code').onRef('w.id', '=', 'x.worker_id'),
+    )
+    .innerJoin('resident as r', (j) =>
+      j.onRef('r.county_code', '=', 'w.county_code').onRef('r.id', '=', 'w.resident_id'),
+    )
     .innerJoin('region as g', 'g.code', 'w.grid_code')
     .innerJoin('region as s', 's.code', 'o.region_code')
     .where('x.county_code', '=', scope.countyCode)
@@ -115,7 +136,16 @@ export async function listRedemptions(db: DbOrTx, scope: Scope, f: RedemptionFil
   return { items, total: total.n };
 }
 
-const GOODS_COLUMNS = ['o.id', 'o.region_code', 's.name as region_name', 'o.name', 'o.unit', 'o.points_cost', 'o.stock', 'o.active'] as const;
+const GOODS_COLUMNS = [
+  'o.id',
+  'o.region_code',
+  's.name as region_name',
+  'o.name',
+  'o.unit',
+  'o.points_cost',
+  'o.stock',
+  'o.active',
+] as const;
 
 /** Goods a worker of `gridPath` may exchange for: stocked by any region on the path above the grid. */
 export async function goodsForGrid(db: DbOrTx, countyCode: string, gridPath: string) {
@@ -132,14 +162,23 @@ export async function goodsForGrid(db: DbOrTx, countyCode: string, gridPath: str
 }
 
 /** Goods staff see: stocked inside their scope, and (read-only) by the regions above it. */
-export async function goodsForStaff(db: DbOrTx, scope: Scope, f: { within: string; includeInactive: boolean }) {
+export async function goodsForStaff(
+  db: DbOrTx,
+  scope: Scope,
+  f: { within: string; includeInactive: boolean },
+) {
   let q = db
     .selectFrom('goods as o')
     .innerJoin('region as s', 's.code', 'o.region_code')
     .select(GOODS_COLUMNS)
     .select(sql<boolean>`o.region_path <@ ${scope.path}::ltree`.as('in_scope'))
     .where('o.county_code', '=', scope.countyCode)
-    .where((eb) => eb.or([inSubtree('o.region_path', f.within), eb(sql<boolean>`${f.within}::ltree <@ o.region_path`, '=', true)]));
+    .where((eb) =>
+      eb.or([
+        inSubtree('o.region_path', f.within),
+        eb(sql<boolean>`${f.within}::ltree <@ o.region_path`, '=', true),
+      ]),
+    );
   if (!f.includeInactive) q = q.where('o.active', '=', true);
   return q.orderBy('o.region_path').orderBy('o.points_cost').orderBy('o.id').limit(1000).execute();
 }

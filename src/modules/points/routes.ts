@@ -11,11 +11,23 @@ import { reasonNames } from './ledger.js';
 import { redemptionRoutes } from './redemption-routes.js';
 import * as repo from './repository.js';
 import { rulesRoutes } from './rules-routes.js';
-import { AdjustBody, Duty, Employment, Entry, IdParams, RedemptionItem, Within, WorkerItem } from './schemas.js';
+import {
+  AdjustBody,
+  Duty,
+  Employment,
+  Entry,
+  IdParams,
+  RedemptionItem,
+  Within,
+  WorkerItem,
+} from './schemas.js';
 import { adjustPoints } from './service.js';
 import { toEntry, toRedemption, toWorker } from './view.js';
 
-const scopeOf = (actor: Actor, within?: string) => ({ countyCode: actor.countyCode, path: narrowScope(actor, within, pathOf) });
+const scopeOf = (actor: Actor, within?: string) => ({
+  countyCode: actor.countyCode,
+  path: narrowScope(actor, within, pathOf),
+});
 
 /** Grid workers (J3) and their points (J4): my points, the roster, a worker's ledger, manual awards. */
 export const pointsRoutes =
@@ -33,7 +45,9 @@ export const pointsRoutes =
           summary: '我的积分 My balance, what earned it, and my exchanges',
           response: {
             200: z.object({
-              earnsPoints: z.boolean().describe('false for full-time workers: they are paid and earn no points'),
+              earnsPoints: z
+                .boolean()
+                .describe('false for full-time workers: they are paid and earn no points'),
               employment: Employment.nullable(),
               gridName: z.string().nullable(),
               balance: z.number().int(),
@@ -47,12 +61,24 @@ export const pointsRoutes =
         const actor = actorOf(req);
         authorize(actor, 'points.redeem');
         const w = await repo.findWorkerByAccount(ctx.db, actor.countyCode, actor.accountId);
-        if (!w) return { earnsPoints: false, employment: null, gridName: null, balance: 0, entries: [], redemptions: [] };
+        if (!w)
+          return {
+            earnsPoints: false,
+            employment: null,
+            gridName: null,
+            balance: 0,
+            entries: [],
+            redemptions: [],
+          };
         const [names, entries, redemptions] = await Promise.all([
           reasonNames(ctx.db, actor.countyCode),
           repo.ledgerOf(ctx.db, actor.countyCode, w.id, 30),
           // one's own exchanges wherever they were made (a worker who moved grid keeps them)
-          repo.listRedemptions(ctx.db, { countyCode: actor.countyCode, path: pathOf(actor.countyCode) }, { workerId: w.id, limit: 30, offset: 0 }),
+          repo.listRedemptions(
+            ctx.db,
+            { countyCode: actor.countyCode, path: pathOf(actor.countyCode) },
+            { workerId: w.id, limit: 30, offset: 0 },
+          ),
         ]);
         return {
           earnsPoints: w.employment === 'partTime',
@@ -97,7 +123,9 @@ export const pointsRoutes =
           tags: ['points'],
           summary: '网格员详情 A grid worker with their points ledger and exchanges',
           params: IdParams,
-          response: { 200: WorkerItem.extend({ entries: z.array(Entry), redemptions: z.array(RedemptionItem) }) },
+          response: {
+            200: WorkerItem.extend({ entries: z.array(Entry), redemptions: z.array(RedemptionItem) }),
+          },
         },
       },
       async (req) => {
@@ -111,7 +139,11 @@ export const pointsRoutes =
           repo.ledgerOf(ctx.db, actor.countyCode, w.id, 100),
           repo.listRedemptions(ctx.db, scope, { workerId: w.id, limit: 50, offset: 0 }),
         ]);
-        return { ...toWorker(w), entries: entries.map(toEntry(names)), redemptions: redemptions.items.map(toRedemption) };
+        return {
+          ...toWorker(w),
+          entries: entries.map(toEntry(names)),
+          redemptions: redemptions.items.map(toRedemption),
+        };
       },
     );
 
@@ -120,7 +152,8 @@ export const pointsRoutes =
       {
         schema: {
           tags: ['points'],
-          summary: '人工加减积分 Award points by hand or correct a balance (part-time workers; reason required; audited)',
+          summary:
+            '人工加减积分 Award points by hand or correct a balance (part-time workers; reason required; audited)',
           params: IdParams,
           body: AdjustBody,
           response: { 200: z.object({ workerId: z.number().int(), balance: z.number().int() }) },

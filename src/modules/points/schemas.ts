@@ -1,9 +1,26 @@
 import { z } from 'zod';
 
-export const Within = z.string().regex(/^\d{6,15}$/).optional().describe('limit to this region (inside your scope); default your whole scope');
-export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
+export const Within = z
+  .string()
+  .regex(/^\d{6,15}$/)
+  .optional()
+  .describe('limit to this region (inside your scope); default your whole scope');
+export const IdParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+});
 export const Employment = z.enum(['fullTime', 'partTime']);
-export const DUTIES = ['grid_worker', 'central_household', 'building_head', 'unit_head', 'party_member', 'volunteer'] as const;
+export const DUTIES = [
+  'grid_worker',
+  'central_household',
+  'building_head',
+  'unit_head',
+  'party_member',
+  'volunteer',
+] as const;
 export const Duty = z.enum(DUTIES);
 export const RedemptionStatus = z.enum(['requested', 'handed_over', 'cancelled']);
 
@@ -84,7 +101,9 @@ export const GoodsPatch = z
 export const RedeemBody = z.object({
   goodsId: z.number().int().positive(),
   quantity: z.number().int().min(1).max(100).default(1),
-  clientRequestId: z.uuid().describe('one id per exchange: a retry answers the same exchange instead of making another'),
+  clientRequestId: z
+    .uuid()
+    .describe('one id per exchange: a retry answers the same exchange instead of making another'),
 });
 
 export const AdjustBody = z.object({

@@ -11,9 +11,27 @@ import { lockWorker, postEntry } from './ledger.js';
  */
 export const DEFAULT_RULES = [
   { code: 'visit', name_zh: '入户走访', name_en: 'Door-to-door visit', points: 1, daily_cap: 5 },
-  { code: 'case_reported', name_zh: '上报问题被立案', name_en: 'Reported problem filed', points: 2, daily_cap: 10 },
-  { code: 'case_on_spot', name_zh: '就地处置问题', name_en: 'Problem fixed on the spot', points: 3, daily_cap: 15 },
-  { code: 'wish_collected', name_zh: '收集微心愿（审核发布）', name_en: 'Micro-wish collected (published)', points: 2, daily_cap: 6 },
+  {
+    code: 'case_reported',
+    name_zh: '上报问题被立案',
+    name_en: 'Reported problem filed',
+    points: 2,
+    daily_cap: 10,
+  },
+  {
+    code: 'case_on_spot',
+    name_zh: '就地处置问题',
+    name_en: 'Problem fixed on the spot',
+    points: 3,
+    daily_cap: 15,
+  },
+  {
+    code: 'wish_collected',
+    name_zh: '收集微心愿（审核发布）',
+    name_en: 'Micro-wish collected (published)',
+    points: 2,
+    daily_cap: 6,
+  },
   { code: 'errand_done', name_zh: '代办完成', name_en: 'Errand done', points: 2, daily_cap: 10 },
 ] as const;
 
@@ -46,14 +64,37 @@ const DAY = 86_400_000;
  * kept in time order, so balance_after chains to the balance.
  */
 export async function seedPointsDemo(tx: Tx, countyCode: string, _pii: Pii): Promise<void> {
-  const townships = await tx.selectFrom('region').select(['code', 'path']).where('county_code', '=', countyCode).where('level', '=', 'township').orderBy('code').execute();
+  const townships = await tx
+    .selectFrom('region')
+    .select(['code', 'path'])
+    .where('county_code', '=', countyCode)
+    .where('level', '=', 'township')
+    .orderBy('code')
+    .execute();
   if (townships.length === 0) return;
   await tx
     .insertInto('goods')
-    .values(townships.flatMap((t) => DEMO_GOODS.map(([name, unit, cost, stock]) => ({ county_code: countyCode, region_code: t.code, region_path: t.path, name, unit, points_cost: cost, stock }))))
+    .values(
+      townships.flatMap((t) =>
+        DEMO_GOODS.map(([name, unit, cost, stock]) => ({
+          county_code: countyCode,
+          region_code: t.code,
+          region_path: t.path,
+          name,
+          unit,
+          points_cost: cost,
+          stock,
+        })),
+      ),
+    )
     .execute();
 
-  const account = await tx.selectFrom('account').select(['id', 'scope_code']).where('county_code', '=', countyCode).where('username', '=', 'parttime').executeTakeFirst();
+  const account = await tx
+    .selectFrom('account')
+    .select(['id', 'scope_code'])
+    .where('county_code', '=', countyCode)
+    .where('username', '=', 'parttime')
+    .executeTakeFirst();
   if (!account) return;
   const w = await lockWorker(tx, countyCode, { accountId: account.id });
   if (!w) return;
@@ -69,7 +110,12 @@ export async function seedPointsDemo(tx: Tx, countyCode: string, _pii: Pii): Pro
     const at = new Date(now - daysAgo * DAY);
     return { at, run: () => postEntry(tx, w, { delta, reason, note, at }, 'POINTS_BELOW_ZERO') };
   };
-  const handedBy = await tx.selectFrom('account').select('id').where('county_code', '=', countyCode).where('username', '=', 'village').executeTakeFirst();
+  const handedBy = await tx
+    .selectFrom('account')
+    .select('id')
+    .where('county_code', '=', countyCode)
+    .where('username', '=', 'village')
+    .executeTakeFirst();
   const towel = await tx
     .selectFrom('goods')
     .select(['id', 'points_cost'])
@@ -85,11 +131,40 @@ export async function seedPointsDemo(tx: Tx, countyCode: string, _pii: Pii): Pro
       run: async () => {
         const x = await tx
           .insertInto('redemption')
-          .values({ county_code: countyCode, worker_id: w.id, goods_id: towel.id, grid_path: w.gridPath, quantity: 1, points: towel.points_cost, status: 'handed_over', requested_at: at, decided_at: new Date(at.getTime() + DAY / 4), decided_by: handedBy?.id ?? null })
+          .values({
+            county_code: countyCode,
+            worker_id: w.id,
+            goods_id: towel.id,
+            grid_path: w.gridPath,
+            quantity: 1,
+            points: towel.points_cost,
+            status: 'handed_over',
+            requested_at: at,
+            decided_at: new Date(at.getTime() + DAY / 4),
+            decided_by: handedBy?.id ?? null,
+          })
           .returning('id')
           .executeTakeFirstOrThrow();
-        await postEntry(tx, w, { delta: -towel.points_cost, reason: 'redeem', refType: 'redemption', refId: x.id, note: '毛巾 × 1', actorAccountId: account.id, at }, 'POINTS_INSUFFICIENT');
-        await tx.updateTable('goods').set((eb) => ({ stock: eb('stock', '-', 1) })).where('county_code', '=', countyCode).where('id', '=', towel.id).execute();
+        await postEntry(
+          tx,
+          w,
+          {
+            delta: -towel.points_cost,
+            reason: 'redeem',
+            refType: 'redemption',
+            refId: x.id,
+            note: '毛巾 × 1',
+            actorAccountId: account.id,
+            at,
+          },
+          'POINTS_INSUFFICIENT',
+        );
+        await tx
+          .updateTable('goods')
+          .set((eb) => ({ stock: eb('stock', '-', 1) }))
+          .where('county_code', '=', countyCode)
+          .where('id', '=', towel.id)
+          .execute();
       },
     };
   };
@@ -103,7 +178,14 @@ export async function seedPointsDemo(tx: Tx, countyCode: string, _pii: Pii): Pro
     ...visits.map((v) => ({
       at: v.visited_at,
       run: async () => {
-        const a = await awardPoints(tx, { countyCode, workerAccountId: account.id, rule: 'visit', refType: 'visit', refId: v.id, at: v.visited_at });
+        const a = await awardPoints(tx, {
+          countyCode,
+          workerAccountId: account.id,
+          rule: 'visit',
+          refType: 'visit',
+          refId: v.id,
+          at: v.visited_at,
+        });
         if (a) w.balance = a.balance;
       },
     })),
@@ -120,11 +202,27 @@ export async function seedPointsDemo(tx: Tx, countyCode: string, _pii: Pii): Pro
  * Left as it is if time order would ever dip below zero.
  */
 async function inTimeOrder(tx: Tx, countyCode: string, workerId: number): Promise<void> {
-  const rows = await tx.selectFrom('points_entry').selectAll().where('county_code', '=', countyCode).where('worker_id', '=', workerId).orderBy('at').orderBy('id').execute();
+  const rows = await tx
+    .selectFrom('points_entry')
+    .selectAll()
+    .where('county_code', '=', countyCode)
+    .where('worker_id', '=', workerId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
   let balance = 0;
   const chained = rows.map(({ id: _, ...e }) => ({ ...e, balance_after: (balance += e.delta) }));
   if (chained.some((e) => e.balance_after < 0) || chained.length === 0) return;
-  await tx.deleteFrom('points_entry').where('county_code', '=', countyCode).where('worker_id', '=', workerId).execute();
+  await tx
+    .deleteFrom('points_entry')
+    .where('county_code', '=', countyCode)
+    .where('worker_id', '=', workerId)
+    .execute();
   await tx.insertInto('points_entry').values(chained).execute();
-  await tx.updateTable('grid_worker').set({ points_balance: balance }).where('county_code', '=', countyCode).where('id', '=', workerId).execute();
+  await tx
+    .updateTable('grid_worker')
+    .set({ points_balance: balance })
+    .where('county_code', '=', countyCode)
+    .where('id', '=', workerId)
+    .execute();
 }

@@ -12,13 +12,25 @@ import { lockWorker, postEntry } from './ledger.js';
  * ledger row, audited, and the worker is told. Only part-time workers hold
  * points; a deduction below zero is refused and changes nothing.
  */
-export async function adjustPoints(db: Db, actor: Actor, workerId: number, input: { delta: number; reason: string }, now: Date, requestId?: string) {
+export async function adjustPoints(
+  db: Db,
+  actor: Actor,
+  workerId: number,
+  input: { delta: number; reason: string },
+  now: Date,
+  requestId?: string,
+) {
   return db.transaction().execute(async (tx) => {
     const w = await lockWorker(tx, actor.countyCode, { id: workerId });
     if (!w || !inScope(actor, w.gridPath)) throw new AppError('NOT_FOUND');
     if (w.employment !== 'partTime') throw new AppError('POINTS_NOT_PART_TIME');
     const before = w.balance;
-    const balance = await postEntry(tx, w, { delta: input.delta, reason: 'adjust', note: input.reason, actorAccountId: actor.accountId, at: now }, 'POINTS_BELOW_ZERO');
+    const balance = await postEntry(
+      tx,
+      w,
+      { delta: input.delta, reason: 'adjust', note: input.reason, actorAccountId: actor.accountId, at: now },
+      'POINTS_BELOW_ZERO',
+    );
     await recordAudit(tx, {
       actor,
       countyCode: actor.countyCode,
@@ -32,13 +44,27 @@ export async function adjustPoints(db: Db, actor: Actor, workerId: number, input
     });
     if (w.accountId) {
       const sign = input.delta > 0 ? `+${input.delta}` : String(input.delta);
-      await notify(tx, { countyCode: actor.countyCode, accountIds: [w.accountId], kind: 'points.adjusted', about: { type: 'points', id: w.id }, title: `积分 ${sign}：${input.reason}`, body: `现有积分 ${balance}` });
+      await notify(tx, {
+        countyCode: actor.countyCode,
+        accountIds: [w.accountId],
+        kind: 'points.adjusted',
+        about: { type: 'points', id: w.id },
+        title: `积分 ${sign}：${input.reason}`,
+        body: `现有积分 ${balance}`,
+      });
     }
     return { workerId: w.id, balance };
   });
 }
 
-export type GoodsInput = { regionCode: string; name: string; unit: string; pointsCost: number; stock: number; active: boolean };
+export type GoodsInput = {
+  regionCode: string;
+  name: string;
+  unit: string;
+  pointsCost: number;
+  stock: number;
+  active: boolean;
+};
 export type GoodsChange = Partial<Omit<GoodsInput, 'regionCode'>>;
 
 /** A township or village in scope stocks new goods for exchange. */
@@ -47,15 +73,36 @@ export async function createGoods(db: Db, actor: Actor, g: GoodsInput, requestId
   const path = pathOf(g.regionCode);
   if (!inScope(actor, path)) throw new AppError('NOT_FOUND');
   return db.transaction().execute(async (tx) => {
-    const region = await tx.selectFrom('region').select(['code', 'level']).where('code', '=', g.regionCode).executeTakeFirst();
+    const region = await tx
+      .selectFrom('region')
+      .select(['code', 'level'])
+      .where('code', '=', g.regionCode)
+      .executeTakeFirst();
     if (!region) throw new AppError('NOT_FOUND');
     if (region.level !== 'township' && region.level !== 'village') throw new AppError('GOODS_REGION_INVALID');
     const row = await tx
       .insertInto('goods')
-      .values({ county_code: actor.countyCode, region_code: g.regionCode, region_path: path, name: g.name, unit: g.unit, points_cost: g.pointsCost, stock: g.stock, active: g.active })
+      .values({
+        county_code: actor.countyCode,
+        region_code: g.regionCode,
+        region_path: path,
+        name: g.name,
+        unit: g.unit,
+        points_cost: g.pointsCost,
+        stock: g.stock,
+        active: g.active,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await recordAudit(tx, { actor, countyCode: actor.countyCode, action: 'goods.create', entityType: 'goods', entityId: row.id, after: { ...g }, requestId });
+    await recordAudit(tx, {
+      actor,
+      countyCode: actor.countyCode,
+      action: 'goods.create',
+      entityType: 'goods',
+      entityId: row.id,
+      after: { ...g },
+      requestId,
+    });
     return row.id;
   });
 }
@@ -73,11 +120,26 @@ export async function updateGoods(db: Db, actor: Actor, id: number, change: Good
     if (!before || !inScope(actor, before.region_path)) throw new AppError('NOT_FOUND');
     await tx
       .updateTable('goods')
-      .set({ name: change.name, unit: change.unit, points_cost: change.pointsCost, stock: change.stock, active: change.active })
+      .set({
+        name: change.name,
+        unit: change.unit,
+        points_cost: change.pointsCost,
+        stock: change.stock,
+        active: change.active,
+      })
       .where('county_code', '=', actor.countyCode)
       .where('id', '=', id)
       .execute();
     const { region_path: _, ...old } = before;
-    await recordAudit(tx, { actor, countyCode: actor.countyCode, action: 'goods.update', entityType: 'goods', entityId: id, before: old, after: { ...change }, requestId });
+    await recordAudit(tx, {
+      actor,
+      countyCode: actor.countyCode,
+      action: 'goods.update',
+      entityType: 'goods',
+      entityId: id,
+      before: old,
+      after: { ...change },
+      requestId,
+    });
   });
 }

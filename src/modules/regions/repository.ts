@@ -2,7 +2,15 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 
-const COLUMNS = ['r.code', 'r.name', 'r.level', 'r.kind', 'r.parent_code', 'r.county_code', 'r.path'] as const;
+const COLUMNS = [
+  'r.code',
+  'r.name',
+  'r.level',
+  'r.kind',
+  'r.parent_code',
+  'r.county_code',
+  'r.path',
+] as const;
 
 /** One region, only if it lies inside `scopePath`. */
 export async function findRegionInScope(db: DbOrTx, code: string, scopePath: string) {
@@ -10,7 +18,11 @@ export async function findRegionInScope(db: DbOrTx, code: string, scopePath: str
     .selectFrom('region as r')
     .select(COLUMNS)
     .select((eb) =>
-      eb.selectFrom('region as c').whereRef('c.parent_code', '=', 'r.code').select(sql<number>`count(*)::int`.as('n')).as('child_count'),
+      eb
+        .selectFrom('region as c')
+        .whereRef('c.parent_code', '=', 'r.code')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .as('child_count'),
     )
     .where('r.code', '=', code)
     .where(inSubtree('r.path', scopePath))
@@ -22,7 +34,11 @@ export async function listChildren(db: DbOrTx, code: string) {
     .selectFrom('region as r')
     .select(COLUMNS)
     .select((eb) =>
-      eb.selectFrom('region as c').whereRef('c.parent_code', '=', 'r.code').select(sql<number>`count(*)::int`.as('n')).as('child_count'),
+      eb
+        .selectFrom('region as c')
+        .whereRef('c.parent_code', '=', 'r.code')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .as('child_count'),
     )
     .where('r.parent_code', '=', code)
     .orderBy('r.code')

@@ -14,7 +14,14 @@ export const regionRoutes =
 
     app.get(
       '/regions/:code',
-      { schema: { tags: ['territory'], summary: '行政区划 A region with its ancestors', params, response: { 200: RegionDetail } } },
+      {
+        schema: {
+          tags: ['territory'],
+          summary: '行政区划 A region with its ancestors',
+          params,
+          response: { 200: RegionDetail },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'regions.read');
@@ -27,7 +34,14 @@ export const regionRoutes =
 
     app.get(
       '/regions/:code/children',
-      { schema: { tags: ['territory'], summary: '下级区划 The children of a region', params, response: { 200: z.object({ items: z.array(RegionItem) }) } } },
+      {
+        schema: {
+          tags: ['territory'],
+          summary: '下级区划 The children of a region',
+          params,
+          response: { 200: z.object({ items: z.array(RegionItem) }) },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'regions.read');

@@ -2,13 +2,21 @@ import { z } from 'zod';
 
 export const LEVELS = ['province', 'city', 'county', 'township', 'village', 'grid'] as const;
 
-export const RegionCode = z.string().regex(/^\d{2}(\d{2}(\d{2}(\d{3}(\d{3}(\d{3}(\d{3})?)?)?)?)?)?$/, 'a statistical division code (2/4/6/9/12 digits) or a 15-digit grid code');
+export const RegionCode = z
+  .string()
+  .regex(
+    /^\d{2}(\d{2}(\d{2}(\d{3}(\d{3}(\d{3}(\d{3})?)?)?)?)?)?$/,
+    'a statistical division code (2/4/6/9/12 digits) or a 15-digit grid code',
+  );
 
 export const RegionItem = z.object({
   code: z.string(),
   name: z.string(),
   level: z.enum(LEVELS),
-  kind: z.string().nullable().describe("village: 'village' (rural) or 'community'; grid: 'rural' or 'community'"),
+  kind: z
+    .string()
+    .nullable()
+    .describe("village: 'village' (rural) or 'community'; grid: 'rural' or 'community'"),
   parentCode: z.string().nullable(),
   countyCode: z.string().nullable(),
   childCount: z.number().int(),

@@ -14,7 +14,13 @@ export const visitAdminRoutes =
   async (app) => {
     app.get(
       '/admin/visit-policy',
-      { schema: { tags: ['visits'], summary: '走访周期 Visit intervals of my county, per care tag', response: { 200: PolicyResponse } } },
+      {
+        schema: {
+          tags: ['visits'],
+          summary: '走访周期 Visit intervals of my county, per care tag',
+          response: { 200: PolicyResponse },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'visits.configure');
@@ -27,7 +33,8 @@ export const visitAdminRoutes =
       {
         schema: {
           tags: ['visits'],
-          summary: '设置走访周期 Replace the visit intervals (the default \'\' is required); due dates are recomputed at once',
+          summary:
+            "设置走访周期 Replace the visit intervals (the default '' is required); due dates are recomputed at once",
           body: PolicyBody,
           response: { 200: PolicyResponse },
         },

@@ -9,12 +9,17 @@ import { sql, type RawBuilder } from 'kysely';
 export function intervalDays(h = 'h'): RawBuilder<number | null> {
   const county = sql.ref(`${h}.county_code`);
   const tags = sql.ref(`${h}.care_tags`);
-  return sql<number | null>`(SELECT coalesce(min(p.interval_days) FILTER (WHERE p.care_tag <> ''), min(p.interval_days) FILTER (WHERE p.care_tag = ''))
+  return sql<
+    number | null
+  >`(SELECT coalesce(min(p.interval_days) FILTER (WHERE p.care_tag <> ''), min(p.interval_days) FILTER (WHERE p.care_tag = ''))
     FROM visit_policy p WHERE p.county_code = ${county} AND (p.care_tag = '' OR p.care_tag = ANY(${tags})))`;
 }
 
 /** When `h` is next due, given its last visit (NULL when never visited: due now). */
-export function dueAfter(lastVisit: RawBuilder<Date | null> | ReturnType<typeof sql.ref>, h = 'h'): RawBuilder<Date | null> {
+export function dueAfter(
+  lastVisit: RawBuilder<Date | null> | ReturnType<typeof sql.ref>,
+  h = 'h',
+): RawBuilder<Date | null> {
   return sql<Date | null>`${lastVisit} + make_interval(days => ${intervalDays(h)})`;
 }
 

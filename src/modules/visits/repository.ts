@@ -28,7 +28,12 @@ export async function findCase(db: DbOrTx, scope: Scope, id: number) {
     .executeTakeFirst();
 }
 
-export async function findByClientRequest(db: DbOrTx, countyCode: string, workerAccountId: number, clientRequestId: string) {
+export async function findByClientRequest(
+  db: DbOrTx,
+  countyCode: string,
+  workerAccountId: number,
+  clientRequestId: string,
+) {
   return db
     .selectFrom('visit')
     .select(['id', 'household_id'])
@@ -95,20 +100,41 @@ export async function markVisited(tx: DbOrTx, countyCode: string, householdId: n
     .executeTakeFirstOrThrow();
 }
 
-export async function setCase(tx: DbOrTx, countyCode: string, visitId: number, caseId: number): Promise<void> {
-  await tx.updateTable('visit').set({ case_id: caseId }).where('county_code', '=', countyCode).where('id', '=', visitId).execute();
+export async function setCase(
+  tx: DbOrTx,
+  countyCode: string,
+  visitId: number,
+  caseId: number,
+): Promise<void> {
+  await tx
+    .updateTable('visit')
+    .set({ case_id: caseId })
+    .where('county_code', '=', countyCode)
+    .where('id', '=', visitId)
+    .execute();
 }
 
-export type VisitFilter = { householdId?: number; id?: number; from?: Date; to?: Date; limit: number; offset: number };
+export type VisitFilter = {
+  householdId?: number;
+  id?: number;
+  from?: Date;
+  to?: Date;
+  limit: number;
+  offset: number;
+};
 
 /** Visits in the scope, newest first, with the worker's name, the household's address and the linked case's number. */
 export async function listVisits(db: DbOrTx, scope: Scope, f: VisitFilter) {
   let q = db
     .selectFrom('visit as v')
-    .innerJoin('household as h', (j) => j.onRef('h.county_code', '=', 'v.county_code').onRef('h.id', '=', 'v.household_id'))
+    .innerJoin('household as h', (j) =>
+      j.onRef('h.county_code', '=', 'v.county_code').onRef('h.id', '=', 'v.household_id'),
+    )
     .innerJoin('region as g', 'g.code', 'v.grid_code')
     .innerJoin('account as a', 'a.id', 'v.worker_account_id')
-    .leftJoin('cases as c', (j) => j.onRef('c.county_code', '=', 'v.county_code').onRef('c.id', '=', 'v.case_id'))
+    .leftJoin('cases as c', (j) =>
+      j.onRef('c.county_code', '=', 'v.county_code').onRef('c.id', '=', 'v.case_id'),
+    )
     .where('v.county_code', '=', scope.countyCode)
     .where(inSubtree('v.grid_path', scope.path));
   if (f.householdId !== undefined) q = q.where('v.household_id', '=', f.householdId);
@@ -117,7 +143,22 @@ export async function listVisits(db: DbOrTx, scope: Scope, f: VisitFilter) {
   if (f.to) q = q.where('v.visited_at', '<', f.to);
   const [items, total] = await Promise.all([
     q
-      .select(['v.id', 'v.household_id', 'h.address', 'v.grid_code', 'g.name as grid_name', 'a.display_name as worker_name', 'v.visited_at', 'v.kind', 'v.outcome', 'v.needs', 'v.notes', 'v.case_id', 'c.number as case_number', 'v.photo_ids'])
+      .select([
+        'v.id',
+        'v.household_id',
+        'h.address',
+        'v.grid_code',
+        'g.name as grid_name',
+        'a.display_name as worker_name',
+        'v.visited_at',
+        'v.kind',
+        'v.outcome',
+        'v.needs',
+        'v.notes',
+        'v.case_id',
+        'c.number as case_number',
+        'v.photo_ids',
+      ])
       .orderBy('v.visited_at', 'desc')
       .orderBy('v.id', 'desc')
       .limit(f.limit)
@@ -134,7 +175,9 @@ export type VisitRow = Awaited<ReturnType<typeof listVisits>>['items'][number];
 export async function findPhoto(db: DbOrTx, countyCode: string, id: string) {
   return db
     .selectFrom('case_photo as p')
-    .leftJoin('visit as v', (j) => j.onRef('v.county_code', '=', 'p.county_code').onRef('v.id', '=', 'p.visit_id'))
+    .leftJoin('visit as v', (j) =>
+      j.onRef('v.county_code', '=', 'p.county_code').onRef('v.id', '=', 'p.visit_id'),
+    )
     .select(['p.uploaded_by', 'p.visit_id', 'v.grid_path', 'p.public_key', 'p.thumb_key'])
     .where('p.county_code', '=', countyCode)
     .where('p.id', '=', id)

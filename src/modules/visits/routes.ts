@@ -10,11 +10,25 @@ import { visitAdminRoutes } from './admin-routes.js';
 import { listDue, summary } from './due-repository.js';
 import { visitPhotoRoutes } from './photo-routes.js';
 import * as repo from './repository.js';
-import { DueItem, DueQuery, IdParams, LinkCaseBody, ListQuery, RecordVisitBody, RecordVisitResponse, SummaryRow, VisitItem, Within } from './schemas.js';
+import {
+  DueItem,
+  DueQuery,
+  IdParams,
+  LinkCaseBody,
+  ListQuery,
+  RecordVisitBody,
+  RecordVisitResponse,
+  SummaryRow,
+  VisitItem,
+  Within,
+} from './schemas.js';
 import { linkCase, recordVisit } from './service.js';
 import { toDueItem, toVisitItem } from './view.js';
 
-const scopeOf = (actor: Actor, within?: string) => ({ countyCode: actor.countyCode, path: narrowScope(actor, within, pathOf) });
+const scopeOf = (actor: Actor, within?: string) => ({
+  countyCode: actor.countyCode,
+  path: narrowScope(actor, within, pathOf),
+});
 
 export const visitRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
@@ -37,9 +51,15 @@ export const visitRoutes =
       {
         schema: {
           tags: ['visits'],
-          summary: '记录走访 Record a door-to-door visit (photos optional; resend with the same clientRequestId is safe)',
+          summary:
+            '记录走访 Record a door-to-door visit (photos optional; resend with the same clientRequestId is safe)',
           body: RecordVisitBody,
-          response: { 201: RecordVisitResponse, 200: RecordVisitResponse.describe('already recorded by an earlier request with the same clientRequestId') },
+          response: {
+            201: RecordVisitResponse,
+            200: RecordVisitResponse.describe(
+              'already recorded by an earlier request with the same clientRequestId',
+            ),
+          },
         },
       },
       async (req, reply) => {
@@ -71,23 +91,46 @@ export const visitRoutes =
 
     app.get(
       '/visits/due',
-      { schema: { tags: ['visits'], summary: '待走访 Households due a visit (never visited first, then the longest overdue)', querystring: DueQuery, response: { 200: z.object({ items: z.array(DueItem), total: z.number().int() }) } } },
+      {
+        schema: {
+          tags: ['visits'],
+          summary: '待走访 Households due a visit (never visited first, then the longest overdue)',
+          querystring: DueQuery,
+          response: { 200: z.object({ items: z.array(DueItem), total: z.number().int() }) },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'visits.read');
-        const { items, total } = await listDue(ctx.db, scopeOf(actor, req.query.within), ctx.now(), req.query);
+        const { items, total } = await listDue(
+          ctx.db,
+          scopeOf(actor, req.query.within),
+          ctx.now(),
+          req.query,
+        );
         return { items: items.map(toDueItem), total };
       },
     );
 
     app.get(
       '/visits',
-      { schema: { tags: ['visits'], summary: '走访记录 Visits in my scope, newest first', querystring: ListQuery, response: { 200: z.object({ items: z.array(VisitItem), total: z.number().int() }) } } },
+      {
+        schema: {
+          tags: ['visits'],
+          summary: '走访记录 Visits in my scope, newest first',
+          querystring: ListQuery,
+          response: { 200: z.object({ items: z.array(VisitItem), total: z.number().int() }) },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'visits.read');
         const q = req.query;
-        const { items, total } = await repo.listVisits(ctx.db, scopeOf(actor, q.within), { ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined });
+        const { items, total } = await repo.listVisits(ctx.db, scopeOf(actor, q.within), {
+          ...q,
+          from: q.from ? new Date(q.from) : undefined,
+          to: q.to ? new Date(q.to) : undefined,
+        });
         return { items: items.map(toVisitItem), total };
       },
     );
@@ -128,8 +171,17 @@ export const visitRoutes =
           tags: ['visits'],
           summary: '走访历史 A household’s visits, newest first',
           params: IdParams,
-          querystring: z.object({ limit: z.coerce.number().int().min(1).max(200).default(50), offset: z.coerce.number().int().min(0).max(100_000).default(0) }),
-          response: { 200: z.object({ items: z.array(VisitItem), total: z.number().int(), visitDueAt: z.string().nullable() }) },
+          querystring: z.object({
+            limit: z.coerce.number().int().min(1).max(200).default(50),
+            offset: z.coerce.number().int().min(0).max(100_000).default(0),
+          }),
+          response: {
+            200: z.object({
+              items: z.array(VisitItem),
+              total: z.number().int(),
+              visitDueAt: z.string().nullable(),
+            }),
+          },
         },
       },
       async (req) => {

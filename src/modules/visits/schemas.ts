@@ -4,26 +4,68 @@ import { CARE_TAGS } from '../people/schemas.js';
 export const VISIT_KINDS = ['routine', 'care', 'follow_up', 'campaign'] as const;
 export const VISIT_OUTCOMES = ['all_well', 'needs_help', 'issue_reported', 'not_home'] as const;
 /** What a household needs, as a grid worker ticks it on the doorstep (plain categories, no free text). */
-export const VISIT_NEEDS = ['medical', 'living', 'housing', 'daily_care', 'schooling', 'employment', 'legal', 'safety', 'other'] as const;
+export const VISIT_NEEDS = [
+  'medical',
+  'living',
+  'housing',
+  'daily_care',
+  'schooling',
+  'employment',
+  'legal',
+  'safety',
+  'other',
+] as const;
 
-export const Within = z.string().regex(/^\d{6,15}$/).optional().describe('limit to this region (inside your scope); default your whole scope');
-export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
+export const Within = z
+  .string()
+  .regex(/^\d{6,15}$/)
+  .optional()
+  .describe('limit to this region (inside your scope); default your whole scope');
+export const IdParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+});
 
 export const RecordVisitBody = z
   .object({
-    householdId: z.number().int().positive().max(2 ** 53),
-    visitedAt: z.iso.datetime({ offset: true }).describe('when the visit happened (the phone’s clock); a visit kept offline arrives later'),
+    householdId: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 53),
+    visitedAt: z.iso
+      .datetime({ offset: true })
+      .describe('when the visit happened (the phone’s clock); a visit kept offline arrives later'),
     kind: z.enum(VISIT_KINDS),
     outcome: z.enum(VISIT_OUTCOMES),
     needs: z.array(z.enum(VISIT_NEEDS)).max(VISIT_NEEDS.length).default([]),
     notes: z.string().trim().max(2000).default(''),
     lng: z.number().min(-180).max(180).optional(),
     lat: z.number().min(-90).max(90).optional(),
-    photoIds: z.array(z.uuid()).max(9).default([]).describe('ids from POST /photos (optional: photos are never required)'),
-    caseId: z.number().int().positive().max(2 ** 53).optional().describe('a case reported from this visit'),
-    clientRequestId: z.uuid().optional().describe('idempotency: resending with the same id answers the visit already made (200)'),
+    photoIds: z
+      .array(z.uuid())
+      .max(9)
+      .default([])
+      .describe('ids from POST /photos (optional: photos are never required)'),
+    caseId: z
+      .number()
+      .int()
+      .positive()
+      .max(2 ** 53)
+      .optional()
+      .describe('a case reported from this visit'),
+    clientRequestId: z
+      .uuid()
+      .optional()
+      .describe('idempotency: resending with the same id answers the visit already made (200)'),
   })
-  .refine((b) => (b.lng === undefined) === (b.lat === undefined), { message: 'lng and lat go together', path: ['lat'] });
+  .refine((b) => (b.lng === undefined) === (b.lat === undefined), {
+    message: 'lng and lat go together',
+    path: ['lat'],
+  });
 
 export const VisitPhoto = z.object({ id: z.uuid(), url: z.string(), thumbUrl: z.string() });
 
@@ -44,15 +86,26 @@ export const VisitItem = z.object({
   photos: z.array(VisitPhoto),
 });
 
-export const RecordVisitResponse = VisitItem.extend({ visitDueAt: z.string().nullable().describe('the household’s next visit is due then') });
+export const RecordVisitResponse = VisitItem.extend({
+  visitDueAt: z.string().nullable().describe('the household’s next visit is due then'),
+});
 
-export const LinkCaseBody = z.object({ caseId: z.number().int().positive().max(2 ** 53) });
+export const LinkCaseBody = z.object({
+  caseId: z
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+});
 
 export const DueQuery = z.object({
   within: Within,
   careTag: z.enum(CARE_TAGS).optional(),
   q: z.string().trim().min(1).max(40).optional().describe('part of the address'),
-  include: z.enum(['due', 'all']).default('due').describe('due: only households due now; all: every household, the due ones first'),
+  include: z
+    .enum(['due', 'all'])
+    .default('due')
+    .describe('due: only households due now; all: every household, the due ones first'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
@@ -66,7 +119,11 @@ export const DueItem = z.object({
   careTags: z.array(z.string()),
   lastVisitAt: z.string().nullable(),
   dueAt: z.string().nullable().describe('null: never visited, due now'),
-  overdueDays: z.number().int().nullable().describe('whole days past due (0: due today); null when never visited; negative: not yet due'),
+  overdueDays: z
+    .number()
+    .int()
+    .nullable()
+    .describe('whole days past due (0: due today); null when never visited; negative: not yet due'),
 });
 
 export const ListQuery = z.object({
@@ -91,5 +148,13 @@ export const PolicyItem = z.object({
   careTag: z.union([z.enum(CARE_TAGS), z.literal('')]).describe("'' is every household without a listed tag"),
   intervalDays: z.number().int().min(1).max(366),
 });
-export const PolicyBody = z.object({ items: z.array(PolicyItem).min(1).max(CARE_TAGS.length + 1) });
-export const PolicyResponse = z.object({ items: z.array(PolicyItem), recomputed: z.number().int().optional() });
+export const PolicyBody = z.object({
+  items: z
+    .array(PolicyItem)
+    .min(1)
+    .max(CARE_TAGS.length + 1),
+});
+export const PolicyResponse = z.object({
+  items: z.array(PolicyItem),
+  recomputed: z.number().int().optional(),
+});

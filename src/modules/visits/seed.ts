@@ -16,7 +16,13 @@ import { DEFAULT_INTERVALS, dueAfter, intervalDays } from './due.js';
 export async function seedVisitConfig(tx: Tx, countyCode: string): Promise<void> {
   await tx
     .insertInto('visit_policy')
-    .values(Object.entries(DEFAULT_INTERVALS).map(([tag, days]) => ({ county_code: countyCode, care_tag: tag, interval_days: days })))
+    .values(
+      Object.entries(DEFAULT_INTERVALS).map(([tag, days]) => ({
+        county_code: countyCode,
+        care_tag: tag,
+        interval_days: days,
+      })),
+    )
     .onConflict((oc) => oc.columns(['county_code', 'care_tag']).doNothing())
     .execute();
 }
@@ -70,7 +76,9 @@ export async function seedVisitDemo(tx: Tx, countyCode: string, _pii: Pii): Prom
              h.last_visit_at - make_interval(days => k * ${intervalDays('h')})
         FROM household h CROSS JOIN generate_series(0, 2) AS k
        WHERE h.county_code = ${countyCode} AND h.grid_code = ${grid} AND h.last_visit_at IS NOT NULL
-         AND h.last_visit_at - make_interval(days => k * ${intervalDays('h')}) > ${now}::timestamptz - interval '90 days'`.execute(tx);
+         AND h.last_visit_at - make_interval(days => k * ${intervalDays('h')}) > ${now}::timestamptz - interval '90 days'`.execute(
+      tx,
+    );
   }
   await tx
     .updateTable('household as h')

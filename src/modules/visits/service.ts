@@ -26,18 +26,30 @@ const scopeOf = (actor: Actor) => ({ countyCode: actor.countyCode, path: actor.s
  * clientRequestId it answers the visit already made (`replayed`).
  */
 /** A resent request answers its visit; the same request id with another household is a client bug, refused. */
-function replay(earlier: { id: number; household_id: number }, input: RecordInput): { id: number; replayed: boolean } {
+function replay(
+  earlier: { id: number; household_id: number },
+  input: RecordInput,
+): { id: number; replayed: boolean } {
   if (earlier.household_id !== input.householdId) throw new AppError('VISIT_REQUEST_REUSED');
   return { id: earlier.id, replayed: true };
 }
 
-export async function recordVisit(deps: Deps, actor: Actor, input: RecordInput, requestId?: string): Promise<{ id: number; replayed: boolean }> {
-  const again = async () => (input.clientRequestId ? repo.findByClientRequest(deps.db, actor.countyCode, actor.accountId, input.clientRequestId) : undefined);
+export async function recordVisit(
+  deps: Deps,
+  actor: Actor,
+  input: RecordInput,
+  requestId?: string,
+): Promise<{ id: number; replayed: boolean }> {
+  const again = async () =>
+    input.clientRequestId
+      ? repo.findByClientRequest(deps.db, actor.countyCode, actor.accountId, input.clientRequestId)
+      : undefined;
   const earlier = await again();
   if (earlier) return replay(earlier, input);
   const now = deps.now();
   const visitedAt = new Date(input.visitedAt);
-  if (visitedAt.getTime() > now.getTime() + CLOCK_SKEW_MS || visitedAt.getTime() < now.getTime() - OLDEST_MS) throw new AppError('VISIT_TIME_INVALID');
+  if (visitedAt.getTime() > now.getTime() + CLOCK_SKEW_MS || visitedAt.getTime() < now.getTime() - OLDEST_MS)
+    throw new AppError('VISIT_TIME_INVALID');
   const photoIds = [...new Set(input.photoIds)];
   const scope = scopeOf(actor);
 
@@ -47,7 +59,8 @@ export async function recordVisit(deps: Deps, actor: Actor, input: RecordInput, 
       // the household's row lock orders two visits to it (last visit and due date stay consistent)
       const h = await repo.findHousehold(tx, scope, input.householdId, true);
       if (!h) throw new AppError('NOT_FOUND');
-      if (input.caseId !== undefined && !(await repo.findCase(tx, scope, input.caseId))) throw new AppError('VISIT_CASE_NOT_FOUND');
+      if (input.caseId !== undefined && !(await repo.findCase(tx, scope, input.caseId)))
+        throw new AppError('VISIT_CASE_NOT_FOUND');
       const id = await repo.insertVisit(tx, {
         countyCode: actor.countyCode,
         householdId: h.id,
@@ -68,11 +81,21 @@ export async function recordVisit(deps: Deps, actor: Actor, input: RecordInput, 
       });
       await claimPhotos(tx, actor.countyCode, { column: 'visit_id', id }, photoIds, actor.accountId);
       // nobody at home: the visit is on record, but the household has not been seen, so it stays due
-      const after = input.outcome === 'not_home' ? h : await repo.markVisited(tx, actor.countyCode, h.id, visitedAt);
+      const after =
+        input.outcome === 'not_home' ? h : await repo.markVisited(tx, actor.countyCode, h.id, visitedAt);
       // full-time workers are paid: awardPoints credits part-time workers only; a door nobody
       // opened is no visit to recognise; the day that counts (daily cap) is the day of the visit
       const award =
-        input.outcome === 'not_home' ? null : await awardPoints(tx, { countyCode: actor.countyCode, workerAccountId: actor.accountId, rule: 'visit', refType: 'visit', refId: id, at: visitedAt });
+        input.outcome === 'not_home'
+          ? null
+          : await awardPoints(tx, {
+              countyCode: actor.countyCode,
+              workerAccountId: actor.accountId,
+              rule: 'visit',
+              refType: 'visit',
+              refId: id,
+              at: visitedAt,
+            });
       await recordAudit(tx, {
         actor,
         countyCode: actor.countyCode,
@@ -80,7 +103,14 @@ export async function recordVisit(deps: Deps, actor: Actor, input: RecordInput, 
         entityType: 'visit',
         entityId: id,
         before: { householdId: h.id, lastVisitAt: h.last_visit_at?.toISOString() ?? null },
-        after: { householdId: h.id, outcome: input.outcome, caseId: input.caseId ?? null, photos: photoIds.length, visitDueAt: after.visit_due_at?.toISOString() ?? null, points: award?.points ?? 0 },
+        after: {
+          householdId: h.id,
+          outcome: input.outcome,
+          caseId: input.caseId ?? null,
+          photos: photoIds.length,
+          visitDueAt: after.visit_due_at?.toISOString() ?? null,
+          points: award?.points ?? 0,
+        },
         requestId,
       });
       return { id, replayed: false };
@@ -99,7 +129,13 @@ export async function recordVisit(deps: Deps, actor: Actor, input: RecordInput, 
  * A case reported from a visit after the visit was saved (the worker tapped
  * "report a problem" on the doorstep): links the two. The same link again is a no-op.
  */
-export async function linkCase(db: Db, actor: Actor, visitId: number, caseId: number, requestId?: string): Promise<void> {
+export async function linkCase(
+  db: Db,
+  actor: Actor,
+  visitId: number,
+  caseId: number,
+  requestId?: string,
+): Promise<void> {
   const scope = scopeOf(actor);
   await db.transaction().execute(async (tx: Tx) => {
     const visit = await tx
@@ -115,6 +151,14 @@ export async function linkCase(db: Db, actor: Actor, visitId: number, caseId: nu
     if (visit.case_id === caseId) return;
     if (visit.case_id !== null) throw new AppError('VISIT_CASE_ALREADY_LINKED');
     await repo.setCase(tx, actor.countyCode, visitId, caseId);
-    await recordAudit(tx, { actor, countyCode: actor.countyCode, action: 'visit.link_case', entityType: 'visit', entityId: visitId, after: { caseId }, requestId });
+    await recordAudit(tx, {
+      actor,
+      countyCode: actor.countyCode,
+      action: 'visit.link_case',
+      entityType: 'visit',
+      entityId: visitId,
+      after: { caseId },
+      requestId,
+    });
   });
 }

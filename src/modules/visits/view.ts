@@ -6,7 +6,11 @@ import type { listDue } from './due-repository.js';
 type DueRow = Awaited<ReturnType<typeof listDue>>['items'][number];
 
 /** Visit photos are served scope-checked by this module (a visit photo belongs to no case). */
-export const photoUrls = (id: string) => ({ id, url: `/api/v1/visits/photos/${id}/public`, thumbUrl: `/api/v1/visits/photos/${id}/thumb` });
+export const photoUrls = (id: string) => ({
+  id,
+  url: `/api/v1/visits/photos/${id}/public`,
+  thumbUrl: `/api/v1/visits/photos/${id}/thumb`,
+});
 
 export const toVisitItem = (v: VisitRow): z.infer<typeof VisitItem> => ({
   id: v.id,

@@ -2,9 +2,23 @@ import type { Role } from '../accounts/roles.js';
 
 export const WISH_ABILITIES = {
   'wishes.request': ['resident', 'grid_worker', 'village_staff'],
-  'wishes.read': ['grid_worker', 'village_staff', 'township_centre', 'county_centre', 'department_staff', 'party_organiser', 'admin'],
+  'wishes.read': [
+    'grid_worker',
+    'village_staff',
+    'township_centre',
+    'county_centre',
+    'department_staff',
+    'party_organiser',
+    'admin',
+  ],
   /** publish or reject a submitted wish, close a fulfilled one */
   'wishes.review': ['village_staff', 'township_centre'],
   /** party organisations, paired units, deputies, in-service members, cadres */
-  'wishes.claim': ['village_staff', 'township_centre', 'county_centre', 'department_staff', 'party_organiser'],
+  'wishes.claim': [
+    'village_staff',
+    'township_centre',
+    'county_centre',
+    'department_staff',
+    'party_organiser',
+  ],
 } as const satisfies Record<string, readonly Role[]>;

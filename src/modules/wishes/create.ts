@@ -24,7 +24,11 @@ export async function createWish(db: Db, now: Date, actor: Actor, input: CreateW
   let visitId: number | null = null;
   if (actor.role === 'resident') {
     // a villager's account is scoped to their grid: the wish belongs there
-    if (actor.scopeCode.length !== 15) throw new AppError('FORBIDDEN', { detail: '账号未关联网格', detailEn: 'the account is not tied to a grid' });
+    if (actor.scopeCode.length !== 15)
+      throw new AppError('FORBIDDEN', {
+        detail: '账号未关联网格',
+        detailEn: 'the account is not tied to a grid',
+      });
     gridCode = actor.scopeCode;
   } else {
     if (input.householdId === undefined) throw new AppError('WISH_HOUSEHOLD_REQUIRED');
@@ -34,11 +38,21 @@ export async function createWish(db: Db, now: Date, actor: Actor, input: CreateW
       .where('county_code', '=', actor.countyCode)
       .where('id', '=', input.householdId)
       .executeTakeFirst();
-    if (!h || !inScope(actor, h.grid_path)) throw new AppError('NOT_FOUND', { detail: '户不存在或不在您的管辖范围内', detailEn: 'no such household in your scope' });
+    if (!h || !inScope(actor, h.grid_path))
+      throw new AppError('NOT_FOUND', {
+        detail: '户不存在或不在您的管辖范围内',
+        detailEn: 'no such household in your scope',
+      });
     gridCode = h.grid_code;
     householdId = h.id;
     if (input.visitId !== undefined) {
-      const v = await db.selectFrom('visit').select('id').where('county_code', '=', actor.countyCode).where('id', '=', input.visitId).where('household_id', '=', h.id).executeTakeFirst();
+      const v = await db
+        .selectFrom('visit')
+        .select('id')
+        .where('county_code', '=', actor.countyCode)
+        .where('id', '=', input.visitId)
+        .where('household_id', '=', h.id)
+        .executeTakeFirst();
       if (!v) throw new AppError('WISH_VISIT_MISMATCH');
       visitId = v.id;
     }
@@ -72,7 +86,19 @@ export async function createWish(db: Db, now: Date, actor: Actor, input: CreateW
         })
         .returning(['id', 'number'])
         .executeTakeFirstOrThrow();
-      await recordWishStep(tx, { countyCode: actor.countyCode, wishId: row.id, at: now, action: 'submit', fromStatus: null, toStatus: 'submitted', actor }, requestId);
+      await recordWishStep(
+        tx,
+        {
+          countyCode: actor.countyCode,
+          wishId: row.id,
+          at: now,
+          action: 'submit',
+          fromStatus: null,
+          toStatus: 'submitted',
+          actor,
+        },
+        requestId,
+      );
       await notify(tx, {
         countyCode: actor.countyCode,
         accountIds: (await reviewerAccounts(tx, gridCode)).filter((id) => id !== actor.accountId),

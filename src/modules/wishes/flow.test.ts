@@ -16,7 +16,14 @@ let gridCode: string;
 beforeAll(async () => {
   t = await createTestApp();
   k = wishKit(t);
-  [resident, village, worker, party, department, county] = await Promise.all([signIn(t.app, 'resident'), signIn(t.app, 'village'), signIn(t.app, 'gridworker'), signIn(t.app, 'party'), signIn(t.app, 'department'), signIn(t.app, 'county')]);
+  [resident, village, worker, party, department, county] = await Promise.all([
+    signIn(t.app, 'resident'),
+    signIn(t.app, 'village'),
+    signIn(t.app, 'gridworker'),
+    signIn(t.app, 'party'),
+    signIn(t.app, 'department'),
+    signIn(t.app, 'county'),
+  ]);
   gridCode = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: resident })).json().scope.code;
 });
 afterAll(() => t.close());
@@ -30,8 +37,21 @@ describe('a wish from making to thanks (J10)', () => {
     expect(number).toMatch(/^XY20260510\d{5}$/);
     expect(status).toBe('submitted');
     // the village's staff hear of it
-    const villageId = (await t.db.selectFrom('account').select('id').where('username', '=', 'village').executeTakeFirstOrThrow()).id;
-    expect(await t.db.selectFrom('notification').select('kind').where('account_id', '=', villageId).where('kind', '=', 'wish.submitted').execute()).toHaveLength(1);
+    const villageId = (
+      await t.db
+        .selectFrom('account')
+        .select('id')
+        .where('username', '=', 'village')
+        .executeTakeFirstOrThrow()
+    ).id;
+    expect(
+      await t.db
+        .selectFrom('notification')
+        .select('kind')
+        .where('account_id', '=', villageId)
+        .where('kind', '=', 'wish.submitted')
+        .execute(),
+    ).toHaveLength(1);
 
     // the party organiser does not see an unreviewed wish; the reviewer is offered publish/reject
     expect((await k.get(party, id)).statusCode).toBe(404);
@@ -44,12 +64,22 @@ describe('a wish from making to thanks (J10)', () => {
     expect(pub.json()).toMatchObject({ status: 'published', version: 2 });
     expect((await k.get(party, id)).json().actions).toEqual(['claim']);
 
-    const claim = await k.act(party, id, 'claim', { claimerName: '县委组织部机关党支部', claimerKind: 'party_org', note: '周末送到' });
+    const claim = await k.act(party, id, 'claim', {
+      claimerName: '县委组织部机关党支部',
+      claimerKind: 'party_org',
+      note: '周末送到',
+    });
     expect(claim.statusCode, claim.body).toBe(200);
     expect(claim.json().status).toBe('claimed');
     const seen = (await k.get(resident, id)).json();
     expect(seen.status).toBe('claimed');
-    expect(seen.claims).toEqual([expect.objectContaining({ claimerName: '县委组织部机关党支部', claimerKind: 'party_org', status: 'active' })]);
+    expect(seen.claims).toEqual([
+      expect.objectContaining({
+        claimerName: '县委组织部机关党支部',
+        claimerKind: 'party_org',
+        status: 'active',
+      }),
+    ]);
     expect(seen.actions).toEqual([]);
 
     const photo = await upload(t.app, party, await jpeg());
@@ -57,30 +87,72 @@ describe('a wish from making to thanks (J10)', () => {
     const done = await k.act(party, id, 'fulfil', { note: '收音机已送到王奶奶家', photoIds: [photo] });
     expect(done.statusCode, done.body).toBe(200);
     const fulfilled = (await k.get(resident, id)).json();
-    expect(fulfilled).toMatchObject({ status: 'fulfilled', fulfilNote: '收音机已送到王奶奶家', actions: ['close'] });
+    expect(fulfilled).toMatchObject({
+      status: 'fulfilled',
+      fulfilNote: '收音机已送到王奶奶家',
+      actions: ['close'],
+    });
     expect(fulfilled.photos).toHaveLength(1);
     const img = await t.app.inject({ method: 'GET', url: fulfilled.photos[0].url, headers: resident });
     expect(img.statusCode).toBe(200);
     expect(img.headers['content-type']).toBe('image/jpeg');
     // the photo shows this wish only: not reachable through another wish
     const other = (await k.make(resident, { ...aWish, title: '另一个心愿' })).json().id;
-    expect((await t.app.inject({ method: 'GET', url: `/api/v1/wishes/${other}/photos/${photo}/public`, headers: resident })).statusCode).toBe(404);
+    expect(
+      (
+        await t.app.inject({
+          method: 'GET',
+          url: `/api/v1/wishes/${other}/photos/${photo}/public`,
+          headers: resident,
+        })
+      ).statusCode,
+    ).toBe(404);
 
     const closed = await k.act(resident, id, 'close', { thanksNote: '谢谢党员同志！' });
     expect(closed.statusCode, closed.body).toBe(200);
     const final = (await k.get(resident, id)).json();
     expect(final).toMatchObject({ status: 'closed', thanksNote: '谢谢党员同志！', actions: [] });
-    expect(final.history.map((h: { action: string; toStatus: string }) => `${h.action}:${h.toStatus}`)).toEqual(['submit:submitted', 'publish:published', 'claim:claimed', 'fulfil:fulfilled', 'close:closed']);
+    expect(
+      final.history.map((h: { action: string; toStatus: string }) => `${h.action}:${h.toStatus}`),
+    ).toEqual(['submit:submitted', 'publish:published', 'claim:claimed', 'fulfil:fulfilled', 'close:closed']);
     expect(final.history[2].actorName).toBe('县委组织部机关党支部');
     expect(final.history[3].actorName).toBe('县委组织部机关党支部');
     // staff steps are audited, the villager's are on the timeline only
-    const audit = await t.db.selectFrom('audit_log').select('action').where('entity_type', '=', 'wish').where('entity_id', '=', String(id)).orderBy('id').execute();
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity_type', '=', 'wish')
+      .where('entity_id', '=', String(id))
+      .orderBy('id')
+      .execute();
     expect(audit.map((a) => a.action)).toEqual(['wish.publish', 'wish.claim', 'wish.fulfil']);
     // the claimer hears the thanks, the villager heard every step
-    const partyId = (await t.db.selectFrom('account').select('id').where('username', '=', 'party').executeTakeFirstOrThrow()).id;
-    expect(await t.db.selectFrom('notification').select('title').where('account_id', '=', partyId).where('kind', '=', 'wish.close').execute()).toEqual([{ title: '王奶奶说：谢谢党员同志！' }]);
-    const residentId = (await t.db.selectFrom('account').select('id').where('username', '=', 'resident').executeTakeFirstOrThrow()).id;
-    const kinds = (await t.db.selectFrom('notification').select('kind').where('account_id', '=', residentId).where('kind', 'like', 'wish.%').execute()).map((n) => n.kind);
+    const partyId = (
+      await t.db.selectFrom('account').select('id').where('username', '=', 'party').executeTakeFirstOrThrow()
+    ).id;
+    expect(
+      await t.db
+        .selectFrom('notification')
+        .select('title')
+        .where('account_id', '=', partyId)
+        .where('kind', '=', 'wish.close')
+        .execute(),
+    ).toEqual([{ title: '王奶奶说：谢谢党员同志！' }]);
+    const residentId = (
+      await t.db
+        .selectFrom('account')
+        .select('id')
+        .where('username', '=', 'resident')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const kinds = (
+      await t.db
+        .selectFrom('notification')
+        .select('kind')
+        .where('account_id', '=', residentId)
+        .where('kind', 'like', 'wish.%')
+        .execute()
+    ).map((n) => n.kind);
     expect(kinds).toEqual(expect.arrayContaining(['wish.publish', 'wish.claim', 'wish.fulfil']));
   });
 
@@ -101,7 +173,9 @@ describe('a wish from making to thanks (J10)', () => {
       expect(res.json().error.code).toBe(code);
     }
     expect(await k.counts()).toEqual(before);
-    expect((await k.act(village, id, 'reject', { reason: '请联系村委申请低保' })).json().status).toBe('rejected');
+    expect((await k.act(village, id, 'reject', { reason: '请联系村委申请低保' })).json().status).toBe(
+      'rejected',
+    );
     expect((await k.act(village, id, 'publish')).json().error.code).toBe('WISH_ILLEGAL_TRANSITION');
     expect((await k.get(resident, id)).json().rejectReason).toBe('请联系村委申请低保');
   });
@@ -110,7 +184,14 @@ describe('a wish from making to thanks (J10)', () => {
     const a = (await k.make(resident, { ...aWish, title: '一个暖水瓶' })).json().id;
     expect((await k.act(resident, a, 'withdraw')).json().status).toBe('withdrawn');
     // a many-to-one wish with one claimer so far: still published, but no longer the requester's to take back
-    const b = (await k.make(worker, { ...aWish, title: '一个电饭锅', householdId: await k.household(gridCode), maxClaimers: 2 })).json().id;
+    const b = (
+      await k.make(worker, {
+        ...aWish,
+        title: '一个电饭锅',
+        householdId: await k.household(gridCode),
+        maxClaimers: 2,
+      })
+    ).json().id;
     await k.act(village, b, 'publish');
     await k.act(party, b, 'claim', { claimerKind: 'party_org' });
     const res = await k.act(worker, b, 'withdraw');
@@ -128,27 +209,68 @@ describe('a wish from making to thanks (J10)', () => {
 
   it('many-to-one: several claimers share one wish; it is claimed when the last place is taken', async () => {
     const hh = await k.household(gridCode);
-    const id = (await k.make(worker, { ...aWish, beneficiary: '赵大娘', beneficiaryKind: 'disabled', title: '一辆轮椅', householdId: hh, maxClaimers: 3 })).json().id;
+    const id = (
+      await k.make(worker, {
+        ...aWish,
+        beneficiary: '赵大娘',
+        beneficiaryKind: 'disabled',
+        title: '一辆轮椅',
+        householdId: hh,
+        maxClaimers: 3,
+      })
+    ).json().id;
     await k.act(village, id, 'publish');
-    expect((await k.act(party, id, 'claim', { claimerName: '县委组织部机关党支部', claimerKind: 'party_org' })).json().status).toBe('published');
-    expect((await k.act(party, id, 'claim', { claimerKind: 'party_org' })).json().error.code).toBe('WISH_ALREADY_CLAIMED_BY_YOU');
-    expect((await k.act(department, id, 'claim', { claimerName: '县住建局', claimerKind: 'paired_unit' })).json().status).toBe('published');
+    expect(
+      (
+        await k.act(party, id, 'claim', { claimerName: '县委组织部机关党支部', claimerKind: 'party_org' })
+      ).json().status,
+    ).toBe('published');
+    expect((await k.act(party, id, 'claim', { claimerKind: 'party_org' })).json().error.code).toBe(
+      'WISH_ALREADY_CLAIMED_BY_YOU',
+    );
+    expect(
+      (await k.act(department, id, 'claim', { claimerName: '县住建局', claimerKind: 'paired_unit' })).json()
+        .status,
+    ).toBe('published');
     const partial = (await k.get(resident, id)).statusCode;
     expect(partial).toBe(404); // not the resident's wish
-    const wall = (await k.list(party, '?status=published')).json().items.find((w: { id: number }) => w.id === id);
-    expect(wall).toMatchObject({ activeClaims: 2, maxClaimers: 3, claimerNames: ['县委组织部机关党支部', '县住建局'] });
-    expect((await k.act(county, id, 'claim', { claimerName: '县人大代表 王建国', claimerKind: 'deputy' })).json().status).toBe('claimed');
-    expect((await k.act(village, id, 'claim', { claimerKind: 'cadre' })).json().error.code).toBe('WISH_ILLEGAL_TRANSITION');
+    const wall = (await k.list(party, '?status=published'))
+      .json()
+      .items.find((w: { id: number }) => w.id === id);
+    expect(wall).toMatchObject({
+      activeClaims: 2,
+      maxClaimers: 3,
+      claimerNames: ['县委组织部机关党支部', '县住建局'],
+    });
+    expect(
+      (await k.act(county, id, 'claim', { claimerName: '县人大代表 王建国', claimerKind: 'deputy' })).json()
+        .status,
+    ).toBe('claimed');
+    expect((await k.act(village, id, 'claim', { claimerKind: 'cadre' })).json().error.code).toBe(
+      'WISH_ILLEGAL_TRANSITION',
+    );
     expect((await k.act(county, id, 'unclaim')).json().status).toBe('published');
-    expect((await k.get(party, id)).json().claims.map((c: { status: string }) => c.status)).toEqual(['active', 'active', 'withdrawn']);
+    expect((await k.get(party, id)).json().claims.map((c: { status: string }) => c.status)).toEqual([
+      'active',
+      'active',
+      'withdrawn',
+    ]);
   });
 
   it('two claims at once on a one-claimer wish: exactly one wins', async () => {
     const id = (await k.make(resident, { ...aWish, title: '一副老花镜' })).json().id;
     await k.act(village, id, 'publish');
-    const [a, b] = await Promise.all([k.act(party, id, 'claim', { claimerKind: 'party_org' }), k.act(department, id, 'claim', { claimerKind: 'paired_unit' })]);
+    const [a, b] = await Promise.all([
+      k.act(party, id, 'claim', { claimerKind: 'party_org' }),
+      k.act(department, id, 'claim', { claimerKind: 'paired_unit' }),
+    ]);
     expect([a.statusCode, b.statusCode].sort()).toEqual([200, 409]);
-    const active = await t.db.selectFrom('wish_claim').select('id').where('wish_id', '=', id).where('status', '=', 'active').execute();
+    const active = await t.db
+      .selectFrom('wish_claim')
+      .select('id')
+      .where('wish_id', '=', id)
+      .where('status', '=', 'active')
+      .execute();
     expect(active).toHaveLength(1);
     expect(await k.statusOf(id)).toBe('claimed');
   });
@@ -157,7 +279,10 @@ describe('a wish from making to thanks (J10)', () => {
     const clientRequestId = randomUUID();
     const first = await k.make(resident, { ...aWish, title: '一件棉衣', clientRequestId });
     const before = await k.counts();
-    const [again, parallel] = await Promise.all([k.make(resident, { ...aWish, title: '一件棉衣', clientRequestId }), k.make(resident, { ...aWish, title: '一件棉衣', clientRequestId })]);
+    const [again, parallel] = await Promise.all([
+      k.make(resident, { ...aWish, title: '一件棉衣', clientRequestId }),
+      k.make(resident, { ...aWish, title: '一件棉衣', clientRequestId }),
+    ]);
     expect(first.statusCode).toBe(201);
     expect([again.statusCode, parallel.statusCode]).toEqual([200, 200]);
     expect(again.json().id).toBe(first.json().id);
@@ -166,10 +291,26 @@ describe('a wish from making to thanks (J10)', () => {
   });
 
   it('stats count the wishes in scope by status', async () => {
-    const s = (await t.app.inject({ method: 'GET', url: `/api/v1/wishes/stats?within=${gridCode.slice(0, 12)}`, headers: village })).json();
-    const rows = await t.db.selectFrom('wish').select('status').where('grid_code', 'like', `${gridCode.slice(0, 12)}%`).execute();
+    const s = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/wishes/stats?within=${gridCode.slice(0, 12)}`,
+        headers: village,
+      })
+    ).json();
+    const rows = await t.db
+      .selectFrom('wish')
+      .select('status')
+      .where('grid_code', 'like', `${gridCode.slice(0, 12)}%`)
+      .execute();
     const n = (st: string) => rows.filter((r) => r.status === st).length;
-    expect(s).toMatchObject({ submitted: n('submitted'), published: n('published'), claimed: n('claimed'), closed: n('closed'), rejected: n('rejected') });
+    expect(s).toMatchObject({
+      submitted: n('submitted'),
+      published: n('published'),
+      claimed: n('claimed'),
+      closed: n('closed'),
+      rejected: n('rejected'),
+    });
     expect(s.claimedEver).toBe(n('claimed') + n('fulfilled') + n('closed'));
     expect(s.closed).toBeGreaterThan(0);
   });

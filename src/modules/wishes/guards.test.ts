@@ -17,7 +17,13 @@ let wishId: number;
 beforeAll(async () => {
   t = await createTestApp();
   k = wishKit(t);
-  [resident, village, worker, parttime, party] = await Promise.all([signIn(t.app, 'resident'), signIn(t.app, 'village'), signIn(t.app, 'gridworker'), signIn(t.app, 'parttime'), signIn(t.app, 'party')]);
+  [resident, village, worker, parttime, party] = await Promise.all([
+    signIn(t.app, 'resident'),
+    signIn(t.app, 'village'),
+    signIn(t.app, 'gridworker'),
+    signIn(t.app, 'parttime'),
+    signIn(t.app, 'party'),
+  ]);
   gridCode = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: resident })).json().scope.code;
   wishId = (await k.make(resident, aWish)).json().id;
 });
@@ -25,8 +31,21 @@ afterAll(() => t.close());
 
 /** Staff of the next village of the same township: same county, another subtree. */
 async function neighbourVillage() {
-  const v = await t.db.selectFrom('region').select('code').where('parent_code', '=', gridCode.slice(0, 9)).where('code', '!=', gridCode.slice(0, 12)).orderBy('code').executeTakeFirstOrThrow();
-  await insertAccount(t.db, { username: 'neighbour', displayName: '邻村两委', passwordHash: await hashPassword(TEST_DEMO_PASSWORD), role: 'village_staff', scopeCode: v.code, countyCode: gridCode.slice(0, 6) });
+  const v = await t.db
+    .selectFrom('region')
+    .select('code')
+    .where('parent_code', '=', gridCode.slice(0, 9))
+    .where('code', '!=', gridCode.slice(0, 12))
+    .orderBy('code')
+    .executeTakeFirstOrThrow();
+  await insertAccount(t.db, {
+    username: 'neighbour',
+    displayName: '邻村两委',
+    passwordHash: await hashPassword(TEST_DEMO_PASSWORD),
+    role: 'village_staff',
+    scopeCode: v.code,
+    countyCode: gridCode.slice(0, 6),
+  });
   return signIn(t.app, 'neighbour');
 }
 
@@ -46,7 +65,9 @@ describe('scope: outside it a wish does not exist', () => {
   });
 
   it('a villager sees only their own wishes, never another household’s', async () => {
-    const staffWish = (await k.make(worker, { ...aWish, beneficiary: '李爷爷', householdId: await k.household(gridCode) })).json().id;
+    const staffWish = (
+      await k.make(worker, { ...aWish, beneficiary: '李爷爷', householdId: await k.household(gridCode) })
+    ).json().id;
     expect((await k.get(resident, staffWish)).statusCode).toBe(404);
     const mine = (await k.list(resident)).json().items;
     expect(mine.length).toBeGreaterThan(0);
@@ -68,7 +89,14 @@ describe('scope: outside it a wish does not exist', () => {
 describe('bad input: 400 with a code, nothing changed', () => {
   it('make a wish', async () => {
     const hh = await k.household(gridCode);
-    const foreign = (await t.db.selectFrom('household').select('id').where('grid_code', 'not like', `${gridCode.slice(0, 12)}%`).orderBy('id').executeTakeFirstOrThrow()).id;
+    const foreign = (
+      await t.db
+        .selectFrom('household')
+        .select('id')
+        .where('grid_code', 'not like', `${gridCode.slice(0, 12)}%`)
+        .orderBy('id')
+        .executeTakeFirstOrThrow()
+    ).id;
     const before = await k.counts();
     const tries: Array<[{ authorization: string }, object, number, string]> = [
       [resident, { ...aWish, beneficiaryKind: undefined }, 400, 'VALIDATION_FAILED'],
@@ -97,7 +125,9 @@ describe('bad input: 400 with a code, nothing changed', () => {
     await k.act(village, id, 'publish');
     const before = await k.counts();
     expect((await k.act(party, id, 'claim', {})).json().error.code).toBe('VALIDATION_FAILED');
-    expect((await k.act(party, id, 'claim', { claimerKind: 'alien' })).json().error.code).toBe('VALIDATION_FAILED');
+    expect((await k.act(party, id, 'claim', { claimerKind: 'alien' })).json().error.code).toBe(
+      'VALIDATION_FAILED',
+    );
     expect((await k.act(party, id, 'fly', {})).statusCode).toBe(400);
     expect((await k.act(party, 0, 'claim', { claimerKind: 'party_org' })).statusCode).toBe(400);
     expect(await k.counts()).toEqual(before);
@@ -105,11 +135,19 @@ describe('bad input: 400 with a code, nothing changed', () => {
     // someone else's photo, or no note: nothing fulfilled
     const theirs = await upload(t.app, village, await jpeg());
     const mid = await k.counts();
-    expect((await k.act(party, id, 'fulfil', { note: '已送到', photoIds: [theirs] })).json().error.code).toBe('PHOTO_NOT_FOUND');
+    expect((await k.act(party, id, 'fulfil', { note: '已送到', photoIds: [theirs] })).json().error.code).toBe(
+      'PHOTO_NOT_FOUND',
+    );
     expect((await k.act(party, id, 'fulfil', {})).json().error.code).toBe('VALIDATION_FAILED');
     expect(await k.counts()).toEqual(mid);
     expect(await k.statusOf(id)).toBe('claimed');
-    expect(await t.db.selectFrom('case_photo').select('wish_id').where('id', '=', theirs).executeTakeFirstOrThrow()).toEqual({ wish_id: null });
+    expect(
+      await t.db
+        .selectFrom('case_photo')
+        .select('wish_id')
+        .where('id', '=', theirs)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ wish_id: null });
   });
 });
 
@@ -118,24 +156,52 @@ describe('points: a wish collected on a visit earns its collector once, when pub
     const county = gridCode.slice(0, 6);
     await t.db
       .insertInto('points_rule')
-      .values({ county_code: county, code: 'wish_collected', name_zh: '收集微心愿', name_en: 'Wish collected', points: 2, daily_cap: 6 })
+      .values({
+        county_code: county,
+        code: 'wish_collected',
+        name_zh: '收集微心愿',
+        name_en: 'Wish collected',
+        points: 2,
+        daily_cap: 6,
+      })
       .onConflict((oc) => oc.columns(['county_code', 'code']).doNothing())
       .execute();
     const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: parttime })).json();
-    const h = await t.db.selectFrom('household').select(['id', 'grid_code', 'grid_path']).where('grid_code', '=', me.scope.code).orderBy('id').executeTakeFirstOrThrow();
+    const h = await t.db
+      .selectFrom('household')
+      .select(['id', 'grid_code', 'grid_path'])
+      .where('grid_code', '=', me.scope.code)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
     const visit = async () =>
       (
         await t.db
           .insertInto('visit')
-          .values({ county_code: county, household_id: h.id, grid_code: h.grid_code, grid_path: h.grid_path, worker_account_id: me.id, visited_at: t.clock.now(), kind: 'care', outcome: 'needs_help' })
+          .values({
+            county_code: county,
+            household_id: h.id,
+            grid_code: h.grid_code,
+            grid_path: h.grid_path,
+            worker_account_id: me.id,
+            visited_at: t.clock.now(),
+            kind: 'care',
+            outcome: 'needs_help',
+          })
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
-    const entries = () => t.db.selectFrom('points_entry').select(['reason', 'ref_id', 'delta']).where('ref_type', '=', 'wish').execute();
+    const entries = () =>
+      t.db
+        .selectFrom('points_entry')
+        .select(['reason', 'ref_id', 'delta'])
+        .where('ref_type', '=', 'wish')
+        .execute();
     const before = (await entries()).length;
 
     const a = (await k.make(parttime, { ...aWish, householdId: h.id, visitId: await visit() })).json();
-    const b = (await k.make(parttime, { ...aWish, title: '一台电视机', householdId: h.id, visitId: await visit() })).json();
+    const b = (
+      await k.make(parttime, { ...aWish, title: '一台电视机', householdId: h.id, visitId: await visit() })
+    ).json();
     const c = (await k.make(parttime, { ...aWish, title: '一把雨伞', householdId: h.id })).json(); // not on a visit
     expect((await k.get(village, a.id)).json().source).toBe('visit');
     await k.act(village, a.id, 'publish');

@@ -20,7 +20,9 @@ function visible(actor: Actor, path: string): RawBuilder<boolean> {
 }
 
 const activeClaims = sql<number>`(SELECT count(*)::int FROM wish_claim c WHERE c.county_code = w.county_code AND c.wish_id = w.id AND c.status = 'active')`;
-const claimerNames = sql<string[]>`ARRAY(SELECT c.claimer_name FROM wish_claim c WHERE c.county_code = w.county_code AND c.wish_id = w.id AND c.status = 'active' ORDER BY c.id)`;
+const claimerNames = sql<
+  string[]
+>`ARRAY(SELECT c.claimer_name FROM wish_claim c WHERE c.county_code = w.county_code AND c.wish_id = w.id AND c.status = 'active' ORDER BY c.id)`;
 
 const LIST_COLUMNS = [
   'w.id',
@@ -53,7 +55,14 @@ export async function listWishes(db: DbOrTx, actor: Actor, f: WishFilter) {
       sql<boolean>`(w.requester_account_id = ${actor.accountId} OR EXISTS (SELECT 1 FROM wish_claim c WHERE c.county_code = w.county_code AND c.wish_id = w.id AND c.claimer_account_id = ${actor.accountId} AND c.status = 'active'))`,
     );
   const [items, total] = await Promise.all([
-    q.select(LIST_COLUMNS).select([activeClaims.as('active_claims'), claimerNames.as('claimer_names')]).orderBy('w.created_at', 'desc').orderBy('w.id', 'desc').limit(f.limit).offset(f.offset).execute(),
+    q
+      .select(LIST_COLUMNS)
+      .select([activeClaims.as('active_claims'), claimerNames.as('claimer_names')])
+      .orderBy('w.created_at', 'desc')
+      .orderBy('w.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
@@ -126,6 +135,12 @@ export async function nextWishNumber(tx: DbOrTx, at: Date): Promise<string> {
 
 /** Village staff of the village holding the grid: they review the wish. */
 export async function reviewerAccounts(db: DbOrTx, gridCode: string): Promise<number[]> {
-  const rows = await db.selectFrom('account').select('id').where('disabled', '=', false).where('role', '=', 'village_staff').where('scope_code', '=', gridCode.slice(0, 12)).execute();
+  const rows = await db
+    .selectFrom('account')
+    .select('id')
+    .where('disabled', '=', false)
+    .where('role', '=', 'village_staff')
+    .where('scope_code', '=', gridCode.slice(0, 12))
+    .execute();
   return rows.map((r) => r.id);
 }

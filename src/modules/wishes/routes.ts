@@ -9,7 +9,17 @@ import { pathOf } from '../regions/paths.js';
 import { performWishAction } from './actions.js';
 import { createWish } from './create.js';
 import { findWish, listWishes, wishStats } from './repository.js';
-import { ActionBody, ActionParams, ActionResult, CreateWishBody, IdParams, ListQuery, WishDetail, WishItem, WishStats } from './schemas.js';
+import {
+  ActionBody,
+  ActionParams,
+  ActionResult,
+  CreateWishBody,
+  IdParams,
+  ListQuery,
+  WishDetail,
+  WishItem,
+  WishStats,
+} from './schemas.js';
 import { toWishDetail, toWishItem } from './view.js';
 
 /** Residents use their own wishes; everyone else needs wishes.read (scope narrows further). */
@@ -24,7 +34,18 @@ export const wishRoutes =
   async (app) => {
     app.post(
       '/wishes',
-      { schema: { tags: ['wishes'], summary: '许个微心愿 Make a wish (a villager for themselves; staff for a household, on a visit or not)', body: CreateWishBody, response: { 201: Made, 200: Made.describe('already made by an earlier request with the same clientRequestId') } } },
+      {
+        schema: {
+          tags: ['wishes'],
+          summary:
+            '许个微心愿 Make a wish (a villager for themselves; staff for a household, on a visit or not)',
+          body: CreateWishBody,
+          response: {
+            201: Made,
+            200: Made.describe('already made by an earlier request with the same clientRequestId'),
+          },
+        },
+      },
       async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'wishes.request');
@@ -35,24 +56,45 @@ export const wishRoutes =
 
     app.get(
       '/wishes',
-      { schema: { tags: ['wishes'], summary: '微心愿墙 Wishes I can see, newest first', querystring: ListQuery, response: { 200: z.object({ items: z.array(WishItem), total: z.number().int() }) } } },
+      {
+        schema: {
+          tags: ['wishes'],
+          summary: '微心愿墙 Wishes I can see, newest first',
+          querystring: ListQuery,
+          response: { 200: z.object({ items: z.array(WishItem), total: z.number().int() }) },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         mayList(actor);
         const q = req.query;
         const path = actor.role === 'resident' ? actor.scopePath : narrowScope(actor, q.within, pathOf);
-        const { items, total } = await listWishes(ctx.db, actor, { path, status: q.status, mine: q.mine === 'true', limit: q.limit, offset: q.offset });
+        const { items, total } = await listWishes(ctx.db, actor, {
+          path,
+          status: q.status,
+          mine: q.mine === 'true',
+          limit: q.limit,
+          offset: q.offset,
+        });
         return { items: items.map((r) => toWishItem(r, r.active_claims, r.claimer_names, actor)), total };
       },
     );
 
     app.get(
       '/wishes/stats',
-      { schema: { tags: ['wishes'], summary: '微心愿统计 Counts by status in my scope', querystring: z.object({ within: ListQuery.shape.within }), response: { 200: WishStats } } },
+      {
+        schema: {
+          tags: ['wishes'],
+          summary: '微心愿统计 Counts by status in my scope',
+          querystring: z.object({ within: ListQuery.shape.within }),
+          response: { 200: WishStats },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         mayList(actor);
-        const path = actor.role === 'resident' ? actor.scopePath : narrowScope(actor, req.query.within, pathOf);
+        const path =
+          actor.role === 'resident' ? actor.scopePath : narrowScope(actor, req.query.within, pathOf);
         const s = await wishStats(ctx.db, actor, path);
         const n = (k: string) => s[k] ?? 0;
         return {
@@ -70,7 +112,14 @@ export const wishRoutes =
 
     app.get(
       '/wishes/:id',
-      { schema: { tags: ['wishes'], summary: '微心愿详情 A wish with its claims, timeline, photos and the actions I may take', params: IdParams, response: { 200: WishDetail } } },
+      {
+        schema: {
+          tags: ['wishes'],
+          summary: '微心愿详情 A wish with its claims, timeline, photos and the actions I may take',
+          params: IdParams,
+          response: { 200: WishDetail },
+        },
+      },
       async (req) => {
         const actor = actorOf(req);
         mayList(actor);
@@ -85,7 +134,8 @@ export const wishRoutes =
       {
         schema: {
           tags: ['wishes'],
-          summary: '办理微心愿 publish, reject {reason}, withdraw, claim {claimerName, claimerKind, note}, unclaim, fulfil {note, photoIds}, close {thanksNote}',
+          summary:
+            '办理微心愿 publish, reject {reason}, withdraw, claim {claimerName, claimerKind, note}, unclaim, fulfil {note, photoIds}, close {thanksNote}',
           params: ActionParams,
           body: ActionBody,
           response: { 200: ActionResult },
@@ -94,13 +144,27 @@ export const wishRoutes =
       async (req) => {
         const actor = actorOf(req);
         mayList(actor);
-        return performWishAction(ctx.db, ctx.now(), actor, req.params.id, req.params.action, req.body, req.id);
+        return performWishAction(
+          ctx.db,
+          ctx.now(),
+          actor,
+          req.params.id,
+          req.params.action,
+          req.body,
+          req.id,
+        );
       },
     );
 
     app.get(
       '/wishes/:id/photos/:photoId/:variant',
-      { schema: { tags: ['wishes'], summary: '心愿照片 A fulfilment photo of a wish I can see (EXIF stripped, or its thumbnail)', params: IdParams.extend({ photoId: z.uuid(), variant: z.enum(['public', 'thumb']) }) } },
+      {
+        schema: {
+          tags: ['wishes'],
+          summary: '心愿照片 A fulfilment photo of a wish I can see (EXIF stripped, or its thumbnail)',
+          params: IdParams.extend({ photoId: z.uuid(), variant: z.enum(['public', 'thumb']) }),
+        },
+      },
       async (req, reply) => {
         const actor = actorOf(req);
         mayList(actor);
@@ -113,9 +177,14 @@ export const wishRoutes =
           .where('id', '=', req.params.photoId)
           .where('wish_id', '=', w.id)
           .executeTakeFirst();
-        const body = photo && (await ctx.media.get(req.params.variant === 'thumb' ? photo.thumb_key : photo.public_key));
+        const body =
+          photo && (await ctx.media.get(req.params.variant === 'thumb' ? photo.thumb_key : photo.public_key));
         if (!body) throw new AppError('NOT_FOUND');
-        return reply.header('content-type', 'image/jpeg').header('cache-control', 'private, max-age=86400, immutable').header('x-content-type-options', 'nosniff').send(body);
+        return reply
+          .header('content-type', 'image/jpeg')
+          .header('cache-control', 'private, max-age=86400, immutable')
+          .header('x-content-type-options', 'nosniff')
+          .send(body);
       },
     );
   };

@@ -3,38 +3,80 @@ import { BENEFICIARY_KINDS, CLAIMER_KINDS, WISH_ACTIONS, WISH_STATUSES } from '.
 
 // What the public reads must not carry an ID number or a phone: no long digit runs.
 const noDigitsRun = (s: string) => !/\d{6,}/.test(s);
-const publicText = (min: number, max: number) => z.string().trim().min(min).max(max).refine(noDigitsRun, 'no ID numbers or phone numbers here');
+const publicText = (min: number, max: number) =>
+  z.string().trim().min(min).max(max).refine(noDigitsRun, 'no ID numbers or phone numbers here');
 
 export const CreateWishBody = z.object({
-  beneficiary: publicText(1, 20).describe('who it is for, as the public may read it: "王奶奶", never a full name with ID or phone'),
+  beneficiary: publicText(1, 20).describe(
+    'who it is for, as the public may read it: "王奶奶", never a full name with ID or phone',
+  ),
   beneficiaryKind: z.enum(BENEFICIARY_KINDS),
   title: publicText(2, 60).describe('what is wished for'),
   detail: publicText(0, 1000).optional(),
-  householdId: z.number().int().positive().optional().describe('staff: the household in your scope the wish is for (required for staff)'),
-  visitId: z.number().int().positive().optional().describe('staff: the visit of that household on which it was collected (source "visit")'),
-  maxClaimers: z.number().int().min(1).max(20).optional().describe('staff: how many claimers may share it (many-to-one when > 1)'),
-  clientRequestId: z.uuid().optional().describe('idempotency key: resending with the same id returns the same wish (200)'),
+  householdId: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('staff: the household in your scope the wish is for (required for staff)'),
+  visitId: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('staff: the visit of that household on which it was collected (source "visit")'),
+  maxClaimers: z
+    .number()
+    .int()
+    .min(1)
+    .max(20)
+    .optional()
+    .describe('staff: how many claimers may share it (many-to-one when > 1)'),
+  clientRequestId: z
+    .uuid()
+    .optional()
+    .describe('idempotency key: resending with the same id returns the same wish (200)'),
 });
 export type CreateWishBody = z.infer<typeof CreateWishBody>;
 
 export const ActionBody = z.object({
-  version: z.number().int().positive().optional().describe('the version you saw; 409 WISH_VERSION_CONFLICT if it moved on'),
+  version: z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe('the version you saw; 409 WISH_VERSION_CONFLICT if it moved on'),
   reason: z.string().trim().max(500).optional().describe('reject: why'),
   maxClaimers: z.number().int().min(1).max(20).optional().describe('publish: how many claimers may share it'),
-  claimerName: publicText(1, 60).optional().describe('claim: the organisation or person claiming (defaults to the account name)'),
-  claimerKind: z.enum(CLAIMER_KINDS).optional().describe('claim: party organisation, paired unit, deputy, in-service member or cadre'),
+  claimerName: publicText(1, 60)
+    .optional()
+    .describe('claim: the organisation or person claiming (defaults to the account name)'),
+  claimerKind: z
+    .enum(CLAIMER_KINDS)
+    .optional()
+    .describe('claim: party organisation, paired unit, deputy, in-service member or cadre'),
   note: z.string().trim().max(1000).optional().describe('claim / fulfil: a note'),
   photoIds: z.array(z.uuid()).max(9).optional().describe('fulfil: photos uploaded through POST /photos'),
   thanksNote: z.string().trim().max(500).optional().describe('close: the thanks of the person helped'),
 });
 export type ActionBody = z.infer<typeof ActionBody>;
 
-export const IdParams = z.object({ id: z.coerce.number().int().positive().max(2 ** 53) });
+export const IdParams = z.object({
+  id: z.coerce
+    .number()
+    .int()
+    .positive()
+    .max(2 ** 53),
+});
 export const ActionParams = IdParams.extend({ action: z.enum(WISH_ACTIONS) });
 
 export const ListQuery = z.object({
   status: z.enum(WISH_STATUSES).optional(),
-  within: z.string().regex(/^\d{6,15}$/).optional().describe('a region code inside your scope'),
+  within: z
+    .string()
+    .regex(/^\d{6,15}$/)
+    .optional()
+    .describe('a region code inside your scope'),
   mine: z.enum(['true', 'false']).optional().describe('only wishes I made or claimed'),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
@@ -70,10 +112,36 @@ export const WishDetail = WishItem.extend({
   fulfilledAt: z.string().nullable(),
   closedAt: z.string().nullable(),
   claims: z.array(
-    z.object({ id: z.number().int(), claimerName: z.string(), claimerKind: z.enum(CLAIMER_KINDS), note: z.string().nullable(), status: z.enum(['active', 'withdrawn']), mine: z.boolean(), createdAt: z.string() }),
+    z.object({
+      id: z.number().int(),
+      claimerName: z.string(),
+      claimerKind: z.enum(CLAIMER_KINDS),
+      note: z.string().nullable(),
+      status: z.enum(['active', 'withdrawn']),
+      mine: z.boolean(),
+      createdAt: z.string(),
+    }),
   ),
-  history: z.array(z.object({ id: z.number().int(), at: z.string(), action: z.string(), fromStatus: z.string().nullable(), toStatus: z.string(), actorName: z.string().nullable(), note: z.string().nullable() })),
-  photos: z.array(z.object({ id: z.uuid(), width: z.number().int(), height: z.number().int(), url: z.string(), thumbUrl: z.string() })),
+  history: z.array(
+    z.object({
+      id: z.number().int(),
+      at: z.string(),
+      action: z.string(),
+      fromStatus: z.string().nullable(),
+      toStatus: z.string(),
+      actorName: z.string().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
+  photos: z.array(
+    z.object({
+      id: z.uuid(),
+      width: z.number().int(),
+      height: z.number().int(),
+      url: z.string(),
+      thumbUrl: z.string(),
+    }),
+  ),
   actions: z.array(z.enum(WISH_ACTIONS)).describe('what I may do now'),
 });
 
@@ -88,4 +156,9 @@ export const WishStats = z.object({
   claimedEver: z.number().int().describe('claimed, fulfilled or closed: every wish someone took on'),
 });
 
-export const ActionResult = z.object({ id: z.number().int(), number: z.string(), status: z.enum(WISH_STATUSES), version: z.number().int() });
+export const ActionResult = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  status: z.enum(WISH_STATUSES),
+  version: z.number().int(),
+});

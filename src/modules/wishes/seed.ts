@@ -8,7 +8,12 @@ import type { WishStatus } from './states.js';
 /** Wishes need no per-county configuration: the review and claim rules are the workflow's. */
 export async function seedWishConfig(_tx: Tx, _countyCode: string): Promise<void> {}
 
-type Claim = { by: string; name: string; kind: 'party_org' | 'paired_unit' | 'deputy' | 'in_service_member' | 'cadre'; note?: string };
+type Claim = {
+  by: string;
+  name: string;
+  kind: 'party_org' | 'paired_unit' | 'deputy' | 'in_service_member' | 'cadre';
+  note?: string;
+};
 type Spec = {
   status: WishStatus;
   /** the requester's demo username; a staff requester's wish belongs to a household of the grid */
@@ -25,17 +30,69 @@ type Spec = {
 };
 
 const PARTY_BRANCH: Claim = { by: 'party', name: '县委组织部机关党支部', kind: 'party_org' };
-const HOUSING: Claim = { by: 'department', name: '县住建局', kind: 'paired_unit', note: '局机关党员捐款购买' };
+const HOUSING: Claim = {
+  by: 'department',
+  name: '县住建局',
+  kind: 'paired_unit',
+  note: '局机关党员捐款购买',
+};
 const DEPUTY: Claim = { by: 'county', name: '县人大代表 王建国', kind: 'deputy' };
 
 /** The first rural village of the county (the demo's 'village', 'gridworker' and 'resident'). */
 const TIELING: Spec[] = [
-  { status: 'submitted', by: 'resident', beneficiary: '王奶奶', kind: 'elderly_alone', title: '想要一台收音机', detail: '一个人在家，想听听评书和新闻。' },
-  { status: 'submitted', by: 'gridworker', beneficiary: '李爷爷', kind: 'elderly_alone', title: '一床厚棉被过冬', detail: '走访时发现被子太薄。' },
-  { status: 'published', by: 'gridworker', beneficiary: '小明', kind: 'left_behind_child', title: '一套课外书', detail: '父母在外打工，孩子喜欢读书。' },
-  { status: 'published', by: 'village', beneficiary: '赵大娘', kind: 'disabled', title: '一辆轮椅', detail: '腿脚不便，出门困难，需要几家一起认领。', maxClaimers: 3, claims: [HOUSING] },
-  { status: 'claimed', by: 'gridworker', beneficiary: '刘爷爷', kind: 'sick', title: '一副老花镜', detail: '看药盒上的字很吃力。', claims: [PARTY_BRANCH] },
-  { status: 'fulfilled', by: 'resident', beneficiary: '小红', kind: 'left_behind_child', title: '一个新书包', detail: '旧书包破了。', claims: [DEPUTY], fulfil: '已把新书包和文具送到家里。' },
+  {
+    status: 'submitted',
+    by: 'resident',
+    beneficiary: '王奶奶',
+    kind: 'elderly_alone',
+    title: '想要一台收音机',
+    detail: '一个人在家，想听听评书和新闻。',
+  },
+  {
+    status: 'submitted',
+    by: 'gridworker',
+    beneficiary: '李爷爷',
+    kind: 'elderly_alone',
+    title: '一床厚棉被过冬',
+    detail: '走访时发现被子太薄。',
+  },
+  {
+    status: 'published',
+    by: 'gridworker',
+    beneficiary: '小明',
+    kind: 'left_behind_child',
+    title: '一套课外书',
+    detail: '父母在外打工，孩子喜欢读书。',
+  },
+  {
+    status: 'published',
+    by: 'village',
+    beneficiary: '赵大娘',
+    kind: 'disabled',
+    title: '一辆轮椅',
+    detail: '腿脚不便，出门困难，需要几家一起认领。',
+    maxClaimers: 3,
+    claims: [HOUSING],
+  },
+  {
+    status: 'claimed',
+    by: 'gridworker',
+    beneficiary: '刘爷爷',
+    kind: 'sick',
+    title: '一副老花镜',
+    detail: '看药盒上的字很吃力。',
+    claims: [PARTY_BRANCH],
+  },
+  {
+    status: 'fulfilled',
+    by: 'resident',
+    beneficiary: '小红',
+    kind: 'left_behind_child',
+    title: '一个新书包',
+    detail: '旧书包破了。',
+    claims: [DEPUTY],
+    fulfil: '已把新书包和文具送到家里。',
+  },
   {
     status: 'closed',
     by: 'gridworker',
@@ -48,15 +105,52 @@ const TIELING: Spec[] = [
     fulfil: '两家单位出人出料，屋顶已修好。',
     thanks: '谢谢党员同志们，下雨再也不怕了！',
   },
-  { status: 'rejected', by: 'resident', beneficiary: '周大爷', kind: 'other', title: '想要一部新款手机', detail: '', reason: '超出微心愿范围，可申请其他帮扶。' },
-  { status: 'withdrawn', by: 'resident', beneficiary: '王奶奶', kind: 'elderly_alone', title: '买一袋大米', detail: '儿子回来了，已经买了。' },
+  {
+    status: 'rejected',
+    by: 'resident',
+    beneficiary: '周大爷',
+    kind: 'other',
+    title: '想要一部新款手机',
+    detail: '',
+    reason: '超出微心愿范围，可申请其他帮扶。',
+  },
+  {
+    status: 'withdrawn',
+    by: 'resident',
+    beneficiary: '王奶奶',
+    kind: 'elderly_alone',
+    title: '买一袋大米',
+    detail: '儿子回来了，已经买了。',
+  },
 ];
 
 /** 盘山县太平街道张家村 (seed 004), where 孟倩 works. */
 const ZHANGJIA: Spec[] = [
-  { status: 'submitted', by: 'zhangjia', beneficiary: '张奶奶', kind: 'elderly_alone', title: '一个电暖气', detail: '冬天屋里冷。' },
-  { status: 'published', by: 'mengqian', beneficiary: '小丽', kind: 'left_behind_child', title: '一盏护眼台灯', detail: '晚上写作业光线不好。' },
-  { status: 'claimed', by: 'mengqian', beneficiary: '陈大爷', kind: 'sick', title: '一个血压计', detail: '需要每天量血压。', claims: [{ by: 'panshan', name: '盘山县委组织部机关党支部', kind: 'party_org' }] },
+  {
+    status: 'submitted',
+    by: 'zhangjia',
+    beneficiary: '张奶奶',
+    kind: 'elderly_alone',
+    title: '一个电暖气',
+    detail: '冬天屋里冷。',
+  },
+  {
+    status: 'published',
+    by: 'mengqian',
+    beneficiary: '小丽',
+    kind: 'left_behind_child',
+    title: '一盏护眼台灯',
+    detail: '晚上写作业光线不好。',
+  },
+  {
+    status: 'claimed',
+    by: 'mengqian',
+    beneficiary: '陈大爷',
+    kind: 'sick',
+    title: '一个血压计',
+    detail: '需要每天量血压。',
+    claims: [{ by: 'panshan', name: '盘山县委组织部机关党支部', kind: 'party_org' }],
+  },
   {
     status: 'closed',
     by: 'zhangjia',
@@ -80,7 +174,9 @@ function steps(s: Spec): Array<[string, WishStatus, WishStatus | null]> {
   if (s.status === 'submitted') return path;
   path.push(['publish', 'published', 'submitted']);
   const claims = s.claims ?? [];
-  claims.forEach((_, i) => path.push(['claim', i + 1 >= (s.maxClaimers ?? 1) ? 'claimed' : 'published', 'published']));
+  claims.forEach((_, i) =>
+    path.push(['claim', i + 1 >= (s.maxClaimers ?? 1) ? 'claimed' : 'published', 'published']),
+  );
   if (s.status === 'fulfilled' || s.status === 'closed') path.push(['fulfil', 'fulfilled', 'claimed']);
   if (s.status === 'closed') path.push(['close', 'closed', 'fulfilled']);
   return path;
@@ -92,7 +188,10 @@ function steps(s: Spec): Array<[string, WishStatus, WishStatus | null]> {
  * dated over the last weeks.
  */
 export async function seedWishDemo(tx: Tx, countyCode: string, _pii: Pii): Promise<void> {
-  const accounts = await tx.selectFrom('account').select(['id', 'username', 'display_name', 'role', 'scope_code', 'county_code']).execute();
+  const accounts = await tx
+    .selectFrom('account')
+    .select(['id', 'username', 'display_name', 'role', 'scope_code', 'county_code'])
+    .execute();
   const byName = new Map(accounts.map((a) => [a.username, a]));
   const worker = byName.get('gridworker');
   if (!worker || worker.county_code !== countyCode) return;
@@ -100,11 +199,25 @@ export async function seedWishDemo(tx: Tx, countyCode: string, _pii: Pii): Promi
   if (byName.has('mengqian')) await seedVillage(tx, byName, J1.grid, ZHANGJIA);
 }
 
-type Acc = { id: number; username: string; display_name: string; role: string; scope_code: string; county_code: string };
+type Acc = {
+  id: number;
+  username: string;
+  display_name: string;
+  role: string;
+  scope_code: string;
+  county_code: string;
+};
 
 async function seedVillage(tx: Tx, byName: Map<string, Acc>, gridCode: string, specs: Spec[]): Promise<void> {
   const countyCode = gridCode.slice(0, 6);
-  const households = await tx.selectFrom('household').select('id').where('county_code', '=', countyCode).where('grid_code', '=', gridCode).orderBy('id').limit(specs.length).execute();
+  const households = await tx
+    .selectFrom('household')
+    .select('id')
+    .where('county_code', '=', countyCode)
+    .where('grid_code', '=', gridCode)
+    .orderBy('id')
+    .limit(specs.length)
+    .execute();
   let t = Date.now() - 40 * DAY;
   for (const [i, s] of specs.entries()) {
     const requester = byName.get(s.by);
@@ -136,7 +249,8 @@ async function seedVillage(tx: Tx, byName: Map<string, Acc>, gridCode: string, s
         thanks_note: s.thanks ?? null,
         created_at: created,
         published_at: when('publish'),
-        claimed_at: s.status === 'published' ? null : (times.findLast((_, k) => flow[k]?.[1] === 'claimed') ?? null),
+        claimed_at:
+          s.status === 'published' ? null : (times.findLast((_, k) => flow[k]?.[1] === 'claimed') ?? null),
         fulfilled_at: when('fulfil'),
         closed_at: when('close'),
         updated_at: times.at(-1) ?? created,
@@ -149,14 +263,50 @@ async function seedVillage(tx: Tx, byName: Map<string, Acc>, gridCode: string, s
     for (const [k, [action, to, from]] of flow.entries()) {
       const claim = action === 'claim' ? s.claims?.[claimNo++] : undefined;
       const claimer = claim ? byName.get(claim.by) : undefined;
-      const actor = action === 'claim' ? claimer : action === 'fulfil' ? byName.get(s.claims?.[0]?.by ?? '') : action === 'publish' || action === 'reject' ? reviewer : requester;
+      const actor =
+        action === 'claim'
+          ? claimer
+          : action === 'fulfil'
+            ? byName.get(s.claims?.[0]?.by ?? '')
+            : action === 'publish' || action === 'reject'
+              ? reviewer
+              : requester;
       if (claim && claimer) {
-        await tx.insertInto('wish_claim').values({ county_code: countyCode, wish_id: id, claimer_account_id: claimer.id, claimer_name: claim.name, claimer_kind: claim.kind, note: claim.note ?? null, created_at: times[k] ?? created }).execute();
+        await tx
+          .insertInto('wish_claim')
+          .values({
+            county_code: countyCode,
+            wish_id: id,
+            claimer_account_id: claimer.id,
+            claimer_name: claim.name,
+            claimer_kind: claim.kind,
+            note: claim.note ?? null,
+            created_at: times[k] ?? created,
+          })
+          .execute();
       }
-      const note = action === 'reject' ? s.reason : action === 'fulfil' ? s.fulfil : action === 'close' ? s.thanks : claim?.note;
+      const note =
+        action === 'reject'
+          ? s.reason
+          : action === 'fulfil'
+            ? s.fulfil
+            : action === 'close'
+              ? s.thanks
+              : claim?.note;
       await tx
         .insertInto('service_history')
-        .values({ county_code: countyCode, entity_type: 'wish', entity_id: id, at: times[k] ?? created, action, from_status: from, to_status: to, actor_account_id: actor?.id ?? null, actor_name: claim?.name ?? actor?.display_name ?? null, note: note ?? null })
+        .values({
+          county_code: countyCode,
+          entity_type: 'wish',
+          entity_id: id,
+          at: times[k] ?? created,
+          action,
+          from_status: from,
+          to_status: to,
+          actor_account_id: actor?.id ?? null,
+          actor_name: claim?.name ?? actor?.display_name ?? null,
+          note: note ?? null,
+        })
         .execute();
     }
   }

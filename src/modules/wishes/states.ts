@@ -8,13 +8,28 @@ import type { Actor } from '../accounts/roles.js';
  * may take it now (403 for who, 409 for when). Scope — whether the caller sees
  * the wish at all — is settled before, by the repository (404).
  */
-export const WISH_STATUSES = ['submitted', 'published', 'claimed', 'fulfilled', 'closed', 'rejected', 'withdrawn'] as const;
+export const WISH_STATUSES = [
+  'submitted',
+  'published',
+  'claimed',
+  'fulfilled',
+  'closed',
+  'rejected',
+  'withdrawn',
+] as const;
 export type WishStatus = (typeof WISH_STATUSES)[number];
 
 export const WISH_ACTIONS = ['publish', 'reject', 'withdraw', 'claim', 'unclaim', 'fulfil', 'close'] as const;
 export type WishAction = (typeof WISH_ACTIONS)[number];
 
-export const BENEFICIARY_KINDS = ['elderly_alone', 'left_behind_child', 'sick', 'disabled', 'poverty', 'other'] as const;
+export const BENEFICIARY_KINDS = [
+  'elderly_alone',
+  'left_behind_child',
+  'sick',
+  'disabled',
+  'poverty',
+  'other',
+] as const;
 export const CLAIMER_KINDS = ['party_org', 'paired_unit', 'deputy', 'in_service_member', 'cadre'] as const;
 
 /** What the rules need to know about a wish and the caller's relation to it. */
@@ -60,7 +75,11 @@ export function checkAction(actor: Actor, w: WishForPolicy, action: WishAction):
     if (action === 'unclaim' || action === 'fulfil') throw new AppError('WISH_NOT_YOUR_CLAIM');
     throw new AppError('FORBIDDEN');
   }
-  if (!(FROM[action] as readonly string[]).includes(w.status)) throw new AppError('WISH_ILLEGAL_TRANSITION', { detail: `当前状态：${w.status}`, detailEn: `current status: ${w.status}` });
+  if (!(FROM[action] as readonly string[]).includes(w.status))
+    throw new AppError('WISH_ILLEGAL_TRANSITION', {
+      detail: `当前状态：${w.status}`,
+      detailEn: `current status: ${w.status}`,
+    });
   if (action === 'withdraw' && w.activeClaims > 0) throw new AppError('WISH_HAS_CLAIMS');
   if (action === 'claim' && w.claimedByMe) throw new AppError('WISH_ALREADY_CLAIMED_BY_YOU');
 }

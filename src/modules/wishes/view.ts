@@ -9,7 +9,12 @@ type ListRow = Awaited<ReturnType<typeof listWishes>>['items'][number];
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** The list item; the same shape heads the detail. Who it is for appears only as the public name ("王奶奶"). */
-export function toWishItem(r: Omit<ListRow, 'active_claims' | 'claimer_names'>, activeClaims: number, claimerNames: string[], actor: Actor) {
+export function toWishItem(
+  r: Omit<ListRow, 'active_claims' | 'claimer_names'>,
+  activeClaims: number,
+  claimerNames: string[],
+  actor: Actor,
+) {
   return {
     id: r.id,
     number: r.number,
@@ -31,10 +36,19 @@ export function toWishItem(r: Omit<ListRow, 'active_claims' | 'claimer_names'>, 
 }
 
 export async function toWishDetail(db: DbOrTx, actor: Actor, w: WishRow) {
-  const [claims, history, photos] = await Promise.all([wishClaims(db, w.county_code, w.id), wishHistory(db, w.county_code, w.id), wishPhotos(db, w.county_code, w.id)]);
+  const [claims, history, photos] = await Promise.all([
+    wishClaims(db, w.county_code, w.id),
+    wishHistory(db, w.county_code, w.id),
+    wishPhotos(db, w.county_code, w.id),
+  ]);
   const active = claims.filter((c) => c.status === 'active');
   return {
-    ...toWishItem(w, active.length, active.map((c) => c.claimer_name), actor),
+    ...toWishItem(
+      w,
+      active.length,
+      active.map((c) => c.claimer_name),
+      actor,
+    ),
     detail: w.detail,
     householdId: actor.role === 'resident' ? null : w.household_id,
     rejectReason: w.reject_reason,
@@ -53,8 +67,27 @@ export async function toWishDetail(db: DbOrTx, actor: Actor, w: WishRow) {
       mine: c.claimer_account_id === actor.accountId,
       createdAt: c.created_at.toISOString(),
     })),
-    history: history.map((h) => ({ id: h.id, at: h.at.toISOString(), action: h.action, fromStatus: h.from_status, toStatus: h.to_status, actorName: h.actor_name, note: h.note })),
-    photos: photos.map((p) => ({ id: p.id, width: p.width, height: p.height, url: `/api/v1/wishes/${w.id}/photos/${p.id}/public`, thumbUrl: `/api/v1/wishes/${w.id}/photos/${p.id}/thumb` })),
-    actions: actionsFor(actor, { status: w.status, requester_account_id: w.requester_account_id, activeClaims: active.length, claimedByMe: active.some((c) => c.claimer_account_id === actor.accountId) }),
+    history: history.map((h) => ({
+      id: h.id,
+      at: h.at.toISOString(),
+      action: h.action,
+      fromStatus: h.from_status,
+      toStatus: h.to_status,
+      actorName: h.actor_name,
+      note: h.note,
+    })),
+    photos: photos.map((p) => ({
+      id: p.id,
+      width: p.width,
+      height: p.height,
+      url: `/api/v1/wishes/${w.id}/photos/${p.id}/public`,
+      thumbUrl: `/api/v1/wishes/${w.id}/photos/${p.id}/thumb`,
+    })),
+    actions: actionsFor(actor, {
+      status: w.status,
+      requester_account_id: w.requester_account_id,
+      activeClaims: active.length,
+      claimedByMe: active.some((c) => c.claimer_account_id === actor.accountId),
+    }),
   };
 }

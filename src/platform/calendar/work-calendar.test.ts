@@ -47,7 +47,11 @@ describe('isWorkingDay', () => {
   it('lets a holiday override a weekday and a make-up day override a Saturday', () => {
     expect(plain.isWorkingDay('2024-06-10')).toBe(false);
     expect(plain.isWorkingDay('2024-06-15')).toBe(true);
-    expect(plain.dayInfo('2024-06-15')).toEqual({ date: '2024-06-15', kind: 'workday', name: 'test make-up day' });
+    expect(plain.dayInfo('2024-06-15')).toEqual({
+      date: '2024-06-15',
+      kind: 'workday',
+      name: 'test make-up day',
+    });
     expect(plain.dayInfo('2024-06-11')).toBeUndefined();
   });
 
@@ -70,9 +74,14 @@ describe('isWorkingDay', () => {
     expect(() => plain.isWorkingDay('2024-02-30')).toThrow(RangeError);
     expect(() => new WorkCalendar({ days: [{ date: '2024/06/10', kind: 'holiday' }] })).toThrow(RangeError);
     expect(() => new WorkCalendar({ days: [], hours: [] })).toThrow(RangeError);
-    const overlapping = [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '13:00' }];
+    const overlapping = [
+      { start: '08:00', end: '12:00' },
+      { start: '11:00', end: '13:00' },
+    ];
     expect(() => new WorkCalendar({ days: [], hours: overlapping })).toThrow(RangeError);
-    expect(() => new WorkCalendar({ days: [], hours: [{ start: '09:00', end: '25:00' }] })).toThrow(RangeError);
+    expect(() => new WorkCalendar({ days: [], hours: [{ start: '09:00', end: '25:00' }] })).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -145,7 +154,9 @@ describe('addWorkingDays and endOfWorkingDay', () => {
     expect(eod('2024-06-03 17:30')).toBe('2024-06-04 17:30');
     expect(eod('2024-06-07 18:00')).toBe('2024-06-11 17:30'); // Dragon Boat Festival 2024 on Mon 10 June
     expect(eod('2023-10-01 10:00')).toBe('2023-10-07 17:30');
-    expect(fmt(cn.addDuration(at('2023-10-01 10:00'), { amount: 0, unit: 'sameday' }))).toBe('2023-10-07 17:30');
+    expect(fmt(cn.addDuration(at('2023-10-01 10:00'), { amount: 0, unit: 'sameday' }))).toBe(
+      '2023-10-07 17:30',
+    );
   });
 });
 
@@ -193,7 +204,10 @@ describe('workingHoursBetween', () => {
 
   it('matches a minute-by-minute reference count', () => {
     const random = rng(7);
-    const periods = [[510, 720], [810, 1050]] as const; // minutes of day
+    const periods = [
+      [510, 720],
+      [810, 1050],
+    ] as const; // minutes of day
     const start = at('2023-01-01 00:00').getTime() / 60_000;
     for (let i = 0; i < 150; i++) {
       const a = start + Math.floor(random() * 3 * 365 * 1440);
@@ -241,7 +255,9 @@ describe('warningTimes', () => {
     expect([fmt(w.yellowAt), fmt(w.redAt)]).toEqual(['2024-06-01 21:30', '2024-06-01 21:48']);
     const past = plain.warningTimes(at('2024-06-03 10:00'), at('2024-06-03 09:00'));
     expect([fmt(past.yellowAt), fmt(past.redAt)]).toEqual(['2024-06-03 09:00', '2024-06-03 09:00']);
-    expect(() => plain.warningTimes(at('2024-06-03 10:00'), at('2024-06-04 10:00'), 0.9, 0.75)).toThrow(RangeError);
+    expect(() => plain.warningTimes(at('2024-06-03 10:00'), at('2024-06-04 10:00'), 0.9, 0.75)).toThrow(
+      RangeError,
+    );
   });
 });
 
@@ -272,7 +288,14 @@ describe('time zone independence', () => {
     process.env.TZ = 'America/New_York';
     expect(new Date('2024-01-01T00:00:00Z').getTimezoneOffset()).toBe(300); // the switch took effect
     for (const r of results) expect(r).toEqual(results[0]);
-    expect(results[0]).toEqual(['2023-10-07 09:00', '2023-10-07 17:30', '2024-03-11 17:30', true, 9, '2023-10-07 15:15']);
+    expect(results[0]).toEqual([
+      '2023-10-07 09:00',
+      '2023-10-07 17:30',
+      '2024-03-11 17:30',
+      true,
+      9,
+      '2023-10-07 15:15',
+    ]);
   });
 });
 

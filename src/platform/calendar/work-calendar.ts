@@ -89,7 +89,8 @@ function parseTime(hhmm: string): number {
   const m = /^(\d{2}):(\d{2})$/.exec(hhmm);
   const h = Number(m?.[1]);
   const min = Number(m?.[2]);
-  if (!m || min > 59 || h * 60 + min > 24 * 60) throw new RangeError(`invalid time (expected HH:MM): ${hhmm}`);
+  if (!m || min > 59 || h * 60 + min > 24 * 60)
+    throw new RangeError(`invalid time (expected HH:MM): ${hhmm}`);
   return (h * 60 + min) * MS_PER_MINUTE;
 }
 
@@ -133,7 +134,9 @@ export class WorkCalendar {
     let previousEnd = 0;
     for (const [i, [start, end]] of periods.entries()) {
       if (start >= end || start < previousEnd) {
-        throw new RangeError(`office periods must be non-empty, sorted and non-overlapping (period ${i + 1})`);
+        throw new RangeError(
+          `office periods must be non-empty, sorted and non-overlapping (period ${i + 1})`,
+        );
       }
       previousEnd = end;
     }
@@ -175,7 +178,7 @@ export class WorkCalendar {
     checkAmount(days, 'days', true);
     if (days === 0) return this.endOfWorkingDay(from);
     let day = dayOf(timeOf(from));
-    for (let left = days; left > 0; ) {
+    for (let left = days; left > 0;) {
       day += 1;
       if (this.working(day)) left -= 1;
     }
@@ -221,7 +224,9 @@ export class WorkCalendar {
   workingHoursBetween(a: Date, b: Date): number {
     const ta = timeOf(a, 'start');
     const tb = timeOf(b, 'end');
-    return tb < ta ? -this.workingMsBetween(tb, ta) / MS_PER_HOUR : this.workingMsBetween(ta, tb) / MS_PER_HOUR;
+    return tb < ta
+      ? -this.workingMsBetween(tb, ta) / MS_PER_HOUR
+      : this.workingMsBetween(ta, tb) / MS_PER_HOUR;
   }
 
   /**

@@ -43,6 +43,10 @@ export async function bulkInsert(
 export async function reserveIds(db: DbOrTx, table: string, n: number): Promise<number[]> {
   if (!IDENT.test(table)) throw new Error('reserveIds: bad identifier');
   if (n === 0) return [];
-  const { rows } = await sql<{ id: number }>`SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::bigint AS id FROM generate_series(1, ${n}::int)`.execute(db);
+  const { rows } = await sql<{
+    id: number;
+  }>`SELECT nextval(pg_get_serial_sequence(${table}, 'id'))::bigint AS id FROM generate_series(1, ${n}::int)`.execute(
+    db,
+  );
   return rows.map((r) => Number(r.id));
 }

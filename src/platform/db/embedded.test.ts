@@ -31,20 +31,24 @@ describe('embedded PostgreSQL', () => {
     const a = await startEmbeddedPostgres({ dataDir: dir });
     expect(a.port).not.toBe(5432);
     expect(a.url).toContain('@127.0.0.1:');
-    await query(a.url, 'CREATE TABLE kept (v text); INSERT INTO kept VALUES (\'网格\')');
+    await query(a.url, "CREATE TABLE kept (v text); INSERT INTO kept VALUES ('网格')");
     const version = fs.readFileSync(path.join(a.clusterDir, 'PG_VERSION'), 'utf8');
     await a.stop();
     const b = await startEmbeddedPostgres({ dataDir: dir });
     expect(fs.readFileSync(path.join(b.clusterDir, 'PG_VERSION'), 'utf8')).toBe(version);
     expect(await query(b.url, 'SELECT v FROM kept')).toEqual([{ v: '网格' }]);
-    expect(await query(b.url, "SELECT setting FROM pg_settings WHERE name = 'listen_addresses'")).toEqual([{ setting: '127.0.0.1' }]);
+    expect(await query(b.url, "SELECT setting FROM pg_settings WHERE name = 'listen_addresses'")).toEqual([
+      { setting: '127.0.0.1' },
+    ]);
     await b.stop();
   });
 
   it('recovers the cluster when the server that started it was killed with SIGKILL', async () => {
     const dir = tempDir();
     // a child process starts postgres, commits a row, and is killed -9 (its postgres survives)
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/embedded-child.ts'), dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/embedded-child.ts'), dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (d: Buffer) => d.toString().includes('ready') && resolve());
       child.on('exit', (code) => reject(new Error(`child exited ${code}`)));
@@ -67,6 +71,8 @@ describe('embedded PostgreSQL', () => {
 
   it('turns a failed start into an error carrying the server log', async () => {
     const dir = tempDir();
-    await expect(startEmbeddedPostgres({ dataDir: dir, settings: { shared_buffers: 'lots' } })).rejects.toThrow(/did not start[\s\S]*shared_buffers/);
+    await expect(
+      startEmbeddedPostgres({ dataDir: dir, settings: { shared_buffers: 'lots' } }),
+    ).rejects.toThrow(/did not start[\s\S]*shared_buffers/);
   });
 });

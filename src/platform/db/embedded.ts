@@ -114,7 +114,9 @@ function claimDataDir(dataDir: string): void {
   if (fs.existsSync(file)) {
     const owner = Number.parseInt(fs.readFileSync(file, 'utf8'), 10);
     if (owner && owner !== process.pid && alive(owner) && isNode(owner)) {
-      throw new Error(`Embedded PostgreSQL: another Wangge process (pid ${owner}) is using ${dataDir}. Stop it or set WANGGE_DATA_DIR.`);
+      throw new Error(
+        `Embedded PostgreSQL: another Wangge process (pid ${owner}) is using ${dataDir}. Stop it or set WANGGE_DATA_DIR.`,
+      );
     }
   }
   fs.writeFileSync(file, `${process.pid}\n`);

@@ -39,7 +39,12 @@ describe('coords', () => {
   });
 
   it('round-trips within 1e-5 degrees', () => {
-    const points = [TIELING, { lng: 116.391, lat: 39.907 }, { lng: 121.47, lat: 31.23 }, { lng: 87.6, lat: 43.8 }];
+    const points = [
+      TIELING,
+      { lng: 116.391, lat: 39.907 },
+      { lng: 121.47, lat: 31.23 },
+      { lng: 87.6, lat: 43.8 },
+    ];
     for (const p of points) {
       for (const system of COORD_SYSTEMS) {
         const there = fromWgs84(p.lng, p.lat, system);

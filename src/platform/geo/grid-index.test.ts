@@ -6,7 +6,13 @@ const V = '211221101001'; // village code prefix
 const code = (n: number) => `${V}${String(n).padStart(3, '0')}`;
 
 function rect(x0: number, y0: number, x1: number, y1: number): Position[] {
-  return [[x0, y0], [x1, y0], [x1, y1], [x0, y1], [x0, y0]];
+  return [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1],
+    [x0, y0],
+  ];
 }
 const poly = (...rings: Position[][]): Polygon => ({ type: 'Polygon', coordinates: rings });
 
@@ -38,7 +44,10 @@ const grids: GridIndexInput[] = [
   { code: code(6), polygon: poly(cell(4, 1, 5, 2)) },
   {
     code: code(7),
-    polygon: { type: 'MultiPolygon', coordinates: [[cell(8, 0, 9, 1)], [cell(8, 2, 9, 3)]] } satisfies MultiPolygon,
+    polygon: {
+      type: 'MultiPolygon',
+      coordinates: [[cell(8, 0, 9, 1)], [cell(8, 2, 9, 3)]],
+    } satisfies MultiPolygon,
   },
 ];
 
@@ -57,7 +66,12 @@ describe('pointInPolygon', () => {
   });
 
   it('handles unclosed rings, concave shapes and ray-through-vertex cases', () => {
-    const arrow = poly([[0, 0], [4, 2], [0, 4], [2, 2]]); // concave, unclosed
+    const arrow = poly([
+      [0, 0],
+      [4, 2],
+      [0, 4],
+      [2, 2],
+    ]); // concave, unclosed
     expect(pointInPolygon(1, 2, arrow)).toBe('outside'); // in the notch
     expect(pointInPolygon(3, 2, arrow)).toBe('inside'); // ray passes through vertex (4,2)
     expect(pointInPolygon(2, 2, arrow)).toBe('boundary'); // reflex vertex
@@ -215,7 +229,10 @@ describe('GridIndex randomized', () => {
     for (let k = 0; k < 100_000; k++) {
       const x0 = X + (k % side) * 0.001;
       const y0 = Y + Math.floor(k / side) * 0.001;
-      many.push({ code: `${String(210000000000 + k).padStart(12, '0')}001`, polygon: poly(rect(x0, y0, x0 + 0.001, y0 + 0.001)) });
+      many.push({
+        code: `${String(210000000000 + k).padStart(12, '0')}001`,
+        polygon: poly(rect(x0, y0, x0 + 0.001, y0 + 0.001)),
+      });
     }
     const t0 = performance.now();
     const big = GridIndex.build(many);

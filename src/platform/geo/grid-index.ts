@@ -139,7 +139,11 @@ export class GridIndex {
       // Defensive about runtime data (e.g. JSON from the database): unknown
       // geometry types simply yield no parts and the grid is skipped.
       const polygons =
-        polygon?.type === 'Polygon' ? [polygon.coordinates] : polygon?.type === 'MultiPolygon' ? polygon.coordinates : [];
+        polygon?.type === 'Polygon'
+          ? [polygon.coordinates]
+          : polygon?.type === 'MultiPolygon'
+            ? polygon.coordinates
+            : [];
       const partBoxes: number[] = [];
       const partRings: Position[][][] = [];
       let finite = true;

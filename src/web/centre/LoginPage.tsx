@@ -16,7 +16,9 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      const r = await api.POST('/api/v1/auth/login', { body: { username: v.username.trim(), password: v.password } });
+      const r = await api.POST('/api/v1/auth/login', {
+        body: { username: v.username.trim(), password: v.password },
+      });
       if (r.error || !r.response.ok) setError(errorText(r.error, lang));
       else await refresh();
     } catch (e) {
@@ -29,21 +31,53 @@ export function LoginPage() {
   return (
     <div className="wg-login-bg">
       <div style={{ width: 420 }}>
-        <Typography.Title level={2} style={{ color: '#fff', textAlign: 'center', marginBottom: 24, letterSpacing: 2 }}>
+        <Typography.Title
+          level={2}
+          style={{ color: '#fff', textAlign: 'center', marginBottom: 24, letterSpacing: 2 }}
+        >
           {t('app.title')}
         </Typography.Title>
         <Card
           title={<span style={{ fontSize: 18 }}>{t('login.title')}</span>}
-          extra={<a onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">{t('header.lang')}</a>}
+          extra={
+            <a onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+              {t('header.lang')}
+            </a>
+          }
           styles={{ body: { padding: '24px 32px 8px' } }}
         >
-          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} data-testid="login-error" />}
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              title={error}
+              style={{ marginBottom: 16 }}
+              data-testid="login-error"
+            />
+          )}
           <Form layout="vertical" size="large" onFinish={submit} requiredMark={false}>
-            <Form.Item name="username" label={t('login.username')} rules={[{ required: true, message: t('login.required') }]}>
-              <Input prefix={<UserOutlined />} autoComplete="username" autoFocus data-testid="login-username" />
+            <Form.Item
+              name="username"
+              label={t('login.username')}
+              rules={[{ required: true, message: t('login.required') }]}
+            >
+              <Input
+                prefix={<UserOutlined />}
+                autoComplete="username"
+                autoFocus
+                data-testid="login-username"
+              />
             </Form.Item>
-            <Form.Item name="password" label={t('login.password')} rules={[{ required: true, message: t('login.required') }]}>
-              <Input.Password prefix={<LockOutlined />} autoComplete="current-password" data-testid="login-password" />
+            <Form.Item
+              name="password"
+              label={t('login.password')}
+              rules={[{ required: true, message: t('login.required') }]}
+            >
+              <Input.Password
+                prefix={<LockOutlined />}
+                autoComplete="current-password"
+                data-testid="login-password"
+              />
             </Form.Item>
             <Form.Item>
               <Button type="primary" htmlType="submit" block loading={busy} data-testid="login-submit">

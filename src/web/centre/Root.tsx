@@ -6,7 +6,8 @@ import { Shell } from './layout/Shell.js';
 import { LoginPage } from './LoginPage.js';
 import { SessionProvider, useSession } from './session.js';
 
-const FONT = "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif";
+const FONT =
+  "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif";
 
 /** Providers: language (zh first), antd theme and locale, session. */
 export function Root() {
@@ -24,8 +25,17 @@ function Themed() {
       locale={lang === 'zh' ? zhCN : enUS}
       theme={{
         algorithm: theme.defaultAlgorithm,
-        token: { colorPrimary: '#c8102e', colorLink: '#c8102e', borderRadius: 4, fontFamily: FONT, fontSize: 14 },
-        components: { Table: { cellPaddingBlockSM: 6 }, Layout: { headerBg: '#a50f25', siderBg: '#fff', headerHeight: 56, headerPadding: '0 20px' } },
+        token: {
+          colorPrimary: '#c8102e',
+          colorLink: '#c8102e',
+          borderRadius: 4,
+          fontFamily: FONT,
+          fontSize: 14,
+        },
+        components: {
+          Table: { cellPaddingBlockSM: 6 },
+          Layout: { headerBg: '#a50f25', siderBg: '#fff', headerHeight: 56, headerPadding: '0 20px' },
+        },
       }}
     >
       <AntApp>
@@ -40,9 +50,16 @@ function Themed() {
 function Gate() {
   const { me } = useSession();
   const { t } = useLang();
-  if (me === undefined) return <Spin size="large" fullscreen description={t("app.loading")} />;
+  if (me === undefined) return <Spin size="large" fullscreen description={t('app.loading')} />;
   if (me === null) return <LoginPage />;
   if (me.role === 'resident')
-    return <Result status="info" title={me.displayName} subTitle={t('app.useField')} extra={<a href="/m/">{t('app.openField')}</a>} />;
+    return (
+      <Result
+        status="info"
+        title={me.displayName}
+        subTitle={t('app.useField')}
+        extra={<a href="/m/">{t('app.openField')}</a>}
+      />
+    );
   return <Shell />;
 }

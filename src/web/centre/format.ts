@@ -25,7 +25,8 @@ export function fmtSpan(ms: number, lang: Lang): string {
   const d = Math.floor(min / 1440);
   const h = Math.floor((min % 1440) / 60);
   const m = min % 60;
-  if (lang === 'zh') return d ? `${d}天${h ? `${h}小时` : ''}` : h ? `${h}小时${m ? `${m}分` : ''}` : `${m}分钟`;
+  if (lang === 'zh')
+    return d ? `${d}天${h ? `${h}小时` : ''}` : h ? `${h}小时${m ? `${m}分` : ''}` : `${m}分钟`;
   return d ? `${d}d ${h}h` : h ? `${h}h ${m}m` : `${m} min`;
 }
 

@@ -1,11 +1,40 @@
 import { useEffect, useRef } from 'react';
 
 /** A live event from GET /api/v1/events (the server names each by its notification kind). */
-export type LiveEvent = { type: string; caseId?: number | null; about?: { type: string; id: number }; title?: string; number?: string; state?: string };
+export type LiveEvent = {
+  type: string;
+  caseId?: number | null;
+  about?: { type: string; id: number };
+  title?: string;
+  number?: string;
+  state?: string;
+};
 
 const KINDS = [
-  'reported', 'comment', 'overdue', 'auto_escalate', 'file', 'reject', 'cancel', 'merge', 'handle_on_spot', 'escalate', 'dispatch', 'accept',
-  'return', 'handle', 'close', 'rework', 'evaluate', 'reopen', 'request_delay', 'decide_delay', 'suspend', 'resume', 'supervise', 'expedite',
+  'reported',
+  'comment',
+  'overdue',
+  'auto_escalate',
+  'file',
+  'reject',
+  'cancel',
+  'merge',
+  'handle_on_spot',
+  'escalate',
+  'dispatch',
+  'accept',
+  'return',
+  'handle',
+  'close',
+  'rework',
+  'evaluate',
+  'reopen',
+  'request_delay',
+  'decide_delay',
+  'suspend',
+  'resume',
+  'supervise',
+  'expedite',
 ].map((k) => `case.${k}`);
 
 const bus = new EventTarget();

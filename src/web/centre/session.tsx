@@ -39,7 +39,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     onUnauthenticated = () => setMe(null);
     void refresh();
   }, [refresh]);
-  const value = useMemo<SessionValue>(() => ({ me, refresh, signOut, can: (a) => !!me?.abilities.includes(a) }), [me, refresh, signOut]);
+  const value = useMemo<SessionValue>(
+    () => ({ me, refresh, signOut, can: (a) => !!me?.abilities.includes(a) }),
+    [me, refresh, signOut],
+  );
   return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
 }
 

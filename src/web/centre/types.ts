@@ -11,7 +11,8 @@ export type CaseItem = Ok<paths['/api/v1/cases']['get']>['items'][number];
 export type CaseQuery = Query<paths['/api/v1/cases']['get']>;
 export type CaseDetail = Ok<paths['/api/v1/cases/{id}']['get']>;
 export type CaseAction = CaseDetail['actions'][number];
-export type ActionBody = paths['/api/v1/cases/{id}/actions/{action}']['post']['requestBody']['content']['application/json'];
+export type ActionBody =
+  paths['/api/v1/cases/{id}/actions/{action}']['post']['requestBody']['content']['application/json'];
 export type HistoryItem = CaseDetail['history'][number];
 export type Photo = CaseDetail['photos'][number];
 export type Uploaded = Created<paths['/api/v1/photos']['post']>;
@@ -30,14 +31,53 @@ export type Account = Ok<paths['/api/v1/accounts']['get']>['items'][number];
 export type AuditItem = Ok<paths['/api/v1/audit']['get']>['items'][number];
 export type InboxItem = Ok<paths['/api/v1/inbox']['get']>['items'][number];
 export type EscalationRule = Ok<paths['/api/v1/admin/escalation-rules']['get']>['items'][number];
-export type RuleBody = paths['/api/v1/admin/escalation-rules']['post']['requestBody']['content']['application/json'];
+export type RuleBody =
+  paths['/api/v1/admin/escalation-rules']['post']['requestBody']['content']['application/json'];
 export type CalendarDay = Ok<paths['/api/v1/admin/calendar/{year}']['get']>['items'][number];
-export type Deadlines = paths['/api/v1/admin/categories/{code}/deadlines']['put']['requestBody']['content']['application/json'];
+export type Deadlines =
+  paths['/api/v1/admin/categories/{code}/deadlines']['put']['requestBody']['content']['application/json'];
 export type Open311Key = Ok<paths['/api/v1/open311/keys']['get']>['items'][number];
 
-export const CASE_STATES = ['reported', 'filed', 'dispatched', 'accepted', 'handled', 'closed', 'suspended', 'not_filed', 'cancelled', 'merged'] as const;
+export const CASE_STATES = [
+  'reported',
+  'filed',
+  'dispatched',
+  'accepted',
+  'handled',
+  'closed',
+  'suspended',
+  'not_filed',
+  'cancelled',
+  'merged',
+] as const;
 export const OPEN_STATES = ['reported', 'filed', 'dispatched', 'accepted', 'handled', 'suspended'] as const;
 export const TIERS = ['village', 'township', 'county'] as const;
-export const SOURCES = ['resident_app', 'patrol', 'hotline', 'petition', 'enterprise', 'grassroots_request', 'campaign', 'open311'] as const;
-export const CARE_TAGS = ['poverty', 'minimum-living', 'elderly-alone', 'bereaved-parent', 'disabled', 'left-behind-child', 'pensioner-60'] as const;
-export const ROLES = ['resident', 'grid_worker', 'village_staff', 'township_centre', 'county_centre', 'department_staff', 'party_organiser', 'admin'] as const;
+export const SOURCES = [
+  'resident_app',
+  'patrol',
+  'hotline',
+  'petition',
+  'enterprise',
+  'grassroots_request',
+  'campaign',
+  'open311',
+] as const;
+export const CARE_TAGS = [
+  'poverty',
+  'minimum-living',
+  'elderly-alone',
+  'bereaved-parent',
+  'disabled',
+  'left-behind-child',
+  'pensioner-60',
+] as const;
+export const ROLES = [
+  'resident',
+  'grid_worker',
+  'village_staff',
+  'township_centre',
+  'county_centre',
+  'department_staff',
+  'party_organiser',
+  'admin',
+] as const;

@@ -65,19 +65,31 @@ export function App() {
     body = (
       <div className="page">
         <div className="card" style={{ marginTop: 48 }}>
-          <h3>{me.displayName}（{lang === 'zh' ? me.roleName.zh : me.roleName.en}）</h3>
+          <h3>
+            {me.displayName}（{lang === 'zh' ? me.roleName.zh : me.roleName.en}）
+          </h3>
           <p>{t('useCentre')}</p>
           <Button block color="primary" onClick={() => location.assign('/')}>
             {t('openCentre')}
           </Button>
-          <Button block style={{ marginTop: 12 }} onClick={() => void signOut().then(() => setSession({ me: null, offline: false }))}>
+          <Button
+            block
+            style={{ marginTop: 12 }}
+            onClick={() => void signOut().then(() => setSession({ me: null, offline: false }))}
+          >
             {t('signOut')}
           </Button>
         </div>
       </div>
     );
   } else {
-    body = <Shell me={me} startedOffline={session.offline} onSignOut={() => void signOut().then(() => setSession({ me: null, offline: false }))} />;
+    body = (
+      <Shell
+        me={me}
+        startedOffline={session.offline}
+        onSignOut={() => void signOut().then(() => setSession({ me: null, offline: false }))}
+      />
+    );
   }
   return <ConfigProvider locale={lang === 'zh' ? zhCN : enUS}>{body}</ConfigProvider>;
 }

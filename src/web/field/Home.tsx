@@ -22,7 +22,13 @@ const SERVICES = [
   { key: 'points', path: '/points', icon: <GiftOutlined />, label: 'svcPoints', ability: 'points.redeem' },
   { key: 'wishes', path: '/wishes', icon: <HeartOutlined />, label: 'svcWishes', ability: 'wishes.request' },
   { key: 'errands', path: '/errands', icon: <ShoppingOutlined />, label: 'svcErrands', ability: null },
-  { key: 'disclosures', path: '/disclosures', icon: <NotificationOutlined />, label: 'svcDisclosures', ability: 'disclosures.read' },
+  {
+    key: 'disclosures',
+    path: '/disclosures',
+    icon: <NotificationOutlined />,
+    label: 'svcDisclosures',
+    ability: 'disclosures.read',
+  },
 ] as const;
 
 export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
@@ -31,14 +37,27 @@ export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   // reports still on the phone are sent only when this account signs in again: say so
   async function signOut() {
     const n = queueState().items.length;
-    if (n && !(await Dialog.confirm({ content: t('signOutQueue', { n }), confirmText: t('signOut'), cancelText: t('cancel') }))) return;
+    if (
+      n &&
+      !(await Dialog.confirm({
+        content: t('signOutQueue', { n }),
+        confirmText: t('signOut'),
+        cancelText: t('cancel'),
+      }))
+    )
+      return;
     onSignOut();
   }
   return (
     <div className="page">
       <div className="page-title">
         <span className="grow">{t('hello', { name: me.displayName })}</span>
-        <Button size="small" fill="outline" onClick={() => setLang(getLang() === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+        <Button
+          size="small"
+          fill="outline"
+          onClick={() => setLang(getLang() === 'zh' ? 'en' : 'zh')}
+          data-testid="lang-switch"
+        >
           <GlobalOutlined /> {t('langSwitch')}
         </Button>
       </div>
@@ -55,7 +74,12 @@ export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
           <small>{worker ? t('homePatrol') : t('homeReport')}</small>
         </span>
       </button>
-      <button type="button" className="big-action secondary" onClick={() => go('/cases')} data-testid="home-cases">
+      <button
+        type="button"
+        className="big-action secondary"
+        onClick={() => go('/cases')}
+        data-testid="home-cases"
+      >
         <FileTextOutlined className="icon" />
         <span>
           {worker ? t('tabTodo') : t('tabMine')}
@@ -65,15 +89,31 @@ export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
 
       <h3 className="section-title">{t('homeServices')}</h3>
       <div className="services">
-        {SERVICES.filter((x) => (x.ability ? me.abilities.includes(x.ability) : me.abilities.includes('errands.request') || me.abilities.includes('errands.handle'))).map((x) => (
-          <button key={x.key} type="button" className="service" onClick={() => go(x.path)} data-testid={`home-${x.key}`}>
+        {SERVICES.filter((x) =>
+          x.ability
+            ? me.abilities.includes(x.ability)
+            : me.abilities.includes('errands.request') || me.abilities.includes('errands.handle'),
+        ).map((x) => (
+          <button
+            key={x.key}
+            type="button"
+            className="service"
+            onClick={() => go(x.path)}
+            data-testid={`home-${x.key}`}
+          >
             <span className="icon">{x.icon}</span>
             <span>{t(x.label)}</span>
           </button>
         ))}
       </div>
 
-      <Button block fill="none" onClick={() => void signOut()} data-testid="sign-out" style={{ marginTop: 24, color: '#444' }}>
+      <Button
+        block
+        fill="none"
+        onClick={() => void signOut()}
+        data-testid="sign-out"
+        style={{ marginTop: 24, color: '#444' }}
+      >
         <LogoutOutlined /> {t('signOut')}
       </Button>
     </div>

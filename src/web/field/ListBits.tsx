@@ -6,7 +6,15 @@ import { failText } from './net.js';
 import { back } from './router.js';
 
 /** The title row of a list screen, with its refresh button. */
-export function ListTitle({ title, loading, onRefresh }: { title: string; loading: boolean; onRefresh: () => void }) {
+export function ListTitle({
+  title,
+  loading,
+  onRefresh,
+}: {
+  title: string;
+  loading: boolean;
+  onRefresh: () => void;
+}) {
   return (
     <div className="page-title">
       <span className="grow">{title}</span>
@@ -18,10 +26,20 @@ export function ListTitle({ title, loading, onRefresh }: { title: string; loadin
 }
 
 /** A list's error, its first load, or "nothing here". */
-export function ListState({ list, empty, emptyText }: { list: { data?: unknown; error?: unknown; loading: boolean }; empty: boolean; emptyText: string }) {
+export function ListState({
+  list,
+  empty,
+  emptyText,
+}: {
+  list: { data?: unknown; error?: unknown; loading: boolean };
+  empty: boolean;
+  emptyText: string;
+}) {
   return (
     <>
-      {list.error !== undefined && list.error !== null && <div className="card error-text">{failText(list.error)}</div>}
+      {list.error !== undefined && list.error !== null && (
+        <div className="card error-text">{failText(list.error)}</div>
+      )}
       {list.loading && !list.data && <DotLoading />}
       {!!list.data && empty && <div className="card muted">{emptyText}</div>}
     </>
@@ -39,11 +57,25 @@ export function LoadMore({ shown, limit, onMore }: { shown: number; limit: numbe
 }
 
 /** The top of a detail screen: back (to `fallback` when opened directly), loading, and the load's error. */
-export function DetailHead({ fallback, loading, error }: { fallback: string; loading: boolean; error: unknown }) {
+export function DetailHead({
+  fallback,
+  loading,
+  error,
+}: {
+  fallback: string;
+  loading: boolean;
+  error: unknown;
+}) {
   return (
     <>
       <div className="page-title">
-        <Button size="small" fill="none" onClick={() => back(fallback)} data-testid="back" style={{ minHeight: 48 }}>
+        <Button
+          size="small"
+          fill="none"
+          onClick={() => back(fallback)}
+          data-testid="back"
+          style={{ minHeight: 48 }}
+        >
           <LeftOutlined /> {t('back')}
         </Button>
         <span className="grow" />
@@ -55,7 +87,15 @@ export function DetailHead({ fallback, loading, error }: { fallback: string; loa
 }
 
 /** The steps of a wish or an errand: what was done, when, by whom, with the note. */
-export function StepList({ title, testId, steps }: { title: string; testId: string; steps: Array<{ id: number; label: string; at: string; actorName: string | null; note: string | null }> }) {
+export function StepList({
+  title,
+  testId,
+  steps,
+}: {
+  title: string;
+  testId: string;
+  steps: Array<{ id: number; label: string; at: string; actorName: string | null; note: string | null }>;
+}) {
   return (
     <div className="card">
       <h3>{title}</h3>

@@ -35,15 +35,37 @@ export function Login({ expired, onSignedIn }: { expired: boolean; onSignedIn: (
       </div>
       <form className="card" onSubmit={(e) => void submit(e)}>
         <div className="field-label">{t('username')}</div>
-        <input className="input" data-testid="login-username" value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" autoCapitalize="off" />
+        <input
+          className="input"
+          data-testid="login-username"
+          value={username}
+          onChange={(e) => setUsername(e.target.value)}
+          autoComplete="username"
+          autoCapitalize="off"
+        />
         <div className="field-label">{t('password')}</div>
-        <input className="input" data-testid="login-password" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+        <input
+          className="input"
+          data-testid="login-password"
+          type="password"
+          value={password}
+          onChange={(e) => setPassword(e.target.value)}
+          autoComplete="current-password"
+        />
         {error && (
           <div className="error-text" role="alert" data-testid="login-error">
             {error}
           </div>
         )}
-        <Button data-testid="login-submit" type="submit" block color="primary" size="large" loading={busy} style={{ marginTop: 20 }}>
+        <Button
+          data-testid="login-submit"
+          type="submit"
+          block
+          color="primary"
+          size="large"
+          loading={busy}
+          style={{ marginTop: 20 }}
+        >
           {t('signIn')}
         </Button>
       </form>

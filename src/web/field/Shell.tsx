@@ -19,21 +19,36 @@ import { DisclosuresRoutes } from './disclosures/DisclosuresRoutes.js';
 import type { Me } from './types.js';
 
 /** The signed-in app: the current screen and the bottom tab bar. */
-export function Shell({ me, startedOffline, onSignOut }: { me: Me; startedOffline: boolean; onSignOut: () => void }) {
+export function Shell({
+  me,
+  startedOffline,
+  onSignOut,
+}: {
+  me: Me;
+  startedOffline: boolean;
+  onSignOut: () => void;
+}) {
   const route = useRoute();
   const online = useOnline();
   const live = useLive();
   const queue = useQueue();
   const worker = me.role === 'grid_worker';
 
-  useEffect(() => startLive((e) => e.title && Toast.show({ content: e.title, duration: 3000 })), [me.username]);
+  useEffect(
+    () => startLive((e) => e.title && Toast.show({ content: e.title, duration: 3000 })),
+    [me.username],
+  );
 
   // tell the person when a report kept on the phone went out
   const shown = useRef(queue.lastSent?.at ?? 0);
   useEffect(() => {
     if (queue.lastSent && queue.lastSent.at > shown.current) {
       shown.current = queue.lastSent.at;
-      Toast.show({ icon: 'success', content: t('queueSent', { number: queue.lastSent.number }), duration: 3000 });
+      Toast.show({
+        icon: 'success',
+        content: t('queueSent', { number: queue.lastSent.number }),
+        duration: 3000,
+      });
     }
   }, [queue.lastSent]);
 
@@ -41,8 +56,16 @@ export function Shell({ me, startedOffline, onSignOut }: { me: Me; startedOfflin
   const top = `/${parts[0] ?? ''}`;
   let screen;
   // '/report/household/12': a report started from a household (a visit), pre-filled from it
-  if (top === '/report') screen = <ReportScreen me={me} source={worker ? 'patrol' : 'resident_app'} householdId={parts[1] === 'household' ? Number(parts[2]) || undefined : undefined} />;
-  else if (top === '/cases' && parts[1]) screen = <CaseDetailScreen key={parts[1]} id={Number(parts[1])} me={me} />;
+  if (top === '/report')
+    screen = (
+      <ReportScreen
+        me={me}
+        source={worker ? 'patrol' : 'resident_app'}
+        householdId={parts[1] === 'household' ? Number(parts[2]) || undefined : undefined}
+      />
+    );
+  else if (top === '/cases' && parts[1])
+    screen = <CaseDetailScreen key={parts[1]} id={Number(parts[1])} me={me} />;
   else if (top === '/cases') screen = <CaseList me={me} />;
   else if (top === '/messages') screen = <Messages />;
   else if (top === '/visits' || top === '/households') screen = <VisitsRoutes parts={parts} me={me} />;
@@ -83,7 +106,12 @@ export function Shell({ me, startedOffline, onSignOut }: { me: Me; startedOfflin
       <div className="tabbar">
         <TabBar activeKey={tabs.some((x) => x.key === top) ? top : '/'} onChange={(k) => go(k)}>
           {tabs.map((x) => (
-            <TabBar.Item key={x.key} icon={x.icon} title={x.title} data-testid={`tab-${x.key.slice(1) || 'home'}`} />
+            <TabBar.Item
+              key={x.key}
+              icon={x.icon}
+              title={x.title}
+              data-testid={`tab-${x.key.slice(1) || 'home'}`}
+            />
           ))}
         </TabBar>
       </div>

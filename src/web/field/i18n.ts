@@ -18,7 +18,10 @@ const S = {
   password: ['密码', 'Password'],
   signIn: ['登录', 'Sign in'],
   signOut: ['退出登录', 'Sign out'],
-  signOutQueue: ['还有 {n} 条上报没发出去，要等您再登录后才能发送。确定退出吗？', '{n} reports have not been sent; they go only after you sign in again. Sign out?'],
+  signOutQueue: [
+    '还有 {n} 条上报没发出去，要等您再登录后才能发送。确定退出吗？',
+    '{n} reports have not been sent; they go only after you sign in again. Sign out?',
+  ],
   signInAgain: ['登录已过期，请重新登录', 'Your session has expired; please sign in again'],
   useCentre: ['您的账号请使用电脑版指挥中心', 'Please use the desktop command centre for your account'],
   openCentre: ['打开指挥中心', 'Open the command centre'],
@@ -38,7 +41,10 @@ const S = {
   homeTodo: ['需要我处理的事件', 'Cases waiting for me'],
   // offline queue
   queueCount: ['待发送 {n} 条', '{n} waiting to send'],
-  queueHint: ['没有网络时写的上报保存在手机上，有网后自动发送', 'Reports written offline are kept on this phone and sent when the network returns'],
+  queueHint: [
+    '没有网络时写的上报保存在手机上，有网后自动发送',
+    'Reports written offline are kept on this phone and sent when the network returns',
+  ],
   queueRetry: ['现在发送', 'Send now'],
   queueSending: ['正在发送…', 'Sending…'],
   queueNext: ['{s} 秒后自动重试', 'Retrying in {s} s'],
@@ -46,9 +52,15 @@ const S = {
   queueEdit: ['修改后重发', 'Edit and resend'],
   queueDelete: ['删除', 'Delete'],
   queueDeleteConfirm: ['删除后这条上报就没有了，确定删除吗？', 'This report will be gone. Delete it?'],
-  replaceDraft: ['表单里还有没写完的内容，会被替换，确定吗？', 'The form has unfinished content; replace it?'],
+  replaceDraft: [
+    '表单里还有没写完的内容，会被替换，确定吗？',
+    'The form has unfinished content; replace it?',
+  ],
   queueSent: ['已发送，编号 {number}', 'Sent, number {number}'],
-  queueMaybeSent: ['上次发送没收到回复，再发不会重复上报', 'The last attempt got no answer; resending will not report it twice'],
+  queueMaybeSent: [
+    '上次发送没收到回复，再发不会重复上报',
+    'The last attempt got no answer; resending will not report it twice',
+  ],
   queueAuth: ['请重新登录后发送', 'Sign in again to send'],
   offline: ['没有网络', 'No network'],
   // report form
@@ -97,7 +109,10 @@ const S = {
   sentTitle: ['提交成功', 'Submitted'],
   sentNumber: ['编号：{number}', 'Number: {number}'],
   queuedTitle: ['已保存在手机上', 'Saved on this phone'],
-  queuedHint: ['现在网络不好，有网后会自动发送，不用重写。', 'The network is weak; it will be sent automatically, nothing is lost.'],
+  queuedHint: [
+    '现在网络不好，有网后会自动发送，不用重写。',
+    'The network is weak; it will be sent automatically, nothing is lost.',
+  ],
   viewProgress: ['查看进度', 'See progress'],
   reportAnother: ['再报一件', 'Report another'],
   backHome: ['回首页', 'Home'],

@@ -20,7 +20,9 @@ unstableSetRender((node, container) => {
 // The service worker keeps the app shell so the app starts without a network.
 if ('serviceWorker' in navigator && import.meta.env.PROD) {
   window.addEventListener('load', () => {
-    navigator.serviceWorker.register('/m/sw.js', { scope: '/m/' }).catch((err: unknown) => console.warn('service worker', err));
+    navigator.serviceWorker
+      .register('/m/sw.js', { scope: '/m/' })
+      .catch((err: unknown) => console.warn('service worker', err));
   });
 }
 

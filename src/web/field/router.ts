@@ -9,13 +9,10 @@ function current(): string {
 }
 
 export function useRoute(): string {
-  return useSyncExternalStore(
-    (l) => {
-      window.addEventListener('hashchange', l);
-      return () => window.removeEventListener('hashchange', l);
-    },
-    current,
-  );
+  return useSyncExternalStore((l) => {
+    window.addEventListener('hashchange', l);
+    return () => window.removeEventListener('hashchange', l);
+  }, current);
 }
 
 let depth = 0;

@@ -47,7 +47,8 @@ export async function signIn(username: string, password: string): Promise<Me> {
 export async function signOut(): Promise<void> {
   await ok(api.POST('/api/v1/auth/logout')).catch(() => undefined);
   remember(null);
-  for (const k of Object.keys(localStorage)) if (k.startsWith('wangge.field.cache.')) localStorage.removeItem(k);
+  for (const k of Object.keys(localStorage))
+    if (k.startsWith('wangge.field.cache.')) localStorage.removeItem(k);
 }
 
 export function isFieldRole(me: Me): boolean {

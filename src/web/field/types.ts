@@ -13,9 +13,11 @@ export type CaseAction = CaseDetail['actions'][number];
 export type SimilarItem = Json<'/api/v1/cases/similar', 'get'>['items'][number];
 export type InboxItem = Json<'/api/v1/inbox', 'get'>['items'][number];
 /** A grid's outline as the map draws it. */
-export type Outline = { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
+export type Outline =
+  { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 export type ReportBody = paths['/api/v1/cases']['post']['requestBody']['content']['application/json'];
-export type ActionBody = paths['/api/v1/cases/{id}/actions/{action}']['post']['requestBody']['content']['application/json'];
+export type ActionBody =
+  paths['/api/v1/cases/{id}/actions/{action}']['post']['requestBody']['content']['application/json'];
 
 type RawCategory = Json<'/api/v1/categories', 'get'>['items'][number];
 

@@ -9,7 +9,12 @@ type State<T> = { data: T | null; error: ApiFailure | null; loading: boolean; st
  * `cacheKey` null: no copy kept (e.g. data that must be fresh).
  */
 export function useFetch<T>(cacheKey: string | null, fetcher: () => Promise<T>, deps: unknown[]) {
-  const [state, setState] = useState<State<T>>(() => ({ data: read<T>(cacheKey), error: null, loading: true, stale: true }));
+  const [state, setState] = useState<State<T>>(() => ({
+    data: read<T>(cacheKey),
+    error: null,
+    loading: true,
+    stale: true,
+  }));
   const seq = useRef(0);
   const fn = useRef(fetcher);
   fn.current = fetcher;
@@ -24,7 +29,11 @@ export function useFetch<T>(cacheKey: string | null, fetcher: () => Promise<T>, 
       setState({ data, error: null, loading: false, stale: false });
     } catch (err) {
       if (n !== seq.current) return;
-      setState((s) => ({ ...s, error: err instanceof ApiFailure ? err : new ApiFailure(0, undefined), loading: false }));
+      setState((s) => ({
+        ...s,
+        error: err instanceof ApiFailure ? err : new ApiFailure(0, undefined),
+        loading: false,
+      }));
     }
   }, [cacheKey]);
 

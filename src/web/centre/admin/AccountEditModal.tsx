@@ -13,7 +13,15 @@ type Values = { displayName: string; role: Role; scopeCode?: string };
  * are sent, with the updatedAt read, so an edit made meanwhile by someone else
  * is refused rather than overwritten. My own role and scope are locked.
  */
-export function AccountEditModal({ account, onClose, onSaved }: { account: Account | null; onClose: () => void; onSaved: () => void }) {
+export function AccountEditModal({
+  account,
+  onClose,
+  onSaved,
+}: {
+  account: Account | null;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t, label, lang } = useLang();
   const me = useMe();
   const { message } = App.useApp();
@@ -26,7 +34,9 @@ export function AccountEditModal({ account, onClose, onSaved }: { account: Accou
     if (!account) return;
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    const body: { displayName?: string; role?: Role; scopeCode?: string; updatedAt: string } = { updatedAt: account.updatedAt };
+    const body: { displayName?: string; role?: Role; scopeCode?: string; updatedAt: string } = {
+      updatedAt: account.updatedAt,
+    };
     if (v.displayName.trim() !== account.displayName) body.displayName = v.displayName.trim();
     if (v.role !== account.role) body.role = v.role;
     if (v.scopeCode && v.scopeCode !== account.scopeCode) body.scopeCode = v.scopeCode;
@@ -51,22 +61,55 @@ export function AccountEditModal({ account, onClose, onSaved }: { account: Accou
       title={account ? t('party.account.editTitle', { name: account.username }) : ''}
       onCancel={onClose}
       footer={[
-        <Button key="c" onClick={onClose}>{t('common.cancel')}</Button>,
-        <Button key="ok" type="primary" loading={busy} onClick={() => void submit()} data-testid="account-edit-save">{t('common.save')}</Button>,
+        <Button key="c" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button
+          key="ok"
+          type="primary"
+          loading={busy}
+          onClick={() => void submit()}
+          data-testid="account-edit-save"
+        >
+          {t('common.save')}
+        </Button>,
       ]}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      {self && <Alert type="info" showIcon title={t('party.account.selfHint')} style={{ marginBottom: 12 }} />}
+      {self && (
+        <Alert type="info" showIcon title={t('party.account.selfHint')} style={{ marginBottom: 12 }} />
+      )}
       {account && (
-        <Form form={form} layout="vertical" preserve={false} initialValues={{ displayName: account.displayName, role: account.role, scopeCode: account.scopeCode }}>
-          <Form.Item name="displayName" label={t('acc.displayName')} rules={[{ required: true, whitespace: true, max: 60 }]}>
+        <Form
+          form={form}
+          layout="vertical"
+          preserve={false}
+          initialValues={{
+            displayName: account.displayName,
+            role: account.role,
+            scopeCode: account.scopeCode,
+          }}
+        >
+          <Form.Item
+            name="displayName"
+            label={t('acc.displayName')}
+            rules={[{ required: true, whitespace: true, max: 60 }]}
+          >
             <Input data-testid="account-edit-name" />
           </Form.Item>
           <Form.Item name="role" label={t('acc.role')} rules={[{ required: true }]}>
-            <Select disabled={self} options={ROLES.map((r) => ({ value: r, label: label('role', r) }))} data-testid="account-edit-role" />
+            <Select
+              disabled={self}
+              options={ROLES.map((r) => ({ value: r, label: label('role', r) }))}
+              data-testid="account-edit-role"
+            />
           </Form.Item>
           <Form.Item name="scopeCode" label={t('acc.scope')}>
-            {self ? <Input disabled value={`${account.scopeName} (${account.scopeCode})`} /> : <RegionPicker onChange={() => undefined} width={472} testId="account-edit-scope" />}
+            {self ? (
+              <Input disabled value={`${account.scopeName} (${account.scopeCode})`} />
+            ) : (
+              <RegionPicker onChange={() => undefined} width={472} testId="account-edit-scope" />
+            )}
           </Form.Item>
         </Form>
       )}

@@ -21,7 +21,10 @@ export function AccountPasswordModal({ account, onClose }: { account: Account | 
     setBusy(true);
     setError(null);
     const r = await api
-      .POST('/api/v1/accounts/{id}/password', { params: { path: { id: account.id } }, body: { password: v.password } })
+      .POST('/api/v1/accounts/{id}/password', {
+        params: { path: { id: account.id } },
+        body: { password: v.password },
+      })
       .catch((e: unknown) => ({ error: e, response: null }));
     setBusy(false);
     if (r.response?.ok) {
@@ -37,14 +40,29 @@ export function AccountPasswordModal({ account, onClose }: { account: Account | 
       title={account ? t('party.account.passwordTitle', { name: account.username }) : ''}
       onCancel={onClose}
       footer={[
-        <Button key="c" onClick={onClose}>{t('common.cancel')}</Button>,
-        <Button key="ok" type="primary" danger loading={busy} onClick={() => void submit()} data-testid="account-password-save">{t('common.save')}</Button>,
+        <Button key="c" onClick={onClose}>
+          {t('common.cancel')}
+        </Button>,
+        <Button
+          key="ok"
+          type="primary"
+          danger
+          loading={busy}
+          onClick={() => void submit()}
+          data-testid="account-password-save"
+        >
+          {t('common.save')}
+        </Button>,
       ]}
     >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Alert type="warning" showIcon title={t('party.account.passwordHint')} style={{ marginBottom: 12 }} />
       <Form form={form} layout="vertical" preserve={false}>
-        <Form.Item name="password" label={t('party.account.newPassword')} rules={[{ required: true, min: 10, max: 200 }]}>
+        <Form.Item
+          name="password"
+          label={t('party.account.newPassword')}
+          rules={[{ required: true, min: 10, max: 200 }]}
+        >
           <Input.Password autoComplete="new-password" data-testid="account-new-password" />
         </Form.Item>
         <Form.Item
@@ -54,7 +72,10 @@ export function AccountPasswordModal({ account, onClose }: { account: Account | 
           rules={[
             { required: true },
             ({ getFieldValue }) => ({
-              validator: (_, v) => (v === getFieldValue('password') ? Promise.resolve() : Promise.reject(new Error(t('party.account.passwordMismatch')))),
+              validator: (_, v) =>
+                v === getFieldValue('password')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error(t('party.account.passwordMismatch'))),
             }),
           ]}
         >

@@ -22,13 +22,36 @@ export function AdminPage() {
     { key: 'categories', label: t('admin.categories'), children: <CategoriesTab />, show: true },
     { key: 'rules', label: t('admin.rules'), children: <RulesTab />, show: can('cases.configure') },
     { key: 'calendar', label: t('admin.calendar'), children: <CalendarTab />, show: can('cases.configure') },
-    { key: 'visit-policy', label: t('admin.visitPolicy'), children: <VisitPolicyTab />, show: can('visits.configure') },
-    { key: 'points-rules', label: t('admin.pointsRules'), children: <PointsRulesTab />, show: can('points.configure') },
-    { key: 'service-items', label: t('admin.serviceItems'), children: <ServiceItemsTab />, show: can('errands.configure') },
+    {
+      key: 'visit-policy',
+      label: t('admin.visitPolicy'),
+      children: <VisitPolicyTab />,
+      show: can('visits.configure'),
+    },
+    {
+      key: 'points-rules',
+      label: t('admin.pointsRules'),
+      children: <PointsRulesTab />,
+      show: can('points.configure'),
+    },
+    {
+      key: 'service-items',
+      label: t('admin.serviceItems'),
+      children: <ServiceItemsTab />,
+      show: can('errands.configure'),
+    },
   ];
   return (
     <Card size="small">
-      <Tabs items={tabs.filter((x) => x.show).map(({ key, label, children }) => ({ key, label: <span data-testid={`tab-${key}`}>{label}</span>, children }))} />
+      <Tabs
+        items={tabs
+          .filter((x) => x.show)
+          .map(({ key, label, children }) => ({
+            key,
+            label: <span data-testid={`tab-${key}`}>{label}</span>,
+            children,
+          }))}
+      />
     </Card>
   );
 }

@@ -1,5 +1,17 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, App, Button, DatePicker, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
+import {
+  Alert,
+  App,
+  Button,
+  DatePicker,
+  Input,
+  InputNumber,
+  Select,
+  Space,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { useEffect, useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
@@ -27,7 +39,10 @@ export function CalendarTab() {
     setBusy(true);
     setError(null);
     ok(api.GET('/api/v1/admin/calendar/{year}', { params: { path: { year } } }))
-      .then((r) => (setDays(r.items), setDirty(false)), (e: unknown) => setError(errorText(e, lang)))
+      .then(
+        (r) => (setDays(r.items), setDirty(false)),
+        (e: unknown) => setError(errorText(e, lang)),
+      )
       .finally(() => setBusy(false));
   }, [year, lang]);
 
@@ -44,7 +59,9 @@ export function CalendarTab() {
   async function save() {
     setBusy(true);
     try {
-      const r = await ok(api.PUT('/api/v1/admin/calendar/{year}', { params: { path: { year } }, body: { days } }));
+      const r = await ok(
+        api.PUT('/api/v1/admin/calendar/{year}', { params: { path: { year } }, body: { days } }),
+      );
       setDays(r.items);
       setDirty(false);
       message.success(t('cal.saved'));
@@ -54,20 +71,56 @@ export function CalendarTab() {
       setBusy(false);
     }
   }
-  const weekday = (d: string) => (lang === 'zh' ? WEEK_ZH : WEEK_EN)[new Date(`${d}T12:00:00+08:00`).getUTCDay()];
+  const weekday = (d: string) =>
+    (lang === 'zh' ? WEEK_ZH : WEEK_EN)[new Date(`${d}T12:00:00+08:00`).getUTCDay()];
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Typography.Text type="secondary">{t('cal.help')}</Typography.Text>
       <Space wrap>
         <span>{t('cal.year')}</span>
-        <InputNumber min={2000} max={2100} value={year} onChange={(v) => v && setYear(v)} data-testid="cal-year" />
+        <InputNumber
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={(v) => v && setYear(v)}
+          data-testid="cal-year"
+        />
         <span style={{ width: 16 }} />
-        <DatePicker value={date} onChange={setDate} disabledDate={(d) => d.year() !== year} placeholder={t('cal.date')} />
-        <Select value={kind} onChange={setKind} style={{ width: 110 }} options={[{ value: 'holiday', label: t('cal.holiday') }, { value: 'workday', label: t('cal.workday') }]} />
-        <Input value={name} onChange={(e) => setName(e.target.value)} placeholder={t('cal.name')} maxLength={40} style={{ width: 160 }} />
-        <Button icon={<PlusOutlined />} onClick={add} disabled={!date}>{t('cal.add')}</Button>
-        <Button type="primary" loading={busy} disabled={!dirty} onClick={() => void save()} data-testid="cal-save">{t('cal.save')}</Button>
+        <DatePicker
+          value={date}
+          onChange={setDate}
+          disabledDate={(d) => d.year() !== year}
+          placeholder={t('cal.date')}
+        />
+        <Select
+          value={kind}
+          onChange={setKind}
+          style={{ width: 110 }}
+          options={[
+            { value: 'holiday', label: t('cal.holiday') },
+            { value: 'workday', label: t('cal.workday') },
+          ]}
+        />
+        <Input
+          value={name}
+          onChange={(e) => setName(e.target.value)}
+          placeholder={t('cal.name')}
+          maxLength={40}
+          style={{ width: 160 }}
+        />
+        <Button icon={<PlusOutlined />} onClick={add} disabled={!date}>
+          {t('cal.add')}
+        </Button>
+        <Button
+          type="primary"
+          loading={busy}
+          disabled={!dirty}
+          onClick={() => void save()}
+          data-testid="cal-save"
+        >
+          {t('cal.save')}
+        </Button>
         {dirty && <Tag color="orange">{t('cal.dirty')}</Tag>}
       </Space>
       {error && <Alert type="error" showIcon title={error} />}
@@ -80,10 +133,39 @@ export function CalendarTab() {
         style={{ maxWidth: 720 }}
         columns={[
           { title: t('cal.date'), dataIndex: 'date', width: 130 },
-          { title: t('cal.weekday'), key: 'wd', width: 80, render: (_: unknown, d: CalendarDay) => weekday(d.date) },
-          { title: t('cal.kind'), dataIndex: 'kind', width: 100, render: (k: string) => (k === 'holiday' ? <Tag color="red">{t('cal.holiday')}</Tag> : <Tag color="blue">{t('cal.workday')}</Tag>) },
+          {
+            title: t('cal.weekday'),
+            key: 'wd',
+            width: 80,
+            render: (_: unknown, d: CalendarDay) => weekday(d.date),
+          },
+          {
+            title: t('cal.kind'),
+            dataIndex: 'kind',
+            width: 100,
+            render: (k: string) =>
+              k === 'holiday' ? (
+                <Tag color="red">{t('cal.holiday')}</Tag>
+              ) : (
+                <Tag color="blue">{t('cal.workday')}</Tag>
+              ),
+          },
           { title: t('cal.name'), dataIndex: 'name', render: (n: string | null) => n ?? '' },
-          { title: '', key: 'rm', width: 60, render: (_: unknown, d: CalendarDay) => <Button size="small" type="text" danger icon={<DeleteOutlined />} title={t('cal.remove')} onClick={() => change(days.filter((x) => x.date !== d.date))} /> },
+          {
+            title: '',
+            key: 'rm',
+            width: 60,
+            render: (_: unknown, d: CalendarDay) => (
+              <Button
+                size="small"
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                title={t('cal.remove')}
+                onClick={() => change(days.filter((x) => x.date !== d.date))}
+              />
+            ),
+          },
         ]}
       />
     </Space>

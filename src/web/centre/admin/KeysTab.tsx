@@ -31,7 +31,9 @@ export function KeysTab() {
     }
   }
   async function revoke(id: number) {
-    const r = await api.DELETE('/api/v1/open311/keys/{id}', { params: { path: { id } } }).catch((e: unknown) => ({ error: e, response: null }));
+    const r = await api
+      .DELETE('/api/v1/open311/keys/{id}', { params: { path: { id } } })
+      .catch((e: unknown) => ({ error: e, response: null }));
     if (r.response?.ok) keys.reload();
     else message.error(errorText(r.error, lang));
   }
@@ -39,8 +41,22 @@ export function KeysTab() {
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space.Compact style={{ width: 480 }}>
-        <Input placeholder={t('keys.label')} value={labelText} onChange={(e) => setLabel(e.target.value)} onPressEnter={() => void issue()} maxLength={100} data-testid="key-label" />
-        <Button type="primary" icon={<KeyOutlined />} loading={busy} onClick={() => void issue()} disabled={!labelText.trim()} data-testid="key-issue">
+        <Input
+          placeholder={t('keys.label')}
+          value={labelText}
+          onChange={(e) => setLabel(e.target.value)}
+          onPressEnter={() => void issue()}
+          maxLength={100}
+          data-testid="key-label"
+        />
+        <Button
+          type="primary"
+          icon={<KeyOutlined />}
+          loading={busy}
+          onClick={() => void issue()}
+          disabled={!labelText.trim()}
+          data-testid="key-issue"
+        >
           {t('keys.issue')}
         </Button>
       </Space.Compact>
@@ -53,26 +69,60 @@ export function KeysTab() {
         columns={[
           { title: 'ID', dataIndex: 'id', width: 60 },
           { title: t('keys.label'), dataIndex: 'label' },
-          { title: t('acc.createdAt'), dataIndex: 'createdAt', width: 150, render: (d: string) => fmtTime(d) },
-          { title: t('keys.lastUsed'), dataIndex: 'lastUsedAt', width: 150, render: (d: string | null) => fmtTime(d) },
+          {
+            title: t('acc.createdAt'),
+            dataIndex: 'createdAt',
+            width: 150,
+            render: (d: string) => fmtTime(d),
+          },
+          {
+            title: t('keys.lastUsed'),
+            dataIndex: 'lastUsedAt',
+            width: 150,
+            render: (d: string | null) => fmtTime(d),
+          },
           {
             title: t('acc.status'),
             key: 'status',
             width: 200,
             render: (_: unknown, k: Open311Key) =>
               k.revokedAt ? (
-                <Tag>{t('keys.revoked')} {fmtTime(k.revokedAt)}</Tag>
+                <Tag>
+                  {t('keys.revoked')} {fmtTime(k.revokedAt)}
+                </Tag>
               ) : (
-                <Popconfirm title={t('keys.revokeConfirm')} onConfirm={() => void revoke(k.id)} okText={t('keys.revoke')} cancelText={t('common.cancel')}>
-                  <Button size="small" danger data-testid={`key-revoke-${k.id}`}>{t('keys.revoke')}</Button>
+                <Popconfirm
+                  title={t('keys.revokeConfirm')}
+                  onConfirm={() => void revoke(k.id)}
+                  okText={t('keys.revoke')}
+                  cancelText={t('common.cancel')}
+                >
+                  <Button size="small" danger data-testid={`key-revoke-${k.id}`}>
+                    {t('keys.revoke')}
+                  </Button>
                 </Popconfirm>
               ),
           },
         ]}
       />
-      <Modal open={issued !== null} destroyOnHidden title={t('keys.issue')} onCancel={() => setIssued(null)} footer={<Button type="primary" onClick={() => setIssued(null)} data-testid="modal-confirm">{t('common.ok')}</Button>}>
+      <Modal
+        open={issued !== null}
+        destroyOnHidden
+        title={t('keys.issue')}
+        onCancel={() => setIssued(null)}
+        footer={
+          <Button type="primary" onClick={() => setIssued(null)} data-testid="modal-confirm">
+            {t('common.ok')}
+          </Button>
+        }
+      >
         <Alert type="warning" showIcon title={t('keys.issued')} style={{ marginBottom: 12 }} />
-        <Typography.Paragraph copyable={{ text: issued ?? '' }} code style={{ fontSize: 15, wordBreak: 'break-all' }} data-testid="key-value">
+        <Typography.Paragraph
+          copyable={{ text: issued ?? '' }}
+          code
+          style={{ fontSize: 15, wordBreak: 'break-all' }}
+          data-testid="key-value"
+        >
           {issued}
         </Typography.Paragraph>
       </Modal>

@@ -24,8 +24,18 @@ export function RulesTab() {
 
   // county departments by name; township offices once per code, without the township's name
   const deptOptions = new Map<string, string>();
-  for (const d of depts.data ?? []) if (!deptOptions.has(d.code)) deptOptions.set(d.code, d.tier === 'township' ? `${d.name.replace(/^.+?(镇|乡|街道)/, '')}（${label('tier', 'township')}）` : d.name);
-  const ccOptions = [...CENTRES.map((r) => ({ value: r, label: label('role', r) })), ...[...deptOptions].map(([code, name]) => ({ value: code, label: `${name} (${code})` }))];
+  for (const d of depts.data ?? [])
+    if (!deptOptions.has(d.code))
+      deptOptions.set(
+        d.code,
+        d.tier === 'township'
+          ? `${d.name.replace(/^.+?(镇|乡|街道)/, '')}（${label('tier', 'township')}）`
+          : d.name,
+      );
+  const ccOptions = [
+    ...CENTRES.map((r) => ({ value: r, label: label('role', r) })),
+    ...[...deptOptions].map(([code, name]) => ({ value: code, label: `${name} (${code})` })),
+  ];
   const ccName = (c: string) => ccOptions.find((o) => o.value === c)?.label.replace(/ \(.*\)$/, '') ?? c;
   const catName = (code: string | null) => {
     if (!code) return <Typography.Text type="secondary">{t('rule.anyCategory')}</Typography.Text>;
@@ -35,7 +45,12 @@ export function RulesTab() {
   async function toggle(r: EscalationRule, active: boolean) {
     const { id, ...body } = r;
     try {
-      await ok(api.PUT('/api/v1/admin/escalation-rules/{id}', { params: { path: { id } }, body: { ...body, active } }));
+      await ok(
+        api.PUT('/api/v1/admin/escalation-rules/{id}', {
+          params: { path: { id } },
+          body: { ...body, active },
+        }),
+      );
       rules.reload();
     } catch (e) {
       message.error(errorText(e, lang));
@@ -56,12 +71,49 @@ export function RulesTab() {
         columns={[
           { title: 'ID', dataIndex: 'id', width: 60 },
           { title: t('rule.category'), dataIndex: 'categoryCode', width: 180, render: catName },
-          { title: t('rule.urgency'), dataIndex: 'urgency', width: 90, render: (u: string | null) => (u ? label('urgency', u) : t('rule.anyUrgency')) },
-          { title: `${t('rule.from')} → ${t('rule.to')}`, key: 'tiers', width: 140, render: (_: unknown, r: EscalationRule) => `${label('tier', r.fromTier)} → ${label('tier', r.toTier)}` },
-          { title: t('rule.cc'), dataIndex: 'cc', width: 260, render: (cc: string[]) => cc.map((c) => <Tag key={c}>{ccName(c)}</Tag>) },
+          {
+            title: t('rule.urgency'),
+            dataIndex: 'urgency',
+            width: 90,
+            render: (u: string | null) => (u ? label('urgency', u) : t('rule.anyUrgency')),
+          },
+          {
+            title: `${t('rule.from')} → ${t('rule.to')}`,
+            key: 'tiers',
+            width: 140,
+            render: (_: unknown, r: EscalationRule) =>
+              `${label('tier', r.fromTier)} → ${label('tier', r.toTier)}`,
+          },
+          {
+            title: t('rule.cc'),
+            dataIndex: 'cc',
+            width: 260,
+            render: (cc: string[]) => cc.map((c) => <Tag key={c}>{ccName(c)}</Tag>),
+          },
           { title: t('rule.note'), dataIndex: 'note', ellipsis: true },
-          { title: t('rule.active'), dataIndex: 'active', width: 70, render: (a: boolean, r: EscalationRule) => <Switch size="small" checked={a} onChange={(v) => void toggle(r, v)} data-testid={`rule-active-${r.id}`} /> },
-          { title: '', key: 'edit', width: 70, render: (_: unknown, r: EscalationRule) => <a onClick={() => setEditing(r)} data-testid={`rule-edit-${r.id}`}>{t('rule.edit')}</a> },
+          {
+            title: t('rule.active'),
+            dataIndex: 'active',
+            width: 70,
+            render: (a: boolean, r: EscalationRule) => (
+              <Switch
+                size="small"
+                checked={a}
+                onChange={(v) => void toggle(r, v)}
+                data-testid={`rule-active-${r.id}`}
+              />
+            ),
+          },
+          {
+            title: '',
+            key: 'edit',
+            width: 70,
+            render: (_: unknown, r: EscalationRule) => (
+              <a onClick={() => setEditing(r)} data-testid={`rule-edit-${r.id}`}>
+                {t('rule.edit')}
+              </a>
+            ),
+          },
         ]}
       />
       <RuleModal

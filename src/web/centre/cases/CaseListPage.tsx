@@ -70,12 +70,27 @@ export function CaseListPage({ query }: { query: URLSearchParams }) {
       {res.error !== undefined && <Alert type="error" showIcon title={errorText(res.error, lang)} />}
       <div style={{ display: 'flex', gap: 12, alignItems: 'stretch' }}>
         {view !== 'map' && (
-          <Card size="small" style={{ flex: view === 'split' ? '1 1 64%' : '1 1 100%', minWidth: 0 }} styles={{ body: { padding: 8 } }}>
-            <CaseTable items={items} loading={res.loading} compact={view === 'split'} hide={view === 'split' ? ['gridName'] : []} pagination={pagination} onHover={setHover} />
+          <Card
+            size="small"
+            style={{ flex: view === 'split' ? '1 1 64%' : '1 1 100%', minWidth: 0 }}
+            styles={{ body: { padding: 8 } }}
+          >
+            <CaseTable
+              items={items}
+              loading={res.loading}
+              compact={view === 'split'}
+              hide={view === 'split' ? ['gridName'] : []}
+              pagination={pagination}
+              onHover={setHover}
+            />
           </Card>
         )}
         {view !== 'list' && (
-          <Card size="small" style={{ flex: view === 'split' ? '1 1 36%' : '1 1 100%', minWidth: 0 }} styles={{ body: { padding: 8, height: 'calc(100vh - 200px)', minHeight: 420 } }}>
+          <Card
+            size="small"
+            style={{ flex: view === 'split' ? '1 1 36%' : '1 1 100%', minWidth: 0 }}
+            styles={{ body: { padding: 8, height: 'calc(100vh - 200px)', minHeight: 420 } }}
+          >
             <CaseMap items={items} region={region} highlight={hover} height="calc(100% - 22px)" />
             <MapLegend />
           </Card>

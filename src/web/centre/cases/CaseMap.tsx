@@ -10,7 +10,17 @@ import type { CaseItem } from '../types.js';
  * Cases as circle markers (coloured by warning; closed grey) over the grid
  * polygons of `region` — readable without base tiles. Click → case detail.
  */
-export function CaseMap({ items, region, highlight, height = '100%' }: { items: CaseItem[]; region?: string; highlight?: number | null; height?: number | string }) {
+export function CaseMap({
+  items,
+  region,
+  highlight,
+  height = '100%',
+}: {
+  items: CaseItem[];
+  region?: string;
+  highlight?: number | null;
+  height?: number | string;
+}) {
   const { label } = useLang();
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
@@ -38,13 +48,20 @@ export function CaseMap({ items, region, highlight, height = '100%' }: { items: 
   useEffect(() => {
     let live = true;
     if (!region) return;
-    loadGrids(region).then((fc) => {
-      if (!live || !map.current) return;
-      grids.current?.remove();
-      grids.current = L.geoJSON(fc, { style: { color: '#8c8c8c', weight: 1, fillColor: '#ffffff', fillOpacity: 0.6 }, interactive: false }).addTo(map.current);
-      grids.current.bringToBack();
-      if (grids.current.getBounds().isValid()) map.current.fitBounds(grids.current.getBounds(), { padding: [12, 12] });
-    }, () => undefined);
+    loadGrids(region).then(
+      (fc) => {
+        if (!live || !map.current) return;
+        grids.current?.remove();
+        grids.current = L.geoJSON(fc, {
+          style: { color: '#8c8c8c', weight: 1, fillColor: '#ffffff', fillOpacity: 0.6 },
+          interactive: false,
+        }).addTo(map.current);
+        grids.current.bringToBack();
+        if (grids.current.getBounds().isValid())
+          map.current.fitBounds(grids.current.getBounds(), { padding: [12, 12] });
+      },
+      () => undefined,
+    );
     return () => {
       live = false;
     };
@@ -59,8 +76,16 @@ export function CaseMap({ items, region, highlight, height = '100%' }: { items: 
     for (const c of items) {
       if (c.lat === null || c.lng === null) continue;
       const colour = c.closedAt ? CLOSED_COLOUR : (WARNING_COLOURS[c.warning] ?? WARNING_COLOURS.none!);
-      const mk = L.circleMarker([c.lat, c.lng], { radius: 7, color: '#fff', weight: 2, fillColor: colour, fillOpacity: 0.95 })
-        .bindTooltip(`${c.number}<br/>${escapeHtml(c.categoryName)} · ${label('state', c.state)}`, { direction: 'top' })
+      const mk = L.circleMarker([c.lat, c.lng], {
+        radius: 7,
+        color: '#fff',
+        weight: 2,
+        fillColor: colour,
+        fillOpacity: 0.95,
+      })
+        .bindTooltip(`${c.number}<br/>${escapeHtml(c.categoryName)} · ${label('state', c.state)}`, {
+          direction: 'top',
+        })
         .on('click', () => navigate(`/cases/${c.id}`));
       byId.current.set(c.id, mk);
       group.addLayer(mk);
@@ -68,11 +93,17 @@ export function CaseMap({ items, region, highlight, height = '100%' }: { items: 
     group.addTo(m);
     markers.current = group;
     // the region's grids frame the view when drawn; otherwise frame the markers
-    if (group.getLayers().length && !grids.current) m.fitBounds(group.getBounds(), { padding: [30, 30], maxZoom: 15 });
+    if (group.getLayers().length && !grids.current)
+      m.fitBounds(group.getBounds(), { padding: [30, 30], maxZoom: 15 });
   }, [items, label]);
 
   useEffect(() => {
-    for (const [id, mk] of byId.current) mk.setStyle({ radius: id === highlight ? 11 : 7, weight: id === highlight ? 3 : 2, color: id === highlight ? '#000' : '#fff' });
+    for (const [id, mk] of byId.current)
+      mk.setStyle({
+        radius: id === highlight ? 11 : 7,
+        weight: id === highlight ? 3 : 2,
+        color: id === highlight ? '#000' : '#fff',
+      });
     if (highlight) byId.current.get(highlight)?.bringToFront();
   }, [highlight, items]);
 
@@ -82,7 +113,19 @@ export function CaseMap({ items, region, highlight, height = '100%' }: { items: 
 /** What the marker colours mean. */
 export function MapLegend() {
   const { t, label } = useLang();
-  const dot = (c: string) => <span style={{ display: 'inline-block', width: 10, height: 10, borderRadius: 5, background: c, marginInlineEnd: 4, verticalAlign: -1 }} />;
+  const dot = (c: string) => (
+    <span
+      style={{
+        display: 'inline-block',
+        width: 10,
+        height: 10,
+        borderRadius: 5,
+        background: c,
+        marginInlineEnd: 4,
+        verticalAlign: -1,
+      }}
+    />
+  );
   return (
     <span style={{ fontSize: 12, color: '#8c8c8c', display: 'flex', gap: 12, flexWrap: 'wrap' }}>
       {(['overdue', 'red', 'yellow', 'none'] as const).map((w) => (

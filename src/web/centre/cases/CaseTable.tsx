@@ -22,7 +22,16 @@ type Props = {
 };
 
 /** Cases: number, category, description, state, deadline + warning, grid … Click a row → detail. */
-export function CaseTable({ items, loading, compact, pagination = false, onHover, selectedId, empty, hide = [] }: Props) {
+export function CaseTable({
+  items,
+  loading,
+  compact,
+  pagination = false,
+  onHover,
+  selectedId,
+  empty,
+  hide = [],
+}: Props) {
   const { t, label } = useLang();
   const catName = useCategoryName();
   const all: ColumnsType<CaseItem> = [
@@ -36,7 +45,13 @@ export function CaseTable({ items, loading, compact, pagination = false, onHover
         </a>
       ),
     },
-    { title: t('case.category'), dataIndex: 'categoryName', width: compact ? 96 : 110, ellipsis: true, render: (n: string, c) => catName(c.categoryCode, n) },
+    {
+      title: t('case.category'),
+      dataIndex: 'categoryName',
+      width: compact ? 96 : 110,
+      ellipsis: true,
+      render: (n: string, c) => catName(c.categoryCode, n),
+    },
     {
       title: t('case.description'),
       dataIndex: 'description',
@@ -49,15 +64,38 @@ export function CaseTable({ items, loading, compact, pagination = false, onHover
       ),
     },
     { title: t('case.state'), dataIndex: 'state', width: 84, render: (s: string) => <StateTag state={s} /> },
-    ...(compact ? [] : [{ title: t('case.tier'), dataIndex: 'tier', width: 70, render: (s: string) => label('tier', s) }]),
-    { title: t('case.deadline'), key: 'deadline', width: compact ? 168 : 300, render: (_: unknown, c: CaseItem) => <Deadline c={c} inline={!compact} /> },
+    ...(compact
+      ? []
+      : [{ title: t('case.tier'), dataIndex: 'tier', width: 70, render: (s: string) => label('tier', s) }]),
+    {
+      title: t('case.deadline'),
+      key: 'deadline',
+      width: compact ? 168 : 300,
+      render: (_: unknown, c: CaseItem) => <Deadline c={c} inline={!compact} />,
+    },
     { title: t('case.grid'), dataIndex: 'gridName', width: compact ? 116 : 130, ellipsis: true },
     ...(compact
       ? []
       : [
-          { title: t('case.department'), dataIndex: 'departmentName', width: 150, ellipsis: true, render: (d: string | null) => d ?? <Typography.Text type="secondary">—</Typography.Text> },
-          { title: t('case.source'), dataIndex: 'source', width: 80, render: (s: string) => label('source', s) },
-          { title: t('case.reportedAt'), dataIndex: 'reportedAt', width: 140, render: (d: string) => fmtTime(d) },
+          {
+            title: t('case.department'),
+            dataIndex: 'departmentName',
+            width: 150,
+            ellipsis: true,
+            render: (d: string | null) => d ?? <Typography.Text type="secondary">—</Typography.Text>,
+          },
+          {
+            title: t('case.source'),
+            dataIndex: 'source',
+            width: 80,
+            render: (s: string) => label('source', s),
+          },
+          {
+            title: t('case.reportedAt'),
+            dataIndex: 'reportedAt',
+            width: 140,
+            render: (d: string) => fmtTime(d),
+          },
         ]),
   ];
   const columns = all.filter((c) => !hide.includes(String(c.key ?? (c as { dataIndex?: string }).dataIndex)));
@@ -73,7 +111,13 @@ export function CaseTable({ items, loading, compact, pagination = false, onHover
       pagination={pagination}
       locale={empty ? { emptyText: empty } : undefined}
       scroll={{ x: width }}
-      rowClassName={(c) => (c.warning === 'overdue' && !c.closedAt ? 'wg-row-overdue' : c.id === selectedId ? 'ant-table-row-selected' : '')}
+      rowClassName={(c) =>
+        c.warning === 'overdue' && !c.closedAt
+          ? 'wg-row-overdue'
+          : c.id === selectedId
+            ? 'ant-table-row-selected'
+            : ''
+      }
       onRow={(c) =>
         ({
           'data-testid': `case-row-${c.number}`,

@@ -15,7 +15,18 @@ export type CaseFilters = {
   page?: string;
 };
 
-export const FILTER_KEYS = ['state', 'tier', 'categoryCode', 'source', 'overdue', 'open', 'from', 'to', 'within', 'page'] as const;
+export const FILTER_KEYS = [
+  'state',
+  'tier',
+  'categoryCode',
+  'source',
+  'overdue',
+  'open',
+  'from',
+  'to',
+  'within',
+  'page',
+] as const;
 export const PAGE_SIZE = 50;
 
 export function filtersFrom(q: URLSearchParams): CaseFilters {

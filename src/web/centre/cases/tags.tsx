@@ -5,8 +5,16 @@ import type { CaseItem } from '../types.js';
 
 const WARNING_TAG: Record<string, string> = { overdue: '#820014', red: '#f5222d', yellow: '#faad14' };
 const STATE_TAG: Record<string, string> = {
-  reported: 'orange', filed: 'blue', dispatched: 'geekblue', accepted: 'cyan', handled: 'purple', closed: 'green',
-  suspended: 'default', not_filed: 'default', cancelled: 'default', merged: 'default',
+  reported: 'orange',
+  filed: 'blue',
+  dispatched: 'geekblue',
+  accepted: 'cyan',
+  handled: 'purple',
+  closed: 'green',
+  suspended: 'default',
+  not_filed: 'default',
+  cancelled: 'default',
+  merged: 'default',
 };
 /** Most urgent first: overdue, red, yellow, none. */
 export const WARNING_RANK: Record<string, number> = { overdue: 0, red: 1, yellow: 2, none: 3 };
@@ -16,7 +24,12 @@ export function WarningTag({ warning }: { warning: string }) {
   const { label } = useLang();
   if (!WARNING_TAG[warning]) return null;
   return (
-    <Tag color={WARNING_TAG[warning]} variant="solid" data-testid={`warning-${warning}`} style={{ marginInlineEnd: 0 }}>
+    <Tag
+      color={WARNING_TAG[warning]}
+      variant="solid"
+      data-testid={`warning-${warning}`}
+      style={{ marginInlineEnd: 0 }}
+    >
       {label('warning', warning)}
     </Tag>
   );
@@ -44,19 +57,31 @@ export function FlagTags({ c }: { c: Pick<CaseItem, 'expedited' | 'supervised' |
 }
 
 /** The deadline in Shanghai time, wall-clock time left (or late), and the warning tag. */
-export function Deadline({ c, inline }: { c: Pick<CaseItem, 'deadlineAt' | 'warning' | 'closedAt'>; inline?: boolean }) {
+export function Deadline({
+  c,
+  inline,
+}: {
+  c: Pick<CaseItem, 'deadlineAt' | 'warning' | 'closedAt'>;
+  inline?: boolean;
+}) {
   const { t, lang } = useLang();
   if (!c.deadlineAt) return <Typography.Text type="secondary">—</Typography.Text>;
   const left = new Date(c.deadlineAt).getTime() - Date.now();
   const open = !c.closedAt;
   return (
-    <Space size={4} orientation={inline ? 'horizontal' : 'vertical'} style={{ rowGap: 0, whiteSpace: 'nowrap' }}>
+    <Space
+      size={4}
+      orientation={inline ? 'horizontal' : 'vertical'}
+      style={{ rowGap: 0, whiteSpace: 'nowrap' }}
+    >
       <span>
         <WarningTag warning={c.warning} /> {fmtTime(c.deadlineAt)}
       </span>
       {open && (
         <Typography.Text type={left < 0 ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
-          {left < 0 ? t('case.late', { d: fmtSpan(left, lang) }) : t('case.remaining', { d: fmtSpan(left, lang) })}
+          {left < 0
+            ? t('case.late', { d: fmtSpan(left, lang) })
+            : t('case.remaining', { d: fmtSpan(left, lang) })}
         </Typography.Text>
       )}
     </Space>

@@ -8,7 +8,10 @@ import type { RegionChild } from '../types.js';
 
 type Node = { id: string; pId?: string; value: string; title: string; isLeaf: boolean };
 
-const toNode = (r: Pick<RegionChild, 'code' | 'name' | 'level' | 'childCount' | 'parentCode'>, root = false): Node => ({
+const toNode = (
+  r: Pick<RegionChild, 'code' | 'name' | 'level' | 'childCount' | 'parentCode'>,
+  root = false,
+): Node => ({
   id: r.code,
   pId: root ? undefined : (r.parentCode ?? undefined),
   value: r.code,
@@ -20,13 +23,26 @@ const toNode = (r: Pick<RegionChild, 'code' | 'name' | 'level' | 'childCount' | 
  * A region inside the caller's scope, loaded lazily from GET /regions/{code}
  * and /regions/{code}/children (starting at the scope). Empty = the whole scope.
  */
-export function RegionPicker({ value, onChange, width = 220, testId = 'region-picker' }: { value?: string; onChange: (code: string | undefined) => void; width?: number; testId?: string }) {
+export function RegionPicker({
+  value,
+  onChange,
+  width = 220,
+  testId = 'region-picker',
+}: {
+  value?: string;
+  onChange: (code: string | undefined) => void;
+  width?: number;
+  testId?: string;
+}) {
   const me = useMe();
   const { t } = useLang();
   const [nodes, setNodes] = useState<Node[]>([]);
 
   useEffect(() => {
-    void ok(api.GET('/api/v1/regions/{code}', { params: { path: { code: me.scope.code } } })).then((r) => setNodes([toNode(r, true)]), () => undefined);
+    void ok(api.GET('/api/v1/regions/{code}', { params: { path: { code: me.scope.code } } })).then(
+      (r) => setNodes([toNode(r, true)]),
+      () => undefined,
+    );
   }, [me.scope.code]);
 
   // a value from the URL that is not loaded yet: fetch its name
@@ -42,7 +58,10 @@ export function RegionPicker({ value, onChange, width = 220, testId = 'region-pi
     const code = String(node.value);
     if (nodes.some((n) => n.pId === code)) return;
     const r = await ok(api.GET('/api/v1/regions/{code}/children', { params: { path: { code } } }));
-    setNodes((ns) => [...ns, ...r.items.filter((c) => !ns.some((n) => n.id === c.code)).map((c) => toNode(c))]);
+    setNodes((ns) => [
+      ...ns,
+      ...r.items.filter((c) => !ns.some((n) => n.id === c.code)).map((c) => toNode(c)),
+    ]);
   }
 
   return (

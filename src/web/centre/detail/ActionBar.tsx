@@ -17,7 +17,13 @@ export function ActionBar({ c, onDone }: { c: CaseDetail; onDone: () => void }) 
       ) : (
         <Space wrap data-testid="case-actions">
           {actions.map((a) => (
-            <Button key={a} type={SPECS[a]?.kind === 'primary' ? 'primary' : 'default'} danger={SPECS[a]?.kind === 'danger'} onClick={() => setOpen(a)} data-testid={`action-${a}`}>
+            <Button
+              key={a}
+              type={SPECS[a]?.kind === 'primary' ? 'primary' : 'default'}
+              danger={SPECS[a]?.kind === 'danger'}
+              onClick={() => setOpen(a)}
+              data-testid={`action-${a}`}
+            >
               {label('action', a)}
             </Button>
           ))}

@@ -17,12 +17,20 @@ export function ActionFields({ c, fields }: { c: CaseDetail; fields: Field[] }) 
   return (
     <>
       {has('department') && (
-        <Form.Item name="departmentId" label={t('act.dept')} rules={[{ required: true, message: t('act.deptRequired') }]}>
+        <Form.Item
+          name="departmentId"
+          label={t('act.dept')}
+          rules={[{ required: true, message: t('act.deptRequired') }]}
+        >
           <DeptSelect c={c} />
         </Form.Item>
       )}
       {has('photo') && (
-        <Form.Item name="photoIds" label={t('act.photo')} rules={[{ required: true, type: 'array', min: 1, message: t('act.photoRequired') }]}>
+        <Form.Item
+          name="photoIds"
+          label={t('act.photo')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('act.photoRequired') }]}
+        >
           <PhotoUpload />
         </Form.Item>
       )}
@@ -33,7 +41,14 @@ export function ActionFields({ c, fields }: { c: CaseDetail; fields: Field[] }) 
               <InputNumber min={0.5} max={60} step={1} style={{ width: 120 }} data-testid="delay-amount" />
             </Form.Item>
             <Form.Item name={['delay', 'unit']} noStyle initialValue="workday">
-              <Select style={{ width: 120 }} options={(['workday', 'workhour'] as const).map((u) => ({ value: u, label: label('unit', u) }))} data-testid="delay-unit" />
+              <Select
+                style={{ width: 120 }}
+                options={(['workday', 'workhour'] as const).map((u) => ({
+                  value: u,
+                  label: label('unit', u),
+                }))}
+                data-testid="delay-unit"
+              />
             </Form.Item>
           </Space.Compact>
         </Form.Item>
@@ -57,17 +72,36 @@ export function ActionFields({ c, fields }: { c: CaseDetail; fields: Field[] }) 
         </>
       )}
       {has('duplicate') && (
-        <Form.Item name="duplicateOf" label={t('act.duplicate')} extra={t('act.duplicateHelp')} rules={[{ required: true, message: t('act.duplicateRequired') }, { pattern: /^\d+$/, message: t('act.duplicateRequired') }]}>
+        <Form.Item
+          name="duplicateOf"
+          label={t('act.duplicate')}
+          extra={t('act.duplicateHelp')}
+          rules={[
+            { required: true, message: t('act.duplicateRequired') },
+            { pattern: /^\d+$/, message: t('act.duplicateRequired') },
+          ]}
+        >
           <SimilarCases c={c} />
         </Form.Item>
       )}
       {has('evaluation') && (
         <Form.Item name="evaluation" label={t('act.evaluation')} rules={[{ required: true }]}>
-          <Radio.Group options={(['satisfied', 'basically_satisfied', 'dissatisfied'] as const).map((v) => ({ value: v, label: label('eval', v) }))} />
+          <Radio.Group
+            options={(['satisfied', 'basically_satisfied', 'dissatisfied'] as const).map((v) => ({
+              value: v,
+              label: label('eval', v),
+            }))}
+          />
         </Form.Item>
       )}
       {(has('note') || has('reason')) && (
-        <Form.Item name="note" label={has('reason') ? t('act.reason') : t('act.note')} rules={has('reason') ? [{ required: true, whitespace: true, message: t('act.reasonRequired') }] : []}>
+        <Form.Item
+          name="note"
+          label={has('reason') ? t('act.reason') : t('act.note')}
+          rules={
+            has('reason') ? [{ required: true, whitespace: true, message: t('act.reasonRequired') }] : []
+          }
+        >
           <Input.TextArea rows={3} maxLength={2000} showCount data-testid="action-note" />
         </Form.Item>
       )}
@@ -76,12 +110,24 @@ export function ActionFields({ c, fields }: { c: CaseDetail; fields: Field[] }) 
 }
 
 /** Open cases of the same category nearby (GET /cases/similar), or any case id typed in. */
-function SimilarCases({ c, value, onChange }: { c: CaseDetail; value?: string; onChange?: (v: string) => void }) {
+function SimilarCases({
+  c,
+  value,
+  onChange,
+}: {
+  c: CaseDetail;
+  value?: string;
+  onChange?: (v: string) => void;
+}) {
   const { label } = useLang();
   const similar = useLoad(
     () =>
       c.lat !== null && c.lng !== null
-        ? ok(api.GET('/api/v1/cases/similar', { params: { query: { categoryCode: c.categoryCode, lat: c.lat, lng: c.lng, radius: 500 } } })).then((r) => r.items.filter((s) => s.id !== c.id))
+        ? ok(
+            api.GET('/api/v1/cases/similar', {
+              params: { query: { categoryCode: c.categoryCode, lat: c.lat, lng: c.lng, radius: 500 } },
+            }),
+          ).then((r) => r.items.filter((s) => s.id !== c.id))
         : Promise.resolve([]),
     [c.id],
   );
@@ -89,7 +135,10 @@ function SimilarCases({ c, value, onChange }: { c: CaseDetail; value?: string; o
     <AutoComplete
       value={value}
       onChange={onChange}
-      options={(similar.data ?? []).map((s) => ({ value: String(s.id), label: `#${s.id} ${s.number} · ${label('state', s.state)} · ${Math.round(s.distanceMetres)} m · ${s.description.slice(0, 24)}` }))}
+      options={(similar.data ?? []).map((s) => ({
+        value: String(s.id),
+        label: `#${s.id} ${s.number} · ${label('state', s.state)} · ${Math.round(s.distanceMetres)} m · ${s.description.slice(0, 24)}`,
+      }))}
       data-testid="duplicate-input"
     />
   );

@@ -6,13 +6,31 @@ import type { ActionBody, CaseAction, CaseDetail } from '../types.js';
 import { ActionFields } from './ActionFields.js';
 import { SPECS } from './actionSpecs.js';
 
-type Values = { note?: string; photoIds?: string[]; departmentId?: number; duplicateOf?: string; delay?: { amount: number; unit: 'workhour' | 'workday' }; approve?: boolean; evaluation?: ActionBody['evaluation'] };
+type Values = {
+  note?: string;
+  photoIds?: string[];
+  departmentId?: number;
+  duplicateOf?: string;
+  delay?: { amount: number; unit: 'workhour' | 'workday' };
+  approve?: boolean;
+  evaluation?: ActionBody['evaluation'];
+};
 
 /**
  * One action's modal: the fields it needs, then POST /cases/{id}/actions/{action}
  * with the case's version. A 409 CASE_VERSION_CONFLICT reloads the case.
  */
-export function ActionModal({ c, action, onClose, onDone }: { c: CaseDetail; action: CaseAction | null; onClose: () => void; onDone: () => void }) {
+export function ActionModal({
+  c,
+  action,
+  onClose,
+  onDone,
+}: {
+  c: CaseDetail;
+  action: CaseAction | null;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const { t, label, lang } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm<Values>();
@@ -47,7 +65,10 @@ export function ActionModal({ c, action, onClose, onDone }: { c: CaseDetail; act
       evaluation: v.evaluation,
     };
     try {
-      const r = await api.POST('/api/v1/cases/{id}/actions/{action}', { params: { path: { id: c.id, action } }, body });
+      const r = await api.POST('/api/v1/cases/{id}/actions/{action}', {
+        params: { path: { id: c.id, action } },
+        body,
+      });
       if (r.response.ok) {
         message.success(`${label('action', action)} · ${t('case.done')}`);
         onClose();
@@ -77,12 +98,21 @@ export function ActionModal({ c, action, onClose, onDone }: { c: CaseDetail; act
         <Button key="cancel" onClick={onClose} data-testid="modal-cancel">
           {t('common.cancel')}
         </Button>,
-        <Button key="ok" type="primary" danger={spec?.kind === 'danger'} loading={busy} onClick={() => void submit()} data-testid="modal-confirm">
+        <Button
+          key="ok"
+          type="primary"
+          danger={spec?.kind === 'danger'}
+          loading={busy}
+          onClick={() => void submit()}
+          data-testid="modal-confirm"
+        >
           {action ? label('action', action) : t('common.ok')}
         </Button>,
       ]}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="action-error" />}
+      {error && (
+        <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="action-error" />
+      )}
       {spec && (
         <Form form={form} layout="vertical" preserve={false}>
           <ActionFields c={c} fields={spec.fields} />

@@ -26,10 +26,20 @@ export function CaseDetailPage({ id }: { id: number }) {
   if (res.error !== undefined && !c)
     return (
       <Card>
-        <Alert type="error" showIcon title={errorText(res.error, lang)} action={<Button onClick={back}>{t('common.back')}</Button>} />
+        <Alert
+          type="error"
+          showIcon
+          title={errorText(res.error, lang)}
+          action={<Button onClick={back}>{t('common.back')}</Button>}
+        />
       </Card>
     );
-  if (!c) return <Card><Skeleton active /></Card>;
+  if (!c)
+    return (
+      <Card>
+        <Skeleton active />
+      </Card>
+    );
 
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }} data-testid="case-detail">
@@ -54,7 +64,12 @@ export function CaseDetailPage({ id }: { id: number }) {
           </div>
           <Space align="start">
             <ActionBar c={c} onDone={res.reload} />
-            <Button icon={<ReloadOutlined />} onClick={res.reload} loading={res.loading} title={t('common.refresh')} />
+            <Button
+              icon={<ReloadOutlined />}
+              onClick={res.reload}
+              loading={res.loading}
+              title={t('common.refresh')}
+            />
           </Space>
         </div>
       </Card>

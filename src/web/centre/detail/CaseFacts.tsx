@@ -16,12 +16,21 @@ export function CaseFacts({ c }: { c: CaseDetail }) {
   const attrs = Object.entries(c.attributes ?? {});
   const dash = <Typography.Text type="secondary">—</Typography.Text>;
   return (
-    <Descriptions size="small" bordered column={2} styles={{ label: { width: 110 } }} data-testid="case-facts">
+    <Descriptions
+      size="small"
+      bordered
+      column={2}
+      styles={{ label: { width: 110 } }}
+      data-testid="case-facts"
+    >
       <Descriptions.Item label={t('case.description')} span={2}>
-        <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{c.description}</Typography.Paragraph>
+        <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
+          {c.description}
+        </Typography.Paragraph>
       </Descriptions.Item>
       <Descriptions.Item label={t('case.category')}>
-        {catName(c.categoryCode, c.categoryName)} <Typography.Text type="secondary">({c.categoryCode})</Typography.Text>
+        {catName(c.categoryCode, c.categoryName)}{' '}
+        <Typography.Text type="secondary">({c.categoryCode})</Typography.Text>
       </Descriptions.Item>
       <Descriptions.Item label={t('case.source')}>{label('source', c.source)}</Descriptions.Item>
       <Descriptions.Item label={t('case.tier')}>{label('tier', c.tier)}</Descriptions.Item>
@@ -39,7 +48,9 @@ export function CaseFacts({ c }: { c: CaseDetail }) {
         )}
       </Descriptions.Item>
       <Descriptions.Item label={t('case.reportedAt')}>{fmtTime(c.reportedAt)}</Descriptions.Item>
-      <Descriptions.Item label={t('case.closedAt')}>{c.closedAt ? fmtTime(c.closedAt) : dash}</Descriptions.Item>
+      <Descriptions.Item label={t('case.closedAt')}>
+        {c.closedAt ? fmtTime(c.closedAt) : dash}
+      </Descriptions.Item>
       <Descriptions.Item label={t('case.reporter')}>{c.reporterName ?? dash}</Descriptions.Item>
       <Descriptions.Item label={t('case.contact')}>{c.reporterContact ?? dash}</Descriptions.Item>
       <Descriptions.Item label={t('case.address')} span={2}>

@@ -14,24 +14,37 @@ export function CaseLocation({ c, showGrid }: { c: CaseDetail; showGrid: boolean
     let live = true;
     const point = c.lat !== null && c.lng !== null ? L.latLng(c.lat, c.lng) : null;
     if (point) {
-      L.circleMarker(point, { radius: 8, color: '#fff', weight: 2, fillColor: c.closedAt ? CLOSED_COLOUR : (WARNING_COLOURS[c.warning] ?? '#1677ff'), fillOpacity: 1 })
+      L.circleMarker(point, {
+        radius: 8,
+        color: '#fff',
+        weight: 2,
+        fillColor: c.closedAt ? CLOSED_COLOUR : (WARNING_COLOURS[c.warning] ?? '#1677ff'),
+        fillOpacity: 1,
+      })
         .bindTooltip(c.address ?? c.number)
         .addTo(map);
       map.setView(point, 15);
     }
     if (showGrid)
-      ok(api.GET('/api/v1/grids/{code}', { params: { path: { code: c.gridCode } } })).then((g) => {
-        if (!live || !g.geometry) return;
-        const layer = L.geoJSON(g as unknown as Feature, { style: { color: '#c8102e', weight: 2, fillColor: '#c8102e', fillOpacity: 0.06 } })
-          .bindTooltip(g.properties.name, { sticky: true })
-          .addTo(map);
-        layer.bringToBack();
-        map.fitBounds(layer.getBounds(), { padding: [16, 16] });
-      }, () => undefined);
+      ok(api.GET('/api/v1/grids/{code}', { params: { path: { code: c.gridCode } } })).then(
+        (g) => {
+          if (!live || !g.geometry) return;
+          const layer = L.geoJSON(g as unknown as Feature, {
+            style: { color: '#c8102e', weight: 2, fillColor: '#c8102e', fillOpacity: 0.06 },
+          })
+            .bindTooltip(g.properties.name, { sticky: true })
+            .addTo(map);
+          layer.bringToBack();
+          map.fitBounds(layer.getBounds(), { padding: [16, 16] });
+        },
+        () => undefined,
+      );
     return () => {
       live = false;
       map.remove();
     };
   }, [c.id, c.lat, c.lng, c.gridCode, c.warning, c.closedAt, c.address, c.number, showGrid]);
-  return <div ref={el} className="wg-map" style={{ height: 260, minHeight: 260 }} data-testid="case-location" />;
+  return (
+    <div ref={el} className="wg-map" style={{ height: 260, minHeight: 260 }} data-testid="case-location" />
+  );
 }

@@ -12,32 +12,73 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
     content: (
       <div data-testid="timeline-item">
         <div>
-          <Typography.Text type="secondary" style={{ marginInlineEnd: 8, fontVariantNumeric: 'tabular-nums' }}>
+          <Typography.Text
+            type="secondary"
+            style={{ marginInlineEnd: 8, fontVariantNumeric: 'tabular-nums' }}
+          >
             {fmtTime(h.at)}
           </Typography.Text>
           <Typography.Text strong>{lang === 'zh' ? h.actionName : label('action', h.action)}</Typography.Text>
           <Typography.Text type="secondary" style={{ marginInlineStart: 8 }}>
             {label('state', h.toState)} · {label('tier', h.tier)}
           </Typography.Text>
-          {h.onTime === true && <Tag color="green" style={{ marginInlineStart: 8 }}>{t('tl.onTime')}</Tag>}
-          {h.onTime === false && <Tag color="red" style={{ marginInlineStart: 8 }}>{t('tl.late')}</Tag>}
+          {h.onTime === true && (
+            <Tag color="green" style={{ marginInlineStart: 8 }}>
+              {t('tl.onTime')}
+            </Tag>
+          )}
+          {h.onTime === false && (
+            <Tag color="red" style={{ marginInlineStart: 8 }}>
+              {t('tl.late')}
+            </Tag>
+          )}
         </div>
         <div style={{ fontSize: 13 }}>
-          {t('tl.actor')}{t('common.colon')}{h.actorName ?? '—'}
+          {t('tl.actor')}
+          {t('common.colon')}
+          {h.actorName ?? '—'}
           {h.actorRole && <Typography.Text type="secondary"> ({label('role', h.actorRole)})</Typography.Text>}
-          {h.departmentName && h.departmentName !== h.actorName && <span> · {t('case.department')}{t('common.colon')}{h.departmentName}</span>}
+          {h.departmentName && h.departmentName !== h.actorName && (
+            <span>
+              {' '}
+              · {t('case.department')}
+              {t('common.colon')}
+              {h.departmentName}
+            </span>
+          )}
         </div>
         {h.deadlineAt && (
           <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {t('tl.deadline')}{t('common.colon')}{fmtTime(h.deadlineAt)}
+            {t('tl.deadline')}
+            {t('common.colon')}
+            {fmtTime(h.deadlineAt)}
           </Typography.Text>
         )}
-        {h.note && <div style={{ marginTop: 4, padding: '4px 8px', background: '#fafafa', borderInlineStart: '3px solid #d9d9d9', whiteSpace: 'pre-wrap' }}>{h.note}</div>}
+        {h.note && (
+          <div
+            style={{
+              marginTop: 4,
+              padding: '4px 8px',
+              background: '#fafafa',
+              borderInlineStart: '3px solid #d9d9d9',
+              whiteSpace: 'pre-wrap',
+            }}
+          >
+            {h.note}
+          </div>
+        )}
         {h.photoIds.length > 0 && (
           <Image.PreviewGroup>
             <div style={{ display: 'flex', gap: 4, marginTop: 4 }}>
               {h.photoIds.map((id) => (
-                <Image key={id} src={`/api/v1/photos/${id}/thumb`} preview={{ src: `/api/v1/photos/${id}/public` }} width={48} height={48} style={{ objectFit: 'cover' }} />
+                <Image
+                  key={id}
+                  src={`/api/v1/photos/${id}/thumb`}
+                  preview={{ src: `/api/v1/photos/${id}/public` }}
+                  width={48}
+                  height={48}
+                  style={{ objectFit: 'cover' }}
+                />
               ))}
             </div>
           </Image.PreviewGroup>

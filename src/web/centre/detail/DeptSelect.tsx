@@ -12,11 +12,25 @@ type Tier = 'township' | 'county';
  * A department for dispatch: GET /departments?tier=…&within=<the holding region>,
  * the tier defaulting to the case's tier (a case is dispatched where it is held).
  */
-export function DeptSelect({ c, value, onChange }: { c: CaseDetail; value?: number; onChange?: (id: number | undefined) => void }) {
+export function DeptSelect({
+  c,
+  value,
+  onChange,
+}: {
+  c: CaseDetail;
+  value?: number;
+  onChange?: (id: number | undefined) => void;
+}) {
   const { t, label } = useLang();
   const [tier, setTier] = useState<Tier>(c.tier === 'county' ? 'county' : 'township');
   const holder = holderAt(c.gridCode, tier);
-  const depts = useLoad(() => ok(api.GET('/api/v1/departments', { params: { query: { tier, within: holder } } })).then((r) => r.items.filter((d) => d.regionCode === holder)), [tier, holder]);
+  const depts = useLoad(
+    () =>
+      ok(api.GET('/api/v1/departments', { params: { query: { tier, within: holder } } })).then((r) =>
+        r.items.filter((d) => d.regionCode === holder),
+      ),
+    [tier, holder],
+  );
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>

@@ -1,7 +1,8 @@
 import type { CaseAction } from '../types.js';
 
 /** What each action's modal asks for. `reason` is a required note. */
-export type Field = 'note' | 'reason' | 'department' | 'photo' | 'delay' | 'approve' | 'duplicate' | 'evaluation';
+export type Field =
+  'note' | 'reason' | 'department' | 'photo' | 'delay' | 'approve' | 'duplicate' | 'evaluation';
 export type Spec = { fields: Field[]; kind?: 'primary' | 'danger' };
 
 export const SPECS: Record<CaseAction, Spec> = {
@@ -29,8 +30,26 @@ export const SPECS: Record<CaseAction, Spec> = {
 
 /** Buttons in workflow order: the forward moves first, flags and refusals after. */
 export const ORDER: CaseAction[] = [
-  'file', 'dispatch', 'accept', 'handle', 'handle_on_spot', 'close', 'escalate', 'decide_delay', 'request_delay',
-  'rework', 'return', 'reject', 'merge', 'suspend', 'resume', 'supervise', 'expedite', 'evaluate', 'reopen', 'cancel',
+  'file',
+  'dispatch',
+  'accept',
+  'handle',
+  'handle_on_spot',
+  'close',
+  'escalate',
+  'decide_delay',
+  'request_delay',
+  'rework',
+  'return',
+  'reject',
+  'merge',
+  'suspend',
+  'resume',
+  'supervise',
+  'expedite',
+  'evaluate',
+  'reopen',
+  'cancel',
 ];
 
 /** The region that holds a case at a tier: township = the grid code's first 9 digits, county = 6. */

@@ -15,14 +15,28 @@ type Township = Board['townships'][number];
  * periods, the ones behind first. A township row drills down; a village row
  * opens its disclosures.
  */
-export function ComplianceBoard({ within, onWithin, onVillage }: { within: string | undefined; onWithin: (code: string | undefined) => void; onVillage: (code: string) => void }) {
+export function ComplianceBoard({
+  within,
+  onWithin,
+  onVillage,
+}: {
+  within: string | undefined;
+  onWithin: (code: string | undefined) => void;
+  onVillage: (code: string) => void;
+}) {
   const { t, lang } = useLang();
   const [onlyDue, setOnlyDue] = useState(false);
-  const res = useLoad(() => ok(api.GET('/api/v1/disclosures/compliance', { params: { query: { within } } })), [within]);
+  const res = useLoad(
+    () => ok(api.GET('/api/v1/disclosures/compliance', { params: { query: { within } } })),
+    [within],
+  );
   const b = res.data;
   const behind = (v: BoardVillage) => Number(v.villageAffairsDue) + Number(v.financeDue);
-  const villages = (b?.villages ?? []).filter((v) => !onlyDue || behind(v) > 0).sort((x, y) => behind(y) - behind(x) || x.code.localeCompare(y.code));
-  const flag = (due: boolean) => (due ? <Tag color="red">{t('disclosures.due')}</Tag> : <Tag color="green">{t('disclosures.onTime')}</Tag>);
+  const villages = (b?.villages ?? [])
+    .filter((v) => !onlyDue || behind(v) > 0)
+    .sort((x, y) => behind(y) - behind(x) || x.code.localeCompare(y.code));
+  const flag = (due: boolean) =>
+    due ? <Tag color="red">{t('disclosures.due')}</Tag> : <Tag color="green">{t('disclosures.onTime')}</Tag>;
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="disclosures-board">
@@ -31,12 +45,25 @@ export function ComplianceBoard({ within, onWithin, onVillage }: { within: strin
       <Row gutter={12}>
         {[
           { key: 'villages', title: t('disclosures.villages'), value: b?.totals.villages },
-          { key: 'villageDue', title: `${t('disclosures.villageDue')}（${b?.quarter ?? ''}）`, value: b?.totals.villageAffairsDue },
-          { key: 'financeDue', title: `${t('disclosures.financeDue')}（${b?.month ?? ''}）`, value: b?.totals.financeDue },
+          {
+            key: 'villageDue',
+            title: `${t('disclosures.villageDue')}（${b?.quarter ?? ''}）`,
+            value: b?.totals.villageAffairsDue,
+          },
+          {
+            key: 'financeDue',
+            title: `${t('disclosures.financeDue')}（${b?.month ?? ''}）`,
+            value: b?.totals.financeDue,
+          },
         ].map((x) => (
           <Col span={8} key={x.key}>
             <Card size="small">
-              <Statistic title={x.title} value={x.value ?? '—'} loading={res.loading && !b} data-testid={`board-${x.key}`} />
+              <Statistic
+                title={x.title}
+                value={x.value ?? '—'}
+                loading={res.loading && !b}
+                data-testid={`board-${x.key}`}
+              />
             </Card>
           </Col>
         ))}
@@ -53,12 +80,27 @@ export function ComplianceBoard({ within, onWithin, onVillage }: { within: strin
           size="small"
           pagination={false}
           dataSource={b.townships}
-          onRow={(x) => ({ onClick: () => onWithin(x.code), 'data-testid': `board-township-${x.code}` }) as HTMLAttributes<HTMLElement>}
+          onRow={(x) =>
+            ({
+              onClick: () => onWithin(x.code),
+              'data-testid': `board-township-${x.code}`,
+            }) as HTMLAttributes<HTMLElement>
+          }
           columns={[
             { title: t('disclosures.township'), dataIndex: 'name' },
             { title: t('disclosures.villages'), dataIndex: 'villages', width: 90 },
-            { title: t('disclosures.villageDue'), dataIndex: 'villageAffairsDue', width: 160, render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
-            { title: t('disclosures.financeDue'), dataIndex: 'financeDue', width: 160, render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0) },
+            {
+              title: t('disclosures.villageDue'),
+              dataIndex: 'villageAffairsDue',
+              width: 160,
+              render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0),
+            },
+            {
+              title: t('disclosures.financeDue'),
+              dataIndex: 'financeDue',
+              width: 160,
+              render: (n: number) => (n ? <Tag color="red">{n}</Tag> : 0),
+            },
           ]}
         />
       )}
@@ -72,16 +114,41 @@ export function ComplianceBoard({ within, onWithin, onVillage }: { within: strin
         loading={res.loading}
         dataSource={villages}
         pagination={{ pageSize: 20, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }}
-        onRow={(v) => ({ onClick: () => onVillage(v.code), 'data-testid': `board-village-${v.code}` }) as HTMLAttributes<HTMLElement>}
+        onRow={(v) =>
+          ({
+            onClick: () => onVillage(v.code),
+            'data-testid': `board-village-${v.code}`,
+          }) as HTMLAttributes<HTMLElement>
+        }
         columns={[
           { title: t('disclosures.village'), dataIndex: 'name' },
           { title: t('disclosures.township'), dataIndex: 'townshipName', width: 140 },
           { title: t('disclosures.villageDue'), dataIndex: 'villageAffairsDue', width: 150, render: flag },
           { title: t('disclosures.financeDue'), dataIndex: 'financeDue', width: 140, render: flag },
-          { title: t('disclosures.latestVillage'), dataIndex: 'latestVillagePeriod', width: 140, render: (p: string | null) => periodText(p, lang) },
-          { title: t('disclosures.latestFinance'), dataIndex: 'latestFinancePeriod', width: 130, render: (p: string | null) => periodText(p, lang) },
-          { title: t('disclosures.latestParty'), dataIndex: 'latestPartyPeriod', width: 140, render: (p: string | null) => periodText(p, lang) },
-          { title: t('disclosures.lastMajor'), dataIndex: 'lastMajorPublishedAt', width: 140, render: (v: string | null) => fmtTime(v) },
+          {
+            title: t('disclosures.latestVillage'),
+            dataIndex: 'latestVillagePeriod',
+            width: 140,
+            render: (p: string | null) => periodText(p, lang),
+          },
+          {
+            title: t('disclosures.latestFinance'),
+            dataIndex: 'latestFinancePeriod',
+            width: 130,
+            render: (p: string | null) => periodText(p, lang),
+          },
+          {
+            title: t('disclosures.latestParty'),
+            dataIndex: 'latestPartyPeriod',
+            width: 140,
+            render: (p: string | null) => periodText(p, lang),
+          },
+          {
+            title: t('disclosures.lastMajor'),
+            dataIndex: 'lastMajorPublishedAt',
+            width: 140,
+            render: (v: string | null) => fmtTime(v),
+          },
         ]}
       />
     </Space>

@@ -1,4 +1,18 @@
-import { Alert, Button, Descriptions, Drawer, Input, Modal, Popconfirm, Skeleton, Space, Tag, Timeline, Typography, type ButtonProps } from 'antd';
+import {
+  Alert,
+  Button,
+  Descriptions,
+  Drawer,
+  Input,
+  Modal,
+  Popconfirm,
+  Skeleton,
+  Space,
+  Tag,
+  Timeline,
+  Typography,
+  type ButtonProps,
+} from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import { fmtTime } from '../format.js';
@@ -9,14 +23,28 @@ import { Questions } from './Questions.js';
 import { periodText, STATUS_COLORS } from './bits.js';
 
 /** One disclosure: content, money table, questions (answerable by its village's staff), history, and the actions the API offers. */
-export function DisclosureDrawer({ id, onClose, onEdit, onChanged }: { id: number | null; onClose: () => void; onEdit: (id: number) => void; onChanged: () => void }) {
+export function DisclosureDrawer({
+  id,
+  onClose,
+  onEdit,
+  onChanged,
+}: {
+  id: number | null;
+  onClose: () => void;
+  onEdit: (id: number) => void;
+  onChanged: () => void;
+}) {
   const { t, label, lang } = useLang();
   const [tick, setTick] = useState(0);
   const [withdrawing, setWithdrawing] = useState(false);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const res = useLoad(() => (id ? ok(api.GET('/api/v1/disclosures/{id}', { params: { path: { id } } })) : Promise.resolve(undefined)), [id, tick]);
+  const res = useLoad(
+    () =>
+      id ? ok(api.GET('/api/v1/disclosures/{id}', { params: { path: { id } } })) : Promise.resolve(undefined),
+    [id, tick],
+  );
   const d = res.data?.id === id ? res.data : undefined;
 
   async function run(call: () => Promise<unknown>) {
@@ -33,10 +61,25 @@ export function DisclosureDrawer({ id, onClose, onEdit, onChanged }: { id: numbe
       setBusy(false);
     }
   }
-  const publish = () => run(() => ok(api.POST('/api/v1/disclosures/{id}/publish', { params: { path: { id: d!.id } }, body: { version: d!.version } })));
+  const publish = () =>
+    run(() =>
+      ok(
+        api.POST('/api/v1/disclosures/{id}/publish', {
+          params: { path: { id: d!.id } },
+          body: { version: d!.version },
+        }),
+      ),
+    );
   const withdraw = () => {
     if (reason.trim().length < 4) return setError(t('disclosures.reasonShort'));
-    return run(() => ok(api.POST('/api/v1/disclosures/{id}/withdraw', { params: { path: { id: d!.id } }, body: { reason: reason.trim(), version: d!.version } })));
+    return run(() =>
+      ok(
+        api.POST('/api/v1/disclosures/{id}/withdraw', {
+          params: { path: { id: d!.id } },
+          body: { reason: reason.trim(), version: d!.version },
+        }),
+      ),
+    );
   };
 
   return (
@@ -55,14 +98,22 @@ export function DisclosureDrawer({ id, onClose, onEdit, onChanged }: { id: numbe
               </Button>
             )}
             {d.actions.includes('publish') && (
-              <Popconfirm title={t('disclosures.publishConfirm')} onConfirm={() => void publish()} okButtonProps={{ 'data-testid': 'disclosure-publish-confirm' } as ButtonProps}>
+              <Popconfirm
+                title={t('disclosures.publishConfirm')}
+                onConfirm={() => void publish()}
+                okButtonProps={{ 'data-testid': 'disclosure-publish-confirm' } as ButtonProps}
+              >
                 <Button type="primary" loading={busy} data-testid="disclosure-publish">
                   {t('disclosures.publish')}
                 </Button>
               </Popconfirm>
             )}
             {d.actions.includes('withdraw') && (
-              <Button danger onClick={() => (setReason(''), setError(null), setWithdrawing(true))} data-testid="disclosure-withdraw">
+              <Button
+                danger
+                onClick={() => (setReason(''), setError(null), setWithdrawing(true))}
+                data-testid="disclosure-withdraw"
+              >
                 {t('disclosures.withdraw')}
               </Button>
             )}
@@ -74,18 +125,32 @@ export function DisclosureDrawer({ id, onClose, onEdit, onChanged }: { id: numbe
         <Skeleton active />
       ) : (
         <>
-          {error && !withdrawing && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+          {error && !withdrawing && (
+            <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />
+          )}
           <Descriptions size="small" bordered column={2} style={{ marginBottom: 12 }}>
-            <Descriptions.Item label={t('disclosures.kind')}>{label('disclosures.kind', d.kind)}</Descriptions.Item>
-            <Descriptions.Item label={t('disclosures.period')}>{d.major ? <Tag color="volcano">{t('disclosures.majorTag')}</Tag> : periodText(d.period, lang)}</Descriptions.Item>
+            <Descriptions.Item label={t('disclosures.kind')}>
+              {label('disclosures.kind', d.kind)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('disclosures.period')}>
+              {d.major ? <Tag color="volcano">{t('disclosures.majorTag')}</Tag> : periodText(d.period, lang)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('disclosures.village')}>{d.villageName}</Descriptions.Item>
             <Descriptions.Item label={t('disclosures.status')}>
-              <Tag color={STATUS_COLORS[d.status]} data-testid="disclosure-drawer-status" data-status={d.status}>
+              <Tag
+                color={STATUS_COLORS[d.status]}
+                data-testid="disclosure-drawer-status"
+                data-status={d.status}
+              >
                 {label('disclosures.status', d.status)}
               </Tag>
             </Descriptions.Item>
-            <Descriptions.Item label={t('disclosures.publishedAt')}>{fmtTime(d.publishedAt)}</Descriptions.Item>
-            <Descriptions.Item label={t('disclosures.reads')}>{t('disclosures.readCount', { n: d.readCount })}</Descriptions.Item>
+            <Descriptions.Item label={t('disclosures.publishedAt')}>
+              {fmtTime(d.publishedAt)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('disclosures.reads')}>
+              {t('disclosures.readCount', { n: d.readCount })}
+            </Descriptions.Item>
             {d.withdrawReason && (
               <Descriptions.Item label={t('disclosures.withdrawnReason')} span={2}>
                 {d.withdrawReason}
@@ -118,7 +183,13 @@ export function DisclosureDrawer({ id, onClose, onEdit, onChanged }: { id: numbe
         destroyOnHidden
       >
         <Typography.Paragraph>{t('disclosures.withdrawReason')}</Typography.Paragraph>
-        <Input.TextArea rows={3} maxLength={200} value={reason} onChange={(e) => setReason(e.target.value)} data-testid="disclosure-withdraw-reason" />
+        <Input.TextArea
+          rows={3}
+          maxLength={200}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="disclosure-withdraw-reason"
+        />
         {error && <Alert type="error" showIcon title={error} style={{ marginTop: 12 }} />}
       </Modal>
     </Drawer>

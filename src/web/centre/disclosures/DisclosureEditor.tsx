@@ -10,7 +10,15 @@ import { KINDS, type FinanceLine, type Kind } from './bits.js';
 
 type DraftBody = paths['/api/v1/disclosures']['post']['requestBody']['content']['application/json'];
 type PeriodType = 'month' | 'quarter' | 'year';
-type Values = { kind: Kind; major: boolean; periodType: PeriodType; period?: Dayjs; title: string; body?: string; financeLines?: Partial<FinanceLine>[] };
+type Values = {
+  kind: Kind;
+  major: boolean;
+  periodType: PeriodType;
+  period?: Dayjs;
+  title: string;
+  body?: string;
+  financeLines?: Partial<FinanceLine>[];
+};
 
 /** A Dayjs of the picker → the API's period: 2026-10, 2026-Q3, 2026. */
 function periodOf(type: PeriodType, d: Dayjs): string {
@@ -22,22 +30,48 @@ function periodOf(type: PeriodType, d: Dayjs): string {
 function parsePeriod(p: string): { periodType: PeriodType; period: Dayjs } {
   const [y = '', rest] = p.split('-');
   if (!rest) return { periodType: 'year', period: dayjs(`${y}-01-01`) };
-  if (rest.startsWith('Q')) return { periodType: 'quarter', period: dayjs(`${y}-01-01`).month((Number(rest.slice(1)) - 1) * 3) };
+  if (rest.startsWith('Q'))
+    return { periodType: 'quarter', period: dayjs(`${y}-01-01`).month((Number(rest.slice(1)) - 1) * 3) };
   return { periodType: 'month', period: dayjs(`${y}-${rest}-01`) };
 }
 
 /** A new disclosure reports on what has passed: last month's finances, last quarter's village and party affairs. */
 const defaultPeriod = (kind: Kind): Pick<Values, 'periodType' | 'period'> =>
-  kind === 'finance' ? { periodType: 'month', period: dayjs().subtract(1, 'month') } : { periodType: 'quarter', period: dayjs().subtract(3, 'month') };
-const fresh = (): Values => ({ kind: 'finance', major: false, ...defaultPeriod('finance'), title: '', body: '', financeLines: [{ item: '', income: 0, expense: 0 }] });
+  kind === 'finance'
+    ? { periodType: 'month', period: dayjs().subtract(1, 'month') }
+    : { periodType: 'quarter', period: dayjs().subtract(3, 'month') };
+const fresh = (): Values => ({
+  kind: 'finance',
+  major: false,
+  ...defaultPeriod('finance'),
+  title: '',
+  body: '',
+  financeLines: [{ item: '', income: 0, expense: 0 }],
+});
 
 /** Create a draft or edit one (sent with the version seen; a stale one is refused by the server). */
-export function DisclosureEditor({ open, id, onClose, onSaved }: { open: boolean; id: number | null; onClose: () => void; onSaved: (id: number) => void }) {
+export function DisclosureEditor({
+  open,
+  id,
+  onClose,
+  onSaved,
+}: {
+  open: boolean;
+  id: number | null;
+  onClose: () => void;
+  onSaved: (id: number) => void;
+}) {
   const { t, label, lang } = useLang();
   const [form] = Form.useForm<Values>();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const existing = useLoad(() => (open && id ? ok(api.GET('/api/v1/disclosures/{id}', { params: { path: { id } } })) : Promise.resolve(undefined)), [open, id]);
+  const existing = useLoad(
+    () =>
+      open && id
+        ? ok(api.GET('/api/v1/disclosures/{id}', { params: { path: { id } } }))
+        : Promise.resolve(undefined),
+    [open, id],
+  );
   const d = existing.data?.id === id ? existing.data : undefined;
   const kind = Form.useWatch('kind', form);
   const major = Form.useWatch('major', form);
@@ -49,7 +83,14 @@ export function DisclosureEditor({ open, id, onClose, onSaved }: { open: boolean
     form.resetFields();
     if (!id) form.setFieldsValue(fresh());
     else if (d)
-      form.setFieldsValue({ kind: d.kind, major: d.major, title: d.title, body: d.body, financeLines: d.financeLines, ...(d.period ? parsePeriod(d.period) : { periodType: 'month' }) });
+      form.setFieldsValue({
+        kind: d.kind,
+        major: d.major,
+        title: d.title,
+        body: d.body,
+        financeLines: d.financeLines,
+        ...(d.period ? parsePeriod(d.period) : { periodType: 'month' }),
+      });
   }, [open, id, d, form]);
 
   async function save() {
@@ -65,13 +106,25 @@ export function DisclosureEditor({ open, id, onClose, onSaved }: { open: boolean
       period: v.major || !v.period ? null : periodOf(v.periodType, v.period),
       title: v.title.trim(),
       body: v.body?.trim() ?? '',
-      financeLines: v.kind === 'finance' ? (v.financeLines ?? []).map((l) => ({ item: (l.item ?? '').trim(), income: l.income ?? 0, expense: l.expense ?? 0 })) : [],
+      financeLines:
+        v.kind === 'finance'
+          ? (v.financeLines ?? []).map((l) => ({
+              item: (l.item ?? '').trim(),
+              income: l.income ?? 0,
+              expense: l.expense ?? 0,
+            }))
+          : [],
     };
     setBusy(true);
     setError(null);
     try {
       const saved = id
-        ? await ok(api.PUT('/api/v1/disclosures/{id}', { params: { path: { id } }, body: { ...body, version: d!.version } }))
+        ? await ok(
+            api.PUT('/api/v1/disclosures/{id}', {
+              params: { path: { id } },
+              body: { ...body, version: d!.version },
+            }),
+          )
         : await ok(api.POST('/api/v1/disclosures', { body }));
       onSaved(saved.id);
     } catch (err) {
@@ -89,7 +142,13 @@ export function DisclosureEditor({ open, id, onClose, onSaved }: { open: boolean
       title={id ? t('disclosures.edit') : t('disclosures.new')}
       data-testid="disclosure-editor"
       extra={
-        <Button type="primary" loading={busy} onClick={() => void save()} disabled={!!id && !d} data-testid="disclosure-save">
+        <Button
+          type="primary"
+          loading={busy}
+          onClick={() => void save()}
+          disabled={!!id && !d}
+          data-testid="disclosure-save"
+        >
           {t('disclosures.saveDraft')}
         </Button>
       }
@@ -97,10 +156,30 @@ export function DisclosureEditor({ open, id, onClose, onSaved }: { open: boolean
       {id && !d ? (
         <Skeleton active />
       ) : (
-        <Form form={form} layout="vertical" onValuesChange={(changed: Partial<Values>) => changed.kind && !id && form.setFieldsValue(defaultPeriod(changed.kind))}>
-          {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} data-testid="disclosure-editor-error" />}
+        <Form
+          form={form}
+          layout="vertical"
+          onValuesChange={(changed: Partial<Values>) =>
+            changed.kind && !id && form.setFieldsValue(defaultPeriod(changed.kind))
+          }
+        >
+          {error && (
+            <Alert
+              type="error"
+              showIcon
+              title={error}
+              style={{ marginBottom: 12 }}
+              data-testid="disclosure-editor-error"
+            />
+          )}
           <Form.Item name="kind" label={t('disclosures.kind')} rules={[{ required: true }]}>
-            <Radio.Group optionType="button" options={KINDS.map((k) => ({ value: k, label: <span data-testid={`editor-kind-${k}`}>{label('disclosures.kind', k)}</span> }))} />
+            <Radio.Group
+              optionType="button"
+              options={KINDS.map((k) => ({
+                value: k,
+                label: <span data-testid={`editor-kind-${k}`}>{label('disclosures.kind', k)}</span>,
+              }))}
+            />
           </Form.Item>
           <Form.Item name="major" label={t('disclosures.major')} valuePropName="checked">
             <Switch data-testid="editor-major" />
@@ -108,14 +187,24 @@ export function DisclosureEditor({ open, id, onClose, onSaved }: { open: boolean
           {!major && (
             <Space align="start">
               <Form.Item name="periodType" label={t('disclosures.periodType')}>
-                <Select<PeriodType> style={{ width: 120 }} options={(['month', 'quarter', 'year'] as const).map((p) => ({ value: p, label: label('disclosures.periodType', p) }))} />
+                <Select<PeriodType>
+                  style={{ width: 120 }}
+                  options={(['month', 'quarter', 'year'] as const).map((p) => ({
+                    value: p,
+                    label: label('disclosures.periodType', p),
+                  }))}
+                />
               </Form.Item>
               <Form.Item name="period" label={t('disclosures.period')} rules={[{ required: true }]}>
                 <DatePicker picker={periodType} style={{ width: 180 }} data-testid="editor-period" />
               </Form.Item>
             </Space>
           )}
-          <Form.Item name="title" label={t('disclosures.title')} rules={[{ required: true, min: 2, max: 80 }]}>
+          <Form.Item
+            name="title"
+            label={t('disclosures.title')}
+            rules={[{ required: true, min: 2, max: 80 }]}
+          >
             <Input maxLength={80} data-testid="editor-title" />
           </Form.Item>
           <Form.Item name="body" label={t('disclosures.body')} rules={[{ max: 20000 }]}>

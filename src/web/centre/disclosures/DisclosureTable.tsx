@@ -7,7 +7,15 @@ import { RegionPicker } from '../common/RegionPicker.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
-import { KINDS, periodText, STATUS_COLORS, STATUSES, type DisclosureItem, type Kind, type Status } from './bits.js';
+import {
+  KINDS,
+  periodText,
+  STATUS_COLORS,
+  STATUSES,
+  type DisclosureItem,
+  type Kind,
+  type Status,
+} from './bits.js';
 
 const PAGE = 20;
 
@@ -26,7 +34,12 @@ export function DisclosureTable(props: {
   const [page, setPage] = useState(1);
   const { within } = props;
   const list = useLoad(
-    () => ok(api.GET('/api/v1/disclosures', { params: { query: { within, kind, status, limit: PAGE, offset: (page - 1) * PAGE } } })),
+    () =>
+      ok(
+        api.GET('/api/v1/disclosures', {
+          params: { query: { within, kind, status, limit: PAGE, offset: (page - 1) * PAGE } },
+        }),
+      ),
     [within, kind, status, page, props.tick],
   );
   const statuses = props.publisher ? STATUSES : STATUSES.filter((s) => s !== 'draft');
@@ -38,7 +51,13 @@ export function DisclosureTable(props: {
             {t('disclosures.new')}
           </Button>
         )}
-        {!props.publisher && <RegionPicker value={within} onChange={(v) => (setPage(1), props.onWithin(v))} testId="disclosures-region" />}
+        {!props.publisher && (
+          <RegionPicker
+            value={within}
+            onChange={(v) => (setPage(1), props.onWithin(v))}
+            testId="disclosures-region"
+          />
+        )}
         <Select<Kind>
           allowClear
           style={{ width: 140 }}
@@ -64,18 +83,38 @@ export function DisclosureTable(props: {
         size="small"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
-        onRow={(d) => ({ onClick: () => props.onOpen(d.id), 'data-testid': `disclosure-row-${d.id}` }) as HTMLAttributes<HTMLElement>}
-        pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
+        onRow={(d) =>
+          ({
+            onClick: () => props.onOpen(d.id),
+            'data-testid': `disclosure-row-${d.id}`,
+          }) as HTMLAttributes<HTMLElement>
+        }
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { n }),
+        }}
         columns={[
           { title: t('disclosures.title'), dataIndex: 'title' },
-          { title: t('disclosures.kind'), dataIndex: 'kind', width: 90, render: (k: Kind) => label('disclosures.kind', k) },
+          {
+            title: t('disclosures.kind'),
+            dataIndex: 'kind',
+            width: 90,
+            render: (k: Kind) => label('disclosures.kind', k),
+          },
           {
             title: t('disclosures.period'),
             key: 'period',
             width: 140,
-            render: (_: unknown, d: DisclosureItem) => (d.major ? <Tag color="volcano">{t('disclosures.majorTag')}</Tag> : periodText(d.period, lang)),
+            render: (_: unknown, d: DisclosureItem) =>
+              d.major ? <Tag color="volcano">{t('disclosures.majorTag')}</Tag> : periodText(d.period, lang),
           },
-          ...(props.publisher ? [] : [{ title: t('disclosures.village'), dataIndex: 'villageName', width: 160 }]),
+          ...(props.publisher
+            ? []
+            : [{ title: t('disclosures.village'), dataIndex: 'villageName', width: 160 }]),
           {
             title: t('disclosures.status'),
             dataIndex: 'status',
@@ -86,7 +125,12 @@ export function DisclosureTable(props: {
               </Tag>
             ),
           },
-          { title: t('disclosures.publishedAt'), dataIndex: 'publishedAt', width: 140, render: (v: string | null) => fmtTime(v) },
+          {
+            title: t('disclosures.publishedAt'),
+            dataIndex: 'publishedAt',
+            width: 140,
+            render: (v: string | null) => fmtTime(v),
+          },
           { title: t('disclosures.reads'), dataIndex: 'readCount', width: 70 },
           {
             title: t('disclosures.questions'),
@@ -95,7 +139,12 @@ export function DisclosureTable(props: {
             render: (_: unknown, d: DisclosureItem) => (
               <Space>
                 {d.questionCount}
-                {d.unansweredCount > 0 && <Badge count={t('disclosures.unanswered', { n: d.unansweredCount })} style={{ backgroundColor: '#fa541c' }} />}
+                {d.unansweredCount > 0 && (
+                  <Badge
+                    count={t('disclosures.unanswered', { n: d.unansweredCount })}
+                    style={{ backgroundColor: '#fa541c' }}
+                  />
+                )}
               </Space>
             ),
           },

@@ -50,9 +50,19 @@ export function DisclosuresPage({ route }: { route: Route }) {
               {
                 key: 'board',
                 label: <span data-testid="disclosures-tab-board">{t('disclosures.board')}</span>,
-                children: <ComplianceBoard within={within} onWithin={(w) => navigate('/disclosures', { tab: 'board', within: w })} onVillage={(v) => navigate('/disclosures', { tab: 'list', within: v })} />,
+                children: (
+                  <ComplianceBoard
+                    within={within}
+                    onWithin={(w) => navigate('/disclosures', { tab: 'board', within: w })}
+                    onVillage={(v) => navigate('/disclosures', { tab: 'list', within: v })}
+                  />
+                ),
               },
-              { key: 'list', label: <span data-testid="disclosures-tab-list">{t('disclosures.list')}</span>, children: list },
+              {
+                key: 'list',
+                label: <span data-testid="disclosures-tab-list">{t('disclosures.list')}</span>,
+                children: list,
+              },
             ]}
           />
         ) : (

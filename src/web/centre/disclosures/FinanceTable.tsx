@@ -3,7 +3,13 @@ import { useLang } from '../lang.js';
 import { yuan, type DisclosureDetail, type FinanceLine } from './bits.js';
 
 /** The finance lines with the server's totals as the table's summary row. */
-export function FinanceTable({ lines, totals }: { lines: FinanceLine[]; totals: NonNullable<DisclosureDetail['totals']> }) {
+export function FinanceTable({
+  lines,
+  totals,
+}: {
+  lines: FinanceLine[];
+  totals: NonNullable<DisclosureDetail['totals']>;
+}) {
   const { t } = useLang();
   const money = (v: number) => (v ? yuan(v) : '');
   return (
@@ -17,7 +23,13 @@ export function FinanceTable({ lines, totals }: { lines: FinanceLine[]; totals: 
         columns={[
           { title: t('disclosures.item'), dataIndex: 'item' },
           { title: t('disclosures.income'), dataIndex: 'income', align: 'right', width: 150, render: money },
-          { title: t('disclosures.expense'), dataIndex: 'expense', align: 'right', width: 150, render: money },
+          {
+            title: t('disclosures.expense'),
+            dataIndex: 'expense',
+            align: 'right',
+            width: 150,
+            render: money,
+          },
         ]}
         summary={() => (
           <>

@@ -34,7 +34,9 @@ export function Questions({ d, onAnswered }: { d: DisclosureDetail; onAnswered: 
                   </div>
                 </div>
               ) : (
-                d.actions.includes('answer') && <AnswerBox disclosureId={d.id} questionId={q.id} onDone={onAnswered} />
+                d.actions.includes('answer') && (
+                  <AnswerBox disclosureId={d.id} questionId={q.id} onDone={onAnswered} />
+                )
               )}
             </div>
           </List.Item>
@@ -44,7 +46,15 @@ export function Questions({ d, onAnswered }: { d: DisclosureDetail; onAnswered: 
   );
 }
 
-function AnswerBox({ disclosureId, questionId, onDone }: { disclosureId: number; questionId: number; onDone: () => void }) {
+function AnswerBox({
+  disclosureId,
+  questionId,
+  onDone,
+}: {
+  disclosureId: number;
+  questionId: number;
+  onDone: () => void;
+}) {
   const { t, lang } = useLang();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
@@ -53,7 +63,12 @@ function AnswerBox({ disclosureId, questionId, onDone }: { disclosureId: number;
     setBusy(true);
     setError(null);
     try {
-      await ok(api.POST('/api/v1/disclosures/{id}/questions/{qid}/answer', { params: { path: { id: disclosureId, qid: questionId } }, body: { answer: text.trim() } }));
+      await ok(
+        api.POST('/api/v1/disclosures/{id}/questions/{qid}/answer', {
+          params: { path: { id: disclosureId, qid: questionId } },
+          body: { answer: text.trim() },
+        }),
+      );
       onDone();
     } catch (err) {
       setError(errorText(err, lang));
@@ -63,8 +78,22 @@ function AnswerBox({ disclosureId, questionId, onDone }: { disclosureId: number;
   }
   return (
     <Space orientation="vertical" style={{ width: '100%', marginTop: 8 }}>
-      <Input.TextArea rows={2} maxLength={2000} placeholder={t('disclosures.answerPlaceholder')} value={text} onChange={(e) => setText(e.target.value)} data-testid="answer-text" />
-      <Button type="primary" size="small" loading={busy} disabled={text.trim().length < 2} onClick={() => void send()} data-testid="answer-send">
+      <Input.TextArea
+        rows={2}
+        maxLength={2000}
+        placeholder={t('disclosures.answerPlaceholder')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        data-testid="answer-text"
+      />
+      <Button
+        type="primary"
+        size="small"
+        loading={busy}
+        disabled={text.trim().length < 2}
+        onClick={() => void send()}
+        data-testid="answer-send"
+      >
         {t('disclosures.answer')}
       </Button>
       {error && <Alert type="error" showIcon title={error} />}

@@ -1,7 +1,11 @@
 import type { paths } from '../../shared/api-schema.js';
 import type { Lang } from '../i18n.js';
 
-type Get<P extends keyof paths> = paths[P] extends { get: { responses: { 200: { content: { 'application/json': infer T } } } } } ? T : never;
+type Get<P extends keyof paths> = paths[P] extends {
+  get: { responses: { 200: { content: { 'application/json': infer T } } } };
+}
+  ? T
+  : never;
 export type DisclosureItem = Get<'/api/v1/disclosures'>['items'][number];
 export type DisclosureDetail = Get<'/api/v1/disclosures/{id}'>;
 export type Board = Get<'/api/v1/disclosures/compliance'>;
@@ -11,7 +15,11 @@ export type Status = DisclosureItem['status'];
 export type FinanceLine = DisclosureDetail['financeLines'][number];
 export const KINDS: Kind[] = ['party', 'village', 'finance'];
 export const STATUSES: Status[] = ['draft', 'published', 'withdrawn'];
-export const STATUS_COLORS: Record<Status, string> = { draft: 'orange', published: 'green', withdrawn: 'default' };
+export const STATUS_COLORS: Record<Status, string> = {
+  draft: 'orange',
+  published: 'green',
+  withdrawn: 'default',
+};
 
 /** '2026-10' → 2026年10月, '2026-Q3' → 2026年第3季度, '2026' → 2026年度 (English: 10/2026, Q3 2026, 2026). */
 export function periodText(period: string | null, lang: Lang): string {
@@ -23,7 +31,8 @@ export function periodText(period: string | null, lang: Lang): string {
 }
 
 /** Yuan with two decimals and thousands separators. */
-export const yuan = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const yuan = (v: number) =>
+  v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
 
 /** The same sums the server makes, in whole fen, for the editor's live totals. */
 export function liveTotals(lines: Partial<FinanceLine>[]) {

@@ -5,7 +5,10 @@ export const DISCLOSURES_M = {
   'disclosures.new': ['新建公开', 'New disclosure'],
   'disclosures.edit': ['修改草稿', 'Edit draft'],
   'disclosures.publish': ['发布', 'Publish'],
-  'disclosures.publishConfirm': ['发布后本村村民都能看到，并会收到通知。确定发布吗？', 'Once published every villager can see it and is notified. Publish?'],
+  'disclosures.publishConfirm': [
+    '发布后本村村民都能看到，并会收到通知。确定发布吗？',
+    'Once published every villager can see it and is notified. Publish?',
+  ],
   'disclosures.withdraw': ['撤回', 'Withdraw'],
   'disclosures.withdrawReason': ['撤回原因（村民看不到，但留档备查）', 'Reason (kept on record)'],
   'disclosures.reasonShort': ['请填写至少4个字的原因', 'Please give a reason of at least 4 characters'],
@@ -35,7 +38,10 @@ export const DISCLOSURES_M = {
   'disclosures.unanswered': ['{n} 条待答复', '{n} to answer'],
   'disclosures.noQuestions': ['暂无提问', 'No questions'],
   'disclosures.answer': ['答复', 'Answer'],
-  'disclosures.answerPlaceholder': ['写给提问村民的答复，全村可见', 'Your answer, visible to the whole village'],
+  'disclosures.answerPlaceholder': [
+    '写给提问村民的答复，全村可见',
+    'Your answer, visible to the whole village',
+  ],
   'disclosures.answered': ['已答复', 'Answered'],
   'disclosures.history': ['记录', 'History'],
   'disclosures.step.created': ['创建草稿', 'Draft created'],
@@ -49,7 +55,10 @@ export const DISCLOSURES_M = {
   'disclosures.addLine': ['添加一行', 'Add a line'],
   'disclosures.total': ['合计', 'Total'],
   'disclosures.balance': ['收支相抵', 'Balance'],
-  'disclosures.totalsLive': ['收入 {income} 元 · 支出 {expense} 元 · 结余 {balance} 元', 'Income {income} · expense {expense} · balance {balance} yuan'],
+  'disclosures.totalsLive': [
+    '收入 {income} 元 · 支出 {expense} 元 · 结余 {balance} 元',
+    'Income {income} · expense {expense} · balance {balance} yuan',
+  ],
   'disclosures.saveDraft': ['保存草稿', 'Save draft'],
   'disclosures.required': ['请把必填项填写完整', 'Please fill in the required fields'],
   'disclosures.filterKind': ['全部类别', 'All kinds'],
@@ -69,6 +78,9 @@ export const DISCLOSURES_M = {
   'disclosures.onlyDue': ['只看未按时公开的村', 'Only villages behind'],
   'disclosures.allTownships': ['返回全县', 'Back to all townships'],
   'disclosures.openList': ['查看公开内容', 'See disclosures'],
-  'disclosures.lawNote': ['村民委员会组织法第30条：村务至少每季度公布一次，财务收支较多的每月公布一次，涉及村民利益的重大事项随时公布。', 'Organic Law of Villagers’ Committees §30: village affairs at least quarterly, finances monthly where transactions are many, major matters at once.'],
+  'disclosures.lawNote': [
+    '村民委员会组织法第30条：村务至少每季度公布一次，财务收支较多的每月公布一次，涉及村民利益的重大事项随时公布。',
+    'Organic Law of Villagers’ Committees §30: village affairs at least quarterly, finances monthly where transactions are many, major matters at once.',
+  ],
   'disclosures.withdrawnReason': ['撤回原因', 'Withdrawal reason'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -19,16 +19,34 @@ export function ErrandsPage({ route }: { route: Route }) {
   const { t, label, lang } = useLang();
   const [within, setWithin] = useState<string | undefined>();
   // the workbench links here with ?status= or ?overdue=true
-  const [status, setStatus] = useState<Status | undefined>(() => STATUSES.find((x) => x === route.query.get('status')));
+  const [status, setStatus] = useState<Status | undefined>(() =>
+    STATUSES.find((x) => x === route.query.get('status')),
+  );
   const [overdue, setOverdue] = useState(() => route.query.get('overdue') === 'true');
   const [page, setPage] = useState(1);
   const [tick, setTick] = useState(0);
   const openId = Number(route.path[1]) || null;
   const list = useLoad(
-    () => ok(api.GET('/api/v1/errands', { params: { query: { within, status, ...(overdue ? { overdue: 'true' as const } : {}), limit: PAGE, offset: (page - 1) * PAGE } } })),
+    () =>
+      ok(
+        api.GET('/api/v1/errands', {
+          params: {
+            query: {
+              within,
+              status,
+              ...(overdue ? { overdue: 'true' as const } : {}),
+              limit: PAGE,
+              offset: (page - 1) * PAGE,
+            },
+          },
+        }),
+      ),
     [within, status, overdue, page, tick],
   );
-  const stats = useLoad(() => ok(api.GET('/api/v1/errands/stats', { params: { query: { within } } })), [within, tick]);
+  const stats = useLoad(
+    () => ok(api.GET('/api/v1/errands/stats', { params: { query: { within } } })),
+    [within, tick],
+  );
   const s = stats.data;
   const rated = s ? s.ratings.satisfied + s.ratings.basically_satisfied + s.ratings.dissatisfied : 0;
   const reset = (fn: () => void) => (fn(), setPage(1));
@@ -44,13 +62,26 @@ export function ErrandsPage({ route }: { route: Route }) {
         ].map((x) => (
           <Col span={5} key={x.key}>
             <Card size="small">
-              <Statistic title={t(`errands.stats.${x.key}` as 'errands.stats.total')} value={x.value ?? '—'} loading={stats.loading && !s} data-testid={`errands-stat-${x.key}`} />
+              <Statistic
+                title={t(`errands.stats.${x.key}` as 'errands.stats.total')}
+                value={x.value ?? '—'}
+                loading={stats.loading && !s}
+                data-testid={`errands-stat-${x.key}`}
+              />
             </Card>
           </Col>
         ))}
         <Col span={4}>
           <Card size="small">
-            <Statistic title={t('errands.stats.satisfaction')} value={rated && s ? Math.round(((s.ratings.satisfied + s.ratings.basically_satisfied) / rated) * 100) : '—'} suffix={rated ? '%' : undefined} />
+            <Statistic
+              title={t('errands.stats.satisfaction')}
+              value={
+                rated && s
+                  ? Math.round(((s.ratings.satisfied + s.ratings.basically_satisfied) / rated) * 100)
+                  : '—'
+              }
+              suffix={rated ? '%' : undefined}
+            />
           </Card>
         </Col>
       </Row>
@@ -66,7 +97,11 @@ export function ErrandsPage({ route }: { route: Route }) {
             options={STATUSES.map((v) => ({ value: v, label: label('errands.status', v) }))}
             data-testid="errands-status"
           />
-          <Checkbox checked={overdue} onChange={(e) => reset(() => setOverdue(e.target.checked))} data-testid="errands-overdue">
+          <Checkbox
+            checked={overdue}
+            onChange={(e) => reset(() => setOverdue(e.target.checked))}
+            data-testid="errands-overdue"
+          >
             {t('errands.overdueOnly')}
           </Checkbox>
         </Space>
@@ -76,22 +111,72 @@ export function ErrandsPage({ route }: { route: Route }) {
           size="small"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          onRow={(e) => ({ onClick: () => navigate(`/errands/${e.id}`), 'data-testid': `errand-row-${e.number}` }) as HTMLAttributes<HTMLElement>}
-          pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
+          onRow={(e) =>
+            ({
+              onClick: () => navigate(`/errands/${e.id}`),
+              'data-testid': `errand-row-${e.number}`,
+            }) as HTMLAttributes<HTMLElement>
+          }
+          pagination={{
+            current: page,
+            pageSize: PAGE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (n) => t('common.total', { n }),
+          }}
           columns={[
             { title: t('errands.number'), dataIndex: 'number', width: 170 },
-            { title: t('errands.service'), key: 'service', render: (_: unknown, e: Errand) => (lang === 'zh' ? e.serviceName : e.serviceNameEn) },
-            { title: t('errands.kind'), dataIndex: 'kind', width: 100, render: (k: string) => label('errands.kind', k) },
+            {
+              title: t('errands.service'),
+              key: 'service',
+              render: (_: unknown, e: Errand) => (lang === 'zh' ? e.serviceName : e.serviceNameEn),
+            },
+            {
+              title: t('errands.kind'),
+              dataIndex: 'kind',
+              width: 100,
+              render: (k: string) => label('errands.kind', k),
+            },
             { title: t('errands.grid'), dataIndex: 'gridName', width: 160 },
-            { title: t('errands.requester'), key: 'who', width: 120, render: (_: unknown, e: Errand) => e.contactName ?? e.requesterName },
-            { title: t('errands.status'), key: 'status', width: 160, render: (_: unknown, e: Errand) => <StatusTag e={e} /> },
-            { title: t('errands.assignee'), dataIndex: 'assigneeName', width: 150, render: (v: string | null) => v ?? '—' },
-            { title: t('errands.createdAt'), dataIndex: 'createdAt', width: 140, render: (d: string) => fmtTime(d) },
-            { title: t('errands.dueAt'), dataIndex: 'dueAt', width: 140, render: (d: string | null) => fmtTime(d) },
+            {
+              title: t('errands.requester'),
+              key: 'who',
+              width: 120,
+              render: (_: unknown, e: Errand) => e.contactName ?? e.requesterName,
+            },
+            {
+              title: t('errands.status'),
+              key: 'status',
+              width: 160,
+              render: (_: unknown, e: Errand) => <StatusTag e={e} />,
+            },
+            {
+              title: t('errands.assignee'),
+              dataIndex: 'assigneeName',
+              width: 150,
+              render: (v: string | null) => v ?? '—',
+            },
+            {
+              title: t('errands.createdAt'),
+              dataIndex: 'createdAt',
+              width: 140,
+              render: (d: string) => fmtTime(d),
+            },
+            {
+              title: t('errands.dueAt'),
+              dataIndex: 'dueAt',
+              width: 140,
+              render: (d: string | null) => fmtTime(d),
+            },
           ]}
         />
       </Card>
-      <ErrandDrawer id={openId} onClose={() => navigate('/errands')} onChanged={() => setTick((n) => n + 1)} />
+      <ErrandDrawer
+        id={openId}
+        onClose={() => navigate('/errands')}
+        onChanged={() => setTick((n) => n + 1)}
+      />
     </Space>
   );
 }

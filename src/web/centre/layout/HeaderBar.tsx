@@ -1,4 +1,11 @@
-import { BellOutlined, DownOutlined, EnvironmentOutlined, GlobalOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  BellOutlined,
+  DownOutlined,
+  EnvironmentOutlined,
+  GlobalOutlined,
+  LogoutOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Badge, Dropdown, Layout, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
@@ -16,34 +23,90 @@ export function HeaderBar() {
   const { signOut } = useSession();
   const [inboxOpen, setInboxOpen] = useState(false);
   const [mapOpen, setMapOpen] = useState(false);
-  const unread = useLoad(() => ok(api.GET('/api/v1/inbox', { params: { query: { unread: 'true', limit: 1 } } })).then((r) => r.unread), []);
+  const unread = useLoad(
+    () =>
+      ok(api.GET('/api/v1/inbox', { params: { query: { unread: 'true', limit: 1 } } })).then((r) => r.unread),
+    [],
+  );
   useLive(() => unread.reload());
 
   return (
-    <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 16, color: '#fff', boxShadow: '0 1px 4px rgba(0,0,0,.25)', zIndex: 10 }}>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 10, cursor: 'pointer' }} onClick={() => (window.location.hash = '#/workbench')}>
-        <span style={{ display: 'inline-flex', alignItems: 'center', justifyContent: 'center', width: 32, height: 32, lineHeight: '32px', borderRadius: 4, background: '#ffd666', color: '#a50f25', fontWeight: 700, fontSize: 18 }}>网</span>
+    <Layout.Header
+      style={{
+        display: 'flex',
+        alignItems: 'center',
+        gap: 16,
+        color: '#fff',
+        boxShadow: '0 1px 4px rgba(0,0,0,.25)',
+        zIndex: 10,
+      }}
+    >
+      <div
+        style={{ display: 'flex', alignItems: 'center', gap: 10, cursor: 'pointer' }}
+        onClick={() => (window.location.hash = '#/workbench')}
+      >
+        <span
+          style={{
+            display: 'inline-flex',
+            alignItems: 'center',
+            justifyContent: 'center',
+            width: 32,
+            height: 32,
+            lineHeight: '32px',
+            borderRadius: 4,
+            background: '#ffd666',
+            color: '#a50f25',
+            fontWeight: 700,
+            fontSize: 18,
+          }}
+        >
+          网
+        </span>
         <span style={{ fontSize: 18, fontWeight: 600, letterSpacing: 1 }}>{t('app.title')}</span>
       </div>
       <div style={{ flex: 1 }} />
       <Space size={20}>
-        <Tag icon={<EnvironmentOutlined />} color="gold" style={{ marginInlineEnd: 0 }} data-testid="header-scope">
+        <Tag
+          icon={<EnvironmentOutlined />}
+          color="gold"
+          style={{ marginInlineEnd: 0 }}
+          data-testid="header-scope"
+        >
           {me.scope.name} · {lang === 'zh' ? me.roleName.zh : me.roleName.en}
         </Tag>
-        <span className="wg-header-link" onClick={() => setInboxOpen(true)} data-testid="inbox-badge" title={t('header.inbox')}>
+        <span
+          className="wg-header-link"
+          onClick={() => setInboxOpen(true)}
+          data-testid="inbox-badge"
+          title={t('header.inbox')}
+        >
           <Badge count={unread.data ?? 0} size="small" overflowCount={99}>
             <BellOutlined style={{ fontSize: 18, color: '#fff' }} />
           </Badge>
         </span>
-        <span className="wg-header-link" onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+        <span
+          className="wg-header-link"
+          onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+          data-testid="lang-switch"
+        >
           <GlobalOutlined /> {t('header.lang')}
         </span>
         <Dropdown
           menu={{
             items: [
-              { key: 'map', icon: <EnvironmentOutlined />, label: t('header.mapSettings'), onClick: () => setMapOpen(true) },
+              {
+                key: 'map',
+                icon: <EnvironmentOutlined />,
+                label: t('header.mapSettings'),
+                onClick: () => setMapOpen(true),
+              },
               { type: 'divider' },
-              { key: 'logout', icon: <LogoutOutlined />, label: <span data-testid="logout">{t('header.logout')}</span>, onClick: () => void signOut() },
+              {
+                key: 'logout',
+                icon: <LogoutOutlined />,
+                label: <span data-testid="logout">{t('header.logout')}</span>,
+                onClick: () => void signOut(),
+              },
             ],
           }}
         >

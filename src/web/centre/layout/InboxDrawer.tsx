@@ -8,9 +8,21 @@ import { InboxList } from './InboxList.js';
 import { linkOf, openLink } from './links.js';
 
 /** The inbox (GET /inbox): open a notification → mark it read and go to what it is about. */
-export function InboxDrawer({ open, onClose, onChanged }: { open: boolean; onClose: () => void; onChanged: () => void }) {
+export function InboxDrawer({
+  open,
+  onClose,
+  onChanged,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const { t } = useLang();
-  const inbox = useLoad(() => (open ? ok(api.GET('/api/v1/inbox', { params: { query: { limit: 50 } } })) : Promise.resolve(undefined)), [open]);
+  const inbox = useLoad(
+    () =>
+      open ? ok(api.GET('/api/v1/inbox', { params: { query: { limit: 50 } } })) : Promise.resolve(undefined),
+    [open],
+  );
   useLive(() => open && inbox.reload());
 
   async function markRead(ids?: number[]) {

@@ -4,7 +4,15 @@ import { useLang } from '../lang.js';
 import type { InboxItem } from '../types.js';
 
 /** Notifications, newest first; unread ones in bold. Click → the case. */
-export function InboxList({ items, onOpen, loading }: { items: InboxItem[]; onOpen: (n: InboxItem) => void; loading?: boolean }) {
+export function InboxList({
+  items,
+  onOpen,
+  loading,
+}: {
+  items: InboxItem[];
+  onOpen: (n: InboxItem) => void;
+  loading?: boolean;
+}) {
   const { t } = useLang();
   return (
     <List
@@ -13,7 +21,12 @@ export function InboxList({ items, onOpen, loading }: { items: InboxItem[]; onOp
       dataSource={items}
       locale={{ emptyText: t('inbox.empty') }}
       renderItem={(n) => (
-        <List.Item key={n.id} onClick={() => onOpen(n)} style={{ cursor: 'pointer' }} data-testid={`inbox-item-${n.id}`}>
+        <List.Item
+          key={n.id}
+          onClick={() => onOpen(n)}
+          style={{ cursor: 'pointer' }}
+          data-testid={`inbox-item-${n.id}`}
+        >
           <List.Item.Meta
             title={
               <span style={{ fontWeight: n.readAt ? 400 : 600 }}>

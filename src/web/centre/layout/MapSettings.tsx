@@ -24,7 +24,12 @@ export function MapSettings({ open, onClose }: { open: boolean; onClose: () => v
       }}
     >
       <Typography.Paragraph>{t('map.tiles')}</Typography.Paragraph>
-      <Input value={value} onChange={(e) => setValue(e.target.value)} placeholder="https://…/{z}/{x}/{y}.png" data-testid="tiles-input" />
+      <Input
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+        placeholder="https://…/{z}/{x}/{y}.png"
+        data-testid="tiles-input"
+      />
       <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
         {t('map.tilesHelp')}
       </Typography.Paragraph>

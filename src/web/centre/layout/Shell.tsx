@@ -42,7 +42,13 @@ export function Shell() {
 
   useEffect(() => openLiveStream(), []);
   useLive((e) => {
-    if (e.title) notification.info({ title: e.title, placement: 'bottomRight', duration: 4, onClick: () => openLink(e) });
+    if (e.title)
+      notification.info({
+        title: e.title,
+        placement: 'bottomRight',
+        duration: 4,
+        onClick: () => openLink(e),
+      });
   });
 
   const items = [
@@ -55,7 +61,12 @@ export function Shell() {
     { key: 'party', icon: <FlagOutlined />, label: t('menu.party'), show: can('party.read') },
     { key: 'wishes', icon: <HeartOutlined />, label: t('menu.wishes'), show: can('wishes.read') },
     { key: 'errands', icon: <ShoppingOutlined />, label: t('menu.errands'), show: can('errands.read') },
-    { key: 'disclosures', icon: <FileDoneOutlined />, label: t('menu.disclosures'), show: can('disclosures.read') },
+    {
+      key: 'disclosures',
+      icon: <FileDoneOutlined />,
+      label: t('menu.disclosures'),
+      show: can('disclosures.read'),
+    },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
   ]
     .filter((i) => i.show)
@@ -63,7 +74,8 @@ export function Shell() {
 
   let page: ReactNode;
   if (section === 'workbench') page = <Workbench />;
-  else if (section === 'cases' && route.path[1] && /^\d+$/.test(route.path[1])) page = <CaseDetailPage key={route.path[1]} id={Number(route.path[1])} />;
+  else if (section === 'cases' && route.path[1] && /^\d+$/.test(route.path[1]))
+    page = <CaseDetailPage key={route.path[1]} id={Number(route.path[1])} />;
   else if (section === 'cases' && !route.path[1]) page = <CaseListPage query={route.query} />;
   else if (section === 'territory' && can('regions.read')) page = <TerritoryPage />;
   else if (section === 'people' && can('people.read')) page = <PeoplePage />;
@@ -80,8 +92,20 @@ export function Shell() {
     <Layout style={{ minHeight: '100vh' }}>
       <HeaderBar />
       <Layout>
-        <Layout.Sider width={184} breakpoint="lg" collapsible theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-          <Menu mode="inline" selectedKeys={[section]} items={items} onClick={(e) => navigate(`/${e.key}`)} style={{ borderInlineEnd: 'none', paddingTop: 8 }} />
+        <Layout.Sider
+          width={184}
+          breakpoint="lg"
+          collapsible
+          theme="light"
+          style={{ borderRight: '1px solid #f0f0f0' }}
+        >
+          <Menu
+            mode="inline"
+            selectedKeys={[section]}
+            items={items}
+            onClick={(e) => navigate(`/${e.key}`)}
+            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+          />
         </Layout.Sider>
         <Layout.Content style={{ padding: 16, minWidth: 0 }}>{page}</Layout.Content>
       </Layout>

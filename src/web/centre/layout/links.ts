@@ -3,11 +3,15 @@ import { navigate } from '../router.js';
 type About = { type: string; id: number } | null | undefined;
 
 /** Where the command centre shows what a notification (or live event) is about; null when nowhere. */
-export function linkOf(n: { caseId?: number | null; about?: About }): { path: string; query?: Record<string, string> } | null {
+export function linkOf(n: {
+  caseId?: number | null;
+  about?: About;
+}): { path: string; query?: Record<string, string> } | null {
   if (n.caseId) return { path: `/cases/${n.caseId}` };
   const a = n.about;
   if (!a) return null;
-  if (a.type === 'wish' || a.type === 'errand' || a.type === 'disclosure') return { path: `/${a.type}s/${a.id}` };
+  if (a.type === 'wish' || a.type === 'errand' || a.type === 'disclosure')
+    return { path: `/${a.type}s/${a.id}` };
   if (a.type === 'redemption') return { path: '/workers', query: { tab: 'redemptions' } };
   if (a.type === 'points') return { path: '/workers' };
   if (a.type === 'visit') return { path: '/visits' };

@@ -11,17 +11,31 @@ type Linked = PartyMemberDetail['households'][number];
 export function MemberDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const l = useLang();
   const { t } = l;
-  const res = useLoad(() => (id ? ok(api.GET('/api/v1/party/members/{id}', { params: { path: { id } } })) : Promise.resolve(undefined)), [id]);
+  const res = useLoad(
+    () =>
+      id
+        ? ok(api.GET('/api/v1/party/members/{id}', { params: { path: { id } } }))
+        : Promise.resolve(undefined),
+    [id],
+  );
   const m = res.data;
   return (
-    <Drawer open={id !== null} onClose={onClose} size={760} title={m ? `${t('party.member')} · ${m.name}` : t('party.member')} data-testid="party-member-drawer">
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={760}
+      title={m ? `${t('party.member')} · ${m.name}` : t('party.member')}
+      data-testid="party-member-drawer"
+    >
       {!m || res.loading ? (
         <Skeleton active />
       ) : (
         <>
           <Descriptions size="small" bordered column={2} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('party.name')}>{m.name}</Descriptions.Item>
-            <Descriptions.Item label={t('party.gender')}>{t(m.gender === 'male' ? 'people.male' : 'people.female')}</Descriptions.Item>
+            <Descriptions.Item label={t('party.gender')}>
+              {t(m.gender === 'male' ? 'people.male' : 'people.female')}
+            </Descriptions.Item>
             <Descriptions.Item label={t('party.org')}>{m.orgName}</Descriptions.Item>
             <Descriptions.Item label={t('party.grid')}>{m.gridName}</Descriptions.Item>
             <Descriptions.Item label={t('party.joinedOn')}>{m.joinedOn ?? '—'}</Descriptions.Item>
@@ -40,7 +54,12 @@ export function MemberDrawer({ id, onClose }: { id: number | null; onClose: () =
               { title: t('party.address'), dataIndex: 'address' },
               { title: t('party.grid'), dataIndex: 'gridName', width: 170 },
               { title: t('party.people'), dataIndex: 'memberCount', width: 60 },
-              { title: t('party.careTags'), dataIndex: 'careTags', width: 220, render: (tags: string[]) => <CareTags tags={tags} l={l} /> },
+              {
+                title: t('party.careTags'),
+                dataIndex: 'careTags',
+                width: 220,
+                render: (tags: string[]) => <CareTags tags={tags} l={l} />,
+              },
             ]}
           />
         </>

@@ -16,7 +16,12 @@ export function OrgPanel({ id, onPick }: { id: number; onPick: (org: PartyOrg) =
   const [page, setPage] = useState(1);
   const [member, setMember] = useState<number | null>(null);
   const res = useLoad(
-    () => ok(api.GET('/api/v1/party/orgs/{id}', { params: { path: { id }, query: { members: scope, limit: PAGE, offset: (page - 1) * PAGE } } })),
+    () =>
+      ok(
+        api.GET('/api/v1/party/orgs/{id}', {
+          params: { path: { id }, query: { members: scope, limit: PAGE, offset: (page - 1) * PAGE } },
+        }),
+      ),
     [id, scope, page],
   );
   const d = res.data;
@@ -64,12 +69,34 @@ export function OrgPanel({ id, onPick }: { id: number; onPick: (org: PartyOrg) =
         loading={res.loading}
         dataSource={d.members}
         data-testid="party-members"
-        onRow={(m) => ({ onClick: () => setMember(m.id), 'data-testid': `party-member-${m.id}` }) as HTMLAttributes<HTMLElement>}
-        pagination={{ current: page, pageSize: PAGE, total: d.membersTotal, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
+        onRow={(m) =>
+          ({
+            onClick: () => setMember(m.id),
+            'data-testid': `party-member-${m.id}`,
+          }) as HTMLAttributes<HTMLElement>
+        }
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: d.membersTotal,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { n }),
+        }}
         columns={[
           { title: t('party.name'), dataIndex: 'name', width: 110 },
-          { title: t('party.gender'), dataIndex: 'gender', width: 60, render: (g: string) => t(g === 'male' ? 'people.male' : 'people.female') },
-          { title: t('party.joinedOn'), dataIndex: 'joinedOn', width: 110, render: (d: string | null) => d ?? '—' },
+          {
+            title: t('party.gender'),
+            dataIndex: 'gender',
+            width: 60,
+            render: (g: string) => t(g === 'male' ? 'people.male' : 'people.female'),
+          },
+          {
+            title: t('party.joinedOn'),
+            dataIndex: 'joinedOn',
+            width: 110,
+            render: (d: string | null) => d ?? '—',
+          },
           { title: t('party.grid'), dataIndex: 'gridName' },
           ...(scope === 'all' ? [{ title: t('party.org'), dataIndex: 'orgName' }] : []),
           { title: t('party.linked'), dataIndex: 'linkedHouseholds', width: 90 },

@@ -6,7 +6,12 @@ import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import type { PartyOrg } from './types.js';
 
-const KIND_COLOUR: Record<PartyOrg['kind'], string> = { county_committee: 'red', township_committee: 'volcano', branch: 'orange', grid_group: 'gold' };
+const KIND_COLOUR: Record<PartyOrg['kind'], string> = {
+  county_committee: 'red',
+  township_committee: 'volcano',
+  branch: 'orange',
+  grid_group: 'gold',
+};
 
 /** Ids of the orgs whose name contains `q`, with all their ancestors (so the matches stay reachable). */
 function visibleFor(orgs: PartyOrg[], q: string): Set<number> | null {
@@ -15,7 +20,12 @@ function visibleFor(orgs: PartyOrg[], q: string): Set<number> | null {
   const keep = new Set<number>();
   for (const o of orgs) {
     if (!o.name.includes(q) && !o.regionName.includes(q)) continue;
-    for (let cur: PartyOrg | undefined = o; cur && !keep.has(cur.id); cur = cur.parentId === null ? undefined : byId.get(cur.parentId)) keep.add(cur.id);
+    for (
+      let cur: PartyOrg | undefined = o;
+      cur && !keep.has(cur.id);
+      cur = cur.parentId === null ? undefined : byId.get(cur.parentId)
+    )
+      keep.add(cur.id);
   }
   return keep;
 }
@@ -43,7 +53,9 @@ export function OrgTree({ selected, onSelect }: { selected?: number; onSelect: (
         children: [],
         title: (
           <span data-testid={`party-org-${o.id}`} data-kind={o.kind}>
-            <Tag color={KIND_COLOUR[o.kind]} style={{ marginInlineEnd: 4 }}>{label('party.short', o.kind)}</Tag>
+            <Tag color={KIND_COLOUR[o.kind]} style={{ marginInlineEnd: 4 }}>
+              {label('party.short', o.kind)}
+            </Tag>
             {o.name} <span style={{ color: '#8c8c8c' }}>({o.totalMemberCount})</span>
           </span>
         ),
@@ -61,7 +73,14 @@ export function OrgTree({ selected, onSelect }: { selected?: number; onSelect: (
   const rootKeys = treeData.map((n) => n.key);
   return (
     <>
-      <Input.Search allowClear placeholder={t('party.search')} onSearch={setQ} onChange={(e) => !e.target.value && setQ('')} style={{ marginBottom: 8 }} data-testid="party-search" />
+      <Input.Search
+        allowClear
+        placeholder={t('party.search')}
+        onSearch={setQ}
+        onChange={(e) => !e.target.value && setQ('')}
+        style={{ marginBottom: 8 }}
+        data-testid="party-search"
+      />
       <Tree
         blockNode
         height={560}

@@ -16,7 +16,8 @@ export function PartyPage({ route }: { route: Route }) {
   const { t } = useLang();
   const org = Number(route.query.get('org')) || undefined;
   const region = route.query.get('region') ?? undefined;
-  const pick = (o: Pick<PartyOrg, 'id' | 'regionCode'>) => navigate('/party', { org: String(o.id), region: o.regionCode }, true);
+  const pick = (o: Pick<PartyOrg, 'id' | 'regionCode'>) =>
+    navigate('/party', { org: String(o.id), region: o.regionCode }, true);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
       <SummaryCards within={org ? region : undefined} />

@@ -6,16 +6,39 @@ import { ok, useLoad } from '../load.js';
 /** The party figures of a region (GET /party/summary): organisations, members, linked households, grid coverage. */
 export function SummaryCards({ within }: { within?: string }) {
   const { t } = useLang();
-  const res = useLoad(() => ok(api.GET('/api/v1/party/summary', { params: { query: { within } } })), [within]);
+  const res = useLoad(
+    () => ok(api.GET('/api/v1/party/summary', { params: { query: { within } } })),
+    [within],
+  );
   const s = res.data;
   const cells: Array<{ key: string; title: string; value: string | number | undefined; colour: string }> = [
-    { key: 'committees', title: t('party.sum.committees'), value: s && s.countyCommittees + s.townshipCommittees, colour: '#c8102e' },
+    {
+      key: 'committees',
+      title: t('party.sum.committees'),
+      value: s && s.countyCommittees + s.townshipCommittees,
+      colour: '#c8102e',
+    },
     { key: 'branches', title: t('party.sum.branches'), value: s?.branches, colour: '#c8102e' },
     { key: 'gridGroups', title: t('party.sum.gridGroups'), value: s?.gridGroups, colour: '#d4380d' },
     { key: 'members', title: t('party.sum.members'), value: s?.members, colour: '#d4380d' },
-    { key: 'linkedMembers', title: t('party.sum.linkedMembers'), value: s?.membersWithLinkedHouseholds, colour: '#fa8c16' },
-    { key: 'linkedHouseholds', title: t('party.sum.linkedHouseholds'), value: s?.linkedHouseholds, colour: '#fa8c16' },
-    { key: 'coverage', title: t('party.sum.coverage'), value: s && `${s.gridsWithGroup} / ${s.grids}`, colour: '#389e0d' },
+    {
+      key: 'linkedMembers',
+      title: t('party.sum.linkedMembers'),
+      value: s?.membersWithLinkedHouseholds,
+      colour: '#fa8c16',
+    },
+    {
+      key: 'linkedHouseholds',
+      title: t('party.sum.linkedHouseholds'),
+      value: s?.linkedHouseholds,
+      colour: '#fa8c16',
+    },
+    {
+      key: 'coverage',
+      title: t('party.sum.coverage'),
+      value: s && `${s.gridsWithGroup} / ${s.grids}`,
+      colour: '#389e0d',
+    },
   ];
   return (
     <>
@@ -25,8 +48,17 @@ export function SummaryCards({ within }: { within?: string }) {
       <Row gutter={[12, 12]} style={{ marginTop: 4 }}>
         {cells.map((c) => (
           <Col key={c.key} flex="1 1 0">
-            <Card size="small" data-testid={`party-sum-${c.key}`} style={{ borderTop: `3px solid ${c.colour}` }}>
-              <Statistic title={c.title} value={c.value ?? '—'} loading={res.loading && !s} styles={{ content: { color: c.colour, fontWeight: 600 } }} />
+            <Card
+              size="small"
+              data-testid={`party-sum-${c.key}`}
+              style={{ borderTop: `3px solid ${c.colour}` }}
+            >
+              <Statistic
+                title={c.title}
+                value={c.value ?? '—'}
+                loading={res.loading && !s}
+                styles={{ content: { color: c.colour, fontWeight: 600 } }}
+              />
             </Card>
           </Col>
         ))}

@@ -12,28 +12,56 @@ import { VisitTable } from '../visits/VisitTable.js';
 export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const l = useLang();
   const { can } = useSession();
-  const h = useLoad(() => (id ? ok(api.GET('/api/v1/households/{id}', { params: { path: { id } } })) : Promise.resolve(undefined)), [id]);
+  const h = useLoad(
+    () =>
+      id ? ok(api.GET('/api/v1/households/{id}', { params: { path: { id } } })) : Promise.resolve(undefined),
+    [id],
+  );
   const showVisits = can('visits.read');
   const visits = useLoad(
-    () => (id && showVisits ? ok(api.GET('/api/v1/households/{id}/visits', { params: { path: { id }, query: { limit: 50 } } })) : Promise.resolve(undefined)),
+    () =>
+      id && showVisits
+        ? ok(api.GET('/api/v1/households/{id}/visits', { params: { path: { id }, query: { limit: 50 } } }))
+        : Promise.resolve(undefined),
     [id, showVisits],
   );
   const d = h.data;
   return (
-    <Drawer open={id !== null} onClose={onClose} size={1000} title={l.t('people.household')} data-testid="household-drawer">
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={1000}
+      title={l.t('people.household')}
+      data-testid="household-drawer"
+    >
       {!d ? (
         <Skeleton active />
       ) : (
         <>
           <Descriptions size="small" bordered column={2} style={{ marginBottom: 12 }}>
-            <Descriptions.Item label={l.t('people.address')} span={2}>{d.address}</Descriptions.Item>
+            <Descriptions.Item label={l.t('people.address')} span={2}>
+              {d.address}
+            </Descriptions.Item>
             <Descriptions.Item label={l.t('case.grid')}>{d.gridName}</Descriptions.Item>
             <Descriptions.Item label={l.t('people.members')}>{d.memberCount}</Descriptions.Item>
-            <Descriptions.Item label={l.t('people.careTags')}><CareTags tags={d.careTags} l={l} /></Descriptions.Item>
+            <Descriptions.Item label={l.t('people.careTags')}>
+              <CareTags tags={d.careTags} l={l} />
+            </Descriptions.Item>
             <Descriptions.Item label={l.t('people.lastVisit')}>{fmtTime(d.lastVisitAt)}</Descriptions.Item>
-            {visits.data && <Descriptions.Item label={l.t('visits.nextDue')}>{visits.data.visitDueAt ? fmtTime(visits.data.visitDueAt) : l.t('visits.never')}</Descriptions.Item>}
+            {visits.data && (
+              <Descriptions.Item label={l.t('visits.nextDue')}>
+                {visits.data.visitDueAt ? fmtTime(visits.data.visitDueAt) : l.t('visits.never')}
+              </Descriptions.Item>
+            )}
           </Descriptions>
-          <Table<Resident> rowKey="id" size="small" pagination={false} columns={residentColumns(l, can('people.reveal'))} dataSource={d.members} scroll={{ x: 950 }} />
+          <Table<Resident>
+            rowKey="id"
+            size="small"
+            pagination={false}
+            columns={residentColumns(l, can('people.reveal'))}
+            dataSource={d.members}
+            scroll={{ x: 950 }}
+          />
           {showVisits && (
             <div data-testid="household-visits">
               <Typography.Title level={5} style={{ marginTop: 16 }}>

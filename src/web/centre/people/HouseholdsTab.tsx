@@ -20,12 +20,24 @@ export function HouseholdsTab() {
   const [careTag, setCareTag] = useState<CareTag | undefined>();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
-  const res = useLoad(() => ok(api.GET('/api/v1/households', { params: { query: { within, careTag, limit: PAGE, offset: (page - 1) * PAGE } } })), [within, careTag, page]);
+  const res = useLoad(
+    () =>
+      ok(
+        api.GET('/api/v1/households', {
+          params: { query: { within, careTag, limit: PAGE, offset: (page - 1) * PAGE } },
+        }),
+      ),
+    [within, careTag, page],
+  );
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <RegionPicker value={within} onChange={(v) => (setWithin(v), setPage(1))} testId="households-region" />
+        <RegionPicker
+          value={within}
+          onChange={(v) => (setWithin(v), setPage(1))}
+          testId="households-region"
+        />
         <Select<CareTag>
           allowClear
           style={{ width: 200 }}
@@ -42,14 +54,36 @@ export function HouseholdsTab() {
         size="small"
         loading={res.loading}
         dataSource={res.data?.items ?? []}
-        onRow={(h) => ({ onClick: () => setOpen(h.id), 'data-testid': `household-row-${h.id}` }) as HTMLAttributes<HTMLElement>}
-        pagination={{ current: page, pageSize: PAGE, total: res.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
+        onRow={(h) =>
+          ({
+            onClick: () => setOpen(h.id),
+            'data-testid': `household-row-${h.id}`,
+          }) as HTMLAttributes<HTMLElement>
+        }
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: res.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { n }),
+        }}
         columns={[
           { title: t('people.address'), dataIndex: 'address' },
           { title: t('case.grid'), dataIndex: 'gridName', width: 180 },
           { title: t('people.members'), dataIndex: 'memberCount', width: 70 },
-          { title: t('people.careTags'), dataIndex: 'careTags', width: 260, render: (tags: string[]) => <CareTags tags={tags} l={l} /> },
-          { title: t('people.lastVisit'), dataIndex: 'lastVisitAt', width: 150, render: (d: string | null) => fmtTime(d) },
+          {
+            title: t('people.careTags'),
+            dataIndex: 'careTags',
+            width: 260,
+            render: (tags: string[]) => <CareTags tags={tags} l={l} />,
+          },
+          {
+            title: t('people.lastVisit'),
+            dataIndex: 'lastVisitAt',
+            width: 150,
+            render: (d: string | null) => fmtTime(d),
+          },
         ]}
       />
       <HouseholdDrawer id={open} onClose={() => setOpen(null)} />

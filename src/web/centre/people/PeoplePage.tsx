@@ -11,8 +11,16 @@ export function PeoplePage() {
       <Tabs
         destroyOnHidden={false}
         items={[
-          { key: 'residents', label: <span data-testid="tab-residents">{t('people.residents')}</span>, children: <ResidentsTab /> },
-          { key: 'households', label: <span data-testid="tab-households">{t('people.households')}</span>, children: <HouseholdsTab /> },
+          {
+            key: 'residents',
+            label: <span data-testid="tab-residents">{t('people.residents')}</span>,
+            children: <ResidentsTab />,
+          },
+          {
+            key: 'households',
+            label: <span data-testid="tab-households">{t('people.households')}</span>,
+            children: <HouseholdsTab />,
+          },
         ]}
       />
     </Card>

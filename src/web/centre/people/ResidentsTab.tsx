@@ -21,11 +21,21 @@ export function ResidentsTab() {
   const [search, setSearch] = useState<Search>({});
   const [page, setPage] = useState(1);
   const [household, setHousehold] = useState<number | null>(null);
-  const res = useLoad(() => ok(api.GET('/api/v1/residents', { params: { query: { ...search, limit: PAGE, offset: (page - 1) * PAGE } } })), [JSON.stringify(search), page]);
+  const res = useLoad(
+    () =>
+      ok(
+        api.GET('/api/v1/residents', {
+          params: { query: { ...search, limit: PAGE, offset: (page - 1) * PAGE } },
+        }),
+      ),
+    [JSON.stringify(search), page],
+  );
   const items = res.data?.items ?? [];
 
   function submit(v: Search) {
-    const clean = Object.fromEntries(Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x.trim() || undefined : x])) as Search;
+    const clean = Object.fromEntries(
+      Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x.trim() || undefined : x]),
+    ) as Search;
     setSearch(clean);
     setPage(1);
   }
@@ -34,19 +44,39 @@ export function ResidentsTab() {
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Form layout="inline" onFinish={submit} style={{ rowGap: 8 }}>
         <Form.Item name="name">
-          <Input placeholder={t('people.searchName')} allowClear style={{ width: 150 }} data-testid="resident-name" />
+          <Input
+            placeholder={t('people.searchName')}
+            allowClear
+            style={{ width: 150 }}
+            data-testid="resident-name"
+          />
         </Form.Item>
         <Form.Item name="idNumber">
-          <Input placeholder={t('people.searchId')} allowClear style={{ width: 200 }} data-testid="resident-id" />
+          <Input
+            placeholder={t('people.searchId')}
+            allowClear
+            style={{ width: 200 }}
+            data-testid="resident-id"
+          />
         </Form.Item>
         <Form.Item name="phone">
-          <Input placeholder={t('people.searchPhone')} allowClear style={{ width: 160 }} data-testid="resident-phone" />
+          <Input
+            placeholder={t('people.searchPhone')}
+            allowClear
+            style={{ width: 160 }}
+            data-testid="resident-phone"
+          />
         </Form.Item>
         <Form.Item name="within">
           <RegionPicker onChange={() => undefined} testId="resident-region" />
         </Form.Item>
         <Form.Item name="careTag">
-          <Select allowClear style={{ width: 160 }} placeholder={t('people.careTags')} options={CARE_TAGS.map((c) => ({ value: c, label: label('care', c) }))} />
+          <Select
+            allowClear
+            style={{ width: 160 }}
+            placeholder={t('people.careTags')}
+            options={CARE_TAGS.map((c) => ({ value: c, label: label('care', c) }))}
+          />
         </Form.Item>
         <Button type="primary" htmlType="submit" icon={<SearchOutlined />} data-testid="resident-search">
           {t('common.search')}
@@ -60,7 +90,13 @@ export function ResidentsTab() {
         dataSource={items}
         columns={residentColumns(l, can('people.reveal'), setHousehold)}
         scroll={{ x: 1100 }}
-        pagination={{ current: page, pageSize: PAGE, total: (page - 1) * PAGE + items.length + (items.length === PAGE ? 1 : 0), showSizeChanger: false, onChange: setPage }}
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: (page - 1) * PAGE + items.length + (items.length === PAGE ? 1 : 0),
+          showSizeChanger: false,
+          onChange: setPage,
+        }}
         onRow={(r) => ({ 'data-testid': `resident-row-${r.id}` }) as HTMLAttributes<HTMLElement>}
       />
       <HouseholdDrawer id={household} onClose={() => setHousehold(null)} />

@@ -43,7 +43,12 @@ export function RevealButton({ id, name, hasPhone }: { id: number; name: string;
     setBusy(true);
     setError(null);
     try {
-      const r = await ok(api.POST('/api/v1/residents/{id}/reveal', { params: { path: { id } }, body: { reason: v.reason.trim(), fields: v.fields } }));
+      const r = await ok(
+        api.POST('/api/v1/residents/{id}/reveal', {
+          params: { path: { id } },
+          body: { reason: v.reason.trim(), fields: v.fields },
+        }),
+      );
       setShown(r);
       setLeft(SHOW_SECONDS);
     } catch (e) {
@@ -55,7 +60,13 @@ export function RevealButton({ id, name, hasPhone }: { id: number; name: string;
 
   return (
     <>
-      <Button size="small" type="link" icon={<EyeOutlined />} onClick={() => setOpen(true)} data-testid={`reveal-${id}`}>
+      <Button
+        size="small"
+        type="link"
+        icon={<EyeOutlined />}
+        onClick={() => setOpen(true)}
+        data-testid={`reveal-${id}`}
+      >
         {t('reveal.button')}
       </Button>
       <Modal
@@ -65,10 +76,24 @@ export function RevealButton({ id, name, hasPhone }: { id: number; name: string;
         destroyOnHidden
         footer={
           shown
-            ? [<Button key="close" onClick={close} data-testid="reveal-close">{t('common.ok')}</Button>]
+            ? [
+                <Button key="close" onClick={close} data-testid="reveal-close">
+                  {t('common.ok')}
+                </Button>,
+              ]
             : [
-                <Button key="cancel" onClick={close}>{t('common.cancel')}</Button>,
-                <Button key="ok" type="primary" loading={busy} onClick={() => void reveal()} data-testid="modal-confirm">{t('reveal.button')}</Button>,
+                <Button key="cancel" onClick={close}>
+                  {t('common.cancel')}
+                </Button>,
+                <Button
+                  key="ok"
+                  type="primary"
+                  loading={busy}
+                  onClick={() => void reveal()}
+                  data-testid="modal-confirm"
+                >
+                  {t('reveal.button')}
+                </Button>,
               ]
         }
       >
@@ -77,14 +102,34 @@ export function RevealButton({ id, name, hasPhone }: { id: number; name: string;
         {shown ? (
           <>
             <Descriptions bordered size="small" column={1}>
-              {shown.idNumber !== undefined && <Descriptions.Item label={t('people.idNumber')}><span data-testid="reveal-value-idNumber" style={{ fontFamily: 'monospace', fontSize: 16 }}>{shown.idNumber}</span></Descriptions.Item>}
-              {shown.phone !== undefined && <Descriptions.Item label={t('people.phone')}><span data-testid="reveal-value-phone" style={{ fontFamily: 'monospace', fontSize: 16 }}>{shown.phone ?? '—'}</span></Descriptions.Item>}
+              {shown.idNumber !== undefined && (
+                <Descriptions.Item label={t('people.idNumber')}>
+                  <span data-testid="reveal-value-idNumber" style={{ fontFamily: 'monospace', fontSize: 16 }}>
+                    {shown.idNumber}
+                  </span>
+                </Descriptions.Item>
+              )}
+              {shown.phone !== undefined && (
+                <Descriptions.Item label={t('people.phone')}>
+                  <span data-testid="reveal-value-phone" style={{ fontFamily: 'monospace', fontSize: 16 }}>
+                    {shown.phone ?? '—'}
+                  </span>
+                </Descriptions.Item>
+              )}
             </Descriptions>
             <Typography.Text type="secondary">{t('reveal.hidesIn', { s: left })}</Typography.Text>
           </>
         ) : (
-          <Form form={form} layout="vertical" initialValues={{ fields: hasPhone ? ['idNumber', 'phone'] : ['idNumber'] }}>
-            <Form.Item name="fields" label={t('reveal.fields')} rules={[{ required: true, type: 'array', min: 1 }]}>
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={{ fields: hasPhone ? ['idNumber', 'phone'] : ['idNumber'] }}
+          >
+            <Form.Item
+              name="fields"
+              label={t('reveal.fields')}
+              rules={[{ required: true, type: 'array', min: 1 }]}
+            >
               <Checkbox.Group
                 options={[
                   { value: 'idNumber', label: t('people.idNumber') },
@@ -92,7 +137,13 @@ export function RevealButton({ id, name, hasPhone }: { id: number; name: string;
                 ]}
               />
             </Form.Item>
-            <Form.Item name="reason" label={t('reveal.reason')} rules={[{ required: true, whitespace: true, min: 4, max: 200, message: t('reveal.reasonShort') }]}>
+            <Form.Item
+              name="reason"
+              label={t('reveal.reason')}
+              rules={[
+                { required: true, whitespace: true, min: 4, max: 200, message: t('reveal.reasonShort') },
+              ]}
+            >
               <Input.TextArea rows={2} maxLength={200} showCount data-testid="reveal-reason" />
             </Form.Item>
           </Form>

@@ -19,17 +19,50 @@ export function CareTags({ tags, l }: { tags: string[]; l: L }) {
 }
 
 /** Resident columns: ID number and phone masked, with 查看 (reveal, audited) when allowed. */
-export function residentColumns(l: L, canReveal: boolean, onHousehold?: (id: number) => void): ColumnsType<Resident> {
+export function residentColumns(
+  l: L,
+  canReveal: boolean,
+  onHousehold?: (id: number) => void,
+): ColumnsType<Resident> {
   const { t, label } = l;
   return [
     { title: t('people.name'), dataIndex: 'name', width: 90 },
-    { title: t('people.gender'), dataIndex: 'gender', width: 60, render: (g: string) => t(g === 'male' ? 'people.male' : 'people.female') },
+    {
+      title: t('people.gender'),
+      dataIndex: 'gender',
+      width: 60,
+      render: (g: string) => t(g === 'male' ? 'people.male' : 'people.female'),
+    },
     { title: t('people.birth'), dataIndex: 'birthDate', width: 110 },
-    { title: t('people.relation'), dataIndex: 'relation', width: 90, render: (r: string) => label('relation', r) },
-    { title: t('people.idNumber'), dataIndex: 'idNumber', width: 190, render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span> },
-    { title: t('people.phone'), dataIndex: 'phone', width: 130, render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{v ?? '—'}</span> },
-    { title: t('people.careTags'), dataIndex: 'careTags', render: (tags: string[]) => <CareTags tags={tags} l={l} /> },
-    { title: t('people.party'), dataIndex: 'isPartyMember', width: 60, render: (p: boolean) => (p ? <Tag color="red">{t('common.yes')}</Tag> : '') },
+    {
+      title: t('people.relation'),
+      dataIndex: 'relation',
+      width: 90,
+      render: (r: string) => label('relation', r),
+    },
+    {
+      title: t('people.idNumber'),
+      dataIndex: 'idNumber',
+      width: 190,
+      render: (v: string) => <span style={{ fontFamily: 'monospace' }}>{v}</span>,
+    },
+    {
+      title: t('people.phone'),
+      dataIndex: 'phone',
+      width: 130,
+      render: (v: string | null) => <span style={{ fontFamily: 'monospace' }}>{v ?? '—'}</span>,
+    },
+    {
+      title: t('people.careTags'),
+      dataIndex: 'careTags',
+      render: (tags: string[]) => <CareTags tags={tags} l={l} />,
+    },
+    {
+      title: t('people.party'),
+      dataIndex: 'isPartyMember',
+      width: 60,
+      render: (p: boolean) => (p ? <Tag color="red">{t('common.yes')}</Tag> : ''),
+    },
     {
       title: '',
       key: 'ops',

@@ -10,7 +10,15 @@ import type { GoodsItem } from './types.js';
 type Values = { regionCode?: string; name: string; unit: string; pointsCost: number; stock: number };
 
 /** New goods (POST /goods) when `goods` is null, a change (PATCH /goods/{id}) otherwise; undefined: closed. */
-export function GoodsModal({ goods, onClose, onSaved }: { goods: GoodsItem | null | undefined; onClose: () => void; onSaved: () => void }) {
+export function GoodsModal({
+  goods,
+  onClose,
+  onSaved,
+}: {
+  goods: GoodsItem | null | undefined;
+  onClose: () => void;
+  onSaved: () => void;
+}) {
   const { t, lang } = useLang();
   const me = useMe();
   const [form] = Form.useForm<Values>();
@@ -18,8 +26,21 @@ export function GoodsModal({ goods, onClose, onSaved }: { goods: GoodsItem | nul
   const [busy, setBusy] = useState(false);
   useEffect(() => {
     setError(null);
-    if (goods) form.setFieldsValue({ name: goods.name, unit: goods.unit, pointsCost: goods.pointsCost, stock: goods.stock });
-    else form.setFieldsValue({ regionCode: me.scope.code.length <= 12 && me.scope.code.length >= 9 ? me.scope.code : undefined, name: '', unit: '件', pointsCost: 10, stock: 10 });
+    if (goods)
+      form.setFieldsValue({
+        name: goods.name,
+        unit: goods.unit,
+        pointsCost: goods.pointsCost,
+        stock: goods.stock,
+      });
+    else
+      form.setFieldsValue({
+        regionCode: me.scope.code.length <= 12 && me.scope.code.length >= 9 ? me.scope.code : undefined,
+        name: '',
+        unit: '件',
+        pointsCost: 10,
+        stock: 10,
+      });
   }, [goods, form, me.scope.code]);
 
   async function save() {
@@ -28,7 +49,8 @@ export function GoodsModal({ goods, onClose, onSaved }: { goods: GoodsItem | nul
     try {
       const body = { name: v.name.trim(), unit: v.unit.trim(), pointsCost: v.pointsCost, stock: v.stock };
       if (goods) await ok(api.PATCH('/api/v1/goods/{id}', { params: { path: { id: goods.id } }, body }));
-      else await ok(api.POST('/api/v1/goods', { body: { ...body, regionCode: v.regionCode!, active: true } }));
+      else
+        await ok(api.POST('/api/v1/goods', { body: { ...body, regionCode: v.regionCode!, active: true } }));
       onSaved();
     } catch (e) {
       setError(errorText(e, lang));
@@ -38,18 +60,38 @@ export function GoodsModal({ goods, onClose, onSaved }: { goods: GoodsItem | nul
   }
 
   return (
-    <Modal open={goods !== undefined} title={goods ? t('points.goodsEdit') : t('points.goodsAdd')} onCancel={onClose} onOk={() => void save()} confirmLoading={busy} destroyOnHidden okButtonProps={{ 'data-testid': 'goods-save' } as ButtonProps}>
+    <Modal
+      open={goods !== undefined}
+      title={goods ? t('points.goodsEdit') : t('points.goodsAdd')}
+      onCancel={onClose}
+      onOk={() => void save()}
+      confirmLoading={busy}
+      destroyOnHidden
+      okButtonProps={{ 'data-testid': 'goods-save' } as ButtonProps}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">
         {!goods && (
           <Form.Item name="regionCode" label={t('points.goodsRegion')} rules={[{ required: true }]}>
-            <RegionPicker width={320} onChange={(c) => form.setFieldValue('regionCode', c)} testId="goods-region-pick" />
+            <RegionPicker
+              width={320}
+              onChange={(c) => form.setFieldValue('regionCode', c)}
+              testId="goods-region-pick"
+            />
           </Form.Item>
         )}
-        <Form.Item name="name" label={t('points.goodsName')} rules={[{ required: true, whitespace: true, max: 60 }]}>
+        <Form.Item
+          name="name"
+          label={t('points.goodsName')}
+          rules={[{ required: true, whitespace: true, max: 60 }]}
+        >
           <Input data-testid="goods-name" />
         </Form.Item>
-        <Form.Item name="unit" label={t('points.unit')} rules={[{ required: true, whitespace: true, max: 10 }]}>
+        <Form.Item
+          name="unit"
+          label={t('points.unit')}
+          rules={[{ required: true, whitespace: true, max: 10 }]}
+        >
           <Input style={{ width: 120 }} />
         </Form.Item>
         <Form.Item name="pointsCost" label={t('points.cost')} rules={[{ required: true }]}>

@@ -16,7 +16,10 @@ export function GoodsTab() {
   const { can } = useSession();
   const [within, setWithin] = useState<string | undefined>();
   const [editing, setEditing] = useState<GoodsItem | null | undefined>(undefined);
-  const res = useLoad(() => ok(api.GET('/api/v1/goods', { params: { query: { within, includeInactive: 'true' } } })), [within]);
+  const res = useLoad(
+    () => ok(api.GET('/api/v1/goods', { params: { query: { within, includeInactive: 'true' } } })),
+    [within],
+  );
 
   async function toggle(g: GoodsItem, active: boolean) {
     try {
@@ -32,7 +35,12 @@ export function GoodsTab() {
       <Space wrap>
         <RegionPicker value={within} onChange={setWithin} testId="goods-region" />
         {can('goods.manage') && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)} data-testid="goods-add">
+          <Button
+            type="primary"
+            icon={<PlusOutlined />}
+            onClick={() => setEditing(null)}
+            data-testid="goods-add"
+          >
             {t('points.goodsAdd')}
           </Button>
         )}
@@ -49,12 +57,25 @@ export function GoodsTab() {
           { title: t('points.goodsName'), dataIndex: 'name' },
           { title: t('points.unit'), dataIndex: 'unit', width: 70 },
           { title: t('points.cost'), dataIndex: 'pointsCost', width: 90 },
-          { title: t('points.stock'), dataIndex: 'stock', width: 80, render: (s: number) => (s === 0 ? <Tag color="red">0</Tag> : s) },
+          {
+            title: t('points.stock'),
+            dataIndex: 'stock',
+            width: 80,
+            render: (s: number) => (s === 0 ? <Tag color="red">0</Tag> : s),
+          },
           {
             title: t('points.active'),
             dataIndex: 'active',
             width: 80,
-            render: (a: boolean, g: GoodsItem) => <Switch size="small" checked={a} disabled={!g.manageable} onChange={(v) => void toggle(g, v)} data-testid={`goods-active-${g.id}`} />,
+            render: (a: boolean, g: GoodsItem) => (
+              <Switch
+                size="small"
+                checked={a}
+                disabled={!g.manageable}
+                onChange={(v) => void toggle(g, v)}
+                data-testid={`goods-active-${g.id}`}
+              />
+            ),
           },
           {
             title: '',

@@ -12,7 +12,12 @@ export function PointsRulesTab() {
 
   async function save(r: PointsRule, change: Partial<Pick<PointsRule, 'points' | 'dailyCap' | 'active'>>) {
     try {
-      await ok(api.PUT('/api/v1/admin/points-rules/{code}', { params: { path: { code: r.code } }, body: { points: r.points, dailyCap: r.dailyCap, active: r.active, ...change } }));
+      await ok(
+        api.PUT('/api/v1/admin/points-rules/{code}', {
+          params: { path: { code: r.code } },
+          body: { points: r.points, dailyCap: r.dailyCap, active: r.active, ...change },
+        }),
+      );
       message.success(t('points.ruleSaved'));
       rules.reload();
     } catch (e) {
@@ -30,14 +35,27 @@ export function PointsRulesTab() {
         dataSource={rules.data ?? []}
         pagination={false}
         columns={[
-          { title: t('points.rule'), key: 'name', render: (_: unknown, r: PointsRule) => (lang === 'zh' ? r.nameZh : r.nameEn) },
+          {
+            title: t('points.rule'),
+            key: 'name',
+            render: (_: unknown, r: PointsRule) => (lang === 'zh' ? r.nameZh : r.nameEn),
+          },
           { title: t('points.ruleCode'), dataIndex: 'code', width: 150 },
           {
             title: t('points.rulePoints'),
             dataIndex: 'points',
             width: 130,
             render: (p: number, r: PointsRule) => (
-              <InputNumber key={`${r.code}-${p}`} size="small" min={1} max={1000} precision={0} defaultValue={p} onBlur={(e) => change(e.target.value, p, (v) => v !== null && void save(r, { points: v }))} data-testid={`rule-points-${r.code}`} />
+              <InputNumber
+                key={`${r.code}-${p}`}
+                size="small"
+                min={1}
+                max={1000}
+                precision={0}
+                defaultValue={p}
+                onBlur={(e) => change(e.target.value, p, (v) => v !== null && void save(r, { points: v }))}
+                data-testid={`rule-points-${r.code}`}
+              />
             ),
           },
           {
@@ -58,7 +76,19 @@ export function PointsRulesTab() {
               />
             ),
           },
-          { title: t('points.ruleActive'), dataIndex: 'active', width: 90, render: (a: boolean, r: PointsRule) => <Switch size="small" checked={a} onChange={(v) => void save(r, { active: v })} data-testid={`rule-active-${r.code}`} /> },
+          {
+            title: t('points.ruleActive'),
+            dataIndex: 'active',
+            width: 90,
+            render: (a: boolean, r: PointsRule) => (
+              <Switch
+                size="small"
+                checked={a}
+                onChange={(v) => void save(r, { active: v })}
+                data-testid={`rule-active-${r.code}`}
+              />
+            ),
+          },
         ]}
       />
     </Space>

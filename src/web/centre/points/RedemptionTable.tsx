@@ -9,7 +9,17 @@ import type { RedemptionItem } from './types.js';
 const COLOR: Record<string, string> = { requested: 'gold', handed_over: 'green', cancelled: 'default' };
 
 /** Exchanges, with hand-over and cancel for staff who manage goods (while requested). */
-export function RedemptionTable({ items, onChanged, loading, compact }: { items: RedemptionItem[]; onChanged: () => void; loading?: boolean; compact?: boolean }) {
+export function RedemptionTable({
+  items,
+  onChanged,
+  loading,
+  compact,
+}: {
+  items: RedemptionItem[];
+  onChanged: () => void;
+  loading?: boolean;
+  compact?: boolean;
+}) {
   const { t, label, lang } = useLang();
   const { message } = App.useApp();
   const { can } = useSession();
@@ -17,7 +27,8 @@ export function RedemptionTable({ items, onChanged, loading, compact }: { items:
 
   async function run(x: RedemptionItem, step: 'hand-over' | 'cancel') {
     try {
-      const path = step === 'hand-over' ? '/api/v1/redemptions/{id}/hand-over' : '/api/v1/redemptions/{id}/cancel';
+      const path =
+        step === 'hand-over' ? '/api/v1/redemptions/{id}/hand-over' : '/api/v1/redemptions/{id}/cancel';
       await ok(api.POST(path, { params: { path: { id: x.id } } }));
       message.success(t(step === 'hand-over' ? 'points.handedOver' : 'points.cancelled'));
       onChanged();
@@ -34,7 +45,11 @@ export function RedemptionTable({ items, onChanged, loading, compact }: { items:
     render: (_: unknown, x: RedemptionItem) =>
       x.status === 'requested' ? (
         <Space>
-          <Popconfirm title={t('points.handOverConfirm', { name: x.workerName })} onConfirm={() => run(x, 'hand-over')} okButtonProps={{ 'data-testid': 'hand-over-confirm' } as ButtonProps}>
+          <Popconfirm
+            title={t('points.handOverConfirm', { name: x.workerName })}
+            onConfirm={() => run(x, 'hand-over')}
+            okButtonProps={{ 'data-testid': 'hand-over-confirm' } as ButtonProps}
+          >
             <Button size="small" type="primary" data-testid={`hand-over-${x.id}`}>
               {t('points.handOver')}
             </Button>
@@ -57,13 +72,41 @@ export function RedemptionTable({ items, onChanged, loading, compact }: { items:
       dataSource={items}
       onRow={(x) => ({ 'data-testid': `redemption-row-${x.id}` }) as React.HTMLAttributes<HTMLElement>}
       columns={[
-        { title: t('points.requestedAt'), dataIndex: 'requestedAt', width: 150, render: (a: string) => fmtTime(a) },
-        ...(compact ? [] : [{ title: t('points.name'), dataIndex: 'workerName', width: 100 }, { title: t('points.grid'), dataIndex: 'gridName', width: 180 }]),
-        { title: t('points.goodsName'), key: 'goods', render: (_: unknown, x: RedemptionItem) => `${x.goodsName} × ${x.quantity}${x.unit}` },
+        {
+          title: t('points.requestedAt'),
+          dataIndex: 'requestedAt',
+          width: 150,
+          render: (a: string) => fmtTime(a),
+        },
+        ...(compact
+          ? []
+          : [
+              { title: t('points.name'), dataIndex: 'workerName', width: 100 },
+              { title: t('points.grid'), dataIndex: 'gridName', width: 180 },
+            ]),
+        {
+          title: t('points.goodsName'),
+          key: 'goods',
+          render: (_: unknown, x: RedemptionItem) => `${x.goodsName} × ${x.quantity}${x.unit}`,
+        },
         { title: t('points.points'), dataIndex: 'points', width: 70 },
         ...(compact ? [] : [{ title: t('points.stockedBy'), dataIndex: 'stockedBy', width: 140 }]),
-        { title: t('points.status'), dataIndex: 'status', width: 90, render: (s: string) => <Tag color={COLOR[s]}>{label('points.status', s)}</Tag> },
-        ...(compact ? [] : [{ title: t('points.decidedAt'), dataIndex: 'decidedAt', width: 150, render: (a: string | null) => fmtTime(a) }]),
+        {
+          title: t('points.status'),
+          dataIndex: 'status',
+          width: 90,
+          render: (s: string) => <Tag color={COLOR[s]}>{label('points.status', s)}</Tag>,
+        },
+        ...(compact
+          ? []
+          : [
+              {
+                title: t('points.decidedAt'),
+                dataIndex: 'decidedAt',
+                width: 150,
+                render: (a: string | null) => fmtTime(a),
+              },
+            ]),
         ...(manage && items.some((x) => x.status === 'requested') ? [actions] : []),
       ]}
     />

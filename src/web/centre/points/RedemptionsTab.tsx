@@ -13,7 +13,10 @@ export function RedemptionsTab() {
   const { t, label } = useLang();
   const [within, setWithin] = useState<string | undefined>();
   const [status, setStatus] = useState<Status | undefined>('requested');
-  const res = useLoad(() => ok(api.GET('/api/v1/redemptions', { params: { query: { within, status, limit: 200 } } })), [within, status]);
+  const res = useLoad(
+    () => ok(api.GET('/api/v1/redemptions', { params: { query: { within, status, limit: 200 } } })),
+    [within, status],
+  );
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
@@ -24,7 +27,10 @@ export function RedemptionsTab() {
           placeholder={t('points.status')}
           value={status}
           onChange={setStatus}
-          options={(['requested', 'handed_over', 'cancelled'] as const).map((s) => ({ value: s, label: label('points.status', s) }))}
+          options={(['requested', 'handed_over', 'cancelled'] as const).map((s) => ({
+            value: s,
+            label: label('points.status', s),
+          }))}
           data-testid="redemptions-status"
         />
       </Space>

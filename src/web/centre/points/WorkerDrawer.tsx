@@ -9,17 +9,35 @@ import { RedemptionTable } from './RedemptionTable.js';
 import type { PointsEntry } from './types.js';
 
 /** A grid worker (GET /workers/{id}): who, where, the points ledger, exchanges, and a manual award for those who may. */
-export function WorkerDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
+export function WorkerDrawer({
+  id,
+  onClose,
+  onChanged,
+}: {
+  id: number | null;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const { t, label, lang } = useLang();
   const { can } = useSession();
-  const w = useLoad(() => (id ? ok(api.GET('/api/v1/workers/{id}', { params: { path: { id } } })) : Promise.resolve(undefined)), [id]);
+  const w = useLoad(
+    () =>
+      id ? ok(api.GET('/api/v1/workers/{id}', { params: { path: { id } } })) : Promise.resolve(undefined),
+    [id],
+  );
   const d = w.data;
   const changed = () => {
     w.reload();
     onChanged();
   };
   return (
-    <Drawer open={id !== null} onClose={onClose} size={860} title={d ? `${d.name} · ${t('points.worker')}` : t('points.worker')} data-testid="worker-drawer">
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={860}
+      title={d ? `${d.name} · ${t('points.worker')}` : t('points.worker')}
+      data-testid="worker-drawer"
+    >
       {!d ? (
         <Skeleton active />
       ) : (
@@ -27,7 +45,9 @@ export function WorkerDrawer({ id, onClose, onChanged }: { id: number | null; on
           <Descriptions size="small" bordered column={2} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('points.village')}>{d.villageName}</Descriptions.Item>
             <Descriptions.Item label={t('points.grid')}>{d.gridName}</Descriptions.Item>
-            <Descriptions.Item label={t('points.employment')}>{label('points.employment', d.employment)}</Descriptions.Item>
+            <Descriptions.Item label={t('points.employment')}>
+              {label('points.employment', d.employment)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('points.duty')}>{label('points.duty', d.duty)}</Descriptions.Item>
             <Descriptions.Item label={t('points.balance')}>
               {d.earnsPoints ? (
@@ -38,9 +58,13 @@ export function WorkerDrawer({ id, onClose, onChanged }: { id: number | null; on
                 t('points.paid')
               )}
             </Descriptions.Item>
-            <Descriptions.Item label={t('points.account')}>{d.hasAccount ? t('common.yes') : '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('points.account')}>
+              {d.hasAccount ? t('common.yes') : '—'}
+            </Descriptions.Item>
           </Descriptions>
-          {!d.earnsPoints && <Alert type="info" showIcon title={t('points.paid')} style={{ marginBottom: 12 }} />}
+          {!d.earnsPoints && (
+            <Alert type="info" showIcon title={t('points.paid')} style={{ marginBottom: 12 }} />
+          )}
           {d.earnsPoints && can('points.award') && <AwardForm workerId={d.id} onDone={changed} />}
           {d.earnsPoints && (
             <>
@@ -54,8 +78,20 @@ export function WorkerDrawer({ id, onClose, onChanged }: { id: number | null; on
                 data-testid="worker-ledger"
                 columns={[
                   { title: t('points.at'), dataIndex: 'at', width: 150, render: (a: string) => fmtTime(a) },
-                  { title: t('points.reason'), key: 'reason', render: (_: unknown, e: PointsEntry) => (lang === 'zh' ? e.reasonZh : e.reasonEn) + (e.note ? ` · ${e.note}` : '') },
-                  { title: t('points.delta'), dataIndex: 'delta', width: 80, render: (n: number) => <Tag color={n > 0 ? 'green' : 'orange'}>{n > 0 ? `+${n}` : n}</Tag> },
+                  {
+                    title: t('points.reason'),
+                    key: 'reason',
+                    render: (_: unknown, e: PointsEntry) =>
+                      (lang === 'zh' ? e.reasonZh : e.reasonEn) + (e.note ? ` · ${e.note}` : ''),
+                  },
+                  {
+                    title: t('points.delta'),
+                    dataIndex: 'delta',
+                    width: 80,
+                    render: (n: number) => (
+                      <Tag color={n > 0 ? 'green' : 'orange'}>{n > 0 ? `+${n}` : n}</Tag>
+                    ),
+                  },
                   { title: t('points.after'), dataIndex: 'balanceAfter', width: 80 },
                 ]}
               />

@@ -11,14 +11,31 @@ export function WorkersPage({ route }: { route: Route }) {
   const { t } = useLang();
   const { can } = useSession();
   const tabs = [
-    { key: 'roster', label: <span data-testid="tab-roster">{t('points.tabRoster')}</span>, children: <RosterTab /> },
-    can('points.read') && { key: 'goods', label: <span data-testid="tab-goods">{t('points.tabGoods')}</span>, children: <GoodsTab /> },
-    can('points.read') && { key: 'redemptions', label: <span data-testid="tab-redemptions">{t('points.tabRedemptions')}</span>, children: <RedemptionsTab /> },
+    {
+      key: 'roster',
+      label: <span data-testid="tab-roster">{t('points.tabRoster')}</span>,
+      children: <RosterTab />,
+    },
+    can('points.read') && {
+      key: 'goods',
+      label: <span data-testid="tab-goods">{t('points.tabGoods')}</span>,
+      children: <GoodsTab />,
+    },
+    can('points.read') && {
+      key: 'redemptions',
+      label: <span data-testid="tab-redemptions">{t('points.tabRedemptions')}</span>,
+      children: <RedemptionsTab />,
+    },
   ].filter((x) => !!x);
   const active = tabs.some((x) => x.key === route.query.get('tab')) ? route.query.get('tab')! : 'roster';
   return (
     <Card size="small">
-      <Tabs destroyOnHidden activeKey={active} onChange={(k) => navigate('/workers', { tab: k }, true)} items={tabs} />
+      <Tabs
+        destroyOnHidden
+        activeKey={active}
+        onChange={(k) => navigate('/workers', { tab: k }, true)}
+        items={tabs}
+      />
     </Card>
   );
 }

@@ -8,14 +8,28 @@ import type { RegionChild } from '../types.js';
 type Node = { code: string; name: string; leaf: boolean; count: number; children?: string[] };
 
 /** The region tree from `root` down, children loaded on expand (GET /regions/{code}/children). */
-export function RegionTree({ root, selected, onSelect }: { root: string; selected: string; onSelect: (code: string) => void }) {
+export function RegionTree({
+  root,
+  selected,
+  onSelect,
+}: {
+  root: string;
+  selected: string;
+  onSelect: (code: string) => void;
+}) {
   const [nodes, setNodes] = useState<Record<string, Node>>({});
   const [expanded, setExpanded] = useState<string[]>([root]);
 
   const addChildren = (code: string, items: RegionChild[]) =>
     setNodes((ns) => {
       const next = { ...ns };
-      for (const c of items) next[c.code] = { code: c.code, name: c.name, leaf: c.level === 'grid' || c.childCount === 0, count: c.childCount };
+      for (const c of items)
+        next[c.code] = {
+          code: c.code,
+          name: c.name,
+          leaf: c.level === 'grid' || c.childCount === 0,
+          count: c.childCount,
+        };
       if (next[code]) next[code] = { ...next[code], children: items.map((c) => c.code) };
       return next;
     });
@@ -23,7 +37,14 @@ export function RegionTree({ root, selected, onSelect }: { root: string; selecte
   useEffect(() => {
     void (async () => {
       const r = await ok(api.GET('/api/v1/regions/{code}', { params: { path: { code: root } } }));
-      setNodes({ [r.code]: { code: r.code, name: r.name, leaf: r.childCount === 0 || r.level === 'grid', count: r.childCount } });
+      setNodes({
+        [r.code]: {
+          code: r.code,
+          name: r.name,
+          leaf: r.childCount === 0 || r.level === 'grid',
+          count: r.childCount,
+        },
+      });
       const kids = await ok(api.GET('/api/v1/regions/{code}/children', { params: { path: { code: root } } }));
       addChildren(root, kids.items);
     })().catch(() => undefined);

@@ -24,7 +24,9 @@ export function VisitPolicyTab() {
   async function save() {
     setSaving(true);
     try {
-      const items = rows.filter((r) => r.intervalDays !== null).map((r) => ({ careTag: r.careTag as '', intervalDays: r.intervalDays as number }));
+      const items = rows
+        .filter((r) => r.intervalDays !== null)
+        .map((r) => ({ careTag: r.careTag as '', intervalDays: r.intervalDays as number }));
       const out = await ok(api.PUT('/api/v1/admin/visit-policy', { body: { items } }));
       message.success(t('visits.policySaved', { n: out.recomputed ?? 0 }));
       res.reload();
@@ -35,7 +37,8 @@ export function VisitPolicyTab() {
     }
   }
 
-  const set = (tag: string, v: number | null) => setRows((rs) => rs.map((r) => (r.careTag === tag ? { ...r, intervalDays: v } : r)));
+  const set = (tag: string, v: number | null) =>
+    setRows((rs) => rs.map((r) => (r.careTag === tag ? { ...r, intervalDays: v } : r)));
   return (
     <Space orientation="vertical" style={{ width: '100%', maxWidth: 640 }}>
       <Alert type="info" showIcon title={t('visits.policyHint')} />
@@ -47,7 +50,11 @@ export function VisitPolicyTab() {
         pagination={false}
         dataSource={rows}
         columns={[
-          { title: t('visits.policyTag'), dataIndex: 'careTag', render: (tag: string) => (tag ? label('care', tag) : t('visits.policyDefault')) },
+          {
+            title: t('visits.policyTag'),
+            dataIndex: 'careTag',
+            render: (tag: string) => (tag ? label('care', tag) : t('visits.policyDefault')),
+          },
           {
             title: t('visits.policyDays'),
             dataIndex: 'intervalDays',
@@ -67,7 +74,13 @@ export function VisitPolicyTab() {
           },
         ]}
       />
-      <Button type="primary" loading={saving} disabled={!rows.find((r) => r.careTag === '')?.intervalDays} onClick={() => void save()} data-testid="policy-save">
+      <Button
+        type="primary"
+        loading={saving}
+        disabled={!rows.find((r) => r.careTag === '')?.intervalDays}
+        onClick={() => void save()}
+        data-testid="policy-save"
+      >
         {t('visits.save')}
       </Button>
     </Space>

@@ -4,10 +4,21 @@ import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { navigate } from '../router.js';
 
-export type Visit = paths['/api/v1/visits']['get']['responses'][200]['content']['application/json']['items'][number];
+export type Visit =
+  paths['/api/v1/visits']['get']['responses'][200]['content']['application/json']['items'][number];
 
 /** Visits as a table: when, where, who, how it went, needs, notes, photos, the case it led to. */
-export function VisitTable({ items, loading, showAddress = true, pagination = false }: { items: Visit[]; loading: boolean; showAddress?: boolean; pagination?: false | { current: number; pageSize: number; total: number; onChange: (p: number) => void } }) {
+export function VisitTable({
+  items,
+  loading,
+  showAddress = true,
+  pagination = false,
+}: {
+  items: Visit[];
+  loading: boolean;
+  showAddress?: boolean;
+  pagination?: false | { current: number; pageSize: number; total: number; onChange: (p: number) => void };
+}) {
   const { t, label } = useLang();
   return (
     <Table<Visit>
@@ -15,16 +26,45 @@ export function VisitTable({ items, loading, showAddress = true, pagination = fa
       size="small"
       loading={loading}
       dataSource={items}
-      pagination={pagination ? { ...pagination, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) } : false}
+      pagination={
+        pagination
+          ? { ...pagination, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }
+          : false
+      }
       scroll={{ x: 900 }}
       data-testid="visit-table"
       columns={[
-        { title: t('visits.visitedAt'), dataIndex: 'visitedAt', width: 140, render: (d: string) => fmtTime(d) },
-        ...(showAddress ? [{ title: t('visits.address'), dataIndex: 'address' }, { title: t('visits.grid'), dataIndex: 'gridName', width: 160 }] : []),
+        {
+          title: t('visits.visitedAt'),
+          dataIndex: 'visitedAt',
+          width: 140,
+          render: (d: string) => fmtTime(d),
+        },
+        ...(showAddress
+          ? [
+              { title: t('visits.address'), dataIndex: 'address' },
+              { title: t('visits.grid'), dataIndex: 'gridName', width: 160 },
+            ]
+          : []),
         { title: t('visits.worker'), dataIndex: 'workerName', width: 160 },
-        { title: t('visits.kindCol'), dataIndex: 'kind', width: 90, render: (k: string) => label('visits.kind', k) },
-        { title: t('visits.outcomeCol'), dataIndex: 'outcome', width: 120, render: (o: string) => label('visits.outcome', o) },
-        { title: t('visits.needsCol'), dataIndex: 'needs', width: 140, render: (n: string[]) => n.map((x) => label('visits.need', x)).join('、') },
+        {
+          title: t('visits.kindCol'),
+          dataIndex: 'kind',
+          width: 90,
+          render: (k: string) => label('visits.kind', k),
+        },
+        {
+          title: t('visits.outcomeCol'),
+          dataIndex: 'outcome',
+          width: 120,
+          render: (o: string) => label('visits.outcome', o),
+        },
+        {
+          title: t('visits.needsCol'),
+          dataIndex: 'needs',
+          width: 140,
+          render: (n: string[]) => n.map((x) => label('visits.need', x)).join('、'),
+        },
         { title: t('visits.notes'), dataIndex: 'notes', ellipsis: true },
         {
           title: t('visits.photos'),
@@ -42,7 +82,8 @@ export function VisitTable({ items, loading, showAddress = true, pagination = fa
           title: t('visits.case'),
           dataIndex: 'caseNumber',
           width: 150,
-          render: (n: string | null, v: Visit) => (n && v.caseId ? <a onClick={() => navigate(`/cases/${v.caseId}`)}>{n}</a> : ''),
+          render: (n: string | null, v: Visit) =>
+            n && v.caseId ? <a onClick={() => navigate(`/cases/${v.caseId}`)}>{n}</a> : '',
         },
       ]}
     />

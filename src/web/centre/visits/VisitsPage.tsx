@@ -11,7 +11,11 @@ import { CareTags } from '../people/residentColumns.js';
 import { navigate, type Route } from '../router.js';
 import { VisitTable } from './VisitTable.js';
 
-type Json<P extends keyof paths> = paths[P]['get'] extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
+type Json<P extends keyof paths> = paths[P]['get'] extends {
+  responses: { 200: { content: { 'application/json': infer R } } };
+}
+  ? R
+  : never;
 type SummaryRow = Json<'/api/v1/visits/summary'>['items'][number];
 type DueRow = Json<'/api/v1/visits/due'>['items'][number];
 
@@ -27,9 +31,28 @@ export function VisitsPage({ route }: { route: Route }) {
   const [duePage, setDuePage] = useState(1);
   const [recentPage, setRecentPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
-  const summary = useLoad(() => ok(api.GET('/api/v1/visits/summary', { params: { query: { within } } })), [within]);
-  const due = useLoad(() => ok(api.GET('/api/v1/visits/due', { params: { query: { within, limit: PAGE, offset: (duePage - 1) * PAGE } } })), [within, duePage]);
-  const recent = useLoad(() => ok(api.GET('/api/v1/visits', { params: { query: { within, limit: PAGE, offset: (recentPage - 1) * PAGE } } })), [within, recentPage]);
+  const summary = useLoad(
+    () => ok(api.GET('/api/v1/visits/summary', { params: { query: { within } } })),
+    [within],
+  );
+  const due = useLoad(
+    () =>
+      ok(
+        api.GET('/api/v1/visits/due', {
+          params: { query: { within, limit: PAGE, offset: (duePage - 1) * PAGE } },
+        }),
+      ),
+    [within, duePage],
+  );
+  const recent = useLoad(
+    () =>
+      ok(
+        api.GET('/api/v1/visits', {
+          params: { query: { within, limit: PAGE, offset: (recentPage - 1) * PAGE } },
+        }),
+      ),
+    [within, recentPage],
+  );
   const go = (code: string | null) => {
     setDuePage(1);
     setRecentPage(1);
@@ -59,13 +82,23 @@ export function VisitsPage({ route }: { route: Route }) {
           dataSource={summary.data?.items ?? []}
           pagination={false}
           data-testid="visits-summary"
-          onRow={(r) => ({ onClick: () => r.code !== node && go(r.code), 'data-testid': `summary-${r.code}` }) as HTMLAttributes<HTMLElement>}
+          onRow={(r) =>
+            ({
+              onClick: () => r.code !== node && go(r.code),
+              'data-testid': `summary-${r.code}`,
+            }) as HTMLAttributes<HTMLElement>
+          }
           columns={[
             { title: t('visits.region'), dataIndex: 'name' },
             { title: t('visits.households'), dataIndex: 'households', width: 110, align: 'right' },
             { title: t('visits.dueNow'), dataIndex: 'dueNow', width: 110, align: 'right' },
             { title: t('visits.visited30d'), dataIndex: 'visited30d', width: 140, align: 'right' },
-            { title: t('visits.coveragePct'), dataIndex: 'coverage', width: 200, render: (c: number) => <Progress percent={c} size="small" /> },
+            {
+              title: t('visits.coveragePct'),
+              dataIndex: 'coverage',
+              width: 200,
+              render: (c: number) => <Progress percent={c} size="small" />,
+            },
           ]}
         />
       </Card>
@@ -84,17 +117,41 @@ export function VisitsPage({ route }: { route: Route }) {
                   dataSource={due.data?.items ?? []}
                   data-testid="visits-due"
                   onRow={(h) => ({ onClick: () => setOpen(h.id) }) as HTMLAttributes<HTMLElement>}
-                  pagination={{ current: duePage, pageSize: PAGE, total: due.data?.total ?? 0, showSizeChanger: false, onChange: setDuePage, showTotal: (n) => t('common.total', { n }) }}
+                  pagination={{
+                    current: duePage,
+                    pageSize: PAGE,
+                    total: due.data?.total ?? 0,
+                    showSizeChanger: false,
+                    onChange: setDuePage,
+                    showTotal: (n) => t('common.total', { n }),
+                  }}
                   columns={[
                     { title: t('visits.address'), dataIndex: 'address' },
                     { title: t('visits.grid'), dataIndex: 'gridName', width: 180 },
-                    { title: t('visits.careTags'), dataIndex: 'careTags', width: 240, render: (tags: string[]) => <CareTags tags={tags} l={l} /> },
-                    { title: t('visits.lastVisit'), dataIndex: 'lastVisitAt', width: 150, render: (d: string | null) => fmtTime(d) },
+                    {
+                      title: t('visits.careTags'),
+                      dataIndex: 'careTags',
+                      width: 240,
+                      render: (tags: string[]) => <CareTags tags={tags} l={l} />,
+                    },
+                    {
+                      title: t('visits.lastVisit'),
+                      dataIndex: 'lastVisitAt',
+                      width: 150,
+                      render: (d: string | null) => fmtTime(d),
+                    },
                     {
                       title: t('visits.overdue'),
                       dataIndex: 'overdueDays',
                       width: 120,
-                      render: (n: number | null, h: DueRow) => (h.dueAt === null ? <Tag color="red">{t('visits.never')}</Tag> : <Tag color={n && n > 0 ? 'orange' : 'default'}>{t('visits.overdueDays', { n: n ?? 0 })}</Tag>),
+                      render: (n: number | null, h: DueRow) =>
+                        h.dueAt === null ? (
+                          <Tag color="red">{t('visits.never')}</Tag>
+                        ) : (
+                          <Tag color={n && n > 0 ? 'orange' : 'default'}>
+                            {t('visits.overdueDays', { n: n ?? 0 })}
+                          </Tag>
+                        ),
                     },
                   ]}
                 />
@@ -104,7 +161,16 @@ export function VisitsPage({ route }: { route: Route }) {
               key: 'recent',
               label: `${t('visits.recent')}${recent.data ? ` (${recent.data.total})` : ''}`,
               children: (
-                <VisitTable items={recent.data?.items ?? []} loading={recent.loading} pagination={{ current: recentPage, pageSize: PAGE, total: recent.data?.total ?? 0, onChange: setRecentPage }} />
+                <VisitTable
+                  items={recent.data?.items ?? []}
+                  loading={recent.loading}
+                  pagination={{
+                    current: recentPage,
+                    pageSize: PAGE,
+                    total: recent.data?.total ?? 0,
+                    onChange: setRecentPage,
+                  }}
+                />
               ),
             },
           ]}

@@ -8,16 +8,34 @@ import { WishActionModal, type WishAction } from './WishActionModal.js';
 import { WishStatusTag } from './WishesPage.js';
 
 /** One wish: who it is for (public name only), claims, fulfilment with photos, thanks, the steps, and the actions the API offers. */
-export function WishDrawer({ id, onClose, onChanged }: { id: number | null; onClose: () => void; onChanged: () => void }) {
+export function WishDrawer({
+  id,
+  onClose,
+  onChanged,
+}: {
+  id: number | null;
+  onClose: () => void;
+  onChanged: () => void;
+}) {
   const { t, label, lang } = useLang();
   const [tick, setTick] = useState(0);
   const [acting, setActing] = useState<WishAction | null>(null);
-  const res = useLoad(() => (id ? ok(api.GET('/api/v1/wishes/{id}', { params: { path: { id } } })) : Promise.resolve(undefined)), [id, tick]);
+  const res = useLoad(
+    () =>
+      id ? ok(api.GET('/api/v1/wishes/{id}', { params: { path: { id } } })) : Promise.resolve(undefined),
+    [id, tick],
+  );
   const w = res.data;
   const active = w?.claims.filter((c) => c.status === 'active') ?? [];
 
   return (
-    <Drawer open={id !== null} onClose={onClose} size={640} title={w ? `${w.number} · ${w.title}` : ''} data-testid="wish-drawer">
+    <Drawer
+      open={id !== null}
+      onClose={onClose}
+      size={640}
+      title={w ? `${w.number} · ${w.title}` : ''}
+      data-testid="wish-drawer"
+    >
       {res.error ? <Alert type="error" title={errorText(res.error, lang)} /> : null}
       {w && (
         <Space orientation="vertical" style={{ width: '100%' }}>
@@ -26,10 +44,16 @@ export function WishDrawer({ id, onClose, onChanged }: { id: number | null; onCl
               <WishStatusTag status={w.status} />
             </Descriptions.Item>
             <Descriptions.Item label={t('wishes.beneficiary')}>{w.beneficiary}</Descriptions.Item>
-            <Descriptions.Item label={t('wishes.kind')}>{label('wishes.kind', w.beneficiaryKind)}</Descriptions.Item>
-            <Descriptions.Item label={t('wishes.detail')} span={2}>{w.detail || '—'}</Descriptions.Item>
+            <Descriptions.Item label={t('wishes.kind')}>
+              {label('wishes.kind', w.beneficiaryKind)}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('wishes.detail')} span={2}>
+              {w.detail || '—'}
+            </Descriptions.Item>
             <Descriptions.Item label={t('wishes.grid')}>{w.gridName}</Descriptions.Item>
-            <Descriptions.Item label={t('wishes.source')}>{label('wishes.source', w.source)}</Descriptions.Item>
+            <Descriptions.Item label={t('wishes.source')}>
+              {label('wishes.source', w.source)}
+            </Descriptions.Item>
             <Descriptions.Item label={t('wishes.createdAt')}>{fmtTime(w.createdAt)}</Descriptions.Item>
             <Descriptions.Item label={t('wishes.claimers')}>
               <span data-testid="wish-claimers">
@@ -42,14 +66,32 @@ export function WishDrawer({ id, onClose, onChanged }: { id: number | null; onCl
                 {w.maxClaimers > 1 && t('wishes.share', { n: active.length, max: w.maxClaimers })}
               </span>
             </Descriptions.Item>
-            {w.rejectReason && <Descriptions.Item label={t('wishes.rejectReason')} span={2}>{w.rejectReason}</Descriptions.Item>}
-            {w.fulfilNote && <Descriptions.Item label={t('wishes.fulfilNote')} span={2}>{w.fulfilNote}</Descriptions.Item>}
-            {w.thanksNote && <Descriptions.Item label={t('wishes.thanks')} span={2}><span data-testid="wish-thanks">{w.thanksNote}</span></Descriptions.Item>}
+            {w.rejectReason && (
+              <Descriptions.Item label={t('wishes.rejectReason')} span={2}>
+                {w.rejectReason}
+              </Descriptions.Item>
+            )}
+            {w.fulfilNote && (
+              <Descriptions.Item label={t('wishes.fulfilNote')} span={2}>
+                {w.fulfilNote}
+              </Descriptions.Item>
+            )}
+            {w.thanksNote && (
+              <Descriptions.Item label={t('wishes.thanks')} span={2}>
+                <span data-testid="wish-thanks">{w.thanksNote}</span>
+              </Descriptions.Item>
+            )}
           </Descriptions>
           {w.actions.length > 0 && (
             <Space wrap>
               {w.actions.map((a) => (
-                <Button key={a} type={a === 'reject' || a === 'withdraw' || a === 'unclaim' ? 'default' : 'primary'} danger={a === 'reject'} onClick={() => setActing(a)} data-testid={`wish-action-${a}`}>
+                <Button
+                  key={a}
+                  type={a === 'reject' || a === 'withdraw' || a === 'unclaim' ? 'default' : 'primary'}
+                  danger={a === 'reject'}
+                  onClick={() => setActing(a)}
+                  data-testid={`wish-action-${a}`}
+                >
                   {label('wishes.action', a)}
                 </Button>
               ))}

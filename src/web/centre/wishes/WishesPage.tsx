@@ -10,22 +10,50 @@ import { ok, useLoad } from '../load.js';
 import { navigate, type Route } from '../router.js';
 import { WishDrawer } from './WishDrawer.js';
 
-export type Wish = paths['/api/v1/wishes']['get']['responses'][200]['content']['application/json']['items'][number];
-const STATUSES = ['submitted', 'published', 'claimed', 'fulfilled', 'closed', 'rejected', 'withdrawn'] as const;
+export type Wish =
+  paths['/api/v1/wishes']['get']['responses'][200]['content']['application/json']['items'][number];
+const STATUSES = [
+  'submitted',
+  'published',
+  'claimed',
+  'fulfilled',
+  'closed',
+  'rejected',
+  'withdrawn',
+] as const;
 type Status = (typeof STATUSES)[number];
 const PAGE = 20;
-const COLORS: Record<string, string> = { submitted: 'orange', published: 'blue', claimed: 'geekblue', fulfilled: 'cyan', closed: 'green' };
+const COLORS: Record<string, string> = {
+  submitted: 'orange',
+  published: 'blue',
+  claimed: 'geekblue',
+  fulfilled: 'cyan',
+  closed: 'green',
+};
 
 /** 微心愿墙: the wishes of my scope (claimers: the published ones) with counts, filters and a drawer offering the API's actions. */
 export function WishesPage({ route }: { route: Route }) {
   const { t, label } = useLang();
   const [within, setWithin] = useState<string | undefined>();
-  const [status, setStatus] = useState<Status | undefined>(() => STATUSES.find((s) => s === route.query.get('status')));
+  const [status, setStatus] = useState<Status | undefined>(() =>
+    STATUSES.find((s) => s === route.query.get('status')),
+  );
   const [page, setPage] = useState(1);
   const [tick, setTick] = useState(0);
   const openId = Number(route.path[1]) || null;
-  const list = useLoad(() => ok(api.GET('/api/v1/wishes', { params: { query: { within, status, limit: PAGE, offset: (page - 1) * PAGE } } })), [within, status, page, tick]);
-  const stats = useLoad(() => ok(api.GET('/api/v1/wishes/stats', { params: { query: { within } } })), [within, tick]);
+  const list = useLoad(
+    () =>
+      ok(
+        api.GET('/api/v1/wishes', {
+          params: { query: { within, status, limit: PAGE, offset: (page - 1) * PAGE } },
+        }),
+      ),
+    [within, status, page, tick],
+  );
+  const stats = useLoad(
+    () => ok(api.GET('/api/v1/wishes/stats', { params: { query: { within } } })),
+    [within, tick],
+  );
   const s = stats.data;
   const reset = (fn: () => void) => (fn(), setPage(1));
 
@@ -40,7 +68,12 @@ export function WishesPage({ route }: { route: Route }) {
         ].map((x) => (
           <Col span={6} key={x.key}>
             <Card size="small">
-              <Statistic title={t(`wishes.stats.${x.key}` as 'wishes.stats.submitted')} value={x.value ?? '—'} loading={stats.loading && !s} data-testid={`wishes-stat-${x.key}`} />
+              <Statistic
+                title={t(`wishes.stats.${x.key}` as 'wishes.stats.submitted')}
+                value={x.value ?? '—'}
+                loading={stats.loading && !s}
+                data-testid={`wishes-stat-${x.key}`}
+              />
             </Card>
           </Col>
         ))}
@@ -64,26 +97,57 @@ export function WishesPage({ route }: { route: Route }) {
           size="small"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          onRow={(w) => ({ onClick: () => navigate(`/wishes/${w.id}`), 'data-testid': `wish-row-${w.number}` }) as HTMLAttributes<HTMLElement>}
-          pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, showSizeChanger: false, onChange: setPage, showTotal: (n) => t('common.total', { n }) }}
+          onRow={(w) =>
+            ({
+              onClick: () => navigate(`/wishes/${w.id}`),
+              'data-testid': `wish-row-${w.number}`,
+            }) as HTMLAttributes<HTMLElement>
+          }
+          pagination={{
+            current: page,
+            pageSize: PAGE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (n) => t('common.total', { n }),
+          }}
           columns={[
             { title: t('wishes.number'), dataIndex: 'number', width: 150 },
             { title: t('wishes.wish'), dataIndex: 'title' },
             { title: t('wishes.beneficiary'), dataIndex: 'beneficiary', width: 100 },
-            { title: t('wishes.kind'), dataIndex: 'beneficiaryKind', width: 120, render: (k: string) => label('wishes.kind', k) },
+            {
+              title: t('wishes.kind'),
+              dataIndex: 'beneficiaryKind',
+              width: 120,
+              render: (k: string) => label('wishes.kind', k),
+            },
             { title: t('wishes.grid'), dataIndex: 'gridName', width: 160 },
-            { title: t('wishes.status'), key: 'status', width: 110, render: (_: unknown, w: Wish) => <WishStatusTag status={w.status} /> },
+            {
+              title: t('wishes.status'),
+              key: 'status',
+              width: 110,
+              render: (_: unknown, w: Wish) => <WishStatusTag status={w.status} />,
+            },
             {
               title: t('wishes.claimers'),
               key: 'claimers',
               render: (_: unknown, w: Wish) => (
                 <span>
                   {w.claimerNames.join('、') || '—'}
-                  {w.maxClaimers > 1 && <Tag style={{ marginLeft: 6 }}>{t('wishes.share', { n: w.activeClaims, max: w.maxClaimers })}</Tag>}
+                  {w.maxClaimers > 1 && (
+                    <Tag style={{ marginLeft: 6 }}>
+                      {t('wishes.share', { n: w.activeClaims, max: w.maxClaimers })}
+                    </Tag>
+                  )}
                 </span>
               ),
             },
-            { title: t('wishes.createdAt'), dataIndex: 'createdAt', width: 140, render: (d: string) => fmtTime(d) },
+            {
+              title: t('wishes.createdAt'),
+              dataIndex: 'createdAt',
+              width: 140,
+              render: (d: string) => fmtTime(d),
+            },
           ]}
         />
       </Card>

@@ -7,7 +7,15 @@ import { navigate } from '../router.js';
 import { OPEN_STATES } from '../types.js';
 
 const CAP = 200;
-const COLOURS: Record<string, string> = { reported: '#fa8c16', filed: '#1677ff', dispatched: '#2f54eb', accepted: '#13c2c2', handled: '#722ed1', suspended: '#8c8c8c', overdue: '#c8102e' };
+const COLOURS: Record<string, string> = {
+  reported: '#fa8c16',
+  filed: '#1677ff',
+  dispatched: '#2f54eb',
+  accepted: '#13c2c2',
+  handled: '#722ed1',
+  suspended: '#8c8c8c',
+  overdue: '#c8102e',
+};
 
 /**
  * Open cases by state, and overdue ones. The API has no counting endpoint, so
@@ -17,20 +25,46 @@ export function StateCounts() {
   const { t, label } = useLang();
   const counts = useLoad(async () => {
     const lists = await Promise.all([
-      ...OPEN_STATES.map((state) => ok(api.GET('/api/v1/cases', { params: { query: { state, limit: CAP } } }))),
+      ...OPEN_STATES.map((state) =>
+        ok(api.GET('/api/v1/cases', { params: { query: { state, limit: CAP } } })),
+      ),
       ok(api.GET('/api/v1/cases', { params: { query: { overdue: 'true', open: 'true', limit: CAP } } })),
     ]);
     return lists.map((l) => l.items.length);
   }, []);
   useLive(() => counts.reload());
-  const cells = [...OPEN_STATES.map((s, i) => ({ key: s, title: label('state', s), n: counts.data?.[i], query: { state: s } })), { key: 'overdue', title: t('wb.overdue'), n: counts.data?.[OPEN_STATES.length], query: { overdue: 'true', open: 'true' } }];
+  const cells = [
+    ...OPEN_STATES.map((s, i) => ({
+      key: s,
+      title: label('state', s),
+      n: counts.data?.[i],
+      query: { state: s },
+    })),
+    {
+      key: 'overdue',
+      title: t('wb.overdue'),
+      n: counts.data?.[OPEN_STATES.length],
+      query: { overdue: 'true', open: 'true' },
+    },
+  ];
 
   return (
     <Row gutter={[12, 12]}>
       {cells.map((c) => (
         <Col key={c.key} flex="1 1 0">
-          <Card size="small" hoverable onClick={() => navigate('/cases', c.query)} data-testid={`count-${c.key}`} style={{ borderTop: `3px solid ${COLOURS[c.key]}` }}>
-            <Statistic title={c.title} value={c.n === undefined ? '—' : c.n >= CAP ? `${CAP}+` : c.n} loading={counts.loading && !counts.data} styles={{ content: { color: COLOURS[c.key], fontWeight: 600 } }} />
+          <Card
+            size="small"
+            hoverable
+            onClick={() => navigate('/cases', c.query)}
+            data-testid={`count-${c.key}`}
+            style={{ borderTop: `3px solid ${COLOURS[c.key]}` }}
+          >
+            <Statistic
+              title={c.title}
+              value={c.n === undefined ? '—' : c.n >= CAP ? `${CAP}+` : c.n}
+              loading={counts.loading && !counts.data}
+              styles={{ content: { color: COLOURS[c.key], fontWeight: 600 } }}
+            />
           </Card>
         </Col>
       ))}

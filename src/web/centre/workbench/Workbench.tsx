@@ -13,13 +13,21 @@ import { OtherWork } from './OtherWork.js';
 import { StateCounts } from './StateCounts.js';
 
 const byUrgency = (a: CaseItem, b: CaseItem) =>
-  (WARNING_RANK[a.warning] ?? 9) - (WARNING_RANK[b.warning] ?? 9) || (a.deadlineAt ?? '9').localeCompare(b.deadlineAt ?? '9') || b.id - a.id;
+  (WARNING_RANK[a.warning] ?? 9) - (WARNING_RANK[b.warning] ?? 9) ||
+  (a.deadlineAt ?? '9').localeCompare(b.deadlineAt ?? '9') ||
+  b.id - a.id;
 
 /** 工作台: what waits for me (most urgent first), counts by state, the other work waiting, my inbox. */
 export function Workbench() {
   const { t, lang } = useLang();
   const me = useMe();
-  const waiting = useLoad(() => ok(api.GET('/api/v1/cases', { params: { query: { waiting: 'true', limit: 200 } } })).then((r) => [...r.items].sort(byUrgency)), []);
+  const waiting = useLoad(
+    () =>
+      ok(api.GET('/api/v1/cases', { params: { query: { waiting: 'true', limit: 200 } } })).then((r) =>
+        [...r.items].sort(byUrgency),
+      ),
+    [],
+  );
   const inbox = useLoad(() => ok(api.GET('/api/v1/inbox', { params: { query: { limit: 10 } } })), []);
   useLive(() => {
     waiting.reload();
@@ -54,7 +62,13 @@ export function Workbench() {
             data-testid="wb-waiting"
           >
             {waiting.error !== undefined && <Alert type="error" title={errorText(waiting.error, lang)} />}
-            <CaseTable items={waiting.data ?? []} loading={waiting.loading} compact empty={t('wb.noWaiting')} pagination={{ pageSize: 12, size: 'small', hideOnSinglePage: true }} />
+            <CaseTable
+              items={waiting.data ?? []}
+              loading={waiting.loading}
+              compact
+              empty={t('wb.noWaiting')}
+              pagination={{ pageSize: 12, size: 'small', hideOnSinglePage: true }}
+            />
           </Card>
         </Col>
         <Col xs={24} xl={7}>
@@ -62,13 +76,21 @@ export function Workbench() {
             size="small"
             title={t('wb.inbox')}
             extra={
-              <Button type="link" size="small" onClick={() => void api.POST('/api/v1/inbox/read', { body: {} }).then(inbox.reload)}>
+              <Button
+                type="link"
+                size="small"
+                onClick={() => void api.POST('/api/v1/inbox/read', { body: {} }).then(inbox.reload)}
+              >
                 {t('inbox.markAll')}
               </Button>
             }
             data-testid="wb-inbox"
           >
-            <InboxList items={inbox.data?.items ?? []} loading={inbox.loading} onOpen={(n) => void openNote(n)} />
+            <InboxList
+              items={inbox.data?.items ?? []}
+              loading={inbox.loading}
+              onOpen={(n) => void openNote(n)}
+            />
           </Card>
         </Col>
       </Row>

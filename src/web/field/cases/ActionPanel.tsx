@@ -12,7 +12,15 @@ export function ActionPanel({ c, onChanged }: { c: CaseDetail; onChanged: () => 
   return (
     <div className="card actions" data-testid="actions">
       {shown.map((a, i) => (
-        <Button key={a} block size="large" color={FORMS[a]?.danger ? 'default' : i === 0 ? 'primary' : 'default'} fill={FORMS[a]?.danger ? 'outline' : 'solid'} onClick={() => setOpen(a)} data-testid={`action-${a}`}>
+        <Button
+          key={a}
+          block
+          size="large"
+          color={FORMS[a]?.danger ? 'default' : i === 0 ? 'primary' : 'default'}
+          fill={FORMS[a]?.danger ? 'outline' : 'solid'}
+          onClick={() => setOpen(a)}
+          data-testid={`action-${a}`}
+        >
           {label(ACTION_TEXT, a)}
         </Button>
       ))}

@@ -8,7 +8,13 @@ import { uploadMissing } from '../report/photos.js';
 import { PhotoPicker } from '../report/PhotoPicker.js';
 import type { ActionBody, CaseAction, CaseDetail } from '../types.js';
 
-type Form = { note: 'optional' | 'required'; photo?: boolean; rating?: boolean; delay?: boolean; danger?: boolean };
+type Form = {
+  note: 'optional' | 'required';
+  photo?: boolean;
+  rating?: boolean;
+  delay?: boolean;
+  danger?: boolean;
+};
 
 /** The actions the field app offers, and what each asks for. Only those in the case's `actions` are shown. */
 export const FORMS: Partial<Record<CaseAction, Form>> = {
@@ -27,7 +33,17 @@ export const FORMS: Partial<Record<CaseAction, Form>> = {
 type Rating = NonNullable<ActionBody['evaluation']>;
 
 /** Bottom sheet for one action: reason/note, after-photo, rating …; nothing typed is lost on an error. */
-export function ActionSheet({ c, action, onClose, onDone }: { c: CaseDetail; action: CaseAction; onClose: () => void; onDone: (stale: boolean) => void }) {
+export function ActionSheet({
+  c,
+  action,
+  onClose,
+  onDone,
+}: {
+  c: CaseDetail;
+  action: CaseAction;
+  onClose: () => void;
+  onDone: (stale: boolean) => void;
+}) {
   const form = FORMS[action] ?? { note: 'optional' };
   const [version] = useState(c.version); // the version I saw
   const [note, setNote] = useState('');
@@ -48,28 +64,62 @@ export function ActionSheet({ c, action, onClose, onDone }: { c: CaseDetail; act
       const copies = photos.map((p) => ({ ...p }));
       const photoIds = await uploadMissing(copies, () => undefined);
       setPhotos(copies); // ids kept: a retry does not upload again
-      const body: ActionBody = { version, ...(note.trim() ? { note: note.trim() } : {}), ...(photoIds.length ? { photoIds } : {}) };
+      const body: ActionBody = {
+        version,
+        ...(note.trim() ? { note: note.trim() } : {}),
+        ...(photoIds.length ? { photoIds } : {}),
+      };
       if (form.rating && rating) body.evaluation = rating;
       if (form.delay) body.delay = { amount: days, unit: 'workday' };
-      await ok(api.POST('/api/v1/cases/{id}/actions/{action}', { params: { path: { id: c.id, action } }, body, signal: timeout(45_000) }));
+      await ok(
+        api.POST('/api/v1/cases/{id}/actions/{action}', {
+          params: { path: { id: c.id, action } },
+          body,
+          signal: timeout(45_000),
+        }),
+      );
       Toast.show({ icon: 'success', content: t('done') });
       onDone(false);
     } catch (err) {
       setError(failText(err));
-      if (err instanceof ApiFailure && (err.code === 'CASE_VERSION_CONFLICT' || err.code === 'CASE_ILLEGAL_TRANSITION')) onDone(true);
+      if (
+        err instanceof ApiFailure &&
+        (err.code === 'CASE_VERSION_CONFLICT' || err.code === 'CASE_ILLEGAL_TRANSITION')
+      )
+        onDone(true);
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <Popup visible onMaskClick={busy ? undefined : onClose} bodyStyle={{ borderTopLeftRadius: 16, borderTopRightRadius: 16, maxHeight: '88vh', overflowY: 'auto', padding: 16 }}>
+    <Popup
+      visible
+      onMaskClick={busy ? undefined : onClose}
+      bodyStyle={{
+        borderTopLeftRadius: 16,
+        borderTopRightRadius: 16,
+        maxHeight: '88vh',
+        overflowY: 'auto',
+        padding: 16,
+      }}
+    >
       <div data-testid={`sheet-${action}`}>
-        <h3 style={{ fontSize: 20, margin: '0 0 12px' }}>{form.rating ? t('rateTitle') : label(ACTION_TEXT, action)}</h3>
+        <h3 style={{ fontSize: 20, margin: '0 0 12px' }}>
+          {form.rating ? t('rateTitle') : label(ACTION_TEXT, action)}
+        </h3>
         {form.rating && (
           <div className="rate" role="radiogroup">
             {(['satisfied', 'basically_satisfied', 'dissatisfied'] as const).map((r) => (
-              <button type="button" key={r} role="radio" aria-checked={rating === r} className={rating === r ? 'on' : ''} onClick={() => setRating(r)} data-testid={`rate-${r}`}>
+              <button
+                type="button"
+                key={r}
+                role="radio"
+                aria-checked={rating === r}
+                className={rating === r ? 'on' : ''}
+                onClick={() => setRating(r)}
+                data-testid={`rate-${r}`}
+              >
                 {label(RATING_TEXT, r)}
               </button>
             ))}
@@ -78,17 +128,36 @@ export function ActionSheet({ c, action, onClose, onDone }: { c: CaseDetail; act
         {form.delay && (
           <>
             <div className="field-label">{t('delayDays')}</div>
-            <Selector options={[1, 2, 3, 5].map((n) => ({ label: String(n), value: n }))} value={[days]} onChange={(v) => v[0] && setDays(v[0])} />
+            <Selector
+              options={[1, 2, 3, 5].map((n) => ({ label: String(n), value: n }))}
+              value={[days]}
+              onChange={(v) => v[0] && setDays(v[0])}
+            />
           </>
         )}
         {form.photo && (
           <>
             <div className="field-label">{t('afterPhoto')}</div>
-            <PhotoPicker photos={photos} uploading={new Set()} onAdd={(p) => setPhotos((s) => [...s, ...p])} onRemove={(k) => setPhotos((s) => s.filter((p) => p.key !== k))} testid="action-photo-input" />
+            <PhotoPicker
+              photos={photos}
+              uploading={new Set()}
+              onAdd={(p) => setPhotos((s) => [...s, ...p])}
+              onRemove={(k) => setPhotos((s) => s.filter((p) => p.key !== k))}
+              testid="action-photo-input"
+            />
           </>
         )}
-        <div className="field-label">{form.rating ? t('rateComment') : form.note === 'required' ? t('reason') : t('note')}</div>
-        <textarea className="input" data-testid="note" rows={3} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+        <div className="field-label">
+          {form.rating ? t('rateComment') : form.note === 'required' ? t('reason') : t('note')}
+        </div>
+        <textarea
+          className="input"
+          data-testid="note"
+          rows={3}
+          maxLength={2000}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+        />
         {error && (
           <div className="error-text" role="alert" data-testid="action-error">
             {error}
@@ -98,7 +167,14 @@ export function ActionSheet({ c, action, onClose, onDone }: { c: CaseDetail; act
           <Button className="grow" size="large" onClick={onClose} disabled={busy} data-testid="cancel">
             {t('cancel')}
           </Button>
-          <Button className="grow" size="large" color={form.danger ? 'danger' : 'primary'} loading={busy} onClick={() => void confirm()} data-testid="confirm">
+          <Button
+            className="grow"
+            size="large"
+            color={form.danger ? 'danger' : 'primary'}
+            loading={busy}
+            onClick={() => void confirm()}
+            data-testid="confirm"
+          >
             {t('confirm')}
           </Button>
         </div>

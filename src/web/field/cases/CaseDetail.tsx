@@ -16,7 +16,11 @@ import { Timeline } from './Timeline.js';
 export function CaseDetailScreen({ id, me }: { id: number; me: Me }) {
   const { tick } = useLive();
   const [viewing, setViewing] = useState<string | null>(null);
-  const res = useFetch(`${me.username}.case.${id}`, () => ok(api.GET('/api/v1/cases/{id}', { params: { path: { id } }, signal: timeout(20_000) })), [id, tick]);
+  const res = useFetch(
+    `${me.username}.case.${id}`,
+    () => ok(api.GET('/api/v1/cases/{id}', { params: { path: { id } }, signal: timeout(20_000) })),
+    [id, tick],
+  );
   const c = res.data;
   const worker = me.role === 'grid_worker';
 

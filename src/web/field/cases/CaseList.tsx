@@ -21,14 +21,24 @@ export function CaseList({ me }: { me: Me }) {
   const waiting = worker && filter === 'waiting';
   const list = useFetch(
     `${me.username}.cases.${waiting ? 'waiting' : 'all'}`,
-    () => ok(api.GET('/api/v1/cases', { params: { query: { ...(waiting ? { waiting: 'true' as const } : {}), limit } }, signal: timeout(20_000) })).then((r) => r.items),
+    () =>
+      ok(
+        api.GET('/api/v1/cases', {
+          params: { query: { ...(waiting ? { waiting: 'true' as const } : {}), limit } },
+          signal: timeout(20_000),
+        }),
+      ).then((r) => r.items),
     [waiting, limit, tick],
   );
   const items = list.data ?? [];
 
   return (
     <div className="page">
-      <ListTitle title={worker ? t('todoTitle') : t('mineTitle')} loading={list.loading} onRefresh={() => void list.reload()} />
+      <ListTitle
+        title={worker ? t('todoTitle') : t('mineTitle')}
+        loading={list.loading}
+        onRefresh={() => void list.reload()}
+      />
       {worker && (
         <Segmented
           block
@@ -57,7 +67,12 @@ export function CaseList({ me }: { me: Me }) {
 
 function Item({ c, worker }: { c: CaseItem; worker: boolean }) {
   return (
-    <button type="button" className="case-item" onClick={() => go(`/cases/${c.id}`)} data-testid={`case-${c.number}`}>
+    <button
+      type="button"
+      className="case-item"
+      onClick={() => go(`/cases/${c.id}`)}
+      data-testid={`case-${c.number}`}
+    >
       <div className="row">
         <span className="title grow">{c.categoryName}</span>
         {worker && <WarningTag warning={c.warning} />}

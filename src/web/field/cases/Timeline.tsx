@@ -3,7 +3,13 @@ import type { CaseDetail } from '../types.js';
 import { when } from './bits.js';
 
 /** 办理经过: every step with who, when, the note and its photos. */
-export function Timeline({ history, onPhoto }: { history: CaseDetail['history']; onPhoto: (url: string) => void }) {
+export function Timeline({
+  history,
+  onPhoto,
+}: {
+  history: CaseDetail['history'];
+  onPhoto: (url: string) => void;
+}) {
   return (
     <ol className="timeline" data-testid="timeline">
       {history.map((h, i) => (
@@ -15,13 +21,21 @@ export function Timeline({ history, onPhoto }: { history: CaseDetail['history'];
               · {when(h.at)}
             </span>
           </div>
-          {(h.departmentName ?? h.actorName) && <div className="muted">{h.departmentName ?? h.actorName}</div>}
+          {(h.departmentName ?? h.actorName) && (
+            <div className="muted">{h.departmentName ?? h.actorName}</div>
+          )}
           {h.note && <div>{h.note}</div>}
           <div className="muted">→ {label(STATE_TEXT, h.toState)}</div>
           {h.photoIds.length > 0 && (
             <div className="photos small" style={{ marginTop: 6 }}>
               {h.photoIds.map((id) => (
-                <button type="button" key={id} className="photo" style={{ border: 0, padding: 0 }} onClick={() => onPhoto(`/api/v1/photos/${id}/public`)}>
+                <button
+                  type="button"
+                  key={id}
+                  className="photo"
+                  style={{ border: 0, padding: 0 }}
+                  onClick={() => onPhoto(`/api/v1/photos/${id}/public`)}
+                >
                   <img src={`/api/v1/photos/${id}/thumb`} alt="" loading="lazy" />
                 </button>
               ))}

@@ -15,7 +15,11 @@ import { kindText, periodText, type DisclosureDetail } from './bits.js';
 /** One disclosure: what was posted, the money table, the questions with answers, and "ask a question". */
 export function DisclosureDetailScreen({ id, me }: { id: number; me: Me }) {
   const { tick } = useLive();
-  const res = useFetch(`${me.username}.disclosure.${id}`, () => ok(api.GET('/api/v1/disclosures/{id}', { params: { path: { id } }, signal: timeout(20_000) })), [id, tick]);
+  const res = useFetch(
+    `${me.username}.disclosure.${id}`,
+    () => ok(api.GET('/api/v1/disclosures/{id}', { params: { path: { id } }, signal: timeout(20_000) })),
+    [id, tick],
+  );
   const d = res.data;
   return (
     <div className="page" data-testid="disclosure-detail-screen">
@@ -36,7 +40,11 @@ export function DisclosureDetailScreen({ id, me }: { id: number; me: Me }) {
             <div className="muted" data-testid="disclosure-read-count">
               {t('disclosuresReadCount', { n: d.readCount })}
             </div>
-            {d.body && <p style={{ fontSize: 18, lineHeight: 1.7, whiteSpace: 'pre-wrap', margin: '12px 0 0' }}>{d.body}</p>}
+            {d.body && (
+              <p style={{ fontSize: 18, lineHeight: 1.7, whiteSpace: 'pre-wrap', margin: '12px 0 0' }}>
+                {d.body}
+              </p>
+            )}
           </div>
           {d.totals && <FinanceTable lines={d.financeLines} totals={d.totals} />}
           <Questions d={d} />
@@ -60,7 +68,10 @@ function Questions({ d }: { d: DisclosureDetail }) {
           </div>
           <div className="muted">{when(q.askedAt)}</div>
           {q.answer ? (
-            <div style={{ marginTop: 8, padding: 10, background: '#f6ffed', borderRadius: 8, fontSize: 17 }} data-testid="question-answer">
+            <div
+              style={{ marginTop: 8, padding: 10, background: '#f6ffed', borderRadius: 8, fontSize: 17 }}
+              data-testid="question-answer"
+            >
               <b>{t('disclosuresAnswer')}：</b>
               {q.answer}
               <div className="muted">
@@ -88,7 +99,11 @@ function Ask({ id, onAsked }: { id: number; onAsked: () => void }) {
     setBusy(true);
     try {
       await ok(
-        api.POST('/api/v1/disclosures/{id}/questions', { params: { path: { id } }, body: { question: text.trim(), clientRequestId: requestId.current }, signal: timeout(30_000) }),
+        api.POST('/api/v1/disclosures/{id}/questions', {
+          params: { path: { id } },
+          body: { question: text.trim(), clientRequestId: requestId.current },
+          signal: timeout(30_000),
+        }),
       );
       requestId.current = uuid();
       setText('');
@@ -113,7 +128,15 @@ function Ask({ id, onAsked }: { id: number; onAsked: () => void }) {
         onChange={(e) => setText(e.target.value)}
         data-testid="ask-text"
       />
-      <Button block color="primary" size="large" style={{ marginTop: 12 }} loading={busy} onClick={() => void send()} data-testid="ask-send">
+      <Button
+        block
+        color="primary"
+        size="large"
+        style={{ marginTop: 12 }}
+        loading={busy}
+        onClick={() => void send()}
+        data-testid="ask-send"
+      >
         {t('disclosuresAskSend')}
       </Button>
     </div>

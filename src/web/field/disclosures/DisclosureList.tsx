@@ -27,7 +27,13 @@ export function DisclosureList({ me }: { me: Me }) {
   const { tick } = useLive();
   const list = useFetch(
     `${me.username}.disclosures.${kind}`,
-    () => ok(api.GET('/api/v1/disclosures', { params: { query: { kind, limit, status: 'published' } }, signal: timeout(20_000) })).then((r) => r.items),
+    () =>
+      ok(
+        api.GET('/api/v1/disclosures', {
+          params: { query: { kind, limit, status: 'published' } },
+          signal: timeout(20_000),
+        }),
+      ).then((r) => r.items),
     [kind, limit, tick],
   );
   const items = list.data ?? [];
@@ -36,7 +42,13 @@ export function DisclosureList({ me }: { me: Me }) {
     <div className="page" data-testid="disclosures-screen">
       <div className="page-title">
         <span className="grow">{t('disclosuresTitle')}</span>
-        <Button size="small" fill="outline" onClick={() => void list.reload()} loading={list.loading} data-testid="refresh">
+        <Button
+          size="small"
+          fill="outline"
+          onClick={() => void list.reload()}
+          loading={list.loading}
+          data-testid="refresh"
+        >
           <ReloadOutlined /> {t('refresh')}
         </Button>
       </div>
@@ -52,7 +64,10 @@ export function DisclosureList({ me }: { me: Me }) {
           sessionStorage.setItem(TAB_KEY, String(v));
           setLimit(PAGE);
         }}
-        options={KINDS.map((k) => ({ label: <span data-testid={`disclosures-tab-${k}`}>{kindText(k)}</span>, value: k }))}
+        options={KINDS.map((k) => ({
+          label: <span data-testid={`disclosures-tab-${k}`}>{kindText(k)}</span>,
+          value: k,
+        }))}
       />
       <ListState list={list} empty={!items.length} emptyText={t('disclosuresNone')} />
       <div data-testid="disclosures-list">
@@ -67,7 +82,12 @@ export function DisclosureList({ me }: { me: Me }) {
 
 function Item({ d }: { d: DisclosureItem }) {
   return (
-    <button type="button" className="case-item" onClick={() => go(`/disclosures/${d.id}`)} data-testid={`disclosure-${d.id}`}>
+    <button
+      type="button"
+      className="case-item"
+      onClick={() => go(`/disclosures/${d.id}`)}
+      data-testid={`disclosure-${d.id}`}
+    >
       <div className="row">
         <span className="title grow">{d.title}</span>
         {!d.readByMe && <span className="state">{t('disclosuresNew')}</span>}

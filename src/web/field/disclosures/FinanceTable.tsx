@@ -5,7 +5,13 @@ const cell = { padding: '8px 4px', borderBottom: '1px solid #eee', fontSize: 16 
 const num = { ...cell, textAlign: 'right', whiteSpace: 'nowrap' } as const;
 
 /** Each line's income and spending with the totals the server computed; fits 360 px in three columns. */
-export function FinanceTable({ lines, totals }: { lines: DisclosureDetail['financeLines']; totals: NonNullable<DisclosureDetail['totals']> }) {
+export function FinanceTable({
+  lines,
+  totals,
+}: {
+  lines: DisclosureDetail['financeLines'];
+  totals: NonNullable<DisclosureDetail['totals']>;
+}) {
   return (
     <div className="card" data-testid="finance-table">
       <h3 style={{ margin: '0 0 6px', fontSize: 19 }}>{t('disclosuresLines')}</h3>

@@ -1,8 +1,10 @@
 import type { paths } from '../../shared/api-schema.js';
 import { t, type StringKey } from '../i18n.js';
 
-export type DisclosureItem = paths['/api/v1/disclosures']['get']['responses'][200]['content']['application/json']['items'][number];
-export type DisclosureDetail = paths['/api/v1/disclosures/{id}']['get']['responses'][200]['content']['application/json'];
+export type DisclosureItem =
+  paths['/api/v1/disclosures']['get']['responses'][200]['content']['application/json']['items'][number];
+export type DisclosureDetail =
+  paths['/api/v1/disclosures/{id}']['get']['responses'][200]['content']['application/json'];
 export type Kind = DisclosureItem['kind'];
 export const KINDS: Kind[] = ['party', 'village', 'finance'];
 
@@ -18,4 +20,5 @@ export function periodText(period: string | null): string {
 }
 
 /** Yuan with two decimals and thousands separators: 12,000.50. */
-export const yuan = (v: number) => v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+export const yuan = (v: number) =>
+  v.toLocaleString('zh-CN', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

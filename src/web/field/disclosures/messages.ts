@@ -1,7 +1,10 @@
 /** Field-app strings of this area, Chinese first (keys prefixed 'disclosures'). Merged into i18n.ts. */
 export const DISCLOSURES_S = {
   disclosuresTitle: ['三务公开', 'Village notices'],
-  disclosuresIntro: ['村里的党务、村务、财务都在这里公开，有疑问可以直接提问。', 'Party, village and money matters of your village are posted here. Ask if anything is unclear.'],
+  disclosuresIntro: [
+    '村里的党务、村务、财务都在这里公开，有疑问可以直接提问。',
+    'Party, village and money matters of your village are posted here. Ask if anything is unclear.',
+  ],
   disclosuresKind_party: ['党务', 'Party'],
   disclosuresKind_village: ['村务', 'Village'],
   disclosuresKind_finance: ['财务', 'Money'],

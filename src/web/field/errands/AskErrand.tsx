@@ -16,7 +16,11 @@ import type { ServiceItem } from './bits.js';
  * The clientRequestId is made once per form, so a resend never asks twice.
  */
 export function AskErrand({ me }: { me: Me }) {
-  const items = useFetch(`${me.username}.service-items`, () => ok(api.GET('/api/v1/service-items', { signal: timeout(20_000) })).then((r) => r.items), []);
+  const items = useFetch(
+    `${me.username}.service-items`,
+    () => ok(api.GET('/api/v1/service-items', { signal: timeout(20_000) })).then((r) => r.items),
+    [],
+  );
   const [chosen, setChosen] = useState<ServiceItem | null>(null);
   const [detail, setDetail] = useState('');
   const [contactName, setContactName] = useState('');
@@ -49,11 +53,20 @@ export function AskErrand({ me }: { me: Me }) {
     }
   }
 
-  const groups = (['errand', 'proxy'] as const).map((kind) => ({ kind, items: (items.data ?? []).filter((i) => i.kind === kind) }));
+  const groups = (['errand', 'proxy'] as const).map((kind) => ({
+    kind,
+    items: (items.data ?? []).filter((i) => i.kind === kind),
+  }));
   return (
     <div className="page" data-testid="errand-ask">
       <div className="page-title">
-        <Button size="small" fill="none" onClick={() => (chosen ? setChosen(null) : back('/errands'))} data-testid="back" style={{ minHeight: 48 }}>
+        <Button
+          size="small"
+          fill="none"
+          onClick={() => (chosen ? setChosen(null) : back('/errands'))}
+          data-testid="back"
+          style={{ minHeight: 48 }}
+        >
           <LeftOutlined /> {t('back')}
         </Button>
         <span className="grow">{t('errandsAsk')}</span>
@@ -63,10 +76,18 @@ export function AskErrand({ me }: { me: Me }) {
       {!chosen &&
         groups.map((g) => (
           <div className="card" key={g.kind}>
-            <h3 style={{ margin: '0 0 4px' }}>{t(g.kind === 'errand' ? 'errandsKindErrand' : 'errandsKindProxy')}</h3>
+            <h3 style={{ margin: '0 0 4px' }}>
+              {t(g.kind === 'errand' ? 'errandsKindErrand' : 'errandsKindProxy')}
+            </h3>
             <div className="muted">{t('errandsChoose')}</div>
             {g.items.map((i) => (
-              <button type="button" key={i.code} className="cat-option" onClick={() => setChosen(i)} data-testid={`item-${i.code}`}>
+              <button
+                type="button"
+                key={i.code}
+                className="cat-option"
+                onClick={() => setChosen(i)}
+                data-testid={`item-${i.code}`}
+              >
                 {pick(i.nameZh, i.nameEn)}
               </button>
             ))}
@@ -87,17 +108,47 @@ export function AskErrand({ me }: { me: Me }) {
           </div>
           <div className="card">
             <div className="field-label">{t('errandsDetail')}</div>
-            <textarea className="input" rows={3} maxLength={1000} placeholder={t('errandsDetailHint')} value={detail} onChange={(e) => setDetail(e.target.value)} data-testid="errand-detail" />
+            <textarea
+              className="input"
+              rows={3}
+              maxLength={1000}
+              placeholder={t('errandsDetailHint')}
+              value={detail}
+              onChange={(e) => setDetail(e.target.value)}
+              data-testid="errand-detail"
+            />
             <div className="field-label">{t('errandsContactName')}</div>
-            <input className="input" maxLength={40} value={contactName} onChange={(e) => setContactName(e.target.value)} data-testid="errand-contact-name" />
+            <input
+              className="input"
+              maxLength={40}
+              value={contactName}
+              onChange={(e) => setContactName(e.target.value)}
+              data-testid="errand-contact-name"
+            />
             <div className="field-label">{t('errandsContactPhone')}</div>
-            <input className="input" type="tel" inputMode="numeric" maxLength={11} value={phone} onChange={(e) => setPhone(e.target.value)} data-testid="errand-contact-phone" />
+            <input
+              className="input"
+              type="tel"
+              inputMode="numeric"
+              maxLength={11}
+              value={phone}
+              onChange={(e) => setPhone(e.target.value)}
+              data-testid="errand-contact-phone"
+            />
             {error && (
               <div className="error-text" role="alert" data-testid="errand-error">
                 {error}
               </div>
             )}
-            <Button block color="primary" size="large" style={{ marginTop: 16 }} loading={busy} onClick={() => void submit()} data-testid="errand-submit">
+            <Button
+              block
+              color="primary"
+              size="large"
+              style={{ marginTop: 16 }}
+              loading={busy}
+              onClick={() => void submit()}
+              data-testid="errand-submit"
+            >
               {t('errandsSubmit')}
             </Button>
           </div>

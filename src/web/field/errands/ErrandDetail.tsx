@@ -18,12 +18,21 @@ export function ErrandDetailScreen({ id, me }: { id: number; me: Me }) {
   const [acting, setActing] = useState<ErrandAction | null>(null);
   const [viewing, setViewing] = useState<string | null>(null);
   const [phone, setPhone] = useState<string | null>(null);
-  const res = useFetch(`${me.username}.errand.${id}`, () => ok(api.GET('/api/v1/errands/{id}', { params: { path: { id } }, signal: timeout(20_000) })), [id, tick]);
+  const res = useFetch(
+    `${me.username}.errand.${id}`,
+    () => ok(api.GET('/api/v1/errands/{id}', { params: { path: { id } }, signal: timeout(20_000) })),
+    [id, tick],
+  );
   const e = res.data;
 
   async function reveal() {
     try {
-      const r = await ok(api.POST('/api/v1/errands/{id}/reveal-phone', { params: { path: { id } }, body: { reason: t('errandsShowPhoneReason') } }));
+      const r = await ok(
+        api.POST('/api/v1/errands/{id}/reveal-phone', {
+          params: { path: { id } },
+          body: { reason: t('errandsShowPhoneReason') },
+        }),
+      );
       setPhone(r.contactPhone);
     } catch (err) {
       Toast.show({ content: failText(err) });
@@ -39,13 +48,21 @@ export function ErrandDetailScreen({ id, me }: { id: number; me: Me }) {
             <div style={{ fontSize: 20, fontWeight: 700 }}>{pick(e.serviceName, e.serviceNameEn)}</div>
             <div style={{ margin: '8px 0' }}>
               <ErrandStatusTag status={e.status} />
-              {e.overdue && <span className="warn overdue" style={{ marginLeft: 8 }}>{t('errandsOverdue')}</span>}
+              {e.overdue && (
+                <span className="warn overdue" style={{ marginLeft: 8 }}>
+                  {t('errandsOverdue')}
+                </span>
+              )}
             </div>
             <p style={{ margin: '8px 0', whiteSpace: 'pre-wrap' }}>{e.detail}</p>
             <Kv k={t('errandsAskedAt')} v={when(e.createdAt)} />
-            {(e.status === 'requested' || e.status === 'accepted') && <Kv k={t('errandsDueAt')} v={when(e.dueAt)} />}
+            {(e.status === 'requested' || e.status === 'accepted') && (
+              <Kv k={t('errandsDueAt')} v={when(e.dueAt)} />
+            )}
             {e.assigneeName && <Kv k={t('errandsDoer')} v={e.assigneeName} testid="errand-doer" />}
-            {!me.abilities.includes('errands.request') && <Kv k={t('errandsRequester')} v={`${e.contactName ?? e.requesterName} · ${e.gridName}`} />}
+            {!me.abilities.includes('errands.request') && (
+              <Kv k={t('errandsRequester')} v={`${e.contactName ?? e.requesterName} · ${e.gridName}`} />
+            )}
             {e.contactPhone && (
               <div className="kv">
                 <span className="k">{t('errandsContact')}</span>
@@ -71,7 +88,14 @@ export function ErrandDetailScreen({ id, me }: { id: number; me: Me }) {
           {e.actions.length > 0 && (
             <div className="card" style={{ display: 'grid', gap: 10 }}>
               {e.actions.map((a) => (
-                <Button key={a} block size="large" color={a === 'decline' || a === 'cancel' ? 'default' : 'primary'} onClick={() => setActing(a)} data-testid={`errand-action-${a}`}>
+                <Button
+                  key={a}
+                  block
+                  size="large"
+                  color={a === 'decline' || a === 'cancel' ? 'default' : 'primary'}
+                  onClick={() => setActing(a)}
+                  data-testid={`errand-action-${a}`}
+                >
                   {tk('errandsAct', a)}
                 </Button>
               ))}
@@ -81,14 +105,28 @@ export function ErrandDetailScreen({ id, me }: { id: number; me: Me }) {
           {e.photos.length > 0 && (
             <div className="card photos">
               {e.photos.map((p) => (
-                <button type="button" key={p.id} className="photo" onClick={() => setViewing(p.url)} style={{ border: 0, padding: 0 }}>
-                  <img src={p.thumbUrl} alt="" style={{ width: '100%', height: '100%', objectFit: 'cover' }} />
+                <button
+                  type="button"
+                  key={p.id}
+                  className="photo"
+                  onClick={() => setViewing(p.url)}
+                  style={{ border: 0, padding: 0 }}
+                >
+                  <img
+                    src={p.thumbUrl}
+                    alt=""
+                    style={{ width: '100%', height: '100%', objectFit: 'cover' }}
+                  />
                 </button>
               ))}
             </div>
           )}
 
-          <StepList title={t('errandsSteps')} testId="errand-steps" steps={e.steps.map((s) => ({ ...s, label: tk('errandsStep', s.action) }))} />
+          <StepList
+            title={t('errandsSteps')}
+            testId="errand-steps"
+            steps={e.steps.map((s) => ({ ...s, label: tk('errandsStep', s.action) }))}
+          />
 
           <div className="card">
             <ServiceGuide item={e.service} />

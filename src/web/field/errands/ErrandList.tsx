@@ -19,19 +19,37 @@ export function ErrandList({ me }: { me: Me }) {
   const resident = me.abilities.includes('errands.request');
   const [filter, setFilter] = useState<Filter>('waiting');
   const { tick } = useLive();
-  const query = resident ? {} : filter === 'waiting' ? { status: 'requested' as const } : filter === 'mine' ? { mine: 'true' as const } : {};
+  const query = resident
+    ? {}
+    : filter === 'waiting'
+      ? { status: 'requested' as const }
+      : filter === 'mine'
+        ? { mine: 'true' as const }
+        : {};
   const list = useFetch(
     `${me.username}.errands.${resident ? 'own' : filter}`,
-    () => ok(api.GET('/api/v1/errands', { params: { query: { ...query, limit: 100 } }, signal: timeout(20_000) })).then((r) => r.items),
+    () =>
+      ok(
+        api.GET('/api/v1/errands', { params: { query: { ...query, limit: 100 } }, signal: timeout(20_000) }),
+      ).then((r) => r.items),
     [filter, tick],
   );
   const items = list.data ?? [];
 
   return (
     <div className="page">
-      <ListTitle title={resident ? t('errandsMineTitle') : t('errandsWorkTitle')} loading={list.loading} onRefresh={() => void list.reload()} />
+      <ListTitle
+        title={resident ? t('errandsMineTitle') : t('errandsWorkTitle')}
+        loading={list.loading}
+        onRefresh={() => void list.reload()}
+      />
       {resident && (
-        <button type="button" className="big-action" onClick={() => go('/errands/new')} data-testid="errands-ask">
+        <button
+          type="button"
+          className="big-action"
+          onClick={() => go('/errands/new')}
+          data-testid="errands-ask"
+        >
           <PlusCircleOutlined className="icon" />
           <span>
             {t('errandsAsk')}
@@ -45,7 +63,16 @@ export function ErrandList({ me }: { me: Me }) {
           style={{ marginBottom: 12, fontSize: 17 }}
           value={filter}
           onChange={(v) => setFilter(v as Filter)}
-          options={(['waiting', 'mine', 'all'] as const).map((f) => ({ label: t(f === 'waiting' ? 'errandsFilterWaiting' : f === 'mine' ? 'errandsFilterMine' : 'errandsFilterAll'), value: f }))}
+          options={(['waiting', 'mine', 'all'] as const).map((f) => ({
+            label: t(
+              f === 'waiting'
+                ? 'errandsFilterWaiting'
+                : f === 'mine'
+                  ? 'errandsFilterMine'
+                  : 'errandsFilterAll',
+            ),
+            value: f,
+          }))}
         />
       )}
       <ListState list={list} empty={!items.length} emptyText={t('errandsNone')} />
@@ -60,7 +87,12 @@ export function ErrandList({ me }: { me: Me }) {
 
 function Item({ e, resident }: { e: ErrandItem; resident: boolean }) {
   return (
-    <button type="button" className="case-item" onClick={() => go(`/errands/${e.id}`)} data-testid={`errand-${e.number}`}>
+    <button
+      type="button"
+      className="case-item"
+      onClick={() => go(`/errands/${e.id}`)}
+      data-testid={`errand-${e.number}`}
+    >
       <div className="row">
         <span className="title grow">{pick(e.serviceName, e.serviceNameEn)}</span>
         {e.overdue && <span className="warn overdue">{t('errandsOverdue')}</span>}

@@ -1,9 +1,12 @@
 import type { paths } from '../../shared/api-schema.js';
 import { t, type StringKey } from '../i18n.js';
 
-export type ErrandItem = paths['/api/v1/errands']['get']['responses'][200]['content']['application/json']['items'][number];
-export type ErrandDetail = paths['/api/v1/errands/{id}']['get']['responses'][200]['content']['application/json'];
-export type ServiceItem = paths['/api/v1/service-items']['get']['responses'][200]['content']['application/json']['items'][number];
+export type ErrandItem =
+  paths['/api/v1/errands']['get']['responses'][200]['content']['application/json']['items'][number];
+export type ErrandDetail =
+  paths['/api/v1/errands/{id}']['get']['responses'][200]['content']['application/json'];
+export type ServiceItem =
+  paths['/api/v1/service-items']['get']['responses'][200]['content']['application/json']['items'][number];
 export type ErrandAction = ErrandDetail['actions'][number];
 export type Rating = NonNullable<ErrandDetail['rating']>;
 

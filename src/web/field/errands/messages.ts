@@ -3,7 +3,10 @@ export const ERRANDS_S = {
   errandsMineTitle: ['我的代办', 'My errands'],
   errandsWorkTitle: ['代办事项', 'Errands'],
   errandsAsk: ['找人帮忙办', 'Ask for help'],
-  errandsAskHint: ['交电费、取快递、办证件，网格员帮您跑腿', 'Bills, parcels, papers: a grid worker runs the errand for you'],
+  errandsAskHint: [
+    '交电费、取快递、办证件，网格员帮您跑腿',
+    'Bills, parcels, papers: a grid worker runs the errand for you',
+  ],
   errandsNone: ['还没有代办事项', 'No errands yet'],
   errandsFilterWaiting: ['等人接', 'Waiting'],
   errandsFilterMine: ['我在办', 'I am doing'],
@@ -22,7 +25,10 @@ export const ERRANDS_S = {
   errandsAt_township: ['乡镇便民服务中心', 'Township convenience centre'],
   errandsAt_county: ['县行政审批中心', 'County approval centre'],
   errandsDetail: ['说说具体要办什么', 'Tell us what exactly is needed'],
-  errandsDetailHint: ['例如：帮我交100元电费，户号是……', 'e.g. pay 100 yuan of electricity, account number …'],
+  errandsDetailHint: [
+    '例如：帮我交100元电费，户号是……',
+    'e.g. pay 100 yuan of electricity, account number …',
+  ],
   errandsContactName: ['联系人（可不填）', 'Contact name (optional)'],
   errandsContactPhone: ['联系电话（可不填）', 'Contact phone (optional)'],
   errandsPhoneWrong: ['请填11位手机号', 'Please enter an 11-digit mobile number'],

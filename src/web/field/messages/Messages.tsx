@@ -11,7 +11,11 @@ import { refreshUnread, useLive } from './live.js';
 /** 消息: my notifications (GET /api/v1/inbox), live through the event stream. */
 export function Messages() {
   const { tick, connected } = useLive();
-  const inbox = useFetch(null, () => ok(api.GET('/api/v1/inbox', { params: { query: { limit: 50 } }, signal: timeout(20_000) })), [tick]);
+  const inbox = useFetch(
+    null,
+    () => ok(api.GET('/api/v1/inbox', { params: { query: { limit: 50 } }, signal: timeout(20_000) })),
+    [tick],
+  );
   const items = inbox.data?.items ?? [];
 
   async function markRead(ids?: number[]) {
@@ -29,10 +33,19 @@ export function Messages() {
     <div className="page">
       <div className="page-title">
         <span className="grow">{t('messagesTitle')}</span>
-        {connected && <span className="live-dot" data-testid="live">● {t('live')}</span>}
+        {connected && (
+          <span className="live-dot" data-testid="live">
+            ● {t('live')}
+          </span>
+        )}
       </div>
       {(inbox.data?.unread ?? 0) > 0 && (
-        <Button block onClick={() => void markRead()} style={{ marginBottom: 12 }} data-testid="mark-all-read">
+        <Button
+          block
+          onClick={() => void markRead()}
+          style={{ marginBottom: 12 }}
+          data-testid="mark-all-read"
+        >
           {t('markAllRead')}
         </Button>
       )}
@@ -41,7 +54,15 @@ export function Messages() {
       <div className="card" data-testid="messages">
         {inbox.data && !items.length && <p className="muted">{t('noMessages')}</p>}
         {items.map((m) => (
-          <div key={m.id} className={m.readAt ? 'msg' : 'msg unread'} role="button" tabIndex={0} onClick={() => open(m)} data-testid={`message-${m.id}`} style={{ minHeight: 48, cursor: 'pointer' }}>
+          <div
+            key={m.id}
+            className={m.readAt ? 'msg' : 'msg unread'}
+            role="button"
+            tabIndex={0}
+            onClick={() => open(m)}
+            data-testid={`message-${m.id}`}
+            style={{ minHeight: 48, cursor: 'pointer' }}
+          >
             <div className="msg-title">{m.title}</div>
             {m.body && <div>{m.body}</div>}
             <div className="muted">{when(m.createdAt)}</div>

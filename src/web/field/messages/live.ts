@@ -3,10 +3,38 @@ import { api } from '../../shared/api.js';
 import { ok } from '../net.js';
 
 /** A live event from GET /api/v1/events (server-sent events, named by kind). */
-export type LiveEvent = { type: string; caseId?: number; about?: { type: string; id: number }; number?: string; state?: string; title?: string };
+export type LiveEvent = {
+  type: string;
+  caseId?: number;
+  about?: { type: string; id: number };
+  number?: string;
+  state?: string;
+  title?: string;
+};
 
 const KINDS = ['case.reported', 'case.comment', 'case.overdue', 'case.auto_escalate'].concat(
-  ['file', 'reject', 'cancel', 'merge', 'handle_on_spot', 'escalate', 'dispatch', 'accept', 'return', 'handle', 'close', 'rework', 'evaluate', 'reopen', 'request_delay', 'decide_delay', 'suspend', 'resume', 'supervise', 'expedite'].map((a) => `case.${a}`),
+  [
+    'file',
+    'reject',
+    'cancel',
+    'merge',
+    'handle_on_spot',
+    'escalate',
+    'dispatch',
+    'accept',
+    'return',
+    'handle',
+    'close',
+    'rework',
+    'evaluate',
+    'reopen',
+    'request_delay',
+    'decide_delay',
+    'suspend',
+    'resume',
+    'supervise',
+    'expedite',
+  ].map((a) => `case.${a}`),
 );
 
 type LiveState = { unread: number; tick: number; connected: boolean };
@@ -30,7 +58,9 @@ export function useLive(): LiveState {
 }
 
 export async function refreshUnread(): Promise<void> {
-  const res = await ok(api.GET('/api/v1/inbox', { params: { query: { unread: 'true', limit: 1 } } })).catch(() => null);
+  const res = await ok(api.GET('/api/v1/inbox', { params: { query: { unread: 'true', limit: 1 } } })).catch(
+    () => null,
+  );
   if (res) emit({ unread: res.unread });
 }
 

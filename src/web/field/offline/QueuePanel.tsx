@@ -19,7 +19,9 @@ export function QueuePanel() {
   }, [q.items.length]);
 
   if (!q.items.length) return null;
-  const next = Math.min(...q.items.filter((i) => i.status === 'pending' && i.nextAt > now).map((i) => i.nextAt));
+  const next = Math.min(
+    ...q.items.filter((i) => i.status === 'pending' && i.nextAt > now).map((i) => i.nextAt),
+  );
 
   return (
     <div className="card queue" data-testid="queue">
@@ -29,7 +31,13 @@ export function QueuePanel() {
           {t('queueCount', { n: q.items.length })}
         </span>
         {q.items.some((i) => i.status !== 'attention') && (
-          <Button size="small" color="warning" loading={q.sending} onClick={() => void flush(true)} data-testid="queue-retry">
+          <Button
+            size="small"
+            color="warning"
+            loading={q.sending}
+            onClick={() => void flush(true)}
+            data-testid="queue-retry"
+          >
             {q.sending ? t('queueSending') : t('queueRetry')}
           </Button>
         )}
@@ -47,7 +55,8 @@ export function QueuePanel() {
 
 /** What the item is, in a line and a half: a report's category and words, a visit's household and notes. */
 function label(item: QueueItem): { title: string; text: string } {
-  if (item.kind === 'visit') return { title: t('visitsQueueItem', { address: item.draft.address }), text: item.body.notes ?? '' };
+  if (item.kind === 'visit')
+    return { title: t('visitsQueueItem', { address: item.draft.address }), text: item.body.notes ?? '' };
   const cat = item.draft.category;
   return { title: cat ? pick(cat.name, cat.nameEn) : '—', text: item.body.description };
 }
@@ -59,7 +68,12 @@ function Row({ item, busy }: { item: QueueItem; busy: boolean }) {
     <div className="queue-item" data-testid={`queue-item-${item.status}`} data-kind={item.kind ?? 'report'}>
       <div style={{ fontWeight: 700 }}>
         {title}
-        {item.draft.photos.length > 0 && <span className="muted"> · <CameraOutlined /> {item.draft.photos.length}</span>}
+        {item.draft.photos.length > 0 && (
+          <span className="muted">
+            {' '}
+            · <CameraOutlined /> {item.draft.photos.length}
+          </span>
+        )}
       </div>
       <div className="muted">{text.slice(0, 40)}</div>
       {item.status === 'attention' && (
@@ -71,7 +85,13 @@ function Row({ item, busy }: { item: QueueItem; busy: boolean }) {
       {item.maybeSent && <div className="muted">{t('queueMaybeSent')}</div>}
       {attention && (
         <div className="row" style={{ marginTop: 6 }}>
-          <Button size="small" color="primary" disabled={busy} onClick={() => void edit(item)} data-testid="queue-edit">
+          <Button
+            size="small"
+            color="primary"
+            disabled={busy}
+            onClick={() => void edit(item)}
+            data-testid="queue-edit"
+          >
             {t('queueEdit')}
           </Button>
           <Button size="small" disabled={busy} onClick={() => void remove(item)} data-testid="queue-delete">
@@ -84,16 +104,40 @@ function Row({ item, busy }: { item: QueueItem; busy: boolean }) {
 }
 
 async function remove(item: QueueItem): Promise<void> {
-  if (await Dialog.confirm({ content: t('queueDeleteConfirm'), confirmText: t('queueDelete'), cancelText: t('cancel') })) await removeItem(item.id);
+  if (
+    await Dialog.confirm({
+      content: t('queueDeleteConfirm'),
+      confirmText: t('queueDelete'),
+      cancelText: t('cancel'),
+    })
+  )
+    await removeItem(item.id);
 }
 
 /** Back into the report or visit form (its draft), out of the queue; a half-written form is not overwritten silently. */
 async function edit(item: QueueItem): Promise<void> {
-  const current = item.kind === 'visit' ? await loadVisitDraft(item.draft.key) : await loadDraft(item.draft.key);
-  const written = current && ('category' in current ? hasContent(current) : current.notes.trim() || current.photos.length);
-  if (written && !(await Dialog.confirm({ content: t('replaceDraft'), confirmText: t('confirm'), cancelText: t('cancel') }))) return;
-  if (item.kind === 'visit') await saveVisitDraft({ ...item.draft, savedAt: Date.now(), refusal: item.error });
+  const current =
+    item.kind === 'visit' ? await loadVisitDraft(item.draft.key) : await loadDraft(item.draft.key);
+  const written =
+    current && ('category' in current ? hasContent(current) : current.notes.trim() || current.photos.length);
+  if (
+    written &&
+    !(await Dialog.confirm({
+      content: t('replaceDraft'),
+      confirmText: t('confirm'),
+      cancelText: t('cancel'),
+    }))
+  )
+    return;
+  if (item.kind === 'visit')
+    await saveVisitDraft({ ...item.draft, savedAt: Date.now(), refusal: item.error });
   else await saveDraft({ ...item.draft, savedAt: Date.now(), refusal: item.error });
   await removeItem(item.id);
-  go(item.kind === 'visit' ? `/households/${item.draft.householdId}` : item.draft.household ? `/report/household/${item.draft.household.id}` : '/report');
+  go(
+    item.kind === 'visit'
+      ? `/households/${item.draft.householdId}`
+      : item.draft.household
+        ? `/report/household/${item.draft.household.id}`
+        : '/report',
+  );
 }

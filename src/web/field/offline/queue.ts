@@ -55,15 +55,30 @@ export async function setOwner(owner: string | null): Promise<void> {
   if (owner) void flush(true);
 }
 
-export async function enqueue(draft: Draft, body: Omit<ReportBody, 'photoIds'>, extra: QueueMeta = {}): Promise<QueueItem> {
+export async function enqueue(
+  draft: Draft,
+  body: Omit<ReportBody, 'photoIds'>,
+  extra: QueueMeta = {},
+): Promise<QueueItem> {
   return put({ ...fresh(), body, draft, ...extra });
 }
 
-export async function enqueueVisit(draft: VisitDraft, body: Omit<VisitBody, 'photoIds'>, extra: QueueMeta = {}): Promise<QueueItem> {
+export async function enqueueVisit(
+  draft: VisitDraft,
+  body: Omit<VisitBody, 'photoIds'>,
+  extra: QueueMeta = {},
+): Promise<QueueItem> {
   return put({ ...fresh(), kind: 'visit', body, draft, ...extra });
 }
 
-const fresh = () => ({ id: newKey(), owner: state.owner ?? '', createdAt: Date.now(), status: 'pending' as const, attempts: 1, nextAt: Date.now() + backoff(1) });
+const fresh = () => ({
+  id: newKey(),
+  owner: state.owner ?? '',
+  createdAt: Date.now(),
+  status: 'pending' as const,
+  attempts: 1,
+  nextAt: Date.now() + backoff(1),
+});
 
 async function put(item: QueueItem): Promise<QueueItem> {
   await (await db()).put('queue', item);
@@ -105,20 +120,26 @@ export async function flush(force = false): Promise<void> {
     }
   };
   // one tab at a time sends (two open tabs must not send the same report twice)
-  if (navigator.locks) await navigator.locks.request('wangge-field-queue', { ifAvailable: true }, (lock) => (lock ? run() : undefined));
+  if (navigator.locks)
+    await navigator.locks.request('wangge-field-queue', { ifAvailable: true }, (lock) =>
+      lock ? run() : undefined,
+    );
   else await run();
 }
 
 async function sendDue(force: boolean): Promise<void> {
   const d = await db();
-  const items = (await d.getAllFromIndex('queue', 'owner', state.owner ?? '')).sort((a, b) => a.createdAt - b.createdAt);
+  const items = (await d.getAllFromIndex('queue', 'owner', state.owner ?? '')).sort(
+    (a, b) => a.createdAt - b.createdAt,
+  );
   for (const item of items) {
     if (item.status === 'attention') continue;
     if (!force && item.nextAt > Date.now()) continue;
     const out = await sendItem(item, save);
     if (out.kind === 'sent') {
       await d.delete('queue', item.id);
-      if (out.householdId !== undefined) emit({ lastVisitSent: { id: out.id, householdId: out.householdId, at: Date.now() } });
+      if (out.householdId !== undefined)
+        emit({ lastVisitSent: { id: out.id, householdId: out.householdId, at: Date.now() } });
       else emit({ lastSent: { id: out.id, number: out.number, at: Date.now() } });
       continue;
     }

@@ -19,25 +19,43 @@ type Sent = Extract<Outcome, { kind: 'sent' }>;
  * POST /api/v1/cases or /api/v1/visits. Only a 2xx counts as sent.
  */
 export async function sendItem(item: QueueItem, save: Save): Promise<Outcome> {
-  return item.kind === 'visit' ? attempt(item, item.draft.photos, save, (ids) => postVisit(item, ids)) : attempt(item, item.draft.photos, save, (ids) => postReport(item, ids));
+  return item.kind === 'visit'
+    ? attempt(item, item.draft.photos, save, (ids) => postVisit(item, ids))
+    : attempt(item, item.draft.photos, save, (ids) => postReport(item, ids));
 }
 
 async function postReport(item: ReportItem, photoIds: string[]): Promise<Sent> {
-  const res = await ok(api.POST('/api/v1/cases', { body: { ...item.body, ...(photoIds.length ? { photoIds } : {}) }, signal: timeout(45_000) }));
+  const res = await ok(
+    api.POST('/api/v1/cases', {
+      body: { ...item.body, ...(photoIds.length ? { photoIds } : {}) },
+      signal: timeout(45_000),
+    }),
+  );
   // a report started on a visit: the visit and the case get linked (best effort; the case is made either way)
-  if (item.draft.household) await caseReported(item.owner, item.draft.household.id, res).catch(() => undefined);
+  if (item.draft.household)
+    await caseReported(item.owner, item.draft.household.id, res).catch(() => undefined);
   return { kind: 'sent', id: res.id, number: res.number };
 }
 
 async function postVisit(item: VisitItem, photoIds: string[]): Promise<Sent> {
   // the case reported on this visit may have gone out of the queue just before it
   const caseId = item.body.caseId ?? pendingCase(item.owner, item.body.householdId)?.id;
-  const res = await ok(api.POST('/api/v1/visits', { body: { ...item.body, ...(caseId ? { caseId } : {}), ...(photoIds.length ? { photoIds } : {}) }, signal: timeout(45_000) }));
+  const res = await ok(
+    api.POST('/api/v1/visits', {
+      body: { ...item.body, ...(caseId ? { caseId } : {}), ...(photoIds.length ? { photoIds } : {}) },
+      signal: timeout(45_000),
+    }),
+  );
   visitSent(item.owner, item.body.householdId, res);
   return { kind: 'sent', id: res.id, number: res.address, householdId: res.householdId };
 }
 
-async function attempt(item: QueueItem, photos: PhotoEntry[], save: Save, post: (photoIds: string[]) => Promise<Sent>): Promise<Outcome> {
+async function attempt(
+  item: QueueItem,
+  photos: PhotoEntry[],
+  save: Save,
+  post: (photoIds: string[]) => Promise<Sent>,
+): Promise<Outcome> {
   try {
     // an item whose answer was lost is simply sent again: its clientRequestId makes the
     // server answer the row it already made instead of a second one
@@ -58,6 +76,11 @@ async function attempt(item: QueueItem, photos: PhotoEntry[], save: Save, post: 
       await save(item);
       return attempt(item, photos, save, post);
     }
-    return { kind: 'attention', error: err.body ?? { error: { code: err.code, message: `错误 ${err.status}`, messageEn: `Error ${err.status}` } } };
+    return {
+      kind: 'attention',
+      error: err.body ?? {
+        error: { code: err.code, message: `错误 ${err.status}`, messageEn: `Error ${err.status}` },
+      },
+    };
   }
 }

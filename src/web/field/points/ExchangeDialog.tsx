@@ -10,7 +10,17 @@ import type { Goods } from './parts.js';
  * Confirm an exchange and choose how many. One request id per dialog: pressing
  * again after a lost answer cannot exchange twice (the server answers the same one).
  */
-export function ExchangeDialog({ goods, balance, onClose, onDone }: { goods: Goods; balance: number; onClose: () => void; onDone: () => void }) {
+export function ExchangeDialog({
+  goods,
+  balance,
+  onClose,
+  onDone,
+}: {
+  goods: Goods;
+  balance: number;
+  onClose: () => void;
+  onDone: () => void;
+}) {
   const most = Math.max(1, Math.min(goods.stock, Math.floor(balance / goods.pointsCost), 100));
   const [quantity, setQuantity] = useState(1);
   const [requestId, setRequestId] = useState(uuid);
@@ -22,7 +32,12 @@ export function ExchangeDialog({ goods, balance, onClose, onDone }: { goods: Goo
     setBusy(true);
     setError(null);
     try {
-      await ok(api.POST('/api/v1/redemptions', { body: { goodsId: goods.id, quantity, clientRequestId: requestId }, signal: timeout(20_000) }));
+      await ok(
+        api.POST('/api/v1/redemptions', {
+          body: { goodsId: goods.id, quantity, clientRequestId: requestId },
+          signal: timeout(20_000),
+        }),
+      );
       onDone();
     } catch (e) {
       setError(failText(e));
@@ -49,13 +64,27 @@ export function ExchangeDialog({ goods, balance, onClose, onDone }: { goods: Goo
                 // a different exchange: a new request id
                 setRequestId(uuid());
               }}
-              style={{ '--height': '44px', '--input-width': '56px', '--input-font-size': '20px' } as React.CSSProperties}
+              style={
+                {
+                  '--height': '44px',
+                  '--input-width': '56px',
+                  '--input-font-size': '20px',
+                } as React.CSSProperties
+              }
               data-testid="exchange-quantity"
             />
           </div>
           <div>{t('pointsWillUse', { n: cost, left: balance - cost })}</div>
           {error && <div className="error-text">{error}</div>}
-          <Button block color="primary" loading={busy} disabled={cost > balance} onClick={() => void exchange()} style={{ marginTop: 16 }} data-testid="exchange-confirm">
+          <Button
+            block
+            color="primary"
+            loading={busy}
+            disabled={cost > balance}
+            onClick={() => void exchange()}
+            style={{ marginTop: 16 }}
+            data-testid="exchange-confirm"
+          >
             {t('pointsConfirm')}
           </Button>
           <Button block fill="none" onClick={onClose} style={{ marginTop: 4 }} data-testid="exchange-cancel">

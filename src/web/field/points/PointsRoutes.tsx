@@ -13,8 +13,16 @@ import { GoodsList, History, MyExchanges, type Goods } from './parts.js';
 /** '/points': my balance, what earned it, goods I can exchange, my exchanges (J4). */
 export function PointsRoutes({ me }: { parts: string[]; me: Me }) {
   const { tick } = useLive();
-  const mine = useFetch(`${me.username}.points.me`, () => ok(api.GET('/api/v1/points/me', { signal: timeout(20_000) })), [tick]);
-  const goods = useFetch(`${me.username}.points.goods`, () => ok(api.GET('/api/v1/goods', { signal: timeout(20_000) })).then((r) => r.items), [tick]);
+  const mine = useFetch(
+    `${me.username}.points.me`,
+    () => ok(api.GET('/api/v1/points/me', { signal: timeout(20_000) })),
+    [tick],
+  );
+  const goods = useFetch(
+    `${me.username}.points.goods`,
+    () => ok(api.GET('/api/v1/goods', { signal: timeout(20_000) })).then((r) => r.items),
+    [tick],
+  );
   const [picked, setPicked] = useState<Goods | null>(null);
   const d = mine.data;
   const reload = () => {
@@ -26,7 +34,13 @@ export function PointsRoutes({ me }: { parts: string[]; me: Me }) {
     <div className="page">
       <div className="page-title">
         <span className="grow">{t('pointsTitle')}</span>
-        <Button size="small" fill="outline" onClick={reload} loading={mine.loading} data-testid="points-refresh">
+        <Button
+          size="small"
+          fill="outline"
+          onClick={reload}
+          loading={mine.loading}
+          data-testid="points-refresh"
+        >
           <ReloadOutlined /> {t('refresh')}
         </Button>
       </div>
@@ -41,7 +55,10 @@ export function PointsRoutes({ me }: { parts: string[]; me: Me }) {
         <>
           <div className="card" style={{ textAlign: 'center' }}>
             <div className="muted">{t('pointsBalance')}</div>
-            <div style={{ fontSize: 56, fontWeight: 800, color: '#c8102e', lineHeight: 1.2 }} data-testid="points-balance">
+            <div
+              style={{ fontSize: 56, fontWeight: 800, color: '#c8102e', lineHeight: 1.2 }}
+              data-testid="points-balance"
+            >
               {d.balance}
             </div>
             <div className="muted">{t('pointsHowEarn')}</div>
@@ -49,7 +66,10 @@ export function PointsRoutes({ me }: { parts: string[]; me: Me }) {
           <h3 className="section-title">{t('pointsGoods')}</h3>
           <GoodsList items={goods.data ?? []} balance={d.balance} onPick={setPicked} />
           <h3 className="section-title">{t('pointsMine')}</h3>
-          <MyExchanges items={d.redemptions} onCancelled={() => (Toast.show({ icon: 'success', content: t('pointsCancelled') }), reload())} />
+          <MyExchanges
+            items={d.redemptions}
+            onCancelled={() => (Toast.show({ icon: 'success', content: t('pointsCancelled') }), reload())}
+          />
           <h3 className="section-title">{t('pointsHistory')}</h3>
           <History entries={d.entries} />
         </>

@@ -4,8 +4,14 @@ export const POINTS_S = {
   pointsBalance: ['现有积分', 'Points I have'],
   pointsUnit: ['分', 'points'],
   pointsPaid: ['专职网格员领取报酬，不参加积分。', 'Full-time grid workers are paid and do not earn points.'],
-  pointsNoWorker: ['您的账号还没有登记为网格员，暂时没有积分。', 'Your account is not registered as a grid worker yet, so there are no points.'],
-  pointsHowEarn: ['走访、上报问题被立案、就地处置、收集微心愿、代办完成，都能得积分。', 'Visits, filed reports, fixes on the spot, micro-wishes collected and errands done all earn points.'],
+  pointsNoWorker: [
+    '您的账号还没有登记为网格员，暂时没有积分。',
+    'Your account is not registered as a grid worker yet, so there are no points.',
+  ],
+  pointsHowEarn: [
+    '走访、上报问题被立案、就地处置、收集微心愿、代办完成，都能得积分。',
+    'Visits, filed reports, fixes on the spot, micro-wishes collected and errands done all earn points.',
+  ],
   pointsGoods: ['可以换的物品', 'Goods I can exchange'],
   pointsNoGoods: ['现在没有可换的物品', 'No goods to exchange right now'],
   pointsCost: ['{n} 分 / {unit}', '{n} points per {unit}'],
@@ -23,7 +29,10 @@ export const POINTS_S = {
   pointsStatus_handed_over: ['已领取', 'Collected'],
   pointsStatus_cancelled: ['已取消', 'Cancelled'],
   pointsCancel: ['取消兑换', 'Cancel'],
-  pointsCancelConfirm: ['取消后积分会退回，确定取消吗？', 'Your points will be returned. Cancel this exchange?'],
+  pointsCancelConfirm: [
+    '取消后积分会退回，确定取消吗？',
+    'Your points will be returned. Cancel this exchange?',
+  ],
   pointsCancelled: ['已取消，积分已退回', 'Cancelled, points returned'],
   pointsHistory: ['积分从哪来', 'Where my points came from'],
   pointsNoHistory: ['还没有积分记录', 'No points yet'],

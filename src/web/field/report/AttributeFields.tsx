@@ -3,7 +3,17 @@ import { getLang, pick, t } from '../i18n.js';
 import type { Answers, Attribute } from '../types.js';
 
 /** The category's extra questions (Open311 attributes). */
-export function AttributeFields({ attributes, answers, onChange, errors }: { attributes: Attribute[]; answers: Answers; onChange: (a: Answers) => void; errors: Record<string, string> }) {
+export function AttributeFields({
+  attributes,
+  answers,
+  onChange,
+  errors,
+}: {
+  attributes: Attribute[];
+  answers: Answers;
+  onChange: (a: Answers) => void;
+  errors: Record<string, string>;
+}) {
   const set = (code: string, v: string | number | string[] | undefined) => {
     const next = { ...answers };
     if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) delete next[code];
@@ -26,13 +36,37 @@ export function AttributeFields({ attributes, answers, onChange, errors }: { att
   );
 }
 
-function Field({ a, value, set }: { a: Attribute; value: Answers[string] | undefined; set: (v: string | number | string[] | undefined) => void }) {
-  const options = (a.values ?? []).map((v) => ({ label: getLang() === 'en' && v.nameEn ? v.nameEn : v.name, value: v.key }));
+function Field({
+  a,
+  value,
+  set,
+}: {
+  a: Attribute;
+  value: Answers[string] | undefined;
+  set: (v: string | number | string[] | undefined) => void;
+}) {
+  const options = (a.values ?? []).map((v) => ({
+    label: getLang() === 'en' && v.nameEn ? v.nameEn : v.name,
+    value: v.key,
+  }));
   switch (a.datatype) {
     case 'singlevaluelist':
-      return <Selector options={options} value={typeof value === 'string' ? [value] : []} onChange={(v) => set(v[0])} />;
+      return (
+        <Selector
+          options={options}
+          value={typeof value === 'string' ? [value] : []}
+          onChange={(v) => set(v[0])}
+        />
+      );
     case 'multivaluelist':
-      return <Selector multiple options={options} value={Array.isArray(value) ? value : []} onChange={(v) => set(v)} />;
+      return (
+        <Selector
+          multiple
+          options={options}
+          value={Array.isArray(value) ? value : []}
+          onChange={(v) => set(v)}
+        />
+      );
     case 'number':
       return (
         <input
@@ -44,11 +78,32 @@ function Field({ a, value, set }: { a: Attribute; value: Answers[string] | undef
         />
       );
     case 'text':
-      return <textarea className="input" maxLength={2000} value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value)} />;
+      return (
+        <textarea
+          className="input"
+          maxLength={2000}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => set(e.target.value)}
+        />
+      );
     case 'datetime':
-      return <input className="input" type="datetime-local" value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value)} />;
+      return (
+        <input
+          className="input"
+          type="datetime-local"
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => set(e.target.value)}
+        />
+      );
     default:
-      return <input className="input" maxLength={200} value={typeof value === 'string' ? value : ''} onChange={(e) => set(e.target.value)} />;
+      return (
+        <input
+          className="input"
+          maxLength={200}
+          value={typeof value === 'string' ? value : ''}
+          onChange={(e) => set(e.target.value)}
+        />
+      );
   }
 }
 
@@ -57,7 +112,11 @@ export function checkAnswers(attributes: Attribute[], answers: Answers): Record<
   const errors: Record<string, string> = {};
   for (const a of attributes) {
     const v = answers[a.code];
-    const empty = v === undefined || v === '' || (Array.isArray(v) && !v.length) || (a.datatype === 'number' && !Number.isFinite(Number(v)));
+    const empty =
+      v === undefined ||
+      v === '' ||
+      (Array.isArray(v) && !v.length) ||
+      (a.datatype === 'number' && !Number.isFinite(Number(v)));
     if (a.required && empty) errors[a.code] = t('attrRequired', { q: pick(a.description, a.descriptionEn) });
   }
   return errors;

@@ -6,7 +6,15 @@ import { searchCategories } from './categories.js';
 import type { Category } from '../types.js';
 
 /** Search-as-you-type category list; the chosen one shown big with "change". */
-export function CategoryPicker({ value, onChange, error }: { value: Category | null; onChange: (c: Category | null) => void; error?: string }) {
+export function CategoryPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: Category | null;
+  onChange: (c: Category | null) => void;
+  error?: string;
+}) {
   const [q, setQ] = useState('');
   const [items, setItems] = useState<Category[] | null>(null);
 
@@ -56,7 +64,13 @@ export function CategoryPicker({ value, onChange, error }: { value: Category | n
         {items === null && <DotLoading />}
         {items?.length === 0 && <p className="muted">{t('categoryNone')}</p>}
         {items?.slice(0, 40).map((c) => (
-          <button type="button" key={c.code} className="cat-option" data-testid={`category-${c.code}`} onClick={() => onChange(c)}>
+          <button
+            type="button"
+            key={c.code}
+            className="cat-option"
+            data-testid={`category-${c.code}`}
+            onClick={() => onChange(c)}
+          >
             {pick(c.name, c.nameEn)}
             <small>{c.majorName}</small>
           </button>

@@ -11,7 +11,14 @@ import { MapView } from './MapView.js';
 type Place = { code: string; name: string } | 'outside' | null;
 const outlines = new Map<string, Outline | null>();
 
-type Props = { me: Me; spot: Spot | null; useMyGrid: boolean; onSpot: (s: Spot | null) => void; onUseMyGrid: (v: boolean) => void; error?: string };
+type Props = {
+  me: Me;
+  spot: Spot | null;
+  useMyGrid: boolean;
+  onSpot: (s: Spot | null) => void;
+  onUseMyGrid: (v: boolean) => void;
+  error?: string;
+};
 
 /**
  * Where the problem is: the phone's position (WGS-84) on a small map with a
@@ -53,11 +60,21 @@ export function LocationPicker({ me, spot, useMyGrid, onSpot, onUseMyGrid, error
     let live = true;
     const id = setTimeout(async () => {
       try {
-        const res = await ok(api.GET('/api/v1/grids/locate', { params: { query: { lat: spot.lat, lng: spot.lng } }, signal: timeout(10_000) }));
+        const res = await ok(
+          api.GET('/api/v1/grids/locate', {
+            params: { query: { lat: spot.lat, lng: spot.lng } },
+            signal: timeout(10_000),
+          }),
+        );
         if (!live) return;
         setPlace({ code: res.grid.code, name: res.grid.name });
         if (!outlines.has(res.grid.code)) {
-          const g = await ok(api.GET('/api/v1/grids/{code}', { params: { path: { code: res.grid.code } }, signal: timeout(10_000) })).catch(() => null);
+          const g = await ok(
+            api.GET('/api/v1/grids/{code}', {
+              params: { path: { code: res.grid.code } },
+              signal: timeout(10_000),
+            }),
+          ).catch(() => null);
           outlines.set(res.grid.code, g?.geometry ?? null);
         }
         if (live) setOutline(outlines.get(res.grid.code) ?? null);
@@ -118,7 +135,13 @@ export function LocationPicker({ me, spot, useMyGrid, onSpot, onUseMyGrid, error
         </Button>
       </div>
       {myGrid && (
-        <Button block fill="outline" style={{ marginTop: 8 }} onClick={() => onUseMyGrid(true)} data-testid="use-my-grid">
+        <Button
+          block
+          fill="outline"
+          style={{ marginTop: 8 }}
+          onClick={() => onUseMyGrid(true)}
+          data-testid="use-my-grid"
+        >
           {t('useMyGrid', { name: me.scope.name })}
         </Button>
       )}

@@ -9,7 +9,15 @@ const pin = L.divIcon({ className: 'pin', html: '<div></div>', iconSize: [28, 28
  * A small Leaflet map without tiles (the county's phones may have no internet
  * maps): the grid's outline when known, and a pin to drag or tap-to-move.
  */
-export function MapView({ spot, polygon, onMove }: { spot: Spot; polygon: Outline | null; onMove: (lat: number, lng: number) => void }) {
+export function MapView({
+  spot,
+  polygon,
+  onMove,
+}: {
+  spot: Spot;
+  polygon: Outline | null;
+  onMove: (lat: number, lng: number) => void;
+}) {
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const marker = useRef<L.Marker | null>(null);
@@ -18,7 +26,13 @@ export function MapView({ spot, polygon, onMove }: { spot: Spot; polygon: Outlin
   move.current = onMove;
 
   useEffect(() => {
-    const m = L.map(el.current!, { attributionControl: false, zoomControl: true, center: [spot.lat, spot.lng], zoom: 16, maxZoom: 19 });
+    const m = L.map(el.current!, {
+      attributionControl: false,
+      zoomControl: true,
+      center: [spot.lat, spot.lng],
+      zoom: 16,
+      maxZoom: 19,
+    });
     L.control.scale({ imperial: false }).addTo(m);
     m.on('click', (e: L.LeafletMouseEvent) => move.current(e.latlng.lat, e.latlng.lng));
     marker.current = L.marker([spot.lat, spot.lng], { draggable: true, icon: pin, autoPan: true })
@@ -48,7 +62,10 @@ export function MapView({ spot, polygon, onMove }: { spot: Spot; polygon: Outlin
     outline.current?.remove();
     outline.current = null;
     if (!polygon) return;
-    outline.current = L.geoJSON(polygon as GeoJSON.Geometry, { style: { color: '#c8102e', weight: 2, fillColor: '#c8102e', fillOpacity: 0.06 }, interactive: false }).addTo(m);
+    outline.current = L.geoJSON(polygon as GeoJSON.Geometry, {
+      style: { color: '#c8102e', weight: 2, fillColor: '#c8102e', fillOpacity: 0.06 },
+      interactive: false,
+    }).addTo(m);
     const b = outline.current.getBounds();
     if (b.isValid() && b.contains([spot.lat, spot.lng])) m.fitBounds(b, { padding: [12, 12], maxZoom: 17 });
     // only when the outline changes

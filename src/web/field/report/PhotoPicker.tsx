@@ -11,14 +11,30 @@ const MAX = 9;
  * Take or pick photos (optional). They are kept on the phone as Blobs with the
  * draft; `uploading` marks the ones going to the server right now.
  */
-export function PhotoPicker({ photos, onAdd, onRemove, uploading, testid = 'photo-input' }: { photos: PhotoEntry[]; onAdd: (p: PhotoEntry[]) => void; onRemove: (key: string) => void; uploading: Set<string>; testid?: string }) {
+export function PhotoPicker({
+  photos,
+  onAdd,
+  onRemove,
+  uploading,
+  testid = 'photo-input',
+}: {
+  photos: PhotoEntry[];
+  onAdd: (p: PhotoEntry[]) => void;
+  onRemove: (key: string) => void;
+  uploading: Set<string>;
+  testid?: string;
+}) {
   const urls = useObjectUrls(photos);
 
   async function picked(el: HTMLInputElement) {
     const files = el.files;
     if (!files?.length) return;
     const list = [...files].slice(0, MAX - photos.length);
-    const prepared = await Promise.all(list.filter((f) => f.type.startsWith('image/') || /\.(heic|heif|jpe?g|png|webp)$/i.test(f.name)).map(preparePhoto));
+    const prepared = await Promise.all(
+      list
+        .filter((f) => f.type.startsWith('image/') || /\.(heic|heif|jpe?g|png|webp)$/i.test(f.name))
+        .map(preparePhoto),
+    );
     if (prepared.length < list.length) Toast.show({ content: 'JPEG / PNG / WebP / HEIC' });
     onAdd(prepared);
     el.value = '';
@@ -29,10 +45,17 @@ export function PhotoPicker({ photos, onAdd, onRemove, uploading, testid = 'phot
       {photos.map((p) => (
         <div className="photo" key={p.key} data-testid="photo-thumb">
           {urls.get(p.key) && <img src={urls.get(p.key)} alt="" />}
-          <button type="button" className="remove" aria-label={t('removePhoto')} onClick={() => onRemove(p.key)}>
+          <button
+            type="button"
+            className="remove"
+            aria-label={t('removePhoto')}
+            onClick={() => onRemove(p.key)}
+          >
             ×
           </button>
-          <span className="badge">{uploading.has(p.key) ? t('photoUploading') : p.serverId ? t('photoUploaded') : t('photoSaved')}</span>
+          <span className="badge">
+            {uploading.has(p.key) ? t('photoUploading') : p.serverId ? t('photoUploaded') : t('photoSaved')}
+          </span>
         </div>
       ))}
       {photos.length < MAX && (
@@ -40,12 +63,24 @@ export function PhotoPicker({ photos, onAdd, onRemove, uploading, testid = 'phot
           <label className="photo-add">
             <CameraOutlined className="plus" />
             {t('takePhoto')}
-            <input data-testid={testid} type="file" accept="image/*" capture="environment" onChange={(e) => void picked(e.target)} />
+            <input
+              data-testid={testid}
+              type="file"
+              accept="image/*"
+              capture="environment"
+              onChange={(e) => void picked(e.target)}
+            />
           </label>
           <label className="photo-add">
             <PictureOutlined className="plus" />
             {t('pickPhoto')}
-            <input data-testid={`${testid}-album`} type="file" accept="image/*" multiple onChange={(e) => void picked(e.target)} />
+            <input
+              data-testid={`${testid}-album`}
+              type="file"
+              accept="image/*"
+              multiple
+              onChange={(e) => void picked(e.target)}
+            />
           </label>
         </>
       )}

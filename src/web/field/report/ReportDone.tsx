@@ -5,22 +5,48 @@ import { go } from '../router.js';
 export type Done = { kind: 'sent'; id: number; number: string } | { kind: 'queued' };
 
 /** After submitting: the case number, or "kept on the phone, will be sent"; back to the household when reported on a visit. */
-export function ReportDone({ done, again, householdId }: { done: Done; again: () => void; householdId?: number }) {
+export function ReportDone({
+  done,
+  again,
+  householdId,
+}: {
+  done: Done;
+  again: () => void;
+  householdId?: number;
+}) {
   return (
     <div className="page" data-testid={`report-${done.kind}`}>
       <div className="card">
         {done.kind === 'sent' ? (
-          <Result status="success" title={t('sentTitle')} description={<span data-testid="sent-number">{t('sentNumber', { number: done.number })}</span>} />
+          <Result
+            status="success"
+            title={t('sentTitle')}
+            description={<span data-testid="sent-number">{t('sentNumber', { number: done.number })}</span>}
+          />
         ) : (
           <Result status="waiting" title={t('queuedTitle')} description={t('queuedHint')} />
         )}
         {done.kind === 'sent' && (
-          <Button block color="primary" size="large" onClick={() => go(`/cases/${done.id}`)} data-testid="view-case">
+          <Button
+            block
+            color="primary"
+            size="large"
+            onClick={() => go(`/cases/${done.id}`)}
+            data-testid="view-case"
+          >
             {t('viewProgress')}
           </Button>
         )}
         {householdId && (
-          <Button block color="primary" fill="outline" size="large" style={{ marginTop: 12 }} onClick={() => go(`/households/${householdId}`)} data-testid="back-to-household">
+          <Button
+            block
+            color="primary"
+            fill="outline"
+            size="large"
+            style={{ marginTop: 12 }}
+            onClick={() => go(`/households/${householdId}`)}
+            data-testid="back-to-household"
+          >
             {t('visitsBackToHousehold')}
           </Button>
         )}

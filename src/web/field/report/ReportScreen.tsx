@@ -25,7 +25,9 @@ import { caseReported } from '../visits/link.js';
  * the case it makes is linked to the visit.
  */
 export function ReportScreen({ me, source, householdId }: { me: Me; source: Source; householdId?: number }) {
-  const { draft, update, reset, ready, restored, generation } = useDraft(householdId ? `${me.username}:${source}:household:${householdId}` : `${me.username}:${source}`);
+  const { draft, update, reset, ready, restored, generation } = useDraft(
+    householdId ? `${me.username}:${source}:household:${householdId}` : `${me.username}:${source}`,
+  );
   const householdError = useHouseholdPrefill(me, householdId, ready, draft, update);
   const [errors, setErrors] = useState<FormErrors>({ attrs: {} });
   const [refusal, setRefusal] = useState<string | null>(null);
@@ -36,7 +38,8 @@ export function ReportScreen({ me, source, householdId }: { me: Me; source: Sour
 
   useEffect(() => void warmCategories(), []);
 
-  const setPhotoId = (key: string, id: string | undefined) => update((d) => ({ ...d, photos: d.photos.map((p) => (p.key === key ? { ...p, serverId: id } : p)) }));
+  const setPhotoId = (key: string, id: string | undefined) =>
+    update((d) => ({ ...d, photos: d.photos.map((p) => (p.key === key ? { ...p, serverId: id } : p)) }));
 
   // photos go up in the background while the person writes (when there is a network)
   function addPhotos(list: PhotoEntry[]) {
@@ -69,8 +72,14 @@ export function ReportScreen({ me, source, householdId }: { me: Me; source: Sour
     setBusy(true);
     try {
       // photos still going up in the background: wait for their ids rather than upload twice
-      const ids = new Map(await Promise.all([...inFlight.current].map(async ([k, job]) => [k, await job] as const)));
-      const d = { ...draft, refusal: undefined, photos: draft.photos.map((p) => (p.serverId ? p : { ...p, serverId: ids.get(p.key) })) };
+      const ids = new Map(
+        await Promise.all([...inFlight.current].map(async ([k, job]) => [k, await job] as const)),
+      );
+      const d = {
+        ...draft,
+        refusal: undefined,
+        photos: draft.photos.map((p) => (p.serverId ? p : { ...p, serverId: ids.get(p.key) })),
+      };
       const similar = await findSimilar(body);
       if (similar.length && !(await confirmSimilar(similar))) return;
       const res = await submitReport(d, body, setPhotoId);
@@ -79,7 +88,8 @@ export function ReportScreen({ me, source, householdId }: { me: Me; source: Sour
         return;
       }
       if (res.kind === 'auth') return; // the sign-in screen takes over; the draft stays
-      if (res.kind === 'sent' && d.household) await caseReported(me.username, d.household.id, res).catch(() => undefined);
+      if (res.kind === 'sent' && d.household)
+        await caseReported(me.username, d.household.id, res).catch(() => undefined);
       await reset();
       setDone(res.kind === 'sent' ? { kind: 'sent', id: res.id, number: res.number } : { kind: 'queued' });
     } finally {
@@ -88,7 +98,14 @@ export function ReportScreen({ me, source, householdId }: { me: Me; source: Sour
   }
 
   async function startOver() {
-    if (await Dialog.confirm({ content: t('clearForm') + '？', confirmText: t('confirm'), cancelText: t('cancel') })) await reset();
+    if (
+      await Dialog.confirm({
+        content: t('clearForm') + '？',
+        confirmText: t('confirm'),
+        cancelText: t('cancel'),
+      })
+    )
+      await reset();
   }
 
   if (done) return <ReportDone done={done} again={() => setDone(null)} householdId={householdId} />;
@@ -102,7 +119,9 @@ export function ReportScreen({ me, source, householdId }: { me: Me; source: Sour
           {t('clearForm')}
         </Button>
       </div>
-      {restored && !draft.refusal && <NoticeBar content={t('draftRestored')} color="info" data-testid="draft-restored" />}
+      {restored && !draft.refusal && (
+        <NoticeBar content={t('draftRestored')} color="info" data-testid="draft-restored" />
+      )}
       {draft.refusal && (
         <div className="card error-text" role="alert" data-testid="refusal">
           {t('queueAttention')}：{errorText(draft.refusal)}
@@ -111,16 +130,33 @@ export function ReportScreen({ me, source, householdId }: { me: Me; source: Sour
 
       <div className="card">
         <h3>{t('photos')}</h3>
-        <PhotoPicker photos={draft.photos} uploading={uploading} onAdd={addPhotos} onRemove={(k) => update((d) => ({ ...d, photos: d.photos.filter((p) => p.key !== k) }))} />
+        <PhotoPicker
+          photos={draft.photos}
+          uploading={uploading}
+          onAdd={addPhotos}
+          onRemove={(k) => update((d) => ({ ...d, photos: d.photos.filter((p) => p.key !== k) }))}
+        />
       </div>
 
       <div className="card">
         <h3>
           {t('category')} <span className="req error-text">*</span>
         </h3>
-        <CategoryPicker key={generation} value={cat} error={errors.category} onChange={(c) => update((d) => ({ ...d, category: c, answers: c?.code === d.category?.code ? d.answers : {} }))} />
+        <CategoryPicker
+          key={generation}
+          value={cat}
+          error={errors.category}
+          onChange={(c) =>
+            update((d) => ({ ...d, category: c, answers: c?.code === d.category?.code ? d.answers : {} }))
+          }
+        />
         {cat && cat.attributes.length > 0 && (
-          <AttributeFields attributes={cat.attributes} answers={draft.answers} errors={errors.attrs} onChange={(a) => update((d) => ({ ...d, answers: a }))} />
+          <AttributeFields
+            attributes={cat.attributes}
+            answers={draft.answers}
+            errors={errors.attrs}
+            onChange={(a) => update((d) => ({ ...d, answers: a }))}
+          />
         )}
       </div>
 
@@ -143,21 +179,27 @@ export function ReportScreen({ me, source, householdId }: { me: Me; source: Sour
       {householdId ? (
         <div className="card" data-testid="report-household">
           <h3>{t('location')}</h3>
-          {draft.household ? <div style={{ fontSize: 18 }}>{t('visitsFromHousehold', { address: draft.household.address })}</div> : <div className="error-text">{householdError}</div>}
+          {draft.household ? (
+            <div style={{ fontSize: 18 }}>
+              {t('visitsFromHousehold', { address: draft.household.address })}
+            </div>
+          ) : (
+            <div className="error-text">{householdError}</div>
+          )}
         </div>
       ) : (
-      <div className="card">
-        <h3>{t('location')}</h3>
-        <LocationPicker
-          key={generation}
-          me={me}
-          spot={draft.spot}
-          useMyGrid={draft.useMyGrid}
-          error={errors.location}
-          onSpot={(s) => update((d) => ({ ...d, spot: s }))}
-          onUseMyGrid={(v) => update((d) => ({ ...d, useMyGrid: v }))}
-        />
-      </div>
+        <div className="card">
+          <h3>{t('location')}</h3>
+          <LocationPicker
+            key={generation}
+            me={me}
+            spot={draft.spot}
+            useMyGrid={draft.useMyGrid}
+            error={errors.location}
+            onSpot={(s) => update((d) => ({ ...d, spot: s }))}
+            onUseMyGrid={(v) => update((d) => ({ ...d, useMyGrid: v }))}
+          />
+        </div>
       )}
 
       {refusal && (
@@ -165,7 +207,15 @@ export function ReportScreen({ me, source, householdId }: { me: Me; source: Sour
           {refusal}
         </div>
       )}
-      <Button block color="primary" size="large" loading={busy} loadingText={t('submitting')} onClick={() => void submit()} data-testid="submit">
+      <Button
+        block
+        color="primary"
+        size="large"
+        loading={busy}
+        loadingText={t('submitting')}
+        onClick={() => void submit()}
+        data-testid="submit"
+      >
         {t('submit')}
       </Button>
     </div>

@@ -15,7 +15,8 @@ export function confirmSimilar(items: SimilarItem[]): Promise<boolean> {
               <b>{c.categoryName}</b> · {label(STATE_TEXT, c.state)}
               <div>{c.description.slice(0, 60)}</div>
               <div className="muted">
-                {t('similarAway', { m: Math.round(c.distanceMetres) })} · {new Date(c.reportedAt).toLocaleDateString()}
+                {t('similarAway', { m: Math.round(c.distanceMetres) })} ·{' '}
+                {new Date(c.reportedAt).toLocaleDateString()}
               </div>
             </div>
           ))}

@@ -27,14 +27,18 @@ function localSearch(q: string): Category[] {
   const items = cached()?.items ?? [];
   const term = q.trim().toLowerCase();
   if (!term) return items;
-  return items.filter((c) => [c.name, c.majorName, c.nameEn, ...c.keywords].some((s) => s.toLowerCase().includes(term)));
+  return items.filter((c) =>
+    [c.name, c.majorName, c.nameEn, ...c.keywords].some((s) => s.toLowerCase().includes(term)),
+  );
 }
 
 /** GET /api/v1/categories?q= (searches names and keywords); the phone's copy when offline. */
 export async function searchCategories(q: string): Promise<Category[]> {
   const term = q.trim().slice(0, 20);
   if (navigator.onLine) {
-    const res = await ok(api.GET('/api/v1/categories', { params: { query: term ? { q: term } : {} }, signal: timeout(10_000) })).catch(() => null);
+    const res = await ok(
+      api.GET('/api/v1/categories', { params: { query: term ? { q: term } : {} }, signal: timeout(10_000) }),
+    ).catch(() => null);
     if (res) {
       const items = res.items.map(toCategory);
       if (!term) localStorage.setItem(KEY, JSON.stringify({ at: Date.now(), items }));

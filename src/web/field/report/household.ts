@@ -13,7 +13,13 @@ import type { HouseholdDetail } from '../visits/types.js';
  * description. Works offline from the copy the household screen kept.
  * Answers an error text when the household cannot be found.
  */
-export function useHouseholdPrefill(me: Me, householdId: number | undefined, ready: boolean, draft: Draft, update: (fn: (d: Draft) => Draft) => void): string | null {
+export function useHouseholdPrefill(
+  me: Me,
+  householdId: number | undefined,
+  ready: boolean,
+  draft: Draft,
+  update: (fn: (d: Draft) => Draft) => void,
+): string | null {
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!householdId || !ready || draft.household?.id === householdId) return;
@@ -38,10 +44,14 @@ export function useHouseholdPrefill(me: Me, householdId: number | undefined, rea
 
 async function loadHousehold(me: Me, id: number): Promise<HouseholdDetail | null> {
   try {
-    return await ok(api.GET('/api/v1/households/{id}', { params: { path: { id } }, signal: timeout(15_000) }));
+    return await ok(
+      api.GET('/api/v1/households/{id}', { params: { path: { id } }, signal: timeout(15_000) }),
+    );
   } catch {
     try {
-      return JSON.parse(localStorage.getItem(`wangge.field.cache.${householdCacheKey(me, id)}`) ?? 'null') as HouseholdDetail | null;
+      return JSON.parse(
+        localStorage.getItem(`wangge.field.cache.${householdCacheKey(me, id)}`) ?? 'null',
+      ) as HouseholdDetail | null;
     } catch {
       return null;
     }

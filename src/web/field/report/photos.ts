@@ -32,7 +32,13 @@ async function shrink(file: File): Promise<Blob | null> {
 export async function uploadPhoto(photo: PhotoEntry): Promise<string> {
   const form = new FormData();
   form.append('file', photo.blob, photo.name.replace(/\.\w+$/, '') + extOf(photo.blob));
-  const res = await ok(api.POST('/api/v1/photos', { body: form as never, bodySerializer: (b: unknown) => b, signal: timeout(120_000) }));
+  const res = await ok(
+    api.POST('/api/v1/photos', {
+      body: form as never,
+      bodySerializer: (b: unknown) => b,
+      signal: timeout(120_000),
+    }),
+  );
   return res.id;
 }
 
@@ -44,7 +50,10 @@ function extOf(blob: Blob): string {
 }
 
 /** Upload the photos that have no server id yet; `onId` is told of each new id. */
-export async function uploadMissing(photos: PhotoEntry[], onId: (key: string, id: string) => Promise<void> | void): Promise<string[]> {
+export async function uploadMissing(
+  photos: PhotoEntry[],
+  onId: (key: string, id: string) => Promise<void> | void,
+): Promise<string[]> {
   const ids: string[] = [];
   for (const p of photos) {
     if (!p.serverId) {

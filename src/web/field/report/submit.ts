@@ -8,7 +8,12 @@ import { answersForServer, checkAnswers } from './AttributeFields.js';
 import { uploadMissing } from './photos.js';
 
 export type Source = 'resident_app' | 'patrol';
-export type FormErrors = { category?: string; description?: string; location?: string; attrs: Record<string, string> };
+export type FormErrors = {
+  category?: string;
+  description?: string;
+  location?: string;
+  attrs: Record<string, string>;
+};
 export type Body = Omit<ReportBody, 'photoIds'>;
 
 /** What is missing before the form can go (photos are never required). */
@@ -28,7 +33,13 @@ export function buildBody(d: Draft, me: Me, source: Source): Body {
       ? { gridCode: me.scope.code }
       : { lat: round(d.spot.lat), lng: round(d.spot.lng), coordSystem: 'wgs84' as const };
   const attributes = answersForServer(d.category?.attributes ?? [], d.answers);
-  return { source, categoryCode: d.category?.code ?? '', description: d.description.trim(), ...where, ...(Object.keys(attributes).length ? { attributes } : {}) };
+  return {
+    source,
+    categoryCode: d.category?.code ?? '',
+    description: d.description.trim(),
+    ...where,
+    ...(Object.keys(attributes).length ? { attributes } : {}),
+  };
 }
 
 const round = (x: number) => Math.round(x * 1e7) / 1e7;
@@ -36,18 +47,32 @@ const round = (x: number) => Math.round(x * 1e7) / 1e7;
 /** Open cases of the same category nearby (GET /cases/similar); nothing when offline or slow. */
 export async function findSimilar(body: Body): Promise<SimilarItem[]> {
   if (!navigator.onLine || body.lat === undefined || body.lng === undefined) return [];
-  const res = await ok(api.GET('/api/v1/cases/similar', { params: { query: { categoryCode: body.categoryCode, lat: body.lat, lng: body.lng } }, signal: timeout(8_000) })).catch(() => null);
+  const res = await ok(
+    api.GET('/api/v1/cases/similar', {
+      params: { query: { categoryCode: body.categoryCode, lat: body.lat, lng: body.lng } },
+      signal: timeout(8_000),
+    }),
+  ).catch(() => null);
   return res?.items ?? [];
 }
 
-export type SendResult = { kind: 'sent'; id: number; number: string } | { kind: 'queued' } | { kind: 'refused'; error: ApiFailure } | { kind: 'auth' };
+export type SendResult =
+  | { kind: 'sent'; id: number; number: string }
+  | { kind: 'queued' }
+  | { kind: 'refused'; error: ApiFailure }
+  | { kind: 'auth' };
 
 /**
  * Sends the report now; when the network fails it goes to the phone's queue
  * with its photos (nothing typed is lost). A refusal (4xx) comes back to the
  * form with the server's message. `onPhotoId` records each uploaded photo's id in the draft.
  */
-export async function submitReport(d: Draft, original: Body, onPhotoId: (key: string, id: string | undefined) => void, retried = false): Promise<SendResult> {
+export async function submitReport(
+  d: Draft,
+  original: Body,
+  onPhotoId: (key: string, id: string | undefined) => void,
+  retried = false,
+): Promise<SendResult> {
   // one id per report: however often it is resent (lost answers, the queue), the server makes one case
   const body = { ...original, clientRequestId: original.clientRequestId ?? uuid() };
   const photos = d.photos.map((p) => ({ ...p }));
@@ -60,7 +85,12 @@ export async function submitReport(d: Draft, original: Body, onPhotoId: (key: st
   try {
     const photoIds = await uploadMissing(photos, onPhotoId);
     posted = Date.now();
-    const res = await ok(api.POST('/api/v1/cases', { body: { ...body, ...(photoIds.length ? { photoIds } : {}) }, signal: timeout(45_000) }));
+    const res = await ok(
+      api.POST('/api/v1/cases', {
+        body: { ...body, ...(photoIds.length ? { photoIds } : {}) },
+        signal: timeout(45_000),
+      }),
+    );
     return { kind: 'sent', id: res.id, number: res.number };
   } catch (err) {
     if (!(err instanceof ApiFailure)) throw err;
@@ -68,7 +98,12 @@ export async function submitReport(d: Draft, original: Body, onPhotoId: (key: st
     if (!err.retryable) {
       if (err.code === 'PHOTO_NOT_FOUND' && !retried) {
         photos.forEach((p) => onPhotoId(p.key, undefined));
-        return submitReport({ ...d, photos: d.photos.map(({ serverId: _, ...p }) => p) }, body, onPhotoId, true);
+        return submitReport(
+          { ...d, photos: d.photos.map(({ serverId: _, ...p }) => p) },
+          body,
+          onPhotoId,
+          true,
+        );
       }
       return { kind: 'refused', error: err };
     }

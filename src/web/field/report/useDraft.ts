@@ -2,7 +2,16 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { dropDraft, loadDraft, saveDraft, type Draft } from '../offline/db.js';
 
 export function emptyDraft(key: string): Draft {
-  return { key, savedAt: 0, category: null, answers: {}, description: '', spot: null, useMyGrid: false, photos: [] };
+  return {
+    key,
+    savedAt: 0,
+    category: null,
+    answers: {},
+    description: '',
+    spot: null,
+    useMyGrid: false,
+    photos: [],
+  };
 }
 
 /** Anything the person typed or picked (a location found by the phone alone does not count). */

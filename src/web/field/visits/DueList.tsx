@@ -23,7 +23,13 @@ export function DueList({ me }: { me: Me }) {
   const { lastVisitSent } = useQueue();
   const list = useFetch(
     q ? null : `${me.username}.visits.${include}`,
-    () => ok(api.GET('/api/v1/visits/due', { params: { query: { include, limit, ...(q ? { q } : {}) } }, signal: timeout(20_000) })),
+    () =>
+      ok(
+        api.GET('/api/v1/visits/due', {
+          params: { query: { include, limit, ...(q ? { q } : {}) } },
+          signal: timeout(20_000),
+        }),
+      ),
     // a visit kept on the phone went out: the list changes
     [include, q, limit, lastVisitSent?.at],
   );
@@ -46,7 +52,13 @@ export function DueList({ me }: { me: Me }) {
           { label: t('visitsAllTab'), value: 'all' },
         ]}
       />
-      <SearchBar placeholder={t('visitsSearch')} style={{ marginBottom: 12, '--height': '44px' }} onSearch={(v) => setQ(v.trim())} onClear={() => setQ('')} data-testid="visits-search" />
+      <SearchBar
+        placeholder={t('visitsSearch')}
+        style={{ marginBottom: 12, '--height': '44px' }}
+        onSearch={(v) => setQ(v.trim())}
+        onClear={() => setQ('')}
+        data-testid="visits-search"
+      />
       <ListState list={list} empty={!items.length} emptyText={t('visitsNone')} />
       {list.data && (
         <div className="muted" style={{ margin: '0 4px 8px' }}>
@@ -65,7 +77,12 @@ export function DueList({ me }: { me: Me }) {
 
 function Card({ h }: { h: DueItem }) {
   return (
-    <button type="button" className="case-item" onClick={() => go(`/households/${h.id}`)} data-testid={`due-${h.id}`}>
+    <button
+      type="button"
+      className="case-item"
+      onClick={() => go(`/households/${h.id}`)}
+      data-testid={`due-${h.id}`}
+    >
       <div className="row">
         <span className="title grow">{h.address}</span>
         <DueBadge h={h} />
@@ -74,7 +91,9 @@ function Card({ h }: { h: DueItem }) {
         <CareTags tags={h.careTags} />
         <span className="muted">{t('visitsMembers', { n: h.memberCount })}</span>
       </div>
-      <div className="muted">{t('visitsLast', { when: h.lastVisitAt ? when(h.lastVisitAt) : t('visitsNever') })}</div>
+      <div className="muted">
+        {t('visitsLast', { when: h.lastVisitAt ? when(h.lastVisitAt) : t('visitsNever') })}
+      </div>
     </button>
   );
 }

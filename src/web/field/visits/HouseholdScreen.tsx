@@ -17,10 +17,20 @@ export const householdCacheKey = (me: Me, id: number) => `${me.username}.househo
 /** A household on the doorstep: who lives there (masked), the visits so far, and the form for this visit. */
 export function HouseholdScreen({ me, id }: { me: Me; id: number }) {
   const { lastVisitSent } = useQueue();
-  const h = useFetch(householdCacheKey(me, id), () => ok(api.GET('/api/v1/households/{id}', { params: { path: { id } }, signal: timeout(20_000) })), [id]);
+  const h = useFetch(
+    householdCacheKey(me, id),
+    () => ok(api.GET('/api/v1/households/{id}', { params: { path: { id } }, signal: timeout(20_000) })),
+    [id],
+  );
   const history = useFetch(
     `${me.username}.household.${id}.visits`,
-    () => ok(api.GET('/api/v1/households/{id}/visits', { params: { path: { id }, query: { limit: 20 } }, signal: timeout(20_000) })),
+    () =>
+      ok(
+        api.GET('/api/v1/households/{id}/visits', {
+          params: { path: { id }, query: { limit: 20 } },
+          signal: timeout(20_000),
+        }),
+      ),
     [id, lastVisitSent?.at],
   );
   const household = h.data;
@@ -53,8 +63,20 @@ export function HouseholdScreen({ me, id }: { me: Me; id: number }) {
               </div>
             ))}
           </div>
-          <VisitForm me={me} householdId={household.id} address={household.address} onSaved={() => void history.reload()} />
-          <Button block size="large" color="warning" style={{ marginBottom: 12 }} onClick={() => go(`/report/household/${household.id}`)} data-testid="visit-report">
+          <VisitForm
+            me={me}
+            householdId={household.id}
+            address={household.address}
+            onSaved={() => void history.reload()}
+          />
+          <Button
+            block
+            size="large"
+            color="warning"
+            style={{ marginBottom: 12 }}
+            onClick={() => go(`/report/household/${household.id}`)}
+            data-testid="visit-report"
+          >
             {t('visitsReport')}
           </Button>
         </>

@@ -13,7 +13,17 @@ import { useVisitDraft } from './useVisitDraft.js';
 
 const KINDS: VisitBody['kind'][] = ['routine', 'care', 'follow_up', 'campaign'];
 const OUTCOMES: VisitBody['outcome'][] = ['all_well', 'needs_help', 'issue_reported', 'not_home'];
-const NEEDS: NonNullable<VisitBody['needs']> = ['medical', 'living', 'housing', 'daily_care', 'schooling', 'employment', 'legal', 'safety', 'other'];
+const NEEDS: NonNullable<VisitBody['needs']> = [
+  'medical',
+  'living',
+  'housing',
+  'daily_care',
+  'schooling',
+  'employment',
+  'legal',
+  'safety',
+  'other',
+];
 const NO_UPLOADS = new Set<string>();
 
 /**
@@ -21,8 +31,22 @@ const NO_UPLOADS = new Set<string>();
  * wants (never required). Kept on the phone while typing; saved online or
  * queued offline; a case reported from this household is linked.
  */
-export function VisitForm({ me, householdId, address, onSaved }: { me: Me; householdId: number; address: string; onSaved: () => void }) {
-  const { draft, update, reset, ready } = useVisitDraft(`${me.username}:visit:${householdId}`, householdId, address);
+export function VisitForm({
+  me,
+  householdId,
+  address,
+  onSaved,
+}: {
+  me: Me;
+  householdId: number;
+  address: string;
+  onSaved: () => void;
+}) {
+  const { draft, update, reset, ready } = useVisitDraft(
+    `${me.username}:visit:${householdId}`,
+    householdId,
+    address,
+  );
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const linked = pendingCase(me.username, householdId);
@@ -40,7 +64,11 @@ export function VisitForm({ me, householdId, address, onSaved }: { me: Me; house
       if (res.kind === 'refused') return setError(failText(res.error));
       if (res.kind === 'auth') return;
       await reset();
-      Toast.show({ icon: res.kind === 'sent' ? 'success' : undefined, content: res.kind === 'sent' ? t('visitsSaved') : t('visitsQueued'), duration: 3000 });
+      Toast.show({
+        icon: res.kind === 'sent' ? 'success' : undefined,
+        content: res.kind === 'sent' ? t('visitsSaved') : t('visitsQueued'),
+        duration: 3000,
+      });
       onSaved();
     } finally {
       setBusy(false);
@@ -58,7 +86,13 @@ export function VisitForm({ me, householdId, address, onSaved }: { me: Me; house
         </div>
       )}
       <div className="field-label">{t('visitsKind')}</div>
-      <Selector columns={2} value={[draft.kind]} onChange={(v) => v[0] && update((d) => ({ ...d, kind: v[0]! }))} options={KINDS.map((k) => ({ label: words('visitsKind', k), value: k }))} data-testid="visit-kind" />
+      <Selector
+        columns={2}
+        value={[draft.kind]}
+        onChange={(v) => v[0] && update((d) => ({ ...d, kind: v[0]! }))}
+        options={KINDS.map((k) => ({ label: words('visitsKind', k), value: k }))}
+        data-testid="visit-kind"
+      />
       <div className="field-label" style={{ marginTop: 12 }}>
         {t('visitsOutcome')} <span className="req error-text">*</span>
       </div>
@@ -66,7 +100,10 @@ export function VisitForm({ me, householdId, address, onSaved }: { me: Me; house
         columns={2}
         value={outcome ? [outcome] : []}
         onChange={(v) => update((d) => ({ ...d, outcome: v[0] ?? null }))}
-        options={OUTCOMES.map((o) => ({ label: <span data-testid={`outcome-${o}`}>{words('visitsOutcome', o)}</span>, value: o }))}
+        options={OUTCOMES.map((o) => ({
+          label: <span data-testid={`outcome-${o}`}>{words('visitsOutcome', o)}</span>,
+          value: o,
+        }))}
       />
       <div className="field-label" style={{ marginTop: 12 }}>
         {t('visitsNeeds')}
@@ -76,12 +113,23 @@ export function VisitForm({ me, householdId, address, onSaved }: { me: Me; house
         multiple
         value={draft.needs}
         onChange={(v) => update((d) => ({ ...d, needs: v }))}
-        options={NEEDS.map((n) => ({ label: <span data-testid={`need-${n}`}>{words('visitsNeed', n)}</span>, value: n }))}
+        options={NEEDS.map((n) => ({
+          label: <span data-testid={`need-${n}`}>{words('visitsNeed', n)}</span>,
+          value: n,
+        }))}
       />
       <div className="field-label" style={{ marginTop: 12 }}>
         {t('visitsNotes')}
       </div>
-      <textarea className="input" data-testid="visit-notes" rows={3} maxLength={2000} placeholder={t('visitsNotesPlaceholder')} value={draft.notes} onChange={(e) => update((d) => ({ ...d, notes: e.target.value }))} />
+      <textarea
+        className="input"
+        data-testid="visit-notes"
+        rows={3}
+        maxLength={2000}
+        placeholder={t('visitsNotesPlaceholder')}
+        value={draft.notes}
+        onChange={(e) => update((d) => ({ ...d, notes: e.target.value }))}
+      />
       <div className="field-label" style={{ marginTop: 12 }}>
         {t('visitsPhotosOptional')}
       </div>
@@ -97,7 +145,15 @@ export function VisitForm({ me, householdId, address, onSaved }: { me: Me; house
           {error}
         </div>
       )}
-      <Button block color="primary" size="large" style={{ marginTop: 12 }} loading={busy} onClick={() => void save()} data-testid="visit-save">
+      <Button
+        block
+        color="primary"
+        size="large"
+        style={{ marginTop: 12 }}
+        loading={busy}
+        onClick={() => void save()}
+        data-testid="visit-save"
+      >
         {t('visitsSave')}
       </Button>
     </div>

@@ -31,7 +31,18 @@ export function VisitHistory({ items, loading }: { items: VisitItem[]; loading: 
             </div>
           )}
           {v.caseId !== null && (
-            <button type="button" className="muted" style={{ border: 0, background: 'none', padding: '4px 0', textDecoration: 'underline', fontSize: 16 }} onClick={() => go(`/cases/${v.caseId}`)}>
+            <button
+              type="button"
+              className="muted"
+              style={{
+                border: 0,
+                background: 'none',
+                padding: '4px 0',
+                textDecoration: 'underline',
+                fontSize: 16,
+              }}
+              onClick={() => go(`/cases/${v.caseId}`)}
+            >
               {t('visitsLinked', { number: v.caseNumber ?? String(v.caseId) })}
             </button>
           )}

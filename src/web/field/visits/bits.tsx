@@ -24,9 +24,19 @@ export function CareTags({ tags }: { tags: string[] }) {
 
 /** 从未走访 / 超期 N 天 / 今天该走访 / N 天后该走访. */
 export function DueBadge({ h }: { h: Pick<DueItem, 'dueAt' | 'overdueDays'> }) {
-  if (h.dueAt === null) return <span className="warn overdue" data-testid="due-never">{t('visitsNever')}</span>;
+  if (h.dueAt === null)
+    return (
+      <span className="warn overdue" data-testid="due-never">
+        {t('visitsNever')}
+      </span>
+    );
   const n = h.overdueDays ?? 0;
-  if (n > 0) return <span className="warn overdue" data-testid="due-overdue">{t('visitsOverdue', { n })}</span>;
+  if (n > 0)
+    return (
+      <span className="warn overdue" data-testid="due-overdue">
+        {t('visitsOverdue', { n })}
+      </span>
+    );
   if (n === 0) return <span className="warn red">{t('visitsDueToday')}</span>;
   return <span className="muted">{t('visitsDueIn', { n: -n })}</span>;
 }

@@ -10,7 +10,8 @@ import { ok, timeout } from '../net.js';
  */
 type Pending = { id: number; number?: string; at: number };
 const DAY = 86_400_000;
-const key = (owner: string, kind: 'case' | 'visit', householdId: number) => `wangge.field.visitLink.${owner}.${kind}.${householdId}`;
+const key = (owner: string, kind: 'case' | 'visit', householdId: number) =>
+  `wangge.field.visitLink.${owner}.${kind}.${householdId}`;
 
 function read(k: string): Pending | null {
   try {
@@ -32,10 +33,20 @@ export function pendingCase(owner: string, householdId: number): { id: number; n
 }
 
 /** A case was made from a household's report: link it to the visit already saved, else keep it for the visit. */
-export async function caseReported(owner: string, householdId: number, c: { id: number; number: string }): Promise<void> {
+export async function caseReported(
+  owner: string,
+  householdId: number,
+  c: { id: number; number: string },
+): Promise<void> {
   const visit = read(key(owner, 'visit', householdId));
   if (visit) {
-    const linked = await ok(api.POST('/api/v1/visits/{id}/case', { params: { path: { id: visit.id } }, body: { caseId: c.id }, signal: timeout(20_000) }))
+    const linked = await ok(
+      api.POST('/api/v1/visits/{id}/case', {
+        params: { path: { id: visit.id } },
+        body: { caseId: c.id },
+        signal: timeout(20_000),
+      }),
+    )
       .then(() => true)
       .catch(() => false);
     if (linked) return write(key(owner, 'visit', householdId), null);
@@ -44,7 +55,14 @@ export async function caseReported(owner: string, householdId: number, c: { id: 
 }
 
 /** A visit reached the server: the case it carried is used up; a visit that reported a problem without one waits for it. */
-export function visitSent(owner: string, householdId: number, v: { id: number; caseId: number | null; outcome: string }): void {
+export function visitSent(
+  owner: string,
+  householdId: number,
+  v: { id: number; caseId: number | null; outcome: string },
+): void {
   write(key(owner, 'case', householdId), null);
-  write(key(owner, 'visit', householdId), v.caseId === null && v.outcome === 'issue_reported' ? { id: v.id, at: Date.now() } : null);
+  write(
+    key(owner, 'visit', householdId),
+    v.caseId === null && v.outcome === 'issue_reported' ? { id: v.id, at: Date.now() } : null,
+  );
 }

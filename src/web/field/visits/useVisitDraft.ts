@@ -2,7 +2,17 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { dropVisitDraft, loadVisitDraft, saveVisitDraft, type VisitDraft } from '../offline/db.js';
 
 export function emptyVisit(key: string, householdId: number, address: string): VisitDraft {
-  return { key, savedAt: 0, householdId, address, kind: 'routine', outcome: null, needs: [], notes: '', photos: [] };
+  return {
+    key,
+    savedAt: 0,
+    householdId,
+    address,
+    kind: 'routine',
+    outcome: null,
+    needs: [],
+    notes: '',
+    photos: [],
+  };
 }
 
 const written = (d: VisitDraft) => !!(d.outcome || d.notes.trim() || d.needs.length || d.photos.length);
@@ -33,13 +43,18 @@ export function useVisitDraft(key: string, householdId: number, address: string)
     };
   }, [key]);
 
-  const update = useCallback((fn: (d: VisitDraft) => VisitDraft) => {
-    const next = fn(latest.current);
-    latest.current = next;
-    setDraft(next);
-    // saved at once: the form is short, and the person may leave for the report screen any moment
-    void (written(next) ? saveVisitDraft({ ...next, savedAt: Date.now() }) : dropVisitDraft(key)).catch(() => undefined);
-  }, [key]);
+  const update = useCallback(
+    (fn: (d: VisitDraft) => VisitDraft) => {
+      const next = fn(latest.current);
+      latest.current = next;
+      setDraft(next);
+      // saved at once: the form is short, and the person may leave for the report screen any moment
+      void (written(next) ? saveVisitDraft({ ...next, savedAt: Date.now() }) : dropVisitDraft(key)).catch(
+        () => undefined,
+      );
+    },
+    [key],
+  );
 
   const reset = useCallback(async () => {
     const next = emptyVisit(key, householdId, address);

@@ -19,7 +19,12 @@ export function MakeWish({ me }: { me: Me }) {
   const staff = me.role !== 'resident';
   const households = useFetch(
     staff ? `${me.username}.wish-households` : null,
-    () => (staff ? ok(api.GET('/api/v1/households', { params: { query: { limit: 500 } }, signal: timeout(20_000) })).then((r) => r.items) : Promise.resolve([])),
+    () =>
+      staff
+        ? ok(
+            api.GET('/api/v1/households', { params: { query: { limit: 500 } }, signal: timeout(20_000) }),
+          ).then((r) => r.items)
+        : Promise.resolve([]),
     [staff],
   );
   const [beneficiary, setBeneficiary] = useState('');
@@ -61,7 +66,13 @@ export function MakeWish({ me }: { me: Me }) {
   return (
     <div className="page" data-testid="wish-make">
       <div className="page-title">
-        <Button size="small" fill="none" onClick={() => back('/wishes')} data-testid="back" style={{ minHeight: 48 }}>
+        <Button
+          size="small"
+          fill="none"
+          onClick={() => back('/wishes')}
+          data-testid="back"
+          style={{ minHeight: 48 }}
+        >
           <LeftOutlined /> {t('back')}
         </Button>
         <span className="grow">{t('wishesMake')}</span>
@@ -70,7 +81,12 @@ export function MakeWish({ me }: { me: Me }) {
         {staff && (
           <>
             <div className="field-label">{t('wishesHousehold')}</div>
-            <select className="input" value={householdId} onChange={(e) => setHouseholdId(e.target.value)} data-testid="wish-household">
+            <select
+              className="input"
+              value={householdId}
+              onChange={(e) => setHouseholdId(e.target.value)}
+              data-testid="wish-household"
+            >
               <option value="">{households.data ? t('choose') : '…'}</option>
               {(households.data ?? []).map((h) => (
                 <option key={h.id} value={h.id}>
@@ -81,7 +97,14 @@ export function MakeWish({ me }: { me: Me }) {
           </>
         )}
         <div className="field-label">{t('wishesFor')}</div>
-        <input className="input" maxLength={20} placeholder={t('wishesForHint')} value={beneficiary} onChange={(e) => setBeneficiary(e.target.value)} data-testid="wish-beneficiary" />
+        <input
+          className="input"
+          maxLength={20}
+          placeholder={t('wishesForHint')}
+          value={beneficiary}
+          onChange={(e) => setBeneficiary(e.target.value)}
+          data-testid="wish-beneficiary"
+        />
         <div className="field-label">{t('wishesKindLabel')}</div>
         <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 8 }}>
           {BENEFICIARY_KINDS.map((k) => (
@@ -90,7 +113,11 @@ export function MakeWish({ me }: { me: Me }) {
               key={k}
               className="cat-option"
               aria-pressed={kind === k}
-              style={{ marginTop: 0, textAlign: 'center', ...(kind === k ? { borderColor: '#c8102e', background: '#fff1f0', fontWeight: 700 } : {}) }}
+              style={{
+                marginTop: 0,
+                textAlign: 'center',
+                ...(kind === k ? { borderColor: '#c8102e', background: '#fff1f0', fontWeight: 700 } : {}),
+              }}
               onClick={() => setKind(k)}
               data-testid={`wish-kind-${k}`}
             >
@@ -99,9 +126,23 @@ export function MakeWish({ me }: { me: Me }) {
           ))}
         </div>
         <div className="field-label">{t('wishesWhat')}</div>
-        <input className="input" maxLength={60} placeholder={t('wishesWhatHint')} value={title} onChange={(e) => setTitle(e.target.value)} data-testid="wish-title" />
+        <input
+          className="input"
+          maxLength={60}
+          placeholder={t('wishesWhatHint')}
+          value={title}
+          onChange={(e) => setTitle(e.target.value)}
+          data-testid="wish-title"
+        />
         <div className="field-label">{t('wishesDetail')}</div>
-        <textarea className="input" rows={3} maxLength={1000} value={detail} onChange={(e) => setDetail(e.target.value)} data-testid="wish-detail" />
+        <textarea
+          className="input"
+          rows={3}
+          maxLength={1000}
+          value={detail}
+          onChange={(e) => setDetail(e.target.value)}
+          data-testid="wish-detail"
+        />
         <div className="muted" style={{ marginTop: 6 }}>
           {t('wishesNoNumbers')}
         </div>
@@ -110,7 +151,15 @@ export function MakeWish({ me }: { me: Me }) {
             {error}
           </div>
         )}
-        <Button block color="primary" size="large" style={{ marginTop: 16 }} loading={busy} onClick={() => void submit()} data-testid="wish-submit">
+        <Button
+          block
+          color="primary"
+          size="large"
+          style={{ marginTop: 16 }}
+          loading={busy}
+          onClick={() => void submit()}
+          data-testid="wish-submit"
+        >
           {t('wishesSubmit')}
         </Button>
       </div>

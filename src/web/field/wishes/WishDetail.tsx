@@ -22,15 +22,29 @@ export function WishDetailScreen({ id, me }: { id: number; me: Me }) {
   const [writing, setWriting] = useState<WishAction | null>(null);
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const res = useFetch(`${me.username}.wish.${id}`, () => ok(api.GET('/api/v1/wishes/{id}', { params: { path: { id } }, signal: timeout(20_000) })), [id, tick]);
+  const res = useFetch(
+    `${me.username}.wish.${id}`,
+    () => ok(api.GET('/api/v1/wishes/{id}', { params: { path: { id } }, signal: timeout(20_000) })),
+    [id, tick],
+  );
   const w = res.data;
 
   async function act(action: WishAction, words?: string) {
     if (!w) return;
     setBusy(true);
     try {
-      const body = { version: w.version, ...(action === 'close' ? { thanksNote: words || t('wishesThanksDefault') } : {}), ...(action === 'reject' ? { reason: words } : {}) };
-      await ok(api.POST('/api/v1/wishes/{id}/actions/{action}', { params: { path: { id, action } }, body, signal: timeout(30_000) }));
+      const body = {
+        version: w.version,
+        ...(action === 'close' ? { thanksNote: words || t('wishesThanksDefault') } : {}),
+        ...(action === 'reject' ? { reason: words } : {}),
+      };
+      await ok(
+        api.POST('/api/v1/wishes/{id}/actions/{action}', {
+          params: { path: { id, action } },
+          body,
+          signal: timeout(30_000),
+        }),
+      );
       setWriting(null);
       touch();
       await res.reload();
@@ -47,7 +61,8 @@ export function WishDetailScreen({ id, me }: { id: number; me: Me }) {
       return setWriting(action);
     }
     const content = action === 'withdraw' ? t('wishesWithdrawConfirm') : tk('wishesAct', action);
-    if (await Dialog.confirm({ content, confirmText: t('wishesDone'), cancelText: t('cancel') })) await act(action);
+    if (await Dialog.confirm({ content, confirmText: t('wishesDone'), cancelText: t('cancel') }))
+      await act(action);
   }
 
   const offered = w?.actions.filter((a) => ON_PHONE.includes(a)) ?? [];
@@ -60,7 +75,15 @@ export function WishDetailScreen({ id, me }: { id: number; me: Me }) {
           {offered.length > 0 && !writing && (
             <div className="card" style={{ display: 'grid', gap: 10 }}>
               {offered.map((a) => (
-                <Button key={a} block size="large" color={a === 'withdraw' || a === 'reject' || a === 'unclaim' ? 'default' : 'primary'} loading={busy} onClick={() => void press(a)} data-testid={`wish-action-${a}`}>
+                <Button
+                  key={a}
+                  block
+                  size="large"
+                  color={a === 'withdraw' || a === 'reject' || a === 'unclaim' ? 'default' : 'primary'}
+                  loading={busy}
+                  onClick={() => void press(a)}
+                  data-testid={`wish-action-${a}`}
+                >
                   {tk('wishesAct', a)}
                 </Button>
               ))}
@@ -68,8 +91,17 @@ export function WishDetailScreen({ id, me }: { id: number; me: Me }) {
           )}
           {writing && (
             <div className="card">
-              <div className="field-label">{writing === 'close' ? t('wishesThanksHint') : t('wishesReason')}</div>
-              <textarea className="input" rows={2} maxLength={500} value={text} onChange={(e) => setText(e.target.value)} data-testid="wish-text" />
+              <div className="field-label">
+                {writing === 'close' ? t('wishesThanksHint') : t('wishesReason')}
+              </div>
+              <textarea
+                className="input"
+                rows={2}
+                maxLength={500}
+                value={text}
+                onChange={(e) => setText(e.target.value)}
+                data-testid="wish-text"
+              />
               <Button
                 block
                 color="primary"
@@ -77,20 +109,33 @@ export function WishDetailScreen({ id, me }: { id: number; me: Me }) {
                 style={{ marginTop: 12 }}
                 loading={busy}
                 onClick={() => {
-                  if (writing === 'reject' && text.trim().length < 2) Toast.show({ content: t('wishesReasonRequired') });
+                  if (writing === 'reject' && text.trim().length < 2)
+                    Toast.show({ content: t('wishesReasonRequired') });
                   else void act(writing, text.trim());
                 }}
                 data-testid="wish-text-submit"
               >
                 {tk('wishesAct', writing)}
               </Button>
-              <Button block size="large" fill="none" style={{ marginTop: 8 }} onClick={() => setWriting(null)}>
+              <Button
+                block
+                size="large"
+                fill="none"
+                style={{ marginTop: 8 }}
+                onClick={() => setWriting(null)}
+              >
                 {t('cancel')}
               </Button>
             </div>
           )}
-          {w.actions.some((a) => !ON_PHONE.includes(a)) && <div className="card muted">{t('wishesUseCentre')}</div>}
-          <StepList title={t('wishesSteps')} testId="wish-steps" steps={w.history.map((h) => ({ ...h, label: tk('wishesStep', h.action) }))} />
+          {w.actions.some((a) => !ON_PHONE.includes(a)) && (
+            <div className="card muted">{t('wishesUseCentre')}</div>
+          )}
+          <StepList
+            title={t('wishesSteps')}
+            testId="wish-steps"
+            steps={w.history.map((h) => ({ ...h, label: tk('wishesStep', h.action) }))}
+          />
         </>
       )}
       <ImageViewer image={viewing ?? ''} visible={!!viewing} onClose={() => setViewing(null)} />
@@ -125,7 +170,9 @@ function Summary({ w, onPhoto }: { w: WishDetail; onPhoto: (url: string) => void
               <span className="muted">{tk('wishesClaimer', c.claimerKind)}</span>
             </div>
           ))}
-          {w.maxClaimers > 1 && <div className="muted">{t('wishesShare', { n: active.length, max: w.maxClaimers })}</div>}
+          {w.maxClaimers > 1 && (
+            <div className="muted">{t('wishesShare', { n: active.length, max: w.maxClaimers })}</div>
+          )}
         </div>
       )}
       {(w.fulfilNote || w.photos.length > 0) && (
@@ -133,8 +180,19 @@ function Summary({ w, onPhoto }: { w: WishDetail; onPhoto: (url: string) => void
           {w.fulfilNote && <Kv k={t('wishesFulfilNote')} v={w.fulfilNote} />}
           <div className="photos">
             {w.photos.map((p) => (
-              <button type="button" key={p.id} className="photo" onClick={() => onPhoto(p.url)} style={{ border: 0, padding: 0 }}>
-                <img src={p.thumbUrl} alt="" style={{ width: '100%', height: '100%', objectFit: 'cover' }} data-testid="wish-photo" />
+              <button
+                type="button"
+                key={p.id}
+                className="photo"
+                onClick={() => onPhoto(p.url)}
+                style={{ border: 0, padding: 0 }}
+              >
+                <img
+                  src={p.thumbUrl}
+                  alt=""
+                  style={{ width: '100%', height: '100%', objectFit: 'cover' }}
+                  data-testid="wish-photo"
+                />
               </button>
             ))}
           </div>

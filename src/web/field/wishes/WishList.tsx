@@ -21,16 +21,31 @@ export function WishList({ me }: { me: Me }) {
   const { tick } = useLive();
   const list = useFetch(
     `${me.username}.wishes.${filter}`,
-    () => ok(api.GET('/api/v1/wishes', { params: { query: { ...(filter === 'all' ? {} : { status: filter }), limit: 100 } }, signal: timeout(20_000) })).then((r) => r.items),
+    () =>
+      ok(
+        api.GET('/api/v1/wishes', {
+          params: { query: { ...(filter === 'all' ? {} : { status: filter }), limit: 100 } },
+          signal: timeout(20_000),
+        }),
+      ).then((r) => r.items),
     [filter, tick],
   );
   const items = list.data ?? [];
 
   return (
     <div className="page">
-      <ListTitle title={resident ? t('wishesMineTitle') : t('wishesGridTitle')} loading={list.loading} onRefresh={() => void list.reload()} />
+      <ListTitle
+        title={resident ? t('wishesMineTitle') : t('wishesGridTitle')}
+        loading={list.loading}
+        onRefresh={() => void list.reload()}
+      />
       {me.abilities.includes('wishes.request') && (
-        <button type="button" className="big-action" onClick={() => go('/wishes/new')} data-testid="wishes-make">
+        <button
+          type="button"
+          className="big-action"
+          onClick={() => go('/wishes/new')}
+          data-testid="wishes-make"
+        >
           <HeartOutlined className="icon" />
           <span>
             {t('wishesMake')}
@@ -44,7 +59,16 @@ export function WishList({ me }: { me: Me }) {
           style={{ marginBottom: 12, fontSize: 17 }}
           value={filter}
           onChange={(v) => setFilter(v as Filter)}
-          options={(['all', 'submitted', 'published'] as const).map((f) => ({ label: t(f === 'all' ? 'wishesFilterAll' : f === 'submitted' ? 'wishesFilterWaiting' : 'wishesFilterOpen'), value: f }))}
+          options={(['all', 'submitted', 'published'] as const).map((f) => ({
+            label: t(
+              f === 'all'
+                ? 'wishesFilterAll'
+                : f === 'submitted'
+                  ? 'wishesFilterWaiting'
+                  : 'wishesFilterOpen',
+            ),
+            value: f,
+          }))}
         />
       )}
       <ListState list={list} empty={!items.length} emptyText={t('wishesNone')} />
@@ -59,7 +83,12 @@ export function WishList({ me }: { me: Me }) {
 
 function Item({ w }: { w: WishItem }) {
   return (
-    <button type="button" className="case-item" onClick={() => go(`/wishes/${w.id}`)} data-testid={`wish-${w.number}`}>
+    <button
+      type="button"
+      className="case-item"
+      onClick={() => go(`/wishes/${w.id}`)}
+      data-testid={`wish-${w.number}`}
+    >
       <div className="row">
         <span className="title grow">{w.title}</span>
       </div>

@@ -50,7 +50,8 @@ self.addEventListener('install', (event) => {
 self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
-      for (const name of await caches.keys()) if (name.startsWith('wangge-field-') && name !== SHELL) await caches.delete(name);
+      for (const name of await caches.keys())
+        if (name.startsWith('wangge-field-') && name !== SHELL) await caches.delete(name);
       await self.clients.claim();
     })(),
   );
@@ -61,7 +62,11 @@ async function page(event) {
   const network = fetch(event.request, { cache: 'no-cache' });
   event.waitUntil(
     network
-      .then((r) => (r.ok && (r.headers.get('content-type') || '').includes('text/html') ? keepShell(r.clone()) : undefined))
+      .then((r) =>
+        r.ok && (r.headers.get('content-type') || '').includes('text/html')
+          ? keepShell(r.clone())
+          : undefined,
+      )
       .catch(() => undefined),
   );
   const slow = new Promise((resolve) => setTimeout(resolve, 4000, null));
@@ -104,7 +109,8 @@ self.addEventListener('fetch', (event) => {
   if (req.method !== 'GET') return;
   const url = new URL(req.url);
   if (url.origin !== self.location.origin || url.pathname.startsWith('/api/')) return;
-  if (req.mode === 'navigate' && (url.pathname === '/m' || url.pathname.startsWith('/m/'))) event.respondWith(page(event));
+  if (req.mode === 'navigate' && (url.pathname === '/m' || url.pathname.startsWith('/m/')))
+    event.respondWith(page(event));
   else if (url.pathname.startsWith('/assets/')) event.respondWith(asset(req));
   else if (EXTRAS.includes(url.pathname)) event.respondWith(extra(event));
 });
