@@ -3,7 +3,7 @@ import pg from 'pg';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalBlobStore } from '../src/modules/media/blob-store.js';
+import { LocalBlobStore } from '../src/modules/photos/index.js';
 import { makeContext } from '../src/server/bootstrap.js';
 import { loadDemo } from '../src/modules/demo/load.js';
 import { ensureReferenceData } from '../src/modules/cases/seed.js';

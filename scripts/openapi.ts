@@ -12,7 +12,7 @@ import { createLogger } from '../src/platform/logging.js';
 import { WorkCalendar } from '../src/platform/calendar/work-calendar.js';
 import { EventHub } from '../src/platform/events.js';
 import { GridLocator } from '../src/modules/grids/locator.js';
-import { LocalBlobStore } from '../src/modules/media/blob-store.js';
+import { LocalBlobStore } from '../src/modules/photos/index.js';
 import { buildApp } from '../src/server/app.js';
 
 const check = process.argv.includes('--check');

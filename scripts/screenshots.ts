@@ -11,7 +11,7 @@ import pg from 'pg';
 import type { Page } from 'playwright-core';
 import { ensureReferenceData } from '../src/modules/cases/seed.js';
 import { loadDemo } from '../src/modules/demo/load.js';
-import { LocalBlobStore } from '../src/modules/media/blob-store.js';
+import { LocalBlobStore } from '../src/modules/photos/index.js';
 import { createPii } from '../src/platform/crypto.js';
 import { createDb, withDatabase } from '../src/platform/db/database.js';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';

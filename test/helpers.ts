@@ -4,7 +4,7 @@ import { inject } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { LocalBlobStore } from '../src/modules/media/blob-store.js';
+import { LocalBlobStore } from '../src/modules/photos/index.js';
 import { makeContext } from '../src/server/bootstrap.js';
 import { createPii } from '../src/platform/crypto.js';
 import { createDb, withDatabase, type Db } from '../src/platform/db/database.js';

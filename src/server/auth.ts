@@ -19,10 +19,12 @@ function tokenOf(req: FastifyRequest): string | undefined {
 export function installAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
-    if (req.routeOptions.config.public === true) return;
+    const { public: open, session } = req.routeOptions.config;
+    if (open === true && session !== 'optional') return;
     if (!req.routeOptions.url) return; // unknown route: the 404 handler answers
     const token = tokenOf(req);
     const actor = token ? await authenticate(db, token) : undefined;
+    if (!actor && open === true) return; // optional session: the route answers anonymous callers itself
     if (!actor) throw new AppError('UNAUTHENTICATED');
     req.actor = actor;
     req.log = req.log.child({ actor: actor.accountId });

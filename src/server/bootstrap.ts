@@ -12,7 +12,7 @@ import type { AppContext } from './context.js';
 import { progressPrinter } from '../platform/progress.js';
 import { EventHub } from '../platform/events.js';
 import { ensureReferenceData, loadCalendar } from '../modules/cases/seed.js';
-import { blobStoreFromEnv, type BlobStore } from '../modules/media/blob-store.js';
+import { blobStoreFromEnv, type BlobStore } from '../modules/photos/index.js';
 
 export type Runtime = {
   ctx: AppContext;

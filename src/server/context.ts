@@ -4,7 +4,7 @@ import type { Pii } from '../platform/crypto.js';
 import type { EventHub } from '../platform/events.js';
 import type { Logger } from '../platform/logging.js';
 import type { GridLocator } from '../modules/grids/locator.js';
-import type { BlobStore } from '../modules/media/blob-store.js';
+import type { BlobStore } from '../modules/photos/index.js';
 
 /** What route plugins receive: the platform services, built once per process. */
 export type AppContext = {

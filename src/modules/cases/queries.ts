@@ -156,12 +156,13 @@ export async function caseHistory(db: DbOrTx, countyCode: string, caseId: number
     .execute();
 }
 
-export async function casePhotos(db: DbOrTx, countyCode: string, caseId: number) {
-  return db
-    .selectFrom('case_photo')
-    .select(['id', 'phase', 'width', 'height', 'taken_at'])
-    .where('county_code', '=', countyCode)
-    .where('case_id', '=', caseId)
-    .orderBy('created_at')
-    .execute();
+/** Does the caller see this case? (Department staff: with their department resolved.) */
+export async function caseVisible(db: DbOrTx, actor: CaseActor, id: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('cases')
+    .select('cases.id')
+    .where(visibleTo(actor, actor.departmentId))
+    .where('cases.id', '=', id)
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -5,11 +5,12 @@ import { actorOf } from '../../server/auth.js';
 import type { AppContext } from '../../server/context.js';
 import { narrowScope } from '../accounts/policy.js';
 import type { Actor } from '../accounts/roles.js';
+import { photoLinks, photosOf } from '../photos/index.js';
 import { pathOf } from '../regions/paths.js';
 import { performAction } from './actions.js';
 import type { CaseDeps } from './context.js';
 import { actionsFor, type CaseActor } from './policy.js';
-import { caseHistory, casePhotos, findCaseDetail, listCases } from './queries.js';
+import { caseHistory, findCaseDetail, listCases } from './queries.js';
 import { reportCase } from './report.js';
 import { departmentOfAccount } from './repository.js';
 import { ActionBody, ActionParams, CaseDetail, CaseItem, ListQuery, ReportBody } from './schemas.js';
@@ -170,7 +171,7 @@ export const caseRoutes =
         if (!c) throw new AppError('NOT_FOUND');
         const [history, photos] = await Promise.all([
           caseHistory(ctx.db, actor.countyCode, c.id),
-          casePhotos(ctx.db, actor.countyCode, c.id),
+          photosOf(ctx.db, actor.countyCode, 'case_id', c.id),
         ]);
         const now = ctx.now();
         return {
@@ -183,13 +184,11 @@ export const caseRoutes =
           pendingDelay: c.pending_delay,
           duplicateOf: c.duplicate_of,
           photos: photos.map((p) => ({
-            id: p.id,
+            ...photoLinks(p.id),
             phase: p.phase,
             width: p.width,
             height: p.height,
             takenAt: p.taken_at?.toISOString() ?? null,
-            url: `/api/v1/photos/${p.id}/public`,
-            thumbUrl: `/api/v1/photos/${p.id}/thumb`,
           })),
           history: history.map(toHistoryItem),
           actions: actionsFor(actor, c),

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
+import { photoUrl } from '../photos/index.js';
 import { pathOf } from '../regions/paths.js';
 
 export const PublicCase = z.object({
@@ -64,6 +65,6 @@ export async function villageCases(db: DbOrTx, countyCode: string, villageCode: 
     gridName: r.grid_name,
     reportedAt: r.reported_at.toISOString(),
     closedAt: r.closed_at?.toISOString() ?? null,
-    afterPhotoThumbUrl: r.after_photo ? `/api/v1/photos/${r.after_photo}/thumb` : null,
+    afterPhotoThumbUrl: r.after_photo ? photoUrl(r.after_photo, 'thumb') : null,
   }));
 }

@@ -7,7 +7,7 @@ import { notify } from '../notify/service.js';
 import { awardPoints } from '../points/award.js';
 import * as repo from './repository.js';
 import { recordErrandStep, type ErrandDeps } from './service.js';
-import { claimPhotos } from '../cases/photos.js';
+import { claimPhotos } from '../photos/index.js';
 import { ERRAND_TRANSITIONS, mayAct, type ErrandAction } from './states.js';
 
 export type ErrandActionInput = {
@@ -78,19 +78,17 @@ export async function actOnErrand(
     if (action === 'decline')
       Object.assign(set, { decline_reason: (note = input.reason ?? null), closed_at: now });
     if (action === 'cancel') Object.assign(set, { closed_at: now });
-    if (action === 'done')
-      Object.assign(set, {
-        result_note: (note = input.note ?? null),
-        result_photo_ids: await claimPhotos(
-          tx,
-          e.county_code,
-          { column: 'errand_id', id: e.id },
-          input.photoIds ?? [],
-          actor.accountId,
-          'after',
-        ),
-        done_at: now,
-      });
+    if (action === 'done') {
+      await claimPhotos(
+        tx,
+        e.county_code,
+        { column: 'errand_id', id: e.id },
+        input.photoIds ?? [],
+        actor.accountId,
+        'after',
+      );
+      Object.assign(set, { result_note: (note = input.note ?? null), done_at: now });
+    }
     if (action === 'confirm') {
       note = input.comment || null;
       Object.assign(set, { rating: input.rating, rating_comment: note, confirmed_at: now });

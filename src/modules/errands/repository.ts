@@ -48,7 +48,6 @@ function selectErrands(db: DbOrTx, now: Date) {
       'a.display_name as assignee_name',
       'e.decline_reason',
       'e.result_note',
-      'e.result_photo_ids',
       'e.rating',
       'e.rating_comment',
       'e.due_at',

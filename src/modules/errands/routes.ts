@@ -5,6 +5,7 @@ import { actorOf } from '../../server/auth.js';
 import type { AppContext } from '../../server/context.js';
 import { authorize, can, narrowScope } from '../accounts/policy.js';
 import type { Actor } from '../accounts/roles.js';
+import { photoLinks, photosOf } from '../photos/index.js';
 import { pathOf } from '../regions/paths.js';
 import { actOnErrand } from './actions.js';
 import { itemRoutes } from './item-routes.js';
@@ -118,9 +119,10 @@ export const errandRoutes =
         authorizeErrands(actor);
         const e = await repo.findErrand(ctx.db, actor, req.params.id, ctx.now());
         if (!e) throw new AppError('NOT_FOUND');
-        const [steps, service] = await Promise.all([
+        const [steps, service, photos] = await Promise.all([
           repo.errandSteps(ctx.db, e.county_code, e.id),
           findServiceItem(ctx.db, e.county_code, e.service_code),
+          photosOf(ctx.db, e.county_code, 'errand_id', e.id),
         ]);
         if (!service) throw new AppError('NOT_FOUND');
         return {
@@ -135,11 +137,7 @@ export const errandRoutes =
             actorName: s.actor_name,
             note: s.note,
           })),
-          photos: e.result_photo_ids.map((p) => ({
-            id: p,
-            url: `/api/v1/errands/${e.id}/photos/${p}/public`,
-            thumbUrl: `/api/v1/errands/${e.id}/photos/${p}/thumb`,
-          })),
+          photos: photos.map((p) => photoLinks(p.id)),
           actions: actionsFor(actor, e),
           canRevealPhone: e.contact_phone_masked !== null && mayRevealPhone(actor, e),
         };
@@ -185,39 +183,6 @@ export const errandRoutes =
         return revealErrandPhone(ctx, actor, req.params.id, req.body.reason, req.id, (e) =>
           mayRevealPhone(actor, e),
         );
-      },
-    );
-
-    app.get(
-      '/errands/:id/photos/:photoId/:variant',
-      {
-        schema: {
-          tags: ['errands'],
-          summary:
-            '代办照片 A photo of a finished errand (EXIF stripped, or its thumbnail), to whoever sees the errand',
-          params: IdParams.extend({ photoId: z.uuid(), variant: z.enum(['public', 'thumb']) }),
-        },
-      },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        authorizeErrands(actor);
-        const e = await repo.findErrand(ctx.db, actor, req.params.id, ctx.now());
-        if (!e || !e.result_photo_ids.includes(req.params.photoId)) throw new AppError('NOT_FOUND');
-        const photo = await ctx.db
-          .selectFrom('case_photo')
-          .select(['public_key', 'thumb_key'])
-          .where('county_code', '=', e.county_code)
-          .where('id', '=', req.params.photoId)
-          .executeTakeFirst();
-        const body = photo
-          ? await ctx.media.get(req.params.variant === 'thumb' ? photo.thumb_key : photo.public_key)
-          : null;
-        if (!body) throw new AppError('NOT_FOUND');
-        return reply
-          .header('content-type', 'image/jpeg')
-          .header('cache-control', 'private, max-age=86400, immutable')
-          .header('x-content-type-options', 'nosniff')
-          .send(body);
       },
     );
   };

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { OPEN_STATES } from '../cases/states.js';
+import { photoUrl } from '../photos/index.js';
 import { w3c, type Item } from './format.js';
 import { withoutMedia } from './media-text.js';
 import { actionName, coreStatus, extendedStatus, isRestricted, PUBLIC_ACTIONS, redact } from './status.js';
@@ -109,7 +110,29 @@ export function agencyOf(r: Pick<RequestRow, 'department_name' | 'tier' | 'holde
   return r.holder_name; // the village (community) committee
 }
 
-export const mediaUrl = (base: string, photoId: string) => `${base}/media/${photoId}.jpg`;
+/** media_url: the one photo address, absolute on the server that answered (`base` is Open311's root). */
+export const mediaUrl = (base: string, photoId: string) => new URL(photoUrl(photoId, 'public'), base).href;
+
+/**
+ * Open311 publishes a case's before and after photos (their EXIF-stripped copy) to
+ * anyone, unless the case is restricted (its source or category kind is not public).
+ */
+export async function publishedCasePhoto(
+  db: DbOrTx,
+  countyCode: string,
+  caseId: number,
+  phase: string,
+): Promise<boolean> {
+  if (phase !== 'before' && phase !== 'after') return false;
+  const c = await db
+    .selectFrom('cases as c')
+    .innerJoin('category as cat', 'cat.code', 'c.category_code')
+    .select(['c.source', 'cat.kind'])
+    .where('c.county_code', '=', countyCode)
+    .where('c.id', '=', caseId)
+    .executeTakeFirst();
+  return c !== undefined && !isRestricted(c);
+}
 
 /** One request in the spec's field order; `extensions` adds extended_attributes. */
 export function toRequest(r: RequestRow, base: string, extensions: boolean): Item {

@@ -18,12 +18,10 @@ import { collect, commaList, jurisdiction, one, parseForm, timeWindow } from './
 import { postRequest } from './post-request.js';
 import { findRequests, toRequest, type RequestFilter } from './requests.js';
 import { catalogueChangeset, listServices, serviceDefinition } from './services.js';
-import { isRestricted } from './status.js';
 import { findUpdates, postUpdate } from './updates.js';
 
 export const OPEN311_PREFIX = '/open311/v2';
 const MAX_RESULTS = 1000;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Open311 GeoReport v2 at /open311/v2 (public: reads are open, writes need an api_key)
@@ -270,38 +268,6 @@ const georeportRoutes =
         const fmt = formatParam(req.params.format);
         const updateId = await postUpdate(ctx, collect(req.query, req.body), req.id);
         return send(reply, fmt, 'service_request_updates', [{ update_id: updateId }]);
-      },
-    );
-
-    app.get(
-      '/media/:photo_id.jpg',
-      {
-        config: PUBLIC,
-        schema: doc('A case photo’s public copy (EXIF stripped): before and after photos only', {
-          photo_id: z.string(),
-        }),
-      },
-      async (req, reply) => {
-        const id = req.params.photo_id;
-        const photo = UUID.test(id)
-          ? await ctx.db
-              .selectFrom('case_photo as p')
-              .innerJoin('cases as c', (j) =>
-                j.onRef('c.county_code', '=', 'p.county_code').onRef('c.id', '=', 'p.case_id'),
-              )
-              .innerJoin('category as cat', 'cat.code', 'c.category_code')
-              .select(['p.public_key', 'c.source', 'cat.kind'])
-              .where('p.id', '=', id)
-              .where('p.phase', 'in', ['before', 'after'])
-              .executeTakeFirst()
-          : undefined;
-        const body = photo && !isRestricted(photo) ? await ctx.media.get(photo.public_key) : null;
-        if (!body) throw notFound(`media ${id} was not found`);
-        return reply
-          .type('image/jpeg')
-          .header('cache-control', 'public, max-age=86400')
-          .header('x-content-type-options', 'nosniff')
-          .send(body);
       },
     );
   };

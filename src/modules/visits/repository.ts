@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
+import { photoIdsOf } from '../photos/index.js';
 import { dueAfter } from './due.js';
 
 /** Every query here is scoped: the caller's county (the distribution key) and subtree. */
@@ -56,7 +57,6 @@ export type NewVisit = {
   notes: string;
   lng: number | null;
   lat: number | null;
-  photoIds: string[];
   caseId: number | null;
   clientRequestId: string | null;
   receivedAt: Date;
@@ -78,7 +78,6 @@ export async function insertVisit(tx: DbOrTx, v: NewVisit): Promise<number> {
       notes: v.notes,
       lng: v.lng,
       lat: v.lat,
-      photo_ids: v.photoIds,
       case_id: v.caseId,
       client_request_id: v.clientRequestId,
       received_at: v.receivedAt,
@@ -157,7 +156,6 @@ export async function listVisits(db: DbOrTx, scope: Scope, f: VisitFilter) {
         'v.notes',
         'v.case_id',
         'c.number as case_number',
-        'v.photo_ids',
       ])
       .orderBy('v.visited_at', 'desc')
       .orderBy('v.id', 'desc')
@@ -166,20 +164,24 @@ export async function listVisits(db: DbOrTx, scope: Scope, f: VisitFilter) {
       .execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { items, total: total.n };
+  const photos = await photoIdsOf(
+    db,
+    scope.countyCode,
+    'visit_id',
+    items.map((v) => v.id),
+  );
+  return { items: items.map((v) => ({ ...v, photo_ids: photos.get(v.id) ?? [] })), total: total.n };
 }
 
 export type VisitRow = Awaited<ReturnType<typeof listVisits>>['items'][number];
 
-/** A visit photo with the visit's place, for serving it scope-checked. */
-export async function findPhoto(db: DbOrTx, countyCode: string, id: string) {
-  return db
-    .selectFrom('case_photo as p')
-    .leftJoin('visit as v', (j) =>
-      j.onRef('v.county_code', '=', 'p.county_code').onRef('v.id', '=', 'p.visit_id'),
-    )
-    .select(['p.uploaded_by', 'p.visit_id', 'v.grid_path', 'p.public_key', 'p.thumb_key'])
-    .where('p.county_code', '=', countyCode)
-    .where('p.id', '=', id)
+/** Where a visit took place (its grid's path), for deciding who sees its photos. */
+export async function visitGridPath(db: DbOrTx, countyCode: string, id: number): Promise<string | null> {
+  const row = await db
+    .selectFrom('visit')
+    .select('grid_path')
+    .where('county_code', '=', countyCode)
+    .where('id', '=', id)
     .executeTakeFirst();
+  return row?.grid_path ?? null;
 }

@@ -8,7 +8,6 @@ import type { Actor } from '../accounts/roles.js';
 import { pathOf } from '../regions/paths.js';
 import { visitAdminRoutes } from './admin-routes.js';
 import { listDue, summary } from './due-repository.js';
-import { visitPhotoRoutes } from './photo-routes.js';
 import * as repo from './repository.js';
 import {
   DueItem,
@@ -34,7 +33,6 @@ export const visitRoutes =
   (ctx: AppContext): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(visitAdminRoutes(ctx));
-    await app.register(visitPhotoRoutes(ctx));
 
     /** One visit as the caller sees it, with the household's due date after it. */
     async function answer(actor: Actor, id: number) {

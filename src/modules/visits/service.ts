@@ -6,7 +6,7 @@ import type { Actor } from '../accounts/roles.js';
 import { recordAudit } from '../audit/service.js';
 import { awardPoints } from '../points/award.js';
 import * as repo from './repository.js';
-import { claimPhotos } from '../cases/photos.js';
+import { claimPhotos } from '../photos/index.js';
 import type { RecordVisitBody } from './schemas.js';
 
 export type RecordInput = z.infer<typeof RecordVisitBody>;
@@ -74,7 +74,6 @@ export async function recordVisit(
         notes: input.notes,
         lng: input.lng ?? null,
         lat: input.lat ?? null,
-        photoIds,
         caseId: input.caseId ?? null,
         clientRequestId: input.clientRequestId ?? null,
         receivedAt: now,

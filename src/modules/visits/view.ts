@@ -1,16 +1,10 @@
 import type { z } from 'zod';
+import { photoLinks } from '../photos/index.js';
 import type { DueItem, VisitItem, VISIT_KINDS, VISIT_OUTCOMES } from './schemas.js';
 import type { VisitRow } from './repository.js';
 import type { listDue } from './due-repository.js';
 
 type DueRow = Awaited<ReturnType<typeof listDue>>['items'][number];
-
-/** Visit photos are served scope-checked by this module (a visit photo belongs to no case). */
-export const photoUrls = (id: string) => ({
-  id,
-  url: `/api/v1/visits/photos/${id}/public`,
-  thumbUrl: `/api/v1/visits/photos/${id}/thumb`,
-});
 
 export const toVisitItem = (v: VisitRow): z.infer<typeof VisitItem> => ({
   id: v.id,
@@ -26,7 +20,7 @@ export const toVisitItem = (v: VisitRow): z.infer<typeof VisitItem> => ({
   notes: v.notes,
   caseId: v.case_id,
   caseNumber: v.case_number,
-  photos: v.photo_ids.map(photoUrls),
+  photos: v.photo_ids.map(photoLinks),
 });
 
 export const toDueItem = (h: DueRow): z.infer<typeof DueItem> => ({

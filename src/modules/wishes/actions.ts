@@ -8,7 +8,7 @@ import { awardPoints } from '../points/award.js';
 import { recordWishStep } from './history.js';
 import { findWish, type WishRow } from './repository.js';
 import type { ActionBody } from './schemas.js';
-import { claimPhotos } from '../cases/photos.js';
+import { claimPhotos } from '../photos/index.js';
 import { checkAction, type WishAction, type WishStatus } from './states.js';
 
 type ActiveClaim = { id: number; claimer_account_id: number; claimer_name: string };
@@ -119,7 +119,7 @@ const STEPS: Record<WishAction, (c: Ctx) => Promise<Outcome>> = {
         detailEn: 'a note on how the wish was fulfilled is required',
       });
     // only photos this account uploaded and nothing else uses yet
-    const ids = await claimPhotos(
+    await claimPhotos(
       tx,
       w.county_code,
       { column: 'wish_id', id: w.id },
@@ -130,7 +130,7 @@ const STEPS: Record<WishAction, (c: Ctx) => Promise<Outcome>> = {
     const others = claimers(c).filter((id) => id !== actor.accountId);
     return {
       to: 'fulfilled',
-      set: { fulfilled_at: c.now, fulfil_note: body.note, fulfil_photo_ids: ids },
+      set: { fulfilled_at: c.now, fulfil_note: body.note },
       note: body.note,
       actorName: myClaimName(c),
       tell: [...requester(w), ...others],

@@ -104,16 +104,6 @@ export async function wishHistory(db: DbOrTx, countyCode: string, wishId: number
     .execute();
 }
 
-export async function wishPhotos(db: DbOrTx, countyCode: string, wishId: number) {
-  return db
-    .selectFrom('case_photo')
-    .select(['id', 'width', 'height', 'taken_at', 'public_key', 'thumb_key'])
-    .where('county_code', '=', countyCode)
-    .where('wish_id', '=', wishId)
-    .orderBy('created_at')
-    .execute();
-}
-
 /** Counts by status of the wishes the caller sees inside `path`. */
 export async function wishStats(db: DbOrTx, actor: Actor, path: string) {
   const rows = await db

@@ -155,36 +155,4 @@ export const wishRoutes =
         );
       },
     );
-
-    app.get(
-      '/wishes/:id/photos/:photoId/:variant',
-      {
-        schema: {
-          tags: ['wishes'],
-          summary: '心愿照片 A fulfilment photo of a wish I can see (EXIF stripped, or its thumbnail)',
-          params: IdParams.extend({ photoId: z.uuid(), variant: z.enum(['public', 'thumb']) }),
-        },
-      },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        mayList(actor);
-        const w = await findWish(ctx.db, actor, req.params.id);
-        if (!w) throw new AppError('NOT_FOUND');
-        const photo = await ctx.db
-          .selectFrom('case_photo')
-          .select(['public_key', 'thumb_key'])
-          .where('county_code', '=', w.county_code)
-          .where('id', '=', req.params.photoId)
-          .where('wish_id', '=', w.id)
-          .executeTakeFirst();
-        const body =
-          photo && (await ctx.media.get(req.params.variant === 'thumb' ? photo.thumb_key : photo.public_key));
-        if (!body) throw new AppError('NOT_FOUND');
-        return reply
-          .header('content-type', 'image/jpeg')
-          .header('cache-control', 'private, max-age=86400, immutable')
-          .header('x-content-type-options', 'nosniff')
-          .send(body);
-      },
-    );
   };

@@ -1,6 +1,7 @@
 import type { Actor } from '../accounts/roles.js';
 import type { listWishes, WishRow } from './repository.js';
-import { wishClaims, wishHistory, wishPhotos } from './repository.js';
+import { photoLinks, photosOf } from '../photos/index.js';
+import { wishClaims, wishHistory } from './repository.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { actionsFor } from './states.js';
 
@@ -39,7 +40,7 @@ export async function toWishDetail(db: DbOrTx, actor: Actor, w: WishRow) {
   const [claims, history, photos] = await Promise.all([
     wishClaims(db, w.county_code, w.id),
     wishHistory(db, w.county_code, w.id),
-    wishPhotos(db, w.county_code, w.id),
+    photosOf(db, w.county_code, 'wish_id', w.id),
   ]);
   const active = claims.filter((c) => c.status === 'active');
   return {
@@ -77,11 +78,9 @@ export async function toWishDetail(db: DbOrTx, actor: Actor, w: WishRow) {
       note: h.note,
     })),
     photos: photos.map((p) => ({
-      id: p.id,
+      ...photoLinks(p.id),
       width: p.width,
       height: p.height,
-      url: `/api/v1/wishes/${w.id}/photos/${p.id}/public`,
-      thumbUrl: `/api/v1/wishes/${w.id}/photos/${p.id}/thumb`,
     })),
     actions: actionsFor(actor, {
       status: w.status,

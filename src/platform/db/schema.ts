@@ -251,7 +251,6 @@ export interface Errand {
   rating_comment: string | null;
   requester_account_id: number;
   result_note: string | null;
-  result_photo_ids: Generated<string[]>;
   service_code: string;
   status: string;
   updated_at: Timestamp;
@@ -536,7 +535,6 @@ export interface Visit {
   needs: Generated<string[]>;
   notes: Generated<string>;
   outcome: string;
-  photo_ids: Generated<string[]>;
   received_at: Generated<Timestamp>;
   visited_at: Timestamp;
   worker_account_id: number;
@@ -558,7 +556,6 @@ export interface Wish {
   created_at: Timestamp;
   detail: Generated<string>;
   fulfil_note: string | null;
-  fulfil_photo_ids: Generated<string[]>;
   fulfilled_at: Timestamp | null;
   grid_code: string;
   grid_path: string;

@@ -8,7 +8,7 @@ import sharp, { type Exif } from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../platform/errors.js';
 import { LocalBlobStore, type BlobStore } from './blob-store.js';
-import { parseExifTime, processPhoto, storePhoto, type ProcessedPhoto } from './photos.js';
+import { parseExifTime, processPhoto, storePhoto, type ProcessedPhoto } from './process.js';
 
 /*
  * Every image is made here with sharp, except fixtures/hevc-96x64.heic (930 bytes):
