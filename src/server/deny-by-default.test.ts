@@ -26,14 +26,15 @@ const PUBLIC = new Set([
   ...OPEN311,
   'POST /open311/v2/requests.:format',
   'POST /open311/v2/servicerequestupdates.:format',
-  'GET /open311/v2/media/:photo_id.jpg',
+  // photos: anonymous callers get published case photos only (Open311 media_url)
+  'GET /api/v1/photos/:id/:variant',
   'GET /',
   'HEAD /',
   'GET /m',
   'HEAD /m',
   'GET /m/',
   'HEAD /m/',
-  'HEAD /open311/v2/media/:photo_id.jpg',
+  'HEAD /api/v1/photos/:id/:variant',
 ]);
 
 describe('deny by default', () => {

@@ -174,6 +174,10 @@ describe('the village’s public view', () => {
     const shown = items.find((i) => i.number === rubbish.json().number)!;
     expect(shown.description).not.toContain('13812345678');
     expect(shown.afterPhotoThumbUrl).toBe(`/api/v1/photos/${photo}/thumb`);
+    // and any villager can open it: a published case photo (not a dispute, not a petition)
+    const thumb = await t.app.inject({ method: 'GET', url: shown.afterPhotoThumbUrl!, headers: resident });
+    expect(thumb.statusCode).toBe(200);
+    expect(thumb.headers['content-type']).toBe('image/jpeg');
     expect(view.body).not.toContain('王大爷');
     const county = await signIn(t.app, 'county');
     expect(

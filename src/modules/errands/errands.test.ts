@@ -97,11 +97,27 @@ describe('an errand from request to confirmation', () => {
       contactPhone: '138****5678',
     });
     expect(seen.service).toMatchObject({ code: 'pay_power', guideZh: expect.any(String) });
-    const img = await t.app.inject({ method: 'GET', url: seen.photos[0].thumbUrl, headers: h.resident! });
-    expect(img.statusCode).toBe(200);
+    // one address for every photo; the errand's requester and its grid's staff see it, nobody else
+    expect(seen.photos).toEqual([
+      { id: photo, url: `/api/v1/photos/${photo}/public`, thumbUrl: `/api/v1/photos/${photo}/thumb` },
+    ]);
+    const see = async (url: string, headers?: { authorization: string }) =>
+      (await t.app.inject({ method: 'GET', url, headers: headers ?? {} })).statusCode;
+    expect(await see(seen.photos[0].thumbUrl, h.resident!)).toBe(200);
+    expect(await see(seen.photos[0].url, h.village!)).toBe(200);
+    expect(await see(seen.photos[0].thumbUrl, h.zhangjia!)).toBe(404);
+    expect(await see(seen.photos[0].url)).toBe(404);
+    expect(await see(`/api/v1/photos/${photo}/original`, h.gridworker!)).toBe(200); // the uploader
+    expect(await see(`/api/v1/photos/${photo}/original`, h.resident!)).toBe(403);
     expect(
-      (await t.app.inject({ method: 'GET', url: seen.photos[0].thumbUrl, headers: h.zhangjia! })).statusCode,
-    ).toBe(404);
+      (
+        await t.db
+          .selectFrom('case_photo')
+          .select('errand_id')
+          .where('id', '=', photo)
+          .executeTakeFirstOrThrow()
+      ).errand_id,
+    ).toBe(id);
 
     expect((await errandAct(t.app, h.resident!, id, 'confirm', {})).statusCode).toBe(400);
     const confirmed = await errandAct(t.app, h.resident!, id, 'confirm', {

@@ -214,7 +214,6 @@ describe('Open311 errors on reads', () => {
     expect(publicRoutes.every((r) => r.public)).toBe(true);
     expect(publicRoutes.map((r) => `${r.method} ${r.url}`).sort()).toEqual([
       'GET /open311/v2/discovery.:format',
-      'GET /open311/v2/media/:photo_id.jpg',
       'GET /open311/v2/requests.:format',
       'GET /open311/v2/requests/:service_request_id.:format',
       'GET /open311/v2/servicerequestupdates.:format',

@@ -151,7 +151,9 @@ describe('Open311 client flow', () => {
       ]);
       expect(u.update_id).toMatch(/^\d+$/);
     }
-    expect(updates.map((u) => u.media_url)).toEqual([null, null, null, `${base}/media/${after}.jpg`, null]);
+    // media_url is the photo's one address, on the server that answered
+    const media = `${base.replace(/\/open311\/v2$/, '')}/api/v1/photos/${after}/public`;
+    expect(updates.map((u) => u.media_url)).toEqual([null, null, null, media, null]);
     for (const secret of ['内部备注', '请尽快处理', '王师傅', '13900001111', '核查属实'])
       expect(res.body).not.toContain(secret);
 
@@ -161,18 +163,16 @@ describe('Open311 client flow', () => {
     const xu = x.service_request_updates.request_update.filter((u) => u.service_request_id === number);
     expect(xu.map((u) => u.status)).toEqual(updates.map((u) => u.status));
     expect(xu[0]!.media_url).toBe('');
-    expect(xu[3]!.media_url).toBe(`${base}/media/${after}.jpg`);
+    expect(xu[3]!.media_url).toBe(media);
 
-    // the after-photo is served publicly (the EXIF-free copy)
-    const img = await get(t.app, `/open311/v2/media/${after}.jpg`);
+    // the after-photo is served to anyone (the EXIF-free copy), its original is not
+    const img = await t.app.inject({ method: 'GET', url: `/api/v1/photos/${after}/public` });
     expect(img.statusCode).toBe(200);
     expect(img.headers['content-type']).toBe('image/jpeg');
     expect(img.headers['cache-control']).toBe('public, max-age=86400');
-    expect(
-      (await t.app.inject({ method: 'GET', url: `/open311/v2/media/${after}.jpg` })).rawPayload
-        .subarray(0, 2)
-        .toString('hex'),
-    ).toBe('ffd8');
+    expect(img.headers['x-content-type-options']).toBe('nosniff');
+    expect(img.rawPayload.subarray(0, 2).toString('hex')).toBe('ffd8');
+    expect((await get(t.app, `/api/v1/photos/${after}/original`)).statusCode).toBe(404);
 
     const [closed] = (
       await get(t.app, `/open311/v2/requests/${number}.json?${J}&extensions=true`)
@@ -319,7 +319,7 @@ describe('Open311 updates: errors and what is never published', () => {
       long: null,
       media_url: null,
     });
-    expect((await get(t.app, `/open311/v2/media/${photo}.jpg`)).statusCode).toBe(404);
+    expect((await get(t.app, `/api/v1/photos/${photo}/public`)).statusCode).toBe(404);
 
     // a public case reported in the app shows its first before-photo
     const lampPhoto = await upload(t.app, resident, await jpeg('#112233'));
@@ -338,11 +338,11 @@ describe('Open311 updates: errors and what is never published', () => {
     const [pub] = (
       await get(t.app, `/open311/v2/requests/${(lamp.json() as { number: string }).number}.json?${J}`)
     ).json() as Array<Record<string, unknown>>;
-    expect(pub!.media_url).toBe(`http://localhost:80/open311/v2/media/${lampPhoto}.jpg`);
-    expect((await get(t.app, `/open311/v2/media/${lampPhoto}.jpg`)).statusCode).toBe(200);
-    // an unattached upload is not public
+    expect(pub!.media_url).toBe(`http://localhost:80/api/v1/photos/${lampPhoto}/public`);
+    expect((await get(t.app, `/api/v1/photos/${lampPhoto}/public`)).statusCode).toBe(200);
+    // an unattached upload is not public; the old Open311 media address is gone
     const loose = await upload(t.app, resident, await jpeg('#998877'));
-    expect((await get(t.app, `/open311/v2/media/${loose}.jpg`)).statusCode).toBe(404);
-    expect((await get(t.app, '/open311/v2/media/not-a-uuid.jpg')).statusCode).toBe(404);
+    expect((await get(t.app, `/api/v1/photos/${loose}/public`)).statusCode).toBe(404);
+    expect((await get(t.app, `/open311/v2/media/${lampPhoto}.jpg`)).statusCode).toBe(404);
   });
 });

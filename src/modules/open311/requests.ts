@@ -110,8 +110,9 @@ export function agencyOf(r: Pick<RequestRow, 'department_name' | 'tier' | 'holde
   return r.holder_name; // the village (community) committee
 }
 
-/** media_url: the one photo address, absolute on the server that answered (`base` is Open311's root). */
-export const mediaUrl = (base: string, photoId: string) => new URL(photoUrl(photoId, 'public'), base).href;
+/** media_url: the photo's one address, absolute on the server that answered (`base` is Open311's root). */
+export const mediaUrl = (base: string, photoId: string) =>
+  `${base.replace(/\/open311\/v2$/, '')}${photoUrl(photoId, 'public')}`;
 
 /**
  * Open311 publishes a case's before and after photos (their EXIF-stripped copy) to

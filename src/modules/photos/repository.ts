@@ -11,11 +11,11 @@ export async function insertPhoto(db: DbOrTx, row: Insertable<CasePhoto>): Promi
 }
 
 /**
- * A photo with what it serves, for deciding who may see it. Signed-in callers look in
- * their county only; an anonymous caller (Open311's published photos) by id alone.
+ * A photo with what it serves, by its id alone (a published photo is served to anyone,
+ * whatever their county): authorizePhotoView decides who sees it before anything is sent.
  */
-export async function findPhoto(db: DbOrTx, countyCode: string | null, id: string) {
-  let q = db
+export async function findPhoto(db: DbOrTx, id: string) {
+  return db
     .selectFrom('case_photo')
     .select([
       'county_code',
@@ -31,9 +31,8 @@ export async function findPhoto(db: DbOrTx, countyCode: string | null, id: strin
       'public_key',
       'thumb_key',
     ])
-    .where('id', '=', id);
-  if (countyCode !== null) q = q.where('county_code', '=', countyCode);
-  return q.executeTakeFirst();
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 export type PhotoRecord = NonNullable<Awaited<ReturnType<typeof findPhoto>>>;
 

@@ -19,7 +19,7 @@ export async function servePhoto(
   id: string,
   variant: PhotoVariant,
 ): Promise<ServedPhoto> {
-  const photo = await findPhoto(deps.db, actor?.countyCode ?? null, id);
+  const photo = await findPhoto(deps.db, id);
   if (!photo) throw new AppError('NOT_FOUND');
   const audience = await authorizePhotoView(deps.db, rules, actor, photo, variant);
   const key =

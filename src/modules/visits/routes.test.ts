@@ -180,6 +180,16 @@ describe('visits', () => {
       (await t.app.inject({ method: 'GET', url: history.items[0].photos[0].thumbUrl, headers: other }))
         .statusCode,
     ).toBe(404);
+    // one address for every photo; a visit's photo is never public, its original stays with the worker
+    expect(history.items[0].photos).toEqual([
+      { id: photo, url: `/api/v1/photos/${photo}/public`, thumbUrl: `/api/v1/photos/${photo}/thumb` },
+    ]);
+    const see = async (url: string, headers?: { authorization: string }) =>
+      (await t.app.inject({ method: 'GET', url, headers: headers ?? {} })).statusCode;
+    expect(await see(history.items[0].photos[0].url)).toBe(404);
+    expect(await see(`/api/v1/photos/${photo}/original`, worker)).toBe(200);
+    expect(await see(`/api/v1/photos/${photo}/original`, village)).toBe(403);
+    expect(await see(history.items[0].photos[0].url, await as('resident'))).toBe(404);
 
     // the photo cannot be used a second time
     const reuse = await post(worker, body(id!, { photoIds: [photo] }));

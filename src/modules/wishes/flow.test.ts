@@ -93,20 +93,41 @@ describe('a wish from making to thanks (J10)', () => {
       actions: ['close'],
     });
     expect(fulfilled.photos).toHaveLength(1);
+    // one address for every photo; whoever sees the wish sees its photos, nobody else
+    expect(fulfilled.photos[0]).toMatchObject({
+      id: photo,
+      url: `/api/v1/photos/${photo}/public`,
+      thumbUrl: `/api/v1/photos/${photo}/thumb`,
+    });
     const img = await t.app.inject({ method: 'GET', url: fulfilled.photos[0].url, headers: resident });
     expect(img.statusCode).toBe(200);
-    expect(img.headers['content-type']).toBe('image/jpeg');
-    // the photo shows this wish only: not reachable through another wish
+    expect(img.headers).toMatchObject({
+      'content-type': 'image/jpeg',
+      'x-content-type-options': 'nosniff',
+      'cache-control': 'private, max-age=86400, immutable',
+    });
+    const see = async (url: string, h?: { authorization: string }) =>
+      (await t.app.inject({ method: 'GET', url, headers: h ?? {} })).statusCode;
+    expect(await see(fulfilled.photos[0].thumbUrl, village)).toBe(200);
+    expect(await see(fulfilled.photos[0].thumbUrl, county)).toBe(200);
+    for (const outside of ['zhangjia', 'zhangjia-village'])
+      expect(await see(fulfilled.photos[0].thumbUrl, await signIn(t.app, outside))).toBe(404);
+    expect(await see(fulfilled.photos[0].url)).toBe(404); // a wish's photo is never public
+    // the uploader keeps the original; others who see the wish get its copies only
+    expect(await see(`/api/v1/photos/${photo}/original`, party)).toBe(200);
+    expect(await see(`/api/v1/photos/${photo}/original`, resident)).toBe(403);
+    // the photo shows this wish only: it names this wish, another wish lists no photo
     const other = (await k.make(resident, { ...aWish, title: '另一个心愿' })).json().id;
+    expect((await k.get(resident, other)).json().photos).toEqual([]);
     expect(
       (
-        await t.app.inject({
-          method: 'GET',
-          url: `/api/v1/wishes/${other}/photos/${photo}/public`,
-          headers: resident,
-        })
-      ).statusCode,
-    ).toBe(404);
+        await t.db
+          .selectFrom('case_photo')
+          .select('wish_id')
+          .where('id', '=', photo)
+          .executeTakeFirstOrThrow()
+      ).wish_id,
+    ).toBe(id);
 
     const closed = await k.act(resident, id, 'close', { thanksNote: '谢谢党员同志！' });
     expect(closed.statusCode, closed.body).toBe(200);
