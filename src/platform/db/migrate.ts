@@ -6,7 +6,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 export const MIGRATIONS_DIR = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 
 /** Plain SQL files named NNNN_description.sql, applied in name order, each in its own transaction. */
-class SqlFileMigrationProvider implements MigrationProvider {
+export class SqlFileMigrationProvider implements MigrationProvider {
   constructor(private readonly dir: string) {}
 
   async getMigrations(): Promise<Record<string, Migration>> {
