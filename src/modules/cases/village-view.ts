@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
-import { photoUrl } from '../photos/index.js';
+import { casePhotoOfPhase, photoUrl } from '../photos/index.js';
 import { pathOf } from '../regions/paths.js';
 
 export const PublicCase = z.object({
@@ -38,16 +38,7 @@ export async function villageCases(db: DbOrTx, countyCode: string, villageCode: 
       'g.name as grid_name',
       'cases.reported_at',
       'cases.closed_at',
-      (eb) =>
-        eb
-          .selectFrom('case_photo as p')
-          .select('p.id')
-          .whereRef('p.county_code', '=', 'cases.county_code')
-          .whereRef('p.case_id', '=', 'cases.id')
-          .where('p.phase', '=', 'after')
-          .orderBy('p.created_at', 'desc')
-          .limit(1)
-          .as('after_photo'),
+      'cases.id',
     ])
     .where('cases.county_code', '=', countyCode)
     .where(inSubtree('cases.grid_path', pathOf(villageCode)))
@@ -57,6 +48,13 @@ export async function villageCases(db: DbOrTx, countyCode: string, villageCode: 
     .orderBy(sql`cases.reported_at DESC`)
     .limit(limit)
     .execute();
+  const after = await casePhotoOfPhase(
+    db,
+    countyCode,
+    rows.map((r) => r.id),
+    'after',
+    'latest',
+  );
   return rows.map((r) => ({
     number: r.number,
     categoryName: r.category_name,
@@ -65,6 +63,6 @@ export async function villageCases(db: DbOrTx, countyCode: string, villageCode: 
     gridName: r.grid_name,
     reportedAt: r.reported_at.toISOString(),
     closedAt: r.closed_at?.toISOString() ?? null,
-    afterPhotoThumbUrl: r.after_photo ? photoUrl(r.after_photo, 'thumb') : null,
+    afterPhotoThumbUrl: after.has(r.id) ? photoUrl(after.get(r.id)!, 'thumb') : null,
   }));
 }

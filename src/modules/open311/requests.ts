@@ -1,7 +1,6 @@
-import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { OPEN_STATES } from '../cases/states.js';
-import { photoUrl } from '../photos/index.js';
+import { casePhotoOfPhase, photoUrl } from '../photos/index.js';
 import { w3c, type Item } from './format.js';
 import { withoutMedia } from './media-text.js';
 import { actionName, coreStatus, extendedStatus, isRestricted, PUBLIC_ACTIONS, redact } from './status.js';
@@ -67,7 +66,7 @@ export async function findRequests(db: DbOrTx, f: RequestFilter) {
   const rows = await q.orderBy('c.reported_at', 'desc').orderBy('c.id', 'desc').limit(f.limit).execute();
   if (rows.length === 0) return [];
   const ids = rows.map((r) => r.id);
-  const [last, photos] = await Promise.all([
+  const [last, firstPhoto] = await Promise.all([
     // the latest public step of each case: status_notes and the extended status
     db
       .selectFrom('case_history')
@@ -80,19 +79,9 @@ export async function findRequests(db: DbOrTx, f: RequestFilter) {
       .orderBy('id', 'desc')
       .execute(),
     // the first photo taken before handling
-    db
-      .selectFrom('case_photo')
-      .select(['case_id', 'id'])
-      .distinctOn('case_id')
-      .where('county_code', '=', f.countyCode)
-      .where('case_id', 'in', ids)
-      .where('phase', '=', 'before')
-      .orderBy('case_id')
-      .orderBy(sql`created_at, id`)
-      .execute(),
+    casePhotoOfPhase(db, f.countyCode, ids, 'before', 'first'),
   ]);
   const lastAction = new Map(last.map((h) => [h.case_id, h.action]));
-  const firstPhoto = new Map(photos.map((p) => [p.case_id!, p.id]));
   return rows.map((r) => ({
     ...r,
     last_action: lastAction.get(r.id) ?? null,

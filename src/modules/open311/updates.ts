@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import type { AppContext } from '../../server/context.js';
 import { addComment } from '../cases/comment.js';
+import { photosInPhase } from '../photos/index.js';
 import { badRequest, notFound, parseW3c, w3c, type Item } from './format.js';
 import { withMedia, withoutMedia } from './media-text.js';
 import { authorizeKey, mediaUrls } from './post-request.js';
@@ -62,19 +63,7 @@ export async function findUpdates(
     .limit(limit)
     .execute();
   const candidates = rows.filter((r) => AFTER_PHOTO_ACTIONS.includes(r.action)).flatMap((r) => r.photo_ids);
-  const after = new Set(
-    candidates.length === 0
-      ? []
-      : (
-          await db
-            .selectFrom('case_photo')
-            .select('id')
-            .where('county_code', '=', countyCode)
-            .where('id', 'in', candidates)
-            .where('phase', '=', 'after')
-            .execute()
-        ).map((p) => p.id),
-  );
+  const after = await photosInPhase(db, countyCode, candidates, 'after');
   return rows.map((r) => {
     const hidden = isRestricted(r);
     const photo = hidden ? undefined : r.photo_ids.find((id) => after.has(id));

@@ -5,7 +5,7 @@
 export type { OwnerVisibility, PhotoOwnerKind, PhotoRules } from './access.js';
 export { blobStoreFromEnv, LocalBlobStore, S3BlobStore, type BlobStore } from './blob-store.js';
 export { claimPhotos, type PhotoOwner } from './claim.js';
-export { photoIdsOf, photosOf } from './repository.js';
+export { casePhotoOfPhase, photoIdsOf, photosInPhase, photosOf } from './repository.js';
 export { photoRoutes } from './routes.js';
 export { servePhoto } from './serve.js';
 export { uploadPhoto, type PhotoDeps, type UploadedPhoto } from './upload.js';

@@ -95,3 +95,45 @@ export async function photoIdsOf(
   }
   return byOwner;
 }
+
+/** For each case, the id of its first (or latest) photo of a phase (before, after). */
+export async function casePhotoOfPhase(
+  db: DbOrTx,
+  countyCode: string,
+  caseIds: number[],
+  phase: 'before' | 'after',
+  which: 'first' | 'latest',
+): Promise<Map<number, string>> {
+  if (caseIds.length === 0) return new Map();
+  const order = which === 'first' ? 'asc' : 'desc';
+  const rows = await db
+    .selectFrom('case_photo')
+    .select(['case_id', 'id'])
+    .distinctOn('case_id')
+    .where('county_code', '=', countyCode)
+    .where('case_id', 'in', caseIds)
+    .where('phase', '=', phase)
+    .orderBy('case_id')
+    .orderBy('created_at', order)
+    .orderBy('id', order)
+    .execute();
+  return new Map(rows.map((r) => [r.case_id!, r.id]));
+}
+
+/** Which of these photos were taken in a phase (e.g. the after-photos among a step's photos). */
+export async function photosInPhase(
+  db: DbOrTx,
+  countyCode: string,
+  ids: string[],
+  phase: 'before' | 'after' | 'evidence',
+): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('case_photo')
+    .select('id')
+    .where('county_code', '=', countyCode)
+    .where('id', 'in', ids)
+    .where('phase', '=', phase)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
