@@ -58,7 +58,8 @@ describe('GET /api/v1/photos/{id}/{variant}: the one address of every photo', ()
     expect(await status(photo, 'thumb', as.gridworker)).toBe(200);
     expect((await get(photo, 'original', as.gridworker)).headers['content-type']).toBe('image/jpeg');
     // staff of the same grid, the resident of it, another county, nobody signed in: not found
-    for (const who of [as.village, as.resident, as['zhangjia-village'], undefined])
+    const bogus = { authorization: 'Bearer not-a-session' };
+    for (const who of [as.village, as.resident, as['zhangjia-village'], bogus, undefined])
       for (const v of ['public', 'thumb', 'original']) expect(await status(photo, v, who)).toBe(404);
   });
 
@@ -114,6 +115,10 @@ describe('GET /api/v1/photos/{id}/{variant}: the one address of every photo', ()
     expect(await status(before, 'thumb', as.zhangjia)).toBe(200);
     expect(await status(before, 'original')).toBe(404);
     expect(await status(before, 'original', as.zhangjia)).toBe(404);
+    // a stale or made-up session is nobody: the published copy, nothing more
+    const bogus = { authorization: 'Bearer not-a-session' };
+    expect(await status(before, 'public', bogus)).toBe(200);
+    expect(await status(before, 'original', bogus)).toBe(404);
     const staff = await get(before, 'original', as.village);
     expect(staff.statusCode).toBe(200);
     expect(staff.headers['cache-control']).toMatch(/^private/);
