@@ -33,6 +33,7 @@ import type { AppContext } from './context.js';
 import { installErrorHandling } from './errors.js';
 import { serveWeb } from './web.js';
 import './types.js';
+import './catalogue.js';
 
 export type RegisteredRoute = { method: string; url: string; public: boolean };
 
