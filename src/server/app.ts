@@ -28,6 +28,7 @@ import { errandRoutes } from '../modules/errands/routes.js';
 import { disclosureRoutes } from '../modules/disclosures/routes.js';
 import { partyRoutes } from '../modules/party/routes.js';
 import { loggerOptions } from '../platform/logging.js';
+import { abilitiesOf } from './abilities.js';
 import { installAuth } from './auth.js';
 import type { AppContext } from './context.js';
 import { installErrorHandling } from './errors.js';
@@ -95,7 +96,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
 
   await app.register(
     async (api) => {
-      await api.register(accountRoutes(ctx));
+      await api.register(accountRoutes({ ...ctx, abilitiesOf }));
       await api.register(regionRoutes(ctx));
       await api.register(gridRoutes(ctx));
       await api.register(peopleRoutes(ctx));

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../server/auth.js';
 import type { AppContext } from '../../server/context.js';
-import { authorize } from '../accounts/policy.js';
+import { authorize } from './abilities.js';
 import { recordAudit } from '../audit/service.js';
 
 const Tier = z.enum(['village', 'township', 'county']);

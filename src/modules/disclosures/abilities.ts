@@ -1,3 +1,4 @@
+import { definePolicy } from '../accounts/policy.js';
 import type { Role } from '../accounts/roles.js';
 
 export const DISCLOSURE_ABILITIES = {
@@ -15,3 +16,5 @@ export const DISCLOSURE_ABILITIES = {
   /** which villages are behind on §30's rhythm */
   'disclosures.monitor': ['township_centre', 'county_centre', 'party_organiser', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
+
+export const { can, authorize } = definePolicy(DISCLOSURE_ABILITIES);

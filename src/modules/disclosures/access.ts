@@ -1,5 +1,6 @@
 import { AppError } from '../../platform/errors.js';
-import { can, inScope } from '../accounts/policy.js';
+import { inScope } from '../accounts/policy.js';
+import { can } from './abilities.js';
 import type { Actor } from '../accounts/roles.js';
 import { pathOf } from '../regions/paths.js';
 import type { Status, View } from './repository.js';

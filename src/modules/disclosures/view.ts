@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { can } from '../accounts/policy.js';
+import { can } from './abilities.js';
 import type { Actor } from '../accounts/roles.js';
 import { isVillager, viewOf } from './access.js';
 import * as qrepo from './question-repository.js';

@@ -1,3 +1,4 @@
+import { definePolicy } from '../accounts/policy.js';
 import type { Role } from '../accounts/roles.js';
 
 export const ERRAND_ABILITIES = {
@@ -6,3 +7,5 @@ export const ERRAND_ABILITIES = {
   'errands.handle': ['grid_worker', 'village_staff', 'township_centre'],
   'errands.configure': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
+
+export const { can, authorize } = definePolicy(ERRAND_ABILITIES);

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf } from '../../server/auth.js';
 import type { AppContext } from '../../server/context.js';
-import { authorize } from '../accounts/policy.js';
+import { authorize } from './abilities.js';
 import { listServiceItems, saveServiceItem } from './items.js';
 import { ServiceCodeParams, ServiceItem, ServiceItemBody } from './schemas.js';
 

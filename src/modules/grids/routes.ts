@@ -4,7 +4,9 @@ import { AppError } from '../../platform/errors.js';
 import { toWgs84 } from '../../platform/geo/coords.js';
 import { actorOf } from '../../server/auth.js';
 import type { AppContext } from '../../server/context.js';
-import { authorize, narrowScope } from '../accounts/policy.js';
+import { narrowScope } from '../accounts/policy.js';
+import { authorize as authorizeRegions } from '../regions/abilities.js';
+import { authorize } from './abilities.js';
 import { pathOf } from '../regions/paths.js';
 import { RegionCode } from '../regions/schemas.js';
 import * as repo from './repository.js';
@@ -64,7 +66,7 @@ export const gridRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        authorize(actor, 'regions.read');
+        authorizeRegions(actor, 'regions.read');
         const rows = await repo.listGridsUnder(ctx.db, narrowScope(actor, req.query.within, pathOf));
         return {
           type: 'FeatureCollection' as const,
@@ -90,7 +92,7 @@ export const gridRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        authorize(actor, 'regions.read');
+        authorizeRegions(actor, 'regions.read');
         const g = await repo.findGrid(ctx.db, req.params.code, actor.scopePath);
         if (!g) throw new AppError('NOT_FOUND');
         const counts = await repo.gridCounts(ctx.db, g.county_code ?? '', g.code);

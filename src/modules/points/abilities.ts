@@ -1,3 +1,4 @@
+import { definePolicy } from '../accounts/policy.js';
 import type { Role } from '../accounts/roles.js';
 
 export const POINTS_ABILITIES = {
@@ -11,3 +12,5 @@ export const POINTS_ABILITIES = {
   'goods.manage': ['village_staff', 'township_centre'],
   'points.configure': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
+
+export const { can, authorize } = definePolicy(POINTS_ABILITIES);

@@ -1,3 +1,4 @@
+import { definePolicy } from '../accounts/policy.js';
 import type { Role } from '../accounts/roles.js';
 
 export const VISIT_ABILITIES = {
@@ -5,3 +6,5 @@ export const VISIT_ABILITIES = {
   'visits.read': ['grid_worker', 'village_staff', 'township_centre', 'county_centre', 'admin'],
   'visits.configure': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
+
+export const { can, authorize } = definePolicy(VISIT_ABILITIES);

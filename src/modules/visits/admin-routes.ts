@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { actorOf } from '../../server/auth.js';
 import type { AppContext } from '../../server/context.js';
-import { authorize } from '../accounts/policy.js';
+import { authorize } from './abilities.js';
 import { getIntervals, setIntervals } from './intervals.js';
 import { PolicyBody, PolicyItem, PolicyResponse } from './schemas.js';
 import type { z } from 'zod';

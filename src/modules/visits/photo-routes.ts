@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../server/auth.js';
 import type { AppContext } from '../../server/context.js';
-import { can, inScope } from '../accounts/policy.js';
+import { inScope } from '../accounts/policy.js';
+import { can } from './abilities.js';
 import { findPhoto } from './repository.js';
 
 /**

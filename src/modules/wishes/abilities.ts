@@ -1,3 +1,4 @@
+import { definePolicy } from '../accounts/policy.js';
 import type { Role } from '../accounts/roles.js';
 
 export const WISH_ABILITIES = {
@@ -22,3 +23,5 @@ export const WISH_ABILITIES = {
     'party_organiser',
   ],
 } as const satisfies Record<string, readonly Role[]>;
+
+export const { can, authorize } = definePolicy(WISH_ABILITIES);

@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors.js';
-import { can } from '../accounts/policy.js';
+import { can } from './abilities.js';
 import type { Actor } from '../accounts/roles.js';
 
 /**

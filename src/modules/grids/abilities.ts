@@ -1,0 +1,9 @@
+import { definePolicy } from '../accounts/policy.js';
+import { ROLES, type Role } from '../accounts/roles.js';
+
+export const GRID_ABILITIES = {
+  'grids.locate': ROLES,
+  'grids.import': ['admin'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export const { can, authorize } = definePolicy(GRID_ABILITIES);
