@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, SESSION_COOKIE } from '../../server/auth.js';
+import { actorOf, SESSION_COOKIE } from './http.js';
 import type { AccountDeps } from './context.js';
 import { authorize } from './abilities.js';
 import { ROLE_NAMES, type Role } from './roles.js';

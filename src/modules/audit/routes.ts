@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { AuditDeps } from './context.js';
 import { authorize } from './abilities.js';
 
 const AuditItem = z.object({
@@ -18,7 +18,7 @@ const AuditItem = z.object({
 });
 
 export const auditRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: AuditDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/audit',

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { CaseRouteDeps } from './context.js';
 import { narrowScope } from '../accounts/policy.js';
 import { pathOf } from '../regions/paths.js';
 import { inSubtree } from '../../platform/db/ltree.js';
@@ -22,7 +22,7 @@ const Category = z.object({
 });
 
 export const catalogueRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: CaseRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/categories',

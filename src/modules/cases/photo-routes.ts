@@ -3,8 +3,8 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { CaseRouteDeps } from './context.js';
 import { visibleTo } from './repository.js';
 import { caseActor } from './routes.js';
 import { DEFAULT_MAX_PHOTO_BYTES, processPhoto, storePhoto } from '../media/photos.js';
@@ -22,7 +22,7 @@ const PhotoResponse = z.object({
 });
 
 export const photoRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: CaseRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(multipart, { limits: { fileSize: DEFAULT_MAX_PHOTO_BYTES, files: 1, fields: 5 } });
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { DisclosureDeps } from './context.js';
 import { narrowScope } from '../accounts/policy.js';
 import { authorize } from './abilities.js';
 import { pathOf } from '../regions/paths.js';
@@ -35,7 +35,7 @@ const IdParams = z.object({ id: Id });
 const tags = ['disclosures'];
 
 export const disclosureRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: DisclosureDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/disclosures',

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { ErrandRouteDeps } from './context.js';
 import { narrowScope } from '../accounts/policy.js';
 import { authorize, can } from './abilities.js';
 import type { Actor } from '../accounts/roles.js';
@@ -40,7 +40,7 @@ function authorizeErrands(actor: Actor): void {
 }
 
 export const errandRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: ErrandRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(itemRoutes(ctx));
 

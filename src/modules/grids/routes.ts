@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { toWgs84 } from '../../platform/geo/coords.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { GridDeps } from './context.js';
 import { narrowScope } from '../accounts/policy.js';
 import { authorize as authorizeRegions } from '../regions/abilities.js';
 import { authorize } from './abilities.js';
@@ -27,7 +27,7 @@ const properties = (g: GridRow) => ({
 const geometry = (g: GridRow) => (g.geometry ?? null) as z.infer<typeof GridFeature>['geometry'];
 
 export const gridRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: GridDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/grids/locate',

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { PartyDeps } from './context.js';
 import { narrowScope } from '../accounts/policy.js';
 import { authorize } from './abilities.js';
 import type { Actor } from '../accounts/roles.js';
@@ -25,7 +25,7 @@ const tags = ['party'];
 
 /** The party organisation laid over the grids (J8, J9): read-only, scoped by region path. */
 export const partyRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: PartyDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/party/orgs',

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { PeopleDeps } from './context.js';
 import { narrowScope } from '../accounts/policy.js';
 import { authorize } from './abilities.js';
 import type { Actor } from '../accounts/roles.js';
@@ -59,7 +59,7 @@ const IdParams = z.object({
 });
 
 export const peopleRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: PeopleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/households',

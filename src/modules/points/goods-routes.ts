@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { PointsDeps } from './context.js';
 import { narrowScope } from '../accounts/policy.js';
 import { authorize, can } from './abilities.js';
 import { pathOf } from '../regions/paths.js';
@@ -24,7 +24,7 @@ const toGoods = (g: GoodsRow, manageable: boolean): z.infer<typeof GoodsItem> =>
 
 /** Daily goods that townships and villages keep for exchange. */
 export const goodsRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: PointsDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/goods',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { PointsDeps } from './context.js';
 import { narrowScope } from '../accounts/policy.js';
 import { authorize } from './abilities.js';
 import { pathOf } from '../regions/paths.js';
@@ -14,7 +14,7 @@ const Done = z.object({ id: z.number().int(), status: RedemptionStatus });
 
 /** Exchanges of points for goods: ask (worker), hand over (staff), cancel (either), list. */
 export const redemptionRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: PointsDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/redemptions',

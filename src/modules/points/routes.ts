@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { PointsDeps } from './context.js';
 import { narrowScope } from '../accounts/policy.js';
 import { authorize } from './abilities.js';
 import type { Actor } from '../accounts/roles.js';
@@ -32,7 +32,7 @@ const scopeOf = (actor: Actor, within?: string) => ({
 
 /** Grid workers (J3) and their points (J4): my points, the roster, a worker's ledger, manual awards. */
 export const pointsRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: PointsDeps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(goodsRoutes(ctx));
     await app.register(redemptionRoutes(ctx));

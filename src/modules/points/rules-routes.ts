@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { PointsDeps } from './context.js';
 import { authorize } from './abilities.js';
 import { recordAudit } from '../audit/service.js';
 import { Rule, RuleBody } from './schemas.js';
@@ -26,7 +26,7 @@ const toRule = (r: RuleRow): z.infer<typeof Rule> => ({
 
 /** Administrators set what recognised work earns in their county. */
 export const rulesRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: PointsDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/admin/points-rules',

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { VisitDeps } from './context.js';
 import { inScope } from '../accounts/policy.js';
 import { can } from './abilities.js';
 import { findPhoto } from './repository.js';
@@ -13,7 +13,7 @@ import { findPhoto } from './repository.js';
  * The original (with its EXIF position) stays with the uploader.
  */
 export const visitPhotoRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: VisitDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/visits/photos/:id/:variant',

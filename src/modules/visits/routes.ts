@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { VisitDeps } from './context.js';
 import { narrowScope } from '../accounts/policy.js';
 import { authorize } from './abilities.js';
 import type { Actor } from '../accounts/roles.js';
@@ -32,7 +32,7 @@ const scopeOf = (actor: Actor, within?: string) => ({
 });
 
 export const visitRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: VisitDeps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(visitAdminRoutes(ctx));
     await app.register(visitPhotoRoutes(ctx));

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/http.js';
+import type { WishDeps } from './context.js';
 import { narrowScope } from '../accounts/policy.js';
 import { authorize } from './abilities.js';
 import type { Actor } from '../accounts/roles.js';
@@ -31,7 +31,7 @@ function mayList(actor: Actor): void {
 const Made = z.object({ id: z.number().int(), number: z.string(), status: z.string() });
 
 export const wishRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: WishDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/wishes',
