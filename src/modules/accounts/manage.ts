@@ -1,6 +1,6 @@
 import type { Db, DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import { hashPassword } from './password.js';
 import { inScope } from './policy.js';
 import * as repo from './repository.js';

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { actorOf } from '../accounts/http.js';
+import { actorOf, narrowScope } from '../accounts/index.js';
 import type { CaseRouteDeps } from './context.js';
-import { narrowScope } from '../accounts/policy.js';
-import { pathOf } from '../regions/paths.js';
+import { pathOf } from '../regions/index.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 
 const Category = z.object({

@@ -1,8 +1,8 @@
 import type { WorkCalendar } from '../../platform/calendar/work-calendar.js';
 import type { Pii } from '../../platform/crypto.js';
 import type { Db } from '../../platform/db/database.js';
-import type { GridLocator } from '../grids/locator.js';
-import type { BlobStore } from '../media/blob-store.js';
+import type { GridLocator } from '../grids/index.js';
+import type { BlobStore } from '../media/index.js';
 
 /** What the case use cases need. `now` is injectable so journeys run at the seeds' times. */
 export type CaseDeps = {

@@ -3,11 +3,11 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../accounts/http.js';
+import { actorOf } from '../accounts/index.js';
 import type { CaseRouteDeps } from './context.js';
 import { visibleTo } from './repository.js';
 import { caseActor } from './routes.js';
-import { DEFAULT_MAX_PHOTO_BYTES, processPhoto, storePhoto } from '../media/photos.js';
+import { DEFAULT_MAX_PHOTO_BYTES, processPhoto, storePhoto } from '../media/index.js';
 
 const PhotoResponse = z.object({
   id: z.uuid(),

@@ -1,10 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../accounts/http.js';
-import { narrowScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
-import { pathOf } from '../regions/paths.js';
+import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
+import { pathOf } from '../regions/index.js';
 import { performAction } from './actions.js';
 import { caseDeps, type CaseRouteDeps } from './context.js';
 import { actionsFor, type CaseActor } from './policy.js';

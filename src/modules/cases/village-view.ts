@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
-import { pathOf } from '../regions/paths.js';
+import { pathOf } from '../regions/index.js';
 
 export const PublicCase = z.object({
   number: z.string(),

@@ -1,8 +1,6 @@
 import type { DbOrTx } from '../../platform/db/database.js';
-import { hashPassword } from '../accounts/password.js';
-import { insertAccount } from '../accounts/repository.js';
-import type { Role } from '../accounts/roles.js';
-import { shortVillageName } from '../grids/tiling.js';
+import { hashPassword, insertAccount, type Role } from '../accounts/index.js';
+import { shortVillageName } from '../grids/index.js';
 
 export type DemoAccount = {
   username: string;

@@ -1,8 +1,7 @@
 import { AppError } from '../../platform/errors.js';
-import { inScope } from '../accounts/policy.js';
+import { inScope, type Actor } from '../accounts/index.js';
 import { can } from './abilities.js';
-import type { Actor } from '../accounts/roles.js';
-import { pathOf } from '../regions/paths.js';
+import { pathOf } from '../regions/index.js';
 import type { Status, View } from './repository.js';
 
 /** Labels of a village's path: province.city.county.township.village. */

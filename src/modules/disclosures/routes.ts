@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../accounts/http.js';
+import { actorOf, narrowScope } from '../accounts/index.js';
 import type { DisclosureDeps } from './context.js';
-import { narrowScope } from '../accounts/policy.js';
 import { authorize } from './abilities.js';
-import { pathOf } from '../regions/paths.js';
+import { pathOf } from '../regions/index.js';
 import { viewOf } from './access.js';
 import { complianceBoard } from './compliance.js';
 import { answerQuestion, askQuestion } from './questions.js';

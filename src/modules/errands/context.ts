@@ -1,4 +1,4 @@
-import type { BlobStore } from '../media/blob-store.js';
+import type { BlobStore } from '../media/index.js';
 import type { Db } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
 import type { WorkCalendar } from '../../platform/calendar/work-calendar.js';

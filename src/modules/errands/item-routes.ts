@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../accounts/http.js';
+import { actorOf } from '../accounts/index.js';
 import type { ErrandRouteDeps } from './context.js';
 import { authorize } from './abilities.js';
 import { listServiceItems, saveServiceItem } from './items.js';

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../accounts/http.js';
+import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
 import type { ErrandRouteDeps } from './context.js';
-import { narrowScope } from '../accounts/policy.js';
 import { authorize, can } from './abilities.js';
-import type { Actor } from '../accounts/roles.js';
-import { pathOf } from '../regions/paths.js';
+import { pathOf } from '../regions/index.js';
 import { actOnErrand } from './actions.js';
 import { itemRoutes } from './item-routes.js';
 import { findServiceItem } from './items.js';

@@ -1,5 +1,4 @@
-import { definePolicy } from '../accounts/policy.js';
-import { ROLES, type Role } from '../accounts/roles.js';
+import { definePolicy, ROLES, type Role } from '../accounts/index.js';
 
 export const GRID_ABILITIES = {
   'grids.locate': ROLES,

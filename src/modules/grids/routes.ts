@@ -2,13 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { toWgs84 } from '../../platform/geo/coords.js';
-import { actorOf } from '../accounts/http.js';
+import { actorOf, narrowScope } from '../accounts/index.js';
 import type { GridDeps } from './context.js';
-import { narrowScope } from '../accounts/policy.js';
-import { authorize as authorizeRegions } from '../regions/abilities.js';
+import { authorize as authorizeRegions, pathOf, RegionCode } from '../regions/index.js';
 import { authorize } from './abilities.js';
-import { pathOf } from '../regions/paths.js';
-import { RegionCode } from '../regions/schemas.js';
 import * as repo from './repository.js';
 import { GridCollection, GridFeature, LocateQuery, LocateResponse } from './schemas.js';
 

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../accounts/http.js';
+import { actorOf } from '../accounts/index.js';
 import type { NotifyDeps } from './context.js';
 import { ABOUT_TYPES, type About } from './service.js';
 

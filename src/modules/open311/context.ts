@@ -1,6 +1,6 @@
-import type { BlobStore } from '../media/blob-store.js';
+import type { BlobStore } from '../media/index.js';
 import type { Db } from '../../platform/db/database.js';
-import type { GridLocator } from '../grids/locator.js';
+import type { GridLocator } from '../grids/index.js';
 import type { Pii } from '../../platform/crypto.js';
 import type { WorkCalendar } from '../../platform/calendar/work-calendar.js';
 

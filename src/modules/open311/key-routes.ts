@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../accounts/http.js';
+import { actorOf, type Actor } from '../accounts/index.js';
 import type { Open311Deps } from './context.js';
-import type { Actor } from '../accounts/roles.js';
 import { issueKey, listKeys, revokeKey } from './keys.js';
 
 const KeyItem = z.object({

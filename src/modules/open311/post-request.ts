@@ -1,6 +1,5 @@
-import { recordAudit } from '../audit/service.js';
-import { reportCase } from '../cases/report.js';
-import { caseDeps } from '../cases/context.js';
+import { recordAudit } from '../audit/index.js';
+import { reportCase, caseDeps } from '../cases/index.js';
 import type { Open311Deps } from './context.js';
 import { badRequest, forbidden, notFound } from './format.js';
 import { verifyKey, type Open311Key } from './keys.js';

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
-import { OPEN_STATES } from '../cases/states.js';
+import { OPEN_STATES } from '../cases/index.js';
 import { w3c, type Item } from './format.js';
 import { withoutMedia } from './media-text.js';
 import { actionName, coreStatus, extendedStatus, isRestricted, PUBLIC_ACTIONS, redact } from './status.js';

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Open311Deps } from './context.js';
-import { addComment } from '../cases/comment.js';
+import { addComment } from '../cases/index.js';
 import { badRequest, notFound, parseW3c, w3c, type Item } from './format.js';
 import { withMedia, withoutMedia } from './media-text.js';
 import { authorizeKey, mediaUrls } from './post-request.js';

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../accounts/http.js';
+import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
 import type { PartyDeps } from './context.js';
-import { narrowScope } from '../accounts/policy.js';
 import { authorize } from './abilities.js';
-import type { Actor } from '../accounts/roles.js';
-import { CODE_LENGTHS, pathOf } from '../regions/paths.js';
+import { CODE_LENGTHS, pathOf } from '../regions/index.js';
 import { IdParams, MemberDetail, OrgDetail, OrgList, OrgQuery, Summary, Within } from './schemas.js';
 import { memberDetail, orgDetail, orgsInScope, summary } from './service.js';
 

@@ -1,5 +1,4 @@
-import { definePolicy } from '../accounts/policy.js';
-import type { Role } from '../accounts/roles.js';
+import { definePolicy, type Role } from '../accounts/index.js';
 
 export const PEOPLE_ABILITIES = {
   'people.read': [

@@ -1,12 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../accounts/http.js';
+import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
 import type { PeopleDeps } from './context.js';
-import { narrowScope } from '../accounts/policy.js';
 import { authorize } from './abilities.js';
-import type { Actor } from '../accounts/roles.js';
-import { pathOf } from '../regions/paths.js';
+import { pathOf } from '../regions/index.js';
 import * as repo from './repository.js';
 import {
   CareTag,

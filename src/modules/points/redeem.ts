@@ -1,9 +1,8 @@
 import type { Db, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { recordAudit } from '../audit/service.js';
-import { inScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
-import { notify } from '../notify/service.js';
+import { recordAudit } from '../audit/index.js';
+import { inScope, type Actor } from '../accounts/index.js';
+import { notify } from '../notify/index.js';
 import { lockWorker, postEntry } from './ledger.js';
 
 export type RedeemInput = { goodsId: number; quantity: number; clientRequestId: string };

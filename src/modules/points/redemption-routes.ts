@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../accounts/http.js';
+import { actorOf, narrowScope } from '../accounts/index.js';
 import type { PointsDeps } from './context.js';
-import { narrowScope } from '../accounts/policy.js';
 import { authorize } from './abilities.js';
-import { pathOf } from '../regions/paths.js';
+import { pathOf } from '../regions/index.js';
 import { cancelRedemption, handOver, redeemGoods } from './redeem.js';
 import * as repo from './repository.js';
 import { IdParams, RedeemBody, RedemptionItem, RedemptionStatus, Within } from './schemas.js';

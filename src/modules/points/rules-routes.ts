@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../accounts/http.js';
+import { actorOf } from '../accounts/index.js';
 import type { PointsDeps } from './context.js';
 import { authorize } from './abilities.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import { Rule, RuleBody } from './schemas.js';
 
 type RuleRow = {

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../accounts/http.js';
+import { actorOf } from '../accounts/index.js';
 import type { RegionDeps } from './context.js';
 import { authorize } from './abilities.js';
 import * as repo from './repository.js';

@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf } from '../accounts/http.js';
+import { actorOf } from '../accounts/index.js';
 import type { VisitDeps } from './context.js';
 import { authorize } from './abilities.js';
 import { getIntervals, setIntervals } from './intervals.js';

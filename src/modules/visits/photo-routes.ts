@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../accounts/http.js';
+import { actorOf, inScope } from '../accounts/index.js';
 import type { VisitDeps } from './context.js';
-import { inScope } from '../accounts/policy.js';
 import { can } from './abilities.js';
 import { findPhoto } from './repository.js';
 

@@ -2,13 +2,13 @@ import type { Updateable } from 'kysely';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { Wish } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../accounts/roles.js';
-import { notify } from '../notify/service.js';
-import { awardPoints } from '../points/award.js';
+import type { Actor } from '../accounts/index.js';
+import { notify } from '../notify/index.js';
+import { awardPoints } from '../points/index.js';
 import { recordWishStep } from './history.js';
 import { findWish, type WishRow } from './repository.js';
 import type { ActionBody } from './schemas.js';
-import { claimPhotos } from '../cases/photos.js';
+import { claimPhotos } from '../cases/index.js';
 import { checkAction, type WishAction, type WishStatus } from './states.js';
 
 type ActiveClaim = { id: number; claimer_account_id: number; claimer_name: string };

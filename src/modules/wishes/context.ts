@@ -1,4 +1,4 @@
-import type { BlobStore } from '../media/blob-store.js';
+import type { BlobStore } from '../media/index.js';
 import type { Db } from '../../platform/db/database.js';
 
 /** What this module's routes and use cases need from the server (passed in by server/app.ts). */

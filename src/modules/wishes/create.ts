@@ -1,9 +1,8 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { inScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
-import { notify } from '../notify/service.js';
-import { pathOf } from '../regions/paths.js';
+import { inScope, type Actor } from '../accounts/index.js';
+import { notify } from '../notify/index.js';
+import { pathOf } from '../regions/index.js';
 import { recordWishStep } from './history.js';
 import { nextWishNumber, reviewerAccounts } from './repository.js';
 import type { CreateWishBody } from './schemas.js';

@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpeg, upload } from '../../../test/fixtures.js';
 import { createTestApp, signIn, TEST_DEMO_PASSWORD, type TestApp } from '../../../test/helpers.js';
-import { hashPassword } from '../accounts/password.js';
-import { insertAccount } from '../accounts/repository.js';
+import { hashPassword, insertAccount } from '../accounts/index.js';
 import { aWish, wishKit } from './test-kit.js';
 
 let t: TestApp;

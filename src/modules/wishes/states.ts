@@ -1,6 +1,6 @@
 import { AppError } from '../../platform/errors.js';
 import { can } from './abilities.js';
-import type { Actor } from '../accounts/roles.js';
+import type { Actor } from '../accounts/index.js';
 
 /**
  * The wish workflow (微心愿, J10): collected → reviewed → claimed → fulfilled →

@@ -1,4 +1,4 @@
-import type { Actor } from '../accounts/roles.js';
+import type { Actor } from '../accounts/index.js';
 import type { listWishes, WishRow } from './repository.js';
 import { wishClaims, wishHistory, wishPhotos } from './repository.js';
 import type { DbOrTx } from '../../platform/db/database.js';
