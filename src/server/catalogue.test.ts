@@ -51,6 +51,29 @@ describe('the composed error catalogue', () => {
     expect(unknown).toEqual([]);
   });
 
+  it('has every module file that throws its module’s codes load them (unit tests without the server)', () => {
+    const modules = join(SRC, 'modules');
+    const missing: string[] = [];
+    for (const m of readdirSync(modules)) {
+      let table: string;
+      try {
+        table = readFileSync(join(modules, m, 'errors.ts'), 'utf8');
+      } catch {
+        continue;
+      }
+      const codes = [...table.matchAll(/^ {2}([A-Z][A-Z0-9_]+):/gm)].map((c) => c[1]!);
+      if (codes.length === 0) continue;
+      const throws = new RegExp(`AppError\\(\\s*'(${codes.join('|')})'`);
+      for (const file of sourceFiles(join(modules, m))) {
+        if (file.endsWith('.test.ts') || file.endsWith('errors.ts')) continue;
+        const text = readFileSync(file, 'utf8');
+        if (throws.test(text) && !/(from |import )'\.\/errors\.js'/.test(text))
+          missing.push(relative(SRC, file));
+      }
+    }
+    expect(missing, "import './errors.js' in these files").toEqual([]);
+  });
+
   it('resolves a module code to its status and both messages', () => {
     const err = new AppError('WISH_HAS_CLAIMS', { detail: '张三', detailEn: 'Zhang San' });
     expect(err.status).toBe(409);

@@ -5,6 +5,7 @@ import { hashPassword } from './password.js';
 import { inScope } from './policy.js';
 import * as repo from './repository.js';
 import type { Actor, Role } from './roles.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 export type AccountPatch = {
   displayName?: string;

@@ -6,6 +6,7 @@ import { isVillager, publishingVillage, viewOf } from './access.js';
 import * as qrepo from './question-repository.js';
 import * as repo from './repository.js';
 import type { Deps } from './service.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 /**
  * A villager asks about a published disclosure of their own village. The

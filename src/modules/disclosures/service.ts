@@ -6,6 +6,7 @@ import { notify } from '../notify/index.js';
 import { publishingVillage } from './access.js';
 import * as repo from './repository.js';
 import { checkContent, type Kind } from './rules.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 export type Deps = { db: Db; now: () => Date };
 

@@ -9,6 +9,7 @@ import * as repo from './repository.js';
 import { recordErrandStep, type ErrandDeps } from './service.js';
 import { claimPhotos } from '../cases/index.js';
 import { ERRAND_TRANSITIONS, mayAct, type ErrandAction } from './states.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 export type ErrandActionInput = {
   version?: number;

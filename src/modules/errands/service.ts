@@ -9,6 +9,7 @@ import { pathOf } from '../regions/index.js';
 import { findServiceItem } from './items.js';
 import type { ErrandRouteDeps } from './context.js';
 import * as repo from './repository.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 export type ErrandDeps = Omit<ErrandRouteDeps, 'media'>;
 

@@ -4,6 +4,7 @@ import { recordAudit } from '../audit/index.js';
 import { inScope, type Actor } from '../accounts/index.js';
 import { notify } from '../notify/index.js';
 import { lockWorker, postEntry } from './ledger.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 export type RedeemInput = { goodsId: number; quantity: number; clientRequestId: string };
 

@@ -5,6 +5,7 @@ import { inScope, type Actor } from '../accounts/index.js';
 import { notify } from '../notify/index.js';
 import { pathOf } from '../regions/index.js';
 import { lockWorker, postEntry } from './ledger.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 /**
  * Staff recognise work by hand, or correct a balance, with a reason: an 'adjust'

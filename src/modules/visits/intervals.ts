@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { policyOf, recomputeDue, replacePolicy } from './due-repository.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 export type Interval = { careTag: string; intervalDays: number };
 

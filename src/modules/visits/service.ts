@@ -8,6 +8,7 @@ import { awardPoints } from '../points/index.js';
 import * as repo from './repository.js';
 import { claimPhotos } from '../cases/index.js';
 import type { RecordVisitBody } from './schemas.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 export type RecordInput = z.infer<typeof RecordVisitBody>;
 type Deps = { db: Db; now: () => Date };

@@ -10,6 +10,7 @@ import { findWish, type WishRow } from './repository.js';
 import type { ActionBody } from './schemas.js';
 import { claimPhotos } from '../cases/index.js';
 import { checkAction, type WishAction, type WishStatus } from './states.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 type ActiveClaim = { id: number; claimer_account_id: number; claimer_name: string };
 type Ctx = { tx: Tx; actor: Actor; w: WishRow; active: ActiveClaim[]; body: ActionBody; now: Date };

@@ -6,6 +6,7 @@ import { pathOf } from '../regions/index.js';
 import { recordWishStep } from './history.js';
 import { nextWishNumber, reviewerAccounts } from './repository.js';
 import type { CreateWishBody } from './schemas.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 /**
  * A wish is made: by a villager for themselves (in their account's grid), or
