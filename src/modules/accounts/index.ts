@@ -2,7 +2,6 @@
 export { ACCOUNT_ABILITIES } from './abilities.js';
 export { ACCOUNT_ERRORS } from './errors.js';
 export { actorOf } from './http.js';
-export { hashPassword } from './password.js';
 export { definePolicy, inScope, narrowScope } from './policy.js';
-export { insertAccount } from './repository.js';
 export { type Actor, type Role, ROLES } from './roles.js';
+export { seedAccount } from './seed.js';

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { toWgs84 } from '../../platform/geo/coords.js';
 import { actorOf, narrowScope } from '../accounts/index.js';
 import type { GridDeps } from './context.js';
-import { authorize as authorizeRegions, pathOf, RegionCode } from '../regions/index.js';
+import { authorizeRegions, pathOf, RegionCode } from '../regions/index.js';
 import { authorize } from './abilities.js';
 import * as repo from './repository.js';
 import { GridCollection, GridFeature, LocateQuery, LocateResponse } from './schemas.js';
