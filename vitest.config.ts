@@ -10,7 +10,8 @@ import { defineConfig } from 'vitest/config';
  *   tests of platform/db;
  * - browser: test/e2e in real Chromium on the same template.
  * A test file belongs to the db tier when it imports the harness in test/ (the
- * helpers or the kits built on them) or starts its own cluster (platform/db).
+ * helpers or the kits built on them), reads the server URL the global setup
+ * provides, or starts its own cluster (platform/db).
  * `npm test` runs all three.
  */
 function testFiles(dir: string): string[] {
@@ -21,8 +22,9 @@ function testFiles(dir: string): string[] {
   });
 }
 
+const HARNESS = /from '(\.\.\/)+test\/|from '\.\/(helpers|kits\/[^']+)\.js'|inject\('dbServerUrl'\)/;
 const usesDatabase = (file: string) =>
-  file.startsWith('src/platform/db/') || /from '(\.\.\/)+test\//.test(readFileSync(file, 'utf8'));
+  file.startsWith('src/platform/db/') || HARNESS.test(readFileSync(file, 'utf8'));
 
 const serverTests = [...testFiles('src'), ...testFiles('test').filter((f) => !f.startsWith('test/e2e/'))];
 const unit = serverTests.filter((f) => !usesDatabase(f));
