@@ -16,7 +16,13 @@ declare module 'vitest' {
   }
 }
 
-let embedded: EmbeddedHandle | null = null;
+/**
+ * The db and browser tiers are two Vitest projects with this same global setup;
+ * they share one server and template (kept on globalThis: each project may load
+ * this file afresh), and the last one to finish stops it.
+ */
+type Shared = { ready: Promise<{ url: string; embedded: EmbeddedHandle | null }>; users: number };
+const shared = globalThis as { __wanggeTestServer?: Shared };
 
 /**
  * Once per run: a PostgreSQL server (DATABASE_URL, else an embedded one under
@@ -24,6 +30,21 @@ let embedded: EmbeddedHandle | null = null;
  * county. Each test file clones its own database from the template.
  */
 export default async function setup(project: TestProject) {
+  const run = (shared.__wanggeTestServer ??= { ready: prepare(), users: 0 });
+  run.users++;
+  const { url } = await run.ready;
+  project.provide('dbServerUrl', url);
+  return async () => {
+    if (--run.users > 0) return;
+    delete shared.__wanggeTestServer;
+    const { embedded } = await run.ready;
+    await embedded?.stop();
+    if (embedded) fs.rmSync(path.resolve(RUNS_DIR, `run-${process.pid}`), { recursive: true, force: true });
+  };
+}
+
+async function prepare(): Promise<{ url: string; embedded: EmbeddedHandle | null }> {
+  let embedded: EmbeddedHandle | null = null;
   let serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     // a cluster per run, so parallel runs (an editor's watcher, CI) never share one
@@ -52,11 +73,7 @@ export default async function setup(project: TestProject) {
   await loadDemo(db, createPii(TEST_KEY), { scale: TEST_DEMO_SCALE, password: TEST_DEMO_PASSWORD });
   await db.destroy();
 
-  project.provide('dbServerUrl', serverUrl);
-  return async () => {
-    await embedded?.stop();
-    if (embedded) fs.rmSync(path.resolve(RUNS_DIR, `run-${process.pid}`), { recursive: true, force: true });
-  };
+  return { url: serverUrl, embedded };
 }
 
 const RUNS_DIR = '.test-data';

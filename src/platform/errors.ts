@@ -3,17 +3,19 @@
  * message (shown first) and an English one. Routes throw AppError; the server's
  * error handler turns it into {"error": {code, message, messageEn}} with the
  * catalogue's HTTP status. Nothing else reaches the client (no stack traces).
- * Modules keep their own codes in src/modules/<module>/errors.ts, merged here.
+ *
+ * Platform holds only the core codes and never imports a module (ADR 0005). A
+ * module keeps its codes in src/modules/<module>/errors.ts, which registers them
+ * when it loads (`registerErrors`) and widens `ErrorCatalogue` by declaration
+ * merging, so `new AppError(code)` stays typed; server/catalogue.ts composes the
+ * whole catalogue and the type checker fails when a module is left out.
  */
-import { ACCOUNT_ERRORS } from '../modules/accounts/errors.js';
-import { DISCLOSURE_ERRORS } from '../modules/disclosures/errors.js';
-import { ERRAND_ERRORS } from '../modules/errands/errors.js';
-import { PARTY_ERRORS } from '../modules/party/errors.js';
-import { POINTS_ERRORS } from '../modules/points/errors.js';
-import { VISIT_ERRORS } from '../modules/visits/errors.js';
-import { WISH_ERRORS } from '../modules/wishes/errors.js';
 
-export const ERRORS = {
+/** [HTTP status, Chinese message, English message] */
+export type ErrorEntry = readonly [status: number, zh: string, en: string];
+export type ErrorTable = Record<string, ErrorEntry>;
+
+export const CORE_ERRORS = {
   BAD_REQUEST: [400, '请求参数有误', 'The request is invalid'],
   VALIDATION_FAILED: [400, '请求参数校验失败', 'The request failed validation'],
   COORDINATE_OUT_OF_RANGE: [400, '坐标超出有效范围', 'Coordinates are out of range'],
@@ -51,32 +53,79 @@ export const ERRORS = {
   UNSUPPORTED_MEDIA_TYPE: [415, '不支持的内容类型', 'Unsupported content type'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests, please try again later'],
   INTERNAL: [500, '服务器内部错误', 'Internal server error'],
-  ...ACCOUNT_ERRORS,
-  ...VISIT_ERRORS,
-  ...POINTS_ERRORS,
-  ...WISH_ERRORS,
-  ...ERRAND_ERRORS,
-  ...DISCLOSURE_ERRORS,
-  ...PARTY_ERRORS,
-} as const satisfies Record<string, readonly [number, string, string]>;
+} as const satisfies ErrorTable;
 
-export type ErrorCode = keyof typeof ERRORS;
+type CoreErrors = typeof CORE_ERRORS;
 
+/** Every code the API knows: the core codes here, each module's merged in from its errors.ts. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ErrorCatalogue extends CoreErrors {}
+
+export type ErrorCode = keyof ErrorCatalogue & string;
+
+const registry = new Map<string, ErrorEntry>(Object.entries(CORE_ERRORS));
+
+/**
+ * Adds a module's codes to the catalogue in force; called by the module's
+ * errors.ts when it loads. A code defined twice with different meanings is a
+ * programming error and fails at start-up.
+ */
+export function registerErrors(table: ErrorTable): void {
+  for (const [code, entry] of Object.entries(table)) {
+    const known = registry.get(code);
+    if (known && known.join('\u0000') !== entry.join('\u0000')) {
+      throw new Error(`error code ${code} is defined twice with different meanings`);
+    }
+    registry.set(code, entry);
+  }
+}
+
+/** The codes registered so far (core codes and every loaded module's). */
+export function registeredErrors(): ReadonlyMap<string, ErrorEntry> {
+  return registry;
+}
+
+/** A code whose module's errors.ts was never loaded: answered as an internal error. */
+function entryOf(code: string): ErrorEntry {
+  return registry.get(code) ?? [500, CORE_ERRORS.INTERNAL[1], `Unregistered error code ${code}`];
+}
+
+/**
+ * An error with a catalogue code. Status and messages are looked up when they
+ * are read, so the order in which modules load does not matter.
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
-  readonly status: number;
-  readonly messageZh: string;
-  readonly messageEn: string;
   readonly details: unknown;
+  private readonly detail: string | undefined;
+  private readonly detailEn: string | undefined;
 
   constructor(code: ErrorCode, opts: { detail?: string; detailEn?: string; details?: unknown } = {}) {
-    const [status, zh, en] = ERRORS[code];
-    super(`${code}: ${opts.detailEn ?? en}`);
+    super();
+    this.name = 'AppError';
     this.code = code;
-    this.status = status;
-    this.messageZh = opts.detail ? `${zh}：${opts.detail}` : zh;
-    this.messageEn = opts.detailEn ? `${en}: ${opts.detailEn}` : en;
+    this.detail = opts.detail;
+    this.detailEn = opts.detailEn;
     this.details = opts.details;
+    Object.defineProperty(this, 'message', {
+      get: () => `${code}: ${opts.detailEn ?? entryOf(code)[2]}`,
+      enumerable: false,
+      configurable: true,
+    });
+  }
+
+  get status(): number {
+    return entryOf(this.code)[0];
+  }
+
+  get messageZh(): string {
+    const zh = entryOf(this.code)[1];
+    return this.detail ? `${zh}：${this.detail}` : zh;
+  }
+
+  get messageEn(): string {
+    const en = entryOf(this.code)[2];
+    return this.detailEn ? `${en}: ${this.detailEn}` : en;
   }
 }
 

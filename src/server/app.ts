@@ -28,12 +28,14 @@ import { disclosureRoutes } from '../modules/disclosures/routes.js';
 import { partyRoutes } from '../modules/party/routes.js';
 import { photoRoutes } from '../modules/photos/index.js';
 import { loggerOptions } from '../platform/logging.js';
+import { abilitiesOf } from './abilities.js';
 import { installAuth } from './auth.js';
 import type { AppContext } from './context.js';
 import { installErrorHandling } from './errors.js';
 import { photoRules } from './photo-rules.js';
 import { serveWeb } from './web.js';
 import './types.js';
+import './catalogue.js';
 
 export type RegisteredRoute = { method: string; url: string; public: boolean };
 
@@ -95,7 +97,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
 
   await app.register(
     async (api) => {
-      await api.register(accountRoutes(ctx));
+      await api.register(accountRoutes({ ...ctx, abilitiesOf }));
       await api.register(regionRoutes(ctx));
       await api.register(gridRoutes(ctx));
       await api.register(peopleRoutes(ctx));

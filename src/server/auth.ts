@@ -1,9 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { SESSION_COOKIE } from '../modules/accounts/http.js';
 import { authenticate } from '../modules/accounts/service.js';
 import type { Db } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
-
-export const SESSION_COOKIE = 'wangge_session';
 
 function tokenOf(req: FastifyRequest): string | undefined {
   const h = req.headers.authorization;
@@ -31,8 +30,5 @@ export function installAuth(app: FastifyInstance, db: Db): void {
   });
 }
 
-/** The signed-in caller of a non-public route. */
-export function actorOf(req: FastifyRequest) {
-  if (!req.actor) throw new AppError('UNAUTHENTICATED');
-  return req.actor;
-}
+/** @deprecated moved to the accounts module (ADR 0005); kept one release so parallel branches merge. */
+export { actorOf, SESSION_COOKIE } from '../modules/accounts/index.js';

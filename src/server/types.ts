@@ -1,10 +1,6 @@
-import type { Actor } from '../modules/accounts/roles.js';
+import '../modules/accounts/http.js';
 
 declare module 'fastify' {
-  interface FastifyRequest {
-    /** Set by the auth hook on every non-public route; null only on public ones. */
-    actor: Actor | null;
-  }
   interface FastifyContextConfig {
     /** Routes are authenticated unless they declare `public: true`. */
     public?: boolean;

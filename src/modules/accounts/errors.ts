@@ -1,4 +1,6 @@
-/** Error codes of this module: [HTTP status, Chinese, English]. Merged into the catalogue in platform/errors.ts. */
+import { registerErrors } from '../../platform/errors.js';
+
+/** Error codes of this module: [HTTP status, Chinese, English]. Registered in the catalogue when this file loads (ADR 0005). */
 export const ACCOUNT_ERRORS = {
   ACCOUNT_SELF_LOCKOUT: [
     409,
@@ -6,3 +8,11 @@ export const ACCOUNT_ERRORS = {
     'You cannot disable your own account or change your own role or scope',
   ],
 } as const satisfies Record<string, readonly [number, string, string]>;
+
+registerErrors(ACCOUNT_ERRORS);
+
+type AccountErrors = typeof ACCOUNT_ERRORS;
+declare module '../../platform/errors.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCatalogue extends AccountErrors {}
+}

@@ -1,10 +1,11 @@
 import type { Db, DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import { hashPassword } from './password.js';
 import { inScope } from './policy.js';
 import * as repo from './repository.js';
 import type { Actor, Role } from './roles.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 export type AccountPatch = {
   displayName?: string;

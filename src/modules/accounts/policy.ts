@@ -1,60 +1,30 @@
 import { AppError } from '../../platform/errors.js';
-import { DISCLOSURE_ABILITIES } from '../disclosures/abilities.js';
-import { ERRAND_ABILITIES } from '../errands/abilities.js';
-import { PARTY_ABILITIES } from '../party/abilities.js';
-import { POINTS_ABILITIES } from '../points/abilities.js';
-import { VISIT_ABILITIES } from '../visits/abilities.js';
-import { WISH_ABILITIES } from '../wishes/abilities.js';
-import { ROLES, type Actor, type Role } from './roles.js';
+import { type Actor, type Role } from './roles.js';
+
+/** Named abilities → the roles that hold them (deny by default: a role not listed lacks it). */
+export type AbilityTable = Record<string, readonly Role[]>;
 
 /**
- * Named abilities per role (deny by default: a role not listed lacks the ability).
- * Scope is checked separately: an ability applies only inside the caller's subtree.
+ * A module's policy over its own ability table (`<module>/abilities.ts`):
+ * `can`/`authorize` accept only the names in that table, so a typo or another
+ * module's ability fails to compile. Scope is checked separately: an ability
+ * applies only inside the caller's subtree. server/abilities.ts composes every
+ * module's table for the caller's full list (`/auth/me`).
  */
-export const ABILITIES = {
-  'regions.read': [
-    'grid_worker',
-    'village_staff',
-    'township_centre',
-    'county_centre',
-    'department_staff',
-    'party_organiser',
-    'admin',
-  ],
-  'grids.locate': ROLES,
-  'people.read': [
-    'grid_worker',
-    'village_staff',
-    'township_centre',
-    'county_centre',
-    'party_organiser',
-    'admin',
-  ],
-  'people.reveal': ['grid_worker', 'village_staff', 'township_centre', 'county_centre', 'admin'],
-  'accounts.manage': ['admin'],
-  'cases.configure': ['admin'],
-  'audit.read': ['admin'],
-  'grids.import': ['admin'],
-  ...VISIT_ABILITIES,
-  ...POINTS_ABILITIES,
-  ...WISH_ABILITIES,
-  ...ERRAND_ABILITIES,
-  ...DISCLOSURE_ABILITIES,
-  ...PARTY_ABILITIES,
-} as const satisfies Record<string, readonly Role[]>;
-
-export type Ability = keyof typeof ABILITIES;
-
-export function can(actor: Actor, ability: Ability): boolean {
-  return (ABILITIES[ability] as readonly Role[]).includes(actor.role);
-}
-
-export function authorize(actor: Actor, ability: Ability): void {
-  if (!can(actor, ability)) throw new AppError('FORBIDDEN');
-}
-
-export function abilitiesOf(actor: Actor): Ability[] {
-  return (Object.keys(ABILITIES) as Ability[]).filter((a) => can(actor, a));
+export function definePolicy<const T extends AbilityTable>(table: T) {
+  type Ability = keyof T & string;
+  const can = (actor: Actor, ability: Ability): boolean =>
+    (table[ability] as readonly Role[] | undefined)?.includes(actor.role) ?? false;
+  return {
+    table,
+    can,
+    authorize(actor: Actor, ability: Ability): void {
+      if (!can(actor, ability)) throw new AppError('FORBIDDEN');
+    },
+    abilitiesOf(actor: Actor): Ability[] {
+      return (Object.keys(table) as Ability[]).filter((a) => can(actor, a));
+    },
+  };
 }
 
 /** True when `path` lies in the actor's subtree (ltree prefix semantics). */

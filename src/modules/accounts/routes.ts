@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, SESSION_COOKIE } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { abilitiesOf, authorize } from './policy.js';
+import { actorOf, SESSION_COOKIE } from './http.js';
+import type { AccountDeps } from './context.js';
+import { authorize } from './abilities.js';
 import { ROLE_NAMES, type Role } from './roles.js';
 import { resetPassword, updateAccount } from './manage.js';
 import type { AccountRow } from './repository.js';
@@ -32,7 +32,7 @@ const toItem = (r: AccountRow): z.infer<typeof AccountItem> => ({
 });
 
 export const accountRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: AccountDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/auth/login',
@@ -105,7 +105,7 @@ export const accountRoutes =
           roleName: ROLE_NAMES[actor.role],
           scope,
           countyCode: actor.countyCode,
-          abilities: abilitiesOf(actor),
+          abilities: ctx.abilitiesOf(actor),
         };
       },
     );

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Db, DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import { hashPassword, verifyPassword } from './password.js';
 import { inScope } from './policy.js';
 import * as repo from './repository.js';

@@ -1,8 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize } from '../accounts/policy.js';
+import { actorOf } from '../accounts/index.js';
+import type { AuditDeps } from './context.js';
+import { authorize } from './abilities.js';
 
 const AuditItem = z.object({
   id: z.number().int(),
@@ -18,7 +18,7 @@ const AuditItem = z.object({
 });
 
 export const auditRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: AuditDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/audit',

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/database.js';
-import type { Actor } from '../accounts/roles.js';
+import type { Actor } from '../accounts/index.js';
 
 export type AuditEntry = {
   actor: Pick<Actor, 'accountId' | 'role'> | null;

@@ -1,8 +1,8 @@
 import type { Duration } from '../../platform/calendar/work-calendar.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { notify } from '../notify/service.js';
-import { awardPoints } from '../points/award.js';
+import { notify } from '../notify/index.js';
+import { awardPoints } from '../points/index.js';
 import type { CaseDeps } from './context.js';
 import { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
 import { escalationTarget } from './escalation.js';

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize } from '../accounts/policy.js';
-import { recordAudit } from '../audit/service.js';
+import { actorOf } from '../accounts/index.js';
+import type { CaseRouteDeps } from './context.js';
+import { authorize } from './abilities.js';
+import { recordAudit } from '../audit/index.js';
 
 const Tier = z.enum(['village', 'township', 'county']);
 const Rule = z.object({
@@ -58,7 +58,7 @@ const toRule = (r: RuleRow): z.infer<typeof Rule> => ({
 
 /** Administrators change the three-tier linkage rules, the working calendar and category deadlines. */
 export const caseAdminRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: CaseRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/admin/escalation-rules',

@@ -1,10 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { sql } from 'kysely';
 import { z } from 'zod';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { narrowScope } from '../accounts/policy.js';
-import { pathOf } from '../regions/paths.js';
+import { actorOf, narrowScope } from '../accounts/index.js';
+import type { CaseRouteDeps } from './context.js';
+import { pathOf } from '../regions/index.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 
 const Category = z.object({
@@ -22,7 +21,7 @@ const Category = z.object({
 });
 
 export const catalogueRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: CaseRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/categories',

@@ -1,7 +1,7 @@
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { recordAudit } from '../audit/service.js';
-import { notify } from '../notify/service.js';
+import { recordAudit } from '../audit/index.js';
+import { notify } from '../notify/index.js';
 import * as repo from './repository.js';
 import type { Tier } from './states.js';
 

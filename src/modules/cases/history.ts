@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/database.js';
-import { recordAudit } from '../audit/service.js';
+import { recordAudit } from '../audit/index.js';
 import type { CaseActor } from './policy.js';
 
 export type HistoryEntry = {

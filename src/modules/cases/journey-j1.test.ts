@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 import { actOn, jpeg, pointInGrid, upload } from '../../../test/fixtures.js';
-import { J1 } from '../demo/accounts.js';
+import { J1 } from '../demo/index.js';
 
 let t: TestApp;
 beforeAll(async () => {

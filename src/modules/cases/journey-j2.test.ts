@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 import { actOn, jpeg, pointInGrid, upload } from '../../../test/fixtures.js';
-import { caseDeps } from './routes.js';
+import { caseDeps } from './context.js';
 import { sweepOverdue } from './sweep.js';
 
 let t: TestApp;

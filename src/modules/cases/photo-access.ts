@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/database.js';
-import type { Actor } from '../accounts/roles.js';
+import type { Actor } from '../accounts/index.js';
 import { caseVisible } from './queries.js';
 import { departmentOfAccount } from './repository.js';
 

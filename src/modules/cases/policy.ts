@@ -1,6 +1,5 @@
-import type { Actor } from '../accounts/roles.js';
-import { inScope } from '../accounts/policy.js';
-import { pathOf } from '../regions/paths.js';
+import { type Actor, inScope } from '../accounts/index.js';
+import { pathOf } from '../regions/index.js';
 import {
   ACTIONS,
   allowedFrom,

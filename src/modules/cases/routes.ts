@@ -1,14 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { narrowScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
+import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
 import { photoLinks, photosOf } from '../photos/index.js';
-import { pathOf } from '../regions/paths.js';
+import { pathOf } from '../regions/index.js';
 import { performAction } from './actions.js';
-import type { CaseDeps } from './context.js';
+import { caseDeps, type CaseRouteDeps } from './context.js';
 import { actionsFor, type CaseActor } from './policy.js';
 import { caseHistory, findCaseDetail, listCases } from './queries.js';
 import { reportCase } from './report.js';
@@ -18,15 +15,7 @@ import { findSimilar, SimilarQuery } from './similar.js';
 import { toCaseItem, toHistoryItem } from './view.js';
 import { PublicCase, villageCases } from './village-view.js';
 
-export const caseDeps = (ctx: AppContext): CaseDeps => ({
-  db: ctx.db,
-  pii: ctx.pii,
-  grids: ctx.grids,
-  calendar: ctx.calendar,
-  now: ctx.now,
-});
-
-export async function caseActor(ctx: AppContext, actor: Actor): Promise<CaseActor> {
+export async function caseActor(ctx: CaseRouteDeps, actor: Actor): Promise<CaseActor> {
   return {
     ...actor,
     departmentId:
@@ -43,7 +32,7 @@ const IdParams = z.object({
 });
 
 export const caseRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: CaseRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const deps = caseDeps(ctx);
 

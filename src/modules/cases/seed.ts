@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, DbOrTx } from '../../platform/db/database.js';
 import { loadChinaHolidays } from '../../platform/calendar/china-calendar.js';
 import { WorkCalendar } from '../../platform/calendar/work-calendar.js';
-import { pathOf } from '../regions/paths.js';
+import { pathOf } from '../regions/index.js';
 import { loadCatalogue } from './catalogue.js';
 
 /**

@@ -1,4 +1,4 @@
-import type { Role } from '../accounts/roles.js';
+import type { Role } from '../accounts/index.js';
 
 /**
  * The case workflow (GB/T 30428's loop: 立案 → 派遣 → 处置 → 核查 → 结案 → 评价,

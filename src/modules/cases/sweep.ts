@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { notify } from '../notify/service.js';
+import { notify } from '../notify/index.js';
 import type { CaseDeps } from './context.js';
 import { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
 import { escalationTarget } from './escalation.js';

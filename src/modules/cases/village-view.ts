@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 import { casePhotoOfPhase, photoUrl } from '../photos/index.js';
-import { pathOf } from '../regions/paths.js';
+import { pathOf } from '../regions/index.js';
 
 export const PublicCase = z.object({
   number: z.string(),

@@ -1,8 +1,6 @@
 import type { DbOrTx } from '../../platform/db/database.js';
-import { hashPassword } from '../accounts/password.js';
-import { insertAccount } from '../accounts/repository.js';
-import type { Role } from '../accounts/roles.js';
-import { shortVillageName } from '../grids/tiling.js';
+import { seedAccount, type Role } from '../accounts/index.js';
+import { shortVillageName } from '../grids/index.js';
 
 export type DemoAccount = {
   username: string;
@@ -171,11 +169,7 @@ export async function loadDemoAccounts(
   const plan = await demoAccountPlan(tx, countyCode);
   for (const a of plan) {
     const county = a.scopeCode.slice(0, 6);
-    const row = await insertAccount(tx, {
-      ...a,
-      countyCode: county,
-      passwordHash: await hashPassword(password),
-    });
+    const row = await seedAccount(tx, { ...a, password });
     if (!row) continue;
     if (a.department) {
       const dept = await tx

@@ -1,17 +1,17 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
-import { COUNTY_BBOXES, TIELING_COUNTY_CODE } from '../grids/tiling.js';
-import { seedCountyCaseConfig } from '../cases/seed.js';
+import { COUNTY_BBOXES, TIELING_COUNTY_CODE } from '../grids/index.js';
+import { seedCountyCaseConfig } from '../cases/index.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.js';
 import { loadPeople, type Progress } from './people.js';
 import { loadTerritory } from './territory.js';
-import { createDemoOpen311Key, type DemoOpen311Key } from '../open311/keys.js';
-import { seedVisitConfig, seedVisitDemo } from '../visits/seed.js';
-import { seedPointsConfig, seedPointsDemo } from '../points/seed.js';
-import { seedWishConfig, seedWishDemo } from '../wishes/seed.js';
-import { seedErrandConfig, seedErrandDemo } from '../errands/seed.js';
-import { seedDisclosureConfig, seedDisclosureDemo } from '../disclosures/seed.js';
+import { createDemoOpen311Key, type DemoOpen311Key } from '../open311/index.js';
+import { seedVisitConfig, seedVisitDemo } from '../visits/index.js';
+import { seedPointsConfig, seedPointsDemo } from '../points/index.js';
+import { seedWishConfig, seedWishDemo } from '../wishes/index.js';
+import { seedErrandConfig, seedErrandDemo } from '../errands/index.js';
+import { seedDisclosureConfig, seedDisclosureDemo } from '../disclosures/index.js';
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
 const MODULE_SEEDS = [

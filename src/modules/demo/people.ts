@@ -2,8 +2,8 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import { bulkInsert, reserveIds } from '../../platform/db/bulk.js';
 import type { Pii } from '../../platform/crypto.js';
 import { maskIdNumber, maskPhone } from '../../platform/crypto.js';
-import { largestRemainder, shortVillageName } from '../grids/tiling.js';
-import { pathOf } from '../regions/paths.js';
+import { largestRemainder, shortVillageName } from '../grids/index.js';
+import { pathOf } from '../regions/index.js';
 import {
   generateGridHouseholds,
   PART_TIME_DUTIES,

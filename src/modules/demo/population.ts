@@ -1,4 +1,4 @@
-import { hashSeed, mulberry32 } from '../grids/tiling.js';
+import { hashSeed, mulberry32 } from '../grids/index.js';
 import { GIVEN_FEMALE, GIVEN_MALE, SURNAMES } from './names.js';
 
 /**

@@ -2,9 +2,15 @@ import type { Polygon } from 'geojson';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { bulkInsert } from '../../platform/db/bulk.js';
 import { geometryBbox } from '../../platform/geo/bbox.js';
-import { COUNTY_BBOXES, TIELING_COUNTY_CODE, TIELING_GRID_TARGET } from '../grids/tiling.js';
-import { loadDivisions, tileCountyFromDivisions, type DivisionRow } from '../grids/tiling-divisions.js';
-import { countyCodeOf, parentCodeOf, pathOf } from '../regions/paths.js';
+import {
+  COUNTY_BBOXES,
+  TIELING_COUNTY_CODE,
+  TIELING_GRID_TARGET,
+  loadDivisions,
+  tileCountyFromDivisions,
+  type DivisionRow,
+} from '../grids/index.js';
+import { countyCodeOf, parentCodeOf, pathOf } from '../regions/index.js';
 
 const LEVEL_BY_LENGTH: Record<number, string> = {
   2: 'province',

@@ -1,4 +1,4 @@
-import type { Role } from '../accounts/roles.js';
+import { definePolicy, type Role } from '../accounts/index.js';
 
 export const DISCLOSURE_ABILITIES = {
   'disclosures.read': [
@@ -15,3 +15,5 @@ export const DISCLOSURE_ABILITIES = {
   /** which villages are behind on §30's rhythm */
   'disclosures.monitor': ['township_centre', 'county_centre', 'party_organiser', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
+
+export const { can, authorize } = definePolicy(DISCLOSURE_ABILITIES);

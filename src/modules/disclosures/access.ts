@@ -1,8 +1,9 @@
 import { AppError } from '../../platform/errors.js';
-import { can, inScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
-import { pathOf } from '../regions/paths.js';
+import { inScope, type Actor } from '../accounts/index.js';
+import { can } from './abilities.js';
+import { pathOf } from '../regions/index.js';
 import type { Status, View } from './repository.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 /** Labels of a village's path: province.city.county.township.village. */
 const VILLAGE_DEPTH = 5;

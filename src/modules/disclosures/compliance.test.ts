@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
-import { kit } from './test-kit.js';
+import { kit } from '../../../test/kits/disclosures.js';
 
 let t: TestApp;
 let villageCode: string;

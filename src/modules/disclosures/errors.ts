@@ -1,4 +1,6 @@
-/** Error codes of this module: [HTTP status, Chinese, English]. Merged into the catalogue in platform/errors.ts. */
+import { registerErrors } from '../../platform/errors.js';
+
+/** Error codes of this module: [HTTP status, Chinese, English]. Registered in the catalogue when this file loads (ADR 0005). */
 export const DISCLOSURE_ERRORS = {
   DISCLOSURE_NOT_VILLAGE_STAFF: [
     403,
@@ -21,3 +23,11 @@ export const DISCLOSURE_ERRORS = {
   ],
   DISCLOSURE_QUESTION_ANSWERED: [409, '该问题已答复', 'This question has already been answered'],
 } as const satisfies Record<string, readonly [number, string, string]>;
+
+registerErrors(DISCLOSURE_ERRORS);
+
+type DisclosureErrors = typeof DISCLOSURE_ERRORS;
+declare module '../../platform/errors.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCatalogue extends DisclosureErrors {}
+}

@@ -1,11 +1,12 @@
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../accounts/roles.js';
-import { recordAudit } from '../audit/service.js';
-import { notify } from '../notify/service.js';
+import type { Actor } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
+import { notify } from '../notify/index.js';
 import { isVillager, publishingVillage, viewOf } from './access.js';
 import * as qrepo from './question-repository.js';
 import * as repo from './repository.js';
 import type { Deps } from './service.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 /**
  * A villager asks about a published disclosure of their own village. The

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize, narrowScope } from '../accounts/policy.js';
-import { pathOf } from '../regions/paths.js';
+import { actorOf, narrowScope } from '../accounts/index.js';
+import type { DisclosureDeps } from './context.js';
+import { authorize } from './abilities.js';
+import { pathOf } from '../regions/index.js';
 import { viewOf } from './access.js';
 import { complianceBoard } from './compliance.js';
 import { answerQuestion, askQuestion } from './questions.js';
@@ -34,7 +34,7 @@ const IdParams = z.object({ id: Id });
 const tags = ['disclosures'];
 
 export const disclosureRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: DisclosureDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/disclosures',

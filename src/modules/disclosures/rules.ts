@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 /**
  * The rules of sunshine three affairs (阳光三务) that do not need the database:

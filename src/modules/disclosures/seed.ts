@@ -1,6 +1,6 @@
 import type { Pii } from '../../platform/crypto.js';
 import type { Tx } from '../../platform/db/database.js';
-import { shortVillageName } from '../grids/tiling.js';
+import { shortVillageName } from '../grids/index.js';
 import { demoDisclosures } from './demo-content.js';
 
 /** Disclosures need no per-county configuration: §30's rhythm is the law's, not a setting. */

@@ -1,11 +1,12 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../accounts/roles.js';
-import { recordAudit } from '../audit/service.js';
-import { notify } from '../notify/service.js';
+import type { Actor } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
+import { notify } from '../notify/index.js';
 import { publishingVillage } from './access.js';
 import * as repo from './repository.js';
 import { checkContent, type Kind } from './rules.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 export type Deps = { db: Db; now: () => Date };
 

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { can } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
+import { can } from './abilities.js';
+import type { Actor } from '../accounts/index.js';
 import { isVillager, viewOf } from './access.js';
 import * as qrepo from './question-repository.js';
 import * as repo from './repository.js';

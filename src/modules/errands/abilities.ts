@@ -1,4 +1,4 @@
-import type { Role } from '../accounts/roles.js';
+import { definePolicy, type Role } from '../accounts/index.js';
 
 export const ERRAND_ABILITIES = {
   'errands.request': ['resident'],
@@ -6,3 +6,5 @@ export const ERRAND_ABILITIES = {
   'errands.handle': ['grid_worker', 'village_staff', 'township_centre'],
   'errands.configure': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
+
+export const { can, authorize } = definePolicy(ERRAND_ABILITIES);

@@ -1,14 +1,15 @@
 import type { Updateable } from 'kysely';
 import type { Errand } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../accounts/roles.js';
-import { recordAudit } from '../audit/service.js';
-import { notify } from '../notify/service.js';
-import { awardPoints } from '../points/award.js';
+import type { Actor } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
+import { notify } from '../notify/index.js';
+import { awardPoints } from '../points/index.js';
 import * as repo from './repository.js';
 import { recordErrandStep, type ErrandDeps } from './service.js';
 import { claimPhotos } from '../photos/index.js';
 import { ERRAND_TRANSITIONS, mayAct, type ErrandAction } from './states.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 export type ErrandActionInput = {
   version?: number;

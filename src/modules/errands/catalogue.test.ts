@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
-import type { Headers } from './testing.js';
+import type { Headers } from '../../../test/kits/errands.js';
 
 let t: TestApp;
 const h: Record<string, Headers> = {};

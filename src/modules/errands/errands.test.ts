@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpeg, upload } from '../../../test/fixtures.js';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
-import { askErrand, errandAct, errandGet, type Headers } from './testing.js';
+import { askErrand, errandAct, errandGet, type Headers } from '../../../test/kits/errands.js';
 
 let t: TestApp;
 const h: Record<string, Headers> = {};

@@ -1,4 +1,6 @@
-/** Error codes of this module: [HTTP status, Chinese, English]. Merged into the catalogue in platform/errors.ts. */
+import { registerErrors } from '../../platform/errors.js';
+
+/** Error codes of this module: [HTTP status, Chinese, English]. Registered in the catalogue when this file loads (ADR 0005). */
 export const ERRAND_ERRORS = {
   ERRAND_ILLEGAL_TRANSITION: [
     409,
@@ -17,3 +19,11 @@ export const ERRAND_ERRORS = {
     'Your account does not belong to a grid, so it cannot ask for errands',
   ],
 } as const satisfies Record<string, readonly [number, string, string]>;
+
+registerErrors(ERRAND_ERRORS);
+
+type ErrandErrors = typeof ERRAND_ERRORS;
+declare module '../../platform/errors.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCatalogue extends ErrandErrors {}
+}

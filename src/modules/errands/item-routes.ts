@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize } from '../accounts/policy.js';
+import { actorOf } from '../accounts/index.js';
+import type { ErrandRouteDeps } from './context.js';
+import { authorize } from './abilities.js';
 import { listServiceItems, saveServiceItem } from './items.js';
 import { ServiceCodeParams, ServiceItem, ServiceItemBody } from './schemas.js';
 
 /** The catalogue of service items: read by everyone signed in, edited by administrators. */
 export const itemRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: ErrandRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/service-items',

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../platform/db/database.js';
-import type { Actor } from '../accounts/roles.js';
-import { recordAudit } from '../audit/service.js';
+import type { Actor } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import type { ServiceItem, ServiceItemBody } from './schemas.js';
 
 /** The catalogue of service items (清单制): all SQL on service_item lives here. */

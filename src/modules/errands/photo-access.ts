@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../platform/db/database.js';
-import { can } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
+import { can } from './abilities.js';
+import type { Actor } from '../accounts/index.js';
 import { findErrand } from './repository.js';
 
 /** An errand's photos are seen by whoever sees the errand: its requester, staff of its grid's scope. */

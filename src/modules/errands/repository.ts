@@ -2,7 +2,7 @@ import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { inSubtree } from '../../platform/db/ltree.js';
-import type { Actor } from '../accounts/roles.js';
+import type { Actor } from '../accounts/index.js';
 
 /**
  * Which errands an actor sees: residents their own requests, staff the errands

@@ -1,12 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize, can, narrowScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
+import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
 import { photoLinks, photosOf } from '../photos/index.js';
-import { pathOf } from '../regions/paths.js';
+import { pathOf } from '../regions/index.js';
+import type { ErrandRouteDeps } from './context.js';
+import { authorize, can } from './abilities.js';
 import { actOnErrand } from './actions.js';
 import { itemRoutes } from './item-routes.js';
 import { findServiceItem } from './items.js';
@@ -40,7 +39,7 @@ function authorizeErrands(actor: Actor): void {
 }
 
 export const errandRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: ErrandRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(itemRoutes(ctx));
 

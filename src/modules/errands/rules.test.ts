@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { shanghaiDate } from '../../platform/calendar/work-calendar.js';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
-import { askErrand, errandAct, errandGet, type Headers } from './testing.js';
+import { askErrand, errandAct, errandGet, type Headers } from '../../../test/kits/errands.js';
 
 let t: TestApp;
 const h: Record<string, Headers> = {};

@@ -1,8 +1,8 @@
 import { defaultChinaCalendar } from '../../platform/calendar/china-calendar.js';
 import { maskPhone, type Pii } from '../../platform/crypto.js';
 import type { Tx } from '../../platform/db/database.js';
-import { awardPoints } from '../points/award.js';
-import { pathOf } from '../regions/paths.js';
+import { awardPoints } from '../points/index.js';
+import { pathOf } from '../regions/index.js';
 import { DEFAULT_SERVICE_ITEMS } from './catalogue.js';
 import { nextErrandNumber } from './repository.js';
 import { errandDueAt, recordErrandStep } from './service.js';

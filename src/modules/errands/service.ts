@@ -2,15 +2,16 @@ import type { WorkCalendar } from '../../platform/calendar/work-calendar.js';
 import { maskPhone } from '../../platform/crypto.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import type { AppContext } from '../../server/context.js';
-import type { Actor } from '../accounts/roles.js';
-import { recordAudit } from '../audit/service.js';
-import { notify } from '../notify/service.js';
-import { pathOf } from '../regions/paths.js';
+import type { Actor } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
+import { notify } from '../notify/index.js';
+import { pathOf } from '../regions/index.js';
 import { findServiceItem } from './items.js';
+import type { ErrandRouteDeps } from './context.js';
 import * as repo from './repository.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
-export type ErrandDeps = Pick<AppContext, 'db' | 'pii' | 'now' | 'calendar'>;
+export type ErrandDeps = Omit<ErrandRouteDeps, 'media'>;
 
 export type CreateErrandInput = {
   serviceCode: string;

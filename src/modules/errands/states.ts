@@ -1,5 +1,4 @@
-import { inScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
+import { inScope, type Actor } from '../accounts/index.js';
 
 export const ERRAND_STATUSES = [
   'requested',

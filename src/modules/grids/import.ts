@@ -3,9 +3,9 @@ import path from 'node:path';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Db } from '../../platform/db/database.js';
 import { geometryBbox } from '../../platform/geo/bbox.js';
-import type { Actor } from '../accounts/roles.js';
-import { recordAudit } from '../audit/service.js';
-import { pathOf } from '../regions/paths.js';
+import type { Actor } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
+import { pathOf } from '../regions/index.js';
 import { parseImportFile } from './import-parse.js';
 import { validateGridImport, type ImportItem, type ImportProblem } from './import-validate.js';
 

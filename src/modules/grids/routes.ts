@@ -2,11 +2,10 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { toWgs84 } from '../../platform/geo/coords.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize, narrowScope } from '../accounts/policy.js';
-import { pathOf } from '../regions/paths.js';
-import { RegionCode } from '../regions/schemas.js';
+import { actorOf, narrowScope } from '../accounts/index.js';
+import type { GridDeps } from './context.js';
+import { authorizeRegions, pathOf, RegionCode } from '../regions/index.js';
+import { authorize } from './abilities.js';
 import * as repo from './repository.js';
 import { GridCollection, GridFeature, LocateQuery, LocateResponse } from './schemas.js';
 
@@ -25,7 +24,7 @@ const properties = (g: GridRow) => ({
 const geometry = (g: GridRow) => (g.geometry ?? null) as z.infer<typeof GridFeature>['geometry'];
 
 export const gridRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: GridDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/grids/locate',
@@ -64,7 +63,7 @@ export const gridRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        authorize(actor, 'regions.read');
+        authorizeRegions(actor, 'regions.read');
         const rows = await repo.listGridsUnder(ctx.db, narrowScope(actor, req.query.within, pathOf));
         return {
           type: 'FeatureCollection' as const,
@@ -90,7 +89,7 @@ export const gridRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        authorize(actor, 'regions.read');
+        authorizeRegions(actor, 'regions.read');
         const g = await repo.findGrid(ctx.db, req.params.code, actor.scopePath);
         if (!g) throw new AppError('NOT_FOUND');
         const counts = await repo.gridCounts(ctx.db, g.county_code ?? '', g.code);

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
+import { actorOf } from '../accounts/index.js';
+import type { NotifyDeps } from './context.js';
 import { ABOUT_TYPES, type About } from './service.js';
 
 const aboutOf = (n: { about_type: string | null; about_id: number | null }): About | null =>
@@ -24,7 +24,7 @@ const Item = z.object({
 });
 
 export const notifyRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: NotifyDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/inbox',

@@ -1,7 +1,7 @@
 /** Open311 discovery, services and service definitions, in JSON and XML; jurisdiction and format errors. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
-import { COUNTY, get, W3C, xml } from './testing.js';
+import { COUNTY, get, W3C, xml } from '../../../test/kits/open311.js';
 
 let t: TestApp;
 beforeAll(async () => {

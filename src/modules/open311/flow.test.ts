@@ -7,7 +7,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpeg, pointInGrid, upload } from '../../../test/fixtures.js';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
-import { COUNTY, get, GRID, issueKey, NUMBER_ID, postForm, TOWNSHIP, W3C, xml } from './testing.js';
+import {
+  COUNTY,
+  get,
+  GRID,
+  issueKey,
+  NUMBER_ID,
+  postForm,
+  TOWNSHIP,
+  W3C,
+  xml,
+} from '../../../test/kits/open311.js';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -1,9 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import type { Actor } from '../accounts/roles.js';
+import { actorOf, type Actor } from '../accounts/index.js';
+import type { Open311Deps } from './context.js';
 import { issueKey, listKeys, revokeKey } from './keys.js';
 
 const KeyItem = z.object({
@@ -22,7 +21,7 @@ function adminOf(actor: Actor): Actor {
 
 /** Administrators issue, list and revoke their county's Open311 API keys (under /api/v1). */
 export const open311KeyRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: Open311Deps): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/open311/keys',

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pointInGrid } from '../../../test/fixtures.js';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 import { createDemoOpen311Key, hashKey, verifyKey } from './keys.js';
-import { COUNTY, GRID, issueKey, postForm } from './testing.js';
+import { COUNTY, GRID, issueKey, postForm } from '../../../test/kits/open311.js';
 
 let t: TestApp;
 let admin: { authorization: string };

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db, DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../accounts/roles.js';
-import { recordAudit } from '../audit/service.js';
+import type { Actor } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 
 /**
  * Open311 API keys. A key is shown once when issued; only its SHA-256 is stored.

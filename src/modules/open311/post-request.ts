@@ -1,7 +1,6 @@
-import { recordAudit } from '../audit/service.js';
-import { reportCase } from '../cases/report.js';
-import { caseDeps } from '../cases/routes.js';
-import type { AppContext } from '../../server/context.js';
+import { recordAudit } from '../audit/index.js';
+import { reportCase, caseDeps } from '../cases/index.js';
+import type { Open311Deps } from './context.js';
 import { badRequest, forbidden, notFound } from './format.js';
 import { verifyKey, type Open311Key } from './keys.js';
 import { gridOfAddressId, gridOfAddressString } from './locate.js';
@@ -13,7 +12,7 @@ import { attributes, jurisdiction, many, one, type Params } from './params.js';
  * than the jurisdiction_id named → 403 (the key is not valid there). Without
  * jurisdiction_id the key's county is meant.
  */
-export async function authorizeKey(ctx: AppContext, p: Params): Promise<Open311Key> {
+export async function authorizeKey(ctx: Open311Deps, p: Params): Promise<Open311Key> {
   const juris = await jurisdiction(ctx.db, p, false);
   const value = one(p, 'api_key');
   if (!value) throw forbidden('api_key is missing -- an API key is required for this call');
@@ -66,7 +65,7 @@ export function mediaUrls(p: Params): string[] {
  * a phone number is kept encrypted as the reporter's contact for call-backs.
  */
 export async function postRequest(
-  ctx: AppContext,
+  ctx: Open311Deps,
   p: Params,
   requestId: string,
 ): Promise<{ id: number; number: string }> {

@@ -13,7 +13,7 @@ import {
   REQUEST_FIELDS,
   W3C,
   xml,
-} from './testing.js';
+} from '../../../test/kits/open311.js';
 
 let t: TestApp;
 let key: string;

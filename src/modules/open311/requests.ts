@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/database.js';
-import { OPEN_STATES } from '../cases/states.js';
+import { OPEN_STATES } from '../cases/index.js';
 import { casePhotoOfPhase, photoUrl } from '../photos/index.js';
 import { w3c, type Item } from './format.js';
 import { withoutMedia } from './media-text.js';

@@ -2,7 +2,7 @@ import type { FastifyError, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import type { AppContext } from '../../server/context.js';
+import type { Open311Deps } from './context.js';
 import {
   formatOfRequest,
   formatParam,
@@ -29,7 +29,7 @@ const MAX_RESULTS = 1000;
  * outside the /api/v1 prefix.
  */
 export const open311Routes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: Open311Deps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(open311KeyRoutes(ctx), { prefix: '/api/v1' });
     await app.register(georeportRoutes(ctx), { prefix: OPEN311_PREFIX });
@@ -48,7 +48,7 @@ const PUBLIC = { public: true } as const;
 const WRITE = { public: true, rateLimit: { max: 120, timeWindow: '1 minute' } } as const;
 
 const georeportRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: Open311Deps): FastifyPluginAsyncZod =>
   async (app) => {
     app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) =>
       done(null, parseForm(String(body))),

@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/database.js';
-import type { CategoryAttribute } from '../cases/attributes.js';
+import type { CategoryAttribute } from '../cases/index.js';
 import { notFound, type Item } from './format.js';
 
 /**

@@ -1,5 +1,4 @@
-import { ACTION_NAMES } from '../cases/actions.js';
-import { OPEN_STATES, type CaseAction, type CaseState } from '../cases/states.js';
+import { ACTION_NAMES, OPEN_STATES, type CaseAction, type CaseState } from '../cases/index.js';
 
 /**
  * How the case workflow reads in Open311. The core `status` is `open` or `closed`

@@ -1,7 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
-import type { AppContext } from '../../server/context.js';
-import { addComment } from '../cases/comment.js';
+import { addComment } from '../cases/index.js';
 import { photosInPhase } from '../photos/index.js';
+import type { Open311Deps } from './context.js';
 import { badRequest, notFound, parseW3c, w3c, type Item } from './format.js';
 import { withMedia, withoutMedia } from './media-text.js';
 import { authorizeKey, mediaUrls } from './post-request.js';
@@ -88,7 +88,7 @@ export async function findUpdates(
  * staff's: a client's FIXED or CLOSED is shown to them, it does not close the case).
  * The client's update_id makes retries safe: the same id answers the same update.
  */
-export async function postUpdate(ctx: AppContext, p: Params, requestId: string): Promise<string> {
+export async function postUpdate(ctx: Open311Deps, p: Params, requestId: string): Promise<string> {
   const key = await authorizeKey(ctx, p);
   const number = one(p, 'service_request_id');
   if (!number) throw badRequest('service_request_id was not provided');

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize, narrowScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
-import { CODE_LENGTHS, pathOf } from '../regions/paths.js';
+import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
+import type { PartyDeps } from './context.js';
+import { authorize } from './abilities.js';
+import { CODE_LENGTHS, pathOf } from '../regions/index.js';
 import { IdParams, MemberDetail, OrgDetail, OrgList, OrgQuery, Summary, Within } from './schemas.js';
 import { memberDetail, orgDetail, orgsInScope, summary } from './service.js';
 
@@ -24,7 +23,7 @@ const tags = ['party'];
 
 /** The party organisation laid over the grids (J8, J9): read-only, scoped by region path. */
 export const partyRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: PartyDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/party/orgs',

@@ -67,7 +67,7 @@ describe('households and residents', () => {
       expect(x.id_number_enc.toString('latin1')).not.toMatch(/\d{17}/);
       const clear = t.ctx.pii.decrypt(x.id_number_enc);
       expect(clear.slice(-4)).toBe(x.id_number_masked.slice(-4));
-      const { isValidIdNumber } = await import('../demo/population.js');
+      const { isValidIdNumber } = await import('../demo/index.js');
       expect(isValidIdNumber(clear)).toBe(false);
     }
   });

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize, narrowScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
-import { pathOf } from '../regions/paths.js';
+import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
+import type { PeopleDeps } from './context.js';
+import { authorize } from './abilities.js';
+import { pathOf } from '../regions/index.js';
 import * as repo from './repository.js';
 import {
   CareTag,
@@ -58,7 +57,7 @@ const IdParams = z.object({
 });
 
 export const peopleRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: PeopleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/households',

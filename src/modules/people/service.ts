@@ -1,8 +1,8 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../accounts/roles.js';
-import { recordAudit } from '../audit/service.js';
+import type { Actor } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import * as repo from './repository.js';
 
 /**

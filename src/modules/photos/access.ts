@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../accounts/roles.js';
+import type { Actor } from '../accounts/index.js';
 import type { PhotoRecord } from './repository.js';
 import type { PhotoVariant } from './urls.js';
 

@@ -2,7 +2,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
+import { actorOf } from '../accounts/index.js';
 import type { PhotoRules } from './access.js';
 import { DEFAULT_MAX_PHOTO_BYTES } from './process.js';
 import { servePhoto } from './serve.js';

@@ -1,5 +1,5 @@
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../accounts/roles.js';
+import type { Actor } from '../accounts/index.js';
 import { authorizePhotoView, type PhotoRules } from './access.js';
 import { findPhoto } from './repository.js';
 import type { PhotoDeps } from './upload.js';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../platform/db/database.js';
-import type { Actor } from '../accounts/roles.js';
+import type { Actor } from '../accounts/index.js';
 import type { BlobStore } from './blob-store.js';
 import { processPhoto, storePhoto } from './process.js';
 import { insertPhoto } from './repository.js';

@@ -1,4 +1,4 @@
-import type { Role } from '../accounts/roles.js';
+import { definePolicy, type Role } from '../accounts/index.js';
 
 export const POINTS_ABILITIES = {
   /** the roster of grid workers (full- and part-time) in scope */
@@ -11,3 +11,5 @@ export const POINTS_ABILITIES = {
   'goods.manage': ['village_staff', 'township_centre'],
   'points.configure': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
+
+export const { can, authorize } = definePolicy(POINTS_ABILITIES);

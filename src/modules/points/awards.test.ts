@@ -43,18 +43,16 @@ const entriesFor = (refType: string, refId: number | string) =>
     .where('ref_id', '=', String(refId))
     .execute();
 const award = (a: Partial<AwardInput> & { refId: string | number }) =>
-  t.db
-    .transaction()
-    .execute((tx) =>
-      awardPoints(tx, {
-        countyCode: COUNTY,
-        workerAccountId: account.parttime,
-        rule: 'errand_done',
-        refType: 'test',
-        at: t.clock.now(),
-        ...a,
-      }),
-    );
+  t.db.transaction().execute((tx) =>
+    awardPoints(tx, {
+      countyCode: COUNTY,
+      workerAccountId: account.parttime,
+      rule: 'errand_done',
+      refType: 'test',
+      at: t.clock.now(),
+      ...a,
+    }),
+  );
 
 async function report(h: H, description: string): Promise<{ id: number; state: string }> {
   const category = await t.db

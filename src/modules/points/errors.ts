@@ -1,4 +1,6 @@
-/** Error codes of this module: [HTTP status, Chinese, English]. Merged into the catalogue in platform/errors.ts. */
+import { registerErrors } from '../../platform/errors.js';
+
+/** Error codes of this module: [HTTP status, Chinese, English]. Registered in the catalogue when this file loads (ADR 0005). */
 export const POINTS_ERRORS = {
   POINTS_INSUFFICIENT: [409, '积分不够，不能兑换', 'Not enough points for this exchange'],
   POINTS_BELOW_ZERO: [
@@ -29,3 +31,11 @@ export const POINTS_ERRORS = {
     'This request id was already used for a different exchange',
   ],
 } as const satisfies Record<string, readonly [number, string, string]>;
+
+registerErrors(POINTS_ERRORS);
+
+type PointsErrors = typeof POINTS_ERRORS;
+declare module '../../platform/errors.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCatalogue extends PointsErrors {}
+}

@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize, can, narrowScope } from '../accounts/policy.js';
-import { pathOf } from '../regions/paths.js';
+import { actorOf, narrowScope } from '../accounts/index.js';
+import type { PointsDeps } from './context.js';
+import { authorize, can } from './abilities.js';
+import { pathOf } from '../regions/index.js';
 import * as repo from './repository.js';
 import { GoodsCreate, GoodsItem, GoodsPatch, IdParams, Within } from './schemas.js';
 import { createGoods, updateGoods } from './service.js';
@@ -23,7 +23,7 @@ const toGoods = (g: GoodsRow, manageable: boolean): z.infer<typeof GoodsItem> =>
 
 /** Daily goods that townships and villages keep for exchange. */
 export const goodsRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: PointsDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/goods',

@@ -1,10 +1,10 @@
 import type { Db, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { recordAudit } from '../audit/service.js';
-import { inScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
-import { notify } from '../notify/service.js';
+import { recordAudit } from '../audit/index.js';
+import { inScope, type Actor } from '../accounts/index.js';
+import { notify } from '../notify/index.js';
 import { lockWorker, postEntry } from './ledger.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 export type RedeemInput = { goodsId: number; quantity: number; clientRequestId: string };
 

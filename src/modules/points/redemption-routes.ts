@@ -1,9 +1,9 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize, narrowScope } from '../accounts/policy.js';
-import { pathOf } from '../regions/paths.js';
+import { actorOf, narrowScope } from '../accounts/index.js';
+import type { PointsDeps } from './context.js';
+import { authorize } from './abilities.js';
+import { pathOf } from '../regions/index.js';
 import { cancelRedemption, handOver, redeemGoods } from './redeem.js';
 import * as repo from './repository.js';
 import { IdParams, RedeemBody, RedemptionItem, RedemptionStatus, Within } from './schemas.js';
@@ -13,7 +13,7 @@ const Done = z.object({ id: z.number().int(), status: RedemptionStatus });
 
 /** Exchanges of points for goods: ask (worker), hand over (staff), cancel (either), list. */
 export const redemptionRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: PointsDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/redemptions',

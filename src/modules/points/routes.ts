@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize, narrowScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
-import { pathOf } from '../regions/paths.js';
+import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
+import type { PointsDeps } from './context.js';
+import { authorize } from './abilities.js';
+import { pathOf } from '../regions/index.js';
 import { goodsRoutes } from './goods-routes.js';
 import { reasonNames } from './ledger.js';
 import { redemptionRoutes } from './redemption-routes.js';
@@ -31,7 +30,7 @@ const scopeOf = (actor: Actor, within?: string) => ({
 
 /** Grid workers (J3) and their points (J4): my points, the roster, a worker's ledger, manual awards. */
 export const pointsRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: PointsDeps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(goodsRoutes(ctx));
     await app.register(redemptionRoutes(ctx));

@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize } from '../accounts/policy.js';
-import { recordAudit } from '../audit/service.js';
+import { actorOf } from '../accounts/index.js';
+import type { PointsDeps } from './context.js';
+import { authorize } from './abilities.js';
+import { recordAudit } from '../audit/index.js';
 import { Rule, RuleBody } from './schemas.js';
 
 type RuleRow = {
@@ -26,7 +26,7 @@ const toRule = (r: RuleRow): z.infer<typeof Rule> => ({
 
 /** Administrators set what recognised work earns in their county. */
 export const rulesRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: PointsDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/admin/points-rules',

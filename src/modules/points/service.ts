@@ -1,11 +1,11 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { recordAudit } from '../audit/service.js';
-import { inScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
-import { notify } from '../notify/service.js';
-import { pathOf } from '../regions/paths.js';
+import { recordAudit } from '../audit/index.js';
+import { inScope, type Actor } from '../accounts/index.js';
+import { notify } from '../notify/index.js';
+import { pathOf } from '../regions/index.js';
 import { lockWorker, postEntry } from './ledger.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 /**
  * Staff recognise work by hand, or correct a balance, with a reason: an 'adjust'

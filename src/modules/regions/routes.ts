@@ -1,14 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize } from '../accounts/policy.js';
+import { actorOf } from '../accounts/index.js';
+import type { RegionDeps } from './context.js';
+import { authorize } from './abilities.js';
 import * as repo from './repository.js';
 import { RegionCode, RegionDetail, RegionItem, toRegionItem } from './schemas.js';
 
 export const regionRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: RegionDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const params = z.object({ code: RegionCode });
 

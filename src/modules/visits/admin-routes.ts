@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize } from '../accounts/policy.js';
+import { actorOf } from '../accounts/index.js';
+import type { VisitDeps } from './context.js';
+import { authorize } from './abilities.js';
 import { getIntervals, setIntervals } from './intervals.js';
 import { PolicyBody, PolicyItem, PolicyResponse } from './schemas.js';
 import type { z } from 'zod';
@@ -10,7 +10,7 @@ type Item = z.infer<typeof PolicyItem>;
 
 /** 走访周期: how often households are due a visit, per care tag (administrators). */
 export const visitAdminRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: VisitDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/admin/visit-policy',

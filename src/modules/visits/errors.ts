@@ -1,4 +1,6 @@
-/** Error codes of this module: [HTTP status, Chinese, English]. Merged into the catalogue in platform/errors.ts. */
+import { registerErrors } from '../../platform/errors.js';
+
+/** Error codes of this module: [HTTP status, Chinese, English]. Registered in the catalogue when this file loads (ADR 0005). */
 export const VISIT_ERRORS = {
   VISIT_TIME_INVALID: [
     400,
@@ -22,3 +24,11 @@ export const VISIT_ERRORS = {
   ],
   VISIT_POLICY_INVALID: [400, '走访周期设置有误', 'The visit intervals are invalid'],
 } as const satisfies Record<string, readonly [number, string, string]>;
+
+registerErrors(VISIT_ERRORS);
+
+type VisitErrors = typeof VISIT_ERRORS;
+declare module '../../platform/errors.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCatalogue extends VisitErrors {}
+}

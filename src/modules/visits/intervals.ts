@@ -1,9 +1,10 @@
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../accounts/roles.js';
-import { recordAudit } from '../audit/service.js';
+import type { Actor } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 import { policyOf, recomputeDue, replacePolicy } from './due-repository.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 export type Interval = { careTag: string; intervalDays: number };
 

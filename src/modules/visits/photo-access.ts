@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../platform/db/database.js';
-import { can, inScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
+import { inScope } from '../accounts/index.js';
+import { can } from './abilities.js';
+import type { Actor } from '../accounts/index.js';
 import { visitGridPath } from './repository.js';
 
 /** A visit's photos are seen by staff who may read visits and whose scope holds the visit's grid. */

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize, narrowScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
-import { pathOf } from '../regions/paths.js';
+import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
+import type { VisitDeps } from './context.js';
+import { authorize } from './abilities.js';
+import { pathOf } from '../regions/index.js';
 import { visitAdminRoutes } from './admin-routes.js';
 import { listDue, summary } from './due-repository.js';
 import * as repo from './repository.js';
@@ -30,7 +29,7 @@ const scopeOf = (actor: Actor, within?: string) => ({
 });
 
 export const visitRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: VisitDeps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(visitAdminRoutes(ctx));
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CARE_TAGS } from '../people/schemas.js';
+import { CARE_TAGS } from '../people/index.js';
 
 export const VISIT_KINDS = ['routine', 'care', 'follow_up', 'campaign'] as const;
 export const VISIT_OUTCOMES = ['all_well', 'needs_help', 'issue_reported', 'not_home'] as const;

@@ -2,12 +2,13 @@ import type { z } from 'zod';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../accounts/roles.js';
-import { recordAudit } from '../audit/service.js';
-import { awardPoints } from '../points/award.js';
+import type { Actor } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
+import { awardPoints } from '../points/index.js';
 import * as repo from './repository.js';
 import { claimPhotos } from '../photos/index.js';
 import type { RecordVisitBody } from './schemas.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 export type RecordInput = z.infer<typeof RecordVisitBody>;
 type Deps = { db: Db; now: () => Date };

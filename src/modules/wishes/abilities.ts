@@ -1,4 +1,4 @@
-import type { Role } from '../accounts/roles.js';
+import { definePolicy, type Role } from '../accounts/index.js';
 
 export const WISH_ABILITIES = {
   'wishes.request': ['resident', 'grid_worker', 'village_staff'],
@@ -22,3 +22,5 @@ export const WISH_ABILITIES = {
     'party_organiser',
   ],
 } as const satisfies Record<string, readonly Role[]>;
+
+export const { can, authorize } = definePolicy(WISH_ABILITIES);

@@ -2,14 +2,15 @@ import type { Updateable } from 'kysely';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { Wish } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../accounts/roles.js';
-import { notify } from '../notify/service.js';
-import { awardPoints } from '../points/award.js';
+import type { Actor } from '../accounts/index.js';
+import { notify } from '../notify/index.js';
+import { awardPoints } from '../points/index.js';
 import { recordWishStep } from './history.js';
 import { findWish, type WishRow } from './repository.js';
 import type { ActionBody } from './schemas.js';
 import { claimPhotos } from '../photos/index.js';
 import { checkAction, type WishAction, type WishStatus } from './states.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 type ActiveClaim = { id: number; claimer_account_id: number; claimer_name: string };
 type Ctx = { tx: Tx; actor: Actor; w: WishRow; active: ActiveClaim[]; body: ActionBody; now: Date };

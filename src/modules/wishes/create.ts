@@ -1,12 +1,12 @@
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { inScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
-import { notify } from '../notify/service.js';
-import { pathOf } from '../regions/paths.js';
+import { inScope, type Actor } from '../accounts/index.js';
+import { notify } from '../notify/index.js';
+import { pathOf } from '../regions/index.js';
 import { recordWishStep } from './history.js';
 import { nextWishNumber, reviewerAccounts } from './repository.js';
 import type { CreateWishBody } from './schemas.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 /**
  * A wish is made: by a villager for themselves (in their account's grid), or

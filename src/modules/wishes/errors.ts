@@ -1,4 +1,6 @@
-/** Error codes of this module: [HTTP status, Chinese, English]. Merged into the catalogue in platform/errors.ts. */
+import { registerErrors } from '../../platform/errors.js';
+
+/** Error codes of this module: [HTTP status, Chinese, English]. Registered in the catalogue when this file loads (ADR 0005). */
 export const WISH_ERRORS = {
   WISH_ILLEGAL_TRANSITION: [
     409,
@@ -24,3 +26,11 @@ export const WISH_ERRORS = {
     'The visit does not exist or is not of this household',
   ],
 } as const satisfies Record<string, readonly [number, string, string]>;
+
+registerErrors(WISH_ERRORS);
+
+type WishErrors = typeof WISH_ERRORS;
+declare module '../../platform/errors.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCatalogue extends WishErrors {}
+}

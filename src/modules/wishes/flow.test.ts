@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpeg, upload } from '../../../test/fixtures.js';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
-import { aWish, wishKit } from './test-kit.js';
+import { aWish, wishKit } from '../../../test/kits/wishes.js';
 
 let t: TestApp;
 let k: ReturnType<typeof wishKit>;

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpeg, upload } from '../../../test/fixtures.js';
 import { createTestApp, signIn, TEST_DEMO_PASSWORD, type TestApp } from '../../../test/helpers.js';
-import { hashPassword } from '../accounts/password.js';
-import { insertAccount } from '../accounts/repository.js';
-import { aWish, wishKit } from './test-kit.js';
+import { seedAccount } from '../accounts/index.js';
+import { aWish, wishKit } from '../../../test/kits/wishes.js';
 
 let t: TestApp;
 let k: ReturnType<typeof wishKit>;
@@ -38,13 +37,12 @@ async function neighbourVillage() {
     .where('code', '!=', gridCode.slice(0, 12))
     .orderBy('code')
     .executeTakeFirstOrThrow();
-  await insertAccount(t.db, {
+  await seedAccount(t.db, {
     username: 'neighbour',
     displayName: '邻村两委',
-    passwordHash: await hashPassword(TEST_DEMO_PASSWORD),
+    password: TEST_DEMO_PASSWORD,
     role: 'village_staff',
     scopeCode: v.code,
-    countyCode: gridCode.slice(0, 6),
   });
   return signIn(t.app, 'neighbour');
 }

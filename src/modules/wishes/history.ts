@@ -1,6 +1,6 @@
 import type { DbOrTx } from '../../platform/db/database.js';
-import type { Actor } from '../accounts/roles.js';
-import { recordAudit } from '../audit/service.js';
+import type { Actor } from '../accounts/index.js';
+import { recordAudit } from '../audit/index.js';
 
 export type WishStep = {
   countyCode: string;

@@ -1,6 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
-import type { Actor, Role } from '../accounts/roles.js';
+import type { Actor, Role } from '../accounts/index.js';
 
 /** Roles that only claim: they see a wish once it is published (or one they claimed), never the unreviewed ones. */
 const CLAIM_ONLY: readonly Role[] = ['department_staff', 'party_organiser'];

@@ -1,11 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
-import { actorOf } from '../../server/auth.js';
-import type { AppContext } from '../../server/context.js';
-import { authorize, narrowScope } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
-import { pathOf } from '../regions/paths.js';
+import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
+import type { WishDeps } from './context.js';
+import { authorize } from './abilities.js';
+import { pathOf } from '../regions/index.js';
 import { performWishAction } from './actions.js';
 import { createWish } from './create.js';
 import { findWish, listWishes, wishStats } from './repository.js';
@@ -30,7 +29,7 @@ function mayList(actor: Actor): void {
 const Made = z.object({ id: z.number().int(), number: z.string(), status: z.string() });
 
 export const wishRoutes =
-  (ctx: AppContext): FastifyPluginAsyncZod =>
+  (ctx: WishDeps): FastifyPluginAsyncZod =>
   async (app) => {
     app.post(
       '/wishes',

@@ -1,7 +1,6 @@
 import type { Pii } from '../../platform/crypto.js';
 import type { Tx } from '../../platform/db/database.js';
-import { J1 } from '../demo/accounts.js';
-import { pathOf } from '../regions/paths.js';
+import { pathOf } from '../regions/index.js';
 import { nextWishNumber } from './repository.js';
 import type { WishStatus } from './states.js';
 
@@ -196,7 +195,9 @@ export async function seedWishDemo(tx: Tx, countyCode: string, _pii: Pii): Promi
   const worker = byName.get('gridworker');
   if (!worker || worker.county_code !== countyCode) return;
   await seedVillage(tx, byName, worker.scope_code, TIELING);
-  if (byName.has('mengqian')) await seedVillage(tx, byName, J1.grid, ZHANGJIA);
+  // seed 004's 张家村: the grid of its grid worker 孟倩 (demo/accounts.ts, J1)
+  const mengqian = byName.get('mengqian');
+  if (mengqian) await seedVillage(tx, byName, mengqian.scope_code, ZHANGJIA);
 }
 
 type Acc = {
@@ -258,7 +259,8 @@ async function seedVillage(tx: Tx, byName: Map<string, Acc>, gridCode: string, s
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const reviewer = byName.get(countyCode === J1.county ? 'zhangjia-village' : 'village');
+    const zhangjia = byName.get('zhangjia-village');
+    const reviewer = zhangjia?.county_code === countyCode ? zhangjia : byName.get('village');
     let claimNo = 0;
     for (const [k, [action, to, from]] of flow.entries()) {
       const claim = action === 'claim' ? s.claims?.[claimNo++] : undefined;

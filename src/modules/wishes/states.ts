@@ -1,6 +1,7 @@
 import { AppError } from '../../platform/errors.js';
-import { can } from '../accounts/policy.js';
-import type { Actor } from '../accounts/roles.js';
+import { can } from './abilities.js';
+import type { Actor } from '../accounts/index.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 /**
  * The wish workflow (微心愿, J10): collected → reviewed → claimed → fulfilled →

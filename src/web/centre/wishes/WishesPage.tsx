@@ -9,6 +9,7 @@ import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { navigate, type Route } from '../router.js';
 import { WishDrawer } from './WishDrawer.js';
+import { WishStatusTag } from './WishStatusTag.js';
 
 export type Wish =
   paths['/api/v1/wishes']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -23,13 +24,6 @@ const STATUSES = [
 ] as const;
 type Status = (typeof STATUSES)[number];
 const PAGE = 20;
-const COLORS: Record<string, string> = {
-  submitted: 'orange',
-  published: 'blue',
-  claimed: 'geekblue',
-  fulfilled: 'cyan',
-  closed: 'green',
-};
 
 /** 微心愿墙: the wishes of my scope (claimers: the published ones) with counts, filters and a drawer offering the API's actions. */
 export function WishesPage({ route }: { route: Route }) {
@@ -153,14 +147,5 @@ export function WishesPage({ route }: { route: Route }) {
       </Card>
       <WishDrawer id={openId} onClose={() => navigate('/wishes')} onChanged={() => setTick((n) => n + 1)} />
     </Space>
-  );
-}
-
-export function WishStatusTag({ status }: { status: string }) {
-  const { label } = useLang();
-  return (
-    <Tag color={COLORS[status] ?? 'default'} data-testid="wish-status-tag" data-status={status}>
-      {label('wishes.status', status)}
-    </Tag>
   );
 }

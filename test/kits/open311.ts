@@ -1,6 +1,6 @@
 /** Shared by the Open311 tests (not a test file itself). */
 import { XMLParser } from 'fast-xml-parser';
-import type { App } from '../../server/app.js';
+import type { App } from '../../src/server/app.js';
 
 /** 铁岭县 and the grid of its demo grid worker (username gridworker). */
 export const COUNTY = '211221';

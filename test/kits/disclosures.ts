@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { signIn, type TestApp } from '../../../test/helpers.js';
+import { signIn, type TestApp } from '../helpers.js';
 
 export type Headers = { authorization: string };
 

@@ -1,4 +1,4 @@
-import type { TestApp } from '../../../test/helpers.js';
+import type { TestApp } from '../helpers.js';
 
 type H = { authorization: string };
 

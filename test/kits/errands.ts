@@ -1,4 +1,4 @@
-import type { App } from '../../server/app.js';
+import type { App } from '../../src/server/app.js';
 
 /** Test helpers shared by this module's route tests. */
 

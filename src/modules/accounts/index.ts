@@ -1,0 +1,7 @@
+/** The public entry of the accounts module: other modules import only this file (ADR 0005). */
+export { ACCOUNT_ABILITIES } from './abilities.js';
+export { ACCOUNT_ERRORS } from './errors.js';
+export { actorOf, SESSION_COOKIE } from './http.js';
+export { definePolicy, inScope, narrowScope } from './policy.js';
+export { type Actor, type Role, ROLES } from './roles.js';
+export { seedAccount } from './seed.js';

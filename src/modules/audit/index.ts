@@ -1,0 +1,3 @@
+/** The public entry of the audit module: other modules import only this file (ADR 0005). */
+export { AUDIT_ABILITIES } from './abilities.js';
+export { recordAudit } from './service.js';

@@ -1,0 +1,9 @@
+/** The public entry of the cases module: other modules import only this file (ADR 0005). */
+export { CASE_ABILITIES } from './abilities.js';
+export { ACTION_NAMES } from './actions.js';
+export { type CategoryAttribute } from './attributes.js';
+export { addComment } from './comment.js';
+export { caseDeps } from './context.js';
+export { reportCase } from './report.js';
+export { seedCountyCaseConfig } from './seed.js';
+export { type CaseAction, type CaseState, OPEN_STATES } from './states.js';

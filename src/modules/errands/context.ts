@@ -1,0 +1,13 @@
+import type { BlobStore } from '../photos/index.js';
+import type { Db } from '../../platform/db/database.js';
+import type { Pii } from '../../platform/crypto.js';
+import type { WorkCalendar } from '../../platform/calendar/work-calendar.js';
+
+/** What the errand routes need: the use cases' deps and the photo store. */
+export type ErrandRouteDeps = {
+  db: Db;
+  pii: Pii;
+  now: () => Date;
+  calendar: () => WorkCalendar;
+  media: BlobStore;
+};

@@ -1,0 +1,9 @@
+import type { Db } from '../../platform/db/database.js';
+import type { EventHub } from '../../platform/events.js';
+
+/** What this module's routes and use cases need from the server (passed in by server/app.ts). */
+export type NotifyDeps = {
+  db: Db;
+  events: EventHub;
+  now: () => Date;
+};

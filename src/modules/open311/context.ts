@@ -1,0 +1,15 @@
+import type { BlobStore } from '../photos/index.js';
+import type { Db } from '../../platform/db/database.js';
+import type { GridLocator } from '../grids/index.js';
+import type { Pii } from '../../platform/crypto.js';
+import type { WorkCalendar } from '../../platform/calendar/work-calendar.js';
+
+/** What this module's routes and use cases need from the server (passed in by server/app.ts). */
+export type Open311Deps = {
+  db: Db;
+  pii: Pii;
+  grids: GridLocator;
+  calendar: () => WorkCalendar;
+  now: () => Date;
+  media: BlobStore;
+};

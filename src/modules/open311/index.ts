@@ -1,0 +1,2 @@
+/** The public entry of the open311 module: other modules import only this file (ADR 0005). */
+export { createDemoOpen311Key, type DemoOpen311Key } from './keys.js';

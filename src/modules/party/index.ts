@@ -1,0 +1,3 @@
+/** The public entry of the party module: other modules import only this file (ADR 0005). */
+export { PARTY_ABILITIES } from './abilities.js';
+export { PARTY_ERRORS } from './errors.js';

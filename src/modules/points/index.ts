@@ -1,0 +1,5 @@
+/** The public entry of the points module: other modules import only this file (ADR 0005). */
+export { POINTS_ABILITIES } from './abilities.js';
+export { awardPoints, earnsPoints } from './award.js';
+export { POINTS_ERRORS } from './errors.js';
+export { seedPointsConfig, seedPointsDemo } from './seed.js';

@@ -1,0 +1,38 @@
+/**
+ * The full role table: every module's abilities (each module authorises against
+ * its own table in <module>/abilities.ts). Used where all abilities are needed:
+ * the caller's list in `/auth/me`, which the web apps read to show only what the
+ * caller may do.
+ */
+import { ACCOUNT_ABILITIES } from '../modules/accounts/abilities.js';
+import { definePolicy } from '../modules/accounts/policy.js';
+import { AUDIT_ABILITIES } from '../modules/audit/abilities.js';
+import { CASE_ABILITIES } from '../modules/cases/abilities.js';
+import { DISCLOSURE_ABILITIES } from '../modules/disclosures/abilities.js';
+import { ERRAND_ABILITIES } from '../modules/errands/abilities.js';
+import { GRID_ABILITIES } from '../modules/grids/abilities.js';
+import { PARTY_ABILITIES } from '../modules/party/abilities.js';
+import { PEOPLE_ABILITIES } from '../modules/people/abilities.js';
+import { POINTS_ABILITIES } from '../modules/points/abilities.js';
+import { REGION_ABILITIES } from '../modules/regions/abilities.js';
+import { VISIT_ABILITIES } from '../modules/visits/abilities.js';
+import { WISH_ABILITIES } from '../modules/wishes/abilities.js';
+
+export const ROLE_TABLE = {
+  ...REGION_ABILITIES,
+  ...GRID_ABILITIES,
+  ...PEOPLE_ABILITIES,
+  ...ACCOUNT_ABILITIES,
+  ...CASE_ABILITIES,
+  ...AUDIT_ABILITIES,
+  ...VISIT_ABILITIES,
+  ...POINTS_ABILITIES,
+  ...WISH_ABILITIES,
+  ...ERRAND_ABILITIES,
+  ...DISCLOSURE_ABILITIES,
+  ...PARTY_ABILITIES,
+};
+
+export type Ability = keyof typeof ROLE_TABLE;
+
+export const { abilitiesOf } = definePolicy(ROLE_TABLE);

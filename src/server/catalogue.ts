@@ -1,0 +1,24 @@
+/**
+ * The whole error catalogue: the core codes and every module's. The `satisfies`
+ * clause makes the type checker fail when a module's errors.ts widens
+ * `ErrorCatalogue` but its table is not listed here (ADR 0005).
+ */
+import { ACCOUNT_ERRORS } from '../modules/accounts/errors.js';
+import { DISCLOSURE_ERRORS } from '../modules/disclosures/errors.js';
+import { ERRAND_ERRORS } from '../modules/errands/errors.js';
+import { PARTY_ERRORS } from '../modules/party/errors.js';
+import { POINTS_ERRORS } from '../modules/points/errors.js';
+import { VISIT_ERRORS } from '../modules/visits/errors.js';
+import { WISH_ERRORS } from '../modules/wishes/errors.js';
+import { CORE_ERRORS, type ErrorCode, type ErrorEntry } from '../platform/errors.js';
+
+export const ERROR_CATALOGUE = {
+  ...CORE_ERRORS,
+  ...ACCOUNT_ERRORS,
+  ...VISIT_ERRORS,
+  ...POINTS_ERRORS,
+  ...WISH_ERRORS,
+  ...ERRAND_ERRORS,
+  ...DISCLOSURE_ERRORS,
+  ...PARTY_ERRORS,
+} satisfies Record<ErrorCode, ErrorEntry>;
