@@ -13,7 +13,7 @@ import { caseHistory, casePhotos, findCaseDetail, listCases } from './queries.js
 import { reportCase } from './report.js';
 import { departmentOfAccount } from './repository.js';
 import { ActionBody, ActionParams, CaseDetail, CaseItem, ListQuery, ReportBody } from './schemas.js';
-import { findSimilar, SimilarQuery } from './similar.js';
+import { findSimilar, SimilarItem, SimilarQuery } from './similar.js';
 import { toCaseItem, toHistoryItem } from './view.js';
 import { PublicCase, villageCases } from './village-view.js';
 
@@ -133,24 +133,13 @@ export const caseRoutes =
           summary: '疑似重复 Open cases of the same category nearby (suggested at intake)',
           querystring: SimilarQuery,
           response: {
-            200: z.object({
-              items: z.array(
-                CaseItem.pick({
-                  id: true,
-                  number: true,
-                  categoryName: true,
-                  state: true,
-                  description: true,
-                  reportedAt: true,
-                }).extend({ distanceMetres: z.number() }),
-              ),
-            }),
+            200: z.object({ items: z.array(SimilarItem) }),
           },
         },
       },
       async (req) => {
-        const actor = actorOf(req);
-        return { items: await findSimilar(ctx.db, actor.countyCode, req.query, ctx.now()) };
+        const actor = await caseActor(ctx, actorOf(req));
+        return { items: await findSimilar(ctx.db, actor, req.query, ctx.now()) };
       },
     );
 

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
+import { maskPiiText } from '../../platform/pii-text.js';
 import { pathOf } from '../regions/paths.js';
 
 export const PublicCase = z.object({
@@ -14,10 +15,6 @@ export const PublicCase = z.object({
   closedAt: z.string().nullable(),
   afterPhotoThumbUrl: z.string().nullable(),
 });
-
-/** Long digit runs (phones, ID numbers) a reporter typed into a description. */
-export const maskDigits = (s: string) =>
-  s.replace(/\d{7,}[\dXx]?/g, (m) => `${m.slice(0, 3)}****${m.slice(-2)}`);
 
 /**
  * 村里的事: the cases of a village as any resident of it may see them — no
@@ -60,7 +57,7 @@ export async function villageCases(db: DbOrTx, countyCode: string, villageCode: 
     number: r.number,
     categoryName: r.category_name,
     state: r.state,
-    description: maskDigits(r.description),
+    description: maskPiiText(r.description),
     gridName: r.grid_name,
     reportedAt: r.reported_at.toISOString(),
     closedAt: r.closed_at?.toISOString() ?? null,

@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
+import { maskPiiText } from '../../platform/pii-text.js';
 import type { AppContext } from '../../server/context.js';
 import { addComment } from '../cases/comment.js';
 import { badRequest, notFound, parseW3c, w3c, type Item } from './format.js';
@@ -13,7 +14,6 @@ import {
   extendedStatus,
   isRestricted,
   PUBLIC_ACTIONS,
-  redact,
 } from './status.js';
 
 /**
@@ -80,7 +80,7 @@ export async function findUpdates(
     const photo = hidden ? undefined : r.photo_ids.find((id) => after.has(id));
     const own =
       r.action === 'comment' && r.client_status !== null && !hidden && r.note
-        ? redact(withoutMedia(r.note, r.media_urls ?? [], r.client_status)).trim()
+        ? maskPiiText(withoutMedia(r.note, r.media_urls ?? [], r.client_status)).trim()
         : '';
     return {
       update_id: String(r.id),

@@ -1305,9 +1305,10 @@ export interface paths {
                                 number: string;
                                 categoryName: string;
                                 state: string;
-                                description: string;
                                 reportedAt: string;
                                 distanceMetres: number;
+                                /** @description the first words of the description, phone and ID numbers masked; null for residents */
+                                summary: string | null;
                             }[];
                         };
                     };
