@@ -725,9 +725,10 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 gender: "male" | "female";
-                                birthDate: string;
+                                /** @description the year only: a full birth date beside even a masked ID number narrows it down */
+                                birthYear: number;
                                 relation: string;
-                                /** @description masked, e.g. 211***********1234 */
+                                /** @description masked to its first and last character, e.g. 2****************4 */
                                 idNumber: string;
                                 /** @description masked, e.g. 138****5678 */
                                 phone: string | null;
@@ -762,10 +763,12 @@ export interface paths {
                     within?: string;
                     householdId?: number;
                     name?: string;
-                    /** @description exact match (keyed hash), never stored in clear */
+                    /** @description exact match (keyed hash): a reveal — needs the reveal right and a reason; audited, 10 a minute */
                     idNumber?: string;
-                    /** @description exact match (keyed hash) */
+                    /** @description exact match (keyed hash): a reveal, like idNumber */
                     phone?: string;
+                    /** @description why the exact search is made; required with idNumber or phone */
+                    reason?: string;
                     careTag?: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60";
                     limit?: number;
                     offset?: number;
@@ -790,9 +793,10 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 gender: "male" | "female";
-                                birthDate: string;
+                                /** @description the year only: a full birth date beside even a masked ID number narrows it down */
+                                birthYear: number;
                                 relation: string;
-                                /** @description masked, e.g. 211***********1234 */
+                                /** @description masked to its first and last character, e.g. 2****************4 */
                                 idNumber: string;
                                 /** @description masked, e.g. 138****5678 */
                                 phone: string | null;
@@ -844,9 +848,10 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             gender: "male" | "female";
-                            birthDate: string;
+                            /** @description the year only: a full birth date beside even a masked ID number narrows it down */
+                            birthYear: number;
                             relation: string;
-                            /** @description masked, e.g. 211***********1234 */
+                            /** @description masked to its first and last character, e.g. 2****************4 */
                             idNumber: string;
                             /** @description masked, e.g. 138****5678 */
                             phone: string | null;
