@@ -14,7 +14,7 @@ import { reportCase } from './report.js';
 import { departmentOfAccount } from './repository.js';
 import { ActionBody, ActionParams, CaseDetail, CaseItem, ListQuery, ReportBody } from './schemas.js';
 import { findSimilar, SimilarItem, SimilarQuery } from './similar.js';
-import { toCaseItem, toHistoryItem } from './view.js';
+import { ratedBy, toCaseItem, toHistoryItem } from './view.js';
 import { PublicCase, villageCases } from './village-view.js';
 
 export const caseDeps = (ctx: AppContext): CaseDeps => ({
@@ -96,7 +96,7 @@ export const caseRoutes =
           ctx.now(),
         );
         const now = ctx.now();
-        return { items: rows.map((r) => toCaseItem(r, now)) };
+        return { items: rows.map((r) => toCaseItem(r, now, actor)) };
       },
     );
 
@@ -162,14 +162,16 @@ export const caseRoutes =
           casePhotos(ctx.db, actor.countyCode, c.id),
         ]);
         const now = ctx.now();
+        const citizen = actor.role === 'resident';
         return {
-          ...toCaseItem(c, now),
+          ...toCaseItem(c, now, actor),
           attributes: c.attributes as Record<string, unknown>,
-          reporterName: actor.role === 'resident' ? null : c.reporter_name,
-          reporterContact: actor.role === 'resident' ? null : c.reporter_contact_masked,
+          reporterName: citizen ? null : c.reporter_name,
+          reporterContact: citizen ? null : c.reporter_contact_masked,
           evaluation: c.evaluation,
+          evaluatedByMe: ratedBy(history, actor),
           evaluationComment: c.evaluation_comment,
-          pendingDelay: c.pending_delay,
+          pendingDelay: citizen ? null : c.pending_delay,
           duplicateOf: c.duplicate_of,
           photos: photos.map((p) => ({
             id: p.id,
@@ -180,7 +182,7 @@ export const caseRoutes =
             url: `/api/v1/photos/${p.id}/public`,
             thumbUrl: `/api/v1/photos/${p.id}/thumb`,
           })),
-          history: history.map(toHistoryItem),
+          history: history.map((h) => toHistoryItem(h, actor)),
           actions: actionsFor(actor, c),
         };
       },

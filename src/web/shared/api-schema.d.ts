@@ -1386,6 +1386,8 @@ export interface paths {
                             /** @description masked */
                             reporterContact: string | null;
                             evaluation: string | null;
+                            /** @description the rating is yours ("my rating"); else the reporter’s */
+                            evaluatedByMe: boolean;
                             evaluationComment: string | null;
                             pendingDelay: unknown;
                             duplicateOf: number | null;
@@ -1412,6 +1414,8 @@ export interface paths {
                                 photoIds: string[];
                                 deadlineAt: string | null;
                                 onTime: boolean | null;
+                                /** @description the step was taken by you */
+                                mine: boolean;
                             }[];
                             /** @description what you may do now */
                             actions: ("file" | "reject" | "cancel" | "merge" | "handle_on_spot" | "escalate" | "dispatch" | "accept" | "return" | "handle" | "close" | "rework" | "evaluate" | "reopen" | "request_delay" | "decide_delay" | "suspend" | "resume" | "supervise" | "expedite")[];
