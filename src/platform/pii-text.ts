@@ -46,7 +46,7 @@ function normalise(s: string): string {
 const CANDIDATE = /(?<!\d)(?:\(?(?:\+|00)86\)?[ -]?)?\d+(?:[ -]\d+)*(?:[Xx](?![A-Za-z]))?(?!\d)/g;
 
 const CASE_NUMBER = /^\d{6}-\d{8}-\d{6}$/;
-const UNIT_AFTER = /^\s*(?:元|万|亿|块|角|分|%|％|个|人|户|米|平|吨|次|km|kg|m²)/;
+const UNIT_AFTER = /^(?:\.\d+)?\s*(?:元|万|亿|块|角|分|%|％|个|人|户|米|平|吨|次|km|kg|m²)/;
 const CURRENCY_BEFORE = /[¥￥$]\s*$/;
 
 function maskCandidate(span: string, norm: string, start: number): string | null {
