@@ -67,7 +67,7 @@ export type Viewer = Pick<Actor, 'accountId' | 'role'>;
  * escalation and dispatch orders between offices, returns, rework, supervision, delays — is
  * internal and never reaches a resident.
  */
-const PUBLIC_NOTE_ACTIONS = new Set([
+export const PUBLIC_NOTE_ACTIONS: ReadonlySet<string> = new Set([
   'report',
   'comment',
   'handle',
