@@ -102,3 +102,4 @@ export async function signIn(
   if (res.statusCode !== 200) throw new Error(`login ${username} failed: ${res.statusCode} ${res.body}`);
   return { authorization: `Bearer ${res.json<{ token: string }>().token}` };
 }
+export { buildApp } from '../src/server/app.js';

@@ -40,7 +40,9 @@ describe('personal data crypto', () => {
   });
 
   it('masks ID numbers and phones', () => {
-    expect(maskIdNumber('211221199001011235')).toBe('211***********1235');
+    expect(maskIdNumber('211221199001011235')).toBe('2****************5');
+    expect(maskIdNumber('21122119900101123x')).toBe('2****************X');
+    expect(maskIdNumber('211221900101123')).toBe('2*************3');
     expect(maskPhone('13812345678')).toBe('138****5678');
     expect(maskPhone('123')).toBe('***');
   });

@@ -67,11 +67,15 @@ function normalise(v: string): string {
   return v.replace(/[\s-]/g, '').toUpperCase();
 }
 
-/** 211221199001011234 -> 211***********1234 */
+/**
+ * 211221199001011234 -> 2****************4. Only the first and the last character: the
+ * region prefix, the birth date and the sequence stay hidden, so the mask shown beside a
+ * birth year (or a village, or a gender) can never be completed into the number.
+ */
 export function maskIdNumber(v: string): string {
   const s = normalise(v);
-  if (s.length <= 7) return '*'.repeat(s.length);
-  return `${s.slice(0, 3)}${'*'.repeat(s.length - 7)}${s.slice(-4)}`;
+  if (s.length <= 4) return '*'.repeat(s.length);
+  return `${s.slice(0, 1)}${'*'.repeat(s.length - 2)}${s.slice(-1)}`;
 }
 
 /** 13812345678 -> 138****5678 */

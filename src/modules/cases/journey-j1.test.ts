@@ -123,12 +123,13 @@ describe('J1 snap-and-report, 随手拍 (盘山县太平街道张家村)', () =>
       '2022-12-29T08:30:00.000Z',
     ]);
     const handled = seen.history.find((h: { action: string }) => h.action === 'handle');
+    // the villager reads the step, its time, the reply and the photo — not who in which office
     expect(handled).toMatchObject({
-      actorName: '太平街道城市管理办公室',
-      departmentName: '太平街道城市管理办公室',
+      actorName: null,
+      departmentName: null,
+      tier: 'township',
       note: '已修复',
       photoIds: [after],
-      onTime: true,
     });
     expect(seen.photos.map((p: { id: string; phase: string }) => [p.id, p.phase])).toEqual([
       [before, 'before'],

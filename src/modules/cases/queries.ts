@@ -144,6 +144,7 @@ export async function caseHistory(db: DbOrTx, countyCode: string, caseId: number
       'h.tier',
       'h.actor_name',
       'h.actor_role',
+      'h.actor_account_id',
       'd.name as department_name',
       'h.note',
       'h.photo_ids',

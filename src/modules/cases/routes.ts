@@ -11,8 +11,8 @@ import { caseHistory, findCaseDetail, listCases } from './queries.js';
 import { reportCase } from './report.js';
 import { departmentOfAccount } from './repository.js';
 import { ActionBody, ActionParams, CaseDetail, CaseItem, ListQuery, ReportBody } from './schemas.js';
-import { findSimilar, SimilarQuery } from './similar.js';
-import { toCaseItem, toHistoryItem } from './view.js';
+import { findSimilar, SimilarItem, SimilarQuery } from './similar.js';
+import { ratedBy, toCaseItem, toHistoryItem } from './view.js';
 import { PublicCase, villageCases } from './village-view.js';
 
 export async function caseActor(ctx: CaseRouteDeps, actor: Actor): Promise<CaseActor> {
@@ -86,7 +86,7 @@ export const caseRoutes =
           ctx.now(),
         );
         const now = ctx.now();
-        return { items: rows.map((r) => toCaseItem(r, now)) };
+        return { items: rows.map((r) => toCaseItem(r, now, actor)) };
       },
     );
 
@@ -123,24 +123,13 @@ export const caseRoutes =
           summary: '疑似重复 Open cases of the same category nearby (suggested at intake)',
           querystring: SimilarQuery,
           response: {
-            200: z.object({
-              items: z.array(
-                CaseItem.pick({
-                  id: true,
-                  number: true,
-                  categoryName: true,
-                  state: true,
-                  description: true,
-                  reportedAt: true,
-                }).extend({ distanceMetres: z.number() }),
-              ),
-            }),
+            200: z.object({ items: z.array(SimilarItem) }),
           },
         },
       },
       async (req) => {
-        const actor = actorOf(req);
-        return { items: await findSimilar(ctx.db, actor.countyCode, req.query, ctx.now()) };
+        const actor = await caseActor(ctx, actorOf(req));
+        return { items: await findSimilar(ctx.db, actor, req.query, ctx.now()) };
       },
     );
 
@@ -163,14 +152,16 @@ export const caseRoutes =
           photosOf(ctx.db, actor.countyCode, 'case_id', c.id),
         ]);
         const now = ctx.now();
+        const citizen = actor.role === 'resident';
         return {
-          ...toCaseItem(c, now),
+          ...toCaseItem(c, now, actor),
           attributes: c.attributes as Record<string, unknown>,
-          reporterName: actor.role === 'resident' ? null : c.reporter_name,
-          reporterContact: actor.role === 'resident' ? null : c.reporter_contact_masked,
+          reporterName: citizen ? null : c.reporter_name,
+          reporterContact: citizen ? null : c.reporter_contact_masked,
           evaluation: c.evaluation,
+          evaluatedByMe: ratedBy(history, actor),
           evaluationComment: c.evaluation_comment,
-          pendingDelay: c.pending_delay,
+          pendingDelay: citizen ? null : c.pending_delay,
           duplicateOf: c.duplicate_of,
           photos: photos.map((p) => ({
             ...photoLinks(p.id),
@@ -179,7 +170,7 @@ export const caseRoutes =
             height: p.height,
             takenAt: p.taken_at?.toISOString() ?? null,
           })),
-          history: history.map(toHistoryItem),
+          history: history.map((h) => toHistoryItem(h, actor)),
           actions: actionsFor(actor, c),
         };
       },

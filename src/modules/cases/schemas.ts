@@ -148,6 +148,7 @@ export const HistoryItem = z.object({
   photoIds: z.array(z.string()),
   deadlineAt: z.string().nullable(),
   onTime: z.boolean().nullable(),
+  mine: z.boolean().describe('the step was taken by you'),
 });
 
 export const CaseDetail = CaseItem.extend({
@@ -155,6 +156,7 @@ export const CaseDetail = CaseItem.extend({
   reporterName: z.string().nullable(),
   reporterContact: z.string().nullable().describe('masked'),
   evaluation: z.string().nullable(),
+  evaluatedByMe: z.boolean().describe('the rating is yours ("my rating"); else the reporter’s'),
   evaluationComment: z.string().nullable(),
   pendingDelay: z.unknown(),
   duplicateOf: z.number().int().nullable(),

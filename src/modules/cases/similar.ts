@@ -2,6 +2,9 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { toWgs84 } from '../../platform/geo/coords.js';
+import { maskPiiText } from '../../platform/pii-text.js';
+import type { CaseActor } from './policy.js';
+import { visibleTo } from './repository.js';
 import { OPEN_STATES } from './states.js';
 
 export const SimilarQuery = z.object({
@@ -12,19 +15,41 @@ export const SimilarQuery = z.object({
   radius: z.coerce.number().min(10).max(2000).default(150).describe('metres'),
 });
 
+export const SimilarItem = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  categoryName: z.string(),
+  state: z.string(),
+  reportedAt: z.string(),
+  distanceMetres: z.number(),
+  summary: z
+    .string()
+    .nullable()
+    .describe('the first words of the description, phone and ID numbers masked; null for residents'),
+});
+
 const EARTH_RADIUS = 6_371_000;
+const SUMMARY_LENGTH = 30;
+
+/** A duplicate hint needs a few words, never the whole story: masked first, then cut. */
+export function summaryOf(description: string): string {
+  const masked = maskPiiText(description).replace(/\s+/g, ' ').trim();
+  return masked.length > SUMMARY_LENGTH ? `${masked.slice(0, SUMMARY_LENGTH)}…` : masked;
+}
 
 /**
  * Possible duplicates: open cases of the same category within `radius` metres,
- * reported in the last 30 days, nearest first. A bounding box narrows the rows,
- * the haversine distance decides.
+ * reported in the last 30 days, nearest first — among the cases the caller sees in
+ * `GET /cases` (the same `visibleTo` predicate), so a hint never shows another
+ * village's case. A bounding box narrows the rows, the haversine distance decides.
+ * Residents get no text at all (their own reports only, by that predicate).
  */
 export async function findSimilar(
   db: DbOrTx,
-  countyCode: string,
+  actor: CaseActor,
   q: z.infer<typeof SimilarQuery>,
   now: Date,
-) {
+): Promise<Array<z.infer<typeof SimilarItem>>> {
   const p = toWgs84(q.lng, q.lat, q.coordSystem);
   const dLat = (q.radius / EARTH_RADIUS) * (180 / Math.PI);
   const dLng = dLat / Math.cos((p.lat * Math.PI) / 180);
@@ -41,7 +66,7 @@ export async function findSimilar(
       'cases.reported_at',
       distance.as('distance'),
     ])
-    .where('cases.county_code', '=', countyCode)
+    .where(visibleTo(actor, actor.departmentId))
     .where('cases.category_code', '=', q.categoryCode)
     .where('cases.state', 'in', [...OPEN_STATES])
     .where('cases.reported_at', '>', new Date(now.getTime() - 30 * 86_400_000))
@@ -59,8 +84,8 @@ export async function findSimilar(
       number: r.number,
       categoryName: r.category_name,
       state: r.state,
-      description: r.description,
       reportedAt: r.reported_at.toISOString(),
       distanceMetres: Math.round(r.distance),
+      summary: actor.role === 'resident' ? null : summaryOf(r.description),
     }));
 }

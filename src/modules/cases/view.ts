@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import { maskPiiText } from '../../platform/pii-text.js';
+import type { Actor } from '../accounts/index.js';
 import type { CaseItem, HistoryItem } from './schemas.js';
 import type { listCases, caseHistory } from './queries.js';
 import { ACTION_NAMES } from './actions.js';
@@ -25,7 +27,9 @@ export function warningOf(
   return 'none';
 }
 
-export function toCaseItem(c: ListRow, now: Date): z.infer<typeof CaseItem> {
+/** A case as a list row; a resident (viewer) follows the tier, not which office holds it. */
+export function toCaseItem(c: ListRow, now: Date, viewer?: Viewer): z.infer<typeof CaseItem> {
+  const citizen = viewer?.role === 'resident';
   return {
     id: c.id,
     number: c.number,
@@ -43,8 +47,8 @@ export function toCaseItem(c: ListRow, now: Date): z.infer<typeof CaseItem> {
     lng: c.lng,
     gridCode: c.grid_code,
     gridName: c.grid_name,
-    departmentId: c.department_id,
-    departmentName: c.department_name,
+    departmentId: citizen ? null : c.department_id,
+    departmentName: citizen ? null : c.department_name,
     deadlineAt: iso(c.deadline_at),
     warning: warningOf(c, now),
     overdueCount: c.overdue_count,
@@ -54,8 +58,44 @@ export function toCaseItem(c: ListRow, now: Date): z.infer<typeof CaseItem> {
   };
 }
 
-export function toHistoryItem(h: HistoryRow): z.infer<typeof HistoryItem> {
-  return {
+/** Who reads a timeline: a resident reads the citizen's view of it. */
+export type Viewer = Pick<Actor, 'accountId' | 'role'>;
+
+/**
+ * Steps whose note is a reply to the reporter (the handling result, the closing words, why it
+ * was not filed or was cancelled or merged) or the reporter's own words. Every other note —
+ * escalation and dispatch orders between offices, returns, rework, supervision, delays — is
+ * internal and never reaches a resident.
+ */
+export const PUBLIC_NOTE_ACTIONS: ReadonlySet<string> = new Set([
+  'report',
+  'comment',
+  'handle',
+  'handle_on_spot',
+  'close',
+  'reject',
+  'cancel',
+  'merge',
+  'evaluate',
+  'reopen',
+]);
+
+/**
+ * One timeline step as `viewer` may read it.
+ *
+ * Staff: everything, except that a step is credited to a department only when that
+ * department's staff took it (or it was dispatched to it) — a township centre closing a case
+ * an office handled is the centre's step, not the office's.
+ *
+ * Residents (only ever their own reports): the step, its time, its tier and state, its photos,
+ * and the note only when it is a public reply or their own words (phone and ID numbers in
+ * staff's replies masked). Who did it is named only when it was the resident themself
+ * ("system" for automatic steps); no staff name, no department, no deadline bookkeeping.
+ */
+export function toHistoryItem(h: HistoryRow, viewer: Viewer): z.infer<typeof HistoryItem> {
+  const mine = h.actor_account_id !== null && h.actor_account_id === viewer.accountId;
+  const credited = h.actor_role === 'department_staff' || h.action === 'dispatch' ? h.department_name : null;
+  const item = {
     at: h.at.toISOString(),
     action: h.action,
     actionName: ACTION_NAMES[h.action as CaseAction] ?? HISTORY_NAMES[h.action] ?? h.action,
@@ -64,12 +104,30 @@ export function toHistoryItem(h: HistoryRow): z.infer<typeof HistoryItem> {
     tier: h.tier,
     actorName: h.actor_name,
     actorRole: h.actor_role,
-    departmentName: h.department_name,
+    departmentName: credited,
     note: h.note,
     photoIds: h.photo_ids,
     deadlineAt: iso(h.deadline_at),
     onTime: h.on_time,
+    mine,
   };
+  if (viewer.role !== 'resident') return item;
+  const system = h.actor_role === 'system';
+  return {
+    ...item,
+    actorName: mine || system ? h.actor_name : null,
+    actorRole: mine || system ? h.actor_role : null,
+    departmentName: null,
+    note: h.note === null || !PUBLIC_NOTE_ACTIONS.has(h.action) ? null : mine ? h.note : maskPiiText(h.note),
+    deadlineAt: null,
+    onTime: null,
+  };
+}
+
+/** Whether `viewer` gave the case's rating (the field app says "my rating" only then). */
+export function ratedBy(history: HistoryRow[], viewer: Viewer): boolean {
+  const last = history.filter((h) => h.action === 'evaluate').at(-1);
+  return last !== undefined && last.actor_account_id === viewer.accountId;
 }
 
 const HISTORY_NAMES: Record<string, string> = {

@@ -4,6 +4,7 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 import { casePhotoOfPhase, photoUrl } from '../photos/index.js';
 import { pathOf } from '../regions/index.js';
+import { maskPiiText } from '../../platform/pii-text.js';
 
 export const PublicCase = z.object({
   number: z.string(),
@@ -15,10 +16,6 @@ export const PublicCase = z.object({
   closedAt: z.string().nullable(),
   afterPhotoThumbUrl: z.string().nullable(),
 });
-
-/** Long digit runs (phones, ID numbers) a reporter typed into a description. */
-export const maskDigits = (s: string) =>
-  s.replace(/\d{7,}[\dXx]?/g, (m) => `${m.slice(0, 3)}****${m.slice(-2)}`);
 
 /**
  * 村里的事: the cases of a village as any resident of it may see them — no
@@ -59,7 +56,7 @@ export async function villageCases(db: DbOrTx, countyCode: string, villageCode: 
     number: r.number,
     categoryName: r.category_name,
     state: r.state,
-    description: maskDigits(r.description),
+    description: maskPiiText(r.description),
     gridName: r.grid_name,
     reportedAt: r.reported_at.toISOString(),
     closedAt: r.closed_at?.toISOString() ?? null,

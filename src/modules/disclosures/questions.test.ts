@@ -72,6 +72,22 @@ describe('questions and answers', () => {
     expect(audit.map((a) => a.action)).toEqual(['disclosure.answer']);
   });
 
+  it('masks phone and ID numbers in a question for everyone but the asker', async () => {
+    const id = await publish();
+    const question = '我家低保怎么没发？电话 139 1234 5678，身份证２１１２２１１９９００１０１１２３４';
+    expect((await call('resident', 'POST', `/disclosures/${id}/questions`, { question })).statusCode).toBe(
+      201,
+    );
+    const own = (await call('resident', 'GET', `/disclosures/${id}`)).json().questions[0];
+    expect(own.question).toBe(question);
+    for (const viewer of ['gridworker', 'village']) {
+      const seen = (await call(viewer, 'GET', `/disclosures/${id}`)).json().questions[0];
+      expect(seen.question).toContain('我家低保怎么没发？');
+      expect(seen.question).toContain('139****5678');
+      expect(seen.question.replace(/\D/g, '')).not.toMatch(/1234|19900101/);
+    }
+  });
+
   it('keeps questions to the village’s own villagers', async () => {
     const id = await publish();
     expect(

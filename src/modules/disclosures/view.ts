@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { can } from './abilities.js';
 import type { Actor } from '../accounts/index.js';
+import { maskPiiText } from '../../platform/pii-text.js';
 import { isVillager, viewOf } from './access.js';
 import * as qrepo from './question-repository.js';
 import * as repo from './repository.js';
@@ -73,9 +74,10 @@ export async function getDisclosure(deps: Deps, actor: Actor, id: number): Promi
       id: q.id,
       askerName: maskName(q.asker_name),
       mine: q.asker_account_id === actor.accountId,
-      question: q.question,
+      // read by the whole village: phone and ID numbers typed in are masked for all but the asker
+      question: q.asker_account_id === actor.accountId ? q.question : maskPiiText(q.question),
       askedAt: q.asked_at.toISOString(),
-      answer: q.answer,
+      answer: q.answer === null || q.asker_account_id === actor.accountId ? q.answer : maskPiiText(q.answer),
       answeredBy: q.answerer_name,
       answeredAt: iso(q.answered_at),
     })),

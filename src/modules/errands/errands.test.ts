@@ -208,6 +208,17 @@ describe('scope and privacy', () => {
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/errands' })).statusCode).toBe(401);
   });
 
+  it('shows the detail’s numbers to the requester and the assignee only; others read them masked', async () => {
+    const detail = '帮忙交电费，户号 8765432109，有事打 139 1234 5678';
+    const { id } = await askErrand(t.app, h.resident!, { serviceCode: 'pay_power', detail });
+    const detailOf = async (u: string) => (await errandGet(t.app, h[u]!, id)).json().detail as string;
+    expect(await detailOf('resident')).toBe(detail);
+    expect(await detailOf('gridworker')).toBe('帮忙交电费，户号 87******09，有事打 139****5678');
+    await errandAct(t.app, h.gridworker!, id, 'accept');
+    expect(await detailOf('gridworker')).toBe(detail); // the one doing it needs the account number
+    expect(await detailOf('village')).not.toMatch(/1234|654321/);
+  });
+
   it('masks the contact phone in every answer and reveals it only to the assignee or village staff, audited', async () => {
     const { id } = await askErrand(t.app, h.resident!, { contactPhone: '13987654321' });
     const answers = [
@@ -237,6 +248,7 @@ describe('scope and privacy', () => {
     expect((await reveal('parttime')).statusCode).toBe(403);
     const shown = await reveal('gridworker');
     expect(shown.json()).toEqual({ id, contactPhone: '13987654321' });
+    expect(shown.headers['cache-control']).toBe('no-store');
     expect((await reveal('village')).json().contactPhone).toBe('13987654321');
     const audit = await t.db
       .selectFrom('audit_log')

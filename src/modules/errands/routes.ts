@@ -21,8 +21,9 @@ import {
   StatsResponse,
 } from './schemas.js';
 import { createErrand, revealErrandPhone } from './service.js';
+import { noStore } from '../../platform/no-store.js';
 import { actionsFor, mayRevealPhone } from './states.js';
-import { toErrandItem, toStats } from './view.js';
+import { errandText, toErrandItem, toStats } from './view.js';
 
 const IdParams = z.object({
   id: z.coerce
@@ -80,7 +81,7 @@ export const errandRoutes =
         const path =
           actor.role === 'resident' ? actor.scopePath : narrowScope(actor, req.query.within, pathOf);
         const { items, total } = await repo.listErrands(ctx.db, actor, path, req.query, ctx.now());
-        return { items: items.map(toErrandItem), total };
+        return { items: items.map((e) => toErrandItem(e, actor)), total };
       },
     );
 
@@ -125,7 +126,7 @@ export const errandRoutes =
         ]);
         if (!service) throw new AppError('NOT_FOUND');
         return {
-          ...toErrandItem(e),
+          ...toErrandItem(e, actor),
           service,
           steps: steps.map((s) => ({
             id: s.id,
@@ -134,7 +135,7 @@ export const errandRoutes =
             fromStatus: s.from_status,
             toStatus: s.to_status,
             actorName: s.actor_name,
-            note: s.note,
+            note: s.note === null ? null : errandText(e, actor)(s.note),
           })),
           photos: photos.map((p) => photoLinks(p.id)),
           actions: actionsFor(actor, e),
@@ -176,9 +177,10 @@ export const errandRoutes =
           response: { 200: z.object({ id: z.number().int(), contactPhone: z.string().nullable() }) },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'errands.read');
+        noStore(reply);
         return revealErrandPhone(ctx, actor, req.params.id, req.body.reason, req.id, (e) =>
           mayRevealPhone(actor, e),
         );

@@ -1,11 +1,20 @@
 import type { z } from 'zod';
+import { maskPiiText } from '../../platform/pii-text.js';
+import type { Actor } from '../accounts/index.js';
 import type { ErrandRow, errandStats } from './repository.js';
 import type { ErrandItem, StatsResponse } from './schemas.js';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-/** An errand as every answer shows it: the contact phone only ever masked. */
-export function toErrandItem(e: ErrandRow): z.infer<typeof ErrandItem> {
+/**
+ * An errand as every answer shows it: the contact phone only ever masked (the audited
+ * reveal shows it). The free texts keep what the work needs (an account number to pay a bill,
+ * a pick-up code) for the requester and the one who took the errand; everyone else browsing
+ * the village's errands reads them with phone and ID numbers masked.
+ */
+export function toErrandItem(e: ErrandRow, actor: Pick<Actor, 'accountId'>): z.infer<typeof ErrandItem> {
+  const text = errandText(e, actor);
+  const maybe = (v: string | null) => (v === null ? null : text(v));
   return {
     id: e.id,
     number: e.number,
@@ -16,16 +25,16 @@ export function toErrandItem(e: ErrandRow): z.infer<typeof ErrandItem> {
     handledAt: e.handled_at as 'village' | 'township' | 'county',
     gridCode: e.grid_code,
     gridName: e.grid_name,
-    detail: e.detail,
+    detail: text(e.detail),
     requesterName: e.requester_name,
     contactName: e.contact_name,
     contactPhone: e.contact_phone_masked,
     status: e.status as z.infer<typeof ErrandItem>['status'],
     assigneeName: e.assignee_name,
-    declineReason: e.decline_reason,
-    resultNote: e.result_note,
+    declineReason: maybe(e.decline_reason),
+    resultNote: maybe(e.result_note),
     rating: e.rating as z.infer<typeof ErrandItem>['rating'],
-    ratingComment: e.rating_comment,
+    ratingComment: maybe(e.rating_comment),
     dueAt: iso(e.due_at),
     overdue: e.overdue,
     version: e.version,
@@ -35,6 +44,15 @@ export function toErrandItem(e: ErrandRow): z.infer<typeof ErrandItem> {
     confirmedAt: iso(e.confirmed_at),
     closedAt: iso(e.closed_at),
   };
+}
+
+/** How `actor` reads the errand's free texts (details, notes, the steps' notes). */
+export function errandText(
+  e: Pick<ErrandRow, 'requester_account_id' | 'assignee_account_id'>,
+  actor: Pick<Actor, 'accountId'>,
+): (v: string) => string {
+  const own = actor.accountId === e.requester_account_id || actor.accountId === e.assignee_account_id;
+  return own ? (v) => v : maskPiiText;
 }
 
 export function toStats(s: Awaited<ReturnType<typeof errandStats>>): z.infer<typeof StatsResponse> {

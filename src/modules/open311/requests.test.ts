@@ -139,6 +139,22 @@ describe('POST requests', () => {
     expect(ext[0]!.extended_attributes).toEqual({ status: 'open', external_status_code: 'reported' });
   });
 
+  it('masks phone and ID numbers the reporter typed in any form (spaced, dashed, full-width, +86)', async () => {
+    const res = await postForm(t.app, '/open311/v2/requests.json', {
+      ...lamp(),
+      description:
+        '路灯不亮，电话 +86 139-8765-4321，备用１３９ １２３４ ５６７８，身份证 211221 19900101 123X',
+      address_string: '健康路 12 号 (联系 0086 13900001111)',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const id = (res.json() as Array<{ service_request_id: string }>)[0]!.service_request_id;
+    const [r] = (await get(t.app, `/open311/v2/requests/${id}.json?${J}`)).json() as Array<
+      Record<string, string>
+    >;
+    expect(r!.description).toBe('路灯不亮，电话 +86 139****4321，备用139****5678，身份证 2****************X');
+    expect(r!.address).toBe('健康路 12 号 (联系 0086 139****1111)');
+  });
+
   it('XML answer to a POST, and a JSON body with nested attributes', async () => {
     const res = await postForm(t.app, '/open311/v2/requests.xml', { ...lamp(), media_url: [] });
     expect(res.statusCode).toBe(200);

@@ -3,7 +3,8 @@ import { OPEN_STATES } from '../cases/index.js';
 import { casePhotoOfPhase, photoUrl } from '../photos/index.js';
 import { w3c, type Item } from './format.js';
 import { withoutMedia } from './media-text.js';
-import { actionName, coreStatus, extendedStatus, isRestricted, PUBLIC_ACTIONS, redact } from './status.js';
+import { actionName, coreStatus, extendedStatus, isRestricted, PUBLIC_ACTIONS } from './status.js';
+import { maskPiiText } from '../../platform/pii-text.js';
 
 /**
  * Cases as Open311 service requests. service_request_id is the case number
@@ -135,13 +136,13 @@ export function toRequest(r: RequestRow, base: string, extensions: boolean): Ite
     status_notes: r.last_action ? actionName(r.last_action) : null,
     service_name: r.service_name,
     service_code: r.service_code,
-    description: description ? redact(description) : null,
+    description: description ? maskPiiText(description) : null,
     agency_responsible: agencyOf(r),
     service_notice: null,
     requested_datetime: w3c(r.reported_at),
     updated_datetime: w3c(status === 'closed' ? (r.closed_at ?? r.updated_at) : r.updated_at),
     expected_datetime: status === 'open' ? w3c(r.deadline_at) : null,
-    address: hidden || !r.address ? null : redact(r.address),
+    address: hidden || !r.address ? null : maskPiiText(r.address),
     address_id: hidden ? null : r.grid_code,
     zipcode: null,
     lat: hidden ? null : r.lat,

@@ -123,11 +123,3 @@ export const RESTRICTED_KINDS = ['governance'];
 export function isRestricted(c: { source: string; kind: string }): boolean {
   return RESTRICTED_SOURCES.includes(c.source) || RESTRICTED_KINDS.includes(c.kind);
 }
-
-/** Phone and ID numbers typed into free text are masked before publication. */
-export function redact(text: string): string {
-  return text
-    .replace(/(?<!\d)(\d{6})\d{11}[\dXx](?![\dXx])/g, '$1************')
-    .replace(/(?<!\d)(1[3-9]\d)\d{4}(\d{4})(?!\d)/g, '$1****$2')
-    .replace(/(?<!\d)(0\d{2,3}-?)\d{4}(\d{3,4})(?!\d)/g, '$1****$2');
-}

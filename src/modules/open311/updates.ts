@@ -2,6 +2,7 @@ import type { Db } from '../../platform/db/database.js';
 import { addComment } from '../cases/index.js';
 import { photosInPhase } from '../photos/index.js';
 import type { Open311Deps } from './context.js';
+import { maskPiiText } from '../../platform/pii-text.js';
 import { badRequest, notFound, parseW3c, w3c, type Item } from './format.js';
 import { withMedia, withoutMedia } from './media-text.js';
 import { authorizeKey, mediaUrls } from './post-request.js';
@@ -14,7 +15,6 @@ import {
   extendedStatus,
   isRestricted,
   PUBLIC_ACTIONS,
-  redact,
 } from './status.js';
 
 /**
@@ -69,7 +69,7 @@ export async function findUpdates(
     const photo = hidden ? undefined : r.photo_ids.find((id) => after.has(id));
     const own =
       r.action === 'comment' && r.client_status !== null && !hidden && r.note
-        ? redact(withoutMedia(r.note, r.media_urls ?? [], r.client_status)).trim()
+        ? maskPiiText(withoutMedia(r.note, r.media_urls ?? [], r.client_status)).trim()
         : '';
     return {
       update_id: String(r.id),

@@ -100,3 +100,15 @@ export async function findResident(db: DbOrTx, scope: Scope, id: number) {
     .where(inSubtree('r.grid_path', scope.path))
     .executeTakeFirst();
 }
+
+/** How many `action` audit rows the account wrote in the last `seconds` (database time). */
+export async function countRecentSearches(db: DbOrTx, accountId: number, action: string, seconds: number) {
+  const row = await db
+    .selectFrom('audit_log')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('actor_id', '=', accountId)
+    .where('action', '=', action)
+    .where('at', '>', sql<Date>`now() - make_interval(secs => ${seconds})`)
+    .executeTakeFirstOrThrow();
+  return row.n;
+}

@@ -9,7 +9,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const ID_MASK = /^\d{3}\*{11}[\dX]{4}$/;
+const ID_MASK = /^\d\*{16}[\dX]$/;
 
 describe('households and residents', () => {
   it('lists only households inside the caller’s village, with personal data masked', async () => {
@@ -66,7 +66,8 @@ describe('households and residents', () => {
     for (const x of r) {
       expect(x.id_number_enc.toString('latin1')).not.toMatch(/\d{17}/);
       const clear = t.ctx.pii.decrypt(x.id_number_enc);
-      expect(clear.slice(-4)).toBe(x.id_number_masked.slice(-4));
+      expect(clear.slice(-1)).toBe(x.id_number_masked.slice(-1));
+      expect(x.id_number_masked).toMatch(/^\d\*{16}[\dX]$/);
       const { isValidIdNumber } = await import('../demo/index.js');
       expect(isValidIdNumber(clear)).toBe(false);
     }
@@ -99,7 +100,8 @@ describe('households and residents', () => {
     });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().idNumber).toMatch(/^\d{17}[\dX]$/);
-    expect(ok.json().idNumber.slice(-4)).toBe(list[0].idNumber.slice(-4));
+    expect(ok.json().idNumber.slice(-1)).toBe(list[0].idNumber.slice(-1));
+    expect(ok.headers['cache-control']).toBe('no-store');
     const audit = await t.db
       .selectFrom('audit_log')
       .selectAll()
@@ -117,7 +119,7 @@ describe('households and residents', () => {
     const found = (
       await t.app.inject({
         method: 'GET',
-        url: `/api/v1/residents?idNumber=${ok.json().idNumber}`,
+        url: `/api/v1/residents?idNumber=${ok.json().idNumber}&reason=${encodeURIComponent('核对来访人身份')}`,
         headers: village,
       })
     ).json().items;

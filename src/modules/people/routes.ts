@@ -15,7 +15,8 @@ import {
   RevealResponse,
   Within,
 } from './schemas.js';
-import { revealResident } from './service.js';
+import { revealResident, searchResidentsExactly } from './service.js';
+import { noStore } from '../../platform/no-store.js';
 
 type HouseholdRow = Awaited<ReturnType<typeof repo.listHouseholds>>['items'][number];
 type ResidentRow = Awaited<ReturnType<typeof repo.listResidents>>[number];
@@ -36,7 +37,7 @@ const toResident = (r: ResidentRow): z.infer<typeof ResidentItem> => ({
   gridCode: r.grid_code,
   name: r.name,
   gender: r.gender as 'male' | 'female',
-  birthDate: r.birth_date,
+  birthYear: Number(r.birth_date.slice(0, 4)),
   relation: r.relation,
   idNumber: r.id_number_masked,
   phone: r.phone_masked,
@@ -117,14 +118,23 @@ export const peopleRoutes =
           response: { 200: z.object({ items: z.array(ResidentItem) }) },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'people.read');
         const q = req.query;
-        const rows = await repo.listResidents(ctx.db, scopeOf(actor, q.within), {
+        const scope = scopeOf(actor, q.within);
+        if (!q.idNumber && !q.phone)
+          return { items: (await repo.listResidents(ctx.db, scope, q)).map(toResident) };
+        // an exact value answers "is this person here?": a reveal, with its right, reason, audit and limit
+        authorize(actor, 'people.reveal');
+        if (!q.reason) throw new AppError('REASON_REQUIRED');
+        noStore(reply);
+        const rows = await searchResidentsExactly(ctx.db, actor, scope, {
           ...q,
+          reason: q.reason,
           idNumberHash: q.idNumber ? ctx.pii.blindIndex('idNumber', q.idNumber) : undefined,
           phoneHash: q.phone ? ctx.pii.blindIndex('phone', q.phone) : undefined,
+          requestId: req.id,
         });
         return { items: rows.map(toResident) };
       },
@@ -160,9 +170,10 @@ export const peopleRoutes =
           response: { 200: RevealResponse },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'people.reveal');
+        noStore(reply);
         return revealResident(ctx.db, ctx.pii, actor, req.params.id, req.body, req.id);
       },
     );

@@ -42,9 +42,12 @@ export const ResidentItem = z.object({
   gridCode: z.string(),
   name: z.string(),
   gender: z.enum(['male', 'female']),
-  birthDate: z.string(),
+  birthYear: z
+    .number()
+    .int()
+    .describe('the year only: a full birth date beside even a masked ID number narrows it down'),
   relation: z.string(),
-  idNumber: z.string().describe('masked, e.g. 211***********1234'),
+  idNumber: z.string().describe('masked to its first and last character, e.g. 2****************4'),
   phone: z.string().nullable().describe('masked, e.g. 138****5678'),
   careTags: z.array(z.string()),
   isPartyMember: z.boolean(),
@@ -58,12 +61,21 @@ export const ResidentQuery = z.object({
     .string()
     .regex(/^\d{17}[\dXx]$/, '18-character ID number')
     .optional()
-    .describe('exact match (keyed hash), never stored in clear'),
+    .describe(
+      'exact match (keyed hash): a reveal — needs the reveal right and a reason; audited, 10 a minute',
+    ),
   phone: z
     .string()
     .regex(/^1\d{10}$/, '11-digit mobile number')
     .optional()
-    .describe('exact match (keyed hash)'),
+    .describe('exact match (keyed hash): a reveal, like idNumber'),
+  reason: z
+    .string()
+    .trim()
+    .min(4, '请说明查询事由 (at least 4 characters)')
+    .max(200)
+    .optional()
+    .describe('why the exact search is made; required with idNumber or phone'),
   careTag: CareTag.optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),

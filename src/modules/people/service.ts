@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
@@ -35,5 +36,46 @@ export async function revealResident(
     if (fields.includes('idNumber')) out.idNumber = pii.decrypt(r.id_number_enc);
     if (fields.includes('phone')) out.phone = r.phone_enc ? pii.decrypt(r.phone_enc) : null;
     return out;
+  });
+}
+
+/** Exact searches one account may make in a minute (each is a reveal). */
+export const EXACT_SEARCH_LIMIT = 10;
+
+/**
+ * Exact search by ID number or phone. It tells whether a given number belongs to someone
+ * here, so it is a reveal: the route checks the right and the reason; here the account's
+ * searches of the last minute are counted from the audit log (in the database, so the limit
+ * holds across server instances and restarts; an advisory lock per account serialises the
+ * count), then the audit row — who, when, which field, the reason, never the value — is
+ * written in the same transaction as the search.
+ */
+export async function searchResidentsExactly(
+  db: Db,
+  actor: Actor,
+  scope: repo.Scope,
+  f: repo.ResidentFilter & { reason: string; requestId: string },
+) {
+  return db.transaction().execute(async (tx) => {
+    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`resident.search:${actor.accountId}`}, 0))`.execute(
+      tx,
+    );
+    const recent = await repo.countRecentSearches(tx, actor.accountId, 'resident.search', 60);
+    if (recent >= EXACT_SEARCH_LIMIT) throw new AppError('RATE_LIMITED');
+    const rows = await repo.listResidents(tx, scope, f);
+    await recordAudit(tx, {
+      actor,
+      countyCode: actor.countyCode,
+      action: 'resident.search',
+      entityType: 'resident',
+      entityId: rows.length === 1 ? rows[0]!.id : null,
+      after: {
+        fields: [...(f.idNumberHash ? ['idNumber'] : []), ...(f.phoneHash ? ['phone'] : [])],
+        matches: rows.length,
+      },
+      reason: f.reason,
+      requestId: f.requestId,
+    });
+    return rows;
   });
 }

@@ -201,6 +201,26 @@ describe('a wish from making to thanks (J10)', () => {
     expect((await k.get(resident, id)).json().rejectReason).toBe('请联系村委申请低保');
   });
 
+  it('refuses phone and ID numbers in any form on the wall, and masks them in others’ notes', async () => {
+    for (const title of [
+      '收音机 139-8765-4321',
+      '收音机 １３９ ８７６５ ４３２１',
+      '收音机 +86 139 8765 4321',
+    ]) {
+      const res = await k.make(resident, { ...aWish, title });
+      expect(res.statusCode, title).toBe(400);
+    }
+    const id = (await k.make(resident, { ...aWish, title: '一台收音机' })).json().id;
+    await k.act(village, id, 'publish');
+    const note = '周六送到，有事联系 139 8765 4321';
+    expect((await k.act(party, id, 'claim', { claimerKind: 'party_org', note })).statusCode).toBe(200);
+    expect((await k.get(party, id)).json().claims[0].note).toBe(note);
+    for (const h of [resident, village]) {
+      const seen = (await k.get(h, id)).json().claims[0].note as string;
+      expect(seen).toBe('周六送到，有事联系 139****4321');
+    }
+  });
+
   it('withdraw: while nobody claimed it, not after', async () => {
     const a = (await k.make(resident, { ...aWish, title: '一个暖水瓶' })).json().id;
     expect((await k.act(resident, a, 'withdraw')).json().status).toBe('withdrawn');

@@ -1,8 +1,10 @@
 import { z } from 'zod';
+import { maskPiiText } from '../../platform/pii-text.js';
 import { BENEFICIARY_KINDS, CLAIMER_KINDS, WISH_ACTIONS, WISH_STATUSES } from './states.js';
 
-// What the public reads must not carry an ID number or a phone: no long digit runs.
-const noDigitsRun = (s: string) => !/\d{6,}/.test(s);
+// What the public reads must not carry an ID number or a phone in any form (spaced, dashed,
+// full-width, +86 …): nothing the free-text masking would mask, and no long digit runs.
+const noDigitsRun = (s: string) => !/\d{6,}/.test(s) && maskPiiText(s) === s;
 const publicText = (min: number, max: number) =>
   z.string().trim().min(min).max(max).refine(noDigitsRun, 'no ID numbers or phone numbers here');
 

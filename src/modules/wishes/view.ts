@@ -3,11 +3,20 @@ import type { listWishes, WishRow } from './repository.js';
 import { photoLinks, photosOf } from '../photos/index.js';
 import { wishClaims, wishHistory } from './repository.js';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { maskPiiText } from '../../platform/pii-text.js';
 import { actionsFor } from './states.js';
 
 type ListRow = Awaited<ReturnType<typeof listWishes>>['items'][number];
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/**
+ * A wish hangs on the village's wall: its texts are read by everyone there, so phone and ID
+ * numbers typed into them are masked for all but the one who made the wish.
+ */
+const wishText = (r: { requester_account_id: number | null }, actor: Actor) =>
+  r.requester_account_id === actor.accountId ? (v: string) => v : maskPiiText;
+const maybe = (text: (v: string) => string, v: string | null) => (v === null ? null : text(v));
 
 /** The list item; the same shape heads the detail. Who it is for appears only as the public name ("王奶奶"). */
 export function toWishItem(
@@ -16,6 +25,7 @@ export function toWishItem(
   claimerNames: string[],
   actor: Actor,
 ) {
+  const text = wishText(r, actor);
   return {
     id: r.id,
     number: r.number,
@@ -23,7 +33,7 @@ export function toWishItem(
     gridName: r.grid_name,
     beneficiary: r.beneficiary,
     beneficiaryKind: r.beneficiary_kind as never,
-    title: r.title,
+    title: text(r.title),
     source: r.source as never,
     status: r.status as never,
     maxClaimers: r.max_claimers,
@@ -43,6 +53,7 @@ export async function toWishDetail(db: DbOrTx, actor: Actor, w: WishRow) {
     photosOf(db, w.county_code, 'wish_id', w.id),
   ]);
   const active = claims.filter((c) => c.status === 'active');
+  const text = wishText(w, actor);
   return {
     ...toWishItem(
       w,
@@ -50,11 +61,11 @@ export async function toWishDetail(db: DbOrTx, actor: Actor, w: WishRow) {
       active.map((c) => c.claimer_name),
       actor,
     ),
-    detail: w.detail,
+    detail: text(w.detail),
     householdId: actor.role === 'resident' ? null : w.household_id,
-    rejectReason: w.reject_reason,
-    fulfilNote: w.fulfil_note,
-    thanksNote: w.thanks_note,
+    rejectReason: maybe(text, w.reject_reason),
+    fulfilNote: maybe(text, w.fulfil_note),
+    thanksNote: maybe(text, w.thanks_note),
     publishedAt: iso(w.published_at),
     claimedAt: iso(w.claimed_at),
     fulfilledAt: iso(w.fulfilled_at),
@@ -63,7 +74,7 @@ export async function toWishDetail(db: DbOrTx, actor: Actor, w: WishRow) {
       id: c.id,
       claimerName: c.claimer_name,
       claimerKind: c.claimer_kind as never,
-      note: c.note,
+      note: c.claimer_account_id === actor.accountId ? c.note : maybe(maskPiiText, c.note),
       status: c.status as never,
       mine: c.claimer_account_id === actor.accountId,
       createdAt: c.created_at.toISOString(),
@@ -75,7 +86,7 @@ export async function toWishDetail(db: DbOrTx, actor: Actor, w: WishRow) {
       fromStatus: h.from_status,
       toStatus: h.to_status,
       actorName: h.actor_name,
-      note: h.note,
+      note: maybe(text, h.note),
     })),
     photos: photos.map((p) => ({
       ...photoLinks(p.id),

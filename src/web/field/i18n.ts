@@ -134,6 +134,8 @@ const S = {
   photosAfter: ['处理后照片', 'Photos after fixing'],
   photosOther: ['其他照片', 'Other photos'],
   evaluated: ['我的评价：{v}', 'My rating: {v}'],
+  evaluatedByReporter: ['群众评价：{v}', 'The reporter’s rating: {v}'],
+  stepMine: ['我', 'Me'],
   warnOverdue: ['已超期', 'Overdue'],
   warnRed: ['快到期', 'Due soon'],
   warnYellow: ['临近期限', 'Due in a while'],
@@ -210,6 +212,13 @@ export const ACTION_TEXT: Record<string, readonly [string, string]> = {
   expedite: ['催办', 'Expedited'],
   decide_delay: ['延期审批', 'Delay decided'],
   auto_escalate: ['超期自动上报', 'Escalated (overdue)'],
+};
+
+/** The tier that took a step, as a resident reads their timeline (no office names). */
+export const TIER_TEXT: Record<string, readonly [string, string]> = {
+  village: ['村(社区)', 'Village'],
+  township: ['镇街', 'Township'],
+  county: ['县级', 'County'],
 };
 
 export const RATING_TEXT: Record<string, readonly [string, string]> = {

@@ -725,9 +725,10 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 gender: "male" | "female";
-                                birthDate: string;
+                                /** @description the year only: a full birth date beside even a masked ID number narrows it down */
+                                birthYear: number;
                                 relation: string;
-                                /** @description masked, e.g. 211***********1234 */
+                                /** @description masked to its first and last character, e.g. 2****************4 */
                                 idNumber: string;
                                 /** @description masked, e.g. 138****5678 */
                                 phone: string | null;
@@ -762,10 +763,12 @@ export interface paths {
                     within?: string;
                     householdId?: number;
                     name?: string;
-                    /** @description exact match (keyed hash), never stored in clear */
+                    /** @description exact match (keyed hash): a reveal — needs the reveal right and a reason; audited, 10 a minute */
                     idNumber?: string;
-                    /** @description exact match (keyed hash) */
+                    /** @description exact match (keyed hash): a reveal, like idNumber */
                     phone?: string;
+                    /** @description why the exact search is made; required with idNumber or phone */
+                    reason?: string;
                     careTag?: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60";
                     limit?: number;
                     offset?: number;
@@ -790,9 +793,10 @@ export interface paths {
                                 name: string;
                                 /** @enum {string} */
                                 gender: "male" | "female";
-                                birthDate: string;
+                                /** @description the year only: a full birth date beside even a masked ID number narrows it down */
+                                birthYear: number;
                                 relation: string;
-                                /** @description masked, e.g. 211***********1234 */
+                                /** @description masked to its first and last character, e.g. 2****************4 */
                                 idNumber: string;
                                 /** @description masked, e.g. 138****5678 */
                                 phone: string | null;
@@ -844,9 +848,10 @@ export interface paths {
                             name: string;
                             /** @enum {string} */
                             gender: "male" | "female";
-                            birthDate: string;
+                            /** @description the year only: a full birth date beside even a masked ID number narrows it down */
+                            birthYear: number;
                             relation: string;
-                            /** @description masked, e.g. 211***********1234 */
+                            /** @description masked to its first and last character, e.g. 2****************4 */
                             idNumber: string;
                             /** @description masked, e.g. 138****5678 */
                             phone: string | null;
@@ -1305,9 +1310,10 @@ export interface paths {
                                 number: string;
                                 categoryName: string;
                                 state: string;
-                                description: string;
                                 reportedAt: string;
                                 distanceMetres: number;
+                                /** @description the first words of the description, phone and ID numbers masked; null for residents */
+                                summary: string | null;
                             }[];
                         };
                     };
@@ -1380,6 +1386,8 @@ export interface paths {
                             /** @description masked */
                             reporterContact: string | null;
                             evaluation: string | null;
+                            /** @description the rating is yours ("my rating"); else the reporter’s */
+                            evaluatedByMe: boolean;
                             evaluationComment: string | null;
                             pendingDelay: unknown;
                             duplicateOf: number | null;
@@ -1406,6 +1414,8 @@ export interface paths {
                                 photoIds: string[];
                                 deadlineAt: string | null;
                                 onTime: boolean | null;
+                                /** @description the step was taken by you */
+                                mine: boolean;
                             }[];
                             /** @description what you may do now */
                             actions: ("file" | "reject" | "cancel" | "merge" | "handle_on_spot" | "escalate" | "dispatch" | "accept" | "return" | "handle" | "close" | "rework" | "evaluate" | "reopen" | "request_delay" | "decide_delay" | "suspend" | "resume" | "supervise" | "expedite")[];

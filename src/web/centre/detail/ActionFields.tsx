@@ -137,7 +137,7 @@ function SimilarCases({
       onChange={onChange}
       options={(similar.data ?? []).map((s) => ({
         value: String(s.id),
-        label: `#${s.id} ${s.number} · ${label('state', s.state)} · ${Math.round(s.distanceMetres)} m · ${s.description.slice(0, 24)}`,
+        label: `#${s.id} ${s.number} · ${label('state', s.state)} · ${Math.round(s.distanceMetres)} m · ${s.summary ?? ''}`,
       }))}
       data-testid="duplicate-input"
     />

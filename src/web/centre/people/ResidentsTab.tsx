@@ -11,9 +11,12 @@ import { HouseholdDrawer } from './HouseholdDrawer.js';
 import { residentColumns } from './residentColumns.js';
 
 const PAGE = 50;
-type Search = Pick<ResidentQuery, 'name' | 'idNumber' | 'phone' | 'within' | 'careTag'>;
+type Search = Pick<ResidentQuery, 'name' | 'idNumber' | 'phone' | 'reason' | 'within' | 'careTag'>;
 
-/** Residents (GET /residents): search by name, exact ID number or phone; masked, reveal on demand. */
+/**
+ * Residents (GET /residents): search by name; exact ID number or phone only for those who may
+ * reveal, with a reason (the server audits and rate-limits it); masked, reveal on demand.
+ */
 export function ResidentsTab() {
   const l = useLang();
   const { t, label, lang } = l;
@@ -51,22 +54,35 @@ export function ResidentsTab() {
             data-testid="resident-name"
           />
         </Form.Item>
-        <Form.Item name="idNumber">
-          <Input
-            placeholder={t('people.searchId')}
-            allowClear
-            style={{ width: 200 }}
-            data-testid="resident-id"
-          />
-        </Form.Item>
-        <Form.Item name="phone">
-          <Input
-            placeholder={t('people.searchPhone')}
-            allowClear
-            style={{ width: 160 }}
-            data-testid="resident-phone"
-          />
-        </Form.Item>
+        {can('people.reveal') && (
+          <>
+            <Form.Item name="idNumber">
+              <Input
+                placeholder={t('people.searchId')}
+                allowClear
+                style={{ width: 200 }}
+                data-testid="resident-id"
+              />
+            </Form.Item>
+            <Form.Item name="phone">
+              <Input
+                placeholder={t('people.searchPhone')}
+                allowClear
+                style={{ width: 160 }}
+                data-testid="resident-phone"
+              />
+            </Form.Item>
+            <Form.Item name="reason">
+              <Input
+                placeholder={t('people.searchReason')}
+                allowClear
+                maxLength={200}
+                style={{ width: 240 }}
+                data-testid="resident-reason"
+              />
+            </Form.Item>
+          </>
+        )}
         <Form.Item name="within">
           <RegionPicker onChange={() => undefined} testId="resident-region" />
         </Form.Item>

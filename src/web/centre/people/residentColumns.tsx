@@ -33,7 +33,7 @@ export function residentColumns(
       width: 60,
       render: (g: string) => t(g === 'male' ? 'people.male' : 'people.female'),
     },
-    { title: t('people.birth'), dataIndex: 'birthDate', width: 110 },
+    { title: t('people.birth'), dataIndex: 'birthYear', width: 90 },
     {
       title: t('people.relation'),
       dataIndex: 'relation',

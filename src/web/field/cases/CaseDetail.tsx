@@ -65,7 +65,11 @@ export function CaseDetailScreen({ id, me }: { id: number; me: Me }) {
             <div className="muted">{c.number}</div>
             {c.evaluation && (
               <p data-testid="evaluation">
-                <b>{t('evaluated', { v: label(RATING_TEXT, c.evaluation) })}</b>
+                <b>
+                  {t(c.evaluatedByMe ? 'evaluated' : 'evaluatedByReporter', {
+                    v: label(RATING_TEXT, c.evaluation),
+                  })}
+                </b>
                 {c.evaluationComment && ` — ${c.evaluationComment}`}
               </p>
             )}

@@ -1,8 +1,11 @@
-import { ACTION_TEXT, getLang, label, STATE_TEXT } from '../i18n.js';
+import { ACTION_TEXT, getLang, label, STATE_TEXT, t, TIER_TEXT } from '../i18n.js';
 import type { CaseDetail } from '../types.js';
 import { when } from './bits.js';
 
-/** 办理经过: every step with who, when, the note and its photos. */
+/**
+ * 办理经过: every step with who, when, the note and its photos. Who: "me" for my own steps,
+ * else the department or person the server names; a resident is told the tier only.
+ */
 export function Timeline({
   history,
   onPhoto,
@@ -21,9 +24,9 @@ export function Timeline({
               · {when(h.at)}
             </span>
           </div>
-          {(h.departmentName ?? h.actorName) && (
-            <div className="muted">{h.departmentName ?? h.actorName}</div>
-          )}
+          <div className="muted" data-testid="timeline-who">
+            {h.mine ? t('stepMine') : (h.departmentName ?? h.actorName ?? label(TIER_TEXT, h.tier))}
+          </div>
           {h.note && <div>{h.note}</div>}
           <div className="muted">→ {label(STATE_TEXT, h.toState)}</div>
           {h.photoIds.length > 0 && (

@@ -13,7 +13,7 @@ export function confirmSimilar(items: SimilarItem[]): Promise<boolean> {
           {items.slice(0, 5).map((c) => (
             <div key={c.id} className="queue-item" data-testid={`similar-${c.number}`}>
               <b>{c.categoryName}</b> · {label(STATE_TEXT, c.state)}
-              <div>{c.description.slice(0, 60)}</div>
+              {c.summary && <div>{c.summary}</div>}
               <div className="muted">
                 {t('similarAway', { m: Math.round(c.distanceMetres) })} ·{' '}
                 {new Date(c.reportedAt).toLocaleDateString()}

@@ -58,7 +58,7 @@ export function HouseholdScreen({ me, id }: { me: Me; id: number }) {
             {household.members.map((m) => (
               <div key={m.id} className="kv">
                 <span className="k">{m.name}</span>
-                <span className="grow">{m.birthDate.slice(0, 4)}</span>
+                <span className="grow">{m.birthYear}</span>
                 <span className="muted">{m.phone ?? ''}</span>
               </div>
             ))}
