@@ -30,13 +30,18 @@ import { partyRoutes } from '../modules/party/routes.js';
 import { loggerOptions } from '../platform/logging.js';
 import { installAuth } from './auth.js';
 import type { AppContext } from './context.js';
-import { installErrorHandling } from './errors.js';
+import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors.js';
+import { installInputGuard } from './input-guard.js';
 import { serveWeb } from './web.js';
 import './types.js';
 
 export type RegisteredRoute = { method: string; url: string; public: boolean };
 
-export type BuildOptions = { logLevel?: string };
+export type BuildOptions = {
+  logLevel?: string;
+  /** Fastify trustProxy (WANGGE_TRUST_PROXY): believe X-Forwarded-Proto, so cookies are Secure behind HTTPS */
+  trustProxy?: boolean | string;
+};
 
 export const API_PREFIX = '/api/v1';
 
@@ -46,7 +51,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
     logger: loggerOptions(opts.logLevel ?? 'info'),
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: opts.trustProxy ?? false,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -85,6 +92,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
 
   installErrorHandling(app);
   installAuth(app, ctx.db);
+  installInputGuard(app);
 
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => {
     await ctx.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();

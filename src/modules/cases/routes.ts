@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Id } from '../../platform/ids.js';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../server/auth.js';
@@ -34,11 +35,7 @@ export async function caseActor(ctx: AppContext, actor: Actor): Promise<CaseActo
 }
 
 const IdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53),
+  id: Id,
 });
 
 export const caseRoutes =

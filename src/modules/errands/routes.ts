@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Id } from '../../platform/ids.js';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../server/auth.js';
@@ -25,11 +26,7 @@ import { actionsFor, mayRevealPhone } from './states.js';
 import { toErrandItem, toStats } from './view.js';
 
 const IdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53),
+  id: Id,
 });
 const Created = z.object({ id: z.number().int(), number: z.string(), status: z.string() });
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Id } from '../../platform/ids.js';
 import { z } from 'zod';
 import { actorOf } from '../../server/auth.js';
 import type { AppContext } from '../../server/context.js';
@@ -35,7 +36,7 @@ export const notifyRoutes =
           querystring: z.object({
             unread: z.enum(['true']).optional(),
             limit: z.coerce.number().int().min(1).max(200).default(50),
-            beforeId: z.coerce.number().int().positive().optional(),
+            beforeId: Id.optional(),
           }),
           response: { 200: z.object({ items: z.array(Item), unread: z.number().int() }) },
         },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '../../platform/ids.js';
 import { CARE_TAGS } from '../people/schemas.js';
 
 export const VISIT_KINDS = ['routine', 'care', 'follow_up', 'campaign'] as const;
@@ -22,11 +23,7 @@ export const Within = z
   .optional()
   .describe('limit to this region (inside your scope); default your whole scope');
 export const IdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53),
+  id: Id,
 });
 
 export const RecordVisitBody = z

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '../../platform/ids.js';
 import { BENEFICIARY_KINDS, CLAIMER_KINDS, WISH_ACTIONS, WISH_STATUSES } from './states.js';
 
 // What the public reads must not carry an ID number or a phone: no long digit runs.
@@ -62,11 +63,7 @@ export const ActionBody = z.object({
 export type ActionBody = z.infer<typeof ActionBody>;
 
 export const IdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53),
+  id: Id,
 });
 export const ActionParams = IdParams.extend({ action: z.enum(WISH_ACTIONS) });
 
