@@ -28,6 +28,9 @@ export const authenticate = (db: DbOrTx, token: string) => repo.findActorByToken
 
 export const logout = (db: DbOrTx, actor: Actor) => repo.revokeSession(db, actor.sessionId);
 
+/** Whether a session may still act (a long-lived stream re-checks it now and then). */
+export const isSessionLive = (db: DbOrTx, sessionId: number) => repo.isSessionLive(db, sessionId);
+
 export type NewAccount = {
   username: string;
   displayName: string;

@@ -3,7 +3,11 @@ import { Id } from '../../platform/ids.js';
 import { z } from 'zod';
 import { actorOf } from '../../server/auth.js';
 import type { AppContext } from '../../server/context.js';
+import { isSessionLive } from '../accounts/service.js';
 import { ABOUT_TYPES, type About } from './service.js';
+
+/** How often an open stream pings (keeps proxies from closing it) and re-checks its session. */
+const SSE_PING_MS = 25_000;
 
 const aboutOf = (n: { about_type: string | null; about_id: number | null }): About | null =>
   n.about_id !== null && (ABOUT_TYPES as readonly string[]).includes(n.about_type ?? '')
@@ -116,10 +120,33 @@ export const notifyRoutes =
         const off = ctx.events.subscribe(actor.accountId, (e) =>
           res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`),
         );
-        const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
-        req.raw.on('close', () => {
+        // The stream lives only as long as its session: sign-out, a disabled account or a
+        // password reset end it at once (NOTIFY from any instance); expiry, or a missed
+        // notification, at the next ping's re-check.
+        let ended = false;
+        const end = () => {
+          if (ended) return;
+          ended = true;
+          cleanup();
+          res.end(`event: session-ended\ndata: {}\n\n`);
+        };
+        const offEnded = ctx.events.onSessionEnded(actor.sessionId, end);
+        const ping = setInterval(() => {
+          if (ended) return;
+          res.write(': ping\n\n');
+          isSessionLive(ctx.db, actor.sessionId).then(
+            (live) => live || end(),
+            () => {},
+          );
+        }, SSE_PING_MS);
+        const cleanup = () => {
           clearInterval(ping);
           off();
+          offEnded();
+        };
+        req.raw.on('close', () => {
+          ended = true;
+          cleanup();
         });
       },
     );
