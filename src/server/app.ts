@@ -32,6 +32,7 @@ import { installAuth } from './auth.js';
 import type { AppContext } from './context.js';
 import { clientErrorHandler, frameworkErrors, installErrorHandling } from './errors.js';
 import { installInputGuard } from './input-guard.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { serveWeb } from './web.js';
 import './types.js';
 
@@ -67,6 +68,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
     for (const m of methods) routes.push({ method: m, url: r.url, public: r.config?.public === true });
   });
 
+  await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
@@ -88,7 +90,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', validatorUrl: null },
+  });
 
   installErrorHandling(app);
   installAuth(app, ctx.db);
