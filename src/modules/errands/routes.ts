@@ -74,8 +74,7 @@ export const errandRoutes =
       async (req) => {
         const actor = actorOf(req);
         authorizeErrands(actor);
-        const path =
-          actor.role === 'resident' ? actor.scopePath : narrowScope(actor, req.query.within, pathOf);
+        const path = narrowScope(actor, req.query.within, pathOf);
         const { items, total } = await repo.listErrands(ctx.db, actor, path, req.query, ctx.now());
         return { items: items.map(toErrandItem), total };
       },
