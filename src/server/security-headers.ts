@@ -7,7 +7,8 @@ import type { FastifyInstance } from 'fastify';
  * - styles also inline: Ant Design and antd-mobile inject <style> elements at run time,
  *   Leaflet and swagger-ui set style attributes;
  * - images from our origin, data: (favicon, swagger-ui icons), blob: (photo previews
- *   before upload) and https: (an administrator may set a base-map tile server);
+ *   before upload) and any web server (a user may set a base-map tile server, and
+ *   Tianditu or a county LAN server may be plain http);
  * - nothing may frame us (clickjacking), no plugins, forms post only to us;
  * - no upgrade-insecure-requests: a county LAN may serve plain HTTP on an address.
  */
@@ -17,7 +18,7 @@ export const CSP_DIRECTIVES = {
   scriptSrc: ["'self'"],
   scriptSrcAttr: ["'none'"],
   styleSrc: ["'self'", "'unsafe-inline'"],
-  imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+  imgSrc: ["'self'", 'data:', 'blob:', 'https:', 'http:'],
   fontSrc: ["'self'", 'data:'],
   connectSrc: ["'self'"],
   mediaSrc: ["'self'", 'blob:'],
