@@ -1,6 +1,10 @@
 import http from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
+import { withDatabase } from '../../platform/db/database.js';
+import { EventHub } from '../../platform/events.js';
+import { buildApp } from '../../server/app.js';
 
 /**
  * An open live stream ends when its session ends. The hub learns of ended sessions only
@@ -21,9 +25,9 @@ afterAll(() => t.close());
 type Stream = { ended: Promise<string>; close(): void };
 
 /** Opens GET /events; `ended` resolves with everything received when the server ends the stream. */
-function open(headers: Record<string, string>): Promise<Stream> {
+function open(headers: Record<string, string>, at = base): Promise<Stream> {
   return new Promise((resolve, reject) => {
-    const req = http.get(`${base}/api/v1/events`, { headers }, (res) => {
+    const req = http.get(`${at}/api/v1/events`, { headers }, (res) => {
       if (res.statusCode !== 200) return reject(new Error(`status ${res.statusCode}`));
       let text = '';
       const ended = new Promise<string>((done) => {
@@ -99,5 +103,24 @@ describe('the live stream ends with its session', () => {
     expect(await within(s.ended)).toContain('event: session-ended');
     await stillOpen(other);
     other.close();
+  });
+
+  it('across instances: sign-out on one instance ends the stream held by another', async () => {
+    const { name } = (await sql<{ name: string }>`SELECT current_database() AS name`.execute(t.db)).rows[0]!;
+    const hub = new EventHub(withDatabase(inject('dbServerUrl'), name));
+    await hub.start();
+    const second = await buildApp({ ...t.ctx, events: hub }, { logLevel: 'silent' });
+    try {
+      await second.listen({ port: 0, host: '127.0.0.1' });
+      const at = `http://127.0.0.1:${(second.server.address() as { port: number }).port}`;
+      const h = await signIn(t.app, 'party');
+      const s = await open(h, at);
+      const out = await t.app.inject({ method: 'POST', url: '/api/v1/auth/logout', headers: h });
+      expect(out.statusCode).toBe(204);
+      expect(await within(s.ended)).toContain('event: session-ended');
+    } finally {
+      await second.close();
+      await hub.stop();
+    }
   });
 });
