@@ -17,8 +17,8 @@ const EnvSchema = z.object({
   WANGGE_TRUST_PROXY: z
     .string()
     .regex(
-      /^(0|1|false|true|[0-9a-fA-F:./]+(,\s*[0-9a-fA-F:./]+)*)$/,
-      'must be 0/false, 1/true, or comma-separated proxy addresses or CIDR ranges',
+      /^(0|1|false|true|([0-9a-fA-F:./]+|loopback|linklocal|uniquelocal)(,\s*([0-9a-fA-F:./]+|loopback|linklocal|uniquelocal))*)$/,
+      'must be 0/false, 1/true, or comma-separated proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal',
     )
     .default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
