@@ -19,7 +19,10 @@ export class BrowserApp {
   t!: TestApp;
   base!: string;
   browser!: Browser;
-  /** uncaught errors of any page opened through context(); a journey asserts there were none */
+  /**
+   * uncaught errors and Content Security Policy violations of any page opened through
+   * context(); a journey asserts there were none
+   */
   readonly pageErrors: string[] = [];
 
   /** A phone (360 × 740, touch, optional position) or a desk (1440 × 900), zh-CN in Beijing time. */
@@ -36,7 +39,12 @@ export class BrowserApp {
           }
         : { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
     );
-    ctx.on('page', (p) => p.on('pageerror', (e) => this.pageErrors.push(e.message)));
+    ctx.on('page', (p) => {
+      p.on('pageerror', (e) => this.pageErrors.push(e.message));
+      p.on('console', (m) => {
+        if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) this.pageErrors.push(m.text());
+      });
+    });
     return ctx;
   }
 

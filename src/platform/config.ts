@@ -14,6 +14,13 @@ const EnvSchema = z.object({
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hex characters (32 bytes)')
     .optional(),
   WANGGE_NO_DEMO: z.enum(['0', '1']).default('0'),
+  WANGGE_TRUST_PROXY: z
+    .string()
+    .regex(
+      /^(0|1|false|true|([0-9a-fA-F:./]+|loopback|linklocal|uniquelocal)(,\s*([0-9a-fA-F:./]+|loopback|linklocal|uniquelocal))*)$/,
+      'must be 0/false, 1/true, or comma-separated proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal',
+    )
+    .default('0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -27,7 +34,22 @@ export type Config = {
   secretKeyHex: string | undefined;
   loadDemo: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  /**
+   * Whom to believe about X-Forwarded-For/-Proto/-Host (Fastify `trustProxy`): false,
+   * true (any peer: only when the proxy is the sole way in), or the proxies' addresses.
+   */
+  trustProxy: boolean | string;
 };
+
+/** WANGGE_TRUST_PROXY → Fastify's trustProxy. */
+export function parseTrustProxy(v: string): boolean | string {
+  if (v === '0' || v === 'false') return false;
+  if (v === '1' || v === 'true') return true;
+  return v
+    .split(',')
+    .map((s) => s.trim())
+    .join(',');
+}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = EnvSchema.safeParse(env);
@@ -46,5 +68,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     secretKeyHex: e.WANGGE_SECRET_KEY,
     loadDemo: e.WANGGE_NO_DEMO === '0',
     logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.WANGGE_TRUST_PROXY),
   };
 }

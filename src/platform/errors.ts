@@ -18,6 +18,18 @@ export type ErrorTable = Record<string, ErrorEntry>;
 export const CORE_ERRORS = {
   BAD_REQUEST: [400, '请求参数有误', 'The request is invalid'],
   VALIDATION_FAILED: [400, '请求参数校验失败', 'The request failed validation'],
+  INPUT_CONTROL_CHARACTER: [
+    400,
+    '输入含有不允许的控制字符（如空字符）',
+    'The input contains a control character that is not allowed (such as NUL)',
+  ],
+  JSON_MALFORMED: [400, '请求体不是有效的 JSON', 'The request body is not valid JSON'],
+  MULTIPART_MALFORMED: [
+    400,
+    '上传内容格式有误（multipart 不完整或分隔符错误）',
+    'The multipart upload is malformed',
+  ],
+  URL_MALFORMED: [400, '网址编码有误', 'The URL is not correctly encoded'],
   COORDINATE_OUT_OF_RANGE: [400, '坐标超出有效范围', 'Coordinates are out of range'],
   REASON_REQUIRED: [400, '请填写事由', 'A reason is required'],
   OUTSIDE_COUNTY: [400, '位置不在本县网格范围内', 'The location is outside the county’s grids'],
@@ -42,6 +54,11 @@ export const CORE_ERRORS = {
   UNAUTHENTICATED: [401, '请先登录', 'Please sign in'],
   INVALID_CREDENTIALS: [401, '用户名或密码错误', 'Wrong username or password'],
   ACCOUNT_DISABLED: [403, '账号已停用', 'This account is disabled'],
+  CROSS_ORIGIN_REFUSED: [
+    403,
+    '拒绝来自其他网站的操作请求',
+    'A state-changing request from another site was refused',
+  ],
   FORBIDDEN: [403, '无权执行此操作', 'You are not allowed to do this'],
   NOT_FOUND: [404, '未找到该对象或不在您的管辖范围内', 'Not found or outside your scope'],
   ROUTE_NOT_FOUND: [404, '接口不存在', 'No such endpoint'],
@@ -49,9 +66,12 @@ export const CORE_ERRORS = {
   CONFLICT: [409, '操作与当前状态冲突', 'The request conflicts with the current state'],
   USERNAME_TAKEN: [409, '用户名已被使用', 'This username is already taken'],
   SCOPE_OUTSIDE_OWN: [403, '不能授权超出本人管辖范围的账号', 'Cannot grant a scope outside your own'],
+  REQUEST_TIMEOUT: [408, '请求超时', 'The request timed out'],
   PAYLOAD_TOO_LARGE: [413, '上传内容过大', 'The upload is too large'],
+  URI_TOO_LONG: [414, '网址或参数过长', 'The URL or one of its parameters is too long'],
   UNSUPPORTED_MEDIA_TYPE: [415, '不支持的内容类型', 'Unsupported content type'],
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests, please try again later'],
+  HEADERS_TOO_LARGE: [431, '请求头过大', 'The request headers are too large'],
   INTERNAL: [500, '服务器内部错误', 'Internal server error'],
 } as const satisfies ErrorTable;
 

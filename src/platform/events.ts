@@ -19,12 +19,26 @@ export type LiveEvent = {
 };
 
 const CHANNEL = 'wangge_events';
+/** Ended sessions (sign-out, account disabled, password reset): open streams of them close. */
+const SESSIONS_CHANNEL = 'wangge_sessions_ended';
 
 export async function publish(tx: DbOrTx, accountIds: number[], event: LiveEvent): Promise<void> {
   if (accountIds.length === 0) return;
   const payload = JSON.stringify({ a: [...new Set(accountIds)], e: event });
   if (payload.length > 7900) throw new Error('event payload too large for NOTIFY');
   await sql`SELECT pg_notify(${CHANNEL}, ${payload})`.execute(tx);
+}
+
+/**
+ * Announces that these sessions ended, in the transaction that ended them: every
+ * instance closes the live streams those sessions hold once the change commits.
+ */
+export async function publishSessionsEnded(tx: DbOrTx, sessionIds: number[]): Promise<void> {
+  const ids = [...new Set(sessionIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const payload = JSON.stringify({ s: ids.slice(i, i + 500) });
+    await sql`SELECT pg_notify(${SESSIONS_CHANNEL}, ${payload})`.execute(tx);
+  }
 }
 
 export class EventHub {
@@ -40,6 +54,15 @@ export class EventHub {
     this.stopped = false;
     const client = new pg.Client({ connectionString: this.url });
     client.on('notification', (msg) => {
+      if (msg.channel === SESSIONS_CHANNEL && msg.payload) {
+        try {
+          const { s } = JSON.parse(msg.payload) as { s: number[] };
+          for (const id of s) this.emitter.emit(`session:${id}`);
+        } catch {
+          // not ours
+        }
+        return;
+      }
       if (msg.channel !== CHANNEL || !msg.payload) return;
       try {
         const { a, e } = JSON.parse(msg.payload) as { a: number[]; e: LiveEvent };
@@ -51,6 +74,7 @@ export class EventHub {
     client.on('error', () => void this.reconnect());
     await client.connect();
     await client.query(`LISTEN ${CHANNEL}`);
+    await client.query(`LISTEN ${SESSIONS_CHANNEL}`);
     this.client = client;
   }
 
@@ -72,6 +96,13 @@ export class EventHub {
   subscribe(accountId: number, fn: (e: LiveEvent) => void): () => void {
     this.emitter.on(String(accountId), fn);
     return () => this.emitter.off(String(accountId), fn);
+  }
+
+  /** Calls `fn` once when the session ends (announced by publishSessionsEnded on any instance). */
+  onSessionEnded(sessionId: number, fn: () => void): () => void {
+    const key = `session:${sessionId}`;
+    this.emitter.once(key, fn);
+    return () => this.emitter.off(key, fn);
   }
 
   async stop(): Promise<void> {

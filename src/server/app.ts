@@ -31,15 +31,21 @@ import { loggerOptions } from '../platform/logging.js';
 import { abilitiesOf } from './abilities.js';
 import { installAuth } from './auth.js';
 import type { AppContext } from './context.js';
-import { installErrorHandling } from './errors.js';
+import { installErrorHandling, clientErrorHandler, frameworkErrors } from './errors.js';
 import { photoRules } from './photo-rules.js';
+import { installInputGuard } from './input-guard.js';
+import { installSecurityHeaders } from './security-headers.js';
 import { serveWeb } from './web.js';
 import './types.js';
 import './catalogue.js';
 
 export type RegisteredRoute = { method: string; url: string; public: boolean };
 
-export type BuildOptions = { logLevel?: string };
+export type BuildOptions = {
+  logLevel?: string;
+  /** Fastify trustProxy (WANGGE_TRUST_PROXY): believe X-Forwarded-Proto, so cookies are Secure behind HTTPS */
+  trustProxy?: boolean | string;
+};
 
 export const API_PREFIX = '/api/v1';
 
@@ -49,7 +55,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
     logger: loggerOptions(opts.logLevel ?? 'info'),
     genReqId: () => randomUUID(),
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: opts.trustProxy ?? false,
+    frameworkErrors,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -63,6 +71,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
     for (const m of methods) routes.push({ method: m, url: r.url, public: r.config?.public === true });
   });
 
+  await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
@@ -84,10 +93,14 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/docs', uiConfig: { docExpansion: 'list' } });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/docs',
+    uiConfig: { docExpansion: 'list', validatorUrl: null },
+  });
 
   installErrorHandling(app);
   installAuth(app, ctx.db);
+  installInputGuard(app);
 
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => {
     await ctx.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();

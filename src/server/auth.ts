@@ -3,17 +3,24 @@ import { SESSION_COOKIE } from '../modules/accounts/http.js';
 import { authenticate } from '../modules/accounts/service.js';
 import type { Db } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
+import { isCrossSiteStateChange } from './same-origin.js';
 
-function tokenOf(req: FastifyRequest): string | undefined {
+function tokenOf(req: FastifyRequest): { token: string; byCookie: boolean } | undefined {
   const h = req.headers.authorization;
-  if (h?.startsWith('Bearer ')) return h.slice(7).trim() || undefined;
-  return req.cookies[SESSION_COOKIE] || undefined;
+  if (h?.startsWith('Bearer ')) {
+    const token = h.slice(7).trim();
+    return token ? { token, byCookie: false } : undefined;
+  }
+  const cookie = req.cookies[SESSION_COOKIE];
+  return cookie ? { token: cookie, byCookie: true } : undefined;
 }
 
 /**
  * Deny by default: every route needs a live session unless its config says
  * `public: true`. Runs before validation, so an anonymous caller learns nothing
- * about a route's input rules.
+ * about a route's input rules. A state change carried by the session cookie from
+ * another site is refused (403 CROSS_ORIGIN_REFUSED); bearer tokens are not sent by
+ * browsers on their own, so they are unaffected.
  */
 export function installAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
@@ -22,7 +29,9 @@ export function installAuth(app: FastifyInstance, db: Db): void {
     if (open === true && session !== 'optional') return;
     if (!req.routeOptions.url) return; // unknown route: the 404 handler answers
     const token = tokenOf(req);
-    const actor = token ? await authenticate(db, token) : undefined;
+    // the browser attaches the cookie to requests from any site: refuse their state changes
+    if (token?.byCookie && isCrossSiteStateChange(req)) throw new AppError('CROSS_ORIGIN_REFUSED');
+    const actor = token ? await authenticate(db, token.token) : undefined;
     if (!actor && open === true) return; // optional session: the route answers anonymous callers itself
     if (!actor) throw new AppError('UNAUTHENTICATED');
     req.actor = actor;

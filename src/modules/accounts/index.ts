@@ -5,3 +5,4 @@ export { actorOf, SESSION_COOKIE } from './http.js';
 export { definePolicy, inScope, narrowScope } from './policy.js';
 export { type Actor, type Role, ROLES } from './roles.js';
 export { seedAccount } from './seed.js';
+export { isSessionLive } from './repository.js';

@@ -174,7 +174,7 @@ describe('editing an account', () => {
 });
 
 describe('disabling and passwords', () => {
-  it('disabling ends the sessions at once; sign-in then says disabled; enabling does not revive old tokens', async () => {
+  it('disabling ends the sessions at once; sign-in is then refused like a wrong password; enabling does not revive old tokens', async () => {
     const id = await idOf('department');
     const dept = await bearer('department');
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: dept })).statusCode).toBe(200);
@@ -183,8 +183,8 @@ describe('disabling and passwords', () => {
     expect(r.json().disabled).toBe(true);
     expect((await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: dept })).statusCode).toBe(401);
     const again = await login('department');
-    expect(again.statusCode).toBe(403);
-    expect(again.json().error.code).toBe('ACCOUNT_DISABLED');
+    expect(again.statusCode).toBe(401);
+    expect(again.json().error.code).toBe('INVALID_CREDENTIALS');
     const live = await t.db
       .selectFrom('session')
       .select('id')

@@ -34,8 +34,9 @@ export function inScope(actor: Actor, path: string): boolean {
 
 /**
  * The subtree a listing covers: the region `code` when it lies inside the
- * actor's scope, the actor's whole scope when `code` is absent or above it.
- * A region beside the scope is invisible: 404.
+ * actor's scope (or is the scope itself), the actor's whole scope when `code` is
+ * absent. Any other region — beside the scope or above it — is outside the caller's
+ * view: 404, never a quiet fallback to the caller's own data.
  */
 export function narrowScope(
   actor: Actor,
@@ -45,6 +46,5 @@ export function narrowScope(
   if (!code) return actor.scopePath;
   const path = pathOf(code);
   if (inScope(actor, path)) return path;
-  if (actor.scopePath.startsWith(`${path}.`)) return actor.scopePath;
   throw new AppError('NOT_FOUND');
 }

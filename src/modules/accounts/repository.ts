@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
+import { publishSessionsEnded } from '../../platform/events.js';
 import type { Actor, Role } from './roles.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest();
@@ -69,6 +70,21 @@ export async function findActorByToken(db: DbOrTx, token: string): Promise<Actor
 
 export async function revokeSession(db: DbOrTx, sessionId: number): Promise<void> {
   await db.updateTable('session').set({ revoked_at: new Date() }).where('id', '=', sessionId).execute();
+  await publishSessionsEnded(db, [sessionId]);
+}
+
+/** True while the session may still act: not revoked, not expired, its account enabled. */
+export async function isSessionLive(db: DbOrTx, sessionId: number): Promise<boolean> {
+  const row = await db
+    .selectFrom('session as s')
+    .innerJoin('account as a', 'a.id', 's.account_id')
+    .select('s.id')
+    .where('s.id', '=', sessionId)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', new Date())
+    .where('a.disabled', '=', false)
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 export async function insertAccount(
@@ -174,6 +190,10 @@ export async function revokeAccountSessions(
     .where('account_id', '=', accountId)
     .where('revoked_at', 'is', null);
   if (keep !== undefined) q = q.where('id', '<>', keep);
-  const r = await q.executeTakeFirst();
-  return Number(r.numUpdatedRows);
+  const rows = await q.returning('id').execute();
+  await publishSessionsEnded(
+    tx,
+    rows.map((r) => Number(r.id)),
+  );
+  return rows.length;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '../../platform/ids.js';
 import { RoleSchema } from './roles.js';
 
 export const LoginBody = z.object({
@@ -62,11 +63,7 @@ export const AccountQuery = Paging.extend({
 });
 
 export const AccountIdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53),
+  id: Id,
 });
 
 /** An administrator's change to an account; only the fields sent change. */

@@ -9,12 +9,16 @@ import type { Actor, Role } from './roles.js';
 
 export const SESSION_TTL_HOURS = 12;
 
-/** Signs in; answers the session token (for the cookie and as a bearer token). */
+/**
+ * Signs in; answers the session token (for the cookie and as a bearer token).
+ * An unknown username, a wrong password and a disabled account answer alike (same
+ * status, code, message, and one argon2 verification each), so neither the usernames
+ * nor a disabled account's password can be probed.
+ */
 export async function login(db: Db, username: string, password: string, userAgent: string | null) {
   const account = await repo.findAccountForLogin(db, username.toLowerCase());
   const ok = await verifyPassword(account?.password_hash, password);
-  if (!account || !ok) throw new AppError('INVALID_CREDENTIALS');
-  if (account.disabled) throw new AppError('ACCOUNT_DISABLED');
+  if (!account || !ok || account.disabled) throw new AppError('INVALID_CREDENTIALS');
   const token = randomBytes(32).toString('base64url');
   const session = await repo.insertSession(db, account.id, token, SESSION_TTL_HOURS, userAgent);
   return { token, sessionId: session.id, expiresInSeconds: SESSION_TTL_HOURS * 3600 };
@@ -23,6 +27,9 @@ export async function login(db: Db, username: string, password: string, userAgen
 export const authenticate = (db: DbOrTx, token: string) => repo.findActorByToken(db, token);
 
 export const logout = (db: DbOrTx, actor: Actor) => repo.revokeSession(db, actor.sessionId);
+
+/** Whether a session may still act (a long-lived stream re-checks it now and then). */
+export const isSessionLive = (db: DbOrTx, sessionId: number) => repo.isSessionLive(db, sessionId);
 
 export type NewAccount = {
   username: string;

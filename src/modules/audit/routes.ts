@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Id } from '../../platform/ids.js';
 import { z } from 'zod';
 import { actorOf } from '../accounts/index.js';
 import type { AuditDeps } from './context.js';
@@ -31,7 +32,7 @@ export const auditRoutes =
             entityType: z.string().max(40).optional(),
             entityId: z.string().max(40).optional(),
             limit: z.coerce.number().int().min(1).max(500).default(100),
-            beforeId: z.coerce.number().int().positive().optional(),
+            beforeId: Id.optional(),
           }),
           response: { 200: z.object({ items: z.array(AuditItem) }) },
         },

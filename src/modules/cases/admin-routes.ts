@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Id } from '../../platform/ids.js';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../accounts/index.js';
@@ -140,7 +141,7 @@ export const caseAdminRoutes =
         schema: {
           tags: ['administration'],
           summary: '修改规则 Change an escalation rule',
-          params: z.object({ id: z.coerce.number().int().positive() }),
+          params: z.object({ id: Id }),
           body: RuleBody,
           response: { 200: Rule },
         },

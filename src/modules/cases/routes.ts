@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Id } from '../../platform/ids.js';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
@@ -24,11 +25,7 @@ export async function caseActor(ctx: CaseRouteDeps, actor: Actor): Promise<CaseA
 }
 
 const IdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53),
+  id: Id,
 });
 
 export const caseRoutes =

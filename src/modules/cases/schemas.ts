@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '../../platform/ids.js';
 import { ACTIONS, STATES, TIERS } from './states.js';
 import { SOURCES } from './report.js';
 
@@ -66,11 +67,7 @@ export const ActionBody = z.object({
 });
 
 export const ActionParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53),
+  id: Id,
   action: z.enum(ACTIONS),
 });
 

@@ -32,13 +32,12 @@ export function viewOf(actor: Actor, within?: string): View {
   return { countyCode: actor.countyCode, path: narrow(base, within), statuses, accountId: actor.accountId };
 }
 
-/** `within` inside the base path narrows it; above it changes nothing; beside it is invisible (404). */
+/** `within` inside the base path narrows it; above or beside it is outside the caller's view (404). */
 function narrow(base: string, within: string | undefined): string {
   if (!within) return base;
   const path = pathOf(within);
   const probe = { scopePath: base } as Actor;
   if (inScope(probe, path)) return path;
-  if (base.startsWith(`${path}.`)) return base;
   throw new AppError('NOT_FOUND');
 }
 

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Id } from '../../platform/ids.js';
 import { z } from 'zod';
 import { actorOf, narrowScope } from '../accounts/index.js';
 import type { DisclosureDeps } from './context.js';
@@ -25,11 +26,6 @@ import {
 import { createDraft, editDraft, publishDisclosure, withdrawDisclosure } from './service.js';
 import { getDisclosure, toItem } from './view.js';
 
-const Id = z.coerce
-  .number()
-  .int()
-  .positive()
-  .max(2 ** 53);
 const IdParams = z.object({ id: Id });
 const tags = ['disclosures'];
 

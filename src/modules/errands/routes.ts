@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Id } from '../../platform/ids.js';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
@@ -26,11 +27,7 @@ import { actionsFor, mayRevealPhone } from './states.js';
 import { errandText, toErrandItem, toStats } from './view.js';
 
 const IdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53),
+  id: Id,
 });
 const Created = z.object({ id: z.number().int(), number: z.string(), status: z.string() });
 
@@ -78,8 +75,7 @@ export const errandRoutes =
       async (req) => {
         const actor = actorOf(req);
         authorizeErrands(actor);
-        const path =
-          actor.role === 'resident' ? actor.scopePath : narrowScope(actor, req.query.within, pathOf);
+        const path = narrowScope(actor, req.query.within, pathOf);
         const { items, total } = await repo.listErrands(ctx.db, actor, path, req.query, ctx.now());
         return { items: items.map((e) => toErrandItem(e, actor)), total };
       },

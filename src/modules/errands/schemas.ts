@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '../../platform/ids.js';
 import { ERRAND_ACTIONS, ERRAND_STATUSES } from './states.js';
 
 export const ErrandStatus = z.enum(ERRAND_STATUSES);
@@ -123,11 +124,7 @@ export const ErrandQuery = z.object({
 });
 
 export const ActionParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53),
+  id: Id,
   action: z.enum(ERRAND_ACTIONS),
 });
 

@@ -117,7 +117,14 @@ describe('grids', () => {
     expect(
       (await t.app.inject({ method: 'GET', url: `/api/v1/grids/${other.code}`, headers: gw })).statusCode,
     ).toBe(404);
-    const list = await t.app.inject({ method: 'GET', url: '/api/v1/grids?within=211221', headers: gw });
+    const list = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/grids?within=${me.scope.code}`,
+      headers: gw,
+    });
     expect(list.json().features.map((f: { id: string }) => f.id)).toEqual([me.scope.code]);
+    // the county above the grid is outside the worker's view: 404, not the worker's own grid
+    const above = await t.app.inject({ method: 'GET', url: '/api/v1/grids?within=211221', headers: gw });
+    expect(above.statusCode).toBe(404);
   });
 });

@@ -1,8 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Id } from '../../platform/ids.js';
 import { z } from 'zod';
-import { actorOf } from '../accounts/index.js';
+import { actorOf, isSessionLive } from '../accounts/index.js';
 import type { NotifyDeps } from './context.js';
 import { ABOUT_TYPES, type About } from './service.js';
+
+/** How often an open stream pings (keeps proxies from closing it) and re-checks its session. */
+const SSE_PING_MS = 25_000;
 
 const aboutOf = (n: { about_type: string | null; about_id: number | null }): About | null =>
   n.about_id !== null && (ABOUT_TYPES as readonly string[]).includes(n.about_type ?? '')
@@ -35,7 +39,7 @@ export const notifyRoutes =
           querystring: z.object({
             unread: z.enum(['true']).optional(),
             limit: z.coerce.number().int().min(1).max(200).default(50),
-            beforeId: z.coerce.number().int().positive().optional(),
+            beforeId: Id.optional(),
           }),
           response: { 200: z.object({ items: z.array(Item), unread: z.number().int() }) },
         },
@@ -115,10 +119,33 @@ export const notifyRoutes =
         const off = ctx.events.subscribe(actor.accountId, (e) =>
           res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`),
         );
-        const ping = setInterval(() => res.write(': ping\n\n'), 25_000);
-        req.raw.on('close', () => {
+        // The stream lives only as long as its session: sign-out, a disabled account or a
+        // password reset end it at once (NOTIFY from any instance); expiry, or a missed
+        // notification, at the next ping's re-check.
+        let ended = false;
+        const end = () => {
+          if (ended) return;
+          ended = true;
+          cleanup();
+          res.end(`event: session-ended\ndata: {}\n\n`);
+        };
+        const offEnded = ctx.events.onSessionEnded(actor.sessionId, end);
+        const ping = setInterval(() => {
+          if (ended) return;
+          res.write(': ping\n\n');
+          isSessionLive(ctx.db, actor.sessionId).then(
+            (live) => live || end(),
+            () => {},
+          );
+        }, SSE_PING_MS);
+        const cleanup = () => {
           clearInterval(ping);
           off();
+          offEnded();
+        };
+        req.raw.on('close', () => {
+          ended = true;
+          cleanup();
         });
       },
     );

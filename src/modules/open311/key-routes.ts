@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { Id } from '../../platform/ids.js';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, type Actor } from '../accounts/index.js';
@@ -70,11 +71,7 @@ export const open311KeyRoutes =
           tags: ['open311'],
           summary: '吊销 Open311 密钥 Revoke an Open311 API key',
           params: z.object({
-            id: z.coerce
-              .number()
-              .int()
-              .positive()
-              .max(2 ** 53),
+            id: Id,
           }),
           response: { 204: z.null() },
         },

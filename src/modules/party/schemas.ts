@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '../../platform/ids.js';
 
 export const Within = z
   .string()
@@ -10,11 +11,7 @@ export const OrgKind = z.enum(['county_committee', 'township_committee', 'branch
 export type OrgKind = z.infer<typeof OrgKind>;
 
 export const IdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53),
+  id: Id,
 });
 
 export const OrgItem = z.object({

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '../../platform/ids.js';
 
 export const CARE_TAGS = [
   'poverty',
@@ -55,7 +56,7 @@ export const ResidentItem = z.object({
 
 export const ResidentQuery = z.object({
   within: Within,
-  householdId: z.coerce.number().int().positive().optional(),
+  householdId: Id.optional(),
   name: z.string().trim().min(1).max(20).optional(),
   idNumber: z
     .string()

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Id } from '../../platform/ids.js';
 
 export const Within = z
   .string()
@@ -6,11 +7,7 @@ export const Within = z
   .optional()
   .describe('limit to this region (inside your scope); default your whole scope');
 export const IdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53),
+  id: Id,
 });
 export const Employment = z.enum(['fullTime', 'partTime']);
 export const DUTIES = [

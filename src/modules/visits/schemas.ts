@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CARE_TAGS } from '../people/index.js';
+import { Id } from '../../platform/ids.js';
 
 export const VISIT_KINDS = ['routine', 'care', 'follow_up', 'campaign'] as const;
 export const VISIT_OUTCOMES = ['all_well', 'needs_help', 'issue_reported', 'not_home'] as const;
@@ -22,11 +23,7 @@ export const Within = z
   .optional()
   .describe('limit to this region (inside your scope); default your whole scope');
 export const IdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53),
+  id: Id,
 });
 
 export const RecordVisitBody = z

@@ -67,7 +67,7 @@ export const wishRoutes =
         const actor = actorOf(req);
         mayList(actor);
         const q = req.query;
-        const path = actor.role === 'resident' ? actor.scopePath : narrowScope(actor, q.within, pathOf);
+        const path = narrowScope(actor, q.within, pathOf);
         const { items, total } = await listWishes(ctx.db, actor, {
           path,
           status: q.status,
@@ -92,8 +92,7 @@ export const wishRoutes =
       async (req) => {
         const actor = actorOf(req);
         mayList(actor);
-        const path =
-          actor.role === 'resident' ? actor.scopePath : narrowScope(actor, req.query.within, pathOf);
+        const path = narrowScope(actor, req.query.within, pathOf);
         const s = await wishStats(ctx.db, actor, path);
         const n = (k: string) => s[k] ?? 0;
         return {

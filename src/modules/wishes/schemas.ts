@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { maskPiiText } from '../../platform/pii-text.js';
+import { Id } from '../../platform/ids.js';
 import { BENEFICIARY_KINDS, CLAIMER_KINDS, WISH_ACTIONS, WISH_STATUSES } from './states.js';
 
 // What the public reads must not carry an ID number or a phone in any form (spaced, dashed,
@@ -64,11 +65,7 @@ export const ActionBody = z.object({
 export type ActionBody = z.infer<typeof ActionBody>;
 
 export const IdParams = z.object({
-  id: z.coerce
-    .number()
-    .int()
-    .positive()
-    .max(2 ** 53),
+  id: Id,
 });
 export const ActionParams = IdParams.extend({ action: z.enum(WISH_ACTIONS) });
 

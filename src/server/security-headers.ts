@@ -1,0 +1,53 @@
+import helmet from '@fastify/helmet';
+import type { FastifyInstance } from 'fastify';
+
+/**
+ * The Content Security Policy the two apps and the API browser (/docs) run under.
+ * - scripts only from our own origin (Vite emits no inline script; swagger-ui loads files);
+ * - styles also inline: Ant Design and antd-mobile inject <style> elements at run time,
+ *   Leaflet and swagger-ui set style attributes;
+ * - images from our origin, data: (favicon, swagger-ui icons), blob: (photo previews
+ *   before upload) and any web server (a user may set a base-map tile server, and
+ *   Tianditu or a county LAN server may be plain http);
+ * - nothing may frame us (clickjacking), no plugins, forms post only to us;
+ * - no upgrade-insecure-requests: a county LAN may serve plain HTTP on an address.
+ */
+export const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  baseUri: ["'self'"],
+  scriptSrc: ["'self'"],
+  scriptSrcAttr: ["'none'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:', 'https:', 'http:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  mediaSrc: ["'self'", 'blob:'],
+  workerSrc: ["'self'"],
+  manifestSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  frameSrc: ["'none'"],
+  frameAncestors: ["'none'"],
+  formAction: ["'self'"],
+  upgradeInsecureRequests: null,
+};
+
+/**
+ * Security headers on every answer (@fastify/helmet): CSP, X-Frame-Options: DENY,
+ * nosniff, a referrer policy that sends only the origin to other sites (tile servers
+ * ask for one), HSTS without includeSubDomains (other county sites share the domain;
+ * browsers ignore it over plain HTTP). Open311 media are for other sites' clients.
+ */
+export async function installSecurityHeaders(app: FastifyInstance): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES },
+    frameguard: { action: 'deny' },
+    noSniff: true,
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    strictTransportSecurity: { maxAge: 180 * 24 * 3600, includeSubDomains: false },
+    crossOriginResourcePolicy: { policy: 'same-origin' },
+  });
+  app.addHook('onSend', async (req, reply) => {
+    if (req.url.startsWith('/open311/v2/media/'))
+      reply.header('cross-origin-resource-policy', 'cross-origin');
+  });
+}
