@@ -6,6 +6,7 @@
  * Modules keep their own codes in src/modules/<module>/errors.ts, merged here.
  */
 import { ACCOUNT_ERRORS } from '../modules/accounts/errors.js';
+import { CASE_ERRORS } from '../modules/cases/errors.js';
 import { DISCLOSURE_ERRORS } from '../modules/disclosures/errors.js';
 import { ERRAND_ERRORS } from '../modules/errands/errors.js';
 import { PARTY_ERRORS } from '../modules/party/errors.js';
@@ -52,6 +53,7 @@ export const ERRORS = {
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests, please try again later'],
   INTERNAL: [500, '服务器内部错误', 'Internal server error'],
   ...ACCOUNT_ERRORS,
+  ...CASE_ERRORS,
   ...VISIT_ERRORS,
   ...POINTS_ERRORS,
   ...WISH_ERRORS,

@@ -51,6 +51,7 @@ const LIST_COLUMNS = [
   'cases.reporter_account_id',
   'cases.evaluation',
   'cases.reopen_count',
+  'cases.on_spot_by_account_id',
   'cases.pending_delay',
 ] as const;
 

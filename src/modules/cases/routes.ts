@@ -6,13 +6,23 @@ import type { AppContext } from '../../server/context.js';
 import { narrowScope } from '../accounts/policy.js';
 import type { Actor } from '../accounts/roles.js';
 import { pathOf } from '../regions/paths.js';
+import { parseActionBody } from '../workflow/index.js';
 import { performAction } from './actions.js';
 import type { CaseDeps } from './context.js';
 import { actionsFor, type CaseActor } from './policy.js';
 import { caseHistory, casePhotos, findCaseDetail, listCases } from './queries.js';
 import { reportCase } from './report.js';
 import { departmentOfAccount } from './repository.js';
-import { ActionBody, ActionParams, CaseDetail, CaseItem, ListQuery, ReportBody } from './schemas.js';
+import {
+  ActionBody,
+  ActionParams,
+  CASE_ACTION_BODIES,
+  CaseDetail,
+  CaseItem,
+  ListQuery,
+  ReportBody,
+  type CaseActionInput,
+} from './schemas.js';
 import { findSimilar, SimilarQuery } from './similar.js';
 import { toCaseItem, toHistoryItem } from './view.js';
 import { PublicCase, villageCases } from './village-view.js';
@@ -218,8 +228,13 @@ export const caseRoutes =
         },
       },
       async (req) => {
+        const action = req.params.action;
+        const body = parseActionBody(CASE_ACTION_BODIES[action], req.body, {
+          note: 'REASON_REQUIRED',
+          photoIds: 'AFTER_PHOTO_REQUIRED',
+        });
         const actor = await caseActor(ctx, actorOf(req));
-        return performAction(deps, actor, req.params.id, { ...req.body, action: req.params.action }, req.id);
+        return performAction(deps, actor, req.params.id, { ...body, action } as CaseActionInput, req.id);
       },
     );
   };
