@@ -6,6 +6,7 @@ import type { AppContext } from '../../server/context.js';
 import { authorize, can, narrowScope } from '../accounts/policy.js';
 import type { Actor } from '../accounts/roles.js';
 import { pathOf } from '../regions/paths.js';
+import { parseActionBody } from '../workflow/index.js';
 import { actOnErrand } from './actions.js';
 import { itemRoutes } from './item-routes.js';
 import { findServiceItem } from './items.js';
@@ -15,6 +16,8 @@ import {
   ActionParams,
   ActionResult,
   CreateErrandBody,
+  ERRAND_ACTION_BODIES,
+  type ErrandActionInput,
   ErrandDetail,
   ErrandItem,
   ErrandQuery,
@@ -161,7 +164,9 @@ export const errandRoutes =
       async (req) => {
         const actor = actorOf(req);
         if (!can(actor, 'errands.request') && !can(actor, 'errands.handle')) throw new AppError('FORBIDDEN');
-        return actOnErrand(ctx, actor, req.params.id, req.params.action, req.body, req.id);
+        const action = req.params.action;
+        const body = parseActionBody(ERRAND_ACTION_BODIES[action], req.body);
+        return actOnErrand(ctx, actor, req.params.id, { ...body, action } as ErrandActionInput, req.id);
       },
     );
 

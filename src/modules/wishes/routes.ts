@@ -6,6 +6,7 @@ import type { AppContext } from '../../server/context.js';
 import { authorize, narrowScope } from '../accounts/policy.js';
 import type { Actor } from '../accounts/roles.js';
 import { pathOf } from '../regions/paths.js';
+import { parseActionBody } from '../workflow/index.js';
 import { performWishAction } from './actions.js';
 import { createWish } from './create.js';
 import { findWish, listWishes, wishStats } from './repository.js';
@@ -13,6 +14,8 @@ import {
   ActionBody,
   ActionParams,
   ActionResult,
+  WISH_ACTION_BODIES,
+  type WishActionInput,
   CreateWishBody,
   IdParams,
   ListQuery,
@@ -144,15 +147,10 @@ export const wishRoutes =
       async (req) => {
         const actor = actorOf(req);
         mayList(actor);
-        return performWishAction(
-          ctx.db,
-          ctx.now(),
-          actor,
-          req.params.id,
-          req.params.action,
-          req.body,
-          req.id,
-        );
+        const action = req.params.action;
+        const body = parseActionBody(WISH_ACTION_BODIES[action], req.body, { reason: 'REASON_REQUIRED' });
+        const input = { ...body, action } as WishActionInput;
+        return performWishAction(ctx.db, ctx.now(), actor, req.params.id, input, req.id);
       },
     );
 
