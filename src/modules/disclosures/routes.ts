@@ -126,7 +126,6 @@ export const disclosureRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        authorize(actor, 'disclosures.publish');
         return saved(await editDraft(ctx, actor, req.params.id, req.body, req.id));
       },
     );
@@ -144,7 +143,6 @@ export const disclosureRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        authorize(actor, 'disclosures.publish');
         return saved(await publishDisclosure(ctx, actor, req.params.id, req.body.version, req.id));
       },
     );
@@ -162,7 +160,6 @@ export const disclosureRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        authorize(actor, 'disclosures.publish');
         return saved(
           await withdrawDisclosure(ctx, actor, req.params.id, req.body.reason, req.body.version, req.id),
         );
