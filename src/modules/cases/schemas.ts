@@ -93,13 +93,14 @@ export type CaseActionBodies = { [A in CaseAction]: z.output<(typeof CASE_ACTION
 export type CaseActionInput = { [A in CaseAction]: { action: A } & CaseActionBodies[A] }[CaseAction];
 
 /**
- * The route's body: one of the action bodies, each titled with its action. Members accept
- * more fields here so that the action's own schema (chosen by the path's `action`) decides.
+ * The route's body: one of the action bodies, each titled with its action (closed, so a field
+ * no action knows is refused). The action's own schema, chosen by the path's `action`, then
+ * decides what this action needs (routes.ts).
  */
 export const ActionBody = z
   .union(
     ACTIONS.map((a) =>
-      CASE_ACTION_BODIES[a].loose().meta({ title: a, description: `body of POST /cases/{id}/actions/${a}` }),
+      CASE_ACTION_BODIES[a].strict().meta({ title: a, description: `body of POST /cases/{id}/actions/${a}` }),
     ),
   )
   .describe('the body of the action named in the path (see each member’s title)');

@@ -158,7 +158,7 @@ export const ActionBody = z
   .union(
     ERRAND_ACTIONS.map((a) =>
       ERRAND_ACTION_BODIES[a]
-        .loose()
+        .strict()
         .meta({ title: a, description: `body of POST /errands/{id}/actions/${a}` }),
     ),
   )
