@@ -100,6 +100,14 @@ describe('separation of duties', () => {
     expect([other.statusCode, other.json().error.code]).toEqual([403, 'CASE_OWN_FIX']);
     expect((await detail(gridworker, id)).actions).not.toContain('close');
     expect((await detail(village, id)).actions).toContain('close');
+    // and the lists of work waiting agree: the village's, not the grid workers'
+    const waiting = async (h: H) =>
+      (await t.app.inject({ method: 'GET', url: '/api/v1/cases?waiting=true&limit=200', headers: h }))
+        .json()
+        .items.map((c: { id: number }) => c.id);
+    expect(await waiting(village)).toContain(id);
+    expect(await waiting(parttime)).not.toContain(id);
+    expect(await waiting(gridworker)).not.toContain(id);
     expect(await ledger(id)).toEqual([]);
 
     expect((await act(village, id, 'close', { note: '核查属实' })).json().state).toBe('closed');
