@@ -6,7 +6,7 @@ import type { AppContext } from '../../server/context.js';
 import { narrowScope } from '../accounts/policy.js';
 import type { Actor } from '../accounts/roles.js';
 import { pathOf } from '../regions/paths.js';
-import { parseActionBody } from '../workflow/index.js';
+import { actionRouteValidator, parseActionBody } from '../workflow/index.js';
 import { performAction } from './actions.js';
 import type { CaseDeps } from './context.js';
 import { actionsFor, type CaseActor } from './policy.js';
@@ -210,6 +210,7 @@ export const caseRoutes =
     app.post(
       '/cases/:id/actions/:action',
       {
+        validatorCompiler: actionRouteValidator,
         schema: {
           tags: ['cases'],
           summary:

@@ -93,14 +93,13 @@ export type CaseActionBodies = { [A in CaseAction]: z.output<(typeof CASE_ACTION
 export type CaseActionInput = { [A in CaseAction]: { action: A } & CaseActionBodies[A] }[CaseAction];
 
 /**
- * The route's body: one of the action bodies, each titled with its action (closed, so a field
- * no action knows is refused). The action's own schema, chosen by the path's `action`, then
- * decides what this action needs (routes.ts).
+ * The route's body as documented: one of the action bodies, each titled with its action. The
+ * handler parses it with the action's own schema, chosen by the path's `action` (routes.ts).
  */
 export const ActionBody = z
   .union(
     ACTIONS.map((a) =>
-      CASE_ACTION_BODIES[a].strict().meta({ title: a, description: `body of POST /cases/{id}/actions/${a}` }),
+      CASE_ACTION_BODIES[a].meta({ title: a, description: `body of POST /cases/{id}/actions/${a}` }),
     ),
   )
   .describe('the body of the action named in the path (see each member’s title)');

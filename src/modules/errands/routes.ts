@@ -6,7 +6,7 @@ import type { AppContext } from '../../server/context.js';
 import { authorize, can, narrowScope } from '../accounts/policy.js';
 import type { Actor } from '../accounts/roles.js';
 import { pathOf } from '../regions/paths.js';
-import { parseActionBody } from '../workflow/index.js';
+import { actionRouteValidator, parseActionBody } from '../workflow/index.js';
 import { actOnErrand } from './actions.js';
 import { itemRoutes } from './item-routes.js';
 import { findServiceItem } from './items.js';
@@ -152,6 +152,7 @@ export const errandRoutes =
     app.post(
       '/errands/:id/actions/:action',
       {
+        validatorCompiler: actionRouteValidator,
         schema: {
           tags: ['errands'],
           summary:

@@ -157,9 +157,7 @@ export type ErrandActionInput = { [A in ErrandAction]: { action: A } & ErrandAct
 export const ActionBody = z
   .union(
     ERRAND_ACTIONS.map((a) =>
-      ERRAND_ACTION_BODIES[a]
-        .strict()
-        .meta({ title: a, description: `body of POST /errands/{id}/actions/${a}` }),
+      ERRAND_ACTION_BODIES[a].meta({ title: a, description: `body of POST /errands/{id}/actions/${a}` }),
     ),
   )
   .describe('the body of the action named in the path (see each member’s title)');

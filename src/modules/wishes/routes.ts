@@ -6,7 +6,7 @@ import type { AppContext } from '../../server/context.js';
 import { authorize, narrowScope } from '../accounts/policy.js';
 import type { Actor } from '../accounts/roles.js';
 import { pathOf } from '../regions/paths.js';
-import { parseActionBody } from '../workflow/index.js';
+import { actionRouteValidator, parseActionBody } from '../workflow/index.js';
 import { performWishAction } from './actions.js';
 import { createWish } from './create.js';
 import { findWish, listWishes, wishStats } from './repository.js';
@@ -135,6 +135,7 @@ export const wishRoutes =
     app.post(
       '/wishes/:id/actions/:action',
       {
+        validatorCompiler: actionRouteValidator,
         schema: {
           tags: ['wishes'],
           summary:

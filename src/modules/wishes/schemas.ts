@@ -83,9 +83,7 @@ export type WishActionInput = { [A in WishAction]: { action: A } & WishActionBod
 export const ActionBody = z
   .union(
     WISH_ACTIONS.map((a) =>
-      WISH_ACTION_BODIES[a]
-        .strict()
-        .meta({ title: a, description: `body of POST /wishes/{id}/actions/${a}` }),
+      WISH_ACTION_BODIES[a].meta({ title: a, description: `body of POST /wishes/{id}/actions/${a}` }),
     ),
   )
   .describe('the body of the action named in the path (see each member’s title)');

@@ -1,4 +1,7 @@
+import type { FastifyRouteSchemaDef, FastifyValidationResult } from 'fastify/types/schema.js';
+import { validatorCompiler } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
+import type { $ZodType } from 'zod/v4/core';
 import { AppError, type ErrorCode } from '../../platform/errors.js';
 
 /**
@@ -22,4 +25,14 @@ export function parseActionBody<S extends z.ZodType>(
     throw new AppError(code, { details: issues });
   const detail = issues[0] ? `${issues[0].path}: ${issues[0].message}` : undefined;
   throw new AppError('VALIDATION_FAILED', { detail, detailEn: detail, details: issues });
+}
+
+/**
+ * The validator compiler of a `POST …/actions/{action}` route: params and query as usual; the
+ * body's schema (a union of the action bodies) documents it, and the handler parses it with the
+ * action's own schema (`parseActionBody`), where a missing reason or after-photo has its own code.
+ */
+export function actionRouteValidator<S>(route: FastifyRouteSchemaDef<S>): FastifyValidationResult {
+  if (route.httpPart === 'body') return (data: unknown) => ({ value: data });
+  return validatorCompiler(route as unknown as FastifyRouteSchemaDef<$ZodType>);
 }

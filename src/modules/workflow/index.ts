@@ -10,4 +10,4 @@ export {
   type SubjectRow,
   type Workflow,
 } from './runner.js';
-export { parseActionBody } from './bodies.js';
+export { actionRouteValidator, parseActionBody } from './bodies.js';
