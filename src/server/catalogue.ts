@@ -4,6 +4,7 @@
  * `ErrorCatalogue` but its table is not listed here (ADR 0005).
  */
 import { ACCOUNT_ERRORS } from '../modules/accounts/errors.js';
+import { CASE_ERRORS } from '../modules/cases/errors.js';
 import { DISCLOSURE_ERRORS } from '../modules/disclosures/errors.js';
 import { ERRAND_ERRORS } from '../modules/errands/errors.js';
 import { PARTY_ERRORS } from '../modules/party/errors.js';
@@ -15,6 +16,7 @@ import { CORE_ERRORS, type ErrorCode, type ErrorEntry } from '../platform/errors
 export const ERROR_CATALOGUE = {
   ...CORE_ERRORS,
   ...ACCOUNT_ERRORS,
+  ...CASE_ERRORS,
   ...VISIT_ERRORS,
   ...POINTS_ERRORS,
   ...WISH_ERRORS,

@@ -1,69 +1,39 @@
-import type { Duration } from '../../platform/calendar/work-calendar.js';
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
-import { notify } from '../notify/index.js';
 import { awardPoints } from '../points/index.js';
+import { runStep, type Workflow } from '../workflow/index.js';
 import type { CaseDeps } from './context.js';
-import { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
-import { escalationTarget } from './escalation.js';
-import { recordHistory } from './history.js';
+import { insertHistory } from './history.js';
 import { attachPhotos } from './photos.js';
-import { canAct, type CaseActor } from './policy.js';
+import { refusal, stateConflict, type CaseActor } from './policy.js';
 import * as repo from './repository.js';
-import { allowedFrom, TRANSITIONS, type CaseAction, type CaseState, type Tier } from './states.js';
+import type { CaseActionInput } from './schemas.js';
+import { TRANSITIONS, type CaseAction } from './states.js';
+import { caseStep, type CaseRow, type CaseStep } from './steps.js';
 
-export type ActionInput = {
-  action: CaseAction;
-  /** optimistic concurrency: the version the caller saw (409 if it moved on) */
-  version?: number;
-  note?: string;
-  photoIds?: string[];
-  departmentId?: number;
-  duplicateOf?: number;
-  evaluation?: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
-  delay?: Duration;
-  approve?: boolean;
-};
+export type CaseStepResult = { id: number; number: string; state: string; tier: string; version: number };
+type LogExtra = { tier: string; departmentId: number | null; photoIds: string[] };
 
-type CaseRow = NonNullable<Awaited<ReturnType<typeof repo.findCaseForUpdate>>>;
-
-/**
- * Takes one workflow action on a case: locks the row, checks visibility (404),
- * role and place (403), state (409) and version (409), applies the change,
- * writes history + audit, and tells the people concerned — one transaction.
- */
-export async function performAction(
+/** The case workflow as the runner drives it (the order of checks is the runner's, the same for all). */
+const caseWorkflow = (
   deps: CaseDeps,
   actor: CaseActor,
-  caseId: number,
-  input: ActionInput,
-  requestId?: string,
-) {
-  const t = TRANSITIONS[input.action];
-  const note = input.note?.trim() || null;
-  if ('reasonRequired' in t && t.reasonRequired && !note) throw new AppError('REASON_REQUIRED');
-  const now = deps.now();
-  return deps.db.transaction().execute(async (tx) => {
-    const visible = await tx
-      .selectFrom('cases')
-      .select('cases.id')
-      .where(repo.visibleTo(actor, actor.departmentId))
-      .where('cases.id', '=', caseId)
-      .executeTakeFirst();
-    if (!visible) throw new AppError('NOT_FOUND');
-    const c = (await repo.findCaseForUpdate(tx, actor.countyCode, caseId)) as CaseRow;
-    if (input.version !== undefined && input.version !== c.version)
-      throw new AppError('CASE_VERSION_CONFLICT');
-    if (!allowedFrom(input.action, c.state as CaseState))
-      throw new AppError('CASE_ILLEGAL_TRANSITION', {
-        detail: `${c.state} → ${input.action}`,
-        detailEn: `${c.state} → ${input.action}`,
-      });
-    if (input.action === 'evaluate' && c.evaluation) throw new AppError('CASE_ALREADY_EVALUATED');
-    if (input.action === 'reopen' && c.reopen_count > 0) throw new AppError('CASE_REOPEN_LIMIT');
-    if (!canAct(actor, c, input.action)) throw new AppError('FORBIDDEN');
-
-    const step = await apply(deps, tx, actor, c, input, note, now);
+): Workflow<CaseRow, CaseAction, CaseActionInput, CaseStepResult, LogExtra> => ({
+  subject: 'case',
+  versionConflict: 'CASE_VERSION_CONFLICT',
+  lock: (tx, _actor, id) => repo.lockVisibleCase(tx, actor, actor.departmentId, id),
+  stateOf: (c) => c.state,
+  forbidden: ({ row, action }) => {
+    const code = refusal(actor, row, action);
+    return code ? new AppError(code) : null;
+  },
+  illegal: ({ row, action }) => {
+    const c = stateConflict(row, action);
+    return c ? new AppError(c.code, { detail: c.detail, detailEn: c.detail }) : null;
+  },
+  async apply({ tx, row: c, input, now }) {
+    const note = input.note || null;
+    const step = await caseStep(deps, tx, actor, c, input, note, now);
     const photoIds = await attachPhotos(
       tx,
       c.county_code,
@@ -72,9 +42,9 @@ export async function performAction(
       step.photoPhase,
       actor.accountId,
     );
+    const t = TRANSITIONS[input.action];
     if ('afterPhotoRequired' in t && t.afterPhotoRequired && photoIds.length === 0)
       throw new AppError('AFTER_PHOTO_REQUIRED');
-
     const updated = await tx
       .updateTable('cases')
       .set({ ...step.set, version: c.version + 1, updated_at: now })
@@ -83,43 +53,62 @@ export async function performAction(
       .returning(['state', 'tier', 'version', 'number', 'holder_code', 'department_id'])
       .executeTakeFirstOrThrow();
     await awardCaseWork(tx, actor, c, input.action, step, now);
-    await recordHistory(
-      tx,
-      {
-        countyCode: c.county_code,
-        caseId: c.id,
-        at: now,
-        action: step.historyAction ?? input.action,
-        fromState: c.state,
-        toState: updated.state,
-        tier: updated.tier,
-        actor,
-        departmentId: updated.department_id,
-        note: step.note ?? note,
-        photoIds,
-        deadlineAt: c.deadline_at,
-      },
-      requestId,
-    );
-    const told = [...step.tell, ...(c.reporter_account_id ? [c.reporter_account_id] : [])].filter(
-      (id) => id !== actor.accountId,
-    );
-    await notify(tx, {
-      countyCode: c.county_code,
-      accountIds: told,
-      caseId: c.id,
-      kind: `case.${input.action}`,
-      title: `${updated.number}：${ACTION_NAMES[input.action]}`,
-      body: note ?? undefined,
-      event: { number: updated.number, state: updated.state },
-    });
+    const told = [...step.tell, ...(c.reporter_account_id ? [c.reporter_account_id] : [])];
     return {
-      id: c.id,
-      number: updated.number,
-      state: updated.state,
-      tier: updated.tier,
-      version: updated.version,
+      toState: updated.state,
+      stepName: step.historyAction,
+      note: step.note ?? note,
+      extra: { tier: updated.tier, departmentId: updated.department_id, photoIds },
+      auditAfter: { tier: updated.tier, departmentId: updated.department_id, photos: photoIds.length },
+      notice: {
+        accountIds: told,
+        caseId: c.id,
+        kind: `case.${input.action}`,
+        title: `${updated.number}：${ACTION_NAMES[input.action]}`,
+        body: note ?? undefined,
+        event: { number: updated.number, state: updated.state },
+      },
+      result: {
+        id: c.id,
+        number: updated.number,
+        state: updated.state,
+        tier: updated.tier,
+        version: updated.version,
+      },
     };
+  },
+  log: (tx, s) =>
+    insertHistory(tx, {
+      countyCode: s.row.county_code,
+      caseId: s.row.id,
+      at: s.at,
+      action: s.action,
+      fromState: s.fromState,
+      toState: s.toState,
+      tier: s.extra.tier,
+      actor: s.actor,
+      departmentId: s.extra.departmentId,
+      note: s.note,
+      photoIds: s.extra.photoIds,
+      deadlineAt: s.row.deadline_at,
+    }),
+});
+
+/**
+ * Takes one workflow action on a case through the workflow runner: lock the
+ * row (404 unless visible), role, place and separation of duties (403), version
+ * and state (409), the change, history + audit, notifications — one transaction.
+ */
+export async function performAction(
+  deps: CaseDeps,
+  actor: CaseActor,
+  caseId: number,
+  input: CaseActionInput,
+  requestId?: string,
+) {
+  return runStep(deps.db, caseWorkflow(deps, actor), actor, caseId, input.action, input, {
+    now: deps.now(),
+    requestId,
   });
 }
 
@@ -149,8 +138,9 @@ export const ACTION_NAMES: Record<CaseAction, string> = {
 /**
  * Points for part-time grid workers (J4), in the action's transaction: the
  * reporter when someone else first files the case (file, or escalate/fix on the
- * spot straight from 'reported'), the worker who fixes it on the spot. Paid
- * full-time workers and residents get nothing (awardPoints decides), and a
+ * spot straight from 'reported'); the worker who fixed it on the spot only when
+ * the village verifies that fix by closing the case (separation of duties).
+ * Paid full-time workers and residents get nothing (awardPoints decides), and a
  * case never earns the same award twice (a unique index on the ledger).
  */
 async function awardCaseWork(
@@ -158,7 +148,7 @@ async function awardCaseWork(
   actor: CaseActor,
   c: CaseRow,
   action: CaseAction,
-  step: Step,
+  step: CaseStep,
   now: Date,
 ) {
   const at = { countyCode: c.county_code, refType: 'case', refId: c.id, at: now };
@@ -170,242 +160,6 @@ async function awardCaseWork(
   ) {
     await awardPoints(tx, { ...at, workerAccountId: c.reporter_account_id, rule: 'case_reported' });
   }
-  if (action === 'handle_on_spot')
-    await awardPoints(tx, { ...at, workerAccountId: actor.accountId, rule: 'case_on_spot' });
-}
-
-type Step = {
-  set: Record<string, unknown>;
-  tell: number[];
-  photoPhase: 'before' | 'after' | 'evidence';
-  historyAction?: string;
-  note?: string | null;
-};
-
-/** The action-specific part: what changes and who must hear of it. */
-async function apply(
-  deps: CaseDeps,
-  tx: Tx,
-  actor: CaseActor,
-  c: CaseRow,
-  input: ActionInput,
-  note: string | null,
-  now: Date,
-): Promise<Step> {
-  const to = TRANSITIONS[input.action].to;
-  const base: Step = { set: to ? { state: to } : {}, tell: [], photoPhase: 'evidence' };
-  const category = async () =>
-    (
-      await tx
-        .selectFrom('category')
-        .select('deadlines')
-        .where('code', '=', c.category_code)
-        .executeTakeFirstOrThrow()
-    ).deadlines as Deadlines;
-  const enterTier = async (tier: Tier) => {
-    const due = deadlineAt(deps.calendar(), await category(), tier, c.urgency, now);
-    return {
-      tier,
-      holder_code: holderFor(c.grid_code, tier),
-      tier_entered_at: now,
-      deadline_at: due.deadlineAt,
-      yellow_at: due.yellowAt,
-      red_at: due.redAt,
-      overdue: false,
-    };
-  };
-  const holders = (tier: Tier, holder: string) => repo.accountsForHolder(tx, holder, repo.TIER_ROLES[tier]);
-
-  switch (input.action) {
-    case 'file':
-      return { ...base, set: { ...base.set, filed_at: now } };
-    case 'handle_on_spot':
-      return {
-        ...base,
-        photoPhase: 'after',
-        set: { ...base.set, filed_at: c.filed_at ?? now },
-        tell: await holders('village', c.holder_code),
-      };
-    case 'escalate': {
-      const target = await escalationTarget(tx, c.county_code, c.category_code, c.urgency, c.tier as Tier);
-      if (!target) throw new AppError('NO_HIGHER_TIER');
-      const next = await enterTier(target.toTier);
-      return {
-        ...base,
-        set: { ...base.set, ...next, department_id: null, filed_at: c.filed_at ?? now },
-        tell: [
-          ...(await holders(target.toTier, next.holder_code)),
-          ...(await target.ccAccounts(c.grid_code)),
-        ],
-      };
-    }
-    case 'dispatch': {
-      if (!input.departmentId)
-        throw new AppError('VALIDATION_FAILED', {
-          detail: '请选择职能部门',
-          detailEn: 'departmentId is required',
-        });
-      const dept = await tx
-        .selectFrom('department')
-        .select(['id'])
-        .where('county_code', '=', c.county_code)
-        .where('id', '=', input.departmentId)
-        .where('region_code', '=', c.holder_code)
-        .where('active', '=', true)
-        .executeTakeFirst();
-      if (!dept) throw new AppError('DEPARTMENT_NOT_FOUND');
-      return {
-        ...base,
-        set: { ...base.set, department_id: dept.id },
-        tell: await repo.departmentAccounts(tx, dept.id),
-      };
-    }
-    case 'accept':
-      return base;
-    case 'return':
-      return {
-        ...base,
-        set: { ...base.set, department_id: null },
-        tell: await holders(c.tier as Tier, c.holder_code),
-      };
-    case 'handle':
-      return {
-        ...base,
-        photoPhase: 'after',
-        tell: [
-          ...(await holders(c.tier as Tier, c.holder_code)),
-          ...(await repo.gridWorkerAccounts(tx, c.grid_code)),
-        ],
-      };
-    case 'close':
-      return { ...base, set: { ...base.set, closed_at: now } };
-    case 'rework':
-      return {
-        ...base,
-        set: { state: c.department_id ? 'accepted' : 'filed', rework_count: c.rework_count + 1 },
-        tell: c.department_id
-          ? await repo.departmentAccounts(tx, c.department_id)
-          : await holders(c.tier as Tier, c.holder_code),
-      };
-    case 'evaluate':
-      if (!input.evaluation)
-        throw new AppError('VALIDATION_FAILED', { detail: '请选择评价', detailEn: 'evaluation is required' });
-      return {
-        ...base,
-        set: { evaluation: input.evaluation, evaluation_comment: note },
-        tell: await holders(c.tier as Tier, c.holder_code),
-      };
-    case 'reopen': {
-      const next = await enterTier(c.tier as Tier);
-      return {
-        ...base,
-        set: { ...base.set, ...next, closed_at: null, reopen_count: c.reopen_count + 1, evaluation: null },
-        tell: await holders(c.tier as Tier, c.holder_code),
-      };
-    }
-    case 'merge': {
-      if (!input.duplicateOf || input.duplicateOf === c.id)
-        throw new AppError('VALIDATION_FAILED', {
-          detail: '请指定重复的案件',
-          detailEn: 'duplicateOf is required',
-        });
-      const target = await tx
-        .selectFrom('cases')
-        .select(['id', 'state'])
-        .where('county_code', '=', c.county_code)
-        .where('id', '=', input.duplicateOf)
-        .executeTakeFirst();
-      if (!target || ['merged', 'cancelled', 'not_filed'].includes(target.state))
-        throw new AppError('VALIDATION_FAILED', {
-          detail: '被合并的案件不存在或已失效',
-          detailEn: 'the case to merge into is missing or void',
-        });
-      return { ...base, set: { ...base.set, duplicate_of: target.id, closed_at: now } };
-    }
-    case 'request_delay': {
-      if (!input.delay)
-        throw new AppError('VALIDATION_FAILED', { detail: '请填写延期时长', detailEn: 'delay is required' });
-      return {
-        ...base,
-        set: {
-          pending_delay: JSON.stringify({
-            ...input.delay,
-            reason: note,
-            by: actor.accountId,
-            at: now.toISOString(),
-          }),
-        },
-        tell: await holders(c.tier as Tier, c.holder_code),
-      };
-    }
-    case 'decide_delay': {
-      if (input.approve === undefined)
-        throw new AppError('VALIDATION_FAILED', {
-          detail: '请选择批准或驳回',
-          detailEn: 'approve is required',
-        });
-      const asked = c.pending_delay as { amount: number; unit: Duration['unit']; by: number };
-      const set: Record<string, unknown> = { pending_delay: null };
-      if (input.approve && c.deadline_at) {
-        const due = deps.calendar().addDuration(c.deadline_at, { amount: asked.amount, unit: asked.unit });
-        const warn = deps.calendar().warningTimes(now, due);
-        Object.assign(set, {
-          deadline_at: due,
-          yellow_at: warn.yellowAt,
-          red_at: warn.redAt,
-          overdue: false,
-        });
-      }
-      return {
-        ...base,
-        set,
-        tell: [asked.by],
-        historyAction: input.approve ? 'approve_delay' : 'reject_delay',
-      };
-    }
-    case 'suspend':
-      return { ...base, set: { ...base.set, deadline_at: null, yellow_at: null, red_at: null } };
-    case 'resume': {
-      const next = await enterTier(c.tier as Tier);
-      return { ...base, set: { ...base.set, ...next, department_id: null } };
-    }
-    case 'supervise':
-      return {
-        ...base,
-        set: { supervised: true },
-        tell: [
-          ...(await holders(c.tier as Tier, c.holder_code)),
-          ...(await repo.departmentAccounts(tx, c.department_id)),
-        ],
-      };
-    case 'expedite': {
-      // 加急: the urgent deadline counted from when the tier got the case, if that is sooner
-      const urgent = deadlineAt(
-        deps.calendar(),
-        await category(),
-        c.tier as Tier,
-        'urgent',
-        c.tier_entered_at,
-      );
-      const sooner = !c.deadline_at || urgent.deadlineAt < c.deadline_at;
-      return {
-        ...base,
-        set: {
-          expedited: true,
-          urgency: c.urgency === 'emergency' ? 'emergency' : 'urgent',
-          ...(sooner
-            ? { deadline_at: urgent.deadlineAt, yellow_at: urgent.yellowAt, red_at: urgent.redAt }
-            : {}),
-        },
-        tell: [
-          ...(await holders(c.tier as Tier, c.holder_code)),
-          ...(await repo.departmentAccounts(tx, c.department_id)),
-        ],
-      };
-    }
-    case 'cancel':
-      return { ...base, set: { ...base.set, closed_at: now } };
-    case 'reject':
-      return { ...base, set: { ...base.set, closed_at: now } };
-  }
+  if (action === 'close' && c.on_spot_by_account_id !== null && actor.role === 'village_staff')
+    await awardPoints(tx, { ...at, workerAccountId: c.on_spot_by_account_id, rule: 'case_on_spot' });
 }

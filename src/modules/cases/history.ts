@@ -19,8 +19,28 @@ export type HistoryEntry = {
   onTime?: boolean | null;
 };
 
-/** One history row and the matching audit row, in the caller's transaction. */
+/** One history row and the matching audit row, in the caller's transaction (intake and the sweep). */
 export async function recordHistory(tx: DbOrTx, h: HistoryEntry, requestId?: string): Promise<void> {
+  await insertHistory(tx, h);
+  await recordAudit(tx, {
+    actor: h.actor,
+    countyCode: h.countyCode,
+    action: `case.${h.action}`,
+    entityType: 'case',
+    entityId: h.caseId,
+    before: h.fromState ? { state: h.fromState } : null,
+    after: {
+      state: h.toState,
+      tier: h.tier,
+      departmentId: h.departmentId ?? null,
+      photos: h.photoIds?.length ?? 0,
+    },
+    requestId,
+  });
+}
+
+/** The case's step log row alone: the workflow runner writes the audit row itself. */
+export async function insertHistory(tx: DbOrTx, h: HistoryEntry): Promise<void> {
   await tx
     .insertInto('case_history')
     .values({
@@ -41,19 +61,4 @@ export async function recordHistory(tx: DbOrTx, h: HistoryEntry, requestId?: str
       on_time: h.onTime ?? (h.deadlineAt ? h.at.getTime() <= h.deadlineAt.getTime() : null),
     })
     .execute();
-  await recordAudit(tx, {
-    actor: h.actor,
-    countyCode: h.countyCode,
-    action: `case.${h.action}`,
-    entityType: 'case',
-    entityId: h.caseId,
-    before: h.fromState ? { state: h.fromState } : null,
-    after: {
-      state: h.toState,
-      tier: h.tier,
-      departmentId: h.departmentId ?? null,
-      photos: h.photoIds?.length ?? 0,
-    },
-    requestId,
-  });
 }

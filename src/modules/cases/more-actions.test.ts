@@ -69,10 +69,13 @@ describe('the other workflow actions', () => {
       (await act(office, id, 'request_delay', { note: '需采购材料', delay: { amount: 2, unit: 'workday' } }))
         .statusCode,
     ).toBe(200);
-    expect(
-      (await act(office, id, 'request_delay', { note: '再延', delay: { amount: 1, unit: 'workday' } }))
-        .statusCode,
-    ).toBe(403); // one pending at a time
+    // one pending at a time: a state of the case (409), not a matter of who asks
+    const again = await act(office, id, 'request_delay', {
+      note: '再延',
+      delay: { amount: 1, unit: 'workday' },
+    });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().error.code).toBe('CASE_DELAY_PENDING');
     expect((await get(township, id)).actions).toContain('decide_delay');
     expect((await act(township, id, 'decide_delay', { approve: true })).statusCode).toBe(200);
     const later = await get(township, id);

@@ -51,6 +51,7 @@ const LIST_COLUMNS = [
   'cases.reporter_account_id',
   'cases.evaluation',
   'cases.reopen_count',
+  'cases.on_spot_by_account_id',
   'cases.pending_delay',
 ] as const;
 
@@ -112,7 +113,25 @@ function waitingFor<Q extends ReturnType<typeof base>>(q: Q, actor: CaseActor): 
   if (!tier) return q.where(sql<boolean>`false`) as Q;
   return q
     .where('cases.tier', '=', tier)
-    .where('cases.state', 'in', ['reported', 'filed', 'handled', 'suspended']) as Q;
+    .where('cases.state', 'in', ['reported', 'filed', 'handled', 'suspended'])
+    .where((eb) =>
+      // separation of duties (policy.refusal): not one's own report to file or verify, nor a fix on
+      // the spot to verify unless one is the village's staff and did not make it
+      eb.not(
+        eb.or([
+          eb.and([
+            eb('cases.state', 'in', ['reported', 'handled']),
+            eb('cases.reporter_account_id', 'is not distinct from', actor.accountId),
+          ]),
+          eb.and([
+            eb('cases.state', '=', 'handled'),
+            actor.role === 'village_staff'
+              ? eb('cases.on_spot_by_account_id', 'is not distinct from', actor.accountId)
+              : eb('cases.on_spot_by_account_id', 'is not', null),
+          ]),
+        ]),
+      ),
+    ) as Q;
 }
 
 export async function findCaseDetail(db: DbOrTx, actor: CaseActor, id: number) {

@@ -34,6 +34,17 @@ export function visibleTo(actor: Actor, departmentId: number | null): Expression
   return eb.and([county, inSubtree('cases.grid_path', actor.scopePath)]);
 }
 
+/** Locks a case the actor sees (SELECT … FOR UPDATE filtered in SQL): undefined when out of sight. */
+export async function lockVisibleCase(tx: DbOrTx, actor: Actor, departmentId: number | null, id: number) {
+  return tx
+    .selectFrom('cases')
+    .selectAll()
+    .where(visibleTo(actor, departmentId))
+    .where('cases.id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 export async function findCaseForUpdate(tx: DbOrTx, countyCode: string, id: number) {
   return tx
     .selectFrom('cases')

@@ -5,13 +5,23 @@ import { AppError } from '../../platform/errors.js';
 import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
 import { photoLinks, photosOf } from '../photos/index.js';
 import { pathOf } from '../regions/index.js';
+import { actionRouteValidator, parseActionBody } from '../workflow/index.js';
 import { performAction } from './actions.js';
 import { caseDeps, type CaseRouteDeps } from './context.js';
 import { actionsFor, type CaseActor } from './policy.js';
 import { caseHistory, findCaseDetail, listCases } from './queries.js';
 import { reportCase } from './report.js';
 import { departmentOfAccount } from './repository.js';
-import { ActionBody, ActionParams, CaseDetail, CaseItem, ListQuery, ReportBody } from './schemas.js';
+import {
+  ActionBody,
+  ActionParams,
+  CaseDetail,
+  CaseItem,
+  ListQuery,
+  ReportBody,
+  CASE_ACTION_BODIES,
+  type CaseActionInput,
+} from './schemas.js';
 import { findSimilar, SimilarItem, SimilarQuery } from './similar.js';
 import { ratedBy, toCaseItem, toHistoryItem } from './view.js';
 import { PublicCase, villageCases } from './village-view.js';
@@ -176,6 +186,7 @@ export const caseRoutes =
     app.post(
       '/cases/:id/actions/:action',
       {
+        validatorCompiler: actionRouteValidator,
         schema: {
           tags: ['cases'],
           summary:
@@ -194,8 +205,13 @@ export const caseRoutes =
         },
       },
       async (req) => {
+        const action = req.params.action;
+        const body = parseActionBody(CASE_ACTION_BODIES[action], req.body, {
+          note: 'REASON_REQUIRED',
+          photoIds: 'AFTER_PHOTO_REQUIRED',
+        });
         const actor = await caseActor(ctx, actorOf(req));
-        return performAction(deps, actor, req.params.id, { ...req.body, action: req.params.action }, req.id);
+        return performAction(deps, actor, req.params.id, { ...body, action } as CaseActionInput, req.id);
       },
     );
   };

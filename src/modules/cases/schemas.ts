@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../../platform/ids.js';
-import { ACTIONS, STATES, TIERS } from './states.js';
+import { ACTIONS, STATES, TIERS, type CaseAction } from './states.js';
 import { SOURCES } from './report.js';
 
 const Urgency = z.enum(['normal', 'urgent', 'emergency']);
@@ -48,23 +48,62 @@ export const ReportBody = z
     path: ['lat'],
   });
 
-export const ActionBody = z.object({
-  version: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('the version you saw; 409 CASE_VERSION_CONFLICT if it moved on'),
-  note: z.string().trim().max(2000).optional(),
-  photoIds: PhotoIds.optional(),
-  departmentId: z.number().int().positive().optional(),
-  duplicateOf: z.number().int().positive().optional(),
-  evaluation: z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']).optional(),
-  delay: z
-    .object({ amount: z.number().positive().max(60), unit: z.enum(['workhour', 'workday']) })
-    .optional(),
-  approve: z.boolean().optional(),
-});
+const Version = z
+  .number()
+  .int()
+  .positive()
+  .optional()
+  .describe('the version you saw; 409 CASE_VERSION_CONFLICT if it moved on');
+const Note = z.string().trim().max(2000).optional();
+const Reason = z.string().trim().min(1).max(2000).describe('why (required; 400 REASON_REQUIRED without it)');
+const AfterPhotos = PhotoIds.min(1).describe(
+  'after-photos uploaded through POST /photos (at least one; 400 AFTER_PHOTO_REQUIRED without)',
+);
+const Evaluation = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']);
+const Delay = z.object({ amount: z.number().positive().max(60), unit: z.enum(['workhour', 'workday']) });
+
+const plain = z.object({ version: Version, note: Note, photoIds: PhotoIds.optional() });
+const withReason = plain.extend({ note: Reason });
+
+/** The body of each action: what it needs is required, so the OpenAPI document says so per action. */
+export const CASE_ACTION_BODIES = {
+  file: plain,
+  reject: withReason,
+  cancel: plain,
+  merge: plain.extend({ duplicateOf: z.number().int().positive().describe('the case this one repeats') }),
+  handle_on_spot: plain.extend({ photoIds: AfterPhotos }),
+  escalate: withReason,
+  dispatch: plain.extend({ departmentId: z.number().int().positive().describe('a department of the tier') }),
+  accept: plain,
+  return: withReason,
+  handle: plain.extend({ photoIds: AfterPhotos }),
+  close: plain,
+  rework: withReason,
+  evaluate: plain.extend({ evaluation: Evaluation }),
+  reopen: withReason,
+  request_delay: withReason.extend({ delay: Delay }),
+  decide_delay: plain.extend({ approve: z.boolean().describe('true approves the delay, false rejects it') }),
+  suspend: withReason,
+  resume: plain,
+  supervise: plain,
+  expedite: plain,
+} as const satisfies Record<CaseAction, z.ZodObject>;
+
+export type CaseActionBodies = { [A in CaseAction]: z.output<(typeof CASE_ACTION_BODIES)[A]> };
+/** One action with its own body: a union discriminated by `action`. */
+export type CaseActionInput = { [A in CaseAction]: { action: A } & CaseActionBodies[A] }[CaseAction];
+
+/**
+ * The route's body as documented: one of the action bodies, each titled with its action. The
+ * handler parses it with the action's own schema, chosen by the path's `action` (routes.ts).
+ */
+export const ActionBody = z
+  .union(
+    ACTIONS.map((a) =>
+      CASE_ACTION_BODIES[a].meta({ title: a, description: `body of POST /cases/{id}/actions/${a}` }),
+    ),
+  )
+  .describe('the body of the action named in the path (see each member’s title)');
 
 export const ActionParams = z.object({
   id: Id,

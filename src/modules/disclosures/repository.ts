@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type Updateable } from 'kysely';
 import type { DbOrTx, Tx } from '../../platform/db/database.js';
+import type { Disclosure } from '../../platform/db/schema.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 import type { FinanceLine, Kind } from './rules.js';
 
@@ -95,6 +96,19 @@ export async function findDisclosure(db: DbOrTx, view: View, id: number) {
 }
 
 /** The row, locked, when it lies in `path`: two staff acting at once take turns. */
+/** Locks a disclosure the view sees (SELECT … FOR UPDATE filtered in SQL): undefined when out of sight. */
+export async function lockVisibleDisclosure(tx: Tx, view: View, id: number) {
+  return tx
+    .selectFrom('disclosure')
+    .selectAll()
+    .where('county_code', '=', view.countyCode)
+    .where('id', '=', id)
+    .where(inSubtree('village_path', view.path))
+    .where('status', 'in', view.statuses)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
 export async function lockDisclosure(tx: Tx, countyCode: string, path: string, id: number) {
   return tx
     .selectFrom('disclosure')
@@ -144,7 +158,7 @@ export async function updateDisclosure(
   tx: Tx,
   countyCode: string,
   id: number,
-  set: Record<string, unknown>,
+  set: Updateable<Disclosure>,
   now: Date,
 ) {
   return tx

@@ -122,7 +122,6 @@ export const disclosureRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        authorize(actor, 'disclosures.publish');
         return saved(await editDraft(ctx, actor, req.params.id, req.body, req.id));
       },
     );
@@ -140,7 +139,6 @@ export const disclosureRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        authorize(actor, 'disclosures.publish');
         return saved(await publishDisclosure(ctx, actor, req.params.id, req.body.version, req.id));
       },
     );
@@ -158,7 +156,6 @@ export const disclosureRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        authorize(actor, 'disclosures.publish');
         return saved(
           await withdrawDisclosure(ctx, actor, req.params.id, req.body.reason, req.body.version, req.id),
         );

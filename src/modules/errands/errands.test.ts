@@ -142,7 +142,8 @@ describe('an errand from request to confirmation', () => {
       .where('entity_id', '=', String(id))
       .orderBy('id')
       .execute();
-    expect(audit.map((a) => a.action)).toEqual(['errand.accept', 'errand.done']);
+    // every workflow step is audited, the villager's confirmation too
+    expect(audit.map((a) => a.action)).toEqual(['errand.accept', 'errand.done', 'errand.confirm']);
     const residentNotes = await t.db
       .selectFrom('notification')
       .select('kind')

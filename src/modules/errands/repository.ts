@@ -98,12 +98,13 @@ export async function findErrand(db: DbOrTx, actor: Actor, id: number, now: Date
     .executeTakeFirst();
 }
 
-export async function lockErrand(tx: DbOrTx, countyCode: string, id: number) {
+/** Locks an errand the actor sees (SELECT … FOR UPDATE filtered in SQL): undefined when out of sight. */
+export async function lockVisibleErrand(tx: DbOrTx, actor: Actor, id: number) {
   return tx
-    .selectFrom('errand')
-    .selectAll()
-    .where('county_code', '=', countyCode)
-    .where('id', '=', id)
+    .selectFrom('errand as e')
+    .selectAll('e')
+    .where(visibleTo(actor, actor.scopePath))
+    .where('e.id', '=', id)
     .forUpdate()
     .executeTakeFirst();
 }

@@ -7,6 +7,7 @@ import { photoLinks, photosOf } from '../photos/index.js';
 import { pathOf } from '../regions/index.js';
 import type { ErrandRouteDeps } from './context.js';
 import { authorize, can } from './abilities.js';
+import { actionRouteValidator, parseActionBody } from '../workflow/index.js';
 import { actOnErrand } from './actions.js';
 import { itemRoutes } from './item-routes.js';
 import { findServiceItem } from './items.js';
@@ -16,6 +17,8 @@ import {
   ActionParams,
   ActionResult,
   CreateErrandBody,
+  ERRAND_ACTION_BODIES,
+  type ErrandActionInput,
   ErrandDetail,
   ErrandItem,
   ErrandQuery,
@@ -143,6 +146,7 @@ export const errandRoutes =
     app.post(
       '/errands/:id/actions/:action',
       {
+        validatorCompiler: actionRouteValidator,
         schema: {
           tags: ['errands'],
           summary:
@@ -155,7 +159,9 @@ export const errandRoutes =
       async (req) => {
         const actor = actorOf(req);
         if (!can(actor, 'errands.request') && !can(actor, 'errands.handle')) throw new AppError('FORBIDDEN');
-        return actOnErrand(ctx, actor, req.params.id, req.params.action, req.body, req.id);
+        const action = req.params.action;
+        const body = parseActionBody(ERRAND_ACTION_BODIES[action], req.body);
+        return actOnErrand(ctx, actor, req.params.id, { ...body, action } as ErrandActionInput, req.id);
       },
     );
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../../platform/ids.js';
-import { ERRAND_ACTIONS, ERRAND_STATUSES } from './states.js';
+import { ERRAND_ACTIONS, ERRAND_STATUSES, type ErrandAction } from './states.js';
 
 export const ErrandStatus = z.enum(ERRAND_STATUSES);
 export const Rating = z.enum(['satisfied', 'basically_satisfied', 'dissatisfied']);
@@ -128,14 +128,36 @@ export const ActionParams = z.object({
   action: z.enum(ERRAND_ACTIONS),
 });
 
-export const ActionBody = z.object({
-  version: z.number().int().positive().optional().describe('the version you saw; 409 if it moved on'),
-  reason: z.string().trim().min(2).max(200).optional().describe('decline: why (required)'),
-  note: z.string().trim().min(1).max(1000).optional().describe('done: what was done (required)'),
-  photoIds: z.array(z.uuid()).max(6).optional().describe('done: photos uploaded through POST /photos'),
-  rating: Rating.optional().describe('confirm: required'),
-  comment: z.string().trim().max(500).optional().describe('confirm: optional words'),
-});
+const Version = z.number().int().positive().optional().describe('the version you saw; 409 if it moved on');
+const plain = z.object({ version: Version });
+
+/** The body of each action: what it needs is required, so the OpenAPI document says so per action. */
+export const ERRAND_ACTION_BODIES = {
+  accept: plain,
+  decline: plain.extend({ reason: z.string().trim().min(2).max(200).describe('why it cannot be taken') }),
+  done: plain.extend({
+    note: z.string().trim().min(1).max(1000).describe('what was done'),
+    photoIds: z.array(z.uuid()).max(6).optional().describe('photos uploaded through POST /photos'),
+  }),
+  confirm: plain.extend({
+    rating: Rating,
+    comment: z.string().trim().max(500).optional().describe('optional words'),
+  }),
+  cancel: plain,
+} as const satisfies Record<ErrandAction, z.ZodObject>;
+
+export type ErrandActionBodies = { [A in ErrandAction]: z.output<(typeof ERRAND_ACTION_BODIES)[A]> };
+/** One action with its own body: a union discriminated by `action`. */
+export type ErrandActionInput = { [A in ErrandAction]: { action: A } & ErrandActionBodies[A] }[ErrandAction];
+
+/** The route's body: one of the action bodies, each titled with its action (the path's action decides). */
+export const ActionBody = z
+  .union(
+    ERRAND_ACTIONS.map((a) =>
+      ERRAND_ACTION_BODIES[a].meta({ title: a, description: `body of POST /errands/{id}/actions/${a}` }),
+    ),
+  )
+  .describe('the body of the action named in the path (see each member’s title)');
 
 export const ActionResult = z.object({
   id: z.number().int(),

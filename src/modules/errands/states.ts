@@ -33,8 +33,8 @@ type ErrandFacts = {
 };
 
 /**
- * Whether the actor may take `action` on the errand as it stands (role and
- * place; the state is checked separately so that a wrong state answers 409).
+ * Whether the actor may take `action` on the errand (role, place and relation;
+ * the state is checked separately, after, so that a wrong state answers 409).
  * Only the requester confirms or cancels; only the assignee marks it done.
  */
 export function mayAct(actor: Actor, e: ErrandFacts, action: ErrandAction): boolean {
@@ -46,13 +46,20 @@ export function mayAct(actor: Actor, e: ErrandFacts, action: ErrandAction): bool
     case 'decline':
       return (HANDLER_ROLES as readonly string[]).includes(actor.role) && inScope(actor, e.grid_path);
     case 'done':
-      return e.assignee_account_id === actor.accountId;
+      // the assignee's step; before anyone took it, a handler here is refused for the state (409), not as a stranger
+      if (e.assignee_account_id !== null) return e.assignee_account_id === actor.accountId;
+      return (HANDLER_ROLES as readonly string[]).includes(actor.role) && inScope(actor, e.grid_path);
   }
+}
+
+/** Whether the errand's status lets the action leave it now (409 when not). */
+export function allowedNow(e: Pick<ErrandFacts, 'status'>, action: ErrandAction): boolean {
+  return ERRAND_TRANSITIONS[action].from === e.status;
 }
 
 /** What the caller may do now: sent with every errand so screens show only these. */
 export function actionsFor(actor: Actor, e: ErrandFacts): ErrandAction[] {
-  return ERRAND_ACTIONS.filter((a) => ERRAND_TRANSITIONS[a].from === e.status && mayAct(actor, e, a));
+  return ERRAND_ACTIONS.filter((a) => allowedNow(e, a) && mayAct(actor, e, a));
 }
 
 /** Only the assignee or the village's staff (in scope) may see the full contact phone. */

@@ -102,13 +102,17 @@ describe('awards from cases', () => {
     expect(await balanceOf(account.parttime)).toBe(before + 2);
   });
 
-  it('fixing on the spot credits the part-time worker who did it, not twice for reporting it', async () => {
+  it('fixing on the spot credits the part-time worker who did it once the village verifies it, not for reporting it', async () => {
     t.clock.set('2026-03-02T10:00:00+08:00');
     const before = await balanceOf(account.parttime);
     const c = await report(parttime, '路上散落砖头，已清理');
     const after = await upload(t.app, parttime, await jpeg('#bbbbbb'));
     const res = await actOn(t.app, parttime, c.id, 'handle_on_spot', { note: '已清理', photoIds: [after] });
     expect(res.statusCode, res.body).toBe(200);
+    expect(await entriesFor('case', c.id)).toHaveLength(0);
+    expect(await balanceOf(account.parttime)).toBe(before);
+    const verified = await actOn(t.app, village, c.id, 'close', { note: '核查属实' });
+    expect(verified.statusCode, verified.body).toBe(200);
     const entries = await entriesFor('case', c.id);
     expect(entries.map((e) => [e.reason, e.delta])).toEqual([['case_on_spot', 3]]);
     expect(await balanceOf(account.parttime)).toBe(before + 3);

@@ -2,18 +2,27 @@ import type { Updateable } from 'kysely';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { Wish } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
-import type { Actor } from '../accounts/index.js';
-import { notify } from '../notify/index.js';
-import { awardPoints } from '../points/index.js';
-import { recordWishStep } from './history.js';
-import { findWish, type WishRow } from './repository.js';
-import type { ActionBody } from './schemas.js';
-import { claimPhotos } from '../photos/index.js';
-import { checkAction, type WishAction, type WishStatus } from './states.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
+import type { Actor } from '../accounts/index.js';
+import { awardPoints } from '../points/index.js';
+import { insertWishStep } from './history.js';
+import { findWish, type WishRow } from './repository.js';
+import type { WishActionBodies, WishActionInput } from './schemas.js';
+import { claimPhotos } from '../photos/index.js';
+import { type WishAction, type WishStatus, refusal, stateConflict } from './states.js';
+import { runStep, type Workflow } from '../workflow/index.js';
 
 type ActiveClaim = { id: number; claimer_account_id: number; claimer_name: string };
-type Ctx = { tx: Tx; actor: Actor; w: WishRow; active: ActiveClaim[]; body: ActionBody; now: Date };
+/** The locked wish with its active claims (the lock on the wish makes the count exact). */
+type LockedWish = WishRow & { active: ActiveClaim[] };
+type Ctx<A extends WishAction = WishAction> = {
+  tx: Tx;
+  actor: Actor;
+  w: WishRow;
+  active: ActiveClaim[];
+  body: WishActionBodies[A];
+  now: Date;
+};
 /** What one action changes: the new status, more columns, the timeline note, whom to tell and what. */
 type Outcome = {
   to: WishStatus;
@@ -30,7 +39,7 @@ const claimers = (c: Ctx) => c.active.map((a) => a.claimer_account_id);
 const myClaimName = (c: Ctx) =>
   c.active.find((a) => a.claimer_account_id === c.actor.accountId)?.claimer_name;
 
-const STEPS: Record<WishAction, (c: Ctx) => Promise<Outcome>> = {
+const STEPS: { [A in WishAction]: (c: Ctx<A>) => Promise<Outcome> } = {
   async publish({ tx, w, body, now }) {
     // a wish collected on a visit is recognised work of the grid worker who collected it (J4)
     if (w.source === 'visit' && w.requester_account_id !== null) {
@@ -51,7 +60,6 @@ const STEPS: Record<WishAction, (c: Ctx) => Promise<Outcome>> = {
     };
   },
   async reject({ w, body }) {
-    if (!body.reason || body.reason.length < 2) throw new AppError('REASON_REQUIRED');
     return {
       to: 'rejected',
       set: { reject_reason: body.reason },
@@ -65,11 +73,6 @@ const STEPS: Record<WishAction, (c: Ctx) => Promise<Outcome>> = {
   },
   async claim(c) {
     const { tx, w, body, actor, now, active } = c;
-    if (!body.claimerKind)
-      throw new AppError('VALIDATION_FAILED', {
-        detail: '请选择认领方类型',
-        detailEn: 'claimerKind is required',
-      });
     const claimerName = body.claimerName ?? actor.displayName;
     await tx
       .insertInto('wish_claim')
@@ -114,11 +117,6 @@ const STEPS: Record<WishAction, (c: Ctx) => Promise<Outcome>> = {
   },
   async fulfil(c) {
     const { tx, w, body, actor } = c;
-    if (!body.note || body.note.length < 2)
-      throw new AppError('VALIDATION_FAILED', {
-        detail: '请说明心愿如何实现',
-        detailEn: 'a note on how the wish was fulfilled is required',
-      });
     // only photos this account uploaded and nothing else uses yet
     await claimPhotos(
       tx,
@@ -152,20 +150,22 @@ const STEPS: Record<WishAction, (c: Ctx) => Promise<Outcome>> = {
   },
 };
 
-/** One step of a wish's life, in one transaction: lock, check, change, timeline, audit, notices. */
-export async function performWishAction(
-  db: Db,
-  now: Date,
-  actor: Actor,
-  id: number,
-  action: WishAction,
-  body: ActionBody,
-  requestId?: string,
-) {
-  return db.transaction().execute(async (tx) => {
+const forPolicy = (actor: Actor, w: LockedWish) => ({
+  status: w.status,
+  requester_account_id: w.requester_account_id,
+  activeClaims: w.active.length,
+  claimedByMe: w.active.some((a) => a.claimer_account_id === actor.accountId),
+});
+
+type WishResult = { id: number; number: string; status: WishStatus; version: number };
+
+/** The wish workflow as the runner drives it. */
+const wishWorkflow: Workflow<LockedWish, WishAction, WishActionInput, WishResult, null> = {
+  subject: 'wish',
+  versionConflict: 'WISH_VERSION_CONFLICT',
+  async lock(tx, actor, id) {
     const w = await findWish(tx, actor, id, true);
-    if (!w) throw new AppError('NOT_FOUND');
-    if (body.version !== undefined && body.version !== w.version) throw new AppError('WISH_VERSION_CONFLICT');
+    if (!w) return undefined;
     const active = await tx
       .selectFrom('wish_claim')
       .select(['id', 'claimer_account_id', 'claimer_name'])
@@ -173,17 +173,17 @@ export async function performWishAction(
       .where('wish_id', '=', w.id)
       .where('status', '=', 'active')
       .execute();
-    checkAction(
-      actor,
-      {
-        status: w.status,
-        requester_account_id: w.requester_account_id,
-        activeClaims: active.length,
-        claimedByMe: active.some((a) => a.claimer_account_id === actor.accountId),
-      },
-      action,
-    );
-    const out = await STEPS[action]({ tx, actor, w, active, body, now });
+    return { ...w, active };
+  },
+  stateOf: (w) => w.status,
+  forbidden: ({ actor, row, action }) => {
+    const code = refusal(actor, forPolicy(actor, row), action);
+    return code ? new AppError(code) : null;
+  },
+  illegal: ({ actor, row, action }) => stateConflict(forPolicy(actor, row), action),
+  async apply({ tx, actor, row: w, input, now }) {
+    const step = STEPS[input.action] as (c: Ctx) => Promise<Outcome>;
+    const out = await step({ tx, actor, w, active: w.active, body: input, now });
     const row = await tx
       .updateTable('wish')
       .set({ ...out.set, status: out.to, updated_at: now, version: w.version + 1 })
@@ -191,29 +191,43 @@ export async function performWishAction(
       .where('id', '=', w.id)
       .returning(['id', 'number', 'status', 'version'])
       .executeTakeFirstOrThrow();
-    await recordWishStep(
-      tx,
-      {
-        countyCode: w.county_code,
-        wishId: w.id,
-        at: now,
-        action,
-        fromStatus: w.status,
-        toStatus: out.to,
-        actor,
-        actorName: out.actorName,
-        note: out.note,
+    return {
+      toState: out.to,
+      note: out.note ?? null,
+      actorName: out.actorName,
+      extra: null,
+      notice: {
+        accountIds: out.tell,
+        kind: `wish.${input.action}`,
+        about: { type: 'wish', id: w.id },
+        title: out.title,
+        event: { number: w.number, state: out.to },
       },
-      requestId,
-    );
-    await notify(tx, {
-      countyCode: w.county_code,
-      accountIds: out.tell.filter((a) => a !== actor.accountId),
-      kind: `wish.${action}`,
-      about: { type: 'wish', id: w.id },
-      title: out.title,
-      event: { number: w.number, state: out.to },
-    });
-    return { ...row, status: row.status as WishStatus };
-  });
+      result: { ...row, status: row.status as WishStatus },
+    };
+  },
+  log: (tx, s) =>
+    insertWishStep(tx, {
+      countyCode: s.row.county_code,
+      wishId: s.row.id,
+      at: s.at,
+      action: s.action,
+      fromStatus: s.fromState,
+      toStatus: s.toState,
+      actor: s.actor,
+      actorName: s.actorName,
+      note: s.note,
+    }),
+};
+
+/** One step of a wish's life through the workflow runner: lock, 404, 403, 409, change, timeline, audit, notices. */
+export async function performWishAction(
+  db: Db,
+  now: Date,
+  actor: Actor,
+  id: number,
+  input: WishActionInput,
+  requestId?: string,
+) {
+  return runStep(db, wishWorkflow, actor, id, input.action, input, { now, requestId });
 }

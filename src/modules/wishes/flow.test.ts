@@ -138,7 +138,7 @@ describe('a wish from making to thanks (J10)', () => {
     ).toEqual(['submit:submitted', 'publish:published', 'claim:claimed', 'fulfil:fulfilled', 'close:closed']);
     expect(final.history[2].actorName).toBe('县委组织部机关党支部');
     expect(final.history[3].actorName).toBe('县委组织部机关党支部');
-    // staff steps are audited, the villager's are on the timeline only
+    // every workflow step is audited, the villager's thanks too (the submission of a villager's own wish is not)
     const audit = await t.db
       .selectFrom('audit_log')
       .select('action')
@@ -146,7 +146,7 @@ describe('a wish from making to thanks (J10)', () => {
       .where('entity_id', '=', String(id))
       .orderBy('id')
       .execute();
-    expect(audit.map((a) => a.action)).toEqual(['wish.publish', 'wish.claim', 'wish.fulfil']);
+    expect(audit.map((a) => a.action)).toEqual(['wish.publish', 'wish.claim', 'wish.fulfil', 'wish.close']);
     // the claimer hears the thanks, the villager heard every step
     const partyId = (
       await t.db.selectFrom('account').select('id').where('username', '=', 'party').executeTakeFirstOrThrow()

@@ -17,10 +17,27 @@ export type WishStep = {
 
 /**
  * One timeline row (service_history) in the caller's transaction, and — for a
- * staff member's step — the audit row. A villager's own wish is not audited:
- * the timeline already says who did what, and the audit log is for staff.
+ * staff member's step — the audit row (the wish's submission; every later step
+ * goes through the workflow runner, which audits every step itself).
  */
 export async function recordWishStep(tx: DbOrTx, s: WishStep, requestId?: string): Promise<void> {
+  await insertWishStep(tx, s);
+  if (s.actor && s.actor.role !== 'resident') {
+    await recordAudit(tx, {
+      actor: s.actor,
+      countyCode: s.countyCode,
+      action: `wish.${s.action}`,
+      entityType: 'wish',
+      entityId: s.wishId,
+      before: s.fromStatus ? { status: s.fromStatus } : null,
+      after: { status: s.toStatus },
+      requestId,
+    });
+  }
+}
+
+/** The timeline row alone (service_history), for the workflow runner. */
+export async function insertWishStep(tx: DbOrTx, s: WishStep): Promise<void> {
   await tx
     .insertInto('service_history')
     .values({
@@ -36,16 +53,4 @@ export async function recordWishStep(tx: DbOrTx, s: WishStep, requestId?: string
       note: s.note ?? null,
     })
     .execute();
-  if (s.actor && s.actor.role !== 'resident') {
-    await recordAudit(tx, {
-      actor: s.actor,
-      countyCode: s.countyCode,
-      action: `wish.${s.action}`,
-      entityType: 'wish',
-      entityId: s.wishId,
-      before: s.fromStatus ? { status: s.fromStatus } : null,
-      after: { status: s.toStatus },
-      requestId,
-    });
-  }
 }

@@ -5,6 +5,7 @@ import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
 import type { WishDeps } from './context.js';
 import { authorize } from './abilities.js';
 import { pathOf } from '../regions/index.js';
+import { actionRouteValidator, parseActionBody } from '../workflow/index.js';
 import { performWishAction } from './actions.js';
 import { createWish } from './create.js';
 import { findWish, listWishes, wishStats } from './repository.js';
@@ -12,6 +13,8 @@ import {
   ActionBody,
   ActionParams,
   ActionResult,
+  WISH_ACTION_BODIES,
+  type WishActionInput,
   CreateWishBody,
   IdParams,
   ListQuery,
@@ -130,6 +133,7 @@ export const wishRoutes =
     app.post(
       '/wishes/:id/actions/:action',
       {
+        validatorCompiler: actionRouteValidator,
         schema: {
           tags: ['wishes'],
           summary:
@@ -142,15 +146,10 @@ export const wishRoutes =
       async (req) => {
         const actor = actorOf(req);
         mayList(actor);
-        return performWishAction(
-          ctx.db,
-          ctx.now(),
-          actor,
-          req.params.id,
-          req.params.action,
-          req.body,
-          req.id,
-        );
+        const action = req.params.action;
+        const body = parseActionBody(WISH_ACTION_BODIES[action], req.body, { reason: 'REASON_REQUIRED' });
+        const input = { ...body, action } as WishActionInput;
+        return performWishAction(ctx.db, ctx.now(), actor, req.params.id, input, req.id);
       },
     );
   };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { maskPiiText } from '../../platform/pii-text.js';
 import { Id } from '../../platform/ids.js';
-import { BENEFICIARY_KINDS, CLAIMER_KINDS, WISH_ACTIONS, WISH_STATUSES } from './states.js';
+import { BENEFICIARY_KINDS, CLAIMER_KINDS, WISH_ACTIONS, WISH_STATUSES, type WishAction } from './states.js';
 
 // What the public reads must not carry an ID number or a phone in any form (spaced, dashed,
 // full-width, +86 …): nothing the free-text masking would mask, and no long digit runs.
@@ -42,27 +42,54 @@ export const CreateWishBody = z.object({
 });
 export type CreateWishBody = z.infer<typeof CreateWishBody>;
 
-export const ActionBody = z.object({
-  version: z
-    .number()
-    .int()
-    .positive()
-    .optional()
-    .describe('the version you saw; 409 WISH_VERSION_CONFLICT if it moved on'),
-  reason: z.string().trim().max(500).optional().describe('reject: why'),
-  maxClaimers: z.number().int().min(1).max(20).optional().describe('publish: how many claimers may share it'),
-  claimerName: publicText(1, 60)
-    .optional()
-    .describe('claim: the organisation or person claiming (defaults to the account name)'),
-  claimerKind: z
-    .enum(CLAIMER_KINDS)
-    .optional()
-    .describe('claim: party organisation, paired unit, deputy, in-service member or cadre'),
-  note: z.string().trim().max(1000).optional().describe('claim / fulfil: a note'),
-  photoIds: z.array(z.uuid()).max(9).optional().describe('fulfil: photos uploaded through POST /photos'),
-  thanksNote: z.string().trim().max(500).optional().describe('close: the thanks of the person helped'),
-});
-export type ActionBody = z.infer<typeof ActionBody>;
+const Version = z
+  .number()
+  .int()
+  .positive()
+  .optional()
+  .describe('the version you saw; 409 WISH_VERSION_CONFLICT if it moved on');
+const plain = z.object({ version: Version });
+
+/** The body of each action: what it needs is required, so the OpenAPI document says so per action. */
+export const WISH_ACTION_BODIES = {
+  publish: plain.extend({
+    maxClaimers: z.number().int().min(1).max(20).optional().describe('how many claimers may share it'),
+  }),
+  reject: plain.extend({
+    reason: z.string().trim().min(2).max(500).describe('why (required; 400 REASON_REQUIRED without it)'),
+  }),
+  withdraw: plain,
+  claim: plain.extend({
+    claimerName: publicText(1, 60)
+      .optional()
+      .describe('the organisation or person claiming (defaults to the account name)'),
+    claimerKind: z
+      .enum(CLAIMER_KINDS)
+      .describe('party organisation, paired unit, deputy, in-service member or cadre'),
+    note: z.string().trim().max(1000).optional(),
+  }),
+  unclaim: plain,
+  fulfil: plain.extend({
+    note: z.string().trim().min(2).max(1000).describe('how the wish was fulfilled'),
+    photoIds: z.array(z.uuid()).max(9).optional().describe('photos uploaded through POST /photos'),
+  }),
+  close: plain.extend({
+    thanksNote: z.string().trim().max(500).optional().describe('the thanks of the person helped'),
+  }),
+} as const satisfies Record<WishAction, z.ZodObject>;
+
+export type WishActionBodies = { [A in WishAction]: z.output<(typeof WISH_ACTION_BODIES)[A]> };
+/** One action with its own body: a union discriminated by `action`. */
+export type WishActionInput = { [A in WishAction]: { action: A } & WishActionBodies[A] }[WishAction];
+
+/** The route's body: one of the action bodies, each titled with its action (the path's action decides). */
+export const ActionBody = z
+  .union(
+    WISH_ACTIONS.map((a) =>
+      WISH_ACTION_BODIES[a].meta({ title: a, description: `body of POST /wishes/{id}/actions/${a}` }),
+    ),
+  )
+  .describe('the body of the action named in the path (see each member’s title)');
 
 export const IdParams = z.object({
   id: Id,

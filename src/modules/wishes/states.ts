@@ -1,12 +1,12 @@
-import { AppError } from '../../platform/errors.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
+import { AppError, type ErrorCode } from '../../platform/errors.js';
 import { can } from './abilities.js';
 import type { Actor } from '../accounts/index.js';
-import './errors.js'; // registers this module's codes (ADR 0005)
 
 /**
  * The wish workflow (微心愿, J10): collected → reviewed → claimed → fulfilled →
- * thanked. Every step is a named action; `checkAction` says whether the caller
- * may take it now (403 for who, 409 for when). Scope — whether the caller sees
+ * thanked. Every step is a named action; `refusal` says whether the caller
+ * may take it at all (403, who) and `stateConflict` whether now (409, when). Scope — whether the caller sees
  * the wish at all — is settled before, by the repository (404).
  */
 export const WISH_STATUSES = [
@@ -70,29 +70,25 @@ function mayTake(actor: Actor, w: WishForPolicy, action: WishAction): boolean {
   }
 }
 
-/** Throws the error the action meets now: 403 when the caller may never take it here, 409 when not in this state. */
-export function checkAction(actor: Actor, w: WishForPolicy, action: WishAction): void {
-  if (!mayTake(actor, w, action)) {
-    if (action === 'unclaim' || action === 'fulfil') throw new AppError('WISH_NOT_YOUR_CLAIM');
-    throw new AppError('FORBIDDEN');
-  }
+/** Why the caller may never take the action here (403), or null: who they are, never the status. */
+export function refusal(actor: Actor, w: WishForPolicy, action: WishAction): ErrorCode | null {
+  if (mayTake(actor, w, action)) return null;
+  return action === 'unclaim' || action === 'fulfil' ? 'WISH_NOT_YOUR_CLAIM' : 'FORBIDDEN';
+}
+
+/** Why the wish's status does not allow the action now (409), or null. */
+export function stateConflict(w: WishForPolicy, action: WishAction): AppError | null {
   if (!(FROM[action] as readonly string[]).includes(w.status))
-    throw new AppError('WISH_ILLEGAL_TRANSITION', {
+    return new AppError('WISH_ILLEGAL_TRANSITION', {
       detail: `当前状态：${w.status}`,
       detailEn: `current status: ${w.status}`,
     });
-  if (action === 'withdraw' && w.activeClaims > 0) throw new AppError('WISH_HAS_CLAIMS');
-  if (action === 'claim' && w.claimedByMe) throw new AppError('WISH_ALREADY_CLAIMED_BY_YOU');
+  if (action === 'withdraw' && w.activeClaims > 0) return new AppError('WISH_HAS_CLAIMS');
+  if (action === 'claim' && w.claimedByMe) return new AppError('WISH_ALREADY_CLAIMED_BY_YOU');
+  return null;
 }
 
 /** The actions the caller may take now (sent with the wish, so screens offer only these). */
 export function actionsFor(actor: Actor, w: WishForPolicy): WishAction[] {
-  return WISH_ACTIONS.filter((a) => {
-    try {
-      checkAction(actor, w, a);
-      return true;
-    } catch {
-      return false;
-    }
-  });
+  return WISH_ACTIONS.filter((a) => refusal(actor, w, a) === null && stateConflict(w, a) === null);
 }

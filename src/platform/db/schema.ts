@@ -122,6 +122,7 @@ export interface Cases {
   lat: number | null;
   lng: number | null;
   number: string;
+  on_spot_by_account_id: number | null;
   overdue: Generated<boolean>;
   overdue_count: Generated<number>;
   pending_delay: Json | null;

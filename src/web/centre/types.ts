@@ -1,4 +1,5 @@
 import type { paths } from '../shared/api-schema.js';
+import type { AnyActionBody } from '../shared/action-body.js';
 
 /** Shapes of the API's answers, taken from the generated schema. */
 type Ok<T> = T extends { responses: { 200: { content: { 'application/json': infer R } } } } ? R : never;
@@ -11,8 +12,9 @@ export type CaseItem = Ok<paths['/api/v1/cases']['get']>['items'][number];
 export type CaseQuery = Query<paths['/api/v1/cases']['get']>;
 export type CaseDetail = Ok<paths['/api/v1/cases/{id}']['get']>;
 export type CaseAction = CaseDetail['actions'][number];
-export type ActionBody =
-  paths['/api/v1/cases/{id}/actions/{action}']['post']['requestBody']['content']['application/json'];
+export type ActionBody = AnyActionBody<
+  paths['/api/v1/cases/{id}/actions/{action}']['post']['requestBody']['content']['application/json']
+>;
 export type HistoryItem = CaseDetail['history'][number];
 export type Photo = CaseDetail['photos'][number];
 export type Uploaded = Created<paths['/api/v1/photos']['post']>;

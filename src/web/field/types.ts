@@ -1,4 +1,5 @@
 import type { paths } from '../shared/api-schema.js';
+import type { AnyActionBody } from '../shared/action-body.js';
 
 type Json<P extends keyof paths, M extends 'get' | 'post', S extends number = 200> = paths[P][M] extends {
   responses: { [K in S]: { content: { 'application/json': infer T } } };
@@ -16,8 +17,9 @@ export type InboxItem = Json<'/api/v1/inbox', 'get'>['items'][number];
 export type Outline =
   { type: 'Polygon'; coordinates: number[][][] } | { type: 'MultiPolygon'; coordinates: number[][][][] };
 export type ReportBody = paths['/api/v1/cases']['post']['requestBody']['content']['application/json'];
-export type ActionBody =
-  paths['/api/v1/cases/{id}/actions/{action}']['post']['requestBody']['content']['application/json'];
+export type ActionBody = AnyActionBody<
+  paths['/api/v1/cases/{id}/actions/{action}']['post']['requestBody']['content']['application/json']
+>;
 
 type RawCategory = Json<'/api/v1/categories', 'get'>['items'][number];
 

@@ -1452,6 +1452,7 @@ export interface paths {
                 };
                 cookie?: never;
             };
+            /** @description the body of the action named in the path (see each member’s title) */
             requestBody: {
                 content: {
                     "application/json": {
@@ -1459,16 +1460,123 @@ export interface paths {
                         version?: number;
                         note?: string;
                         photoIds?: string[];
-                        departmentId?: number;
-                        duplicateOf?: number;
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description why (required; 400 REASON_REQUIRED without it) */
+                        note: string;
+                        photoIds?: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        note?: string;
+                        photoIds?: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        note?: string;
+                        photoIds?: string[];
+                        /** @description the case this one repeats */
+                        duplicateOf: number;
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        note?: string;
+                        /** @description after-photos uploaded through POST /photos (at least one; 400 AFTER_PHOTO_REQUIRED without) */
+                        photoIds: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description why (required; 400 REASON_REQUIRED without it) */
+                        note: string;
+                        photoIds?: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        note?: string;
+                        photoIds?: string[];
+                        /** @description a department of the tier */
+                        departmentId: number;
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        note?: string;
+                        photoIds?: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description why (required; 400 REASON_REQUIRED without it) */
+                        note: string;
+                        photoIds?: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        note?: string;
+                        /** @description after-photos uploaded through POST /photos (at least one; 400 AFTER_PHOTO_REQUIRED without) */
+                        photoIds: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        note?: string;
+                        photoIds?: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description why (required; 400 REASON_REQUIRED without it) */
+                        note: string;
+                        photoIds?: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        note?: string;
+                        photoIds?: string[];
                         /** @enum {string} */
-                        evaluation?: "satisfied" | "basically_satisfied" | "dissatisfied";
-                        delay?: {
+                        evaluation: "satisfied" | "basically_satisfied" | "dissatisfied";
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description why (required; 400 REASON_REQUIRED without it) */
+                        note: string;
+                        photoIds?: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description why (required; 400 REASON_REQUIRED without it) */
+                        note: string;
+                        photoIds?: string[];
+                        delay: {
                             amount: number;
                             /** @enum {string} */
                             unit: "workhour" | "workday";
                         };
-                        approve?: boolean;
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        note?: string;
+                        photoIds?: string[];
+                        /** @description true approves the delay, false rejects it */
+                        approve: boolean;
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description why (required; 400 REASON_REQUIRED without it) */
+                        note: string;
+                        photoIds?: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        note?: string;
+                        photoIds?: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        note?: string;
+                        photoIds?: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        note?: string;
+                        photoIds?: string[];
                     };
                 };
             };
@@ -3534,27 +3642,47 @@ export interface paths {
                 };
                 cookie?: never;
             };
+            /** @description the body of the action named in the path (see each member’s title) */
             requestBody: {
                 content: {
                     "application/json": {
                         /** @description the version you saw; 409 WISH_VERSION_CONFLICT if it moved on */
                         version?: number;
-                        /** @description reject: why */
-                        reason?: string;
-                        /** @description publish: how many claimers may share it */
+                        /** @description how many claimers may share it */
                         maxClaimers?: number;
-                        /** @description claim: the organisation or person claiming (defaults to the account name) */
+                    } | {
+                        /** @description the version you saw; 409 WISH_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description why (required; 400 REASON_REQUIRED without it) */
+                        reason: string;
+                    } | {
+                        /** @description the version you saw; 409 WISH_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                    } | {
+                        /** @description the version you saw; 409 WISH_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description the organisation or person claiming (defaults to the account name) */
                         claimerName?: string;
                         /**
-                         * @description claim: party organisation, paired unit, deputy, in-service member or cadre
+                         * @description party organisation, paired unit, deputy, in-service member or cadre
                          * @enum {string}
                          */
-                        claimerKind?: "party_org" | "paired_unit" | "deputy" | "in_service_member" | "cadre";
-                        /** @description claim / fulfil: a note */
+                        claimerKind: "party_org" | "paired_unit" | "deputy" | "in_service_member" | "cadre";
                         note?: string;
-                        /** @description fulfil: photos uploaded through POST /photos */
+                    } | {
+                        /** @description the version you saw; 409 WISH_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                    } | {
+                        /** @description the version you saw; 409 WISH_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description how the wish was fulfilled */
+                        note: string;
+                        /** @description photos uploaded through POST /photos */
                         photoIds?: string[];
-                        /** @description close: the thanks of the person helped */
+                    } | {
+                        /** @description the version you saw; 409 WISH_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description the thanks of the person helped */
                         thanksNote?: string;
                     };
                 };
@@ -4086,24 +4214,34 @@ export interface paths {
                 };
                 cookie?: never;
             };
+            /** @description the body of the action named in the path (see each member’s title) */
             requestBody: {
                 content: {
                     "application/json": {
                         /** @description the version you saw; 409 if it moved on */
                         version?: number;
-                        /** @description decline: why (required) */
-                        reason?: string;
-                        /** @description done: what was done (required) */
-                        note?: string;
-                        /** @description done: photos uploaded through POST /photos */
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description why it cannot be taken */
+                        reason: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description what was done */
+                        note: string;
+                        /** @description photos uploaded through POST /photos */
                         photoIds?: string[];
-                        /**
-                         * @description confirm: required
-                         * @enum {string}
-                         */
-                        rating?: "satisfied" | "basically_satisfied" | "dissatisfied";
-                        /** @description confirm: optional words */
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @enum {string} */
+                        rating: "satisfied" | "basically_satisfied" | "dissatisfied";
+                        /** @description optional words */
                         comment?: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
                     };
                 };
             };

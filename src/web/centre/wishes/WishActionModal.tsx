@@ -6,11 +6,13 @@ import { PhotoUpload } from '../detail/PhotoUpload.js';
 import { useLang } from '../lang.js';
 import { ok } from '../load.js';
 import { useMe } from '../session.js';
+import type { AnyActionBody } from '../../shared/action-body.js';
 
 export type WishDetail = paths['/api/v1/wishes/{id}']['get']['responses'][200]['content']['application/json'];
 export type WishAction = WishDetail['actions'][number];
-type Body =
-  paths['/api/v1/wishes/{id}/actions/{action}']['post']['requestBody']['content']['application/json'];
+type Body = AnyActionBody<
+  paths['/api/v1/wishes/{id}/actions/{action}']['post']['requestBody']['content']['application/json']
+>;
 type ClaimerKind = NonNullable<Body['claimerKind']>;
 const CLAIMER_KINDS: ClaimerKind[] = ['party_org', 'paired_unit', 'deputy', 'in_service_member', 'cadre'];
 
