@@ -4,6 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { actorOf } from '../../server/auth.js';
 import type { AppContext } from '../../server/context.js';
 import { authorize } from '../accounts/policy.js';
+import { invalidateIntakeCache } from './intake-cache.js';
 import { recordAudit } from '../audit/service.js';
 
 const Tier = z.enum(['village', 'township', 'county']);
@@ -282,7 +283,7 @@ export const caseAdminRoutes =
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'cases.configure');
-        return ctx.db.transaction().execute(async (tx) => {
+        const changed = await ctx.db.transaction().execute(async (tx) => {
           const before = await tx
             .selectFrom('category')
             .select(['code', 'deadlines'])
@@ -307,6 +308,8 @@ export const caseAdminRoutes =
           });
           return { code: req.params.code, deadlines: req.body };
         });
+        invalidateIntakeCache();
+        return changed;
       },
     );
   };
