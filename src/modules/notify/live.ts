@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import type { LiveEvent, LiveFeed } from '../../platform/events.js';
-import { ABOUT_TYPES, type About } from './service.js';
+import { aboutOf } from './inbox.js';
 
 type Row = {
   id: number;
@@ -59,14 +59,10 @@ export function liveFeed(db: DbOrTx): LiveFeed {
 }
 
 function toEvent(r: Row): LiveEvent {
-  const about: About | undefined =
-    r.about_id !== null && (ABOUT_TYPES as readonly string[]).includes(r.about_type ?? '')
-      ? { type: r.about_type as About['type'], id: r.about_id }
-      : undefined;
   return {
     type: r.kind,
     caseId: r.case_id ?? undefined,
-    about,
+    about: aboutOf(r) ?? undefined,
     title: r.title,
     ...(r.event ?? {}),
   };
