@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { auditCte } from '../audit/service.js';
-import { noticeCtes } from '../notify/statement.js';
+import { noticeCtes } from '../notify/service.js';
 import type { CaseActor } from './policy.js';
 import { TIER_ROLES } from './repository.js';
 import type { Tier } from './states.js';

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { noticeCtes } from './statement.js';
 
+export { noticeCtes, type NoticeRows } from './statement.js';
+
 /** What a notification may be about besides a case (notification.about_type). */
 export const ABOUT_TYPES = ['wish', 'errand', 'disclosure', 'redemption', 'points', 'visit'] as const;
 export type About = { type: (typeof ABOUT_TYPES)[number]; id: number };
