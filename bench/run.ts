@@ -93,6 +93,8 @@ sections.push(
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...reports,
     '',
+    "Before/after (report intake in one statement with cached categories, live events from the committed inbox instead of a NOTIFY in the transaction; 2026-12-06). Before, on a quiet machine (2026-11-22, bench of commit f78f456): 261 reports/s against 10,900 raw inserts/s (ratio 0.024), p50 60 ms, p99 107 ms, 13 round trips per report; the NOTIFY's lock serialised every report's commit. Same-run pairs with `npx tsx bench/intake.ts` (small demo, 2,500 reports, the same harness on both commits, one after the other, machine shared and heavily loaded, load average 15–18 on 2 cores): before 30 reports/s vs 651 raw (ratio 0.051), after 57 vs 665 (0.100); before 74 vs 1,850 (0.042, p50 / p99 201 / 566 ms), after 175 vs 1,757 (0.099, 80 / 238 ms). On a machine this loaded every figure is bound by CPU, not by the disk, and what is left of a report's cost is mostly outside the intake: the HTTP stack and the session lookup that every request makes.",
+    '',
   ].join('\n'),
 );
 
