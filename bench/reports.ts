@@ -1,30 +1,77 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { GridIndex } from '../src/platform/geo/grid-index.js';
 import type { BenchDb } from './database.js';
 import { bearer } from './database.js';
-import { fmt } from './machine.js';
+import { fmt, quantile } from './machine.js';
 
 const CONCURRENCY = 16;
+const ROUNDS = 5;
 
-async function pool<T>(n: number, worker: (i: number) => Promise<T>): Promise<number> {
+let queries = 0;
+let counting = false;
+/**
+ * Counts protocol round trips from here on (every `Client.query`, BEGIN and COMMIT
+ * included) by wrapping pg's client; returns the count so far.
+ */
+export function countQueries(): () => number {
+  if (!counting) {
+    counting = true;
+    const original = pg.Client.prototype.query;
+    pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+      queries++;
+      return (original as (...a: unknown[]) => unknown).apply(this, args);
+    } as typeof original;
+  }
+  return () => queries;
+}
+
+/** Runs `n` calls of `worker` on CONCURRENCY clients; seconds in all and each call's latency (ms, sorted). */
+async function pool<T>(
+  n: number,
+  worker: (i: number) => Promise<T>,
+): Promise<{ secs: number; times: number[] }> {
   let next = 0;
+  const times: number[] = [];
   const t0 = performance.now();
   await Promise.all(
     Array.from({ length: CONCURRENCY }, async () => {
-      for (let i = next++; i < n; i = next++) await worker(i);
+      for (let i = next++; i < n; i = next++) {
+        const s = performance.now();
+        await worker(i);
+        times.push(performance.now() - s);
+      }
     }),
   );
-  return (performance.now() - t0) / 1000;
+  const secs = (performance.now() - t0) / 1000;
+  return { secs, times: times.sort((a, b) => a - b) };
 }
+
+export type ReportsFigures = {
+  row: string;
+  reportsPerSec: number;
+  rawPerSec: number;
+  /** reports / s over raw inserts / s: the median of the rounds */
+  ratio: number;
+  p50: number;
+  p99: number;
+  /** protocol round trips per report (when a counter was given) */
+  roundTrips: number;
+};
 
 /**
  * Reports accepted per second through real HTTP (loopback socket, keep-alive,
- * 16 concurrent clients): validation, point → grid, case row, history row,
- * audit row, inbox + outbox rows and NOTIFY, in one transaction each.
- * Beside it, in the same run: plain single-row INSERTs into a scratch table with
- * the same concurrency — what the database alone does.
+ * 16 concurrent clients): session lookup, validation, point → grid, then the case row,
+ * its history row, audit row, inbox + outbox rows in one statement each.
+ * Beside it, in the same run (alternating rounds): plain single-row INSERTs into a
+ * scratch table with the same concurrency — what the database alone does.
  */
-export async function benchReports(b: BenchDb, n: number): Promise<string> {
+export async function benchReports(
+  b: BenchDb,
+  n: number,
+  /** counts queries sent so far (the bench scripts wrap pg's Client.query) */
+  queries: () => number = () => 0,
+): Promise<ReportsFigures> {
   await b.app.listen({ port: 0, host: '127.0.0.1' });
   const port = (b.app.server.address() as { port: number }).port;
   const auth = await bearer(b.app, 'resident');
@@ -53,18 +100,56 @@ export async function benchReports(b: BenchDb, n: number): Promise<string> {
     if (res.status !== 201) throw new Error(`report ${i}: ${res.status} ${await res.text()}`);
     await res.arrayBuffer();
   };
-  for (let i = 0; i < 50; i++) await post(i); // warm-up
-  const httpSecs = await pool(n, post);
-
   await sql`CREATE TABLE IF NOT EXISTS bench_raw (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, county_code text, body text, at timestamptz DEFAULT now())`.execute(
     b.db,
   );
-  const rawSecs = await pool(n, (i) =>
-    sql`INSERT INTO bench_raw (county_code, body) VALUES ('211221', ${`暴露垃圾 #${i}`})`.execute(b.db),
-  );
+  const insert = (i: number) =>
+    sql`INSERT INTO bench_raw (county_code, body) VALUES ('211221', ${`暴露垃圾 #${i}`})`.execute(b.db);
+  for (let i = 0; i < 50; i++) await post(i); // warm-up
+  for (let i = 0; i < 50; i++) await insert(i);
+
+  // Alternating rounds of both, so that a change in the machine's load (it is shared) hits
+  // both alike; the ratio is the median of the rounds' ratios.
+  const per = Math.ceil(n / ROUNDS);
+  const httpTimes: number[] = [];
+  const rawTimes: number[] = [];
+  const ratios: number[] = [];
+  let httpSecs = 0;
+  let rawSecs = 0;
+  let trips = 0;
+  for (let r = 0; r < ROUNDS; r++) {
+    const q0 = queries();
+    const http = await pool(per, (i) => post(r * per + i));
+    trips += queries() - q0;
+    const raw = await pool(per, (i) => insert(r * per + i));
+    httpSecs += http.secs;
+    rawSecs += raw.secs;
+    httpTimes.push(...http.times);
+    rawTimes.push(...raw.times);
+    ratios.push(raw.secs / http.secs);
+  }
   await sql`DROP TABLE bench_raw`.execute(b.db);
   await b.app.close();
-  const httpRate = n / httpSecs;
-  const rawRate = n / rawSecs;
-  return `| ${b.label} (${b.version}) | ${fmt(n)} | ${fmt(httpRate)} | ${fmt(rawRate)} | ${fmt(httpRate / rawRate, 2)} |`;
+  httpTimes.sort((x, y) => x - y);
+  rawTimes.sort((x, y) => x - y);
+  const total = per * ROUNDS;
+  const reportsPerSec = total / httpSecs;
+  const rawPerSec = total / rawSecs;
+  const ratio = quantile(
+    ratios.sort((x, y) => x - y),
+    0.5,
+  );
+  const p50 = quantile(httpTimes, 0.5);
+  const p99 = quantile(httpTimes, 0.99);
+  const roundTrips = trips / total;
+  const tripsCell = roundTrips ? fmt(roundTrips, 1) : 'n/a';
+  return {
+    row: `| ${b.label} (${b.version}) | ${fmt(total)} | ${fmt(reportsPerSec)} | ${fmt(p50, 1)} / ${fmt(p99, 1)} ms | ${tripsCell} | ${fmt(rawPerSec)} | ${fmt(quantile(rawTimes, 0.5), 1)} / ${fmt(quantile(rawTimes, 0.99), 1)} ms | ${fmt(ratio, 3)} |`,
+    reportsPerSec,
+    rawPerSec,
+    ratio,
+    p50,
+    p99,
+    roundTrips,
+  };
 }

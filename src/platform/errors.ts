@@ -64,6 +64,11 @@ export const CORE_ERRORS = {
   ROUTE_NOT_FOUND: [404, '接口不存在', 'No such endpoint'],
   GRID_NOT_FOUND_AT_POINT: [404, '该位置不在任何网格内', 'No grid contains this point'],
   CONFLICT: [409, '操作与当前状态冲突', 'The request conflicts with the current state'],
+  REQUEST_ID_REUSED: [
+    409,
+    '该请求编号已用于另一项内容',
+    'This client request id was already used for something else',
+  ],
   USERNAME_TAKEN: [409, '用户名已被使用', 'This username is already taken'],
   SCOPE_OUTSIDE_OWN: [403, '不能授权超出本人管辖范围的账号', 'Cannot grant a scope outside your own'],
   REQUEST_TIMEOUT: [408, '请求超时', 'The request timed out'],

@@ -4,10 +4,14 @@ import pg from 'pg';
 import type { DbOrTx } from './db/database.js';
 
 /**
- * Live events to signed-in users (server-sent events). A change publishes with
- * `publish(tx, …)` inside its own transaction: PostgreSQL delivers a NOTIFY only
- * on commit, to every server instance LISTENing, so a rolled-back change is never
- * announced and every instance can push to its own connected users.
+ * Live events to signed-in users (server-sent events), from two sources:
+ *
+ * - a feed (the inbox, see modules/notify/live.ts) that every instance polls while it has
+ *   subscribers: rows written in a change's transaction, read only once committed. This
+ *   costs the writer nothing beyond its rows, so busy intake is not serialised;
+ * - `publish(tx, …)`: a NOTIFY inside the change's transaction, delivered on commit to
+ *   every instance LISTENing. NOTIFY takes a database-wide lock held through the commit's
+ *   WAL flush, so every announcing commit waits for the previous one: keep it for rare events.
  */
 export type LiveEvent = {
   type: string;
@@ -21,6 +25,12 @@ export type LiveEvent = {
 const CHANNEL = 'wangge_events';
 /** Ended sessions (sign-out, account disabled, password reset): open streams of them close. */
 const SESSIONS_CHANNEL = 'wangge_sessions_ended';
+
+/** Reads the events committed since its last call (the hub calls it, never concurrently). */
+export type LiveFeed = () => Promise<Array<{ accountId: number; event: LiveEvent }>>;
+
+/** How often a hub with subscribers polls its feed. */
+export const FEED_POLL_MS = 150;
 
 export async function publish(tx: DbOrTx, accountIds: number[], event: LiveEvent): Promise<void> {
   if (accountIds.length === 0) return;
@@ -45,9 +55,38 @@ export class EventHub {
   private readonly emitter = new EventEmitter();
   private client: pg.Client | null = null;
   private stopped = false;
+  private subscribers = 0;
+  private timer: NodeJS.Timeout | null = null;
+  private feed: LiveFeed | null = null;
 
-  constructor(private readonly url: string) {
+  /** `feed` makes a fresh feed (starting at the present) each time subscribers come back. */
+  constructor(
+    private readonly url: string,
+    private readonly makeFeed?: () => LiveFeed,
+    private readonly onError: (err: unknown) => void = () => {},
+  ) {
     this.emitter.setMaxListeners(0);
+  }
+
+  private startPolling(): void {
+    if (!this.makeFeed || this.timer || this.stopped) return;
+    const feed = this.makeFeed();
+    this.feed = feed;
+    const tick = async () => {
+      try {
+        for (const { accountId, event } of await feed()) this.emitter.emit(String(accountId), event);
+      } catch (err) {
+        this.onError(err);
+      }
+      if (this.feed === feed && !this.stopped) this.timer = setTimeout(() => void tick(), FEED_POLL_MS);
+    };
+    this.timer = setTimeout(() => void tick(), 0);
+  }
+
+  private stopPolling(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    this.feed = null;
   }
 
   async start(): Promise<void> {
@@ -76,6 +115,7 @@ export class EventHub {
     await client.query(`LISTEN ${CHANNEL}`);
     await client.query(`LISTEN ${SESSIONS_CHANNEL}`);
     this.client = client;
+    if (this.subscribers > 0) this.startPolling();
   }
 
   private async reconnect(): Promise<void> {
@@ -95,7 +135,14 @@ export class EventHub {
 
   subscribe(accountId: number, fn: (e: LiveEvent) => void): () => void {
     this.emitter.on(String(accountId), fn);
-    return () => this.emitter.off(String(accountId), fn);
+    if (this.subscribers++ === 0) this.startPolling();
+    let off = false;
+    return () => {
+      if (off) return;
+      off = true;
+      this.emitter.off(String(accountId), fn);
+      if (--this.subscribers === 0) this.stopPolling();
+    };
   }
 
   /** Calls `fn` once when the session ends (announced by publishSessionsEnded on any instance). */
@@ -107,6 +154,7 @@ export class EventHub {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.stopPolling();
     await this.client?.end().catch(() => {});
     this.client = null;
   }

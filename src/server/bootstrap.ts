@@ -11,6 +11,7 @@ import type { Logger } from '../platform/logging.js';
 import type { AppContext } from './context.js';
 import { progressPrinter } from '../platform/progress.js';
 import { EventHub } from '../platform/events.js';
+import { liveFeed } from '../modules/notify/live.js';
 import { ensureReferenceData, loadCalendar } from '../modules/cases/seed.js';
 import { blobStoreFromEnv, type BlobStore } from '../modules/photos/index.js';
 
@@ -64,7 +65,11 @@ export async function makeContext(
     reloadCalendar,
     now: opts.now ?? (() => new Date()),
     media: opts.media,
-    events: new EventHub(url),
+    events: new EventHub(
+      url,
+      () => liveFeed(db),
+      (err) => opts.log.warn({ err }, 'live feed failed'),
+    ),
   };
   return { ctx, reloadCalendar };
 }

@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import type { Actor } from '../accounts/index.js';
 
@@ -31,4 +32,18 @@ export async function recordAudit(tx: DbOrTx, e: AuditEntry): Promise<void> {
       request_id: e.requestId ?? null,
     })
     .execute();
+}
+
+/**
+ * The same row as a common table expression (`audit_row`), for a use case that makes its
+ * whole change in one statement; `entityId` may be an expression over earlier CTEs.
+ */
+export function auditCte(e: Omit<AuditEntry, 'entityId'> & { entityId: RawBuilder<unknown> }) {
+  return sql`audit_row AS (
+    INSERT INTO audit_log (actor_id, actor_role, county_code, action, entity_type, entity_id, before, after, reason, request_id)
+    VALUES (${e.actor?.accountId ?? null}::bigint, ${e.actor?.role ?? null}::text, ${e.countyCode}::text, ${e.action},
+      ${e.entityType}, ${e.entityId}::text, ${e.before ? JSON.stringify(e.before) : null}::jsonb,
+      ${e.after ? JSON.stringify(e.after) : null}::jsonb, ${e.reason ?? null}::text, ${e.requestId ?? null}::text)
+    RETURNING 1
+  )`;
 }

@@ -6,6 +6,7 @@ import { actorOf } from '../accounts/index.js';
 import type { CaseRouteDeps } from './context.js';
 import { authorize } from './abilities.js';
 import { recordAudit } from '../audit/index.js';
+import { invalidateIntakeCache } from './intake-cache.js';
 
 const Tier = z.enum(['village', 'township', 'county']);
 const Rule = z.object({
@@ -283,7 +284,7 @@ export const caseAdminRoutes =
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'cases.configure');
-        return ctx.db.transaction().execute(async (tx) => {
+        const changed = await ctx.db.transaction().execute(async (tx) => {
           const before = await tx
             .selectFrom('category')
             .select(['code', 'deadlines'])
@@ -308,6 +309,8 @@ export const caseAdminRoutes =
           });
           return { code: req.params.code, deadlines: req.body };
         });
+        invalidateIntakeCache();
+        return changed;
       },
     );
   };

@@ -182,6 +182,10 @@ describe('bad input changes nothing', () => {
       .where('client_request_id', '=', '11111111-2222-4333-8444-555555555555')
       .execute();
     expect(n).toHaveLength(1);
+    // the same id from another account is theirs: a case of its own, not the resident's
+    const staff = await report(village, { ...valid(), source: 'patrol', clientRequestId });
+    expect(staff.statusCode).toBe(201);
+    expect(staff.json().id).not.toBe(first.json().id);
   });
 
   it('two people acting on the same case at once: exactly one wins', async () => {

@@ -1,18 +1,18 @@
 import type { Tx } from '../../platform/db/database.js';
+import { createOnce } from '../../platform/db/idempotency.js';
 import { AppError } from '../../platform/errors.js';
 import type { CoordSystem } from '../../platform/geo/coords.js';
 import { toWgs84 } from '../../platform/geo/coords.js';
 import { maskPhone } from '../../platform/crypto.js';
 import { pathOf } from '../regions/index.js';
-import { notify } from '../notify/index.js';
 import { earnsPoints } from '../points/index.js';
 import { checkAttributes, type AttributeAnswers, type CategoryAttribute } from './attributes.js';
 import type { CaseDeps } from './context.js';
+import { activeCategory } from './intake-cache.js';
+import { insertReportedCase } from './intake-statement.js';
 import { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
-import { recordHistory } from './history.js';
 import { attachPhotos } from './photos.js';
 import type { CaseActor } from './policy.js';
-import * as repo from './repository.js';
 import { roleTier, type Tier } from './states.js';
 
 export const SOURCES = [
@@ -78,24 +78,20 @@ export async function reportCase(
       detailEn: 'your role cannot report through this source',
     });
   if (!actor && input.source !== 'open311') throw new AppError('FORBIDDEN');
-  const category = await deps.db
-    .selectFrom('category')
-    .selectAll()
-    .where('code', '=', input.categoryCode)
-    .where('active', '=', true)
-    .executeTakeFirst();
+  const category = await activeCategory(deps.db, countyCode, input.categoryCode);
   if (!category) throw new AppError('CATEGORY_NOT_FOUND');
   const attributes = checkAttributes(category.attributes as unknown as CategoryAttribute[], input.attributes);
 
   let lng: number | null = null;
   let lat: number | null = null;
-  let gridCode: string | null = null;
+  let gridCode: string;
   if (input.lng !== undefined && input.lat !== undefined) {
     const p = toWgs84(input.lng, input.lat, input.coordSystem ?? 'wgs84');
     lng = p.lng;
     lat = p.lat;
-    gridCode = await deps.grids.locate(lng, lat);
-    if (!gridCode || !gridCode.startsWith(countyCode)) throw new AppError('OUTSIDE_COUNTY');
+    const located = await deps.grids.locate(lng, lat);
+    if (!located || !located.startsWith(countyCode)) throw new AppError('OUTSIDE_COUNTY');
+    gridCode = located;
   } else if (input.gridCode) {
     gridCode = input.gridCode;
     const g = await deps.db
@@ -128,104 +124,70 @@ export async function reportCase(
   const now = deps.now();
   const due = deadlineAt(deps.calendar(), category.deadlines as Deadlines, tier, urgency, now);
   const contact = input.reporterContact?.trim() || null;
-  const again = () => findByClientRequest(deps, countyCode, actor, input.clientRequestId);
-  const earlier = await again();
-  if (earlier) return earlier;
+  const photoIds = [...new Set(input.photoIds ?? [])];
+  const row = {
+    countyCode,
+    source: input.source,
+    categoryCode: category.code,
+    categoryName: category.name,
+    state,
+    tier,
+    holderCode: holderFor(gridCode, tier),
+    urgency,
+    description: input.description,
+    address: input.address ?? null,
+    lng,
+    lat,
+    gridCode,
+    gridPath: pathOf(gridCode),
+    attributes,
+    actor,
+    reporterName: input.reporterName ?? null,
+    contact: contact
+      ? {
+          enc: deps.pii.encrypt(contact),
+          hash: deps.pii.blindIndex('phone', contact),
+          masked: maskPhone(contact),
+        }
+      : null,
+    due,
+    now,
+    day: beijingDay(now),
+    photoIds,
+    clientRequestId: input.clientRequestId ?? null,
+    requestId,
+  } as const;
 
-  return deps.db
-    .transaction()
-    .execute(async (tx) => {
-      const number = await repo.nextCaseNumber(tx, countyCode, now);
-      const row = await tx
-        .insertInto('cases')
-        .values({
-          county_code: countyCode,
-          number,
-          source: input.source,
-          category_code: category.code,
-          state,
-          tier,
-          holder_code: holderFor(gridCode, tier),
-          urgency,
-          description: input.description,
-          address: input.address ?? null,
-          lng,
-          lat,
-          grid_code: gridCode,
-          grid_path: pathOf(gridCode),
-          attributes: JSON.stringify(attributes),
-          reporter_account_id: actor?.accountId ?? null,
-          reporter_name: input.reporterName ?? null,
-          reporter_contact_enc: contact ? deps.pii.encrypt(contact) : null,
-          reporter_contact_hash: contact ? deps.pii.blindIndex('phone', contact) : null,
-          reporter_contact_masked: contact ? maskPhone(contact) : null,
-          deadline_at: due.deadlineAt,
-          yellow_at: due.yellowAt,
-          red_at: due.redAt,
-          tier_entered_at: now,
-          reported_at: now,
-          filed_at: staff ? now : null,
-          updated_at: now,
-          client_request_id: input.clientRequestId ?? null,
-        })
-        .returning(['id', 'number'])
-        .executeTakeFirstOrThrow();
-      const photoIds = await attachPhotos(
-        tx,
-        countyCode,
-        row.id,
-        input.photoIds ?? [],
-        'before',
-        actor?.accountId ?? null,
-      );
-      await recordHistory(
-        tx,
-        {
-          countyCode,
-          caseId: row.id,
-          at: now,
-          action: 'report',
-          fromState: null,
-          toState: state,
-          tier,
-          actor,
-          note: null,
-          photoIds,
-          deadlineAt: due.deadlineAt,
-          onTime: null,
-        },
-        requestId,
-      );
-      const workers = await repo.gridWorkerAccounts(tx, gridCode);
-      const village = await repo.accountsForHolder(tx, holderFor(gridCode, tier), repo.TIER_ROLES[tier]);
-      await notify(tx, {
-        countyCode,
-        accountIds: [...workers, ...village].filter((id) => id !== actor?.accountId),
-        caseId: row.id,
-        kind: 'case.reported',
-        title: `新事件 ${row.number}：${category.name}`,
-        event: { number: row.number, state },
+  // anonymous (Open311) reports carry no client request id of an account: no replay
+  return createOnce({
+    requestId: actor ? input.clientRequestId : undefined,
+    find: (id) => findByClientRequest(deps, countyCode, actor!, id),
+    constraint: 'cases_client_request_idx',
+    replay: (earlier) => ({ ...earlier, replayed: true }),
+    create: async () => {
+      // the common report (no photos, nothing alongside) is one statement, atomic on its own
+      if (photoIds.length === 0 && !alongside)
+        return { ...(await insertReportedCase(deps.db, row)), replayed: false };
+      return deps.db.transaction().execute(async (tx) => {
+        const made = await insertReportedCase(tx, row);
+        await attachPhotos(tx, countyCode, made.id, photoIds, 'before', actor?.accountId ?? null);
+        if (alongside) await alongside(tx, made.id);
+        return { ...made, replayed: false };
       });
-      if (alongside) await alongside(tx, row.id);
-      return { id: row.id, number: row.number, replayed: false };
-    })
-    .catch(async (err: { code?: string; constraint?: string }) => {
-      // the same request arrived twice at once: the other one made the case
-      if (err.code === '23505' && err.constraint === 'cases_client_request_idx') {
-        const made = await again();
-        if (made) return made;
-      }
-      throw err;
-    });
+    },
+  });
 }
+
+/** The day of `at` in Beijing time (UTC+8), YYYYMMDD: case numbers count days there. */
+const beijingDay = (at: Date) =>
+  new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
 
 async function findByClientRequest(
   deps: CaseDeps,
   countyCode: string,
-  actor: CaseActor | null,
-  clientRequestId: string | undefined,
+  actor: CaseActor,
+  clientRequestId: string,
 ) {
-  if (!clientRequestId || !actor) return null;
   const row = await deps.db
     .selectFrom('cases')
     .select(['id', 'number'])
@@ -233,5 +195,5 @@ async function findByClientRequest(
     .where('reporter_account_id', '=', actor.accountId)
     .where('client_request_id', '=', clientRequestId)
     .executeTakeFirst();
-  return row ? { id: row.id, number: row.number, replayed: true } : null;
+  return row ? { id: row.id, number: row.number } : null;
 }

@@ -55,12 +55,6 @@ export async function findCaseForUpdate(tx: DbOrTx, countyCode: string, id: numb
     .executeTakeFirst();
 }
 
-export async function nextCaseNumber(tx: DbOrTx, countyCode: string, at: Date): Promise<string> {
-  const { rows } = await sql<{ n: string }>`SELECT nextval('case_number_seq')::text AS n`.execute(tx);
-  const day = new Date(at.getTime() + 8 * 3600_000).toISOString().slice(0, 10).replaceAll('-', '');
-  return `${countyCode}-${day}-${(rows[0]?.n ?? '0').padStart(6, '0')}`;
-}
-
 export async function departmentOfAccount(db: DbOrTx, accountId: number): Promise<number | null> {
   const row = await db
     .selectFrom('account')

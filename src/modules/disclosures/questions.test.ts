@@ -132,6 +132,12 @@ describe('questions and answers', () => {
     expect(c.statusCode).toBe(200);
     expect(c.json()).toEqual({ id: a.json().id, replayed: true });
     expect(await questionCount(id)).toBe(1);
+    // the same id for another disclosure is no retry: refused, nothing saved
+    const other = await publish();
+    const reused = await call('resident', 'POST', `/disclosures/${other}/questions`, body);
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json().error.code).toBe('REQUEST_ID_REUSED');
+    expect(await questionCount(other)).toBe(0);
   });
 
   it('lets only the village’s own staff answer', async () => {

@@ -1,3 +1,4 @@
+import { createOnce } from '../../platform/db/idempotency.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -20,49 +21,45 @@ export async function askQuestion(
   input: { question: string; clientRequestId?: string },
 ) {
   const view = viewOf(actor);
-  const again = async () =>
-    input.clientRequestId
-      ? qrepo.findByClientRequest(deps.db, actor.countyCode, actor.accountId, input.clientRequestId)
-      : undefined;
-  const earlier = await again();
-  if (earlier) return { id: earlier.id, replayed: true };
-  const seen = await repo.findDisclosure(deps.db, view, id);
-  if (!seen) throw new AppError('NOT_FOUND');
-  if (!isVillager(actor)) throw new AppError('DISCLOSURE_VILLAGERS_ONLY');
-  const now = deps.now();
-  return deps.db
-    .transaction()
-    .execute(async (tx) => {
-      // locked so a withdrawal at the same moment either comes first (409) or after the question
-      const d = await repo.lockDisclosure(tx, actor.countyCode, view.path, id);
-      if (!d) throw new AppError('NOT_FOUND');
-      if (d.status !== 'published') throw new AppError('DISCLOSURE_NOT_PUBLISHED');
-      const q = await qrepo.insertQuestion(tx, {
-        countyCode: actor.countyCode,
-        disclosureId: id,
-        askerId: actor.accountId,
-        question: input.question,
-        at: now,
-        clientRequestId: input.clientRequestId ?? null,
+  return createOnce({
+    requestId: input.clientRequestId,
+    find: (rid) => qrepo.findByClientRequest(deps.db, actor.countyCode, actor.accountId, rid),
+    constraint: 'disclosure_question_request_idx',
+    // the same request id for another disclosure is a client's mistake, not a retry
+    replay: (earlier) => {
+      if (earlier.disclosure_id !== id) throw new AppError('REQUEST_ID_REUSED');
+      return { id: earlier.id, replayed: true };
+    },
+    create: async () => {
+      const seen = await repo.findDisclosure(deps.db, view, id);
+      if (!seen) throw new AppError('NOT_FOUND');
+      if (!isVillager(actor)) throw new AppError('DISCLOSURE_VILLAGERS_ONLY');
+      const now = deps.now();
+      return deps.db.transaction().execute(async (tx) => {
+        // locked so a withdrawal at the same moment either comes first (409) or after the question
+        const d = await repo.lockDisclosure(tx, actor.countyCode, view.path, id);
+        if (!d) throw new AppError('NOT_FOUND');
+        if (d.status !== 'published') throw new AppError('DISCLOSURE_NOT_PUBLISHED');
+        const q = await qrepo.insertQuestion(tx, {
+          countyCode: actor.countyCode,
+          disclosureId: id,
+          askerId: actor.accountId,
+          question: input.question,
+          at: now,
+          clientRequestId: input.clientRequestId ?? null,
+        });
+        await notify(tx, {
+          countyCode: actor.countyCode,
+          accountIds: await repo.villageStaffAccounts(tx, actor.countyCode, d.village_code),
+          kind: 'disclosure.question',
+          about: { type: 'disclosure', id: d.id },
+          title: `村民对「${d.title}」提了问题`,
+          body: input.question,
+        });
+        return { id: q.id, replayed: false };
       });
-      await notify(tx, {
-        countyCode: actor.countyCode,
-        accountIds: await repo.villageStaffAccounts(tx, actor.countyCode, d.village_code),
-        kind: 'disclosure.question',
-        about: { type: 'disclosure', id: d.id },
-        title: `村民对「${d.title}」提了问题`,
-        body: input.question,
-      });
-      return { id: q.id, replayed: false };
-    })
-    .catch(async (err: { code?: string; constraint?: string }) => {
-      // the same request twice at once: the other one saved the question
-      if (err.code === '23505' && err.constraint === 'disclosure_question_request_idx') {
-        const made = await again();
-        if (made) return { id: made.id, replayed: true };
-      }
-      throw err;
-    });
+    },
+  });
 }
 
 /** The village's staff answer once; the asker is told. */

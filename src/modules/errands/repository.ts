@@ -117,7 +117,7 @@ export async function findByClientRequest(
 ) {
   return db
     .selectFrom('errand')
-    .select(['id', 'number', 'status'])
+    .select(['id', 'number', 'status', 'service_code'])
     .where('county_code', '=', countyCode)
     .where('requester_account_id', '=', accountId)
     .where('client_request_id', '=', clientRequestId)

@@ -93,6 +93,21 @@ describe('two requests at once', () => {
       .where('client_request_id', 'in', [clientRequestId, racing.clientRequestId])
       .execute();
     expect(rows).toHaveLength(2);
+    // the same id for another service is no retry: refused, nothing saved
+    const reused = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/errands',
+      headers: h.resident!,
+      payload: { ...payload, serviceCode: 'buy_goods' },
+    });
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json().error.code).toBe('REQUEST_ID_REUSED');
+    const after = await t.db
+      .selectFrom('errand')
+      .select('id')
+      .where('client_request_id', '=', clientRequestId)
+      .execute();
+    expect(after).toHaveLength(1);
   });
 });
 

@@ -1,6 +1,7 @@
 import type { WorkCalendar } from '../../platform/calendar/work-calendar.js';
 import { maskPhone } from '../../platform/crypto.js';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { createOnce } from '../../platform/db/idempotency.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -75,70 +76,64 @@ export async function createErrand(deps: ErrandDeps, actor: Actor, input: Create
   if (!grid || grid.level !== 'grid') throw new AppError('ERRAND_NO_GRID');
   const item = await findServiceItem(deps.db, actor.countyCode, input.serviceCode);
   if (!item || !item.active) throw new AppError('SERVICE_ITEM_NOT_FOUND');
-  const again = async () =>
-    input.clientRequestId
-      ? repo.findByClientRequest(deps.db, actor.countyCode, actor.accountId, input.clientRequestId)
-      : undefined;
-  const earlier = await again();
-  if (earlier) return { ...earlier, replayed: true };
-
   const now = deps.now();
   const phone = input.contactPhone ?? null;
-  return deps.db
-    .transaction()
-    .execute(async (tx) => {
-      const number = await repo.nextErrandNumber(tx, now);
-      const row = await tx
-        .insertInto('errand')
-        .values({
-          county_code: actor.countyCode,
-          number,
-          grid_code: grid.code,
-          grid_path: pathOf(grid.code),
-          service_code: item.code,
-          detail: input.detail,
-          requester_account_id: actor.accountId,
-          contact_name: input.contactName ?? null,
-          contact_phone_enc: phone ? deps.pii.encrypt(phone) : null,
-          contact_phone_hash: phone ? deps.pii.blindIndex('phone', phone) : null,
-          contact_phone_masked: phone ? maskPhone(phone) : null,
-          status: 'requested',
-          due_at: errandDueAt(deps.calendar(), now, item.promiseDays),
-          client_request_id: input.clientRequestId ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning(['id', 'number', 'status'])
-        .executeTakeFirstOrThrow();
-      await recordErrandStep(tx, {
-        countyCode: actor.countyCode,
-        errandId: row.id,
-        at: now,
-        action: 'request',
-        from: null,
-        to: 'requested',
-        actor,
-        note: null,
-      });
-      const handlers = await repo.handlersOf(tx, actor.countyCode, grid.code);
-      await notify(tx, {
-        countyCode: actor.countyCode,
-        accountIds: handlers.filter((id) => id !== actor.accountId),
-        kind: 'errand.requested',
-        about: { type: 'errand', id: row.id },
-        title: `新代办 ${row.number}：${item.nameZh}`,
-        event: { number: row.number, state: row.status },
-      });
-      return { ...row, replayed: false };
-    })
-    .catch(async (err: { code?: string; constraint?: string }) => {
-      // the same request arrived twice at once: the other one made the errand
-      if (err.code === '23505' && err.constraint === 'errand_client_request_idx') {
-        const made = await again();
-        if (made) return { ...made, replayed: true };
-      }
-      throw err;
-    });
+  return createOnce({
+    requestId: input.clientRequestId,
+    find: (rid) => repo.findByClientRequest(deps.db, actor.countyCode, actor.accountId, rid),
+    constraint: 'errand_client_request_idx',
+    // the same request id for another service is a client's mistake, not a retry
+    replay: ({ service_code, ...earlier }) => {
+      if (service_code !== item.code) throw new AppError('REQUEST_ID_REUSED');
+      return { ...earlier, replayed: true };
+    },
+    create: () =>
+      deps.db.transaction().execute(async (tx) => {
+        const number = await repo.nextErrandNumber(tx, now);
+        const row = await tx
+          .insertInto('errand')
+          .values({
+            county_code: actor.countyCode,
+            number,
+            grid_code: grid.code,
+            grid_path: pathOf(grid.code),
+            service_code: item.code,
+            detail: input.detail,
+            requester_account_id: actor.accountId,
+            contact_name: input.contactName ?? null,
+            contact_phone_enc: phone ? deps.pii.encrypt(phone) : null,
+            contact_phone_hash: phone ? deps.pii.blindIndex('phone', phone) : null,
+            contact_phone_masked: phone ? maskPhone(phone) : null,
+            status: 'requested',
+            due_at: errandDueAt(deps.calendar(), now, item.promiseDays),
+            client_request_id: input.clientRequestId ?? null,
+            created_at: now,
+            updated_at: now,
+          })
+          .returning(['id', 'number', 'status'])
+          .executeTakeFirstOrThrow();
+        await recordErrandStep(tx, {
+          countyCode: actor.countyCode,
+          errandId: row.id,
+          at: now,
+          action: 'request',
+          from: null,
+          to: 'requested',
+          actor,
+          note: null,
+        });
+        const handlers = await repo.handlersOf(tx, actor.countyCode, grid.code);
+        await notify(tx, {
+          countyCode: actor.countyCode,
+          accountIds: handlers.filter((id) => id !== actor.accountId),
+          kind: 'errand.requested',
+          about: { type: 'errand', id: row.id },
+          title: `新代办 ${row.number}：${item.nameZh}`,
+          event: { number: row.number, state: row.status },
+        });
+        return { ...row, replayed: false };
+      }),
+  });
 }
 
 /**

@@ -1,2 +1,2 @@
 /** The public entry of the notify module: other modules import only this file (ADR 0005). */
-export { notify, type Notice } from './service.js';
+export { noticeCtes, notify, type Notice, type NoticeRows } from './service.js';

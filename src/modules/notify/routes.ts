@@ -3,15 +3,11 @@ import { Id } from '../../platform/ids.js';
 import { z } from 'zod';
 import { actorOf, isSessionLive } from '../accounts/index.js';
 import type { NotifyDeps } from './context.js';
-import { ABOUT_TYPES, type About } from './service.js';
+import { markInboxRead, readInbox } from './inbox.js';
+import { ABOUT_TYPES } from './service.js';
 
 /** How often an open stream pings (keeps proxies from closing it) and re-checks its session. */
 const SSE_PING_MS = 25_000;
-
-const aboutOf = (n: { about_type: string | null; about_id: number | null }): About | null =>
-  n.about_id !== null && (ABOUT_TYPES as readonly string[]).includes(n.about_type ?? '')
-    ? { type: n.about_type as About['type'], id: n.about_id }
-    : null;
 
 const Item = z.object({
   id: z.number().int(),
@@ -44,34 +40,12 @@ export const notifyRoutes =
           response: { 200: z.object({ items: z.array(Item), unread: z.number().int() }) },
         },
       },
-      async (req) => {
-        const actor = actorOf(req);
-        let q = ctx.db.selectFrom('notification').selectAll().where('account_id', '=', actor.accountId);
-        if (req.query.unread) q = q.where('read_at', 'is', null);
-        if (req.query.beforeId) q = q.where('id', '<', req.query.beforeId);
-        const [rows, unread] = await Promise.all([
-          q.orderBy('id', 'desc').limit(req.query.limit).execute(),
-          ctx.db
-            .selectFrom('notification')
-            .select((eb) => eb.fn.countAll<number>().as('n'))
-            .where('account_id', '=', actor.accountId)
-            .where('read_at', 'is', null)
-            .executeTakeFirstOrThrow(),
-        ]);
-        return {
-          items: rows.map((n) => ({
-            id: n.id,
-            caseId: n.case_id,
-            about: aboutOf(n),
-            kind: n.kind,
-            title: n.title,
-            body: n.body,
-            createdAt: n.created_at.toISOString(),
-            readAt: n.read_at?.toISOString() ?? null,
-          })),
-          unread: Number(unread.n),
-        };
-      },
+      async (req) =>
+        readInbox(ctx.db, actorOf(req).accountId, {
+          unreadOnly: req.query.unread === 'true',
+          beforeId: req.query.beforeId,
+          limit: req.query.limit,
+        }),
     );
 
     app.post(
@@ -84,17 +58,7 @@ export const notifyRoutes =
           response: { 200: z.object({ marked: z.number().int() }) },
         },
       },
-      async (req) => {
-        const actor = actorOf(req);
-        let q = ctx.db
-          .updateTable('notification')
-          .set({ read_at: ctx.now() })
-          .where('account_id', '=', actor.accountId)
-          .where('read_at', 'is', null);
-        if (req.body.ids) q = q.where('id', 'in', req.body.ids.length ? req.body.ids : [-1]);
-        const res = await q.executeTakeFirst();
-        return { marked: Number(res.numUpdatedRows) };
-      },
+      async (req) => markInboxRead(ctx.db, actorOf(req).accountId, ctx.now(), req.body.ids),
     );
 
     app.get(

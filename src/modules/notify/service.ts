@@ -1,9 +1,12 @@
+import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
-import { publish } from '../../platform/events.js';
+import { noticeCtes } from './statement.js';
 
-/** What a notification may be about besides a case (notification.about_type). */
-export const ABOUT_TYPES = ['wish', 'errand', 'disclosure', 'redemption', 'points', 'visit'] as const;
-export type About = { type: (typeof ABOUT_TYPES)[number]; id: number };
+export { noticeCtes, type NoticeRows } from './statement.js';
+
+import type { About } from './about.js';
+
+export { ABOUT_TYPES, type About } from './about.js';
 
 export type Notice = {
   countyCode: string;
@@ -19,43 +22,23 @@ export type Notice = {
 
 /**
  * Tells people about a change, inside the change's transaction: an inbox row per
- * account, a live event (delivered on commit), and an outbox row per account for
- * outside channels (SMS/WeChat), which a worker delivers with retries. A crash
- * between commit and delivery loses nothing: the outbox row is still there.
+ * account, which is also its live event (every instance's hub reads committed inbox
+ * rows, see live.ts), and an outbox row per account for outside channels (SMS/WeChat),
+ * which a worker delivers with retries. A crash between commit and delivery loses
+ * nothing: the rows are still there. Two statements, no lock beyond the rows.
  */
 export async function notify(tx: DbOrTx, n: Notice, channel = 'log'): Promise<void> {
   const ids = [...new Set(n.accountIds)];
   if (ids.length === 0) return;
-  await tx
-    .insertInto('notification')
-    .values(
-      ids.map((id) => ({
-        county_code: n.countyCode,
-        account_id: id,
-        case_id: n.caseId ?? null,
-        about_type: n.about?.type ?? null,
-        about_id: n.about?.id ?? null,
-        kind: n.kind,
-        title: n.title,
-        body: n.body ?? null,
-      })),
-    )
-    .execute();
-  await tx
-    .insertInto('outbox')
-    .values(
-      ids.map((id) => ({
-        county_code: n.countyCode,
-        channel,
-        recipient: `account:${id}`,
-        payload: JSON.stringify({
-          kind: n.kind,
-          title: n.title,
-          caseId: n.caseId ?? null,
-          about: n.about ?? null,
-        }),
-      })),
-    )
-    .execute();
-  await publish(tx, ids, { type: n.kind, caseId: n.caseId, about: n.about, title: n.title, ...n.event });
+  await sql`WITH ${noticeCtes({
+    countyCode: n.countyCode,
+    recipients: sql`SELECT unnest(${ids}::bigint[]) AS id`,
+    caseId: n.caseId ?? null,
+    about: n.about,
+    kind: n.kind,
+    title: n.title,
+    body: n.body ?? null,
+    event: n.event ? sql`${JSON.stringify(n.event)}::jsonb` : null,
+    channel,
+  })} SELECT 1`.execute(tx);
 }

@@ -289,6 +289,27 @@ describe('Open311 updates: errors and what is never published', () => {
       expect(res.statusCode, JSON.stringify(change)).toBe(status);
       expect((res.json() as Array<{ code: number }>)[0]!.code).toBe(status);
     }
+    // an update_id already used for one request is no retry on another: refused, nothing written
+    expect((await postForm(t.app, '/open311/v2/servicerequestupdates.json', ok)).statusCode).toBe(200);
+    const resident = await signIn(t.app, 'resident');
+    const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: resident })).json();
+    const other = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: resident,
+      payload: { categoryCode: 'E0102', description: '另一件事', gridCode: me.scope.code },
+    });
+    expect(other.statusCode, other.body).toBe(201);
+    const historyOf = async (id: number) =>
+      (await t.db.selectFrom('case_history').select('id').where('case_id', '=', id).execute()).length;
+    const before = await historyOf(other.json().id);
+    const reused = await postForm(t.app, '/open311/v2/servicerequestupdates.json', {
+      ...ok,
+      service_request_id: other.json().number,
+    });
+    expect(reused.statusCode).toBe(400);
+    expect((reused.json() as Array<{ description: string }>)[0]!.description).toMatch(/already used/);
+    expect(await historyOf(other.json().id)).toBe(before);
     expect((await get(t.app, '/open311/v2/servicerequestupdates.json')).statusCode).toBe(400);
     expect((await get(t.app, `/open311/v2/servicerequestupdates.json?${J}&end_date=soon`)).statusCode).toBe(
       400,

@@ -1,3 +1,4 @@
+import { createOnce } from '../../platform/db/idempotency.js';
 import type { Db } from '../../platform/db/database.js';
 import { addComment } from '../cases/index.js';
 import { photosInPhase } from '../photos/index.js';
@@ -114,49 +115,49 @@ export async function postUpdate(ctx: Open311Deps, p: Params, requestId: string)
     .where('number', '=', number)
     .executeTakeFirst();
   if (!c) throw notFound(`service_request_id ${number} was not found`);
-  const prior = async () =>
-    (
-      await ctx.db
+  return createOnce({
+    requestId: clientId,
+    // the key's earlier update with this id
+    find: (rid) =>
+      ctx.db
         .selectFrom('open311_update')
-        .select('history_id')
+        .select(['history_id', 'case_id'])
         .where('key_id', '=', key.id)
-        .where('client_update_id', '=', clientId)
-        .executeTakeFirst()
-    )?.history_id;
-  const seen = await prior();
-  if (seen !== undefined) return String(seen);
-  try {
-    return await ctx.db.transaction().execute(async (tx) => {
-      const { historyId } = await addComment(
-        tx,
-        {
-          countyCode: key.countyCode,
-          caseId: c.id,
-          at: ctx.now(),
-          text: withMedia(description, media, status),
-          authorName: `Open311：${key.label}`,
-          channel: 'open311',
-        },
-        requestId,
-      );
-      await tx
-        .insertInto('open311_update')
-        .values({
-          county_code: key.countyCode,
-          history_id: historyId,
-          case_id: c.id,
-          key_id: key.id,
-          client_update_id: clientId,
-          client_status: status,
-          media_urls: media,
-        })
-        .execute();
-      return String(historyId);
-    });
-  } catch (err) {
-    // the same update sent twice at once: the other one won
-    const again = (err as { code?: string }).code === '23505' ? await prior() : undefined;
-    if (again !== undefined) return String(again);
-    throw err;
-  }
+        .where('client_update_id', '=', rid)
+        .executeTakeFirst(),
+    constraint: 'open311_update_key_id_client_update_id_key',
+    replay: (earlier) => {
+      if (earlier.case_id !== c.id)
+        throw badRequest(`update_id ${clientId} was already used for another service request`);
+      return String(earlier.history_id);
+    },
+    create: () =>
+      ctx.db.transaction().execute(async (tx) => {
+        const { historyId } = await addComment(
+          tx,
+          {
+            countyCode: key.countyCode,
+            caseId: c.id,
+            at: ctx.now(),
+            text: withMedia(description, media, status),
+            authorName: `Open311：${key.label}`,
+            channel: 'open311',
+          },
+          requestId,
+        );
+        await tx
+          .insertInto('open311_update')
+          .values({
+            county_code: key.countyCode,
+            history_id: historyId,
+            case_id: c.id,
+            key_id: key.id,
+            client_update_id: clientId,
+            client_status: status,
+            media_urls: media,
+          })
+          .execute();
+        return String(historyId);
+      }),
+  });
 }

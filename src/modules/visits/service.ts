@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
+import { createOnce } from '../../platform/db/idempotency.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -41,12 +42,16 @@ export async function recordVisit(
   input: RecordInput,
   requestId?: string,
 ): Promise<{ id: number; replayed: boolean }> {
-  const again = async () =>
-    input.clientRequestId
-      ? repo.findByClientRequest(deps.db, actor.countyCode, actor.accountId, input.clientRequestId)
-      : undefined;
-  const earlier = await again();
-  if (earlier) return replay(earlier, input);
+  return createOnce({
+    requestId: input.clientRequestId,
+    find: (rid) => repo.findByClientRequest(deps.db, actor.countyCode, actor.accountId, rid),
+    constraint: 'visit_client_request_idx',
+    replay: (earlier) => replay(earlier, input),
+    create: () => saveVisit(deps, actor, input, requestId),
+  });
+}
+
+async function saveVisit(deps: Deps, actor: Actor, input: RecordInput, requestId?: string) {
   const now = deps.now();
   const visitedAt = new Date(input.visitedAt);
   if (visitedAt.getTime() > now.getTime() + CLOCK_SKEW_MS || visitedAt.getTime() < now.getTime() - OLDEST_MS)
@@ -54,75 +59,65 @@ export async function recordVisit(
   const photoIds = [...new Set(input.photoIds)];
   const scope = scopeOf(actor);
 
-  return deps.db
-    .transaction()
-    .execute(async (tx) => {
-      // the household's row lock orders two visits to it (last visit and due date stay consistent)
-      const h = await repo.findHousehold(tx, scope, input.householdId, true);
-      if (!h) throw new AppError('NOT_FOUND');
-      if (input.caseId !== undefined && !(await repo.findCase(tx, scope, input.caseId)))
-        throw new AppError('VISIT_CASE_NOT_FOUND');
-      const id = await repo.insertVisit(tx, {
-        countyCode: actor.countyCode,
-        householdId: h.id,
-        gridCode: h.grid_code,
-        gridPath: h.grid_path,
-        workerAccountId: actor.accountId,
-        visitedAt,
-        kind: input.kind,
-        outcome: input.outcome,
-        needs: [...new Set(input.needs)],
-        notes: input.notes,
-        lng: input.lng ?? null,
-        lat: input.lat ?? null,
-        caseId: input.caseId ?? null,
-        clientRequestId: input.clientRequestId ?? null,
-        receivedAt: now,
-      });
-      await claimPhotos(tx, actor.countyCode, { column: 'visit_id', id }, photoIds, actor.accountId);
-      // nobody at home: the visit is on record, but the household has not been seen, so it stays due
-      const after =
-        input.outcome === 'not_home' ? h : await repo.markVisited(tx, actor.countyCode, h.id, visitedAt);
-      // full-time workers are paid: awardPoints credits part-time workers only; a door nobody
-      // opened is no visit to recognise; the day that counts (daily cap) is the day of the visit
-      const award =
-        input.outcome === 'not_home'
-          ? null
-          : await awardPoints(tx, {
-              countyCode: actor.countyCode,
-              workerAccountId: actor.accountId,
-              rule: 'visit',
-              refType: 'visit',
-              refId: id,
-              at: visitedAt,
-            });
-      await recordAudit(tx, {
-        actor,
-        countyCode: actor.countyCode,
-        action: 'visit.record',
-        entityType: 'visit',
-        entityId: id,
-        before: { householdId: h.id, lastVisitAt: h.last_visit_at?.toISOString() ?? null },
-        after: {
-          householdId: h.id,
-          outcome: input.outcome,
-          caseId: input.caseId ?? null,
-          photos: photoIds.length,
-          visitDueAt: after.visit_due_at?.toISOString() ?? null,
-          points: award?.points ?? 0,
-        },
-        requestId,
-      });
-      return { id, replayed: false };
-    })
-    .catch(async (err: { code?: string; constraint?: string }) => {
-      // the same visit sent twice at once (a retry racing the first try): the other one made it
-      if (err.code === '23505' && err.constraint === 'visit_client_request_idx') {
-        const made = await again();
-        if (made) return replay(made, input);
-      }
-      throw err;
+  return deps.db.transaction().execute(async (tx) => {
+    // the household's row lock orders two visits to it (last visit and due date stay consistent)
+    const h = await repo.findHousehold(tx, scope, input.householdId, true);
+    if (!h) throw new AppError('NOT_FOUND');
+    if (input.caseId !== undefined && !(await repo.findCase(tx, scope, input.caseId)))
+      throw new AppError('VISIT_CASE_NOT_FOUND');
+    const id = await repo.insertVisit(tx, {
+      countyCode: actor.countyCode,
+      householdId: h.id,
+      gridCode: h.grid_code,
+      gridPath: h.grid_path,
+      workerAccountId: actor.accountId,
+      visitedAt,
+      kind: input.kind,
+      outcome: input.outcome,
+      needs: [...new Set(input.needs)],
+      notes: input.notes,
+      lng: input.lng ?? null,
+      lat: input.lat ?? null,
+      caseId: input.caseId ?? null,
+      clientRequestId: input.clientRequestId ?? null,
+      receivedAt: now,
     });
+    await claimPhotos(tx, actor.countyCode, { column: 'visit_id', id }, photoIds, actor.accountId);
+    // nobody at home: the visit is on record, but the household has not been seen, so it stays due
+    const after =
+      input.outcome === 'not_home' ? h : await repo.markVisited(tx, actor.countyCode, h.id, visitedAt);
+    // full-time workers are paid: awardPoints credits part-time workers only; a door nobody
+    // opened is no visit to recognise; the day that counts (daily cap) is the day of the visit
+    const award =
+      input.outcome === 'not_home'
+        ? null
+        : await awardPoints(tx, {
+            countyCode: actor.countyCode,
+            workerAccountId: actor.accountId,
+            rule: 'visit',
+            refType: 'visit',
+            refId: id,
+            at: visitedAt,
+          });
+    await recordAudit(tx, {
+      actor,
+      countyCode: actor.countyCode,
+      action: 'visit.record',
+      entityType: 'visit',
+      entityId: id,
+      before: { householdId: h.id, lastVisitAt: h.last_visit_at?.toISOString() ?? null },
+      after: {
+        householdId: h.id,
+        outcome: input.outcome,
+        caseId: input.caseId ?? null,
+        photos: photoIds.length,
+        visitDueAt: after.visit_due_at?.toISOString() ?? null,
+        points: award?.points ?? 0,
+      },
+      requestId,
+    });
+    return { id, replayed: false };
+  });
 }
 
 /**

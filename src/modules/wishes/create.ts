@@ -1,4 +1,5 @@
 import type { Db } from '../../platform/db/database.js';
+import { createOnce } from '../../platform/db/idempotency.js';
 import { AppError } from '../../platform/errors.js';
 import { inScope, type Actor } from '../accounts/index.js';
 import { notify } from '../notify/index.js';
@@ -15,10 +16,21 @@ import './errors.js'; // registers this module's codes (ADR 0005)
  * the wish already made.
  */
 export async function createWish(db: Db, now: Date, actor: Actor, input: CreateWishBody, requestId?: string) {
-  const earlier = () => findByClientRequest(db, actor, input.clientRequestId);
-  const made = await earlier();
-  if (made) return made;
+  return createOnce({
+    requestId: input.clientRequestId,
+    find: (rid) => findByClientRequest(db, actor, rid),
+    constraint: 'wish_client_request_idx',
+    // the same request id for another household is a client's mistake, not a retry
+    replay: ({ household_id, ...earlier }) => {
+      if (actor.role !== 'resident' && household_id !== input.householdId)
+        throw new AppError('REQUEST_ID_REUSED');
+      return { ...earlier, replayed: true };
+    },
+    create: () => makeWish(db, now, actor, input, requestId),
+  });
+}
 
+async function makeWish(db: Db, now: Date, actor: Actor, input: CreateWishBody, requestId?: string) {
   let gridCode: string;
   let householdId: number | null = null;
   let visitId: number | null = null;
@@ -59,74 +71,62 @@ export async function createWish(db: Db, now: Date, actor: Actor, input: CreateW
   }
   const source = actor.role === 'resident' ? 'resident' : visitId !== null ? 'visit' : 'staff';
 
-  return db
-    .transaction()
-    .execute(async (tx) => {
-      const number = await nextWishNumber(tx, now);
-      const row = await tx
-        .insertInto('wish')
-        .values({
-          county_code: actor.countyCode,
-          number,
-          grid_code: gridCode,
-          grid_path: pathOf(gridCode),
-          household_id: householdId,
-          beneficiary: input.beneficiary,
-          beneficiary_kind: input.beneficiaryKind,
-          title: input.title,
-          detail: input.detail ?? '',
-          source,
-          requester_account_id: actor.accountId,
-          visit_id: visitId,
-          max_claimers: actor.role === 'resident' ? 1 : (input.maxClaimers ?? 1),
-          status: 'submitted',
-          client_request_id: input.clientRequestId ?? null,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning(['id', 'number'])
-        .executeTakeFirstOrThrow();
-      await recordWishStep(
-        tx,
-        {
-          countyCode: actor.countyCode,
-          wishId: row.id,
-          at: now,
-          action: 'submit',
-          fromStatus: null,
-          toStatus: 'submitted',
-          actor,
-        },
-        requestId,
-      );
-      await notify(tx, {
+  return db.transaction().execute(async (tx) => {
+    const number = await nextWishNumber(tx, now);
+    const row = await tx
+      .insertInto('wish')
+      .values({
+        county_code: actor.countyCode,
+        number,
+        grid_code: gridCode,
+        grid_path: pathOf(gridCode),
+        household_id: householdId,
+        beneficiary: input.beneficiary,
+        beneficiary_kind: input.beneficiaryKind,
+        title: input.title,
+        detail: input.detail ?? '',
+        source,
+        requester_account_id: actor.accountId,
+        visit_id: visitId,
+        max_claimers: actor.role === 'resident' ? 1 : (input.maxClaimers ?? 1),
+        status: 'submitted',
+        client_request_id: input.clientRequestId ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returning(['id', 'number'])
+      .executeTakeFirstOrThrow();
+    await recordWishStep(
+      tx,
+      {
         countyCode: actor.countyCode,
-        accountIds: (await reviewerAccounts(tx, gridCode)).filter((id) => id !== actor.accountId),
-        kind: 'wish.submitted',
-        about: { type: 'wish', id: row.id },
-        title: `新的微心愿 ${row.number}：${input.title}`,
-        event: { number: row.number, state: 'submitted' },
-      });
-      return { id: row.id, number: row.number, status: 'submitted', replayed: false };
-    })
-    .catch(async (err: { code?: string; constraint?: string }) => {
-      // the same request arrived twice at once: the other one made the wish
-      if (err.code === '23505' && err.constraint === 'wish_client_request_idx') {
-        const again = await earlier();
-        if (again) return again;
-      }
-      throw err;
+        wishId: row.id,
+        at: now,
+        action: 'submit',
+        fromStatus: null,
+        toStatus: 'submitted',
+        actor,
+      },
+      requestId,
+    );
+    await notify(tx, {
+      countyCode: actor.countyCode,
+      accountIds: (await reviewerAccounts(tx, gridCode)).filter((id) => id !== actor.accountId),
+      kind: 'wish.submitted',
+      about: { type: 'wish', id: row.id },
+      title: `新的微心愿 ${row.number}：${input.title}`,
+      event: { number: row.number, state: 'submitted' },
     });
+    return { id: row.id, number: row.number, status: 'submitted', replayed: false };
+  });
 }
 
-async function findByClientRequest(db: Db, actor: Actor, clientRequestId: string | undefined) {
-  if (!clientRequestId) return null;
-  const row = await db
+async function findByClientRequest(db: Db, actor: Actor, clientRequestId: string) {
+  return db
     .selectFrom('wish')
-    .select(['id', 'number', 'status'])
+    .select(['id', 'number', 'status', 'household_id'])
     .where('county_code', '=', actor.countyCode)
     .where('requester_account_id', '=', actor.accountId)
     .where('client_request_id', '=', clientRequestId)
     .executeTakeFirst();
-  return row ? { ...row, replayed: true } : null;
 }

@@ -329,6 +329,29 @@ describe('a wish from making to thanks (J10)', () => {
     expect(again.json().id).toBe(first.json().id);
     expect(parallel.json().id).toBe(first.json().id);
     expect(await k.counts()).toEqual(before);
+
+    // a worker's id reused for another household is no retry: refused, nothing saved
+    const [h1, h2] = (
+      await t.db
+        .selectFrom('household')
+        .select('id')
+        .where('grid_code', '=', gridCode)
+        .orderBy('id')
+        .limit(2)
+        .execute()
+    ).map((h) => h.id);
+    const staffRequest = randomUUID();
+    const made = await k.make(worker, { ...aWish, householdId: h1, clientRequestId: staffRequest });
+    expect(made.statusCode).toBe(201);
+    const mid = await k.counts();
+    const reused = await k.make(worker, { ...aWish, householdId: h2, clientRequestId: staffRequest });
+    expect(reused.statusCode).toBe(409);
+    expect(reused.json().error.code).toBe('REQUEST_ID_REUSED');
+    expect(await k.counts()).toEqual(mid);
+    // the same id from another account is theirs: a wish of its own
+    const other = await k.make(village, { ...aWish, householdId: h1, clientRequestId: staffRequest });
+    expect(other.statusCode).toBe(201);
+    expect(other.json().id).not.toBe(made.json().id);
   });
 
   it('stats count the wishes in scope by status', async () => {

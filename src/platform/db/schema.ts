@@ -323,10 +323,12 @@ export interface Notification {
   case_id: number | null;
   county_code: string;
   created_at: Generated<Timestamp>;
+  event: Json | null;
   id: Generated<number>;
   kind: string;
   read_at: Timestamp | null;
   title: string;
+  xid: Generated<string | null>;
 }
 
 export interface Open311Key {

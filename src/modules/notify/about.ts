@@ -1,0 +1,3 @@
+/** What a notification may be about besides a case (notification.about_type). */
+export const ABOUT_TYPES = ['wish', 'errand', 'disclosure', 'redemption', 'points', 'visit'] as const;
+export type About = { type: (typeof ABOUT_TYPES)[number]; id: number };

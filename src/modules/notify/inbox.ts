@@ -1,0 +1,50 @@
+import type { Db } from '../../platform/db/database.js';
+import * as repo from './repository.js';
+import { ABOUT_TYPES, type About } from './service.js';
+
+export type InboxItem = {
+  id: number;
+  caseId: number | null;
+  about: About | null;
+  kind: string;
+  title: string;
+  body: string | null;
+  createdAt: string;
+  readAt: string | null;
+};
+
+/** What a notification row is about when not a case. */
+export const aboutOf = (n: { about_type: string | null; about_id: number | null }): About | null =>
+  n.about_id !== null && (ABOUT_TYPES as readonly string[]).includes(n.about_type ?? '')
+    ? { type: n.about_type as About['type'], id: n.about_id }
+    : null;
+
+/** My notifications, newest first, and how many are unread. */
+export async function readInbox(
+  db: Db,
+  accountId: number,
+  q: { unreadOnly: boolean; beforeId?: number; limit: number },
+): Promise<{ items: InboxItem[]; unread: number }> {
+  const [rows, unread] = await Promise.all([
+    repo.listInbox(db, accountId, q),
+    repo.countUnread(db, accountId),
+  ]);
+  return {
+    items: rows.map((n) => ({
+      id: n.id,
+      caseId: n.case_id,
+      about: aboutOf(n),
+      kind: n.kind,
+      title: n.title,
+      body: n.body,
+      createdAt: n.created_at.toISOString(),
+      readAt: n.read_at?.toISOString() ?? null,
+    })),
+    unread,
+  };
+}
+
+/** Marks my notifications read (all, or the listed ids). Reading one's own inbox is not audited. */
+export async function markInboxRead(db: Db, accountId: number, at: Date, ids?: number[]) {
+  return { marked: await repo.markRead(db, accountId, at, ids) };
+}
