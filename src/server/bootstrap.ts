@@ -11,7 +11,7 @@ import type { Logger } from '../platform/logging.js';
 import type { AppContext } from './context.js';
 import { progressPrinter } from '../platform/progress.js';
 import { EventHub } from '../platform/events.js';
-import { ensureReferenceData, loadCalendar } from '../modules/cases/seed.js';
+import { ensureReferenceData, loadCalendars } from '../modules/cases/seed.js';
 import { blobStoreFromEnv, type BlobStore } from '../modules/media/blob-store.js';
 
 export type Runtime = {
@@ -51,16 +51,16 @@ export async function makeContext(
   url: string,
   opts: { pii: Pii; log: Logger; media: BlobStore; now?: () => Date },
 ) {
-  let calendar = await loadCalendar(db);
+  let calendars = await loadCalendars(db);
   const reloadCalendar = async () => {
-    calendar = await loadCalendar(db);
+    calendars = await loadCalendars(db);
   };
   const ctx: AppContext = {
     db,
     pii: opts.pii,
     grids: new GridLocator(db),
     log: opts.log,
-    calendar: () => calendar,
+    calendar: (countyCode: string) => calendars.forCounty(countyCode),
     reloadCalendar,
     now: opts.now ?? (() => new Date()),
     media: opts.media,

@@ -5,6 +5,7 @@ import { notify } from '../notify/service.js';
 import { awardPoints } from '../points/award.js';
 import type { CaseDeps } from './context.js';
 import { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
+import { deadlinesOf } from './settings-repository.js';
 import { escalationTarget } from './escalation.js';
 import { recordHistory } from './history.js';
 import { attachPhotos } from './photos.js';
@@ -194,16 +195,12 @@ async function apply(
 ): Promise<Step> {
   const to = TRANSITIONS[input.action].to;
   const base: Step = { set: to ? { state: to } : {}, tell: [], photoPhase: 'evidence' };
-  const category = async () =>
-    (
-      await tx
-        .selectFrom('category')
-        .select('deadlines')
-        .where('code', '=', c.category_code)
-        .executeTakeFirstOrThrow()
-    ).deadlines as Deadlines;
+  // the deadlines in force in the case's county (its own, else the national default)
+  const category = async (): Promise<Deadlines> =>
+    (await deadlinesOf(tx, c.county_code, c.category_code))?.deadlines ?? {};
+  const calendar = deps.calendar(c.county_code);
   const enterTier = async (tier: Tier) => {
-    const due = deadlineAt(deps.calendar(), await category(), tier, c.urgency, now);
+    const due = deadlineAt(calendar, await category(), tier, c.urgency, now);
     return {
       tier,
       holder_code: holderFor(c.grid_code, tier),
@@ -347,8 +344,8 @@ async function apply(
       const asked = c.pending_delay as { amount: number; unit: Duration['unit']; by: number };
       const set: Record<string, unknown> = { pending_delay: null };
       if (input.approve && c.deadline_at) {
-        const due = deps.calendar().addDuration(c.deadline_at, { amount: asked.amount, unit: asked.unit });
-        const warn = deps.calendar().warningTimes(now, due);
+        const due = calendar.addDuration(c.deadline_at, { amount: asked.amount, unit: asked.unit });
+        const warn = calendar.warningTimes(now, due);
         Object.assign(set, {
           deadline_at: due,
           yellow_at: warn.yellowAt,
@@ -380,13 +377,7 @@ async function apply(
       };
     case 'expedite': {
       // 加急: the urgent deadline counted from when the tier got the case, if that is sooner
-      const urgent = deadlineAt(
-        deps.calendar(),
-        await category(),
-        c.tier as Tier,
-        'urgent',
-        c.tier_entered_at,
-      );
+      const urgent = deadlineAt(calendar, await category(), c.tier as Tier, 'urgent', c.tier_entered_at);
       const sooner = !c.deadline_at || urgent.deadlineAt < c.deadline_at;
       return {
         ...base,

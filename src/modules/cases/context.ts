@@ -8,6 +8,7 @@ export type CaseDeps = {
   db: Db;
   pii: Pii;
   grids: GridLocator;
-  calendar: () => WorkCalendar;
+  /** the working calendar of a county */
+  calendar: (countyCode: string) => WorkCalendar;
   now: () => Date;
 };

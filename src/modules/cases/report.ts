@@ -8,7 +8,8 @@ import { notify } from '../notify/service.js';
 import { earnsPoints } from '../points/award.js';
 import { checkAttributes, type AttributeAnswers, type CategoryAttribute } from './attributes.js';
 import type { CaseDeps } from './context.js';
-import { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
+import { deadlineAt, holderFor } from './deadlines.js';
+import { deadlinesOf } from './settings-repository.js';
 import { recordHistory } from './history.js';
 import { attachPhotos } from './photos.js';
 import type { CaseActor } from './policy.js';
@@ -126,7 +127,9 @@ export async function reportCase(
   const state = staff ? 'filed' : 'reported';
   const urgency = input.urgency ?? 'normal';
   const now = deps.now();
-  const due = deadlineAt(deps.calendar(), category.deadlines as Deadlines, tier, urgency, now);
+  // the county's own deadlines (else the national default) on the county's working calendar
+  const deadlines = (await deadlinesOf(deps.db, countyCode, category.code))?.deadlines ?? {};
+  const due = deadlineAt(deps.calendar(countyCode), deadlines, tier, urgency, now);
   const contact = input.reporterContact?.trim() || null;
   const again = () => findByClientRequest(deps, countyCode, actor, input.clientRequestId);
   const earlier = await again();

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db, DbOrTx } from '../../platform/db/database.js';
 import { loadChinaHolidays } from '../../platform/calendar/china-calendar.js';
-import { WorkCalendar } from '../../platform/calendar/work-calendar.js';
 import { pathOf } from '../regions/paths.js';
+import { CountyCalendars } from './calendars.js';
 import { loadCatalogue } from './catalogue.js';
 
 /**
@@ -106,14 +106,5 @@ export async function seedCountyCaseConfig(tx: DbOrTx, countyCode: string): Prom
     .execute();
 }
 
-/** The working calendar as configured in the database (holidays and make-up days). */
-export async function loadCalendar(db: Db): Promise<WorkCalendar> {
-  const rows = await db.selectFrom('calendar_day').select(['day', 'kind', 'name']).orderBy('day').execute();
-  return new WorkCalendar({
-    days: rows.map((r) => ({
-      date: r.day,
-      kind: r.kind as 'holiday' | 'workday',
-      name: r.name ?? undefined,
-    })),
-  });
-}
+/** The working calendars of every county, as configured in the database. */
+export const loadCalendars = (db: Db): Promise<CountyCalendars> => CountyCalendars.load(db);

@@ -1528,7 +1528,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 新增规则 Add an escalation rule */
+        /** 新增规则 Add an escalation rule to my county */
         post: {
             parameters: {
                 query?: never;
@@ -1588,7 +1588,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 修改规则 Change an escalation rule */
+        /** 修改规则 Change an escalation rule of my county */
         put: {
             parameters: {
                 query?: never;
@@ -1650,7 +1650,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 工作日历 Holidays and make-up working days of a year */
+        /** 工作日历 My county’s holidays and make-up working days of a year (national + own) */
         get: {
             parameters: {
                 query?: never;
@@ -1675,13 +1675,15 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "holiday" | "workday";
                                 name: string | null;
+                                /** @enum {string} */
+                                source: "national" | "county";
                             }[];
                         };
                     };
                 };
             };
         };
-        /** 设置工作日历 Replace a year’s holidays and make-up days (as published by the State Council) */
+        /** 设置工作日历 Replace my county’s holidays and make-up days of a year (kept as overrides of the national calendar) */
         put: {
             parameters: {
                 query?: never;
@@ -1718,6 +1720,8 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "holiday" | "workday";
                                 name: string | null;
+                                /** @enum {string} */
+                                source: "national" | "county";
                             }[];
                         };
                     };
@@ -1739,7 +1743,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 办理时限 Set a category’s deadline per tier */
+        /** 办理时限 Set a category’s deadline per tier in my county */
         put: {
             parameters: {
                 query?: never;
