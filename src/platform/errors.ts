@@ -6,6 +6,7 @@
  * Modules keep their own codes in src/modules/<module>/errors.ts, merged here.
  */
 import { ACCOUNT_ERRORS } from '../modules/accounts/errors.js';
+import { DEPARTMENT_ERRORS } from '../modules/departments/errors.js';
 import { DISCLOSURE_ERRORS } from '../modules/disclosures/errors.js';
 import { ERRAND_ERRORS } from '../modules/errands/errors.js';
 import { PARTY_ERRORS } from '../modules/party/errors.js';
@@ -58,6 +59,7 @@ export const ERRORS = {
   ...ERRAND_ERRORS,
   ...DISCLOSURE_ERRORS,
   ...PARTY_ERRORS,
+  ...DEPARTMENT_ERRORS,
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 export type ErrorCode = keyof typeof ERRORS;

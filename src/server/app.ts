@@ -27,6 +27,7 @@ import { wishRoutes } from '../modules/wishes/routes.js';
 import { errandRoutes } from '../modules/errands/routes.js';
 import { disclosureRoutes } from '../modules/disclosures/routes.js';
 import { partyRoutes } from '../modules/party/routes.js';
+import { departmentRoutes } from '../modules/departments/routes.js';
 import { loggerOptions } from '../platform/logging.js';
 import { installAuth } from './auth.js';
 import type { AppContext } from './context.js';
@@ -102,6 +103,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(catalogueRoutes(ctx));
       await api.register(caseRoutes(ctx));
       await api.register(caseAdminRoutes(ctx));
+      await api.register(departmentRoutes(ctx));
       await api.register(photoRoutes(ctx));
       await api.register(notifyRoutes(ctx));
       await api.register(visitRoutes(ctx));

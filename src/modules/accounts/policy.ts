@@ -1,4 +1,5 @@
 import { AppError } from '../../platform/errors.js';
+import { DEPARTMENT_ABILITIES } from '../departments/abilities.js';
 import { DISCLOSURE_ABILITIES } from '../disclosures/abilities.js';
 import { ERRAND_ABILITIES } from '../errands/abilities.js';
 import { PARTY_ABILITIES } from '../party/abilities.js';
@@ -41,6 +42,7 @@ export const ABILITIES = {
   ...ERRAND_ABILITIES,
   ...DISCLOSURE_ABILITIES,
   ...PARTY_ABILITIES,
+  ...DEPARTMENT_ABILITIES,
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Ability = keyof typeof ABILITIES;

@@ -42,16 +42,20 @@ export async function ensureReferenceData(db: DbOrTx): Promise<void> {
 }
 
 /**
- * A county's own case configuration: its bureaus, the offices of every township
- * (named with the township's name) and the escalation rules, from the catalogue.
+ * A county's own case configuration: its bureaus (named with the county's and its
+ * city's name), the offices of every township (named with the township's name) and
+ * the escalation rules, from the catalogue.
  */
 export async function seedCountyCaseConfig(tx: DbOrTx, countyCode: string): Promise<void> {
   const cat = loadCatalogue();
   const county = await tx
-    .selectFrom('region')
-    .select(['code', 'name'])
-    .where('code', '=', countyCode)
+    .selectFrom('region as c')
+    .innerJoin('region as p', 'p.code', 'c.parent_code')
+    .select(['c.code', 'c.name', 'p.name as city'])
+    .where('c.code', '=', countyCode)
     .executeTakeFirstOrThrow();
+  // every county's bodies carry its own name: {county}住房和城乡建设局 → 盘山县住房和城乡建设局
+  const named = (name: string) => name.replaceAll('{county}', county.name).replaceAll('{city}', county.city);
   const townships = await tx
     .selectFrom('region')
     .select(['code', 'name'])
@@ -59,7 +63,12 @@ export async function seedCountyCaseConfig(tx: DbOrTx, countyCode: string): Prom
     .orderBy('code')
     .execute();
   const rows = [
-    ...cat.departments.county.map((d) => ({ ...d, tier: 'county', region: county.code, full: d.name })),
+    ...cat.departments.county.map((d) => ({
+      ...d,
+      tier: 'county',
+      region: county.code,
+      full: named(d.name),
+    })),
     ...townships.flatMap((t) =>
       cat.departments.township.map((d) => ({
         ...d,
