@@ -37,7 +37,7 @@ export const CreateDepartmentBody = z.object({
   name: Name,
   nameEn: NameEn.nullable().default(null),
   /** the county (a bureau) or a township (an office) */
-  regionCode: z.string().regex(/^\d{6}(\d{3})?$/),
+  regionCode: z.string().regex(/^\d{6,15}$/),
 });
 
 export const UpdateDepartmentBody = z
