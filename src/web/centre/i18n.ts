@@ -3,6 +3,7 @@
  * `t(key)` in components (see lang.tsx); `label(prefix, value)` for codes that
  * come from the API (states, tiers, actions …) and may be unknown here.
  */
+import { ADMIN_M } from './admin/messages.js';
 import { CODES } from './i18n-codes.js';
 import { DISCLOSURES_M } from './disclosures/messages.js';
 import { ERRANDS_M } from './errands/messages.js';
@@ -279,6 +280,7 @@ export const M = {
   ...WISHES_M,
   ...ERRANDS_M,
   ...DISCLOSURES_M,
+  ...ADMIN_M,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof M;
