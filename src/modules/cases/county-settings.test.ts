@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { pointInGrid } from '../../../test/fixtures.js';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 import { onCountySettingsChanged, type CountySetting } from '../../platform/settings-changes.js';
 import { getIntervals } from '../visits/intervals.js';
@@ -106,6 +107,29 @@ describe('settings belong to a county', () => {
     });
     expect(wrongYear.statusCode).toBe(400);
     expect(t.ctx.calendar(TIELING).isWorkingDay('2030-03-15')).toBe(false);
+  });
+
+  it('a case reported in 铁岭县 gets 铁岭县’s deadline on 铁岭县’s calendar', async () => {
+    // Thursday 2030-03-14 16:30: one working hour left that day; Friday 03-15 is 铁岭县's own holiday
+    t.clock.set('2030-03-14T16:30:00+08:00');
+    const resident = await signIn(t.app, 'resident');
+    const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: resident })).json();
+    const at = await pointInGrid(t.db, me.scope.code);
+    const res = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: resident,
+      payload: { categoryCode: 'E0102', description: '村口垃圾', lat: at.lat, lng: at.lng },
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    const row = await t.db
+      .selectFrom('cases')
+      .select(['county_code', 'deadline_at'])
+      .where('id', '=', res.json().id)
+      .executeTakeFirstOrThrow();
+    expect(row.county_code).toBe(TIELING);
+    // 2 working hours (铁岭县's deadline): 16:30–17:30, then Monday 03-18 08:30–09:30
+    expect(row.deadline_at?.toISOString()).toBe(new Date('2030-03-18T09:30:00+08:00').toISOString());
   });
 
   it('escalation rules: 铁岭县’s new rule does not route 盘山县’s cases', async () => {
