@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTestApp, type TestApp } from '../../test/helpers.js';
 import type { Runtime } from '../server/bootstrap.js';
-import { departmentCommand } from './departments.js';
+import { countyCommand, departmentCommand } from './departments.js';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -9,12 +9,14 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
+const runtime = async <T>(fn: (rt: Runtime) => Promise<T>) => fn({ ctx: t.ctx } as Runtime);
+
 /** Runs `wangge department …` against the test database; answers what it printed. */
 async function run(...args: string[]): Promise<string> {
   const lines: string[] = [];
   const log = vi.spyOn(console, 'log').mockImplementation((s: string) => void lines.push(s));
   try {
-    const cmd = departmentCommand(async (fn) => fn({ ctx: t.ctx } as Runtime));
+    const cmd = (args[0] === 'setup' ? countyCommand : departmentCommand)(runtime);
     cmd.exitOverride();
     await cmd.parseAsync(args, { from: 'user' });
   } finally {
@@ -68,5 +70,35 @@ describe('wangge department', () => {
     await expect(
       run('add', '--region', '211122001211', '--code', 'x_office', '--name', '村里办公室'),
     ).rejects.toThrow(/DEPARTMENT_REGION_INVALID/);
+  });
+});
+
+describe('wangge county setup', () => {
+  it('gives a county the national defaults it lacks, keeping what it changed', async () => {
+    await t.db
+      .deleteFrom('points_rule')
+      .where('county_code', '=', '211122')
+      .where('code', '<>', 'visit')
+      .execute();
+    await t.db
+      .updateTable('points_rule')
+      .set({ points: 9 })
+      .where('county_code', '=', '211122')
+      .where('code', '=', 'visit')
+      .execute();
+    const before = await t.db
+      .selectFrom('points_rule')
+      .select('code')
+      .where('county_code', '=', '211122')
+      .execute();
+    expect(before).toHaveLength(1);
+    await run('setup', '211122');
+    const after = await t.db
+      .selectFrom('points_rule')
+      .select(['code', 'points'])
+      .where('county_code', '=', '211122')
+      .execute();
+    expect(after.length).toBeGreaterThan(1);
+    expect(after.find((r) => r.code === 'visit')?.points).toBe(9);
   });
 });

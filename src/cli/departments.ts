@@ -6,6 +6,7 @@ import {
   updateDepartment,
   type DepartmentItem,
 } from '../modules/departments/service.js';
+import { seedCountySettings } from '../modules/demo/load.js';
 import type { Runtime } from '../server/bootstrap.js';
 
 type WithRuntime = <T>(fn: (rt: Runtime) => Promise<T>) => Promise<T>;
@@ -83,6 +84,25 @@ export function departmentCommand(withRuntime: WithRuntime): Command {
       withRuntime(async (rt) => {
         const d = await updateDepartment(rt.ctx.db, null, deptId, { active: o.undo === true });
         console.log(`${o.undo ? 'reactivated' : 'deactivated'} ${line(d)}`);
+      }),
+    );
+  return cmd;
+}
+
+/** `wangge county setup CODE`: give a county the national defaults it lacks (idempotent). */
+export function countyCommand(withRuntime: WithRuntime): Command {
+  const cmd = new Command('county').description('counties');
+  cmd
+    .command('setup')
+    .argument('<code>', '6-digit county code (its territory must be loaded)')
+    .description(
+      'add the national default settings a county lacks: departments, escalation rules, visit policy, points rules, service items',
+    )
+    .action(async (code: string) =>
+      withRuntime(async (rt) => {
+        if (!/^\d{6}$/.test(code)) throw new InvalidArgumentError('a 6-digit county code');
+        await rt.ctx.db.transaction().execute((tx) => seedCountySettings(tx, code));
+        console.log(`county ${code}: default settings in place`);
       }),
     );
   return cmd;

@@ -6,7 +6,7 @@ import { serve } from '../server/main.js';
 import { RoleSchema } from '../modules/accounts/roles.js';
 import { createAccount } from '../modules/accounts/service.js';
 import { importGridsFromFile } from '../modules/grids/import.js';
-import { departmentCommand } from './departments.js';
+import { countyCommand, departmentCommand } from './departments.js';
 
 /** The `wangge` command. Every subcommand calls the same services the API uses. */
 const program = new Command('wangge').description('Wangge 网格 — grid-based grassroots governance platform');
@@ -126,6 +126,7 @@ program
   );
 
 program.addCommand(departmentCommand(withRuntime));
+program.addCommand(countyCommand(withRuntime));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);
