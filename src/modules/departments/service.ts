@@ -1,7 +1,6 @@
 import type { Db, DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { countySettingsChanged } from '../../platform/settings-changes.js';
-import { inScope } from '../accounts/policy.js';
 import type { Actor } from '../accounts/roles.js';
 import { recordAudit } from '../audit/service.js';
 import * as repo from './repository.js';
@@ -12,6 +11,9 @@ import * as repo from './repository.js';
  * of the machine). A deactivated department is no longer offered for dispatch; cases
  * already there stay. Every change is audited under the department's county.
  */
+
+/** `path` lies in the subtree of `scopePath` (ltree prefix semantics). */
+const within = (path: string, scopePath: string) => path === scopePath || path.startsWith(`${scopePath}.`);
 
 export const toItem = (d: repo.DepartmentRow) => ({
   id: d.id,
@@ -38,7 +40,7 @@ export async function addDepartment(
   requestId?: string,
 ): Promise<DepartmentItem> {
   const region = await repo.regionOf(db, input.regionCode);
-  if (!region || (actor && !inScope(actor, region.path))) throw new AppError('NOT_FOUND');
+  if (!region || (actor && !within(region.path, actor.scopePath))) throw new AppError('NOT_FOUND');
   if ((region.level !== 'county' && region.level !== 'township') || !region.county_code)
     throw new AppError('DEPARTMENT_REGION_INVALID');
   const countyCode = region.county_code;
