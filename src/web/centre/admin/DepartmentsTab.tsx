@@ -1,6 +1,7 @@
 import { PlusOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Popconfirm, Space, Switch, Table, Tag, Typography } from 'antd';
-import { useState } from 'react';
+import type { ButtonProps } from 'antd';
+import { useState, type HTMLAttributes } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import { RegionPicker } from '../common/RegionPicker.js';
 import { useLang } from '../lang.js';
@@ -68,6 +69,7 @@ export function DepartmentsTab() {
       {list.error !== undefined && <Alert type="error" showIcon title={errorText(list.error, lang)} />}
       <Table<AdminDepartment>
         rowKey="id"
+        onRow={(d) => ({ 'data-testid': `dept-row-${d.code}` }) as HTMLAttributes<HTMLElement>}
         size="small"
         loading={list.loading}
         dataSource={list.data ?? []}
@@ -94,7 +96,11 @@ export function DepartmentsTab() {
                   {t('dept.rename')}
                 </a>
                 {d.active ? (
-                  <Popconfirm title={t('dept.deactivateHint')} onConfirm={() => void setActive(d, false)}>
+                  <Popconfirm
+                    title={t('dept.deactivateHint')}
+                    onConfirm={() => void setActive(d, false)}
+                    okButtonProps={{ 'data-testid': 'dept-deactivate-confirm' } as ButtonProps}
+                  >
                     <a data-testid={`dept-deactivate-${d.id}`}>{t('dept.deactivate')}</a>
                   </Popconfirm>
                 ) : (
