@@ -6,6 +6,7 @@ import { serve } from '../server/main.js';
 import { RoleSchema } from '../modules/accounts/roles.js';
 import { createAccount } from '../modules/accounts/service.js';
 import { importGridsFromFile } from '../modules/grids/import.js';
+import { countyCommand, departmentCommand } from './departments.js';
 
 /** The `wangge` command. Every subcommand calls the same services the API uses. */
 const program = new Command('wangge').description('Wangge 网格 — grid-based grassroots governance platform');
@@ -60,27 +61,42 @@ program
   .requiredOption('--scope <code>', 'region code the account sees (county, township, village or grid)')
   .option('--name <displayName>', 'display name')
   .option('--password <password>', 'password (else read from WANGGE_NEW_PASSWORD)')
-  .action(async (o: { username: string; role: string; scope: string; name?: string; password?: string }) => {
-    const role = RoleSchema.safeParse(o.role);
-    if (!role.success) throw new InvalidArgumentError(`role must be one of ${RoleSchema.options.join(', ')}`);
-    const password = o.password ?? process.env.WANGGE_NEW_PASSWORD;
-    if (!password || password.length < 10)
-      throw new InvalidArgumentError('a password of at least 10 characters is required');
-    await withRuntime(async (rt) => {
-      const id = await createAccount(
-        rt.ctx.db,
-        {
-          username: o.username,
-          displayName: o.name ?? o.username,
-          password,
-          role: role.data,
-          scopeCode: o.scope,
-        },
-        null,
-      );
-      console.log(`created account ${o.username} (id ${id})`);
-    });
-  });
+  .option('--department <id>', 'department staff: the id of their department (at the scope node)', number)
+  .option('--worker <id>', 'grid workers: the id of their roster record (in the scope grid)', number)
+  .action(
+    async (o: {
+      username: string;
+      role: string;
+      scope: string;
+      name?: string;
+      password?: string;
+      department?: number;
+      worker?: number;
+    }) => {
+      const role = RoleSchema.safeParse(o.role);
+      if (!role.success)
+        throw new InvalidArgumentError(`role must be one of ${RoleSchema.options.join(', ')}`);
+      const password = o.password ?? process.env.WANGGE_NEW_PASSWORD;
+      if (!password || password.length < 10)
+        throw new InvalidArgumentError('a password of at least 10 characters is required');
+      await withRuntime(async (rt) => {
+        const id = await createAccount(
+          rt.ctx.db,
+          {
+            username: o.username,
+            displayName: o.name ?? o.username,
+            password,
+            role: role.data,
+            scopeCode: o.scope,
+            departmentId: o.department,
+            workerId: o.worker,
+          },
+          null,
+        );
+        console.log(`created account ${o.username} (id ${id})`);
+      });
+    },
+  );
 
 program
   .command('grids')
@@ -108,6 +124,9 @@ program
       );
     }),
   );
+
+program.addCommand(departmentCommand(withRuntime));
+program.addCommand(countyCommand(withRuntime));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

@@ -8,6 +8,7 @@ import { ACCOUNT_ABILITIES } from '../modules/accounts/abilities.js';
 import { definePolicy } from '../modules/accounts/policy.js';
 import { AUDIT_ABILITIES } from '../modules/audit/abilities.js';
 import { CASE_ABILITIES } from '../modules/cases/abilities.js';
+import { DEPARTMENT_ABILITIES } from '../modules/departments/abilities.js';
 import { DISCLOSURE_ABILITIES } from '../modules/disclosures/abilities.js';
 import { ERRAND_ABILITIES } from '../modules/errands/abilities.js';
 import { GRID_ABILITIES } from '../modules/grids/abilities.js';
@@ -31,6 +32,7 @@ export const ROLE_TABLE = {
   ...ERRAND_ABILITIES,
   ...DISCLOSURE_ABILITIES,
   ...PARTY_ABILITIES,
+  ...DEPARTMENT_ABILITIES,
 };
 
 export type Ability = keyof typeof ROLE_TABLE;

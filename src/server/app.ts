@@ -27,6 +27,7 @@ import { errandRoutes } from '../modules/errands/routes.js';
 import { disclosureRoutes } from '../modules/disclosures/routes.js';
 import { partyRoutes } from '../modules/party/routes.js';
 import { photoRoutes } from '../modules/photos/index.js';
+import { departmentRoutes } from '../modules/departments/routes.js';
 import { loggerOptions } from '../platform/logging.js';
 import { abilitiesOf } from './abilities.js';
 import { installAuth } from './auth.js';
@@ -118,6 +119,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(catalogueRoutes(ctx));
       await api.register(caseRoutes(ctx));
       await api.register(caseAdminRoutes(ctx));
+      await api.register(departmentRoutes(ctx));
       await api.register(photoRoutes(ctx, photoRules));
       await api.register(notifyRoutes(ctx));
       await api.register(visitRoutes(ctx));

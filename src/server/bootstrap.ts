@@ -12,7 +12,7 @@ import type { AppContext } from './context.js';
 import { progressPrinter } from '../platform/progress.js';
 import { EventHub } from '../platform/events.js';
 import { liveFeed } from '../modules/notify/live.js';
-import { ensureReferenceData, loadCalendar } from '../modules/cases/seed.js';
+import { ensureReferenceData, loadCalendars } from '../modules/cases/seed.js';
 import { blobStoreFromEnv, type BlobStore } from '../modules/photos/index.js';
 
 export type Runtime = {
@@ -52,16 +52,16 @@ export async function makeContext(
   url: string,
   opts: { pii: Pii; log: Logger; media: BlobStore; now?: () => Date },
 ) {
-  let calendar = await loadCalendar(db);
+  let calendars = await loadCalendars(db);
   const reloadCalendar = async () => {
-    calendar = await loadCalendar(db);
+    calendars = await loadCalendars(db);
   };
   const ctx: AppContext = {
     db,
     pii: opts.pii,
     grids: new GridLocator(db),
     log: opts.log,
-    calendar: () => calendar,
+    calendar: (countyCode: string) => calendars.forCounty(countyCode),
     reloadCalendar,
     now: opts.now ?? (() => new Date()),
     media: opts.media,

@@ -5,6 +5,7 @@
  */
 import { ACCOUNT_ERRORS } from '../modules/accounts/errors.js';
 import { CASE_ERRORS } from '../modules/cases/errors.js';
+import { DEPARTMENT_ERRORS } from '../modules/departments/errors.js';
 import { DISCLOSURE_ERRORS } from '../modules/disclosures/errors.js';
 import { ERRAND_ERRORS } from '../modules/errands/errors.js';
 import { PARTY_ERRORS } from '../modules/party/errors.js';
@@ -23,4 +24,5 @@ export const ERROR_CATALOGUE = {
   ...ERRAND_ERRORS,
   ...DISCLOSURE_ERRORS,
   ...PARTY_ERRORS,
+  ...DEPARTMENT_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

@@ -12,8 +12,8 @@ export type AppContext = {
   pii: Pii;
   grids: GridLocator;
   log: Logger;
-  /** the working calendar in force (reloaded when administrators change it) */
-  calendar: () => WorkCalendar;
+  /** a county's working calendar: national holidays + the county's overrides (reloaded on change) */
+  calendar: (countyCode: string) => WorkCalendar;
   /** re-read the calendar from the database after an administrator changed it */
   reloadCalendar: () => Promise<void>;
   /** the clock; tests replay the seeds' journeys at their own times */

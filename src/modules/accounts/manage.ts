@@ -2,6 +2,7 @@ import type { Db, DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { hashPassword } from './password.js';
+import { applyTies, checkManageable, checkRoleScope, type ScopeNode } from './assignment.js';
 import { inScope } from './policy.js';
 import * as repo from './repository.js';
 import type { Actor, Role } from './roles.js';
@@ -12,13 +13,19 @@ export type AccountPatch = {
   role?: Role;
   scopeCode?: string;
   disabled?: boolean;
+  departmentId?: number | null;
+  workerId?: number | null;
   updatedAt?: string;
 };
 
-/** The account, locked; an account outside the administrator's scope does not exist for them. */
+/**
+ * The account, locked; an account outside the administrator's scope does not exist for
+ * them, and another administrator at or above their node is not theirs to manage (403).
+ */
 async function lockVisible(tx: DbOrTx, actor: Actor, id: number) {
   const cur = await repo.lockAccount(tx, id);
   if (!cur || !inScope(actor, cur.scope_path)) throw new AppError('NOT_FOUND');
+  if (cur.id !== actor.accountId) checkManageable(actor, cur.role, cur.scope_path);
   return cur;
 }
 
@@ -26,7 +33,7 @@ async function lockVisible(tx: DbOrTx, actor: Actor, id: number) {
 async function newScope(tx: DbOrTx, actor: Actor, code: string) {
   const scope = await tx
     .selectFrom('region')
-    .select(['code', 'path', 'county_code'])
+    .select(['code', 'path', 'county_code', 'level'])
     .where('code', '=', code)
     .executeTakeFirst();
   if (!scope)
@@ -37,7 +44,7 @@ async function newScope(tx: DbOrTx, actor: Actor, code: string) {
       detail: '账号管辖范围须在县及以下',
       detailEn: 'an account scope must be a county or below',
     });
-  return { code: scope.code, countyCode: scope.county_code };
+  return { code: scope.code, path: scope.path, level: scope.level, countyCode: scope.county_code };
 }
 
 /**
@@ -82,11 +89,22 @@ export async function updateAccount(
       change.role = patch.role;
       set('role', cur.role, patch.role);
     }
+    let node: ScopeNode = {
+      code: cur.scope_code,
+      path: cur.scope_path,
+      level: cur.scope_level,
+      countyCode: cur.county_code,
+    };
     if (patch.scopeCode !== undefined && patch.scopeCode !== cur.scope_code) {
-      const scope = await newScope(tx, actor, patch.scopeCode);
-      change.scope_code = scope.code;
-      change.county_code = scope.countyCode;
-      set('scopeCode', cur.scope_code, scope.code);
+      node = await newScope(tx, actor, patch.scopeCode);
+      change.scope_code = node.code;
+      change.county_code = node.countyCode;
+      set('scopeCode', cur.scope_code, node.code);
+    }
+    const role = change.role ?? (cur.role as Role);
+    if (change.role !== undefined || change.scope_code !== undefined) {
+      checkRoleScope(role, node);
+      if (cur.id !== actor.accountId) checkManageable(actor, role, node.path);
     }
     if (patch.disabled !== undefined && patch.disabled !== cur.disabled) {
       change.disabled = patch.disabled;
@@ -97,6 +115,22 @@ export async function updateAccount(
       (change.role !== undefined || change.scope_code !== undefined || change.disabled === true)
     ) {
       throw new AppError('ACCOUNT_SELF_LOCKOUT');
+    }
+    const retie =
+      change.role !== undefined ||
+      change.scope_code !== undefined ||
+      patch.departmentId !== undefined ||
+      patch.workerId !== undefined;
+    if (retie) {
+      const ties = await applyTies(tx, id, role, node, patch, { departmentId: cur.department_id });
+      if (ties.departmentId !== cur.department_id) {
+        before.departmentId = cur.department_id;
+        after.departmentId = ties.departmentId;
+      }
+      if (ties.workerId !== cur.worker_id) {
+        before.workerId = cur.worker_id;
+        after.workerId = ties.workerId;
+      }
     }
     if (Object.keys(after).length === 0) return cur;
     await repo.updateAccount(tx, id, change, now);

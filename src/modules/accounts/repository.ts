@@ -124,7 +124,14 @@ const ACCOUNT_COLUMNS = [
   'a.disabled',
   'a.created_at',
   'a.updated_at',
+  'a.department_id',
+  'd.name as department_name',
 ] as const;
+
+/** The roster record tied to the account (grid workers), as a column. */
+const workerIdOf = sql<number | null>`(SELECT w.id FROM grid_worker w WHERE w.account_id = a.id)`.as(
+  'worker_id',
+);
 
 export type AccountFilter = { role?: Role; q?: string; disabled?: boolean; limit: number; offset: number };
 
@@ -133,6 +140,9 @@ export async function listAccounts(db: DbOrTx, scopePath: string, f: AccountFilt
   let q = db
     .selectFrom('account as a')
     .innerJoin('region as r', 'r.code', 'a.scope_code')
+    .leftJoin('department as d', (j) =>
+      j.onRef('d.county_code', '=', 'a.county_code').onRef('d.id', '=', 'a.department_id'),
+    )
     .where(inSubtree('r.path', scopePath));
   if (f.role) q = q.where('a.role', '=', f.role);
   if (f.disabled !== undefined) q = q.where('a.disabled', '=', f.disabled);
@@ -141,7 +151,12 @@ export async function listAccounts(db: DbOrTx, scopePath: string, f: AccountFilt
     q = q.where((eb) => eb.or([eb('a.username', 'ilike', like), eb('a.display_name', 'ilike', like)]));
   }
   const [items, total] = await Promise.all([
-    q.select(ACCOUNT_COLUMNS).orderBy('a.id').limit(f.limit).offset(f.offset).execute(),
+    q
+      .select([...ACCOUNT_COLUMNS, workerIdOf])
+      .orderBy('a.id')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: total.n };
@@ -154,7 +169,10 @@ export function lockAccount(tx: DbOrTx, id: number) {
   return tx
     .selectFrom('account as a')
     .innerJoin('region as r', 'r.code', 'a.scope_code')
-    .select([...ACCOUNT_COLUMNS, 'a.county_code'])
+    .leftJoin('department as d', (j) =>
+      j.onRef('d.county_code', '=', 'a.county_code').onRef('d.id', '=', 'a.department_id'),
+    )
+    .select([...ACCOUNT_COLUMNS, workerIdOf, 'a.county_code', 'r.level as scope_level'])
     .where('a.id', '=', id)
     .forUpdate('a')
     .executeTakeFirst();

@@ -140,7 +140,7 @@ describe('accounts', () => {
       username: 'xiaowang',
       displayName: '小王',
       password: 'a-long-password',
-      role: 'grid_worker',
+      role: 'county_centre',
       scopeCode: '211221',
     };
     expect((await t.app.inject({ method: 'POST', url: '/api/v1/accounts', payload: body })).statusCode).toBe(

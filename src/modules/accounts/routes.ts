@@ -27,6 +27,9 @@ const toItem = (r: AccountRow): z.infer<typeof AccountItem> => ({
   scopeCode: r.scope_code,
   scopeName: r.scope_name,
   disabled: r.disabled,
+  departmentId: r.department_id,
+  departmentName: r.department_name,
+  workerId: r.worker_id,
   createdAt: r.created_at.toISOString(),
   updatedAt: r.updated_at.toISOString(),
 });

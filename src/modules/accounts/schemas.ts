@@ -33,6 +33,14 @@ export const CreateAccountBody = z.object({
   password: z.string().min(10).max(200),
   role: RoleSchema,
   scopeCode: z.string().regex(/^\d{6,15}$/),
+  departmentId: z
+    .number()
+    .int()
+    .positive()
+    .nullable()
+    .optional()
+    .describe('department staff: their department'),
+  workerId: z.number().int().positive().nullable().optional().describe('grid workers: their roster record'),
 });
 
 export const AccountItem = z.object({
@@ -43,6 +51,9 @@ export const AccountItem = z.object({
   scopeCode: z.string(),
   scopeName: z.string(),
   disabled: z.boolean(),
+  departmentId: z.number().int().nullable(),
+  departmentName: z.string().nullable(),
+  workerId: z.number().int().nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -76,6 +87,14 @@ export const UpdateAccountBody = z
       .regex(/^\d{6,15}$/)
       .optional(),
     disabled: z.boolean().optional(),
+    departmentId: z
+      .number()
+      .int()
+      .positive()
+      .nullable()
+      .optional()
+      .describe('department staff: their department'),
+    workerId: z.number().int().positive().nullable().optional().describe('grid workers: their roster record'),
     updatedAt: z.iso
       .datetime({ offset: true })
       .optional()
@@ -86,9 +105,11 @@ export const UpdateAccountBody = z
       b.displayName !== undefined ||
       b.role !== undefined ||
       b.scopeCode !== undefined ||
-      b.disabled !== undefined,
+      b.disabled !== undefined ||
+      b.departmentId !== undefined ||
+      b.workerId !== undefined,
     {
-      message: 'nothing to change: send displayName, role, scopeCode or disabled',
+      message: 'nothing to change: send displayName, role, scopeCode, disabled, departmentId or workerId',
     },
   );
 

@@ -3,6 +3,7 @@ import type { Db, DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { hashPassword, verifyPassword } from './password.js';
+import { applyTies, checkManageable, checkRoleScope } from './assignment.js';
 import { inScope } from './policy.js';
 import * as repo from './repository.js';
 import type { Actor, Role } from './roles.js';
@@ -37,17 +38,23 @@ export type NewAccount = {
   password: string;
   role: Role;
   scopeCode: string;
+  /** department staff: their department (at the scope node) */
+  departmentId?: number | null;
+  /** grid workers: their roster record (in the scope grid) */
+  workerId?: number | null;
 };
 
 /**
  * Creates an account. With an actor (an administrator through the API) the new
- * scope must lie inside the actor's own; without one (the CLI, the demo load)
- * it is the operator's own machine speaking.
+ * scope must lie inside the actor's own (an administrator account strictly below it);
+ * without one (the CLI) it is the operator's own machine speaking. The role must fit
+ * the scope's level, and the account is tied to its department or roster record in
+ * the same transaction (assignment.ts).
  */
 export async function createAccount(db: Db, input: NewAccount, actor: Actor | null, requestId?: string) {
   const scope = await db
     .selectFrom('region')
-    .select(['code', 'path', 'county_code'])
+    .select(['code', 'path', 'county_code', 'level'])
     .where('code', '=', input.scopeCode)
     .executeTakeFirst();
   if (!scope || (actor && !inScope(actor, scope.path))) {
@@ -62,6 +69,9 @@ export async function createAccount(db: Db, input: NewAccount, actor: Actor | nu
     });
   }
   const countyCode = scope.county_code;
+  const node = { code: scope.code, path: scope.path, level: scope.level, countyCode };
+  checkRoleScope(input.role, node);
+  checkManageable(actor, input.role, scope.path);
   const passwordHash = await hashPassword(input.password);
   return db.transaction().execute(async (tx) => {
     const row = await repo.insertAccount(tx, {
@@ -71,13 +81,19 @@ export async function createAccount(db: Db, input: NewAccount, actor: Actor | nu
       countyCode,
     });
     if (!row) throw new AppError('USERNAME_TAKEN');
+    const ties = await applyTies(tx, row.id, input.role, node, input);
     await recordAudit(tx, {
       actor,
       countyCode,
       action: 'account.create',
       entityType: 'account',
       entityId: row.id,
-      after: { username: input.username.toLowerCase(), role: input.role, scopeCode: input.scopeCode },
+      after: {
+        username: input.username.toLowerCase(),
+        role: input.role,
+        scopeCode: input.scopeCode,
+        ...ties,
+      },
       requestId,
     });
     return row.id;

@@ -78,60 +78,7 @@ describe('case administration', () => {
     ).toBe(403);
   });
 
-  it('the working calendar of a year can be replaced and deadlines follow at once', async () => {
-    const y2023 = (
-      await t.app.inject({ method: 'GET', url: '/api/v1/admin/calendar/2023', headers: admin })
-    ).json().items;
-    expect(y2023.find((d: { date: string }) => d.date === '2023-01-28')).toMatchObject({ kind: 'workday' });
-    // a county decides Friday 2030-03-15 is a holiday
-    const put = await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/admin/calendar/2030',
-      headers: admin,
-      payload: { days: [{ date: '2030-03-15', kind: 'holiday', name: '测试假日' }] },
-    });
-    expect(put.statusCode, put.body).toBe(200);
-    expect(t.ctx.calendar().isWorkingDay('2030-03-15')).toBe(false);
-    const wrongYear = await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/admin/calendar/2030',
-      headers: admin,
-      payload: { days: [{ date: '2031-01-01', kind: 'holiday', name: null }] },
-    });
-    expect(wrongYear.statusCode).toBe(400);
-    expect(t.ctx.calendar().isWorkingDay('2030-03-15')).toBe(false);
-  });
-
-  it('category deadlines can be changed (audited)', async () => {
-    const body = {
-      village: { amount: 2, unit: 'workhour' },
-      township: { amount: 1, unit: 'workday' },
-      county: { amount: 2, unit: 'workday' },
-    };
-    const res = await t.app.inject({
-      method: 'PUT',
-      url: '/api/v1/admin/categories/E0102/deadlines',
-      headers: admin,
-      payload: body,
-    });
-    expect(res.statusCode, res.body).toBe(200);
-    const row = await t.db
-      .selectFrom('category')
-      .select('deadlines')
-      .where('code', '=', 'E0102')
-      .executeTakeFirstOrThrow();
-    expect(row.deadlines).toEqual(body);
-    expect(
-      (
-        await t.app.inject({
-          method: 'PUT',
-          url: '/api/v1/admin/categories/E9999/deadlines',
-          headers: admin,
-          payload: body,
-        })
-      ).statusCode,
-    ).toBe(404);
-  });
+  // the working calendar and category deadlines: county-settings.test.ts
 });
 
 describe('the village’s public view', () => {

@@ -37,8 +37,16 @@ export const catalogueRoutes =
         },
       },
       async (req) => {
-        actorOf(req);
-        let q = ctx.db.selectFrom('category').selectAll().where('active', '=', true);
+        const actor = actorOf(req);
+        // deadlines as in force in the caller's county (its own, else the national default)
+        let q = ctx.db
+          .selectFrom('category')
+          .leftJoin('category_deadline as d', (j) =>
+            j.onRef('d.category_code', '=', 'category.code').on('d.county_code', '=', actor.countyCode),
+          )
+          .selectAll('category')
+          .select(sql<unknown>`coalesce(d.deadlines, category.deadlines)`.as('county_deadlines'))
+          .where('category.active', '=', true);
         if (req.query.kind) q = q.where('kind', '=', req.query.kind);
         if (req.query.q) {
           const term = req.query.q;
@@ -51,7 +59,7 @@ export const catalogueRoutes =
             ]),
           );
         }
-        const rows = await q.orderBy('code').execute();
+        const rows = await q.orderBy('category.code').execute();
         return {
           items: rows.map((c) => ({
             code: c.code,
@@ -63,7 +71,7 @@ export const catalogueRoutes =
             keywords: c.keywords,
             filingCriteria: c.filing_criteria,
             closingCriteria: c.closing_criteria,
-            deadlines: c.deadlines,
+            deadlines: c.county_deadlines,
             attributes: c.attributes,
           })),
         };

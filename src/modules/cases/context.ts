@@ -9,7 +9,8 @@ export type CaseDeps = {
   db: Db;
   pii: Pii;
   grids: GridLocator;
-  calendar: () => WorkCalendar;
+  /** the working calendar of a county */
+  calendar: (countyCode: string) => WorkCalendar;
   now: () => Date;
 };
 

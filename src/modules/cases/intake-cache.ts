@@ -1,16 +1,21 @@
-import type { Selectable } from 'kysely';
+import { sql, type Selectable } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import type { Category } from '../../platform/db/schema.js';
+import { onCountySettingsChanged } from '../../platform/settings-changes.js';
+import type { Deadlines } from './deadlines.js';
 
 /**
  * What every report reads and administrators rarely change: the active categories (with
- * their deadlines and extra questions), kept per county. Changes made through this instance
+ * the county's deadlines in force and the extra questions), kept per county. Changes made through this instance
  * call `invalidateIntakeCache` and take effect at once; other instances re-read within
  * CACHE_TTL_MS. The rows are shared: never mutate them.
  */
 export const CACHE_TTL_MS = 30_000;
 
-type Entry = { at: number; categories: Promise<Map<string, Selectable<Category>>> };
+type Entry = {
+  at: number;
+  categories: Promise<Map<string, Selectable<Category> & { deadlines: Deadlines }>>;
+};
 // per database (tests run several apps in one process), then per county
 const caches = new WeakMap<Db, Map<string, Entry>>();
 const all = new Set<WeakRef<Map<string, Entry>>>();
@@ -28,12 +33,17 @@ export function invalidateIntakeCache(countyCode?: string): void {
   }
 }
 
+// an administrator's change of deadlines (or the catalogue) in this instance takes effect at once
+onCountySettingsChanged((countyCode, setting) => {
+  if (setting === 'deadlines') invalidateIntakeCache(countyCode);
+});
+
 /** The active category with this code for reports in the county, or undefined. */
 export async function activeCategory(
   db: Db,
   countyCode: string,
   code: string,
-): Promise<Selectable<Category> | undefined> {
+): Promise<(Selectable<Category> & { deadlines: Deadlines }) | undefined> {
   let byCounty = caches.get(db);
   if (!byCounty) {
     byCounty = new Map();
@@ -44,10 +54,15 @@ export async function activeCategory(
   const now = Date.now();
   let entry = byCounty.get(countyCode);
   if (!entry || now - entry.at > CACHE_TTL_MS) {
+    // the county's own deadlines where it set them, else the national default (category.deadlines)
     const categories = db
-      .selectFrom('category')
-      .selectAll()
-      .where('active', '=', true)
+      .selectFrom('category as c')
+      .leftJoin('category_deadline as d', (j) =>
+        j.onRef('d.category_code', '=', 'c.code').on('d.county_code', '=', countyCode),
+      )
+      .selectAll('c')
+      .select(sql<Deadlines>`coalesce(d.deadlines, c.deadlines)`.as('deadlines'))
+      .where('c.active', '=', true)
       .execute()
       .then((rows) => new Map(rows.map((r) => [r.code, r])));
     entry = { at: now, categories };

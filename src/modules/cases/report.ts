@@ -10,7 +10,7 @@ import { checkAttributes, type AttributeAnswers, type CategoryAttribute } from '
 import type { CaseDeps } from './context.js';
 import { activeCategory } from './intake-cache.js';
 import { insertReportedCase } from './intake-statement.js';
-import { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
+import { deadlineAt, holderFor } from './deadlines.js';
 import { attachPhotos } from './photos.js';
 import type { CaseActor } from './policy.js';
 import { roleTier, type Tier } from './states.js';
@@ -122,7 +122,9 @@ export async function reportCase(
   const state = staff ? 'filed' : 'reported';
   const urgency = input.urgency ?? 'normal';
   const now = deps.now();
-  const due = deadlineAt(deps.calendar(), category.deadlines as Deadlines, tier, urgency, now);
+  // the county's own deadlines (else the national default) on the county's working calendar
+  const deadlines = category.deadlines ?? {};
+  const due = deadlineAt(deps.calendar(countyCode), deadlines, tier, urgency, now);
   const contact = input.reporterContact?.trim() || null;
   const photoIds = [...new Set(input.photoIds ?? [])];
   const row = {

@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { Db, DbOrTx } from '../../platform/db/database.js';
 import { loadChinaHolidays } from '../../platform/calendar/china-calendar.js';
-import { WorkCalendar } from '../../platform/calendar/work-calendar.js';
 import { pathOf } from '../regions/index.js';
+import { CountyCalendars } from './calendars.js';
 import { loadCatalogue } from './catalogue.js';
 
 /**
@@ -42,16 +42,20 @@ export async function ensureReferenceData(db: DbOrTx): Promise<void> {
 }
 
 /**
- * A county's own case configuration: its bureaus, the offices of every township
- * (named with the township's name) and the escalation rules, from the catalogue.
+ * A county's own case configuration: its bureaus (named with the county's and its
+ * city's name), the offices of every township (named with the township's name) and
+ * the escalation rules, from the catalogue.
  */
 export async function seedCountyCaseConfig(tx: DbOrTx, countyCode: string): Promise<void> {
   const cat = loadCatalogue();
   const county = await tx
-    .selectFrom('region')
-    .select(['code', 'name'])
-    .where('code', '=', countyCode)
+    .selectFrom('region as c')
+    .innerJoin('region as p', 'p.code', 'c.parent_code')
+    .select(['c.code', 'c.name', 'p.name as city'])
+    .where('c.code', '=', countyCode)
     .executeTakeFirstOrThrow();
+  // every county's bodies carry its own name: {county}住房和城乡建设局 → 盘山县住房和城乡建设局
+  const named = (name: string) => name.replaceAll('{county}', county.name).replaceAll('{city}', county.city);
   const townships = await tx
     .selectFrom('region')
     .select(['code', 'name'])
@@ -59,7 +63,12 @@ export async function seedCountyCaseConfig(tx: DbOrTx, countyCode: string): Prom
     .orderBy('code')
     .execute();
   const rows = [
-    ...cat.departments.county.map((d) => ({ ...d, tier: 'county', region: county.code, full: d.name })),
+    ...cat.departments.county.map((d) => ({
+      ...d,
+      tier: 'county',
+      region: county.code,
+      full: named(d.name),
+    })),
     ...townships.flatMap((t) =>
       cat.departments.township.map((d) => ({
         ...d,
@@ -106,14 +115,5 @@ export async function seedCountyCaseConfig(tx: DbOrTx, countyCode: string): Prom
     .execute();
 }
 
-/** The working calendar as configured in the database (holidays and make-up days). */
-export async function loadCalendar(db: Db): Promise<WorkCalendar> {
-  const rows = await db.selectFrom('calendar_day').select(['day', 'kind', 'name']).orderBy('day').execute();
-  return new WorkCalendar({
-    days: rows.map((r) => ({
-      date: r.day,
-      kind: r.kind as 'holiday' | 'workday',
-      name: r.name ?? undefined,
-    })),
-  });
-}
+/** The working calendars of every county, as configured in the database. */
+export const loadCalendars = (db: Db): Promise<CountyCalendars> => CountyCalendars.load(db);

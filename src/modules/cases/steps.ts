@@ -4,6 +4,7 @@ import type { Cases } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { CaseDeps } from './context.js';
 import { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
+import { deadlinesOf } from './settings-repository.js';
 import { escalationTarget } from './escalation.js';
 import type { CaseActor } from './policy.js';
 import * as repo from './repository.js';
@@ -34,16 +35,12 @@ export async function caseStep(
   const to = TRANSITIONS[input.action].to;
   const base: CaseStep = { set: to ? { state: to } : {}, tell: [], photoPhase: 'evidence' };
   const tier = c.tier as Tier;
-  const category = async () =>
-    (
-      await tx
-        .selectFrom('category')
-        .select('deadlines')
-        .where('code', '=', c.category_code)
-        .executeTakeFirstOrThrow()
-    ).deadlines as Deadlines;
+  // the deadlines in force in the case's county (its own, else the national default)
+  const category = async (): Promise<Deadlines> =>
+    (await deadlinesOf(tx, c.county_code, c.category_code))?.deadlines ?? {};
+  const calendar = deps.calendar(c.county_code);
   const enterTier = async (next: Tier): Promise<Updateable<Cases>> => {
-    const due = deadlineAt(deps.calendar(), await category(), next, c.urgency, now);
+    const due = deadlineAt(calendar, await category(), next, c.urgency, now);
     return {
       tier: next,
       holder_code: holderFor(c.grid_code, next),
@@ -172,8 +169,8 @@ export async function caseStep(
       const asked = c.pending_delay as { amount: number; unit: 'workhour' | 'workday'; by: number };
       const set: Updateable<Cases> = { pending_delay: null };
       if (input.approve && c.deadline_at) {
-        const due = deps.calendar().addDuration(c.deadline_at, { amount: asked.amount, unit: asked.unit });
-        const warn = deps.calendar().warningTimes(now, due);
+        const due = calendar.addDuration(c.deadline_at, { amount: asked.amount, unit: asked.unit });
+        const warn = calendar.warningTimes(now, due);
         Object.assign(set, {
           deadline_at: due,
           yellow_at: warn.yellowAt,
@@ -203,7 +200,7 @@ export async function caseStep(
       };
     case 'expedite': {
       // 加急: the urgent deadline counted from when the tier got the case, if that is sooner
-      const urgent = deadlineAt(deps.calendar(), await category(), tier, 'urgent', c.tier_entered_at);
+      const urgent = deadlineAt(calendar, await category(), tier, 'urgent', c.tier_entered_at);
       const sooner = !c.deadline_at || urgent.deadlineAt < c.deadline_at;
       return {
         ...base,

@@ -1,7 +1,8 @@
 import { sql } from 'kysely';
 import { notify } from '../notify/index.js';
 import type { CaseDeps } from './context.js';
-import { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
+import { deadlineAt, holderFor } from './deadlines.js';
+import { deadlinesOf } from './settings-repository.js';
 import { escalationTarget } from './escalation.js';
 import { recordHistory } from './history.js';
 import * as repo from './repository.js';
@@ -82,18 +83,9 @@ export async function sweepOverdue(
         markedOverdue++;
         continue;
       }
-      const category = await tx
-        .selectFrom('category')
-        .select('deadlines')
-        .where('code', '=', c.category_code)
-        .executeTakeFirstOrThrow();
-      const next = deadlineAt(
-        deps.calendar(),
-        category.deadlines as Deadlines,
-        target.toTier,
-        c.urgency,
-        now,
-      );
+      // the county's own deadlines and working calendar
+      const deadlines = (await deadlinesOf(tx, c.county_code, c.category_code))?.deadlines ?? {};
+      const next = deadlineAt(deps.calendar(c.county_code), deadlines, target.toTier, c.urgency, now);
       const holder = holderFor(c.grid_code, target.toTier);
       await tx
         .updateTable('cases')

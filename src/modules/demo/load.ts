@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.js';
+import type { Db, Tx } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
 import { COUNTY_BBOXES, TIELING_COUNTY_CODE } from '../grids/index.js';
 import { seedCountyCaseConfig } from '../cases/index.js';
@@ -40,6 +40,16 @@ export type DemoReport = {
 
 const DEMO_LOCK = 0x77616e67; // "wang"
 
+/**
+ * A county's settings from the national defaults: departments named after the county,
+ * escalation rules, visit policy, points rules, service items. Adds only what is missing,
+ * never overwriting what the county changed (`wangge county setup` runs it for a new county).
+ */
+export async function seedCountySettings(tx: Tx, countyCode: string): Promise<void> {
+  await seedCountyCaseConfig(tx, countyCode);
+  for (const [config] of MODULE_SEEDS) await config(tx, countyCode);
+}
+
 /** Whether this database already holds the demo county. */
 export async function demoLoaded(db: Db): Promise<boolean> {
   const row = await db.selectFrom('system_state').select('key').where('key', '=', 'demo').executeTakeFirst();
@@ -70,10 +80,7 @@ export async function loadDemo(
     progress('territory', 0, 1);
     const territory = await loadTerritory(tx);
     progress('territory', 1, 1);
-    for (const county of Object.keys(COUNTY_BBOXES)) {
-      await seedCountyCaseConfig(tx, county);
-      for (const [config] of MODULE_SEEDS) await config(tx, county);
-    }
+    for (const county of Object.keys(COUNTY_BBOXES)) await seedCountySettings(tx, county);
     const people = await loadPeople(tx, pii, TIELING_COUNTY_CODE, opts.scale, progress);
     progress('accounts', 0, 1);
     const accounts = await loadDemoAccounts(tx, TIELING_COUNTY_CODE, opts.password);

@@ -8,6 +8,7 @@ export type ErrandRouteDeps = {
   db: Db;
   pii: Pii;
   now: () => Date;
-  calendar: () => WorkCalendar;
+  /** the working calendar of a county */
+  calendar: (countyCode: string) => WorkCalendar;
   media: BlobStore;
 };

@@ -1,3 +1,4 @@
+import { countySettingsChanged } from '../../platform/settings-changes.js';
 import type { z } from 'zod';
 import type { Db, DbOrTx } from '../../platform/db/database.js';
 import type { Actor } from '../accounts/index.js';
@@ -85,7 +86,7 @@ export async function saveServiceItem(
   body: z.infer<typeof ServiceItemBody>,
   requestId: string,
 ): Promise<Item> {
-  return db.transaction().execute(async (tx) => {
+  const item = await db.transaction().execute(async (tx) => {
     const before = await tx
       .selectFrom('service_item')
       .select(COLUMNS)
@@ -123,4 +124,6 @@ export async function saveServiceItem(
     });
     return toItem(row);
   });
+  countySettingsChanged(actor.countyCode, 'service_items');
+  return item;
 }

@@ -105,7 +105,7 @@ export async function createErrand(deps: ErrandDeps, actor: Actor, input: Create
             contact_phone_hash: phone ? deps.pii.blindIndex('phone', phone) : null,
             contact_phone_masked: phone ? maskPhone(phone) : null,
             status: 'requested',
-            due_at: errandDueAt(deps.calendar(), now, item.promiseDays),
+            due_at: errandDueAt(deps.calendar(actor.countyCode), now, item.promiseDays),
             client_request_id: input.clientRequestId ?? null,
             created_at: now,
             updated_at: now,

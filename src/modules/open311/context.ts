@@ -9,7 +9,8 @@ export type Open311Deps = {
   db: Db;
   pii: Pii;
   grids: GridLocator;
-  calendar: () => WorkCalendar;
+  /** the working calendar of a county */
+  calendar: (countyCode: string) => WorkCalendar;
   now: () => Date;
   media: BlobStore;
 };

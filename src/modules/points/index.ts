@@ -3,3 +3,4 @@ export { POINTS_ABILITIES } from './abilities.js';
 export { awardPoints, earnsPoints } from './award.js';
 export { POINTS_ERRORS } from './errors.js';
 export { seedPointsConfig, seedPointsDemo } from './seed.js';
+export { linkAccount, lockWorker, unlinkAccount, workerOfAccount } from './roster-links.js';

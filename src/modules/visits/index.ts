@@ -2,3 +2,4 @@
 export { VISIT_ABILITIES } from './abilities.js';
 export { VISIT_ERRORS } from './errors.js';
 export { seedVisitConfig, seedVisitDemo } from './seed.js';
+export { getIntervals } from './intervals.js';

@@ -1,3 +1,4 @@
+import { countySettingsChanged } from '../../platform/settings-changes.js';
 import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
@@ -37,7 +38,7 @@ export async function setIntervals(
       detail: '须设置"其他住户"的周期',
       detailEn: "the default ('') interval is required",
     });
-  return db.transaction().execute(async (tx) => {
+  const out = await db.transaction().execute(async (tx) => {
     // two administrators saving at once: the second waits and recomputes after the first
     await sql`SELECT pg_advisory_xact_lock(hashtext('visit_policy'), hashtext(${actor.countyCode}))`.execute(
       tx,
@@ -66,4 +67,6 @@ export async function setIntervals(
       recomputed,
     };
   });
+  countySettingsChanged(actor.countyCode, 'visit_policy');
+  return out;
 }

@@ -164,6 +164,20 @@ export interface Category {
   updated_at: Generated<Timestamp>;
 }
 
+export interface CategoryDeadline {
+  category_code: string;
+  county_code: string;
+  deadlines: Json;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CountyCalendarDay {
+  county_code: string;
+  day: string;
+  kind: string;
+  name: string | null;
+}
+
 export interface Department {
   active: Generated<boolean>;
   code: string;
@@ -598,6 +612,8 @@ export interface DB {
   case_photo: CasePhoto;
   cases: Cases;
   category: Category;
+  category_deadline: CategoryDeadline;
+  county_calendar_day: CountyCalendarDay;
   department: Department;
   disclosure: Disclosure;
   disclosure_history: DisclosureHistory;

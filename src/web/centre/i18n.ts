@@ -3,6 +3,7 @@
  * `t(key)` in components (see lang.tsx); `label(prefix, value)` for codes that
  * come from the API (states, tiers, actions …) and may be unknown here.
  */
+import { ADMIN_M } from './admin/messages.js';
 import { CODES } from './i18n-codes.js';
 import { DISCLOSURES_M } from './disclosures/messages.js';
 import { ERRANDS_M } from './errands/messages.js';
@@ -267,9 +268,12 @@ export const M = {
   'cal.saved': ['工作日历已保存', 'Calendar saved'],
   'cal.dirty': ['有未保存的修改', 'Unsaved changes'],
   'cal.help': [
-    '法定节假日与调休补班日（按国务院办公厅通知）；其余周一至周五为工作日。',
-    'Public holidays and make-up working days (as published by the State Council); other Mondays–Fridays are working days.',
+    '法定节假日与调休补班日（按国务院办公厅通知），加本县自定的日期；其余周一至周五为工作日。修改只影响本县。',
+    'Public holidays and make-up working days (as published by the State Council) plus this county’s own days; other Mondays–Fridays are working days. Changes apply to this county only.',
   ],
+  'cal.source': ['来源', 'Source'],
+  'cal.national': ['全国', 'National'],
+  'cal.county': ['本县', 'This county'],
   ...CODES,
   ...VISITS_M,
   ...POINTS_M,
@@ -277,6 +281,7 @@ export const M = {
   ...WISHES_M,
   ...ERRANDS_M,
   ...DISCLOSURES_M,
+  ...ADMIN_M,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof M;

@@ -30,6 +30,7 @@ export type Resident = Ok<paths['/api/v1/residents']['get']>['items'][number];
 export type ResidentQuery = Query<paths['/api/v1/residents']['get']>;
 export type CareTag = NonNullable<ResidentQuery['careTag']>;
 export type Account = Ok<paths['/api/v1/accounts']['get']>['items'][number];
+export type AdminDepartment = Ok<paths['/api/v1/admin/departments']['get']>['items'][number];
 export type AuditItem = Ok<paths['/api/v1/audit']['get']>['items'][number];
 export type InboxItem = Ok<paths['/api/v1/inbox']['get']>['items'][number];
 export type EscalationRule = Ok<paths['/api/v1/admin/escalation-rules']['get']>['items'][number];

@@ -175,6 +175,9 @@ export interface paths {
                                 scopeCode: string;
                                 scopeName: string;
                                 disabled: boolean;
+                                departmentId: number | null;
+                                departmentName: string | null;
+                                workerId: number | null;
                                 createdAt: string;
                                 updatedAt: string;
                             }[];
@@ -202,6 +205,10 @@ export interface paths {
                         /** @enum {string} */
                         role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
                         scopeCode: string;
+                        /** @description department staff: their department */
+                        departmentId?: number | null;
+                        /** @description grid workers: their roster record */
+                        workerId?: number | null;
                     };
                 };
             };
@@ -256,6 +263,10 @@ export interface paths {
                         role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
                         scopeCode?: string;
                         disabled?: boolean;
+                        /** @description department staff: their department */
+                        departmentId?: number | null;
+                        /** @description grid workers: their roster record */
+                        workerId?: number | null;
                         /**
                          * Format: date-time
                          * @description the updatedAt you read; 409 CONFLICT when someone changed the account since
@@ -280,6 +291,9 @@ export interface paths {
                             scopeCode: string;
                             scopeName: string;
                             disabled: boolean;
+                            departmentId: number | null;
+                            departmentName: string | null;
+                            workerId: number | null;
                             createdAt: string;
                             updatedAt: string;
                         };
@@ -1646,7 +1660,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** 新增规则 Add an escalation rule */
+        /** 新增规则 Add an escalation rule to my county */
         post: {
             parameters: {
                 query?: never;
@@ -1706,7 +1720,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 修改规则 Change an escalation rule */
+        /** 修改规则 Change an escalation rule of my county */
         put: {
             parameters: {
                 query?: never;
@@ -1768,7 +1782,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 工作日历 Holidays and make-up working days of a year */
+        /** 工作日历 My county’s holidays and make-up working days of a year (national + own) */
         get: {
             parameters: {
                 query?: never;
@@ -1793,13 +1807,15 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "holiday" | "workday";
                                 name: string | null;
+                                /** @enum {string} */
+                                source: "national" | "county";
                             }[];
                         };
                     };
                 };
             };
         };
-        /** 设置工作日历 Replace a year’s holidays and make-up days (as published by the State Council) */
+        /** 设置工作日历 Replace my county’s holidays and make-up days of a year (kept as overrides of the national calendar) */
         put: {
             parameters: {
                 query?: never;
@@ -1836,6 +1852,8 @@ export interface paths {
                                 /** @enum {string} */
                                 kind: "holiday" | "workday";
                                 name: string | null;
+                                /** @enum {string} */
+                                source: "national" | "county";
                             }[];
                         };
                     };
@@ -1857,7 +1875,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 办理时限 Set a category’s deadline per tier */
+        /** 办理时限 Set a category’s deadline per tier in my county */
         put: {
             parameters: {
                 query?: never;
@@ -1924,6 +1942,155 @@ export interface paths {
         options?: never;
         head?: never;
         patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 职能部门 Departments in my scope, active and deactivated */
+        get: {
+            parameters: {
+                query?: {
+                    within?: string;
+                    tier?: "county" | "township";
+                    q?: string;
+                    active?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                code: string;
+                                name: string;
+                                nameEn: string | null;
+                                /** @enum {string} */
+                                tier: "county" | "township";
+                                regionCode: string;
+                                regionName: string;
+                                active: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增职能部门 Add a county bureau or a township office (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        name: string;
+                        /** @default null */
+                        nameEn?: string | null;
+                        regionCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            tier: "county" | "township";
+                            regionCode: string;
+                            regionName: string;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/departments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改职能部门 Rename, deactivate or reactivate a department (audited; cases already there stay) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        nameEn?: string | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            name: string;
+                            nameEn: string | null;
+                            /** @enum {string} */
+                            tier: "county" | "township";
+                            regionCode: string;
+                            regionName: string;
+                            active: boolean;
+                        };
+                    };
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/photos": {

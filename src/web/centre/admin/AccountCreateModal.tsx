@@ -2,13 +2,22 @@ import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import { RegionPicker } from '../common/RegionPicker.js';
+import { DepartmentSelect, WorkerSelect } from './TieSelects.js';
 import { useLang } from '../lang.js';
 import { useMe } from '../session.js';
 import { ROLES, type Role } from '../types.js';
 
-type Values = { username: string; displayName: string; password: string; role: Role; scopeCode?: string };
+type Values = {
+  username: string;
+  displayName: string;
+  password: string;
+  role: Role;
+  scopeCode?: string;
+  departmentId?: number | null;
+  workerId?: number | null;
+};
 
-/** POST /accounts: username, name, initial password, role and a scope inside mine. */
+/** POST /accounts: username, name, initial password, role, a scope inside mine, and the department or roster record it works for. */
 export function AccountCreateModal({
   open,
   onClose,
@@ -24,6 +33,8 @@ export function AccountCreateModal({
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const role = Form.useWatch('role', form);
+  const scope = Form.useWatch('scopeCode', form) ?? me.scope.code;
 
   async function submit() {
     const v = await form.validateFields().catch(() => null);
@@ -94,6 +105,24 @@ export function AccountCreateModal({
         <Form.Item name="scopeCode" label={t('acc.scope')}>
           <RegionPicker onChange={() => undefined} width={472} testId="account-scope" />
         </Form.Item>
+        {role === 'department_staff' && (
+          <Form.Item
+            name="departmentId"
+            label={t('acc.department')}
+            rules={[{ required: true, message: t('acc.departmentHint') }]}
+          >
+            <DepartmentSelect scopeCode={scope} />
+          </Form.Item>
+        )}
+        {role === 'grid_worker' && (
+          <Form.Item
+            name="workerId"
+            label={t('acc.worker')}
+            rules={[{ required: true, message: t('acc.workerHint') }]}
+          >
+            <WorkerSelect gridCode={scope} />
+          </Form.Item>
+        )}
       </Form>
     </Modal>
   );

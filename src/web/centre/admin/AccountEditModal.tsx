@@ -2,11 +2,18 @@ import { Alert, App, Button, Form, Input, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import { RegionPicker } from '../common/RegionPicker.js';
+import { DepartmentSelect, WorkerSelect } from './TieSelects.js';
 import { useLang } from '../lang.js';
 import { useMe } from '../session.js';
 import { ROLES, type Account, type Role } from '../types.js';
 
-type Values = { displayName: string; role: Role; scopeCode?: string };
+type Values = {
+  displayName: string;
+  role: Role;
+  scopeCode?: string;
+  departmentId?: number | null;
+  workerId?: number | null;
+};
 
 /**
  * PATCH /accounts/{id}: name, role and a scope inside mine. Only changed fields
@@ -29,17 +36,29 @@ export function AccountEditModal({
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const self = account?.id === me.id;
+  const role = Form.useWatch('role', form);
+  const scope = Form.useWatch('scopeCode', form) ?? account?.scopeCode;
 
   async function submit() {
     if (!account) return;
     const v = await form.validateFields().catch(() => null);
     if (!v) return;
-    const body: { displayName?: string; role?: Role; scopeCode?: string; updatedAt: string } = {
+    const body: {
+      displayName?: string;
+      role?: Role;
+      scopeCode?: string;
+      departmentId?: number | null;
+      workerId?: number | null;
+      updatedAt: string;
+    } = {
       updatedAt: account.updatedAt,
     };
     if (v.displayName.trim() !== account.displayName) body.displayName = v.displayName.trim();
     if (v.role !== account.role) body.role = v.role;
     if (v.scopeCode && v.scopeCode !== account.scopeCode) body.scopeCode = v.scopeCode;
+    if (v.departmentId !== undefined && v.departmentId !== account.departmentId)
+      body.departmentId = v.departmentId;
+    if (v.workerId !== undefined && v.workerId !== account.workerId) body.workerId = v.workerId;
     if (Object.keys(body).length === 1) return onClose();
     setBusy(true);
     setError(null);
@@ -88,6 +107,8 @@ export function AccountEditModal({
             displayName: account.displayName,
             role: account.role,
             scopeCode: account.scopeCode,
+            departmentId: account.departmentId,
+            workerId: account.workerId,
           }}
         >
           <Form.Item
@@ -111,6 +132,24 @@ export function AccountEditModal({
               <RegionPicker onChange={() => undefined} width={472} testId="account-edit-scope" />
             )}
           </Form.Item>
+          {role === 'department_staff' && (
+            <Form.Item
+              name="departmentId"
+              label={t('acc.department')}
+              rules={[{ required: true, message: t('acc.departmentHint') }]}
+            >
+              <DepartmentSelect scopeCode={scope} />
+            </Form.Item>
+          )}
+          {role === 'grid_worker' && (
+            <Form.Item
+              name="workerId"
+              label={t('acc.worker')}
+              rules={[{ required: true, message: t('acc.workerHint') }]}
+            >
+              <WorkerSelect gridCode={scope} />
+            </Form.Item>
+          )}
         </Form>
       )}
     </Modal>

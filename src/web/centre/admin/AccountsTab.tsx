@@ -137,6 +137,12 @@ export function AccountsTab() {
             render: (_: unknown, a: Account) => `${a.scopeName} (${a.scopeCode})`,
           },
           {
+            title: `${t('acc.department')} / ${t('acc.worker')}`,
+            key: 'tie',
+            render: (_: unknown, a: Account) =>
+              a.departmentName ?? (a.workerId !== null ? `${t('acc.worker')} #${a.workerId}` : ''),
+          },
+          {
             title: t('acc.status'),
             dataIndex: 'disabled',
             width: 80,

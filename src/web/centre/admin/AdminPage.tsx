@@ -6,6 +6,7 @@ import { AuditTab } from './AuditTab.js';
 import { CategoriesTab } from './CategoriesTab.js';
 import { KeysTab } from './KeysTab.js';
 import { CalendarTab } from './CalendarTab.js';
+import { DepartmentsTab } from './DepartmentsTab.js';
 import { RulesTab } from './RulesTab.js';
 import { PointsRulesTab } from '../points/PointsRulesTab.js';
 import { VisitPolicyTab } from '../visits/VisitPolicyTab.js';
@@ -22,6 +23,12 @@ export function AdminPage() {
     { key: 'categories', label: t('admin.categories'), children: <CategoriesTab />, show: true },
     { key: 'rules', label: t('admin.rules'), children: <RulesTab />, show: can('cases.configure') },
     { key: 'calendar', label: t('admin.calendar'), children: <CalendarTab />, show: can('cases.configure') },
+    {
+      key: 'departments',
+      label: t('admin.departments'),
+      children: <DepartmentsTab />,
+      show: can('departments.manage'),
+    },
     {
       key: 'visit-policy',
       label: t('admin.visitPolicy'),

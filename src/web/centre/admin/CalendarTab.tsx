@@ -53,14 +53,20 @@ export function CalendarTab() {
   function add() {
     if (!date) return;
     const d = date.format('YYYY-MM-DD');
-    change([...days.filter((x) => x.date !== d), { date: d, kind, name: name.trim() || null }]);
+    change([
+      ...days.filter((x) => x.date !== d),
+      { date: d, kind, name: name.trim() || null, source: 'county' },
+    ]);
     setDate(null);
   }
   async function save() {
     setBusy(true);
     try {
       const r = await ok(
-        api.PUT('/api/v1/admin/calendar/{year}', { params: { path: { year } }, body: { days } }),
+        api.PUT('/api/v1/admin/calendar/{year}', {
+          params: { path: { year } },
+          body: { days: days.map(({ date, kind, name }) => ({ date, kind, name })) },
+        }),
       );
       setDays(r.items);
       setDirty(false);
@@ -151,6 +157,13 @@ export function CalendarTab() {
               ),
           },
           { title: t('cal.name'), dataIndex: 'name', render: (n: string | null) => n ?? '' },
+          {
+            title: t('cal.source'),
+            dataIndex: 'source',
+            width: 110,
+            render: (s: CalendarDay['source']) =>
+              s === 'county' ? <Tag color="purple">{t('cal.county')}</Tag> : <Tag>{t('cal.national')}</Tag>,
+          },
           {
             title: '',
             key: 'rm',
