@@ -1,0 +1,30 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, signIn, type TestApp } from '../helpers.js';
+import { fuzz } from './fuzz.js';
+import { KNOWN_FUZZ_DEFECTS } from './known.js';
+
+/** A bounded run: a fixed seed and a small count (`npm run fuzz` is the long run). */
+const SEED = 20_261_206;
+const RUNS = 600;
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => t?.close());
+
+describe('fuzzing every route with hostile input', () => {
+  it('answers no 5xx and only well-formed errors, signed in as admin and anonymously', async () => {
+    const admin = await signIn(t.app, 'admin');
+    const r = await fuzz(t.app, admin.authorization, { seed: SEED, numRuns: RUNS });
+    expect(r.requests).toBeGreaterThan(RUNS * 0.9);
+    const unknown = r.problems.filter((p) => !KNOWN_FUZZ_DEFECTS.some((k) => k.matches(p.req, p.outcome)));
+    expect(unknown.slice(0, 10), `${unknown.length} new problems`).toEqual([]);
+    for (const k of KNOWN_FUZZ_DEFECTS)
+      expect(
+        r.problems.some((p) => k.matches(p.req, p.outcome)),
+        `known defect "${k.name}" no longer found: remove it from test/fuzz/known.ts`,
+      ).toBe(true);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  }, 240_000);
+});
