@@ -125,6 +125,15 @@ function bodyArb(schema: Schema | undefined): fc.Arbitrary<string | undefined> {
   return fc.oneof(shaped, withProto, raw, fc.constant(undefined));
 }
 
+/** Percent-encoding that survives lone surrogates: they become an invalid UTF-8 sequence, as a hostile client would send. */
+function enc(s: string): string {
+  try {
+    return encodeURIComponent(s);
+  } catch {
+    return `${encodeURIComponent(s.replace(/[\uD800-\uDFFF]/g, ''))}%ED%A0%80`;
+  }
+}
+
 export type FuzzRequest = { method: string; url: string; body?: string; who: 'admin' | 'anonymous' };
 
 /** A request to one operation with hostile path, query and body values. */
@@ -144,14 +153,12 @@ export function requestArb(op: Op): fc.Arbitrary<FuzzRequest> {
     .map(({ path, query, extra, body, who }) => {
       let url = op.path;
       pathParams.forEach((p, i) => {
-        url = url.replace(`{${p.name}}`, encodeURIComponent(path[i] ?? ''));
+        url = url.replace(`{${p.name}}`, enc(path[i] ?? ''));
       });
       const q = queryParams
-        .map((p, i) =>
-          query[i] === undefined ? '' : `${encodeURIComponent(p.name)}=${encodeURIComponent(query[i]!)}`,
-        )
+        .map((p, i) => (query[i] === undefined ? '' : `${enc(p.name)}=${enc(query[i]!)}`))
         .filter(Boolean);
-      if (extra) q.push(`${encodeURIComponent(extra[0])}=${encodeURIComponent(extra[1])}`);
+      if (extra) q.push(`${enc(extra[0])}=${enc(extra[1])}`);
       return { method: op.method, url: q.length ? `${url}?${q.join('&')}` : url, body, who };
     });
 }
