@@ -19,7 +19,9 @@ describe('fuzzing every route with hostile input', () => {
     const r = await fuzz(t.app, admin.authorization, { seed: SEED, numRuns: RUNS });
     expect(r.requests).toBeGreaterThan(RUNS * 0.9);
     const unknown = r.problems.filter((p) => !KNOWN_FUZZ_DEFECTS.some((k) => k.matches(p.req, p.outcome)));
-    expect(unknown.slice(0, 10), `${unknown.length} new problems`).toEqual([]);
+    const show = (p: (typeof unknown)[number]) =>
+      `${p.req.who} ${p.req.method} ${p.req.url.slice(0, 100)} [${p.req.body?.slice(0, 60) ?? ''}] → ${p.outcome.problem?.slice(0, 160)}`;
+    expect(unknown.map(show), `${unknown.length} new problems`).toEqual([]);
     for (const k of KNOWN_FUZZ_DEFECTS)
       expect(
         r.problems.some((p) => k.matches(p.req, p.outcome)),
