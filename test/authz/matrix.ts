@@ -107,6 +107,7 @@ export const MATRIX: Row[] = [
   {
     route: 'GET /api/v1/regions/{code}/children',
     make: (fx, w) => get(`/regions/${P(fx, w).village}/children`),
+    // in: the village's children; the grid accounts' scope is one grid below the village (404)
     in: { '*': 200, gridworker: 404, parttime: 404, resident: 403, anonymous: 401 },
     out: { '*': 404, resident: 403, anonymous: 401 },
   },
@@ -211,6 +212,8 @@ export const MATRIX: Row[] = [
         ...P(fx, w).point,
         clientRequestId: rid(),
       }),
+    // a report from the resident app (the default source, resident_app); out: 400 OUTSIDE_COUNTY, the
+    // point lies in 盘山县
     in: { '*': 403, resident: 201, anonymous: 401 },
     out: { '*': 403, resident: 400, anonymous: 401 },
   },
@@ -229,6 +232,8 @@ export const MATRIX: Row[] = [
     route: 'GET /api/v1/cases/similar',
     make: (fx, w) =>
       get(`/cases/similar?categoryCode=E0102&lat=${P(fx, w).point.lat}&lng=${P(fx, w).point.lng}`),
+    // out: a point in 盘山县. The status only: which cases it lists is the known defect "cases/similar
+    // visibility", fixed and tested beside src/modules/cases/similar.ts
     in: { '*': 200, anonymous: 401 },
     out: { '*': 200, anonymous: 401 },
   },
@@ -241,6 +246,8 @@ export const MATRIX: Row[] = [
   {
     route: 'POST /api/v1/cases/{id}/actions/{action}',
     make: async (fx, w) => post(`/cases/${await fx.fresh.case(P(fx, w))}/actions/file`, { note: '立案' }),
+    // `file` on a fresh report at village tier: the village staff and the grid's workers (`parttime` is a
+    // grid_worker too) may file it; departments do not see it before dispatch (404)
     in: {
       '*': 403,
       village: 200,
@@ -413,6 +420,7 @@ export const MATRIX: Row[] = [
   {
     route: 'POST /api/v1/redemptions',
     make: (fx, w) => post('/redemptions', { goodsId: P(fx, w).goodsId, clientRequestId: rid() }),
+    // gridworker: 409 POINTS_NOT_PART_TIME (full-time workers are paid, they earn no points)
     in: { '*': 403, gridworker: 409, parttime: 201, anonymous: 401 },
     out: { '*': 403, gridworker: 409, parttime: 404, anonymous: 401 },
   },

@@ -5,7 +5,7 @@ import { KNOWN_FUZZ_DEFECTS } from './known.js';
 
 /** A bounded run: a fixed seed and a small count (`npm run fuzz` is the long run). */
 const SEED = 20_261_206;
-const RUNS = 600;
+const RUNS = 2000;
 
 let t: TestApp;
 beforeAll(async () => {
