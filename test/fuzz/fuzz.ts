@@ -227,7 +227,11 @@ export async function fuzz(
       requests++;
       statuses.set(o.status, (statuses.get(o.status) ?? 0) + 1);
       if (o.problem) {
-        problems.push({ req: { ...req, body: req.body?.slice(0, 200) }, outcome: o });
+        // keep a short copy: a run meets thousands of 1 MB URLs
+        problems.push({
+          req: { ...req, url: req.url.slice(0, 300), body: req.body?.slice(0, 200) },
+          outcome: o,
+        });
         opts.onProblem?.(req, o);
       }
     }),
