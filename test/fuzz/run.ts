@@ -50,7 +50,7 @@ try {
       '',
       `\`npm run fuzz\` (test/fuzz/run.ts; \`FUZZ_RUNS\`, \`FUZZ_SEED\`): fast-check requests over all ${r.operations} operations of the OpenAPI document — NUL and other control characters, full-width digits, 1 MB strings, nesting 5,000 deep, NaN/Infinity, huge numbers, path traversal, SQL fragments, wrong types, prototype-pollution keys — as \`admin\` and anonymously. Run ${new Date().toISOString().slice(0, 10)}, seed ${seed}, ${fmt(secs)} s. Machine: ${machineLine()}.`,
       '',
-      '| requests | 5xx | malformed errors | of which known defects | statuses |',
+      '| requests | 5xx | problems (5xx or malformed error) | of which known defects | statuses |',
       '|---|---|---|---|---|',
       `| ${fmt(r.requests)} | ${fivexx} | ${r.problems.length} | ${known} | ${statuses.join(', ')} |`,
       '',
