@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { sectionsOf } from './sections.js';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
 import { benchFieldWork, benchScopedLists, openBenchDb } from './database.js';
 import { benchGridLookup } from './grid-lookup.js';
@@ -105,6 +106,8 @@ const doc = [
   'The machine is small and shared, so compare figures within one run (ratios), not across runs. No test asserts a time.',
   '',
   ...sections,
+  // sections written by other scripts (bench/crash.ts, test/fuzz/run.ts) are kept
+  ...sectionsOf(fs.existsSync('docs/BENCHMARKS.md') ? fs.readFileSync('docs/BENCHMARKS.md', 'utf8') : ''),
 ].join('\n');
 fs.writeFileSync('docs/BENCHMARKS.md', doc);
 log('wrote docs/BENCHMARKS.md');
