@@ -22,7 +22,7 @@ function testFiles(dir: string): string[] {
   });
 }
 
-const HARNESS = /from '(\.\.\/)+test\/|from '\.\/(helpers|kits\/[^']+)\.js'|inject\('dbServerUrl'\)/;
+const HARNESS = /from '(\.\.\/)+test\/|from '(\.\/|\.\.\/)(helpers|kits\/[^']+)\.js'|inject\('dbServerUrl'\)/;
 const usesDatabase = (file: string) =>
   file.startsWith('src/platform/db/') || HARNESS.test(readFileSync(file, 'utf8'));
 

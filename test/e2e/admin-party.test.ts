@@ -58,7 +58,8 @@ describe.skipIf(!chromium)('administration and party organisation in the browser
 
     const dept = await desk();
     await typeLogin(dept, 'department');
-    await expect(dept.getByTestId('login-error').textContent()).resolves.toContain('账号已停用');
+    // a disabled account is told what a wrong password is told: the right password is not confirmed
+    await expect(dept.getByTestId('login-error').textContent()).resolves.toContain('用户名或密码错误');
     await expect(dept.getByTestId('menu-workbench').count()).resolves.toBe(0);
   });
 

@@ -3,6 +3,7 @@ import { AppError } from '../../platform/errors.js';
 import { departmentAt } from '../departments/index.js';
 import { linkAccount, lockWorker, unlinkAccount, workerOfAccount } from '../points/index.js';
 import type { Actor, Role } from './roles.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
 
 /**
  * Which scope levels fit each role (docs/ARCHITECTURE.md, "Accounts: roles, scopes and ties"):

@@ -3,12 +3,13 @@ import { AppError } from '../../platform/errors.js';
 import { awardPoints } from '../points/index.js';
 import { runStep, type Workflow } from '../workflow/index.js';
 import type { CaseDeps } from './context.js';
+import { maskPiiText } from '../../platform/pii-text.js';
 import { insertHistory } from './history.js';
 import { attachPhotos } from './photos.js';
 import { refusal, stateConflict, type CaseActor } from './policy.js';
 import * as repo from './repository.js';
 import type { CaseActionInput } from './schemas.js';
-import { TRANSITIONS, type CaseAction } from './states.js';
+import { PUBLIC_NOTE_ACTIONS, TRANSITIONS, type CaseAction } from './states.js';
 import { caseStep, type CaseRow, type CaseStep } from './steps.js';
 
 export type CaseStepResult = { id: number; number: string; state: string; tier: string; version: number };
@@ -53,21 +54,36 @@ const caseWorkflow = (
       .returning(['state', 'tier', 'version', 'number', 'holder_code', 'department_id'])
       .executeTakeFirstOrThrow();
     await awardCaseWork(tx, actor, c, input.action, step, now);
-    const told = [...step.tell, ...(c.reporter_account_id ? [c.reporter_account_id] : [])];
+    // the reporter reads what a resident may see of a step: its public reply, never an internal
+    // note (a dispatch order between offices, an escalation's reason); staff read the note
+    const reporter = c.reporter_account_id;
+    const staff = step.tell.filter((a) => a !== reporter);
+    const stepNote = note ?? undefined;
+    const about = {
+      caseId: c.id,
+      kind: `case.${input.action}`,
+      title: `${updated.number}：${ACTION_NAMES[input.action]}`,
+    };
+    const event = { number: updated.number, state: updated.state };
     return {
       toState: updated.state,
       stepName: step.historyAction,
       note: step.note ?? note,
       extra: { tier: updated.tier, departmentId: updated.department_id, photoIds },
       auditAfter: { tier: updated.tier, departmentId: updated.department_id, photos: photoIds.length },
-      notice: {
-        accountIds: told,
-        caseId: c.id,
-        kind: `case.${input.action}`,
-        title: `${updated.number}：${ACTION_NAMES[input.action]}`,
-        body: note ?? undefined,
-        event: { number: updated.number, state: updated.state },
-      },
+      notice: [
+        { ...about, accountIds: staff, body: stepNote, event },
+        ...(reporter === null
+          ? []
+          : [
+              {
+                ...about,
+                accountIds: [reporter],
+                body: stepNote && PUBLIC_NOTE_ACTIONS.has(input.action) ? maskPiiText(stepNote) : undefined,
+                event,
+              },
+            ]),
+      ],
       result: {
         id: c.id,
         number: updated.number,

@@ -131,3 +131,28 @@ describe('the citizen’s case view', () => {
     expect(list.json().items.map((c: { id: number }) => c.id)).not.toContain(id);
   });
 });
+
+describe('the reporter’s notifications', () => {
+  it('carry the public replies of the steps, never the internal orders between offices', async () => {
+    const inbox = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/inbox?limit=200', headers: reporter })
+    ).json().items as { caseId: number | null; kind: string; body: string | null }[];
+    const mine = inbox.filter((n) => n.caseId === id);
+    const body = (kind: string) => mine.find((n) => n.kind === kind)?.body ?? null;
+    // told of every step, but an escalation's reason and a dispatch order stay inside
+    expect(mine.map((n) => n.kind)).toEqual(expect.arrayContaining(['case.escalate', 'case.dispatch']));
+    expect(body('case.escalate')).toBeNull();
+    expect(body('case.dispatch')).toBeNull();
+    expect(mine.every((n) => !/139|城管办三日内/.test(n.body ?? ''))).toBe(true);
+    // the handling result and the closing words are replies to the reporter
+    expect(body('case.handle')).toBe('已清运');
+    expect(body('case.close')).toBe('核查属实，已清运完毕');
+    // staff still read the order they were given
+    const officeInbox = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/inbox?limit=200', headers: office })
+    ).json().items as { caseId: number | null; kind: string; body: string | null }[];
+    expect(officeInbox.find((n) => n.caseId === id && n.kind === 'case.dispatch')?.body).toBe(
+      '城管办三日内处理，办结报中心',
+    );
+  });
+});

@@ -123,3 +123,22 @@ export function roleTier(role: Role): Tier | null {
       return null;
   }
 }
+
+/**
+ * Steps whose note is a reply to the reporter (the handling result, the closing words, why it
+ * was not filed or was cancelled or merged) or the reporter's own words. Every other note —
+ * escalation and dispatch orders between offices, returns, rework, supervision, delays — is
+ * internal and never reaches a resident.
+ */
+export const PUBLIC_NOTE_ACTIONS: ReadonlySet<string> = new Set([
+  'report',
+  'comment',
+  'handle',
+  'handle_on_spot',
+  'close',
+  'reject',
+  'cancel',
+  'merge',
+  'evaluate',
+  'reopen',
+]);

@@ -4,7 +4,9 @@ import type { Actor } from '../accounts/index.js';
 import type { CaseItem, HistoryItem } from './schemas.js';
 import type { listCases, caseHistory } from './queries.js';
 import { ACTION_NAMES } from './actions.js';
-import type { CaseAction } from './states.js';
+import { PUBLIC_NOTE_ACTIONS, type CaseAction } from './states.js';
+
+export { PUBLIC_NOTE_ACTIONS };
 
 type ListRow = Awaited<ReturnType<typeof listCases>>[number];
 type HistoryRow = Awaited<ReturnType<typeof caseHistory>>[number];
@@ -60,25 +62,6 @@ export function toCaseItem(c: ListRow, now: Date, viewer?: Viewer): z.infer<type
 
 /** Who reads a timeline: a resident reads the citizen's view of it. */
 export type Viewer = Pick<Actor, 'accountId' | 'role'>;
-
-/**
- * Steps whose note is a reply to the reporter (the handling result, the closing words, why it
- * was not filed or was cancelled or merged) or the reporter's own words. Every other note —
- * escalation and dispatch orders between offices, returns, rework, supervision, delays — is
- * internal and never reaches a resident.
- */
-export const PUBLIC_NOTE_ACTIONS: ReadonlySet<string> = new Set([
-  'report',
-  'comment',
-  'handle',
-  'handle_on_spot',
-  'close',
-  'reject',
-  'cancel',
-  'merge',
-  'evaluate',
-  'reopen',
-]);
 
 /**
  * One timeline step as `viewer` may read it.

@@ -38,8 +38,8 @@ export type Applied<Result, Extra> = {
   /** more audit details besides the state: ids and field names only, never personal data */
   auditAfter?: Record<string, unknown>;
   auditReason?: string | null;
-  /** whom to tell; the actor is never told of their own step */
-  notice: Omit<Notice, 'countyCode'> | null;
+  /** whom to tell (several notices when audiences must read different texts); never the actor */
+  notice: Omit<Notice, 'countyCode'> | Omit<Notice, 'countyCode'>[] | null;
   result: Result;
 };
 
@@ -131,11 +131,12 @@ export async function runStep<
       reason: out.auditReason ?? null,
       requestId: opts.requestId,
     });
-    if (out.notice)
+    const notices = out.notice === null ? [] : Array.isArray(out.notice) ? out.notice : [out.notice];
+    for (const n of notices)
       await notify(tx, {
-        ...out.notice,
+        ...n,
         countyCode: row.county_code,
-        accountIds: out.notice.accountIds.filter((a) => a !== actor.accountId),
+        accountIds: n.accountIds.filter((a) => a !== actor.accountId),
       });
     return out.result;
   });
