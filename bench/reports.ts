@@ -1,3 +1,4 @@
+import { Worker } from 'node:worker_threads';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { GridIndex } from '../src/platform/geo/grid-index.js';
@@ -47,6 +48,28 @@ async function pool<T>(
   return { secs, times: times.sort((a, b) => a - b) };
 }
 
+/**
+ * Runs `count` reports from `from` on CONCURRENCY keep-alive connections from a worker thread
+ * (bench/http-load.mjs): the load generator has its own event loop, as an outside client would.
+ */
+function httpLoad(
+  port: number,
+  auth: string,
+  points: Array<[number, number]>,
+  from: number,
+  count: number,
+): Promise<{ secs: number; times: number[] }> {
+  return new Promise((resolve, reject) => {
+    const w = new Worker(new URL('./http-load.mjs', import.meta.url), {
+      workerData: { port, auth, points, from, count, concurrency: CONCURRENCY },
+    });
+    w.once('message', (m: { secs: number; times: number[] }) =>
+      resolve({ secs: m.secs, times: m.times.sort((a, b) => a - b) }),
+    );
+    w.once('error', reject);
+  });
+}
+
 export type ReportsFigures = {
   row: string;
   reportsPerSec: number;
@@ -61,7 +84,7 @@ export type ReportsFigures = {
 
 /**
  * Reports accepted per second through real HTTP (loopback socket, keep-alive,
- * 16 concurrent clients): session lookup, validation, point → grid, then the case row,
+ * 16 concurrent clients in a worker thread of their own): session lookup, validation, point → grid, then the case row,
  * its history row, audit row, inbox + outbox rows in one statement each.
  * Beside it, in the same run (alternating rounds): plain single-row INSERTs into a
  * scratch table with the same concurrency — what the database alone does.
@@ -119,7 +142,7 @@ export async function benchReports(
   let trips = 0;
   for (let r = 0; r < ROUNDS; r++) {
     const q0 = queries();
-    const http = await pool(per, (i) => post(r * per + i));
+    const http = await httpLoad(port, auth, points, r * per, per);
     trips += queries() - q0;
     const raw = await pool(per, (i) => insert(r * per + i));
     httpSecs += http.secs;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import type { DbOrTx } from '../../platform/db/database.js';
+import { PREPARED, type DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 import { publishSessionsEnded } from '../../platform/events.js';
 import type { Actor, Role } from './roles.js';
@@ -54,6 +54,7 @@ export async function findActorByToken(db: DbOrTx, token: string): Promise<Actor
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', new Date())
     .where('a.disabled', '=', false)
+    .modifyEnd(PREPARED) // every request runs it: planned once per connection
     .executeTakeFirst();
   if (!row) return undefined;
   return {

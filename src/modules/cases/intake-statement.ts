@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DbOrTx } from '../../platform/db/database.js';
+import { PREPARED, type DbOrTx } from '../../platform/db/database.js';
 import { auditCte } from '../audit/index.js';
 import { noticeCtes } from '../notify/index.js';
 import type { CaseActor } from './policy.js';
@@ -43,7 +43,8 @@ export type IntakeRow = {
  */
 export async function insertReportedCase(db: DbOrTx, r: IntakeRow): Promise<{ id: number; number: string }> {
   const actorId = r.actor?.accountId ?? null;
-  const { rows } = await sql<{ id: number; number: string }>`
+  // prepared once per connection: planning this statement costs about what running it does
+  const { rows } = await sql<{ id: number; number: string }>`${PREPARED}
     WITH case_number AS (SELECT nextval('case_number_seq')::text AS n),
     new_case AS (
       INSERT INTO cases (county_code, number, source, category_code, state, tier, holder_code, urgency,

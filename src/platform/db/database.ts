@@ -1,4 +1,5 @@
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { createHash } from 'node:crypto';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { startEmbeddedPostgres, type EmbeddedHandle } from './embedded.js';
@@ -22,8 +23,31 @@ export type Database = {
 
 export const DEFAULT_DB_NAME = 'wangge';
 
+/**
+ * Marks a statement run on every request (the session lookup, report intake) to be prepared
+ * once per connection and then only bound and executed: PostgreSQL plans an unnamed statement
+ * anew each time, and for these the plan costs as much as the execution. Append it with
+ * `.modifyEnd(PREPARED)` on a query builder or put it in a raw `sql` text. The statement's
+ * name is a hash of its text, so a text that varies gets a statement per variant (keep such
+ * texts few). A pooler in transaction mode would need `max_prepared_statements` (PgBouncer ≥ 1.21).
+ */
+export const PREPARED = sql.raw('/* wangge:prepared */');
+const PREPARED_MARK = '/* wangge:prepared */';
+
+/** pg's client, preparing the statements marked PREPARED (named by a hash of their text). */
+class PreparingClient extends pg.Client {
+  override query(...args: unknown[]): never {
+    const [text, values, callback] = args;
+    if (typeof text === 'string' && text.includes(PREPARED_MARK)) {
+      const name = `w_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+      return (super.query as (...a: unknown[]) => never)({ name, text, values }, callback);
+    }
+    return (super.query as (...a: unknown[]) => never)(...args);
+  }
+}
+
 export function createDb(url: string, max = 10): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max, Client: PreparingClient });
   pool.on('error', () => {}); // idle-client errors surface on the next query instead
   return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), pool };
 }
