@@ -2,7 +2,9 @@
 // does not share the event loop of the server it measures — as wrk would, from outside.
 // Input (workerData): port, auth, points [[lng, lat]…], from, count, concurrency.
 // Output (postMessage): { secs, times } — seconds in all and each request's latency in ms.
+import { Buffer } from 'node:buffer';
 import http from 'node:http';
+import { performance } from 'node:perf_hooks';
 import { parentPort, workerData } from 'node:worker_threads';
 
 const { port, auth, points, from, count, concurrency } = workerData;
