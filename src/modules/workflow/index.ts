@@ -1,4 +1,4 @@
-/** One workflow runner for cases, wishes, errands and disclosures (see docs/adr/0005-one-workflow-runner.md). */
+/** One workflow runner for cases, wishes, errands and disclosures (see docs/adr/0006-one-workflow-runner.md). */
 export {
   runStep,
   type Applied,
