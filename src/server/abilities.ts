@@ -1,7 +1,7 @@
 /**
  * The full role table: every module's abilities (each module authorises against
  * its own table in <module>/abilities.ts). Used where all abilities are needed:
- * the caller's list in `/auth/me`, which the web apps read to show only what the
+ * the caller's list in `GET /me`, which the web apps read to show only what the
  * caller may do.
  */
 import { ACCOUNT_ABILITIES } from '../modules/accounts/abilities.js';

@@ -38,6 +38,3 @@ export function installAuth(app: FastifyInstance, db: Db): void {
     req.log = req.log.child({ actor: actor.accountId });
   });
 }
-
-/** @deprecated moved to the accounts module (ADR 0005); kept one release so parallel branches merge. */
-export { actorOf, SESSION_COOKIE } from '../modules/accounts/index.js';

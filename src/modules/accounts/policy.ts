@@ -9,7 +9,7 @@ export type AbilityTable = Record<string, readonly Role[]>;
  * `can`/`authorize` accept only the names in that table, so a typo or another
  * module's ability fails to compile. Scope is checked separately: an ability
  * applies only inside the caller's subtree. server/abilities.ts composes every
- * module's table for the caller's full list (`/auth/me`).
+ * module's table for the caller's full list (`GET /me`).
  */
 export function definePolicy<const T extends AbilityTable>(table: T) {
   type Ability = keyof T & string;
