@@ -74,8 +74,15 @@ function send(req: FastifyRequest, reply: FastifyReply, err: FastifyError) {
   return reply.code(500).send(errorBody(new AppError('INTERNAL')));
 }
 
-/** Fastify's `frameworkErrors`: bad URL encoding, over-long parameters — before any route runs. */
+/**
+ * Fastify's `frameworkErrors`: bad URL encoding, over-long parameters — before any route runs.
+ * Under /open311/v2 the answer is GeoReport v2's error list, [{code, description}], as Open311
+ * clients parse every other error of those routes.
+ */
 export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  const app = toAppError(err);
+  if (app && req.url.startsWith('/open311/v2/'))
+    return reply.code(app.status).send([{ code: app.status, description: app.messageEn }]);
   return send(req, reply, err);
 }
 

@@ -60,6 +60,43 @@ describe('region filters outside the scope', () => {
     expect(checked.length).toBeGreaterThanOrEqual(10);
   });
 
+  it('digits that name no region: 404 on every list route, never a server error', async () => {
+    const admin = await signIn(t.app, 'admin');
+    for (const route of routes)
+      for (const code of ['1853945953', '2112211002011']) {
+        const res = await get(`${route}?within=${code}`, admin);
+        // a route whose schema takes only some code lengths refuses the rest as bad input
+        expect([400, 404], `${route}?within=${code} ${res.body.slice(0, 200)}`).toContain(res.statusCode);
+        if (res.statusCode === 404) expect(res.json().error.code).toBe('NOT_FOUND');
+      }
+    for (const route of ['/api/v1/visits/summary', '/api/v1/wishes/stats', '/api/v1/errands/stats']) {
+      const res = await get(`${route}?within=1853945953`, admin);
+      expect(res.statusCode, route).toBe(404);
+    }
+  });
+
+  it("a grid worker: goods on their grid's line, their own exchanges in the county; any other region 404", async () => {
+    const worker = await signIn(t.app, 'gridworker');
+    const grid = (await get('/api/v1/me', worker)).json().scope.code as string;
+    const village = grid.slice(0, 12);
+    const other = await t.db
+      .selectFrom('region')
+      .select('code')
+      .where('level', '=', 'village')
+      .where('code', 'like', `${grid.slice(0, 6)}%`)
+      .where('code', '<>', village)
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
+    const status = async (url: string) => (await get(url, worker)).statusCode;
+    expect(await status(`/api/v1/goods?within=${village}`)).toBe(200);
+    expect(await status(`/api/v1/goods?within=${grid.slice(0, 9)}`)).toBe(200);
+    expect(await status(`/api/v1/goods?within=${other.code}`)).toBe(404);
+    expect(await status('/api/v1/goods?within=211122')).toBe(404);
+    expect(await status(`/api/v1/redemptions?within=${other.code}`)).toBe(200);
+    expect(await status('/api/v1/redemptions?within=211122')).toBe(404);
+    expect(await status('/api/v1/redemptions?within=1853945953')).toBe(404);
+  });
+
   it('a resident: a region above their grid is a 404 too, not their own data', async () => {
     const resident = await signIn(t.app, 'resident');
     const grid = (await get('/api/v1/me', resident)).json().scope.code as string;

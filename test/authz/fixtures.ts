@@ -42,6 +42,8 @@ export type Place = {
   open311KeyId: number;
   open311Key: string;
   escalationRuleId: number;
+  /** a department of the place's county (a bureau or a township office) */
+  departmentId: number;
   /** users acting at this place: a resident, its grid worker, its village staff, a county centre */
   cast: { resident: string; worker: string; village: string; county: string };
 };
@@ -307,6 +309,15 @@ async function place(
     .where('county_code', '=', county)
     .orderBy('id')
     .executeTakeFirst();
+  const departmentId = await first(
+    db
+      .selectFrom('department')
+      .select('id')
+      .where('county_code', '=', county)
+      .orderBy('id')
+      .executeTakeFirst(),
+    `department of ${county}`,
+  );
   return {
     county,
     township: grid.slice(0, 9),
@@ -340,6 +351,7 @@ async function place(
     open311KeyId: Number(key.id),
     open311Key,
     escalationRuleId: Number(rule?.id ?? 0),
+    departmentId,
     cast,
   };
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../helpers.js';
 import { fuzz, send } from './fuzz.js';
-import { KNOWN_FUZZ_DEFECTS } from './known.js';
+import { FIXED_PROBES, KNOWN_FUZZ_DEFECTS } from './known.js';
 
 /** A bounded run: a fixed seed and a small count (`npm run fuzz` is the long run). */
 const SEED = 20_261_206;
@@ -30,6 +30,11 @@ describe('fuzzing every route with hostile input', () => {
           `known defect "${k.name}" no longer reproduces (${probe.url.slice(0, 80)}): remove it from test/fuzz/known.ts`,
         ).toBe(true);
       }
+    for (const probe of FIXED_PROBES) {
+      const o = await send(t.app, probe, admin.authorization);
+      expect(o.problem, `${probe.method} ${probe.url.slice(0, 80)}: a fixed defect is back`).toBeUndefined();
+      expect(o.status, probe.url.slice(0, 80)).toBeLessThan(500);
+    }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   }, 240_000);
 });

@@ -2,10 +2,12 @@
  * Property-based fuzzing of every route of the OpenAPI document with hostile values, signed in as
  * a powerful account and anonymously. The property: no 5xx, and every error of the API has the
  * shape {"error": {code, message, messageEn}} (Open311 routes answer Open311's own error list,
- * [{code, description}], as GeoReport v2 requires). Used by fuzz.test.ts (bounded) and run.ts (long).
+ * [{code, description}], as GeoReport v2 requires). Two kinds of request: hostile everywhere
+ * (`requestArb`), and valid but for one hostile value (`focusedArb`, so it reaches past validation). Used by fuzz.test.ts (bounded) and run.ts (long).
  */
 import fc from 'fast-check';
 import type { App } from '../../src/server/app.js';
+import { oneHostileField, validArb, type JsonSchema } from './valid.js';
 
 type Param = { name: string; in: 'path' | 'query' | 'header' | 'cookie'; schema?: Schema };
 type Schema = { type?: string; properties?: Record<string, Schema>; items?: Schema; enum?: unknown[] };
@@ -163,6 +165,51 @@ export function requestArb(op: Op): fc.Arbitrary<FuzzRequest> {
     });
 }
 
+const text = (v: unknown) => (typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
+
+/**
+ * The second step: a request valid in every part but ONE hostile value — a body field, a path
+ * parameter or a query parameter — so that it reaches past validation of the rest.
+ */
+export function focusedArb(op: Op): fc.Arbitrary<FuzzRequest> {
+  const pathParams = op.params.filter((p) => p.in === 'path');
+  const queryParams = op.params.filter((p) => p.in === 'query');
+  const slots = pathParams.length + queryParams.length + (op.body ? 1 : 0);
+  const hostileBody = op.body ? oneHostileField(op.body as JsonSchema, hostileJson) : undefined;
+  return fc
+    .record({
+      path: fc.tuple(...pathParams.map((p) => validArb(p.schema as JsonSchema))),
+      query: fc.tuple(
+        ...queryParams.map((p) => fc.option(validArb(p.schema as JsonSchema), { nil: undefined })),
+      ),
+      body: op.body ? validArb(op.body as JsonSchema).map((b) => JSON.stringify(b)) : fc.constant(undefined),
+      hostileBody: hostileBody ?? fc.constant(undefined),
+      slot: fc.nat({ max: Math.max(slots - 1, 0) }),
+      bad: hostileText,
+      who: fc.constantFrom('admin' as const, 'anonymous' as const),
+    })
+    .map(({ path, query, body, hostileBody, slot, bad, who }) => {
+      let url = op.path;
+      pathParams.forEach((p, i) => {
+        url = url.replace(`{${p.name}}`, enc(slot === i ? bad : text(path[i])));
+      });
+      const q = queryParams
+        .map((p, i) => {
+          const v =
+            slot === pathParams.length + i ? bad : query[i] === undefined ? undefined : text(query[i]);
+          return v === undefined ? '' : `${enc(p.name)}=${enc(v)}`;
+        })
+        .filter(Boolean);
+      const inBody = op.body !== undefined && slot === slots - 1;
+      return {
+        method: op.method,
+        url: q.length ? `${url}?${q.join('&')}` : url,
+        body: inBody && hostileBody !== undefined ? hostileBody : body,
+        who,
+      };
+    });
+}
+
 export type Outcome = { status: number; problem?: string };
 
 /** Sends one request; answers its status and what is wrong with its answer, if anything. */
@@ -221,7 +268,7 @@ export async function fuzz(
   const problems: { req: FuzzRequest; outcome: Outcome }[] = [];
   let requests = 0;
   await fc.assert(
-    fc.asyncProperty(fc.oneof(...ops.map(requestArb)), async (req) => {
+    fc.asyncProperty(fc.oneof(...ops.map(requestArb), ...ops.map(focusedArb)), async (req) => {
       const o = await send(app, req, bearer);
       if (o.status === 0) return;
       requests++;

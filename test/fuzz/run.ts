@@ -48,7 +48,7 @@ try {
     [
       '## Fuzz: every route with hostile input',
       '',
-      `\`npm run fuzz\` (test/fuzz/run.ts; \`FUZZ_RUNS\`, \`FUZZ_SEED\`): fast-check requests over all ${r.operations} operations of the OpenAPI document — NUL and other control characters, full-width digits, 1 MB strings, nesting 5,000 deep, NaN/Infinity, huge numbers, path traversal, SQL fragments, wrong types, prototype-pollution keys — as \`admin\` and anonymously. Run ${new Date().toISOString().slice(0, 10)}, seed ${seed}, ${fmt(secs)} s. Machine: ${machineLine()}.`,
+      `\`npm run fuzz\` (test/fuzz/run.ts; \`FUZZ_RUNS\`, \`FUZZ_SEED\`): fast-check requests over all ${r.operations} operations of the OpenAPI document — NUL and other control characters, full-width digits, 1 MB strings, nesting 5,000 deep, NaN/Infinity, huge numbers, path traversal, SQL fragments, wrong types, prototype-pollution keys — both everywhere at once and as one hostile value in an otherwise valid request (so it gets past validation of the rest), as \`admin\` and anonymously. Run ${new Date().toISOString().slice(0, 10)}, seed ${seed}, ${fmt(secs)} s. Machine: ${machineLine()}.`,
       '',
       '| requests | 5xx | problems (5xx or malformed error) | of which known defects | statuses |',
       '|---|---|---|---|---|',

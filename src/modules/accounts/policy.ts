@@ -27,6 +27,9 @@ export function definePolicy<const T extends AbilityTable>(table: T) {
   };
 }
 
+/** A region code: the digits of one level (province 2, city 4, county 6, township 9, village 12, grid 15). */
+const REGION_CODE = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12}|\d{15})$/;
+
 /** True when `path` lies in the actor's subtree (ltree prefix semantics). */
 export function inScope(actor: Actor, path: string): boolean {
   return path === actor.scopePath || path.startsWith(`${actor.scopePath}.`);
@@ -36,7 +39,8 @@ export function inScope(actor: Actor, path: string): boolean {
  * The subtree a listing covers: the region `code` when it lies inside the
  * actor's scope (or is the scope itself), the actor's whole scope when `code` is
  * absent. Any other region — beside the scope or above it — is outside the caller's
- * view: 404, never a quiet fallback to the caller's own data.
+ * view: 404, never a quiet fallback to the caller's own data. So is a code that
+ * names no region at all (digits of no level's length: `pathOf` would refuse it).
  */
 export function narrowScope(
   actor: Actor,
@@ -44,6 +48,7 @@ export function narrowScope(
   pathOf: (code: string) => string,
 ): string {
   if (!code) return actor.scopePath;
+  if (!REGION_CODE.test(code)) throw new AppError('NOT_FOUND');
   const path = pathOf(code);
   if (inScope(actor, path)) return path;
   throw new AppError('NOT_FOUND');

@@ -89,6 +89,35 @@ describe('Open311 API keys', () => {
     expect(short.statusCode).toBe(400);
   });
 
+  it('a refused write leaves the key as it was: last used only by a write that is made', async () => {
+    const { key, id } = await issueKey(t.app, admin, 'refusals');
+    const at = await pointInGrid(t.db, GRID);
+    const write = (extra: Record<string, string>) =>
+      postForm(t.app, '/open311/v2/requests.json', {
+        api_key: key,
+        service_code: 'E0103',
+        lat: String(at.lat),
+        long: String(at.lng),
+        description: '垃圾',
+        ...extra,
+      });
+    const update = await postForm(t.app, '/open311/v2/servicerequestupdates.json', {
+      api_key: key,
+      service_request_id: 'no-such-request',
+      update_id: 'u-1',
+      status: 'OPEN',
+      description: '补充',
+      updated_datetime: new Date().toISOString(),
+    });
+    expect(update.statusCode).toBe(404);
+    expect((await write({ jurisdiction_id: '211122' })).statusCode).toBe(403);
+    expect((await write({ service_code: 'NOPE' })).statusCode).toBe(404);
+    expect((await write({ lat: '91' })).statusCode).toBe(400);
+    expect((await list()).find((k) => k.id === id)!.lastUsedAt).toBeNull();
+    expect((await write({})).statusCode).toBe(200);
+    expect((await list()).find((k) => k.id === id)!.lastUsedAt).not.toBeNull();
+  });
+
   it('a revoked key is refused with 403; revoking is audited and idempotent', async () => {
     const { key, id } = await issueKey(t.app, admin, 'to revoke');
     const at = await pointInGrid(t.db, GRID);
@@ -137,7 +166,7 @@ describe('Open311 API keys', () => {
       WANGGE_OPEN311_DEMO_KEY: 'demo-key-for-the-open311-client',
     });
     expect(fromEnv).toEqual({ key: null, fromEnv: true });
-    expect(await verifyKey(t.db, 'demo-key-for-the-open311-client', new Date())).toMatchObject({
+    expect(await verifyKey(t.db, 'demo-key-for-the-open311-client')).toMatchObject({
       countyCode: COUNTY,
     });
     // loading twice with the same value is harmless
@@ -146,7 +175,7 @@ describe('Open311 API keys', () => {
     ).resolves.toEqual({ key: null, fromEnv: true });
     const generated = await createDemoOpen311Key(t.db, COUNTY, {});
     expect(generated.fromEnv).toBe(false);
-    expect(await verifyKey(t.db, generated.key!, new Date())).toMatchObject({ countyCode: COUNTY });
+    expect(await verifyKey(t.db, generated.key!)).toMatchObject({ countyCode: COUNTY });
     await expect(createDemoOpen311Key(t.db, COUNTY, { WANGGE_OPEN311_DEMO_KEY: 'short' })).rejects.toThrow(
       /16 characters/,
     );

@@ -87,17 +87,24 @@ export async function revokeKey(
   });
 }
 
-/** The live key with this value, or null (unknown or revoked). Marks it used. */
-export async function verifyKey(db: Db, key: string, now: Date): Promise<Open311Key | null> {
+/**
+ * The live key with this value, or null (unknown or revoked). Reads only: a write that is then
+ * refused must change nothing, so the write's own transaction marks the key used (`markKeyUsed`).
+ */
+export async function verifyKey(db: DbOrTx, key: string): Promise<Open311Key | null> {
   if (key.length < 8 || key.length > 200) return null;
   const row = await db
-    .updateTable('open311_key')
-    .set({ last_used_at: now })
+    .selectFrom('open311_key')
+    .select(['id', 'county_code', 'label'])
     .where('key_hash', '=', hashKey(key))
     .where('revoked_at', 'is', null)
-    .returning(['id', 'county_code', 'label'])
     .executeTakeFirst();
   return row ? { id: row.id, countyCode: row.county_code, label: row.label } : null;
+}
+
+/** Records the key's use, in the transaction of the write it made. */
+export async function markKeyUsed(tx: DbOrTx, keyId: number, now: Date): Promise<void> {
+  await tx.updateTable('open311_key').set({ last_used_at: now }).where('id', '=', keyId).execute();
 }
 
 export type DemoOpen311Key = {

@@ -2,7 +2,7 @@ import { recordAudit } from '../audit/index.js';
 import { reportCase, caseDeps } from '../cases/index.js';
 import type { Open311Deps } from './context.js';
 import { badRequest, forbidden, notFound } from './format.js';
-import { verifyKey, type Open311Key } from './keys.js';
+import { markKeyUsed, verifyKey, type Open311Key } from './keys.js';
 import { gridOfAddressId, gridOfAddressString } from './locate.js';
 import { checkMediaUrl, withMedia } from './media-text.js';
 import { attributes, jurisdiction, many, one, type Params } from './params.js';
@@ -16,7 +16,7 @@ export async function authorizeKey(ctx: Open311Deps, p: Params): Promise<Open311
   const juris = await jurisdiction(ctx.db, p, false);
   const value = one(p, 'api_key');
   if (!value) throw forbidden('api_key is missing -- an API key is required for this call');
-  const key = await verifyKey(ctx.db, value, ctx.now());
+  const key = await verifyKey(ctx.db, value);
   if (!key) throw forbidden('Invalid api_key received -- the key is unknown or revoked');
   if (juris && juris !== key.countyCode) throw forbidden(`api_key is not valid for jurisdiction_id ${juris}`);
   return key;
@@ -127,6 +127,7 @@ export async function postRequest(
         .insertInto('open311_request')
         .values({ county_code: county, case_id: caseId, key_id: key.id, media_urls: media })
         .execute();
+      await markKeyUsed(tx, key.id, ctx.now());
       await recordAudit(tx, {
         actor: null,
         countyCode: county,

@@ -6,6 +6,7 @@ import type { Open311Deps } from './context.js';
 import { maskPiiText } from '../../platform/pii-text.js';
 import { badRequest, notFound, parseW3c, w3c, type Item } from './format.js';
 import { withMedia, withoutMedia } from './media-text.js';
+import { markKeyUsed } from './keys.js';
 import { authorizeKey, mediaUrls } from './post-request.js';
 import { one, type Params } from './params.js';
 import { mediaUrl } from './requests.js';
@@ -157,6 +158,7 @@ export async function postUpdate(ctx: Open311Deps, p: Params, requestId: string)
             media_urls: media,
           })
           .execute();
+        await markKeyUsed(tx, key.id, ctx.now());
         return String(historyId);
       }),
   });

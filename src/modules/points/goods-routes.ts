@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { actorOf, narrowScope } from '../accounts/index.js';
+import { AppError } from '../../platform/errors.js';
+import { actorOf, inScope, narrowScope } from '../accounts/index.js';
 import type { PointsDeps } from './context.js';
 import { authorize, can } from './abilities.js';
 import { pathOf } from '../regions/index.js';
@@ -41,7 +42,13 @@ export const goodsRoutes =
         authorize(actor, 'points.read');
         if (actor.role === 'grid_worker') {
           const w = await repo.findWorkerByAccount(ctx.db, actor.countyCode, actor.accountId);
-          const rows = w ? await repo.goodsForGrid(ctx.db, actor.countyCode, w.grid_path) : [];
+          // their view is the goods stocked on their grid's line: a `within` off that line is a 404
+          const within = req.query.within
+            ? narrowScope({ ...actor, scopePath: pathOf(actor.countyCode) }, req.query.within, pathOf)
+            : undefined;
+          if (within && !inScope({ ...actor, scopePath: within }, w?.grid_path ?? actor.scopePath))
+            throw new AppError('NOT_FOUND');
+          const rows = w ? await repo.goodsForGrid(ctx.db, actor.countyCode, w.grid_path, within) : [];
           return { items: rows.map((g) => toGoods(g, false)) };
         }
         const within = narrowScope(actor, req.query.within, pathOf);

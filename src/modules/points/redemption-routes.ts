@@ -60,11 +60,14 @@ export const redemptionRoutes =
         const q = req.query;
         if (actor.role === 'grid_worker') {
           const w = await repo.findWorkerByAccount(ctx.db, actor.countyCode, actor.accountId);
+          // one's own exchanges wherever in the county they were made (a worker who moved grid keeps
+          // them): a `within` narrows them, one outside the county is a 404
+          const county = { ...actor, scopePath: pathOf(actor.countyCode) };
+          const path = narrowScope(county, q.within, pathOf);
           if (!w) return { items: [], total: 0 };
-          // one's own exchanges wherever they were made (a worker who moved grid keeps them)
           const { items, total } = await repo.listRedemptions(
             ctx.db,
-            { countyCode: actor.countyCode, path: pathOf(actor.countyCode) },
+            { countyCode: actor.countyCode, path },
             { ...q, workerId: w.id },
           );
           return { items: items.map(toRedemption), total };

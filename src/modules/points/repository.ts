@@ -147,8 +147,11 @@ const GOODS_COLUMNS = [
   'o.active',
 ] as const;
 
-/** Goods a worker of `gridPath` may exchange for: stocked by any region on the path above the grid. */
-export async function goodsForGrid(db: DbOrTx, countyCode: string, gridPath: string) {
+/**
+ * Goods a worker of `gridPath` may exchange for: stocked by any region on the path above the grid
+ * (only those inside `within`, a region on that path, when given).
+ */
+export async function goodsForGrid(db: DbOrTx, countyCode: string, gridPath: string, within?: string) {
   return db
     .selectFrom('goods as o')
     .innerJoin('region as s', 's.code', 'o.region_code')
@@ -156,6 +159,7 @@ export async function goodsForGrid(db: DbOrTx, countyCode: string, gridPath: str
     .where('o.county_code', '=', countyCode)
     .where('o.active', '=', true)
     .where(sql<boolean>`${gridPath}::ltree <@ o.region_path`)
+    .$if(within !== undefined, (q) => q.where(sql<boolean>`o.region_path <@ ${within}::ltree`))
     .orderBy('o.points_cost')
     .orderBy('o.id')
     .execute();
