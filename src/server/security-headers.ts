@@ -47,7 +47,12 @@ export async function installSecurityHeaders(app: FastifyInstance): Promise<void
     crossOriginResourcePolicy: { policy: 'same-origin' },
   });
   app.addHook('onSend', async (req, reply) => {
-    if (req.url.startsWith('/open311/v2/media/'))
+    // a published photo's public copy (Open311's media_url) may be shown by other sites; every
+    // other answer stays same-origin
+    if (
+      req.url.startsWith('/api/v1/photos/') &&
+      String(reply.getHeader('cache-control')).startsWith('public')
+    )
       reply.header('cross-origin-resource-policy', 'cross-origin');
   });
 }

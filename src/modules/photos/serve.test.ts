@@ -53,6 +53,7 @@ describe('GET /api/v1/photos/{id}/{variant}: the one address of every photo', ()
       'content-type': 'image/jpeg',
       'x-content-type-options': 'nosniff',
       'cache-control': 'private, max-age=86400, immutable',
+      'cross-origin-resource-policy': 'same-origin',
     });
     expect(pub.rawPayload.subarray(0, 2).toString('hex')).toBe('ffd8');
     expect(await status(photo, 'thumb', as.gridworker)).toBe(200);
@@ -110,6 +111,8 @@ describe('GET /api/v1/photos/{id}/{variant}: the one address of every photo', ()
       'content-type': 'image/jpeg',
       'x-content-type-options': 'nosniff',
       'cache-control': 'public, max-age=86400',
+      // Open311's media_url: other sites may show it
+      'cross-origin-resource-policy': 'cross-origin',
     });
     expect(await status(before, 'thumb')).toBe(200);
     expect(await status(before, 'thumb', as.zhangjia)).toBe(200);
