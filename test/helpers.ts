@@ -8,6 +8,7 @@ import { LocalBlobStore } from '../src/modules/photos/index.js';
 import { makeContext } from '../src/server/bootstrap.js';
 import { createPii } from '../src/platform/crypto.js';
 import { createDb, withDatabase, type Db } from '../src/platform/db/database.js';
+import type { DB } from '../src/platform/db/schema.js';
 import { createLogger } from '../src/platform/logging.js';
 import { buildApp, type App } from '../src/server/app.js';
 import type { AppContext } from '../src/server/context.js';
@@ -103,3 +104,12 @@ export async function signIn(
   return { authorization: `Bearer ${res.json<{ token: string }>().token}` };
 }
 export { buildApp } from '../src/server/app.js';
+
+/** How many rows a table holds: tests compare counts before and after a refused change. */
+export async function countRows(db: Db, table: keyof DB): Promise<number> {
+  const r = await db
+    .selectFrom(table)
+    .select((eb) => eb.fn.countAll().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(r.n);
+}

@@ -1,4 +1,4 @@
-import type { TestApp } from '../helpers.js';
+import { countRows, type TestApp } from '../helpers.js';
 
 type H = { authorization: string };
 
@@ -22,17 +22,9 @@ export function wishKit(t: TestApp) {
         .executeTakeFirstOrThrow()
     ).id;
   const counts = async () => {
-    const n = async (
+    const n = (
       table: 'wish' | 'wish_claim' | 'service_history' | 'audit_log' | 'notification' | 'points_entry',
-    ) =>
-      Number(
-        (
-          await t.db
-            .selectFrom(table)
-            .select((eb) => eb.fn.countAll().as('n'))
-            .executeTakeFirstOrThrow()
-        ).n,
-      );
+    ) => countRows(t.db, table);
     return {
       wishes: await n('wish'),
       claims: await n('wish_claim'),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
+import { countRows, createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 import { jpeg, multipart, pointInGrid, upload } from '../../../test/fixtures.js';
 
 let t: TestApp;
@@ -17,15 +17,8 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const counts = async () => {
-  const n = async (table: 'cases' | 'case_history' | 'case_photo' | 'audit_log' | 'notification') =>
-    Number(
-      (
-        await t.db
-          .selectFrom(table)
-          .select((eb) => eb.fn.countAll().as('n'))
-          .executeTakeFirstOrThrow()
-      ).n,
-    );
+  const n = (table: 'cases' | 'case_history' | 'case_photo' | 'audit_log' | 'notification') =>
+    countRows(t.db, table);
   return {
     cases: await n('cases'),
     history: await n('case_history'),

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { actOn, pointInGrid } from '../../../test/fixtures.js';
-import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
+import { countRows, createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 
 /** The workflow runner's order, the same for every action: 404 (not visible) → 403 (not yours) → 409 (not now). */
 let t: TestApp;
@@ -21,15 +21,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const count = async (table: 'case_history' | 'audit_log' | 'notification') =>
-  Number(
-    (
-      await t.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'case_history' | 'audit_log' | 'notification') => countRows(t.db, table);
 const snapshot = async (id: number) => ({
   history: await count('case_history'),
   audit: await count('audit_log'),

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
+import { countRows, createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 
 /**
  * The runner's order, the same for wishes, errands and disclosures (cases: cases/order.test.ts):
@@ -22,15 +22,8 @@ const answer = async (who: string, url: string, payload: object = {}) => {
   const r = await post(who, url, payload);
   return [r.statusCode, r.json().error?.code];
 };
-const count = async (table: 'audit_log' | 'service_history' | 'disclosure_history' | 'notification') =>
-  Number(
-    (
-      await t.db
-        .selectFrom(table)
-        .select((eb) => eb.fn.countAll().as('n'))
-        .executeTakeFirstOrThrow()
-    ).n,
-  );
+const count = (table: 'audit_log' | 'service_history' | 'disclosure_history' | 'notification') =>
+  countRows(t.db, table);
 const logs = async () => ({
   audit: await count('audit_log'),
   steps: await count('service_history'),
