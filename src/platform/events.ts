@@ -4,14 +4,11 @@ import pg from 'pg';
 import type { DbOrTx } from './db/database.js';
 
 /**
- * Live events to signed-in users (server-sent events), from two sources:
- *
- * - a feed (the inbox, see modules/notify/live.ts) that every instance polls while it has
- *   subscribers: rows written in a change's transaction, read only once committed. This
- *   costs the writer nothing beyond its rows, so busy intake is not serialised;
- * - `publish(tx, …)`: a NOTIFY inside the change's transaction, delivered on commit to
- *   every instance LISTENing. NOTIFY takes a database-wide lock held through the commit's
- *   WAL flush, so every announcing commit waits for the previous one: keep it for rare events.
+ * Live events to signed-in users (server-sent events) come from a feed (the inbox, see
+ * modules/notify/live.ts) that every instance polls while it has subscribers: rows written in
+ * a change's transaction, read only once committed. This costs the writer nothing beyond its
+ * rows, so busy intake is not serialised (a NOTIFY would take a database-wide lock held through
+ * the commit's WAL flush). Only rare events use NOTIFY: ended sessions, whose open streams close.
  */
 export type LiveEvent = {
   type: string;
@@ -22,7 +19,6 @@ export type LiveEvent = {
   title?: string;
 };
 
-const CHANNEL = 'wangge_events';
 /** Ended sessions (sign-out, account disabled, password reset): open streams of them close. */
 const SESSIONS_CHANNEL = 'wangge_sessions_ended';
 
@@ -31,13 +27,6 @@ export type LiveFeed = () => Promise<Array<{ accountId: number; event: LiveEvent
 
 /** How often a hub with subscribers polls its feed. */
 export const FEED_POLL_MS = 150;
-
-export async function publish(tx: DbOrTx, accountIds: number[], event: LiveEvent): Promise<void> {
-  if (accountIds.length === 0) return;
-  const payload = JSON.stringify({ a: [...new Set(accountIds)], e: event });
-  if (payload.length > 7900) throw new Error('event payload too large for NOTIFY');
-  await sql`SELECT pg_notify(${CHANNEL}, ${payload})`.execute(tx);
-}
 
 /**
  * Announces that these sessions ended, in the transaction that ended them: every
@@ -100,19 +89,10 @@ export class EventHub {
         } catch {
           // not ours
         }
-        return;
-      }
-      if (msg.channel !== CHANNEL || !msg.payload) return;
-      try {
-        const { a, e } = JSON.parse(msg.payload) as { a: number[]; e: LiveEvent };
-        for (const id of a) this.emitter.emit(String(id), e);
-      } catch {
-        // not ours
       }
     });
     client.on('error', () => void this.reconnect());
     await client.connect();
-    await client.query(`LISTEN ${CHANNEL}`);
     await client.query(`LISTEN ${SESSIONS_CHANNEL}`);
     this.client = client;
     if (this.subscribers > 0) this.startPolling();
