@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'react';
+import { CASE_EVENT_KINDS as KINDS } from '../shared/live-kinds.js';
 
 /** A live event from GET /api/v1/events (the server names each by its notification kind). */
 export type LiveEvent = {
@@ -9,33 +10,6 @@ export type LiveEvent = {
   number?: string;
   state?: string;
 };
-
-const KINDS = [
-  'reported',
-  'comment',
-  'overdue',
-  'auto_escalate',
-  'file',
-  'reject',
-  'cancel',
-  'merge',
-  'handle_on_spot',
-  'escalate',
-  'dispatch',
-  'accept',
-  'return',
-  'handle',
-  'close',
-  'rework',
-  'evaluate',
-  'reopen',
-  'request_delay',
-  'decide_delay',
-  'suspend',
-  'resume',
-  'supervise',
-  'expedite',
-].map((k) => `case.${k}`);
 
 const bus = new EventTarget();
 

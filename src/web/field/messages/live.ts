@@ -1,6 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { api } from '../../shared/api.js';
 import { ok } from '../net.js';
+import { CASE_EVENT_KINDS as KINDS } from '../../shared/live-kinds.js';
 
 /** A live event from GET /api/v1/events (server-sent events, named by kind). */
 export type LiveEvent = {
@@ -11,31 +12,6 @@ export type LiveEvent = {
   state?: string;
   title?: string;
 };
-
-const KINDS = ['case.reported', 'case.comment', 'case.overdue', 'case.auto_escalate'].concat(
-  [
-    'file',
-    'reject',
-    'cancel',
-    'merge',
-    'handle_on_spot',
-    'escalate',
-    'dispatch',
-    'accept',
-    'return',
-    'handle',
-    'close',
-    'rework',
-    'evaluate',
-    'reopen',
-    'request_delay',
-    'decide_delay',
-    'suspend',
-    'resume',
-    'supervise',
-    'expedite',
-  ].map((a) => `case.${a}`),
-);
 
 type LiveState = { unread: number; tick: number; connected: boolean };
 let state: LiveState = { unread: 0, tick: 0, connected: false };
