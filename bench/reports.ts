@@ -8,6 +8,7 @@ import pg from 'pg';
 import { GridIndex } from '../src/platform/geo/grid-index.js';
 import type { BenchDb } from './database.js';
 import { bearer } from './database.js';
+import { cpuSplit, type CpuSplit } from './cpu.js';
 import { fmt, quantile } from './machine.js';
 
 const CONCURRENCY = 16;
@@ -159,7 +160,29 @@ export type ReportsFigures = {
   p99: number;
   /** protocol round trips per report (when a counter was given) */
   roundTrips: number;
+  /** where the CPU went: per report and per raw insert, Node / PostgreSQL / machine busy */
+  cpuRow: string;
 };
+
+/** Sums the CPU of several rounds; its cell: ms of CPU per item in Node and in PostgreSQL, and how busy the machine was. */
+function cpuTally() {
+  let node = 0;
+  let pg: number | null = 0;
+  let busy = 0;
+  let all = 0;
+  let items = 0;
+  return {
+    add(c: CpuSplit, n: number) {
+      node += c.node;
+      pg = pg === null || c.pg === null ? null : pg + c.pg;
+      busy += c.machineBusy;
+      all += c.machine;
+      items += n;
+    },
+    cell: () =>
+      `${fmt((node / items) * 1000, 2)} / ${pg === null ? 'n/a' : fmt((pg / items) * 1000, 2)} ms (machine ${fmt((busy / all) * 100)}% busy)`,
+  };
+}
 
 /**
  * Reports accepted per second through real HTTP (loopback socket, keep-alive,
@@ -240,13 +263,16 @@ export async function benchReports(
   let rawSecs = 0;
   let trips = 0;
   let httpCount = 0;
+  const cpu = { report: cpuTally(), raw: cpuTally() };
   const roundP50s: number[] = [];
   const roundP99s: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const q0 = queries();
-    const http = await load.run(WRK_SECS, per);
+    const { result: http, cpu: httpCpu } = await cpuSplit(b.db, () => load.run(WRK_SECS, per));
     trips += queries() - q0;
-    const raw = await pool(per, (i) => insert(r * per + i));
+    const { result: raw, cpu: rawCpu } = await cpuSplit(b.db, () => pool(per, (i) => insert(r * per + i)));
+    cpu.report.add(httpCpu, http.count);
+    cpu.raw.add(rawCpu, per);
     httpSecs += http.secs;
     rawSecs += raw.secs;
     httpCount += http.count;
@@ -279,6 +305,7 @@ export async function benchReports(
   const tripsCell = roundTrips ? fmt(roundTrips, 1) : 'n/a';
   return {
     row: `| ${b.label} (${b.version}) | ${fmt(httpCount)} | ${fmt(reportsPerSec)} | ${fmt(p50, 1)} / ${fmt(p99, 1)} ms | ${tripsCell} | ${fmt(rawPerSec)} | ${fmt(quantile(rawTimes, 0.5), 1)} / ${fmt(quantile(rawTimes, 0.99), 1)} ms | ${fmt(ratio, 3)} |`,
+    cpuRow: `| ${b.label} | ${cpu.report.cell()} | ${cpu.raw.cell()} |`,
     reportsPerSec,
     rawPerSec,
     ratio,
