@@ -179,6 +179,8 @@ function cpuTally() {
       all += c.machine;
       items += n;
     },
+    /** CPU seconds (Node and PostgreSQL) per item */
+    perItem: () => (node + (pg ?? 0)) / items,
     cell: () =>
       `${fmt((node / items) * 1000, 2)} / ${pg === null ? 'n/a' : fmt((pg / items) * 1000, 2)} ms (machine ${fmt((busy / all) * 100)}% busy)`,
   };
@@ -305,7 +307,7 @@ export async function benchReports(
   const tripsCell = roundTrips ? fmt(roundTrips, 1) : 'n/a';
   return {
     row: `| ${b.label} (${b.version}) | ${fmt(httpCount)} | ${fmt(reportsPerSec)} | ${fmt(p50, 1)} / ${fmt(p99, 1)} ms | ${tripsCell} | ${fmt(rawPerSec)} | ${fmt(quantile(rawTimes, 0.5), 1)} / ${fmt(quantile(rawTimes, 0.99), 1)} ms | ${fmt(ratio, 3)} |`,
-    cpuRow: `| ${b.label} | ${cpu.report.cell()} | ${cpu.raw.cell()} |`,
+    cpuRow: `| ${b.label} | ${cpu.report.cell()} | ${cpu.raw.cell()} | ${fmt(cpu.raw.perItem() / cpu.report.perItem(), 3)} |`,
     reportsPerSec,
     rawPerSec,
     ratio,
