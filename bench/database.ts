@@ -48,6 +48,8 @@ export async function openBenchDb(
     log: createLogger('silent'),
     media: new LocalBlobStore(mediaDir),
   });
+  // as `wangge serve` does: the hub's LISTEN is what lets the session cache be trusted
+  await ctx.events.start();
   const app = await buildApp(ctx, { logLevel: 'silent' });
   return {
     loadReport,
@@ -58,6 +60,7 @@ export async function openBenchDb(
       label,
       async close() {
         await app.close();
+        await ctx.events.stop();
         await db.destroy();
         const c = new pg.Client({ connectionString: withDatabase(serverUrl, 'postgres') });
         await c.connect();

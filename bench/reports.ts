@@ -8,6 +8,7 @@ import pg from 'pg';
 import { GridIndex } from '../src/platform/geo/grid-index.js';
 import type { BenchDb } from './database.js';
 import { bearer } from './database.js';
+import { cpuSplit, type CpuSplit } from './cpu.js';
 import { fmt, quantile } from './machine.js';
 
 const CONCURRENCY = 16;
@@ -92,7 +93,13 @@ const hasWrk = (() => {
  * connections on one thread for WRK_SECS, each request a report at the next point. It costs the
  * 2 shared cores far less than a Node client would, so the figure is the server's.
  */
-function wrkLoad(port: number, auth: string, points: Array<[number, number]>, from: number): Promise<Load> {
+function wrkLoad(
+  port: number,
+  auth: string,
+  points: Array<[number, number]>,
+  from: number,
+  secs = WRK_SECS,
+): Promise<Load> {
   const script = path.join(os.tmpdir(), `wangge-wrk-${process.pid}.lua`);
   const pts = points.map(([lng, lat]) => `{${lng},${lat}}`).join(',');
   fs.writeFileSync(
@@ -123,7 +130,7 @@ end
   return new Promise((resolve, reject) =>
     execFile(
       'wrk',
-      ['-t1', `-c${CONCURRENCY}`, `-d${WRK_SECS}s`, '-s', script, `http://127.0.0.1:${port}/api/v1/cases`],
+      ['-t1', `-c${CONCURRENCY}`, `-d${secs}s`, '-s', script, `http://127.0.0.1:${port}/api/v1/cases`],
       (err, stdout, stderr) => {
         fs.rmSync(script, { force: true });
         const m = /WRK (\d+) (\d+) (\d+) (\d+) (\d+)/.exec(stdout);
@@ -153,7 +160,31 @@ export type ReportsFigures = {
   p99: number;
   /** protocol round trips per report (when a counter was given) */
   roundTrips: number;
+  /** where the CPU went: per report and per raw insert, Node / PostgreSQL / machine busy */
+  cpuRow: string;
 };
+
+/** Sums the CPU of several rounds; its cell: ms of CPU per item in Node and in PostgreSQL, and how busy the machine was. */
+function cpuTally() {
+  let node = 0;
+  let pg: number | null = 0;
+  let busy = 0;
+  let all = 0;
+  let items = 0;
+  return {
+    add(c: CpuSplit, n: number) {
+      node += c.node;
+      pg = pg === null || c.pg === null ? null : pg + c.pg;
+      busy += c.machineBusy;
+      all += c.machine;
+      items += n;
+    },
+    /** CPU seconds (Node and PostgreSQL) per item */
+    perItem: () => (node + (pg ?? 0)) / items,
+    cell: () =>
+      `${fmt((node / items) * 1000, 2)} / ${pg === null ? 'n/a' : fmt((pg / items) * 1000, 2)} ms (machine ${fmt((busy / all) * 100)}% busy)`,
+  };
+}
 
 /**
  * Reports accepted per second through real HTTP (loopback socket, keep-alive,
@@ -162,12 +193,8 @@ export type ReportsFigures = {
  * Beside it, in the same run (alternating rounds): plain single-row INSERTs into a
  * scratch table with the same concurrency — what the database alone does.
  */
-export async function benchReports(
-  b: BenchDb,
-  n: number,
-  /** counts queries sent so far (the bench scripts wrap pg's Client.query) */
-  queries: () => number = () => 0,
-): Promise<ReportsFigures> {
+/** A server listening on loopback for reports, a resident's bearer token, points inside the resident's grid. */
+export async function reportLoad(b: BenchDb) {
   await b.app.listen({ port: 0, host: '127.0.0.1' });
   const port = (b.app.server.address() as { port: number }).port;
   const auth = await bearer(b.app, 'resident');
@@ -186,6 +213,30 @@ export async function benchReports(
     const lat = grid.min_lat! + (grid.max_lat! - grid.min_lat!) * ((i * 0.7548776662) % 1);
     if (index.locate(lng, lat)) points.push([lng, lat]);
   }
+  let from = 0;
+  return {
+    port,
+    auth,
+    points,
+    /** one round of load: wrk for `secs` when installed, else `count` reports from a worker thread */
+    async run(secs: number = WRK_SECS, count = 2000): Promise<Load> {
+      from += 1_000_000;
+      if (hasWrk) return wrkLoad(port, auth, points, from, secs);
+      const h = await httpLoad(port, auth, points, from, count);
+      return { ...h, count, p50: quantile(h.times, 0.5), p99: quantile(h.times, 0.99) };
+    },
+    close: () => b.app.close(),
+  };
+}
+
+export async function benchReports(
+  b: BenchDb,
+  n: number,
+  /** counts queries sent so far (the bench scripts wrap pg's Client.query) */
+  queries: () => number = () => 0,
+): Promise<ReportsFigures> {
+  const load = await reportLoad(b);
+  const { port, auth, points } = load;
   const post = async (i: number) => {
     const [lng, lat] = points[i % points.length]!;
     const res = await fetch(`http://127.0.0.1:${port}/api/v1/cases`, {
@@ -214,20 +265,16 @@ export async function benchReports(
   let rawSecs = 0;
   let trips = 0;
   let httpCount = 0;
+  const cpu = { report: cpuTally(), raw: cpuTally() };
   const roundP50s: number[] = [];
   const roundP99s: number[] = [];
   for (let r = 0; r < ROUNDS; r++) {
     const q0 = queries();
-    const http: Load = hasWrk
-      ? await wrkLoad(port, auth, points, 1_000_000 * (r + 1))
-      : await httpLoad(port, auth, points, r * per, per).then((h) => ({
-          ...h,
-          count: per,
-          p50: quantile(h.times, 0.5),
-          p99: quantile(h.times, 0.99),
-        }));
+    const { result: http, cpu: httpCpu } = await cpuSplit(b.db, () => load.run(WRK_SECS, per));
     trips += queries() - q0;
-    const raw = await pool(per, (i) => insert(r * per + i));
+    const { result: raw, cpu: rawCpu } = await cpuSplit(b.db, () => pool(per, (i) => insert(r * per + i)));
+    cpu.report.add(httpCpu, http.count);
+    cpu.raw.add(rawCpu, per);
     httpSecs += http.secs;
     rawSecs += raw.secs;
     httpCount += http.count;
@@ -238,7 +285,7 @@ export async function benchReports(
     ratios.push(http.count / http.secs / (per / raw.secs));
   }
   await sql`DROP TABLE bench_raw`.execute(b.db);
-  await b.app.close();
+  await load.close();
   httpTimes.sort((x, y) => x - y);
   rawTimes.sort((x, y) => x - y);
   const total = per * ROUNDS;
@@ -260,6 +307,7 @@ export async function benchReports(
   const tripsCell = roundTrips ? fmt(roundTrips, 1) : 'n/a';
   return {
     row: `| ${b.label} (${b.version}) | ${fmt(httpCount)} | ${fmt(reportsPerSec)} | ${fmt(p50, 1)} / ${fmt(p99, 1)} ms | ${tripsCell} | ${fmt(rawPerSec)} | ${fmt(quantile(rawTimes, 0.5), 1)} / ${fmt(quantile(rawTimes, 0.99), 1)} ms | ${fmt(ratio, 3)} |`,
+    cpuRow: `| ${b.label} | ${cpu.report.cell()} | ${cpu.raw.cell()} | ${fmt(cpu.raw.perItem() / cpu.report.perItem(), 3)} |`,
     reportsPerSec,
     rawPerSec,
     ratio,

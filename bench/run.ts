@@ -17,6 +17,16 @@ const scale = Number(process.env.BENCH_SCALE ?? 1);
 const sections: string[] = [];
 const log = (s: string) => process.stdout.write(`${s}\n`);
 
+/** What changed in the intake and how it was measured (figures from runs of bench/intake.ts and bench/profile-intake.ts). */
+const BEFORE_AFTER = [
+  'Before/after, 2026-12-06 (second pass): a per-instance session cache (accounts/session-cache.ts: a request costs no round trip for its session; ended sessions and changed accounts are forgotten at once on the instance that made the change and on NOTIFY on the others, nothing is believed while the hub is not listening) and the security headers worked out once (helmet rebuilt its middleware and CSP for every request). Same-run pairs with `npx tsx bench/intake.ts` (small demo, the same bench harness on commit e9a72aa and on this one, alternating, machine shared with seven other engineers, load average 15–22 on 2 cores): before 188 reports/s vs 1,590 raw (ratio 0.101), after 257 vs 1,169 (0.208); before 166 vs 1,544 (0.083), after 282 vs 1,555 (0.116): reports/s +37% to +70%, one round trip per report instead of two.',
+  '',
+  "Where a report's cost went before (`npx tsx bench/profile-intake.ts`, V8 profiler on the server under wrk load, quiet machine at first): 1.10 ms of Node CPU and 1.34 ms of PostgreSQL CPU per report, the machine 93% busy — so a report is bound by the two shared cores, not by Node alone (Node used 64–67% of one core, idle the rest of the time). In Node, 20% of the samples were the `writev` of the queries to PostgreSQL (a loopback TCP write in this VM costs about 0.1–0.2 ms, the second query per report was the session lookup), 5% the response's `writev`, 4.3% helmet, 6.8% Kysely compiling the session query, 2% Zod; pino (silent in the bench), cookie parsing and the input guard ≈ 1% each. After: one round trip per report (the intake statement), PostgreSQL CPU per report 0.94–1.02 ms, helmet 1.4% of Node's busy time. A Node cluster (WANGGE_WORKERS) was not added: on 2 cores PostgreSQL takes as much CPU per report as Node and Node is not saturated, so a second Node process would only compete for the same cores; on a bigger machine run several instances behind a balancer (the session cache and live events are correct across instances).",
+  '',
+  'Before that (first pass: the intake in one statement with cached categories, live events from the committed inbox): on a quiet machine 261 reports/s against 10,900 raw inserts/s (ratio 0.024), p50 60 ms, p99 107 ms, 13 round trips per report (2026-11-22, commit f78f456) became 633 vs 8,231 (0.081) on PostgreSQL 18.4 and 707 vs 8,158 (0.074) on PostgreSQL 15, p99 62–66 ms, 2 round trips.',
+  '',
+].join('\n');
+
 log('grid lookup …');
 sections.push(benchGridLookup());
 
@@ -28,6 +38,7 @@ if (process.env.BENCH_DATABASE_URL) targets.push(['server', process.env.BENCH_DA
 const loads: string[] = [];
 const lists: string[] = [];
 const reports: string[] = [];
+const cpuRows: string[] = [];
 const fieldWork: string[] = [];
 const REPORTS = Number(process.env.BENCH_REPORTS ?? 3000);
 const queries = countQueries();
@@ -43,7 +54,9 @@ try {
     log(`${label}: field work …`);
     fieldWork.push(...(await benchFieldWork(bench)));
     log(`${label}: reports through HTTP …`);
-    reports.push((await benchReports(bench, REPORTS, queries)).row);
+    const r = await benchReports(bench, REPORTS, queries);
+    reports.push(r.row);
+    cpuRows.push(r.cpuRow);
     await bench.close();
   }
 } finally {
@@ -94,7 +107,13 @@ sections.push(
     '|---|---:|---:|---:|---:|---:|---:|---:|',
     ...reports,
     '',
-    "Before/after (report intake in one statement with cached categories, live events from the committed inbox instead of a NOTIFY in the transaction; 2026-12-06). Before, on a quiet machine (2026-11-22, bench of commit f78f456): 261 reports/s against 10,900 raw inserts/s (ratio 0.024), p50 60 ms, p99 107 ms, 13 round trips per report; the NOTIFY's lock serialised every report's commit. Same-run pairs with `npx tsx bench/intake.ts` (small demo, 2,500 reports, the same harness on both commits, one after the other, machine shared and heavily loaded, load average 15–18 on 2 cores): before 30 reports/s vs 651 raw (ratio 0.051), after 57 vs 665 (0.100); before 74 vs 1,850 (0.042, p50 / p99 201 / 566 ms), after 175 vs 1,757 (0.099, 80 / 238 ms). On a machine this loaded every figure is bound by CPU, not by the disk, and what is left of a report's cost is mostly outside the intake: the HTTP stack and the session lookup that every request makes.",
+    'Where the CPU went, same rounds: CPU time per report and per raw insert of this Node process (the server and the bench client of the raw inserts; wrk runs apart) and of the PostgreSQL server (its postmaster and backends, read from /proc), and how busy the whole machine was (every process, other users included: it is shared). CPU ratio: CPU per raw insert over CPU per report (Node + PostgreSQL) — the ratio a machine of its own would show when both are bound by CPU; on a loaded machine the raw inserts, each a short wait on a busy scheduler, lose more than the reports do, which flatters the measured ratio.',
+    '',
+    '| database | per report: Node / PostgreSQL | per raw insert: Node / PostgreSQL | CPU ratio |',
+    '|---|---:|---:|---:|',
+    ...cpuRows,
+    '',
+    BEFORE_AFTER,
     '',
   ].join('\n'),
 );

@@ -48,7 +48,15 @@ export async function createTestDb(): Promise<{ db: Db; url: string; drop(): Pro
   };
 }
 
-export type TestApp = { app: App; ctx: AppContext; db: Db; clock: TestClock; close(): Promise<void> };
+export type TestApp = {
+  app: App;
+  ctx: AppContext;
+  db: Db;
+  /** the database's URL (a second instance of the app may open it) */
+  url: string;
+  clock: TestClock;
+  close(): Promise<void>;
+};
 
 /** A settable clock: journeys replay the seeds' dates and times. */
 export class TestClock {
@@ -79,6 +87,7 @@ export async function createTestApp(): Promise<TestApp> {
     app,
     ctx,
     db: t.db,
+    url: t.url,
     clock,
     async close() {
       await app.close();

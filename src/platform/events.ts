@@ -19,8 +19,15 @@ export type LiveEvent = {
   title?: string;
 };
 
-/** Ended sessions (sign-out, account disabled, password reset): open streams of them close. */
+/**
+ * Ended sessions (sign-out, account disabled, password reset): open streams of them close and
+ * every instance drops them from its session cache. Changed accounts (role, scope, name) travel
+ * on the same channel: instances drop their cached sessions.
+ */
 const SESSIONS_CHANNEL = 'wangge_sessions_ended';
+
+/** What a cache of sessions must forget: these sessions, these accounts' sessions, or everything. */
+export type Invalidation = { sessions?: number[]; accounts?: number[]; all?: true };
 
 /** Reads the events committed since its last call (the hub calls it, never concurrently). */
 export type LiveFeed = () => Promise<Array<{ accountId: number; event: LiveEvent }>>;
@@ -40,7 +47,21 @@ export async function publishSessionsEnded(tx: DbOrTx, sessionIds: number[]): Pr
   }
 }
 
+/**
+ * Announces that these accounts changed (role, scope, name…), in the transaction that changed
+ * them: every instance drops their cached sessions once the change commits.
+ */
+export async function publishAccountsChanged(tx: DbOrTx, accountIds: number[]): Promise<void> {
+  const ids = [...new Set(accountIds)];
+  for (let i = 0; i < ids.length; i += 500) {
+    const payload = JSON.stringify({ a: ids.slice(i, i + 500) });
+    await sql`SELECT pg_notify(${SESSIONS_CHANNEL}, ${payload})`.execute(tx);
+  }
+}
+
 export class EventHub {
+  private readonly invalidations = new Set<(e: Invalidation) => void>();
+  private isListening = false;
   private readonly emitter = new EventEmitter();
   private client: pg.Client | null = null;
   private stopped = false;
@@ -83,22 +104,54 @@ export class EventHub {
     const client = new pg.Client({ connectionString: this.url });
     client.on('notification', (msg) => {
       if (msg.channel === SESSIONS_CHANNEL && msg.payload) {
+        let note: { s?: unknown; a?: unknown };
         try {
-          const { s } = JSON.parse(msg.payload) as { s: number[] };
-          for (const id of s) this.emitter.emit(`session:${id}`);
+          note = JSON.parse(msg.payload) as typeof note;
         } catch {
-          // not ours
+          return; // not ours
         }
+        const ids = (v: unknown) =>
+          Array.isArray(v) ? v.filter((x): x is number => Number.isInteger(x)) : [];
+        const sessions = ids(note.s);
+        const accounts = ids(note.a);
+        if (sessions.length || accounts.length) this.invalidate({ sessions, accounts });
+        for (const id of sessions) this.emitter.emit(`session:${id}`);
       }
     });
-    client.on('error', () => void this.reconnect());
+    client.on('error', () => void this.reconnect(client));
     await client.connect();
     await client.query(`LISTEN ${SESSIONS_CHANNEL}`);
     this.client = client;
+    this.isListening = true;
     if (this.subscribers > 0) this.startPolling();
   }
 
-  private async reconnect(): Promise<void> {
+  /**
+   * True while this hub hears every ended session and changed account: a cache of sessions may
+   * be trusted only then (announcements made while it was not listening are lost to it).
+   */
+  get listening(): boolean {
+    return this.isListening;
+  }
+
+  /** Calls `fn` with every ended session and changed account, and `{ all }` when the hub stops listening. */
+  onInvalidate(fn: (e: Invalidation) => void): () => void {
+    this.invalidations.add(fn);
+    return () => this.invalidations.delete(fn);
+  }
+
+  private invalidate(e: Invalidation): void {
+    for (const fn of this.invalidations) fn(e);
+  }
+
+  private deafen(): void {
+    this.isListening = false;
+    this.invalidate({ all: true });
+  }
+
+  private async reconnect(failed: pg.Client): Promise<void> {
+    if (this.client !== failed) return; // not the current connection, or already reconnecting
+    this.deafen();
     const old = this.client;
     this.client = null;
     await old?.end().catch(() => {});
@@ -134,6 +187,7 @@ export class EventHub {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    this.deafen();
     this.stopPolling();
     await this.client?.end().catch(() => {});
     this.client = null;

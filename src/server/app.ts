@@ -100,7 +100,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
   });
 
   installErrorHandling(app);
-  installAuth(app, ctx.db);
+  installAuth(app, ctx.db, ctx.events);
   installInputGuard(app);
 
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => {

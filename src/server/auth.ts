@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { SESSION_COOKIE } from '../modules/accounts/http.js';
-import { authenticate } from '../modules/accounts/service.js';
+import { SessionCache, type InvalidationSource } from '../modules/accounts/session-cache.js';
 import type { Db } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
 import { isCrossSiteStateChange } from './same-origin.js';
@@ -20,9 +20,12 @@ function tokenOf(req: FastifyRequest): { token: string; byCookie: boolean } | un
  * `public: true`. Runs before validation, so an anonymous caller learns nothing
  * about a route's input rules. A state change carried by the session cookie from
  * another site is refused (403 CROSS_ORIGIN_REFUSED); bearer tokens are not sent by
- * browsers on their own, so they are unaffected.
+ * browsers on their own, so they are unaffected. Sessions are read through a per-instance
+ * cache that forgets ended sessions and changed accounts at once (accounts/session-cache.ts).
  */
-export function installAuth(app: FastifyInstance, db: Db): void {
+export function installAuth(app: FastifyInstance, db: Db, events: InvalidationSource): void {
+  const sessions = new SessionCache(db, events);
+  app.addHook('onClose', async () => sessions.close());
   app.decorateRequest('actor', null);
   app.addHook('onRequest', async (req) => {
     const { public: open, session } = req.routeOptions.config;
@@ -31,7 +34,7 @@ export function installAuth(app: FastifyInstance, db: Db): void {
     const token = tokenOf(req);
     // the browser attaches the cookie to requests from any site: refuse their state changes
     if (token?.byCookie && isCrossSiteStateChange(req)) throw new AppError('CROSS_ORIGIN_REFUSED');
-    const actor = token ? await authenticate(db, token.token) : undefined;
+    const actor = token ? await sessions.actorOf(token.token) : undefined;
     if (!actor && open === true) return; // optional session: the route answers anonymous callers itself
     if (!actor) throw new AppError('UNAUTHENTICATED');
     req.actor = actor;

@@ -5,6 +5,7 @@ import { hashPassword } from './password.js';
 import { applyTies, checkManageable, checkRoleScope, type ScopeNode } from './assignment.js';
 import { inScope } from './policy.js';
 import * as repo from './repository.js';
+import { forgetAccounts } from './session-cache.js';
 import type { Actor, Role } from './roles.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
 
@@ -62,7 +63,7 @@ export async function updateAccount(
   now: Date,
   requestId?: string,
 ) {
-  return db.transaction().execute(async (tx) => {
+  const updated = await db.transaction().execute(async (tx) => {
     const cur = await lockVisible(tx, actor, id);
     if (patch.updatedAt && new Date(patch.updatedAt).getTime() !== cur.updated_at.getTime()) {
       throw new AppError('CONFLICT', {
@@ -147,6 +148,9 @@ export async function updateAccount(
     });
     return (await repo.lockAccount(tx, id)) as NonNullable<Awaited<ReturnType<typeof repo.lockAccount>>>;
   });
+  // committed: no session cache in this process answers with the account as it was
+  forgetAccounts([id]);
+  return updated;
 }
 
 /**
@@ -182,4 +186,5 @@ export async function resetPassword(
       requestId,
     });
   });
+  forgetAccounts([id]); // committed: its ended sessions are forgotten here at once
 }

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { PREPARED, type DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
-import { publishSessionsEnded } from '../../platform/events.js';
+import { publishAccountsChanged, publishSessionsEnded } from '../../platform/events.js';
 import type { Actor, Role } from './roles.js';
 
 export const hashToken = (token: string) => createHash('sha256').update(token).digest();
@@ -36,12 +36,21 @@ export async function insertSession(
 
 /** The actor behind a live session token, or undefined. */
 export async function findActorByToken(db: DbOrTx, token: string): Promise<Actor | undefined> {
+  return (await findLiveSession(db, token))?.actor;
+}
+
+/** The actor behind a live session token and when the session expires, or undefined. */
+export async function findLiveSession(
+  db: DbOrTx,
+  token: string,
+): Promise<{ actor: Actor; expiresAt: Date } | undefined> {
   const row = await db
     .selectFrom('session as s')
     .innerJoin('account as a', 'a.id', 's.account_id')
     .innerJoin('region as r', 'r.code', 'a.scope_code')
     .select([
       's.id as session_id',
+      's.expires_at',
       'a.id',
       'a.username',
       'a.display_name',
@@ -57,7 +66,7 @@ export async function findActorByToken(db: DbOrTx, token: string): Promise<Actor
     .modifyEnd(PREPARED) // every request runs it: planned once per connection
     .executeTakeFirst();
   if (!row) return undefined;
-  return {
+  const actor: Actor = {
     accountId: row.id,
     username: row.username,
     displayName: row.display_name,
@@ -67,6 +76,7 @@ export async function findActorByToken(db: DbOrTx, token: string): Promise<Actor
     countyCode: row.county_code,
     sessionId: row.session_id,
   };
+  return { actor, expiresAt: row.expires_at };
 }
 
 export async function revokeSession(db: DbOrTx, sessionId: number): Promise<void> {
@@ -194,6 +204,8 @@ export async function updateAccount(tx: DbOrTx, id: number, change: AccountChang
     .set({ ...change, updated_at: now })
     .where('id', '=', id)
     .execute();
+  // every instance drops the account's cached sessions once this commits (session-cache.ts)
+  await publishAccountsChanged(tx, [id]);
 }
 
 /** Ends every live session of an account (but `keep`, the caller's own); answers how many. */

@@ -6,6 +6,7 @@ import { hashPassword, verifyPassword } from './password.js';
 import { applyTies, checkManageable, checkRoleScope } from './assignment.js';
 import { inScope } from './policy.js';
 import * as repo from './repository.js';
+import { forgetSessions } from './session-cache.js';
 import type { Actor, Role } from './roles.js';
 
 export const SESSION_TTL_HOURS = 12;
@@ -27,7 +28,11 @@ export async function login(db: Db, username: string, password: string, userAgen
 
 export const authenticate = (db: DbOrTx, token: string) => repo.findActorByToken(db, token);
 
-export const logout = (db: DbOrTx, actor: Actor) => repo.revokeSession(db, actor.sessionId);
+/** Ends the caller's session; once that commits, no cache in this process knows it. */
+export async function logout(db: Db, actor: Actor): Promise<void> {
+  await repo.revokeSession(db, actor.sessionId);
+  forgetSessions([actor.sessionId]);
+}
 
 /** Whether a session may still act (a long-lived stream re-checks it now and then). */
 export const isSessionLive = (db: DbOrTx, sessionId: number) => repo.isSessionLive(db, sessionId);
