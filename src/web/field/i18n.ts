@@ -5,6 +5,7 @@ import { ERRANDS_S } from './errands/messages.js';
 import { POINTS_S } from './points/messages.js';
 import { VISITS_S } from './visits/messages.js';
 import { WISHES_S } from './wishes/messages.js';
+import { UX_S } from './ux-messages.js';
 
 /**
  * UI strings of the field app: Chinese first, English second. Words are kept
@@ -171,6 +172,7 @@ const S = {
   ...WISHES_S,
   ...ERRANDS_S,
   ...DISCLOSURES_S,
+  ...UX_S,
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Case states in plain words (for residents, not the workflow's jargon). */

@@ -7,6 +7,7 @@ import type { PhotoEntry } from '../offline/db.js';
 import { uploadMissing } from '../report/photos.js';
 import { PhotoPicker } from '../report/PhotoPicker.js';
 import type { ActionBody, CaseAction, CaseDetail } from '../types.js';
+import { useFormOpen } from '../forms.js';
 
 type Form = {
   note: 'optional' | 'required';
@@ -44,6 +45,7 @@ export function ActionSheet({
   onClose: () => void;
   onDone: (stale: boolean) => void;
 }) {
+  useFormOpen();
   const form = FORMS[action] ?? { note: 'optional' };
   const [version] = useState(c.version); // the version I saw
   const [note, setNote] = useState('');
