@@ -91,6 +91,9 @@ export const CASE_ACTION_BODIES = {
   return: withReason,
   handle: plain.extend({ photoIds: AfterPhotos }),
   close: plain,
+  verify: plain.extend({
+    fixed: z.boolean().describe('核查 on site: true — fixed as reported; false — not fixed'),
+  }),
   rework: withReason,
   evaluate: plain.extend({ evaluation: Evaluation }),
   reopen: withReason,

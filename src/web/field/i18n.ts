@@ -195,6 +195,7 @@ export const ACTION_TEXT: Record<string, readonly [string, string]> = {
   escalate: ['上报街道/乡镇', 'Escalate to township'],
   handle_on_spot: ['就地处置', 'Fix on the spot'],
   close: ['核查结案', 'Verify and close'],
+  verify: ['现场核查', 'Verify on site'],
   rework: ['返工', 'Send back for rework'],
   reject: ['不予立案', 'Do not file'],
   request_delay: ['申请延期', 'Ask for more time'],

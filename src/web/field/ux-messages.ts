@@ -49,7 +49,14 @@ export const UX_S = {
   callReporter: ['拨打', 'Call'],
   verifyTitle: ['请到现场核查', 'Please verify on site'],
   verifyHint: [
-    '部门已报处理完成。请到现场看一看：确实办好了就“核查结案”，没办好就“返工”。',
-    'The department says it is fixed. Go and look: if it is done, verify and close; if not, send it back for rework.',
+    '已报处理完成。请到现场看一看，再点“现场核查”说明办好了没有（可拍照）。',
+    'It is reported fixed. Go and look, then tap “Verify on site” to say whether it is done (a photo may help).',
   ],
+  verifyQuestion: ['现场看过了，办好了吗？', 'You have seen it: is it fixed?'],
+  verifyFixed: ['已办好', 'Fixed'],
+  verifyNotFixed: ['没有办好', 'Not fixed'],
+  verifyRequired: ['请选择办好了没有', 'Please say whether it is fixed'],
+  verifyPhoto: ['现场照片（可不拍）', 'Photo on site (optional)'],
+  verifiedFixed: ['已现场核查：办好了', 'Verified on site: fixed'],
+  verifiedNotFixed: ['已现场核查：没有办好', 'Verified on site: not fixed'],
 } as const satisfies Record<string, readonly [string, string]>;

@@ -1464,7 +1464,7 @@ export interface paths {
                                 mine: boolean;
                             }[];
                             /** @description what you may do now */
-                            actions: ("file" | "reject" | "cancel" | "merge" | "handle_on_spot" | "escalate" | "dispatch" | "accept" | "return" | "handle" | "close" | "rework" | "evaluate" | "reopen" | "request_delay" | "decide_delay" | "suspend" | "resume" | "supervise" | "expedite")[];
+                            actions: ("file" | "reject" | "cancel" | "merge" | "handle_on_spot" | "escalate" | "dispatch" | "accept" | "return" | "handle" | "close" | "verify" | "rework" | "evaluate" | "reopen" | "request_delay" | "decide_delay" | "suspend" | "resume" | "supervise" | "expedite")[];
                         };
                     };
                 };
@@ -1541,7 +1541,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: number;
-                    action: "file" | "reject" | "cancel" | "merge" | "handle_on_spot" | "escalate" | "dispatch" | "accept" | "return" | "handle" | "close" | "rework" | "evaluate" | "reopen" | "request_delay" | "decide_delay" | "suspend" | "resume" | "supervise" | "expedite";
+                    action: "file" | "reject" | "cancel" | "merge" | "handle_on_spot" | "escalate" | "dispatch" | "accept" | "return" | "handle" | "close" | "verify" | "rework" | "evaluate" | "reopen" | "request_delay" | "decide_delay" | "suspend" | "resume" | "supervise" | "expedite";
                 };
                 cookie?: never;
             };
@@ -1612,6 +1612,13 @@ export interface paths {
                         version?: number;
                         note?: string;
                         photoIds?: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        note?: string;
+                        photoIds?: string[];
+                        /** @description 核查 on site: true — fixed as reported; false — not fixed */
+                        fixed: boolean;
                     } | {
                         /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
                         version?: number;

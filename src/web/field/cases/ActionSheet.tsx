@@ -12,6 +12,10 @@ import { useFormOpen } from '../forms.js';
 type Form = {
   note: 'optional' | 'required';
   photo?: boolean;
+  /** a photo may be added (not required) */
+  evidence?: boolean;
+  /** 核查: fixed or not */
+  verdict?: boolean;
   rating?: boolean;
   delay?: boolean;
   danger?: boolean;
@@ -23,6 +27,7 @@ export const FORMS: Partial<Record<CaseAction, Form>> = {
   escalate: { note: 'required' },
   handle_on_spot: { note: 'optional', photo: true },
   close: { note: 'optional' },
+  verify: { note: 'optional', verdict: true, evidence: true },
   rework: { note: 'required' },
   reject: { note: 'required', danger: true },
   request_delay: { note: 'required', delay: true },
@@ -50,6 +55,7 @@ export function ActionSheet({
   const [version] = useState(c.version); // the version I saw
   const [note, setNote] = useState('');
   const [rating, setRating] = useState<Rating | null>(null);
+  const [fixed, setFixed] = useState<boolean | null>(null);
   const [days, setDays] = useState(1);
   const [photos, setPhotos] = useState<PhotoEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -58,6 +64,7 @@ export function ActionSheet({
   async function confirm() {
     setError(null);
     if (form.rating && !rating) return setError(t('rateRequired'));
+    if (form.verdict && fixed === null) return setError(t('verifyRequired'));
     if (form.note === 'required' && !note.trim()) return setError(t('reasonRequired'));
     if (form.photo && !photos.length) return setError(t('afterPhotoRequired'));
     if (!navigator.onLine) return setError(t('needNetwork'));
@@ -72,6 +79,7 @@ export function ActionSheet({
         ...(photoIds.length ? { photoIds } : {}),
       };
       if (form.rating && rating) body.evaluation = rating;
+      if (form.verdict && fixed !== null) body.fixed = fixed;
       if (form.delay) body.delay = { amount: days, unit: 'workday' };
       await ok(
         api.POST('/api/v1/cases/{id}/actions/{action}', {
@@ -127,6 +135,23 @@ export function ActionSheet({
             ))}
           </div>
         )}
+        {form.verdict && (
+          <div className="rate" role="radiogroup" aria-label={t('verifyQuestion')}>
+            {([true, false] as const).map((v) => (
+              <button
+                type="button"
+                key={String(v)}
+                role="radio"
+                aria-checked={fixed === v}
+                className={fixed === v ? 'on' : ''}
+                onClick={() => setFixed(v)}
+                data-testid={v ? 'verify-fixed' : 'verify-not-fixed'}
+              >
+                {v ? t('verifyFixed') : t('verifyNotFixed')}
+              </button>
+            ))}
+          </div>
+        )}
         {form.delay && (
           <>
             <div className="field-label">{t('delayDays')}</div>
@@ -137,9 +162,9 @@ export function ActionSheet({
             />
           </>
         )}
-        {form.photo && (
+        {(form.photo || form.evidence) && (
           <>
-            <div className="field-label">{t('afterPhoto')}</div>
+            <div className="field-label">{form.photo ? t('afterPhoto') : t('verifyPhoto')}</div>
             <PhotoPicker
               photos={photos}
               uploading={new Set()}

@@ -78,7 +78,7 @@ export function CaseDetailScreen({ id, me }: { id: number; me: Me }) {
             )}
           </div>
 
-          {worker && c.state === 'handled' && c.actions.includes('close') && (
+          {worker && c.state === 'handled' && c.actions.includes('verify') && (
             <div className="card verify" role="note" data-testid="verify-hint">
               <h2 className="card-title">{t('verifyTitle')}</h2>
               <p style={{ margin: 0 }}>{t('verifyHint')}</p>
