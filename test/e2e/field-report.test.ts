@@ -8,7 +8,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { fromWgs84 } from '../../src/platform/geo/coords.js';
 import { requireChromium, useBrowserApp } from '../browser-app.js';
-import { pointInGrid } from '../fixtures.js';
+import { actOn, jpeg, pointInGrid, upload } from '../fixtures.js';
 import { signIn } from '../helpers.js';
 
 const chromium = await requireChromium();
@@ -151,5 +151,57 @@ describe.skipIf(!chromium)('field app reporting and the case view at 360 px', ()
     expect(
       await page.locator('html').evaluate((el) => (el as unknown as { scrollWidth: number }).scrollWidth),
     ).toBeLessThanOrEqual(360);
+  });
+
+  it('the grid worker verifies a handled case on site (现场核查) from the phone', async () => {
+    const as = (u: string) => signIn(h.t.app, u);
+    const me = await h.t.db
+      .selectFrom('account')
+      .select(['scope_code'])
+      .where('username', '=', 'resident')
+      .executeTakeFirstOrThrow();
+    const at = await pointInGrid(h.t.db, me.scope_code);
+    const made = await h.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/cases',
+      headers: await as('resident'),
+      payload: { source: 'resident_app', categoryCode: 'E0102', description: '路边垃圾堆', ...at },
+    });
+    const id = made.json<{ id: number }>().id;
+    const step = async (u: string, action: string, body: object = {}) =>
+      expect((await actOn(h.t.app, await as(u), id, action, body)).statusCode).toBe(200);
+    await step('gridworker', 'escalate', { note: '需镇里协调' });
+    const depts = (
+      await h.t.app.inject({
+        method: 'GET',
+        url: '/api/v1/departments?tier=township',
+        headers: await as('township'),
+      })
+    ).json<{ items: Array<{ id: number; code: string }> }>().items;
+    await step('township', 'dispatch', {
+      departmentId: depts.find((d) => d.code === 'urban_management_office')!.id,
+    });
+    await step('township-cgb', 'accept');
+    const office = await as('township-cgb');
+    await step('township-cgb', 'handle', { photoIds: [await upload(h.t.app, office, await jpeg('#999'))] });
+
+    const page = await (await h.context('phone')).newPage();
+    await h.signIn(page, '/m/', 'gridworker');
+    await page.goto(`${h.base}/m/#/cases/${id}`);
+    await page.getByTestId('verify-hint').waitFor();
+    await page.getByTestId('action-verify').click();
+    await page.getByTestId('confirm').click();
+    await page.getByTestId('action-error').waitFor(); // must say fixed or not
+    await page.getByTestId('verify-fixed').click();
+    await page.getByTestId('note').fill('现场看过，已清理干净');
+    await page.getByTestId('confirm').click();
+    await page.getByTestId('timeline-verify').waitFor();
+    await expect.poll(() => page.getByTestId('verify-hint').count()).toBe(0);
+    const c = await h.t.db
+      .selectFrom('cases')
+      .select(['state', 'verification'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(c).toEqual({ state: 'handled', verification: 'fixed' });
   });
 });
