@@ -18,6 +18,7 @@ import {
   UpdateAccountBody,
 } from './schemas.js';
 import * as accounts from './service.js';
+import { usableAbilities } from './usable.js';
 
 const toItem = (r: AccountRow): z.infer<typeof AccountItem> => ({
   id: r.id,
@@ -108,7 +109,7 @@ export const accountRoutes =
           roleName: ROLE_NAMES[actor.role],
           scope,
           countyCode: actor.countyCode,
-          abilities: ctx.abilitiesOf(actor),
+          abilities: await usableAbilities(ctx, actor),
         };
       },
     );

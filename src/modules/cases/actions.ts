@@ -140,6 +140,7 @@ export const ACTION_NAMES: Record<CaseAction, string> = {
   return: '已退回',
   handle: '已处置',
   close: '已结案',
+  verify: '已现场核查',
   rework: '返工',
   evaluate: '已评价',
   reopen: '重新办理',

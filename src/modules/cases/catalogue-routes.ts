@@ -5,6 +5,7 @@ import { actorOf, narrowScope } from '../accounts/index.js';
 import type { CaseRouteDeps } from './context.js';
 import { pathOf } from '../regions/index.js';
 import { inSubtree } from '../../platform/db/ltree.js';
+import { areaOf, orderCategories, reportCounts } from './category-order.js';
 
 const Category = z.object({
   code: z.string(),
@@ -32,6 +33,12 @@ export const catalogueRoutes =
           querystring: z.object({
             q: z.string().trim().max(20).optional(),
             kind: z.enum(['component', 'event', 'governance']).optional(),
+            order: z
+              .enum(['code', 'area'])
+              .default('code')
+              .describe(
+                'area: for a reporter — what is reported most in places like theirs (rural village or urban community) first, then the categories of that kind of place',
+              ),
           }),
           response: { 200: z.object({ items: z.array(Category) }) },
         },
@@ -59,7 +66,12 @@ export const catalogueRoutes =
             ]),
           );
         }
-        const rows = await q.orderBy('category.code').execute();
+        let rows = await q.orderBy('category.code').execute();
+        if (req.query.order === 'area') {
+          const area = await areaOf(ctx.db, actor.scopePath);
+          const reported = area ? await reportCounts(ctx.db, actor.countyCode, area, ctx.now()) : new Map();
+          rows = orderCategories(rows, area, reported);
+        }
         return {
           items: rows.map((c) => ({
             code: c.code,

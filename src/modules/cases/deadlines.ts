@@ -39,6 +39,14 @@ export function deadlineAt(
   return { deadlineAt: due, yellowAt: warn.yellowAt, redAt: warn.redAt };
 }
 
+/**
+ * The working time a tier has for a case in plain terms ("1 working day"), as the reporter is told;
+ * null for urgent cases and emergencies, whose time is cut (deadlineAt says when).
+ */
+export function deadlineRule(deadlines: Deadlines, tier: Tier, urgency: string): Duration | null {
+  return urgency === 'normal' ? (deadlines[tier] ?? DEFAULTS[tier]) : null;
+}
+
 /** The region node that holds a case at each tier. */
 export function holderFor(gridCode: string, tier: Tier): string {
   return tier === 'village'

@@ -14,6 +14,11 @@ export const CASE_ERRORS = {
   ],
   CASE_DELAY_PENDING: [409, '已有延期申请待审批', 'A delay request is already waiting for a decision'],
   CASE_NO_DELAY_PENDING: [409, '没有待审批的延期申请', 'No delay request is waiting for a decision'],
+  CASE_ALREADY_VERIFIED: [
+    409,
+    '已现场核查过，等待结案或返工',
+    'Already verified on site; it waits to be closed or sent back',
+  ],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 registerErrors(CASE_ERRORS);

@@ -24,6 +24,8 @@ export type CaseForPolicy = {
   pending_delay: unknown;
   /** who fixed it on the spot (awaiting or past the village's verification) */
   on_spot_by_account_id: number | null;
+  /** when the grid worker last verified it on site (cleared when it is handled again) */
+  verified_at: Date | null;
 };
 
 /** The caller, as the policy needs it: the actor plus the department they work in. */
@@ -31,7 +33,7 @@ export type CaseActor = Actor & { departmentId: number | null };
 
 /** Filing steps (the report passes through another hand first) and verification steps. */
 const FILING: readonly CaseAction[] = ['file', 'reject', 'merge', 'escalate'];
-const VERIFYING: readonly CaseAction[] = ['close', 'rework'];
+const VERIFYING: readonly CaseAction[] = ['close', 'rework', 'verify'];
 
 /**
  * Why the actor may not take `action` on this case (403), or null: role, place
@@ -69,6 +71,9 @@ function placed(actor: CaseActor, c: CaseForPolicy, action: CaseAction): boolean
       return ownDepartment;
     case 'request_delay':
       return actor.role === 'department_staff' ? ownDepartment : holds;
+    case 'verify':
+      // the grid's own worker, at whatever tier the case is held (the township asks them to look)
+      return inScope(actor, pathOf(c.grid_code));
     case 'supervise':
     case 'expedite': {
       // a higher tier urges a lower one, inside its own scope
@@ -97,6 +102,8 @@ export function stateConflict(
         : { code: 'CASE_ILLEGAL_TRANSITION', detail: 'reopen follows a dissatisfied evaluation' };
     case 'escalate':
       return c.tier === 'county' ? { code: 'NO_HIGHER_TIER' } : null;
+    case 'verify':
+      return c.verified_at ? { code: 'CASE_ALREADY_VERIFIED' } : null;
     case 'request_delay':
       return c.pending_delay ? { code: 'CASE_DELAY_PENDING' } : null;
     case 'decide_delay':

@@ -58,6 +58,7 @@ function caseFor(action: CaseAction, tier: Tier, over: Partial<CaseForPolicy> = 
     reopen_count: 0,
     pending_delay: action === 'decide_delay' ? { amount: 1, unit: 'workday', by: ID.department_staff } : null,
     on_spot_by_account_id: null,
+    verified_at: null,
     ...over,
   };
 }
@@ -85,6 +86,8 @@ const MAY: Record<CaseAction, string[]> = {
   handle: EVERY_TIER('department_staff'),
   close: HOLDERS,
   rework: HOLDERS,
+  // 核查 on site: the grid's own worker, whichever tier holds the case
+  verify: EVERY_TIER('grid_worker'),
   evaluate: EVERY_TIER('resident'),
   reopen: EVERY_TIER('resident'),
   request_delay: ['grid_worker@village', 'village_staff@village', ...EVERY_TIER('department_staff')],
@@ -161,6 +164,9 @@ describe('case policy: the state (409)', () => {
       stateConflict(caseFor('decide_delay', 'township', { pending_delay: null }), 'decide_delay')?.code,
     ).toBe('CASE_NO_DELAY_PENDING');
     expect(stateConflict(caseFor('escalate', 'county'), 'escalate')?.code).toBe('NO_HIGHER_TIER');
+    expect(stateConflict(caseFor('verify', 'township', { verified_at: new Date() }), 'verify')?.code).toBe(
+      'CASE_ALREADY_VERIFIED',
+    );
   });
 });
 
@@ -175,6 +181,12 @@ describe('case policy: separation of duties', () => {
         expect(own(action, role)).toBe('CASE_OWN_REPORT');
     },
   );
+
+  it('a grid worker never verifies on site what they reported or fixed themselves', () => {
+    expect(own('verify', 'grid_worker')).toBe('CASE_OWN_REPORT');
+    const fixed = caseFor('verify', 'village', { on_spot_by_account_id: ID.grid_worker });
+    expect(refusal(actor('grid_worker'), fixed, 'verify')).toBe('CASE_OWN_FIX');
+  });
 
   it('a reporter may still fix their own report on the spot: the village verifies it', () => {
     expect(own('handle_on_spot', 'grid_worker')).toBeNull();

@@ -53,6 +53,8 @@ const LIST_COLUMNS = [
   'cases.reopen_count',
   'cases.on_spot_by_account_id',
   'cases.pending_delay',
+  'cases.verified_at',
+  'cases.verification',
 ] as const;
 
 function base(db: DbOrTx, actor: CaseActor) {

@@ -10,7 +10,7 @@ import { checkAttributes, type AttributeAnswers, type CategoryAttribute } from '
 import type { CaseDeps } from './context.js';
 import { activeCategory } from './intake-cache.js';
 import { insertReportedCase } from './intake-statement.js';
-import { deadlineAt, holderFor } from './deadlines.js';
+import { deadlineAt, deadlineRule, holderFor } from './deadlines.js';
 import { attachPhotos } from './photos.js';
 import type { CaseActor } from './policy.js';
 import { roleTier, type Tier } from './states.js';
@@ -167,14 +167,21 @@ export async function reportCase(
     constraint: 'cases_client_request_idx',
     replay: (earlier) => ({ ...earlier, replayed: true }),
     create: async () => {
+      // what happens next, as the reporter is told: who holds it and by when (the tier's deadline)
+      const next = {
+        tier,
+        state,
+        deadlineAt: due.deadlineAt,
+        deadline: deadlineRule(deadlines, tier, urgency),
+      };
       // the common report (no photos, nothing alongside) is one statement, atomic on its own
       if (photoIds.length === 0 && !alongside)
-        return { ...(await insertReportedCase(deps.db, row)), replayed: false };
+        return { ...(await insertReportedCase(deps.db, row)), ...next, replayed: false };
       return deps.db.transaction().execute(async (tx) => {
         const made = await insertReportedCase(tx, row);
         await attachPhotos(tx, countyCode, made.id, photoIds, 'before', actor?.accountId ?? null);
         if (alongside) await alongside(tx, made.id);
-        return { ...made, replayed: false };
+        return { ...made, ...next, replayed: false };
       });
     },
   });
@@ -192,10 +199,19 @@ async function findByClientRequest(
 ) {
   const row = await deps.db
     .selectFrom('cases')
-    .select(['id', 'number'])
+    .select(['id', 'number', 'tier', 'state', 'deadline_at', 'category_code', 'urgency'])
     .where('county_code', '=', countyCode)
     .where('reporter_account_id', '=', actor.accountId)
     .where('client_request_id', '=', clientRequestId)
     .executeTakeFirst();
-  return row ? { id: row.id, number: row.number } : null;
+  if (!row) return null;
+  const category = await activeCategory(deps.db, countyCode, row.category_code);
+  return {
+    id: row.id,
+    number: row.number,
+    tier: row.tier as Tier,
+    state: row.state,
+    deadlineAt: row.deadline_at,
+    deadline: deadlineRule(category?.deadlines ?? {}, row.tier as Tier, row.urgency),
+  };
 }

@@ -11,6 +11,8 @@ import { caseDeps, type CaseRouteDeps } from './context.js';
 import { actionsFor, type CaseActor } from './policy.js';
 import { caseHistory, findCaseDetail, listCases } from './queries.js';
 import { reportCase } from './report.js';
+import { revealReporterContact } from './reveal.js';
+import { noStore } from '../../platform/no-store.js';
 import { departmentOfAccount } from './repository.js';
 import {
   ActionBody,
@@ -19,6 +21,7 @@ import {
   CaseItem,
   ListQuery,
   ReportBody,
+  Reported,
   CASE_ACTION_BODIES,
   type CaseActionInput,
 } from './schemas.js';
@@ -51,17 +54,23 @@ export const caseRoutes =
           summary: '上报事件 Report a case (随手拍, patrol, hotline …)',
           body: ReportBody,
           response: {
-            201: z.object({ id: z.number().int(), number: z.string() }),
-            200: z
-              .object({ id: z.number().int(), number: z.string() })
-              .describe('already made by an earlier request with the same clientRequestId'),
+            201: Reported,
+            200: Reported.describe('already made by an earlier request with the same clientRequestId'),
           },
         },
       },
       async (req, reply) => {
         const actor = await caseActor(ctx, actorOf(req));
-        const { id, number, replayed } = await reportCase(deps, actor, actor.countyCode, req.body, req.id);
-        return reply.code(replayed ? 200 : 201).send({ id, number });
+        const { replayed, deadlineAt, ...made } = await reportCase(
+          deps,
+          actor,
+          actor.countyCode,
+          req.body,
+          req.id,
+        );
+        return reply
+          .code(replayed ? 200 : 201)
+          .send({ ...made, deadlineAt: deadlineAt?.toISOString() ?? null });
       },
     );
 
@@ -180,6 +189,27 @@ export const caseRoutes =
           history: history.map((h) => toHistoryItem(h, actor)),
           actions: actionsFor(actor, c),
         };
+      },
+    );
+
+    app.post(
+      '/cases/:id/reveal-contact',
+      {
+        schema: {
+          tags: ['cases'],
+          summary:
+            '查看上报人电话 The reporter’s full contact number (staff holding cases; reason required, audited)',
+          params: IdParams,
+          body: z.object({
+            reason: z.string().trim().min(4, '请说明查看事由 (at least 4 characters)').max(200),
+          }),
+          response: { 200: z.object({ id: z.number().int(), reporterContact: z.string().nullable() }) },
+        },
+      },
+      async (req, reply) => {
+        const actor = await caseActor(ctx, actorOf(req));
+        noStore(reply);
+        return revealReporterContact(deps, actor, req.params.id, req.body.reason, req.id);
       },
     );
 

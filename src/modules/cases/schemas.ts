@@ -11,6 +11,19 @@ const AttributeAnswers = z.record(
   z.union([z.string().max(2000), z.number(), z.array(z.string().max(100)).max(20)]),
 );
 
+/** The answer to a report: its number and what happens next — who holds it and by when. */
+export const Reported = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  tier: z.enum(['village', 'township', 'county']).describe('the tier that holds it now'),
+  state: z.string().describe('reported (waits to be filed) or filed (staff report)'),
+  deadlineAt: z.string().nullable().describe('when that tier must have dealt with it'),
+  deadline: z
+    .object({ amount: z.number().int(), unit: z.enum(['sameday', 'workhour', 'workday', 'hour', 'day']) })
+    .nullable()
+    .describe('the tier’s time in plain terms (null for urgent cases, whose time is cut)'),
+});
+
 export const ReportBody = z
   .object({
     source: z.enum(SOURCES).default('resident_app'),
@@ -78,6 +91,9 @@ export const CASE_ACTION_BODIES = {
   return: withReason,
   handle: plain.extend({ photoIds: AfterPhotos }),
   close: plain,
+  verify: plain.extend({
+    fixed: z.boolean().describe('核查 on site: true — fixed as reported; false — not fixed'),
+  }),
   rework: withReason,
   evaluate: plain.extend({ evaluation: Evaluation }),
   reopen: withReason,

@@ -70,6 +70,8 @@ export const TRANSITIONS = {
   },
   handle: { from: ['accepted'], to: 'handled', roles: ['department_staff'], afterPhotoRequired: true },
   close: { from: ['handled'], to: 'closed', roles: STAFF_AT_TIER },
+  /** 核查: the grid worker of the case's grid checks on site whether a handled case is fixed */
+  verify: { from: ['handled'], to: null, roles: ['grid_worker'] },
   rework: { from: ['handled'], to: 'accepted', roles: STAFF_AT_TIER, reasonRequired: true },
   evaluate: { from: ['closed'], to: null, roles: ['resident'] },
   reopen: { from: ['closed'], to: 'filed', roles: ['resident'], reasonRequired: true },

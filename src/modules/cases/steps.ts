@@ -13,6 +13,9 @@ import { TRANSITIONS, type Tier } from './states.js';
 
 export type CaseRow = NonNullable<Awaited<ReturnType<typeof repo.findCaseForUpdate>>>;
 
+/** A new handling (or a send-back) needs a new verification on site. */
+const UNVERIFIED = { verified_at: null, verification: null } as const;
+
 /** What one action changes on the case, whom it tells, and how its step is named on the timeline. */
 export type CaseStep = {
   set: Updateable<Cases>;
@@ -60,7 +63,12 @@ export async function caseStep(
       return {
         ...base,
         photoPhase: 'after',
-        set: { ...base.set, filed_at: c.filed_at ?? now, on_spot_by_account_id: actor.accountId },
+        set: {
+          ...base.set,
+          ...UNVERIFIED,
+          filed_at: c.filed_at ?? now,
+          on_spot_by_account_id: actor.accountId,
+        },
         tell: await holders('village', c.holder_code),
       };
     case 'escalate': {
@@ -99,15 +107,28 @@ export async function caseStep(
     case 'handle':
       return {
         ...base,
+        set: { ...base.set, ...UNVERIFIED },
         photoPhase: 'after',
         tell: [...(await holders(tier, c.holder_code)), ...(await repo.gridWorkerAccounts(tx, c.grid_code))],
       };
     case 'close':
       return { ...base, set: { ...base.set, closed_at: now } };
+    case 'verify':
+      // the verdict goes to whoever holds the case (to close it or send it back) and its department
+      return {
+        ...base,
+        set: { verified_at: now, verification: input.fixed ? 'fixed' : 'not_fixed' },
+        note: `${input.fixed ? '现场核查：已办好' : '现场核查：没有办好'}${note ? `。${note}` : ''}`,
+        tell: [
+          ...(await holders(tier, c.holder_code)),
+          ...(c.department_id ? await repo.departmentAccounts(tx, c.department_id) : []),
+        ],
+      };
     case 'rework':
       return {
         ...base,
         set: {
+          ...UNVERIFIED,
           state: c.department_id ? 'accepted' : 'filed',
           rework_count: c.rework_count + 1,
           on_spot_by_account_id: null,

@@ -142,6 +142,8 @@ export interface Cases {
   tier_entered_at: Timestamp;
   updated_at: Generated<Timestamp>;
   urgency: Generated<string>;
+  verification: string | null;
+  verified_at: Timestamp | null;
   version: Generated<number>;
   yellow_at: Timestamp | null;
 }

@@ -1,4 +1,4 @@
-import { Button, Dialog } from 'antd-mobile';
+import { Button, Dialog, Switch } from 'antd-mobile';
 import {
   CameraOutlined,
   FileTextOutlined,
@@ -11,6 +11,7 @@ import {
   ShoppingOutlined,
 } from '@ant-design/icons';
 import { getLang, setLang, t } from './i18n.js';
+import { setCare, useCare } from './care.js';
 import { go } from './router.js';
 import { QueuePanel } from './offline/QueuePanel.js';
 import { queueState } from './offline/queue.js';
@@ -33,6 +34,7 @@ const SERVICES = [
 
 export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   const worker = me.role === 'grid_worker';
+  const care = useCare();
 
   // reports still on the phone are sent only when this account signs in again: say so
   async function signOut() {
@@ -51,7 +53,7 @@ export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
   return (
     <div className="page">
       <div className="page-title">
-        <span className="grow">{t('hello', { name: me.displayName })}</span>
+        <h1 className="grow">{t('hello', { name: me.displayName })}</h1>
         <Button
           size="small"
           fill="outline"
@@ -87,7 +89,7 @@ export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
         </span>
       </button>
 
-      <h3 className="section-title">{t('homeServices')}</h3>
+      <h2 className="section-title">{t('homeServices')}</h2>
       <div className="services">
         {SERVICES.filter((x) =>
           x.ability
@@ -105,6 +107,21 @@ export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
             <span>{t(x.label)}</span>
           </button>
         ))}
+      </div>
+
+      <h2 className="section-title">{t('settings')}</h2>
+      <div className="card row" style={{ minHeight: 64 }}>
+        <div className="grow">
+          <b>{t('careMode')}</b>
+          <div className="muted">{t('careModeHint')}</div>
+        </div>
+        <Switch
+          checked={care}
+          onChange={setCare}
+          aria-label={t('careMode')}
+          data-testid="care-switch"
+          style={{ '--height': '36px', '--width': '60px' }}
+        />
       </div>
 
       <Button

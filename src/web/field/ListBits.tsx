@@ -5,19 +5,34 @@ import { t } from './i18n.js';
 import { failText } from './net.js';
 import { back } from './router.js';
 
-/** The title row of a list screen, with its refresh button. */
+/**
+ * The way back of a screen that no tab leads to: a named button of at least 44×44 px, to the
+ * previous screen of the app, or to `to` when the screen was opened directly (a link, a reload).
+ */
+export function BackButton({ to, onClick }: { to: string; onClick?: () => void }) {
+  return (
+    <Button fill="none" className="back-btn" onClick={onClick ?? (() => back(to))} data-testid="back">
+      <LeftOutlined aria-hidden="true" /> {t('back')}
+    </Button>
+  );
+}
+
+/** The title row of a list screen, with its refresh button (and its way back, when `back` names where to). */
 export function ListTitle({
   title,
   loading,
   onRefresh,
+  back: to,
 }: {
   title: string;
   loading: boolean;
   onRefresh: () => void;
+  back?: string;
 }) {
   return (
     <div className="page-title">
-      <span className="grow">{title}</span>
+      {to && <BackButton to={to} />}
+      <h1 className="grow">{title}</h1>
       <Button size="small" fill="outline" onClick={onRefresh} loading={loading} data-testid="refresh">
         <ReloadOutlined /> {t('refresh')}
       </Button>
@@ -69,15 +84,7 @@ export function DetailHead({
   return (
     <>
       <div className="page-title">
-        <Button
-          size="small"
-          fill="none"
-          onClick={() => back(fallback)}
-          data-testid="back"
-          style={{ minHeight: 48 }}
-        >
-          <LeftOutlined /> {t('back')}
-        </Button>
+        <BackButton to={fallback} />
         <span className="grow" />
         {loading && <DotLoading />}
       </div>

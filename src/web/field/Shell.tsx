@@ -1,10 +1,13 @@
 import { useEffect, useRef } from 'react';
-import { Badge, TabBar, Toast } from 'antd-mobile';
+import { Toast } from 'antd-mobile';
 import { BellOutlined, CameraOutlined, FileTextOutlined, HomeOutlined } from '@ant-design/icons';
 import { t } from './i18n.js';
-import { go, useRoute } from './router.js';
+import { useRoute } from './router.js';
 import { useOnline } from './useOnline.js';
-import { startLive, useLive } from './messages/live.js';
+import { readAbout, startLive, useLive, type LiveEvent } from './messages/live.js';
+import { linkOf } from './messages/links.js';
+import { formOpen, useAnyFormOpen } from './forms.js';
+import { TabNav } from './TabNav.js';
 import { useQueue } from './offline/queue.js';
 import { Home } from './Home.js';
 import { ReportScreen } from './report/ReportScreen.js';
@@ -34,10 +37,29 @@ export function Shell({
   const queue = useQueue();
   const worker = me.role === 'grid_worker';
 
+  // news pops up only when no form is open and it is not about what is on the screen; otherwise it
+  // waits in the inbox (the badge counts it) and one line says so when the form closes
+  const held = useRef(0);
+  const routeRef = useRef(route);
+  routeRef.current = route;
   useEffect(
-    () => startLive((e) => e.title && Toast.show({ content: e.title, duration: 3000 })),
+    () =>
+      startLive((e: LiveEvent) => {
+        if (!e.title || linkOf(e) === routeRef.current) return;
+        if (formOpen()) held.current++;
+        else Toast.show({ content: e.title, duration: 3000 });
+      }),
     [me.username],
   );
+  const busy = useAnyFormOpen();
+  useEffect(() => {
+    if (busy || !held.current) return;
+    Toast.show({ content: t('heldNews', { n: held.current }), duration: 3000 });
+    held.current = 0;
+  }, [busy]);
+
+  // opening what a message is about reads it
+  useEffect(() => void readAbout(route), [route, live.unread]);
 
   // tell the person when a report kept on the phone went out
   const shown = useRef(queue.lastSent?.at ?? 0);
@@ -83,15 +105,7 @@ export function Shell({
       title: worker ? t('tabTodo') : t('tabMine'),
       icon: <FileTextOutlined />,
     },
-    {
-      key: '/messages',
-      title: t('tabMessages'),
-      icon: (
-        <Badge content={live.unread > 0 ? (live.unread > 99 ? '99+' : live.unread) : null}>
-          <BellOutlined />
-        </Badge>
-      ),
-    },
+    { key: '/messages', title: t('tabMessages'), icon: <BellOutlined />, badge: live.unread },
   ];
 
   return (
@@ -102,19 +116,8 @@ export function Shell({
           {queue.items.length > 0 && ` · ${t('queueCount', { n: queue.items.length })}`}
         </div>
       )}
-      {screen}
-      <div className="tabbar">
-        <TabBar activeKey={tabs.some((x) => x.key === top) ? top : '/'} onChange={(k) => go(k)}>
-          {tabs.map((x) => (
-            <TabBar.Item
-              key={x.key}
-              icon={x.icon}
-              title={x.title}
-              data-testid={`tab-${x.key.slice(1) || 'home'}`}
-            />
-          ))}
-        </TabBar>
-      </div>
+      <main>{screen}</main>
+      <TabNav tabs={tabs} active={tabs.some((x) => x.key === top) ? top : '/'} />
     </>
   );
 }

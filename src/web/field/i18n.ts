@@ -5,6 +5,7 @@ import { ERRANDS_S } from './errands/messages.js';
 import { POINTS_S } from './points/messages.js';
 import { VISITS_S } from './visits/messages.js';
 import { WISHES_S } from './wishes/messages.js';
+import { UX_S } from './ux-messages.js';
 
 /**
  * UI strings of the field app: Chinese first, English second. Words are kept
@@ -171,6 +172,7 @@ const S = {
   ...WISHES_S,
   ...ERRANDS_S,
   ...DISCLOSURES_S,
+  ...UX_S,
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Case states in plain words (for residents, not the workflow's jargon). */
@@ -193,6 +195,7 @@ export const ACTION_TEXT: Record<string, readonly [string, string]> = {
   escalate: ['上报街道/乡镇', 'Escalate to township'],
   handle_on_spot: ['就地处置', 'Fix on the spot'],
   close: ['核查结案', 'Verify and close'],
+  verify: ['现场核查', 'Verify on site'],
   rework: ['返工', 'Send back for rework'],
   reject: ['不予立案', 'Do not file'],
   request_delay: ['申请延期', 'Ask for more time'],

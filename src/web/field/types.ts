@@ -8,6 +8,8 @@ type Json<P extends keyof paths, M extends 'get' | 'post', S extends number = 20
   : never;
 
 export type Me = Json<'/api/v1/me', 'get'>;
+/** The 201 answer of a POST. */
+export type Json201<P extends keyof paths> = Json<P, 'post', 201>;
 export type CaseItem = Json<'/api/v1/cases', 'get'>['items'][number];
 export type CaseDetail = Json<'/api/v1/cases/{id}', 'get'>;
 export type CaseAction = CaseDetail['actions'][number];

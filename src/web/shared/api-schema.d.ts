@@ -1001,6 +1001,8 @@ export interface paths {
                 query?: {
                     q?: string;
                     kind?: "component" | "event" | "governance";
+                    /** @description area: for a reporter — what is reported most in places like theirs (rural village or urban community) first, then the categories of that kind of place */
+                    order?: "code" | "area";
                 };
                 header?: never;
                 path?: never;
@@ -1215,6 +1217,21 @@ export interface paths {
                         "application/json": {
                             id: number;
                             number: string;
+                            /**
+                             * @description the tier that holds it now
+                             * @enum {string}
+                             */
+                            tier: "village" | "township" | "county";
+                            /** @description reported (waits to be filed) or filed (staff report) */
+                            state: string;
+                            /** @description when that tier must have dealt with it */
+                            deadlineAt: string | null;
+                            /** @description the tier’s time in plain terms (null for urgent cases, whose time is cut) */
+                            deadline: {
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "sameday" | "workhour" | "workday" | "hour" | "day";
+                            } | null;
                         };
                     };
                 };
@@ -1227,6 +1244,21 @@ export interface paths {
                         "application/json": {
                             id: number;
                             number: string;
+                            /**
+                             * @description the tier that holds it now
+                             * @enum {string}
+                             */
+                            tier: "village" | "township" | "county";
+                            /** @description reported (waits to be filed) or filed (staff report) */
+                            state: string;
+                            /** @description when that tier must have dealt with it */
+                            deadlineAt: string | null;
+                            /** @description the tier’s time in plain terms (null for urgent cases, whose time is cut) */
+                            deadline: {
+                                amount: number;
+                                /** @enum {string} */
+                                unit: "sameday" | "workhour" | "workday" | "hour" | "day";
+                            } | null;
                         };
                     };
                 };
@@ -1432,7 +1464,7 @@ export interface paths {
                                 mine: boolean;
                             }[];
                             /** @description what you may do now */
-                            actions: ("file" | "reject" | "cancel" | "merge" | "handle_on_spot" | "escalate" | "dispatch" | "accept" | "return" | "handle" | "close" | "rework" | "evaluate" | "reopen" | "request_delay" | "decide_delay" | "suspend" | "resume" | "supervise" | "expedite")[];
+                            actions: ("file" | "reject" | "cancel" | "merge" | "handle_on_spot" | "escalate" | "dispatch" | "accept" | "return" | "handle" | "close" | "verify" | "rework" | "evaluate" | "reopen" | "request_delay" | "decide_delay" | "suspend" | "resume" | "supervise" | "expedite")[];
                         };
                     };
                 };
@@ -1440,6 +1472,53 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/{id}/reveal-contact": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看上报人电话 The reporter’s full contact number (staff holding cases; reason required, audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            reporterContact: string | null;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -1462,7 +1541,7 @@ export interface paths {
                 header?: never;
                 path: {
                     id: number;
-                    action: "file" | "reject" | "cancel" | "merge" | "handle_on_spot" | "escalate" | "dispatch" | "accept" | "return" | "handle" | "close" | "rework" | "evaluate" | "reopen" | "request_delay" | "decide_delay" | "suspend" | "resume" | "supervise" | "expedite";
+                    action: "file" | "reject" | "cancel" | "merge" | "handle_on_spot" | "escalate" | "dispatch" | "accept" | "return" | "handle" | "close" | "verify" | "rework" | "evaluate" | "reopen" | "request_delay" | "decide_delay" | "suspend" | "resume" | "supervise" | "expedite";
                 };
                 cookie?: never;
             };
@@ -1533,6 +1612,13 @@ export interface paths {
                         version?: number;
                         note?: string;
                         photoIds?: string[];
+                    } | {
+                        /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        note?: string;
+                        photoIds?: string[];
+                        /** @description 核查 on site: true — fixed as reported; false — not fixed */
+                        fixed: boolean;
                     } | {
                         /** @description the version you saw; 409 CASE_VERSION_CONFLICT if it moved on */
                         version?: number;

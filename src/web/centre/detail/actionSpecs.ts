@@ -17,6 +17,8 @@ export const SPECS: Record<CaseAction, Spec> = {
   return: { fields: ['reason'], kind: 'danger' },
   handle: { fields: ['photo', 'note'], kind: 'primary' },
   close: { fields: ['note'], kind: 'primary' },
+  // 现场核查 is the grid worker's, on the phone (field app); the desk never lists it
+  verify: { fields: ['note'] },
   rework: { fields: ['reason'], kind: 'danger' },
   evaluate: { fields: ['evaluation', 'note'] },
   reopen: { fields: ['reason'] },

@@ -7,10 +7,15 @@ import type { PhotoEntry } from '../offline/db.js';
 import { uploadMissing } from '../report/photos.js';
 import { PhotoPicker } from '../report/PhotoPicker.js';
 import type { ActionBody, CaseAction, CaseDetail } from '../types.js';
+import { useFormOpen } from '../forms.js';
 
 type Form = {
   note: 'optional' | 'required';
   photo?: boolean;
+  /** a photo may be added (not required) */
+  evidence?: boolean;
+  /** 核查: fixed or not */
+  verdict?: boolean;
   rating?: boolean;
   delay?: boolean;
   danger?: boolean;
@@ -22,6 +27,7 @@ export const FORMS: Partial<Record<CaseAction, Form>> = {
   escalate: { note: 'required' },
   handle_on_spot: { note: 'optional', photo: true },
   close: { note: 'optional' },
+  verify: { note: 'optional', verdict: true, evidence: true },
   rework: { note: 'required' },
   reject: { note: 'required', danger: true },
   request_delay: { note: 'required', delay: true },
@@ -44,10 +50,12 @@ export function ActionSheet({
   onClose: () => void;
   onDone: (stale: boolean) => void;
 }) {
+  useFormOpen();
   const form = FORMS[action] ?? { note: 'optional' };
   const [version] = useState(c.version); // the version I saw
   const [note, setNote] = useState('');
   const [rating, setRating] = useState<Rating | null>(null);
+  const [fixed, setFixed] = useState<boolean | null>(null);
   const [days, setDays] = useState(1);
   const [photos, setPhotos] = useState<PhotoEntry[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -56,6 +64,7 @@ export function ActionSheet({
   async function confirm() {
     setError(null);
     if (form.rating && !rating) return setError(t('rateRequired'));
+    if (form.verdict && fixed === null) return setError(t('verifyRequired'));
     if (form.note === 'required' && !note.trim()) return setError(t('reasonRequired'));
     if (form.photo && !photos.length) return setError(t('afterPhotoRequired'));
     if (!navigator.onLine) return setError(t('needNetwork'));
@@ -70,6 +79,7 @@ export function ActionSheet({
         ...(photoIds.length ? { photoIds } : {}),
       };
       if (form.rating && rating) body.evaluation = rating;
+      if (form.verdict && fixed !== null) body.fixed = fixed;
       if (form.delay) body.delay = { amount: days, unit: 'workday' };
       await ok(
         api.POST('/api/v1/cases/{id}/actions/{action}', {
@@ -125,6 +135,23 @@ export function ActionSheet({
             ))}
           </div>
         )}
+        {form.verdict && (
+          <div className="rate" role="radiogroup" aria-label={t('verifyQuestion')}>
+            {([true, false] as const).map((v) => (
+              <button
+                type="button"
+                key={String(v)}
+                role="radio"
+                aria-checked={fixed === v}
+                className={fixed === v ? 'on' : ''}
+                onClick={() => setFixed(v)}
+                data-testid={v ? 'verify-fixed' : 'verify-not-fixed'}
+              >
+                {v ? t('verifyFixed') : t('verifyNotFixed')}
+              </button>
+            ))}
+          </div>
+        )}
         {form.delay && (
           <>
             <div className="field-label">{t('delayDays')}</div>
@@ -135,9 +162,9 @@ export function ActionSheet({
             />
           </>
         )}
-        {form.photo && (
+        {(form.photo || form.evidence) && (
           <>
-            <div className="field-label">{t('afterPhoto')}</div>
+            <div className="field-label">{form.photo ? t('afterPhoto') : t('verifyPhoto')}</div>
             <PhotoPicker
               photos={photos}
               uploading={new Set()}

@@ -11,6 +11,8 @@ import { CasePhotos } from './CasePhotos.js';
 import { StateTag, WarningTag, when } from './bits.js';
 import { DetailHead } from '../ListBits.js';
 import { Timeline } from './Timeline.js';
+import { CaseSpot } from './CaseSpot.js';
+import { ReporterContact } from './ReporterContact.js';
 
 /** One case: what, where, its state in plain words, photos, the timeline and my actions. */
 export function CaseDetailScreen({ id, me }: { id: number; me: Me }) {
@@ -23,6 +25,7 @@ export function CaseDetailScreen({ id, me }: { id: number; me: Me }) {
   );
   const c = res.data;
   const worker = me.role === 'grid_worker';
+  const citizen = me.role === 'resident';
 
   return (
     <div className="page" data-testid="detail">
@@ -31,9 +34,9 @@ export function CaseDetailScreen({ id, me }: { id: number; me: Me }) {
         <>
           <div className="card">
             <div className="row">
-              <span className="grow" style={{ fontSize: 20, fontWeight: 700 }}>
+              <h1 className="grow" style={{ fontSize: 20, fontWeight: 700, margin: 0 }}>
                 {c.categoryName}
-              </span>
+              </h1>
               {worker && !c.closedAt && <WarningTag warning={c.warning} />}
             </div>
             <div style={{ margin: '8px 0' }}>
@@ -75,7 +78,17 @@ export function CaseDetailScreen({ id, me }: { id: number; me: Me }) {
             )}
           </div>
 
+          {worker && c.state === 'handled' && c.actions.includes('verify') && (
+            <div className="card verify" role="note" data-testid="verify-hint">
+              <h2 className="card-title">{t('verifyTitle')}</h2>
+              <p style={{ margin: 0 }}>{t('verifyHint')}</p>
+            </div>
+          )}
+
           <ActionPanel c={c} onChanged={touch} />
+
+          {worker && <CaseSpot c={c} />}
+          {!citizen && <ReporterContact c={c} canReveal={me.abilities.includes('cases.reveal_contact')} />}
 
           <CasePhotos photos={c.photos} onPhoto={setViewing} />
 

@@ -9,7 +9,7 @@ import { ok, timeout } from '../net.js';
 import { go } from '../router.js';
 import { useFetch } from '../useFetch.js';
 import type { Me } from '../types.js';
-import { ListState, LoadMore } from '../ListBits.js';
+import { BackButton, ListState, LoadMore } from '../ListBits.js';
 import { KINDS, kindText, periodText, type DisclosureItem, type Kind } from './bits.js';
 
 const PAGE = 30;
@@ -41,7 +41,8 @@ export function DisclosureList({ me }: { me: Me }) {
   return (
     <div className="page" data-testid="disclosures-screen">
       <div className="page-title">
-        <span className="grow">{t('disclosuresTitle')}</span>
+        <BackButton to="/" />
+        <h1 className="grow">{t('disclosuresTitle')}</h1>
         <Button
           size="small"
           fill="outline"

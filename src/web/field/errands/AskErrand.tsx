@@ -1,14 +1,15 @@
 import { useState } from 'react';
 import { Button, DotLoading, Toast } from 'antd-mobile';
-import { LeftOutlined } from '@ant-design/icons';
 import { api } from '../../shared/api.js';
 import { pick, t } from '../i18n.js';
 import { failText, ok, timeout } from '../net.js';
-import { back, go } from '../router.js';
+import { go } from '../router.js';
+import { BackButton } from '../ListBits.js';
 import { useFetch } from '../useFetch.js';
 import type { Me } from '../types.js';
 import { ServiceGuide } from './ServiceGuide.js';
 import type { ServiceItem } from './bits.js';
+import { useFormOpen } from '../forms.js';
 
 /**
  * Ask for help in two plain steps: tap what you need (errands and proxy
@@ -22,6 +23,7 @@ export function AskErrand({ me }: { me: Me }) {
     [],
   );
   const [chosen, setChosen] = useState<ServiceItem | null>(null);
+  useFormOpen(!!chosen);
   const [detail, setDetail] = useState('');
   const [contactName, setContactName] = useState('');
   const [phone, setPhone] = useState('');
@@ -60,16 +62,8 @@ export function AskErrand({ me }: { me: Me }) {
   return (
     <div className="page" data-testid="errand-ask">
       <div className="page-title">
-        <Button
-          size="small"
-          fill="none"
-          onClick={() => (chosen ? setChosen(null) : back('/errands'))}
-          data-testid="back"
-          style={{ minHeight: 48 }}
-        >
-          <LeftOutlined /> {t('back')}
-        </Button>
-        <span className="grow">{t('errandsAsk')}</span>
+        <BackButton to="/errands" onClick={chosen ? () => setChosen(null) : undefined} />
+        <h1 className="grow">{t('errandsAsk')}</h1>
       </div>
       {items.error && <div className="card error-text">{failText(items.error)}</div>}
       {items.loading && !items.data && <DotLoading />}

@@ -7,6 +7,7 @@ import type { PhotoEntry } from '../offline/db.js';
 import { uploadMissing } from '../report/photos.js';
 import { PhotoPicker } from '../report/PhotoPicker.js';
 import { tk, type ErrandAction, type ErrandDetail, type Rating } from './bits.js';
+import { useFormOpen } from '../forms.js';
 
 const RATINGS: Rating[] = ['satisfied', 'basically_satisfied', 'dissatisfied'];
 
@@ -26,6 +27,7 @@ export function ErrandActionSheet({
   onClose: () => void;
   onDone: () => void;
 }) {
+  useFormOpen();
   const [version] = useState(e.version);
   const [text, setText] = useState('');
   const [rating, setRating] = useState<Rating | null>(null);

@@ -39,6 +39,7 @@ export function ErrandList({ me }: { me: Me }) {
   return (
     <div className="page">
       <ListTitle
+        back="/"
         title={resident ? t('errandsMineTitle') : t('errandsWorkTitle')}
         loading={list.loading}
         onRefresh={() => void list.reload()}

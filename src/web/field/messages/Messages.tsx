@@ -6,7 +6,7 @@ import { useFetch } from '../useFetch.js';
 import { when } from '../cases/bits.js';
 import type { InboxItem } from '../types.js';
 import { openLink } from './links.js';
-import { refreshUnread, useLive } from './live.js';
+import { markedRead, refreshUnread, useLive } from './live.js';
 
 /** 消息: my notifications (GET /api/v1/inbox), live through the event stream. */
 export function Messages() {
@@ -19,6 +19,7 @@ export function Messages() {
   const items = inbox.data?.items ?? [];
 
   async function markRead(ids?: number[]) {
+    markedRead(ids ? ids.length : 'all');
     await ok(api.POST('/api/v1/inbox/read', { body: ids ? { ids } : {} })).catch(() => undefined);
     await refreshUnread();
     await inbox.reload();
@@ -32,7 +33,7 @@ export function Messages() {
   return (
     <div className="page">
       <div className="page-title">
-        <span className="grow">{t('messagesTitle')}</span>
+        <h1 className="grow">{t('messagesTitle')}</h1>
         {connected && (
           <span className="live-dot" data-testid="live">
             ● {t('live')}

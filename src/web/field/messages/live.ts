@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import { api } from '../../shared/api.js';
 import { ok } from '../net.js';
 import { CASE_EVENT_KINDS as KINDS } from '../../shared/live-kinds.js';
+import { linkOf } from './links.js';
 
 /** A live event from GET /api/v1/events (server-sent events, named by kind). */
 export type LiveEvent = {
@@ -79,4 +80,25 @@ export function startLive(onEvent: (e: LiveEvent) => void): () => void {
 /** Bump the tick (after my own action, so lists refetch). */
 export function touch(): void {
   emit({ tick: state.tick + 1 });
+}
+
+/** The badge drops at once when messages are read here (the server's count follows). */
+export function markedRead(n: number | 'all'): void {
+  emit({ unread: n === 'all' ? 0 : Math.max(0, state.unread - n) });
+}
+
+/**
+ * Opening what a message is about reads it: the unread messages that link to `path` (a case,
+ * a wish, the points page …) are marked read, so the badge clears however the person got there.
+ */
+export async function readAbout(path: string): Promise<void> {
+  if (state.unread === 0 || path === '/' || path === '/messages') return;
+  const res = await ok(api.GET('/api/v1/inbox', { params: { query: { unread: 'true', limit: 200 } } })).catch(
+    () => null,
+  );
+  const ids = (res?.items ?? []).filter((m) => linkOf(m) === path).map((m) => m.id);
+  if (!ids.length) return;
+  markedRead(ids.length);
+  await ok(api.POST('/api/v1/inbox/read', { body: { ids } })).catch(() => undefined);
+  await refreshUnread();
 }

@@ -5,6 +5,7 @@ import { t } from '../i18n.js';
 import { failText, ok, timeout } from '../net.js';
 import { uuid } from '../report/submit.js';
 import type { Goods } from './parts.js';
+import { useFormOpen } from '../forms.js';
 
 /**
  * Confirm an exchange and choose how many. One request id per dialog: pressing
@@ -21,6 +22,7 @@ export function ExchangeDialog({
   onClose: () => void;
   onDone: () => void;
 }) {
+  useFormOpen();
   const most = Math.max(1, Math.min(goods.stock, Math.floor(balance / goods.pointsCost), 100));
   const [quantity, setQuantity] = useState(1);
   const [requestId, setRequestId] = useState(uuid);

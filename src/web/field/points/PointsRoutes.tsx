@@ -8,6 +8,7 @@ import { failText, ok, timeout } from '../net.js';
 import type { Me } from '../types.js';
 import { useFetch } from '../useFetch.js';
 import { ExchangeDialog } from './ExchangeDialog.js';
+import { BackButton } from '../ListBits.js';
 import { GoodsList, History, MyExchanges, type Goods } from './parts.js';
 
 /** '/points': my balance, what earned it, goods I can exchange, my exchanges (J4). */
@@ -33,7 +34,8 @@ export function PointsRoutes({ me }: { parts: string[]; me: Me }) {
   return (
     <div className="page">
       <div className="page-title">
-        <span className="grow">{t('pointsTitle')}</span>
+        <BackButton to="/" />
+        <h1 className="grow">{t('pointsTitle')}</h1>
         <Button
           size="small"
           fill="outline"

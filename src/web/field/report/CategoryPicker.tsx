@@ -47,10 +47,11 @@ export function CategoryPicker({
   return (
     <div>
       <div className="row" style={{ flexWrap: 'nowrap' }}>
-        <SearchOutlined style={{ fontSize: 22, color: '#555' }} />
+        <SearchOutlined aria-hidden="true" style={{ fontSize: 22, color: '#555' }} />
         <input
           className="input"
           data-testid="category-search"
+          aria-label={t('category')}
           type="search"
           enterKeyHint="search"
           value={q}

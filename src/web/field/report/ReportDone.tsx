@@ -1,8 +1,10 @@
 import { Button, Result } from 'antd-mobile';
 import { t } from '../i18n.js';
 import { go } from '../router.js';
+import { NextSteps } from './NextSteps.js';
+import type { Reported } from './submit.js';
 
-export type Done = { kind: 'sent'; id: number; number: string } | { kind: 'queued' };
+export type Done = ({ kind: 'sent' } & Reported) | { kind: 'queued' };
 
 /** After submitting: the case number, or "kept on the phone, will be sent"; back to the household when reported on a visit. */
 export function ReportDone({
@@ -26,6 +28,7 @@ export function ReportDone({
         ) : (
           <Result status="waiting" title={t('queuedTitle')} description={t('queuedHint')} />
         )}
+        {done.kind === 'sent' && <NextSteps r={done} />}
         {done.kind === 'sent' && (
           <Button
             block

@@ -17,6 +17,7 @@ import { buildBody, findSimilar, submitReport, validate, type FormErrors, type S
 import { useDraft } from './useDraft.js';
 import { useHouseholdPrefill } from './household.js';
 import { caseReported } from '../visits/link.js';
+import { useFormOpen } from '../forms.js';
 
 /**
  * 随手拍 (residents) and 巡查上报 (grid workers, source "patrol"): one form.
@@ -33,6 +34,7 @@ export function ReportScreen({ me, source, householdId }: { me: Me; source: Sour
   const [refusal, setRefusal] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<Done | null>(null);
+  useFormOpen(!done);
   const [uploading, setUploading] = useState<Set<string>>(new Set());
   const inFlight = useRef(new Map<string, Promise<string | undefined>>());
 
@@ -91,7 +93,7 @@ export function ReportScreen({ me, source, householdId }: { me: Me; source: Sour
       if (res.kind === 'sent' && d.household)
         await caseReported(me.username, d.household.id, res).catch(() => undefined);
       await reset();
-      setDone(res.kind === 'sent' ? { kind: 'sent', id: res.id, number: res.number } : { kind: 'queued' });
+      setDone(res.kind === 'sent' ? res : { kind: 'queued' });
     } finally {
       setBusy(false);
     }

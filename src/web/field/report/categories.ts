@@ -2,7 +2,8 @@ import { api } from '../../shared/api.js';
 import { ok, timeout } from '../net.js';
 import { toCategory, type Category } from '../types.js';
 
-const KEY = 'wangge.field.categories';
+// v2: in the reporter's order (?order=area: their kind of place, what is reported most there)
+const KEY = 'wangge.field.categories.v2';
 const MAX_AGE = 24 * 3600_000;
 
 type Cached = { at: number; items: Category[] };
@@ -19,7 +20,9 @@ function cached(): Cached | null {
 export async function warmCategories(): Promise<void> {
   const c = cached();
   if (c && Date.now() - c.at < MAX_AGE) return;
-  const res = await ok(api.GET('/api/v1/categories', { signal: timeout(20_000) })).catch(() => null);
+  const res = await ok(
+    api.GET('/api/v1/categories', { params: { query: { order: 'area' } }, signal: timeout(20_000) }),
+  ).catch(() => null);
   if (res) localStorage.setItem(KEY, JSON.stringify({ at: Date.now(), items: res.items.map(toCategory) }));
 }
 
@@ -37,7 +40,10 @@ export async function searchCategories(q: string): Promise<Category[]> {
   const term = q.trim().slice(0, 20);
   if (navigator.onLine) {
     const res = await ok(
-      api.GET('/api/v1/categories', { params: { query: term ? { q: term } : {} }, signal: timeout(10_000) }),
+      api.GET('/api/v1/categories', {
+        params: { query: term ? { q: term, order: 'area' } : { order: 'area' } },
+        signal: timeout(10_000),
+      }),
     ).catch(() => null);
     if (res) {
       const items = res.items.map(toCategory);

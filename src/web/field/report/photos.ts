@@ -1,18 +1,24 @@
 import { api } from '../../shared/api.js';
 import { ok, timeout } from '../net.js';
 import { newKey, type PhotoEntry } from '../offline/db.js';
+import { readCapture, withCapture } from './exif-keep.js';
 
 const MAX_BYTES = 1.5 * 1024 * 1024;
 const MAX_SIDE = 1600;
 
 /**
  * A picked photo, ready to keep on the phone. Big camera photos are shrunk to
- * ≤1600 px JPEG (a few hundred KB) so they go through a weak signal; small ones
- * are kept as they are (with their EXIF time and position for the server).
+ * ≤1600 px JPEG (a few hundred KB) so they go through a weak signal, keeping their
+ * EXIF capture time and position (read first, written back: see exif-keep.ts);
+ * small ones are kept as they are. The server reads and checks both either way.
  */
 export async function preparePhoto(file: File): Promise<PhotoEntry> {
   let blob: Blob = file;
-  if (file.size > MAX_BYTES) blob = (await shrink(file).catch(() => null)) ?? file;
+  if (file.size > MAX_BYTES) {
+    const capture = await readCapture(file);
+    const small = await shrink(file).catch(() => null);
+    if (small) blob = capture ? await withCapture(small, capture).catch(() => small) : small;
+  }
   return { key: newKey(), blob, name: file.name || 'photo.jpg' };
 }
 

@@ -3,7 +3,7 @@ import { t } from '../i18n.js';
 import { ApiFailure, ok, timeout } from '../net.js';
 import type { Draft } from '../offline/db.js';
 import { enqueue } from '../offline/queue.js';
-import type { Me, ReportBody, SimilarItem } from '../types.js';
+import type { Json201, Me, ReportBody, SimilarItem } from '../types.js';
 import { answersForServer, checkAnswers } from './AttributeFields.js';
 import { uploadMissing } from './photos.js';
 
@@ -56,8 +56,11 @@ export async function findSimilar(body: Body): Promise<SimilarItem[]> {
   return res?.items ?? [];
 }
 
+/** The server's answer to a report: number, the tier holding it and by when (shown as "what happens next"). */
+export type Reported = Json201<'/api/v1/cases'>;
+
 export type SendResult =
-  | { kind: 'sent'; id: number; number: string }
+  | ({ kind: 'sent' } & Reported)
   | { kind: 'queued' }
   | { kind: 'refused'; error: ApiFailure }
   | { kind: 'auth' };
@@ -91,7 +94,7 @@ export async function submitReport(
         signal: timeout(45_000),
       }),
     );
-    return { kind: 'sent', id: res.id, number: res.number };
+    return { kind: 'sent', ...res };
   } catch (err) {
     if (!(err instanceof ApiFailure)) throw err;
     if (err.status === 401) return { kind: 'auth' };

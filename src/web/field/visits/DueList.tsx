@@ -37,7 +37,12 @@ export function DueList({ me }: { me: Me }) {
 
   return (
     <div className="page" data-testid="visits-due">
-      <ListTitle title={t('visitsTitle')} loading={list.loading} onRefresh={() => void list.reload()} />
+      <ListTitle
+        title={t('visitsTitle')}
+        back="/"
+        loading={list.loading}
+        onRefresh={() => void list.reload()}
+      />
       <QueuePanel />
       <Segmented
         block

@@ -4,7 +4,8 @@ import { t } from '../i18n.js';
 import { failText, ok, timeout } from '../net.js';
 import { QueuePanel } from '../offline/QueuePanel.js';
 import { useQueue } from '../offline/queue.js';
-import { back, go } from '../router.js';
+import { go } from '../router.js';
+import { BackButton } from '../ListBits.js';
 import { useFetch } from '../useFetch.js';
 import type { Me } from '../types.js';
 import { CareTags } from './bits.js';
@@ -38,10 +39,8 @@ export function HouseholdScreen({ me, id }: { me: Me; id: number }) {
   return (
     <div className="page" data-testid="household">
       <div className="page-title">
-        <Button size="small" fill="none" onClick={() => back('/visits')}>
-          ‹
-        </Button>
-        <span className="grow">{t('visitsHousehold')}</span>
+        <BackButton to="/visits" />
+        <h1 className="grow">{t('visitsHousehold')}</h1>
       </div>
       <QueuePanel />
       {h.error && !household && <div className="card error-text">{failText(h.error)}</div>}

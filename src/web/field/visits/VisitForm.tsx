@@ -10,6 +10,7 @@ import { pendingCase } from './link.js';
 import { saveVisit } from './save.js';
 import type { VisitBody } from './types.js';
 import { useVisitDraft } from './useVisitDraft.js';
+import { useFormOpen } from '../forms.js';
 
 const KINDS: VisitBody['kind'][] = ['routine', 'care', 'follow_up', 'campaign'];
 const OUTCOMES: VisitBody['outcome'][] = ['all_well', 'needs_help', 'issue_reported', 'not_home'];
@@ -42,6 +43,7 @@ export function VisitForm({
   address: string;
   onSaved: () => void;
 }) {
+  useFormOpen();
   const { draft, update, reset, ready } = useVisitDraft(
     `${me.username}:visit:${householdId}`,
     householdId,

@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { Button, Toast } from 'antd-mobile';
-import { LeftOutlined } from '@ant-design/icons';
 import { api } from '../../shared/api.js';
 import { t } from '../i18n.js';
 import { failText, ok, timeout } from '../net.js';
-import { back, go } from '../router.js';
+import { go } from '../router.js';
+import { BackButton } from '../ListBits.js';
 import { useFetch } from '../useFetch.js';
 import type { Me } from '../types.js';
 import { BENEFICIARY_KINDS, hasNumbers, tk, type BeneficiaryKind } from './bits.js';
+import { useFormOpen } from '../forms.js';
 
 /**
  * Make a wish in one short form: who it is for (a name the public may read and
@@ -16,6 +17,7 @@ import { BENEFICIARY_KINDS, hasNumbers, tk, type BeneficiaryKind } from './bits.
  * clientRequestId is made once per form, so a resend never makes two wishes.
  */
 export function MakeWish({ me }: { me: Me }) {
+  useFormOpen();
   const staff = me.role !== 'resident';
   const households = useFetch(
     staff ? `${me.username}.wish-households` : null,
@@ -66,16 +68,8 @@ export function MakeWish({ me }: { me: Me }) {
   return (
     <div className="page" data-testid="wish-make">
       <div className="page-title">
-        <Button
-          size="small"
-          fill="none"
-          onClick={() => back('/wishes')}
-          data-testid="back"
-          style={{ minHeight: 48 }}
-        >
-          <LeftOutlined /> {t('back')}
-        </Button>
-        <span className="grow">{t('wishesMake')}</span>
+        <BackButton to="/wishes" />
+        <h1 className="grow">{t('wishesMake')}</h1>
       </div>
       <div className="card">
         {staff && (

@@ -35,6 +35,7 @@ export function WishList({ me }: { me: Me }) {
   return (
     <div className="page">
       <ListTitle
+        back="/"
         title={resident ? t('wishesMineTitle') : t('wishesGridTitle')}
         loading={list.loading}
         onRefresh={() => void list.reload()}
