@@ -82,6 +82,8 @@ CREATE TABLE case_rollup (
 );
 CREATE INDEX case_rollup_lookup_idx ON case_rollup (county_code, region_code, dim, day)
   INCLUDE (key, metric, n, hours);
+-- compaction works by day
+CREATE INDEX case_rollup_day_idx ON case_rollup (county_code, day);
 
 -- The statement that adds a set of history rows (a table or the trigger's transition table,
 -- named by src) to the rollup: one text, used by the trigger and the backfill below.
