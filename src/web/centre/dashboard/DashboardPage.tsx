@@ -6,10 +6,12 @@ import { useLive } from '../live.js';
 import { ok, useLoad } from '../load.js';
 import { navigate, type Route } from '../router.js';
 import { Chart } from './Chart.js';
+import { DashMap } from './DashMap.js';
 
 const PERIODS = ['day', 'week', 'month', 'quarter', 'year'] as const;
 type Period = (typeof PERIODS)[number];
 const PARENT: Record<number, number> = { 15: 12, 12: 9, 9: 6 };
+const CHILD: Record<number, number> = { 6: 9, 9: 12, 12: 15 };
 
 /** 驾驶舱 and 大屏: one region's figures (county, township, village or grid), drilling down by click. */
 export default function DashboardPage({ route }: { route: Route }) {
@@ -267,11 +269,21 @@ export default function DashboardPage({ route }: { route: Route }) {
             />
           </Card>
         </Col>
-        <Col xs={24}>
+        <Col xs={24} xl={12}>
+          <Card size="small" title={label(t('dash.map'), big)} style={panel(big)}>
+            <DashMap
+              region={d.region.code}
+              childLength={CHILD[d.region.code.length] ?? null}
+              period={period}
+              onDrill={(code) => go({ region: code })}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={12}>
           <Card size="small" title={label(t('dash.byDepartment'), big)} style={panel(big)}>
             <Chart
               dark={big}
-              height={220}
+              height={390}
               option={{
                 tooltip: {},
                 xAxis: {

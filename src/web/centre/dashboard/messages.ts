@@ -29,4 +29,5 @@ export const DASH_M = {
   'dash.dissatisfied': ['不满意', 'Dissatisfied'],
   'dash.noRanking': ['只比较单位，不对网格员个人排名', 'Units are compared; grid workers are never ranked'],
   'dash.live': ['实时', 'Live'],
+  'dash.map': ['地图（按指标着色，点击下钻）', 'Map coloured by an indicator (click to drill down)'],
 } as const satisfies Record<string, readonly [string, string]>;
