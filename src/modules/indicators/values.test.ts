@@ -190,3 +190,66 @@ describe('case indicators on a fixed data set', () => {
     expect(y.json().items[0]).toMatchObject({ value: 0, yearBefore: 5, changeYear: -100 });
   });
 });
+
+describe('scope', () => {
+  it('a village official sees their village, 404 for another village, another county or a made-up code', async () => {
+    const village = await signIn(t.app, 'village');
+    const own = await t.db
+      .selectFrom('account')
+      .select('scope_code')
+      .where('username', '=', 'village')
+      .executeTakeFirstOrThrow();
+    const other = await t.db
+      .selectFrom('region')
+      .select('code')
+      .where('county_code', '=', C)
+      .where('level', '=', 'village')
+      .where('code', '<>', own.scope_code)
+      .orderBy('code')
+      .executeTakeFirstOrThrow();
+    const ask = (region: string, path = 'values?codes=case.reported&') =>
+      t.app.inject({ url: `/api/v1/indicators/${path}region=${region}`, headers: village });
+    expect((await ask(own.scope_code)).statusCode).toBe(200);
+    for (const region of [other.code, own.scope_code.slice(0, 9), '211122', '211221999999'])
+      for (const path of ['values?codes=case.reported&', 'records?code=case.reported&', 'dashboard?'])
+        expect((await ask(region, path)).statusCode, `${path} ${region}`).toBe(404);
+    // no region: the caller's own scope
+    const mine = await t.app.inject({ url: '/api/v1/indicators/dashboard', headers: village });
+    expect(mine.json().region.code).toBe(own.scope_code);
+  });
+
+  it('refuses grid workers and residents (no one is ranked), unknown codes and bad periods', async () => {
+    const worker = await signIn(t.app, 'gridworker');
+    expect((await t.app.inject({ url: '/api/v1/indicators', headers: worker })).statusCode).toBe(403);
+    expect((await get('/indicators/values?codes=case.nothing')).json().error.code).toBe('INDICATOR_UNKNOWN');
+    expect((await get('/indicators/values?codes=case.reported&period=month&at=2026-13')).statusCode).toBe(
+      400,
+    );
+    expect((await get('/indicators/breakdown?code=visits.made&by=category')).json().error.code).toBe(
+      'INDICATOR_BREAKDOWN_UNSUPPORTED',
+    );
+    const cat = await get('/indicators');
+    expect(cat.json().items.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it('answers every governance indicator for the county, with its records', async () => {
+    const cat = (await get('/indicators')).json<{ items: { code: string; group: string }[] }>().items;
+    const gov = cat.filter((i) => !i.code.startsWith('case.')).map((i) => i.code);
+    const res = await get(`/indicators/values?codes=${gov.join(',')}&period=year`);
+    expect(res.statusCode, res.body).toBe(200);
+    const byCode = Object.fromEntries(
+      res.json<{ items: { code: string; value: number }[] }>().items.map((i) => [i.code, i.value]),
+    );
+    const workers = await t.db
+      .selectFrom('grid_worker')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('county_code', '=', C)
+      .where('active', '=', true)
+      .where('employment', '=', 'fullTime')
+      .executeTakeFirstOrThrow();
+    expect(byCode['grid_workers.full_time']).toBe(Number(workers.n));
+    const rec = await get('/indicators/records?code=grid_workers.part_time&limit=5');
+    expect(rec.json().items.length).toBeLessThanOrEqual(5);
+    expect(rec.json().total).toBe(byCode['grid_workers.part_time']);
+  });
+});
