@@ -24,7 +24,9 @@ describe('periods', () => {
       ['week', '2026-11'],
     ] as const)
       expect(() => windowOf(p, at, '2026-12-06'), `${p} ${at}`).toThrow();
-    expect(() => windowOf('custom', undefined, '2026-12-06', { from: '2026-02-02', to: '2026-02-01' })).toThrow();
+    expect(() =>
+      windowOf('custom', undefined, '2026-12-06', { from: '2026-02-02', to: '2026-02-01' }),
+    ).toThrow();
   });
 
   it('knows the period before (环比) and the same period a year before (同比)', () => {
@@ -44,7 +46,15 @@ describe('periods', () => {
 describe('percentile from the hour histogram', () => {
   it('interpolates inside the bucket holding the 90th percentile', () => {
     // 9 steps under an hour, 1 in [24, 48): the 90th percentile is the top of [0, 1)
-    expect(percentileOf(new Map([['closed:1', 9], ['closed:7', 1]]), 'closed')).toBe(1);
+    expect(
+      percentileOf(
+        new Map([
+          ['closed:1', 9],
+          ['closed:7', 1],
+        ]),
+        'closed',
+      ),
+    ).toBe(1);
     // 10 in [120, 168): 90 % of the way through it
     expect(percentileOf(new Map([['closed:10', 10]]), 'closed')).toBe(163.2);
     expect(percentileOf(new Map(), 'closed')).toBeNull();
