@@ -12,6 +12,7 @@ import { DEPARTMENT_ABILITIES } from '../modules/departments/abilities.js';
 import { DISCLOSURE_ABILITIES } from '../modules/disclosures/abilities.js';
 import { ERRAND_ABILITIES } from '../modules/errands/abilities.js';
 import { GRID_ABILITIES } from '../modules/grids/abilities.js';
+import { INDICATOR_ABILITIES } from '../modules/indicators/abilities.js';
 import { PARTY_ABILITIES } from '../modules/party/abilities.js';
 import { PEOPLE_ABILITIES } from '../modules/people/abilities.js';
 import { POINTS_ABILITIES } from '../modules/points/abilities.js';
@@ -33,6 +34,7 @@ export const ROLE_TABLE = {
   ...DISCLOSURE_ABILITIES,
   ...PARTY_ABILITIES,
   ...DEPARTMENT_ABILITIES,
+  ...INDICATOR_ABILITIES,
 };
 
 export type Ability = keyof typeof ROLE_TABLE;

@@ -28,11 +28,13 @@ import { disclosureRoutes } from '../modules/disclosures/routes.js';
 import { partyRoutes } from '../modules/party/routes.js';
 import { photoRoutes } from '../modules/photos/index.js';
 import { departmentRoutes } from '../modules/departments/routes.js';
+import { indicatorRoutes } from '../modules/indicators/routes.js';
 import { loggerOptions } from '../platform/logging.js';
 import { abilitiesOf } from './abilities.js';
 import { installAuth } from './auth.js';
 import type { AppContext } from './context.js';
 import { installErrorHandling, clientErrorHandler, frameworkErrors } from './errors.js';
+import { INDICATOR_SOURCES } from './indicators.js';
 import { photoRules } from './photo-rules.js';
 import { installInputGuard } from './input-guard.js';
 import { installSecurityHeaders } from './security-headers.js';
@@ -128,6 +130,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(errandRoutes(ctx));
       await api.register(disclosureRoutes(ctx));
       await api.register(partyRoutes(ctx));
+      await api.register(indicatorRoutes({ ...ctx, indicatorSources: INDICATOR_SOURCES }));
     },
     { prefix: API_PREFIX },
   );

@@ -8,6 +8,7 @@ import { CASE_ERRORS } from '../modules/cases/errors.js';
 import { DEPARTMENT_ERRORS } from '../modules/departments/errors.js';
 import { DISCLOSURE_ERRORS } from '../modules/disclosures/errors.js';
 import { ERRAND_ERRORS } from '../modules/errands/errors.js';
+import { INDICATOR_ERRORS } from '../modules/indicators/errors.js';
 import { PARTY_ERRORS } from '../modules/party/errors.js';
 import { POINTS_ERRORS } from '../modules/points/errors.js';
 import { VISIT_ERRORS } from '../modules/visits/errors.js';
@@ -25,4 +26,5 @@ export const ERROR_CATALOGUE = {
   ...DISCLOSURE_ERRORS,
   ...PARTY_ERRORS,
   ...DEPARTMENT_ERRORS,
+  ...INDICATOR_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

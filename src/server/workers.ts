@@ -1,4 +1,5 @@
 import { sweepOverdue } from '../modules/cases/sweep.js';
+import { compactRollup } from '../modules/indicators/index.js';
 import { deliverDue, logChannel } from '../modules/notify/outbox.js';
 import type { AppContext } from './context.js';
 
@@ -9,7 +10,7 @@ import type { AppContext } from './context.js';
  */
 export function startWorkers(
   ctx: AppContext,
-  opts: { sweepMs?: number; outboxMs?: number } = {},
+  opts: { sweepMs?: number; outboxMs?: number; compactMs?: number } = {},
 ): () => void {
   const deps = { db: ctx.db, pii: ctx.pii, grids: ctx.grids, calendar: ctx.calendar, now: ctx.now };
   const channels = [logChannel(ctx.log)];
@@ -30,6 +31,8 @@ export function startWorkers(
   const stops = [
     every(opts.sweepMs ?? 30_000, 'deadline sweep', () => sweepOverdue(deps)),
     every(opts.outboxMs ?? 5_000, 'outbox delivery', () => deliverDue(ctx.db, channels, ctx.now())),
+    // folds the indicator rollup's deltas of the last days (ADR 0007)
+    every(opts.compactMs ?? 300_000, 'rollup compaction', () => compactRollup(ctx.db)),
   ];
   return () => stops.forEach((s) => s());
 }

@@ -18,6 +18,7 @@ import { randomUUID } from 'node:crypto';
 import type { Fixtures, Place, Where } from './fixtures.js';
 import type { MatrixRole } from './kit.js';
 import { CASE_FIELD_ROWS } from './rows-cases-field.js';
+import { INDICATOR_ROWS } from './rows-indicators.js';
 
 export type Req = {
   method: string;
@@ -49,6 +50,7 @@ const P = (fx: Fixtures, w: Where): Place => fx[w];
 const rid = () => randomUUID();
 
 export const MATRIX: Row[] = [
+  ...INDICATOR_ROWS,
   {
     route: 'POST /api/v1/auth/login',
     // the caller's own sign-in (anonymous: 张家村's villager); the route is public

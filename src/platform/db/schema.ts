@@ -77,6 +77,21 @@ export interface CaseHistory {
   to_state: string;
 }
 
+export interface CaseMetricRow {
+  at: Timestamp | null;
+  case_id: number | null;
+  category_code: string | null;
+  county_code: string | null;
+  day: string | null;
+  department_id: number | null;
+  grid_code: string | null;
+  grid_path: string | null;
+  history_id: number | null;
+  hours: number | null;
+  metric: string | null;
+  source: string | null;
+}
+
 export interface CasePhoto {
   bytes: number;
   case_id: number | null;
@@ -98,6 +113,18 @@ export interface CasePhoto {
   visit_id: number | null;
   width: number;
   wish_id: number | null;
+}
+
+export interface CaseRollup {
+  county_code: string;
+  day: string;
+  dim: string;
+  hours: Generated<number>;
+  id: Generated<number>;
+  key: string;
+  metric: string;
+  n: number;
+  region_code: string;
 }
 
 export interface Cases {
@@ -611,7 +638,9 @@ export interface DB {
   audit_log: AuditLog;
   calendar_day: CalendarDay;
   case_history: CaseHistory;
+  case_metric_row: CaseMetricRow;
   case_photo: CasePhoto;
+  case_rollup: CaseRollup;
   cases: Cases;
   category: Category;
   category_deadline: CategoryDeadline;

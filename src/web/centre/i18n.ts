@@ -8,6 +8,7 @@ import { CODES } from './i18n-codes.js';
 import { DISCLOSURES_M } from './disclosures/messages.js';
 import { ERRANDS_M } from './errands/messages.js';
 import { PARTY_M } from './party/messages.js';
+import { DASH_M } from './dashboard/messages.js';
 import { POINTS_M } from './points/messages.js';
 import { VISITS_M } from './visits/messages.js';
 import { WISHES_M } from './wishes/messages.js';
@@ -278,6 +279,7 @@ export const M = {
   ...VISITS_M,
   ...POINTS_M,
   ...PARTY_M,
+  ...DASH_M,
   ...WISHES_M,
   ...ERRANDS_M,
   ...DISCLOSURES_M,

@@ -5383,6 +5383,435 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/indicators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 指标目录 The indicator catalogue */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                formulaZh: string;
+                                formulaEn: string;
+                                /** @enum {string} */
+                                unit: "count" | "percent" | "hours" | "ratio";
+                                /** @enum {string} */
+                                direction: "higher_better" | "lower_better" | "neutral";
+                                group: string;
+                                /** @description a state now (no 环比/同比) */
+                                snapshot: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/values": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 指标值 Values for a region and period, with 环比 and 同比 */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a county, township, village or grid code inside your scope; default your scope */
+                    region?: string;
+                    period?: "day" | "week" | "month" | "quarter" | "year" | "custom";
+                    /** @description 2026-11-05 (day, week), 2026-11 (month), 2026-Q4 (quarter), 2026 (year); default now */
+                    at?: string;
+                    /** @description custom period: first day */
+                    from?: string;
+                    /** @description custom period: last day (inclusive) */
+                    to?: string;
+                    /** @description comma-separated indicator codes */
+                    codes: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            region: {
+                                code: string;
+                                name: string;
+                                level: string;
+                            };
+                            window: {
+                                from: string;
+                                /** @description exclusive */
+                                to: string;
+                            };
+                            previous: {
+                                from: string;
+                                /** @description exclusive */
+                                to: string;
+                            };
+                            yearBefore: {
+                                from: string;
+                                /** @description exclusive */
+                                to: string;
+                            };
+                            items: {
+                                code: string;
+                                value: number | null;
+                                previous: number | null;
+                                yearBefore: number | null;
+                                /** @description 环比 % */
+                                changePrevious: number | null;
+                                /** @description 同比 % */
+                                changeYear: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/series": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 趋势 Indicators over the periods up to the one asked */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a county, township, village or grid code inside your scope; default your scope */
+                    region?: string;
+                    period?: "day" | "week" | "month" | "quarter" | "year" | "custom";
+                    /** @description 2026-11-05 (day, week), 2026-11 (month), 2026-Q4 (quarter), 2026 (year); default now */
+                    at?: string;
+                    /** @description custom period: first day */
+                    from?: string;
+                    /** @description custom period: last day (inclusive) */
+                    to?: string;
+                    /** @description comma-separated indicator codes */
+                    codes: string;
+                    points?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            region: {
+                                code: string;
+                                name: string;
+                                level: string;
+                            };
+                            points: {
+                                from: string;
+                                /** @description exclusive */
+                                to: string;
+                                values: {
+                                    [key: string]: number | null;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/breakdown": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 分解 One indicator by child region, category, source or department (units compared, never people) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a county, township, village or grid code inside your scope; default your scope */
+                    region?: string;
+                    period?: "day" | "week" | "month" | "quarter" | "year" | "custom";
+                    /** @description 2026-11-05 (day, week), 2026-11 (month), 2026-Q4 (quarter), 2026 (year); default now */
+                    at?: string;
+                    /** @description custom period: first day */
+                    from?: string;
+                    /** @description custom period: last day (inclusive) */
+                    to?: string;
+                    code: string;
+                    by?: "region" | "category" | "source" | "department";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            region: {
+                                code: string;
+                                name: string;
+                                level: string;
+                            };
+                            window: {
+                                from: string;
+                                /** @description exclusive */
+                                to: string;
+                            };
+                            code: string;
+                            /** @enum {string} */
+                            by: "region" | "category" | "source" | "department";
+                            items: {
+                                key: string;
+                                name: string;
+                                value: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/records": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 明细 The records behind a figure (case numbers or the module’s records; no personal data) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description a county, township, village or grid code inside your scope; default your scope */
+                    region?: string;
+                    period?: "day" | "week" | "month" | "quarter" | "year" | "custom";
+                    /** @description 2026-11-05 (day, week), 2026-11 (month), 2026-Q4 (quarter), 2026 (year); default now */
+                    at?: string;
+                    /** @description custom period: first day */
+                    from?: string;
+                    /** @description custom period: last day (inclusive) */
+                    to?: string;
+                    code: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            region: {
+                                code: string;
+                                name: string;
+                                level: string;
+                            };
+                            window: {
+                                from: string;
+                                /** @description exclusive */
+                                to: string;
+                            };
+                            code: string;
+                            total: number;
+                            items: {
+                                kind: string;
+                                id: number;
+                                label: string;
+                                at: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/indicators/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驾驶舱 The dashboard of a region: headline values, trend, units compared, satisfaction */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a county, township, village or grid code inside your scope; default your scope */
+                    region?: string;
+                    period?: "day" | "week" | "month" | "quarter" | "year" | "custom";
+                    /** @description 2026-11-05 (day, week), 2026-11 (month), 2026-Q4 (quarter), 2026 (year); default now */
+                    at?: string;
+                    /** @description custom period: first day */
+                    from?: string;
+                    /** @description custom period: last day (inclusive) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            region: {
+                                code: string;
+                                name: string;
+                                level: string;
+                            };
+                            window: {
+                                from: string;
+                                /** @description exclusive */
+                                to: string;
+                            };
+                            values: {
+                                code: string;
+                                value: number | null;
+                                previous: number | null;
+                                yearBefore: number | null;
+                                /** @description 环比 % */
+                                changePrevious: number | null;
+                                /** @description 同比 % */
+                                changeYear: number | null;
+                            }[];
+                            today: {
+                                reported: number;
+                                closed: number;
+                            };
+                            trend: {
+                                from: string;
+                                /** @description exclusive */
+                                to: string;
+                                values: {
+                                    [key: string]: number | null;
+                                };
+                            }[];
+                            byRegion: {
+                                key: string;
+                                name: string;
+                                reported: number | null;
+                                closureRate: number | null;
+                                onTimeClosureRate: number | null;
+                                overdueNow: number | null;
+                            }[];
+                            byCategory: {
+                                key: string;
+                                name: string;
+                                value: number | null;
+                            }[];
+                            byDepartment: {
+                                key: string;
+                                name: string;
+                                value: number | null;
+                            }[];
+                            satisfaction: {
+                                satisfied: number;
+                                basic: number;
+                                dissatisfied: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/open311/keys": {
         parameters: {
             query?: never;

@@ -12,7 +12,7 @@ import {
   TeamOutlined,
 } from '@ant-design/icons';
 import { App, Layout, Menu, Result } from 'antd';
-import { useEffect, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, type ReactNode } from 'react';
 import { AdminPage } from '../admin/AdminPage.js';
 import { CaseListPage } from '../cases/CaseListPage.js';
 import { CaseDetailPage } from '../detail/CaseDetailPage.js';
@@ -31,6 +31,9 @@ import { TerritoryPage } from '../territory/TerritoryPage.js';
 import { Workbench } from '../workbench/Workbench.js';
 import { HeaderBar } from './HeaderBar.js';
 import { openLink } from './links.js';
+
+// ECharts stays in the dashboard's own chunk
+const DashboardPage = lazy(() => import('../dashboard/DashboardPage.js'));
 
 /** The signed-in frame: red header, left menu, the screen of the hash route. */
 export function Shell() {
@@ -54,6 +57,12 @@ export function Shell() {
   const items = [
     { key: 'workbench', icon: <DashboardOutlined />, label: t('menu.workbench'), show: true },
     { key: 'cases', icon: <AlertOutlined />, label: t('menu.cases'), show: true },
+    {
+      key: 'dashboard',
+      icon: <DashboardOutlined />,
+      label: t('menu.dashboard'),
+      show: can('indicators.read'),
+    },
     { key: 'territory', icon: <ApartmentOutlined />, label: t('menu.territory'), show: can('regions.read') },
     { key: 'people', icon: <TeamOutlined />, label: t('menu.people'), show: can('people.read') },
     { key: 'visits', icon: <HomeOutlined />, label: t('menu.visits'), show: can('visits.read') },
@@ -77,6 +86,12 @@ export function Shell() {
   else if (section === 'cases' && route.path[1] && /^\d+$/.test(route.path[1]))
     page = <CaseDetailPage key={route.path[1]} id={Number(route.path[1])} />;
   else if (section === 'cases' && !route.path[1]) page = <CaseListPage query={route.query} />;
+  else if (section === 'dashboard' && can('indicators.read'))
+    page = (
+      <Suspense fallback={null}>
+        <DashboardPage route={route} />
+      </Suspense>
+    );
   else if (section === 'territory' && can('regions.read')) page = <TerritoryPage />;
   else if (section === 'people' && can('people.read')) page = <PeoplePage />;
   else if (section === 'visits' && can('visits.read')) page = <VisitsPage route={route} />;

@@ -1,0 +1,22 @@
+/**
+ * Every module's own indicators (ADR 0007), handed to the indicators module, which adds the
+ * case set it computes from the rollup. A module adding indicators lists them here.
+ */
+import { DISCLOSURE_INDICATORS } from '../modules/disclosures/indicators.js';
+import { ERRAND_INDICATORS } from '../modules/errands/indicators.js';
+import { GRID_INDICATORS } from '../modules/grids/indicators.js';
+import { PARTY_INDICATORS } from '../modules/party/indicators.js';
+import { POINTS_INDICATORS } from '../modules/points/indicators.js';
+import { VISIT_INDICATORS } from '../modules/visits/indicators.js';
+import { WISH_INDICATORS } from '../modules/wishes/indicators.js';
+import type { IndicatorSource } from '../platform/indicators.js';
+
+export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
+  ...VISIT_INDICATORS,
+  ...WISH_INDICATORS,
+  ...ERRAND_INDICATORS,
+  ...DISCLOSURE_INDICATORS,
+  ...POINTS_INDICATORS,
+  ...PARTY_INDICATORS,
+  ...GRID_INDICATORS,
+];

@@ -1,0 +1,118 @@
+import type { Feature } from 'geojson';
+import * as L from 'leaflet';
+import { Select, Space } from 'antd';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../../shared/api.js';
+import { loadGrids } from '../common/data.js';
+import { useLang } from '../lang.js';
+import { ok } from '../load.js';
+import { createMap } from '../map/base.js';
+import { escapeHtml } from '../cases/CaseMap.js';
+
+const CHOICES = [
+  ['case.reported', '上报数', 'Reported'],
+  ['case.closure_rate', '结案率', 'Closure rate'],
+  ['case.on_time_closure_rate', '按期结案率', 'On-time closure rate'],
+  ['case.overdue_now', '当前超期', 'Overdue now'],
+  ['case.satisfaction_rate', '满意率', 'Satisfaction rate'],
+] as const;
+
+/** A colour from pale to deep red by the value's place between the lowest and the highest. */
+const shade = (x: number | null | undefined, lo: number, hi: number) => {
+  if (x == null) return '#f0f0f0';
+  const f = hi === lo ? 0.5 : (x - lo) / (hi - lo);
+  const light = Math.round(92 - f * 52);
+  return `hsl(4, 75%, ${light}%)`;
+};
+
+/**
+ * The grids of the region coloured by a chosen indicator of its child units (townships of a
+ * county, villages of a township, grids of a village); a click drills into the unit.
+ */
+export function DashMap({
+  region,
+  childLength,
+  period,
+  onDrill,
+}: {
+  region: string;
+  childLength: number | null;
+  period: string;
+  onDrill: (code: string) => void;
+}) {
+  const { lang } = useLang();
+  const el = useRef<HTMLDivElement>(null);
+  const map = useRef<L.Map | null>(null);
+  const layer = useRef<L.GeoJSON | null>(null);
+  const [code, setCode] = useState<string>('case.reported');
+
+  useEffect(() => {
+    const m = createMap(el.current!);
+    map.current = m;
+    return () => {
+      m.remove();
+    };
+  }, []);
+
+  useEffect(() => {
+    let live = true;
+    const len = childLength ?? region.length;
+    Promise.all([
+      loadGrids(region),
+      childLength
+        ? ok(
+            api.GET('/api/v1/indicators/breakdown', {
+              params: { query: { code, by: 'region', region, period: period as 'month' } },
+            }),
+          )
+        : Promise.resolve({ items: [] as { key: string; value: number | null; name: string }[] }),
+    ]).then(([fc, br]) => {
+      const m = map.current;
+      if (!live || !m) return;
+      const values = new Map(br.items.map((i) => [i.key, i]));
+      const nums = br.items.map((i) => i.value).filter((x): x is number => x != null);
+      const lo = Math.min(...nums, 0);
+      const hi = Math.max(...nums, 0);
+      layer.current?.remove();
+      const keyOf = (f?: Feature) => String(f?.properties?.code ?? '').slice(0, len);
+      layer.current = L.geoJSON(fc, {
+        style: (f) => ({
+          color: '#7f1d1d',
+          weight: 0.6,
+          fillOpacity: 0.8,
+          fillColor: shade(values.get(keyOf(f))?.value, lo, hi),
+        }),
+        onEachFeature: (f, l) => {
+          const k = keyOf(f);
+          const v = values.get(k);
+          l.bindTooltip(
+            `<b>${escapeHtml(v?.name ?? String(f.properties?.name ?? k))}</b><br/>${v?.value ?? '—'}`,
+            {
+              sticky: true,
+            },
+          );
+          if (childLength) l.on('click', () => onDrill(k));
+        },
+      }).addTo(m);
+      if (layer.current.getBounds().isValid()) m.fitBounds(layer.current.getBounds(), { padding: [8, 8] });
+    });
+    return () => {
+      live = false;
+    };
+    // onDrill navigates; stable enough for this page
+  }, [region, childLength, period, code]);
+
+  return (
+    <Space direction="vertical" style={{ width: '100%' }}>
+      <Select
+        size="small"
+        value={code}
+        onChange={setCode}
+        style={{ width: 200 }}
+        options={CHOICES.map(([c, zh, en]) => ({ value: c, label: lang === 'zh' ? zh : en }))}
+        data-testid="dash-map-indicator"
+      />
+      <div ref={el} style={{ height: 360, width: '100%', background: '#f5f5f5' }} data-testid="dash-map" />
+    </Space>
+  );
+}
