@@ -28,6 +28,8 @@ import { disclosureRoutes } from '../modules/disclosures/routes.js';
 import { partyRoutes } from '../modules/party/routes.js';
 import { photoRoutes } from '../modules/photos/index.js';
 import { departmentRoutes } from '../modules/departments/routes.js';
+import { cadreRoutes } from '../modules/cadres/routes.js';
+import { enterpriseRoutes } from '../modules/enterprises/routes.js';
 import { loggerOptions } from '../platform/logging.js';
 import { abilitiesOf } from './abilities.js';
 import { installAuth } from './auth.js';
@@ -128,6 +130,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(errandRoutes(ctx));
       await api.register(disclosureRoutes(ctx));
       await api.register(partyRoutes(ctx));
+      await api.register(cadreRoutes(ctx));
+      await api.register(enterpriseRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

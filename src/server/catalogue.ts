@@ -4,9 +4,11 @@
  * `ErrorCatalogue` but its table is not listed here (ADR 0005).
  */
 import { ACCOUNT_ERRORS } from '../modules/accounts/errors.js';
+import { CADRE_ERRORS } from '../modules/cadres/errors.js';
 import { CASE_ERRORS } from '../modules/cases/errors.js';
 import { DEPARTMENT_ERRORS } from '../modules/departments/errors.js';
 import { DISCLOSURE_ERRORS } from '../modules/disclosures/errors.js';
+import { ENTERPRISE_ERRORS } from '../modules/enterprises/errors.js';
 import { ERRAND_ERRORS } from '../modules/errands/errors.js';
 import { PARTY_ERRORS } from '../modules/party/errors.js';
 import { POINTS_ERRORS } from '../modules/points/errors.js';
@@ -25,4 +27,6 @@ export const ERROR_CATALOGUE = {
   ...DISCLOSURE_ERRORS,
   ...PARTY_ERRORS,
   ...DEPARTMENT_ERRORS,
+  ...CADRE_ERRORS,
+  ...ENTERPRISE_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;
