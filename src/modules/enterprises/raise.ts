@@ -18,7 +18,11 @@ export async function raiseNeedAsCase(
   deps: EnterpriseDeps,
   actor: Actor,
   helpId: number,
-  input: { categoryCode: string; urgency: 'normal' | 'urgent' | 'emergency' },
+  input: {
+    categoryCode: string;
+    urgency: 'normal' | 'urgent' | 'emergency';
+    attributes?: Record<string, string | number | string[]>;
+  },
   requestId?: string,
 ) {
   const scope = { countyCode: actor.countyCode, path: actor.scopePath };
@@ -37,6 +41,7 @@ export async function raiseNeedAsCase(
       gridCode: n.grid_code,
       address: n.address,
       urgency: input.urgency,
+      attributes: input.attributes,
     },
     requestId,
     async (tx, caseId) => {

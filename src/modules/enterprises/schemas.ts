@@ -113,6 +113,13 @@ export const SolveInput = z.object({
 export const RaiseInput = z.object({
   categoryCode: z.string().regex(/^[PEG]\d{4}$/, 'a category code such as P0201'),
   urgency: z.enum(['normal', 'urgent', 'emergency']).default('normal'),
+  attributes: z
+    .record(
+      z.string().max(40),
+      z.union([z.string().max(2000), z.number(), z.array(z.string().max(100)).max(20)]),
+    )
+    .optional()
+    .describe("answers to the category's extra questions (GET /catalogue)"),
 });
 export const Raised = z.object({
   caseId: z.number().int(),
