@@ -4,8 +4,8 @@ import { registerErrors } from '../../platform/errors.js';
 export const CADRE_ERRORS = {
   CADRE_REGION_INVALID: [
     400,
-    '干部所在区划须为本县的镇街、村（社区）或县本级',
-    'A cadre serves the county, a township or a village/community of this county',
+    '干部所在区划须为县、镇街或村（社区）',
+    'A cadre serves a county, a township or a village/community',
   ],
   CADRE_POSTS_NEED_VILLAGE: [
     400,

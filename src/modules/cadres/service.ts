@@ -16,12 +16,12 @@ const scopeOf = (actor: Actor): Scope => ({ countyCode: actor.countyCode, path: 
 /** The region a cadre serves must be the county, a township or a village of the caller's scope. */
 async function checkRegion(db: Db, actor: Actor, code: string, posts: readonly string[]) {
   const r = await repo.regionOf(db, code);
-  const path = r ? pathOf(code) : null;
-  if (!r || r.county_code !== actor.countyCode || !['county', 'township', 'village'].includes(r.level))
-    throw new AppError('CADRE_REGION_INVALID');
-  if (!inScope(actor, path!)) throw new AppError('NOT_FOUND');
+  if (!r || !['county', 'township', 'village'].includes(r.level)) throw new AppError('CADRE_REGION_INVALID');
+  // a region beside the caller's scope, or in another county, is out of view: 404
+  const path = pathOf(code);
+  if (r.county_code !== actor.countyCode || !inScope(actor, path)) throw new AppError('NOT_FOUND');
   if (posts.length > 0 && r.level !== 'village') throw new AppError('CADRE_POSTS_NEED_VILLAGE');
-  return path!;
+  return path;
 }
 
 const phoneColumns = (pii: Pii, phone: string | null) =>
@@ -174,10 +174,9 @@ export async function postFirstSecretary(
   requestId?: string,
 ) {
   const v = await repo.regionOf(ctx.db, input.villageCode);
-  if (!v || v.level !== 'village' || v.county_code !== actor.countyCode)
-    throw new AppError('CADRE_VILLAGE_INVALID');
+  if (!v || v.level !== 'village') throw new AppError('CADRE_VILLAGE_INVALID');
   const villagePath = pathOf(input.villageCode);
-  if (!inScope(actor, villagePath)) throw new AppError('NOT_FOUND');
+  if (v.county_code !== actor.countyCode || !inScope(actor, villagePath)) throw new AppError('NOT_FOUND');
   return ctx.db.transaction().execute(async (tx) => {
     const c = await repo.lockCadre(tx, scopeOf(actor), id);
     if (!c) throw new AppError('NOT_FOUND');

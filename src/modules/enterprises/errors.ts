@@ -12,7 +12,7 @@ export const ENTERPRISE_ERRORS = {
     '本县已登记该统一社会信用代码',
     'This unified social credit code is already registered in the county',
   ],
-  ENTERPRISE_GRID_INVALID: [400, '须选择本县的网格', 'Choose a grid of this county'],
+  ENTERPRISE_GRID_INVALID: [400, '须选择网格', 'Choose a grid'],
   ENTERPRISE_PARTY_ORG_INVALID: [
     400,
     '党组织不存在或不在您的管辖范围内',

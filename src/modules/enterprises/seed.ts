@@ -233,7 +233,31 @@ export async function seedEnterpriseDemo(tx: Tx, countyCode: string, _pii: Pii):
     .orderBy('code')
     .limit(5)
     .execute();
-  await insertEnterprises(tx, PANSHAN, panshan.length, (i) => panshan[i]!.code);
+  const inPanshan = await insertEnterprises(tx, PANSHAN, panshan.length, (i) => panshan[i]!.code);
+  const panshanCadre = await tx
+    .selectFrom('cadre')
+    .select('id')
+    .where('county_code', '=', PANSHAN)
+    .orderBy('id')
+    .executeTakeFirst();
+  if (panshanCadre && inPanshan.length > 0)
+    await bulkInsert(
+      tx,
+      'enterprise_help',
+      [
+        { name: 'county_code', type: 'text' },
+        { name: 'enterprise_id', type: 'bigint' },
+        { name: 'cadre_id', type: 'bigint' },
+        { name: 'kind', type: 'text' },
+        { name: 'happened_on', type: 'date' },
+        { name: 'note', type: 'text' },
+        { name: 'state', type: 'text' },
+      ],
+      [
+        [PANSHAN, inPanshan[0], panshanCadre.id, 'visit', daysAgo(30), VISITS[0], 'recorded'],
+        [PANSHAN, inPanshan[0], panshanCadre.id, 'problem', daysAgo(12), PROBLEMS[3]![0], 'open'],
+      ],
+    );
 }
 
 async function insertEnterprises(tx: Tx, county: string, n: number, gridOf: (i: number) => string) {

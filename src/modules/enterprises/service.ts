@@ -1,7 +1,7 @@
 import { AppError } from '../../platform/errors.js';
 import { isUniqueViolation } from '../../platform/db/idempotency.js';
 import type { DbOrTx } from '../../platform/db/database.js';
-import type { Actor } from '../accounts/index.js';
+import { inScope, type Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { findVisibleCadre } from '../cadres/index.js';
 import { findPartyOrg } from '../party/index.js';
@@ -17,10 +17,10 @@ const scopeOf = (actor: Actor): repo.Scope => ({ countyCode: actor.countyCode, p
 /** A grid of the caller's scope (400 when not a grid of the county, 404 when outside the scope). */
 async function checkGrid(db: DbOrTx, actor: Actor, code: string) {
   const g = await repo.gridOf(db, code);
-  if (!g || g.level !== 'grid' || g.county_code !== actor.countyCode)
-    throw new AppError('ENTERPRISE_GRID_INVALID');
+  if (!g || g.level !== 'grid') throw new AppError('ENTERPRISE_GRID_INVALID');
+  // a grid beside the caller's scope, or in another county, is out of view: 404
   const path = pathOf(code);
-  if (!(path === actor.scopePath || path.startsWith(`${actor.scopePath}.`))) throw new AppError('NOT_FOUND');
+  if (g.county_code !== actor.countyCode || !inScope(actor, path)) throw new AppError('NOT_FOUND');
   return path;
 }
 
@@ -129,11 +129,11 @@ export async function assignHelper(
   input: { cadreId: number; startedOn: string },
   requestId?: string,
 ) {
-  if (!(await findVisibleCadre(deps.db, scopeOf(actor), input.cadreId)))
-    throw new AppError('ENTERPRISE_CADRE_INVALID');
   return deps.db.transaction().execute(async (tx) => {
     const e = await repo.lockEnterprise(tx, scopeOf(actor), id);
     if (!e) throw new AppError('NOT_FOUND');
+    if (!(await findVisibleCadre(tx, scopeOf(actor), input.cadreId)))
+      throw new AppError('ENTERPRISE_CADRE_INVALID');
     const current = await repo.helpersOf(tx, e.county_code, id);
     if (current.some((h) => h.cadre_id === input.cadreId && h.ended_on === null))
       throw new AppError('ENTERPRISE_HELPER_ASSIGNED');
@@ -164,11 +164,11 @@ export async function recordHelp(
   input: { kind: 'visit' | 'problem'; cadreId: number; happenedOn: string; note: string },
   requestId?: string,
 ) {
-  if (!(await findVisibleCadre(deps.db, scopeOf(actor), input.cadreId)))
-    throw new AppError('ENTERPRISE_CADRE_INVALID');
   return deps.db.transaction().execute(async (tx) => {
     const e = await repo.lockEnterprise(tx, scopeOf(actor), id);
     if (!e) throw new AppError('NOT_FOUND');
+    if (!(await findVisibleCadre(tx, scopeOf(actor), input.cadreId)))
+      throw new AppError('ENTERPRISE_CADRE_INVALID');
     const n = await repo.insertHelp(tx, {
       county_code: e.county_code,
       enterprise_id: id,
