@@ -8,6 +8,8 @@ import { CODES } from './i18n-codes.js';
 import { DISCLOSURES_M } from './disclosures/messages.js';
 import { ERRANDS_M } from './errands/messages.js';
 import { PARTY_M } from './party/messages.js';
+import { CADRES_M } from './cadres/messages.js';
+import { ENTERPRISES_M } from './enterprises/messages.js';
 import { POINTS_M } from './points/messages.js';
 import { VISITS_M } from './visits/messages.js';
 import { WISHES_M } from './wishes/messages.js';
@@ -278,6 +280,8 @@ export const M = {
   ...VISITS_M,
   ...POINTS_M,
   ...PARTY_M,
+  ...CADRES_M,
+  ...ENTERPRISES_M,
   ...WISHES_M,
   ...ERRANDS_M,
   ...DISCLOSURES_M,
