@@ -1,5 +1,5 @@
 import { App, Card, DatePicker, Input, Modal, Segmented, Space, Table, Tag, Tabs } from 'antd';
-import type { Dayjs } from 'dayjs';
+import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import { RegionPicker } from '../common/RegionPicker.js';
@@ -62,7 +62,7 @@ export function EnterprisesPage({ route }: { route: Route }) {
 
   function solve(n: HelpEntry) {
     let solution = '';
-    let solvedOn: Dayjs | null = null;
+    let solvedOn: Dayjs | null = dayjs();
     Modal.confirm({
       title: `${t('ent.solve')} · ${n.enterpriseName}`,
       content: (
@@ -72,7 +72,7 @@ export function EnterprisesPage({ route }: { route: Route }) {
             placeholder={t('ent.ledger.solution')}
             onChange={(e) => (solution = e.target.value)}
           />
-          <DatePicker data-testid="ent-solve-date" onChange={(d) => (solvedOn = d)} />
+          <DatePicker data-testid="ent-solve-date" defaultValue={dayjs()} onChange={(d) => (solvedOn = d)} />
         </Space>
       ),
       onOk: async () => {
