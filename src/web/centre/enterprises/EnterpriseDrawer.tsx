@@ -16,6 +16,7 @@ import { api, errorText } from '../../shared/api.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { useSession } from '../session.js';
+import { AssignHelper } from './AssignHelper.js';
 import { LedgerTable } from './LedgerTable.js';
 import type { EnterpriseDetail, HelpEntry } from './types.js';
 
@@ -107,6 +108,7 @@ export function EnterpriseDrawer({
               { title: t('cadres.startedOn'), dataIndex: 'startedOn', width: 110 },
             ]}
           />
+          {can('enterprises.manage') ? <AssignHelper enterpriseId={e.id} onDone={onChanged} /> : null}
           <h4>{t('ent.tab.ledger')}</h4>
           <LedgerTable
             items={e.ledger}

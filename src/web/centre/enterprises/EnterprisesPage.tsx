@@ -1,4 +1,4 @@
-import { App, Card, DatePicker, Input, Modal, Segmented, Space, Table, Tag, Tabs } from 'antd';
+import { App, Button, Card, DatePicker, Input, Modal, Segmented, Space, Table, Tag, Tabs } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
@@ -6,6 +6,8 @@ import { RegionPicker } from '../common/RegionPicker.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { navigate, type Route } from '../router.js';
+import { useSession } from '../session.js';
+import { AddEnterprise } from './AddEnterprise.js';
 import { CoverageCards } from './CoverageCards.js';
 import { EnterpriseDrawer } from './EnterpriseDrawer.js';
 import { LedgerTable } from './LedgerTable.js';
@@ -23,6 +25,8 @@ type Coverage = (typeof COVERAGE)[number];
 export function EnterprisesPage({ route }: { route: Route }) {
   const { t, lang } = useLang();
   const { message } = App.useApp();
+  const { can } = useSession();
+  const [adding, setAdding] = useState(false);
   const region = route.query.get('region') ?? undefined;
   const tab = route.query.get('tab') ?? 'registry';
   const [coverage, setCoverage] = useState<Coverage>('all');
@@ -94,7 +98,14 @@ export function EnterprisesPage({ route }: { route: Route }) {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-      <RegionPicker value={region} onChange={(r) => go({ region: r })} testId="ent-region" />
+      <Space>
+        <RegionPicker value={region} onChange={(r) => go({ region: r })} testId="ent-region" />
+        {can('enterprises.manage') ? (
+          <Button type="primary" onClick={() => setAdding(true)} data-testid="ent-add-open">
+            {t('ent.add')}
+          </Button>
+        ) : null}
+      </Space>
       <CoverageCards within={region} tick={tick} />
       <Card size="small">
         <Tabs
@@ -190,6 +201,14 @@ export function EnterprisesPage({ route }: { route: Route }) {
         onSolve={solve}
         onRaise={setRaising}
         onChanged={changed}
+      />
+      <AddEnterprise
+        open={adding}
+        onClose={() => setAdding(false)}
+        onDone={() => {
+          setAdding(false);
+          changed();
+        }}
       />
       <RaiseModal
         need={raising}
