@@ -18,6 +18,7 @@ import { api, errorText } from '../../shared/api.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { useSession } from '../session.js';
+import { EndPosting, PairMentor, SendFirstSecretary } from './CadreForms.js';
 import type { Pairing, Posting, Training } from './types.js';
 
 /** A cadre with trainings, postings and mentors (GET /cadres/{id}); the phone revealed only with a reason (audited). */
@@ -155,12 +156,19 @@ export function CadreDrawer({ id, onClose }: { id: number | null; onClose: () =>
                   {
                     title: t('cadres.endedOn'),
                     dataIndex: 'endedOn',
-                    width: 110,
-                    render: (d: string | null) => d ?? '—',
+                    width: 220,
+                    render: (d: string | null, p: Posting) =>
+                      d ?? (can('cadres.manage') ? <EndPosting postingId={p.id} onDone={res.reload} /> : '—'),
                   },
                 ]}
               />
             </>
+          ) : null}
+          {can('cadres.manage') && c.posts.length === 0 ? (
+            <SendFirstSecretary id={c.id} onDone={res.reload} />
+          ) : null}
+          {can('cadres.manage') && c.posts.includes('secretary') ? (
+            <PairMentor menteeId={c.id} onDone={res.reload} />
           ) : null}
           {[...c.mentors, ...c.mentees].length > 0 ? (
             <>
