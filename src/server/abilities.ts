@@ -7,9 +7,11 @@
 import { ACCOUNT_ABILITIES } from '../modules/accounts/abilities.js';
 import { definePolicy } from '../modules/accounts/policy.js';
 import { AUDIT_ABILITIES } from '../modules/audit/abilities.js';
+import { CADRE_ABILITIES } from '../modules/cadres/abilities.js';
 import { CASE_ABILITIES } from '../modules/cases/abilities.js';
 import { DEPARTMENT_ABILITIES } from '../modules/departments/abilities.js';
 import { DISCLOSURE_ABILITIES } from '../modules/disclosures/abilities.js';
+import { ENTERPRISE_ABILITIES } from '../modules/enterprises/abilities.js';
 import { ERRAND_ABILITIES } from '../modules/errands/abilities.js';
 import { GRID_ABILITIES } from '../modules/grids/abilities.js';
 import { INDICATOR_ABILITIES } from '../modules/indicators/abilities.js';
@@ -35,6 +37,8 @@ export const ROLE_TABLE = {
   ...PARTY_ABILITIES,
   ...DEPARTMENT_ABILITIES,
   ...INDICATOR_ABILITIES,
+  ...CADRE_ABILITIES,
+  ...ENTERPRISE_ABILITIES,
 };
 
 export type Ability = keyof typeof ROLE_TABLE;

@@ -4,9 +4,11 @@
  * `ErrorCatalogue` but its table is not listed here (ADR 0005).
  */
 import { ACCOUNT_ERRORS } from '../modules/accounts/errors.js';
+import { CADRE_ERRORS } from '../modules/cadres/errors.js';
 import { CASE_ERRORS } from '../modules/cases/errors.js';
 import { DEPARTMENT_ERRORS } from '../modules/departments/errors.js';
 import { DISCLOSURE_ERRORS } from '../modules/disclosures/errors.js';
+import { ENTERPRISE_ERRORS } from '../modules/enterprises/errors.js';
 import { ERRAND_ERRORS } from '../modules/errands/errors.js';
 import { INDICATOR_ERRORS } from '../modules/indicators/errors.js';
 import { PARTY_ERRORS } from '../modules/party/errors.js';
@@ -27,4 +29,6 @@ export const ERROR_CATALOGUE = {
   ...PARTY_ERRORS,
   ...DEPARTMENT_ERRORS,
   ...INDICATOR_ERRORS,
+  ...CADRE_ERRORS,
+  ...ENTERPRISE_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

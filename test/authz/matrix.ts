@@ -19,6 +19,7 @@ import type { Fixtures, Place, Where } from './fixtures.js';
 import type { MatrixRole } from './kit.js';
 import { CASE_FIELD_ROWS } from './rows-cases-field.js';
 import { INDICATOR_ROWS } from './rows-indicators.js';
+import { CADRE_ROWS, ENTERPRISE_ROWS } from './rows-cadres.js';
 
 export type Req = {
   method: string;
@@ -854,6 +855,8 @@ export const MATRIX: Row[] = [
     out: { '*': 403 },
   },
   ...CASE_FIELD_ROWS,
+  ...CADRE_ROWS,
+  ...ENTERPRISE_ROWS,
 ];
 
 /**

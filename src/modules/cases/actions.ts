@@ -4,6 +4,7 @@ import { awardPoints } from '../points/index.js';
 import { runStep, type Workflow } from '../workflow/index.js';
 import type { CaseDeps } from './context.js';
 import { maskPiiText } from '../../platform/pii-text.js';
+import { followersOf } from './followers.js';
 import { insertHistory } from './history.js';
 import { attachPhotos } from './photos.js';
 import { refusal, stateConflict, type CaseActor } from './policy.js';
@@ -57,7 +58,9 @@ const caseWorkflow = (
     // the reporter reads what a resident may see of a step: its public reply, never an internal
     // note (a dispatch order between offices, an escalation's reason); staff read the note
     const reporter = c.reporter_account_id;
-    const staff = step.tell.filter((a) => a !== reporter);
+    // the staff the step concerns, and whoever follows the case (an enterprise's cadre)
+    const followers = await followersOf(tx, c.county_code, c.id);
+    const staff = [...new Set([...step.tell, ...followers])].filter((a) => a !== reporter);
     const stepNote = note ?? undefined;
     const about = {
       caseId: c.id,

@@ -21,6 +21,8 @@ export type JsonPrimitive = boolean | number | string | null;
 
 export type JsonValue = JsonArray | JsonObject | JsonPrimitive;
 
+export type Numeric = ColumnType<string, number | string, number | string>;
+
 export type Timestamp = ColumnType<Date, Date | string, Date | string>;
 
 export interface Account {
@@ -52,10 +54,57 @@ export interface AuditLog {
   request_id: string | null;
 }
 
+export interface Cadre {
+  account_id: number | null;
+  birth_year: number;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  education: string;
+  gender: string;
+  id: Generated<number>;
+  name: string;
+  phone_enc: Buffer | null;
+  phone_hash: Buffer | null;
+  phone_masked: string | null;
+  posts: Generated<string[]>;
+  region_code: string;
+  region_path: string;
+  reserve: Generated<boolean>;
+  unit: string | null;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface CadreMentor {
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  ended_on: string | null;
+  id: Generated<number>;
+  mentee_id: number;
+  mentor_id: number;
+  started_on: string;
+}
+
+export interface CadreTraining {
+  cadre_id: number;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  held_on: string;
+  hours: Numeric;
+  id: Generated<number>;
+  title: string;
+}
+
 export interface CalendarDay {
   day: string;
   kind: string;
   name: string | null;
+}
+
+export interface CaseFollower {
+  account_id: number;
+  case_id: number;
+  county_code: string;
+  created_at: Generated<Timestamp>;
 }
 
 export interface CaseHistory {
@@ -271,6 +320,51 @@ export interface DisclosureRead {
   read_at: Timestamp;
 }
 
+export interface Enterprise {
+  above_scale: Generated<boolean>;
+  address: string;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  credit_code: string;
+  grid_code: string;
+  grid_path: string;
+  id: Generated<number>;
+  instructor_id: number | null;
+  kind: string;
+  name: string;
+  party_org_id: number | null;
+  sector: string;
+  size: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface EnterpriseHelp {
+  cadre_id: number;
+  case_id: number | null;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  enterprise_id: number;
+  happened_on: string;
+  id: Generated<number>;
+  kind: string;
+  note: string;
+  solution: string | null;
+  solved_on: string | null;
+  state: string;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface EnterpriseHelper {
+  cadre_id: number;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  ended_on: string | null;
+  enterprise_id: number;
+  id: Generated<number>;
+  started_on: string;
+}
+
 export interface Errand {
   accepted_at: Timestamp | null;
   assignee_account_id: number | null;
@@ -311,6 +405,19 @@ export interface EscalationRule {
   note: string | null;
   to_tier: string;
   urgency: string | null;
+}
+
+export interface FirstSecretary {
+  cadre_id: number;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  ended_on: string | null;
+  id: Generated<number>;
+  sending_unit: string;
+  started_on: string;
+  unit_kind: string;
+  village_code: string;
+  village_path: string;
 }
 
 export interface Goods {
@@ -636,7 +743,11 @@ export interface WishClaim {
 export interface DB {
   account: Account;
   audit_log: AuditLog;
+  cadre: Cadre;
+  cadre_mentor: CadreMentor;
+  cadre_training: CadreTraining;
   calendar_day: CalendarDay;
+  case_follower: CaseFollower;
   case_history: CaseHistory;
   case_metric_row: CaseMetricRow;
   case_photo: CasePhoto;
@@ -650,8 +761,12 @@ export interface DB {
   disclosure_history: DisclosureHistory;
   disclosure_question: DisclosureQuestion;
   disclosure_read: DisclosureRead;
+  enterprise: Enterprise;
+  enterprise_help: EnterpriseHelp;
+  enterprise_helper: EnterpriseHelper;
   errand: Errand;
   escalation_rule: EscalationRule;
+  first_secretary: FirstSecretary;
   goods: Goods;
   grid_index_version: GridIndexVersion;
   grid_worker: GridWorker;

@@ -9,6 +9,8 @@ import { DISCLOSURES_M } from './disclosures/messages.js';
 import { ERRANDS_M } from './errands/messages.js';
 import { PARTY_M } from './party/messages.js';
 import { DASH_M } from './dashboard/messages.js';
+import { CADRES_M } from './cadres/messages.js';
+import { ENTERPRISES_M } from './enterprises/messages.js';
 import { POINTS_M } from './points/messages.js';
 import { VISITS_M } from './visits/messages.js';
 import { WISHES_M } from './wishes/messages.js';
@@ -280,6 +282,8 @@ export const M = {
   ...POINTS_M,
   ...PARTY_M,
   ...DASH_M,
+  ...CADRES_M,
+  ...ENTERPRISES_M,
   ...WISHES_M,
   ...ERRANDS_M,
   ...DISCLOSURES_M,

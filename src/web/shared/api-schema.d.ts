@@ -5812,6 +5812,1281 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cadres": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 干部名册 Cadres in my scope (phones masked) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description committee: two-committee members; reserve: 后备干部; first_secretary: sent to a village */
+                    kind?: "all" | "committee" | "reserve" | "first_secretary";
+                    /** @description part of the name */
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                regionCode: string;
+                                regionName: string;
+                                name: string;
+                                /** @enum {string} */
+                                gender: "male" | "female";
+                                birthYear: number;
+                                /** @description this year minus the birth year */
+                                age: number;
+                                /** @enum {string} */
+                                education: "primary" | "junior" | "senior" | "vocational" | "college" | "bachelor" | "postgraduate";
+                                posts: ("secretary" | "deputy_secretary" | "director" | "deputy_director" | "member")[];
+                                /** @description 一肩挑: secretary and director at once */
+                                oneShoulder: boolean;
+                                reserve: boolean;
+                                unit: string | null;
+                                /** @description masked */
+                                phone: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记干部 Register a cadre */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        regionCode: string;
+                        name: string;
+                        /** @enum {string} */
+                        gender: "male" | "female";
+                        birthYear: number;
+                        /** @enum {string} */
+                        education: "primary" | "junior" | "senior" | "vocational" | "college" | "bachelor" | "postgraduate";
+                        /** @default [] */
+                        posts?: ("secretary" | "deputy_secretary" | "director" | "deputy_director" | "member")[];
+                        /** @default false */
+                        reserve?: boolean;
+                        /** @default null */
+                        unit?: string | null;
+                        /** @default null */
+                        phone?: string | null;
+                        /** @default null */
+                        accountId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 干部队伍统计 Average age, college share, 一肩挑 rates, reserve cadres, first secretaries */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description default today */
+                    on?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            regionCode: string;
+                            regionName: string;
+                            on: string;
+                            /** @description 村（社区）两委成员 */
+                            committeeMembers: number;
+                            /** @description to one decimal */
+                            averageAge: number | null;
+                            /** @description 大专及以上学历 */
+                            college: {
+                                /** @description numerator */
+                                n: number;
+                                /** @description denominator */
+                                of: number;
+                                /** @description to one decimal; null when the denominator is 0 */
+                                percent: number | null;
+                            };
+                            /** @description 一肩挑: villages whose secretary also chairs the committee / villages with a secretary */
+                            oneShoulderVillages: {
+                                /** @description numerator */
+                                n: number;
+                                /** @description denominator */
+                                of: number;
+                                /** @description to one decimal; null when the denominator is 0 */
+                                percent: number | null;
+                            };
+                            oneShoulderCommunities: {
+                                /** @description numerator */
+                                n: number;
+                                /** @description denominator */
+                                of: number;
+                                /** @description to one decimal; null when the denominator is 0 */
+                                percent: number | null;
+                            };
+                            /** @description 后备干部 */
+                            reserveCadres: number;
+                            /** @description 后备干部 with at least one training record */
+                            reserveTrained: number;
+                            /** @description 第一书记 in post on the date */
+                            firstSecretaries: number;
+                            /** @description 导师帮带 pairs running on the date */
+                            mentorPairs: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/first-secretaries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 驻村第一书记 First secretaries in post on a date, in villages of my scope */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description in post on this date (default today); all postings when absent and all=true */
+                    on?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                cadreId: number;
+                                cadreName: string;
+                                villageCode: string;
+                                villageName: string;
+                                sendingUnit: string;
+                                /** @enum {string} */
+                                unitKind: "party_government" | "economic" | "technology" | "legal";
+                                startedOn: string;
+                                endedOn: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/first-secretaries/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束驻村 End a first secretary’s posting */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/mentors": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导师帮带 Mentors paired with new secretaries of my scope */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                mentorId: number;
+                                mentorName: string;
+                                menteeId: number;
+                                menteeName: string;
+                                menteeRegionName: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 结对帮带 Pair a mentor with a new secretary */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        mentorId: number;
+                        menteeId: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 干部详情 A cadre with trainings, postings and mentors */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            regionCode: string;
+                            regionName: string;
+                            name: string;
+                            /** @enum {string} */
+                            gender: "male" | "female";
+                            birthYear: number;
+                            /** @description this year minus the birth year */
+                            age: number;
+                            /** @enum {string} */
+                            education: "primary" | "junior" | "senior" | "vocational" | "college" | "bachelor" | "postgraduate";
+                            posts: ("secretary" | "deputy_secretary" | "director" | "deputy_director" | "member")[];
+                            /** @description 一肩挑: secretary and director at once */
+                            oneShoulder: boolean;
+                            reserve: boolean;
+                            unit: string | null;
+                            /** @description masked */
+                            phone: string | null;
+                            trainings: {
+                                id: number;
+                                title: string;
+                                heldOn: string;
+                                hours: number;
+                            }[];
+                            postings: {
+                                id: number;
+                                cadreId: number;
+                                cadreName: string;
+                                villageCode: string;
+                                villageName: string;
+                                sendingUnit: string;
+                                /** @enum {string} */
+                                unitKind: "party_government" | "economic" | "technology" | "legal";
+                                startedOn: string;
+                                endedOn: string | null;
+                            }[];
+                            mentors: {
+                                id: number;
+                                mentorId: number;
+                                mentorName: string;
+                                menteeId: number;
+                                menteeName: string;
+                                menteeRegionName: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                            }[];
+                            mentees: {
+                                id: number;
+                                mentorId: number;
+                                mentorName: string;
+                                menteeId: number;
+                                menteeName: string;
+                                menteeRegionName: string;
+                                startedOn: string;
+                                endedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改干部信息 Change a cadre’s record */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        regionCode?: string;
+                        name?: string;
+                        /** @enum {string} */
+                        gender?: "male" | "female";
+                        birthYear?: number;
+                        /** @enum {string} */
+                        education?: "primary" | "junior" | "senior" | "vocational" | "college" | "bachelor" | "postgraduate";
+                        posts?: ("secretary" | "deputy_secretary" | "director" | "deputy_director" | "member")[];
+                        reserve?: boolean;
+                        unit?: string | null;
+                        phone?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/cadres/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看完整电话 Reveal a cadre’s phone (reason required, audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            phone: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/{id}/trainings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 培训记录 Add a training record */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        heldOn: string;
+                        hours: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/{id}/first-secretary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 选派第一书记 Send the cadre to a village as its first secretary */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        villageCode: string;
+                        sendingUnit: string;
+                        /** @enum {string} */
+                        unitKind: "party_government" | "economic" | "technology" | "legal";
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两新组织 Enterprises and social organisations in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description 企业 / 社会组织 */
+                    kind?: "enterprise" | "social_org";
+                    /** @description party_org: has one; instructor: has one; none: neither; helped: has a help record */
+                    coverage?: "party_org" | "instructor" | "none" | "helped";
+                    q?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /**
+                                 * @description 企业 / 社会组织
+                                 * @enum {string}
+                                 */
+                                kind: "enterprise" | "social_org";
+                                name: string;
+                                creditCode: string;
+                                address: string;
+                                gridCode: string;
+                                gridName: string;
+                                /** @enum {string} */
+                                size: "large" | "medium" | "small" | "micro";
+                                sector: string;
+                                aboveScale: boolean;
+                                partyOrgId: number | null;
+                                partyOrgName: string | null;
+                                instructorId: number | null;
+                                instructorName: string | null;
+                                /** @description cadres assigned now */
+                                helpers: number;
+                                /** @description problems not yet solved */
+                                openNeeds: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记两新组织 Register an enterprise or social organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        gridCode: string;
+                        /**
+                         * @description 企业 / 社会组织
+                         * @enum {string}
+                         */
+                        kind: "enterprise" | "social_org";
+                        name: string;
+                        /** @description 统一社会信用代码 (GB 32100-2015) */
+                        creditCode: string;
+                        address: string;
+                        /** @enum {string} */
+                        size: "large" | "medium" | "small" | "micro";
+                        sector: string;
+                        /**
+                         * @description 规模以上企业
+                         * @default false
+                         */
+                        aboveScale?: boolean;
+                        /**
+                         * @description its party organisation
+                         * @default null
+                         */
+                        partyOrgId?: number | null;
+                        /**
+                         * @description 党建指导员: a cadre
+                         * @default null
+                         */
+                        instructorId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两新党建覆盖 Party coverage and help figures for a scope */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            regionCode: string;
+                            regionName: string;
+                            enterprises: number;
+                            socialOrgs: number;
+                            /** @description 有党组织 */
+                            withPartyOrg: {
+                                n: number;
+                                of: number;
+                                percent: number | null;
+                            };
+                            /** @description 有党建指导员 */
+                            withInstructor: {
+                                n: number;
+                                of: number;
+                                percent: number | null;
+                            };
+                            /** @description 党的组织或工作覆盖: either */
+                            covered: {
+                                n: number;
+                                of: number;
+                                percent: number | null;
+                            };
+                            /** @description enterprises with a cadre assigned now (选派) */
+                            withHelpers: number;
+                            /** @description enterprises with at least one help record (联系帮扶) */
+                            helped: number;
+                            /** @description cadres assigned now */
+                            helperCadres: number;
+                            needs: {
+                                open: number;
+                                solved: number;
+                                raised: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/help": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 助企纾困台账 The help ledger of my scope */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    state?: "recorded" | "open" | "solved" | "raised";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                cadreId: number;
+                                cadreName: string;
+                                /** @enum {string} */
+                                kind: "visit" | "problem";
+                                happenedOn: string;
+                                note: string;
+                                /** @enum {string} */
+                                state: "recorded" | "open" | "solved" | "raised";
+                                solution: string | null;
+                                solvedOn: string | null;
+                                caseId: number | null;
+                                caseNumber: string | null;
+                                caseState: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/help/{id}/solve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 问题已解决 Record how a problem was solved */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        solution: string;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        solvedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/help/{id}/raise-case": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转为事件 Raise an open problem as a case (source enterprise); its cadre follows it */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        categoryCode: string;
+                        /**
+                         * @default normal
+                         * @enum {string}
+                         */
+                        urgency?: "normal" | "urgent" | "emergency";
+                        /** @description answers to the category's extra questions (GET /catalogue) */
+                        attributes?: {
+                            [key: string]: string | number | string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: number;
+                            number: string;
+                            /** @description whether the cadre has an account that now follows the case */
+                            following: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 两新组织详情 An enterprise, its helpers and its ledger */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /**
+                             * @description 企业 / 社会组织
+                             * @enum {string}
+                             */
+                            kind: "enterprise" | "social_org";
+                            name: string;
+                            creditCode: string;
+                            address: string;
+                            gridCode: string;
+                            gridName: string;
+                            /** @enum {string} */
+                            size: "large" | "medium" | "small" | "micro";
+                            sector: string;
+                            aboveScale: boolean;
+                            partyOrgId: number | null;
+                            partyOrgName: string | null;
+                            instructorId: number | null;
+                            instructorName: string | null;
+                            /** @description cadres assigned now */
+                            helpers: number;
+                            /** @description problems not yet solved */
+                            openNeeds: number;
+                            helpersList: {
+                                id: number;
+                                cadreId: number;
+                                cadreName: string;
+                                unit: string | null;
+                                startedOn: string;
+                                endedOn: string | null;
+                            }[];
+                            ledger: {
+                                id: number;
+                                enterpriseId: number;
+                                enterpriseName: string;
+                                cadreId: number;
+                                cadreName: string;
+                                /** @enum {string} */
+                                kind: "visit" | "problem";
+                                happenedOn: string;
+                                note: string;
+                                /** @enum {string} */
+                                state: "recorded" | "open" | "solved" | "raised";
+                                solution: string | null;
+                                solvedOn: string | null;
+                                caseId: number | null;
+                                caseNumber: string | null;
+                                caseState: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改两新组织 Change an enterprise’s record */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        gridCode?: string;
+                        name?: string;
+                        address?: string;
+                        /** @enum {string} */
+                        size?: "large" | "medium" | "small" | "micro";
+                        sector?: string;
+                        /**
+                         * @description 规模以上企业
+                         * @default false
+                         */
+                        aboveScale?: boolean;
+                        /**
+                         * @description its party organisation
+                         * @default null
+                         */
+                        partyOrgId?: number | null;
+                        /**
+                         * @description 党建指导员: a cadre
+                         * @default null
+                         */
+                        instructorId?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/helpers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 选派帮扶干部 Assign a cadre to help the enterprise */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        cadreId: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        startedOn: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/{id}/help": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 走访或问题 Record a visit or a problem in the help ledger */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description a visit, or a problem the enterprise raised
+                         * @enum {string}
+                         */
+                        kind: "visit" | "problem";
+                        cadreId: number;
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        happenedOn: string;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/open311/keys": {
         parameters: {
             query?: never;

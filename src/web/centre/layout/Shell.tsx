@@ -7,7 +7,9 @@ import {
   GiftOutlined,
   HeartOutlined,
   HomeOutlined,
+  IdcardOutlined,
   SettingOutlined,
+  ShopOutlined,
   ShoppingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
@@ -22,6 +24,8 @@ import { PeoplePage } from '../people/PeoplePage.js';
 import { DisclosuresPage } from '../disclosures/DisclosuresPage.js';
 import { ErrandsPage } from '../errands/ErrandsPage.js';
 import { PartyPage } from '../party/PartyPage.js';
+import { CadresPage } from '../cadres/CadresPage.js';
+import { EnterprisesPage } from '../enterprises/EnterprisesPage.js';
 import { WorkersPage } from '../points/WorkersPage.js';
 import { VisitsPage } from '../visits/VisitsPage.js';
 import { WishesPage } from '../wishes/WishesPage.js';
@@ -68,6 +72,13 @@ export function Shell() {
     { key: 'visits', icon: <HomeOutlined />, label: t('menu.visits'), show: can('visits.read') },
     { key: 'workers', icon: <GiftOutlined />, label: t('menu.workers'), show: can('workers.read') },
     { key: 'party', icon: <FlagOutlined />, label: t('menu.party'), show: can('party.read') },
+    { key: 'cadres', icon: <IdcardOutlined />, label: t('menu.cadres'), show: can('cadres.read') },
+    {
+      key: 'enterprises',
+      icon: <ShopOutlined />,
+      label: t('menu.enterprises'),
+      show: can('enterprises.read'),
+    },
     { key: 'wishes', icon: <HeartOutlined />, label: t('menu.wishes'), show: can('wishes.read') },
     { key: 'errands', icon: <ShoppingOutlined />, label: t('menu.errands'), show: can('errands.read') },
     {
@@ -97,6 +108,8 @@ export function Shell() {
   else if (section === 'visits' && can('visits.read')) page = <VisitsPage route={route} />;
   else if (section === 'workers' && can('workers.read')) page = <WorkersPage route={route} />;
   else if (section === 'party' && can('party.read')) page = <PartyPage route={route} />;
+  else if (section === 'cadres' && can('cadres.read')) page = <CadresPage route={route} />;
+  else if (section === 'enterprises' && can('enterprises.read')) page = <EnterprisesPage route={route} />;
   else if (section === 'wishes' && can('wishes.read')) page = <WishesPage route={route} />;
   else if (section === 'errands' && can('errands.read')) page = <ErrandsPage route={route} />;
   else if (section === 'disclosures' && can('disclosures.read')) page = <DisclosuresPage route={route} />;

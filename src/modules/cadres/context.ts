@@ -1,0 +1,9 @@
+import type { Pii } from '../../platform/crypto.js';
+import type { Db } from '../../platform/db/database.js';
+
+/** What this module's routes and use cases need from the server (passed in by server/app.ts). */
+export type CadreDeps = {
+  db: Db;
+  pii: Pii;
+  now: () => Date;
+};

@@ -1,0 +1,224 @@
+import { App, Button, Card, DatePicker, Input, Modal, Segmented, Space, Table, Tag, Tabs } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import { useState } from 'react';
+import { api, errorText } from '../../shared/api.js';
+import { RegionPicker } from '../common/RegionPicker.js';
+import { useLang } from '../lang.js';
+import { ok, useLoad } from '../load.js';
+import { navigate, type Route } from '../router.js';
+import { useSession } from '../session.js';
+import { AddEnterprise } from './AddEnterprise.js';
+import { CoverageCards } from './CoverageCards.js';
+import { EnterpriseDrawer } from './EnterpriseDrawer.js';
+import { LedgerTable } from './LedgerTable.js';
+import { RaiseModal } from './RaiseModal.js';
+import type { EnterpriseItem, HelpEntry } from './types.js';
+
+const COVERAGE = ['all', 'party_org', 'instructor', 'none', 'helped'] as const;
+type Coverage = (typeof COVERAGE)[number];
+
+/**
+ * 两新组织 (J16, seeds 000 and 004): enterprises and social organisations on the grids of my scope,
+ * their party coverage, the cadres sent to help them and the help ledger; an open problem can be
+ * solved or raised as a case (`#/enterprises?tab=ledger&region=…`).
+ */
+export function EnterprisesPage({ route }: { route: Route }) {
+  const { t, lang } = useLang();
+  const { message } = App.useApp();
+  const { can } = useSession();
+  const [adding, setAdding] = useState(false);
+  const region = route.query.get('region') ?? undefined;
+  const tab = route.query.get('tab') ?? 'registry';
+  const [coverage, setCoverage] = useState<Coverage>('all');
+  const [page, setPage] = useState(1);
+  const [ledgerPage, setLedgerPage] = useState(1);
+  const [open, setOpen] = useState<number | null>(null);
+  const [raising, setRaising] = useState<HelpEntry | null>(null);
+  const [tick, setTick] = useState(0);
+  const changed = () => setTick((n) => n + 1);
+  const go = (q: { tab?: string; region?: string }) => navigate('/enterprises', { tab, region, ...q }, true);
+  const size = 20;
+  const list = useLoad(
+    () =>
+      ok(
+        api.GET('/api/v1/enterprises', {
+          params: {
+            query: {
+              within: region,
+              coverage: coverage === 'all' ? undefined : coverage,
+              limit: size,
+              offset: (page - 1) * size,
+            },
+          },
+        }),
+      ),
+    [region, coverage, page, tick],
+  );
+  const ledger = useLoad(
+    () =>
+      ok(
+        api.GET('/api/v1/enterprises/help', {
+          params: { query: { within: region, limit: size, offset: (ledgerPage - 1) * size } },
+        }),
+      ),
+    [region, ledgerPage, tick],
+  );
+
+  function solve(n: HelpEntry) {
+    let solution = '';
+    let solvedOn: Dayjs | null = dayjs();
+    Modal.confirm({
+      title: `${t('ent.solve')} · ${n.enterpriseName}`,
+      content: (
+        <Space orientation="vertical" style={{ width: '100%' }}>
+          <Input.TextArea
+            data-testid="ent-solve-text"
+            placeholder={t('ent.ledger.solution')}
+            onChange={(e) => (solution = e.target.value)}
+          />
+          <DatePicker data-testid="ent-solve-date" defaultValue={dayjs()} onChange={(d) => (solvedOn = d)} />
+        </Space>
+      ),
+      onOk: async () => {
+        try {
+          await ok(
+            api.POST('/api/v1/enterprises/help/{id}/solve', {
+              params: { path: { id: n.id } },
+              body: { solution, solvedOn: (solvedOn as Dayjs | null)?.format('YYYY-MM-DD') ?? '' },
+            }),
+          );
+          changed();
+        } catch (err) {
+          void message.error(errorText(err, lang));
+          throw err;
+        }
+      },
+    });
+  }
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+      <Space>
+        <RegionPicker value={region} onChange={(r) => go({ region: r })} testId="ent-region" />
+        {can('enterprises.manage') ? (
+          <Button type="primary" onClick={() => setAdding(true)} data-testid="ent-add-open">
+            {t('ent.add')}
+          </Button>
+        ) : null}
+      </Space>
+      <CoverageCards within={region} tick={tick} />
+      <Card size="small">
+        <Tabs
+          activeKey={tab}
+          onChange={(k) => go({ tab: k })}
+          items={[
+            {
+              key: 'registry',
+              label: <span data-testid="ent-tab-registry">{t('ent.tab.registry')}</span>,
+              children: (
+                <Space orientation="vertical" style={{ width: '100%' }}>
+                  <Segmented
+                    value={coverage}
+                    onChange={(v) => {
+                      setPage(1);
+                      setCoverage(v as Coverage);
+                    }}
+                    options={COVERAGE.map((c) => ({ value: c, label: t(`ent.coverage.${c}`) }))}
+                  />
+                  <Table<EnterpriseItem>
+                    rowKey="id"
+                    size="small"
+                    loading={list.loading}
+                    dataSource={list.data?.items}
+                    data-testid="ent-table"
+                    onRow={(e) => ({ onClick: () => setOpen(e.id), style: { cursor: 'pointer' } })}
+                    pagination={{
+                      current: page,
+                      pageSize: size,
+                      total: list.data?.total,
+                      onChange: setPage,
+                      showSizeChanger: false,
+                    }}
+                    columns={[
+                      { title: t('ent.name'), dataIndex: 'name' },
+                      {
+                        title: t('ent.kind'),
+                        dataIndex: 'kind',
+                        width: 90,
+                        render: (k: EnterpriseItem['kind']) => t(`ent.kind.${k}`),
+                      },
+                      { title: t('ent.creditCode'), dataIndex: 'creditCode', width: 180 },
+                      { title: t('ent.grid'), dataIndex: 'gridName', width: 150 },
+                      { title: t('ent.sector'), dataIndex: 'sector', width: 130 },
+                      {
+                        title: t('ent.partyOrg'),
+                        dataIndex: 'partyOrgName',
+                        render: (n: string | null) => n ?? '—',
+                      },
+                      {
+                        title: t('ent.instructor'),
+                        dataIndex: 'instructorName',
+                        width: 90,
+                        render: (n: string | null) => n ?? '—',
+                      },
+                      {
+                        title: t('ent.openNeeds'),
+                        dataIndex: 'openNeeds',
+                        width: 90,
+                        render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : '—'),
+                      },
+                    ]}
+                  />
+                </Space>
+              ),
+            },
+            {
+              key: 'ledger',
+              label: <span data-testid="ent-tab-ledger">{t('ent.tab.ledger')}</span>,
+              children: (
+                <LedgerTable
+                  items={ledger.data?.items}
+                  loading={ledger.loading}
+                  onSolve={solve}
+                  onRaise={setRaising}
+                  testId="ent-ledger-all"
+                  pagination={{
+                    current: ledgerPage,
+                    pageSize: size,
+                    total: ledger.data?.total,
+                    onChange: setLedgerPage,
+                  }}
+                />
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <EnterpriseDrawer
+        id={open}
+        tick={tick}
+        onClose={() => setOpen(null)}
+        onSolve={solve}
+        onRaise={setRaising}
+        onChanged={changed}
+      />
+      <AddEnterprise
+        open={adding}
+        onClose={() => setAdding(false)}
+        onDone={() => {
+          setAdding(false);
+          changed();
+        }}
+      />
+      <RaiseModal
+        need={raising}
+        onClose={() => setRaising(null)}
+        onDone={(number) => {
+          setRaising(null);
+          void message.success(t('ent.raised', { number }));
+          changed();
+        }}
+      />
+    </Space>
+  );
+}
