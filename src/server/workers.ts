@@ -1,5 +1,6 @@
 import { sweepOverdue } from '../modules/cases/sweep.js';
 import { deliverDue, logChannel } from '../modules/notify/outbox.js';
+import { warnPetitionLimits } from '../modules/petitions/index.js';
 import type { AppContext } from './context.js';
 
 /**
@@ -29,6 +30,7 @@ export function startWorkers(
   };
   const stops = [
     every(opts.sweepMs ?? 30_000, 'deadline sweep', () => sweepOverdue(deps)),
+    every(opts.sweepMs ?? 30_000, 'petition limits', () => warnPetitionLimits(ctx.db, ctx.now())),
     every(opts.outboxMs ?? 5_000, 'outbox delivery', () => deliverDue(ctx.db, channels, ctx.now())),
   ];
   return () => stops.forEach((s) => s());
