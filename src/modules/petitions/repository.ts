@@ -13,7 +13,7 @@ export function visibleTo(actor: Actor, path: string): Expression<SqlBool> {
 }
 
 const overdueAt = (now: Date) =>
-  sql<boolean>`(p.due_at < ${now} AND p.due_kind IN (${sql.join(OFFICE_LIMITS)}))`;
+  sql<boolean>`coalesce(p.due_at < ${now} AND p.due_kind IN (${sql.join(OFFICE_LIMITS)}), false)`;
 
 function selectPetitions(db: DbOrTx, now: Date) {
   return db

@@ -26,6 +26,8 @@ export const IdNumber = z
   .transform((v) => v.toUpperCase());
 export const Phone = z.string().regex(/^(1\d{10}|0\d{2,3}-?\d{7,8})$/, 'mobile or landline number');
 
+const BodyId = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
 export const PetitionState = z.enum(PETITION_STATES);
 export const IdParams = z.object({ id: Id });
 
@@ -49,11 +51,11 @@ export const WindowItem = z.object({
 });
 export const WindowBody = z.object({
   unitName: Text(1, 60),
-  departmentId: Id.nullable().optional(),
+  departmentId: BodyId.nullable().optional(),
   schedule: z.enum(SCHEDULES),
   weekday: z.number().int().min(1).max(7).nullable().optional(),
   monthDay: z.number().int().min(1).max(31).nullable().optional(),
-  staffAccountId: Id.nullable().optional(),
+  staffAccountId: BodyId.nullable().optional(),
   active: z.boolean().optional(),
 });
 export const WindowPatch = WindowBody.partial();
@@ -87,7 +89,9 @@ export const RegisterBody = z.object({
   headcount: z.number().int().min(1).max(500).default(1),
   regionCode: RegionCode.optional().describe('where the matter belongs (village staff: their village)'),
   matter: Text(2, 2000),
-  windowId: Id.optional().describe('the window that received it (centre staff); else the system names one'),
+  windowId: BodyId.optional().describe(
+    'the window that received it (centre staff); else the system names one',
+  ),
   clientRequestId: z.uuid().optional(),
 });
 export type RegisterInput = z.output<typeof RegisterBody>;
@@ -204,7 +208,7 @@ export const PETITION_ACTION_BODIES = {
     note: Text(1, 1000).optional(),
   }),
   to_dispute: plain.extend({
-    disputeId: Id.optional().describe('the dispute record, when already made'),
+    disputeId: BodyId.optional().describe('the dispute record, when already made'),
     note: Text(1, 1000).optional(),
   }),
   refer: plain.extend({

@@ -82,18 +82,19 @@ function stepsTo(p: Plan): Array<[string, PetitionState, number]> {
 export async function seedPetitionDemo(tx: Tx, countyCode: string, pii: Pii): Promise<void> {
   const depts = await tx
     .selectFrom('department')
-    .select(['id', 'code'])
+    .select(['id', 'code', 'name'])
     .where('county_code', '=', countyCode)
     .where('region_code', '=', countyCode)
     .execute();
-  const deptId = new Map(depts.map((d) => [d.code, d.id]));
+  const dept = new Map(depts.map((d) => [d.code, d]));
   await tx
     .insertInto('petition_window')
     .values(
       TIELING_WINDOWS.map((w, i) => ({
         county_code: countyCode,
-        unit_name: w.unit,
-        department_id: (w.department && deptId.get(w.department)) || null,
+        // a department's window carries the department's own name (the config seeded two of them)
+        unit_name: (w.department && dept.get(w.department)?.name) || w.unit,
+        department_id: (w.department && dept.get(w.department)?.id) || null,
         schedule: w.schedule,
         weekday: w.weekday ?? null,
         month_day: w.monthDay ?? null,
@@ -114,6 +115,15 @@ export async function seedPetitionDemo(tx: Tx, countyCode: string, pii: Pii): Pr
   const county = accounts.find((a) => a.username === 'county');
   const village = accounts.find((a) => a.username === 'village');
   if (!county || !village) return;
+  // the centre's own staff sit at its window (宋卓 in the seed's story)
+  const centre = dept.get('county_governance_centre');
+  if (centre)
+    await tx
+      .updateTable('petition_window')
+      .set({ staff_account_id: county.id })
+      .where('county_code', '=', countyCode)
+      .where('department_id', '=', centre.id)
+      .execute();
   const villages = await tx
     .selectFrom('region')
     .select('code')

@@ -42,7 +42,13 @@ export const CreateTeamBody = z.object({
 });
 export const AddMemberBody = z
   .object({
-    residentId: Id.optional().describe('a resident of the village'),
+    residentId: z
+      .number()
+      .int()
+      .min(1)
+      .max(Number.MAX_SAFE_INTEGER)
+      .optional()
+      .describe('a resident of the village'),
     name: z
       .string()
       .trim()
