@@ -24,11 +24,6 @@ export const PETITION_ERRORS = {
     'A single visit is one person; a group visit is at least two',
   ],
   PETITION_WINDOW_NOT_FOUND: [400, '窗口不存在或已停用', 'The window does not exist or is inactive'],
-  PETITION_REGION_OUTSIDE: [
-    400,
-    '来访人所在地不在您的管辖范围内',
-    'The visitor’s place is outside your scope',
-  ],
   PETITION_WINDOW_SCHEDULE: [
     400,
     '周驻窗口须填星期，月驻窗口须填日期，其他窗口不填',

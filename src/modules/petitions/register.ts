@@ -59,7 +59,8 @@ export async function registerPetition(
     .select(['code', 'level'])
     .where('code', '=', regionCode)
     .executeTakeFirst();
-  if (!region || !inScope(actor, pathOf(regionCode))) throw new AppError('PETITION_REGION_OUTSIDE');
+  // a place outside the caller's view is as unknown as one that does not exist
+  if (!region || !inScope(actor, pathOf(regionCode))) throw new AppError('NOT_FOUND');
   const windowed = actor.role === 'county_centre';
   if (input.windowId !== undefined && !windowed) throw new AppError('PETITION_WINDOW_NOT_FOUND');
   const now = deps.now();

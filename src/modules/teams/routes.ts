@@ -18,7 +18,7 @@ import {
   TeamItem,
   TeamQuery,
 } from './schemas.js';
-import { addMember, createGroup, removeMember, teamMembersFor } from './service.js';
+import { addMember, createGroup, removeMember, teamMembersFor, teamViewer } from './service.js';
 
 const Made = z.object({ id: z.number().int() });
 type TeamRow = NonNullable<Awaited<ReturnType<typeof repo.findTeam>>>;
@@ -49,7 +49,7 @@ export const teamRoutes =
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'teams.read');
-        const path = narrowScope(actor, req.query.within, pathOf);
+        const path = narrowScope(teamViewer(actor), req.query.within, pathOf);
         const { items, total } = await repo.listTeams(
           ctx.db,
           { countyCode: actor.countyCode, path },
@@ -73,8 +73,9 @@ export const teamRoutes =
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'teams.read');
-        if (!inScope(actor, pathOf(req.query.village))) throw new AppError('NOT_FOUND');
-        return { items: await teamMembersFor(ctx.db, actor, req.query.village, req.query.purpose) };
+        const viewer = teamViewer(actor);
+        if (!inScope(viewer, pathOf(req.query.village))) throw new AppError('NOT_FOUND');
+        return { items: await teamMembersFor(ctx.db, viewer, req.query.village, req.query.purpose) };
       },
     );
 
@@ -91,7 +92,7 @@ export const teamRoutes =
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'teams.read');
-        const scope = { countyCode: actor.countyCode, path: actor.scopePath };
+        const scope = { countyCode: actor.countyCode, path: teamViewer(actor).scopePath };
         const t = await repo.findTeam(ctx.db, scope, req.params.id);
         if (!t) throw new AppError('NOT_FOUND');
         const list = await repo.members(ctx.db, scope, { teamId: t.id });

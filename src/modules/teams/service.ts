@@ -7,7 +7,17 @@ import { MEDIATING_CODES } from './kinds.js';
 import * as repo from './repository.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
 
-const scopeOf = (actor: Actor) => ({ countyCode: actor.countyCode, path: actor.scopePath });
+/**
+ * Teams belong to villages: a grid worker (scoped to a grid) sees the teams of their grid's village.
+ * Everyone else sees those inside their scope.
+ */
+export function teamViewer(actor: Actor): Actor {
+  if (actor.scopeCode.length <= 12) return actor;
+  const village = actor.scopeCode.slice(0, 12);
+  return { ...actor, scopeCode: village, scopePath: pathOf(village) };
+}
+
+const scopeOf = (actor: Actor) => ({ countyCode: actor.countyCode, path: teamViewer(actor).scopePath });
 
 /**
  * The query other modules use to choose people from the 5+5+N teams: the active members of a
