@@ -7,6 +7,7 @@ import { ADMIN_M } from './admin/messages.js';
 import { CODES } from './i18n-codes.js';
 import { DISCLOSURES_M } from './disclosures/messages.js';
 import { ERRANDS_M } from './errands/messages.js';
+import { PETITIONS_M } from './petitions/messages.js';
 import { PARTY_M } from './party/messages.js';
 import { POINTS_M } from './points/messages.js';
 import { VISITS_M } from './visits/messages.js';
@@ -280,6 +281,7 @@ export const M = {
   ...PARTY_M,
   ...WISHES_M,
   ...ERRANDS_M,
+  ...PETITIONS_M,
   ...DISCLOSURES_M,
   ...ADMIN_M,
 } as const satisfies Record<string, readonly [string, string]>;
