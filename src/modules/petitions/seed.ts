@@ -153,7 +153,7 @@ export async function seedPetitionDemo(tx: Tx, countyCode: string, pii: Pii): Pr
     const region = agency
       ? village.scope_code
       : (villages[i % Math.max(villages.length, 1)]?.code ?? countyCode);
-    const group = i % 11 === 3;
+    const group = i === 40; // one group visit of three: 78 people in all
     const steps = stepsTo(p);
     const at = (d: number) => new Date(received.getTime() + d * DAY);
     const last = steps.at(-1);
@@ -182,7 +182,7 @@ export async function seedPetitionDemo(tx: Tx, countyCode: string, pii: Pii): Pr
         phone_hash: pii.blindIndex('phone', phone),
         phone_masked: maskPhone(phone),
         group_visit: group,
-        headcount: group ? 3 + (i % 4) : 1,
+        headcount: group ? 3 : 1,
         matter: MATTERS[i % MATTERS.length]!,
         state: p.state,
         referral: p.referral ?? null,
