@@ -1,6 +1,5 @@
 import { Button, Dialog } from 'antd-mobile';
 import {
-  AuditOutlined,
   CameraOutlined,
   FileTextOutlined,
   GiftOutlined,
@@ -23,13 +22,6 @@ const SERVICES = [
   { key: 'points', path: '/points', icon: <GiftOutlined />, label: 'svcPoints', ability: 'points.redeem' },
   { key: 'wishes', path: '/wishes', icon: <HeartOutlined />, label: 'svcWishes', ability: 'wishes.request' },
   { key: 'errands', path: '/errands', icon: <ShoppingOutlined />, label: 'svcErrands', ability: null },
-  {
-    key: 'petitions',
-    path: '/petitions',
-    icon: <AuditOutlined />,
-    label: 'svcPetitions',
-    ability: 'petitions.agency',
-  },
   {
     key: 'disclosures',
     path: '/disclosures',

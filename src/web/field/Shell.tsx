@@ -15,7 +15,6 @@ import { VisitsRoutes } from './visits/VisitsRoutes.js';
 import { PointsRoutes } from './points/PointsRoutes.js';
 import { WishesRoutes } from './wishes/WishesRoutes.js';
 import { ErrandsRoutes } from './errands/ErrandsRoutes.js';
-import { PetitionRoutes } from './petitions/PetitionRoutes.js';
 import { DisclosuresRoutes } from './disclosures/DisclosuresRoutes.js';
 import type { Me } from './types.js';
 
@@ -73,8 +72,6 @@ export function Shell({
   else if (top === '/points') screen = <PointsRoutes parts={parts} me={me} />;
   else if (top === '/wishes') screen = <WishesRoutes parts={parts} me={me} />;
   else if (top === '/errands') screen = <ErrandsRoutes parts={parts} me={me} />;
-  else if (top === '/petitions' && me.abilities.includes('petitions.agency'))
-    screen = <PetitionRoutes parts={parts} me={me} />;
   else if (top === '/disclosures') screen = <DisclosuresRoutes parts={parts} me={me} />;
   else screen = <Home me={me} onSignOut={onSignOut} />;
 

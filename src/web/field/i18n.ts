@@ -2,7 +2,6 @@ import { useSyncExternalStore } from 'react';
 import { currentLang, setLang as storeLang } from '../shared/api.js';
 import { DISCLOSURES_S } from './disclosures/messages.js';
 import { ERRANDS_S } from './errands/messages.js';
-import { PETITIONS_S } from './petitions/messages.js';
 import { POINTS_S } from './points/messages.js';
 import { VISITS_S } from './visits/messages.js';
 import { WISHES_S } from './wishes/messages.js';
@@ -171,7 +170,6 @@ const S = {
   ...POINTS_S,
   ...WISHES_S,
   ...ERRANDS_S,
-  ...PETITIONS_S,
   ...DISCLOSURES_S,
 } as const satisfies Record<string, readonly [string, string]>;
 
