@@ -5,6 +5,7 @@
  * (source 'petition'), linked from the petition, and every step is in its history.
  */
 import { describe, expect, it } from 'vitest';
+import { signIn } from '../helpers.js';
 import { requireChromium, useBrowserApp } from '../browser-app.js';
 
 const chromium = await requireChromium();
@@ -82,6 +83,50 @@ describe.skipIf(!chromium)('J5 petition supermarket in the browser', () => {
     await desk.getByTestId('pet-case-link').click();
     await desk.waitForURL(new RegExp(`#/cases/${row.case_id}$`));
     await expect.poll(() => desk.locator('body').innerText()).toContain(kase.number);
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('village agency (信访代理) at the village desk: register for a villager → the township answers → the agent asks for a review', async () => {
+    const desk = await (await h.context('desk')).newPage();
+    await h.signIn(desk, '/', 'village');
+    await desk.getByTestId('menu-petitions').click();
+    await desk.getByTestId('pet-tab-register').click();
+    await desk.getByTestId('pet-add').click();
+    await desk.getByTestId('pet-name').fill('孙秀兰');
+    await desk.getByTestId('pet-phone').fill('13904106666');
+    await desk.getByTestId('pet-matter').fill('承包地流转租金两年未付，多次找承租方未果');
+    await desk.getByTestId('pet-submit').click();
+    await desk.waitForURL(/#\/petitions\/register\/\d+/);
+    const id = Number(/#\/petitions\/register\/(\d+)/.exec(desk.url())![1]);
+    await expect.poll(() => desk.getByTestId('pet-state').innerText()).toBe('待决定受理');
+    expect(await desk.getByTestId('pet-drawer').innerText()).toContain('村级代理');
+    expect(await desk.locator('body').innerText()).not.toContain('13904106666');
+    // the agent decides nothing
+    expect(await desk.getByTestId('pet-action-accept').count()).toBe(0);
+
+    // the township centre decides and answers (through the API: its screens are those of the county)
+    const township = await signIn(h.t.app, 'township');
+    for (const [action, body] of [
+      ['accept', {}],
+      ['answer', { answer: '已协调承租方本月底前付清租金' }],
+    ] as const) {
+      const r = await h.t.app.inject({
+        method: 'POST',
+        url: `/api/v1/petitions/${id}/actions/${action}`,
+        headers: township,
+        payload: body,
+      });
+      expect(r.statusCode, r.body).toBe(200);
+    }
+    await desk.reload();
+    await expect.poll(() => desk.getByTestId('pet-state').innerText()).toBe('已答复');
+    await desk.getByTestId('pet-action-request_review').click();
+    await desk.getByTestId('pet-f-note').fill('村民对答复不满意');
+    await desk.getByTestId('pet-action-submit').click();
+    await expect.poll(() => desk.getByTestId('pet-state').innerText()).toBe('复查中');
+    expect(await desk.getByTestId('pet-drawer').innerText()).toMatch(
+      /代理登记[\s\S]*受理[\s\S]*出具处理意见[\s\S]*请求复查/,
+    );
     expect(h.pageErrors).toEqual([]);
   });
 });
