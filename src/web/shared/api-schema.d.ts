@@ -5586,10 +5586,7 @@ export interface paths {
                         /** @description where the matter belongs (village staff: their village) */
                         regionCode?: string;
                         matter: string;
-                        /**
-                         * Format: int64
-                         * @description the window that received it (centre staff); else the system names one
-                         */
+                        /** @description the window that received it (centre staff); else the system names one */
                         windowId?: number;
                         /** Format: uuid */
                         clientRequestId?: string;
@@ -5824,10 +5821,7 @@ export interface paths {
                     } | {
                         /** @description the version you saw; 409 if it moved on */
                         version?: number;
-                        /**
-                         * Format: int64
-                         * @description the dispute record, when already made
-                         */
+                        /** @description the dispute record, when already made */
                         disputeId?: number;
                         note?: string;
                     } | {
@@ -6162,10 +6156,7 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        /**
-                         * Format: int64
-                         * @description a resident of the village
-                         */
+                        /** @description a resident of the village */
                         residentId?: number;
                         /** @description an outside person’s name (without residentId) */
                         name?: string;
