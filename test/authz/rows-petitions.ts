@@ -73,6 +73,10 @@ const windowOf = async (fx: Fixtures, w: Where) =>
 
 const READ = { '*': 403, county: 200, township: 200, village: 200, anonymous: 401 };
 const READ_OUT = { '*': 403, county: 404, township: 404, village: 404, anonymous: 401 };
+/** a listing narrowed to a region outside the caller's view: 404 for every role */
+const LIST_OUT = { '*': 404, anonymous: 401 };
+/** the village as a filter: above a grid account's scope, so not in its view (404) */
+const LIST_IN = { ...READ, gridworker: 404, parttime: 404, resident: 404 };
 const TEAM_READ = { '*': 200, department: 403, 'township-cgb': 403, resident: 403, anonymous: 401 };
 const TEAM_READ_OUT = { '*': 404, department: 403, 'township-cgb': 403, resident: 403, anonymous: 401 };
 const TEAM_MANAGE = (ok: number) => ({ '*': 403, village: ok, township: ok, anonymous: 401 });
@@ -109,14 +113,14 @@ export const PETITION_ROWS: Row[] = [
   {
     route: 'GET /api/v1/petitions',
     make: (fx, w) => get(`/petitions?within=${fx[w].village}`),
-    in: READ,
-    out: READ_OUT,
+    in: LIST_IN,
+    out: LIST_OUT,
   },
   {
     route: 'GET /api/v1/petitions/stats',
     make: (fx, w) => get(`/petitions/stats?within=${fx[w].village}`),
-    in: READ,
-    out: READ_OUT,
+    in: LIST_IN,
+    out: LIST_OUT,
   },
   {
     route: 'GET /api/v1/petitions/{id}',

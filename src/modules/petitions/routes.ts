@@ -131,8 +131,9 @@ export const petitionRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        authorize(actor, 'petitions.read');
+        // a region outside the caller's view is not there for anyone (404), whatever their role
         const path = narrowScope(actor, req.query.within, pathOf);
+        authorize(actor, 'petitions.read');
         const { items, total } = await repo.listPetitions(ctx.db, actor, path, req.query, ctx.now());
         return { items: items.map(toPetitionItem), total };
       },
@@ -150,8 +151,8 @@ export const petitionRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
-        authorize(actor, 'petitions.read');
         const path = narrowScope(actor, req.query.within, pathOf);
+        authorize(actor, 'petitions.read');
         return repo.petitionStats(ctx.db, actor, path, req.query, ctx.now());
       },
     );
