@@ -21,6 +21,8 @@ import { POINTS_ABILITIES } from '../modules/points/abilities.js';
 import { REGION_ABILITIES } from '../modules/regions/abilities.js';
 import { VISIT_ABILITIES } from '../modules/visits/abilities.js';
 import { WISH_ABILITIES } from '../modules/wishes/abilities.js';
+import { PETITION_ABILITIES } from '../modules/petitions/abilities.js';
+import { TEAM_ABILITIES } from '../modules/teams/abilities.js';
 
 export const ROLE_TABLE = {
   ...REGION_ABILITIES,
@@ -33,6 +35,8 @@ export const ROLE_TABLE = {
   ...POINTS_ABILITIES,
   ...WISH_ABILITIES,
   ...ERRAND_ABILITIES,
+  ...PETITION_ABILITIES,
+  ...TEAM_ABILITIES,
   ...DISCLOSURE_ABILITIES,
   ...PARTY_ABILITIES,
   ...DEPARTMENT_ABILITIES,

@@ -24,6 +24,8 @@ import { visitRoutes } from '../modules/visits/routes.js';
 import { pointsRoutes } from '../modules/points/routes.js';
 import { wishRoutes } from '../modules/wishes/routes.js';
 import { errandRoutes } from '../modules/errands/routes.js';
+import { petitionRoutes } from '../modules/petitions/routes.js';
+import { teamRoutes } from '../modules/teams/routes.js';
 import { disclosureRoutes } from '../modules/disclosures/routes.js';
 import { partyRoutes } from '../modules/party/routes.js';
 import { photoRoutes } from '../modules/photos/index.js';
@@ -135,6 +137,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(indicatorRoutes({ ...ctx, indicatorSources: INDICATOR_SOURCES }));
       await api.register(cadreRoutes(ctx));
       await api.register(enterpriseRoutes(ctx));
+      await api.register(petitionRoutes(ctx));
+      await api.register(teamRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

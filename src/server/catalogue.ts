@@ -15,6 +15,8 @@ import { PARTY_ERRORS } from '../modules/party/errors.js';
 import { POINTS_ERRORS } from '../modules/points/errors.js';
 import { VISIT_ERRORS } from '../modules/visits/errors.js';
 import { WISH_ERRORS } from '../modules/wishes/errors.js';
+import { PETITION_ERRORS } from '../modules/petitions/errors.js';
+import { TEAM_ERRORS } from '../modules/teams/errors.js';
 import { CORE_ERRORS, type ErrorCode, type ErrorEntry } from '../platform/errors.js';
 
 export const ERROR_CATALOGUE = {
@@ -25,6 +27,8 @@ export const ERROR_CATALOGUE = {
   ...POINTS_ERRORS,
   ...WISH_ERRORS,
   ...ERRAND_ERRORS,
+  ...PETITION_ERRORS,
+  ...TEAM_ERRORS,
   ...DISCLOSURE_ERRORS,
   ...PARTY_ERRORS,
   ...DEPARTMENT_ERRORS,

@@ -20,6 +20,7 @@ import type { MatrixRole } from './kit.js';
 import { CASE_FIELD_ROWS } from './rows-cases-field.js';
 import { INDICATOR_ROWS } from './rows-indicators.js';
 import { CADRE_ROWS, ENTERPRISE_ROWS } from './rows-cadres.js';
+import { PETITION_ROWS } from './rows-petitions.js';
 
 export type Req = {
   method: string;
@@ -857,6 +858,7 @@ export const MATRIX: Row[] = [
   ...CASE_FIELD_ROWS,
   ...CADRE_ROWS,
   ...ENTERPRISE_ROWS,
+  ...PETITION_ROWS,
 ];
 
 /**

@@ -14,6 +14,8 @@ import { seedErrandConfig, seedErrandDemo } from '../errands/index.js';
 import { seedDisclosureConfig, seedDisclosureDemo } from '../disclosures/index.js';
 import { seedCadreConfig, seedCadreDemo } from '../cadres/index.js';
 import { seedEnterpriseConfig, seedEnterpriseDemo } from '../enterprises/index.js';
+import { seedPetitionConfig, seedPetitionDemo } from '../petitions/index.js';
+import { seedTeamConfig, seedTeamDemo } from '../teams/index.js';
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
 const MODULE_SEEDS = [
@@ -24,6 +26,8 @@ const MODULE_SEEDS = [
   [seedCadreConfig, seedCadreDemo],
   // after cadres: its helpers are cadres too
   [seedEnterpriseConfig, seedEnterpriseDemo],
+  [seedPetitionConfig, seedPetitionDemo],
+  [seedTeamConfig, seedTeamDemo],
   // last: its opening ledger of the part-time worker follows the awards the others made
   [seedPointsConfig, seedPointsDemo],
 ] as const;

@@ -550,6 +550,77 @@ export interface PartyOrg {
   region_path: string;
 }
 
+export interface Petition {
+  accepted_at: Timestamp | null;
+  answer: string | null;
+  answered_at: Timestamp | null;
+  case_id: number | null;
+  channel: string;
+  client_request_id: string | null;
+  county_code: string;
+  created_at: Timestamp;
+  decided_at: Timestamp | null;
+  dispute_id: number | null;
+  due_at: Timestamp | null;
+  due_kind: string | null;
+  extended_days: number | null;
+  extension_reason: string | null;
+  group_visit: Generated<boolean>;
+  headcount: Generated<number>;
+  id: Generated<number>;
+  id_number_enc: Buffer | null;
+  id_number_hash: Buffer | null;
+  id_number_masked: string | null;
+  matter: string;
+  number: string;
+  phone_enc: Buffer | null;
+  phone_hash: Buffer | null;
+  phone_masked: string | null;
+  received_at: Timestamp;
+  receiver_account_id: number;
+  referral: string | null;
+  region_code: string;
+  region_path: string;
+  rereview_requested_at: Timestamp | null;
+  rereviewed_at: Timestamp | null;
+  review_requested_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  state: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+  visitor_name_enc: Buffer;
+  visitor_name_masked: string;
+  warned_kind: string | null;
+  window_id: number | null;
+}
+
+export interface PetitionHistory {
+  action: string;
+  actor_account_id: number | null;
+  actor_name: string | null;
+  at: Timestamp;
+  county_code: string;
+  from_state: string | null;
+  id: Generated<number>;
+  note: string | null;
+  petition_id: number;
+  to_state: string;
+}
+
+export interface PetitionWindow {
+  active: Generated<boolean>;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  department_id: number | null;
+  id: Generated<number>;
+  month_day: number | null;
+  schedule: string;
+  sort_order: Generated<number>;
+  staff_account_id: number | null;
+  unit_name: string;
+  weekday: number | null;
+}
+
 export interface PointsEntry {
   actor_account_id: number | null;
   at: Generated<Timestamp>;
@@ -674,6 +745,30 @@ export interface SystemState {
   value: Json;
 }
 
+export interface Team {
+  code: string;
+  county_code: string;
+  created_at: Timestamp;
+  duty: Generated<string>;
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  village_code: string;
+  village_path: string;
+}
+
+export interface TeamMember {
+  active: Generated<boolean>;
+  affiliation: Generated<string>;
+  county_code: string;
+  created_at: Timestamp;
+  id: Generated<number>;
+  name: string;
+  resident_id: number | null;
+  team_id: number;
+  title: Generated<string>;
+}
+
 export interface Visit {
   case_id: number | null;
   client_request_id: string | null;
@@ -779,6 +874,9 @@ export interface DB {
   party_member: PartyMember;
   party_member_household: PartyMemberHousehold;
   party_org: PartyOrg;
+  petition: Petition;
+  petition_history: PetitionHistory;
+  petition_window: PetitionWindow;
   points_entry: PointsEntry;
   points_rule: PointsRule;
   redemption: Redemption;
@@ -788,6 +886,8 @@ export interface DB {
   service_item: ServiceItem;
   session: Session;
   system_state: SystemState;
+  team: Team;
+  team_member: TeamMember;
   visit: Visit;
   visit_policy: VisitPolicy;
   wish: Wish;

@@ -7,6 +7,7 @@ import { ADMIN_M } from './admin/messages.js';
 import { CODES } from './i18n-codes.js';
 import { DISCLOSURES_M } from './disclosures/messages.js';
 import { ERRANDS_M } from './errands/messages.js';
+import { PETITIONS_M } from './petitions/messages.js';
 import { PARTY_M } from './party/messages.js';
 import { DASH_M } from './dashboard/messages.js';
 import { CADRES_M } from './cadres/messages.js';
@@ -286,6 +287,7 @@ export const M = {
   ...ENTERPRISES_M,
   ...WISHES_M,
   ...ERRANDS_M,
+  ...PETITIONS_M,
   ...DISCLOSURES_M,
   ...ADMIN_M,
 } as const satisfies Record<string, readonly [string, string]>;

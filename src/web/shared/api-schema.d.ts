@@ -7087,6 +7087,931 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/petition-windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信访超市窗口 Who sits at the windows on a date, who is on call, and who receives a visitor now */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description YYYY-MM-DD (Beijing); today when absent */
+                    date?: string;
+                    /** @description the window a visitor asks for: who receives them */
+                    window?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            weekday: number;
+                            present: {
+                                id: number;
+                                unitName: string;
+                                departmentId: number | null;
+                                /** @enum {string} */
+                                schedule: "permanent" | "weekly" | "monthly" | "on_call";
+                                /** @description weekly: 1 = Monday … 7 = Sunday */
+                                weekday: number | null;
+                                /** @description monthly: day of the month (29–31: a short month’s last day) */
+                                monthDay: number | null;
+                                staffAccountId: number | null;
+                                /** @description who sits there: the named staff, else the unit’s department accounts */
+                                staffNames: string[];
+                                active: boolean;
+                            }[];
+                            onCall: {
+                                id: number;
+                                unitName: string;
+                                departmentId: number | null;
+                                /** @enum {string} */
+                                schedule: "permanent" | "weekly" | "monthly" | "on_call";
+                                /** @description weekly: 1 = Monday … 7 = Sunday */
+                                weekday: number | null;
+                                /** @description monthly: day of the month (29–31: a short month’s last day) */
+                                monthDay: number | null;
+                                staffAccountId: number | null;
+                                /** @description who sits there: the named staff, else the unit’s department accounts */
+                                staffNames: string[];
+                                active: boolean;
+                            }[];
+                            absent: {
+                                id: number;
+                                unitName: string;
+                                departmentId: number | null;
+                                /** @enum {string} */
+                                schedule: "permanent" | "weekly" | "monthly" | "on_call";
+                                /** @description weekly: 1 = Monday … 7 = Sunday */
+                                weekday: number | null;
+                                /** @description monthly: day of the month (29–31: a short month’s last day) */
+                                monthDay: number | null;
+                                staffAccountId: number | null;
+                                /** @description who sits there: the named staff, else the unit’s department accounts */
+                                staffNames: string[];
+                                active: boolean;
+                            }[];
+                            receiver: {
+                                windowId: number | null;
+                                unitName: string | null;
+                                /** @description never empty: a visitor always finds someone */
+                                names: string[];
+                                /** @enum {string} */
+                                via: "window" | "permanent_window" | "centre";
+                                /** @description an on-call unit that is called and comes later */
+                                calledWindowId: number | null;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增窗口 A unit’s window and its schedule (permanent, weekly, monthly, on call) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitName: string;
+                        departmentId?: number | null;
+                        /** @enum {string} */
+                        schedule: "permanent" | "weekly" | "monthly" | "on_call";
+                        weekday?: number | null;
+                        monthDay?: number | null;
+                        staffAccountId?: number | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petition-windows/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改窗口 Change a window’s unit, schedule, staff, or close it */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        unitName?: string;
+                        departmentId?: number | null;
+                        /** @enum {string} */
+                        schedule?: "permanent" | "weekly" | "monthly" | "on_call";
+                        weekday?: number | null;
+                        monthDay?: number | null;
+                        staffAccountId?: number | null;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/petitions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信访登记簿 The register of my scope (masked), with statutory limits */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    state?: "registered" | "accepted" | "answered" | "review_requested" | "reviewed" | "rereview_requested" | "rereviewed" | "not_accepted" | "on_spot" | "to_case" | "to_dispute" | "referred";
+                    channel?: "window" | "agency";
+                    /** @description office limits ending within 3 days, or passed */
+                    due?: "soon" | "overdue";
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                number: string;
+                                /** @enum {string} */
+                                channel: "window" | "agency";
+                                windowId: number | null;
+                                windowName: string | null;
+                                receiverName: string;
+                                regionCode: string;
+                                regionName: string;
+                                /** @description masked */
+                                visitorName: string;
+                                /** @description masked */
+                                idNumber: string | null;
+                                /** @description masked */
+                                phone: string | null;
+                                groupVisit: boolean;
+                                headcount: number;
+                                matter: string;
+                                /** @enum {string} */
+                                state: "registered" | "accepted" | "answered" | "review_requested" | "reviewed" | "rereview_requested" | "rereviewed" | "not_accepted" | "on_spot" | "to_case" | "to_dispute" | "referred";
+                                referral: string | null;
+                                caseId: number | null;
+                                disputeId: number | null;
+                                answer: string | null;
+                                receivedAt: string;
+                                acceptedAt: string | null;
+                                extendedDays: number | null;
+                                answeredAt: string | null;
+                                dueAt: string | null;
+                                dueKind: string | null;
+                                overdue: boolean;
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 来访登记 Register a visitor at a window (centre) or a villager’s matter as their agent (village staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        visitor: {
+                            name: string;
+                            idNumber?: string;
+                            phone?: string;
+                        };
+                        /**
+                         * @description 集体访: several people with one matter
+                         * @default false
+                         */
+                        groupVisit?: boolean;
+                        /** @default 1 */
+                        headcount?: number;
+                        /** @description where the matter belongs (village staff: their village) */
+                        regionCode?: string;
+                        matter: string;
+                        /** @description the window that received it (centre staff); else the system names one */
+                        windowId?: number;
+                        /** Format: uuid */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already registered by an earlier request with the same clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            /** @enum {string} */
+                            state: "registered" | "accepted" | "answered" | "review_requested" | "reviewed" | "rereview_requested" | "rereviewed" | "not_accepted" | "on_spot" | "to_case" | "to_dispute" | "referred";
+                            receiver: {
+                                names: string[];
+                                via: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            /** @enum {string} */
+                            state: "registered" | "accepted" | "answered" | "review_requested" | "reviewed" | "rereview_requested" | "rereviewed" | "not_accepted" | "on_spot" | "to_case" | "to_dispute" | "referred";
+                            receiver: {
+                                names: string[];
+                                via: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信访统计 Visitors received and problems solved for a scope and period */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            registrations: number;
+                            /** @description people received: a group visit counts its headcount */
+                            visitors: number;
+                            /** @description answered on the spot or answered by the office */
+                            solved: number;
+                            /** @description turned into a case or dispute, or referred to litigation, arbitration … */
+                            handedOn: number;
+                            open: number;
+                            overdue: number;
+                            byState: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 信访详情 A petition with its history and the steps I may take */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            /** @enum {string} */
+                            channel: "window" | "agency";
+                            windowId: number | null;
+                            windowName: string | null;
+                            receiverName: string;
+                            regionCode: string;
+                            regionName: string;
+                            /** @description masked */
+                            visitorName: string;
+                            /** @description masked */
+                            idNumber: string | null;
+                            /** @description masked */
+                            phone: string | null;
+                            groupVisit: boolean;
+                            headcount: number;
+                            matter: string;
+                            /** @enum {string} */
+                            state: "registered" | "accepted" | "answered" | "review_requested" | "reviewed" | "rereview_requested" | "rereviewed" | "not_accepted" | "on_spot" | "to_case" | "to_dispute" | "referred";
+                            referral: string | null;
+                            caseId: number | null;
+                            disputeId: number | null;
+                            answer: string | null;
+                            receivedAt: string;
+                            acceptedAt: string | null;
+                            extendedDays: number | null;
+                            answeredAt: string | null;
+                            dueAt: string | null;
+                            dueKind: string | null;
+                            overdue: boolean;
+                            version: number;
+                            history: {
+                                at: string;
+                                action: string;
+                                fromState: string | null;
+                                toState: string;
+                                actorName: string | null;
+                                note: string | null;
+                            }[];
+                            actions: ("answer_on_spot" | "accept" | "not_accept" | "to_case" | "to_dispute" | "refer" | "extend" | "answer" | "request_review" | "decide_review" | "request_rereview" | "decide_rereview")[];
+                            canReveal: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 信访办理 answer_on_spot, accept, not_accept, to_case, to_dispute, refer, extend, answer, request_review, decide_review, request_rereview, decide_rereview */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "answer_on_spot" | "accept" | "not_accept" | "to_case" | "to_dispute" | "refer" | "extend" | "answer" | "request_review" | "decide_review" | "request_rereview" | "decide_rereview";
+                };
+                cookie?: never;
+            };
+            /** @description the body of the action named in the path (see each member’s title) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description the answer given to the petitioner */
+                        answer: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        note?: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description why it is not accepted (告知不予受理) */
+                        reason: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description the case category */
+                        categoryCode: string;
+                        /** @description the grid the case lies in */
+                        gridCode: string;
+                        note?: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description the dispute record, when already made */
+                        disputeId?: number;
+                        note?: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /**
+                         * @description 诉访分离
+                         * @enum {string}
+                         */
+                        channel: "litigation" | "arbitration" | "administrative_review" | "other";
+                        note: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        days: number;
+                        reason: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description the answer given to the petitioner */
+                        answer: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        note?: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description the answer given to the petitioner */
+                        answer: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        note?: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description the answer given to the petitioner */
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            /** @enum {string} */
+                            state: "registered" | "accepted" | "answered" | "review_requested" | "reviewed" | "rereview_requested" | "rereviewed" | "not_accepted" | "on_spot" | "to_case" | "to_dispute" | "referred";
+                            version: number;
+                            dueAt: string | null;
+                            caseId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/{id}/reveal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 查看来访人信息 The visitor’s full name, ID number, phone (reason required, audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                        fields: ("name" | "idNumber" | "phone")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name?: string;
+                            idNumber?: string | null;
+                            phone?: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 5+5+N队伍 The villages’ councils, roles and local groups in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    kind?: "council" | "role" | "group";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                villageCode: string;
+                                villageName: string;
+                                /** @enum {string} */
+                                kind: "council" | "role" | "group";
+                                code: string;
+                                name: string;
+                                duty: string;
+                                members: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增本村自治组织 A village’s own local group (the N of 5+5+N) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        villageCode: string;
+                        code: string;
+                        name: string;
+                        duty?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可选调解员/参会人 Members of a village’s teams to choose as mediators or meeting participants */
+        get: {
+            parameters: {
+                query: {
+                    village: string;
+                    purpose?: "mediation" | "meeting";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                teamId: number;
+                                teamName: string;
+                                /** @description a resident of the archive; null for an outside person */
+                                residentId: number | null;
+                                name: string;
+                                title: string;
+                                affiliation: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 队伍详情 A team with its members */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            villageCode: string;
+                            villageName: string;
+                            /** @enum {string} */
+                            kind: "council" | "role" | "group";
+                            code: string;
+                            name: string;
+                            duty: string;
+                            members: number;
+                            memberList: {
+                                id: number;
+                                teamId: number;
+                                teamName: string;
+                                /** @description a resident of the archive; null for an outside person */
+                                residentId: number | null;
+                                name: string;
+                                title: string;
+                                affiliation: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加成员 A resident of the village or an outside person joins a team */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a resident of the village */
+                        residentId?: number;
+                        /** @description an outside person’s name (without residentId) */
+                        name?: string;
+                        title?: string;
+                        affiliation?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/{id}/members/{memberId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 移除成员 A member leaves the team */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    memberId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description removed */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/open311/keys": {
         parameters: {
             query?: never;

@@ -1,5 +1,7 @@
 import {
   AlertOutlined,
+  AuditOutlined,
+  ClusterOutlined,
   ApartmentOutlined,
   DashboardOutlined,
   FileDoneOutlined,
@@ -23,6 +25,8 @@ import { openLiveStream, useLive } from '../live.js';
 import { PeoplePage } from '../people/PeoplePage.js';
 import { DisclosuresPage } from '../disclosures/DisclosuresPage.js';
 import { ErrandsPage } from '../errands/ErrandsPage.js';
+import { PetitionsPage } from '../petitions/PetitionsPage.js';
+import { TeamsPage } from '../teams/TeamsPage.js';
 import { PartyPage } from '../party/PartyPage.js';
 import { CadresPage } from '../cadres/CadresPage.js';
 import { EnterprisesPage } from '../enterprises/EnterprisesPage.js';
@@ -87,6 +91,8 @@ export function Shell() {
       label: t('menu.disclosures'),
       show: can('disclosures.read'),
     },
+    { key: 'petitions', icon: <AuditOutlined />, label: t('menu.petitions'), show: can('petitions.read') },
+    { key: 'teams', icon: <ClusterOutlined />, label: t('menu.teams'), show: can('teams.read') },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
   ]
     .filter((i) => i.show)
@@ -113,6 +119,8 @@ export function Shell() {
   else if (section === 'wishes' && can('wishes.read')) page = <WishesPage route={route} />;
   else if (section === 'errands' && can('errands.read')) page = <ErrandsPage route={route} />;
   else if (section === 'disclosures' && can('disclosures.read')) page = <DisclosuresPage route={route} />;
+  else if (section === 'petitions' && can('petitions.read')) page = <PetitionsPage route={route} />;
+  else if (section === 'teams' && can('teams.read')) page = <TeamsPage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
   else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
 
