@@ -14,42 +14,18 @@
  * another township of 铁岭县: out of scope for township, village, gridworker, parttime,
  * resident and township-cgb, in scope for the county-wide accounts.
  */
-import { randomUUID } from 'node:crypto';
 import type { Fixtures, Place, Where } from './fixtures.js';
-import type { MatrixRole } from './kit.js';
 import { CASE_FIELD_ROWS } from './rows-cases-field.js';
 import { INDICATOR_ROWS } from './rows-indicators.js';
 import { CADRE_ROWS, ENTERPRISE_ROWS } from './rows-cadres.js';
 import { PETITION_ROWS } from './rows-petitions.js';
 
-export type Req = {
-  method: string;
-  url: string;
-  payload?: object;
-  /** multipart upload of a real JPEG */
-  photo?: boolean;
-  /** a server-sent event stream: only its status is read */
-  events?: boolean;
-  /** on a session of its own (the call ends it) */
-  ownSession?: boolean;
-};
-export type Expect = Partial<Record<MatrixRole | '*', number>>;
-export type Row = {
-  /** `METHOD path` as in the OpenAPI document */
-  route: string;
-  /** the request against the "in" or "out" place; may create a fresh object first */
-  make: (fx: Fixtures, where: Where, role: MatrixRole) => Req | Promise<Req>;
-  in: Expect;
-  out?: Expect;
-};
+import type { MatrixRole } from './kit.js';
+import { del, get, patch, post, put, rid, type Row } from './rows.js';
 
-const get = (url: string): Req => ({ method: 'GET', url });
-const post = (url: string, payload: object = {}): Req => ({ method: 'POST', url, payload });
-const put = (url: string, payload: object): Req => ({ method: 'PUT', url, payload });
-const patch = (url: string, payload: object): Req => ({ method: 'PATCH', url, payload });
-const del = (url: string): Req => ({ method: 'DELETE', url });
+export type { Expect, Req, Row } from './rows.js';
+
 const P = (fx: Fixtures, w: Where): Place => fx[w];
-const rid = () => randomUUID();
 
 export const MATRIX: Row[] = [
   ...INDICATOR_ROWS,

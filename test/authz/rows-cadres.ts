@@ -8,21 +8,8 @@
 import { randomUUID } from 'node:crypto';
 import { completeCreditCode } from '../../src/modules/enterprises/credit-code.js';
 import type { Fixtures, Where } from './fixtures.js';
-import type { MatrixRole } from './kit.js';
 
-// the shapes of matrix.ts's rows, restated here: importing them from matrix.ts would be a cycle
-type Req = { method: string; url: string; payload?: object };
-type Expect = Partial<Record<MatrixRole | '*', number>>;
-type Row = {
-  route: string;
-  make: (fx: Fixtures, where: Where, role: MatrixRole) => Req | Promise<Req>;
-  in: Expect;
-  out?: Expect;
-};
-
-const get = (url: string): Req => ({ method: 'GET', url });
-const post = (url: string, payload: object = {}): Req => ({ method: 'POST', url, payload });
-const patch = (url: string, payload: object): Req => ({ method: 'PATCH', url, payload });
+import { get, patch, post, type Expect, type Row } from './rows.js';
 
 const READ_IN: Expect = {
   '*': 403,

@@ -4,14 +4,9 @@
  * are refused (no one is ranked; 国办函〔2026〕12号). "out" is a village of another county → 404.
  */
 import type { Fixtures, Where } from './fixtures.js';
-import type { MatrixRole } from './kit.js';
 
-// matrix.ts's Row, restated (importing it from matrix.ts would be an import cycle)
-type Req = { method: string; url: string };
-type Expect = Partial<Record<MatrixRole | '*', number>>;
-type Row = { route: string; make: (fx: Fixtures, where: Where) => Req; in: Expect; out?: Expect };
+import { get, type Row } from './rows.js';
 
-const get = (url: string): Req => ({ method: 'GET', url });
 const readers = {
   '*': 200,
   gridworker: 403,

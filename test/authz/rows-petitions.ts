@@ -5,20 +5,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Fixtures, Where } from './fixtures.js';
-import type { MatrixRole } from './kit.js';
 
-// the shapes of matrix.ts's Req and Row (imported from there they would make an import cycle)
-type Req = { method: string; url: string; payload?: object };
-type Expect = Partial<Record<MatrixRole | '*', number>>;
-type Row = {
-  route: string;
-  make: (fx: Fixtures, where: Where, role: MatrixRole) => Req | Promise<Req>;
-  in: Expect;
-  out?: Expect;
-};
+import { get, post, type Row } from './rows.js';
 
-const get = (url: string): Req => ({ method: 'GET', url });
-const post = (url: string, payload: object = {}): Req => ({ method: 'POST', url, payload });
 const code = () => `m${randomUUID().replaceAll('-', '').slice(0, 12)}`;
 
 const petitions = new Map<Where, Promise<number>>();
