@@ -10,6 +10,7 @@ import { AUDIT_ABILITIES } from '../modules/audit/abilities.js';
 import { CASE_ABILITIES } from '../modules/cases/abilities.js';
 import { DEPARTMENT_ABILITIES } from '../modules/departments/abilities.js';
 import { DISCLOSURE_ABILITIES } from '../modules/disclosures/abilities.js';
+import { DISPUTE_ABILITIES } from '../modules/disputes/abilities.js';
 import { ERRAND_ABILITIES } from '../modules/errands/abilities.js';
 import { GRID_ABILITIES } from '../modules/grids/abilities.js';
 import { PARTY_ABILITIES } from '../modules/party/abilities.js';
@@ -33,6 +34,7 @@ export const ROLE_TABLE = {
   ...DISCLOSURE_ABILITIES,
   ...PARTY_ABILITIES,
   ...DEPARTMENT_ABILITIES,
+  ...DISPUTE_ABILITIES,
 };
 
 export type Ability = keyof typeof ROLE_TABLE;

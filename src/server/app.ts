@@ -23,6 +23,8 @@ import { regionRoutes } from '../modules/regions/routes.js';
 import { visitRoutes } from '../modules/visits/routes.js';
 import { pointsRoutes } from '../modules/points/routes.js';
 import { wishRoutes } from '../modules/wishes/routes.js';
+import { disputeRoutes } from '../modules/disputes/routes.js';
+import { mediationRoutes } from '../modules/disputes/mediation-routes.js';
 import { errandRoutes } from '../modules/errands/routes.js';
 import { disclosureRoutes } from '../modules/disclosures/routes.js';
 import { partyRoutes } from '../modules/party/routes.js';
@@ -128,6 +130,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(errandRoutes(ctx));
       await api.register(disclosureRoutes(ctx));
       await api.register(partyRoutes(ctx));
+      await api.register(disputeRoutes(ctx));
+      await api.register(mediationRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

@@ -7,6 +7,7 @@ import { ACCOUNT_ERRORS } from '../modules/accounts/errors.js';
 import { CASE_ERRORS } from '../modules/cases/errors.js';
 import { DEPARTMENT_ERRORS } from '../modules/departments/errors.js';
 import { DISCLOSURE_ERRORS } from '../modules/disclosures/errors.js';
+import { DISPUTE_ERRORS } from '../modules/disputes/errors.js';
 import { ERRAND_ERRORS } from '../modules/errands/errors.js';
 import { PARTY_ERRORS } from '../modules/party/errors.js';
 import { POINTS_ERRORS } from '../modules/points/errors.js';
@@ -25,4 +26,5 @@ export const ERROR_CATALOGUE = {
   ...DISCLOSURE_ERRORS,
   ...PARTY_ERRORS,
   ...DEPARTMENT_ERRORS,
+  ...DISPUTE_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

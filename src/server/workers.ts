@@ -1,4 +1,5 @@
 import { sweepOverdue } from '../modules/cases/sweep.js';
+import { sweepDisputes } from '../modules/disputes/sweep.js';
 import { deliverDue, logChannel } from '../modules/notify/outbox.js';
 import type { AppContext } from './context.js';
 
@@ -29,6 +30,7 @@ export function startWorkers(
   };
   const stops = [
     every(opts.sweepMs ?? 30_000, 'deadline sweep', () => sweepOverdue(deps)),
+    every(opts.sweepMs ?? 30_000, 'dispute sweep', () => sweepDisputes(deps)),
     every(opts.outboxMs ?? 5_000, 'outbox delivery', () => deliverDue(ctx.db, channels, ctx.now())),
   ];
   return () => stops.forEach((s) => s());

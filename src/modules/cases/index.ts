@@ -7,3 +7,5 @@ export { caseDeps } from './context.js';
 export { reportCase } from './report.js';
 export { seedCountyCaseConfig } from './seed.js';
 export { type CaseAction, type CaseState, OPEN_STATES } from './states.js';
+export { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
+export { type Tier } from './states.js';

@@ -12,6 +12,7 @@ import { seedPointsConfig, seedPointsDemo } from '../points/index.js';
 import { seedWishConfig, seedWishDemo } from '../wishes/index.js';
 import { seedErrandConfig, seedErrandDemo } from '../errands/index.js';
 import { seedDisclosureConfig, seedDisclosureDemo } from '../disclosures/index.js';
+import { seedDisputeConfig, seedDisputeDemo } from '../disputes/index.js';
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
 const MODULE_SEEDS = [
@@ -19,6 +20,7 @@ const MODULE_SEEDS = [
   [seedWishConfig, seedWishDemo],
   [seedErrandConfig, seedErrandDemo],
   [seedDisclosureConfig, seedDisclosureDemo],
+  [seedDisputeConfig, seedDisputeDemo],
   // last: its opening ledger of the part-time worker follows the awards the others made
   [seedPointsConfig, seedPointsDemo],
 ] as const;
