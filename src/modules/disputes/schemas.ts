@@ -16,7 +16,14 @@ const RegionCode = (len: string) =>
     .string()
     .regex(new RegExp(`^\\d{${len}}$`))
     .describe('a region code inside your scope');
-export const Day = z.iso.date().describe('a date, YYYY-MM-DD (Beijing)');
+/** A calendar date that exists (2026-02-30 is refused, not rolled over). */
+export const Day = z.iso
+  .date()
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'no such date')
+  .describe('a date, YYYY-MM-DD (Beijing)');
 
 export const PartyInput = z.union([
   z.object({

@@ -11,6 +11,7 @@ import { PARTY_M } from './party/messages.js';
 import { POINTS_M } from './points/messages.js';
 import { VISITS_M } from './visits/messages.js';
 import { WISHES_M } from './wishes/messages.js';
+import { DISPUTES_M } from './disputes/messages.js';
 
 export const M = {
   'app.title': ['网格化基层治理指挥中心', 'Grid Governance Command Centre'],
@@ -279,6 +280,7 @@ export const M = {
   ...POINTS_M,
   ...PARTY_M,
   ...WISHES_M,
+  ...DISPUTES_M,
   ...ERRANDS_M,
   ...DISCLOSURES_M,
   ...ADMIN_M,

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  AuditOutlined,
   ApartmentOutlined,
   DashboardOutlined,
   FileDoneOutlined,
@@ -25,6 +26,7 @@ import { PartyPage } from '../party/PartyPage.js';
 import { WorkersPage } from '../points/WorkersPage.js';
 import { VisitsPage } from '../visits/VisitsPage.js';
 import { WishesPage } from '../wishes/WishesPage.js';
+import { DisputesPage } from '../disputes/DisputesPage.js';
 import { navigate, useRoute } from '../router.js';
 import { useSession } from '../session.js';
 import { TerritoryPage } from '../territory/TerritoryPage.js';
@@ -61,6 +63,7 @@ export function Shell() {
     { key: 'party', icon: <FlagOutlined />, label: t('menu.party'), show: can('party.read') },
     { key: 'wishes', icon: <HeartOutlined />, label: t('menu.wishes'), show: can('wishes.read') },
     { key: 'errands', icon: <ShoppingOutlined />, label: t('menu.errands'), show: can('errands.read') },
+    { key: 'disputes', icon: <AuditOutlined />, label: t('menu.disputes'), show: can('disputes.read') },
     {
       key: 'disclosures',
       icon: <FileDoneOutlined />,
@@ -84,6 +87,7 @@ export function Shell() {
   else if (section === 'party' && can('party.read')) page = <PartyPage route={route} />;
   else if (section === 'wishes' && can('wishes.read')) page = <WishesPage route={route} />;
   else if (section === 'errands' && can('errands.read')) page = <ErrandsPage route={route} />;
+  else if (section === 'disputes' && can('disputes.read')) page = <DisputesPage route={route} />;
   else if (section === 'disclosures' && can('disclosures.read')) page = <DisclosuresPage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
   else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
