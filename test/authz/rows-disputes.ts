@@ -5,7 +5,17 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Fixtures, Where } from './fixtures.js';
-import type { Row } from './matrix.js';
+import type { MatrixRole } from './kit.js';
+
+// The shape of matrix.ts's Row, spelled out here: importing it from matrix.ts would make a cycle.
+type Req = { method: string; url: string; payload?: object };
+type Expect = Partial<Record<MatrixRole | '*', number>>;
+type Row = {
+  route: string;
+  make: (fx: Fixtures, where: Where, role: MatrixRole) => Req | Promise<Req>;
+  in: Expect;
+  out?: Expect;
+};
 
 type Body = Record<string, unknown>;
 const get = (url: string) => ({ method: 'GET', url });

@@ -15,14 +15,13 @@ import {
 } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
-import type { paths } from '../../shared/api-schema.js';
+import type { Dispute } from './types.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { navigate } from '../router.js';
 import { SessionForm } from './SessionForm.js';
 
-export type Dispute = paths['/api/v1/disputes/{id}']['get']['responses'][200]['content']['application/json'];
 type Action = Dispute['actions'][number];
 
 /** 纠纷详情: parties (masked), steps, record sheets (print), and the actions the API offers the caller. */

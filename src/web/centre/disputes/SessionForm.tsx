@@ -5,7 +5,7 @@ import { api, errorText } from '../../shared/api.js';
 import { PhotoUpload } from '../detail/PhotoUpload.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
-import type { Dispute } from './DisputeDetail.js';
+import type { Dispute } from './types.js';
 
 type Outcome = 'agreed' | 'failed' | 'adjourned';
 
