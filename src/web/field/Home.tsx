@@ -1,5 +1,6 @@
 import { Button, Dialog } from 'antd-mobile';
 import {
+  AuditOutlined,
   CameraOutlined,
   FileTextOutlined,
   GiftOutlined,
@@ -21,6 +22,13 @@ const SERVICES = [
   { key: 'visits', path: '/visits', icon: <HomeOutlined />, label: 'svcVisits', ability: 'visits.record' },
   { key: 'points', path: '/points', icon: <GiftOutlined />, label: 'svcPoints', ability: 'points.redeem' },
   { key: 'wishes', path: '/wishes', icon: <HeartOutlined />, label: 'svcWishes', ability: 'wishes.request' },
+  {
+    key: 'screening',
+    path: '/screening',
+    icon: <AuditOutlined />,
+    label: 'svcScreening',
+    ability: 'disputes.screen',
+  },
   { key: 'errands', path: '/errands', icon: <ShoppingOutlined />, label: 'svcErrands', ability: null },
   {
     key: 'disclosures',

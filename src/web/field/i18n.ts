@@ -5,6 +5,7 @@ import { ERRANDS_S } from './errands/messages.js';
 import { POINTS_S } from './points/messages.js';
 import { VISITS_S } from './visits/messages.js';
 import { WISHES_S } from './wishes/messages.js';
+import { DISPUTES_S } from './disputes/messages.js';
 
 /**
  * UI strings of the field app: Chinese first, English second. Words are kept
@@ -169,6 +170,7 @@ const S = {
   ...VISITS_S,
   ...POINTS_S,
   ...WISHES_S,
+  ...DISPUTES_S,
   ...ERRANDS_S,
   ...DISCLOSURES_S,
 } as const satisfies Record<string, readonly [string, string]>;
