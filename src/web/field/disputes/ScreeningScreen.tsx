@@ -1,4 +1,4 @@
-import { Button, Form, Input, Selector, Toast } from 'antd-mobile';
+import { Button, Form, Selector, Toast } from 'antd-mobile';
 import { useState } from 'react';
 import type { paths } from '../../shared/api-schema.js';
 import { getLang, t } from '../i18n.js';
@@ -101,7 +101,12 @@ export function ScreeningScreen({ householdId }: { householdId?: number }) {
           />
         </Form.Item>
         <Form.Item label={t('disputeSummary')}>
-          <Input data-testid="dispute-summary" value={summary} onChange={setSummary} />
+          <input
+            className="input"
+            data-testid="dispute-summary"
+            value={summary}
+            onChange={(e) => setSummary(e.target.value)}
+          />
         </Form.Item>
         <Form.Item label={t('disputeRisk')}>
           <Selector
@@ -111,10 +116,20 @@ export function ScreeningScreen({ householdId }: { householdId?: number }) {
           />
         </Form.Item>
         <Form.Item label={t('disputeApplicant')}>
-          <Input data-testid="dispute-applicant" value={applicant} onChange={setApplicant} />
+          <input
+            className="input"
+            data-testid="dispute-applicant"
+            value={applicant}
+            onChange={(e) => setApplicant(e.target.value)}
+          />
         </Form.Item>
         <Form.Item label={t('disputeRespondent')}>
-          <Input data-testid="dispute-respondent" value={respondent} onChange={setRespondent} />
+          <input
+            className="input"
+            data-testid="dispute-respondent"
+            value={respondent}
+            onChange={(e) => setRespondent(e.target.value)}
+          />
         </Form.Item>
       </Form>
       {householdId === undefined && (
