@@ -10,6 +10,7 @@ import {
   LogoutOutlined,
   NotificationOutlined,
   ShoppingOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { getLang, setLang, t } from './i18n.js';
 import { go } from './router.js';
@@ -28,6 +29,13 @@ const SERVICES = [
     icon: <AuditOutlined />,
     label: 'svcScreening',
     ability: 'disputes.screen',
+  },
+  {
+    key: 'mediation',
+    path: '/mediation',
+    icon: <SolutionOutlined />,
+    label: 'svcMediation',
+    ability: 'mediation.record',
   },
   { key: 'errands', path: '/errands', icon: <ShoppingOutlined />, label: 'svcErrands', ability: null },
   {

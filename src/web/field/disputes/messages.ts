@@ -16,6 +16,17 @@ export const DISPUTES_S = {
   disputeAdd: ['加入本次报告', 'Add to the report'],
   disputeSend: ['提交纠纷', 'Submit the dispute'],
   queueScreening: ['矛盾纠纷排查', 'Dispute screening'],
+  svcMediation: ['评理记录', 'Mediation record'],
+  mediationTitle: ['评理记录表', 'Mediation record sheet'],
+  mediationDispute: ['哪件纠纷', 'Which dispute'],
+  mediationPlace: ['调解地点', 'Where'],
+  mediationMediator: ['调解员', 'Mediator'],
+  mediationFacts: ['纠纷事实', 'Facts'],
+  mediationApplicant: ['申请人诉求', 'Applicant’s claim'],
+  mediationRespondent: ['对方意见', 'The other side’s position'],
+  mediationAgreement: ['达成的协议', 'Agreement reached'],
+  mediationSigned: ['签字页照片', 'Photo of the signed paper'],
+  mediationSaved: ['评理记录已保存', 'Record sheet saved'],
 } as const;
 
 export const DISPUTE_TYPE_TEXT: Record<string, readonly [string, string]> = {
