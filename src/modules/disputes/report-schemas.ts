@@ -37,7 +37,10 @@ export const Rhythm = z.object({
 
 export const ReportQuery = z.object({
   within: Within,
-  period: z.enum(['day', 'week', 'month']),
+  period: z
+    .enum(['day', 'week', 'month'])
+    .default('day')
+    .describe('village daily, township weekly, county monthly'),
   date: Day.optional().describe('any date in the period; default: today'),
 });
 const Listed = z.object({

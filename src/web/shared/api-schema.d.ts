@@ -5626,10 +5626,11 @@ export interface paths {
         /** 日报告 / 周报告 / 月报告 A report for a scope and period, computed from the data */
         get: {
             parameters: {
-                query: {
+                query?: {
                     /** @description a region code inside your scope */
                     within?: string;
-                    period: "day" | "week" | "month";
+                    /** @description village daily, township weekly, county monthly */
+                    period?: "day" | "week" | "month";
                     /** @description any date in the period; default: today */
                     date?: string;
                 };
