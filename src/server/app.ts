@@ -23,6 +23,8 @@ import { regionRoutes } from '../modules/regions/routes.js';
 import { visitRoutes } from '../modules/visits/routes.js';
 import { pointsRoutes } from '../modules/points/routes.js';
 import { wishRoutes } from '../modules/wishes/routes.js';
+import { disputeRoutes } from '../modules/disputes/routes.js';
+import { mediationRoutes } from '../modules/disputes/mediation-routes.js';
 import { errandRoutes } from '../modules/errands/routes.js';
 import { petitionRoutes } from '../modules/petitions/routes.js';
 import { teamRoutes } from '../modules/teams/routes.js';
@@ -139,6 +141,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(enterpriseRoutes(ctx));
       await api.register(petitionRoutes(ctx));
       await api.register(teamRoutes(ctx));
+      await api.register(disputeRoutes(ctx));
+      await api.register(mediationRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

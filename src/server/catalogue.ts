@@ -9,6 +9,7 @@ import { CASE_ERRORS } from '../modules/cases/errors.js';
 import { DEPARTMENT_ERRORS } from '../modules/departments/errors.js';
 import { DISCLOSURE_ERRORS } from '../modules/disclosures/errors.js';
 import { ENTERPRISE_ERRORS } from '../modules/enterprises/errors.js';
+import { DISPUTE_ERRORS } from '../modules/disputes/errors.js';
 import { ERRAND_ERRORS } from '../modules/errands/errors.js';
 import { INDICATOR_ERRORS } from '../modules/indicators/errors.js';
 import { PARTY_ERRORS } from '../modules/party/errors.js';
@@ -35,4 +36,5 @@ export const ERROR_CATALOGUE = {
   ...INDICATOR_ERRORS,
   ...CADRE_ERRORS,
   ...ENTERPRISE_ERRORS,
+  ...DISPUTE_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

@@ -1,4 +1,5 @@
 import { caseShowsPhotos } from '../modules/cases/photo-access.js';
+import { mediationShowsPhotos } from '../modules/disputes/photo-access.js';
 import { errandShowsPhotos } from '../modules/errands/photo-access.js';
 import { publishedCasePhoto } from '../modules/open311/requests.js';
 import type { PhotoRules } from '../modules/photos/index.js';
@@ -7,6 +8,12 @@ import { wishShowsPhotos } from '../modules/wishes/photo-access.js';
 
 /** Who sees a photo is who sees what it serves: each owning module's own rule. */
 export const photoRules: PhotoRules = {
-  sees: { case: caseShowsPhotos, visit: visitShowsPhotos, wish: wishShowsPhotos, errand: errandShowsPhotos },
+  sees: {
+    case: caseShowsPhotos,
+    visit: visitShowsPhotos,
+    wish: wishShowsPhotos,
+    errand: errandShowsPhotos,
+    mediation: mediationShowsPhotos,
+  },
   published: publishedCasePhoto,
 };

@@ -1,5 +1,6 @@
 import { sweepOverdue } from '../modules/cases/sweep.js';
 import { compactRollup } from '../modules/indicators/index.js';
+import { sweepDisputes } from '../modules/disputes/sweep.js';
 import { deliverDue, logChannel } from '../modules/notify/outbox.js';
 import { warnPetitionLimits } from '../modules/petitions/index.js';
 import type { AppContext } from './context.js';
@@ -32,6 +33,7 @@ export function startWorkers(
   const stops = [
     every(opts.sweepMs ?? 30_000, 'deadline sweep', () => sweepOverdue(deps)),
     every(opts.sweepMs ?? 30_000, 'petition limits', () => warnPetitionLimits(ctx.db, ctx.now())),
+    every(opts.sweepMs ?? 30_000, 'dispute sweep', () => sweepDisputes(deps)),
     every(opts.outboxMs ?? 5_000, 'outbox delivery', () => deliverDue(ctx.db, channels, ctx.now())),
     // folds the indicator rollup's deltas of the last days (ADR 0007)
     every(opts.compactMs ?? 300_000, 'rollup compaction', () => compactRollup(ctx.db)),

@@ -22,6 +22,7 @@ import { PETITION_ROWS } from './rows-petitions.js';
 
 import type { MatrixRole } from './kit.js';
 import { del, get, patch, post, put, rid, type Row } from './rows.js';
+import { DISPUTE_ROWS } from './rows-disputes.js';
 
 export type { Expect, Req, Row } from './rows.js';
 
@@ -835,6 +836,7 @@ export const MATRIX: Row[] = [
   ...CADRE_ROWS,
   ...ENTERPRISE_ROWS,
   ...PETITION_ROWS,
+  ...DISPUTE_ROWS,
 ];
 
 /**

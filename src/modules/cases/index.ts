@@ -8,3 +8,5 @@ export { followCase } from './followers.js';
 export { reportCase, type ReportInput } from './report.js';
 export { seedCountyCaseConfig } from './seed.js';
 export { type CaseAction, type CaseState, OPEN_STATES } from './states.js';
+export { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
+export { type Tier } from './states.js';

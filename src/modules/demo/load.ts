@@ -16,6 +16,7 @@ import { seedCadreConfig, seedCadreDemo } from '../cadres/index.js';
 import { seedEnterpriseConfig, seedEnterpriseDemo } from '../enterprises/index.js';
 import { seedPetitionConfig, seedPetitionDemo } from '../petitions/index.js';
 import { seedTeamConfig, seedTeamDemo } from '../teams/index.js';
+import { seedDisputeConfig, seedDisputeDemo } from '../disputes/index.js';
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
 const MODULE_SEEDS = [
@@ -28,6 +29,7 @@ const MODULE_SEEDS = [
   [seedEnterpriseConfig, seedEnterpriseDemo],
   [seedPetitionConfig, seedPetitionDemo],
   [seedTeamConfig, seedTeamDemo],
+  [seedDisputeConfig, seedDisputeDemo],
   // last: its opening ledger of the part-time worker follows the awards the others made
   [seedPointsConfig, seedPointsDemo],
 ] as const;

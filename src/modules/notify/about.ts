@@ -1,3 +1,11 @@
 /** What a notification may be about besides a case (notification.about_type). */
-export const ABOUT_TYPES = ['wish', 'errand', 'disclosure', 'redemption', 'points', 'visit'] as const;
+export const ABOUT_TYPES = [
+  'wish',
+  'errand',
+  'disclosure',
+  'redemption',
+  'points',
+  'visit',
+  'dispute',
+] as const;
 export type About = { type: (typeof ABOUT_TYPES)[number]; id: number };

@@ -5,6 +5,14 @@
 
 import type { ColumnType } from "kysely";
 
+export type ArrayType<T> = ArrayTypeImpl<T> extends (infer U)[]
+  ? U[]
+  : ArrayTypeImpl<T>;
+
+export type ArrayTypeImpl<T> = T extends ColumnType<infer S, infer I, infer U>
+  ? ColumnType<S[], I[], U[]>
+  : T[];
+
 export type Generated<T> = T extends ColumnType<infer S, infer I, infer U>
   ? ColumnType<S, I | undefined, U>
   : ColumnType<T, T | undefined, T>;
@@ -151,6 +159,7 @@ export interface CasePhoto {
   gps_lng: number | null;
   height: number;
   id: string;
+  mediation_session_id: number | null;
   mime: string;
   original_key: string;
   phase: string;
@@ -320,6 +329,94 @@ export interface DisclosureRead {
   read_at: Timestamp;
 }
 
+export interface Dispute {
+  agreement: string | null;
+  amount_yuan: Numeric | null;
+  assisting_department_ids: Generated<ArrayType<number>>;
+  case_id: number | null;
+  client_request_id: string | null;
+  county_code: string;
+  created_at: Timestamp;
+  deadline_at: Timestamp;
+  fail_reason: string | null;
+  failed_at: Timestamp | null;
+  follow_up_at: Timestamp | null;
+  follow_up_due: string | null;
+  follow_up_held: boolean | null;
+  follow_up_note: string | null;
+  grid_code: string;
+  grid_path: string;
+  holder_code: string;
+  household_id: number | null;
+  id: Generated<number>;
+  lead_department_id: number | null;
+  number: string;
+  overdue: Generated<boolean>;
+  reported_by: number | null;
+  risk_level: string;
+  risk_signs: Generated<string[]>;
+  screening_id: number | null;
+  settled_at: Timestamp | null;
+  state: string;
+  summary: string;
+  tier: string;
+  tier_entered_at: Timestamp;
+  type: string;
+  updated_at: Timestamp;
+  version: Generated<number>;
+}
+
+export interface DisputeParty {
+  county_code: string;
+  dispute_id: number;
+  id: Generated<number>;
+  name: string;
+  phone_enc: Buffer | null;
+  phone_masked: string | null;
+  resident_id: number | null;
+  side: string;
+}
+
+export interface DisputeReport {
+  county_code: string;
+  figures: Json;
+  id: Generated<number>;
+  issued_at: Timestamp;
+  issued_by: number | null;
+  period: string;
+  period_start: string;
+  region_code: string;
+  region_path: string;
+}
+
+export interface DisputeScreening {
+  client_request_id: string | null;
+  county_code: string;
+  created_at: Timestamp;
+  day: string;
+  filed_by: number | null;
+  found: number;
+  id: Generated<number>;
+  note: string | null;
+  nothing_found: boolean;
+  village_code: string;
+  village_path: string;
+}
+
+export interface DisputeStep {
+  action: string;
+  actor_account_id: number | null;
+  actor_name: string;
+  at: Timestamp;
+  county_code: string;
+  dispute_id: number;
+  from_state: string | null;
+  id: Generated<number>;
+  note: string | null;
+  tier: string;
+  to_state: string;
+}
+
 export interface Enterprise {
   above_scale: Generated<boolean>;
   address: string;
@@ -463,6 +560,68 @@ export interface Household {
   last_visit_at: Timestamp | null;
   member_count: Generated<number>;
   visit_due_at: Timestamp | null;
+}
+
+export interface MediationPlace {
+  active: Generated<boolean>;
+  address: string | null;
+  county_code: string;
+  created_at: Timestamp;
+  id: Generated<number>;
+  kind: string;
+  mediator_id: number | null;
+  name: string;
+  region_code: string;
+  region_path: string;
+  video: Generated<boolean>;
+}
+
+export interface MediationReward {
+  amount_yuan: Numeric;
+  awarded_by: number | null;
+  awarded_on: string;
+  county_code: string;
+  created_at: Timestamp;
+  dispute_id: number;
+  id: Generated<number>;
+  mediator_id: number | null;
+  place_id: number | null;
+  reason: string;
+  township_code: string;
+  township_path: string;
+}
+
+export interface MediationSession {
+  agreement: string | null;
+  applicant_claim: string;
+  client_request_id: string | null;
+  county_code: string;
+  created_at: Timestamp;
+  dispute_id: number;
+  facts: string;
+  fail_reason: string | null;
+  held_on: string;
+  id: Generated<number>;
+  mediator_ids: ArrayType<number>;
+  outcome: string;
+  parties_present: string;
+  place_id: number;
+  recorded_by: number | null;
+  remote: Generated<boolean>;
+  respondent_claim: string;
+}
+
+export interface Mediator {
+  active: Generated<boolean>;
+  county_code: string;
+  created_at: Timestamp;
+  id: Generated<number>;
+  name: string;
+  region_code: string;
+  region_path: string;
+  source: string;
+  team_member_id: number | null;
+  title: string | null;
 }
 
 export interface Notification {
@@ -856,6 +1015,11 @@ export interface DB {
   disclosure_history: DisclosureHistory;
   disclosure_question: DisclosureQuestion;
   disclosure_read: DisclosureRead;
+  dispute: Dispute;
+  dispute_party: DisputeParty;
+  dispute_report: DisputeReport;
+  dispute_screening: DisputeScreening;
+  dispute_step: DisputeStep;
   enterprise: Enterprise;
   enterprise_help: EnterpriseHelp;
   enterprise_helper: EnterpriseHelper;
@@ -866,6 +1030,10 @@ export interface DB {
   grid_index_version: GridIndexVersion;
   grid_worker: GridWorker;
   household: Household;
+  mediation_place: MediationPlace;
+  mediation_reward: MediationReward;
+  mediation_session: MediationSession;
+  mediator: Mediator;
   notification: Notification;
   open311_key: Open311Key;
   open311_request: Open311Request;

@@ -15,6 +15,7 @@ import { ENTERPRISES_M } from './enterprises/messages.js';
 import { POINTS_M } from './points/messages.js';
 import { VISITS_M } from './visits/messages.js';
 import { WISHES_M } from './wishes/messages.js';
+import { DISPUTES_M } from './disputes/messages.js';
 
 export const M = {
   'app.title': ['网格化基层治理指挥中心', 'Grid Governance Command Centre'],
@@ -286,6 +287,7 @@ export const M = {
   ...CADRES_M,
   ...ENTERPRISES_M,
   ...WISHES_M,
+  ...DISPUTES_M,
   ...ERRANDS_M,
   ...PETITIONS_M,
   ...DISCLOSURES_M,

@@ -1,5 +1,6 @@
 import { Button, Dialog, Switch } from 'antd-mobile';
 import {
+  AuditOutlined,
   CameraOutlined,
   FileTextOutlined,
   GiftOutlined,
@@ -9,6 +10,7 @@ import {
   LogoutOutlined,
   NotificationOutlined,
   ShoppingOutlined,
+  SolutionOutlined,
 } from '@ant-design/icons';
 import { getLang, setLang, t } from './i18n.js';
 import { setCare, useCare } from './care.js';
@@ -22,6 +24,20 @@ const SERVICES = [
   { key: 'visits', path: '/visits', icon: <HomeOutlined />, label: 'svcVisits', ability: 'visits.record' },
   { key: 'points', path: '/points', icon: <GiftOutlined />, label: 'svcPoints', ability: 'points.redeem' },
   { key: 'wishes', path: '/wishes', icon: <HeartOutlined />, label: 'svcWishes', ability: 'wishes.request' },
+  {
+    key: 'screening',
+    path: '/screening',
+    icon: <AuditOutlined />,
+    label: 'svcScreening',
+    ability: 'disputes.screen',
+  },
+  {
+    key: 'mediation',
+    path: '/mediation',
+    icon: <SolutionOutlined />,
+    label: 'svcMediation',
+    ability: 'mediation.record',
+  },
   { key: 'errands', path: '/errands', icon: <ShoppingOutlined />, label: 'svcErrands', ability: null },
   {
     key: 'disclosures',

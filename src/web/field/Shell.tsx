@@ -17,6 +17,8 @@ import { Messages } from './messages/Messages.js';
 import { VisitsRoutes } from './visits/VisitsRoutes.js';
 import { PointsRoutes } from './points/PointsRoutes.js';
 import { WishesRoutes } from './wishes/WishesRoutes.js';
+import { ScreeningScreen } from './disputes/ScreeningScreen.js';
+import { MediationRecord } from './disputes/MediationRecord.js';
 import { ErrandsRoutes } from './errands/ErrandsRoutes.js';
 import { DisclosuresRoutes } from './disclosures/DisclosuresRoutes.js';
 import type { Me } from './types.js';
@@ -93,6 +95,11 @@ export function Shell({
   else if (top === '/visits' || top === '/households') screen = <VisitsRoutes parts={parts} me={me} />;
   else if (top === '/points') screen = <PointsRoutes parts={parts} me={me} />;
   else if (top === '/wishes') screen = <WishesRoutes parts={parts} me={me} />;
+  else if (top === '/mediation') screen = <MediationRecord />;
+  else if (top === '/screening')
+    screen = (
+      <ScreeningScreen householdId={parts[1] === 'household' ? Number(parts[2]) || undefined : undefined} />
+    );
   else if (top === '/errands') screen = <ErrandsRoutes parts={parts} me={me} />;
   else if (top === '/disclosures') screen = <DisclosuresRoutes parts={parts} me={me} />;
   else screen = <Home me={me} onSignOut={onSignOut} />;

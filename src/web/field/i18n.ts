@@ -6,6 +6,7 @@ import { POINTS_S } from './points/messages.js';
 import { VISITS_S } from './visits/messages.js';
 import { WISHES_S } from './wishes/messages.js';
 import { UX_S } from './ux-messages.js';
+import { DISPUTES_S } from './disputes/messages.js';
 
 /**
  * UI strings of the field app: Chinese first, English second. Words are kept
@@ -170,6 +171,7 @@ const S = {
   ...VISITS_S,
   ...POINTS_S,
   ...WISHES_S,
+  ...DISPUTES_S,
   ...ERRANDS_S,
   ...DISCLOSURES_S,
   ...UX_S,

@@ -2302,7 +2302,7 @@ export interface paths {
                                 /** @description what it is about when not a case */
                                 about: {
                                     /** @enum {string} */
-                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit";
+                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute";
                                     id: number;
                                 } | null;
                                 kind: string;
@@ -8007,6 +8007,1143 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/screenings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 日排查、日报告 File the village’s screening of today: the disputes found, or nothing found */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description "nothing found today" — a report too */
+                        nothingFound: boolean;
+                        /** @default [] */
+                        disputes?: {
+                            /** @enum {string} */
+                            type: "neighbour" | "family" | "marriage" | "land_homestead" | "labour" | "property" | "compensation" | "contract" | "other";
+                            /** @description what the dispute is about */
+                            summary: string;
+                            /** @description amount involved, yuan */
+                            amountYuan?: number;
+                            /** @enum {string} */
+                            riskLevel: "low" | "medium" | "high";
+                            /** @default [] */
+                            riskSigns?: ("threats" | "crowd_gathering" | "petition_risk" | "violence" | "self_harm" | "repeated")[];
+                            parties: ({
+                                /** @enum {string} */
+                                side: "applicant" | "respondent";
+                                /** @description a resident of the archive (your county) */
+                                residentId: number;
+                            } | {
+                                /** @enum {string} */
+                                side: "applicant" | "respondent";
+                                /** @description an outsider, by name */
+                                name: string;
+                                /** @description mobile number; stored encrypted, shown masked */
+                                phone?: string;
+                            })[];
+                            /** @description the grid (a grid worker: their own grid by default) */
+                            gridCode?: string;
+                            /** @description the household it came from */
+                            householdId?: number;
+                            /** @description a linked case of your scope */
+                            caseId?: number;
+                        }[];
+                        /** @description village staff: their village (default) */
+                        villageCode?: string;
+                        note?: string;
+                        /**
+                         * Format: uuid
+                         * @description idempotency key: resending returns the same screening (200)
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already filed with this clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            day: string;
+                            villageCode: string;
+                            found: number;
+                            disputeIds: number[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            day: string;
+                            villageCode: string;
+                            found: number;
+                            disputeIds: number[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 矛盾纠纷台账 Disputes I can see, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    tier?: "village" | "township" | "county";
+                    state?: "open" | "assigned" | "settled" | "failed" | "closed";
+                    /** @description only open ones (open or assigned) */
+                    open?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                number: string;
+                                gridCode: string;
+                                gridName: string;
+                                /** @enum {string} */
+                                type: "neighbour" | "family" | "marriage" | "land_homestead" | "labour" | "property" | "compensation" | "contract" | "other";
+                                summary: string;
+                                amountYuan: number | null;
+                                /** @enum {string} */
+                                riskLevel: "low" | "medium" | "high";
+                                riskSigns: string[];
+                                /** @enum {string} */
+                                tier: "village" | "township" | "county";
+                                /** @enum {string} */
+                                state: "open" | "assigned" | "settled" | "failed" | "closed";
+                                deadlineAt: string;
+                                overdue: boolean;
+                                followUpDue: string | null;
+                                version: number;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记矛盾纠纷 A dispute from a household or a grid (held at the village, settle the same day) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "neighbour" | "family" | "marriage" | "land_homestead" | "labour" | "property" | "compensation" | "contract" | "other";
+                        /** @description what the dispute is about */
+                        summary: string;
+                        /** @description amount involved, yuan */
+                        amountYuan?: number;
+                        /** @enum {string} */
+                        riskLevel: "low" | "medium" | "high";
+                        /** @default [] */
+                        riskSigns?: ("threats" | "crowd_gathering" | "petition_risk" | "violence" | "self_harm" | "repeated")[];
+                        parties: ({
+                            /** @enum {string} */
+                            side: "applicant" | "respondent";
+                            /** @description a resident of the archive (your county) */
+                            residentId: number;
+                        } | {
+                            /** @enum {string} */
+                            side: "applicant" | "respondent";
+                            /** @description an outsider, by name */
+                            name: string;
+                            /** @description mobile number; stored encrypted, shown masked */
+                            phone?: string;
+                        })[];
+                        /** @description the grid (a grid worker: their own grid by default) */
+                        gridCode?: string;
+                        /** @description the household it came from */
+                        householdId?: number;
+                        /** @description a linked case of your scope */
+                        caseId?: number;
+                        /**
+                         * Format: uuid
+                         * @description idempotency key: resending returns the same dispute (200)
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already made with this clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            /** @enum {string} */
+                            state: "open" | "assigned" | "settled" | "failed" | "closed";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            /** @enum {string} */
+                            state: "open" | "assigned" | "settled" | "failed" | "closed";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/rhythm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三级联动节奏 Who has not reported: villages today, townships this week, the county this month */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    /** @description default: today */
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            date: string;
+                            weekStart: string;
+                            monthStart: string;
+                            villages: {
+                                code: string;
+                                name: string;
+                                townshipCode: string;
+                                townshipName: string;
+                                /** @description filed the day’s screening; false: flagged for the township */
+                                reported: boolean;
+                                found: number;
+                                nothingFound: boolean;
+                            }[];
+                            townships: {
+                                code: string;
+                                name: string;
+                                /** @description issued the week’s report; false: flagged for the county */
+                                weekReported: boolean;
+                                /** @description villages without the day’s screening */
+                                villagesMissing: number;
+                            }[];
+                            counties: {
+                                code: string;
+                                name: string;
+                                monthReported: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 日报告 / 周报告 / 月报告 A report for a scope and period, computed from the data */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    /** @description village daily, township weekly, county monthly */
+                    period?: "day" | "week" | "month";
+                    /** @description any date in the period; default: today */
+                    date?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            regionCode: string;
+                            /** @enum {string} */
+                            period: "day" | "week" | "month";
+                            start: string;
+                            /** @description the day after the period */
+                            end: string;
+                            found: {
+                                count: number;
+                                items: {
+                                    id: number;
+                                    number: string;
+                                    summary: string;
+                                    type: string;
+                                    riskLevel: string;
+                                    /** @enum {string} */
+                                    tier: "village" | "township" | "county";
+                                    /** @enum {string} */
+                                    state: "open" | "assigned" | "settled" | "failed" | "closed";
+                                    gridName: string;
+                                }[];
+                            };
+                            settled: {
+                                count: number;
+                                items: {
+                                    id: number;
+                                    number: string;
+                                    summary: string;
+                                    type: string;
+                                    riskLevel: string;
+                                    /** @enum {string} */
+                                    tier: "village" | "township" | "county";
+                                    /** @enum {string} */
+                                    state: "open" | "assigned" | "settled" | "failed" | "closed";
+                                    gridName: string;
+                                }[];
+                            };
+                            escalated: {
+                                count: number;
+                                items: {
+                                    id: number;
+                                    number: string;
+                                    summary: string;
+                                    type: string;
+                                    riskLevel: string;
+                                    /** @enum {string} */
+                                    tier: "village" | "township" | "county";
+                                    /** @enum {string} */
+                                    state: "open" | "assigned" | "settled" | "failed" | "closed";
+                                    gridName: string;
+                                }[];
+                            };
+                            overdue: {
+                                count: number;
+                                items: {
+                                    id: number;
+                                    number: string;
+                                    summary: string;
+                                    type: string;
+                                    riskLevel: string;
+                                    /** @enum {string} */
+                                    tier: "village" | "township" | "county";
+                                    /** @enum {string} */
+                                    state: "open" | "assigned" | "settled" | "failed" | "closed";
+                                    gridName: string;
+                                }[];
+                            };
+                            /** @description open at the end of the period */
+                            open: {
+                                count: number;
+                                items: {
+                                    id: number;
+                                    number: string;
+                                    summary: string;
+                                    type: string;
+                                    riskLevel: string;
+                                    /** @enum {string} */
+                                    tier: "village" | "township" | "county";
+                                    /** @enum {string} */
+                                    state: "open" | "assigned" | "settled" | "failed" | "closed";
+                                    gridName: string;
+                                }[];
+                            };
+                            screeningsFiled: number;
+                            nothingFound: number;
+                            /** @description when the township / county issued it (weekly, monthly) */
+                            issuedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 报送周报告 / 月报告 Issue the township’s weekly or the county’s monthly report (figures computed) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description township centre: week; county centre: month
+                         * @enum {string}
+                         */
+                        period: "week" | "month";
+                        /**
+                         * Format: date
+                         * @description any date in the period; default: today
+                         */
+                        date?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            period: "week" | "month";
+                            start: string;
+                            figures: {
+                                found: number;
+                                settled: number;
+                                escalated: number;
+                                overdue: number;
+                                open: number;
+                                screeningsFiled: number;
+                                nothingFound: number;
+                            };
+                            issuedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 纠纷详情 A dispute with its parties, steps, sessions and the actions I may take */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            gridCode: string;
+                            gridName: string;
+                            /** @enum {string} */
+                            type: "neighbour" | "family" | "marriage" | "land_homestead" | "labour" | "property" | "compensation" | "contract" | "other";
+                            summary: string;
+                            amountYuan: number | null;
+                            /** @enum {string} */
+                            riskLevel: "low" | "medium" | "high";
+                            riskSigns: string[];
+                            /** @enum {string} */
+                            tier: "village" | "township" | "county";
+                            /** @enum {string} */
+                            state: "open" | "assigned" | "settled" | "failed" | "closed";
+                            deadlineAt: string;
+                            overdue: boolean;
+                            followUpDue: string | null;
+                            version: number;
+                            createdAt: string;
+                            holderCode: string;
+                            householdId: number | null;
+                            caseId: number | null;
+                            leadDepartment: {
+                                id: number;
+                                name: string;
+                            } | null;
+                            assistingDepartments: {
+                                id: number;
+                                name: string;
+                            }[];
+                            agreement: string | null;
+                            failReason: string | null;
+                            settledAt: string | null;
+                            followUpAt: string | null;
+                            followUpHeld: boolean | null;
+                            followUpNote: string | null;
+                            parties: {
+                                id: number;
+                                /** @enum {string} */
+                                side: "applicant" | "respondent";
+                                name: string;
+                                residentId: number | null;
+                                phoneMasked: string | null;
+                            }[];
+                            history: {
+                                id: number;
+                                at: string;
+                                action: string;
+                                fromState: string | null;
+                                toState: string;
+                                /** @enum {string} */
+                                tier: "village" | "township" | "county";
+                                actorName: string;
+                                note: string | null;
+                            }[];
+                            sessions: {
+                                id: number;
+                                heldOn: string;
+                                placeName: string;
+                                remote: boolean;
+                                /** @enum {string} */
+                                outcome: "agreed" | "failed" | "adjourned";
+                            }[];
+                            /** @description what I may do now */
+                            actions: ("escalate" | "assign" | "settle" | "fail" | "follow_up")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理纠纷 escalate {reason}, assign {leadDepartmentId, assistingDepartmentIds}, settle {agreement, sessionId}, fail {reason}, follow_up {held, note} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "escalate" | "assign" | "settle" | "fail" | "follow_up";
+                };
+                cookie?: never;
+            };
+            /** @description the body of the action named in the path */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version you saw */
+                        version?: number;
+                        /** @description why the tier cannot settle it */
+                        reason: string;
+                    } | {
+                        /** @description the version you saw */
+                        version?: number;
+                        /** @description township: the lead office; county: the department */
+                        leadDepartmentId: number;
+                        /**
+                         * @description township only: the offices that assist
+                         * @default []
+                         */
+                        assistingDepartmentIds?: number[];
+                        note?: string;
+                    } | {
+                        /** @description the version you saw */
+                        version?: number;
+                        /** @description the agreement reached */
+                        agreement: string;
+                        /** @description the record sheet of the session */
+                        sessionId?: number;
+                    } | {
+                        /** @description the version you saw */
+                        version?: number;
+                        /** @description why it failed; the channel it was referred to */
+                        reason: string;
+                    } | {
+                        /** @description the version you saw */
+                        version?: number;
+                        /** @description whether the agreement held */
+                        held: boolean;
+                        note: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            /** @enum {string} */
+                            state: "open" | "assigned" | "settled" | "failed" | "closed";
+                            /** @enum {string} */
+                            tier: "village" | "township" | "county";
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/places": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解场所 评理说事点, mediation rooms, township and county centres of my scope (and above it) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "village_point" | "room" | "township_centre" | "county_centre";
+                                name: string;
+                                regionCode: string;
+                                regionName: string;
+                                address: string | null;
+                                mediatorId: number | null;
+                                mediatorName: string | null;
+                                video: boolean;
+                                /** @description record sheets kept here */
+                                sessions: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增调解场所 Add a mediation place */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description 评理说事点 / named room / township or county mediation centre
+                         * @enum {string}
+                         */
+                        kind: "village_point" | "room" | "township_centre" | "county_centre";
+                        name: string;
+                        /** @description the village, township or county it serves (default: your scope) */
+                        regionCode?: string;
+                        address?: string;
+                        /** @description its mediator (老裴调解室: 老裴) */
+                        mediatorId?: number;
+                        /**
+                         * @description equipped for remote sessions over video
+                         * @default false
+                         */
+                        video?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/mediators": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调解员 Mediators of my scope (and above it), 5+5+N team members included */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                source: "staff" | "team" | "lawyer" | "volunteer" | "retired_cadre" | "other";
+                                regionCode: string;
+                                regionName: string;
+                                teamMemberId: number | null;
+                                title: string | null;
+                                /** @description sessions ending in agreement */
+                                settled: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增调解员 Add a mediator */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        /**
+                         * @description staff, a member of the 5+5+N teams, lawyer, volunteer …
+                         * @enum {string}
+                         */
+                        source: "staff" | "team" | "lawyer" | "volunteer" | "retired_cadre" | "other";
+                        /** @description where they mediate (default: your scope) */
+                        regionCode?: string;
+                        /** @description the 5+5+N team member record, if any */
+                        teamMemberId?: number;
+                        /** @description e.g. 乡贤参事会成员, 法律顾问 */
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/sessions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调解笔录 Record a mediation session (record sheet, signed paper as a photo, remote or not) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description a date, YYYY-MM-DD (Beijing)
+                         */
+                        heldOn: string;
+                        placeId: number;
+                        /**
+                         * @description held over video (the county room with a village)
+                         * @default false
+                         */
+                        remote?: boolean;
+                        partiesPresent: string;
+                        mediatorIds: number[];
+                        facts: string;
+                        applicantClaim: string;
+                        respondentClaim: string;
+                        /** @enum {string} */
+                        outcome: "agreed" | "failed" | "adjourned";
+                        /** @description required when agreed */
+                        agreement?: string;
+                        /** @description required when failed */
+                        failReason?: string;
+                        /**
+                         * @description the signed paper, uploaded through POST /photos
+                         * @default []
+                         */
+                        photoIds?: string[];
+                        /** Format: uuid */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already recorded with this clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/sessions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 评理记录表 The record sheet of a session (printable on A4) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            dispute: {
+                                id: number;
+                                number: string;
+                                type: string;
+                                summary: string;
+                            };
+                            heldOn: string;
+                            place: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "village_point" | "room" | "township_centre" | "county_centre";
+                            };
+                            remote: boolean;
+                            partiesPresent: string;
+                            parties: {
+                                side: string;
+                                name: string;
+                                phoneMasked: string | null;
+                            }[];
+                            mediators: {
+                                id: number;
+                                name: string;
+                                title: string | null;
+                            }[];
+                            facts: string;
+                            applicantClaim: string;
+                            respondentClaim: string;
+                            /** @enum {string} */
+                            outcome: "agreed" | "failed" | "adjourned";
+                            agreement: string | null;
+                            failReason: string | null;
+                            recordedBy: string | null;
+                            photos: {
+                                /** Format: uuid */
+                                id: string;
+                                url: string;
+                                thumbUrl: string;
+                            }[];
+                            createdAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/mediation/rewards": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 以奖代补台账 The township fund’s rewards per mediator or place, with the dispute each rewards */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                townshipCode: string;
+                                disputeId: number;
+                                disputeNumber: string;
+                                mediatorName: string | null;
+                                placeName: string | null;
+                                amountYuan: number;
+                                reason: string;
+                                awardedOn: string;
+                            }[];
+                            total: number;
+                            byMediator: {
+                                name: string;
+                                amountYuan: number;
+                                awards: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发放调解奖励 Award the township fund’s reward for a settled dispute */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        disputeId: number;
+                        mediatorId?: number;
+                        placeId?: number;
+                        amountYuan: number;
+                        reason: string;
+                        /**
+                         * Format: date
+                         * @description a date, YYYY-MM-DD (Beijing)
+                         */
+                        awardedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

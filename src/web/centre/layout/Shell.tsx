@@ -33,6 +33,7 @@ import { EnterprisesPage } from '../enterprises/EnterprisesPage.js';
 import { WorkersPage } from '../points/WorkersPage.js';
 import { VisitsPage } from '../visits/VisitsPage.js';
 import { WishesPage } from '../wishes/WishesPage.js';
+import { DisputesPage } from '../disputes/DisputesPage.js';
 import { navigate, useRoute } from '../router.js';
 import { useSession } from '../session.js';
 import { TerritoryPage } from '../territory/TerritoryPage.js';
@@ -85,6 +86,7 @@ export function Shell() {
     },
     { key: 'wishes', icon: <HeartOutlined />, label: t('menu.wishes'), show: can('wishes.read') },
     { key: 'errands', icon: <ShoppingOutlined />, label: t('menu.errands'), show: can('errands.read') },
+    { key: 'disputes', icon: <AuditOutlined />, label: t('menu.disputes'), show: can('disputes.read') },
     {
       key: 'disclosures',
       icon: <FileDoneOutlined />,
@@ -118,6 +120,7 @@ export function Shell() {
   else if (section === 'enterprises' && can('enterprises.read')) page = <EnterprisesPage route={route} />;
   else if (section === 'wishes' && can('wishes.read')) page = <WishesPage route={route} />;
   else if (section === 'errands' && can('errands.read')) page = <ErrandsPage route={route} />;
+  else if (section === 'disputes' && can('disputes.read')) page = <DisputesPage route={route} />;
   else if (section === 'disclosures' && can('disclosures.read')) page = <DisclosuresPage route={route} />;
   else if (section === 'petitions' && can('petitions.read')) page = <PetitionsPage route={route} />;
   else if (section === 'teams' && can('teams.read')) page = <TeamsPage route={route} />;

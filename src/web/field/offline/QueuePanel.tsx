@@ -55,6 +55,14 @@ export function QueuePanel() {
 
 /** What the item is, in a line and a half: a report's category and words, a visit's household and notes. */
 function label(item: QueueItem): { title: string; text: string } {
+  if (item.kind === 'dispute')
+    return {
+      title: t('queueScreening'),
+      text:
+        item.work.url === '/api/v1/disputes'
+          ? item.work.body.summary
+          : (item.work.body.disputes ?? []).map((d) => d.summary).join('；') || t('screeningNothing'),
+    };
   if (item.kind === 'visit')
     return { title: t('visitsQueueItem', { address: item.draft.address }), text: item.body.notes ?? '' };
   const cat = item.draft.category;
@@ -116,6 +124,8 @@ async function remove(item: QueueItem): Promise<void> {
 
 /** Back into the report or visit form (its draft), out of the queue; a half-written form is not overwritten silently. */
 async function edit(item: QueueItem): Promise<void> {
+  // a screening has no form to go back to: it is sent again or deleted
+  if (item.kind === 'dispute') return;
   const current =
     item.kind === 'visit' ? await loadVisitDraft(item.draft.key) : await loadDraft(item.draft.key);
   const written =

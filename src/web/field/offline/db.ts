@@ -2,6 +2,11 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { ApiError } from '../../shared/api.js';
 import type { Answers, Category, ReportBody } from '../types.js';
 import type { VisitBody } from '../visits/types.js';
+import type { paths } from '../../shared/api-schema.js';
+
+type ScreeningBody =
+  paths['/api/v1/disputes/screenings']['post']['requestBody']['content']['application/json'];
+type DisputeBody = paths['/api/v1/disputes']['post']['requestBody']['content']['application/json'];
 
 /** A photo kept on the phone; `serverId` once POST /photos answered. */
 export type PhotoEntry = { key: string; blob: Blob; name: string; serverId?: string };
@@ -62,7 +67,13 @@ export type ReportItem = Queued & { kind?: 'report'; body: Omit<ReportBody, 'pho
 /** A visit waiting to be sent: the form as written, with its photos. */
 export type VisitItem = Queued & { kind: 'visit'; body: Omit<VisitBody, 'photoIds'>; draft: VisitDraft };
 
-export type QueueItem = ReportItem | VisitItem;
+/** A daily screening or a dispute of a household waiting to be sent (no photos). */
+export type DisputeWork =
+  | { url: '/api/v1/disputes/screenings'; body: ScreeningBody }
+  | { url: '/api/v1/disputes'; body: DisputeBody };
+export type DisputeItem = Queued & { kind: 'dispute'; work: DisputeWork; draft: { photos: PhotoEntry[] } };
+
+export type QueueItem = ReportItem | VisitItem | DisputeItem;
 export type QueueMeta = Partial<Pick<Queued, 'maybeSent' | 'attemptAt'>>;
 
 interface FieldDB extends DBSchema {

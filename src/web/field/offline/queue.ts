@@ -1,5 +1,13 @@
 import { useSyncExternalStore } from 'react';
-import { db, newKey, type Draft, type QueueItem, type QueueMeta, type VisitDraft } from './db.js';
+import {
+  db,
+  newKey,
+  type DisputeWork,
+  type Draft,
+  type QueueItem,
+  type QueueMeta,
+  type VisitDraft,
+} from './db.js';
 import { sendItem } from './send.js';
 import type { ReportBody } from '../types.js';
 import type { VisitBody } from '../visits/types.js';
@@ -69,6 +77,13 @@ export async function enqueueVisit(
   extra: QueueMeta = {},
 ): Promise<QueueItem> {
   return put({ ...fresh(), kind: 'visit', body, draft, ...extra });
+}
+
+/** A daily screening or a household's dispute, kept until sent (its clientRequestId makes a resend harmless). */
+export async function enqueueDisputeWork(work: DisputeWork): Promise<QueueItem> {
+  const item = await put({ ...fresh(), kind: 'dispute', work, draft: { photos: [] } });
+  void flush(true);
+  return item;
 }
 
 const fresh = () => ({

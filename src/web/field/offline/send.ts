@@ -2,7 +2,7 @@ import { api, type ApiError } from '../../shared/api.js';
 import { ApiFailure, ok, timeout } from '../net.js';
 import { uploadMissing } from '../report/photos.js';
 import { caseReported, pendingCase, visitSent } from '../visits/link.js';
-import type { PhotoEntry, QueueItem, ReportItem, VisitItem } from './db.js';
+import type { DisputeItem, PhotoEntry, QueueItem, ReportItem, VisitItem } from './db.js';
 
 export type Outcome =
   | { kind: 'sent'; id: number; number: string; householdId?: number }
@@ -19,6 +19,7 @@ type Sent = Extract<Outcome, { kind: 'sent' }>;
  * POST /api/v1/cases or /api/v1/visits. Only a 2xx counts as sent.
  */
 export async function sendItem(item: QueueItem, save: Save): Promise<Outcome> {
+  if (item.kind === 'dispute') return attempt(item, [], save, () => postDisputeWork(item));
   return item.kind === 'visit'
     ? attempt(item, item.draft.photos, save, (ids) => postVisit(item, ids))
     : attempt(item, item.draft.photos, save, (ids) => postReport(item, ids));
@@ -48,6 +49,15 @@ async function postVisit(item: VisitItem, photoIds: string[]): Promise<Sent> {
   );
   visitSent(item.owner, item.body.householdId, res);
   return { kind: 'sent', id: res.id, number: res.address, householdId: res.householdId };
+}
+
+async function postDisputeWork(item: DisputeItem): Promise<Sent> {
+  const w = item.work;
+  const res =
+    w.url === '/api/v1/disputes'
+      ? await ok(api.POST('/api/v1/disputes', { body: w.body, signal: timeout(45_000) }))
+      : await ok(api.POST('/api/v1/disputes/screenings', { body: w.body, signal: timeout(45_000) }));
+  return { kind: 'sent', id: res.id, number: 'number' in res ? res.number : res.day };
 }
 
 async function attempt(

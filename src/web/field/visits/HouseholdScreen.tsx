@@ -78,6 +78,15 @@ export function HouseholdScreen({ me, id }: { me: Me; id: number }) {
           >
             {t('visitsReport')}
           </Button>
+          <Button
+            block
+            size="large"
+            style={{ marginBottom: 12 }}
+            onClick={() => go(`/screening/household/${household.id}`)}
+            data-testid="visit-dispute"
+          >
+            {t('screeningFromHousehold')}
+          </Button>
         </>
       )}
       <div className="card">
