@@ -2,9 +2,12 @@ import { App as AntApp, ConfigProvider, Result, Spin, theme } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { LangProvider, useLang } from './lang.js';
-import { Shell } from './layout/Shell.js';
 import { LoginPage } from './LoginPage.js';
+import { lazy, Suspense } from 'react';
 import { SessionProvider, useSession } from './session.js';
+
+/** The signed-in frame and its menus load after sign-in (the sign-in page needs none of it). */
+const Shell = lazy(() => import('./layout/Shell.js').then((m) => ({ default: m.Shell })));
 
 const FONT =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif";
@@ -61,5 +64,9 @@ function Gate() {
         extra={<a href="/m/">{t('app.openField')}</a>}
       />
     );
-  return <Shell />;
+  return (
+    <Suspense fallback={<Spin size="large" fullscreen description={t('app.loading')} />}>
+      <Shell />
+    </Suspense>
+  );
 }

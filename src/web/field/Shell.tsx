@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { Badge, TabBar, Toast } from 'antd-mobile';
+import { Suspense, useEffect, useRef } from 'react';
+import { Badge, DotLoading, TabBar, Toast } from 'antd-mobile';
 import { BellOutlined, CameraOutlined, FileTextOutlined, HomeOutlined } from '@ant-design/icons';
 import { t } from './i18n.js';
 import { go, useRoute } from './router.js';
@@ -7,15 +7,17 @@ import { useOnline } from './useOnline.js';
 import { startLive, useLive } from './messages/live.js';
 import { useQueue } from './offline/queue.js';
 import { Home } from './Home.js';
-import { ReportScreen } from './report/ReportScreen.js';
-import { CaseList } from './cases/CaseList.js';
-import { CaseDetailScreen } from './cases/CaseDetail.js';
-import { Messages } from './messages/Messages.js';
-import { VisitsRoutes } from './visits/VisitsRoutes.js';
-import { PointsRoutes } from './points/PointsRoutes.js';
-import { WishesRoutes } from './wishes/WishesRoutes.js';
-import { ErrandsRoutes } from './errands/ErrandsRoutes.js';
-import { DisclosuresRoutes } from './disclosures/DisclosuresRoutes.js';
+import {
+  CaseDetailScreen,
+  CaseList,
+  DisclosuresRoutes,
+  ErrandsRoutes,
+  Messages,
+  PointsRoutes,
+  ReportScreen,
+  VisitsRoutes,
+  WishesRoutes,
+} from './screens.js';
 import type { Me } from './types.js';
 
 /** The signed-in app: the current screen and the bottom tab bar. */
@@ -102,7 +104,15 @@ export function Shell({
           {queue.items.length > 0 && ` · ${t('queueCount', { n: queue.items.length })}`}
         </div>
       )}
-      {screen}
+      <Suspense
+        fallback={
+          <div className="page" style={{ textAlign: 'center', padding: 48 }}>
+            <DotLoading />
+          </div>
+        }
+      >
+        {screen}
+      </Suspense>
       <div className="tabbar">
         <TabBar activeKey={tabs.some((x) => x.key === top) ? top : '/'} onChange={(k) => go(k)}>
           {tabs.map((x) => (

@@ -1,6 +1,5 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { unstableSetRender } from 'antd-mobile';
-import 'leaflet/dist/leaflet.css';
 import './field.css';
 import { App } from './App.js';
 import { startQueue } from './offline/queue.js';

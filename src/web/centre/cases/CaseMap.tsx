@@ -1,4 +1,5 @@
 import * as L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { loadGrids } from '../common/data.js';
 import { useLang } from '../lang.js';

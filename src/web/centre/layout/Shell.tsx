@@ -11,26 +11,28 @@ import {
   ShoppingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { App, Layout, Menu, Result } from 'antd';
-import { useEffect, type ReactNode } from 'react';
-import { AdminPage } from '../admin/AdminPage.js';
-import { CaseListPage } from '../cases/CaseListPage.js';
-import { CaseDetailPage } from '../detail/CaseDetailPage.js';
+import { App, Layout, Menu, Result, Spin } from 'antd';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useLang } from '../lang.js';
 import { openLiveStream, useLive } from '../live.js';
-import { PeoplePage } from '../people/PeoplePage.js';
-import { DisclosuresPage } from '../disclosures/DisclosuresPage.js';
-import { ErrandsPage } from '../errands/ErrandsPage.js';
-import { PartyPage } from '../party/PartyPage.js';
-import { WorkersPage } from '../points/WorkersPage.js';
-import { VisitsPage } from '../visits/VisitsPage.js';
-import { WishesPage } from '../wishes/WishesPage.js';
 import { navigate, useRoute } from '../router.js';
 import { useSession } from '../session.js';
-import { TerritoryPage } from '../territory/TerritoryPage.js';
-import { Workbench } from '../workbench/Workbench.js';
 import { HeaderBar } from './HeaderBar.js';
 import { openLink } from './links.js';
+import {
+  AdminPage,
+  CaseDetailPage,
+  CaseListPage,
+  DisclosuresPage,
+  ErrandsPage,
+  PartyPage,
+  PeoplePage,
+  TerritoryPage,
+  VisitsPage,
+  WishesPage,
+  WorkersPage,
+  Workbench,
+} from './pages.js';
 
 /** The signed-in frame: red header, left menu, the screen of the hash route. */
 export function Shell() {
@@ -107,7 +109,13 @@ export function Shell() {
             style={{ borderInlineEnd: 'none', paddingTop: 8 }}
           />
         </Layout.Sider>
-        <Layout.Content style={{ padding: 16, minWidth: 0 }}>{page}</Layout.Content>
+        <Layout.Content style={{ padding: 16, minWidth: 0 }}>
+          <Suspense
+            fallback={<Spin style={{ display: 'block', margin: 48 }} description={t('app.loading')} />}
+          >
+            {page}
+          </Suspense>
+        </Layout.Content>
       </Layout>
     </Layout>
   );
