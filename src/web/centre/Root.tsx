@@ -34,9 +34,16 @@ function Themed() {
           borderRadius: 4,
           fontFamily: FONT,
           fontSize: 14,
+          // WCAG 2.1 AA / GB/T 37668: text at least 4.5:1 on white and on the grey page
+          colorTextSecondary: 'rgba(0, 0, 0, 0.65)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.62)',
+          colorTextPlaceholder: '#767676',
+          colorError: '#cf1322',
         },
         components: {
-          Table: { cellPaddingBlockSM: 6 },
+          // empty-state text: antd draws it in the disabled grey (1.8:1); readable instead
+          Table: { cellPaddingBlockSM: 6, colorTextDisabled: 'rgba(0, 0, 0, 0.62)' },
           Layout: { headerBg: '#a50f25', siderBg: '#fff', headerHeight: 56, headerPadding: '0 20px' },
         },
       }}

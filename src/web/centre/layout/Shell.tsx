@@ -101,13 +101,15 @@ export function Shell() {
           theme="light"
           style={{ borderRight: '1px solid #f0f0f0' }}
         >
-          <Menu
-            mode="inline"
-            selectedKeys={[section]}
-            items={items}
-            onClick={(e) => navigate(`/${e.key}`)}
-            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-          />
+          <nav aria-label={t('menu.label')}>
+            <Menu
+              mode="inline"
+              selectedKeys={[section]}
+              items={items}
+              onClick={(e) => navigate(`/${e.key}`)}
+              style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+            />
+          </nav>
         </Layout.Sider>
         <Layout.Content style={{ padding: 16, minWidth: 0 }}>
           <Suspense
