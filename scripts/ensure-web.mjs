@@ -1,4 +1,5 @@
-// Builds the web apps (dist/web) when missing or older than any file under src/web.
+// Builds the web apps (dist/web) when missing or older than any file under src/web (its
+// compression step src/web/compress.mjs included), or when the pre-compressed copies are missing.
 // `npm start` and the browser tests run it, so a fresh clone needs no separate step.
 // Test files run in parallel: a lock file makes a second caller wait for the first
 // build and then find the output fresh, instead of building into the same folder at once.
@@ -15,7 +16,8 @@ const newest = (d) =>
     const p = path.join(d, e.name);
     return Math.max(m, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
   }, 0);
-const stale = () => !fs.existsSync(out) || newest('src/web') > fs.statSync(out).mtimeMs;
+const stale = () =>
+  !fs.existsSync(out) || !fs.existsSync(`${out}.gz`) || newest('src/web') > fs.statSync(out).mtimeMs;
 
 const alive = (pid) => {
   try {

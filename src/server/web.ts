@@ -38,6 +38,8 @@ export async function serveWeb(app: FastifyInstance, dir = WEB_DIR): Promise<voi
     decorateReply: false,
     immutable: true,
     maxAge: '365d',
+    // the build writes .br and .gz beside each file (src/web/compress.mjs): sent as asked
+    preCompressed: true,
   });
   await app.register(fastifyStatic, {
     root: path.join(dir, 'm'),
@@ -45,5 +47,6 @@ export async function serveWeb(app: FastifyInstance, dir = WEB_DIR): Promise<voi
     decorateReply: false,
     index: false,
     wildcard: true,
+    preCompressed: true,
   });
 }

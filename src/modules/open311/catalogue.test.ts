@@ -15,7 +15,7 @@ describe('Open311 discovery', () => {
   it('describes the endpoint in JSON and XML', async () => {
     const res = await get(t.app, '/open311/v2/discovery.json');
     expect(res.statusCode).toBe(200);
-    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(res.headers['content-type']).toBe('application/json');
     const d = res.json() as Record<string, unknown> & { endpoints: Array<Record<string, unknown>> };
     expect(Object.keys(d)).toEqual(['changeset', 'contact', 'key_service', 'endpoints']);
     expect(d.changeset).toMatch(W3C);
@@ -30,7 +30,7 @@ describe('Open311 discovery', () => {
     ]);
 
     const x = await get(t.app, '/open311/v2/discovery.xml');
-    expect(x.headers['content-type']).toBe('text/xml; charset=utf-8');
+    expect(x.headers['content-type']).toBe('text/xml');
     const doc = xml(x.body) as {
       discovery: {
         changeset: string;
@@ -40,6 +40,20 @@ describe('Open311 discovery', () => {
     expect(doc.discovery.changeset).toBe(d.changeset);
     expect(doc.discovery.endpoints.endpoint).toHaveLength(1);
     expect(doc.discovery.endpoints.endpoint[0]!.formats.format).toEqual(['text/xml', 'application/json']);
+  });
+
+  it('answers every resource and error with the bare media types strict clients compare', async () => {
+    for (const url of [
+      `/open311/v2/services.json?${J}`,
+      `/open311/v2/requests.json?${J}`,
+      '/open311/v2/requests/999999999.json',
+      '/open311/v2/nothing-here.json',
+    ])
+      expect((await get(t.app, url)).headers['content-type'], url).toBe('application/json');
+    for (const url of [`/open311/v2/services.xml?${J}`, '/open311/v2/requests/999999999.xml'])
+      expect((await get(t.app, url)).headers['content-type'], url).toBe('text/xml');
+    const x = await get(t.app, `/open311/v2/services.xml?${J}`);
+    expect(x.body.startsWith('<?xml version="1.0" encoding="UTF-8"?>')).toBe(true);
   });
 });
 

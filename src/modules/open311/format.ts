@@ -123,11 +123,18 @@ export function toXml(root: string, value: Item[] | Item): string {
   return doc.end({ prettyPrint: true });
 }
 
+/**
+ * The exact media types the spec's discovery document names. Strict clients compare them as
+ * strings, so no charset parameter: RFC 8259 defines none for JSON (always UTF-8) and the XML
+ * names its encoding in its declaration. Fastify appends `; charset=utf-8` to a JSON string
+ * it sends, so JSON goes out as bytes, which it passes as they are.
+ */
+export const MEDIA_TYPES = { json: 'application/json', xml: 'text/xml' } as const;
+
 /** Sends `value` in the requested format; `root` names the XML root element. */
 export function send(reply: FastifyReply, fmt: Fmt, root: string, value: Item[] | Item, status = 200) {
-  reply.code(status).header('cache-control', 'no-store');
-  if (fmt === 'json') return reply.type('application/json; charset=utf-8').send(JSON.stringify(value));
-  return reply.type('text/xml; charset=utf-8').send(toXml(root, value));
+  reply.code(status).header('cache-control', 'no-store').header('content-type', MEDIA_TYPES[fmt]);
+  return reply.send(fmt === 'json' ? Buffer.from(JSON.stringify(value)) : toXml(root, value));
 }
 
 /** The spec's error list. */

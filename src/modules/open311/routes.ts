@@ -6,6 +6,7 @@ import type { Open311Deps } from './context.js';
 import {
   formatOfRequest,
   formatParam,
+  MEDIA_TYPES,
   notFound,
   badRequest,
   Open311Error,
@@ -106,7 +107,7 @@ const georeportRoutes =
               url: base(req),
               changeset,
               type: 'production',
-              formats: ['text/xml', 'application/json'],
+              formats: [MEDIA_TYPES.xml, MEDIA_TYPES.json],
             },
           ],
         });

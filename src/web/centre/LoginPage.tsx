@@ -32,17 +32,22 @@ export function LoginPage() {
     <div className="wg-login-bg">
       <div style={{ width: 420 }}>
         <Typography.Title
-          level={2}
-          style={{ color: '#fff', textAlign: 'center', marginBottom: 24, letterSpacing: 2 }}
+          level={1}
+          style={{ color: '#fff', textAlign: 'center', marginBottom: 24, letterSpacing: 2, fontSize: 30 }}
         >
           {t('app.title')}
         </Typography.Title>
         <Card
           title={<span style={{ fontSize: 18 }}>{t('login.title')}</span>}
           extra={
-            <a onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')} data-testid="lang-switch">
+            <Button
+              type="link"
+              onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
+              data-testid="lang-switch"
+              lang={lang === 'zh' ? 'en' : 'zh-CN'}
+            >
               {t('header.lang')}
-            </a>
+            </Button>
           }
           styles={{ body: { padding: '24px 32px 8px' } }}
         >

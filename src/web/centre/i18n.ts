@@ -4,6 +4,7 @@
  * come from the API (states, tiers, actions …) and may be unknown here.
  */
 import { ADMIN_M } from './admin/messages.js';
+import { format, type Vars } from '../shared/icu.js';
 import { CODES } from './i18n-codes.js';
 import { DISCLOSURES_M } from './disclosures/messages.js';
 import { ERRANDS_M } from './errands/messages.js';
@@ -23,6 +24,8 @@ export const M = {
   'app.useField': ['群众账号请使用手机端“随手拍”。', 'Residents: please use the phone app.'],
   'app.openField': ['打开手机端', 'Open the phone app'],
   'app.notFound': ['页面不存在', 'Page not found'],
+  'menu.label': ['主菜单', 'Main menu'],
+  'tl.photoAlt': ['{action}照片 {n}（{time}）', 'Photo {n} of “{action}” ({time})'],
   'menu.workbench': ['工作台', 'Workbench'],
   'menu.cases': ['案件', 'Cases'],
   'menu.territory': ['网格地图', 'Territory'],
@@ -151,8 +154,13 @@ export const M = {
   'unit.sameday': ['当日', 'same day'],
   'unit.hour': ['小时', 'hours'],
   'unit.day': ['自然日', 'days'],
+  'unit.amount': [
+    '{n} {name}',
+    '{unit, select, workhour {{n, plural, one {# work hour} other {# work hours}}} workday {{n, plural, one {# working day} other {# working days}}} hour {{n, plural, one {# hour} other {# hours}}} day {{n, plural, one {# day} other {# days}}} other {{n} {name}}}',
+  ],
   'terr.tree': ['行政区划', 'Regions'],
-  'terr.grids': ['{n} 个网格', '{n} grids'],
+  'terr.code': ['网格编码', 'Grid code'],
+  'terr.grids': ['{n} 个网格', '{n, plural, one {# grid} other {# grids}}'],
   'terr.noGeometry': ['该区域暂无网格边界', 'No grid boundaries here'],
   'terr.households': ['户数', 'Households'],
   'terr.residents': ['人口', 'Residents'],
@@ -197,7 +205,7 @@ export const M = {
   'admin.serviceItems': ['代办事项清单', 'Service items'],
   'admin.accounts': ['账号管理', 'Accounts'],
   'admin.audit': ['审计日志', 'Audit log'],
-  'admin.keys': ['Open311 密钥', 'Open311 keys'],
+  'admin.keys': ['第三方系统接入密钥', 'Open311 keys'],
   'admin.categories': ['事件类别', 'Categories'],
   'acc.username': ['用户名', 'Username'],
   'acc.displayName': ['姓名/名称', 'Display name'],
@@ -297,11 +305,10 @@ export const M = {
 export type Key = keyof typeof M;
 export type Lang = 'zh' | 'en';
 
-/** The string for `key` in `lang`, with `{name}` placeholders filled. */
-export function translate(lang: Lang, key: Key, vars?: Record<string, string | number>): string {
-  let s: string = M[key][lang === 'zh' ? 0 : 1];
-  if (vars) for (const [k, v] of Object.entries(vars)) s = s.replace(`{${k}}`, String(v));
-  return s;
+/** The string for `key` in `lang`, its ICU arguments ({name}, plurals, numbers, dates) filled. */
+export function translate(lang: Lang, key: Key, vars?: Vars): string {
+  const s: string = M[key][lang === 'zh' ? 0 : 1];
+  return vars ? format(s, vars, lang === 'zh' ? 'zh-CN' : 'en') : s;
 }
 
 /** The name of an API code (`state.filed`, `tier.county` …), or the code itself when unknown. */

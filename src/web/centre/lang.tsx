@@ -2,12 +2,13 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { currentLang, setLang as storeLang } from '../shared/api.js';
+import type { Vars } from '../shared/icu.js';
 import { labelOf, translate, type Key, type Lang } from './i18n.js';
 
 type LangValue = {
   lang: Lang;
   setLang: (l: Lang) => void;
-  t: (key: Key, vars?: Record<string, string | number>) => string;
+  t: (key: Key, vars?: Vars) => string;
   /** name of an API code, e.g. label('state', 'filed') → 已立案 */
   label: (prefix: string, value: string | null | undefined) => string;
 };

@@ -1,5 +1,4 @@
 import { createRoot } from 'react-dom/client';
-import 'leaflet/dist/leaflet.css';
 import './styles.css';
 import { Root } from './Root.js';
 

@@ -13,7 +13,10 @@ export function Login({ expired, onSignedIn }: { expired: boolean; onSignedIn: (
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
-    if (!username.trim() || !password) return;
+    if (!username.trim() || !password) {
+      setError(t('signInEmpty'));
+      return;
+    }
     setBusy(true);
     setError(null);
     try {
@@ -29,13 +32,21 @@ export function Login({ expired, onSignedIn }: { expired: boolean; onSignedIn: (
     <div className="page" style={{ paddingTop: 40 }}>
       <div className="row" style={{ justifyContent: 'space-between' }}>
         <h1 style={{ fontSize: 26, margin: '8px 4px' }}>{t('appName')}</h1>
-        <Button size="small" fill="none" onClick={() => setLang(getLang() === 'zh' ? 'en' : 'zh')}>
+        <Button
+          size="small"
+          fill="none"
+          onClick={() => setLang(getLang() === 'zh' ? 'en' : 'zh')}
+          data-testid="lang-switch"
+        >
           {t('langSwitch')}
         </Button>
       </div>
       <form className="card" onSubmit={(e) => void submit(e)}>
-        <div className="field-label">{t('username')}</div>
+        <label className="field-label" htmlFor="login-username">
+          {t('username')}
+        </label>
         <input
+          id="login-username"
           className="input"
           data-testid="login-username"
           value={username}
@@ -43,8 +54,11 @@ export function Login({ expired, onSignedIn }: { expired: boolean; onSignedIn: (
           autoComplete="username"
           autoCapitalize="off"
         />
-        <div className="field-label">{t('password')}</div>
+        <label className="field-label" htmlFor="login-password">
+          {t('password')}
+        </label>
         <input
+          id="login-password"
           className="input"
           data-testid="login-password"
           type="password"

@@ -1,5 +1,5 @@
-import { useEffect, useRef } from 'react';
-import { Toast } from 'antd-mobile';
+import { Suspense, useEffect, useRef } from 'react';
+import { DotLoading, Toast } from 'antd-mobile';
 import { BellOutlined, CameraOutlined, FileTextOutlined, HomeOutlined } from '@ant-design/icons';
 import { t } from './i18n.js';
 import { useRoute } from './router.js';
@@ -10,17 +10,19 @@ import { formOpen, useAnyFormOpen } from './forms.js';
 import { TabNav } from './TabNav.js';
 import { useQueue } from './offline/queue.js';
 import { Home } from './Home.js';
-import { ReportScreen } from './report/ReportScreen.js';
-import { CaseList } from './cases/CaseList.js';
-import { CaseDetailScreen } from './cases/CaseDetail.js';
-import { Messages } from './messages/Messages.js';
-import { VisitsRoutes } from './visits/VisitsRoutes.js';
-import { PointsRoutes } from './points/PointsRoutes.js';
-import { WishesRoutes } from './wishes/WishesRoutes.js';
-import { ScreeningScreen } from './disputes/ScreeningScreen.js';
-import { MediationRecord } from './disputes/MediationRecord.js';
-import { ErrandsRoutes } from './errands/ErrandsRoutes.js';
-import { DisclosuresRoutes } from './disclosures/DisclosuresRoutes.js';
+import {
+  CaseDetailScreen,
+  CaseList,
+  DisclosuresRoutes,
+  ErrandsRoutes,
+  MediationRecord,
+  Messages,
+  PointsRoutes,
+  ReportScreen,
+  ScreeningScreen,
+  VisitsRoutes,
+  WishesRoutes,
+} from './screens.js';
 import type { Me } from './types.js';
 
 /** The signed-in app: the current screen and the bottom tab bar. */
@@ -123,7 +125,17 @@ export function Shell({
           {queue.items.length > 0 && ` · ${t('queueCount', { n: queue.items.length })}`}
         </div>
       )}
-      <main>{screen}</main>
+      <main>
+        <Suspense
+          fallback={
+            <div className="page" style={{ textAlign: 'center', padding: 48 }}>
+              <DotLoading />
+            </div>
+          }
+        >
+          {screen}
+        </Suspense>
+      </main>
       <TabNav tabs={tabs} active={tabs.some((x) => x.key === top) ? top : '/'} />
     </>
   );

@@ -1,5 +1,6 @@
 import { useSyncExternalStore } from 'react';
 import { currentLang, setLang as storeLang } from '../shared/api.js';
+import { format, type Vars } from '../shared/icu.js';
 import { DISCLOSURES_S } from './disclosures/messages.js';
 import { ERRANDS_S } from './errands/messages.js';
 import { POINTS_S } from './points/messages.js';
@@ -20,9 +21,11 @@ const S = {
   password: ['密码', 'Password'],
   signIn: ['登录', 'Sign in'],
   signOut: ['退出登录', 'Sign out'],
+  signInEmpty: ['请输入账号和密码', 'Enter your username and password'],
+  timelinePhotoAlt: ['{what}照片 {n}', 'Photo {n}: {what}'],
   signOutQueue: [
     '还有 {n} 条上报没发出去，要等您再登录后才能发送。确定退出吗？',
-    '{n} reports have not been sent; they go only after you sign in again. Sign out?',
+    '{n, plural, one {# report has} other {# reports have}} not been sent; they go only after you sign in again. Sign out?',
   ],
   signInAgain: ['登录已过期，请重新登录', 'Your session has expired; please sign in again'],
   useCentre: ['您的账号请使用电脑版指挥中心', 'Please use the desktop command centre for your account'],
@@ -256,9 +259,9 @@ export function setLang(next: Lang): void {
   listeners.forEach((l) => l());
 }
 
-export function t(key: StringKey, vars: Record<string, string | number> = {}): string {
-  const text: string = S[key][lang === 'zh' ? 0 : 1];
-  return text.replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+/** The string for `key`, its ICU arguments ({name}, plurals, numbers, dates) filled. */
+export function t(key: StringKey, vars: Vars = {}): string {
+  return format(S[key][lang === 'zh' ? 0 : 1], vars, lang === 'zh' ? 'zh-CN' : 'en');
 }
 
 /** Pick the Chinese or English of a pair the server sent (e.g. a category's name). */

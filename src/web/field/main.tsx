@@ -1,6 +1,5 @@
 import { createRoot, type Root } from 'react-dom/client';
 import { unstableSetRender } from 'antd-mobile';
-import 'leaflet/dist/leaflet.css';
 import './field.css';
 import './care.js';
 import { App } from './App.js';

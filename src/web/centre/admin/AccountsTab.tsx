@@ -78,6 +78,7 @@ export function AccountsTab() {
         <Select<Role>
           allowClear
           placeholder={t('party.account.anyRole')}
+          aria-label={t('party.account.anyRole')}
           style={{ width: 170 }}
           value={role}
           onChange={filter(setRole)}
@@ -86,6 +87,7 @@ export function AccountsTab() {
         <Select<'true' | 'false'>
           allowClear
           placeholder={t('party.account.anyStatus')}
+          aria-label={t('party.account.anyStatus')}
           style={{ width: 130 }}
           value={status}
           onChange={filter(setStatus)}

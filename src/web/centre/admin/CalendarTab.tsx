@@ -98,6 +98,7 @@ export function CalendarTab() {
           onChange={setDate}
           disabledDate={(d) => d.year() !== year}
           placeholder={t('cal.date')}
+          aria-label={t('cal.date')}
         />
         <Select
           value={kind}

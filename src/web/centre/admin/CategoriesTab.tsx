@@ -23,7 +23,9 @@ export function CategoriesTab() {
   const dl = (c: Category, tier: string) => {
     const d = (c.deadlines as Record<string, Deadline> | null)?.[tier];
     if (!d) return '—';
-    return d.unit === 'sameday' ? label('unit', 'sameday') : `${d.amount} ${label('unit', d.unit)}`;
+    return d.unit === 'sameday'
+      ? label('unit', 'sameday')
+      : t('unit.amount', { n: d.amount, unit: d.unit, name: label('unit', d.unit) });
   };
   const term = q.trim();
   const rows = all.filter(

@@ -59,6 +59,7 @@ export function DepartmentSelect({
       options={options}
       loading={loading}
       placeholder={t('acc.departmentHint')}
+      aria-label={t('acc.departmentHint')}
       data-testid="account-department"
     />
   );
@@ -98,6 +99,7 @@ export function WorkerSelect({
       options={options}
       loading={loading}
       placeholder={t('acc.workerHint')}
+      aria-label={t('acc.workerHint')}
       data-testid="account-worker"
     />
   );

@@ -38,6 +38,7 @@ export function CaseFilterBar({
         allowClear
         style={{ width: 120 }}
         placeholder={t('case.state')}
+        aria-label={t('case.state')}
         value={value.state}
         onChange={(v) => set({ state: v })}
         options={opts('state', CASE_STATES)}
@@ -48,6 +49,7 @@ export function CaseFilterBar({
         showSearch={{ optionFilterProp: 'label' }}
         style={{ width: 200 }}
         placeholder={t('case.category')}
+        aria-label={t('case.category')}
         value={value.categoryCode}
         onChange={(v) => set({ categoryCode: v })}
         options={catOptions}
@@ -57,6 +59,7 @@ export function CaseFilterBar({
         allowClear
         style={{ width: 100 }}
         placeholder={t('case.tier')}
+        aria-label={t('case.tier')}
         value={value.tier}
         onChange={(v) => set({ tier: v })}
         options={opts('tier', TIERS)}
@@ -66,6 +69,7 @@ export function CaseFilterBar({
         allowClear
         style={{ width: 120 }}
         placeholder={t('case.source')}
+        aria-label={t('case.source')}
         value={value.source}
         onChange={(v) => set({ source: v })}
         options={opts('source', SOURCES)}
@@ -75,6 +79,7 @@ export function CaseFilterBar({
         <DatePicker.RangePicker
           style={{ width: 240 }}
           placeholder={[t('case.dates'), '']}
+          aria-label={t('case.dates')}
           value={value.from && value.to ? [dayjs(value.from), dayjs(value.to)] : null}
           onChange={(_d, s) => set({ from: s[0] || undefined, to: s[1] || undefined })}
         />

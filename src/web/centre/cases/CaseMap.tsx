@@ -1,4 +1,5 @@
 import * as L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { loadGrids } from '../common/data.js';
 import { useLang } from '../lang.js';
@@ -127,7 +128,7 @@ export function MapLegend() {
     />
   );
   return (
-    <span style={{ fontSize: 12, color: '#8c8c8c', display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+    <span style={{ fontSize: 12, color: '#595959', display: 'flex', gap: 12, flexWrap: 'wrap' }}>
       {(['overdue', 'red', 'yellow', 'none'] as const).map((w) => (
         <span key={w}>
           {dot(WARNING_COLOURS[w]!)}

@@ -3,7 +3,8 @@ import { fmtSpan, fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import type { CaseItem } from '../types.js';
 
-const WARNING_TAG: Record<string, string> = { overdue: '#820014', red: '#f5222d', yellow: '#faad14' };
+/** Solid tags: white on dark red, white on red, black on yellow (each at least 4.5:1). */
+const WARNING_TAG: Record<string, string> = { overdue: '#820014', red: '#cf1322', yellow: '#fadb14' };
 const STATE_TAG: Record<string, string> = {
   reported: 'orange',
   filed: 'blue',
@@ -28,7 +29,7 @@ export function WarningTag({ warning }: { warning: string }) {
       color={WARNING_TAG[warning]}
       variant="solid"
       data-testid={`warning-${warning}`}
-      style={{ marginInlineEnd: 0 }}
+      style={{ marginInlineEnd: 0, color: warning === 'yellow' ? '#000' : undefined }}
     >
       {label('warning', warning)}
     </Tag>

@@ -70,6 +70,7 @@ export function RegionPicker({
       allowClear
       showSearch={{ treeNodeFilterProp: 'title' }}
       placeholder={t('common.regionPick')}
+      aria-label={t('common.regionPick')}
       treeDataSimpleMode
       treeData={nodes}
       loadData={loadData}

@@ -58,7 +58,11 @@ export function ActionFields({ c, fields }: { c: CaseDetail; fields: Field[] }) 
           {pending && (
             <Descriptions size="small" bordered column={1} style={{ marginBottom: 16 }}>
               <Descriptions.Item label={t('case.pendingDelay')}>
-                {pending.amount} {label('unit', pending.unit)}
+                {t('unit.amount', {
+                  n: pending.amount,
+                  unit: pending.unit,
+                  name: label('unit', pending.unit),
+                })}
                 {pending.reason ? ` — ${pending.reason}` : ''}
               </Descriptions.Item>
             </Descriptions>

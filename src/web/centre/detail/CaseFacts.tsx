@@ -68,7 +68,8 @@ export function CaseFacts({ c }: { c: CaseDetail }) {
       )}
       {pending && (
         <Descriptions.Item label={t('case.pendingDelay')} span={2}>
-          {pending.amount} {label('unit', pending.unit)} {pending.reason ? `— ${pending.reason}` : ''}
+          {t('unit.amount', { n: pending.amount, unit: pending.unit, name: label('unit', pending.unit) })}{' '}
+          {pending.reason ? `— ${pending.reason}` : ''}
         </Descriptions.Item>
       )}
       {c.evaluation && (

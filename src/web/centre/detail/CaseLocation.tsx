@@ -1,5 +1,6 @@
 import type { Feature } from 'geojson';
 import * as L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
 import { api } from '../../shared/api.js';
 import { ok } from '../load.js';

@@ -70,9 +70,14 @@ export function CaseTimeline({ c }: { c: CaseDetail }) {
         {h.photoIds.length > 0 && (
           <Image.PreviewGroup>
             <div style={{ display: 'flex', gap: 4, marginTop: 4 }}>
-              {h.photoIds.map((id) => (
+              {h.photoIds.map((id, n) => (
                 <Image
                   key={id}
+                  alt={t('tl.photoAlt', {
+                    action: lang === 'zh' ? h.actionName : label('action', h.action),
+                    n: n + 1,
+                    time: fmtTime(h.at),
+                  })}
                   src={`/api/v1/photos/${id}/thumb`}
                   preview={{ src: `/api/v1/photos/${id}/public` }}
                   width={48}

@@ -49,6 +49,7 @@ export function DeptSelect({
         style={{ width: '100%' }}
         showSearch={{ optionFilterProp: 'label' }}
         placeholder={t('act.deptRequired')}
+        aria-label={t('act.deptRequired')}
         loading={depts.loading}
         value={value}
         onChange={(v: number) => onChange?.(v)}

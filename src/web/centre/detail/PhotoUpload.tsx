@@ -72,7 +72,7 @@ export function PhotoUpload({
             border: '1px dashed #d9d9d9',
             borderRadius: 4,
             cursor: 'pointer',
-            color: '#8c8c8c',
+            color: '#595959',
             background: '#fafafa',
           }}
         >
@@ -88,7 +88,7 @@ export function PhotoUpload({
           />
         </label>
       </Space>
-      {busy && <span style={{ color: '#8c8c8c' }}>{t('act.uploading')}</span>}
+      {busy && <span style={{ color: '#595959' }}>{t('act.uploading')}</span>}
       {error && <Alert type="error" showIcon title={error} />}
     </Space>
   );

@@ -62,6 +62,7 @@ export function DisclosureTable(props: {
           allowClear
           style={{ width: 140 }}
           placeholder={t('disclosures.filterKind')}
+          aria-label={t('disclosures.filterKind')}
           value={kind}
           onChange={(v) => (setPage(1), setKind(v))}
           options={KINDS.map((k) => ({ value: k, label: label('disclosures.kind', k) }))}
@@ -71,6 +72,7 @@ export function DisclosureTable(props: {
           allowClear
           style={{ width: 140 }}
           placeholder={t('disclosures.filterStatus')}
+          aria-label={t('disclosures.filterStatus')}
           value={status}
           onChange={(v) => (setPage(1), setStatus(v))}
           options={statuses.map((s) => ({ value: s, label: label('disclosures.status', s) }))}

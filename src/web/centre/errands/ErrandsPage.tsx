@@ -92,6 +92,7 @@ export function ErrandsPage({ route }: { route: Route }) {
             allowClear
             style={{ width: 180 }}
             placeholder={t('errands.status')}
+            aria-label={t('errands.status')}
             value={status}
             onChange={(v) => reset(() => setStatus(v))}
             options={STATUSES.map((v) => ({ value: v, label: label('errands.status', v) }))}

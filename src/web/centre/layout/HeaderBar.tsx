@@ -62,7 +62,9 @@ export function HeaderBar() {
         >
           网
         </span>
-        <span style={{ fontSize: 18, fontWeight: 600, letterSpacing: 1 }}>{t('app.title')}</span>
+        <h1 style={{ fontSize: 18, fontWeight: 600, letterSpacing: 1, margin: 0, color: '#fff' }}>
+          {t('app.title')}
+        </h1>
       </div>
       <div style={{ flex: 1 }} />
       <Space size={20}>
@@ -74,23 +76,27 @@ export function HeaderBar() {
         >
           {me.scope.name} · {lang === 'zh' ? me.roleName.zh : me.roleName.en}
         </Tag>
-        <span
+        <button
+          type="button"
           className="wg-header-link"
           onClick={() => setInboxOpen(true)}
           data-testid="inbox-badge"
           title={t('header.inbox')}
+          aria-label={`${t('header.inbox')}${unread.data ? ` (${unread.data})` : ''}`}
         >
           <Badge count={unread.data ?? 0} size="small" overflowCount={99}>
             <BellOutlined style={{ fontSize: 18, color: '#fff' }} />
           </Badge>
-        </span>
-        <span
+        </button>
+        <button
+          type="button"
           className="wg-header-link"
           onClick={() => setLang(lang === 'zh' ? 'en' : 'zh')}
           data-testid="lang-switch"
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
         >
           <GlobalOutlined /> {t('header.lang')}
-        </span>
+        </button>
         <Dropdown
           menu={{
             items: [
@@ -110,9 +116,9 @@ export function HeaderBar() {
             ],
           }}
         >
-          <span className="wg-header-link" data-testid="user-menu">
+          <button type="button" className="wg-header-link" data-testid="user-menu">
             <UserOutlined /> {me.displayName} <DownOutlined style={{ fontSize: 10 }} />
-          </span>
+          </button>
         </Dropdown>
       </Space>
       <InboxDrawer open={inboxOpen} onClose={() => setInboxOpen(false)} onChanged={unread.reload} />

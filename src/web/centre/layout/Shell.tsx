@@ -15,34 +15,34 @@ import {
   ShoppingOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
-import { App, Layout, Menu, Result } from 'antd';
-import { lazy, Suspense, useEffect, type ReactNode } from 'react';
-import { AdminPage } from '../admin/AdminPage.js';
-import { CaseListPage } from '../cases/CaseListPage.js';
-import { CaseDetailPage } from '../detail/CaseDetailPage.js';
+import { App, Layout, Menu, Result, Spin } from 'antd';
+import { Suspense, useEffect, type ReactNode } from 'react';
 import { useLang } from '../lang.js';
 import { openLiveStream, useLive } from '../live.js';
-import { PeoplePage } from '../people/PeoplePage.js';
-import { DisclosuresPage } from '../disclosures/DisclosuresPage.js';
-import { ErrandsPage } from '../errands/ErrandsPage.js';
-import { PetitionsPage } from '../petitions/PetitionsPage.js';
-import { TeamsPage } from '../teams/TeamsPage.js';
-import { PartyPage } from '../party/PartyPage.js';
-import { CadresPage } from '../cadres/CadresPage.js';
-import { EnterprisesPage } from '../enterprises/EnterprisesPage.js';
-import { WorkersPage } from '../points/WorkersPage.js';
-import { VisitsPage } from '../visits/VisitsPage.js';
-import { WishesPage } from '../wishes/WishesPage.js';
-import { DisputesPage } from '../disputes/DisputesPage.js';
 import { navigate, useRoute } from '../router.js';
 import { useSession } from '../session.js';
-import { TerritoryPage } from '../territory/TerritoryPage.js';
-import { Workbench } from '../workbench/Workbench.js';
 import { HeaderBar } from './HeaderBar.js';
 import { openLink } from './links.js';
-
-// ECharts stays in the dashboard's own chunk
-const DashboardPage = lazy(() => import('../dashboard/DashboardPage.js'));
+import {
+  AdminPage,
+  CadresPage,
+  CaseDetailPage,
+  CaseListPage,
+  DashboardPage,
+  DisclosuresPage,
+  DisputesPage,
+  EnterprisesPage,
+  ErrandsPage,
+  PartyPage,
+  PetitionsPage,
+  TeamsPage,
+  PeoplePage,
+  TerritoryPage,
+  VisitsPage,
+  WishesPage,
+  WorkersPage,
+  Workbench,
+} from './pages.js';
 
 /** The signed-in frame: red header, left menu, the screen of the hash route. */
 export function Shell() {
@@ -138,15 +138,23 @@ export function Shell() {
           theme="light"
           style={{ borderRight: '1px solid #f0f0f0' }}
         >
-          <Menu
-            mode="inline"
-            selectedKeys={[section]}
-            items={items}
-            onClick={(e) => navigate(`/${e.key}`)}
-            style={{ borderInlineEnd: 'none', paddingTop: 8 }}
-          />
+          <nav aria-label={t('menu.label')}>
+            <Menu
+              mode="inline"
+              selectedKeys={[section]}
+              items={items}
+              onClick={(e) => navigate(`/${e.key}`)}
+              style={{ borderInlineEnd: 'none', paddingTop: 8 }}
+            />
+          </nav>
         </Layout.Sider>
-        <Layout.Content style={{ padding: 16, minWidth: 0 }}>{page}</Layout.Content>
+        <Layout.Content style={{ padding: 16, minWidth: 0 }}>
+          <Suspense
+            fallback={<Spin style={{ display: 'block', margin: 48 }} description={t('app.loading')} />}
+          >
+            {page}
+          </Suspense>
+        </Layout.Content>
       </Layout>
     </Layout>
   );

@@ -1,4 +1,5 @@
 import * as L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
 
 /**
  * The base map. Tiles come from a URL template kept in localStorage

@@ -56,7 +56,7 @@ export function OrgTree({ selected, onSelect }: { selected?: number; onSelect: (
             <Tag color={KIND_COLOUR[o.kind]} style={{ marginInlineEnd: 4 }}>
               {label('party.short', o.kind)}
             </Tag>
-            {o.name} <span style={{ color: '#8c8c8c' }}>({o.totalMemberCount})</span>
+            {o.name} <span style={{ color: '#595959' }}>({o.totalMemberCount})</span>
           </span>
         ),
       };

@@ -19,25 +19,25 @@ export function SummaryCards({ within }: { within?: string }) {
       colour: '#c8102e',
     },
     { key: 'branches', title: t('party.sum.branches'), value: s?.branches, colour: '#c8102e' },
-    { key: 'gridGroups', title: t('party.sum.gridGroups'), value: s?.gridGroups, colour: '#d4380d' },
-    { key: 'members', title: t('party.sum.members'), value: s?.members, colour: '#d4380d' },
+    { key: 'gridGroups', title: t('party.sum.gridGroups'), value: s?.gridGroups, colour: '#ad2102' },
+    { key: 'members', title: t('party.sum.members'), value: s?.members, colour: '#ad2102' },
     {
       key: 'linkedMembers',
       title: t('party.sum.linkedMembers'),
       value: s?.membersWithLinkedHouseholds,
-      colour: '#fa8c16',
+      colour: '#ad4e00',
     },
     {
       key: 'linkedHouseholds',
       title: t('party.sum.linkedHouseholds'),
       value: s?.linkedHouseholds,
-      colour: '#fa8c16',
+      colour: '#ad4e00',
     },
     {
       key: 'coverage',
       title: t('party.sum.coverage'),
       value: s && `${s.gridsWithGroup} / ${s.grids}`,
-      colour: '#389e0d',
+      colour: '#237804',
     },
   ];
   return (

@@ -42,6 +42,7 @@ export function HouseholdsTab() {
           allowClear
           style={{ width: 200 }}
           placeholder={t('people.careTags')}
+          aria-label={t('people.careTags')}
           value={careTag}
           onChange={(v) => (setCareTag(v), setPage(1))}
           options={CARE_TAGS.map((c) => ({ value: c, label: label('care', c) }))}

@@ -91,6 +91,7 @@ export function ResidentsTab() {
             allowClear
             style={{ width: 160 }}
             placeholder={t('people.careTags')}
+            aria-label={t('people.careTags')}
             options={CARE_TAGS.map((c) => ({ value: c, label: label('care', c) }))}
           />
         </Form.Item>

@@ -25,6 +25,7 @@ export function RedemptionsTab() {
           allowClear
           style={{ width: 140 }}
           placeholder={t('points.status')}
+          aria-label={t('points.status')}
           value={status}
           onChange={setStatus}
           options={(['requested', 'handed_over', 'cancelled'] as const).map((s) => ({

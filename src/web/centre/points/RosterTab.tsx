@@ -54,6 +54,7 @@ export function RosterTab() {
           allowClear
           style={{ width: 140 }}
           placeholder={t('points.employment')}
+          aria-label={t('points.employment')}
           value={employment}
           onChange={first(setEmployment)}
           options={(['fullTime', 'partTime'] as const).map((e) => ({
@@ -66,6 +67,7 @@ export function RosterTab() {
           allowClear
           style={{ width: 140 }}
           placeholder={t('points.duty')}
+          aria-label={t('points.duty')}
           value={duty}
           onChange={first(setDuty)}
           options={DUTIES.map((d) => ({ value: d, label: label('points.duty', d) }))}

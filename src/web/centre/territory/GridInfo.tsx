@@ -15,7 +15,7 @@ export function GridInfo({ code }: { code: string }) {
       <Descriptions size="small" column={1} title={p.name}>
         <Descriptions.Item label={t('terr.village')}>{p.villageName}</Descriptions.Item>
         <Descriptions.Item label={t('terr.township')}>{p.townshipName}</Descriptions.Item>
-        <Descriptions.Item label="Code">{p.code}</Descriptions.Item>
+        <Descriptions.Item label={t('terr.code')}>{p.code}</Descriptions.Item>
       </Descriptions>
       <Row gutter={8} style={{ margin: '8px 0' }}>
         <Col span={8}>

@@ -64,7 +64,7 @@ export function RegionTree({
       title: (
         <span data-testid={`region-${code}`}>
           {n.name}
-          {!n.leaf && n.count > 0 && <span style={{ color: '#999', fontSize: 12 }}> ({n.count})</span>}
+          {!n.leaf && n.count > 0 && <span style={{ color: '#595959', fontSize: 12 }}> ({n.count})</span>}
         </span>
       ),
       isLeaf: n.leaf,

@@ -97,7 +97,9 @@ export function VisitsPage({ route }: { route: Route }) {
               title: t('visits.coveragePct'),
               dataIndex: 'coverage',
               width: 200,
-              render: (c: number) => <Progress percent={c} size="small" />,
+              render: (c: number) => (
+                <Progress percent={c} size="small" aria-label={`${t('visits.coveragePct')} ${c}%`} />
+              ),
             },
           ]}
         />

@@ -16,7 +16,7 @@ export const VISITS_M = {
   'visits.lastVisit': ['上次走访', 'Last visit'],
   'visits.overdue': ['超期', 'Overdue'],
   'visits.never': ['从未走访', 'Never visited'],
-  'visits.overdueDays': ['{n} 天', '{n} days'],
+  'visits.overdueDays': ['{n} 天', '{n, plural, one {# day} other {# days}}'],
   'visits.visitedAt': ['走访时间', 'Visited at'],
   'visits.worker': ['走访人', 'Visited by'],
   'visits.kindCol': ['类型', 'Kind'],
@@ -37,7 +37,7 @@ export const VISITS_M = {
   'visits.policyUseDefault': ['按其他住户', 'As other households'],
   'visits.policySaved': [
     '已保存，重算了 {n} 户的下次走访日期',
-    'Saved; next due dates recomputed for {n} households',
+    'Saved; next due dates recomputed for {n, plural, one {# household} other {# households}}',
   ],
   'visits.save': ['保存', 'Save'],
   'visits.kind.routine': ['日常走访', 'Routine'],

@@ -79,6 +79,7 @@ export function WishesPage({ route }: { route: Route }) {
             allowClear
             style={{ width: 180 }}
             placeholder={t('wishes.status')}
+            aria-label={t('wishes.status')}
             value={status}
             onChange={(v) => reset(() => setStatus(v))}
             options={STATUSES.map((v) => ({ value: v, label: label('wishes.status', v) }))}

@@ -31,7 +31,7 @@ export function Timeline({
           <div className="muted">→ {label(STATE_TEXT, h.toState)}</div>
           {h.photoIds.length > 0 && (
             <div className="photos small" style={{ marginTop: 6 }}>
-              {h.photoIds.map((id) => (
+              {h.photoIds.map((id, n) => (
                 <button
                   type="button"
                   key={id}
@@ -39,7 +39,14 @@ export function Timeline({
                   style={{ border: 0, padding: 0 }}
                   onClick={() => onPhoto(`/api/v1/photos/${id}/public`)}
                 >
-                  <img src={`/api/v1/photos/${id}/thumb`} alt="" loading="lazy" />
+                  <img
+                    src={`/api/v1/photos/${id}/thumb`}
+                    alt={t('timelinePhotoAlt', {
+                      what: getLang() === 'zh' ? h.actionName : label(ACTION_TEXT, h.action),
+                      n: n + 1,
+                    })}
+                    loading="lazy"
+                  />
                 </button>
               ))}
             </div>

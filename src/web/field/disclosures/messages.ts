@@ -12,7 +12,7 @@ export const DISCLOSURES_S = {
   disclosuresNone: ['还没有公开内容', 'Nothing posted yet'],
   disclosuresNew: ['未读', 'New'],
   disclosuresReadCount: ['已读 {n} 人', 'Read by {n}'],
-  disclosuresQuestionCount: ['提问 {n}', '{n} questions'],
+  disclosuresQuestionCount: ['提问 {n}', '{n, plural, one {# question} other {# questions}}'],
   disclosuresPublishedAt: ['公开时间', 'Posted'],
   disclosuresPeriodMonth: ['{y}年{m}月', '{m}/{y}'],
   disclosuresPeriodQuarter: ['{y}年第{q}季度', 'Q{q} {y}'],

@@ -19,7 +19,7 @@ export const ERRANDS_S = {
   errandsMaterials: ['要准备', 'Have ready'],
   errandsWhere: ['最后在哪里办', 'Finally handled at'],
   errandsPromise: ['承诺时间', 'Promised time'],
-  errandsPromiseDays: ['{n} 个工作日内', 'within {n} working days'],
+  errandsPromiseDays: ['{n} 个工作日内', 'within {n, plural, one {# working day} other {# working days}}'],
   errandsPromiseToday: ['当天办', 'the same working day'],
   errandsAt_village: ['村代办点', 'Village proxy point'],
   errandsAt_township: ['乡镇便民服务中心', 'Township convenience centre'],

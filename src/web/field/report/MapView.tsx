@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react';
 import L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
 import type { Spot } from '../offline/db.js';
 import type { Outline } from '../types.js';
 

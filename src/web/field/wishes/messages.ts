@@ -25,7 +25,7 @@ export const WISHES_S = {
   ],
   wishesHousehold: ['哪一户', 'Which household'],
   wishesHouseholdRequired: ['请选择哪一户', 'Please choose the household'],
-  wishesHouseholdMembers: ['{n} 人', '{n} people'],
+  wishesHouseholdMembers: ['{n} 人', '{n, plural, one {# person} other {# people}}'],
   wishesSubmit: ['提交心愿', 'Send the wish'],
   wishesSent: ['心愿已提交，村里审核后发布', 'Sent; the village will review and publish it'],
   wishesClaimers: ['谁来帮忙', 'Who is helping'],

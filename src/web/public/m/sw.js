@@ -3,7 +3,8 @@
  * Service worker of the field app (scope /m/): keeps the app shell — the page,
  * its hashed /assets/ and the manifest — so the app starts with no network.
  * The API is never cached here (reports written offline wait in IndexedDB, see
- * src/web/field/offline/). Page: network first (4 s, then the kept copy);
+ * src/web/field/offline/). The screens are separate chunks, listed by the build in
+ * /m/shell-assets.json and kept with the page. Page: network first (4 s, then the kept copy);
  * /assets/: kept copy first (file names change with every build).
  */
 const SHELL = 'wangge-field-shell-v1';
@@ -15,11 +16,21 @@ function assetsOf(html) {
   return [...new Set([...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => m[1]))];
 }
 
-/** Keep `response` as the page, with its assets; forget assets of older builds. */
+/** Every screen's chunk (written by the build, see src/web/vite.config.ts); [] when missing. */
+async function routeChunks() {
+  try {
+    const r = await fetch('/m/shell-assets.json', { cache: 'no-cache' });
+    return r.ok ? await r.json() : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Keep `response` as the page, with its assets and route chunks; forget assets of older builds. */
 async function keepShell(response) {
   const cache = await caches.open(SHELL);
   const html = await response.clone().text();
-  const assets = assetsOf(html);
+  const assets = [...new Set([...assetsOf(html), ...(await routeChunks())])];
   await cache.put(PAGE, response);
   await Promise.all(
     assets.map(async (a) => {
