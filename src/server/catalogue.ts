@@ -9,6 +9,7 @@ import { DEPARTMENT_ERRORS } from '../modules/departments/errors.js';
 import { DISCLOSURE_ERRORS } from '../modules/disclosures/errors.js';
 import { ERRAND_ERRORS } from '../modules/errands/errors.js';
 import { PARTY_ERRORS } from '../modules/party/errors.js';
+import { PEOPLE_ERRORS } from '../modules/people/errors.js';
 import { POINTS_ERRORS } from '../modules/points/errors.js';
 import { VISIT_ERRORS } from '../modules/visits/errors.js';
 import { WISH_ERRORS } from '../modules/wishes/errors.js';
@@ -24,5 +25,6 @@ export const ERROR_CATALOGUE = {
   ...ERRAND_ERRORS,
   ...DISCLOSURE_ERRORS,
   ...PARTY_ERRORS,
+  ...PEOPLE_ERRORS,
   ...DEPARTMENT_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

@@ -17,6 +17,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Fixtures, Place, Where } from './fixtures.js';
 import type { MatrixRole } from './kit.js';
+import { PEOPLE_ROWS } from './rows-people.js';
 
 export type Req = {
   method: string;
@@ -850,6 +851,7 @@ export const MATRIX: Row[] = [
     in: { '*': 200 },
     out: { '*': 403 },
   },
+  ...PEOPLE_ROWS,
 ];
 
 /**

@@ -6,3 +6,4 @@ export { definePolicy, inScope, narrowScope } from './policy.js';
 export { type Actor, type Role, ROLES } from './roles.js';
 export { seedAccount } from './seed.js';
 export { isSessionLive } from './repository.js';
+export { closeAccount, createResidentAccount } from './self-service.js';

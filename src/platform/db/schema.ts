@@ -37,6 +37,22 @@ export interface Account {
   username: string;
 }
 
+export interface ArchiveHistory {
+  actor_id: number | null;
+  actor_name: string | null;
+  at: Timestamp;
+  changed: Generated<string[]>;
+  county_code: string;
+  effective_on: string | null;
+  event: string;
+  household_id: number;
+  id: Generated<number>;
+  reason: string | null;
+  snapshot: Json;
+  subject: string;
+  subject_id: number;
+}
+
 export interface AuditLog {
   action: string;
   actor_id: number | null;
@@ -302,6 +318,17 @@ export interface GridIndexVersion {
   version: Generated<number>;
 }
 
+export interface GridUnit {
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  grid_code: string;
+  grid_path: string;
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  parent_id: number | null;
+}
+
 export interface GridWorker {
   account_id: number | null;
   active: Generated<boolean>;
@@ -319,13 +346,18 @@ export interface GridWorker {
 export interface Household {
   address: string;
   care_tags: Generated<string[]>;
+  client_request_id: string | null;
   county_code: string;
   created_at: Generated<Timestamp>;
+  created_by: number | null;
   grid_code: string;
   grid_path: string;
   id: Generated<number>;
   last_visit_at: Timestamp | null;
   member_count: Generated<number>;
+  unit_id: number | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
   visit_due_at: Timestamp | null;
 }
 
@@ -474,8 +506,11 @@ export interface Region {
 export interface Resident {
   birth_date: string;
   care_tags: Generated<string[]>;
+  client_request_id: string | null;
   county_code: string;
   created_at: Generated<Timestamp>;
+  created_by: number | null;
+  died_on: string | null;
   gender: string;
   grid_code: string;
   grid_path: string;
@@ -485,12 +520,17 @@ export interface Resident {
   id_number_hash: Buffer;
   id_number_masked: string;
   is_party_member: Generated<boolean>;
+  legacy_duplicate: Generated<boolean>;
+  marital_status: string | null;
+  merged_into: number | null;
   name: string;
   phone_enc: Buffer | null;
   phone_hash: Buffer | null;
   phone_masked: string | null;
   relation: string;
+  status: Generated<string>;
   updated_at: Generated<Timestamp>;
+  version: Generated<number>;
 }
 
 export interface ServiceHistory {
@@ -606,6 +646,7 @@ export interface WishClaim {
 
 export interface DB {
   account: Account;
+  archive_history: ArchiveHistory;
   audit_log: AuditLog;
   calendar_day: CalendarDay;
   case_history: CaseHistory;
@@ -623,6 +664,7 @@ export interface DB {
   escalation_rule: EscalationRule;
   goods: Goods;
   grid_index_version: GridIndexVersion;
+  grid_unit: GridUnit;
   grid_worker: GridWorker;
   household: Household;
   notification: Notification;

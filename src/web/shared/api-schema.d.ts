@@ -684,6 +684,8 @@ export interface paths {
                                 memberCount: number;
                                 careTags: string[];
                                 lastVisitAt: string | null;
+                                unitId: number | null;
+                                version: number;
                             }[];
                             total: number;
                         };
@@ -692,7 +694,65 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** 新建户 A new household with its head (move-in or late entry), in my scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        gridCode: string;
+                        address: string;
+                        unitId?: number | null;
+                        /** @default [] */
+                        careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                        head: {
+                            name: string;
+                            /** @enum {string} */
+                            gender: "male" | "female";
+                            birthDate: string;
+                            idNumber: string;
+                            phone?: string | null;
+                            maritalStatus?: ("unmarried" | "married" | "divorced" | "widowed") | null;
+                            /** @default [] */
+                            careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                            /** @default false */
+                            isPartyMember?: boolean;
+                        };
+                        /**
+                         * @description birth 出生登记 · move_in 迁入 · registered 补录 (was here before the archive)
+                         * @default move_in
+                         * @enum {string}
+                         */
+                        event?: "birth" | "move_in" | "registered";
+                        /** @description when it happened; default today */
+                        on?: string;
+                        /**
+                         * Format: uuid
+                         * @description the phone’s own id for this registration: sent again after a lost answer, the same record is answered
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -706,10 +766,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 户详情 A household and its members (masked) */
+        /** 户详情 A household and its members (masked); with asOf, as it stood on that day */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description the archive as it stood at the end of this day */
+                    asOf?: string;
+                };
                 header?: never;
                 path: {
                     id: number;
@@ -732,6 +795,8 @@ export interface paths {
                             memberCount: number;
                             careTags: string[];
                             lastVisitAt: string | null;
+                            unitId: number | null;
+                            version: number;
                             members: {
                                 id: number;
                                 householdId: number;
@@ -748,6 +813,151 @@ export interface paths {
                                 phone: string | null;
                                 careTags: string[];
                                 isPartyMember: boolean;
+                                /** @enum {string} */
+                                status: "present" | "moved_out" | "deceased" | "merged";
+                                maritalStatus: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改户 Address, building/unit or hamlet, care tags of a household (kept in its history) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        unitId?: number | null;
+                        careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                        reason?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/households/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 整户迁移 The household moves to another grid of the county, with its history */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        toGridCode: string;
+                        address: string;
+                        unitId?: number | null;
+                        on?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            gridCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 户档案变更记录 What changed in a household and its members: who, when, what */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                subject: "household" | "resident";
+                                subjectId: number;
+                                event: string;
+                                at: string;
+                                effectiveOn: string | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                changed: string[];
+                                /** @description the record after the change; ID number and phone masked */
+                                snapshot: {
+                                    [key: string]: unknown;
+                                };
                             }[];
                         };
                     };
@@ -816,6 +1026,10 @@ export interface paths {
                                 phone: string | null;
                                 careTags: string[];
                                 isPartyMember: boolean;
+                                /** @enum {string} */
+                                status: "present" | "moved_out" | "deceased" | "merged";
+                                maritalStatus: string | null;
+                                version: number;
                             }[];
                         };
                     };
@@ -823,7 +1037,60 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** 登记居民 A birth, move-in or late entry into a household in my scope (one person, one record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        householdId: number;
+                        /** @enum {string} */
+                        relation: "head" | "spouse" | "child" | "parent" | "grandchild" | "sibling" | "other";
+                        name: string;
+                        /** @enum {string} */
+                        gender: "male" | "female";
+                        birthDate: string;
+                        idNumber: string;
+                        phone?: string | null;
+                        maritalStatus?: ("unmarried" | "married" | "divorced" | "widowed") | null;
+                        /** @default [] */
+                        careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                        /** @default false */
+                        isPartyMember?: boolean;
+                        /**
+                         * @description birth 出生登记 · move_in 迁入 · registered 补录 (was here before the archive)
+                         * @default registered
+                         * @enum {string}
+                         */
+                        event?: "birth" | "move_in" | "registered";
+                        on?: string;
+                        /**
+                         * Format: uuid
+                         * @description the phone’s own id for this registration: sent again after a lost answer, the same record is answered
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -871,6 +1138,187 @@ export interface paths {
                             phone: string | null;
                             careTags: string[];
                             isPartyMember: boolean;
+                            /** @enum {string} */
+                            status: "present" | "moved_out" | "deceased" | "merged";
+                            maritalStatus: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 更正居民信息 Correct a resident’s details (history names the fields, never the values of ID or phone) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        gender?: "male" | "female";
+                        birthDate?: string;
+                        /** @enum {string} */
+                        relation?: "head" | "spouse" | "child" | "parent" | "grandchild" | "sibling" | "other";
+                        idNumber?: string;
+                        phone?: string | null;
+                        maritalStatus?: ("unmarried" | "married" | "divorced" | "widowed") | null;
+                        isPartyMember?: boolean;
+                        reason?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 居民事项 Death, marriage, move out, care tag added or ended — with the date and reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "death";
+                        on: string;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "marriage";
+                        on: string;
+                        /** @description moves into the spouse’s household (in your scope) as spouse */
+                        joinHouseholdId?: number;
+                    } | {
+                        /** @enum {string} */
+                        type: "move_out";
+                        on: string;
+                        reason: string;
+                        /** @description another grid of the county: the record moves there with its history, as the head of a new household; without it the person left the county */
+                        toGridCode?: string;
+                        address?: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "care_tag_added";
+                        /** @enum {string} */
+                        tag: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60";
+                        on: string;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "care_tag_ended";
+                        /** @enum {string} */
+                        tag: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60";
+                        on: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            householdId: number;
+                            gridCode: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 居民档案变更记录 A resident’s history (with the records merged into it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                subject: "household" | "resident";
+                                subjectId: number;
+                                event: string;
+                                at: string;
+                                effectiveOn: string | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                changed: string[];
+                                /** @description the record after the change; ID number and phone masked */
+                                snapshot: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
                         };
                     };
                 };

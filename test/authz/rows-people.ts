@@ -1,0 +1,140 @@
+/**
+ * Matrix rows of the household archive (issue 15): grid workers (full- and part-time) and village
+ * staff edit in their scope; everyone else who reads the archive may not edit it (403); another
+ * township's household is 404 to the township, village and grid accounts.
+ */
+import type { Fixtures, Where } from './fixtures.js';
+import type { MatrixRole } from './kit.js';
+
+// the shapes of matrix.ts's rows, restated here: importing them from matrix.ts would be a cycle
+type Req = { method: string; url: string; payload?: object };
+type Expect = Partial<Record<MatrixRole | '*', number>>;
+type Row = {
+  route: string;
+  make: (fx: Fixtures, where: Where, role: MatrixRole) => Req | Promise<Req>;
+  in: Expect;
+  out?: Expect;
+};
+
+const post = (url: string, payload: object = {}): Req => ({ method: 'POST', url, payload });
+const patch = (url: string, payload: object): Req => ({ method: 'PATCH', url, payload });
+const get = (url: string): Req => ({ method: 'GET', url });
+
+/** A fresh, well-formed ID number no demo person has (demo numbers start with the county code). */
+const idNumber = () => `9${Array.from({ length: 16 }, () => Math.floor(Math.random() * 10)).join('')}X`;
+const person = () => ({ name: '矩阵测试', gender: 'female', birthDate: '1990-01-02', idNumber: idNumber() });
+
+const EDIT_IN: Expect = {
+  '*': 403,
+  gridworker: 200,
+  parttime: 200,
+  village: 200,
+  anonymous: 401,
+};
+const EDIT_OUT: Expect = { ...EDIT_IN, gridworker: 404, parttime: 404, village: 404 };
+const created = (e: Expect): Expect =>
+  Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v === 200 ? 201 : v]));
+const READ_IN: Expect = { '*': 200, department: 403, 'township-cgb': 403, resident: 403, anonymous: 401 };
+const READ_OUT: Expect = {
+  '*': 404,
+  admin: 200,
+  county: 200,
+  party: 200,
+  department: 403,
+  'township-cgb': 403,
+  resident: 403,
+  anonymous: 401,
+};
+
+/** A fresh household in the "in" grid (made by its village), for calls that change it for good. */
+async function freshHousehold(fx: Fixtures): Promise<number> {
+  const h = await fx.kit.must<{ id: number }>(201, 'village', 'POST', '/households', {
+    gridCode: fx.in.grid,
+    address: '矩阵村1组1号',
+    head: person(),
+  });
+  return h.id;
+}
+
+async function freshResident(fx: Fixtures): Promise<number> {
+  return (
+    await fx.kit.must<{ id: number }>(201, 'village', 'POST', '/residents', {
+      householdId: fx.in.householdId,
+      relation: 'other',
+      ...person(),
+    })
+  ).id;
+}
+
+export const PEOPLE_ROWS: Row[] = [
+  {
+    route: 'POST /api/v1/households',
+    // out: a grid of another county: not a grid of the caller's county (404)
+    make: (fx, w) => post('/households', { gridCode: fx[w].grid, address: '矩阵村2组2号', head: person() }),
+    in: created(EDIT_IN),
+    out: created(EDIT_OUT),
+  },
+  {
+    route: 'PATCH /api/v1/households/{id}',
+    make: (fx, w) => patch(`/households/${fx[w].householdId}`, { reason: '核对档案' }),
+    in: EDIT_IN,
+    out: EDIT_OUT,
+  },
+  {
+    route: 'POST /api/v1/households/{id}/move',
+    // in: a fresh household moves to the other township's grid (of the same county)
+    make: async (fx, w: Where) => {
+      const target = await fx.kit.must<{ gridCode: string }>(
+        200,
+        'county',
+        'GET',
+        `/households/${fx.out.householdId}`,
+      );
+      const id = w === 'in' ? await freshHousehold(fx) : fx.out.householdId;
+      return post(`/households/${id}/move`, {
+        toGridCode: target.gridCode,
+        address: '新居1号',
+        reason: '购房迁居',
+      });
+    },
+    in: EDIT_IN,
+    out: EDIT_OUT,
+  },
+  {
+    route: 'GET /api/v1/households/{id}/history',
+    make: (fx, w) => get(`/households/${fx[w].householdId}/history`),
+    in: READ_IN,
+    out: READ_OUT,
+  },
+  {
+    route: 'POST /api/v1/residents',
+    make: (fx, w) =>
+      post('/residents', { householdId: fx[w].householdId, relation: 'child', event: 'birth', ...person() }),
+    in: created(EDIT_IN),
+    out: created(EDIT_OUT),
+  },
+  {
+    route: 'PATCH /api/v1/residents/{id}',
+    make: (fx, w) => patch(`/residents/${fx[w].residentId}`, { reason: '核对档案' }),
+    in: EDIT_IN,
+    out: EDIT_OUT,
+  },
+  {
+    route: 'POST /api/v1/residents/{id}/events',
+    make: async (fx, w) =>
+      post(`/residents/${w === 'in' ? await freshResident(fx) : fx.out.residentId}/events`, {
+        type: 'care_tag_added',
+        tag: 'disabled',
+        on: '2026-01-05',
+        reason: '持残疾证',
+      }),
+    in: EDIT_IN,
+    out: EDIT_OUT,
+  },
+  {
+    route: 'GET /api/v1/residents/{id}/history',
+    make: (fx, w) => get(`/residents/${fx[w].residentId}/history`),
+    in: READ_IN,
+    out: READ_OUT,
+  },
+];
