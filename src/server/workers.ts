@@ -1,5 +1,6 @@
 import { sweepOverdue } from '../modules/cases/sweep.js';
 import { deliverDue, logChannel } from '../modules/notify/outbox.js';
+import { remindDueCorrections } from '../modules/people/corrections.js';
 import type { AppContext } from './context.js';
 
 /**
@@ -30,6 +31,7 @@ export function startWorkers(
   const stops = [
     every(opts.sweepMs ?? 30_000, 'deadline sweep', () => sweepOverdue(deps)),
     every(opts.outboxMs ?? 5_000, 'outbox delivery', () => deliverDue(ctx.db, channels, ctx.now())),
+    every(opts.sweepMs ?? 30_000, 'correction reminders', () => remindDueCorrections(ctx.db, ctx.now())),
   ];
   return () => stops.forEach((s) => s());
 }

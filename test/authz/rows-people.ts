@@ -7,7 +7,7 @@ import type { Fixtures, Where } from './fixtures.js';
 import type { MatrixRole } from './kit.js';
 
 // the shapes of matrix.ts's rows, restated here: importing them from matrix.ts would be a cycle
-type Req = { method: string; url: string; payload?: object };
+type Req = { method: string; url: string; payload?: object; ownSession?: boolean };
 type Expect = Partial<Record<MatrixRole | '*', number>>;
 type Row = {
   route: string;
@@ -66,7 +66,39 @@ async function freshResident(fx: Fixtures): Promise<number> {
   ).id;
 }
 
+let joined = 0;
+/** A fresh household (made by the village) with an open invitation: the code and the head's ID number. */
+async function freshInvitation(fx: Fixtures) {
+  const head = person();
+  const h = await fx.kit.must<{ id: number }>(201, 'village', 'POST', '/households', {
+    gridCode: fx.in.grid,
+    address: '矩阵村3组3号',
+    head,
+  });
+  const inv = await fx.kit.must<{ id: number; code: string }>(
+    201,
+    'village',
+    'POST',
+    `/households/${h.id}/invitations`,
+    {},
+  );
+  return { ...inv, idNumber: head.idNumber, householdId: h.id };
+}
+const ONLY = (role: string, status: number): Expect => ({ '*': 403, [role]: status, anonymous: 401 });
+
 export const PEOPLE_ROWS: Row[] = [
+  {
+    route: 'GET /api/v1/households/export.xlsx',
+    make: (fx, w) => get(`/households/export.xlsx?within=${fx[w].village}`),
+    in: { '*': 403, village: 200, township: 200, county: 200, anonymous: 401 },
+    out: { '*': 403, village: 404, township: 404, county: 404, anonymous: 401 },
+  },
+  {
+    route: 'POST /api/v1/households/import',
+    // a JSON body is not a workbook (400 IMPORT_FILE_INVALID): nothing imported
+    make: () => post('/households/import', { rows: [] }),
+    in: { '*': 403, village: 400, township: 400, anonymous: 401 },
+  },
   {
     route: 'POST /api/v1/households',
     // out: a grid of another county: not a grid of the caller's county (404)
@@ -136,5 +168,77 @@ export const PEOPLE_ROWS: Row[] = [
     make: (fx, w) => get(`/residents/${fx[w].residentId}/history`),
     in: READ_IN,
     out: READ_OUT,
+  },
+  {
+    route: 'POST /api/v1/households/{id}/invitations',
+    make: (fx, w) => post(`/households/${fx[w].householdId}/invitations`, { days: 7 }),
+    in: ONLY('village', 201),
+    out: ONLY('village', 404),
+  },
+  {
+    route: 'GET /api/v1/households/{id}/invitations',
+    make: (fx, w) => get(`/households/${fx[w].householdId}/invitations`),
+    in: ONLY('village', 200),
+    out: ONLY('village', 404),
+  },
+  {
+    route: 'POST /api/v1/invitations/{id}/withdraw',
+    make: async (fx) => post(`/invitations/${(await freshInvitation(fx)).id}/withdraw`),
+    in: ONLY('village', 200),
+  },
+  {
+    route: 'POST /api/v1/join',
+    // public: whoever holds a code and the member's ID number makes the member's account
+    make: async (fx) => {
+      const inv = await freshInvitation(fx);
+      return post('/join', {
+        code: inv.code,
+        idNumber: inv.idNumber,
+        username: `matrix-join-${Date.now()}-${joined++}`,
+        displayName: '矩阵村民',
+        password: 'matrix-password-1',
+      });
+    },
+    in: { '*': 201 },
+  },
+  {
+    route: 'GET /api/v1/me/record',
+    make: () => get('/me/record'),
+    in: ONLY('resident', 200),
+  },
+  {
+    route: 'GET /api/v1/me/record/download',
+    make: () => get('/me/record/download'),
+    in: ONLY('resident', 200),
+  },
+  {
+    route: 'POST /api/v1/me/corrections',
+    make: () => post('/me/corrections', { fields: ['phone'], detail: '电话号码已更换' }),
+    in: ONLY('resident', 201),
+  },
+  {
+    route: 'GET /api/v1/corrections',
+    make: () => get('/corrections?status=submitted'),
+    in: { '*': 403, resident: 200, village: 200, anonymous: 401 },
+  },
+  {
+    route: 'POST /api/v1/corrections/{id}/actions/{action}',
+    // the resident's own request, handled by the village; a resident never handles it
+    make: async (fx) => {
+      const c = await fx.kit.must<{ id: number }>(201, 'resident', 'POST', '/me/corrections', {
+        fields: ['other'],
+        detail: '矩阵测试更正',
+      });
+      return post(`/corrections/${c.id}/actions/correct`, { answer: '已核实更正' });
+    },
+    // township-wide and county-wide accounts see it (scope) but may not handle it; 张家村's
+    // accounts of another county do not see it
+    in: { '*': 403, village: 200, anonymous: 401 },
+  },
+  {
+    // last of all the rows: the demo villager's account is closed by it
+    route: 'POST /api/v1/me/close',
+    make: () => ({ ...post('/me/close'), ownSession: true }),
+    in: ONLY('resident', 200),
   },
 ];

@@ -12,9 +12,11 @@ import { seedPointsConfig, seedPointsDemo } from '../points/index.js';
 import { seedWishConfig, seedWishDemo } from '../wishes/index.js';
 import { seedErrandConfig, seedErrandDemo } from '../errands/index.js';
 import { seedDisclosureConfig, seedDisclosureDemo } from '../disclosures/index.js';
+import { seedPeopleConfig, seedPeopleDemo } from '../people/index.js';
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
 const MODULE_SEEDS = [
+  [seedPeopleConfig, seedPeopleDemo],
   [seedVisitConfig, seedVisitDemo],
   [seedWishConfig, seedWishDemo],
   [seedErrandConfig, seedErrandDemo],

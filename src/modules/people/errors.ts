@@ -43,6 +43,38 @@ export const PEOPLE_ERRORS = {
     '无法读取导入文件（须为 .xlsx）',
     'The file could not be read (an .xlsx is expected)',
   ],
+  INVITATION_INVALID: [
+    404,
+    '邀请码无效，或身份证号与该户成员不符',
+    'The invitation code is not valid, or the ID number is not a member’s',
+  ],
+  INVITATION_USED: [409, '该邀请码已使用', 'This invitation has already been used'],
+  INVITATION_EXPIRED: [
+    409,
+    '该邀请码已过期，请联系村（社区）重新发放',
+    'This invitation has expired; ask the village for a new one',
+  ],
+  INVITATION_CLOSED: [
+    409,
+    '邀请码已使用、已撤回或已过期',
+    'The invitation has been used, withdrawn or has expired',
+  ],
+  RESIDENT_ALREADY_JOINED: [409, '该居民已有账号', 'This resident already has an account'],
+  NOT_A_RESIDENT_ACCOUNT: [
+    403,
+    '本账号未关联居民档案（请通过村、社区的邀请码注册）',
+    'This account is not tied to a resident’s record (join with a village’s invitation)',
+  ],
+  CORRECTION_ILLEGAL_TRANSITION: [
+    409,
+    '更正申请当前状态不允许此操作',
+    'Not allowed in the correction request’s current state',
+  ],
+  CORRECTION_VERSION_CONFLICT: [
+    409,
+    '更正申请已被他人处理，请刷新',
+    'The correction request was changed by someone else; reload',
+  ],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 registerErrors(PEOPLE_ERRORS);

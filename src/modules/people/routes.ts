@@ -19,6 +19,8 @@ import {
 import { revealResident, searchResidentsExactly } from './service.js';
 import { noStore } from '../../platform/no-store.js';
 import { archiveRoutes } from './archive-routes.js';
+import { accessRoutes } from './access-routes.js';
+import { excelRoutes } from './excel-routes.js';
 import { AsOfQuery } from './archive-schemas.js';
 import { householdOnDay } from './as-of.js';
 
@@ -66,6 +68,8 @@ export const peopleRoutes =
   (ctx: PeopleDeps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(archiveRoutes(ctx));
+    await app.register(accessRoutes(ctx));
+    await app.register(excelRoutes(ctx));
 
     app.get(
       '/households',

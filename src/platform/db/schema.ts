@@ -187,6 +187,37 @@ export interface CategoryDeadline {
   updated_at: Generated<Timestamp>;
 }
 
+export interface CorrectionRequest {
+  answer: string | null;
+  closed_at: Timestamp | null;
+  county_code: string;
+  created_at: Timestamp;
+  detail: string;
+  due_at: Timestamp;
+  fields: string[];
+  grid_path: string;
+  household_id: number;
+  id: Generated<number>;
+  reminded_at: Timestamp | null;
+  requester_id: number | null;
+  resident_id: number;
+  status: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface CorrectionStep {
+  action: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  at: Timestamp;
+  correction_id: number;
+  county_code: string;
+  from_state: string;
+  id: Generated<number>;
+  note: string | null;
+  to_state: string;
+}
+
 export interface CountyCalendarDay {
   county_code: string;
   day: string;
@@ -361,6 +392,20 @@ export interface Household {
   visit_due_at: Timestamp | null;
 }
 
+export interface HouseholdInvitation {
+  code_hash: Buffer;
+  county_code: string;
+  expires_at: Timestamp;
+  grid_path: string;
+  household_id: number;
+  id: Generated<number>;
+  issued_at: Timestamp;
+  issued_by: number;
+  used_at: Timestamp | null;
+  used_by: number | null;
+  withdrawn_at: Timestamp | null;
+}
+
 export interface Notification {
   about_id: number | null;
   about_type: string | null;
@@ -444,6 +489,18 @@ export interface PartyOrg {
   parent_id: number | null;
   region_code: string;
   region_path: string;
+}
+
+export interface PlatformFeedback {
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: number | null;
+  author_id: number | null;
+  body: string;
+  county_code: string;
+  created_at: Timestamp;
+  id: Generated<number>;
+  kind: string;
 }
 
 export interface PointsEntry {
@@ -531,6 +588,13 @@ export interface Resident {
   status: Generated<string>;
   updated_at: Generated<Timestamp>;
   version: Generated<number>;
+}
+
+export interface ResidentAccount {
+  account_id: number;
+  county_code: string;
+  linked_at: Timestamp;
+  resident_id: number;
 }
 
 export interface ServiceHistory {
@@ -654,6 +718,8 @@ export interface DB {
   cases: Cases;
   category: Category;
   category_deadline: CategoryDeadline;
+  correction_request: CorrectionRequest;
+  correction_step: CorrectionStep;
   county_calendar_day: CountyCalendarDay;
   department: Department;
   disclosure: Disclosure;
@@ -667,6 +733,7 @@ export interface DB {
   grid_unit: GridUnit;
   grid_worker: GridWorker;
   household: Household;
+  household_invitation: HouseholdInvitation;
   notification: Notification;
   open311_key: Open311Key;
   open311_request: Open311Request;
@@ -675,11 +742,13 @@ export interface DB {
   party_member: PartyMember;
   party_member_household: PartyMemberHousehold;
   party_org: PartyOrg;
+  platform_feedback: PlatformFeedback;
   points_entry: PointsEntry;
   points_rule: PointsRule;
   redemption: Redemption;
   region: Region;
   resident: Resident;
+  resident_account: ResidentAccount;
   service_history: ServiceHistory;
   service_item: ServiceItem;
   session: Session;
