@@ -88,6 +88,22 @@ const ONLY = (role: string, status: number): Expect => ({ '*': 403, [role]: stat
 
 export const PEOPLE_ROWS: Row[] = [
   {
+    route: 'GET /api/v1/residents/duplicates',
+    make: () => get('/residents/duplicates'),
+    in: { '*': 403, village: 200, township: 200, county: 200, anonymous: 401 },
+  },
+  {
+    route: 'POST /api/v1/residents/{id}/merge',
+    // two records that are not one person: 409 MERGE_NOT_DUPLICATE once both are visible
+    make: async (fx, w) =>
+      post(`/residents/${w === 'in' ? await freshResident(fx) : fx.out.residentId}/merge`, {
+        intoId: fx.in.residentId,
+        reason: '核对重复档案',
+      }),
+    in: { '*': 403, village: 409, township: 409, county: 409, anonymous: 401 },
+    out: { '*': 403, village: 404, township: 404, county: 409, anonymous: 401 },
+  },
+  {
     route: 'GET /api/v1/households/export.xlsx',
     make: (fx, w) => get(`/households/export.xlsx?within=${fx[w].village}`),
     in: { '*': 403, village: 200, township: 200, county: 200, anonymous: 401 },

@@ -10,7 +10,15 @@ beforeAll(async () => {
   t = await createTestApp();
   village = await signIn(t.app, 'village');
   const list = await api('GET', '/households?limit=50', village);
-  const pick = list.json().items.find((h: { memberCount: number }) => h.memberCount >= 3);
+  const linked = await t.db
+    .selectFrom('resident_account')
+    .innerJoin('resident', 'resident.id', 'resident_account.resident_id')
+    .select('resident.household_id')
+    .execute();
+  const taken = new Set(linked.map((l) => Number(l.household_id)));
+  const pick = list
+    .json()
+    .items.find((h: { id: number; memberCount: number }) => h.memberCount >= 3 && !taken.has(h.id));
   household = (await api('GET', `/households/${pick.id}`, village)).json();
   for (const m of household.members) {
     const r = await t.db

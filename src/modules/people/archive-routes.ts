@@ -19,6 +19,8 @@ import { historyOf, householdTimeline } from './history.js';
 import { createHousehold, moveHousehold, updateHousehold } from './households.js';
 import * as repo from './repository.js';
 import { createResident, updateResident } from './residents.js';
+import { listDuplicates, mergeResident } from './merge.js';
+import { Reason, BodyId } from './archive-schemas.js';
 
 const IdParams = z.object({ id: Id });
 const Created = z.object({ id: z.number().int() });
@@ -206,6 +208,69 @@ export const archiveRoutes =
         return {
           items: (await historyOf(ctx.db, actor.countyCode, 'resident', req.params.id)).map(toHistory),
         };
+      },
+    );
+
+    app.get(
+      '/residents/duplicates',
+      {
+        schema: {
+          tags: ['people'],
+          summary: '重复档案 Records of one person (same ID number) entered more than once before the rule',
+          response: {
+            200: z.object({
+              groups: z.array(
+                z.object({
+                  idNumber: z.string(),
+                  records: z.array(
+                    z.object({
+                      id: z.number().int(),
+                      name: z.string(),
+                      gender: z.string(),
+                      birthYear: z.number().int(),
+                      householdId: z.number().int(),
+                      address: z.string(),
+                      gridCode: z.string(),
+                      createdAt: z.string(),
+                    }),
+                  ),
+                }),
+              ),
+            }),
+          },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'people.merge');
+        return { groups: await listDuplicates(ctx.db, actor) };
+      },
+    );
+
+    app.post(
+      '/residents/:id/merge',
+      {
+        schema: {
+          tags: ['people'],
+          summary:
+            '合并重复档案 Fold this duplicate into the record that stays (both histories kept; audited)',
+          params: IdParams,
+          body: z.strictObject({ intoId: BodyId, reason: Reason }),
+          response: { 200: z.object({ id: z.number().int(), merged: z.number().int() }) },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'people.merge');
+        return mergeResident(
+          ctx.db,
+          actor,
+          req.params.id,
+          req.body.intoId,
+          req.body.reason,
+          ctx.now(),
+          req.id,
+        );
       },
     );
   };

@@ -176,3 +176,40 @@ describe('the household archive kept by the grid', () => {
     for (const v of [ID, '211221198003020016', '13912345678']) expect(text).not.toContain(v);
   });
 });
+
+describe('duplicates from before the rule', () => {
+  it('are listed and merged; both histories stay with the record that stays', async () => {
+    const village2 = await signIn(t.app, 'village');
+    const list = (await inject('GET', '/residents/duplicates', village2)).json();
+    expect(list.groups.length).toBeGreaterThan(0);
+    const [keep, dup] = list.groups[0].records;
+    expect(list.groups[0].idNumber).toMatch(/^\d\*+[\dX]$/);
+    const res = await inject('POST', `/residents/${dup.id}/merge`, village2, {
+      intoId: keep.id,
+      reason: '同一人重复建档',
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const again = await inject('POST', `/residents/${dup.id}/merge`, village2, {
+      intoId: keep.id,
+      reason: '再合并一次',
+    });
+    expect(again.statusCode).toBe(409);
+    const hist = (await inject('GET', `/residents/${keep.id}/history`, village2)).json().items;
+    expect(
+      hist.some((e: { subjectId: number; event: string }) => e.subjectId === dup.id && e.event === 'merged'),
+    ).toBe(true);
+    const after = (await inject('GET', '/residents/duplicates', village2)).json();
+    expect(after.groups.length).toBe(list.groups.length - 1);
+    // not the same person: refused
+    const other = (await inject('GET', `/households/${keep.householdId}`, village2))
+      .json()
+      .members.find((m: { id: number }) => m.id !== keep.id);
+    if (other) {
+      const no = await inject('POST', `/residents/${other.id}/merge`, village2, {
+        intoId: keep.id,
+        reason: '误操作测试',
+      });
+      expect(no.json().error.code).toBe('MERGE_NOT_DUPLICATE');
+    }
+  });
+});

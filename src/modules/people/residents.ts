@@ -19,7 +19,7 @@ const scopeOf = (a: Actor) => ({ countyCode: a.countyCode, path: a.scopePath });
 /** Writes the resident's history row (after the change) and its audit row. */
 export async function recordResidentChange(
   tx: Tx,
-  c: Ctx,
+  c: Pick<Ctx, 'now' | 'requestId'>,
   actor: Actor,
   id: number,
   e: {

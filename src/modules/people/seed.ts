@@ -48,18 +48,19 @@ export async function seedPeopleDemo(tx: Tx, countyCode: string, _pii: Pii): Pro
                     ORDER BY id LIMIT 1) r ON true
      WHERE a.username = 'resident' AND a.county_code = ${countyCode}
     ON CONFLICT DO NOTHING`.execute(tx);
-  // three people entered twice before the rule (another household of the same grid), marked legacy
+  // three people entered twice before the rule (in another household of their village), marked legacy
   await sql`
     INSERT INTO resident (county_code, household_id, grid_code, grid_path, name, gender, birth_date, relation,
                           id_number_enc, id_number_hash, id_number_masked, phone_enc, phone_hash, phone_masked,
                           care_tags, is_party_member, legacy_duplicate, created_at)
-    SELECT r.county_code, h2.id, r.grid_code, r.grid_path, r.name, r.gender, r.birth_date, 'other',
+    SELECT r.county_code, h2.id, h2.grid_code, h2.grid_path, r.name, r.gender, r.birth_date, 'other',
            r.id_number_enc, r.id_number_hash, r.id_number_masked, r.phone_enc, r.phone_hash, r.phone_masked,
            r.care_tags, false, true, now() - interval '400 days'
-      FROM (SELECT * FROM resident WHERE county_code = ${countyCode} AND relation = 'spouse'
-              AND grid_code IN (SELECT scope_code FROM account WHERE username = 'gridworker')
+      FROM (SELECT * FROM resident WHERE county_code = ${countyCode} AND relation IN ('spouse', 'child')
+              AND left(grid_code, 12) IN (SELECT left(scope_code, 12) FROM account WHERE username = 'gridworker')
              ORDER BY id LIMIT 3) r
-      JOIN LATERAL (SELECT id FROM household WHERE county_code = r.county_code AND grid_code = r.grid_code
+      JOIN LATERAL (SELECT id, grid_code, grid_path FROM household WHERE county_code = r.county_code
+                      AND left(grid_code, 12) = left(r.grid_code, 12)
                       AND id <> r.household_id ORDER BY id DESC LIMIT 1) h2 ON true`.execute(tx);
   await sql`
     UPDATE household h SET member_count = (SELECT count(*) FROM resident r WHERE r.county_code = h.county_code
