@@ -13,6 +13,7 @@ import { DISPUTE_ERRORS } from '../modules/disputes/errors.js';
 import { ERRAND_ERRORS } from '../modules/errands/errors.js';
 import { INDICATOR_ERRORS } from '../modules/indicators/errors.js';
 import { PARTY_ERRORS } from '../modules/party/errors.js';
+import { PEOPLE_ERRORS } from '../modules/people/errors.js';
 import { POINTS_ERRORS } from '../modules/points/errors.js';
 import { VISIT_ERRORS } from '../modules/visits/errors.js';
 import { WISH_ERRORS } from '../modules/wishes/errors.js';
@@ -32,6 +33,7 @@ export const ERROR_CATALOGUE = {
   ...TEAM_ERRORS,
   ...DISCLOSURE_ERRORS,
   ...PARTY_ERRORS,
+  ...PEOPLE_ERRORS,
   ...DEPARTMENT_ERRORS,
   ...INDICATOR_ERRORS,
   ...CADRE_ERRORS,

@@ -3,6 +3,7 @@ import { compactRollup } from '../modules/indicators/index.js';
 import { sweepDisputes } from '../modules/disputes/sweep.js';
 import { deliverDue, logChannel } from '../modules/notify/outbox.js';
 import { warnPetitionLimits } from '../modules/petitions/index.js';
+import { remindDueCorrections } from '../modules/people/corrections.js';
 import type { AppContext } from './context.js';
 
 /**
@@ -37,6 +38,7 @@ export function startWorkers(
     every(opts.outboxMs ?? 5_000, 'outbox delivery', () => deliverDue(ctx.db, channels, ctx.now())),
     // folds the indicator rollup's deltas of the last days (ADR 0007)
     every(opts.compactMs ?? 300_000, 'rollup compaction', () => compactRollup(ctx.db)),
+    every(opts.sweepMs ?? 30_000, 'correction reminders', () => remindDueCorrections(ctx.db, ctx.now())),
   ];
   return () => stops.forEach((s) => s());
 }

@@ -23,6 +23,7 @@ import { PETITION_ROWS } from './rows-petitions.js';
 import type { MatrixRole } from './kit.js';
 import { del, get, patch, post, put, rid, type Row } from './rows.js';
 import { DISPUTE_ROWS } from './rows-disputes.js';
+import { PEOPLE_ROWS } from './rows-people.js';
 
 export type { Expect, Req, Row } from './rows.js';
 
@@ -837,6 +838,7 @@ export const MATRIX: Row[] = [
   ...ENTERPRISE_ROWS,
   ...PETITION_ROWS,
   ...DISPUTE_ROWS,
+  ...PEOPLE_ROWS,
 ];
 
 /**

@@ -6,4 +6,5 @@ export { definePolicy, inScope, narrowScope } from './policy.js';
 export { type Actor, type Role, ROLES } from './roles.js';
 export { seedAccount } from './seed.js';
 export { isSessionLive } from './repository.js';
-export { SessionCache, SESSION_CACHE_MS } from './session-cache.js';
+export { forgetAccounts, SessionCache, SESSION_CACHE_MS } from './session-cache.js';
+export { closeAccount, createResidentAccount } from './self-service.js';

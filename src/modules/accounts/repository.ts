@@ -191,6 +191,7 @@ export function lockAccount(tx: DbOrTx, id: number) {
 
 export type AccountChange = {
   display_name?: string;
+  username?: string;
   role?: Role;
   scope_code?: string;
   county_code?: string;

@@ -17,9 +17,11 @@ import { seedEnterpriseConfig, seedEnterpriseDemo } from '../enterprises/index.j
 import { seedPetitionConfig, seedPetitionDemo } from '../petitions/index.js';
 import { seedTeamConfig, seedTeamDemo } from '../teams/index.js';
 import { seedDisputeConfig, seedDisputeDemo } from '../disputes/index.js';
+import { seedPeopleConfig, seedPeopleDemo } from '../people/index.js';
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
 const MODULE_SEEDS = [
+  [seedPeopleConfig, seedPeopleDemo],
   [seedVisitConfig, seedVisitDemo],
   [seedWishConfig, seedWishDemo],
   [seedErrandConfig, seedErrandDemo],

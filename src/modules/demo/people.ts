@@ -6,6 +6,7 @@ import { largestRemainder, shortVillageName } from '../grids/index.js';
 import { pathOf } from '../regions/index.js';
 import {
   generateGridHouseholds,
+  uniqueFakeIdNumber,
   PART_TIME_DUTIES,
   PEOPLE_PER_SCALE,
   type DemoGrid,
@@ -58,6 +59,7 @@ export async function loadPeople(
   counts.partyOrgs = orgs.total;
 
   const BATCH = 60;
+  const takenIds = new Set<string>(); // one person, one record: ID numbers unique across the county
   for (let i = 0; i < demoGrids.length; i += BATCH) {
     const batch = demoGrids.slice(i, i + BATCH);
     const perBatch = batch.map((g) => ({ grid: g, households: generateGridHouseholds(g, perGrid) }));
@@ -88,6 +90,7 @@ export async function loadPeople(
         hRows.push([countyCode, hid, grid.code, gridPath, h.address, h.members.length, h.careTags.join(',')]);
         for (const r of h.members) {
           const id = rIds[ri++] as number;
+          r.idNumber = uniqueFakeIdNumber(r.idNumber, takenIds);
           gridResidents.push({ id, hid, r });
           rRows.push(residentRow(pii, countyCode, id, hid, grid.code, gridPath, r));
         }

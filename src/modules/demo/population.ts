@@ -50,6 +50,24 @@ export function fakeIdNumber(countyCode: string, birth: string, seq: number): st
   return first17 + wrong;
 }
 
+/**
+ * The same number made unique across the county (one person, one record): on a clash the
+ * sequence steps by two, which keeps its parity (the gender) — `taken` holds the first 17.
+ */
+export function uniqueFakeIdNumber(idNumber: string, taken: Set<string>): string {
+  let first17 = idNumber.slice(0, 17);
+  const seq = Number(first17.slice(14));
+  for (let k = 1; taken.has(first17) && k < 500; k++)
+    first17 = `${first17.slice(0, 14)}${String((seq + 2 * k) % 1000).padStart(3, '0')}`;
+  taken.add(first17);
+  if (first17 === idNumber.slice(0, 17)) return idNumber;
+  return fakeIdNumber(
+    first17.slice(0, 6),
+    `${first17.slice(6, 10)}-${first17.slice(10, 12)}-${first17.slice(12, 14)}`,
+    Number(first17.slice(14)),
+  );
+}
+
 export function isValidIdNumber(id: string): boolean {
   return /^\d{17}[\dX]$/.test(id) && idCheckChar(id.slice(0, 17)) === id[17];
 }

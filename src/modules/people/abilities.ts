@@ -10,6 +10,18 @@ export const PEOPLE_ABILITIES = {
     'admin',
   ],
   'people.reveal': ['grid_worker', 'village_staff', 'township_centre', 'county_centre', 'admin'],
+  /** 一户一档: create and edit households and residents, record births, moves, deaths, care tags */
+  'people.edit': ['grid_worker', 'village_staff'],
+  /** fold duplicate records of one person (same ID number) into one */
+  'people.merge': ['village_staff', 'township_centre', 'county_centre'],
+  /** Excel import and export of a village's or township's archive */
+  'people.import': ['village_staff', 'township_centre'],
+  'people.export': ['village_staff', 'township_centre', 'county_centre'],
+  /** a village or community gives a household an invitation; handles its residents' corrections */
+  'people.invite': ['village_staff'],
+  'people.correct': ['village_staff'],
+  /** a resident's own record (PIPL 查阅、复制、更正、删除) */
+  'people.self': ['resident'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const { can, authorize } = definePolicy(PEOPLE_ABILITIES);

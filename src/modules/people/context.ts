@@ -5,4 +5,5 @@ import type { Pii } from '../../platform/crypto.js';
 export type PeopleDeps = {
   db: Db;
   pii: Pii;
+  now: () => Date;
 };

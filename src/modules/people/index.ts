@@ -1,3 +1,4 @@
 /** The public entry of the people module: other modules import only this file (ADR 0005). */
 export { PEOPLE_ABILITIES } from './abilities.js';
 export { CARE_TAGS } from './schemas.js';
+export { seedPeopleConfig, seedPeopleDemo } from './seed.js';

@@ -24,6 +24,8 @@ export async function listHouseholds(db: DbOrTx, scope: Scope, f: HouseholdFilte
         'h.member_count',
         'h.care_tags',
         'h.last_visit_at',
+        'h.unit_id',
+        'h.version',
       ])
       .orderBy('h.id')
       .limit(f.limit)
@@ -46,6 +48,9 @@ export async function findHousehold(db: DbOrTx, scope: Scope, id: number) {
       'h.member_count',
       'h.care_tags',
       'h.last_visit_at',
+      'h.unit_id',
+      'h.version',
+      'h.created_at',
     ])
     .where('h.county_code', '=', scope.countyCode)
     .where('h.id', '=', id)
@@ -65,6 +70,9 @@ const RESIDENT_COLUMNS = [
   'r.phone_masked',
   'r.care_tags',
   'r.is_party_member',
+  'r.status',
+  'r.marital_status',
+  'r.version',
 ] as const;
 
 export type ResidentFilter = {
@@ -81,7 +89,8 @@ export async function listResidents(db: DbOrTx, scope: Scope, f: ResidentFilter)
   let q = db
     .selectFrom('resident as r')
     .where('r.county_code', '=', scope.countyCode)
-    .where(inSubtree('r.grid_path', scope.path));
+    .where(inSubtree('r.grid_path', scope.path))
+    .where('r.status', '<>', 'merged');
   if (f.householdId !== undefined) q = q.where('r.household_id', '=', f.householdId);
   if (f.name) q = q.where('r.name', 'like', `%${f.name.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   if (f.idNumberHash) q = q.where('r.id_number_hash', '=', f.idNumberHash);

@@ -18,6 +18,11 @@ import {
 } from './schemas.js';
 import { revealResident, searchResidentsExactly } from './service.js';
 import { noStore } from '../../platform/no-store.js';
+import { archiveRoutes } from './archive-routes.js';
+import { accessRoutes } from './access-routes.js';
+import { excelRoutes } from './excel-routes.js';
+import { AsOfQuery } from './archive-schemas.js';
+import { householdOnDay } from './as-of.js';
 
 type HouseholdRow = Awaited<ReturnType<typeof repo.listHouseholds>>['items'][number];
 type ResidentRow = Awaited<ReturnType<typeof repo.listResidents>>[number];
@@ -30,6 +35,8 @@ const toHousehold = (h: HouseholdRow): z.infer<typeof HouseholdItem> => ({
   memberCount: h.member_count,
   careTags: h.care_tags,
   lastVisitAt: h.last_visit_at?.toISOString() ?? null,
+  unitId: h.unit_id === null ? null : Number(h.unit_id),
+  version: h.version,
 });
 
 const toResident = (r: ResidentRow): z.infer<typeof ResidentItem> => ({
@@ -44,6 +51,9 @@ const toResident = (r: ResidentRow): z.infer<typeof ResidentItem> => ({
   phone: r.phone_masked,
   careTags: r.care_tags,
   isPartyMember: r.is_party_member,
+  status: r.status as z.infer<typeof ResidentItem>['status'],
+  maritalStatus: r.marital_status,
+  version: r.version,
 });
 
 const scopeOf = (actor: Actor, within?: string) => ({
@@ -57,6 +67,10 @@ const IdParams = z.object({
 export const peopleRoutes =
   (ctx: PeopleDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    await app.register(archiveRoutes(ctx));
+    await app.register(accessRoutes(ctx));
+    await app.register(excelRoutes(ctx));
+
     app.get(
       '/households',
       {
@@ -89,8 +103,9 @@ export const peopleRoutes =
       {
         schema: {
           tags: ['people'],
-          summary: '户详情 A household and its members (masked)',
+          summary: '户详情 A household and its members (masked); with asOf, as it stood on that day',
           params: IdParams,
+          querystring: AsOfQuery,
           response: { 200: HouseholdItem.extend({ members: z.array(ResidentItem) }) },
         },
       },
@@ -100,6 +115,7 @@ export const peopleRoutes =
         const scope = scopeOf(actor);
         const h = await repo.findHousehold(ctx.db, scope, req.params.id);
         if (!h) throw new AppError('NOT_FOUND');
+        if (req.query.asOf) return householdOnDay(ctx.db, scope, h, h.created_at, req.query.asOf);
         const members = await repo.listResidents(ctx.db, scope, { householdId: h.id, limit: 100, offset: 0 });
         return { ...toHousehold(h), members: members.map(toResident) };
       },

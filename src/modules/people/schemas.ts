@@ -35,6 +35,8 @@ export const HouseholdItem = z.object({
   memberCount: z.number().int(),
   careTags: z.array(z.string()),
   lastVisitAt: z.string().nullable(),
+  unitId: z.number().int().nullable(),
+  version: z.number().int(),
 });
 
 export const ResidentItem = z.object({
@@ -52,6 +54,9 @@ export const ResidentItem = z.object({
   phone: z.string().nullable().describe('masked, e.g. 138****5678'),
   careTags: z.array(z.string()),
   isPartyMember: z.boolean(),
+  status: z.enum(['present', 'moved_out', 'deceased', 'merged']),
+  maritalStatus: z.string().nullable(),
+  version: z.number().int(),
 });
 
 export const ResidentQuery = z.object({

@@ -47,6 +47,22 @@ export interface Account {
   username: string;
 }
 
+export interface ArchiveHistory {
+  actor_id: number | null;
+  actor_name: string | null;
+  at: Timestamp;
+  changed: Generated<string[]>;
+  county_code: string;
+  effective_on: string | null;
+  event: string;
+  household_id: number;
+  id: Generated<number>;
+  reason: string | null;
+  snapshot: Json;
+  subject: string;
+  subject_id: number;
+}
+
 export interface AuditLog {
   action: string;
   actor_id: number | null;
@@ -256,6 +272,37 @@ export interface CategoryDeadline {
   county_code: string;
   deadlines: Json;
   updated_at: Generated<Timestamp>;
+}
+
+export interface CorrectionRequest {
+  answer: string | null;
+  closed_at: Timestamp | null;
+  county_code: string;
+  created_at: Timestamp;
+  detail: string;
+  due_at: Timestamp;
+  fields: string[];
+  grid_path: string;
+  household_id: number;
+  id: Generated<number>;
+  reminded_at: Timestamp | null;
+  requester_id: number | null;
+  resident_id: number;
+  status: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface CorrectionStep {
+  action: string;
+  actor_id: number | null;
+  actor_name: string | null;
+  at: Timestamp;
+  correction_id: number;
+  county_code: string;
+  from_state: string;
+  id: Generated<number>;
+  note: string | null;
+  to_state: string;
 }
 
 export interface CountyCalendarDay {
@@ -535,6 +582,17 @@ export interface GridIndexVersion {
   version: Generated<number>;
 }
 
+export interface GridUnit {
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  grid_code: string;
+  grid_path: string;
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  parent_id: number | null;
+}
+
 export interface GridWorker {
   account_id: number | null;
   active: Generated<boolean>;
@@ -552,14 +610,33 @@ export interface GridWorker {
 export interface Household {
   address: string;
   care_tags: Generated<string[]>;
+  client_request_id: string | null;
   county_code: string;
   created_at: Generated<Timestamp>;
+  created_by: number | null;
   grid_code: string;
   grid_path: string;
   id: Generated<number>;
   last_visit_at: Timestamp | null;
   member_count: Generated<number>;
+  unit_id: number | null;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
   visit_due_at: Timestamp | null;
+}
+
+export interface HouseholdInvitation {
+  code_hash: Buffer;
+  county_code: string;
+  expires_at: Timestamp;
+  grid_path: string;
+  household_id: number;
+  id: Generated<number>;
+  issued_at: Timestamp;
+  issued_by: number;
+  used_at: Timestamp | null;
+  used_by: number | null;
+  withdrawn_at: Timestamp | null;
 }
 
 export interface MediationPlace {
@@ -780,6 +857,18 @@ export interface PetitionWindow {
   weekday: number | null;
 }
 
+export interface PlatformFeedback {
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: number | null;
+  author_id: number | null;
+  body: string;
+  county_code: string;
+  created_at: Timestamp;
+  id: Generated<number>;
+  kind: string;
+}
+
 export interface PointsEntry {
   actor_account_id: number | null;
   at: Generated<Timestamp>;
@@ -840,8 +929,11 @@ export interface Region {
 export interface Resident {
   birth_date: string;
   care_tags: Generated<string[]>;
+  client_request_id: string | null;
   county_code: string;
   created_at: Generated<Timestamp>;
+  created_by: number | null;
+  died_on: string | null;
   gender: string;
   grid_code: string;
   grid_path: string;
@@ -851,12 +943,24 @@ export interface Resident {
   id_number_hash: Buffer;
   id_number_masked: string;
   is_party_member: Generated<boolean>;
+  legacy_duplicate: Generated<boolean>;
+  marital_status: string | null;
+  merged_into: number | null;
   name: string;
   phone_enc: Buffer | null;
   phone_hash: Buffer | null;
   phone_masked: string | null;
   relation: string;
+  status: Generated<string>;
   updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface ResidentAccount {
+  account_id: number;
+  county_code: string;
+  linked_at: Timestamp;
+  resident_id: number;
 }
 
 export interface ServiceHistory {
@@ -996,6 +1100,7 @@ export interface WishClaim {
 
 export interface DB {
   account: Account;
+  archive_history: ArchiveHistory;
   audit_log: AuditLog;
   cadre: Cadre;
   cadre_mentor: CadreMentor;
@@ -1009,6 +1114,8 @@ export interface DB {
   cases: Cases;
   category: Category;
   category_deadline: CategoryDeadline;
+  correction_request: CorrectionRequest;
+  correction_step: CorrectionStep;
   county_calendar_day: CountyCalendarDay;
   department: Department;
   disclosure: Disclosure;
@@ -1028,8 +1135,10 @@ export interface DB {
   first_secretary: FirstSecretary;
   goods: Goods;
   grid_index_version: GridIndexVersion;
+  grid_unit: GridUnit;
   grid_worker: GridWorker;
   household: Household;
+  household_invitation: HouseholdInvitation;
   mediation_place: MediationPlace;
   mediation_reward: MediationReward;
   mediation_session: MediationSession;
@@ -1045,11 +1154,13 @@ export interface DB {
   petition: Petition;
   petition_history: PetitionHistory;
   petition_window: PetitionWindow;
+  platform_feedback: PlatformFeedback;
   points_entry: PointsEntry;
   points_rule: PointsRule;
   redemption: Redemption;
   region: Region;
   resident: Resident;
+  resident_account: ResidentAccount;
   service_history: ServiceHistory;
   service_item: ServiceItem;
   session: Session;

@@ -684,6 +684,8 @@ export interface paths {
                                 memberCount: number;
                                 careTags: string[];
                                 lastVisitAt: string | null;
+                                unitId: number | null;
+                                version: number;
                             }[];
                             total: number;
                         };
@@ -692,7 +694,65 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** 新建户 A new household with its head (move-in or late entry), in my scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        gridCode: string;
+                        address: string;
+                        unitId?: number | null;
+                        /** @default [] */
+                        careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                        head: {
+                            name: string;
+                            /** @enum {string} */
+                            gender: "male" | "female";
+                            birthDate: string;
+                            idNumber: string;
+                            phone?: string | null;
+                            maritalStatus?: ("unmarried" | "married" | "divorced" | "widowed") | null;
+                            /** @default [] */
+                            careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                            /** @default false */
+                            isPartyMember?: boolean;
+                        };
+                        /**
+                         * @description birth 出生登记 · move_in 迁入 · registered 补录 (was here before the archive)
+                         * @default move_in
+                         * @enum {string}
+                         */
+                        event?: "birth" | "move_in" | "registered";
+                        /** @description when it happened; default today */
+                        on?: string;
+                        /**
+                         * Format: uuid
+                         * @description the phone’s own id for this registration: sent again after a lost answer, the same record is answered
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -706,10 +766,13 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 户详情 A household and its members (masked) */
+        /** 户详情 A household and its members (masked); with asOf, as it stood on that day */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description the archive as it stood at the end of this day */
+                    asOf?: string;
+                };
                 header?: never;
                 path: {
                     id: number;
@@ -732,6 +795,8 @@ export interface paths {
                             memberCount: number;
                             careTags: string[];
                             lastVisitAt: string | null;
+                            unitId: number | null;
+                            version: number;
                             members: {
                                 id: number;
                                 householdId: number;
@@ -748,6 +813,151 @@ export interface paths {
                                 phone: string | null;
                                 careTags: string[];
                                 isPartyMember: boolean;
+                                /** @enum {string} */
+                                status: "present" | "moved_out" | "deceased" | "merged";
+                                maritalStatus: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改户 Address, building/unit or hamlet, care tags of a household (kept in its history) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        address?: string;
+                        unitId?: number | null;
+                        careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                        reason?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/households/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 整户迁移 The household moves to another grid of the county, with its history */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        toGridCode: string;
+                        address: string;
+                        unitId?: number | null;
+                        on?: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            gridCode: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 户档案变更记录 What changed in a household and its members: who, when, what */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                subject: "household" | "resident";
+                                subjectId: number;
+                                event: string;
+                                at: string;
+                                effectiveOn: string | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                changed: string[];
+                                /** @description the record after the change; ID number and phone masked */
+                                snapshot: {
+                                    [key: string]: unknown;
+                                };
                             }[];
                         };
                     };
@@ -816,6 +1026,10 @@ export interface paths {
                                 phone: string | null;
                                 careTags: string[];
                                 isPartyMember: boolean;
+                                /** @enum {string} */
+                                status: "present" | "moved_out" | "deceased" | "merged";
+                                maritalStatus: string | null;
+                                version: number;
                             }[];
                         };
                     };
@@ -823,7 +1037,60 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** 登记居民 A birth, move-in or late entry into a household in my scope (one person, one record) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        householdId: number;
+                        /** @enum {string} */
+                        relation: "head" | "spouse" | "child" | "parent" | "grandchild" | "sibling" | "other";
+                        name: string;
+                        /** @enum {string} */
+                        gender: "male" | "female";
+                        birthDate: string;
+                        idNumber: string;
+                        phone?: string | null;
+                        maritalStatus?: ("unmarried" | "married" | "divorced" | "widowed") | null;
+                        /** @default [] */
+                        careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                        /** @default false */
+                        isPartyMember?: boolean;
+                        /**
+                         * @description birth 出生登记 · move_in 迁入 · registered 补录 (was here before the archive)
+                         * @default registered
+                         * @enum {string}
+                         */
+                        event?: "birth" | "move_in" | "registered";
+                        on?: string;
+                        /**
+                         * Format: uuid
+                         * @description the phone’s own id for this registration: sent again after a lost answer, the same record is answered
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -871,6 +1138,10 @@ export interface paths {
                             phone: string | null;
                             careTags: string[];
                             isPartyMember: boolean;
+                            /** @enum {string} */
+                            status: "present" | "moved_out" | "deceased" | "merged";
+                            maritalStatus: string | null;
+                            version: number;
                         };
                     };
                 };
@@ -878,6 +1149,866 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 更正居民信息 Correct a resident’s details (history names the fields, never the values of ID or phone) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        gender?: "male" | "female";
+                        birthDate?: string;
+                        /** @enum {string} */
+                        relation?: "head" | "spouse" | "child" | "parent" | "grandchild" | "sibling" | "other";
+                        idNumber?: string;
+                        phone?: string | null;
+                        maritalStatus?: ("unmarried" | "married" | "divorced" | "widowed") | null;
+                        isPartyMember?: boolean;
+                        reason?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 居民事项 Death, marriage, move out, care tag added or ended — with the date and reason */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        type: "death";
+                        on: string;
+                        reason?: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "marriage";
+                        on: string;
+                        /** @description moves into the spouse’s household (in your scope) as spouse */
+                        joinHouseholdId?: number;
+                    } | {
+                        /** @enum {string} */
+                        type: "move_out";
+                        on: string;
+                        reason: string;
+                        /** @description another grid of the county: the record moves there with its history, as the head of a new household; without it the person left the county */
+                        toGridCode?: string;
+                        address?: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "care_tag_added";
+                        /** @enum {string} */
+                        tag: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60";
+                        on: string;
+                        reason: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "care_tag_ended";
+                        /** @enum {string} */
+                        tag: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60";
+                        on: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            householdId: number;
+                            gridCode: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 居民档案变更记录 A resident’s history (with the records merged into it) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                subject: "household" | "resident";
+                                subjectId: number;
+                                event: string;
+                                at: string;
+                                effectiveOn: string | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                changed: string[];
+                                /** @description the record after the change; ID number and phone masked */
+                                snapshot: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/duplicates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 重复档案 Records of one person (same ID number) entered more than once before the rule */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            groups: {
+                                idNumber: string;
+                                records: {
+                                    id: number;
+                                    name: string;
+                                    gender: string;
+                                    birthYear: number;
+                                    householdId: number;
+                                    address: string;
+                                    gridCode: string;
+                                    createdAt: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 合并重复档案 Fold this duplicate into the record that stays (both histories kept; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        intoId: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            merged: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 邀请码记录 A household’s invitations and whether each is open, used, withdrawn or expired */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                issuedAt: string;
+                                expiresAt: string;
+                                /** @enum {string} */
+                                status: "open" | "used" | "withdrawn" | "expired";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发放邀请码 Give a household an invitation (the code is shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default 14 */
+                        days?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            code: string;
+                            expiresAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回邀请码 Withdraw an open invitation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "withdrawn";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/join": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 凭邀请码注册 A resident makes their own account from an invitation and their ID number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                        idNumber: string;
+                        username: string;
+                        displayName: string;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            accountId: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的信息 What the system holds about me and my household (PIPL 查阅; audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            me: {
+                                id: number;
+                                name: string;
+                                gender: string;
+                                birthDate: string;
+                                relation: string;
+                                idNumber: string;
+                                phone: string | null;
+                                maritalStatus: string | null;
+                                careTags: string[];
+                                isPartyMember: boolean;
+                                status: string;
+                            };
+                            household: {
+                                id: number;
+                                address: string;
+                                gridName: string;
+                                unitName: string | null;
+                                careTags: string[];
+                                members: {
+                                    id: number;
+                                    name: string;
+                                    relation: string;
+                                    birthYear: number;
+                                    idNumber: string;
+                                    phone: string | null;
+                                }[];
+                            };
+                            history: {
+                                event: string;
+                                at: string;
+                                effectiveOn: string | null;
+                                actorName: string | null;
+                                changed: string[];
+                            }[];
+                            exportedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/record/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载我的信息 A copy of it as a file (PIPL 复制; audited) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            me: {
+                                id: number;
+                                name: string;
+                                gender: string;
+                                birthDate: string;
+                                relation: string;
+                                idNumber: string;
+                                phone: string | null;
+                                maritalStatus: string | null;
+                                careTags: string[];
+                                isPartyMember: boolean;
+                                status: string;
+                            };
+                            household: {
+                                id: number;
+                                address: string;
+                                gridName: string;
+                                unitName: string | null;
+                                careTags: string[];
+                                members: {
+                                    id: number;
+                                    name: string;
+                                    relation: string;
+                                    birthYear: number;
+                                    idNumber: string;
+                                    phone: string | null;
+                                }[];
+                            };
+                            history: {
+                                event: string;
+                                at: string;
+                                effectiveOn: string | null;
+                                actorName: string | null;
+                                changed: string[];
+                            }[];
+                            exportedAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 申请更正 Ask the village to correct my record (handled within 15 days) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        fields: ("name" | "gender" | "birthDate" | "idNumber" | "phone" | "relation" | "address" | "maritalStatus" | "careTags" | "other")[];
+                        /** @description what is wrong and what is right */
+                        detail: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            dueAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/corrections": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 更正申请 Correction requests: a resident’s own, or those of the village’s residents */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "corrected" | "rejected" | "withdrawn";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                residentId: number;
+                                residentName: string;
+                                fields: string[];
+                                detail: string;
+                                /** @enum {string} */
+                                status: "submitted" | "corrected" | "rejected" | "withdrawn";
+                                answer: string | null;
+                                dueAt: string;
+                                overdue: boolean;
+                                createdAt: string;
+                                closedAt: string | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/corrections/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理更正 The village corrects or refuses (with an answer); the resident may withdraw */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "correct" | "reject" | "withdraw";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 注销账号 Close my account (PIPL 删除): my reports keep their public content, the account and its link to me go */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {boolean} */
+                            closed: true;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出户籍档案 The households and residents of a region as .xlsx (masked unless revealed; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description full ID numbers and phones: needs people.reveal and a reason */
+                    reveal?: "true" | "false";
+                    reason?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 导入户籍档案 Import an .xlsx in the export’s layout: all rows or none; bad rows and fields named */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: number;
+                            created: number;
+                            updated: number;
+                            households: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -1,0 +1,49 @@
+import { randomBytes } from 'node:crypto';
+import type { Tx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import { hashPassword } from './password.js';
+import * as repo from './repository.js';
+
+/** The password rule of every account (schemas.ts): 10 to 200 characters. */
+export const PASSWORD_MIN = 10;
+
+/**
+ * A resident's own account, made by the resident from an invitation (no administrator): the
+ * `resident` role on their grid. The caller (people/invitations.ts) checks the invitation and
+ * writes the audit row in the same transaction.
+ */
+export async function createResidentAccount(
+  tx: Tx,
+  a: { username: string; displayName: string; password: string; gridCode: string; countyCode: string },
+): Promise<number> {
+  const row = await repo.insertAccount(tx, {
+    username: a.username.toLowerCase(),
+    displayName: a.displayName,
+    passwordHash: await hashPassword(a.password),
+    role: 'resident',
+    scopeCode: a.gridCode,
+    countyCode: a.countyCode,
+  });
+  if (!row) throw new AppError('USERNAME_TAKEN');
+  return Number(row.id);
+}
+
+/**
+ * Closes an account for good (PIPL 删除): its sessions end, its name and username are replaced,
+ * its password can never match, and it is disabled. The row stays only so that what the person
+ * reported keeps its public record (the reports point at an account that no longer says who).
+ */
+export async function closeAccount(tx: Tx, accountId: number, now: Date): Promise<void> {
+  await repo.revokeAccountSessions(tx, accountId, now);
+  await repo.updateAccount(
+    tx,
+    accountId,
+    {
+      username: `closed-${accountId}-${randomBytes(3).toString('hex')}`,
+      display_name: '已注销用户',
+      password_hash: '!closed',
+      disabled: true,
+    },
+    now,
+  );
+}
