@@ -23,6 +23,8 @@ const PUBLIC = new Set([
   'GET /openapi.json',
   'HEAD /openapi.json',
   'POST /api/v1/auth/login',
+  // a resident joins with a household's invitation code (rate-limited, single-use)
+  'POST /api/v1/join',
   ...OPEN311,
   'POST /open311/v2/requests.:format',
   'POST /open311/v2/servicerequestupdates.:format',

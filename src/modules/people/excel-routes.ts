@@ -40,13 +40,14 @@ export const excelRoutes =
       },
       async (req, reply) => {
         const actor = actorOf(req);
+        // a region that is not the caller's answers 404 before any role check (as every list does)
+        const path = narrowScope(actor, req.query.within, pathOf);
         authorize(actor, 'people.export');
         const reveal = req.query.reveal === 'true';
         if (reveal) {
           authorize(actor, 'people.reveal');
           if (!req.query.reason) throw new AppError('REASON_REQUIRED');
         }
-        const path = narrowScope(actor, req.query.within, pathOf);
         const code = req.query.within ?? actor.scopeCode;
         noStore(reply);
         const stream = await exportHouseholds(
