@@ -31,7 +31,10 @@ describe.skipIf(!chromium)('dashboard in the browser', () => {
       .select('name')
       .where('code', '=', grid.slice(0, 12))
       .executeTakeFirstOrThrow();
-    await expect(page.getByTestId('dash-region').textContent()).resolves.toContain(village.name);
+    // the drill loads the village's figures: wait for its name rather than read the label at once
+    await expect
+      .poll(async () => page.getByTestId('dash-region').textContent(), { timeout: 20_000 })
+      .toContain(village.name);
     const before = Number(await page.getByTestId('dash-today-reported').textContent());
 
     const login = await h.t.app.inject({
