@@ -48,7 +48,7 @@ export function AddResident({ householdId, event }: { householdId: number; event
   }
 
   return (
-    <div className="page" data-testid={`reg-${event}`}>
+    <div className="page" data-testid={`reg-page-${event}`}>
       <div className="page-title">
         <BackButton to={`/households/${householdId}`} />
         <h1 className="grow">{t(event === 'birth' ? 'regBirth' : 'regMoveInMember')}</h1>

@@ -46,7 +46,7 @@ export function MoveIn({ me }: { me: Me }) {
   }
 
   return (
-    <div className="page" data-testid="reg-move-in">
+    <div className="page" data-testid="reg-page-move-in">
       <div className="page-title">
         <BackButton to="/visits" />
         <h1 className="grow">{t('regMoveInHousehold')}</h1>
