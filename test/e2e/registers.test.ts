@@ -115,17 +115,40 @@ describe.skipIf(!chromium)('registers in the browser', () => {
     const village = await signIn(h.t.app, 'village');
     const linked = await h.t.db.selectFrom('resident_account').select('resident_id').execute();
     const taken = new Set(linked.map((l) => Number(l.resident_id)));
-    const { items } = await api('GET', '/households?limit=50', village);
-    const pick = items.find((x: { memberCount: number }) => x.memberCount >= 2);
-    const household = await api('GET', `/households/${pick.id}`, village);
-    const member = household.members.find((m: { id: number }) => !taken.has(m.id));
+    const { items } = await api('GET', '/households?limit=20', village);
+    let pick: { id: number } | undefined;
+    let member: { id: number; name: string } | undefined;
+    let household: { address: string } | undefined;
+    for (const x of items) {
+      household = await api('GET', `/households/${x.id}`, village);
+      member = (household as unknown as { members: { id: number; name: string }[] }).members.find(
+        (m) => !taken.has(m.id),
+      );
+      if (member) {
+        pick = x;
+        break;
+      }
+    }
     const enc = await h.t.db
       .selectFrom('resident')
       .select('id_number_enc')
-      .where('id', '=', member.id)
+      .where('id', '=', member!.id)
       .executeTakeFirstOrThrow();
     const idNumber = h.t.ctx.pii.decrypt(enc.id_number_enc);
-    const invitation = await api('POST', `/households/${pick.id}/invitations`, village, { days: 7 });
+
+    // the village staff issue the household's invitation in the command centre: a code and a QR code
+    const desk = await (await h.context('desk')).newPage();
+    await h.signIn(desk, '/', 'village');
+    await desk.getByTestId('menu-people').click();
+    await desk.getByTestId('tab-households').click();
+    await desk.getByTestId(`household-row-${pick!.id}`).click();
+    await desk.getByTestId('inv-issue').click();
+    await desk.getByTestId('inv-qr').waitFor();
+    const invitation = { code: ((await desk.getByTestId('inv-code').textContent()) ?? '').trim() };
+    expect(invitation.code).toMatch(/^[A-Z2-9]{5}-[A-Z2-9]{5}$/);
+    expect(await desk.getByTestId('inv-qr').getAttribute('alt')).toContain(
+      `/m/#/join/${encodeURIComponent(invitation.code)}`,
+    );
 
     // the invitation's link opens the join page on the phone; a wrong password repeat is caught there
     const ctx = await h.context('phone');
@@ -134,7 +157,7 @@ describe.skipIf(!chromium)('registers in the browser', () => {
     await phone.getByTestId('join').waitFor();
     expect(await phone.getByTestId('join-code').inputValue()).toBe(invitation.code);
     await phone.getByTestId('join-idNumber').fill(idNumber);
-    await phone.getByTestId('join-displayName').fill(member.name);
+    await phone.getByTestId('join-displayName').fill(member!.name);
     await phone.getByTestId('join-username').fill('villager-e2e');
     await phone.getByTestId('join-password').fill('my-own-password-7');
     await phone.getByTestId('join-password2').fill('my-own-password-8');
@@ -147,8 +170,8 @@ describe.skipIf(!chromium)('registers in the browser', () => {
     await phone.getByTestId('home-my-data').click();
     const mine = phone.getByTestId('my-data-me');
     await mine.filter({ hasText: idNumber }).waitFor();
-    expect(await mine.textContent()).toContain(member.name);
-    expect(await phone.getByTestId('my-data-household').textContent()).toContain(household.address);
+    expect(await mine.textContent()).toContain(member!.name);
+    expect(await phone.getByTestId('my-data-household').textContent()).toContain(household!.address);
     const self = await h.t.db
       .selectFrom('audit_log')
       .select('action')
@@ -172,9 +195,9 @@ describe.skipIf(!chromium)('registers in the browser', () => {
 
     // the village makes it; the villager sees it corrected
     const { items: queue } = await api('GET', '/corrections?status=submitted', village);
-    const asked = queue.find((c: { residentId: number }) => c.residentId === member.id);
+    const asked = queue.find((c: { residentId: number }) => c.residentId === member!.id);
     expect(asked.fields).toEqual(['phone']);
-    await api('PATCH', `/residents/${member.id}`, village, {
+    await api('PATCH', `/residents/${member!.id}`, village, {
       phone: '13900001111',
       reason: '本人申请更正',
     });

@@ -7,6 +7,7 @@ import { useSession } from '../session.js';
 import type { Resident } from '../types.js';
 import { CareTags, residentColumns } from './residentColumns.js';
 import { VisitTable } from '../visits/VisitTable.js';
+import { InvitationPanel } from './InvitationPanel.js';
 
 /** A household and its members (GET /households/{id}), masked, and its visits (GET /households/{id}/visits) for who may read them. */
 export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
@@ -62,6 +63,7 @@ export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: (
             dataSource={d.members}
             scroll={{ x: 950 }}
           />
+          {can('people.invite') && <InvitationPanel householdId={d.id} />}
           {showVisits && (
             <div data-testid="household-visits">
               <Typography.Title level={5} style={{ marginTop: 16 }}>
