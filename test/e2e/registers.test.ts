@@ -207,6 +207,16 @@ describe.skipIf(!chromium)('registers in the browser', () => {
     await phone.reload();
     await row.filter({ hasText: '已更正' }).filter({ hasText: '已按您的申请更正电话' }).waitFor();
     await phone.getByTestId('my-data-me').filter({ hasText: '13900001111' }).waitFor();
+
+    // a suggestion about the platform itself, kept for the county centre to answer
+    await phone.goto(`${h.base}/m/#/feedback`);
+    await phone.getByTestId('fb-body').fill('希望字再大一点，老人看得清');
+    await phone.getByTestId('fb-send').click();
+    await phone
+      .locator('[data-testid^="fb-"]')
+      .filter({ hasText: '希望字再大一点' })
+      .filter({ hasText: '等待答复' })
+      .waitFor();
     expect(h.pageErrors).toEqual([]);
   }, 120_000);
 });

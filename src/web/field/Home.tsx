@@ -9,6 +9,7 @@ import {
   HomeOutlined,
   IdcardOutlined,
   LogoutOutlined,
+  MessageOutlined,
   NotificationOutlined,
   ShoppingOutlined,
   SolutionOutlined,
@@ -49,6 +50,13 @@ const SERVICES = [
     ability: 'people.edit',
   },
   { key: 'my-data', path: '/my-data', icon: <IdcardOutlined />, label: 'svcMyData', ability: 'people.self' },
+  {
+    key: 'feedback',
+    path: '/feedback',
+    icon: <MessageOutlined />,
+    label: 'svcFeedback',
+    ability: 'feedback.submit',
+  },
   {
     key: 'disclosures',
     path: '/disclosures',

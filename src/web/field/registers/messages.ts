@@ -84,5 +84,16 @@ export const REGISTERS_S = {
   ],
   closeConfirm: ['确定注销账号吗？此操作不能撤销。', 'Close your account? This cannot be undone.'],
   closeDo: ['确定注销', 'Close it'],
+  svcFeedback: ['意见建议', 'Feedback'],
+  fbHint: [
+    '对本平台（随手拍、指挥中心）的投诉和建议，由县综治中心答复。',
+    'Complaints and suggestions about this platform, answered by the county centre.',
+  ],
+  fbSuggestion: ['建议', 'Suggestion'],
+  fbComplaint: ['投诉', 'Complaint'],
+  fbSend: ['提交', 'Send'],
+  fbSent: ['已提交', 'Sent'],
+  fbAnswer: ['县综治中心答复：{answer}', 'The county answered: {answer}'],
+  fbWaiting: ['等待答复', 'Waiting for an answer'],
   closeDone: ['账号已注销', 'Your account is closed'],
 } as const;
