@@ -5,6 +5,10 @@
  * a correction that the village makes.
  */
 import { randomInt } from 'node:crypto';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { signIn } from '../helpers.js';
 import { requireChromium, useBrowserApp } from '../browser-app.js';
@@ -219,4 +223,79 @@ describe.skipIf(!chromium)('registers in the browser', () => {
       .waitFor();
     expect(h.pageErrors).toEqual([]);
   }, 120_000);
+
+  it('a township exports its households to Excel and re-imports a corrected file', async () => {
+    const desk = await (await h.context('desk')).newPage();
+    await h.signIn(desk, '/', 'township');
+    await desk.getByTestId('menu-people').click();
+    await desk.getByTestId('tab-households').click();
+    const [download] = await Promise.all([
+      desk.waitForEvent('download'),
+      desk.getByTestId('excel-export').click(),
+    ]);
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'registers-'));
+    const exported = path.join(dir, 'export.xlsx');
+    await download.saveAs(exported);
+    expect(
+      await h.t.db.selectFrom('audit_log').select('id').where('action', '=', 'household.export').execute(),
+    ).toHaveLength(1);
+
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(exported);
+    const ws = wb.worksheets[0]!;
+    expect(String(ws.getRow(2).getCell(11).text)).toMatch(/^\d\*+[\dX]$/); // masked
+    const residentId = Number(ws.getRow(2).getCell(6).text);
+    const before = await h.t.db
+      .selectFrom('resident')
+      .select('name')
+      .where('id', '=', residentId)
+      .executeTakeFirstOrThrow();
+
+    // a wrong file: a bad gender on row 3; nothing is imported and the row and field are named
+    ws.getRow(2).getCell(7).value = '更正后姓名';
+    ws.getRow(3).getCell(9).value = '未知';
+    const bad = path.join(dir, 'bad.xlsx');
+    await wb.xlsx.writeFile(bad);
+    await desk.getByTestId('excel-file').setInputFiles(bad);
+    const errors = desk.getByTestId('excel-errors');
+    await errors.waitFor();
+    expect(await errors.textContent()).toContain('未导入任何数据');
+    const cells = await errors.locator('tbody tr').first().locator('td').allTextContents();
+    expect(cells.slice(0, 2)).toEqual(['3', '性别']);
+    expect(
+      (
+        await h.t.db
+          .selectFrom('resident')
+          .select('name')
+          .where('id', '=', residentId)
+          .executeTakeFirstOrThrow()
+      ).name,
+    ).toBe(before.name);
+
+    // corrected: imported, the name changed, with its history
+    const orig = new ExcelJS.Workbook();
+    await orig.xlsx.readFile(exported);
+    ws.getRow(3).getCell(9).value = orig.worksheets[0]!.getRow(3).getCell(9).text;
+    const good = path.join(dir, 'good.xlsx');
+    await wb.xlsx.writeFile(good);
+    await desk.getByTestId('excel-file').setInputFiles(good);
+    await desk.getByTestId('excel-imported').waitFor({ timeout: 60_000 });
+    expect(
+      (
+        await h.t.db
+          .selectFrom('resident')
+          .select('name')
+          .where('id', '=', residentId)
+          .executeTakeFirstOrThrow()
+      ).name,
+    ).toBe('更正后姓名');
+    const hist = await h.t.db
+      .selectFrom('archive_history')
+      .select('changed')
+      .where('subject_id', '=', residentId)
+      .where('event', '=', 'imported')
+      .execute();
+    expect(hist.map((x) => x.changed)).toEqual([['name']]);
+    expect(h.pageErrors).toEqual([]);
+  }, 180_000);
 });

@@ -42,5 +42,14 @@ export const REGISTERS_M = {
   'reg.fbUnanswered': ['待答复', 'Not answered'],
   'reg.fbAll': ['全县意见建议', 'All of the county'],
   'reg.fbMine': ['我提交的', 'Mine'],
+  'reg.export': ['导出 Excel', 'Export to Excel'],
+  'reg.import': ['导入 Excel', 'Import from Excel'],
+  'reg.imported': [
+    '已导入 {rows} 行：新增 {created} 人，更新 {updated} 人',
+    'Imported {rows} rows: {created} added, {updated} updated',
+  ],
+  'reg.row': ['行', 'Row'],
+  'reg.field': ['列', 'Column'],
+  'reg.problem': ['问题', 'Problem'],
   'reg.done': ['已完成', 'Done'],
 } as const;
