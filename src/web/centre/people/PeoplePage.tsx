@@ -4,6 +4,7 @@ import { HouseholdsTab } from './HouseholdsTab.js';
 import { ResidentsTab } from './ResidentsTab.js';
 import { CorrectionsTab } from './CorrectionsTab.js';
 import { FeedbackTab } from './FeedbackTab.js';
+import { DuplicatesTab } from './DuplicatesTab.js';
 import { useSession } from '../session.js';
 
 /** 户籍档案: households and residents of my scope. */
@@ -25,6 +26,15 @@ export function PeoplePage() {
             label: <span data-testid="tab-households">{t('people.households')}</span>,
             children: <HouseholdsTab />,
           },
+          ...(can('people.merge')
+            ? [
+                {
+                  key: 'duplicates',
+                  label: <span data-testid="tab-duplicates">{t('reg.duplicates')}</span>,
+                  children: <DuplicatesTab />,
+                },
+              ]
+            : []),
           ...(can('people.correct')
             ? [
                 {
