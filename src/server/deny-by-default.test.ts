@@ -23,6 +23,7 @@ const PUBLIC = new Set([
   'GET /openapi.json',
   'HEAD /openapi.json',
   'POST /api/v1/auth/login',
+  'POST /api/v1/join', // a resident's own account from a village's invitation (rate-limited)
   ...OPEN311,
   'POST /open311/v2/requests.:format',
   'POST /open311/v2/servicerequestupdates.:format',
