@@ -22,6 +22,21 @@ export const PEOPLE_ABILITIES = {
   'people.correct': ['village_staff'],
   /** a resident's own record (PIPL 查阅、复制、更正、删除) */
   'people.self': ['resident'],
+  /** grid units (楼栋、单元、自然屯、村民小组) are added by those who keep the archive */
+  'people.units': ['grid_worker', 'village_staff'],
+  /** the complaint and suggestion channel about the platform (国办函〔2026〕12号): anyone signed in */
+  'feedback.submit': [
+    'resident',
+    'grid_worker',
+    'village_staff',
+    'township_centre',
+    'county_centre',
+    'department_staff',
+    'party_organiser',
+    'admin',
+  ],
+  /** the county centre answers it */
+  'feedback.answer': ['county_centre'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const { can, authorize } = definePolicy(PEOPLE_ABILITIES);

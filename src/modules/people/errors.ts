@@ -75,6 +75,13 @@ export const PEOPLE_ERRORS = {
     '更正申请已被他人处理，请刷新',
     'The correction request was changed by someone else; reload',
   ],
+  GRID_UNIT_EXISTS: [409, '该网格已有同名的楼栋单元或自然屯', 'The grid already has a unit of that name'],
+  GRID_UNIT_PARENT: [
+    400,
+    '单元须属于本网格的楼栋；楼栋、自然屯、村民小组不设上级',
+    'A unit belongs to a building of the same grid; buildings, hamlets and groups have no parent',
+  ],
+  FEEDBACK_ANSWERED: [409, '该意见已答复', 'This feedback has already been answered'],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 registerErrors(PEOPLE_ERRORS);

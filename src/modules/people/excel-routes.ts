@@ -1,3 +1,4 @@
+import './errors.js'; // registers this module's codes (ADR 0005)
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';

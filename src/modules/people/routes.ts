@@ -20,6 +20,7 @@ import { revealResident, searchResidentsExactly } from './service.js';
 import { noStore } from '../../platform/no-store.js';
 import { archiveRoutes } from './archive-routes.js';
 import { accessRoutes } from './access-routes.js';
+import { unitFeedbackRoutes } from './unit-feedback-routes.js';
 import { excelRoutes } from './excel-routes.js';
 import { AsOfQuery } from './archive-schemas.js';
 import { householdOnDay } from './as-of.js';
@@ -70,6 +71,7 @@ export const peopleRoutes =
     await app.register(archiveRoutes(ctx));
     await app.register(accessRoutes(ctx));
     await app.register(excelRoutes(ctx));
+    await app.register(unitFeedbackRoutes(ctx));
 
     app.get(
       '/households',

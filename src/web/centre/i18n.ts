@@ -17,6 +17,7 @@ import { POINTS_M } from './points/messages.js';
 import { VISITS_M } from './visits/messages.js';
 import { WISHES_M } from './wishes/messages.js';
 import { DISPUTES_M } from './disputes/messages.js';
+import { REGISTERS_M } from './people/messages.js';
 
 export const M = {
   'app.title': ['网格化基层治理指挥中心', 'Grid Governance Command Centre'],
@@ -296,6 +297,7 @@ export const M = {
   ...ENTERPRISES_M,
   ...WISHES_M,
   ...DISPUTES_M,
+  ...REGISTERS_M,
   ...ERRANDS_M,
   ...PETITIONS_M,
   ...DISCLOSURES_M,

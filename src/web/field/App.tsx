@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { Suspense, useEffect, useRef, useState } from 'react';
 import { Button, ConfigProvider, DotLoading } from 'antd-mobile';
 import zhCN from 'antd-mobile/es/locales/zh-CN';
 import enUS from 'antd-mobile/es/locales/en-US';
@@ -7,11 +7,14 @@ import { onUnauthorized } from './net.js';
 import { setOwner } from './offline/queue.js';
 import { isFieldRole, loadSession, signOut, type Session } from './session.js';
 import { Login } from './Login.js';
+import { useRoute } from './router.js';
+import { Join } from './screens.js';
 import { Shell } from './Shell.js';
 
 /** Sign-in gate: residents and grid workers get the field app; other roles the desktop centre. */
 export function App() {
   const lang = useLang();
+  const route = useRoute();
   const [session, setSession] = useState<Session | null>(null);
   const [expired, setExpired] = useState(false);
   const signedIn = useRef(false);
@@ -50,6 +53,16 @@ export function App() {
       <div style={{ padding: 48, textAlign: 'center', fontSize: 20 }}>
         {t('appName')} <DotLoading />
       </div>
+    );
+  } else if (!me && route.startsWith('/join')) {
+    // the public join page (the invitation's QR code opens '#/join/CODE')
+    body = (
+      <Suspense fallback={<DotLoading />}>
+        <Join
+          code={decodeURIComponent(route.split('/')[2] ?? '')}
+          onSignedIn={(m) => setSession({ me: m, offline: false })}
+        />
+      </Suspense>
     );
   } else if (!me) {
     body = (

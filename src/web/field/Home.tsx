@@ -7,10 +7,13 @@ import {
   GlobalOutlined,
   HeartOutlined,
   HomeOutlined,
+  IdcardOutlined,
   LogoutOutlined,
+  MessageOutlined,
   NotificationOutlined,
   ShoppingOutlined,
   SolutionOutlined,
+  UserAddOutlined,
 } from '@ant-design/icons';
 import { getLang, setLang, t } from './i18n.js';
 import { setCare, useCare } from './care.js';
@@ -39,6 +42,21 @@ const SERVICES = [
     ability: 'mediation.record',
   },
   { key: 'errands', path: '/errands', icon: <ShoppingOutlined />, label: 'svcErrands', ability: null },
+  {
+    key: 'move-in',
+    path: '/move-in',
+    icon: <UserAddOutlined />,
+    label: 'regMoveInHousehold',
+    ability: 'people.edit',
+  },
+  { key: 'my-data', path: '/my-data', icon: <IdcardOutlined />, label: 'svcMyData', ability: 'people.self' },
+  {
+    key: 'feedback',
+    path: '/feedback',
+    icon: <MessageOutlined />,
+    label: 'svcFeedback',
+    ability: 'feedback.submit',
+  },
   {
     key: 'disclosures',
     path: '/disclosures',

@@ -83,6 +83,9 @@ export function Login({ expired, onSignedIn }: { expired: boolean; onSignedIn: (
           {t('signIn')}
         </Button>
       </form>
+      <Button block fill="none" onClick={() => location.assign('#/join')} data-testid="join-link">
+        {t('joinLink')}
+      </Button>
     </div>
   );
 }

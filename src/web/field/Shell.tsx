@@ -18,6 +18,7 @@ import {
   MediationRecord,
   Messages,
   PointsRoutes,
+  RegistersRoutes,
   ReportScreen,
   ScreeningScreen,
   VisitsRoutes,
@@ -94,6 +95,13 @@ export function Shell({
     screen = <CaseDetailScreen key={parts[1]} id={Number(parts[1])} me={me} />;
   else if (top === '/cases') screen = <CaseList me={me} />;
   else if (top === '/messages') screen = <Messages />;
+  else if (
+    top === '/move-in' ||
+    top === '/my-data' ||
+    top === '/feedback' ||
+    (top === '/households' && parts[2] === 'add')
+  )
+    screen = <RegistersRoutes parts={parts} me={me} onClosed={onSignOut} />;
   else if (top === '/visits' || top === '/households') screen = <VisitsRoutes parts={parts} me={me} />;
   else if (top === '/points') screen = <PointsRoutes parts={parts} me={me} />;
   else if (top === '/wishes') screen = <WishesRoutes parts={parts} me={me} />;

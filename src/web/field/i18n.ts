@@ -8,6 +8,7 @@ import { VISITS_S } from './visits/messages.js';
 import { WISHES_S } from './wishes/messages.js';
 import { UX_S } from './ux-messages.js';
 import { DISPUTES_S } from './disputes/messages.js';
+import { REGISTERS_S } from './registers/messages.js';
 
 /**
  * UI strings of the field app: Chinese first, English second. Words are kept
@@ -178,6 +179,7 @@ const S = {
   ...ERRANDS_S,
   ...DISCLOSURES_S,
   ...UX_S,
+  ...REGISTERS_S,
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Case states in plain words (for residents, not the workflow's jargon). */

@@ -28,6 +28,10 @@ export const ErrandsRoutes = lazy(() =>
 export const DisclosuresRoutes = lazy(() =>
   import('./disclosures/DisclosuresRoutes.js').then((m) => ({ default: m.DisclosuresRoutes })),
 );
+export const RegistersRoutes = lazy(() =>
+  import('./registers/RegistersRoutes.js').then((m) => ({ default: m.RegistersRoutes })),
+);
+export const Join = lazy(() => import('./registers/Join.js').then((m) => ({ default: m.Join })));
 export const ScreeningScreen = lazy(() =>
   import('./disputes/ScreeningScreen.js').then((m) => ({ default: m.ScreeningScreen })),
 );

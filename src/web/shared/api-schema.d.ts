@@ -2015,6 +2015,233 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/grid-units": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 楼栋单元、自然屯 The grid units (buildings, units, hamlets, villagers’ groups) in scope */
+        get: {
+            parameters: {
+                query?: {
+                    gridCode?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                gridCode: string;
+                                /** @enum {string} */
+                                kind: "building" | "unit" | "hamlet" | "villagers_group";
+                                parentId: number | null;
+                                name: string;
+                                households: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增楼栋单元或自然屯 Add a grid unit to a grid in scope (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        gridCode: string;
+                        /** @enum {string} */
+                        kind: "building" | "unit" | "hamlet" | "villagers_group";
+                        /** @description a unit’s building */
+                        parentId?: number;
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            gridCode: string;
+                            /** @enum {string} */
+                            kind: "building" | "unit" | "hamlet" | "villagers_group";
+                            parentId: number | null;
+                            name: string;
+                            households: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 意见建议 My own; the county centre reads all of its county’s with `all=true` */
+        get: {
+            parameters: {
+                query?: {
+                    all?: "true" | "false";
+                    unanswered?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "complaint" | "suggestion";
+                                body: string;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                createdAt: string;
+                                mine: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 平台意见建议 A complaint or suggestion about the platform itself (国办函〔2026〕12号) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "complaint" | "suggestion";
+                        body: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "complaint" | "suggestion";
+                            body: string;
+                            answer: string | null;
+                            answeredAt: string | null;
+                            createdAt: string;
+                            mine: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/feedback/{id}/answer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 答复意见建议 The county centre answers (once; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answer: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "complaint" | "suggestion";
+                            body: string;
+                            answer: string | null;
+                            answeredAt: string | null;
+                            createdAt: string;
+                            mine: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/residents/{id}/reveal": {
         parameters: {
             query?: never;

@@ -7,15 +7,21 @@ import { useSession } from '../session.js';
 import type { Resident } from '../types.js';
 import { CareTags, residentColumns } from './residentColumns.js';
 import { VisitTable } from '../visits/VisitTable.js';
+import { InvitationPanel } from './InvitationPanel.js';
+import { HistoryPanel } from './HistoryPanel.js';
+import { useState } from 'react';
 
 /** A household and its members (GET /households/{id}), masked, and its visits (GET /households/{id}/visits) for who may read them. */
 export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const l = useLang();
   const { can } = useSession();
+  const [asOf, setAsOf] = useState<string | undefined>();
   const h = useLoad(
     () =>
-      id ? ok(api.GET('/api/v1/households/{id}', { params: { path: { id } } })) : Promise.resolve(undefined),
-    [id],
+      id
+        ? ok(api.GET('/api/v1/households/{id}', { params: { path: { id }, query: { asOf } } }))
+        : Promise.resolve(undefined),
+    [id, asOf],
   );
   const showVisits = can('visits.read');
   const visits = useLoad(
@@ -29,7 +35,7 @@ export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: (
   return (
     <Drawer
       open={id !== null}
-      onClose={onClose}
+      onClose={() => (setAsOf(undefined), onClose())}
       size={1000}
       title={l.t('people.household')}
       data-testid="household-drawer"
@@ -62,6 +68,8 @@ export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: (
             dataSource={d.members}
             scroll={{ x: 950 }}
           />
+          <HistoryPanel householdId={d.id} asOf={asOf} onAsOf={setAsOf} />
+          {can('people.invite') && <InvitationPanel householdId={d.id} />}
           {showVisits && (
             <div data-testid="household-visits">
               <Typography.Title level={5} style={{ marginTop: 16 }}>

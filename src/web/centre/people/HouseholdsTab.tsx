@@ -8,6 +8,7 @@ import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { CARE_TAGS, type CareTag, type Household } from '../types.js';
 import { HouseholdDrawer } from './HouseholdDrawer.js';
+import { ExcelPanel } from './ExcelPanel.js';
 import { CareTags } from './residentColumns.js';
 
 const PAGE = 20;
@@ -48,6 +49,7 @@ export function HouseholdsTab() {
           options={CARE_TAGS.map((c) => ({ value: c, label: label('care', c) }))}
           data-testid="households-care"
         />
+        <ExcelPanel within={within} onImported={res.reload} />
       </Space>
       <Table<Household>
         className="wg-clickable-rows"

@@ -62,6 +62,24 @@ export function HouseholdScreen({ me, id }: { me: Me; id: number }) {
               </div>
             ))}
           </div>
+          {me.abilities.includes('people.edit') && (
+            <div className="row" style={{ gap: 8, marginBottom: 12 }}>
+              <Button
+                className="grow"
+                onClick={() => go(`/households/${household.id}/add/birth`)}
+                data-testid="add-birth"
+              >
+                {t('regBirth')}
+              </Button>
+              <Button
+                className="grow"
+                onClick={() => go(`/households/${household.id}/add/move_in`)}
+                data-testid="add-move-in"
+              >
+                {t('regMoveInMember')}
+              </Button>
+            </div>
+          )}
           <VisitForm
             me={me}
             householdId={household.id}

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { Button, Toast } from 'antd-mobile';
+import { api } from '../../shared/api.js';
+import { t, type StringKey } from '../i18n.js';
+import { failText, ok } from '../net.js';
+import { BackButton } from '../ListBits.js';
+import { go } from '../router.js';
+import { uuid } from '../report/submit.js';
+import { Field, PersonFields, emptyPerson, personBody, personComplete } from './PersonFields.js';
+
+const RELATIONS = ['child', 'grandchild', 'spouse', 'parent', 'sibling', 'other'] as const;
+
+/** '#/households/12/add/birth' or '.../add/move_in': a newborn or a person moving into the household. */
+export function AddResident({ householdId, event }: { householdId: number; event: 'birth' | 'move_in' }) {
+  const [person, setPerson] = useState(emptyPerson);
+  const [relation, setRelation] = useState<(typeof RELATIONS)[number]>('child');
+  const [on, setOn] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  // the same id when sent again after a lost answer: one record
+  const [requestId] = useState(uuid);
+
+  async function save(e: React.FormEvent) {
+    e.preventDefault();
+    if (!personComplete(person)) return setError(t('regMissing'));
+    setBusy(true);
+    setError(null);
+    try {
+      await ok(
+        api.POST('/api/v1/residents', {
+          body: {
+            householdId,
+            relation,
+            ...personBody(person),
+            event,
+            on: event === 'birth' ? person.birthDate : on || undefined,
+            clientRequestId: requestId,
+          },
+        }),
+      );
+      Toast.show({ icon: 'success', content: t('regSaved') });
+      go(`/households/${householdId}`);
+    } catch (err) {
+      setError(failText(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="page" data-testid={`reg-page-${event}`}>
+      <div className="page-title">
+        <BackButton to={`/households/${householdId}`} />
+        <h1 className="grow">{t(event === 'birth' ? 'regBirth' : 'regMoveInMember')}</h1>
+      </div>
+      <form className="card" onSubmit={(e) => void save(e)}>
+        <PersonFields value={person} onChange={setPerson} />
+        <Field id="reg-relation" label="regRelation" required>
+          <select
+            id="reg-relation"
+            className="input"
+            data-testid="reg-relation"
+            value={relation}
+            onChange={(e) => setRelation(e.target.value as typeof relation)}
+          >
+            {RELATIONS.map((r) => (
+              <option key={r} value={r}>
+                {t(`regRel_${r}` as StringKey)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        {event === 'move_in' && (
+          <Field id="reg-on" label="regOn">
+            <input
+              id="reg-on"
+              className="input"
+              type="date"
+              data-testid="reg-on"
+              value={on}
+              onChange={(e) => setOn(e.target.value)}
+            />
+          </Field>
+        )}
+        {error && (
+          <div className="error-text" role="alert" data-testid="reg-error">
+            {error}
+          </div>
+        )}
+        <Button
+          type="submit"
+          block
+          color="primary"
+          size="large"
+          loading={busy}
+          data-testid="reg-save"
+          style={{ marginTop: 20 }}
+        >
+          {t('regSave')}
+        </Button>
+      </form>
+    </div>
+  );
+}
