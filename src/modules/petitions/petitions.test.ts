@@ -280,10 +280,60 @@ describe('a visitor through the statutory steps', () => {
         await act('county', a, 'refer', { channel: 'litigation', note: '属于诉讼范围，引导至法院起诉' })
       ).json().state,
     ).toBe('referred');
-    const b = (await register()).json().id as number;
-    expect((await act('county', b, 'to_dispute', { disputeId: 42 })).json().state).toBe('to_dispute');
+  });
+
+  it('to_dispute makes the dispute through the disputes module in the same step; each links to the other', async () => {
+    t.clock.set(new Date());
+    const grid = (
+      await t.db
+        .selectFrom('account')
+        .select('scope_code')
+        .where('username', '=', 'gridworker')
+        .executeTakeFirstOrThrow()
+    ).scope_code;
+    const village = grid.slice(0, 12);
+    const b = (await register('county', { regionCode: village })).json().id as number;
+    // a grid outside the petition's village: 404, nothing made, the petition unchanged
+    const other = await t.db
+      .selectFrom('region')
+      .select('code')
+      .where('level', '=', 'grid')
+      .where('code', 'not like', `${village}%`)
+      .executeTakeFirstOrThrow();
+    const disputes = await countRows(t.db, 'dispute');
+    expect((await act('county', b, 'to_dispute', { type: 'labour', gridCode: other.code })).statusCode).toBe(
+      404,
+    );
+    expect(await countRows(t.db, 'dispute')).toBe(disputes);
+    expect((await call('county', 'GET', `/petitions/${b}`)).json().state).toBe('registered');
+    // an unknown type: 400
+    expect((await act('county', b, 'to_dispute', { type: 'weather', gridCode: grid })).statusCode).toBe(400);
+
+    const r = await act('county', b, 'to_dispute', { type: 'labour', gridCode: grid, note: '转村调解' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().state).toBe('to_dispute');
+    const disputeId = r.json().disputeId as number;
+    expect(disputeId).toBeGreaterThan(0);
+    expect(await countRows(t.db, 'dispute')).toBe(disputes + 1);
     const seen = await call('county', 'GET', `/petitions/${b}`);
-    expect(seen.json().disputeId, seen.body).toBe(42);
+    expect(seen.json().disputeId, seen.body).toBe(disputeId);
+    const d = await call('county', 'GET', `/disputes/${disputeId}`);
+    expect(d.statusCode, d.body).toBe(200);
+    expect(d.json()).toMatchObject({
+      type: 'labour',
+      gridCode: grid,
+      tier: 'village',
+      riskSigns: ['petition_risk'],
+      petitionId: b,
+      petitionNumber: seen.json().number,
+    });
+    expect(d.json().parties).toEqual([
+      expect.objectContaining({ side: 'applicant', name: visitor.name, phoneMasked: '139****1234' }),
+    ]);
+    // the foreign key holds: a petition cannot point at a dispute that does not exist
+    await expect(
+      t.db.updateTable('petition').set({ dispute_id: 999_999_999 }).where('id', '=', b).execute(),
+    ).rejects.toThrow(/foreign key/);
   });
 });
 

@@ -8742,8 +8742,18 @@ export interface paths {
                     } | {
                         /** @description the version you saw; 409 if it moved on */
                         version?: number;
-                        /** @description the dispute record, when already made */
-                        disputeId?: number;
+                        /**
+                         * @description the dispute type (邻里、家庭、婚姻、土地宅基地 …)
+                         * @enum {string}
+                         */
+                        type: "neighbour" | "family" | "marriage" | "land_homestead" | "labour" | "property" | "compensation" | "contract" | "other";
+                        /** @description the grid of the petition’s region the dispute lies in */
+                        gridCode: string;
+                        /**
+                         * @default medium
+                         * @enum {string}
+                         */
+                        riskLevel?: "low" | "medium" | "high";
                         note?: string;
                     } | {
                         /** @description the version you saw; 409 if it moved on */
@@ -8800,6 +8810,8 @@ export interface paths {
                             version: number;
                             dueAt: string | null;
                             caseId: number | null;
+                            /** @description the dispute a to_dispute step made */
+                            disputeId: number | null;
                         };
                     };
                 };
@@ -9691,6 +9703,9 @@ export interface paths {
                             holderCode: string;
                             householdId: number | null;
                             caseId: number | null;
+                            /** @description the petition this dispute came from (信访超市) */
+                            petitionId: number | null;
+                            petitionNumber: string | null;
                             leadDepartment: {
                                 id: number;
                                 name: string;
