@@ -154,6 +154,13 @@ export const DISPUTE_ROWS: Row[] = [
     out: staffOut,
   },
   {
+    route: 'GET /api/v1/disputes/{id}/team-members',
+    // the session participants picker: whoever sees the dispute sees its village's mediating team members
+    make: async (fx, w) => get(`/disputes/${await oneDispute(fx, w)}/team-members`),
+    in: { ...staffRead, department: 404, 'township-cgb': 404 },
+    out: staffOut,
+  },
+  {
     route: 'POST /api/v1/disputes/{id}/actions/{action}',
     // a dispute at the village: only the village tier settles it (the township: not its tier yet)
     make: async (fx, w) =>

@@ -10001,15 +10001,16 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        name: string;
+                        /** @description required unless registered from a team member */
+                        name?: string;
                         /**
-                         * @description staff, a member of the 5+5+N teams, lawyer, volunteer …
+                         * @description staff, a member of the 5+5+N teams, lawyer, volunteer … (required without teamMemberId)
                          * @enum {string}
                          */
-                        source: "staff" | "team" | "lawyer" | "volunteer" | "retired_cadre" | "other";
+                        source?: "staff" | "team" | "lawyer" | "volunteer" | "retired_cadre" | "other";
                         /** @description where they mediate (default: your scope) */
                         regionCode?: string;
-                        /** @description the 5+5+N team member record, if any */
+                        /** @description register from this 5+5+N team member (teams): name and team taken from the record */
                         teamMemberId?: number;
                         /** @description e.g. 乡贤参事会成员, 法律顾问 */
                         title?: string;
@@ -10030,6 +10031,57 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/team-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可邀调解的五加五加N成员 The mediating 5+5+N team members of the dispute’s village (session participants) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            villageCode: string;
+                            items: {
+                                id: number;
+                                teamId: number;
+                                teamName: string;
+                                residentId: number | null;
+                                name: string;
+                                title: string;
+                                affiliation: string;
+                                /** @description the mediator record once registered */
+                                mediatorId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
