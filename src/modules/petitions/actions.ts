@@ -189,6 +189,7 @@ const petitionWorkflow = (
       notice: {
         accountIds: [Number(p.receiver_account_id)],
         kind: `petition.${input.action}`,
+        about: { type: 'petition', id: p.id },
         title: `信访 ${p.number}：${WORDS[input.action]}`,
         event: { number: p.number, state: to },
       },

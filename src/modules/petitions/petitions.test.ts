@@ -337,6 +337,30 @@ describe('a visitor through the statutory steps', () => {
   });
 });
 
+describe('petition notices', () => {
+  it('carry what they are about, so the inbox opens the petition', async () => {
+    t.clock.set(new Date());
+    const id = (await register('village')).json().id as number;
+    // the township centre over the village decides on an agency registration and is told so
+    const inbox = await call('township', 'GET', '/inbox?limit=50');
+    expect(inbox.statusCode, inbox.body).toBe(200);
+    const n = inbox
+      .json()
+      .items.find((x: { kind: string; about: { id: number } | null }) => x.about?.id === id);
+    expect(n, inbox.body).toMatchObject({ kind: 'petition.registered', about: { type: 'petition', id } });
+    // and the township's step tells the village staff who registered it, about the same petition
+    expect((await act('township', id, 'accept')).statusCode).toBe(200);
+    const back = (await call('village', 'GET', '/inbox?limit=50')).json().items;
+    expect(back.find((x: { kind: string }) => x.kind === 'petition.accept')).toMatchObject({
+      about: { type: 'petition', id },
+    });
+    // the constraint admits a petition and still refuses a type nobody shows
+    await expect(
+      t.db.updateTable('notification').set({ about_type: 'nonsense' }).where('about_id', '=', id).execute(),
+    ).rejects.toThrow(/check constraint/);
+  });
+});
+
 describe('village agency (信访代理), scope and warnings', () => {
   it('village staff register for a villager and follow it; the township decides; others are refused', async () => {
     t.clock.set(new Date());

@@ -141,6 +141,7 @@ export async function registerPetition(
             countyCode: actor.countyCode,
             accountIds: named.receiver.accountIds.filter((a) => a !== actor.accountId),
             kind: 'petition.receive',
+            about: { type: 'petition', id: row.id },
             title,
             event: { number: row.number, state: row.state },
           });
@@ -149,6 +150,7 @@ export async function registerPetition(
               countyCode: actor.countyCode,
               accountIds: named.receiver.called.accountIds.filter((a) => a !== actor.accountId),
               kind: 'petition.call',
+              about: { type: 'petition', id: row.id },
               title: `信访超市呼叫 ${row.number}：有群众需要贵单位接待，请到综治中心窗口`,
               event: { number: row.number, state: row.state },
             });
@@ -165,6 +167,7 @@ export async function registerPetition(
             countyCode: actor.countyCode,
             accountIds: office.map((o) => o.id).filter((a) => a !== actor.accountId),
             kind: 'petition.registered',
+            about: { type: 'petition', id: row.id },
             title: `信访事项 ${row.number}：待决定是否受理（15日内）`,
             event: { number: row.number, state: row.state },
           });

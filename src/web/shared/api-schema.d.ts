@@ -3433,7 +3433,7 @@ export interface paths {
                                 /** @description what it is about when not a case */
                                 about: {
                                     /** @enum {string} */
-                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute";
+                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute" | "petition";
                                     id: number;
                                 } | null;
                                 kind: string;
