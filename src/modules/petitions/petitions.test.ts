@@ -337,6 +337,22 @@ describe('a visitor through the statutory steps', () => {
   });
 });
 
+describe('windows on public holidays', () => {
+  it('on National Day (2024-10-01, a Tuesday) only the permanent windows sit and someone still receives', async () => {
+    const hol = (await call('county', 'GET', '/petition-windows?date=2024-10-01')).json();
+    expect(hol.holiday).not.toBeNull();
+    expect(hol.present.length).toBe(5);
+    expect(hol.present.every((w: { schedule: string }) => w.schedule === 'permanent')).toBe(true);
+    expect(hol.receiver.names.length).toBeGreaterThan(0);
+    // the next Tuesday, a working day: the Tuesday window is back
+    const work = (await call('county', 'GET', '/petition-windows?date=2024-10-08')).json();
+    expect(work.holiday).toBeNull();
+    const tuesday = work.present.filter((w: { schedule: string }) => w.schedule === 'weekly');
+    expect(tuesday.length).toBe(1);
+    expect(hol.absent.map((w: { id: number }) => w.id)).toContain(tuesday[0].id);
+  });
+});
+
 describe('petition notices', () => {
   it('carry what they are about, so the inbox opens the petition', async () => {
     t.clock.set(new Date());

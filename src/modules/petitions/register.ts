@@ -33,7 +33,15 @@ export async function nameReceiver(
   ]);
   if (wanted !== null && !windows.some((w) => w.id === wanted && w.active))
     throw new AppError('PETITION_WINDOW_NOT_FOUND');
-  return { receiver: receiverFor(windows, date, staffing, wanted), windows, staffing };
+  // a public holiday of the county's calendar: only the permanent windows sit
+  const holiday = deps.calendar(countyCode).dayInfo(date);
+  const isHoliday = holiday?.kind === 'holiday';
+  return {
+    receiver: receiverFor(windows, date, staffing, wanted, isHoliday),
+    windows,
+    staffing,
+    holiday: isHoliday ? (holiday.name ?? '节假日') : null,
+  };
 }
 
 /**

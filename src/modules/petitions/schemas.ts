@@ -67,6 +67,10 @@ export const BoardQuery = z.object({
 export const Board = z.object({
   date: z.string(),
   weekday: z.number().int(),
+  holiday: z
+    .string()
+    .nullable()
+    .describe('the public holiday of the county calendar on that date: only permanent windows sit'),
   present: z.array(WindowItem),
   onCall: z.array(WindowItem),
   absent: z.array(WindowItem),

@@ -8249,6 +8249,8 @@ export interface paths {
                         "application/json": {
                             date: string;
                             weekday: number;
+                            /** @description the public holiday of the county calendar on that date: only permanent windows sit */
+                            holiday: string | null;
                             present: {
                                 id: number;
                                 unitName: string;

@@ -71,6 +71,7 @@ export const PETITIONS_M = {
   'pet.answer': ['答复意见', 'Answer'],
   'pet.case': ['关联事件', 'Case'],
   'pet.dispute': ['转办的矛盾纠纷', 'Dispute it became'],
+  'pet.holiday': ['{name}：仅常驻窗口坐班', '{name}: only permanent windows sit'],
   'pet.reveal': ['查看完整信息', 'Show in full'],
   'pet.revealReason': ['查看事由（将记录审计）', 'Reason for viewing (audited)'],
   'pet.required': ['请填写必填项', 'Fill in the required fields'],
