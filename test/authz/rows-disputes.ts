@@ -32,7 +32,8 @@ async function freshDispute(fx: Fixtures, w: Where, settled = false): Promise<nu
     p.cast.village,
     'POST',
     '/disputes',
-    disputeBody(p.grid),
+    // a settled one is rewarded: the fund rewards petition-related disputes only
+    settled ? { ...disputeBody(p.grid), riskSigns: ['petition_risk'] } : disputeBody(p.grid),
   );
   if (settled)
     await fx.kit.must(200, p.cast.village, 'POST', `/disputes/${made.id}/actions/settle`, {
