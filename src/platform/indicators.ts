@@ -19,7 +19,9 @@ export type IndicatorGroup =
   | 'disclosures'
   | 'points'
   | 'party'
-  | 'grid_workers';
+  | 'grid_workers'
+  | 'disputes'
+  | 'petitions';
 
 export type IndicatorInfo = {
   code: string;

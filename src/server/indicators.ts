@@ -2,6 +2,8 @@
  * Every module's own indicators (ADR 0007), handed to the indicators module, which adds the
  * case set it computes from the rollup. A module adding indicators lists them here.
  */
+import { DISPUTE_INDICATORS } from '../modules/disputes/indicators.js';
+import { PETITION_INDICATORS } from '../modules/petitions/indicators.js';
 import { DISCLOSURE_INDICATORS } from '../modules/disclosures/indicators.js';
 import { ERRAND_INDICATORS } from '../modules/errands/indicators.js';
 import { GRID_INDICATORS } from '../modules/grids/indicators.js';
@@ -19,4 +21,6 @@ export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
   ...POINTS_INDICATORS,
   ...PARTY_INDICATORS,
   ...GRID_INDICATORS,
+  ...DISPUTE_INDICATORS,
+  ...PETITION_INDICATORS,
 ];

@@ -32,7 +32,8 @@ async function freshDispute(fx: Fixtures, w: Where, settled = false): Promise<nu
     p.cast.village,
     'POST',
     '/disputes',
-    disputeBody(p.grid),
+    // a settled one is rewarded: the fund rewards petition-related disputes only
+    settled ? { ...disputeBody(p.grid), riskSigns: ['petition_risk'] } : disputeBody(p.grid),
   );
   if (settled)
     await fx.kit.must(200, p.cast.village, 'POST', `/disputes/${made.id}/actions/settle`, {
@@ -150,6 +151,13 @@ export const DISPUTE_ROWS: Row[] = [
     route: 'GET /api/v1/disputes/{id}',
     // department staff see only disputes their department leads or assists
     make: async (fx, w) => get(`/disputes/${await oneDispute(fx, w)}`),
+    in: { ...staffRead, department: 404, 'township-cgb': 404 },
+    out: staffOut,
+  },
+  {
+    route: 'GET /api/v1/disputes/{id}/team-members',
+    // the session participants picker: whoever sees the dispute sees its village's mediating team members
+    make: async (fx, w) => get(`/disputes/${await oneDispute(fx, w)}/team-members`),
     in: { ...staffRead, department: 404, 'township-cgb': 404 },
     out: staffOut,
   },

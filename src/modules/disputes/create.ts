@@ -52,7 +52,7 @@ async function gridOf(tx: Tx, actor: Actor, input: DisputeInput, village?: strin
  */
 export async function insertDispute(
   tx: Tx,
-  deps: DisputeDeps,
+  deps: Pick<DisputeDeps, 'pii' | 'calendar'>,
   actor: Actor,
   input: DisputeInput,
   now: Date,

@@ -55,6 +55,11 @@ export const DISPUTE_ERRORS = {
     '只能奖励已调解成功的纠纷',
     'Only a dispute that was settled can be rewarded',
   ],
+  MEDIATION_REWARD_NOT_PETITION: [
+    409,
+    '以奖代补只奖励涉访矛盾纠纷（有信访风险或由信访转来）',
+    'The fund rewards only petition-related disputes (petition risk, or turned from a petition)',
+  ],
 } as const satisfies Record<string, readonly [number, string, string]>;
 
 registerErrors(DISPUTE_ERRORS);

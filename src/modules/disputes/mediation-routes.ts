@@ -16,11 +16,13 @@ import {
   RewardBody,
   RewardList,
   SessionBody,
+  TeamMemberChoice,
 } from './mediation-schemas.js';
 import { addMediator, addPlace, listMediators, listPlaces } from './registry.js';
 import { awardReward, rewardLedger } from './rewards.js';
 import { IdParams } from './schemas.js';
 import { recordSession, recordSheet } from './sessions.js';
+import { disputeTeamMembers } from './team-mediators.js';
 
 const tags = ['mediation'];
 
@@ -102,6 +104,26 @@ export const mediationRoutes =
             settled: m.settled,
           })),
         };
+      },
+    );
+
+    app.get(
+      '/disputes/:id/team-members',
+      {
+        schema: {
+          tags,
+          summary:
+            '可邀调解的五加五加N成员 The mediating 5+5+N team members of the dispute’s village (session participants)',
+          params: IdParams,
+          response: {
+            200: z.object({ villageCode: z.string(), items: z.array(TeamMemberChoice) }),
+          },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'mediation.read');
+        return disputeTeamMembers(ctx.db, actor, req.params.id);
       },
     );
 

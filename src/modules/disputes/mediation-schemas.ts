@@ -38,16 +38,39 @@ export const Place = z.object({
   sessions: z.number().int().describe('record sheets kept here'),
 });
 
-export const MediatorBody = z.object({
-  name: text(1, 40),
-  source: z.enum(MEDIATOR_SOURCES).describe('staff, a member of the 5+5+N teams, lawyer, volunteer …'),
-  regionCode: z
-    .string()
-    .regex(/^\d{6,12}$/)
-    .optional()
-    .describe('where they mediate (default: your scope)'),
-  teamMemberId: z.number().int().positive().optional().describe('the 5+5+N team member record, if any'),
-  title: text(0, 60).optional().describe('e.g. 乡贤参事会成员, 法律顾问'),
+export const MediatorBody = z
+  .object({
+    name: text(1, 40).optional().describe('required unless registered from a team member'),
+    source: z
+      .enum(MEDIATOR_SOURCES)
+      .optional()
+      .describe('staff, a member of the 5+5+N teams, lawyer, volunteer … (required without teamMemberId)'),
+    regionCode: z
+      .string()
+      .regex(/^\d{6,12}$/)
+      .optional()
+      .describe('where they mediate (default: your scope)'),
+    teamMemberId: z
+      .number()
+      .int()
+      .positive()
+      .optional()
+      .describe('register from this 5+5+N team member (teams): name and team taken from the record'),
+    title: text(0, 60).optional().describe('e.g. 乡贤参事会成员, 法律顾问'),
+  })
+  .refine((b) => b.teamMemberId !== undefined || (b.name !== undefined && b.source !== undefined), {
+    message: 'name and source, or teamMemberId',
+  });
+/** Who may be asked to a session of a dispute: its village's mediating 5+5+N team members. */
+export const TeamMemberChoice = z.object({
+  id: z.number().int(),
+  teamId: z.number().int(),
+  teamName: z.string(),
+  residentId: z.number().int().nullable(),
+  name: z.string(),
+  title: z.string(),
+  affiliation: z.string(),
+  mediatorId: z.number().int().nullable().describe('the mediator record once registered'),
 });
 export const Mediator = z.object({
   id: z.number().int(),

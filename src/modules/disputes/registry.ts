@@ -1,11 +1,12 @@
 import { sql } from 'kysely';
-import type { Db, DbOrTx } from '../../platform/db/database.js';
+import type { Db, DbOrTx, Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { inScope, type Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
 import type { z } from 'zod';
 import type { MediatorBody, PlaceBody } from './mediation-schemas.js';
+import { teamMemberAsMediator } from './team-mediators.js';
 
 /** Registry rows under the path, and those above it (a village sees its township's and county's centres). */
 const near = (alias: string, path: string) =>
@@ -139,6 +140,25 @@ export async function addPlace(
   });
 }
 
+/** A mediator registered from a 5+5+N team member: the member's village (the one named, or the
+ * caller's), name and team; the mediator already registered for the member is returned as is. */
+async function fromTeam(tx: Tx, actor: Actor, b: z.infer<typeof MediatorBody>, teamMemberId: number) {
+  const code = b.regionCode ?? actor.scopeCode.slice(0, 12);
+  if (code.length !== 12) throw new AppError('MEDIATION_PLACE_INVALID');
+  const region = await regionInScope(tx, actor, code).catch(async (e: unknown) => {
+    // a grid worker registers from their own village's teams
+    if (actor.scopeCode.startsWith(code))
+      return tx
+        .selectFrom('region')
+        .select(['code', 'path', 'level'])
+        .where('code', '=', code)
+        .executeTakeFirstOrThrow();
+    throw e;
+  });
+  const { member, existing } = await teamMemberAsMediator(tx, actor, code, teamMemberId);
+  return { region, member, existing };
+}
+
 export async function addMediator(
   db: Db,
   now: Date,
@@ -147,17 +167,23 @@ export async function addMediator(
   requestId?: string,
 ) {
   return db.transaction().execute(async (tx) => {
-    const r = await regionInScope(tx, actor, b.regionCode ?? actor.scopeCode);
+    const from = b.teamMemberId === undefined ? null : await fromTeam(tx, actor, b, b.teamMemberId);
+    if (from?.existing) return { id: from.existing };
+    const r = from?.region ?? (await regionInScope(tx, actor, b.regionCode ?? actor.scopeCode));
     const row = await tx
       .insertInto('mediator')
       .values({
         county_code: actor.countyCode,
         region_code: r.code,
         region_path: r.path,
-        name: b.name,
-        source: b.source,
+        name: from?.member.name ?? b.name ?? '',
+        source: from ? 'team' : (b.source ?? 'other'),
         team_member_id: b.teamMemberId ?? null,
-        title: b.title || null,
+        title:
+          b.title ||
+          (from
+            ? `${from.member.teamName}${from.member.title ? ` ${from.member.title}` : ''}`.slice(0, 60)
+            : null),
         created_at: now,
       })
       .returning('id')
@@ -169,7 +195,11 @@ export async function addMediator(
       entityType: 'mediator',
       entityId: row.id,
       before: null,
-      after: { source: b.source, region: r.code },
+      after: {
+        source: from ? 'team' : (b.source ?? 'other'),
+        region: r.code,
+        teamMemberId: b.teamMemberId ?? null,
+      },
       requestId,
     });
     return row;

@@ -40,9 +40,19 @@ export async function computeReport(db: DbOrTx, actor: Actor, path: string, peri
     settled: base().where('d.settled_at', '>=', a).where('d.settled_at', '<', b),
     escalated: base().where(stepped(['escalate', 'auto_escalate'])),
     overdue: base().where(stepped(['auto_escalate', 'overdue'])),
+    // open at the end: not settled by then, or settled and opened again by a broken follow-up (回访)
+    // before the end (settled_at keeps the latest settlement, so a reopen after it means open)
     open: base()
       .where('d.created_at', '<', b)
-      .where((eb) => eb.or([eb('d.settled_at', 'is', null), eb('d.settled_at', '>=', b)]))
+      .where((eb) =>
+        eb.or([
+          eb('d.settled_at', 'is', null),
+          eb('d.settled_at', '>=', b),
+          sql<boolean>`EXISTS (SELECT 1 FROM dispute_step s WHERE s.county_code = d.county_code
+            AND s.dispute_id = d.id AND s.action = 'follow_up' AND s.to_state = 'open'
+            AND s.at >= d.settled_at AND s.at < ${b})`,
+        ]),
+      )
       .where((eb) => eb.or([eb('d.failed_at', 'is', null), eb('d.failed_at', '>=', b)])),
   };
   const keys = Object.keys(lists) as (keyof typeof lists)[];

@@ -10,8 +10,9 @@ import type { RewardBody } from './mediation-schemas.js';
 import { beijingDay, findDispute } from './repository.js';
 
 /**
- * The township fund's reward for settling a (petition-related) dispute: to a mediator or a place
- * of the dispute's township or village, for a dispute of the township that was settled.
+ * The township fund's reward for settling a petition-related dispute (以奖代补): to a mediator or a
+ * place of the dispute's township or village, for a dispute that was settled and carried petition
+ * risk (the `petition_risk` sign, or a petition turned into it); any other dispute: 409.
  */
 export async function awardReward(
   db: Db,
@@ -25,6 +26,16 @@ export async function awardReward(
     const d = await findDispute(tx, actor, b.disputeId);
     if (!d) throw new AppError('NOT_FOUND');
     if (d.state !== 'settled' && d.state !== 'closed') throw new AppError('MEDIATION_REWARD_NOT_SETTLED');
+    // the fund rewards petition-related disputes only: marked with petition risk, or come from a petition
+    if (!d.risk_signs.includes('petition_risk')) {
+      const fromPetition = await tx
+        .selectFrom('petition')
+        .select('id')
+        .where('county_code', '=', d.county_code)
+        .where('dispute_id', '=', d.id)
+        .executeTakeFirst();
+      if (!fromPetition) throw new AppError('MEDIATION_REWARD_NOT_PETITION');
+    }
     const township = d.grid_code.slice(0, 9);
     const inTownship = (table: 'mediator' | 'mediation_place', id: number | undefined) =>
       id === undefined

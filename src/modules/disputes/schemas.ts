@@ -156,6 +156,8 @@ export const DisputeDetail = DisputeItem.extend({
   holderCode: z.string(),
   householdId: z.number().int().nullable(),
   caseId: z.number().int().nullable(),
+  petitionId: z.number().int().nullable().describe('the petition this dispute came from (信访超市)'),
+  petitionNumber: z.string().nullable(),
   leadDepartment: z.object({ id: z.number().int(), name: z.string() }).nullable(),
   assistingDepartments: z.array(z.object({ id: z.number().int(), name: z.string() })),
   agreement: z.string().nullable(),

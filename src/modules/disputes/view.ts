@@ -52,7 +52,7 @@ export async function toDisputeDetail(db: DbOrTx, actor: Actor, d: DisputeRow) {
     ...(d.lead_department_id === null ? [] : [d.lead_department_id]),
     ...d.assisting_department_ids.map(Number),
   ];
-  const [parties, steps, names, sessions] = await Promise.all([
+  const [parties, steps, names, sessions, petition] = await Promise.all([
     disputeParties(db, d.county_code, d.id),
     disputeSteps(db, d.county_code, d.id),
     departmentNames(db, d.county_code, ids),
@@ -66,6 +66,13 @@ export async function toDisputeDetail(db: DbOrTx, actor: Actor, d: DisputeRow) {
       .where('s.dispute_id', '=', d.id)
       .orderBy('s.id')
       .execute(),
+    // the petition it came from (petitions' to_dispute step), if any
+    db
+      .selectFrom('petition')
+      .select(['id', 'number'])
+      .where('county_code', '=', d.county_code)
+      .where('dispute_id', '=', d.id)
+      .executeTakeFirst(),
   ]);
   const dept = (id: number) => ({ id, name: names.get(id) ?? '' });
   return {
@@ -73,6 +80,8 @@ export async function toDisputeDetail(db: DbOrTx, actor: Actor, d: DisputeRow) {
     holderCode: d.holder_code,
     householdId: d.household_id,
     caseId: d.case_id,
+    petitionId: petition?.id ?? null,
+    petitionNumber: petition?.number ?? null,
     leadDepartment: d.lead_department_id === null ? null : dept(d.lead_department_id),
     assistingDepartments: d.assisting_department_ids.map((x) => dept(Number(x))),
     agreement: masked(d.agreement),

@@ -7,5 +7,6 @@ export const ABOUT_TYPES = [
   'points',
   'visit',
   'dispute',
+  'petition',
 ] as const;
 export type About = { type: (typeof ABOUT_TYPES)[number]; id: number };

@@ -3,6 +3,7 @@ import type { Petition } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import { caseDeps, reportCase } from '../cases/index.js';
+import { openDisputeInTx } from '../disputes/index.js';
 import { runStep, type Workflow } from '../workflow/index.js';
 import type { PetitionDeps } from './context.js';
 import { limitEnd, type LimitKind } from './limits.js';
@@ -34,6 +35,7 @@ type Result = {
   version: number;
   dueAt: string | null;
   caseId: number | null;
+  disputeId: number | null;
 };
 
 /** The next statutory limit after the step: its end and kind (calendar days, see limits.ts). */
@@ -70,8 +72,33 @@ async function change(
       return { set: { decided_at: now, answer: input.reason }, note: input.reason };
     case 'refer':
       return { set: { decided_at: now, referral: input.channel, answer: input.note }, note: input.note };
-    case 'to_dispute':
-      return { set: { decided_at: now, dispute_id: input.disputeId ?? null }, note: input.note ?? null };
+    case 'to_dispute': {
+      // through the disputes module's own intake, inside this step's transaction: the visitor is the
+      // applicant, the grid lies in the petition's region, and the petition risk is marked
+      const phone = p.phone_enc === null ? null : deps.pii.decrypt(p.phone_enc);
+      const made = await openDisputeInTx(
+        tx,
+        deps,
+        actor,
+        {
+          type: input.type,
+          summary: (input.note ? `${p.matter}\n${input.note}` : p.matter).slice(0, 1000),
+          riskLevel: input.riskLevel,
+          riskSigns: ['petition_risk'],
+          parties: [
+            {
+              side: 'applicant',
+              name: deps.pii.decrypt(p.visitor_name_enc).slice(0, 40),
+              ...(phone !== null && /^1\d{10}$/.test(phone) ? { phone } : {}),
+            },
+          ],
+          gridCode: input.gridCode,
+        },
+        now,
+        { village: p.region_code, requestId },
+      );
+      return { set: { decided_at: now, dispute_id: made.id }, note: `矛盾纠纷 ${made.number}` };
+    }
     case 'to_case': {
       // through the cases module's own intake (source 'petition'), inside this step's transaction
       const made = await reportCase(
@@ -142,7 +169,7 @@ const petitionWorkflow = (
       })
       .where('county_code', '=', p.county_code)
       .where('id', '=', p.id)
-      .returning(['id', 'number', 'state', 'version', 'due_at', 'case_id'])
+      .returning(['id', 'number', 'state', 'version', 'due_at', 'case_id', 'dispute_id'])
       .executeTakeFirstOrThrow();
     return {
       toState: to,
@@ -152,6 +179,9 @@ const petitionWorkflow = (
         ...(updated.case_id !== null && input.action === 'to_case'
           ? { caseId: Number(updated.case_id) }
           : {}),
+        ...(updated.dispute_id !== null && input.action === 'to_dispute'
+          ? { disputeId: Number(updated.dispute_id) }
+          : {}),
         ...(input.action === 'extend' ? { extendedDays: input.days } : {}),
         ...(input.action === 'refer' ? { referral: input.channel } : {}),
       },
@@ -159,6 +189,7 @@ const petitionWorkflow = (
       notice: {
         accountIds: [Number(p.receiver_account_id)],
         kind: `petition.${input.action}`,
+        about: { type: 'petition', id: p.id },
         title: `信访 ${p.number}：${WORDS[input.action]}`,
         event: { number: p.number, state: to },
       },
@@ -169,6 +200,7 @@ const petitionWorkflow = (
         version: updated.version,
         dueAt: updated.due_at?.toISOString() ?? null,
         caseId: updated.case_id === null ? null : Number(updated.case_id),
+        disputeId: updated.dispute_id === null ? null : Number(updated.dispute_id),
       },
     };
   },

@@ -280,10 +280,100 @@ describe('a visitor through the statutory steps', () => {
         await act('county', a, 'refer', { channel: 'litigation', note: '属于诉讼范围，引导至法院起诉' })
       ).json().state,
     ).toBe('referred');
-    const b = (await register()).json().id as number;
-    expect((await act('county', b, 'to_dispute', { disputeId: 42 })).json().state).toBe('to_dispute');
+  });
+
+  it('to_dispute makes the dispute through the disputes module in the same step; each links to the other', async () => {
+    t.clock.set(new Date());
+    const grid = (
+      await t.db
+        .selectFrom('account')
+        .select('scope_code')
+        .where('username', '=', 'gridworker')
+        .executeTakeFirstOrThrow()
+    ).scope_code;
+    const village = grid.slice(0, 12);
+    const b = (await register('county', { regionCode: village })).json().id as number;
+    // a grid outside the petition's village: 404, nothing made, the petition unchanged
+    const other = await t.db
+      .selectFrom('region')
+      .select('code')
+      .where('level', '=', 'grid')
+      .where('code', 'not like', `${village}%`)
+      .executeTakeFirstOrThrow();
+    const disputes = await countRows(t.db, 'dispute');
+    expect((await act('county', b, 'to_dispute', { type: 'labour', gridCode: other.code })).statusCode).toBe(
+      404,
+    );
+    expect(await countRows(t.db, 'dispute')).toBe(disputes);
+    expect((await call('county', 'GET', `/petitions/${b}`)).json().state).toBe('registered');
+    // an unknown type: 400
+    expect((await act('county', b, 'to_dispute', { type: 'weather', gridCode: grid })).statusCode).toBe(400);
+
+    const r = await act('county', b, 'to_dispute', { type: 'labour', gridCode: grid, note: '转村调解' });
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.json().state).toBe('to_dispute');
+    const disputeId = r.json().disputeId as number;
+    expect(disputeId).toBeGreaterThan(0);
+    expect(await countRows(t.db, 'dispute')).toBe(disputes + 1);
     const seen = await call('county', 'GET', `/petitions/${b}`);
-    expect(seen.json().disputeId, seen.body).toBe(42);
+    expect(seen.json().disputeId, seen.body).toBe(disputeId);
+    const d = await call('county', 'GET', `/disputes/${disputeId}`);
+    expect(d.statusCode, d.body).toBe(200);
+    expect(d.json()).toMatchObject({
+      type: 'labour',
+      gridCode: grid,
+      tier: 'village',
+      riskSigns: ['petition_risk'],
+      petitionId: b,
+      petitionNumber: seen.json().number,
+    });
+    expect(d.json().parties).toEqual([
+      expect.objectContaining({ side: 'applicant', name: visitor.name, phoneMasked: '139****1234' }),
+    ]);
+    // the foreign key holds: a petition cannot point at a dispute that does not exist
+    await expect(
+      t.db.updateTable('petition').set({ dispute_id: 999_999_999 }).where('id', '=', b).execute(),
+    ).rejects.toThrow(/foreign key/);
+  });
+});
+
+describe('windows on public holidays', () => {
+  it('on National Day (2024-10-01, a Tuesday) only the permanent windows sit and someone still receives', async () => {
+    const hol = (await call('county', 'GET', '/petition-windows?date=2024-10-01')).json();
+    expect(hol.holiday).not.toBeNull();
+    expect(hol.present.length).toBe(5);
+    expect(hol.present.every((w: { schedule: string }) => w.schedule === 'permanent')).toBe(true);
+    expect(hol.receiver.names.length).toBeGreaterThan(0);
+    // the next Tuesday, a working day: the Tuesday window is back
+    const work = (await call('county', 'GET', '/petition-windows?date=2024-10-08')).json();
+    expect(work.holiday).toBeNull();
+    const tuesday = work.present.filter((w: { schedule: string }) => w.schedule === 'weekly');
+    expect(tuesday.length).toBe(1);
+    expect(hol.absent.map((w: { id: number }) => w.id)).toContain(tuesday[0].id);
+  });
+});
+
+describe('petition notices', () => {
+  it('carry what they are about, so the inbox opens the petition', async () => {
+    t.clock.set(new Date());
+    const id = (await register('village')).json().id as number;
+    // the township centre over the village decides on an agency registration and is told so
+    const inbox = await call('township', 'GET', '/inbox?limit=50');
+    expect(inbox.statusCode, inbox.body).toBe(200);
+    const n = inbox
+      .json()
+      .items.find((x: { kind: string; about: { id: number } | null }) => x.about?.id === id);
+    expect(n, inbox.body).toMatchObject({ kind: 'petition.registered', about: { type: 'petition', id } });
+    // and the township's step tells the village staff who registered it, about the same petition
+    expect((await act('township', id, 'accept')).statusCode).toBe(200);
+    const back = (await call('village', 'GET', '/inbox?limit=50')).json().items;
+    expect(back.find((x: { kind: string }) => x.kind === 'petition.accept')).toMatchObject({
+      about: { type: 'petition', id },
+    });
+    // the constraint admits a petition and still refuses a type nobody shows
+    await expect(
+      t.db.updateTable('notification').set({ about_type: 'nonsense' }).where('about_id', '=', id).execute(),
+    ).rejects.toThrow(/check constraint/);
   });
 });
 

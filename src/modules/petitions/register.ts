@@ -33,7 +33,15 @@ export async function nameReceiver(
   ]);
   if (wanted !== null && !windows.some((w) => w.id === wanted && w.active))
     throw new AppError('PETITION_WINDOW_NOT_FOUND');
-  return { receiver: receiverFor(windows, date, staffing, wanted), windows, staffing };
+  // a public holiday of the county's calendar: only the permanent windows sit
+  const holiday = deps.calendar(countyCode).dayInfo(date);
+  const isHoliday = holiday?.kind === 'holiday';
+  return {
+    receiver: receiverFor(windows, date, staffing, wanted, isHoliday),
+    windows,
+    staffing,
+    holiday: isHoliday ? (holiday.name ?? '节假日') : null,
+  };
 }
 
 /**
@@ -141,6 +149,7 @@ export async function registerPetition(
             countyCode: actor.countyCode,
             accountIds: named.receiver.accountIds.filter((a) => a !== actor.accountId),
             kind: 'petition.receive',
+            about: { type: 'petition', id: row.id },
             title,
             event: { number: row.number, state: row.state },
           });
@@ -149,6 +158,7 @@ export async function registerPetition(
               countyCode: actor.countyCode,
               accountIds: named.receiver.called.accountIds.filter((a) => a !== actor.accountId),
               kind: 'petition.call',
+              about: { type: 'petition', id: row.id },
               title: `信访超市呼叫 ${row.number}：有群众需要贵单位接待，请到综治中心窗口`,
               event: { number: row.number, state: row.state },
             });
@@ -165,6 +175,7 @@ export async function registerPetition(
             countyCode: actor.countyCode,
             accountIds: office.map((o) => o.id).filter((a) => a !== actor.accountId),
             kind: 'petition.registered',
+            about: { type: 'petition', id: row.id },
             title: `信访事项 ${row.number}：待决定是否受理（15日内）`,
             event: { number: row.number, state: row.state },
           });

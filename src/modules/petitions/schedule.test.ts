@@ -109,3 +109,26 @@ describe('a visitor never finds no one (fallback chain)', () => {
     expect(receiverFor([], '2024-10-15', staffing, null).accountIds).toEqual([900]);
   });
 });
+
+describe('window schedules on public holidays', () => {
+  it('a weekly or monthly window does not sit on a holiday; the permanent windows still receive', () => {
+    // Monday the 15th of a month, a holiday: only the permanent window sits
+    const b = boardOn(all, '2024-04-15', true);
+    expect(b.present.map((x) => x.id)).toEqual([1]);
+    expect(b.absent.map((x) => x.id)).toEqual([2, 3, 4]);
+    expect(sitsOn(monday, '2024-04-15', false)).toBe(true);
+    expect(sitsOn(fifteenth, '2024-04-15', false)).toBe(true);
+    // a visitor who asks for the Monday window is received at the permanent window
+    expect(receiverFor(all, '2024-04-15', staffing, 2, true)).toMatchObject({
+      windowId: 1,
+      accountIds: [101],
+      via: 'permanent_window',
+    });
+  });
+
+  it('the fallback still names someone when no permanent window is staffed on a holiday', () => {
+    const r = receiverFor([monday, fifteenth, onCall], '2024-04-15', staffing, 5, true);
+    expect(r).toMatchObject({ windowId: null, accountIds: [900], via: 'centre' });
+    expect(r.called).toEqual({ windowId: 5, accountIds: [105] });
+  });
+});

@@ -28,9 +28,14 @@ function lastDayOfMonth(date: string): number {
   return new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
-/** Whether a window is staffed on `date` (on-call windows never sit; they are called). */
-export function sitsOn(w: WindowFacts, date: string): boolean {
+/**
+ * Whether a window is staffed on `date` (on-call windows never sit; they are called). On a public
+ * holiday of the county's calendar only the permanent windows sit: a weekly or monthly window whose
+ * day falls on the holiday does not come (the permanent windows and the centre still receive visitors).
+ */
+export function sitsOn(w: WindowFacts, date: string, holiday = false): boolean {
   if (!w.active) return false;
+  if (holiday && w.schedule !== 'permanent') return false;
   switch (w.schedule) {
     case 'permanent':
       return true;
@@ -46,11 +51,11 @@ export function sitsOn(w: WindowFacts, date: string): boolean {
 }
 
 /** Who sits at the windows on a date, and which units are on call. */
-export function boardOn<W extends WindowFacts>(windows: W[], date: string) {
+export function boardOn<W extends WindowFacts>(windows: W[], date: string, holiday = false) {
   return {
-    present: windows.filter((w) => sitsOn(w, date)),
+    present: windows.filter((w) => sitsOn(w, date, holiday)),
     onCall: windows.filter((w) => w.active && w.schedule === 'on_call'),
-    absent: windows.filter((w) => w.active && w.schedule !== 'on_call' && !sitsOn(w, date)),
+    absent: windows.filter((w) => w.active && w.schedule !== 'on_call' && !sitsOn(w, date, holiday)),
   };
 }
 
@@ -87,6 +92,7 @@ export function receiverFor(
   date: string,
   s: Staffing,
   wanted: number | null,
+  holiday = false,
 ): Receiver {
   const want = wanted === null ? undefined : windows.find((w) => w.id === wanted && w.active);
   const wantStaff = want ? staffOf(want, s) : [];
@@ -94,10 +100,10 @@ export function receiverFor(
     want && want.schedule === 'on_call' && wantStaff.length > 0
       ? { windowId: want.id, accountIds: wantStaff }
       : null;
-  if (want && sitsOn(want, date) && wantStaff.length > 0)
+  if (want && sitsOn(want, date, holiday) && wantStaff.length > 0)
     return { windowId: want.id, accountIds: wantStaff, via: 'window', called: null };
   const duty = windows
-    .filter((w) => w.schedule === 'permanent' && sitsOn(w, date))
+    .filter((w) => w.schedule === 'permanent' && sitsOn(w, date, holiday))
     .find((w) => staffOf(w, s).length > 0);
   if (duty) return { windowId: duty.id, accountIds: staffOf(duty, s), via: 'permanent_window', called };
   return { windowId: null, accountIds: s.centreAccounts, via: 'centre', called };

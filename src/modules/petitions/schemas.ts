@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../../platform/ids.js';
+import { DISPUTE_TYPES, RISK_LEVELS } from '../disputes/index.js';
 import { RegionCode } from '../regions/index.js';
 import { EXTENSION_MAX_DAYS } from './limits.js';
 import { SCHEDULES } from './schedule.js';
@@ -66,6 +67,10 @@ export const BoardQuery = z.object({
 export const Board = z.object({
   date: z.string(),
   weekday: z.number().int(),
+  holiday: z
+    .string()
+    .nullable()
+    .describe('the public holiday of the county calendar on that date: only permanent windows sit'),
   present: z.array(WindowItem),
   onCall: z.array(WindowItem),
   absent: z.array(WindowItem),
@@ -207,10 +212,17 @@ export const PETITION_ACTION_BODIES = {
       .describe('the grid the case lies in'),
     note: Text(1, 1000).optional(),
   }),
-  to_dispute: plain.extend({
-    disputeId: BodyId.optional().describe('the dispute record, when already made'),
-    note: Text(1, 1000).optional(),
-  }),
+  to_dispute: plain
+    .extend({
+      type: z.enum(DISPUTE_TYPES).describe('the dispute type (邻里、家庭、婚姻、土地宅基地 …)'),
+      gridCode: z
+        .string()
+        .regex(/^\d{15}$/)
+        .describe('the grid of the petition’s region the dispute lies in'),
+      riskLevel: z.enum(RISK_LEVELS).default('medium'),
+      note: Text(1, 1000).optional(),
+    })
+    .describe('makes the dispute record (the visitor as applicant, petition risk marked) in the same step'),
   refer: plain.extend({
     channel: z.enum(['litigation', 'arbitration', 'administrative_review', 'other']).describe('诉访分离'),
     note: Text(2, 1000),
@@ -245,4 +257,5 @@ export const ActionResult = z.object({
   version: z.number().int(),
   dueAt: z.string().nullable(),
   caseId: z.number().int().nullable(),
+  disputeId: z.number().int().nullable().describe('the dispute a to_dispute step made'),
 });

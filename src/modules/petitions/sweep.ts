@@ -75,6 +75,7 @@ export async function warnPetitionLimits(db: Db, now: Date, limit = 500): Promis
         countyCode: p.county_code,
         accountIds: [...offices.map((o) => o.id), Number(p.receiver_account_id)],
         kind: over ? 'petition.overdue' : 'petition.due_soon',
+        about: { type: 'petition', id: p.id },
         title: over
           ? `信访 ${p.number}：${LIMIT_WORDS[kind]}期限已过（${beijingDate(p.due_at!)}）`
           : `信访 ${p.number}：${LIMIT_WORDS[kind]}期限将至（${beijingDate(p.due_at!)}）`,

@@ -33,15 +33,21 @@ function toWindowItem(w: WindowRow, s: StaffingNames, extra: Names) {
 
 /** The windows board of a date (Beijing): who sits, who is on call, and who receives a visitor now. */
 export async function windowsBoard(deps: PetitionDeps, actor: Actor, date: string, wanted: number | null) {
-  const { receiver, windows: all, staffing } = await nameReceiver(deps, actor.countyCode, date, wanted);
+  const {
+    receiver,
+    windows: all,
+    staffing,
+    holiday,
+  } = await nameReceiver(deps, actor.countyCode, date, wanted);
   const named = all.map((w) => w.staff_account_id).filter((a): a is number => a !== null);
   const extra = await windows.accountNames(deps.db, [...named, ...receiver.accountIds]);
   const item = (w: WindowRow) => toWindowItem(w, staffing, extra);
-  const b = boardOn(all, date);
+  const b = boardOn(all, date, holiday !== null);
   const at = all.find((w) => w.id === receiver.windowId);
   return {
     date,
     weekday: isoWeekday(date),
+    holiday,
     present: b.present.map(item),
     onCall: b.onCall.map(item),
     absent: b.absent.map(item),

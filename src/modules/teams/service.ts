@@ -1,3 +1,4 @@
+import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { inScope, type Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -25,7 +26,7 @@ const scopeOf = (actor: Actor) => ({ countyCode: actor.countyCode, path: teamVie
  * 乡贤参事会) or for a meeting (every team). Scoped: only villages inside `scope`.
  */
 export async function teamMembersFor(
-  db: TeamDeps['db'],
+  db: DbOrTx,
   scope: { countyCode: string; scopePath: string },
   villageCode: string,
   purpose: 'mediation' | 'meeting',

@@ -3660,7 +3660,7 @@ export interface paths {
                                 /** @description what it is about when not a case */
                                 about: {
                                     /** @enum {string} */
-                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute";
+                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute" | "petition";
                                     id: number;
                                 } | null;
                                 kind: string;
@@ -8476,6 +8476,8 @@ export interface paths {
                         "application/json": {
                             date: string;
                             weekday: number;
+                            /** @description the public holiday of the county calendar on that date: only permanent windows sit */
+                            holiday: string | null;
                             present: {
                                 id: number;
                                 unitName: string;
@@ -8969,8 +8971,18 @@ export interface paths {
                     } | {
                         /** @description the version you saw; 409 if it moved on */
                         version?: number;
-                        /** @description the dispute record, when already made */
-                        disputeId?: number;
+                        /**
+                         * @description the dispute type (邻里、家庭、婚姻、土地宅基地 …)
+                         * @enum {string}
+                         */
+                        type: "neighbour" | "family" | "marriage" | "land_homestead" | "labour" | "property" | "compensation" | "contract" | "other";
+                        /** @description the grid of the petition’s region the dispute lies in */
+                        gridCode: string;
+                        /**
+                         * @default medium
+                         * @enum {string}
+                         */
+                        riskLevel?: "low" | "medium" | "high";
                         note?: string;
                     } | {
                         /** @description the version you saw; 409 if it moved on */
@@ -9027,6 +9039,8 @@ export interface paths {
                             version: number;
                             dueAt: string | null;
                             caseId: number | null;
+                            /** @description the dispute a to_dispute step made */
+                            disputeId: number | null;
                         };
                     };
                 };
@@ -9918,6 +9932,9 @@ export interface paths {
                             holderCode: string;
                             householdId: number | null;
                             caseId: number | null;
+                            /** @description the petition this dispute came from (信访超市) */
+                            petitionId: number | null;
+                            petitionNumber: string | null;
                             leadDepartment: {
                                 id: number;
                                 name: string;
@@ -10213,15 +10230,16 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        name: string;
+                        /** @description required unless registered from a team member */
+                        name?: string;
                         /**
-                         * @description staff, a member of the 5+5+N teams, lawyer, volunteer …
+                         * @description staff, a member of the 5+5+N teams, lawyer, volunteer … (required without teamMemberId)
                          * @enum {string}
                          */
-                        source: "staff" | "team" | "lawyer" | "volunteer" | "retired_cadre" | "other";
+                        source?: "staff" | "team" | "lawyer" | "volunteer" | "retired_cadre" | "other";
                         /** @description where they mediate (default: your scope) */
                         regionCode?: string;
-                        /** @description the 5+5+N team member record, if any */
+                        /** @description register from this 5+5+N team member (teams): name and team taken from the record */
                         teamMemberId?: number;
                         /** @description e.g. 乡贤参事会成员, 法律顾问 */
                         title?: string;
@@ -10242,6 +10260,57 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/{id}/team-members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可邀调解的五加五加N成员 The mediating 5+5+N team members of the dispute’s village (session participants) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            villageCode: string;
+                            items: {
+                                id: number;
+                                teamId: number;
+                                teamName: string;
+                                residentId: number | null;
+                                name: string;
+                                title: string;
+                                affiliation: string;
+                                /** @description the mediator record once registered */
+                                mediatorId: number | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -72,6 +72,13 @@ export function DisputeDetail({ id }: { id: number }) {
           </Descriptions.Item>
           <Descriptions.Item label={t('disputes.agreement')}>{x.agreement ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('disputes.followUpDue')}>{x.followUpDue ?? '—'}</Descriptions.Item>
+          {x.petitionId && (
+            <Descriptions.Item label={t('disputes.petition')} span={2}>
+              <a href={`#/petitions/register/${x.petitionId}`} data-testid="dispute-petition-link">
+                {x.petitionNumber}
+              </a>
+            </Descriptions.Item>
+          )}
           <Descriptions.Item label={t('disputes.summary')} span={2}>
             {x.summary}
           </Descriptions.Item>

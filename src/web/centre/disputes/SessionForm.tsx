@@ -14,12 +14,17 @@ export function SessionForm({ d, onClose, onDone }: { d: Dispute; onClose: () =>
   const { t, label, lang } = useLang();
   const places = useLoad(() => ok(api.GET('/api/v1/mediation/places', {})), []);
   const mediators = useLoad(() => ok(api.GET('/api/v1/mediation/mediators', {})), []);
+  // the village's mediating 5+5+N team members; one not yet a mediator is registered on saving
+  const members = useLoad(
+    () => ok(api.GET('/api/v1/disputes/{id}/team-members', { params: { path: { id: d.id } } })),
+    [d.id],
+  );
   const [f, setF] = useState({
     heldOn: dayjs().format('YYYY-MM-DD'),
     placeId: undefined as number | undefined,
     remote: false,
     partiesPresent: d.parties.map((p) => p.name).join('、'),
-    mediatorIds: [] as number[],
+    mediatorIds: [] as string[],
     facts: '',
     applicantClaim: '',
     respondentClaim: '',
@@ -29,8 +34,26 @@ export function SessionForm({ d, onClose, onDone }: { d: Dispute; onClose: () =>
   });
   const [error, setError] = useState<string | null>(null);
   const set = <K extends keyof typeof f>(k: K, v: (typeof f)[K]) => setF((x) => ({ ...x, [k]: v }));
+  /** `m:<mediator id>` as is; `t:<team member id>` registered as a mediator first (once per member). */
+  const mediatorIds = async () => {
+    const ids: number[] = [];
+    for (const v of f.mediatorIds) {
+      const [kind, raw] = v.split(':');
+      if (kind === 'm') ids.push(Number(raw));
+      else {
+        const made = await ok(
+          api.POST('/api/v1/mediation/mediators', {
+            body: { teamMemberId: Number(raw), regionCode: members.data?.villageCode },
+          }),
+        );
+        ids.push(made.id);
+      }
+    }
+    return [...new Set(ids)];
+  };
   const submit = async () => {
     try {
+      const chosen = await mediatorIds();
       await ok(
         api.POST('/api/v1/disputes/{id}/sessions', {
           params: { path: { id: d.id } },
@@ -39,7 +62,7 @@ export function SessionForm({ d, onClose, onDone }: { d: Dispute; onClose: () =>
             placeId: f.placeId ?? 0,
             remote: f.remote,
             partiesPresent: f.partiesPresent,
-            mediatorIds: f.mediatorIds,
+            mediatorIds: chosen,
             facts: f.facts,
             applicantClaim: f.applicantClaim,
             respondentClaim: f.respondentClaim,
@@ -102,10 +125,21 @@ export function SessionForm({ d, onClose, onDone }: { d: Dispute; onClose: () =>
             mode="multiple"
             value={f.mediatorIds}
             onChange={(v) => set('mediatorIds', v)}
-            options={(mediators.data?.items ?? []).map((m) => ({
-              value: m.id,
-              label: `${m.name} · ${m.regionName}`,
-            }))}
+            options={[
+              {
+                label: t('disputes.mediators'),
+                options: (mediators.data?.items ?? []).map((m) => ({
+                  value: `m:${m.id}`,
+                  label: `${m.name} · ${m.regionName}`,
+                })),
+              },
+              {
+                label: t('disputes.teamMembers'),
+                options: (members.data?.items ?? [])
+                  .filter((m) => m.mediatorId === null)
+                  .map((m) => ({ value: `t:${m.id}`, label: `${m.name} · ${m.teamName}` })),
+              },
+            ]}
           />
         </Form.Item>
         <Form.Item label={t('disputes.partiesPresent')}>

@@ -28,6 +28,8 @@ export const DISPUTES_M = {
   'disputes.number': ['编号', 'Number'],
   'disputes.summary': ['纠纷简况', 'Summary'],
   'disputes.type': ['类型', 'Type'],
+  'disputes.petition': ['来源信访', 'From petition'],
+  'disputes.teamMembers': ['五加五加N队伍成员', '5+5+N team members'],
   'disputes.type.neighbour': ['邻里纠纷', 'Neighbours'],
   'disputes.type.family': ['家庭纠纷', 'Family'],
   'disputes.type.marriage': ['婚姻纠纷', 'Marriage'],

@@ -15,6 +15,8 @@ export function linkOf(n: {
   if (a.type === 'redemption') return { path: '/workers', query: { tab: 'redemptions' } };
   if (a.type === 'points') return { path: '/workers' };
   if (a.type === 'visit') return { path: '/visits' };
+  if (a.type === 'dispute') return { path: `/disputes/${a.id}` };
+  if (a.type === 'petition') return { path: `/petitions/register/${a.id}` };
   return null;
 }
 

@@ -24,16 +24,29 @@ type Detail = paths['/api/v1/petitions/{id}']['get']['responses'][200]['content'
 type Action = Detail['actions'][number];
 type Revealed = { name?: string; idNumber?: string | null; phone?: string | null };
 
+/** The dispute types a petition can become (the disputes module's list). */
+const DISPUTE_TYPES = [
+  'neighbour',
+  'family',
+  'marriage',
+  'land_homestead',
+  'labour',
+  'property',
+  'compensation',
+  'contract',
+  'other',
+] as const;
+
 /** The fields each action asks for (the API's per-action body). */
 const FIELDS: Record<
   Action,
-  Array<'answer' | 'reason' | 'note' | 'days' | 'category' | 'grid' | 'channel' | 'disputeId'>
+  Array<'answer' | 'reason' | 'note' | 'days' | 'category' | 'grid' | 'channel' | 'disputeType'>
 > = {
   answer_on_spot: ['answer'],
   accept: ['note'],
   not_accept: ['reason'],
   to_case: ['category', 'grid', 'note'],
-  to_dispute: ['disputeId', 'note'],
+  to_dispute: ['disputeType', 'grid', 'note'],
   refer: ['channel', 'note'],
   extend: ['days', 'reason'],
   answer: ['answer'],
@@ -69,7 +82,7 @@ export function PetitionDrawer({
     setActing(a);
     setError(null);
     setV(
-      a === 'to_case' && p && p.regionCode.length === 15
+      (a === 'to_case' || a === 'to_dispute') && p && p.regionCode.length === 15
         ? { grid: p.regionCode }
         : a === 'refer'
           ? { channel: 'litigation' }
@@ -103,7 +116,7 @@ export function PetitionDrawer({
           categoryCode: str('category'),
           gridCode: str('grid'),
           channel: str('channel'),
-          disputeId: typeof v.disputeId === 'number' ? v.disputeId : undefined,
+          type: str('disputeType'),
         };
         await ok(
           api.POST('/api/v1/petitions/{id}/actions/{action}', {
@@ -132,14 +145,16 @@ export function PetitionDrawer({
             onChange={(n) => setV({ ...v, days: n ?? undefined })}
           />
         );
-      case 'disputeId':
+      case 'disputeType':
         return (
-          <InputNumber
+          <Select
             key={f}
-            min={1}
             style={{ width: '100%' }}
-            placeholder={t('pet.f.disputeId')}
-            onChange={(n) => setV({ ...v, disputeId: n ?? undefined })}
+            placeholder={t('disputes.type')}
+            value={v.disputeType as string}
+            onChange={(c) => setV({ ...v, disputeType: c })}
+            data-testid="pet-f-disputeType"
+            options={DISPUTE_TYPES.map((c) => ({ value: c, label: label('disputes.type', c) }))}
           />
         );
       case 'channel':
@@ -231,6 +246,13 @@ export function PetitionDrawer({
               <Descriptions.Item label={t('pet.case')} span={2}>
                 <a href={`#/cases/${p.caseId}`} data-testid="pet-case-link">
                   #{p.caseId}
+                </a>
+              </Descriptions.Item>
+            )}
+            {p.disputeId && (
+              <Descriptions.Item label={t('pet.dispute')} span={2}>
+                <a href={`#/disputes/${p.disputeId}`} data-testid="pet-dispute-link">
+                  #{p.disputeId}
                 </a>
               </Descriptions.Item>
             )}

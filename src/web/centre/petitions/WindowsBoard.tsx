@@ -77,7 +77,7 @@ export function WindowsBoard() {
         <Alert
           type="success"
           data-testid="windows-receiver"
-          title={`${t('pet.receiver')}：${b.receiver.names.join('、')}${b.receiver.unitName ? `（${b.receiver.unitName}）` : ''} · ${label('pet.via', b.receiver.via)}${b.receiver.calledWindowId ? ` · ${t('pet.called')}` : ''}`}
+          title={`${t('pet.receiver')}：${b.receiver.names.join('、')}${b.receiver.unitName ? `（${b.receiver.unitName}）` : ''} · ${label('pet.via', b.receiver.via)}${b.receiver.calledWindowId ? ` · ${t('pet.called')}` : ''}${b.holiday ? ` · ${t('pet.holiday', { name: b.holiday })}` : ''}`}
         />
       )}
       <Row gutter={12}>
