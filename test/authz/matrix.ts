@@ -180,6 +180,11 @@ export const MATRIX: Row[] = [
     in: { '*': 403, admin: 200, anonymous: 401 },
   },
   {
+    route: 'GET /api/v1/audit/actions',
+    make: () => get('/audit/actions'),
+    in: { '*': 403, admin: 200, anonymous: 401 },
+  },
+  {
     route: 'GET /api/v1/categories',
     make: () => get('/categories?q=垃圾'),
     in: { '*': 200, anonymous: 401 },

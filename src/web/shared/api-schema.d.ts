@@ -2071,10 +2071,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 审计日志 Audit log of my county */
+        /** 审计日志 Audit log of my county, as sentences */
         get: {
             parameters: {
                 query?: {
+                    /** @description who did it (an account id) */
+                    actorId?: number;
                     action?: string;
                     entityType?: string;
                     entityId?: string;
@@ -2098,13 +2100,75 @@ export interface paths {
                                 id: number;
                                 at: string;
                                 actorId: number | null;
+                                actorName: string | null;
                                 actorRole: string | null;
                                 action: string;
                                 entityType: string;
                                 entityId: string | null;
                                 before: unknown;
                                 after: unknown;
+                                /** @description as recorded; the sentence carries it masked */
                                 reason: string | null;
+                                /** @description the row as a sentence: who, when, what, to which object, why (masked) */
+                                sentence: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                actionName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                entityName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计动作与对象名称 The audit actions and object types, named in both languages (for filters) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: {
+                                zh: string;
+                                en: string;
+                                action: string;
+                            }[];
+                            entityTypes: {
+                                zh: string;
+                                en: string;
+                                entityType: string;
                             }[];
                         };
                     };
