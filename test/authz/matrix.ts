@@ -24,6 +24,7 @@ import type { MatrixRole } from './kit.js';
 import { del, get, patch, post, put, rid, type Row } from './rows.js';
 import { DISPUTE_ROWS } from './rows-disputes.js';
 import { PEOPLE_ROWS } from './rows-people.js';
+import { LANG_ROWS } from './rows-lang.js';
 
 export type { Expect, Req, Row } from './rows.js';
 
@@ -843,6 +844,7 @@ export const MATRIX: Row[] = [
   ...ENTERPRISE_ROWS,
   ...PETITION_ROWS,
   ...DISPUTE_ROWS,
+  ...LANG_ROWS,
   ...PEOPLE_ROWS,
 ];
 

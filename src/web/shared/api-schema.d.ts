@@ -10457,6 +10457,75 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/open311/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 接入设置 My county’s Open311 settings (its test endpoint) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the base URL of the county’s Open311 test endpoint (listed in discovery); null: none */
+                            testUrl: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改 Open311 接入设置 Set or clear my county’s Open311 test endpoint (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the base URL of the county’s Open311 test endpoint (listed in discovery); null: none */
+                        testUrl: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the base URL of the county’s Open311 test endpoint (listed in discovery); null: none */
+                            testUrl: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/open311/v2/discovery.{format}": {
         parameters: {
             query?: never;
