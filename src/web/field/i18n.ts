@@ -126,6 +126,7 @@ const S = {
   todoTitle: ['待办', 'To do'],
   filterWaiting: ['等我处理', 'Waiting for me'],
   filterAll: ['网格全部', 'All in my grid'],
+  filterLabel: ['筛选', 'Show'],
   noCases: ['还没有内容', 'Nothing yet'],
   loadMore: ['加载更多', 'Load more'],
   refresh: ['刷新', 'Refresh'],
