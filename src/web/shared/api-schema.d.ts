@@ -2660,6 +2660,15 @@ export interface paths {
                             }[];
                             /** @description what you may do now */
                             actions: ("file" | "reject" | "cancel" | "merge" | "handle_on_spot" | "escalate" | "dispatch" | "accept" | "return" | "handle" | "close" | "verify" | "rework" | "evaluate" | "reopen" | "request_delay" | "decide_delay" | "suspend" | "resume" | "supervise" | "expedite")[];
+                            /** @description set when the case came through Open311 from a foreign client */
+                            open311: {
+                                /** @description the Open311 client (its API key’s label) */
+                                client: string;
+                                /** @description the description as the client sent it */
+                                originalText: string;
+                                /** @description the client’s media_url links (never fetched by the server) */
+                                mediaUrls: string[];
+                            } | null;
                         };
                     };
                 };
