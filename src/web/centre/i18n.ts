@@ -228,6 +228,8 @@ export const M = {
   'audit.filterAction': ['操作', 'Action'],
   'audit.filterEntity': ['对象类型', 'Object type'],
   // the audit log as sentences (issue 12)
+  'case.open311Client': ['客户端：{client}', 'client: {client}'],
+  'case.open311Media': ['附图链接', 'Media links'],
   'audit.filterActor': ['操作人', 'Person'],
   'audit.filterEntityId': ['对象编号', 'Object number'],
   'audit.what': ['记录', 'Entry'],

@@ -43,8 +43,29 @@ export function CaseDetailScreen({ id, me }: { id: number; me: Me }) {
               <StateTag state={c.state} />
             </div>
             <p style={{ margin: '8px 0', whiteSpace: 'pre-wrap' }} data-testid="detail-description">
-              {c.description}
+              {c.open311 ? c.open311.originalText : c.description}
             </p>
+            {c.open311 && (
+              <div data-testid="open311-origin">
+                <div className="kv">
+                  <span className="k">{t('open311From')}</span>
+                  <span>{c.open311.client}</span>
+                </div>
+                {c.open311.mediaUrls.map((u) => (
+                  <div className="kv" key={u}>
+                    <span className="k">{t('open311Media')}</span>
+                    <a
+                      href={u}
+                      target="_blank"
+                      rel="noopener noreferrer nofollow"
+                      style={{ wordBreak: 'break-all' }}
+                    >
+                      {u}
+                    </a>
+                  </div>
+                ))}
+              </div>
+            )}
             <div className="kv">
               <span className="k">{t('reportedAt')}</span>
               <span>{when(c.reportedAt)}</span>
