@@ -155,6 +155,7 @@ export const CaseItem = z.object({
   source: z.string(),
   categoryCode: z.string(),
   categoryName: z.string(),
+  categoryNameEn: z.string(),
   state: z.string(),
   tier: z.string(),
   urgency: z.string(),

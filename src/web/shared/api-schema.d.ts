@@ -2217,6 +2217,7 @@ export interface paths {
                                 kind: string;
                                 majorCode: string;
                                 majorName: string;
+                                majorNameEn: string;
                                 name: string;
                                 nameEn: string;
                                 keywords: string[];
@@ -2329,6 +2330,7 @@ export interface paths {
                                 source: string;
                                 categoryCode: string;
                                 categoryName: string;
+                                categoryNameEn: string;
                                 state: string;
                                 tier: string;
                                 urgency: string;
@@ -2600,6 +2602,7 @@ export interface paths {
                             source: string;
                             categoryCode: string;
                             categoryName: string;
+                            categoryNameEn: string;
                             state: string;
                             tier: string;
                             urgency: string;

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ImageViewer } from 'antd-mobile';
 import { api } from '../../shared/api.js';
-import { label, RATING_TEXT, t } from '../i18n.js';
+import { label, pick, RATING_TEXT, t } from '../i18n.js';
 import { ok, timeout } from '../net.js';
 import { useFetch } from '../useFetch.js';
 import { touch, useLive } from '../messages/live.js';
@@ -35,7 +35,7 @@ export function CaseDetailScreen({ id, me }: { id: number; me: Me }) {
           <div className="card">
             <div className="row">
               <h1 className="grow" style={{ fontSize: 20, fontWeight: 700, margin: 0 }}>
-                {c.categoryName}
+                {pick(c.categoryName, c.categoryNameEn)}
               </h1>
               {worker && !c.closedAt && <WarningTag warning={c.warning} />}
             </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
-import { t } from '../i18n.js';
+import { pick, t } from '../i18n.js';
 import { ok, timeout } from '../net.js';
 import { go } from '../router.js';
 import { useFetch } from '../useFetch.js';
@@ -74,7 +74,7 @@ function Item({ c, worker }: { c: CaseItem; worker: boolean }) {
       data-testid={`case-${c.number}`}
     >
       <div className="row">
-        <span className="title grow">{c.categoryName}</span>
+        <span className="title grow">{pick(c.categoryName, c.categoryNameEn)}</span>
         {worker && <WarningTag warning={c.warning} />}
         {c.urgency !== 'normal' && <span className="warn red">{t('urgent')}</span>}
       </div>
