@@ -3514,6 +3514,8 @@ export interface paths {
                                 } | null;
                                 kind: string;
                                 title: string;
+                                /** @description the title in English, from its kind and reference number */
+                                titleEn: string;
                                 body: string | null;
                                 createdAt: string;
                                 readAt: string | null;
