@@ -17,6 +17,8 @@ export type LiveEvent = {
   number?: string;
   state?: string;
   title?: string;
+  /** the title in English (issue 12) */
+  titleEn?: string;
 };
 
 /**

@@ -25,6 +25,7 @@ import { del, get, patch, post, put, rid, type Row } from './rows.js';
 import { DISPUTE_ROWS } from './rows-disputes.js';
 import { PEOPLE_ROWS } from './rows-people.js';
 import { REGISTER_ROWS } from './rows-registers.js';
+import { LANG_ROWS } from './rows-lang.js';
 
 export type { Expect, Req, Row } from './rows.js';
 
@@ -178,6 +179,11 @@ export const MATRIX: Row[] = [
   {
     route: 'GET /api/v1/audit',
     make: () => get('/audit?limit=5'),
+    in: { '*': 403, admin: 200, anonymous: 401 },
+  },
+  {
+    route: 'GET /api/v1/audit/actions',
+    make: () => get('/audit/actions'),
     in: { '*': 403, admin: 200, anonymous: 401 },
   },
   {
@@ -840,6 +846,7 @@ export const MATRIX: Row[] = [
   ...PETITION_ROWS,
   ...DISPUTE_ROWS,
   ...REGISTER_ROWS,
+  ...LANG_ROWS,
   ...PEOPLE_ROWS,
 ];
 

@@ -20,13 +20,7 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  * Violations inside third-party widgets that this test tolerates for now, each with its
  * reason. Remove an entry when the screen stops using the widget (the test then guards it).
  */
-const KNOWN: Array<{ rule: string; target: RegExp; why: string }> = [
-  {
-    rule: 'aria-required-children',
-    target: /\.adm-segmented/,
-    why: 'antd-mobile Segmented renders radio inputs inside role=listbox; field screens (cases, visits, disclosures) to replace it with a tab or radio group',
-  },
-];
+const KNOWN: Array<{ rule: string; target: RegExp; why: string }> = [];
 
 /** A reported case (resident) handled on the spot with a photo (grid worker): a timeline with photos. */
 let caseId = 0;

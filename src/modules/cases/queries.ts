@@ -26,6 +26,7 @@ const LIST_COLUMNS = [
   'cases.source',
   'cases.category_code',
   'cat.name as category_name',
+  'cat.name_en as category_name_en',
   'cases.state',
   'cases.tier',
   'cases.urgency',

@@ -9,6 +9,7 @@ import { actionRouteValidator, parseActionBody } from '../workflow/index.js';
 import { performAction } from './actions.js';
 import { caseDeps, type CaseRouteDeps } from './context.js';
 import { actionsFor, type CaseActor } from './policy.js';
+import { open311Origin } from './open311-origin.js';
 import { caseHistory, findCaseDetail, listCases } from './queries.js';
 import { reportCase } from './report.js';
 import { revealReporterContact } from './reveal.js';
@@ -163,9 +164,10 @@ export const caseRoutes =
         const actor = await caseActor(ctx, actorOf(req));
         const c = await findCaseDetail(ctx.db, actor, req.params.id);
         if (!c) throw new AppError('NOT_FOUND');
-        const [history, photos] = await Promise.all([
+        const [history, photos, open311] = await Promise.all([
           caseHistory(ctx.db, actor.countyCode, c.id),
           photosOf(ctx.db, actor.countyCode, 'case_id', c.id),
+          c.source === 'open311' ? open311Origin(ctx.db, actor.countyCode, c.id, c.description) : null,
         ]);
         const now = ctx.now();
         const citizen = actor.role === 'resident';
@@ -188,6 +190,7 @@ export const caseRoutes =
           })),
           history: history.map((h) => toHistoryItem(h, actor)),
           actions: actionsFor(actor, c),
+          open311,
         };
       },
     );

@@ -155,6 +155,7 @@ export const CaseItem = z.object({
   source: z.string(),
   categoryCode: z.string(),
   categoryName: z.string(),
+  categoryNameEn: z.string(),
   state: z.string(),
   tier: z.string(),
   urgency: z.string(),
@@ -215,4 +216,12 @@ export const CaseDetail = CaseItem.extend({
   photos: z.array(PhotoItem),
   history: z.array(HistoryItem),
   actions: z.array(z.enum(ACTIONS)).describe('what you may do now'),
+  open311: z
+    .object({
+      client: z.string().describe('the Open311 client (its API key’s label)'),
+      originalText: z.string().describe('the description as the client sent it'),
+      mediaUrls: z.array(z.string()).describe('the client’s media_url links (never fetched by the server)'),
+    })
+    .nullable()
+    .describe('set when the case came through Open311 from a foreign client'),
 });

@@ -38,6 +38,7 @@ export function toCaseItem(c: ListRow, now: Date, viewer?: Viewer): z.infer<type
     source: c.source,
     categoryCode: c.category_code,
     categoryName: c.category_name,
+    categoryNameEn: c.category_name_en,
     state: c.state,
     tier: c.tier,
     urgency: c.urgency,

@@ -1,5 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import * as repo from './repository.js';
+import { titleEn } from './title-en.js';
 import { ABOUT_TYPES, type About } from './service.js';
 
 export type InboxItem = {
@@ -8,6 +9,7 @@ export type InboxItem = {
   about: About | null;
   kind: string;
   title: string;
+  titleEn: string;
   body: string | null;
   createdAt: string;
   readAt: string | null;
@@ -36,6 +38,7 @@ export async function readInbox(
       about: aboutOf(n),
       kind: n.kind,
       title: n.title,
+      titleEn: titleEn(n.kind, n.title),
       body: n.body,
       createdAt: n.created_at.toISOString(),
       readAt: n.read_at?.toISOString() ?? null,

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import type { LiveEvent, LiveFeed } from '../../platform/events.js';
+import { titleEn } from './title-en.js';
 import { aboutOf } from './inbox.js';
 
 type Row = {
@@ -64,6 +65,7 @@ function toEvent(r: Row): LiveEvent {
     caseId: r.case_id ?? undefined,
     about: aboutOf(r) ?? undefined,
     title: r.title,
+    titleEn: titleEn(r.kind, r.title),
     ...(r.event ?? {}),
   };
 }

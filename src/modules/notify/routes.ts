@@ -18,6 +18,7 @@ const Item = z.object({
     .describe('what it is about when not a case'),
   kind: z.string(),
   title: z.string(),
+  titleEn: z.string().describe('the title in English, from its kind and reference number'),
   body: z.string().nullable(),
   createdAt: z.string(),
   readAt: z.string().nullable(),

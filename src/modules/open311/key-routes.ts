@@ -5,6 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { actorOf, type Actor } from '../accounts/index.js';
 import type { Open311Deps } from './context.js';
 import { issueKey, listKeys, revokeKey } from './keys.js';
+import { readSettings, writeSettings } from './settings.js';
 
 const KeyItem = z.object({
   id: z.number().int(),
@@ -81,5 +82,38 @@ export const open311KeyRoutes =
         await revokeKey(ctx.db, actor, req.params.id, ctx.now(), req.id);
         return reply.code(204).send(null);
       },
+    );
+
+    const Settings = z.object({
+      testUrl: z
+        .url({ protocol: /^https?$/ })
+        .max(300)
+        .nullable()
+        .describe('the base URL of the county’s Open311 test endpoint (listed in discovery); null: none'),
+    });
+
+    app.get(
+      '/open311/settings',
+      {
+        schema: {
+          tags: ['open311'],
+          summary: 'Open311 接入设置 My county’s Open311 settings (its test endpoint)',
+          response: { 200: Settings },
+        },
+      },
+      async (req) => readSettings(ctx.db, adminOf(actorOf(req)).countyCode),
+    );
+
+    app.put(
+      '/open311/settings',
+      {
+        schema: {
+          tags: ['open311'],
+          summary: '修改 Open311 接入设置 Set or clear my county’s Open311 test endpoint (audited)',
+          body: Settings,
+          response: { 200: Settings },
+        },
+      },
+      async (req) => writeSettings(ctx.db, adminOf(actorOf(req)), req.body.testUrl, req.id),
     );
   };

@@ -18,6 +18,7 @@ import { open311KeyRoutes } from './key-routes.js';
 import { collect, commaList, jurisdiction, one, parseForm, timeWindow } from './params.js';
 import { postRequest } from './post-request.js';
 import { findRequests, toRequest, type RequestFilter } from './requests.js';
+import { testEndpoints } from './settings.js';
 import { catalogueChangeset, listServices, serviceDefinition } from './services.js';
 import { findUpdates, postUpdate } from './updates.js';
 
@@ -94,22 +95,23 @@ const georeportRoutes =
       { config: PUBLIC, schema: doc('Open311 service discovery', { format }) },
       async (req, reply) => {
         const fmt = formatParam(req.params.format);
+        const county = await jurisdiction(ctx.db, collect(req.query, undefined), false);
         const changeset = w3c((await catalogueChangeset(ctx.db)) ?? new Date(0));
+        const endpoint = (url: string, type: 'production' | 'test') => ({
+          specification: 'http://wiki.open311.org/GeoReport_v2',
+          url,
+          changeset,
+          type,
+          formats: [MEDIA_TYPES.xml, MEDIA_TYPES.json],
+        });
+        const tests = await testEndpoints(ctx.db, county ?? null);
         return send(reply, fmt, 'discovery', {
           changeset,
           contact:
             '请联系本县社会治理综合服务中心（综治中心）。Contact the county’s social-governance service centre.',
           key_service:
             'API 密钥由系统管理员签发（POST /api/v1/open311/keys），只显示一次。API keys are issued once by the county’s administrator.',
-          endpoints: [
-            {
-              specification: 'http://wiki.open311.org/GeoReport_v2',
-              url: base(req),
-              changeset,
-              type: 'production',
-              formats: [MEDIA_TYPES.xml, MEDIA_TYPES.json],
-            },
-          ],
+          endpoints: [endpoint(base(req), 'production'), ...tests.map((u) => endpoint(u, 'test'))],
         });
       },
     );

@@ -736,6 +736,13 @@ export interface Open311Request {
   media_urls: Generated<string[]>;
 }
 
+export interface Open311Setting {
+  county_code: string;
+  test_url: string | null;
+  updated_at: Generated<Timestamp>;
+  updated_by: number | null;
+}
+
 export interface Open311Update {
   case_id: number;
   client_status: string;
@@ -1146,6 +1153,7 @@ export interface DB {
   notification: Notification;
   open311_key: Open311Key;
   open311_request: Open311Request;
+  open311_setting: Open311Setting;
   open311_update: Open311Update;
   outbox: Outbox;
   party_member: PartyMember;

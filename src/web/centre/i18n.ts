@@ -226,8 +226,16 @@ export const M = {
   'audit.entity': ['对象', 'Object'],
   'audit.reason': ['事由', 'Reason'],
   'audit.change': ['变更', 'Change'],
-  'audit.filterAction': ['操作（如 case.dispatch）', 'Action (e.g. case.dispatch)'],
-  'audit.filterEntity': ['对象类型（如 case）', 'Object type (e.g. case)'],
+  'audit.filterAction': ['操作', 'Action'],
+  'audit.filterEntity': ['对象类型', 'Object type'],
+  // the audit log as sentences (issue 12)
+  'case.open311Client': ['客户端：{client}', 'client: {client}'],
+  'case.open311Media': ['附图链接', 'Media links'],
+  'audit.filterActor': ['操作人', 'Person'],
+  'audit.filterEntityId': ['对象编号', 'Object number'],
+  'audit.what': ['记录', 'Entry'],
+  'audit.open': ['打开', 'Open'],
+  'audit.system': ['系统', 'System'],
   'keys.label': ['用途/客户端', 'Label'],
   'keys.issue': ['签发密钥', 'Issue a key'],
   'keys.issued': [

@@ -1,7 +1,7 @@
 import { Suspense, useEffect, useRef } from 'react';
 import { DotLoading, Toast } from 'antd-mobile';
 import { BellOutlined, CameraOutlined, FileTextOutlined, HomeOutlined } from '@ant-design/icons';
-import { t } from './i18n.js';
+import { pick, t } from './i18n.js';
 import { useRoute } from './router.js';
 import { useOnline } from './useOnline.js';
 import { readAbout, startLive, useLive, type LiveEvent } from './messages/live.js';
@@ -52,7 +52,7 @@ export function Shell({
       startLive((e: LiveEvent) => {
         if (!e.title || linkOf(e) === routeRef.current) return;
         if (formOpen()) held.current++;
-        else Toast.show({ content: e.title, duration: 3000 });
+        else Toast.show({ content: pick(e.title, e.titleEn), duration: 3000 });
       }),
     [me.username],
   );

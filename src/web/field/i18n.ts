@@ -127,6 +127,10 @@ const S = {
   todoTitle: ['待办', 'To do'],
   filterWaiting: ['等我处理', 'Waiting for me'],
   filterAll: ['网格全部', 'All in my grid'],
+  filterLabel: ['筛选', 'Show'],
+  // Open311 reports from other clients (issue 12)
+  open311From: ['来自 Open311 客户端', 'Sent by Open311 client'],
+  open311Media: ['附图链接', 'Media link'],
   noCases: ['还没有内容', 'Nothing yet'],
   loadMore: ['加载更多', 'Load more'],
   refresh: ['刷新', 'Refresh'],

@@ -2298,10 +2298,12 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 审计日志 Audit log of my county */
+        /** 审计日志 Audit log of my county, as sentences */
         get: {
             parameters: {
                 query?: {
+                    /** @description who did it (an account id) */
+                    actorId?: number;
                     action?: string;
                     entityType?: string;
                     entityId?: string;
@@ -2325,13 +2327,75 @@ export interface paths {
                                 id: number;
                                 at: string;
                                 actorId: number | null;
+                                actorName: string | null;
                                 actorRole: string | null;
                                 action: string;
                                 entityType: string;
                                 entityId: string | null;
                                 before: unknown;
                                 after: unknown;
+                                /** @description as recorded; the sentence carries it masked */
                                 reason: string | null;
+                                /** @description the row as a sentence: who, when, what, to which object, why (masked) */
+                                sentence: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                actionName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                                entityName: {
+                                    zh: string;
+                                    en: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/audit/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 审计动作与对象名称 The audit actions and object types, named in both languages (for filters) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            actions: {
+                                zh: string;
+                                en: string;
+                                action: string;
+                            }[];
+                            entityTypes: {
+                                zh: string;
+                                en: string;
+                                entityType: string;
                             }[];
                         };
                     };
@@ -2380,6 +2444,7 @@ export interface paths {
                                 kind: string;
                                 majorCode: string;
                                 majorName: string;
+                                majorNameEn: string;
                                 name: string;
                                 nameEn: string;
                                 keywords: string[];
@@ -2492,6 +2557,7 @@ export interface paths {
                                 source: string;
                                 categoryCode: string;
                                 categoryName: string;
+                                categoryNameEn: string;
                                 state: string;
                                 tier: string;
                                 urgency: string;
@@ -2763,6 +2829,7 @@ export interface paths {
                             source: string;
                             categoryCode: string;
                             categoryName: string;
+                            categoryNameEn: string;
                             state: string;
                             tier: string;
                             urgency: string;
@@ -2823,6 +2890,15 @@ export interface paths {
                             }[];
                             /** @description what you may do now */
                             actions: ("file" | "reject" | "cancel" | "merge" | "handle_on_spot" | "escalate" | "dispatch" | "accept" | "return" | "handle" | "close" | "verify" | "rework" | "evaluate" | "reopen" | "request_delay" | "decide_delay" | "suspend" | "resume" | "supervise" | "expedite")[];
+                            /** @description set when the case came through Open311 from a foreign client */
+                            open311: {
+                                /** @description the Open311 client (its API key’s label) */
+                                client: string;
+                                /** @description the description as the client sent it */
+                                originalText: string;
+                                /** @description the client’s media_url links (never fetched by the server) */
+                                mediaUrls: string[];
+                            } | null;
                         };
                     };
                 };
@@ -3665,6 +3741,8 @@ export interface paths {
                                 } | null;
                                 kind: string;
                                 title: string;
+                                /** @description the title in English, from its kind and reference number */
+                                titleEn: string;
                                 body: string | null;
                                 createdAt: string;
                                 readAt: string | null;
@@ -10684,6 +10762,75 @@ export interface paths {
                 };
             };
         };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open311/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Open311 接入设置 My county’s Open311 settings (its test endpoint) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the base URL of the county’s Open311 test endpoint (listed in discovery); null: none */
+                            testUrl: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改 Open311 接入设置 Set or clear my county’s Open311 test endpoint (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the base URL of the county’s Open311 test endpoint (listed in discovery); null: none */
+                        testUrl: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the base URL of the county’s Open311 test endpoint (listed in discovery); null: none */
+                            testUrl: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;

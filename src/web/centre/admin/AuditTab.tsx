@@ -1,4 +1,4 @@
-import { Button, Input, Space, Table, Typography } from 'antd';
+import { Button, Input, Select, Space, Table, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import { fmtTime } from '../format.js';
@@ -7,29 +7,40 @@ import { ok } from '../load.js';
 import type { AuditItem } from '../types.js';
 
 const PAGE = 50;
-const brief = (v: unknown) => (v === null || v === undefined ? '' : JSON.stringify(v));
+type Named = { value: string; zh: string; en: string };
 
-/** The county's audit log (GET /audit), newest first, paged with beforeId. */
+/**
+ * The county's audit log (GET /audit), newest first, paged with beforeId: each row a sentence
+ * in the screen's language ("张三 于 … 查看了 居民 #12 的身份证号，事由：…"), never a raw code or
+ * JSON; filtered by person, object (type and number) and action.
+ */
 export function AuditTab() {
   const { t, label, lang } = useLang();
-  const [action, setAction] = useState('');
-  const [entityType, setEntityType] = useState('');
+  const [actorId, setActorId] = useState<number | undefined>();
+  const [action, setAction] = useState<string | undefined>();
+  const [entityType, setEntityType] = useState<string | undefined>();
+  const [entityId, setEntityId] = useState('');
   const [items, setItems] = useState<AuditItem[]>([]);
   const [more, setMore] = useState(false);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [names, setNames] = useState<Record<number, string>>({});
+  const [people, setPeople] = useState<Array<{ value: number; label: string }>>([]);
+  const [actions, setActions] = useState<Named[]>([]);
+  const [types, setTypes] = useState<Named[]>([]);
 
   async function load(beforeId?: number) {
     setBusy(true);
     setError(null);
     try {
+      const id = entityId.trim();
       const r = await ok(
         api.GET('/api/v1/audit', {
           params: {
             query: {
-              action: action.trim() || undefined,
-              entityType: entityType.trim() || undefined,
+              actorId,
+              action,
+              entityType,
+              entityId: /^[0-9A-Za-z_-]+$/.test(id) ? id : undefined,
               limit: PAGE,
               beforeId,
             },
@@ -47,29 +58,62 @@ export function AuditTab() {
 
   useEffect(() => {
     void load();
-    // the audit log names actors by id only: resolve the names from the account list
     void ok(api.GET('/api/v1/accounts', { params: { query: { limit: 500 } } })).then(
-      (r) => setNames(Object.fromEntries(r.items.map((a) => [a.id, `${a.displayName} (${a.username})`]))),
+      (r) => setPeople(r.items.map((a) => ({ value: a.id, label: `${a.displayName} (${a.username})` }))),
+      () => undefined,
+    );
+    void ok(api.GET('/api/v1/audit/actions')).then(
+      (r) => {
+        setActions(r.actions.map((a) => ({ value: a.action, zh: a.zh, en: a.en })));
+        setTypes(r.entityTypes.map((e) => ({ value: e.entityType, zh: e.zh, en: e.en })));
+      },
       () => undefined,
     );
   }, []);
 
+  const opts = (xs: Named[]) => xs.map((x) => ({ value: x.value, label: x[lang] }));
+
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Input
-          placeholder={t('audit.filterAction')}
-          value={action}
-          onChange={(e) => setAction(e.target.value)}
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('audit.filterActor')}
+          aria-label={t('audit.filterActor')}
+          options={people}
+          value={actorId}
+          onChange={setActorId}
           style={{ width: 220 }}
-          onPressEnter={() => void load()}
+          data-testid="audit-actor"
+        />
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
+          placeholder={t('audit.filterAction')}
+          aria-label={t('audit.filterAction')}
+          options={opts(actions)}
+          value={action}
+          onChange={setAction}
+          style={{ width: 240 }}
           data-testid="audit-action"
         />
-        <Input
+        <Select
+          allowClear
+          showSearch={{ optionFilterProp: 'label' }}
           placeholder={t('audit.filterEntity')}
+          aria-label={t('audit.filterEntity')}
+          options={opts(types)}
           value={entityType}
-          onChange={(e) => setEntityType(e.target.value)}
-          style={{ width: 200 }}
+          onChange={setEntityType}
+          style={{ width: 180 }}
+        />
+        <Input
+          placeholder={t('audit.filterEntityId')}
+          aria-label={t('audit.filterEntityId')}
+          value={entityId}
+          onChange={(e) => setEntityId(e.target.value)}
+          style={{ width: 140 }}
           onPressEnter={() => void load()}
         />
         <Button type="primary" onClick={() => void load()}>
@@ -83,52 +127,33 @@ export function AuditTab() {
         loading={busy}
         dataSource={items}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 900 }}
         columns={[
-          { title: t('audit.at'), dataIndex: 'at', width: 140, render: (d: string) => fmtTime(d) },
+          { title: t('audit.at'), dataIndex: 'at', width: 150, render: (d: string) => fmtTime(d) },
           {
-            title: t('audit.actor'),
-            key: 'actor',
-            width: 220,
-            render: (_: unknown, a: AuditItem) =>
-              (a.actorId ? (names[a.actorId] ?? `#${a.actorId}`) : '—') +
-              (a.actorRole ? ` · ${label('role', a.actorRole)}` : ''),
-          },
-          {
-            title: t('audit.action'),
-            dataIndex: 'action',
-            width: 160,
-            render: (s: string) => <code>{s}</code>,
+            title: t('audit.what'),
+            key: 'sentence',
+            render: (_: unknown, a: AuditItem) => (
+              <span data-testid="audit-sentence">
+                {a.sentence[lang]}
+                {a.actorRole && (
+                  <Typography.Text type="secondary"> · {label('role', a.actorRole)}</Typography.Text>
+                )}
+              </span>
+            ),
           },
           {
             title: t('audit.entity'),
             key: 'entity',
-            width: 120,
+            width: 140,
             render: (_: unknown, a: AuditItem) =>
               a.entityType === 'case' && a.entityId ? (
-                <a href={`#/cases/${a.entityId}`}>case #{a.entityId}</a>
+                <a href={`#/cases/${a.entityId}`}>
+                  {a.entityName[lang]} #{a.entityId}
+                </a>
               ) : (
-                `${a.entityType}${a.entityId ? ` #${a.entityId}` : ''}`
+                `${a.entityName[lang]}${a.entityId ? ` #${a.entityId}` : ''}`
               ),
-          },
-          {
-            title: t('audit.reason'),
-            dataIndex: 'reason',
-            width: 160,
-            render: (r: string | null) => r ?? '',
-          },
-          {
-            title: t('audit.change'),
-            key: 'change',
-            render: (_: unknown, a: AuditItem) => (
-              <Typography.Text
-                type="secondary"
-                style={{ fontSize: 12, fontFamily: 'monospace' }}
-                ellipsis={{ tooltip: `${brief(a.before)} → ${brief(a.after)}` }}
-              >
-                {brief(a.before)} → {brief(a.after)}
-              </Typography.Text>
-            ),
           },
         ]}
       />

@@ -25,14 +25,37 @@ export function CaseFacts({ c }: { c: CaseDetail }) {
     >
       <Descriptions.Item label={t('case.description')} span={2}>
         <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>
-          {c.description}
+          {c.open311 ? c.open311.originalText : c.description}
         </Typography.Paragraph>
       </Descriptions.Item>
+      {c.open311 && (
+        <Descriptions.Item label={t('case.open311Media')} span={2}>
+          <span data-testid="open311-media">
+            {c.open311.mediaUrls.length === 0
+              ? dash
+              : c.open311.mediaUrls.map((u) => (
+                  <div key={u}>
+                    <a href={u} target="_blank" rel="noopener noreferrer nofollow">
+                      {u}
+                    </a>
+                  </div>
+                ))}
+          </span>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label={t('case.category')}>
         {catName(c.categoryCode, c.categoryName)}{' '}
         <Typography.Text type="secondary">({c.categoryCode})</Typography.Text>
       </Descriptions.Item>
-      <Descriptions.Item label={t('case.source')}>{label('source', c.source)}</Descriptions.Item>
+      <Descriptions.Item label={t('case.source')}>
+        {label('source', c.source)}
+        {c.open311 && (
+          <span data-testid="open311-client">
+            {' · '}
+            {t('case.open311Client', { client: c.open311.client })}
+          </span>
+        )}
+      </Descriptions.Item>
       <Descriptions.Item label={t('case.tier')}>{label('tier', c.tier)}</Descriptions.Item>
       <Descriptions.Item label={t('case.urgency')}>{label('urgency', c.urgency)}</Descriptions.Item>
       <Descriptions.Item label={t('case.grid')}>

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { ImageViewer } from 'antd-mobile';
 import { api } from '../../shared/api.js';
-import { label, RATING_TEXT, t } from '../i18n.js';
+import { label, pick, RATING_TEXT, t } from '../i18n.js';
 import { ok, timeout } from '../net.js';
 import { useFetch } from '../useFetch.js';
 import { touch, useLive } from '../messages/live.js';
@@ -35,7 +35,7 @@ export function CaseDetailScreen({ id, me }: { id: number; me: Me }) {
           <div className="card">
             <div className="row">
               <h1 className="grow" style={{ fontSize: 20, fontWeight: 700, margin: 0 }}>
-                {c.categoryName}
+                {pick(c.categoryName, c.categoryNameEn)}
               </h1>
               {worker && !c.closedAt && <WarningTag warning={c.warning} />}
             </div>
@@ -43,8 +43,29 @@ export function CaseDetailScreen({ id, me }: { id: number; me: Me }) {
               <StateTag state={c.state} />
             </div>
             <p style={{ margin: '8px 0', whiteSpace: 'pre-wrap' }} data-testid="detail-description">
-              {c.description}
+              {c.open311 ? c.open311.originalText : c.description}
             </p>
+            {c.open311 && (
+              <div data-testid="open311-origin">
+                <div className="kv">
+                  <span className="k">{t('open311From')}</span>
+                  <span>{c.open311.client}</span>
+                </div>
+                {c.open311.mediaUrls.map((u) => (
+                  <div className="kv" key={u}>
+                    <span className="k">{t('open311Media')}</span>
+                    <a
+                      href={u}
+                      target="_blank"
+                      rel="noopener noreferrer nofollow"
+                      style={{ wordBreak: 'break-all' }}
+                    >
+                      {u}
+                    </a>
+                  </div>
+                ))}
+              </div>
+            )}
             <div className="kv">
               <span className="k">{t('reportedAt')}</span>
               <span>{when(c.reportedAt)}</span>

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import { Segmented } from 'antd-mobile';
 import { api } from '../../shared/api.js';
-import { t } from '../i18n.js';
+import { pick, t } from '../i18n.js';
 import { ok, timeout } from '../net.js';
 import { go } from '../router.js';
 import { useFetch } from '../useFetch.js';
+import { Choice } from '../Choice.js';
 import { useLive } from '../messages/live.js';
 import type { CaseItem, Me } from '../types.js';
 import { ListState, ListTitle, LoadMore } from '../ListBits.js';
@@ -40,8 +40,8 @@ export function CaseList({ me }: { me: Me }) {
         onRefresh={() => void list.reload()}
       />
       {worker && (
-        <Segmented
-          block
+        <Choice
+          label={t('filterLabel')}
           style={{ marginBottom: 12, fontSize: 17 }}
           value={filter}
           onChange={(v) => {
@@ -74,7 +74,7 @@ function Item({ c, worker }: { c: CaseItem; worker: boolean }) {
       data-testid={`case-${c.number}`}
     >
       <div className="row">
-        <span className="title grow">{c.categoryName}</span>
+        <span className="title grow">{pick(c.categoryName, c.categoryNameEn)}</span>
         {worker && <WarningTag warning={c.warning} />}
         {c.urgency !== 'normal' && <span className="warn red">{t('urgent')}</span>}
       </div>

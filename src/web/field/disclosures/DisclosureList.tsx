@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Button, Segmented } from 'antd-mobile';
+import { Button } from 'antd-mobile';
 import { ReloadOutlined } from '@ant-design/icons';
 import { api } from '../../shared/api.js';
 import { when } from '../cases/bits.js';
@@ -8,6 +8,7 @@ import { useLive } from '../messages/live.js';
 import { ok, timeout } from '../net.js';
 import { go } from '../router.js';
 import { useFetch } from '../useFetch.js';
+import { Choice } from '../Choice.js';
 import type { Me } from '../types.js';
 import { BackButton, ListState, LoadMore } from '../ListBits.js';
 import { KINDS, kindText, periodText, type DisclosureItem, type Kind } from './bits.js';
@@ -56,8 +57,8 @@ export function DisclosureList({ me }: { me: Me }) {
       <div className="muted" style={{ margin: '0 4px 12px', fontSize: 16 }}>
         {t('disclosuresIntro')}
       </div>
-      <Segmented
-        block
+      <Choice
+        label={t('filterLabel')}
         style={{ marginBottom: 12, fontSize: 19 }}
         value={kind}
         onChange={(v) => {

@@ -1,5 +1,4 @@
 import { useState } from 'react';
-import { Segmented } from 'antd-mobile';
 import { PlusCircleOutlined } from '@ant-design/icons';
 import { api } from '../../shared/api.js';
 import { when } from '../cases/bits.js';
@@ -7,6 +6,7 @@ import { pick, t } from '../i18n.js';
 import { ok, timeout } from '../net.js';
 import { go } from '../router.js';
 import { useFetch } from '../useFetch.js';
+import { Choice } from '../Choice.js';
 import { useLive } from '../messages/live.js';
 import type { Me } from '../types.js';
 import { ListState, ListTitle } from '../ListBits.js';
@@ -59,8 +59,8 @@ export function ErrandList({ me }: { me: Me }) {
         </button>
       )}
       {!resident && (
-        <Segmented
-          block
+        <Choice
+          label={t('filterLabel')}
           style={{ marginBottom: 12, fontSize: 17 }}
           value={filter}
           onChange={(v) => setFilter(v as Filter)}

@@ -1,6 +1,6 @@
 import { Button, DotLoading } from 'antd-mobile';
 import { api } from '../../shared/api.js';
-import { t } from '../i18n.js';
+import { pick, t } from '../i18n.js';
 import { failText, ok, timeout } from '../net.js';
 import { useFetch } from '../useFetch.js';
 import { when } from '../cases/bits.js';
@@ -64,7 +64,7 @@ export function Messages() {
             data-testid={`message-${m.id}`}
             style={{ minHeight: 48, cursor: 'pointer' }}
           >
-            <div className="msg-title">{m.title}</div>
+            <div className="msg-title">{pick(m.title, m.titleEn)}</div>
             {m.body && <div>{m.body}</div>}
             <div className="muted">{when(m.createdAt)}</div>
           </div>

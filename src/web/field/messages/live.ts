@@ -12,6 +12,7 @@ export type LiveEvent = {
   number?: string;
   state?: string;
   title?: string;
+  titleEn?: string;
 };
 
 type LiveState = { unread: number; tick: number; connected: boolean };

@@ -35,7 +35,7 @@ export function CategoryPicker({
           {pick(value.name, value.nameEn)}
           <span className="muted" style={{ fontWeight: 400 }}>
             {' '}
-            · {value.majorName}
+            · {pick(value.majorName, value.majorNameEn)}
           </span>
         </span>
         <Button size="small" onClick={() => onChange(null)} data-testid="category-change">
@@ -73,7 +73,7 @@ export function CategoryPicker({
             onClick={() => onChange(c)}
           >
             {pick(c.name, c.nameEn)}
-            <small>{c.majorName}</small>
+            <small>{pick(c.majorName, c.majorNameEn)}</small>
           </button>
         ))}
       </div>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { SearchBar, Segmented } from 'antd-mobile';
+import { SearchBar } from 'antd-mobile';
 import { api } from '../../shared/api.js';
 import { when } from '../cases/bits.js';
 import { t } from '../i18n.js';
@@ -8,6 +8,7 @@ import { QueuePanel } from '../offline/QueuePanel.js';
 import { useQueue } from '../offline/queue.js';
 import { go } from '../router.js';
 import { useFetch } from '../useFetch.js';
+import { Choice } from '../Choice.js';
 import type { Me } from '../types.js';
 import { CareTags, DueBadge } from './bits.js';
 import { ListState, ListTitle, LoadMore } from '../ListBits.js';
@@ -44,8 +45,8 @@ export function DueList({ me }: { me: Me }) {
         onRefresh={() => void list.reload()}
       />
       <QueuePanel />
-      <Segmented
-        block
+      <Choice
+        label={t('filterLabel')}
         style={{ marginBottom: 12, fontSize: 17 }}
         value={include}
         onChange={(v) => {
