@@ -65,21 +65,27 @@ export class BrowserApp {
 
 /**
  * Chooses `text` in the Ant Design select `testId`. A click that lands while the
- * dropdown still animates open is lost, so check the select shows the choice and
- * try again rather than trust one click (seen on a loaded 2-core machine).
+ * dropdown still animates open is lost, and one on an option that animates away
+ * times out, so check the select shows the choice and try again rather than trust
+ * one click (seen on a loaded 2-core machine).
  */
 export async function pickOption(page: Page, testId: string, text: string): Promise<void> {
   const select = page.getByTestId(testId);
   for (let i = 0; i < 5; i++) {
     await select.click();
+    // the open dropdown only: another select's dropdown may still be fading out
     const option = page
-      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-        hasText: text,
-      })
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .filter({ visible: true })
+      .locator('.ant-select-item-option', { hasText: text })
       .first();
     await option.waitFor();
-    await option.click();
-    if (((await select.textContent()) ?? '').includes(text)) return;
+    // a click on an option that is re-rendered or animating away is tried again from the start
+    const clicked = await option.click({ timeout: 5_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (clicked && ((await select.textContent()) ?? '').includes(text)) return;
   }
   throw new Error(`could not choose ${text} in ${testId}`);
 }

@@ -93,8 +93,19 @@ export const PEOPLE_ROWS: Row[] = [
   {
     route: 'GET /api/v1/households/export.xlsx',
     make: (fx, w) => get(`/households/export.xlsx?within=${fx[w].village}`),
-    in: { '*': 403, village: 200, township: 200, county: 200, anonymous: 401 },
-    out: { '*': 403, village: 404, township: 404, county: 404, anonymous: 401 },
+    // a region outside the caller's scope answers 404 before the role check (a grid worker's
+    // scope is a grid, below the village asked for)
+    in: {
+      '*': 403,
+      village: 200,
+      township: 200,
+      county: 200,
+      gridworker: 404,
+      parttime: 404,
+      resident: 404,
+      anonymous: 401,
+    },
+    out: { '*': 404, anonymous: 401 },
   },
   {
     route: 'POST /api/v1/households/import',
