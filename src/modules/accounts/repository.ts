@@ -34,11 +34,6 @@ export async function insertSession(
     .executeTakeFirstOrThrow();
 }
 
-/** The actor behind a live session token, or undefined. */
-export async function findActorByToken(db: DbOrTx, token: string): Promise<Actor | undefined> {
-  return (await findLiveSession(db, token))?.actor;
-}
-
 /** The actor behind a live session token and when the session expires, or undefined. */
 export async function findLiveSession(
   db: DbOrTx,

@@ -26,8 +26,6 @@ export async function login(db: Db, username: string, password: string, userAgen
   return { token, sessionId: session.id, expiresInSeconds: SESSION_TTL_HOURS * 3600 };
 }
 
-export const authenticate = (db: DbOrTx, token: string) => repo.findActorByToken(db, token);
-
 /** Ends the caller's session; once that commits, no cache in this process knows it. */
 export async function logout(db: Db, actor: Actor): Promise<void> {
   await repo.revokeSession(db, actor.sessionId);
