@@ -90,6 +90,11 @@ export async function ensureDemo(
     `Demo loaded in ${report.seconds}s: ${report.regions} regions, ${report.grids} grids (铁岭县 ${report.tielingGrids}), ` +
       `${report.households} households, ${report.residents} residents, ${report.gridWorkers} grid workers, ${report.partyMembers} party members.`,
   );
+  print(
+    `Seconds by stage: ${Object.entries(report.stages)
+      .map(([stage, s]) => `${stage} ${s}`)
+      .join(', ')}`,
+  );
   print('Demo accounts (username — role — scope):');
   for (const a of report.accounts)
     print(`  ${a.username.padEnd(11)} ${a.role.padEnd(17)} ${a.scopeName} (${a.scopeCode})`);

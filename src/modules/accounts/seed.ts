@@ -9,7 +9,15 @@ import type { Role } from './roles.js';
  */
 export async function seedAccount(
   tx: DbOrTx,
-  a: { username: string; displayName: string; role: Role; scopeCode: string; password: string },
+  a: {
+    username: string;
+    displayName: string;
+    role: Role;
+    scopeCode: string;
+    password: string;
+    /** the password's hash made already (the demo's accounts share one password: one argon2 run) */
+    passwordHash?: string;
+  },
 ): Promise<{ id: number } | undefined> {
   return insertAccount(tx, {
     username: a.username,
@@ -17,6 +25,6 @@ export async function seedAccount(
     role: a.role,
     scopeCode: a.scopeCode,
     countyCode: a.scopeCode.slice(0, 6),
-    passwordHash: await hashPassword(a.password),
+    passwordHash: a.passwordHash ?? (await hashPassword(a.password)),
   });
 }

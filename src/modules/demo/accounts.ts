@@ -1,5 +1,5 @@
 import type { DbOrTx } from '../../platform/db/database.js';
-import { seedAccount, type Role } from '../accounts/index.js';
+import { hashPassword, seedAccount, type Role } from '../accounts/index.js';
 import { shortVillageName } from '../grids/index.js';
 
 export type DemoAccount = {
@@ -167,9 +167,11 @@ export async function loadDemoAccounts(
   password: string,
 ): Promise<DemoAccount[]> {
   const plan = await demoAccountPlan(tx, countyCode);
+  // one password for every demo account: hashed once (argon2 costs about a second on a busy machine)
+  const passwordHash = await hashPassword(password);
   for (const a of plan) {
     const county = a.scopeCode.slice(0, 6);
-    const row = await seedAccount(tx, { ...a, password });
+    const row = await seedAccount(tx, { ...a, password, passwordHash });
     if (!row) continue;
     if (a.department) {
       const dept = await tx

@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Db, Tx } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
 import { COUNTY_BBOXES, TIELING_COUNTY_CODE } from '../grids/index.js';
-import { seedCountyCaseConfig } from '../cases/index.js';
+import { seedCaseDemo, seedCountyCaseConfig } from '../cases/index.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.js';
 import { loadPeople, type Progress } from './people.js';
 import { loadTerritory } from './territory.js';
@@ -21,6 +21,8 @@ import { seedPeopleConfig, seedPeopleDemo } from '../people/index.js';
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
 const MODULE_SEEDS = [
+  // a year of case history first: the other modules' demo cases come after it
+  [seedCountyCaseConfig, seedCaseDemo],
   [seedPeopleConfig, seedPeopleDemo],
   [seedVisitConfig, seedVisitDemo],
   [seedWishConfig, seedWishDemo],
@@ -49,6 +51,8 @@ export type DemoReport = {
   accounts: DemoAccount[];
   open311: DemoOpen311Key;
   seconds: number;
+  /** seconds per stage (territory, people, accounts, each module's demo, analyze), for the load report */
+  stages: Record<string, number>;
 };
 
 const DEMO_LOCK = 0x77616e67; // "wang"
@@ -59,7 +63,6 @@ const DEMO_LOCK = 0x77616e67; // "wang"
  * never overwriting what the county changed (`wangge county setup` runs it for a new county).
  */
 export async function seedCountySettings(tx: Tx, countyCode: string): Promise<void> {
-  await seedCountyCaseConfig(tx, countyCode);
   for (const [config] of MODULE_SEEDS) await config(tx, countyCode);
 }
 
@@ -82,6 +85,13 @@ export async function loadDemo(
 ): Promise<DemoReport | null> {
   const t0 = performance.now();
   const progress = opts.progress ?? (() => {});
+  const stages: Record<string, number> = {};
+  let mark = t0;
+  const lap = (stage: string) => {
+    const at = performance.now();
+    stages[stage] = Math.round((at - mark) / 100) / 10;
+    mark = at;
+  };
   const report = await db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(${DEMO_LOCK})`.execute(tx);
     const done = await tx
@@ -94,11 +104,17 @@ export async function loadDemo(
     const territory = await loadTerritory(tx);
     progress('territory', 1, 1);
     for (const county of Object.keys(COUNTY_BBOXES)) await seedCountySettings(tx, county);
+    lap('territory');
     const people = await loadPeople(tx, pii, TIELING_COUNTY_CODE, opts.scale, progress);
+    lap('population');
     progress('accounts', 0, 1);
     const accounts = await loadDemoAccounts(tx, TIELING_COUNTY_CODE, opts.password);
     progress('accounts', 1, 1);
-    for (const [, demo] of MODULE_SEEDS) await demo(tx, TIELING_COUNTY_CODE, pii);
+    lap('accounts');
+    for (const [, demo] of MODULE_SEEDS) {
+      await demo(tx, TIELING_COUNTY_CODE, pii);
+      lap(demo.name.replace(/^seed|Demo$/g, '').toLowerCase());
+    }
     const report: DemoReport = {
       loaded: true,
       ...territory,
@@ -106,6 +122,7 @@ export async function loadDemo(
       accounts,
       open311: await createDemoOpen311Key(tx, TIELING_COUNTY_CODE),
       seconds: Math.round((performance.now() - t0) / 100) / 10,
+      stages,
     };
     await tx
       .insertInto('system_state')
@@ -117,6 +134,11 @@ export async function loadDemo(
     return report;
   });
   // fresh planner statistics: without them the first queries on 300k new rows choose bad plans
-  if (report) await sql`ANALYZE`.execute(db);
+  if (report) {
+    mark = performance.now();
+    await sql`ANALYZE`.execute(db);
+    lap('analyze');
+    report.seconds = Math.round((performance.now() - t0) / 100) / 10;
+  }
   return report;
 }

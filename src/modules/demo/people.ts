@@ -87,7 +87,16 @@ export async function loadPeople(
       for (const h of households) {
         const hid = hIds[hi++] as number;
         gridHouseholds.push(hid);
-        hRows.push([countyCode, hid, grid.code, gridPath, h.address, h.members.length, h.careTags.join(',')]);
+        hRows.push([
+          countyCode,
+          hid,
+          grid.code,
+          gridPath,
+          h.address,
+          h.members.length,
+          h.careTags.join(','),
+          ARCHIVE_OPENED,
+        ]);
         for (const r of h.members) {
           const id = rIds[ri++] as number;
           r.idNumber = uniqueFakeIdNumber(r.idNumber, takenIds);
@@ -172,8 +181,13 @@ function residentRow(
     r.phone ? maskPhone(r.phone) : null,
     r.careTags.join(','),
     r.isPartyMember,
+    // in the archive since it was built, or since birth
+    r.birthDate > ARCHIVE_OPENED ? r.birthDate : ARCHIVE_OPENED,
   ];
 }
+
+/** When the county built its household archive (一户一档): the demo records date from then, so the archive reads true on past dates. */
+export const ARCHIVE_OPENED = '2019-07-01';
 
 const TAGS = { name: 'care_tags', type: 'text', expr: "string_to_array(coalesce($, ''), ',')" };
 
@@ -189,6 +203,7 @@ function insertHouseholds(tx: DbOrTx, rows: unknown[][]) {
       { name: 'address', type: 'text' },
       { name: 'member_count', type: 'int' },
       TAGS,
+      { name: 'created_at', type: 'text', expr: "$::date::timestamp AT TIME ZONE 'Asia/Shanghai'" },
     ],
     rows,
     { overridingSystemValue: true },
@@ -219,6 +234,7 @@ function insertResidents(tx: DbOrTx, rows: unknown[][]) {
       text('phone_masked'),
       TAGS,
       { name: 'is_party_member', type: 'boolean' },
+      { name: 'created_at', type: 'text', expr: "$::date::timestamp AT TIME ZONE 'Asia/Shanghai'" },
     ],
     rows,
     { overridingSystemValue: true, chunk: 10_000 },

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
+import { seedArchiveHistory } from './demo-history.js';
 
 /** The people module keeps no per-county settings yet (corrections' limit is fixed: CORRECTION_DAYS). */
 export async function seedPeopleConfig(_tx: Tx, _countyCode: string): Promise<void> {}
@@ -68,4 +69,5 @@ export async function seedPeopleDemo(tx: Tx, countyCode: string, _pii: Pii): Pro
      WHERE h.county_code = ${countyCode} AND h.id IN (SELECT household_id FROM resident WHERE legacy_duplicate)`.execute(
     tx,
   );
+  await seedArchiveHistory(tx, countyCode, new Date());
 }

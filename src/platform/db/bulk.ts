@@ -50,3 +50,34 @@ export async function reserveIds(db: DbOrTx, table: string, n: number): Promise<
   );
   return rows.map((r) => Number(r.id));
 }
+
+/**
+ * Runs `load` with the plain secondary indexes of `tables` dropped, then builds them again from
+ * their saved definitions: one sorted build instead of an index update per row (GiST and GIN
+ * gain most). Unique indexes and those backing a constraint stay, so the load is checked as it
+ * goes (and ON CONFLICT still finds its index). In the caller's transaction: a failure restores
+ * everything.
+ */
+export async function withIndexesDeferred<T>(
+  tx: DbOrTx,
+  tables: string[],
+  load: () => Promise<T>,
+  keep: string[] = [],
+): Promise<T> {
+  if (tables.some((t) => !IDENT.test(t))) throw new Error('withIndexesDeferred: bad identifier');
+  const { rows } = await sql<{ name: string; def: string }>`
+    SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def
+      FROM pg_index x
+      JOIN pg_class i ON i.oid = x.indexrelid
+      JOIN pg_class t ON t.oid = x.indrelid
+      JOIN pg_namespace n ON n.oid = t.relnamespace
+     WHERE n.nspname = current_schema() AND t.relname = ANY(${tables}::text[])
+       AND NOT x.indisunique AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+       AND NOT (i.relname = ANY(${keep}::text[]))
+     ORDER BY i.relname`.execute(tx);
+  for (const r of rows) await sql`DROP INDEX ${sql.id(r.name)}`.execute(tx);
+  const out = await load();
+  await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(tx);
+  for (const r of rows) await sql.raw(r.def).execute(tx);
+  return out;
+}
