@@ -3,6 +3,7 @@ import { maskIdNumber, maskPhone, type Pii } from '../../platform/crypto.js';
 import type { Tx } from '../../platform/db/database.js';
 import { pathOf } from '../regions/index.js';
 import { limitEnd } from './limits.js';
+import { linkDemoPetitionDisputes } from './seed-dispute-link.js';
 import { maskName } from './register.js';
 import { GIVEN, MATTERS, SURNAMES, TIELING_WINDOWS } from './seed-data.js';
 import type { PetitionState } from './states.js';
@@ -241,4 +242,5 @@ export async function seedPetitionDemo(tx: Tx, countyCode: string, pii: Pii): Pr
       ),
     )
     .execute();
+  await linkDemoPetitionDisputes(tx, countyCode, pii);
 }
