@@ -42,10 +42,15 @@ export async function seedVisitDemo(tx: Tx, countyCode: string, _pii: Pii): Prom
     WITH pick AS (
       SELECT h.id, abs(hashint8(h.id)) % 1000 AS r, ${intervalDays('h')} AS days FROM household h WHERE h.county_code = ${countyCode}
     )
+    , last AS (
+      SELECT id, days, CASE WHEN r < 50 THEN NULL
+                            ELSE date_trunc('minute', ${now}::timestamptz - make_interval(secs => days * 86400 * 1.25 * (r - 50) / 950.0)) END AS at
+        FROM pick
+    )
     UPDATE household h
-       SET last_visit_at = CASE WHEN pick.r < 50 THEN NULL
-                                ELSE date_trunc('minute', ${now}::timestamptz - make_interval(secs => pick.days * 86400 * 1.25 * (pick.r - 50) / 950.0)) END
-      FROM pick
+       -- the due date in the same pass (one new version of each row, not two)
+       SET last_visit_at = pick.at, visit_due_at = pick.at + make_interval(days => pick.days)
+      FROM last AS pick
      WHERE h.county_code = ${countyCode} AND h.id = pick.id`.execute(tx);
 
   const workers = await tx
@@ -80,9 +85,11 @@ export async function seedVisitDemo(tx: Tx, countyCode: string, _pii: Pii): Prom
       tx,
     );
   }
-  await tx
-    .updateTable('household as h')
-    .set({ visit_due_at: dueAfter(sql.ref('h.last_visit_at')) })
-    .where('h.county_code', '=', countyCode)
-    .execute();
+  if (grid)
+    await tx
+      .updateTable('household as h')
+      .set({ visit_due_at: dueAfter(sql.ref('h.last_visit_at')) })
+      .where('h.county_code', '=', countyCode)
+      .where('h.grid_code', '=', grid)
+      .execute();
 }
