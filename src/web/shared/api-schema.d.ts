@@ -917,61 +917,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/households/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 户档案变更记录 What changed in a household and its members: who, when, what */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** @enum {string} */
-                                subject: "household" | "resident";
-                                subjectId: number;
-                                event: string;
-                                at: string;
-                                effectiveOn: string | null;
-                                actorName: string | null;
-                                reason: string | null;
-                                changed: string[];
-                                /** @description the record after the change; ID number and phone masked */
-                                snapshot: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -1271,6 +1216,61 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 户档案变更记录 What changed in a household and its members: who, when, what */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                subject: "household" | "resident";
+                                subjectId: number;
+                                event: string;
+                                at: string;
+                                effectiveOn: string | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                changed: string[];
+                                /** @description the record after the change; ID number and phone masked */
+                                snapshot: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
