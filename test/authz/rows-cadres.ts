@@ -138,6 +138,47 @@ async function posting(fx: Fixtures, where: Where): Promise<number> {
   return made.id;
 }
 
+/** A fresh mentor pair of the place (in), or one of 盘山县's running pairs (out). */
+async function pairing(fx: Fixtures, where: Where): Promise<number> {
+  if (where === 'out') {
+    const pairs = await fx.kit.must<{ items: { id: number }[] }>(200, 'panshan', 'GET', '/cadres/mentors');
+    return pairs.items[0]!.id;
+  }
+  const o = await objects(fx, where);
+  const mentee = (
+    await fx.kit.must<{ id: number }>(201, 'party', 'POST', '/cadres', cadreBody(fx.in.village))
+  ).id;
+  const made = await fx.kit.must<{ id: number }>(201, 'party', 'POST', '/cadres/mentors', {
+    mentorId: o.mentorId,
+    menteeId: mentee,
+    startedOn: '2026-01-01',
+  });
+  return made.id;
+}
+
+/**
+ * A fresh helper assignment of the place's enterprise (in). 盘山县's demo enterprises have no
+ * helper, so "out" names an id no county has: the answer a row beyond the scope gets (404, the same
+ * SQL filter); helper-end.test.ts proves the filter on a real 盘山县 assignment.
+ */
+async function helper(fx: Fixtures, where: Where): Promise<number> {
+  if (where === 'out') return Number.MAX_SAFE_INTEGER;
+  const o = await objects(fx, where);
+  const cadre = (await fx.kit.must<{ id: number }>(201, 'party', 'POST', '/cadres', cadreBody(fx.in.village)))
+    .id;
+  const made = await fx.kit.must<{ id: number }>(
+    201,
+    'party',
+    'POST',
+    `/enterprises/${o.enterpriseId}/helpers`,
+    {
+      cadreId: cadre,
+      startedOn: '2026-02-01',
+    },
+  );
+  return made.id;
+}
+
 export const CADRE_ROWS: Row[] = [
   {
     route: 'GET /api/v1/cadres',
@@ -166,6 +207,12 @@ export const CADRE_ROWS: Row[] = [
     route: 'POST /api/v1/cadres/first-secretaries/{id}/end',
     make: async (fx, w) =>
       post(`/cadres/first-secretaries/${await posting(fx, w)}/end`, { endedOn: '2026-06-30' }),
+    ...MANAGE(204),
+  },
+  {
+    route: 'POST /api/v1/cadres/mentors/{id}/end',
+    make: async (fx, w) =>
+      post(`/cadres/mentors/${await pairing(fx, w)}/end`, { endedOn: '2026-06-30', reason: '帮带期满' }),
     ...MANAGE(204),
   },
   {
@@ -293,6 +340,12 @@ export const ENTERPRISE_ROWS: Row[] = [
       return post(`/enterprises/${o.enterpriseId}/helpers`, { cadreId: cadre, startedOn: '2026-02-01' });
     },
     ...MANAGE(201),
+  },
+  {
+    route: 'POST /api/v1/enterprises/helpers/{id}/end',
+    make: async (fx, w) =>
+      post(`/enterprises/helpers/${await helper(fx, w)}/end`, { endedOn: '2026-06-30', reason: '帮扶结束' }),
+    ...MANAGE(204),
   },
   {
     route: 'POST /api/v1/enterprises/{id}/help',

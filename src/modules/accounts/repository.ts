@@ -224,3 +224,17 @@ export async function revokeAccountSessions(
   );
   return rows.length;
 }
+
+/**
+ * Replaces every copy of an account's name that other rows took when it acted (migration 0097's
+ * `forget_account_name`, set-based, in the caller's transaction); answers how many rows of each table.
+ */
+export async function forgetAccountName(
+  tx: DbOrTx,
+  id: number,
+  name: string,
+): Promise<Record<string, number>> {
+  const { rows } = await sql<{ counts: Record<string, number> }>`
+    SELECT forget_account_name(${id}::bigint, ${name}::text) AS counts`.execute(tx);
+  return rows[0]!.counts;
+}

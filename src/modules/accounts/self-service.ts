@@ -28,22 +28,29 @@ export async function createResidentAccount(
   return Number(row.id);
 }
 
+/** The name a closed account and every copy of its name carry. */
+export const CLOSED_ACCOUNT_NAME = '已注销用户';
+
 /**
  * Closes an account for good (PIPL 删除): its sessions end, its name and username are replaced,
  * its password can never match, and it is disabled. The row stays only so that what the person
- * reported keeps its public record (the reports point at an account that no longer says who).
+ * reported keeps its public record (the reports point at an account that no longer says who). Every
+ * copy of the name in other rows (step logs, claims, contact names) is replaced in the same
+ * transaction; answers how many rows of each table changed, for the caller's audit row.
  */
-export async function closeAccount(tx: Tx, accountId: number, now: Date): Promise<void> {
+export async function closeAccount(tx: Tx, accountId: number, now: Date): Promise<Record<string, number>> {
   await repo.revokeAccountSessions(tx, accountId, now);
+  const namesReplaced = await repo.forgetAccountName(tx, accountId, CLOSED_ACCOUNT_NAME);
   await repo.updateAccount(
     tx,
     accountId,
     {
       username: `closed-${accountId}-${randomBytes(3).toString('hex')}`,
-      display_name: '已注销用户',
+      display_name: CLOSED_ACCOUNT_NAME,
       password_hash: '!closed',
       disabled: true,
     },
     now,
   );
+  return namesReplaced;
 }

@@ -21,6 +21,12 @@ export const CADRE_ERRORS = {
   CADRE_MENTOR_SELF: [400, '导师与帮带对象不能是同一人', 'A mentor cannot mentor themselves'],
   CADRE_MENTOR_PAIRED: [409, '二人已结对', 'The two are already paired'],
   CADRE_POSTING_ENDED: [409, '该驻村任职已结束', 'This posting has already ended'],
+  CADRE_PAIRING_ENDED: [409, '该帮带结对已结束', 'This mentor pair has already ended'],
+  CADRE_DUPLICATE: [
+    409,
+    '该身份证号已有干部档案（一人一档）',
+    'A cadre with this ID number is already registered (one record per person)',
+  ],
   CADRE_DATE_ORDER: [400, '结束日期不能早于开始日期', 'The end date is before the start date'],
 } as const satisfies Record<string, readonly [number, string, string]>;
 

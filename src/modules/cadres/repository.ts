@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
-import type { Cadre } from '../../platform/db/schema.js';
+import type { Cadre, CadreMentor } from '../../platform/db/schema.js';
 
 /** Every query here is scoped: the caller's county (the distribution key) and subtree. */
 export type Scope = { countyCode: string; path: string };
@@ -19,6 +19,7 @@ const CADRE_COLUMNS = [
   'c.reserve',
   'c.unit',
   'c.phone_masked',
+  'c.id_number_masked',
 ] as const;
 
 function cadres(db: DbOrTx, scope: Scope) {
@@ -65,7 +66,7 @@ export async function listCadres(
 export function findCadre(db: DbOrTx, scope: Scope, id: number) {
   return cadres(db, scope)
     .select(CADRE_COLUMNS)
-    .select(['c.phone_enc', 'c.region_path', 'c.county_code', 'c.account_id'])
+    .select(['c.phone_enc', 'c.id_number_enc', 'c.region_path', 'c.county_code', 'c.account_id'])
     .where('c.id', '=', id)
     .executeTakeFirst();
 }
@@ -217,6 +218,7 @@ function pairings(db: DbOrTx, countyCode: string) {
       'r.name as mentee_region_name',
       'p.started_on',
       'p.ended_on',
+      'p.end_reason',
     ])
     .where('p.county_code', '=', countyCode);
 }
@@ -253,4 +255,28 @@ export async function accountInCounty(db: DbOrTx, countyCode: string, accountId:
     .where('county_code', '=', countyCode)
     .executeTakeFirst();
   return a !== undefined;
+}
+
+/** A mentor pair whose new secretary lies in the scope, locked for ending it. */
+export function lockPairing(db: DbOrTx, scope: Scope, id: number) {
+  return db
+    .selectFrom('cadre_mentor as p')
+    .innerJoin('cadre as e', (j) =>
+      j.onRef('e.county_code', '=', 'p.county_code').onRef('e.id', '=', 'p.mentee_id'),
+    )
+    .select(['p.id', 'p.mentee_id', 'p.mentor_id', 'p.started_on', 'p.ended_on'])
+    .where('p.county_code', '=', scope.countyCode)
+    .where('p.id', '=', id)
+    .where(inSubtree('e.region_path', scope.path))
+    .forUpdate('p')
+    .executeTakeFirst();
+}
+
+export function endPairing(db: DbOrTx, countyCode: string, id: number, set: Updateable<CadreMentor>) {
+  return db
+    .updateTable('cadre_mentor')
+    .set(set)
+    .where('county_code', '=', countyCode)
+    .where('id', '=', id)
+    .execute();
 }

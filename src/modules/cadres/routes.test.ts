@@ -115,7 +115,7 @@ describe('cadre routes', () => {
     );
     expect((await call('POST', `/cadres/${id}/reveal`, party, {})).statusCode).toBe(400);
     const shown = await call('POST', `/cadres/${id}/reveal`, party, { reason: '联系工作安排' });
-    expect(shown.json()).toEqual({ id, phone: '13912345678' });
+    expect(shown.json()).toEqual({ id, phone: '13912345678', idNumber: null });
     expect(shown.headers['cache-control']).toContain('no-store');
     const reveal = await t.db
       .selectFrom('audit_log')

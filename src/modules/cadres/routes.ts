@@ -14,6 +14,7 @@ import {
   CadreList,
   CadrePatch,
   CadreQuery,
+  EndInput,
   PairingInput,
   PairingList,
   PostingEnd,
@@ -178,6 +179,25 @@ export const cadreRoutes =
       },
     );
 
+    app.post(
+      '/cadres/mentors/:id/end',
+      {
+        schema: {
+          tags,
+          summary: '结束帮带 End a mentor pair (date and reason)',
+          params: IdParams,
+          body: EndInput,
+          response: { 204: z.null() },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'cadres.manage');
+        await svc.endPairing(ctx, actor, req.params.id, req.body, req.id);
+        return reply.code(204).send(null);
+      },
+    );
+
     app.get(
       '/cadres/:id',
       {
@@ -219,7 +239,7 @@ export const cadreRoutes =
       {
         schema: {
           tags,
-          summary: '查看完整电话 Reveal a cadre’s phone (reason required, audited)',
+          summary: '查看完整电话、身份证号 Reveal a cadre’s phone or ID number (reason required, audited)',
           params: IdParams,
           body: RevealInput,
           response: { 200: Revealed },
@@ -229,7 +249,7 @@ export const cadreRoutes =
         const actor = actorOf(req);
         authorize(actor, 'cadres.reveal');
         noStore(reply);
-        return svc.revealCadrePhone(ctx, actor, req.params.id, req.body.reason, req.id);
+        return svc.revealCadre(ctx, actor, req.params.id, req.body, req.id);
       },
     );
 

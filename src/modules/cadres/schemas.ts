@@ -30,6 +30,12 @@ const Phone = z
   .string()
   .regex(/^1[3-9]\d{9}$/)
   .describe('mainland mobile number, 11 ASCII digits');
+const IdNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{17}[\dXx]$/, '18 位身份证号 (18-character ID number)')
+  .transform((s) => s.toUpperCase())
+  .describe('18-character ID number: kept encrypted, found by its blind index, shown masked');
 
 export const CadreInput = z.object({
   regionCode: z.string().regex(/^(\d{6}|\d{9}|\d{12})$/),
@@ -41,6 +47,7 @@ export const CadreInput = z.object({
   reserve: z.boolean().default(false),
   unit: z.string().trim().min(1).max(100).nullable().default(null),
   phone: Phone.nullable().default(null),
+  idNumber: IdNumber.nullable().default(null),
   accountId: z.number().int().positive().nullable().default(null),
 });
 export type CadreInput = z.infer<typeof CadreInput>;
@@ -56,6 +63,7 @@ export const CadrePatch = z
     reserve: z.boolean(),
     unit: z.string().trim().min(1).max(100).nullable(),
     phone: Phone.nullable(),
+    idNumber: IdNumber.nullable(),
   })
   .partial()
   .refine((p) => Object.keys(p).length > 0, { message: 'nothing to change' });
@@ -88,6 +96,7 @@ export const CadreItem = z.object({
   reserve: z.boolean(),
   unit: z.string().nullable(),
   phone: z.string().nullable().describe('masked'),
+  idNumber: z.string().nullable().describe('masked'),
 });
 export const CadreList = z.object({ items: z.array(CadreItem), total: z.number().int() });
 
@@ -140,12 +149,15 @@ export const Pairing = z.object({
   menteeRegionName: z.string(),
   startedOn: z.string(),
   endedOn: z.string().nullable(),
+  endReason: z.string().nullable(),
 });
 export const PairingInput = z.object({
   mentorId: z.number().int().positive(),
   menteeId: z.number().int().positive(),
   startedOn: DateOn,
 });
+/** Ending a mentor pair or a helper assignment: the date and why. */
+export const EndInput = z.object({ endedOn: DateOn, reason: z.string().trim().min(2).max(200) });
 export const PairingList = z.object({ items: z.array(Pairing) });
 
 export const CadreDetail = CadreItem.extend({
@@ -155,8 +167,20 @@ export const CadreDetail = CadreItem.extend({
   mentees: z.array(Pairing),
 });
 
-export const RevealInput = z.object({ reason: z.string().trim().min(4).max(200) });
-export const Revealed = z.object({ id: z.number().int(), phone: z.string().nullable() });
+export const RevealInput = z.object({
+  reason: z.string().trim().min(4).max(200),
+  fields: z
+    .array(z.enum(['phone', 'idNumber']))
+    .min(1)
+    .max(2)
+    .default(['phone'])
+    .describe('what to reveal (default the phone)'),
+});
+export const Revealed = z.object({
+  id: z.number().int(),
+  phone: z.string().nullable().describe('null when not asked for or not kept'),
+  idNumber: z.string().nullable().describe('null when not asked for or not kept'),
+});
 
 const Rate = z.object({
   n: z.number().int().describe('numerator'),

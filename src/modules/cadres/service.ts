@@ -1,6 +1,7 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
-import { maskPhone } from '../../platform/crypto.js';
+import { maskIdNumber, maskPhone } from '../../platform/crypto.js';
+import { isUniqueViolation } from '../../platform/db/idempotency.js';
 import { AppError } from '../../platform/errors.js';
 import { inScope, type Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -33,91 +34,118 @@ const phoneColumns = (pii: Pii, phone: string | null) =>
         phone_masked: maskPhone(phone),
       };
 
+const idNumberColumns = (pii: Pii, idNumber: string | null) =>
+  idNumber === null
+    ? { id_number_enc: null, id_number_hash: null, id_number_masked: null }
+    : {
+        id_number_enc: pii.encrypt(idNumber),
+        id_number_hash: pii.blindIndex('idNumber', idNumber),
+        id_number_masked: maskIdNumber(idNumber),
+      };
+
+/** One cadre record per person in a county: a second record of an ID number is refused. */
+async function onePerson<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (err) {
+    if (isUniqueViolation(err, 'cadre_id_number_hash_idx')) throw new AppError('CADRE_DUPLICATE');
+    throw err;
+  }
+}
+
 /** Registers a cadre in the caller's scope; audited (field names, never the phone). */
 export async function createCadre(ctx: Ctx, actor: Actor, input: CadreInput, requestId?: string) {
   const posts = [...new Set(input.posts)];
   const path = await checkRegion(ctx.db, actor, input.regionCode, posts);
   if (input.accountId !== null && !(await repo.accountInCounty(ctx.db, actor.countyCode, input.accountId)))
     throw new AppError('CADRE_ACCOUNT_INVALID');
-  return ctx.db.transaction().execute(async (tx) => {
-    const { id } = await repo.insertCadre(tx, {
-      county_code: actor.countyCode,
-      region_code: input.regionCode,
-      region_path: path,
-      name: input.name,
-      gender: input.gender,
-      birth_year: input.birthYear,
-      education: input.education,
-      posts,
-      reserve: input.reserve,
-      unit: input.unit,
-      account_id: input.accountId,
-      ...phoneColumns(ctx.pii, input.phone),
-    });
-    await recordAudit(tx, {
-      actor,
-      countyCode: actor.countyCode,
-      action: 'cadre.create',
-      entityType: 'cadre',
-      entityId: id,
-      after: {
-        regionCode: input.regionCode,
+  return onePerson(() =>
+    ctx.db.transaction().execute(async (tx) => {
+      const { id } = await repo.insertCadre(tx, {
+        county_code: actor.countyCode,
+        region_code: input.regionCode,
+        region_path: path,
+        name: input.name,
+        gender: input.gender,
+        birth_year: input.birthYear,
+        education: input.education,
         posts,
         reserve: input.reserve,
-        phone: input.phone !== null,
-        accountId: input.accountId,
-      },
-      requestId,
-    });
-    return { id };
-  });
+        unit: input.unit,
+        account_id: input.accountId,
+        ...phoneColumns(ctx.pii, input.phone),
+        ...idNumberColumns(ctx.pii, input.idNumber),
+      });
+      await recordAudit(tx, {
+        actor,
+        countyCode: actor.countyCode,
+        action: 'cadre.create',
+        entityType: 'cadre',
+        entityId: id,
+        after: {
+          regionCode: input.regionCode,
+          posts,
+          reserve: input.reserve,
+          phone: input.phone !== null,
+          idNumber: input.idNumber !== null,
+          accountId: input.accountId,
+        },
+        requestId,
+      });
+      return { id };
+    }),
+  );
 }
 
 /** Changes a cadre's record (posts, education, reserve, …); audited with the fields changed. */
 export async function updateCadre(ctx: Ctx, actor: Actor, id: number, patch: CadrePatch, requestId?: string) {
-  return ctx.db.transaction().execute(async (tx) => {
-    const row = await repo.lockCadre(tx, scopeOf(actor), id);
-    if (!row) throw new AppError('NOT_FOUND');
-    const posts = patch.posts ? [...new Set(patch.posts)] : row.posts;
-    const regionCode = patch.regionCode ?? row.region_code;
-    const path =
-      patch.regionCode !== undefined || patch.posts !== undefined
-        ? await checkRegion(ctx.db, actor, regionCode, posts)
-        : row.region_path;
-    await repo.updateCadre(tx, row.county_code, id, {
-      region_code: regionCode,
-      region_path: path,
-      posts,
-      ...(patch.name !== undefined && { name: patch.name }),
-      ...(patch.gender !== undefined && { gender: patch.gender }),
-      ...(patch.birthYear !== undefined && { birth_year: patch.birthYear }),
-      ...(patch.education !== undefined && { education: patch.education }),
-      ...(patch.reserve !== undefined && { reserve: patch.reserve }),
-      ...(patch.unit !== undefined && { unit: patch.unit }),
-      ...(patch.phone !== undefined && phoneColumns(ctx.pii, patch.phone)),
-      updated_at: ctx.now(),
-    });
-    await recordAudit(tx, {
-      actor,
-      countyCode: row.county_code,
-      action: 'cadre.update',
-      entityType: 'cadre',
-      entityId: id,
-      before: { regionCode: row.region_code, posts: row.posts, reserve: row.reserve },
-      after: { fields: Object.keys(patch), regionCode, posts },
-      requestId,
-    });
-  });
+  return onePerson(() =>
+    ctx.db.transaction().execute(async (tx) => {
+      const row = await repo.lockCadre(tx, scopeOf(actor), id);
+      if (!row) throw new AppError('NOT_FOUND');
+      const posts = patch.posts ? [...new Set(patch.posts)] : row.posts;
+      const regionCode = patch.regionCode ?? row.region_code;
+      const path =
+        patch.regionCode !== undefined || patch.posts !== undefined
+          ? await checkRegion(ctx.db, actor, regionCode, posts)
+          : row.region_path;
+      await repo.updateCadre(tx, row.county_code, id, {
+        region_code: regionCode,
+        region_path: path,
+        posts,
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.gender !== undefined && { gender: patch.gender }),
+        ...(patch.birthYear !== undefined && { birth_year: patch.birthYear }),
+        ...(patch.education !== undefined && { education: patch.education }),
+        ...(patch.reserve !== undefined && { reserve: patch.reserve }),
+        ...(patch.unit !== undefined && { unit: patch.unit }),
+        ...(patch.phone !== undefined && phoneColumns(ctx.pii, patch.phone)),
+        ...(patch.idNumber !== undefined && idNumberColumns(ctx.pii, patch.idNumber)),
+        updated_at: ctx.now(),
+      });
+      await recordAudit(tx, {
+        actor,
+        countyCode: row.county_code,
+        action: 'cadre.update',
+        entityType: 'cadre',
+        entityId: id,
+        before: { regionCode: row.region_code, posts: row.posts, reserve: row.reserve },
+        after: { fields: Object.keys(patch), regionCode, posts },
+        requestId,
+      });
+    }),
+  );
 }
 
-/** The clear phone, with a reason; the audit row (who, which field, why) in the same transaction. */
-export async function revealCadrePhone(
+/** The clear phone and/or ID number, with a reason; the audit row (who, which fields, why) in the same transaction. */
+export async function revealCadre(
   ctx: Ctx,
   actor: Actor,
   id: number,
-  reason: string,
+  input: { reason: string; fields: Array<'phone' | 'idNumber'> },
   requestId?: string,
 ) {
+  const fields = [...new Set(input.fields)];
   return ctx.db.transaction().execute(async (tx) => {
     const c = await repo.findCadre(tx, scopeOf(actor), id);
     if (!c) throw new AppError('NOT_FOUND');
@@ -127,11 +155,13 @@ export async function revealCadrePhone(
       action: 'cadre.reveal',
       entityType: 'cadre',
       entityId: id,
-      after: { fields: ['phone'] },
-      reason,
+      after: { fields },
+      reason: input.reason,
       requestId,
     });
-    return { id, phone: c.phone_enc ? ctx.pii.decrypt(c.phone_enc) : null };
+    const clear = (enc: Buffer | null, field: 'phone' | 'idNumber') =>
+      enc && fields.includes(field) ? ctx.pii.decrypt(enc) : null;
+    return { id, phone: clear(c.phone_enc, 'phone'), idNumber: clear(c.id_number_enc, 'idNumber') };
   });
 }
 
@@ -261,5 +291,35 @@ export async function pairMentor(
       requestId,
     });
     return { id: p.id };
+  });
+}
+
+/** Ends a mentor pair (导师帮带) with a date and a reason; audited. */
+export async function endPairing(
+  ctx: Ctx,
+  actor: Actor,
+  pairingId: number,
+  input: { endedOn: string; reason: string },
+  requestId?: string,
+) {
+  return ctx.db.transaction().execute(async (tx) => {
+    const p = await repo.lockPairing(tx, scopeOf(actor), pairingId);
+    if (!p) throw new AppError('NOT_FOUND');
+    if (p.ended_on !== null) throw new AppError('CADRE_PAIRING_ENDED');
+    if (input.endedOn < p.started_on) throw new AppError('CADRE_DATE_ORDER');
+    await repo.endPairing(tx, actor.countyCode, pairingId, {
+      ended_on: input.endedOn,
+      end_reason: input.reason,
+    });
+    await recordAudit(tx, {
+      actor,
+      countyCode: actor.countyCode,
+      action: 'cadre.mentor_end',
+      entityType: 'cadre',
+      entityId: p.mentee_id,
+      after: { pairingId, mentorId: p.mentor_id, endedOn: input.endedOn },
+      reason: input.reason,
+      requestId,
+    });
   });
 }

@@ -15,6 +15,7 @@ type CadreRow = {
   reserve: boolean;
   unit: string | null;
   phone_masked: string | null;
+  id_number_masked: string | null;
 };
 
 /** A cadre as lists show them: the phone masked, the age by birth year in the year of `on`. */
@@ -34,6 +35,7 @@ export function cadreView(c: CadreRow, on: string) {
     reserve: c.reserve,
     unit: c.unit,
     phone: c.phone_masked,
+    idNumber: c.id_number_masked,
   };
 }
 
@@ -70,6 +72,7 @@ export const pairingView = (p: {
   mentee_region_name: string;
   started_on: string;
   ended_on: string | null;
+  end_reason: string | null;
 }) => ({
   id: p.id,
   mentorId: p.mentor_id,
@@ -79,4 +82,5 @@ export const pairingView = (p: {
   menteeRegionName: p.mentee_region_name,
   startedOn: p.started_on,
   endedOn: p.ended_on,
+  endReason: p.end_reason,
 });

@@ -24,6 +24,8 @@ export const ENTERPRISE_ERRORS = {
     'The cadre does not exist or lies outside your scope',
   ],
   ENTERPRISE_HELPER_ASSIGNED: [409, '该干部已在帮扶此企业', 'The cadre already helps this enterprise'],
+  ENTERPRISE_HELPER_ENDED: [409, '该帮扶已结束', 'This helper assignment has already ended'],
+  ENTERPRISE_DATE_ORDER: [400, '结束日期不能早于开始日期', 'The end date is before the start date'],
   ENTERPRISE_NEED_NOT_OPEN: [
     409,
     '该问题已解决或已转为事件',

@@ -13,6 +13,7 @@ import './errors.js';
  * through the cases module), and the cadre who raised it follows it: told now, and of every
  * step after (cases' followers). The ledger entry, the follower, the audit and the notice are
  * written in the case's own transaction; a concurrent second raise of the same need rolls back.
+ * With a `clientRequestId`, a resend (also one racing the first) answers the case already made.
  */
 export async function raiseNeedAsCase(
   deps: EnterpriseDeps,
@@ -22,13 +23,17 @@ export async function raiseNeedAsCase(
     categoryCode: string;
     urgency: 'normal' | 'urgent' | 'emergency';
     attributes?: Record<string, string | number | string[]>;
+    clientRequestId?: string;
   },
   requestId?: string,
 ) {
   const scope = { countyCode: actor.countyCode, path: actor.scopePath };
   const n = await repo.lockHelp(deps.db, scope, helpId);
   if (!n) throw new AppError('NOT_FOUND');
-  if (n.kind !== 'problem' || n.state !== 'open') throw new AppError('ENTERPRISE_NEED_NOT_OPEN');
+  // a resend of a raise already made (same clientRequestId) is answered by the cases module's
+  // createOnce with the case it made; any other raise of a need that is not open is refused
+  const resend = input.clientRequestId !== undefined && n.state === 'raised';
+  if (n.kind !== 'problem' || (n.state !== 'open' && !resend)) throw new AppError('ENTERPRISE_NEED_NOT_OPEN');
   const cadreAccount = n.account_id;
   const made = await reportCase(
     deps,
@@ -42,6 +47,7 @@ export async function raiseNeedAsCase(
       address: n.address,
       urgency: input.urgency,
       attributes: input.attributes,
+      clientRequestId: input.clientRequestId,
     },
     requestId,
     async (tx, caseId) => {
@@ -70,5 +76,7 @@ export async function raiseNeedAsCase(
       });
     },
   );
+  // a request id answered with a case that is not this need's: the id was used for something else
+  if (made.replayed && made.id !== n.case_id) throw new AppError('REQUEST_ID_REUSED');
   return { caseId: made.id, number: made.number, following: cadreAccount !== null };
 }

@@ -1,7 +1,7 @@
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
-import type { Enterprise, EnterpriseHelp } from '../../platform/db/schema.js';
+import type { Enterprise, EnterpriseHelp, EnterpriseHelper } from '../../platform/db/schema.js';
 
 /** Every query here is scoped: the caller's county (the distribution key) and subtree. */
 export type Scope = { countyCode: string; path: string };
@@ -118,7 +118,15 @@ export function helpersOf(db: DbOrTx, countyCode: string, enterpriseId: number) 
     .innerJoin('cadre as c', (j) =>
       j.onRef('c.county_code', '=', 'h.county_code').onRef('c.id', '=', 'h.cadre_id'),
     )
-    .select(['h.id', 'h.cadre_id', 'c.name as cadre_name', 'c.unit', 'h.started_on', 'h.ended_on'])
+    .select([
+      'h.id',
+      'h.cadre_id',
+      'c.name as cadre_name',
+      'c.unit',
+      'h.started_on',
+      'h.ended_on',
+      'h.end_reason',
+    ])
     .where('h.county_code', '=', countyCode)
     .where('h.enterprise_id', '=', enterpriseId)
     .orderBy('h.started_on', 'desc')
@@ -130,6 +138,30 @@ export function insertHelper(
   row: { county_code: string; enterprise_id: number; cadre_id: number; started_on: string },
 ) {
   return db.insertInto('enterprise_helper').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+/** A helper assignment of an enterprise in the scope, locked for ending it. */
+export function lockHelper(db: DbOrTx, scope: Scope, id: number) {
+  return db
+    .selectFrom('enterprise_helper as h')
+    .innerJoin('enterprise as e', (j) =>
+      j.onRef('e.county_code', '=', 'h.county_code').onRef('e.id', '=', 'h.enterprise_id'),
+    )
+    .select(['h.id', 'h.enterprise_id', 'h.cadre_id', 'h.started_on', 'h.ended_on'])
+    .where('h.county_code', '=', scope.countyCode)
+    .where('h.id', '=', id)
+    .where(inSubtree('e.grid_path', scope.path))
+    .forUpdate('h')
+    .executeTakeFirst();
+}
+
+export function endHelper(db: DbOrTx, countyCode: string, id: number, set: Updateable<EnterpriseHelper>) {
+  return db
+    .updateTable('enterprise_helper')
+    .set(set)
+    .where('county_code', '=', countyCode)
+    .where('id', '=', id)
+    .execute();
 }
 
 function ledger(db: DbOrTx, scope: Scope) {
@@ -202,6 +234,7 @@ export function lockHelp(db: DbOrTx, scope: Scope, id: number) {
       'n.kind',
       'n.state',
       'n.note',
+      'n.case_id',
       'n.enterprise_id',
       'e.name as enterprise_name',
       'e.grid_code',

@@ -16,6 +16,7 @@ import {
   EnterpriseList,
   EnterprisePatch,
   EnterpriseQuery,
+  HelperEnd,
   HelperInput,
   HelpInput,
   Ledger,
@@ -233,6 +234,25 @@ export const enterpriseRoutes =
         const actor = actorOf(req);
         authorize(actor, 'enterprises.manage');
         return reply.code(201).send(await svc.assignHelper(ctx, actor, req.params.id, req.body, req.id));
+      },
+    );
+
+    app.post(
+      '/enterprises/helpers/:id/end',
+      {
+        schema: {
+          tags,
+          summary: '结束帮扶 End a cadre’s assignment to an enterprise (date and reason)',
+          params: IdParams,
+          body: HelperEnd,
+          response: { 204: z.null() },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'enterprises.manage');
+        await svc.endHelper(ctx, actor, req.params.id, req.body, req.id);
+        return reply.code(204).send(null);
       },
     );
 

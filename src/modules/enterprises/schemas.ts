@@ -80,8 +80,11 @@ export const Helper = z.object({
   unit: z.string().nullable(),
   startedOn: z.string(),
   endedOn: z.string().nullable(),
+  endReason: z.string().nullable(),
 });
 export const HelperInput = z.object({ cadreId: z.number().int().positive(), startedOn: DateOn });
+/** Ending a helper assignment: the date and why. */
+export const HelperEnd = z.object({ endedOn: DateOn, reason: z.string().trim().min(2).max(200) });
 
 export const HelpState = z.enum(['recorded', 'open', 'solved', 'raised']);
 export const HelpEntry = z.object({
@@ -120,6 +123,10 @@ export const RaiseInput = z.object({
     )
     .optional()
     .describe("answers to the category's extra questions (GET /catalogue)"),
+  clientRequestId: z
+    .uuid()
+    .optional()
+    .describe('idempotency: a resend with the same id answers the case already made for this need'),
 });
 export const Raised = z.object({
   caseId: z.number().int(),

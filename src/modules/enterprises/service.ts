@@ -156,6 +156,36 @@ export async function assignHelper(
   });
 }
 
+/** Ends a cadre's assignment to an enterprise with a date and a reason; audited. */
+export async function endHelper(
+  deps: EnterpriseDeps,
+  actor: Actor,
+  helperId: number,
+  input: { endedOn: string; reason: string },
+  requestId?: string,
+) {
+  return deps.db.transaction().execute(async (tx) => {
+    const h = await repo.lockHelper(tx, scopeOf(actor), helperId);
+    if (!h) throw new AppError('NOT_FOUND');
+    if (h.ended_on !== null) throw new AppError('ENTERPRISE_HELPER_ENDED');
+    if (input.endedOn < h.started_on) throw new AppError('ENTERPRISE_DATE_ORDER');
+    await repo.endHelper(tx, actor.countyCode, helperId, {
+      ended_on: input.endedOn,
+      end_reason: input.reason,
+    });
+    await recordAudit(tx, {
+      actor,
+      countyCode: actor.countyCode,
+      action: 'enterprise.helper_end',
+      entityType: 'enterprise',
+      entityId: h.enterprise_id,
+      after: { helperId, cadreId: h.cadre_id, endedOn: input.endedOn },
+      reason: input.reason,
+      requestId,
+    });
+  });
+}
+
 /** Records a visit or a problem raised, in the enterprise's help ledger. */
 export async function recordHelp(
   deps: EnterpriseDeps,

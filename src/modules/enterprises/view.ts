@@ -48,4 +48,5 @@ export const helperView = (h: HelperRow) => ({
   unit: h.unit,
   startedOn: h.started_on,
   endedOn: h.ended_on,
+  endReason: h.end_reason,
 });

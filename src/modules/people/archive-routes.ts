@@ -1,6 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.js';
 import { Id } from '../../platform/ids.js';
 import { actorOf } from '../accounts/index.js';
 import { authorize } from './abilities.js';
@@ -15,9 +14,8 @@ import {
 } from './archive-schemas.js';
 import type { PeopleDeps } from './context.js';
 import { recordResidentEvent } from './events.js';
-import { historyOf, householdTimeline } from './history.js';
+import { visibleHistory } from './history-read.js';
 import { createHousehold, moveHousehold, updateHousehold } from './households.js';
-import * as repo from './repository.js';
 import { createResident, updateResident } from './residents.js';
 import { listDuplicates, mergeResident } from './merge.js';
 import { Reason, BodyId } from './archive-schemas.js';
@@ -25,20 +23,6 @@ import { Reason, BodyId } from './archive-schemas.js';
 const IdParams = z.object({ id: Id });
 const Created = z.object({ id: z.number().int() });
 const Versioned = z.object({ id: z.number().int(), version: z.number().int() });
-
-type HistoryRow = Awaited<ReturnType<typeof historyOf>>[number];
-export const toHistory = (h: HistoryRow): z.infer<typeof HistoryEntry> => ({
-  id: Number(h.id),
-  subject: h.subject as 'household' | 'resident',
-  subjectId: Number(h.subject_id),
-  event: h.event,
-  at: h.at.toISOString(),
-  effectiveOn: h.effective_on,
-  actorName: h.actor_name,
-  reason: h.reason,
-  changed: h.changed,
-  snapshot: h.snapshot as Record<string, unknown>,
-});
 
 /** 一户一档: the grid keeps the archive — households and residents made, corrected, moved; their history. */
 export const archiveRoutes =
@@ -97,29 +81,6 @@ export const archiveRoutes =
         const actor = actorOf(req);
         authorize(actor, 'people.edit');
         return moveHousehold(c(req.id), actor, req.params.id, req.body);
-      },
-    );
-
-    app.get(
-      '/households/:id/history',
-      {
-        schema: {
-          tags: ['people'],
-          summary: '户档案变更记录 What changed in a household and its members: who, when, what',
-          params: IdParams,
-          response: { 200: z.object({ items: z.array(HistoryEntry) }) },
-        },
-      },
-      async (req) => {
-        const actor = actorOf(req);
-        authorize(actor, 'people.read');
-        const h = await repo.findHousehold(
-          ctx.db,
-          { countyCode: actor.countyCode, path: actor.scopePath },
-          req.params.id,
-        );
-        if (!h) throw new AppError('NOT_FOUND');
-        return { items: (await householdTimeline(ctx.db, actor.countyCode, req.params.id)).map(toHistory) };
       },
     );
 
@@ -186,30 +147,35 @@ export const archiveRoutes =
       },
     );
 
-    app.get(
-      '/residents/:id/history',
-      {
-        schema: {
-          tags: ['people'],
-          summary: '居民档案变更记录 A resident’s history (with the records merged into it)',
-          params: IdParams,
-          response: { 200: z.object({ items: z.array(HistoryEntry) }) },
+    const histories = [
+      [
+        'household',
+        '/households/:id/history',
+        '户档案变更记录 What changed in a household and its members: who, when, what',
+      ],
+      [
+        'resident',
+        '/residents/:id/history',
+        '居民档案变更记录 A resident’s history (with the records merged into it)',
+      ],
+    ] as const;
+    for (const [subject, url, summary] of histories)
+      app.get(
+        url,
+        {
+          schema: {
+            tags: ['people'],
+            summary,
+            params: IdParams,
+            response: { 200: z.object({ items: z.array(HistoryEntry) }) },
+          },
         },
-      },
-      async (req) => {
-        const actor = actorOf(req);
-        authorize(actor, 'people.read');
-        const r = await repo.findResident(
-          ctx.db,
-          { countyCode: actor.countyCode, path: actor.scopePath },
-          req.params.id,
-        );
-        if (!r) throw new AppError('NOT_FOUND');
-        return {
-          items: (await historyOf(ctx.db, actor.countyCode, 'resident', req.params.id)).map(toHistory),
-        };
-      },
-    );
+        async (req) => {
+          const actor = actorOf(req);
+          authorize(actor, 'people.read');
+          return visibleHistory(ctx.db, actor, subject, req.params.id);
+        },
+      );
 
     app.get(
       '/residents/duplicates',

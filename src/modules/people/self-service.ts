@@ -113,14 +113,14 @@ export async function closeMyAccount(db: Db, actor: Actor, now: Date, requestId?
   const done = await db.transaction().execute(async (tx) => {
     const me = await myResident(tx, actor);
     await tx.deleteFrom('resident_account').where('account_id', '=', actor.accountId).execute();
-    await closeAccount(tx, actor.accountId, now);
+    const namesReplaced = await closeAccount(tx, actor.accountId, now);
     await recordAudit(tx, {
       actor,
       countyCode: actor.countyCode,
       action: 'account.close',
       entityType: 'account',
       entityId: actor.accountId,
-      after: { residentId: me.residentId },
+      after: { residentId: me.residentId, namesReplaced },
       requestId,
     });
     return { closed: true as const };

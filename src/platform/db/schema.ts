@@ -86,6 +86,9 @@ export interface Cadre {
   education: string;
   gender: string;
   id: Generated<number>;
+  id_number_enc: Buffer | null;
+  id_number_hash: Buffer | null;
+  id_number_masked: string | null;
   name: string;
   phone_enc: Buffer | null;
   phone_hash: Buffer | null;
@@ -101,6 +104,7 @@ export interface Cadre {
 export interface CadreMentor {
   county_code: string;
   created_at: Generated<Timestamp>;
+  end_reason: string | null;
   ended_on: string | null;
   id: Generated<number>;
   mentee_id: number;
@@ -503,6 +507,7 @@ export interface EnterpriseHelper {
   cadre_id: number;
   county_code: string;
   created_at: Generated<Timestamp>;
+  end_reason: string | null;
   ended_on: string | null;
   enterprise_id: number;
   id: Generated<number>;

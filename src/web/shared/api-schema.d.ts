@@ -917,61 +917,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/households/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 户档案变更记录 What changed in a household and its members: who, when, what */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** @enum {string} */
-                                subject: "household" | "resident";
-                                subjectId: number;
-                                event: string;
-                                at: string;
-                                effectiveOn: string | null;
-                                actorName: string | null;
-                                reason: string | null;
-                                changed: string[];
-                                /** @description the record after the change; ID number and phone masked */
-                                snapshot: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -1271,6 +1216,61 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 户档案变更记录 What changed in a household and its members: who, when, what */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                subject: "household" | "resident";
+                                subjectId: number;
+                                event: string;
+                                at: string;
+                                effectiveOn: string | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                changed: string[];
+                                /** @description the record after the change; ID number and phone masked */
+                                snapshot: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7300,6 +7300,8 @@ export interface paths {
                                 unit: string | null;
                                 /** @description masked */
                                 phone: string | null;
+                                /** @description masked */
+                                idNumber: string | null;
                             }[];
                             total: number;
                         };
@@ -7334,6 +7336,7 @@ export interface paths {
                         unit?: string | null;
                         /** @default null */
                         phone?: string | null;
+                        idNumber?: string | null;
                         /** @default null */
                         accountId?: number | null;
                     };
@@ -7581,6 +7584,7 @@ export interface paths {
                                 menteeRegionName: string;
                                 startedOn: string;
                                 endedOn: string | null;
+                                endReason: string | null;
                             }[];
                         };
                     };
@@ -7620,6 +7624,53 @@ export interface paths {
                             id: number;
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/mentors/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束帮带 End a mentor pair (date and reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endedOn: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -7673,6 +7724,8 @@ export interface paths {
                             unit: string | null;
                             /** @description masked */
                             phone: string | null;
+                            /** @description masked */
+                            idNumber: string | null;
                             trainings: {
                                 id: number;
                                 title: string;
@@ -7700,6 +7753,7 @@ export interface paths {
                                 menteeRegionName: string;
                                 startedOn: string;
                                 endedOn: string | null;
+                                endReason: string | null;
                             }[];
                             mentees: {
                                 id: number;
@@ -7710,6 +7764,7 @@ export interface paths {
                                 menteeRegionName: string;
                                 startedOn: string;
                                 endedOn: string | null;
+                                endReason: string | null;
                             }[];
                         };
                     };
@@ -7745,6 +7800,7 @@ export interface paths {
                         reserve?: boolean;
                         unit?: string | null;
                         phone?: string | null;
+                        idNumber?: string | null;
                     };
                 };
             };
@@ -7769,7 +7825,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 查看完整电话 Reveal a cadre’s phone (reason required, audited) */
+        /** 查看完整电话、身份证号 Reveal a cadre’s phone or ID number (reason required, audited) */
         post: {
             parameters: {
                 query?: never;
@@ -7783,6 +7839,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         reason: string;
+                        /**
+                         * @description what to reveal (default the phone)
+                         * @default [
+                         *       "phone"
+                         *     ]
+                         */
+                        fields?: ("phone" | "idNumber")[];
                     };
                 };
             };
@@ -7795,7 +7858,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
+                            /** @description null when not asked for or not kept */
                             phone: string | null;
+                            /** @description null when not asked for or not kept */
+                            idNumber: string | null;
                         };
                     };
                 };
@@ -8255,6 +8321,11 @@ export interface paths {
                         attributes?: {
                             [key: string]: string | number | string[];
                         };
+                        /**
+                         * Format: uuid
+                         * @description idempotency: a resend with the same id answers the case already made for this need
+                         */
+                        clientRequestId?: string;
                     };
                 };
             };
@@ -8337,6 +8408,7 @@ export interface paths {
                                 unit: string | null;
                                 startedOn: string;
                                 endedOn: string | null;
+                                endReason: string | null;
                             }[];
                             ledger: {
                                 id: number;
@@ -8457,6 +8529,53 @@ export interface paths {
                             id: number;
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/helpers/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束帮扶 End a cadre’s assignment to an enterprise (date and reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endedOn: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

@@ -17,11 +17,15 @@ export function AddCadre({
 }) {
   const { t, lang } = useLang();
   const { message } = App.useApp();
-  const [form] = Form.useForm<CadreInput & { phone?: string }>();
+  const [form] = Form.useForm<CadreInput & { phone?: string; idNumber?: string }>();
   async function submit() {
     const v = await form.validateFields();
     try {
-      await ok(api.POST('/api/v1/cadres', { body: { ...v, phone: v.phone || null, unit: v.unit || null } }));
+      await ok(
+        api.POST('/api/v1/cadres', {
+          body: { ...v, phone: v.phone || null, idNumber: v.idNumber?.trim() || null, unit: v.unit || null },
+        }),
+      );
       void message.success(t('cadres.saved'));
       form.resetFields();
       onDone();
@@ -77,6 +81,9 @@ export function AddCadre({
         </Form.Item>
         <Form.Item name="phone" label={t('cadres.phone')} rules={[{ pattern: /^1[3-9]\d{9}$/ }]}>
           <Input maxLength={11} />
+        </Form.Item>
+        <Form.Item name="idNumber" label={t('cadres.idNumber')} rules={[{ pattern: /^\d{17}[\dXx]$/ }]}>
+          <Input maxLength={18} autoComplete="off" data-testid="cadre-add-id" />
         </Form.Item>
       </Form>
     </Modal>

@@ -19,6 +19,8 @@ import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { useSession } from '../session.js';
 import { EndPosting, PairMentor, SendFirstSecretary } from './CadreForms.js';
+import { EditCadre } from './EditCadre.js';
+import { EndWithReason } from '../common/EndWithReason.js';
 import type { Pairing, Posting, Training } from './types.js';
 
 /** A cadre with trainings, postings and mentors (GET /cadres/{id}); the phone revealed only with a reason (audited). */
@@ -27,6 +29,8 @@ export function CadreDrawer({ id, onClose }: { id: number | null; onClose: () =>
   const { can } = useSession();
   const { message, modal } = App.useApp();
   const [phone, setPhone] = useState<string | null>(null);
+  const [idNumber, setIdNumber] = useState<string | null>(null);
+  const [editing, setEditing] = useState(false);
   const res = useLoad(
     () =>
       id ? ok(api.GET('/api/v1/cadres/{id}', { params: { path: { id } } })) : Promise.resolve(undefined),
@@ -34,7 +38,7 @@ export function CadreDrawer({ id, onClose }: { id: number | null; onClose: () =>
   );
   const c = res.data;
 
-  function reveal() {
+  function reveal(field: 'phone' | 'idNumber') {
     if (!id) return;
     let reason = '';
     modal.confirm({
@@ -49,9 +53,13 @@ export function CadreDrawer({ id, onClose }: { id: number | null; onClose: () =>
       onOk: async () => {
         try {
           const r = await ok(
-            api.POST('/api/v1/cadres/{id}/reveal', { params: { path: { id } }, body: { reason } }),
+            api.POST('/api/v1/cadres/{id}/reveal', {
+              params: { path: { id } },
+              body: { reason, fields: [field] },
+            }),
           );
-          setPhone(r.phone);
+          if (field === 'phone') setPhone(r.phone);
+          else setIdNumber(r.idNumber);
         } catch (err) {
           void message.error(errorText(err, lang));
           throw err;
@@ -81,8 +89,16 @@ export function CadreDrawer({ id, onClose }: { id: number | null; onClose: () =>
       open={id !== null}
       onClose={() => {
         setPhone(null);
+        setIdNumber(null);
         onClose();
       }}
+      extra={
+        c && can('cadres.manage') ? (
+          <Button onClick={() => setEditing(true)} data-testid="cadre-edit-open">
+            {t('cadres.edit')}
+          </Button>
+        ) : null
+      }
       size={720}
       title={c ? c.name : t('menu.cadres')}
       data-testid="cadre-drawer"
@@ -108,7 +124,20 @@ export function CadreDrawer({ id, onClose }: { id: number | null; onClose: () =>
             <Descriptions.Item label={t('cadres.phone')} span={2}>
               <span data-testid="cadre-phone">{phone ?? c.phone ?? '—'}</span>{' '}
               {c.phone && !phone && can('cadres.reveal') ? (
-                <Button size="small" type="link" onClick={reveal} data-testid="cadre-reveal">
+                <Button size="small" type="link" onClick={() => reveal('phone')} data-testid="cadre-reveal">
+                  {t('cadres.reveal')}
+                </Button>
+              ) : null}
+            </Descriptions.Item>
+            <Descriptions.Item label={t('cadres.idNumber')} span={2}>
+              <span data-testid="cadre-id-number">{idNumber ?? c.idNumber ?? '—'}</span>{' '}
+              {c.idNumber && !idNumber && can('cadres.reveal') ? (
+                <Button
+                  size="small"
+                  type="link"
+                  onClick={() => reveal('idNumber')}
+                  data-testid="cadre-reveal-id"
+                >
                   {t('cadres.reveal')}
                 </Button>
               ) : null}
@@ -182,12 +211,45 @@ export function CadreDrawer({ id, onClose }: { id: number | null; onClose: () =>
                   { title: t('cadres.mentor'), dataIndex: 'mentorName' },
                   { title: t('cadres.mentee'), dataIndex: 'menteeName' },
                   { title: t('cadres.startedOn'), dataIndex: 'startedOn', width: 110 },
+                  {
+                    title: t('cadres.endedOn'),
+                    dataIndex: 'endedOn',
+                    width: 330,
+                    render: (d: string | null, p: Pairing) =>
+                      d ? (
+                        `${d}${p.endReason ? `（${p.endReason}）` : ''}`
+                      ) : can('cadres.manage') ? (
+                        <EndWithReason
+                          label={t('cadres.endPair')}
+                          testId={`pair-end-${p.id}`}
+                          onEnd={async (endedOn, reason) => {
+                            await ok(
+                              api.POST('/api/v1/cadres/mentors/{id}/end', {
+                                params: { path: { id: p.id } },
+                                body: { endedOn, reason },
+                              }),
+                            );
+                            res.reload();
+                          }}
+                        />
+                      ) : (
+                        '—'
+                      ),
+                  },
                 ]}
               />
             </>
           ) : null}
         </Space>
       )}
+      {c && editing ? (
+        <EditCadre
+          cadre={c}
+          open
+          onClose={() => setEditing(false)}
+          onDone={() => (setEditing(false), res.reload())}
+        />
+      ) : null}
     </Drawer>
   );
 }

@@ -12,12 +12,15 @@ import {
   Table,
 } from 'antd';
 import type { Dayjs } from 'dayjs';
+import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { useSession } from '../session.js';
 import { AssignHelper } from './AssignHelper.js';
 import { LedgerTable } from './LedgerTable.js';
+import { EditEnterprise } from './EditEnterprise.js';
+import { EndWithReason } from '../common/EndWithReason.js';
 import type { EnterpriseDetail, HelpEntry } from './types.js';
 
 type Helper = EnterpriseDetail['helpersList'][number];
@@ -47,6 +50,7 @@ export function EnterpriseDrawer({
     [id, tick],
   );
   const e = res.data;
+  const [editing, setEditing] = useState(false);
 
   async function record(v: { kind: 'visit' | 'problem'; cadreId: number; happenedOn: Dayjs; note: string }) {
     if (!id) return;
@@ -80,7 +84,23 @@ export function EnterpriseDrawer({
       size={960}
       title={e?.name ?? t('menu.enterprises')}
       data-testid="ent-drawer"
+      extra={
+        e && can('enterprises.manage') ? (
+          <Button onClick={() => setEditing(true)} data-testid="ent-edit-open">
+            {t('ent.edit')}
+          </Button>
+        ) : null
+      }
     >
+      {e && editing ? (
+        <EditEnterprise
+          enterprise={e}
+          cadres={cadres}
+          open
+          onClose={() => setEditing(false)}
+          onDone={() => (setEditing(false), onChanged())}
+        />
+      ) : null}
       {!e ? (
         <Skeleton active />
       ) : (
@@ -106,6 +126,31 @@ export function EnterpriseDrawer({
               { title: t('ent.ledger.cadre'), dataIndex: 'cadreName' },
               { title: t('cadres.unit'), dataIndex: 'unit', render: (u: string | null) => u ?? '—' },
               { title: t('cadres.startedOn'), dataIndex: 'startedOn', width: 110 },
+              {
+                title: t('cadres.endedOn'),
+                dataIndex: 'endedOn',
+                width: 330,
+                render: (d: string | null, h: Helper) =>
+                  d ? (
+                    `${d}${h.endReason ? `（${h.endReason}）` : ''}`
+                  ) : can('enterprises.manage') ? (
+                    <EndWithReason
+                      label={t('ent.endHelper')}
+                      testId={`helper-end-${h.id}`}
+                      onEnd={async (endedOn, reason) => {
+                        await ok(
+                          api.POST('/api/v1/enterprises/helpers/{id}/end', {
+                            params: { path: { id: h.id } },
+                            body: { endedOn, reason },
+                          }),
+                        );
+                        onChanged();
+                      }}
+                    />
+                  ) : (
+                    '—'
+                  ),
+              },
             ]}
           />
           {can('enterprises.manage') ? <AssignHelper enterpriseId={e.id} onDone={onChanged} /> : null}

@@ -52,6 +52,8 @@ export const ENTERPRISES_M = {
   'ent.raise.category': ['事件类别', 'Category'],
   'ent.raised': ['已转为事件 {number}', 'Raised as case {number}'],
   'ent.saved': ['已保存', 'Saved'],
+  'ent.edit': ['修改两新组织', 'Edit the organisation'],
+  'ent.endHelper': ['结束帮扶', 'End the assignment'],
   'ent.add': ['登记两新组织', 'Register an organisation'],
   'ent.pickGrid': ['请选择网格', 'Pick a grid'],
   'ent.aboveScale': ['规模以上企业', 'Above designated size'],

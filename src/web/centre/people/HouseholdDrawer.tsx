@@ -1,4 +1,4 @@
-import { Descriptions, Drawer, Skeleton, Table, Typography } from 'antd';
+import { Button, Descriptions, Drawer, Skeleton, Space, Table, Typography } from 'antd';
 import { api } from '../../shared/api.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
@@ -10,12 +10,19 @@ import { VisitTable } from '../visits/VisitTable.js';
 import { InvitationPanel } from './InvitationPanel.js';
 import { HistoryPanel } from './HistoryPanel.js';
 import { useState } from 'react';
+import { EditHousehold, MoveHousehold } from './HouseholdForms.js';
+import { AddMember, EditResident, ResidentEvent } from './ResidentForms.js';
+
+type Form = { kind: 'edit' | 'move' | 'add' } | { kind: 'resident' | 'event'; resident: Resident } | null;
 
 /** A household and its members (GET /households/{id}), masked, and its visits (GET /households/{id}/visits) for who may read them. */
 export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
   const l = useLang();
   const { can } = useSession();
   const [asOf, setAsOf] = useState<string | undefined>();
+  const [form, setForm] = useState<Form>(null);
+  const [rev, setRev] = useState(0);
+  const canEdit = can('people.edit') && !asOf;
   const h = useLoad(
     () =>
       id
@@ -32,6 +39,25 @@ export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: (
     [id, showVisits],
   );
   const d = h.data;
+  const done = () => (setForm(null), setRev((n) => n + 1), h.reload());
+  const columns = residentColumns(l, can('people.reveal'));
+  if (canEdit)
+    columns.push({
+      title: '',
+      key: 'edit',
+      width: 120,
+      fixed: 'right',
+      render: (_: unknown, r: Resident) => (
+        <Space size={8}>
+          <a onClick={() => setForm({ kind: 'resident', resident: r })} data-testid={`resident-edit-${r.id}`}>
+            {l.t('regf.editResident')}
+          </a>
+          <a onClick={() => setForm({ kind: 'event', resident: r })} data-testid={`resident-event-${r.id}`}>
+            {l.t('regf.event')}
+          </a>
+        </Space>
+      ),
+    });
   return (
     <Drawer
       open={id !== null}
@@ -39,6 +65,22 @@ export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: (
       size={1000}
       title={l.t('people.household')}
       data-testid="household-drawer"
+      extra={
+        d &&
+        canEdit && (
+          <Space>
+            <Button onClick={() => setForm({ kind: 'add' })} data-testid="hh-add-member">
+              {l.t('regf.addMember')}
+            </Button>
+            <Button onClick={() => setForm({ kind: 'edit' })} data-testid="hh-edit-open">
+              {l.t('regf.editHousehold')}
+            </Button>
+            <Button onClick={() => setForm({ kind: 'move' })} data-testid="hh-move-open">
+              {l.t('regf.moveHousehold')}
+            </Button>
+          </Space>
+        )
+      }
     >
       {!d ? (
         <Skeleton active />
@@ -64,11 +106,31 @@ export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: (
             rowKey="id"
             size="small"
             pagination={false}
-            columns={residentColumns(l, can('people.reveal'))}
+            columns={columns}
             dataSource={d.members}
             scroll={{ x: 950 }}
           />
-          <HistoryPanel householdId={d.id} asOf={asOf} onAsOf={setAsOf} />
+          <HistoryPanel key={rev} householdId={d.id} asOf={asOf} onAsOf={setAsOf} />
+          {form?.kind === 'add' && (
+            <AddMember open householdId={d.id} onClose={() => setForm(null)} onDone={done} />
+          )}
+          {form?.kind === 'edit' && (
+            <EditHousehold open household={d} onClose={() => setForm(null)} onDone={done} />
+          )}
+          {form?.kind === 'move' && (
+            <MoveHousehold
+              open
+              household={d}
+              onClose={() => setForm(null)}
+              onDone={() => (setForm(null), onClose())}
+            />
+          )}
+          {form?.kind === 'resident' && (
+            <EditResident open resident={form.resident} onClose={() => setForm(null)} onDone={done} />
+          )}
+          {form?.kind === 'event' && (
+            <ResidentEvent open resident={form.resident} onClose={() => setForm(null)} onDone={done} />
+          )}
           {can('people.invite') && <InvitationPanel householdId={d.id} />}
           {showVisits && (
             <div data-testid="household-visits">

@@ -1,4 +1,4 @@
-import { Select, Space, Table } from 'antd';
+import { Button, Select, Space, Table } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
@@ -10,6 +10,8 @@ import { CARE_TAGS, type CareTag, type Household } from '../types.js';
 import { HouseholdDrawer } from './HouseholdDrawer.js';
 import { ExcelPanel } from './ExcelPanel.js';
 import { CareTags } from './residentColumns.js';
+import { NewHousehold } from './HouseholdForms.js';
+import { useSession } from '../session.js';
 
 const PAGE = 20;
 
@@ -21,6 +23,8 @@ export function HouseholdsTab() {
   const [careTag, setCareTag] = useState<CareTag | undefined>();
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
+  const [adding, setAdding] = useState(false);
+  const { can } = useSession();
   const res = useLoad(
     () =>
       ok(
@@ -50,7 +54,17 @@ export function HouseholdsTab() {
           data-testid="households-care"
         />
         <ExcelPanel within={within} onImported={res.reload} />
+        {can('people.edit') && (
+          <Button type="primary" onClick={() => setAdding(true)} data-testid="hh-new-open">
+            {t('regf.newHousehold')}
+          </Button>
+        )}
       </Space>
+      <NewHousehold
+        open={adding}
+        onClose={() => setAdding(false)}
+        onDone={(id) => (setAdding(false), res.reload(), id && setOpen(id))}
+      />
       <Table<Household>
         className="wg-clickable-rows"
         rowKey="id"
@@ -89,7 +103,7 @@ export function HouseholdsTab() {
           },
         ]}
       />
-      <HouseholdDrawer id={open} onClose={() => setOpen(null)} />
+      <HouseholdDrawer id={open} onClose={() => (setOpen(null), res.reload())} />
     </Space>
   );
 }

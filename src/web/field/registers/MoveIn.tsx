@@ -8,10 +8,12 @@ import { go } from '../router.js';
 import { uuid } from '../report/submit.js';
 import type { Me } from '../types.js';
 import { Field, PersonFields, emptyPerson, personBody, personComplete } from './PersonFields.js';
+import { UnitSelect } from './UnitSelect.js';
 
 /** '#/move-in': a household moves into the grid worker's grid, with its head; then its screen opens. */
 export function MoveIn({ me }: { me: Me }) {
   const [address, setAddress] = useState('');
+  const [unitId, setUnitId] = useState<number | null>(null);
   const [head, setHead] = useState(emptyPerson);
   const [on, setOn] = useState('');
   const [busy, setBusy] = useState(false);
@@ -29,6 +31,7 @@ export function MoveIn({ me }: { me: Me }) {
           body: {
             gridCode: me.scope.code,
             address: address.trim(),
+            unitId,
             head: personBody(head),
             event: 'move_in',
             on: on || undefined,
@@ -65,6 +68,7 @@ export function MoveIn({ me }: { me: Me }) {
             onChange={(e) => setAddress(e.target.value)}
           />
         </Field>
+        <UnitSelect gridCode={me.scope.code} value={unitId} onChange={setUnitId} />
         <PersonFields value={head} onChange={setHead} />
         <Field id="reg-on" label="regOn">
           <input
