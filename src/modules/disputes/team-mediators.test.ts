@@ -114,4 +114,42 @@ describe('mediators from the 5+5+N teams', () => {
     const sheet = (await call('village', 'GET', `/mediation/sessions/${s.json().id}`)).json();
     expect(sheet.mediators.map((m: { id: number }) => m.id)).toEqual([mediatorId]);
   });
+
+  it('registers the same member from five requests at the same moment once: one mediator, one audit row, no 500', async () => {
+    const offered = await t.db
+      .selectFrom('team_member as m')
+      .innerJoin('team as tm', (j) =>
+        j.onRef('tm.id', '=', 'm.team_id').onRef('tm.county_code', '=', 'm.county_code'),
+      )
+      .leftJoin('mediator as md', (j) =>
+        j.onRef('md.team_member_id', '=', 'm.id').onRef('md.county_code', '=', 'm.county_code'),
+      )
+      .select('m.id')
+      .where('tm.village_code', '=', village)
+      .where('tm.code', '=', 'dispute_mediation')
+      .where('md.id', 'is', null)
+      .orderBy('m.id')
+      .executeTakeFirstOrThrow();
+    const memberId = Number(offered.id);
+    const mediators = await countRows(t.db, 'mediator');
+    const audits = async () =>
+      (
+        await t.db
+          .selectFrom('audit_log')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('action', '=', 'mediation.mediator_add')
+          .executeTakeFirstOrThrow()
+      ).n;
+    const auditsBefore = Number(await audits());
+    const answers = await Promise.all(
+      Array.from({ length: 5 }, () =>
+        call('village', 'POST', '/mediation/mediators', { teamMemberId: memberId }),
+      ),
+    );
+    for (const a of answers) expect(a.statusCode, a.body).toBe(201);
+    const ids = new Set(answers.map((a) => a.json().id as number));
+    expect(ids.size).toBe(1);
+    expect(await countRows(t.db, 'mediator')).toBe(mediators + 1);
+    expect(Number(await audits())).toBe(auditsBefore + 1);
+  });
 });
