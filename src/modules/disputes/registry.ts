@@ -166,7 +166,18 @@ export async function addMediator(
   b: z.infer<typeof MediatorBody>,
   requestId?: string,
 ) {
-  return db.transaction().execute(async (tx) => {
+  return db.transaction().execute((tx) => addMediatorInTx(tx, now, actor, b, requestId));
+}
+
+/** `addMediator` inside the caller's transaction (a record sheet registers its team members so). */
+export async function addMediatorInTx(
+  tx: Tx,
+  now: Date,
+  actor: Actor,
+  b: z.infer<typeof MediatorBody>,
+  requestId?: string,
+): Promise<{ id: number }> {
+  {
     const from = b.teamMemberId === undefined ? null : await fromTeam(tx, actor, b, b.teamMemberId);
     if (from?.existing) return { id: from.existing };
     const r = from?.region ?? (await regionInScope(tx, actor, b.regionCode ?? actor.scopeCode));
@@ -209,5 +220,5 @@ export async function addMediator(
       requestId,
     });
     return row;
-  });
+  }
 }

@@ -10433,7 +10433,13 @@ export interface paths {
                          */
                         remote?: boolean;
                         partiesPresent: string;
-                        mediatorIds: number[];
+                        /** @default [] */
+                        mediatorIds?: number[];
+                        /**
+                         * @description 5+5+N members of the dispute village’s mediating teams (GET /disputes/{id}/team-members), registered as mediators with the sheet
+                         * @default []
+                         */
+                        teamMemberIds?: number[];
                         facts: string;
                         applicantClaim: string;
                         respondentClaim: string;
