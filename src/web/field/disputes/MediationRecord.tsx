@@ -104,22 +104,26 @@ export function MediationRecord() {
     <div className="page" data-testid="mediation-record">
       <div className="page-title">{t('mediationTitle')}</div>
       <div className="field-label">{t('mediationDispute')}</div>
-      <Selector
-        columns={1}
-        options={village.map((d) => ({ value: d.id, label: `${d.number} ${d.summary}` }))}
-        value={disputeId ? [disputeId] : []}
-        onChange={(v) => {
-          setDisputeId(v[0]);
-          setMemberIds([]);
-        }}
-      />
+      <div data-testid="mediation-dispute">
+        <Selector
+          columns={1}
+          options={village.map((d) => ({ value: d.id, label: `${d.number} ${d.summary}` }))}
+          value={disputeId ? [disputeId] : []}
+          onChange={(v) => {
+            setDisputeId(v[0]);
+            setMemberIds([]);
+          }}
+        />
+      </div>
       <div className="field-label">{t('mediationPlace')}</div>
-      <Selector
-        columns={1}
-        options={(places.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
-        value={placeId ? [placeId] : []}
-        onChange={(v) => setPlaceId(v[0])}
-      />
+      <div data-testid="mediation-place">
+        <Selector
+          columns={1}
+          options={(places.data?.items ?? []).map((p) => ({ value: p.id, label: p.name }))}
+          value={placeId ? [placeId] : []}
+          onChange={(v) => setPlaceId(v[0])}
+        />
+      </div>
       <div className="row" style={{ margin: '8px 0' }}>
         <span className="grow">{t('mediationRemote')}</span>
         <Switch checked={remote} onChange={setRemote} />
