@@ -173,7 +173,13 @@ describe.skipIf(!chromium)('issue 10 in the browser: field app, windows, links',
     await pickOption(desk, 'pet-f-disputeType', '土地宅基地');
     await desk.getByTestId('pet-f-grid').fill(grid);
     await desk.getByTestId('pet-action-submit').click();
-    await expect.poll(() => desk.getByTestId('pet-state').innerText()).toBe('转为矛盾纠纷');
+    // the state, or the refusal shown in the dialog
+    const alert = desk.locator('.ant-modal .ant-alert');
+    await expect
+      .poll(async () =>
+        (await alert.count()) ? await alert.innerText() : await desk.getByTestId('pet-state').innerText(),
+      )
+      .toBe('转为矛盾纠纷');
     const p = await h.t.db
       .selectFrom('petition')
       .select(['number', 'dispute_id'])

@@ -165,4 +165,27 @@ describe('dispatch meetings (周调度 / 月调度)', () => {
     expect((await call('county', 'GET', '/disputes/rhythm')).json().counties[0].monthDispatched).toBe(true);
     expect(await countRows(t.db, 'dispute_dispatch_item')).toBeGreaterThanOrEqual(2);
   });
+
+  it('the demo holds a meeting for every issued weekly and monthly report, with disputes dispatched', async () => {
+    const n = async (table: 'dispute_dispatch' | 'dispute_report' | 'dispute_dispatch_item') =>
+      Number(
+        (
+          await t.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .where('county_code', '=', (await call('county', 'GET', '/me')).json().scope.code)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const reports = await n('dispute_report');
+    expect(reports).toBeGreaterThan(10);
+    // the tests above added one weekly and one monthly meeting of the current period (no report for the month)
+    expect(await n('dispute_dispatch')).toBeGreaterThanOrEqual(reports);
+    expect(await n('dispute_dispatch_item')).toBeGreaterThan(reports / 2);
+    const past = (await call('county', 'GET', '/disputes/dispatches?limit=100')).json().items as Array<{
+      reportIssuedAt: string | null;
+      heldOn: string;
+    }>;
+    expect(past.filter((m) => m.reportIssuedAt !== null).length).toBeGreaterThan(10);
+  });
 });
