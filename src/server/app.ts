@@ -25,6 +25,7 @@ import { pointsRoutes } from '../modules/points/routes.js';
 import { wishRoutes } from '../modules/wishes/routes.js';
 import { disputeRoutes } from '../modules/disputes/routes.js';
 import { mediationRoutes } from '../modules/disputes/mediation-routes.js';
+import { dispatchRoutes } from '../modules/disputes/dispatch-routes.js';
 import { errandRoutes } from '../modules/errands/routes.js';
 import { petitionRoutes } from '../modules/petitions/routes.js';
 import { teamRoutes } from '../modules/teams/routes.js';
@@ -143,6 +144,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(teamRoutes(ctx));
       await api.register(disputeRoutes(ctx));
       await api.register(mediationRoutes(ctx));
+      await api.register(dispatchRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

@@ -148,6 +148,24 @@ export const DISPUTE_ROWS: Row[] = [
     in: { '*': 403, county: 201, township: 201, anonymous: 401 },
   },
   {
+    route: 'GET /api/v1/disputes/dispatches',
+    make: (fx, w) => get(`/disputes/dispatches?within=${fx[w].grid}`),
+    in: staffRead,
+    out: staffOut,
+  },
+  {
+    route: 'POST /api/v1/disputes/dispatches',
+    // 周调度 / 月调度 of the current period (the demo records none)
+    make: (_fx, _w, role) =>
+      post('/disputes/dispatches', {
+        period: role === 'county' ? 'month' : 'week',
+        heldOn: new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10),
+        chair: '分管副书记',
+        attendees: '综治中心、司法所',
+      }),
+    in: { '*': 403, county: 201, township: 201, anonymous: 401 },
+  },
+  {
     route: 'GET /api/v1/disputes/{id}',
     // department staff see only disputes their department leads or assists
     make: async (fx, w) => get(`/disputes/${await oneDispute(fx, w)}`),

@@ -20,6 +20,7 @@ export const ENTITY_NAMES: Record<string, Phrase> = {
   disclosure_question: p('公开提问', 'disclosure question'),
   dispute: p('矛盾纠纷', 'dispute'),
   dispute_report: p('纠纷分析报告', 'dispute report'),
+  dispute_dispatch: p('纠纷调度会', 'dispute dispatch meeting'),
   dispute_screening: p('纠纷排查', 'dispute screening'),
   enterprise: p('企业', 'enterprise'),
   enterprise_help: p('助企记录', 'enterprise help'),
@@ -88,6 +89,7 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   }),
   'dispute.report': p('登记了{o}', 'reported {o}'),
   'dispute.report_issued': p('出具了{o}', 'issued {o}'),
+  'dispute.dispatch_recorded': p('登记了{o}', 'recorded {o}'),
   'dispute.screening': p('开展了{o}', 'carried out {o}'),
   ...steps('dispute', {
     escalate: p('将{o}上报上级', 'escalated {o}'),

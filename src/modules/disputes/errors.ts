@@ -40,6 +40,12 @@ export const DISPUTE_ERRORS = {
     '报告周期与本级不符（乡镇周报、县月报）',
     'The period does not fit your tier (township weekly, county monthly)',
   ],
+  DISPUTE_DISPATCH_EXISTS: [
+    409,
+    '本期调度会已登记',
+    'The dispatch meeting of this period has already been recorded',
+  ],
+  DISPUTE_DISPATCH_FUTURE: [400, '调度会日期不能晚于今天', 'The meeting cannot be dated after today'],
   MEDIATION_PLACE_INVALID: [
     400,
     '调解场所或调解员不存在或不在管辖范围内',

@@ -83,21 +83,37 @@ export const Mediator = z.object({
   settled: z.number().int().describe('sessions ending in agreement'),
 });
 
-export const SessionBody = z.object({
-  heldOn: Day,
-  placeId: z.number().int().positive(),
-  remote: z.boolean().default(false).describe('held over video (the county room with a village)'),
-  partiesPresent: text(1, 300),
-  mediatorIds: z.array(z.number().int().positive()).min(1).max(10),
-  facts: text(2, 4000),
-  applicantClaim: text(1, 2000),
-  respondentClaim: text(1, 2000),
-  outcome: z.enum(OUTCOMES),
-  agreement: text(2, 4000).optional().describe('required when agreed'),
-  failReason: text(2, 1000).optional().describe('required when failed'),
-  photoIds: z.array(z.uuid()).max(6).default([]).describe('the signed paper, uploaded through POST /photos'),
-  clientRequestId: z.uuid().optional(),
-});
+export const SessionBody = z
+  .object({
+    heldOn: Day,
+    placeId: z.number().int().positive(),
+    remote: z.boolean().default(false).describe('held over video (the county room with a village)'),
+    partiesPresent: text(1, 300),
+    mediatorIds: z.array(z.number().int().positive()).max(10).default([]),
+    teamMemberIds: z
+      .array(z.number().int().positive())
+      .max(10)
+      .default([])
+      .describe(
+        '5+5+N members of the dispute village’s mediating teams (GET /disputes/{id}/team-members), registered as mediators with the sheet',
+      ),
+    facts: text(2, 4000),
+    applicantClaim: text(1, 2000),
+    respondentClaim: text(1, 2000),
+    outcome: z.enum(OUTCOMES),
+    agreement: text(2, 4000).optional().describe('required when agreed'),
+    failReason: text(2, 1000).optional().describe('required when failed'),
+    photoIds: z
+      .array(z.uuid())
+      .max(6)
+      .default([])
+      .describe('the signed paper, uploaded through POST /photos'),
+    clientRequestId: z.uuid().optional(),
+  })
+  .refine((b) => b.mediatorIds.length + b.teamMemberIds.length >= 1, {
+    message: 'at least one mediator or team member',
+    path: ['mediatorIds'],
+  });
 export type SessionBody = z.infer<typeof SessionBody>;
 
 export const RecordSheet = z.object({

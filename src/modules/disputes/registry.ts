@@ -6,7 +6,7 @@ import { recordAudit } from '../audit/index.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
 import type { z } from 'zod';
 import type { MediatorBody, PlaceBody } from './mediation-schemas.js';
-import { teamMemberAsMediator } from './team-mediators.js';
+import { teamMediatorId, teamMemberAsMediator } from './team-mediators.js';
 
 /** Registry rows under the path, and those above it (a village sees its township's and county's centres). */
 const near = (alias: string, path: string) =>
@@ -166,7 +166,18 @@ export async function addMediator(
   b: z.infer<typeof MediatorBody>,
   requestId?: string,
 ) {
-  return db.transaction().execute(async (tx) => {
+  return db.transaction().execute((tx) => addMediatorInTx(tx, now, actor, b, requestId));
+}
+
+/** `addMediator` inside the caller's transaction (a record sheet registers its team members so). */
+export async function addMediatorInTx(
+  tx: Tx,
+  now: Date,
+  actor: Actor,
+  b: z.infer<typeof MediatorBody>,
+  requestId?: string,
+): Promise<{ id: number }> {
+  {
     const from = b.teamMemberId === undefined ? null : await fromTeam(tx, actor, b, b.teamMemberId);
     if (from?.existing) return { id: from.existing };
     const r = from?.region ?? (await regionInScope(tx, actor, b.regionCode ?? actor.scopeCode));
@@ -186,8 +197,14 @@ export async function addMediator(
             : null),
         created_at: now,
       })
+      // the same member registered twice at the same moment: the second waits for the first and
+      // gets its mediator (the partial unique index of migration 0087), never a 500
+      .onConflict((oc) =>
+        oc.columns(['county_code', 'team_member_id']).where('team_member_id', 'is not', null).doNothing(),
+      )
       .returning('id')
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    if (!row) return { id: (await teamMediatorId(tx, actor, b.teamMemberId!))! };
     await recordAudit(tx, {
       actor,
       countyCode: actor.countyCode,
@@ -203,5 +220,5 @@ export async function addMediator(
       requestId,
     });
     return row;
-  });
+  }
 }

@@ -29,10 +29,20 @@ export const Rhythm = z.object({
       code: z.string(),
       name: z.string(),
       weekReported: z.boolean().describe('issued the week’s report; false: flagged for the county'),
+      weekDispatched: z
+        .boolean()
+        .describe('held the week’s dispatch meeting (周调度); false: flagged for the county'),
       villagesMissing: z.number().int().describe('villages without the day’s screening'),
     }),
   ),
-  counties: z.array(z.object({ code: z.string(), name: z.string(), monthReported: z.boolean() })),
+  counties: z.array(
+    z.object({
+      code: z.string(),
+      name: z.string(),
+      monthReported: z.boolean(),
+      monthDispatched: z.boolean().describe('held the month’s dispatch meeting (月调度)'),
+    }),
+  ),
 });
 
 export const ReportQuery = z.object({

@@ -15,7 +15,8 @@ const near = (path: string) => sql<boolean>`(r.path <@ ${path}::ltree OR r.path 
 /**
  * The rhythm board for a scope and a date: every village's daily screening (filed, or missing —
  * flagged for the township above), every township's weekly report (issued, or missing — flagged
- * for the county) and the county's monthly report.
+ * for the county) and the county's monthly report, and the weekly / monthly dispatch meeting
+ * (周调度 / 月调度) of the same period — a missing one flagged the same way.
  */
 export async function rhythmBoard(db: DbOrTx, actor: Actor, path: string, date: string) {
   const week = periodOf('week', date);
@@ -52,7 +53,14 @@ export async function rhythmBoard(db: DbOrTx, actor: Actor, path: string, date: 
           .on('p.period', '=', period)
           .on('p.period_start', '=', start),
       )
-      .select(['r.code', 'r.name', 'p.issued_at'])
+      .leftJoin('dispute_dispatch as m', (j) =>
+        j
+          .onRef('m.region_code', '=', 'r.code')
+          .on('m.county_code', '=', actor.countyCode)
+          .on('m.period', '=', period)
+          .on('m.period_start', '=', start),
+      )
+      .select(['r.code', 'r.name', 'p.issued_at', 'm.held_on'])
       .where('r.county_code', '=', actor.countyCode)
       .where('r.level', '=', level)
       .where(near(path))
@@ -80,9 +88,15 @@ export async function rhythmBoard(db: DbOrTx, actor: Actor, path: string, date: 
       code: t.code,
       name: t.name,
       weekReported: t.issued_at !== null,
+      weekDispatched: t.held_on !== null,
       villagesMissing: missingIn(t.code),
     })),
-    counties: counties.map((c) => ({ code: c.code, name: c.name, monthReported: c.issued_at !== null })),
+    counties: counties.map((c) => ({
+      code: c.code,
+      name: c.name,
+      monthReported: c.issued_at !== null,
+      monthDispatched: c.held_on !== null,
+    })),
   };
 }
 

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.js';
+import { seedDispatches } from './seed-dispatch.js';
 
 const DAYS = 120;
 const TYPES = [
@@ -126,6 +127,7 @@ export async function seedDisputeHistory(tx: Tx, county: string): Promise<void> 
   await seedSteps(tx, county);
   await seedSheets(tx, county);
   await seedReports(tx, county);
+  await seedDispatches(tx, county);
 }
 
 async function seedSteps(tx: Tx, county: string) {

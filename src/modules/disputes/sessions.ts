@@ -9,6 +9,7 @@ import type { Tier } from '../cases/index.js';
 import { claimPhotos, photoLinks, photosOf } from '../photos/index.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
 import type { SessionBody } from './mediation-schemas.js';
+import { addMediatorInTx } from './registry.js';
 import { disputeParties, findDispute, visible } from './repository.js';
 import { refusal, stateConflict } from './states.js';
 
@@ -64,7 +65,15 @@ export async function recordSession(
           .where('p.id', '=', b.placeId)
           .where(above('p'))
           .executeTakeFirst();
-        const ids = [...new Set(b.mediatorIds)];
+        // team members chosen on the sheet become mediators of their village (once per member)
+        const village = d.grid_code.slice(0, 12);
+        const fromTeams: number[] = [];
+        for (const teamMemberId of new Set(b.teamMemberIds))
+          fromTeams.push(
+            (await addMediatorInTx(tx, now, actor, { teamMemberId, regionCode: village }, requestId)).id,
+          );
+        const ids = [...new Set([...b.mediatorIds, ...fromTeams])];
+        if (ids.length > 10) throw new AppError('MEDIATION_PLACE_INVALID');
         const mediators = await tx
           .selectFrom('mediator as m')
           .select('m.id')

@@ -27,13 +27,18 @@ export async function teamMemberAsMediator(tx: Tx, actor: Actor, village: string
   const members = await teamMembersFor(tx, teamScope(actor, village), village, 'mediation');
   const m = members.find((x) => x.id === teamMemberId);
   if (!m) throw notFound();
-  const existing = await tx
+  return { member: m, existing: await teamMediatorId(tx, actor, teamMemberId) };
+}
+
+/** The mediator registered for a team member, if any (at most one: migration 0087's unique index). */
+export async function teamMediatorId(tx: Tx, actor: Actor, teamMemberId: number): Promise<number | null> {
+  const row = await tx
     .selectFrom('mediator')
     .select('id')
     .where('county_code', '=', actor.countyCode)
     .where('team_member_id', '=', teamMemberId)
     .executeTakeFirst();
-  return { member: m, existing: existing?.id ?? null };
+  return row?.id ?? null;
 }
 
 /**

@@ -417,6 +417,30 @@ export interface Dispute {
   version: Generated<number>;
 }
 
+export interface DisputeDispatch {
+  attendees: string;
+  chair: string;
+  county_code: string;
+  held_on: string;
+  id: Generated<number>;
+  notes: Generated<string>;
+  period: string;
+  period_start: string;
+  recorded_at: Timestamp;
+  recorded_by: number | null;
+  region_code: string;
+  region_path: string;
+}
+
+export interface DisputeDispatchItem {
+  assignee: Generated<string>;
+  county_code: string;
+  decision: string;
+  dispatch_id: number;
+  dispute_id: number;
+  due_on: string | null;
+}
+
 export interface DisputeParty {
   county_code: string;
   dispute_id: number;
@@ -1135,6 +1159,8 @@ export interface DB {
   disclosure_question: DisclosureQuestion;
   disclosure_read: DisclosureRead;
   dispute: Dispute;
+  dispute_dispatch: DisputeDispatch;
+  dispute_dispatch_item: DisputeDispatchItem;
   dispute_party: DisputeParty;
   dispute_report: DisputeReport;
   dispute_screening: DisputeScreening;

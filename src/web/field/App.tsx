@@ -11,7 +11,7 @@ import { useRoute } from './router.js';
 import { Join } from './screens.js';
 import { Shell } from './Shell.js';
 
-/** Sign-in gate: residents and grid workers get the field app; other roles the desktop centre. */
+/** Sign-in gate: residents, grid workers and village staff get the field app (isFieldRole); other roles the desktop centre. */
 export function App() {
   const lang = useLang();
   const route = useRoute();

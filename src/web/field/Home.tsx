@@ -1,4 +1,5 @@
 import { Button, Dialog, Switch } from 'antd-mobile';
+import { isStaffRole } from './session.js';
 import {
   AuditOutlined,
   CameraOutlined,
@@ -13,6 +14,7 @@ import {
   NotificationOutlined,
   ShoppingOutlined,
   SolutionOutlined,
+  TeamOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
 import { getLang, setLang, t } from './i18n.js';
@@ -41,6 +43,7 @@ const SERVICES = [
     label: 'svcMediation',
     ability: 'mediation.record',
   },
+  { key: 'agency', path: '/agency', icon: <TeamOutlined />, label: 'svcAgency', ability: 'petitions.agency' },
   { key: 'errands', path: '/errands', icon: <ShoppingOutlined />, label: 'svcErrands', ability: null },
   {
     key: 'move-in',
@@ -67,7 +70,7 @@ const SERVICES = [
 ] as const;
 
 export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
-  const worker = me.role === 'grid_worker';
+  const worker = isStaffRole(me);
   const care = useCare();
 
   // reports still on the phone are sent only when this account signs in again: say so

@@ -1,4 +1,5 @@
 import { Suspense, useEffect, useRef } from 'react';
+import { isStaffRole } from './session.js';
 import { DotLoading, Toast } from 'antd-mobile';
 import { BellOutlined, CameraOutlined, FileTextOutlined, HomeOutlined } from '@ant-design/icons';
 import { pick, t } from './i18n.js';
@@ -11,6 +12,7 @@ import { TabNav } from './TabNav.js';
 import { useQueue } from './offline/queue.js';
 import { Home } from './Home.js';
 import {
+  AgencyScreen,
   CaseDetailScreen,
   CaseList,
   DisclosuresRoutes,
@@ -40,7 +42,7 @@ export function Shell({
   const online = useOnline();
   const live = useLive();
   const queue = useQueue();
-  const worker = me.role === 'grid_worker';
+  const worker = isStaffRole(me);
 
   // news pops up only when no form is open and it is not about what is on the screen; otherwise it
   // waits in the inbox (the badge counts it) and one line says so when the form closes
@@ -106,6 +108,7 @@ export function Shell({
   else if (top === '/points') screen = <PointsRoutes parts={parts} me={me} />;
   else if (top === '/wishes') screen = <WishesRoutes parts={parts} me={me} />;
   else if (top === '/mediation') screen = <MediationRecord />;
+  else if (top === '/agency') screen = <AgencyScreen />;
   else if (top === '/screening')
     screen = (
       <ScreeningScreen householdId={parts[1] === 'household' ? Number(parts[2]) || undefined : undefined} />

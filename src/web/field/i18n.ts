@@ -8,6 +8,7 @@ import { VISITS_S } from './visits/messages.js';
 import { WISHES_S } from './wishes/messages.js';
 import { UX_S } from './ux-messages.js';
 import { DISPUTES_S } from './disputes/messages.js';
+import { PETITIONS_S } from './petitions/messages.js';
 import { REGISTERS_S } from './registers/messages.js';
 
 /**
@@ -180,6 +181,7 @@ const S = {
   ...POINTS_S,
   ...WISHES_S,
   ...DISPUTES_S,
+  ...PETITIONS_S,
   ...ERRANDS_S,
   ...DISCLOSURES_S,
   ...UX_S,

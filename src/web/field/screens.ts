@@ -38,3 +38,6 @@ export const ScreeningScreen = lazy(() =>
 export const MediationRecord = lazy(() =>
   import('./disputes/MediationRecord.js').then((m) => ({ default: m.MediationRecord })),
 );
+export const AgencyScreen = lazy(() =>
+  import('./petitions/AgencyScreen.js').then((m) => ({ default: m.AgencyScreen })),
+);

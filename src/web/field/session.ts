@@ -51,6 +51,18 @@ export async function signOut(): Promise<void> {
     if (k.startsWith('wangge.field.cache.')) localStorage.removeItem(k);
 }
 
+/**
+ * Who gets the field app: residents, grid workers and village staff (the village's screening,
+ * disputes, record sheets, visits and petition agency happen on the spot). Township staff keep the
+ * command centre: their work — assigning lead and assisting offices, the weekly dispatch and
+ * report, petition decisions under statutory limits, rewards — is desk work over a whole township,
+ * and the centre's record-sheet form serves their mediations. Every screen's rights are the server's.
+ */
 export function isFieldRole(me: Me): boolean {
-  return me.role === 'resident' || me.role === 'grid_worker';
+  return me.role === 'resident' || isStaffRole(me);
+}
+
+/** Staff working in the field (a patrol's reports, the to-do list of cases). */
+export function isStaffRole(me: Me): boolean {
+  return me.role === 'grid_worker' || me.role === 'village_staff';
 }

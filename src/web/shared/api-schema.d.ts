@@ -9879,6 +9879,8 @@ export interface paths {
                                 name: string;
                                 /** @description issued the week’s report; false: flagged for the county */
                                 weekReported: boolean;
+                                /** @description held the week’s dispatch meeting (周调度); false: flagged for the county */
+                                weekDispatched: boolean;
                                 /** @description villages without the day’s screening */
                                 villagesMissing: number;
                             }[];
@@ -9886,6 +9888,8 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 monthReported: boolean;
+                                /** @description held the month’s dispatch meeting (月调度) */
+                                monthDispatched: boolean;
                             }[];
                         };
                     };
@@ -10548,7 +10552,13 @@ export interface paths {
                          */
                         remote?: boolean;
                         partiesPresent: string;
-                        mediatorIds: number[];
+                        /** @default [] */
+                        mediatorIds?: number[];
+                        /**
+                         * @description 5+5+N members of the dispute village’s mediating teams (GET /disputes/{id}/team-members), registered as mediators with the sheet
+                         * @default []
+                         */
+                        teamMemberIds?: number[];
                         facts: string;
                         applicantClaim: string;
                         respondentClaim: string;
@@ -10762,6 +10772,137 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/dispatches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调度会 The weekly and monthly dispatch meetings of my scope, with the disputes dispatched */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    period?: "week" | "month";
+                    /** @description the meetings of the period containing this date (with period) */
+                    date?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                regionCode: string;
+                                regionName: string;
+                                /** @enum {string} */
+                                period: "week" | "month";
+                                start: string;
+                                heldOn: string;
+                                chair: string;
+                                attendees: string;
+                                notes: string;
+                                recordedAt: string;
+                                /** @description the weekly / monthly report of the same period, when issued */
+                                reportIssuedAt: string | null;
+                                items: {
+                                    disputeId: number;
+                                    number: string;
+                                    summary: string;
+                                    state: string;
+                                    tier: string;
+                                    assignee: string;
+                                    decision: string;
+                                    dueOn: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记周调度 / 月调度 Record the township’s weekly or the county’s monthly dispatch meeting */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description township centre: week; county centre: month
+                         * @enum {string}
+                         */
+                        period: "week" | "month";
+                        /**
+                         * Format: date
+                         * @description the day of the meeting (not in the future); its week or month is the period
+                         */
+                        heldOn: string;
+                        /** @description who chaired (e.g. 分管副书记 王某) */
+                        chair: string;
+                        /** @description who attended: offices, departments, mediators, team members */
+                        attendees: string;
+                        notes?: string;
+                        /**
+                         * @description the disputes dispatched
+                         * @default []
+                         */
+                        items?: {
+                            /** @description a dispute in your scope */
+                            disputeId: number;
+                            /** @description who is to handle it: an office, a department, a person */
+                            assignee?: string;
+                            /** @description what the meeting decided */
+                            decision: string;
+                            /**
+                             * Format: date
+                             * @description a date, YYYY-MM-DD (Beijing)
+                             */
+                            dueOn?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            period: "week" | "month";
+                            start: string;
                         };
                     };
                 };

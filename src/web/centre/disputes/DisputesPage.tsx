@@ -10,6 +10,7 @@ import { navigate, type Route } from '../router.js';
 import { useSession } from '../session.js';
 import { DisputeDetail } from './DisputeDetail.js';
 import { RecordSheetPage } from './RecordSheetPage.js';
+import { DispatchTab } from './DispatchTab.js';
 import { RegistryTab, RewardsTab } from './RegistryTab.js';
 
 type Item =
@@ -46,6 +47,7 @@ function DisputeTabs({ tab }: { tab: string }) {
           { key: 'rhythm', label: t('disputes.rhythm'), children: <RhythmTab date={date} /> },
           { key: 'list', label: t('disputes.list'), children: <ListTab /> },
           { key: 'report', label: t('disputes.report'), children: <ReportTab date={date} /> },
+          { key: 'dispatch', label: t('disputes.dispatch'), children: <DispatchTab date={date} /> },
           { key: 'registry', label: t('disputes.registry'), children: <RegistryTab /> },
           { key: 'rewards', label: t('disputes.rewards'), children: <RewardsTab /> },
         ]}
@@ -61,13 +63,14 @@ function RhythmTab({ date }: { date: string }) {
     [date],
   );
   const b = board.data;
-  const yes = (v: boolean, k: 'disputes.reported' | 'disputes.issued') =>
+  const yes = (v: boolean, k: 'disputes.reported' | 'disputes.issued' | 'disputes.dispatchHeld') =>
     v ? <Tag color="green">{t(k)}</Tag> : <Tag color="red">{t('disputes.missing')}</Tag>;
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="rhythm-board">
       {b?.counties.map((c) => (
         <Typography.Text key={c.code}>
-          {c.name} {t('disputes.monthReported')}：{yes(c.monthReported, 'disputes.issued')}
+          {c.name} {t('disputes.monthReported')}：{yes(c.monthReported, 'disputes.issued')}{' '}
+          {t('disputes.monthDispatched')}：{yes(c.monthDispatched, 'disputes.dispatchHeld')}
         </Typography.Text>
       ))}
       <Table
@@ -79,6 +82,10 @@ function RhythmTab({ date }: { date: string }) {
         columns={[
           { title: t('disputes.township'), dataIndex: 'name' },
           { title: t('disputes.weekReported'), render: (_, r) => yes(r.weekReported, 'disputes.issued') },
+          {
+            title: t('disputes.weekDispatched'),
+            render: (_, r) => yes(r.weekDispatched, 'disputes.dispatchHeld'),
+          },
           { title: t('disputes.villagesMissing'), dataIndex: 'villagesMissing' },
         ]}
       />

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isStaffRole } from '../session.js';
 import { ImageViewer } from 'antd-mobile';
 import { api } from '../../shared/api.js';
 import { label, pick, RATING_TEXT, t } from '../i18n.js';
@@ -24,7 +25,7 @@ export function CaseDetailScreen({ id, me }: { id: number; me: Me }) {
     [id, tick],
   );
   const c = res.data;
-  const worker = me.role === 'grid_worker';
+  const worker = isStaffRole(me);
   const citizen = me.role === 'resident';
 
   return (

@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { isStaffRole } from '../session.js';
 import { api } from '../../shared/api.js';
 import { pick, t } from '../i18n.js';
 import { ok, timeout } from '../net.js';
@@ -14,7 +15,7 @@ const PAGE = 30;
 
 /** 我的诉求 (residents) or 待办 (grid workers: waiting for me / all in my grid). */
 export function CaseList({ me }: { me: Me }) {
-  const worker = me.role === 'grid_worker';
+  const worker = isStaffRole(me);
   const [filter, setFilter] = useState<'waiting' | 'all'>('waiting');
   const [limit, setLimit] = useState(PAGE);
   const { tick } = useLive();

@@ -27,6 +27,19 @@ export const DISPUTES_S = {
   mediationAgreement: ['达成的协议', 'Agreement reached'],
   mediationSigned: ['签字页照片', 'Photo of the signed paper'],
   mediationSaved: ['评理记录已保存', 'Record sheet saved'],
+  mediationQueued: [
+    '评理记录已保存，有网络时自动发送',
+    'Record sheet saved; it is sent when the network is back',
+  ],
+  mediationTeam: ['五加五加N队伍成员', '5+5+N team members'],
+  mediationParties: ['到场当事人', 'Parties present'],
+  mediationOutcome: ['调解结果', 'Outcome'],
+  mediationAgreed: ['达成协议', 'Agreed'],
+  mediationFailed: ['调解不成', 'Failed'],
+  mediationFailReason: ['调解不成的原因', 'Why it failed'],
+  mediationRemote: ['视频远程调解', 'Held over video'],
+  mediationNeedOne: ['请至少选择一名调解员或队伍成员', 'Choose at least one mediator or team member'],
+  queueMediation: ['评理记录表', 'Mediation record sheet'],
 } as const;
 
 export const DISPUTE_TYPE_TEXT: Record<string, readonly [string, string]> = {

@@ -55,14 +55,17 @@ export function QueuePanel() {
 
 /** What the item is, in a line and a half: a report's category and words, a visit's household and notes. */
 function label(item: QueueItem): { title: string; text: string } {
-  if (item.kind === 'dispute')
+  if (item.kind === 'dispute') {
+    const w = item.work;
+    if (w.url === '/api/v1/disputes/{id}/sessions') return { title: t('queueMediation'), text: w.label };
     return {
       title: t('queueScreening'),
       text:
-        item.work.url === '/api/v1/disputes'
-          ? item.work.body.summary
-          : (item.work.body.disputes ?? []).map((d) => d.summary).join('；') || t('screeningNothing'),
+        w.url === '/api/v1/disputes'
+          ? w.body.summary
+          : (w.body.disputes ?? []).map((d) => d.summary).join('；') || t('screeningNothing'),
     };
+  }
   if (item.kind === 'visit')
     return { title: t('visitsQueueItem', { address: item.draft.address }), text: item.body.notes ?? '' };
   const cat = item.draft.category;

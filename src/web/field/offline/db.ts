@@ -7,6 +7,8 @@ import type { paths } from '../../shared/api-schema.js';
 type ScreeningBody =
   paths['/api/v1/disputes/screenings']['post']['requestBody']['content']['application/json'];
 type DisputeBody = paths['/api/v1/disputes']['post']['requestBody']['content']['application/json'];
+type SessionBody =
+  paths['/api/v1/disputes/{id}/sessions']['post']['requestBody']['content']['application/json'];
 
 /** A photo kept on the phone; `serverId` once POST /photos answered. */
 export type PhotoEntry = { key: string; blob: Blob; name: string; serverId?: string };
@@ -67,10 +69,17 @@ export type ReportItem = Queued & { kind?: 'report'; body: Omit<ReportBody, 'pho
 /** A visit waiting to be sent: the form as written, with its photos. */
 export type VisitItem = Queued & { kind: 'visit'; body: Omit<VisitBody, 'photoIds'>; draft: VisitDraft };
 
-/** A daily screening or a dispute of a household waiting to be sent (no photos). */
+/** A daily screening, a dispute of a household (no photos) or a mediation record sheet (the signed paper's photos) waiting to be sent. */
 export type DisputeWork =
   | { url: '/api/v1/disputes/screenings'; body: ScreeningBody }
-  | { url: '/api/v1/disputes'; body: DisputeBody };
+  | { url: '/api/v1/disputes'; body: DisputeBody }
+  | {
+      url: '/api/v1/disputes/{id}/sessions';
+      disputeId: number;
+      /** the dispute's number and summary, for the queue's line */
+      label: string;
+      body: Omit<SessionBody, 'photoIds'>;
+    };
 export type DisputeItem = Queued & { kind: 'dispute'; work: DisputeWork; draft: { photos: PhotoEntry[] } };
 
 export type QueueItem = ReportItem | VisitItem | DisputeItem;

@@ -4,6 +4,7 @@ import {
   newKey,
   type DisputeWork,
   type Draft,
+  type PhotoEntry,
   type QueueItem,
   type QueueMeta,
   type VisitDraft,
@@ -80,8 +81,8 @@ export async function enqueueVisit(
 }
 
 /** A daily screening or a household's dispute, kept until sent (its clientRequestId makes a resend harmless). */
-export async function enqueueDisputeWork(work: DisputeWork): Promise<QueueItem> {
-  const item = await put({ ...fresh(), kind: 'dispute', work, draft: { photos: [] } });
+export async function enqueueDisputeWork(work: DisputeWork, photos: PhotoEntry[] = []): Promise<QueueItem> {
+  const item = await put({ ...fresh(), kind: 'dispute', work, draft: { photos } });
   void flush(true);
   return item;
 }

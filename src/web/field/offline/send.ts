@@ -19,7 +19,8 @@ type Sent = Extract<Outcome, { kind: 'sent' }>;
  * POST /api/v1/cases or /api/v1/visits. Only a 2xx counts as sent.
  */
 export async function sendItem(item: QueueItem, save: Save): Promise<Outcome> {
-  if (item.kind === 'dispute') return attempt(item, [], save, () => postDisputeWork(item));
+  if (item.kind === 'dispute')
+    return attempt(item, item.draft.photos, save, (ids) => postDisputeWork(item, ids));
   return item.kind === 'visit'
     ? attempt(item, item.draft.photos, save, (ids) => postVisit(item, ids))
     : attempt(item, item.draft.photos, save, (ids) => postReport(item, ids));
@@ -51,8 +52,19 @@ async function postVisit(item: VisitItem, photoIds: string[]): Promise<Sent> {
   return { kind: 'sent', id: res.id, number: res.address, householdId: res.householdId };
 }
 
-async function postDisputeWork(item: DisputeItem): Promise<Sent> {
+async function postDisputeWork(item: DisputeItem, photoIds: string[]): Promise<Sent> {
   const w = item.work;
+  if (w.url === '/api/v1/disputes/{id}/sessions') {
+    // 200 when the sheet was already recorded under this clientRequestId (a lost answer)
+    const res = await ok(
+      api.POST('/api/v1/disputes/{id}/sessions', {
+        params: { path: { id: w.disputeId } },
+        body: { ...w.body, photoIds },
+        signal: timeout(45_000),
+      }),
+    );
+    return { kind: 'sent', id: res.id, number: w.label };
+  }
   const res =
     w.url === '/api/v1/disputes'
       ? await ok(api.POST('/api/v1/disputes', { body: w.body, signal: timeout(45_000) }))
