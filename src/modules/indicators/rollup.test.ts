@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 import { compactRollup } from './compact.js';
@@ -144,7 +145,35 @@ describe('the rollup', () => {
       }),
       { numRuns: 8 },
     );
+    // the shape of migration 0090: every dimension for county and township, villages in total, no grids
+    const shape = await t.db
+      .selectFrom('case_rollup')
+      .select(['dim', sql<number>`length(region_code)`.as('len')])
+      .distinct()
+      .where('county_code', '=', C)
+      .execute();
+    // (the fixture's cases have no department)
+    expect(shape.map((r) => `${r.len}:${r.dim}`).sort()).toEqual([
+      '12:all',
+      '6:all',
+      '6:category',
+      '6:hist',
+      '6:source',
+      '9:all',
+      '9:category',
+      '9:hist',
+      '9:source',
+    ]);
+    const before = await t.db
+      .selectFrom('case_rollup')
+      .select(sql<string>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     await compactRollup(t.db, null);
+    const after = await t.db
+      .selectFrom('case_rollup')
+      .select(sql<string>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBeLessThan(Number(before.n));
     await compare({ from: '2025-05-01', to: '2025-08-01' });
     await compare({ from: '2025-05-10', to: '2025-05-20' });
   });

@@ -9,8 +9,8 @@ export type Dim = 'region' | 'category' | 'source' | 'department';
 export type Figures = { sums: Sums; hist: Hist };
 
 /**
- * Where the case figures come from: the rollup (case_rollup, kept by the trigger of migration
- * 0055) or from scratch (the case_metric_row view over case_history). Both answer the same
+ * Where the case figures come from: the rollup (case_rollup, kept by the trigger of migrations
+ * 0055 and 0090) or from scratch (the case_metric_row view over case_history). Both answer the same
  * questions with the same numbers; the tests hold them to it and the bench times both.
  */
 export interface CaseFigures {
@@ -39,13 +39,22 @@ const ROLLUP_DIM: Record<Exclude<Dim, 'region'>, string> = {
   department: 'department',
 };
 
+/** Code lengths of a township and a village (regions/paths.ts). */
+const TOWNSHIP = 9;
+const VILLAGE = 12;
+
+/**
+ * The rollup (migration 0090): county and township by every dimension and the hours histogram,
+ * villages in total only, grids not at all; what it does not keep is computed from scratch.
+ */
 export function rollupFigures(db: DbOrTx): CaseFigures {
   const scratch = scratchFigures(db);
   const dims = (hist: boolean, main = 'all') => (hist ? sql`(${main}, 'hist')` : sql`(${main})`);
   return {
     async totals(node, w, hist) {
-      // grids keep no histogram: a grid's percentiles come from scratch (a grid's history is small)
-      if (hist && node.code.length > 12) return scratch.totals(node, w, hist);
+      // grids are not rolled up; villages keep totals only (no histogram): from scratch
+      if (node.code.length > VILLAGE || (hist && node.code.length > TOWNSHIP))
+        return scratch.totals(node, w, hist);
       const { rows } = await sql<Row>`
         SELECT '' AS k, dim, key, metric, sum(n) AS n, sum(hours) AS hours FROM case_rollup
         WHERE county_code = ${node.countyCode} AND region_code = ${node.code}
@@ -54,6 +63,7 @@ export function rollupFigures(db: DbOrTx): CaseFigures {
       return fold(rows).get('') ?? empty();
     },
     async daily(node, w) {
+      if (node.code.length > VILLAGE) return scratch.daily(node, w);
       const { rows } = await sql<Row>`
         SELECT day::text AS k, dim, key, metric, sum(n) AS n, sum(hours) AS hours FROM case_rollup
         WHERE county_code = ${node.countyCode} AND region_code = ${node.code}
@@ -64,8 +74,9 @@ export function rollupFigures(db: DbOrTx): CaseFigures {
     async byKey(node, w, dim, hist) {
       if (dim === 'region') {
         if (node.childLength === null) return new Map();
-        // children at grid level keep no histogram: percentiles by grid come from scratch
-        if (hist && node.childLength > 12) return scratch.byKey(node, w, dim, hist);
+        // grids are not rolled up, villages keep no histogram: those come from scratch
+        if (node.childLength > VILLAGE || (hist && node.childLength > TOWNSHIP))
+          return scratch.byKey(node, w, dim, hist);
         const { rows } = await sql<Row>`
           SELECT region_code AS k, dim, key, metric, sum(n) AS n, sum(hours) AS hours FROM case_rollup
           WHERE county_code = ${node.countyCode}
@@ -74,8 +85,8 @@ export function rollupFigures(db: DbOrTx): CaseFigures {
           GROUP BY region_code, dim, key, metric`.execute(db);
         return fold(rows);
       }
-      // category, source and department are kept down to villages; a grid is counted from scratch
-      if (node.code.length > 12) return scratch.byKey(node, w, dim, hist);
+      // category, source and department are kept for the county and townships; below, from scratch
+      if (node.code.length > TOWNSHIP) return scratch.byKey(node, w, dim, hist);
       const { rows } = await sql<Row>`
         SELECT key AS k, dim, key, metric, sum(n) AS n, sum(hours) AS hours FROM case_rollup
         WHERE county_code = ${node.countyCode} AND region_code = ${node.code}

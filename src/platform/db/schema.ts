@@ -194,7 +194,6 @@ export interface CaseRollup {
   day: string;
   dim: string;
   hours: Generated<number>;
-  id: Generated<number>;
   key: string;
   metric: string;
   n: number;
