@@ -18,7 +18,7 @@ try {
   const { bench } = await openBenchDb('embedded', embedded.url, Number(process.env.BENCH_SCALE ?? 0.02));
   const n = Number(process.env.BENCH_REPORTS ?? 3000);
   const r = await benchReports(bench, n, queries);
-  process.stdout.write(`${r.row}\nround trips per report: ${r.roundTrips.toFixed(1)}\n`);
+  process.stdout.write(`${r.row}\n${r.cpuRow}\nround trips per report: ${r.roundTrips.toFixed(1)}\n`);
   await bench.close();
 } finally {
   await embedded.stop();

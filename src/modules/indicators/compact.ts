@@ -29,3 +29,21 @@ export async function compactRollup(db: DbOrTx, sinceDays: number | null = 3): P
 
 const plusDays = (day: string, n: number) =>
   new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Pending history rows moved into the rollup per statement. */
+export const FOLD_ROWS = 100_000;
+
+/**
+ * Moves the history rows noted by the trigger (case_rollup_pending, migration 0091) into the
+ * rollup, FOLD_ROWS per statement, until none is left; returns how many it moved. Several
+ * instances may fold at once: each takes rows the others have not locked.
+ */
+export async function foldRollup(db: DbOrTx): Promise<number> {
+  let moved = 0;
+  for (;;) {
+    const { rows } = await sql<{ n: string }>`SELECT fold_case_rollup(${FOLD_ROWS}) AS n`.execute(db);
+    const n = Number(rows[0]?.n ?? 0);
+    moved += n;
+    if (n < FOLD_ROWS) return moved;
+  }
+}

@@ -200,6 +200,11 @@ export interface CaseRollup {
   region_code: string;
 }
 
+export interface CaseRollupPending {
+  county_code: string;
+  history_id: number;
+}
+
 export interface Cases {
   address: string | null;
   attributes: Generated<Json>;
@@ -1117,6 +1122,7 @@ export interface DB {
   case_metric_row: CaseMetricRow;
   case_photo: CasePhoto;
   case_rollup: CaseRollup;
+  case_rollup_pending: CaseRollupPending;
   cases: Cases;
   category: Category;
   category_deadline: CategoryDeadline;
