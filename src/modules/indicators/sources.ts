@@ -1,26 +1,21 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
-import type { Hist, Sums } from './metrics.js';
 import type { Window } from './periods.js';
-import { fold, KEY_EXPR, run, scratchArms, scratchFigures, scratchRows, type Row } from './scratch.js';
+import {
+  fold,
+  KEY_EXPR,
+  run,
+  scratchArms,
+  scratchFigures,
+  scratchRows,
+  type CaseFigures,
+  type Dim,
+  type Figures,
+  type Node,
+  type Row,
+} from './scratch.js';
 
-export { scratchFigures } from './scratch.js';
-
-/** The node asked about: its county, code, ltree path and the code length of its children. */
-export type Node = { countyCode: string; code: string; path: string; childLength: number | null };
-export type Dim = 'region' | 'category' | 'source' | 'department';
-export type Figures = { sums: Sums; hist: Hist };
-
-/**
- * Where the case figures come from: the rollup (case_rollup, kept by the trigger of migrations
- * 0055 and 0090) or from scratch (the case_metric_row view over case_history). Both answer the same
- * questions with the same numbers; the tests hold them to it and the bench times both.
- */
-export interface CaseFigures {
-  totals(node: Node, w: Window, hist: boolean): Promise<Figures>;
-  daily(node: Node, w: Window): Promise<Map<string, Sums>>;
-  byKey(node: Node, w: Window, dim: Dim, hist: boolean): Promise<Map<string, Figures>>;
-}
+export { scratchFigures, type CaseFigures, type Dim, type Figures, type Node } from './scratch.js';
 
 const empty = (): Figures => ({ sums: new Map(), hist: new Map() });
 
