@@ -35,15 +35,15 @@ export const FOLD_ROWS = 100_000;
 
 /**
  * Moves the history rows noted by the trigger (case_rollup_pending, migration 0091) into the
- * rollup, FOLD_ROWS per statement, until none is left; returns how many it moved. Several
+ * rollup, `perStatement` rows per statement, until none is left; returns how many it moved. Several
  * instances may fold at once: each takes rows the others have not locked.
  */
-export async function foldRollup(db: DbOrTx): Promise<number> {
+export async function foldRollup(db: DbOrTx, perStatement = FOLD_ROWS): Promise<number> {
   let moved = 0;
   for (;;) {
-    const { rows } = await sql<{ n: string }>`SELECT fold_case_rollup(${FOLD_ROWS}) AS n`.execute(db);
+    const { rows } = await sql<{ n: string }>`SELECT fold_case_rollup(${perStatement}::int) AS n`.execute(db);
     const n = Number(rows[0]?.n ?? 0);
     moved += n;
-    if (n < FOLD_ROWS) return moved;
+    if (n < perStatement) return moved;
   }
 }
