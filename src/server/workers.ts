@@ -1,5 +1,5 @@
 import { sweepOverdue } from '../modules/cases/sweep.js';
-import { compactRollup } from '../modules/indicators/index.js';
+import { compactRollup, foldRollup } from '../modules/indicators/index.js';
 import { sweepDisputes } from '../modules/disputes/sweep.js';
 import { deliverDue, logChannel } from '../modules/notify/outbox.js';
 import { warnPetitionLimits } from '../modules/petitions/index.js';
@@ -13,7 +13,7 @@ import type { AppContext } from './context.js';
  */
 export function startWorkers(
   ctx: AppContext,
-  opts: { sweepMs?: number; outboxMs?: number; compactMs?: number } = {},
+  opts: { sweepMs?: number; outboxMs?: number; compactMs?: number; foldMs?: number } = {},
 ): () => void {
   const deps = { db: ctx.db, pii: ctx.pii, grids: ctx.grids, calendar: ctx.calendar, now: ctx.now };
   const channels = [logChannel(ctx.log)];
@@ -38,6 +38,8 @@ export function startWorkers(
     every(opts.outboxMs ?? 5_000, 'outbox delivery', () => deliverDue(ctx.db, channels, ctx.now())),
     // folds the indicator rollup's deltas of the last days (ADR 0007)
     every(opts.compactMs ?? 300_000, 'rollup compaction', () => compactRollup(ctx.db)),
+    // moves new case history into the rollup (ADR 0007; until then it is read from scratch)
+    every(opts.foldMs ?? 10_000, 'rollup fold', () => foldRollup(ctx.db)),
     every(opts.sweepMs ?? 30_000, 'correction reminders', () => remindDueCorrections(ctx.db, ctx.now())),
   ];
   return () => stops.forEach((s) => s());

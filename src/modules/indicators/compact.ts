@@ -1,9 +1,13 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 
+/** Days folded per statement: each range is its own short statement (and transaction outside one). */
+export const COMPACT_DAYS = 7;
+
 /**
- * Folds the rollup's insert-only deltas (ADR 0007) into one row per key, for the days that
- * have more rows than keys. Safe beside running steps: their new rows are not seen by the fold.
+ * Folds the rollup's insert-only deltas (ADR 0007) into one row per key, a range of
+ * COMPACT_DAYS days per statement, from the last `sinceDays` days (null: all of them).
+ * Safe beside running steps: their new rows are not seen by the fold and stay as they are.
  */
 export async function compactRollup(db: DbOrTx, sinceDays: number | null = 3): Promise<number> {
   const { rows } = await sql<{ county_code: string; first: string; last: string }>`
@@ -12,9 +16,34 @@ export async function compactRollup(db: DbOrTx, sinceDays: number | null = 3): P
     GROUP BY county_code`.execute(db);
   let folded = 0;
   for (const r of rows) {
-    const { rows: n } = await sql<{ n: string }>`
-      SELECT compact_case_rollup(${r.county_code}, ${r.first}::date, ${r.last}::date + 1) AS n`.execute(db);
-    folded += Number(n[0]?.n ?? 0);
+    for (let from = r.first; from <= r.last; from = plusDays(from, COMPACT_DAYS)) {
+      const { rows: n } = await sql<{ n: string }>`
+        SELECT compact_case_rollup(${r.county_code}, ${from}::date, ${plusDays(from, COMPACT_DAYS)}::date) AS n`.execute(
+        db,
+      );
+      folded += Number(n[0]?.n ?? 0);
+    }
   }
   return folded;
+}
+
+const plusDays = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+
+/** Pending history rows moved into the rollup per statement. */
+export const FOLD_ROWS = 100_000;
+
+/**
+ * Moves the history rows noted by the trigger (case_rollup_pending, migration 0091) into the
+ * rollup, `perStatement` rows per statement, until none is left; returns how many it moved. Several
+ * instances may fold at once: each takes rows the others have not locked.
+ */
+export async function foldRollup(db: DbOrTx, perStatement = FOLD_ROWS): Promise<number> {
+  let moved = 0;
+  for (;;) {
+    const { rows } = await sql<{ n: string }>`SELECT fold_case_rollup(${perStatement}::int) AS n`.execute(db);
+    const n = Number(rows[0]?.n ?? 0);
+    moved += n;
+    if (n < perStatement) return moved;
+  }
 }

@@ -1,4 +1,4 @@
 /** The public entry of the indicators module: other modules import only this file (ADR 0005). */
 export { INDICATOR_ABILITIES } from './abilities.js';
 export { INDICATOR_ERRORS } from './errors.js';
-export { compactRollup } from './compact.js';
+export { compactRollup, foldRollup } from './compact.js';

@@ -198,11 +198,15 @@ export interface CaseRollup {
   day: string;
   dim: string;
   hours: Generated<number>;
-  id: Generated<number>;
   key: string;
   metric: string;
   n: number;
   region_code: string;
+}
+
+export interface CaseRollupPending {
+  county_code: string;
+  history_id: number;
 }
 
 export interface Cases {
@@ -1147,6 +1151,7 @@ export interface DB {
   case_metric_row: CaseMetricRow;
   case_photo: CasePhoto;
   case_rollup: CaseRollup;
+  case_rollup_pending: CaseRollupPending;
   cases: Cases;
   category: Category;
   category_deadline: CategoryDeadline;
