@@ -18,6 +18,7 @@ import { VISITS_M } from './visits/messages.js';
 import { WISHES_M } from './wishes/messages.js';
 import { DISPUTES_M } from './disputes/messages.js';
 import { REGISTERS_M } from './people/messages.js';
+import { CAMPAIGNS_M } from './campaigns/messages.js';
 
 export const M = {
   'app.title': ['网格化基层治理指挥中心', 'Grid Governance Command Centre'],
@@ -306,6 +307,7 @@ export const M = {
   ...WISHES_M,
   ...DISPUTES_M,
   ...REGISTERS_M,
+  ...CAMPAIGNS_M,
   ...ERRANDS_M,
   ...PETITIONS_M,
   ...DISCLOSURES_M,
