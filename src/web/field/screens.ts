@@ -38,3 +38,6 @@ export const ScreeningScreen = lazy(() =>
 export const MediationRecord = lazy(() =>
   import('./disputes/MediationRecord.js').then((m) => ({ default: m.MediationRecord })),
 );
+export const CampaignTargets = lazy(() =>
+  import('./campaigns/CampaignTargets.js').then((m) => ({ default: m.CampaignTargets })),
+);
