@@ -107,7 +107,12 @@ export function CampaignDetail({ id, within }: { id: number; within?: string }) 
               dataIndex: 'coverage',
               width: 160,
               render: (v: number, r) => (
-                <Progress percent={v} size="small" data-testid={`camp-cov-${r.code}`} />
+                <Progress
+                  percent={v}
+                  size="small"
+                  format={(n) => `${n}%`}
+                  data-testid={`camp-cov-${r.code}`}
+                />
               ),
             },
           ]}

@@ -60,7 +60,7 @@ function CampaignList() {
           {
             title: t('camp.coverage'),
             width: 160,
-            render: (_, c) => <Progress percent={c.counts.coverage} size="small" />,
+            render: (_, c) => <Progress percent={c.counts.coverage} size="small" format={(n) => `${n}%`} />,
           },
         ]}
       />
