@@ -55,16 +55,16 @@ export function targetsOf(rule: RuleInput, s: RuleScope, paths: string[]): RawBu
       WHERE x.county_code = ${s.countyCode} AND x.grid_path <@ ${s.path}::ltree AND x.status = 'present'
         ${min} ${max} ${tagged} ${within}`;
   }
+  // IN (…) rather than correlated EXISTS: the planner hashes the members once (an OR of EXISTS
+  // subqueries was evaluated per household: seconds on a county's archive)
+  const present = sql`SELECT p.household_id FROM resident p WHERE p.county_code = ${s.countyCode} AND p.status = 'present'`;
   const tagged = tags.length
-    ? sql`AND (x.care_tags && ${tags}::text[] OR EXISTS (SELECT 1 FROM resident m
-        WHERE m.county_code = x.county_code AND m.household_id = x.id AND m.status = 'present'
-          AND m.care_tags && ${tags}::text[]))`
+    ? sql`AND (x.care_tags && ${tags}::text[] OR x.id IN (${present} AND p.care_tags && ${tags}::text[]))`
     : sql``;
   return sql<TargetRow>`SELECT x.id AS household_id, NULL::bigint AS resident_id, x.grid_code, x.grid_path
     FROM household x
     WHERE x.county_code = ${s.countyCode} AND x.grid_path <@ ${s.path}::ltree
-      AND EXISTS (SELECT 1 FROM resident p
-        WHERE p.county_code = x.county_code AND p.household_id = x.id AND p.status = 'present')
+      AND x.id IN (${present})
       ${tagged} ${within}`;
 }
 
