@@ -57,6 +57,8 @@ describe('audit sentences', () => {
       ...['correct', 'reject', 'withdraw'].map((a) => `correction.${a}`),
       ...residentEvents.map((e) => `resident.${e}`),
       ...['visit', 'problem'].map((k) => `enterprise.${k}`),
+      'campaign.close',
+      ...['complete', 'not_applicable', 'relocate'].map((a) => `campaign_target.${a}`),
     ];
     expect(all.filter((a) => !ACTION_PHRASES[a])).toEqual([]);
   });

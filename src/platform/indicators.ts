@@ -21,7 +21,8 @@ export type IndicatorGroup =
   | 'party'
   | 'grid_workers'
   | 'disputes'
-  | 'petitions';
+  | 'petitions'
+  | 'campaigns';
 
 export type IndicatorInfo = {
   code: string;

@@ -36,6 +36,7 @@ import { departmentRoutes } from '../modules/departments/routes.js';
 import { indicatorRoutes } from '../modules/indicators/routes.js';
 import { cadreRoutes } from '../modules/cadres/routes.js';
 import { enterpriseRoutes } from '../modules/enterprises/routes.js';
+import { campaignRoutes } from '../modules/campaigns/routes.js';
 import { loggerOptions } from '../platform/logging.js';
 import { abilitiesOf } from './abilities.js';
 import { installAuth } from './auth.js';
@@ -145,6 +146,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(disputeRoutes(ctx));
       await api.register(mediationRoutes(ctx));
       await api.register(dispatchRoutes(ctx));
+      await api.register(campaignRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

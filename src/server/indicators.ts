@@ -11,6 +11,7 @@ import { PARTY_INDICATORS } from '../modules/party/indicators.js';
 import { POINTS_INDICATORS } from '../modules/points/indicators.js';
 import { VISIT_INDICATORS } from '../modules/visits/indicators.js';
 import { WISH_INDICATORS } from '../modules/wishes/indicators.js';
+import { CAMPAIGN_INDICATORS } from '../modules/campaigns/indicators.js';
 import type { IndicatorSource } from '../platform/indicators.js';
 
 export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
@@ -23,4 +24,5 @@ export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
   ...GRID_INDICATORS,
   ...DISPUTE_INDICATORS,
   ...PETITION_INDICATORS,
+  ...CAMPAIGN_INDICATORS,
 ];

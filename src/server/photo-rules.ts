@@ -5,6 +5,7 @@ import { publishedCasePhoto } from '../modules/open311/requests.js';
 import type { PhotoRules } from '../modules/photos/index.js';
 import { visitShowsPhotos } from '../modules/visits/photo-access.js';
 import { wishShowsPhotos } from '../modules/wishes/photo-access.js';
+import { campaignTargetShowsPhotos } from '../modules/campaigns/photo-access.js';
 
 /** Who sees a photo is who sees what it serves: each owning module's own rule. */
 export const photoRules: PhotoRules = {
@@ -14,6 +15,7 @@ export const photoRules: PhotoRules = {
     wish: wishShowsPhotos,
     errand: errandShowsPhotos,
     mediation: mediationShowsPhotos,
+    campaign_target: campaignTargetShowsPhotos,
   },
   published: publishedCasePhoto,
 };

@@ -47,6 +47,8 @@ export const ENTITY_NAMES: Record<string, Phrase> = {
   visit: p('走访', 'visit'),
   visit_policy: p('走访周期', 'visit policy'),
   wish: p('微心愿', 'wish'),
+  campaign: p('专项任务', 'campaign'),
+  campaign_target: p('专项任务对象', 'campaign target'),
 };
 
 /** The steps of a workflow subject, each a verb phrase over the subject. */
@@ -139,6 +141,13 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   'open311_setting.update': p('修改了{o}', 'changed {o}'),
   'open311_key.issue': p('签发了{o}', 'issued {o}'),
   'open311_key.revoke': p('吊销了{o}', 'revoked {o}'),
+  'campaign.launch': p('发起了{o}', 'launched {o}'),
+  ...steps('campaign', { close: p('结束了{o}', 'closed {o}') }),
+  ...steps('campaign_target', {
+    complete: p('完成了{o}', 'completed {o}'),
+    not_applicable: p('将{o}核实为不适用', 'marked {o} not applicable'),
+    relocate: p('将{o}随户迁至新网格', 'moved {o} with its household to another grid'),
+  }),
   'petition.register': p('登记了{o}', 'registered {o}'),
   'petition.reveal': p('查看了{o}信访人的完整信息', 'viewed the petitioner details of {o}'),
   ...steps('petition', {

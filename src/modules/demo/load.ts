@@ -17,6 +17,7 @@ import { seedEnterpriseConfig, seedEnterpriseDemo } from '../enterprises/index.j
 import { seedPetitionConfig, seedPetitionDemo } from '../petitions/index.js';
 import { seedTeamConfig, seedTeamDemo } from '../teams/index.js';
 import { seedDisputeConfig, seedDisputeDemo } from '../disputes/index.js';
+import { seedCampaignConfig, seedCampaignDemo } from '../campaigns/index.js';
 import { seedPeopleConfig, seedPeopleDemo } from '../people/index.js';
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
@@ -34,6 +35,7 @@ const MODULE_SEEDS = [
   [seedPetitionConfig, seedPetitionDemo],
   [seedTeamConfig, seedTeamDemo],
   [seedDisputeConfig, seedDisputeDemo],
+  [seedCampaignConfig, seedCampaignDemo],
   // last: its opening ledger of the part-time worker follows the awards the others made
   [seedPointsConfig, seedPointsDemo],
 ] as const;

@@ -188,85 +188,97 @@ export async function moveHousehold(
   id: number,
   body: z.infer<typeof MoveHouseholdBody>,
 ) {
-  return c.db.transaction().execute(async (tx) => {
-    const h = await arch.lockHousehold(tx, scopeOf(actor), id);
-    if (!h) throw new AppError('NOT_FOUND');
-    const to = await placeIn(tx, actor, body.toGridCode, body.unitId, true);
-    if (to.code === h.grid_code)
-      throw new AppError('VALIDATION_FAILED', {
-        detail: '迁入网格与现网格相同',
-        detailEn: 'the household is already in that grid',
-      });
-    const members = await tx
-      .selectFrom('resident')
-      .select(arch.RESIDENT_RECORD)
-      .where('county_code', '=', actor.countyCode)
-      .where('household_id', '=', id)
-      .where('status', '=', 'present')
-      .forUpdate()
-      .execute();
-    await openIfNeeded(tx, { subject: 'household', row: h });
-    for (const m of members) await openIfNeeded(tx, { subject: 'resident', row: m });
-    await tx
-      .updateTable('household')
-      .set({
-        grid_code: to.code,
-        grid_path: to.path,
-        address: body.address,
-        unit_id: body.unitId ?? null,
-        version: h.version + 1,
-        updated_at: c.now,
-      })
-      .where('county_code', '=', actor.countyCode)
-      .where('id', '=', id)
-      .execute();
-    await tx
-      .updateTable('resident')
-      .set((eb) => ({
-        grid_code: to.code,
-        grid_path: to.path,
-        version: eb('version', '+', 1),
-        updated_at: c.now,
-      }))
-      .where('county_code', '=', actor.countyCode)
-      .where('household_id', '=', id)
-      .where('status', '=', 'present')
-      .execute();
-    const common = {
-      countyCode: actor.countyCode,
-      householdId: id,
-      event: 'moved',
-      at: c.now,
-      effectiveOn: body.on ?? dayOf(c.now),
-      actor,
-      reason: body.reason,
-      changed: ['gridCode', 'address'],
-    };
+  return c.db.transaction().execute((tx) => moveHouseholdIn(tx, c, actor, id, body));
+}
+
+/**
+ * The same move inside the caller's transaction (a campaign target marked "moved within the county"
+ * moves the household and follows it in one transaction).
+ */
+export async function moveHouseholdIn(
+  tx: Tx,
+  c: Pick<Ctx, 'now' | 'requestId'>,
+  actor: Actor,
+  id: number,
+  body: z.infer<typeof MoveHouseholdBody>,
+) {
+  const h = await arch.lockHousehold(tx, scopeOf(actor), id);
+  if (!h) throw new AppError('NOT_FOUND');
+  const to = await placeIn(tx, actor, body.toGridCode, body.unitId, true);
+  if (to.code === h.grid_code)
+    throw new AppError('VALIDATION_FAILED', {
+      detail: '迁入网格与现网格相同',
+      detailEn: 'the household is already in that grid',
+    });
+  const members = await tx
+    .selectFrom('resident')
+    .select(arch.RESIDENT_RECORD)
+    .where('county_code', '=', actor.countyCode)
+    .where('household_id', '=', id)
+    .where('status', '=', 'present')
+    .forUpdate()
+    .execute();
+  await openIfNeeded(tx, { subject: 'household', row: h });
+  for (const m of members) await openIfNeeded(tx, { subject: 'resident', row: m });
+  await tx
+    .updateTable('household')
+    .set({
+      grid_code: to.code,
+      grid_path: to.path,
+      address: body.address,
+      unit_id: body.unitId ?? null,
+      version: h.version + 1,
+      updated_at: c.now,
+    })
+    .where('county_code', '=', actor.countyCode)
+    .where('id', '=', id)
+    .execute();
+  await tx
+    .updateTable('resident')
+    .set((eb) => ({
+      grid_code: to.code,
+      grid_path: to.path,
+      version: eb('version', '+', 1),
+      updated_at: c.now,
+    }))
+    .where('county_code', '=', actor.countyCode)
+    .where('household_id', '=', id)
+    .where('status', '=', 'present')
+    .execute();
+  const common = {
+    countyCode: actor.countyCode,
+    householdId: id,
+    event: 'moved',
+    at: c.now,
+    effectiveOn: body.on ?? dayOf(c.now),
+    actor,
+    reason: body.reason,
+    changed: ['gridCode', 'address'],
+  };
+  await writeHistory(tx, {
+    ...common,
+    subject: 'household',
+    subjectId: id,
+    snapshot: householdSnapshot(await arch.householdRecord(tx, actor.countyCode, id)),
+  });
+  for (const m of members)
     await writeHistory(tx, {
       ...common,
-      subject: 'household',
-      subjectId: id,
-      snapshot: householdSnapshot(await arch.householdRecord(tx, actor.countyCode, id)),
+      changed: ['gridCode'],
+      subject: 'resident',
+      subjectId: Number(m.id),
+      snapshot: residentSnapshot(await arch.residentRecord(tx, actor.countyCode, Number(m.id))),
     });
-    for (const m of members)
-      await writeHistory(tx, {
-        ...common,
-        changed: ['gridCode'],
-        subject: 'resident',
-        subjectId: Number(m.id),
-        snapshot: residentSnapshot(await arch.residentRecord(tx, actor.countyCode, Number(m.id))),
-      });
-    await recordAudit(tx, {
-      actor,
-      countyCode: actor.countyCode,
-      action: 'household.move',
-      entityType: 'household',
-      entityId: id,
-      before: { gridCode: h.grid_code },
-      after: { gridCode: to.code, members: members.length },
-      reason: body.reason,
-      requestId: c.requestId,
-    });
-    return { id, gridCode: to.code };
+  await recordAudit(tx, {
+    actor,
+    countyCode: actor.countyCode,
+    action: 'household.move',
+    entityType: 'household',
+    entityId: id,
+    before: { gridCode: h.grid_code },
+    after: { gridCode: to.code, members: members.length },
+    reason: body.reason,
+    requestId: c.requestId,
   });
+  return { id, gridCode: to.code };
 }

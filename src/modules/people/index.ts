@@ -2,3 +2,5 @@
 export { PEOPLE_ABILITIES } from './abilities.js';
 export { CARE_TAGS } from './schemas.js';
 export { seedPeopleConfig, seedPeopleDemo } from './seed.js';
+export { moveHouseholdIn } from './households.js';
+export { MoveHouseholdBody } from './archive-schemas.js';

@@ -4,7 +4,7 @@ import type { Actor } from '../accounts/index.js';
 import type { PhotoRecord } from './repository.js';
 import type { PhotoVariant } from './urls.js';
 
-export type PhotoOwnerKind = 'case' | 'visit' | 'wish' | 'errand' | 'mediation';
+export type PhotoOwnerKind = 'case' | 'visit' | 'wish' | 'errand' | 'mediation' | 'campaign_target';
 
 /** Does this signed-in caller see that case (visit, wish, errand)? The owning module's own rule. */
 export type OwnerVisibility = (db: DbOrTx, actor: Actor, ownerId: number) => Promise<boolean>;
@@ -29,6 +29,7 @@ export function ownerOf(p: PhotoRecord): { kind: PhotoOwnerKind; id: number } | 
   if (p.wish_id !== null) return { kind: 'wish', id: p.wish_id };
   if (p.errand_id !== null) return { kind: 'errand', id: p.errand_id };
   if (p.mediation_session_id !== null) return { kind: 'mediation', id: p.mediation_session_id };
+  if (p.campaign_target_id !== null) return { kind: 'campaign_target', id: p.campaign_target_id };
   return null;
 }
 

@@ -3,13 +3,15 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import type { CasePhoto } from '../../platform/db/schema.js';
 
 /** The column of `case_photo` that names what a photo serves (at most one is set: a CHECK holds it). */
-export type OwnerColumn = 'case_id' | 'visit_id' | 'wish_id' | 'errand_id' | 'mediation_session_id';
+export type OwnerColumn =
+  'case_id' | 'visit_id' | 'wish_id' | 'errand_id' | 'mediation_session_id' | 'campaign_target_id';
 export const OWNER_COLUMNS: readonly OwnerColumn[] = [
   'case_id',
   'visit_id',
   'wish_id',
   'errand_id',
   'mediation_session_id',
+  'campaign_target_id',
 ];
 
 export async function insertPhoto(db: DbOrTx, row: Insertable<CasePhoto>): Promise<void> {
@@ -31,6 +33,7 @@ export async function findPhoto(db: DbOrTx, id: string) {
       'wish_id',
       'errand_id',
       'mediation_session_id',
+      'campaign_target_id',
       'phase',
       'uploaded_by',
       'mime',

@@ -5,7 +5,16 @@ import { recordAudit } from '../audit/index.js';
 import { notify, type Notice } from '../notify/index.js';
 
 /** The things that move through a workflow. */
-export type Subject = 'case' | 'wish' | 'errand' | 'disclosure' | 'petition' | 'dispute' | 'correction';
+export type Subject =
+  | 'case'
+  | 'wish'
+  | 'errand'
+  | 'disclosure'
+  | 'petition'
+  | 'dispute'
+  | 'correction'
+  | 'campaign'
+  | 'campaign_target';
 
 /** What every workflow row has: its county (the distribution key), id, state and optimistic version. */
 export type SubjectRow = { county_code: string; id: number; version: number };

@@ -128,6 +128,75 @@ export interface CalendarDay {
   name: string | null;
 }
 
+export interface Campaign {
+  checklist: Json;
+  client_request_id: string | null;
+  close_reason: string | null;
+  closed_at: Timestamp | null;
+  closed_by: number | null;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  ends_on: string;
+  id: Generated<number>;
+  launched_by: number;
+  missed_count: number | null;
+  region_code: string;
+  region_path: string;
+  rule: Json;
+  starts_on: string;
+  state: Generated<string>;
+  supervising: string[];
+  target_count: Generated<number>;
+  template_key: string | null;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface CampaignHistory {
+  action: string;
+  actor_account_id: number | null;
+  actor_name: string | null;
+  at: Timestamp;
+  campaign_id: number;
+  county_code: string;
+  from_state: string | null;
+  id: Generated<number>;
+  note: string | null;
+  target_id: number | null;
+  to_state: string;
+}
+
+export interface CampaignTarget {
+  answers: Json | null;
+  campaign_id: number;
+  client_request_id: string | null;
+  county_code: string;
+  done_at: Timestamp | null;
+  done_by: number | null;
+  grid_code: string;
+  grid_path: string;
+  household_id: number;
+  id: Generated<number>;
+  na_reason: string | null;
+  note: string | null;
+  received_at: Timestamp | null;
+  resident_id: number | null;
+  state: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface CampaignTemplate {
+  checklist: Json;
+  county_code: string;
+  days: number;
+  description: Generated<string>;
+  key: string;
+  rule: Json;
+  sort_order: Generated<number>;
+  title: string;
+}
+
 export interface CaseFollower {
   account_id: number;
   case_id: number;
@@ -171,6 +240,7 @@ export interface CaseMetricRow {
 
 export interface CasePhoto {
   bytes: number;
+  campaign_target_id: number | null;
   case_id: number | null;
   county_code: string;
   created_at: Generated<Timestamp>;
@@ -1146,6 +1216,10 @@ export interface DB {
   cadre_mentor: CadreMentor;
   cadre_training: CadreTraining;
   calendar_day: CalendarDay;
+  campaign: Campaign;
+  campaign_history: CampaignHistory;
+  campaign_target: CampaignTarget;
+  campaign_template: CampaignTemplate;
   case_follower: CaseFollower;
   case_history: CaseHistory;
   case_metric_row: CaseMetricRow;

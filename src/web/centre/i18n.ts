@@ -19,6 +19,7 @@ import { WISHES_M } from './wishes/messages.js';
 import { DISPUTES_M } from './disputes/messages.js';
 import { REGISTERS_M } from './people/messages.js';
 import { REGISTER_FORMS_M } from './people/form-messages.js';
+import { CAMPAIGNS_M } from './campaigns/messages.js';
 
 export const M = {
   'app.title': ['网格化基层治理指挥中心', 'Grid Governance Command Centre'],
@@ -308,6 +309,7 @@ export const M = {
   ...DISPUTES_M,
   ...REGISTERS_M,
   ...REGISTER_FORMS_M,
+  ...CAMPAIGNS_M,
   ...ERRANDS_M,
   ...PETITIONS_M,
   ...DISCLOSURES_M,

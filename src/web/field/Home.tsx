@@ -27,6 +27,13 @@ import type { Me } from './types.js';
 /** The services below the two big buttons, each shown when the account may use it. */
 const SERVICES = [
   { key: 'visits', path: '/visits', icon: <HomeOutlined />, label: 'svcVisits', ability: 'visits.record' },
+  {
+    key: 'campaigns',
+    path: '/campaigns',
+    icon: <AuditOutlined />,
+    label: 'svcCampaigns',
+    ability: 'campaigns.work',
+  },
   { key: 'points', path: '/points', icon: <GiftOutlined />, label: 'svcPoints', ability: 'points.redeem' },
   { key: 'wishes', path: '/wishes', icon: <HeartOutlined />, label: 'svcWishes', ability: 'wishes.request' },
   {

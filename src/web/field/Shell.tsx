@@ -24,6 +24,7 @@ import {
   ReportScreen,
   ScreeningScreen,
   VisitsRoutes,
+  CampaignTargets,
   WishesRoutes,
 } from './screens.js';
 import type { Me } from './types.js';
@@ -106,6 +107,7 @@ export function Shell({
     screen = <RegistersRoutes parts={parts} me={me} onClosed={onSignOut} />;
   else if (top === '/visits' || top === '/households') screen = <VisitsRoutes parts={parts} me={me} />;
   else if (top === '/points') screen = <PointsRoutes parts={parts} me={me} />;
+  else if (top === '/campaigns') screen = <CampaignTargets me={me} />;
   else if (top === '/wishes') screen = <WishesRoutes parts={parts} me={me} />;
   else if (top === '/mediation') screen = <MediationRecord />;
   else if (top === '/agency') screen = <AgencyScreen />;

@@ -10,6 +10,7 @@ import { UX_S } from './ux-messages.js';
 import { DISPUTES_S } from './disputes/messages.js';
 import { PETITIONS_S } from './petitions/messages.js';
 import { REGISTERS_S } from './registers/messages.js';
+import { CAMPAIGNS_S } from './campaigns/messages.js';
 
 /**
  * UI strings of the field app: Chinese first, English second. Words are kept
@@ -186,6 +187,7 @@ const S = {
   ...DISCLOSURES_S,
   ...UX_S,
   ...REGISTERS_S,
+  ...CAMPAIGNS_S,
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Case states in plain words (for residents, not the workflow's jargon). */

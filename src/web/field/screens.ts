@@ -41,3 +41,6 @@ export const MediationRecord = lazy(() =>
 export const AgencyScreen = lazy(() =>
   import('./petitions/AgencyScreen.js').then((m) => ({ default: m.AgencyScreen })),
 );
+export const CampaignTargets = lazy(() =>
+  import('./campaigns/CampaignTargets.js').then((m) => ({ default: m.CampaignTargets })),
+);

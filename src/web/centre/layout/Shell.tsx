@@ -38,6 +38,7 @@ import {
   TeamsPage,
   PeoplePage,
   TerritoryPage,
+  CampaignsPage,
   VisitsPage,
   WishesPage,
   WorkersPage,
@@ -95,6 +96,7 @@ export function Shell() {
     },
     { key: 'petitions', icon: <AuditOutlined />, label: t('menu.petitions'), show: can('petitions.read') },
     { key: 'teams', icon: <ClusterOutlined />, label: t('menu.teams'), show: can('teams.read') },
+    { key: 'campaigns', icon: <FileDoneOutlined />, label: t('menu.campaigns'), show: can('campaigns.read') },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
   ]
     .filter((i) => i.show)
@@ -124,6 +126,7 @@ export function Shell() {
   else if (section === 'disclosures' && can('disclosures.read')) page = <DisclosuresPage route={route} />;
   else if (section === 'petitions' && can('petitions.read')) page = <PetitionsPage route={route} />;
   else if (section === 'teams' && can('teams.read')) page = <TeamsPage route={route} />;
+  else if (section === 'campaigns' && can('campaigns.read')) page = <CampaignsPage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
   else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
 

@@ -51,3 +51,6 @@ export const CadresPage = lazy(() =>
 export const EnterprisesPage = lazy(() =>
   import('../enterprises/EnterprisesPage.js').then((m) => ({ default: m.EnterprisesPage })),
 );
+export const CampaignsPage = lazy(() =>
+  import('../campaigns/CampaignsPage.js').then((m) => ({ default: m.CampaignsPage })),
+);

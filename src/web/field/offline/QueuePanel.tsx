@@ -66,6 +66,7 @@ function label(item: QueueItem): { title: string; text: string } {
           : (w.body.disputes ?? []).map((d) => d.summary).join('；') || t('screeningNothing'),
     };
   }
+  if (item.kind === 'campaign') return { title: t('campQueueItem'), text: item.work.title };
   if (item.kind === 'visit')
     return { title: t('visitsQueueItem', { address: item.draft.address }), text: item.body.notes ?? '' };
   const cat = item.draft.category;
@@ -128,7 +129,7 @@ async function remove(item: QueueItem): Promise<void> {
 /** Back into the report or visit form (its draft), out of the queue; a half-written form is not overwritten silently. */
 async function edit(item: QueueItem): Promise<void> {
   // a screening has no form to go back to: it is sent again or deleted
-  if (item.kind === 'dispute') return;
+  if (item.kind === 'dispute' || item.kind === 'campaign') return;
   const current =
     item.kind === 'visit' ? await loadVisitDraft(item.draft.key) : await loadDraft(item.draft.key);
   const written =

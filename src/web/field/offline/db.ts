@@ -9,6 +9,8 @@ type ScreeningBody =
 type DisputeBody = paths['/api/v1/disputes']['post']['requestBody']['content']['application/json'];
 type SessionBody =
   paths['/api/v1/disputes/{id}/sessions']['post']['requestBody']['content']['application/json'];
+type CampaignActionBody =
+  paths['/api/v1/campaign-targets/{id}/actions/{action}']['post']['requestBody']['content']['application/json'];
 
 /** A photo kept on the phone; `serverId` once POST /photos answered. */
 export type PhotoEntry = { key: string; blob: Blob; name: string; serverId?: string };
@@ -82,7 +84,17 @@ export type DisputeWork =
     };
 export type DisputeItem = Queued & { kind: 'dispute'; work: DisputeWork; draft: { photos: PhotoEntry[] } };
 
-export type QueueItem = ReportItem | VisitItem | DisputeItem;
+/** A campaign target worked on the doorstep (done, or not applicable), kept until sent (its clientRequestId). */
+export type CampaignWork = {
+  targetId: number;
+  /** what the queue shows: the person and the campaign */
+  title: string;
+  action: 'complete' | 'not_applicable';
+  body: CampaignActionBody;
+};
+export type CampaignItem = Queued & { kind: 'campaign'; work: CampaignWork; draft: { photos: PhotoEntry[] } };
+
+export type QueueItem = ReportItem | VisitItem | DisputeItem | CampaignItem;
 export type QueueMeta = Partial<Pick<Queued, 'maybeSent' | 'attemptAt'>>;
 
 interface FieldDB extends DBSchema {

@@ -2,6 +2,7 @@ import { useSyncExternalStore } from 'react';
 import {
   db,
   newKey,
+  type CampaignWork,
   type DisputeWork,
   type Draft,
   type PhotoEntry,
@@ -83,6 +84,13 @@ export async function enqueueVisit(
 /** A daily screening or a household's dispute, kept until sent (its clientRequestId makes a resend harmless). */
 export async function enqueueDisputeWork(work: DisputeWork, photos: PhotoEntry[] = []): Promise<QueueItem> {
   const item = await put({ ...fresh(), kind: 'dispute', work, draft: { photos } });
+  void flush(true);
+  return item;
+}
+
+/** A campaign target's result, kept until sent (its clientRequestId makes a resend answer the first result). */
+export async function enqueueCampaignWork(work: CampaignWork): Promise<QueueItem> {
+  const item = await put({ ...fresh(), kind: 'campaign', work, draft: { photos: [] } });
   void flush(true);
   return item;
 }

@@ -2,7 +2,7 @@ import { api, type ApiError } from '../../shared/api.js';
 import { ApiFailure, ok, timeout } from '../net.js';
 import { uploadMissing } from '../report/photos.js';
 import { caseReported, pendingCase, visitSent } from '../visits/link.js';
-import type { DisputeItem, PhotoEntry, QueueItem, ReportItem, VisitItem } from './db.js';
+import type { CampaignItem, DisputeItem, PhotoEntry, QueueItem, ReportItem, VisitItem } from './db.js';
 
 export type Outcome =
   | { kind: 'sent'; id: number; number: string; householdId?: number }
@@ -21,6 +21,7 @@ type Sent = Extract<Outcome, { kind: 'sent' }>;
 export async function sendItem(item: QueueItem, save: Save): Promise<Outcome> {
   if (item.kind === 'dispute')
     return attempt(item, item.draft.photos, save, (ids) => postDisputeWork(item, ids));
+  if (item.kind === 'campaign') return attempt(item, [], save, () => postCampaignWork(item));
   return item.kind === 'visit'
     ? attempt(item, item.draft.photos, save, (ids) => postVisit(item, ids))
     : attempt(item, item.draft.photos, save, (ids) => postReport(item, ids));
@@ -70,6 +71,18 @@ async function postDisputeWork(item: DisputeItem, photoIds: string[]): Promise<S
       ? await ok(api.POST('/api/v1/disputes', { body: w.body, signal: timeout(45_000) }))
       : await ok(api.POST('/api/v1/disputes/screenings', { body: w.body, signal: timeout(45_000) }));
   return { kind: 'sent', id: res.id, number: 'number' in res ? res.number : res.day };
+}
+
+async function postCampaignWork(item: CampaignItem): Promise<Sent> {
+  const w = item.work;
+  const res = await ok(
+    api.POST('/api/v1/campaign-targets/{id}/actions/{action}', {
+      params: { path: { id: w.targetId, action: w.action } },
+      body: w.body,
+      signal: timeout(45_000),
+    }),
+  );
+  return { kind: 'sent', id: res.id, number: w.title };
 }
 
 async function attempt(

@@ -1,0 +1,23 @@
+/** Field-app strings of campaigns (keys prefixed 'camp'), Chinese first. Merged into i18n.ts. */
+export const CAMPAIGNS_S = {
+  svcCampaigns: ['专项任务', 'Campaigns'],
+  campTitle: ['专项任务对象', 'Campaign targets'],
+  campNone: ['没有待办的任务对象', 'No targets to work'],
+  campDue: ['截止 {date}', 'Due {date}'],
+  campLeft: ['还剩 {n} 个', '{n} left'],
+  campDone: ['完成', 'Done'],
+  campNotApplicable: ['不适用', 'Not applicable'],
+  campReason: ['原因', 'Reason'],
+  campNote: ['说明（可不填）', 'Note (optional)'],
+  campNa_deceased: ['已故', 'Deceased'],
+  campNa_moved_away: ['已迁出本县', 'Moved out of the county'],
+  campNa_in_hospital: ['住院', 'In hospital'],
+  campNa_other: ['其他', 'Other'],
+  campQueued: ['已保存，有网络时自动发送', 'Saved; it is sent when the network is back'],
+  campQueueItem: ['专项任务', 'Campaign'],
+  campRequired: ['请填写：{fields}', 'Please fill in: {fields}'],
+  campYes: ['是', 'Yes'],
+  campNo: ['否', 'No'],
+  campStale: ['离线：显示的是上次的名单', 'Offline: showing the last list'],
+  campSent: ['待发送', 'Waiting to send'],
+} as const;
