@@ -21,7 +21,9 @@ export type IndicatorGroup =
   | 'party'
   | 'grid_workers'
   | 'disputes'
-  | 'petitions';
+  | 'petitions'
+  | 'cadres'
+  | 'enterprises';
 
 export type IndicatorInfo = {
   code: string;

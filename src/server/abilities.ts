@@ -24,6 +24,7 @@ import { VISIT_ABILITIES } from '../modules/visits/abilities.js';
 import { WISH_ABILITIES } from '../modules/wishes/abilities.js';
 import { PETITION_ABILITIES } from '../modules/petitions/abilities.js';
 import { TEAM_ABILITIES } from '../modules/teams/abilities.js';
+import { MAP_ABILITIES } from '../modules/maps/abilities.js';
 
 export const ROLE_TABLE = {
   ...REGION_ABILITIES,
@@ -45,6 +46,7 @@ export const ROLE_TABLE = {
   ...CADRE_ABILITIES,
   ...ENTERPRISE_ABILITIES,
   ...DISPUTE_ABILITIES,
+  ...MAP_ABILITIES,
 };
 
 export type Ability = keyof typeof ROLE_TABLE;

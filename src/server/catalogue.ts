@@ -19,6 +19,7 @@ import { VISIT_ERRORS } from '../modules/visits/errors.js';
 import { WISH_ERRORS } from '../modules/wishes/errors.js';
 import { PETITION_ERRORS } from '../modules/petitions/errors.js';
 import { TEAM_ERRORS } from '../modules/teams/errors.js';
+import { MAP_ERRORS } from '../modules/maps/errors.js';
 import { CORE_ERRORS, type ErrorCode, type ErrorEntry } from '../platform/errors.js';
 
 export const ERROR_CATALOGUE = {
@@ -39,4 +40,5 @@ export const ERROR_CATALOGUE = {
   ...CADRE_ERRORS,
   ...ENTERPRISE_ERRORS,
   ...DISPUTE_ERRORS,
+  ...MAP_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

@@ -10654,6 +10654,358 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/map/base": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 底图 The county’s base map: tile layers and their coordinate system (none = grids alone) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            tiles: "none" | "tianditu" | "amap" | "custom";
+                            /**
+                             * @description the tiles’ coordinate system: GCJ-02 tiles shift what is drawn
+                             * @enum {string}
+                             */
+                            crs: "wgs84" | "gcj02";
+                            layers: {
+                                url: string;
+                                subdomains: string[];
+                                attribution: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/map/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 地图设置 The county’s map settings (administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            tiles: "none" | "tianditu" | "amap" | "custom";
+                            /**
+                             * @description the tiles’ coordinate system: GCJ-02 tiles shift what is drawn
+                             * @enum {string}
+                             */
+                            crs: "wgs84" | "gcj02";
+                            layers: {
+                                url: string;
+                                subdomains: string[];
+                                attribution: string;
+                            }[];
+                            tiandituKey: string | null;
+                            customUrl: string | null;
+                            /**
+                             * @description the tiles’ coordinate system: GCJ-02 tiles shift what is drawn
+                             * @enum {string}
+                             */
+                            customCrs: "wgs84" | "gcj02";
+                            publicMap: boolean;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改地图设置 Set the base map (天地图, 高德 GCJ-02, custom, none) and the public map of reports */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        tiles: "none" | "tianditu" | "amap" | "custom";
+                        tiandituKey?: string | null;
+                        customUrl?: string | null;
+                        /**
+                         * @description the tiles’ coordinate system: GCJ-02 tiles shift what is drawn
+                         * @enum {string}
+                         */
+                        customCrs?: "wgs84" | "gcj02";
+                        /** @description publish the map of reports to residents (FixMyStreet-style) */
+                        publicMap: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            tiles: "none" | "tianditu" | "amap" | "custom";
+                            /**
+                             * @description the tiles’ coordinate system: GCJ-02 tiles shift what is drawn
+                             * @enum {string}
+                             */
+                            crs: "wgs84" | "gcj02";
+                            layers: {
+                                url: string;
+                                subdomains: string[];
+                                attribution: string;
+                            }[];
+                            tiandituKey: string | null;
+                            customUrl: string | null;
+                            /**
+                             * @description the tiles’ coordinate system: GCJ-02 tiles shift what is drawn
+                             * @enum {string}
+                             */
+                            customCrs: "wgs84" | "gcj02";
+                            publicMap: boolean;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/map/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事件分布 Cases clustered by child region with counts, and a heat map, in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description county, township, village or grid in scope; default the caller’s scope */
+                    region?: string;
+                    /** @description cases reported in the last N days */
+                    days?: number;
+                    /** @description only cases still open */
+                    open?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            region: {
+                                code: string;
+                                name: string;
+                            };
+                            total: number;
+                            clusters: {
+                                /** @description the child region (township, village or grid) the cases are counted in */
+                                code: string;
+                                name: string;
+                                lng: number;
+                                lat: number;
+                                count: number;
+                                open: number;
+                                overdue: number;
+                            }[];
+                            /** @description cases with a location counted in cells of about 500 m */
+                            heat: {
+                                lng: number;
+                                lat: number;
+                                n: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/map/places/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 地点 A region’s place in words from the territory (township, village, grid) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            township: string | null;
+                            village: string | null;
+                            grid: string | null;
+                            /** @description the place in words: township, village (community), grid */
+                            text: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/public/map/{county}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 问题地图 Public map of reports near a point: open and recently fixed, no personal data */
+        get: {
+            parameters: {
+                query?: {
+                    lng?: number;
+                    lat?: number;
+                    /** @description radius around lng/lat */
+                    km?: number;
+                };
+                header?: never;
+                path: {
+                    county: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            county: {
+                                code: string;
+                                name: string;
+                            };
+                            base: {
+                                /** @enum {string} */
+                                tiles: "none" | "tianditu" | "amap" | "custom";
+                                /**
+                                 * @description the tiles’ coordinate system: GCJ-02 tiles shift what is drawn
+                                 * @enum {string}
+                                 */
+                                crs: "wgs84" | "gcj02";
+                                layers: {
+                                    url: string;
+                                    subdomains: string[];
+                                    attribution: string;
+                                }[];
+                            };
+                            items: {
+                                category: string;
+                                categoryEn: string;
+                                /** @enum {string} */
+                                status: "open" | "fixed";
+                                /** @description the report’s words with phone and ID numbers masked, shortened */
+                                summary: string;
+                                /** @description village (community) only */
+                                place: string;
+                                /** @description rounded to about 200 m */
+                                lng: number;
+                                lat: number;
+                                reportedOn: string;
+                                fixedOn: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/open311/keys": {
         parameters: {
             query?: never;
