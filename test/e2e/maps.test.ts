@@ -1,0 +1,59 @@
+/**
+ * Maps in real Chromium (issue 11): the base map's attribution carries no flag; the county
+ * official switches the dashboard map to clusters (counts by township) and heat; the public map
+ * of reports opens without signing in once the county publishes it, and says so when it does not.
+ */
+import { describe, expect, it } from 'vitest';
+import { requireChromium, useBrowserApp } from '../browser-app.js';
+import { TEST_DEMO_PASSWORD } from '../helpers.js';
+
+const chromium = await requireChromium();
+const h = useBrowserApp();
+
+describe.skipIf(!chromium)('maps in the browser', () => {
+  it('dashboard clusters and heat, and the public map of reports', async () => {
+    const page = await (await h.context('desk')).newPage();
+    await h.signIn(page, '/', 'county');
+    await page.goto(`${h.base}/#/dashboard`);
+    await page.getByTestId('dash-map').waitFor({ timeout: 30_000 });
+    // Leaflet's link stays, its flag does not
+    const attribution = page.locator('[data-testid="dash-map"] .leaflet-control-attribution');
+    await expect.poll(async () => attribution.innerHTML(), { timeout: 20_000 }).toContain('Leaflet');
+    expect(await attribution.locator('svg').count()).toBe(0);
+
+    // antd puts the test id on the radio's hidden input: click its label
+    const mode = (k: string) => page.locator('label', { has: page.getByTestId(`dash-map-${k}`) });
+    await mode('clusters').click();
+    const clusters = page.getByTestId('map-cluster');
+    await expect.poll(async () => clusters.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    const first = await clusters.first().getAttribute('data-code');
+    expect(first).toHaveLength(9); // the county's clusters are its townships
+    await mode('heat').click();
+    await expect.poll(async () => clusters.count(), { timeout: 20_000 }).toBe(0);
+
+    // not published: the page says so
+    const anon = await (await h.context('desk')).newPage();
+    await anon.goto(`${h.base}/#/public-map/211221`);
+    await anon.getByTestId('public-map-off').waitFor({ timeout: 30_000 });
+
+    // the administrator publishes it; anyone sees the reports, without signing in
+    const login = await h.t.app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/login',
+      payload: { username: 'admin', password: TEST_DEMO_PASSWORD },
+    });
+    const put = await h.t.app.inject({
+      method: 'PUT',
+      url: '/api/v1/map/settings',
+      headers: { authorization: `Bearer ${login.json<{ token: string }>().token}` },
+      payload: { tiles: 'none', publicMap: true },
+    });
+    expect(put.statusCode, put.body).toBe(200);
+    await anon.reload();
+    await anon.getByTestId('public-map').waitFor({ timeout: 30_000 });
+    await expect
+      .poll(async () => anon.getByTestId('public-map-item').count(), { timeout: 20_000 })
+      .toBeGreaterThan(0);
+    expect(h.pageErrors).toEqual([]);
+  });
+});
