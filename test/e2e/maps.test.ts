@@ -13,8 +13,14 @@ const h = useBrowserApp();
 describe.skipIf(!chromium)('maps in the browser', () => {
   it('dashboard clusters and heat, and the public map of reports', async () => {
     const page = await (await h.context('desk')).newPage();
+    const density: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().includes('/api/v1/map/cases')) density.push(`${r.status()} ${r.url()}`);
+    });
+    page.on('console', (m) => density.push(`[${m.type()}] ${m.text()}`));
     await h.signIn(page, '/', 'county');
-    await page.goto(`${h.base}/#/dashboard`);
+    // the demo's cases lie months back: a year holds them
+    await page.goto(`${h.base}/#/dashboard?period=year`);
     await page.getByTestId('dash-map').waitFor({ timeout: 30_000 });
     // Leaflet's link stays, its flag does not
     const attribution = page.locator('[data-testid="dash-map"] .leaflet-control-attribution');
@@ -25,7 +31,13 @@ describe.skipIf(!chromium)('maps in the browser', () => {
     const mode = (k: string) => page.locator('label', { has: page.getByTestId(`dash-map-${k}`) });
     await mode('clusters').click();
     const clusters = page.getByTestId('map-cluster');
-    await expect.poll(async () => clusters.count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expect
+      .poll(async () => clusters.count(), {
+        timeout: 20_000,
+        message: `${density.join(', ')} ${h.pageErrors.join(', ')} ${await page.getByTestId('dash-map-mode').innerHTML()}`,
+      })
+      .toBeGreaterThan(0);
+    density.length = 0;
     const first = await clusters.first().getAttribute('data-code');
     expect(first).toHaveLength(9); // the county's clusters are its townships
     await mode('heat').click();

@@ -12,7 +12,7 @@ export type DensityInput = { countyCode: string; code: string; path: string; sin
 
 /**
  * Cases of a territory clustered with counts by child region (placed at the mean of their
- * reported points, or the region's middle when none has one), and counted in heat cells.
+ * reported points, or the middle of the region's grids when none has one), and counted in heat cells.
  * Scoped in SQL: only cases whose grid lies under `path`.
  */
 export async function caseDensity(db: Db, q: DensityInput) {
@@ -37,9 +37,7 @@ export async function caseDensity(db: Db, q: DensityInput) {
     open: number;
     overdue: number;
   }>`
-    SELECT k.code, r.name,
-      coalesce(k.lng, (r.min_lng + r.max_lng) / 2)::float8 AS lng,
-      coalesce(k.lat, (r.min_lat + r.max_lat) / 2)::float8 AS lat,
+    SELECT k.code, r.name, coalesce(k.lng, b.lng)::float8 AS lng, coalesce(k.lat, b.lat)::float8 AS lat,
       k.count, k.open, k.overdue
     FROM (
       SELECT left(c.grid_code, ${len}) AS code, avg(c.lng) AS lng, avg(c.lat) AS lat,
@@ -49,7 +47,12 @@ export async function caseDensity(db: Db, q: DensityInput) {
       GROUP BY 1
     ) k
     JOIN region r ON r.code = k.code
-    WHERE coalesce(k.lng, r.min_lng) IS NOT NULL
+    -- the middle of the region's grids when none of its cases has a point
+    CROSS JOIN LATERAL (
+      SELECT avg((g.min_lng + g.max_lng) / 2) AS lng, avg((g.min_lat + g.max_lat) / 2) AS lat
+      FROM region g WHERE g.county_code = ${q.countyCode} AND g.path <@ r.path AND g.min_lng IS NOT NULL
+    ) b
+    WHERE coalesce(k.lng, b.lng) IS NOT NULL
     ORDER BY k.count DESC, k.code`.execute(db);
   const heat = await sql<{ lng: number; lat: number; n: number }>`
     SELECT (round(c.lng / ${CELL}) * ${CELL})::float8 AS lng, (round(c.lat / ${CELL}) * ${CELL})::float8 AS lat,
