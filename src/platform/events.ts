@@ -19,6 +19,8 @@ export type LiveEvent = {
   title?: string;
   /** the title in English (issue 12) */
   titleEn?: string;
+  /** area events: the grid the case lies in */
+  gridCode?: string;
 };
 
 /**
@@ -31,8 +33,29 @@ const SESSIONS_CHANNEL = 'wangge_sessions_ended';
 /** What a cache of sessions must forget: these sessions, these accounts' sessions, or everything. */
 export type Invalidation = { sessions?: number[]; accounts?: number[]; all?: true };
 
+/**
+ * An event for one account, or for an area: every stream whose scope path holds `areaPath`
+ * (the path itself or below it) gets it — how county and township dashboards hear of every
+ * report in their territory without an inbox row each.
+ */
+export type FeedItem = { accountId: number; event: LiveEvent } | { areaPath: string; event: LiveEvent };
+
 /** Reads the events committed since its last call (the hub calls it, never concurrently). */
-export type LiveFeed = () => Promise<Array<{ accountId: number; event: LiveEvent }>>;
+export type LiveFeed = () => Promise<FeedItem[]>;
+
+/** One feed reading several, in turn. */
+export function combineFeeds(...feeds: LiveFeed[]): LiveFeed {
+  return async () => {
+    const out: FeedItem[] = [];
+    for (const f of feeds) out.push(...(await f()));
+    return out;
+  };
+}
+
+/** True when `path` is `scope` or lies below it (ltree's `path <@ scope`, on the text). */
+export function pathWithin(path: string, scope: string): boolean {
+  return path === scope || path.startsWith(`${scope}.`);
+}
 
 /** How often a hub with subscribers polls its feed. */
 export const FEED_POLL_MS = 150;
@@ -70,6 +93,7 @@ export class EventHub {
   private subscribers = 0;
   private timer: NodeJS.Timeout | null = null;
   private feed: LiveFeed | null = null;
+  private readonly areas = new Set<{ path: string; fn: (e: LiveEvent) => void }>();
 
   /** `feed` makes a fresh feed (starting at the present) each time subscribers come back. */
   constructor(
@@ -86,7 +110,11 @@ export class EventHub {
     this.feed = feed;
     const tick = async () => {
       try {
-        for (const { accountId, event } of await feed()) this.emitter.emit(String(accountId), event);
+        for (const item of await feed()) {
+          if ('areaPath' in item) {
+            for (const a of this.areas) if (pathWithin(item.areaPath, a.path)) a.fn(item.event);
+          } else this.emitter.emit(String(item.accountId), item.event);
+        }
       } catch (err) {
         this.onError(err);
       }
@@ -176,6 +204,20 @@ export class EventHub {
       if (off) return;
       off = true;
       this.emitter.off(String(accountId), fn);
+      if (--this.subscribers === 0) this.stopPolling();
+    };
+  }
+
+  /** Calls `fn` with every area event inside `scopePath` (the caller's subtree), filtered here. */
+  subscribeArea(scopePath: string, fn: (e: LiveEvent) => void): () => void {
+    const entry = { path: scopePath, fn };
+    this.areas.add(entry);
+    if (this.subscribers++ === 0) this.startPolling();
+    let off = false;
+    return () => {
+      if (off) return;
+      off = true;
+      this.areas.delete(entry);
       if (--this.subscribers === 0) this.stopPolling();
     };
   }

@@ -22,7 +22,9 @@ export type IndicatorGroup =
   | 'grid_workers'
   | 'disputes'
   | 'petitions'
-  | 'campaigns';
+  | 'campaigns'
+  | 'cadres'
+  | 'enterprises';
 
 export type IndicatorInfo = {
   code: string;

@@ -25,6 +25,7 @@ import { WISH_ABILITIES } from '../modules/wishes/abilities.js';
 import { PETITION_ABILITIES } from '../modules/petitions/abilities.js';
 import { TEAM_ABILITIES } from '../modules/teams/abilities.js';
 import { CAMPAIGN_ABILITIES } from '../modules/campaigns/abilities.js';
+import { MAP_ABILITIES } from '../modules/maps/abilities.js';
 
 export const ROLE_TABLE = {
   ...REGION_ABILITIES,
@@ -47,6 +48,7 @@ export const ROLE_TABLE = {
   ...ENTERPRISE_ABILITIES,
   ...DISPUTE_ABILITIES,
   ...CAMPAIGN_ABILITIES,
+  ...MAP_ABILITIES,
 };
 
 export type Ability = keyof typeof ROLE_TABLE;

@@ -37,6 +37,8 @@ import { indicatorRoutes } from '../modules/indicators/routes.js';
 import { cadreRoutes } from '../modules/cadres/routes.js';
 import { enterpriseRoutes } from '../modules/enterprises/routes.js';
 import { campaignRoutes } from '../modules/campaigns/routes.js';
+import { liveAreaOf } from '../modules/maps/index.js';
+import { mapRoutes } from '../modules/maps/routes.js';
 import { loggerOptions } from '../platform/logging.js';
 import { abilitiesOf } from './abilities.js';
 import { installAuth } from './auth.js';
@@ -131,7 +133,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(caseAdminRoutes(ctx));
       await api.register(departmentRoutes(ctx));
       await api.register(photoRoutes(ctx, photoRules));
-      await api.register(notifyRoutes(ctx));
+      await api.register(notifyRoutes({ ...ctx, areaOf: liveAreaOf }));
       await api.register(visitRoutes(ctx));
       await api.register(pointsRoutes(ctx));
       await api.register(wishRoutes(ctx));
@@ -147,6 +149,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(mediationRoutes(ctx));
       await api.register(dispatchRoutes(ctx));
       await api.register(campaignRoutes(ctx));
+      await api.register(mapRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

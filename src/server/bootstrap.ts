@@ -10,8 +10,9 @@ import { migrateToLatest } from '../platform/db/migrate.js';
 import type { Logger } from '../platform/logging.js';
 import type { AppContext } from './context.js';
 import { progressPrinter } from '../platform/progress.js';
-import { EventHub } from '../platform/events.js';
+import { combineFeeds, EventHub } from '../platform/events.js';
 import { liveFeed } from '../modules/notify/live.js';
+import { caseLiveFeed } from '../modules/maps/index.js';
 import { ensureReferenceData, loadCalendars } from '../modules/cases/seed.js';
 import { blobStoreFromEnv, type BlobStore } from '../modules/photos/index.js';
 
@@ -67,7 +68,7 @@ export async function makeContext(
     media: opts.media,
     events: new EventHub(
       url,
-      () => liveFeed(db),
+      () => combineFeeds(liveFeed(db), caseLiveFeed(db)),
       (err) => opts.log.warn({ err }, 'live feed failed'),
     ),
   };

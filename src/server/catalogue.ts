@@ -20,6 +20,7 @@ import { WISH_ERRORS } from '../modules/wishes/errors.js';
 import { PETITION_ERRORS } from '../modules/petitions/errors.js';
 import { TEAM_ERRORS } from '../modules/teams/errors.js';
 import { CAMPAIGN_ERRORS } from '../modules/campaigns/errors.js';
+import { MAP_ERRORS } from '../modules/maps/errors.js';
 import { CORE_ERRORS, type ErrorCode, type ErrorEntry } from '../platform/errors.js';
 
 export const ERROR_CATALOGUE = {
@@ -41,4 +42,5 @@ export const ERROR_CATALOGUE = {
   ...ENTERPRISE_ERRORS,
   ...DISPUTE_ERRORS,
   ...CAMPAIGN_ERRORS,
+  ...MAP_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

@@ -37,6 +37,9 @@ const PUBLIC = new Set([
   'GET /m/',
   'HEAD /m/',
   'HEAD /api/v1/photos/:id/:variant',
+  // the public map of reports (404 unless the county publishes it; rate-limited; no personal data)
+  'GET /api/v1/public/map/:county',
+  'HEAD /api/v1/public/map/:county',
 ]);
 
 describe('deny by default', () => {

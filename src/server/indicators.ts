@@ -4,6 +4,8 @@
  */
 import { DISPUTE_INDICATORS } from '../modules/disputes/indicators.js';
 import { PETITION_INDICATORS } from '../modules/petitions/indicators.js';
+import { CADRE_INDICATORS } from '../modules/cadres/indicators.js';
+import { ENTERPRISE_INDICATORS } from '../modules/enterprises/indicators.js';
 import { DISCLOSURE_INDICATORS } from '../modules/disclosures/indicators.js';
 import { ERRAND_INDICATORS } from '../modules/errands/indicators.js';
 import { GRID_INDICATORS } from '../modules/grids/indicators.js';
@@ -25,4 +27,6 @@ export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
   ...DISPUTE_INDICATORS,
   ...PETITION_INDICATORS,
   ...CAMPAIGN_INDICATORS,
+  ...CADRE_INDICATORS,
+  ...ENTERPRISE_INDICATORS,
 ];

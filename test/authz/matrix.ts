@@ -27,6 +27,7 @@ import { PEOPLE_ROWS } from './rows-people.js';
 import { REGISTER_ROWS } from './rows-registers.js';
 import { LANG_ROWS } from './rows-lang.js';
 import { CAMPAIGN_ROWS } from './rows-campaigns.js';
+import { MAP_ROWS } from './rows-maps.js';
 
 export type { Expect, Req, Row } from './rows.js';
 
@@ -849,6 +850,7 @@ export const MATRIX: Row[] = [
   ...REGISTER_ROWS,
   ...LANG_ROWS,
   ...CAMPAIGN_ROWS,
+  ...MAP_ROWS,
   ...PEOPLE_ROWS,
 ];
 

@@ -49,7 +49,7 @@ describe.skipIf(!chromium)('dashboard in the browser', () => {
       payload: { categoryCode: 'P0102', description: '路灯不亮了，晚上很黑', gridCode: grid },
     });
     expect(res.statusCode, res.body).toBe(201);
-    // no reload: the page refreshes on the event stream (or its quiet poll)
+    // no reload and no poll: the county-wide event (area.case.reported) reaches the county official
     await expect
       .poll(async () => Number(await page.getByTestId('dash-today-reported').textContent()), {
         timeout: 20_000,

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
-import type { LiveEvent, LiveFeed } from '../../platform/events.js';
+import type { LiveEvent } from '../../platform/events.js';
 import { titleEn } from './title-en.js';
 import { aboutOf } from './inbox.js';
 
@@ -26,7 +26,7 @@ type Row = {
  * horizon has finished, so later polls need not look there; rows above it may be read again
  * and are skipped by id. A row is delivered once per instance, only after its commit.
  */
-export function liveFeed(db: DbOrTx): LiveFeed {
+export function liveFeed(db: DbOrTx): () => Promise<Array<{ accountId: number; event: LiveEvent }>> {
   let horizon: string | null = null;
   let seen = new Map<number, string>(); // id → xid, for rows at or above the horizon
   return async () => {

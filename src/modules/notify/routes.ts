@@ -2,6 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Id } from '../../platform/ids.js';
 import { z } from 'zod';
 import { actorOf, isSessionLive } from '../accounts/index.js';
+import type { LiveEvent } from '../../platform/events.js';
 import type { NotifyDeps } from './context.js';
 import { markInboxRead, readInbox } from './inbox.js';
 import { ABOUT_TYPES } from './service.js';
@@ -81,9 +82,15 @@ export const notifyRoutes =
           'x-accel-buffering': 'no',
         });
         res.write(`retry: 3000\n: connected\n\n`);
-        const off = ctx.events.subscribe(actor.accountId, (e) =>
-          res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`),
-        );
+        const send = (e: LiveEvent) => res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
+        const offOwn = ctx.events.subscribe(actor.accountId, send);
+        // county-wide events (reports and closures in the caller's subtree) for dashboard readers
+        const area = ctx.areaOf?.(actor) ?? null;
+        const offArea = area ? ctx.events.subscribeArea(area, send) : () => {};
+        const off = () => {
+          offOwn();
+          offArea();
+        };
         // The stream lives only as long as its session: sign-out, a disabled account or a
         // password reset end it at once (NOTIFY from any instance); expiry, or a missed
         // notification, at the next ping's re-check.

@@ -223,6 +223,19 @@ export interface CaseHistory {
   to_state: string;
 }
 
+export interface CaseLiveEvent {
+  at: Generated<Timestamp>;
+  case_id: number;
+  county_code: string;
+  grid_code: string;
+  grid_path: string;
+  id: Generated<number>;
+  kind: string;
+  number: string;
+  state: string;
+  xid: Generated<string>;
+}
+
 export interface CaseMetricRow {
   at: Timestamp | null;
   case_id: number | null;
@@ -742,6 +755,17 @@ export interface HouseholdInvitation {
   withdrawn_at: Timestamp | null;
 }
 
+export interface MapSetting {
+  county_code: string;
+  custom_crs: Generated<string>;
+  custom_url: string | null;
+  public_map: Generated<boolean>;
+  tianditu_key: string | null;
+  tiles: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  updated_by: number | null;
+}
+
 export interface MediationPlace {
   active: Generated<boolean>;
   address: string | null;
@@ -1222,6 +1246,7 @@ export interface DB {
   campaign_template: CampaignTemplate;
   case_follower: CaseFollower;
   case_history: CaseHistory;
+  case_live_event: CaseLiveEvent;
   case_metric_row: CaseMetricRow;
   case_photo: CasePhoto;
   case_rollup: CaseRollup;
@@ -1256,6 +1281,7 @@ export interface DB {
   grid_worker: GridWorker;
   household: Household;
   household_invitation: HouseholdInvitation;
+  map_setting: MapSetting;
   mediation_place: MediationPlace;
   mediation_reward: MediationReward;
   mediation_session: MediationSession;

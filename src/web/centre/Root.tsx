@@ -4,10 +4,13 @@ import zhCN from 'antd/locale/zh_CN';
 import { LangProvider, useLang } from './lang.js';
 import { LoginPage } from './LoginPage.js';
 import { lazy, Suspense } from 'react';
+import { useRoute } from './router.js';
 import { SessionProvider, useSession } from './session.js';
 
 /** The signed-in frame and its menus load after sign-in (the sign-in page needs none of it). */
 const Shell = lazy(() => import('./layout/Shell.js').then((m) => ({ default: m.Shell })));
+/** The public map of reports (#/public-map/{county}) opens without signing in. */
+const PublicMapPage = lazy(() => import('./map/PublicMapPage.js'));
 
 const FONT =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif";
@@ -60,6 +63,13 @@ function Themed() {
 function Gate() {
   const { me } = useSession();
   const { t } = useLang();
+  const route = useRoute();
+  if (route.path[0] === 'public-map')
+    return (
+      <Suspense fallback={<Spin size="large" fullscreen description={t('app.loading')} />}>
+        <PublicMapPage county={route.path[1] ?? ''} />
+      </Suspense>
+    );
   if (me === undefined) return <Spin size="large" fullscreen description={t('app.loading')} />;
   if (me === null) return <LoginPage />;
   if (me.role === 'resident')

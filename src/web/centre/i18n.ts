@@ -11,6 +11,7 @@ import { ERRANDS_M } from './errands/messages.js';
 import { PETITIONS_M } from './petitions/messages.js';
 import { PARTY_M } from './party/messages.js';
 import { DASH_M } from './dashboard/messages.js';
+import { MAPS_M } from './map/messages.js';
 import { CADRES_M } from './cadres/messages.js';
 import { ENTERPRISES_M } from './enterprises/messages.js';
 import { POINTS_M } from './points/messages.js';
@@ -303,6 +304,7 @@ export const M = {
   ...POINTS_M,
   ...PARTY_M,
   ...DASH_M,
+  ...MAPS_M,
   ...CADRES_M,
   ...ENTERPRISES_M,
   ...WISHES_M,

@@ -9,7 +9,16 @@ export type LiveEvent = {
   title?: string;
   number?: string;
   state?: string;
+  /** area events: the grid the case lies in */
+  gridCode?: string;
 };
+
+/**
+ * County-wide events (dashboard readers): a case reported or closed anywhere in the caller's
+ * subtree. Kept apart from the own events above, which pages reload on; only the dashboard
+ * listens to these (useAreaLive).
+ */
+export const AREA_KINDS = ['area.case.reported', 'area.case.closed'];
 
 const bus = new EventTarget();
 
@@ -26,6 +35,16 @@ export function openLiveStream(): () => void {
     bus.dispatchEvent(new CustomEvent<LiveEvent>('live', { detail: data }));
   };
   for (const k of [...KINDS, 'message']) es.addEventListener(k, relay as EventListener);
+  const area = (e: MessageEvent<string>) => {
+    let data: LiveEvent;
+    try {
+      data = { type: e.type, ...(JSON.parse(e.data) as Omit<LiveEvent, 'type'>) };
+    } catch {
+      return;
+    }
+    bus.dispatchEvent(new CustomEvent<LiveEvent>('area', { detail: data }));
+  };
+  for (const k of AREA_KINDS) es.addEventListener(k, area as EventListener);
   return () => es.close();
 }
 
@@ -39,5 +58,18 @@ export function useLive(fn: (e: LiveEvent) => void): void {
     const h = (e: Event) => ref.current((e as CustomEvent<LiveEvent>).detail);
     bus.addEventListener('live', h);
     return () => bus.removeEventListener('live', h);
+  }, []);
+}
+
+/** Calls `fn` on every county-wide event (a report or closure in the caller's subtree) while mounted. */
+export function useAreaLive(fn: (e: LiveEvent) => void): void {
+  const ref = useRef(fn);
+  useEffect(() => {
+    ref.current = fn;
+  });
+  useEffect(() => {
+    const h = (e: Event) => ref.current((e as CustomEvent<LiveEvent>).detail);
+    bus.addEventListener('area', h);
+    return () => bus.removeEventListener('area', h);
   }, []);
 }

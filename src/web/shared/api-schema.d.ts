@@ -10654,22 +10654,17 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/campaign-targets/mine": {
+    "/api/v1/map/base": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 我的任务对象 The targets of running campaigns in my grid, with each campaign’s checklist (for the phone’s offline list) */
+        /** 底图 The county’s base map: tile layers and their coordinate system (none = grids alone) */
         get: {
             parameters: {
-                query?: {
-                    campaignId?: string;
-                    state?: "open" | "done" | "not_applicable" | "missed";
-                    limit?: number;
-                    offset?: number;
-                };
+                query?: never;
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -10683,584 +10678,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            campaigns: {
-                                id: number;
-                                title: string;
-                                endsOn: string;
-                                checklist: {
-                                    fields: {
-                                        key: string;
-                                        label: string;
-                                        /** @enum {string} */
-                                        type: "boolean" | "text" | "number" | "choice" | "date";
-                                        /** @default false */
-                                        required: boolean;
-                                        options?: string[];
-                                    }[];
-                                    /**
-                                     * @default optional
-                                     * @enum {string}
-                                     */
-                                    photo: "none" | "optional";
-                                };
-                            }[];
-                            items: {
-                                id: number;
-                                campaignId: number;
-                                householdId: number;
-                                residentId: number | null;
-                                name: string;
-                                address: string;
-                                gridCode: string;
-                                gridName: string;
-                                /** @enum {string} */
-                                state: "open" | "done" | "not_applicable" | "missed";
-                                naReason: string | null;
-                                note: string | null;
-                                doneAt: string | null;
-                                version: number;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/campaigns/{id}/targets": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 任务对象 A campaign’s targets in a region of my scope (state=open or missed: the misses) */
-        get: {
-            parameters: {
-                query?: {
-                    state?: "open" | "done" | "not_applicable" | "missed";
-                    within?: string;
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                campaignId: number;
-                                householdId: number;
-                                residentId: number | null;
-                                name: string;
-                                address: string;
-                                gridCode: string;
-                                gridName: string;
-                                /** @enum {string} */
-                                state: "open" | "done" | "not_applicable" | "missed";
-                                naReason: string | null;
-                                note: string | null;
-                                doneAt: string | null;
-                                version: number;
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/campaign-targets/{id}/actions/{action}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 处理任务对象 complete (the checklist, photo optional) · not_applicable (deceased, moved away, in hospital) · relocate (moved within the county: the household goes to its grid, the target follows) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                    action: "complete" | "not_applicable" | "relocate";
-                };
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        answers: {
-                            [key: string]: boolean | number | string;
-                        };
-                        /** @default [] */
-                        photoIds?: string[];
-                        /**
-                         * Format: date-time
-                         * @description when it was done (the phone’s clock: a queued report arrives later)
-                         */
-                        doneAt?: string;
-                        note?: string;
-                        /**
-                         * Format: uuid
-                         * @description idempotency (the phone’s offline queue): resending answers the first result
-                         */
-                        clientRequestId?: string;
-                        version?: number;
-                    } | {
-                        /** @enum {string} */
-                        reason: "deceased" | "moved_away" | "in_hospital" | "other";
-                        note?: string;
-                        /** Format: date-time */
-                        doneAt?: string;
-                        /**
-                         * Format: uuid
-                         * @description idempotency (the phone’s offline queue): resending answers the first result
-                         */
-                        clientRequestId?: string;
-                        version?: number;
-                    } | {
-                        toGridCode: string;
-                        address: string;
-                        unitId?: number | null;
-                        on?: string;
-                        reason: string;
-                        version?: number;
-                        /**
-                         * Format: uuid
-                         * @description idempotency (the phone’s offline queue): resending answers the first result
-                         */
-                        clientRequestId?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
                             /** @enum {string} */
-                            state: "open" | "done" | "not_applicable" | "missed";
-                            gridCode: string;
-                            version: number;
-                            replayed: boolean;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/campaign-templates": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 专项任务模板 The county’s recurring campaigns (pension certification, flood season …) */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                key: string;
-                                title: string;
-                                description: string;
-                                rule: {
-                                    /** @enum {string} */
-                                    subject: "resident" | "household";
-                                    /** @description residents only: aged at least this */
-                                    minAge?: number;
-                                    /** @description residents only: aged at most this */
-                                    maxAge?: number;
-                                    /**
-                                     * @description any of these care tags (none: no condition on tags)
-                                     * @default []
-                                     */
-                                    careTags: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
-                                    /**
-                                     * @description only in these townships, villages or grids of your scope (none: all of it)
-                                     * @default []
-                                     */
-                                    regions: string[];
-                                };
-                                checklist: {
-                                    fields: {
-                                        key: string;
-                                        label: string;
-                                        /** @enum {string} */
-                                        type: "boolean" | "text" | "number" | "choice" | "date";
-                                        /** @default false */
-                                        required: boolean;
-                                        options?: string[];
-                                    }[];
-                                    /**
-                                     * @default optional
-                                     * @enum {string}
-                                     */
-                                    photo: "none" | "optional";
-                                };
-                                days: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/campaigns/preview": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 对象预览 How many targets a rule selects in my scope, by child region (nothing is made) */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        rule: {
-                            /** @enum {string} */
-                            subject: "resident" | "household";
-                            /** @description residents only: aged at least this */
-                            minAge?: number;
-                            /** @description residents only: aged at most this */
-                            maxAge?: number;
+                            tiles: "none" | "tianditu" | "amap" | "custom";
                             /**
-                             * @description any of these care tags (none: no condition on tags)
-                             * @default []
-                             */
-                            careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
-                            /**
-                             * @description only in these townships, villages or grids of your scope (none: all of it)
-                             * @default []
-                             */
-                            regions?: string[];
-                        };
-                    };
-                };
-            };
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            targets: number;
-                            byRegion: {
-                                code: string;
-                                name: string;
-                                targets: number;
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/campaigns": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 专项任务 Campaigns over my scope, running first, with their counts in my scope */
-        get: {
-            parameters: {
-                query?: {
-                    state?: "running" | "closed";
-                    limit?: number;
-                    offset?: number;
-                };
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                title: string;
-                                templateKey: string | null;
-                                regionCode: string;
-                                regionName: string;
-                                startsOn: string;
-                                endsOn: string;
-                                /** @enum {string} */
-                                state: "running" | "closed";
-                                version: number;
-                                supervising: string[];
-                                /** @description within your scope */
-                                counts: {
-                                    targets: number;
-                                    done: number;
-                                    notApplicable: number;
-                                    open: number;
-                                    missed: number;
-                                    coverage: number;
-                                };
-                            }[];
-                            total: number;
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        /** 发起专项任务 Launch a campaign over my subtree; its targets are built by rule at once */
-        post: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path?: never;
-                cookie?: never;
-            };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        title: string;
-                        templateKey?: string;
-                        startsOn: string;
-                        endsOn: string;
-                        rule: {
-                            /** @enum {string} */
-                            subject: "resident" | "household";
-                            /** @description residents only: aged at least this */
-                            minAge?: number;
-                            /** @description residents only: aged at most this */
-                            maxAge?: number;
-                            /**
-                             * @description any of these care tags (none: no condition on tags)
-                             * @default []
-                             */
-                            careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
-                            /**
-                             * @description only in these townships, villages or grids of your scope (none: all of it)
-                             * @default []
-                             */
-                            regions?: string[];
-                        };
-                        checklist: {
-                            fields: {
-                                key: string;
-                                label: string;
-                                /** @enum {string} */
-                                type: "boolean" | "text" | "number" | "choice" | "date";
-                                /** @default false */
-                                required?: boolean;
-                                options?: string[];
-                            }[];
-                            /**
-                             * @default optional
+                             * @description the tiles’ coordinate system: GCJ-02 tiles shift what is drawn
                              * @enum {string}
                              */
-                            photo?: "none" | "optional";
-                        };
-                        /** @description the tiers that follow its progress */
-                        supervising: ("county" | "township" | "village")[];
-                        /** Format: uuid */
-                        clientRequestId?: string;
-                    };
-                };
-            };
-            responses: {
-                /** @description already launched with this clientRequestId */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            targets: number;
-                            replayed: boolean;
-                        };
-                    };
-                };
-                /** @description Default Response */
-                201: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            targets: number;
-                            replayed: boolean;
-                        };
-                    };
-                };
-            };
-        };
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/campaigns/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 专项任务详情 A campaign: its rule, checklist, counts in my scope and what I may do */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            id: number;
-                            title: string;
-                            templateKey: string | null;
-                            regionCode: string;
-                            regionName: string;
-                            startsOn: string;
-                            endsOn: string;
-                            /** @enum {string} */
-                            state: "running" | "closed";
-                            version: number;
-                            supervising: string[];
-                            /** @description within your scope */
-                            counts: {
-                                targets: number;
-                                done: number;
-                                notApplicable: number;
-                                open: number;
-                                missed: number;
-                                coverage: number;
-                            };
-                            rule: {
-                                /** @enum {string} */
-                                subject: "resident" | "household";
-                                /** @description residents only: aged at least this */
-                                minAge?: number;
-                                /** @description residents only: aged at most this */
-                                maxAge?: number;
-                                /**
-                                 * @description any of these care tags (none: no condition on tags)
-                                 * @default []
-                                 */
-                                careTags: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
-                                /**
-                                 * @description only in these townships, villages or grids of your scope (none: all of it)
-                                 * @default []
-                                 */
-                                regions: string[];
-                            };
-                            checklist: {
-                                fields: {
-                                    key: string;
-                                    label: string;
-                                    /** @enum {string} */
-                                    type: "boolean" | "text" | "number" | "choice" | "date";
-                                    /** @default false */
-                                    required: boolean;
-                                    options?: string[];
-                                }[];
-                                /**
-                                 * @default optional
-                                 * @enum {string}
-                                 */
-                                photo: "none" | "optional";
-                            };
-                            closeReason: string | null;
-                            closedAt: string | null;
-                            actions: "close"[];
+                            crs: "wgs84" | "gcj02";
+                            layers: {
+                                url: string;
+                                subdomains: string[];
+                                attribution: string;
+                            }[];
                         };
                     };
                 };
@@ -11274,23 +10703,201 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/campaigns/{id}/progress": {
+    "/api/v1/map/settings": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 任务进度 Live progress of a region of my scope, by its child regions (grid, village, township) */
+        /** 地图设置 The county’s map settings (administrators) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            tiles: "none" | "tianditu" | "amap" | "custom";
+                            /**
+                             * @description the tiles’ coordinate system: GCJ-02 tiles shift what is drawn
+                             * @enum {string}
+                             */
+                            crs: "wgs84" | "gcj02";
+                            layers: {
+                                url: string;
+                                subdomains: string[];
+                                attribution: string;
+                            }[];
+                            tiandituKey: string | null;
+                            customUrl: string | null;
+                            /**
+                             * @description the tiles’ coordinate system: GCJ-02 tiles shift what is drawn
+                             * @enum {string}
+                             */
+                            customCrs: "wgs84" | "gcj02";
+                            publicMap: boolean;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改地图设置 Set the base map (天地图, 高德 GCJ-02, custom, none) and the public map of reports */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        tiles: "none" | "tianditu" | "amap" | "custom";
+                        tiandituKey?: string | null;
+                        customUrl?: string | null;
+                        /**
+                         * @description the tiles’ coordinate system: GCJ-02 tiles shift what is drawn
+                         * @enum {string}
+                         */
+                        customCrs?: "wgs84" | "gcj02";
+                        /** @description publish the map of reports to residents (FixMyStreet-style) */
+                        publicMap: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            tiles: "none" | "tianditu" | "amap" | "custom";
+                            /**
+                             * @description the tiles’ coordinate system: GCJ-02 tiles shift what is drawn
+                             * @enum {string}
+                             */
+                            crs: "wgs84" | "gcj02";
+                            layers: {
+                                url: string;
+                                subdomains: string[];
+                                attribution: string;
+                            }[];
+                            tiandituKey: string | null;
+                            customUrl: string | null;
+                            /**
+                             * @description the tiles’ coordinate system: GCJ-02 tiles shift what is drawn
+                             * @enum {string}
+                             */
+                            customCrs: "wgs84" | "gcj02";
+                            publicMap: boolean;
+                            updatedAt: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/map/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事件分布 Cases clustered by child region with counts, and a heat map, in my scope */
         get: {
             parameters: {
                 query?: {
-                    /** @description the region to break down (inside your scope); default your scope */
-                    within?: string;
+                    /** @description county, township, village or grid in scope; default the caller’s scope */
+                    region?: string;
+                    /** @description cases reported in the last N days */
+                    days?: number;
+                    /** @description only cases still open */
+                    open?: "true" | "false";
                 };
                 header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            region: {
+                                code: string;
+                                name: string;
+                            };
+                            total: number;
+                            clusters: {
+                                /** @description the child region (township, village or grid) the cases are counted in */
+                                code: string;
+                                name: string;
+                                lng: number;
+                                lat: number;
+                                count: number;
+                                open: number;
+                                overdue: number;
+                            }[];
+                            /** @description cases with a location counted in cells of about 500 m */
+                            heat: {
+                                lng: number;
+                                lat: number;
+                                n: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/map/places/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 地点 A region’s place in words from the territory (township, village, grid) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
                 path: {
-                    id: number;
+                    code: string;
                 };
                 cookie?: never;
             };
@@ -11304,26 +10911,11 @@ export interface paths {
                     content: {
                         "application/json": {
                             code: string;
-                            name: string;
-                            total: {
-                                targets: number;
-                                done: number;
-                                notApplicable: number;
-                                open: number;
-                                missed: number;
-                                coverage: number;
-                            };
-                            items: {
-                                targets: number;
-                                done: number;
-                                notApplicable: number;
-                                open: number;
-                                missed: number;
-                                coverage: number;
-                                code: string;
-                                name: string;
-                                level: string;
-                            }[];
+                            township: string | null;
+                            village: string | null;
+                            grid: string | null;
+                            /** @description the place in words: township, village (community), grid */
+                            text: string;
                         };
                     };
                 };
@@ -11337,34 +10929,29 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/campaigns/{id}/actions/close": {
+    "/api/v1/public/map/{county}": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        get?: never;
-        put?: never;
-        /** 结束专项任务 Close: every open target is listed as missed; with open targets a reason is required (409) */
-        post: {
+        /** 问题地图 Public map of reports near a point: open and recently fixed, no personal data */
+        get: {
             parameters: {
-                query?: never;
+                query?: {
+                    lng?: number;
+                    lat?: number;
+                    /** @description radius around lng/lat */
+                    km?: number;
+                };
                 header?: never;
                 path: {
-                    id: number;
+                    county: string;
                 };
                 cookie?: never;
             };
-            requestBody: {
-                content: {
-                    "application/json": {
-                        /** @description required when targets were missed */
-                        reason?: string;
-                        version?: number;
-                    };
-                };
-            };
+            requestBody?: never;
             responses: {
                 /** @description Default Response */
                 200: {
@@ -11373,40 +10960,46 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id: number;
-                            /** @enum {string} */
-                            state: "closed";
-                            version: number;
-                            counts: {
-                                targets: number;
-                                done: number;
-                                notApplicable: number;
-                                open: number;
-                                missed: number;
-                                coverage: number;
-                            };
-                            /** @description every target missed (up to 500; the rest through GET …/targets) */
-                            missed: {
-                                id: number;
-                                campaignId: number;
-                                householdId: number;
-                                residentId: number | null;
+                            county: {
+                                code: string;
                                 name: string;
-                                address: string;
-                                gridCode: string;
-                                gridName: string;
+                            };
+                            base: {
                                 /** @enum {string} */
-                                state: "open" | "done" | "not_applicable" | "missed";
-                                naReason: string | null;
-                                note: string | null;
-                                doneAt: string | null;
-                                version: number;
+                                tiles: "none" | "tianditu" | "amap" | "custom";
+                                /**
+                                 * @description the tiles’ coordinate system: GCJ-02 tiles shift what is drawn
+                                 * @enum {string}
+                                 */
+                                crs: "wgs84" | "gcj02";
+                                layers: {
+                                    url: string;
+                                    subdomains: string[];
+                                    attribution: string;
+                                }[];
+                            };
+                            items: {
+                                category: string;
+                                categoryEn: string;
+                                /** @enum {string} */
+                                status: "open" | "fixed";
+                                /** @description the report’s words with phone and ID numbers masked, shortened */
+                                summary: string;
+                                /** @description village (community) only */
+                                place: string;
+                                /** @description rounded to about 200 m */
+                                lng: number;
+                                lat: number;
+                                reportedOn: string;
+                                fixedOn: string | null;
                             }[];
                         };
                     };
                 };
             };
         };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

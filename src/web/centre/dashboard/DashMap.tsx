@@ -1,12 +1,13 @@
 import type { Feature } from 'geojson';
 import * as L from 'leaflet';
-import { Select, Space } from 'antd';
+import { Radio, Select, Space } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import { api } from '../../shared/api.js';
 import { loadGrids } from '../common/data.js';
 import { useLang } from '../lang.js';
 import { ok } from '../load.js';
 import { createMap } from '../map/base.js';
+import { clusterLayer, heatLayer } from '../map/density.js';
 import { escapeHtml } from '../cases/CaseMap.js';
 
 const CHOICES = [
@@ -16,6 +17,9 @@ const CHOICES = [
   ['case.overdue_now', '当前超期', 'Overdue now'],
   ['case.satisfaction_rate', '满意率', 'Satisfaction rate'],
 ] as const;
+
+/** The days a period covers, for the clusters and the heat map. */
+const DAYS: Record<string, number> = { day: 1, week: 7, month: 31, quarter: 92, year: 366 };
 
 /** A colour from pale to deep red by the value's place between the lowest and the highest. */
 const shade = (x: number | null | undefined, lo: number, hi: number) => {
@@ -40,7 +44,9 @@ export function DashMap({
   period: string;
   onDrill: (code: string) => void;
 }) {
-  const { lang } = useLang();
+  const { lang, t } = useLang();
+  const [mode, setMode] = useState<'shade' | 'clusters' | 'heat'>('shade');
+  const overlay = useRef<L.LayerGroup | null>(null);
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.GeoJSON | null>(null);
@@ -79,8 +85,8 @@ export function DashMap({
         style: (f) => ({
           color: '#7f1d1d',
           weight: 0.6,
-          fillOpacity: 0.8,
-          fillColor: shade(values.get(keyOf(f))?.value, lo, hi),
+          fillOpacity: mode === 'shade' ? 0.8 : 0.15,
+          fillColor: mode === 'shade' ? shade(values.get(keyOf(f))?.value, lo, hi) : '#ffffff',
         }),
         onEachFeature: (f, l) => {
           const k = keyOf(f);
@@ -100,10 +106,50 @@ export function DashMap({
       live = false;
     };
     // onDrill navigates; stable enough for this page
-  }, [region, childLength, period, code]);
+  }, [region, childLength, period, code, mode]);
+
+  // clusters and heat: cases of the period counted by child region and in cells (GET /map/cases)
+  useEffect(() => {
+    let live = true;
+    overlay.current?.remove();
+    overlay.current = null;
+    if (mode === 'shade') return;
+    ok(api.GET('/api/v1/map/cases', { params: { query: { region, days: DAYS[period] ?? 31 } } })).then(
+      (d) => {
+        const m = map.current;
+        if (!live || !m) return;
+        overlay.current =
+          mode === 'clusters'
+            ? clusterLayer(
+                d,
+                (c) =>
+                  t('maps.clusterTip', { name: c.name, count: c.count, open: c.open, overdue: c.overdue }),
+                childLength ? onDrill : undefined,
+              )
+            : heatLayer(d);
+        overlay.current.addTo(m);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [mode, region, period, childLength]);
 
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
+      <Radio.Group
+        size="small"
+        value={mode}
+        onChange={(e) => setMode(e.target.value as typeof mode)}
+        data-testid="dash-map-mode"
+      >
+        {(['shade', 'clusters', 'heat'] as const).map((k) => (
+          <Radio.Button key={k} value={k} data-testid={`dash-map-${k}`}>
+            {t(`maps.layer.${k}`)}
+          </Radio.Button>
+        ))}
+      </Radio.Group>
       <Select
         size="small"
         value={code}

@@ -1,8 +1,8 @@
 import { Alert, Button, Card, Col, Radio, Row, Skeleton, Space, Statistic, Tag, Typography } from 'antd';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import { useLang } from '../lang.js';
-import { useLive } from '../live.js';
+import { useAreaLive, useLive } from '../live.js';
 import { ok, useLoad } from '../load.js';
 import { navigate, type Route } from '../router.js';
 import { Chart } from './Chart.js';
@@ -27,13 +27,22 @@ export default function DashboardPage({ route }: { route: Route }) {
     () => ok(api.GET('/api/v1/indicators/dashboard', { params: { query: { region, period } } })),
     [region, period],
   );
-  // live: a new report or a closed case reaches the page through the event stream; a quiet
-  // poll covers accounts that get no notice of every report in their territory
-  useLive(() => res.reload());
-  useEffect(() => {
-    const id = setInterval(() => res.reload(), 10_000);
-    return () => clearInterval(id);
-  }, [res]);
+  // live: every report and closure in the caller's subtree reaches the page through the event
+  // stream (area events, scoped by the server), and the caller's own notices too; a burst of
+  // them reloads the figures once a second at most
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const soon = () => {
+    pending.current ??= setTimeout(() => {
+      pending.current = null;
+      res.reload();
+    }, 1000);
+  };
+  useEffect(() => () => void (pending.current && clearTimeout(pending.current)), []);
+  useLive(soon);
+  useAreaLive((e) => {
+    // a county-wide event is for this page when its grid lies in the region shown
+    if (!region || e.gridCode?.startsWith(region)) soon();
+  });
 
   const d = res.data;
   if (res.error) return <Alert type="error" showIcon title={errorText(res.error, lang)} />;

@@ -1,7 +1,8 @@
 import type { Feature } from 'geojson';
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
+import { useLang } from '../lang.js';
 import { api } from '../../shared/api.js';
 import { ok } from '../load.js';
 import { CLOSED_COLOUR, createMap, WARNING_COLOURS } from '../map/base.js';
@@ -10,6 +11,19 @@ import type { CaseDetail } from '../types.js';
 /** The case's grid (GET /grids/{code}) with the reported point on it. */
 export function CaseLocation({ c, showGrid }: { c: CaseDetail; showGrid: boolean }) {
   const el = useRef<HTMLDivElement>(null);
+  const { t } = useLang();
+  // the address from the territory (township, village, grid), not bare coordinates
+  const [place, setPlace] = useState<string | null>(null);
+  useEffect(() => {
+    let live = true;
+    ok(api.GET('/api/v1/map/places/{code}', { params: { path: { code: c.gridCode } } })).then(
+      (p) => live && setPlace(p.text),
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [c.gridCode]);
   useEffect(() => {
     const map = createMap(el.current!);
     let live = true;
@@ -22,7 +36,7 @@ export function CaseLocation({ c, showGrid }: { c: CaseDetail; showGrid: boolean
         fillColor: c.closedAt ? CLOSED_COLOUR : (WARNING_COLOURS[c.warning] ?? '#1677ff'),
         fillOpacity: 1,
       })
-        .bindTooltip(c.address ?? c.number)
+        .bindTooltip(c.address ?? c.gridName)
         .addTo(map);
       map.setView(point, 15);
     }
@@ -46,6 +60,14 @@ export function CaseLocation({ c, showGrid }: { c: CaseDetail; showGrid: boolean
     };
   }, [c.id, c.lat, c.lng, c.gridCode, c.warning, c.closedAt, c.address, c.number, showGrid]);
   return (
-    <div ref={el} className="wg-map" style={{ height: 260, minHeight: 260 }} data-testid="case-location" />
+    <>
+      {place && (
+        <div style={{ marginBottom: 4 }} data-testid="case-place">
+          {t('maps.place')}：{place}
+          {c.address ? ` · ${c.address}` : ''}
+        </div>
+      )}
+      <div ref={el} className="wg-map" style={{ height: 260, minHeight: 260 }} data-testid="case-location" />
+    </>
   );
 }

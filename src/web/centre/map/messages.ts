@@ -1,0 +1,37 @@
+/** Command-centre strings of the maps (keys prefixed 'maps.'). Merged into i18n.ts. */
+export const MAPS_M = {
+  'maps.tiles': ['底图', 'Base map'],
+  'maps.tiles.none': ['不加载底图（仅网格边界，离线可用）', 'None: grid polygons only (works offline)'],
+  'maps.tiles.tianditu': ['天地图（须填写密钥）', 'Tianditu (needs the county’s key)'],
+  'maps.tiles.amap': ['高德地图（GCJ-02，自动纠偏）', 'AMap road tiles (GCJ-02, shifted automatically)'],
+  'maps.tiles.custom': ['自定义瓦片地址', 'Custom tile template'],
+  'maps.key': ['天地图密钥', 'Tianditu key'],
+  'maps.url': ['瓦片地址模板', 'Tile URL template'],
+  'maps.crs': ['瓦片坐标系', 'Tiles’ coordinate system'],
+  'maps.public': ['向群众公开问题地图', 'Publish the map of reports to residents'],
+  'maps.publicHelp': [
+    '公开后，任何人可在 {url} 查看本县在办和近30天已解决的问题（仅类别、打码摘要、村名和约200米精度的位置，不含任何个人信息；信访和社会治理类不公开）。',
+    'When published, anyone can see this county’s open and recently fixed problems at {url} (category, masked summary, village and a point to about 200 m; no personal data; petitions and social-governance matters are never shown).',
+  ],
+  'maps.readOnly': ['底图由县级系统管理员设置。', 'The county’s administrator sets the base map.'],
+  'maps.saved': ['地图设置已保存', 'Map settings saved'],
+  'maps.layer': ['图层', 'Layer'],
+  'maps.layer.shade': ['着色', 'Shaded'],
+  'maps.layer.clusters': ['聚合', 'Clusters'],
+  'maps.layer.heat': ['热力', 'Heat'],
+  'maps.clusterTip': [
+    '{name}：{count} 件（在办 {open}，超期 {overdue}）',
+    '{name}: {count} cases ({open} open, {overdue} overdue)',
+  ],
+  'maps.public.title': ['{county} 问题地图', '{county}: map of reported problems'],
+  'maps.public.intro': [
+    '群众反映的在办问题和近30天已解决的问题。位置约200米精度，不显示任何个人信息。',
+    'Problems residents reported that are open, or fixed in the last 30 days. Places are to about 200 m; no personal data is shown.',
+  ],
+  'maps.public.open': ['在办', 'Open'],
+  'maps.public.fixed': ['已解决', 'Fixed'],
+  'maps.public.near': ['只看我附近', 'Near me only'],
+  'maps.public.off': ['该县未公开问题地图。', 'This county does not publish a map of reports.'],
+  'maps.public.count': ['共 {n} 条', '{n} reports'],
+  'maps.place': ['所在位置', 'Place'],
+} as const;
