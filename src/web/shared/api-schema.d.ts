@@ -917,61 +917,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/households/{id}/history": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 户档案变更记录 What changed in a household and its members: who, when, what */
-        get: {
-            parameters: {
-                query?: never;
-                header?: never;
-                path: {
-                    id: number;
-                };
-                cookie?: never;
-            };
-            requestBody?: never;
-            responses: {
-                /** @description Default Response */
-                200: {
-                    headers: {
-                        [name: string]: unknown;
-                    };
-                    content: {
-                        "application/json": {
-                            items: {
-                                id: number;
-                                /** @enum {string} */
-                                subject: "household" | "resident";
-                                subjectId: number;
-                                event: string;
-                                at: string;
-                                effectiveOn: string | null;
-                                actorName: string | null;
-                                reason: string | null;
-                                changed: string[];
-                                /** @description the record after the change; ID number and phone masked */
-                                snapshot: {
-                                    [key: string]: unknown;
-                                };
-                            }[];
-                        };
-                    };
-                };
-            };
-        };
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/residents": {
         parameters: {
             query?: never;
@@ -1271,6 +1216,61 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 户档案变更记录 What changed in a household and its members: who, when, what */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                subject: "household" | "resident";
+                                subjectId: number;
+                                event: string;
+                                at: string;
+                                effectiveOn: string | null;
+                                actorName: string | null;
+                                reason: string | null;
+                                changed: string[];
+                                /** @description the record after the change; ID number and phone masked */
+                                snapshot: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7300,6 +7300,8 @@ export interface paths {
                                 unit: string | null;
                                 /** @description masked */
                                 phone: string | null;
+                                /** @description masked */
+                                idNumber: string | null;
                             }[];
                             total: number;
                         };
@@ -7334,6 +7336,7 @@ export interface paths {
                         unit?: string | null;
                         /** @default null */
                         phone?: string | null;
+                        idNumber?: string | null;
                         /** @default null */
                         accountId?: number | null;
                     };
@@ -7581,6 +7584,7 @@ export interface paths {
                                 menteeRegionName: string;
                                 startedOn: string;
                                 endedOn: string | null;
+                                endReason: string | null;
                             }[];
                         };
                     };
@@ -7620,6 +7624,53 @@ export interface paths {
                             id: number;
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/mentors/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束帮带 End a mentor pair (date and reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endedOn: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -7673,6 +7724,8 @@ export interface paths {
                             unit: string | null;
                             /** @description masked */
                             phone: string | null;
+                            /** @description masked */
+                            idNumber: string | null;
                             trainings: {
                                 id: number;
                                 title: string;
@@ -7700,6 +7753,7 @@ export interface paths {
                                 menteeRegionName: string;
                                 startedOn: string;
                                 endedOn: string | null;
+                                endReason: string | null;
                             }[];
                             mentees: {
                                 id: number;
@@ -7710,6 +7764,7 @@ export interface paths {
                                 menteeRegionName: string;
                                 startedOn: string;
                                 endedOn: string | null;
+                                endReason: string | null;
                             }[];
                         };
                     };
@@ -7745,6 +7800,7 @@ export interface paths {
                         reserve?: boolean;
                         unit?: string | null;
                         phone?: string | null;
+                        idNumber?: string | null;
                     };
                 };
             };
@@ -7769,7 +7825,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 查看完整电话 Reveal a cadre’s phone (reason required, audited) */
+        /** 查看完整电话、身份证号 Reveal a cadre’s phone or ID number (reason required, audited) */
         post: {
             parameters: {
                 query?: never;
@@ -7783,6 +7839,13 @@ export interface paths {
                 content: {
                     "application/json": {
                         reason: string;
+                        /**
+                         * @description what to reveal (default the phone)
+                         * @default [
+                         *       "phone"
+                         *     ]
+                         */
+                        fields?: ("phone" | "idNumber")[];
                     };
                 };
             };
@@ -7795,7 +7858,10 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
+                            /** @description null when not asked for or not kept */
                             phone: string | null;
+                            /** @description null when not asked for or not kept */
+                            idNumber: string | null;
                         };
                     };
                 };
@@ -8255,6 +8321,11 @@ export interface paths {
                         attributes?: {
                             [key: string]: string | number | string[];
                         };
+                        /**
+                         * Format: uuid
+                         * @description idempotency: a resend with the same id answers the case already made for this need
+                         */
+                        clientRequestId?: string;
                     };
                 };
             };
@@ -8337,6 +8408,7 @@ export interface paths {
                                 unit: string | null;
                                 startedOn: string;
                                 endedOn: string | null;
+                                endReason: string | null;
                             }[];
                             ledger: {
                                 id: number;
@@ -8457,6 +8529,53 @@ export interface paths {
                             id: number;
                         };
                     };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/helpers/{id}/end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束帮扶 End a cadre’s assignment to an enterprise (date and reason) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: date
+                         * @description YYYY-MM-DD
+                         */
+                        endedOn: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -9760,6 +9879,8 @@ export interface paths {
                                 name: string;
                                 /** @description issued the week’s report; false: flagged for the county */
                                 weekReported: boolean;
+                                /** @description held the week’s dispatch meeting (周调度); false: flagged for the county */
+                                weekDispatched: boolean;
                                 /** @description villages without the day’s screening */
                                 villagesMissing: number;
                             }[];
@@ -9767,6 +9888,8 @@ export interface paths {
                                 code: string;
                                 name: string;
                                 monthReported: boolean;
+                                /** @description held the month’s dispatch meeting (月调度) */
+                                monthDispatched: boolean;
                             }[];
                         };
                     };
@@ -10429,7 +10552,13 @@ export interface paths {
                          */
                         remote?: boolean;
                         partiesPresent: string;
-                        mediatorIds: number[];
+                        /** @default [] */
+                        mediatorIds?: number[];
+                        /**
+                         * @description 5+5+N members of the dispute village’s mediating teams (GET /disputes/{id}/team-members), registered as mediators with the sheet
+                         * @default []
+                         */
+                        teamMemberIds?: number[];
                         facts: string;
                         applicantClaim: string;
                         respondentClaim: string;
@@ -10643,6 +10772,896 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/dispatches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 调度会 The weekly and monthly dispatch meetings of my scope, with the disputes dispatched */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    period?: "week" | "month";
+                    /** @description the meetings of the period containing this date (with period) */
+                    date?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                regionCode: string;
+                                regionName: string;
+                                /** @enum {string} */
+                                period: "week" | "month";
+                                start: string;
+                                heldOn: string;
+                                chair: string;
+                                attendees: string;
+                                notes: string;
+                                recordedAt: string;
+                                /** @description the weekly / monthly report of the same period, when issued */
+                                reportIssuedAt: string | null;
+                                items: {
+                                    disputeId: number;
+                                    number: string;
+                                    summary: string;
+                                    state: string;
+                                    tier: string;
+                                    assignee: string;
+                                    decision: string;
+                                    dueOn: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 登记周调度 / 月调度 Record the township’s weekly or the county’s monthly dispatch meeting */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * @description township centre: week; county centre: month
+                         * @enum {string}
+                         */
+                        period: "week" | "month";
+                        /**
+                         * Format: date
+                         * @description the day of the meeting (not in the future); its week or month is the period
+                         */
+                        heldOn: string;
+                        /** @description who chaired (e.g. 分管副书记 王某) */
+                        chair: string;
+                        /** @description who attended: offices, departments, mediators, team members */
+                        attendees: string;
+                        notes?: string;
+                        /**
+                         * @description the disputes dispatched
+                         * @default []
+                         */
+                        items?: {
+                            /** @description a dispute in your scope */
+                            disputeId: number;
+                            /** @description who is to handle it: an office, a department, a person */
+                            assignee?: string;
+                            /** @description what the meeting decided */
+                            decision: string;
+                            /**
+                             * Format: date
+                             * @description a date, YYYY-MM-DD (Beijing)
+                             */
+                            dueOn?: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            period: "week" | "month";
+                            start: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaign-targets/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的任务对象 The targets of running campaigns in my grid, with each campaign’s checklist (for the phone’s offline list) */
+        get: {
+            parameters: {
+                query?: {
+                    campaignId?: string;
+                    state?: "open" | "done" | "not_applicable" | "missed";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            campaigns: {
+                                id: number;
+                                title: string;
+                                endsOn: string;
+                                checklist: {
+                                    fields: {
+                                        key: string;
+                                        label: string;
+                                        /** @enum {string} */
+                                        type: "boolean" | "text" | "number" | "choice" | "date";
+                                        /** @default false */
+                                        required: boolean;
+                                        options?: string[];
+                                    }[];
+                                    /**
+                                     * @default optional
+                                     * @enum {string}
+                                     */
+                                    photo: "none" | "optional";
+                                };
+                            }[];
+                            items: {
+                                id: number;
+                                campaignId: number;
+                                householdId: number;
+                                residentId: number | null;
+                                name: string;
+                                address: string;
+                                gridCode: string;
+                                gridName: string;
+                                /** @enum {string} */
+                                state: "open" | "done" | "not_applicable" | "missed";
+                                naReason: string | null;
+                                note: string | null;
+                                doneAt: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/targets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务对象 A campaign’s targets in a region of my scope (state=open or missed: the misses) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "done" | "not_applicable" | "missed";
+                    within?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                campaignId: number;
+                                householdId: number;
+                                residentId: number | null;
+                                name: string;
+                                address: string;
+                                gridCode: string;
+                                gridName: string;
+                                /** @enum {string} */
+                                state: "open" | "done" | "not_applicable" | "missed";
+                                naReason: string | null;
+                                note: string | null;
+                                doneAt: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaign-targets/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 处理任务对象 complete (the checklist, photo optional) · not_applicable (deceased, moved away, in hospital) · relocate (moved within the county: the household goes to its grid, the target follows) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "complete" | "not_applicable" | "relocate";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        answers: {
+                            [key: string]: boolean | number | string;
+                        };
+                        /** @default [] */
+                        photoIds?: string[];
+                        /**
+                         * Format: date-time
+                         * @description when it was done (the phone’s clock: a queued report arrives later)
+                         */
+                        doneAt?: string;
+                        note?: string;
+                        /**
+                         * Format: uuid
+                         * @description idempotency (the phone’s offline queue): resending answers the first result
+                         */
+                        clientRequestId?: string;
+                        version?: number;
+                    } | {
+                        /** @enum {string} */
+                        reason: "deceased" | "moved_away" | "in_hospital" | "other";
+                        note?: string;
+                        /** Format: date-time */
+                        doneAt?: string;
+                        /**
+                         * Format: uuid
+                         * @description idempotency (the phone’s offline queue): resending answers the first result
+                         */
+                        clientRequestId?: string;
+                        version?: number;
+                    } | {
+                        toGridCode: string;
+                        address: string;
+                        unitId?: number | null;
+                        on?: string;
+                        reason: string;
+                        version?: number;
+                        /**
+                         * Format: uuid
+                         * @description idempotency (the phone’s offline queue): resending answers the first result
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "open" | "done" | "not_applicable" | "missed";
+                            gridCode: string;
+                            version: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaign-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专项任务模板 The county’s recurring campaigns (pension certification, flood season …) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                title: string;
+                                description: string;
+                                rule: {
+                                    /** @enum {string} */
+                                    subject: "resident" | "household";
+                                    /** @description residents only: aged at least this */
+                                    minAge?: number;
+                                    /** @description residents only: aged at most this */
+                                    maxAge?: number;
+                                    /**
+                                     * @description any of these care tags (none: no condition on tags)
+                                     * @default []
+                                     */
+                                    careTags: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                                    /**
+                                     * @description only in these townships, villages or grids of your scope (none: all of it)
+                                     * @default []
+                                     */
+                                    regions: string[];
+                                };
+                                checklist: {
+                                    fields: {
+                                        key: string;
+                                        label: string;
+                                        /** @enum {string} */
+                                        type: "boolean" | "text" | "number" | "choice" | "date";
+                                        /** @default false */
+                                        required: boolean;
+                                        options?: string[];
+                                    }[];
+                                    /**
+                                     * @default optional
+                                     * @enum {string}
+                                     */
+                                    photo: "none" | "optional";
+                                };
+                                days: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对象预览 How many targets a rule selects in my scope, by child region (nothing is made) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rule: {
+                            /** @enum {string} */
+                            subject: "resident" | "household";
+                            /** @description residents only: aged at least this */
+                            minAge?: number;
+                            /** @description residents only: aged at most this */
+                            maxAge?: number;
+                            /**
+                             * @description any of these care tags (none: no condition on tags)
+                             * @default []
+                             */
+                            careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                            /**
+                             * @description only in these townships, villages or grids of your scope (none: all of it)
+                             * @default []
+                             */
+                            regions?: string[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            targets: number;
+                            byRegion: {
+                                code: string;
+                                name: string;
+                                targets: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专项任务 Campaigns over my scope, running first, with their counts in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "running" | "closed";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                templateKey: string | null;
+                                regionCode: string;
+                                regionName: string;
+                                startsOn: string;
+                                endsOn: string;
+                                /** @enum {string} */
+                                state: "running" | "closed";
+                                version: number;
+                                supervising: string[];
+                                /** @description within your scope */
+                                counts: {
+                                    targets: number;
+                                    done: number;
+                                    notApplicable: number;
+                                    open: number;
+                                    missed: number;
+                                    coverage: number;
+                                };
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发起专项任务 Launch a campaign over my subtree; its targets are built by rule at once */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        templateKey?: string;
+                        startsOn: string;
+                        endsOn: string;
+                        rule: {
+                            /** @enum {string} */
+                            subject: "resident" | "household";
+                            /** @description residents only: aged at least this */
+                            minAge?: number;
+                            /** @description residents only: aged at most this */
+                            maxAge?: number;
+                            /**
+                             * @description any of these care tags (none: no condition on tags)
+                             * @default []
+                             */
+                            careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                            /**
+                             * @description only in these townships, villages or grids of your scope (none: all of it)
+                             * @default []
+                             */
+                            regions?: string[];
+                        };
+                        checklist: {
+                            fields: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "boolean" | "text" | "number" | "choice" | "date";
+                                /** @default false */
+                                required?: boolean;
+                                options?: string[];
+                            }[];
+                            /**
+                             * @default optional
+                             * @enum {string}
+                             */
+                            photo?: "none" | "optional";
+                        };
+                        /** @description the tiers that follow its progress */
+                        supervising: ("county" | "township" | "village")[];
+                        /** Format: uuid */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already launched with this clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            targets: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            targets: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 专项任务详情 A campaign: its rule, checklist, counts in my scope and what I may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            templateKey: string | null;
+                            regionCode: string;
+                            regionName: string;
+                            startsOn: string;
+                            endsOn: string;
+                            /** @enum {string} */
+                            state: "running" | "closed";
+                            version: number;
+                            supervising: string[];
+                            /** @description within your scope */
+                            counts: {
+                                targets: number;
+                                done: number;
+                                notApplicable: number;
+                                open: number;
+                                missed: number;
+                                coverage: number;
+                            };
+                            rule: {
+                                /** @enum {string} */
+                                subject: "resident" | "household";
+                                /** @description residents only: aged at least this */
+                                minAge?: number;
+                                /** @description residents only: aged at most this */
+                                maxAge?: number;
+                                /**
+                                 * @description any of these care tags (none: no condition on tags)
+                                 * @default []
+                                 */
+                                careTags: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                                /**
+                                 * @description only in these townships, villages or grids of your scope (none: all of it)
+                                 * @default []
+                                 */
+                                regions: string[];
+                            };
+                            checklist: {
+                                fields: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    type: "boolean" | "text" | "number" | "choice" | "date";
+                                    /** @default false */
+                                    required: boolean;
+                                    options?: string[];
+                                }[];
+                                /**
+                                 * @default optional
+                                 * @enum {string}
+                                 */
+                                photo: "none" | "optional";
+                            };
+                            closeReason: string | null;
+                            closedAt: string | null;
+                            actions: "close"[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 任务进度 Live progress of a region of my scope, by its child regions (grid, village, township) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the region to break down (inside your scope); default your scope */
+                    within?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            total: {
+                                targets: number;
+                                done: number;
+                                notApplicable: number;
+                                open: number;
+                                missed: number;
+                                coverage: number;
+                            };
+                            items: {
+                                targets: number;
+                                done: number;
+                                notApplicable: number;
+                                open: number;
+                                missed: number;
+                                coverage: number;
+                                code: string;
+                                name: string;
+                                level: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/actions/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束专项任务 Close: every open target is listed as missed; with open targets a reason is required (409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description required when targets were missed */
+                        reason?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "closed";
+                            version: number;
+                            counts: {
+                                targets: number;
+                                done: number;
+                                notApplicable: number;
+                                open: number;
+                                missed: number;
+                                coverage: number;
+                            };
+                            /** @description every target missed (up to 500; the rest through GET …/targets) */
+                            missed: {
+                                id: number;
+                                campaignId: number;
+                                householdId: number;
+                                residentId: number | null;
+                                name: string;
+                                address: string;
+                                gridCode: string;
+                                gridName: string;
+                                /** @enum {string} */
+                                state: "open" | "done" | "not_applicable" | "missed";
+                                naReason: string | null;
+                                note: string | null;
+                                doneAt: string | null;
+                                version: number;
+                            }[];
                         };
                     };
                 };
