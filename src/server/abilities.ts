@@ -24,6 +24,7 @@ import { VISIT_ABILITIES } from '../modules/visits/abilities.js';
 import { WISH_ABILITIES } from '../modules/wishes/abilities.js';
 import { PETITION_ABILITIES } from '../modules/petitions/abilities.js';
 import { TEAM_ABILITIES } from '../modules/teams/abilities.js';
+import { REPORT_ABILITIES } from '../modules/reports/abilities.js';
 
 export const ROLE_TABLE = {
   ...REGION_ABILITIES,
@@ -38,6 +39,7 @@ export const ROLE_TABLE = {
   ...ERRAND_ABILITIES,
   ...PETITION_ABILITIES,
   ...TEAM_ABILITIES,
+  ...REPORT_ABILITIES,
   ...DISCLOSURE_ABILITIES,
   ...PARTY_ABILITIES,
   ...DEPARTMENT_ABILITIES,

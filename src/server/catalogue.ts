@@ -19,6 +19,7 @@ import { VISIT_ERRORS } from '../modules/visits/errors.js';
 import { WISH_ERRORS } from '../modules/wishes/errors.js';
 import { PETITION_ERRORS } from '../modules/petitions/errors.js';
 import { TEAM_ERRORS } from '../modules/teams/errors.js';
+import { REPORT_ERRORS } from '../modules/reports/errors.js';
 import { CORE_ERRORS, type ErrorCode, type ErrorEntry } from '../platform/errors.js';
 
 export const ERROR_CATALOGUE = {
@@ -31,6 +32,7 @@ export const ERROR_CATALOGUE = {
   ...ERRAND_ERRORS,
   ...PETITION_ERRORS,
   ...TEAM_ERRORS,
+  ...REPORT_ERRORS,
   ...DISCLOSURE_ERRORS,
   ...PARTY_ERRORS,
   ...PEOPLE_ERRORS,

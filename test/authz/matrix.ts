@@ -26,6 +26,7 @@ import { DISPUTE_ROWS } from './rows-disputes.js';
 import { PEOPLE_ROWS } from './rows-people.js';
 import { REGISTER_ROWS } from './rows-registers.js';
 import { LANG_ROWS } from './rows-lang.js';
+import { REPORT_ROWS } from './rows-reports.js';
 
 export type { Expect, Req, Row } from './rows.js';
 
@@ -847,6 +848,7 @@ export const MATRIX: Row[] = [
   ...DISPUTE_ROWS,
   ...REGISTER_ROWS,
   ...LANG_ROWS,
+  ...REPORT_ROWS,
   ...PEOPLE_ROWS,
 ];
 

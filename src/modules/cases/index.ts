@@ -10,3 +10,4 @@ export { seedCountyCaseConfig } from './seed.js';
 export { type CaseAction, type CaseState, OPEN_STATES } from './states.js';
 export { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
 export { type Tier } from './states.js';
+export { caseSummaries, type CaseSummary } from './summaries.js';

@@ -121,9 +121,9 @@ export const caseRoutes =
       },
       async (req, reply) => {
         const actor = await caseActor(ctx, actorOf(req));
-        if (!can(actor, 'cases.export')) throw new AppError('FORBIDDEN');
         const q = req.query;
         const withinPath = q.within ? narrowScope(actor, q.within, pathOf) : undefined;
+        if (!can(actor, 'cases.export')) throw new AppError('FORBIDDEN');
         const f = filterOf(ctx, actor, q, withinPath);
         const { reason, phone: _phone, ...filter } = q;
         const { stream } = await exportCases(ctx.db, actor, f, filter, reason ?? null, ctx.now(), req.id);
