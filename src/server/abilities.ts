@@ -26,6 +26,7 @@ import { PETITION_ABILITIES } from '../modules/petitions/abilities.js';
 import { TEAM_ABILITIES } from '../modules/teams/abilities.js';
 import { CAMPAIGN_ABILITIES } from '../modules/campaigns/abilities.js';
 import { MAP_ABILITIES } from '../modules/maps/abilities.js';
+import { REPORT_ABILITIES } from '../modules/reports/abilities.js';
 
 export const ROLE_TABLE = {
   ...REGION_ABILITIES,
@@ -40,6 +41,7 @@ export const ROLE_TABLE = {
   ...ERRAND_ABILITIES,
   ...PETITION_ABILITIES,
   ...TEAM_ABILITIES,
+  ...REPORT_ABILITIES,
   ...DISCLOSURE_ABILITIES,
   ...PARTY_ABILITIES,
   ...DEPARTMENT_ABILITIES,

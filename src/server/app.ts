@@ -34,6 +34,7 @@ import { partyRoutes } from '../modules/party/routes.js';
 import { photoRoutes } from '../modules/photos/index.js';
 import { departmentRoutes } from '../modules/departments/routes.js';
 import { indicatorRoutes } from '../modules/indicators/routes.js';
+import { reportRoutes } from '../modules/reports/routes.js';
 import { cadreRoutes } from '../modules/cadres/routes.js';
 import { enterpriseRoutes } from '../modules/enterprises/routes.js';
 import { campaignRoutes } from '../modules/campaigns/routes.js';
@@ -141,6 +142,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(disclosureRoutes(ctx));
       await api.register(partyRoutes(ctx));
       await api.register(indicatorRoutes({ ...ctx, indicatorSources: INDICATOR_SOURCES }));
+      await api.register(reportRoutes({ ...ctx, indicatorSources: INDICATOR_SOURCES }));
       await api.register(cadreRoutes(ctx));
       await api.register(enterpriseRoutes(ctx));
       await api.register(petitionRoutes(ctx));

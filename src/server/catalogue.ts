@@ -21,6 +21,7 @@ import { PETITION_ERRORS } from '../modules/petitions/errors.js';
 import { TEAM_ERRORS } from '../modules/teams/errors.js';
 import { CAMPAIGN_ERRORS } from '../modules/campaigns/errors.js';
 import { MAP_ERRORS } from '../modules/maps/errors.js';
+import { REPORT_ERRORS } from '../modules/reports/errors.js';
 import { CORE_ERRORS, type ErrorCode, type ErrorEntry } from '../platform/errors.js';
 
 export const ERROR_CATALOGUE = {
@@ -33,6 +34,7 @@ export const ERROR_CATALOGUE = {
   ...ERRAND_ERRORS,
   ...PETITION_ERRORS,
   ...TEAM_ERRORS,
+  ...REPORT_ERRORS,
   ...DISCLOSURE_ERRORS,
   ...PARTY_ERRORS,
   ...PEOPLE_ERRORS,

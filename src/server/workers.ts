@@ -4,7 +4,9 @@ import { sweepDisputes } from '../modules/disputes/sweep.js';
 import { deliverDue, logChannel } from '../modules/notify/outbox.js';
 import { warnPetitionLimits } from '../modules/petitions/index.js';
 import { remindDueCorrections } from '../modules/people/corrections.js';
+import { generateDueReports } from '../modules/reports/index.js';
 import type { AppContext } from './context.js';
+import { INDICATOR_SOURCES } from './indicators.js';
 
 /**
  * Background work of every server instance: the deadline sweep (automatic
@@ -13,7 +15,7 @@ import type { AppContext } from './context.js';
  */
 export function startWorkers(
   ctx: AppContext,
-  opts: { sweepMs?: number; outboxMs?: number; compactMs?: number; foldMs?: number } = {},
+  opts: { sweepMs?: number; outboxMs?: number; compactMs?: number; foldMs?: number; reportsMs?: number } = {},
 ): () => void {
   const deps = { db: ctx.db, pii: ctx.pii, grids: ctx.grids, calendar: ctx.calendar, now: ctx.now };
   const channels = [logChannel(ctx.log)];
@@ -41,6 +43,10 @@ export function startWorkers(
     // moves new case history into the rollup (ADR 0007; until then it is read from scratch)
     every(opts.foldMs ?? 10_000, 'rollup fold', () => foldRollup(ctx.db)),
     every(opts.sweepMs ?? 30_000, 'correction reminders', () => remindDueCorrections(ctx.db, ctx.now())),
+    // 日报/周报/月报 of the last finished day, week and month, once across instances (advisory lock)
+    every(opts.reportsMs ?? 300_000, 'case reports', () =>
+      generateDueReports({ db: ctx.db, now: ctx.now, indicatorSources: INDICATOR_SOURCES }),
+    ),
   ];
   return () => stops.forEach((s) => s());
 }

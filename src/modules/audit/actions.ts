@@ -13,6 +13,7 @@ export const ENTITY_NAMES: Record<string, Phrase> = {
   cadre: p('干部', 'cadre'),
   calendar: p('工作日历', 'calendar'),
   case: p('事件', 'case'),
+  case_report: p('案件报表', 'case report'),
   category: p('事件类别', 'category'),
   correction: p('更正申请', 'correction request'),
   department: p('职能部门', 'department'),
@@ -202,6 +203,10 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   'case.report': p('上报了{o}', 'reported {o}'),
   'case.comment': p('评论了{o}', 'commented on {o}'),
   'case.reveal_contact': p('查看了{o}报告人的联系方式', "viewed the reporter's contact on {o}"),
+  // lists and reports (issue 11)
+  'case.search': p('按报告人电话查找了{o}', "searched {o} by the reporter's phone"),
+  'case.export': p('导出了{o}列表', 'exported a list of {o}'),
+  'case_report.generate': p('生成了{o}', 'generated {o}'),
   ...steps('case', {
     file: p('将{o}立案', 'filed {o}'),
     reject: p('对{o}不予立案', 'declined to file {o}'),

@@ -11,3 +11,4 @@ export { seedCaseDemo } from './demo-history.js';
 export { type CaseAction, type CaseState, OPEN_STATES } from './states.js';
 export { deadlineAt, holderFor, type Deadlines } from './deadlines.js';
 export { type Tier } from './states.js';
+export { caseSummaries, type CaseSummary } from './summaries.js';

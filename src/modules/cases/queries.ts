@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
+import { likePattern, numberPattern, orderBySort, totalOf, type SortOf } from '../../platform/lists/index.js';
 import type { CaseActor } from './policy.js';
 import { visibleTo } from './repository.js';
 import { OPEN_STATES, roleTier } from './states.js';
@@ -16,8 +17,41 @@ export type ListFilter = {
   from?: Date;
   to?: Date;
   waiting?: boolean;
-  limit: number;
-  offset: number;
+  /** part of the case number */
+  number?: string;
+  /** words in the description or address (never a phone: see phoneHash) */
+  keyword?: string;
+  /** the reporter's phone as its blind index (the caller checked the right and audits the search) */
+  phoneHash?: Buffer;
+  sort?: SortOf<CaseSortKey>;
+};
+export type Page = { limit: number; offset: number };
+
+/** The columns a case list sorts by (the whitelist of the `sort` query). */
+export const CASE_SORT_KEYS = [
+  'number',
+  'reportedAt',
+  'deadlineAt',
+  'closedAt',
+  'state',
+  'category',
+  'grid',
+  'department',
+  'urgency',
+  'overdueCount',
+] as const;
+export type CaseSortKey = (typeof CASE_SORT_KEYS)[number];
+const SORT_COLUMNS: Record<CaseSortKey, ReturnType<typeof sql>> = {
+  number: sql`cases.number`,
+  reportedAt: sql`cases.reported_at`,
+  deadlineAt: sql`cases.deadline_at`,
+  closedAt: sql`cases.closed_at`,
+  state: sql`cases.state`,
+  category: sql`cases.category_code`,
+  grid: sql`cases.grid_code`,
+  department: sql`d.name`,
+  urgency: sql`array_position(ARRAY['normal','urgent','emergency'], cases.urgency)`,
+  overdueCount: sql`cases.overdue_count`,
 };
 
 const LIST_COLUMNS = [
@@ -69,8 +103,8 @@ function base(db: DbOrTx, actor: CaseActor) {
     .where(visibleTo(actor, actor.departmentId));
 }
 
-/** Cases the actor sees, most urgent first: overdue, red, yellow, then by deadline. */
-export async function listCases(db: DbOrTx, actor: CaseActor, f: ListFilter, now: Date) {
+/** The cases the actor sees that match the filter (no columns chosen, no order). */
+export function filteredCases(db: DbOrTx, actor: CaseActor, f: ListFilter, now: Date) {
   let q = base(db, actor);
   if (f.state) q = q.where('cases.state', '=', f.state);
   if (f.tier) q = q.where('cases.tier', '=', f.tier);
@@ -94,14 +128,32 @@ export async function listCases(db: DbOrTx, actor: CaseActor, f: ListFilter, now
   if (f.from) q = q.where('cases.reported_at', '>=', f.from);
   if (f.to) q = q.where('cases.reported_at', '<', f.to);
   if (f.waiting) q = waitingFor(q, actor);
+  if (f.number) q = q.where('cases.number', 'like', numberPattern(f.number));
+  if (f.keyword) {
+    const like = likePattern(f.keyword);
+    q = q.where((eb) => eb.or([eb('cases.description', 'ilike', like), eb('cases.address', 'ilike', like)]));
+  }
+  if (f.phoneHash) q = q.where('cases.reporter_contact_hash', '=', f.phoneHash);
+  return q;
+}
+
+/** The filtered cases in the list's order: the chosen column, else most urgent first (open, by deadline). */
+export function orderedCases(db: DbOrTx, actor: CaseActor, f: ListFilter, now: Date) {
+  const q = filteredCases(db, actor, f, now).select(LIST_COLUMNS);
+  if (f.sort) return orderBySort(q, f.sort, SORT_COLUMNS, sql`cases.id`);
   return q
-    .select(LIST_COLUMNS)
     .orderBy(sql`CASE WHEN cases.state IN ('closed','not_filed','cancelled','merged') THEN 1 ELSE 0 END`)
     .orderBy(sql`cases.deadline_at ASC NULLS LAST`)
-    .orderBy('cases.id', 'desc')
-    .limit(f.limit)
-    .offset(f.offset)
-    .execute();
+    .orderBy('cases.id', 'desc');
+}
+
+/** A page of the cases the actor sees, and how many match in all. */
+export async function listCases(db: DbOrTx, actor: CaseActor, f: ListFilter & Page, now: Date) {
+  const [rows, total] = await Promise.all([
+    orderedCases(db, actor, f, now).limit(f.limit).offset(f.offset).execute(),
+    totalOf(filteredCases(db, actor, f, now)),
+  ]);
+  return { rows, total };
 }
 
 /** Cases waiting for this actor's move. */

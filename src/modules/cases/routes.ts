@@ -10,7 +10,11 @@ import { performAction } from './actions.js';
 import { caseDeps, type CaseRouteDeps } from './context.js';
 import { actionsFor, type CaseActor } from './policy.js';
 import { open311Origin } from './open311-origin.js';
-import { caseHistory, findCaseDetail, listCases } from './queries.js';
+import { caseHistory, findCaseDetail } from './queries.js';
+import { caseListPage, filterOf } from './list-service.js';
+import { exportCases } from './export.js';
+import { can } from './abilities.js';
+import { Paged, XLSX } from '../../platform/lists/index.js';
 import { reportCase } from './report.js';
 import { revealReporterContact } from './reveal.js';
 import { noStore } from '../../platform/no-store.js';
@@ -20,6 +24,7 @@ import {
   ActionParams,
   CaseDetail,
   CaseItem,
+  ListFilterQuery,
   ListQuery,
   ReportBody,
   Reported,
@@ -80,30 +85,52 @@ export const caseRoutes =
       {
         schema: {
           tags: ['cases'],
-          summary: '案件列表 Cases I can see, most urgent first',
+          summary: '案件列表 Cases I can see (most urgent first, or sorted), with the exact total',
           querystring: ListQuery,
-          response: { 200: z.object({ items: z.array(CaseItem) }) },
+          response: { 200: Paged(CaseItem) },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const actor = await caseActor(ctx, actorOf(req));
         const q = req.query;
-        const rows = await listCases(
+        const withinPath = q.within ? narrowScope(actor, q.within, pathOf) : undefined;
+        const f = filterOf(ctx, actor, q, withinPath);
+        if (f.phoneHash) noStore(reply);
+        const now = ctx.now();
+        const page = await caseListPage(
           ctx.db,
           actor,
-          {
-            ...q,
-            withinPath: q.within ? narrowScope(actor, q.within, pathOf) : undefined,
-            overdue: q.overdue === undefined ? undefined : q.overdue === 'true',
-            open: q.open === undefined ? undefined : q.open === 'true',
-            from: q.from ? new Date(q.from) : undefined,
-            to: q.to ? new Date(q.to) : undefined,
-            waiting: q.waiting === 'true',
-          },
-          ctx.now(),
+          { ...f, limit: q.limit, offset: q.offset },
+          q.reason,
+          now,
+          req.id,
         );
-        const now = ctx.now();
-        return { items: rows.map((r) => toCaseItem(r, now, actor)) };
+        return { items: page.rows.map((r) => toCaseItem(r, now, actor)), total: page.total };
+      },
+    );
+
+    app.get(
+      '/cases/export.xlsx',
+      {
+        schema: {
+          tags: ['cases'],
+          summary: '导出案件 The filtered case list as .xlsx, streamed (masked; audited)',
+          querystring: ListFilterQuery,
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        const actor = await caseActor(ctx, actorOf(req));
+        const q = req.query;
+        const withinPath = q.within ? narrowScope(actor, q.within, pathOf) : undefined;
+        if (!can(actor, 'cases.export')) throw new AppError('FORBIDDEN');
+        const f = filterOf(ctx, actor, q, withinPath);
+        const { reason, phone: _phone, ...filter } = q;
+        const { stream } = await exportCases(ctx.db, actor, f, filter, reason ?? null, ctx.now(), req.id);
+        noStore(reply);
+        reply.header('content-type', XLSX);
+        reply.header('content-disposition', `attachment; filename="cases-${actor.countyCode}.xlsx"`);
+        return reply.send(stream);
       },
     );
 

@@ -2,6 +2,8 @@ import { z } from 'zod';
 import { Id } from '../../platform/ids.js';
 import { ACTIONS, STATES, TIERS, type CaseAction } from './states.js';
 import { SOURCES } from './report.js';
+import { Keyword, NumberSearch, PageQuery, sortParam } from '../../platform/lists/index.js';
+import { CASE_SORT_KEYS } from './queries.js';
 
 const Urgency = z.enum(['normal', 'urgent', 'emergency']);
 const CoordSystem = z.enum(['wgs84', 'gcj02', 'bd09']);
@@ -126,7 +128,8 @@ export const ActionParams = z.object({
   action: z.enum(ACTIONS),
 });
 
-export const ListQuery = z.object({
+/** The filters of the case list (and of its export). */
+export const ListFilterQuery = z.object({
   state: z.enum(STATES).optional(),
   tier: z.enum(TIERS).optional(),
   categoryCode: z
@@ -143,9 +146,25 @@ export const ListQuery = z.object({
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   waiting: z.enum(['true']).optional().describe('only cases waiting for me to act (my inbox of work)'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  number: NumberSearch,
+  q: Keyword,
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/, '11-digit mobile number')
+    .optional()
+    .describe(
+      'the reporter’s phone, matched by its keyed hash: a reveal (right, reason, audit, 10 a minute)',
+    ),
+  reason: z
+    .string()
+    .trim()
+    .min(4, '请说明查询事由 (at least 4 characters)')
+    .max(200)
+    .optional()
+    .describe('why the phone search (or an export) is made; required with phone'),
+  sort: sortParam(CASE_SORT_KEYS),
 });
+export const ListQuery = ListFilterQuery.extend(PageQuery);
 
 export const Warning = z.enum(['none', 'yellow', 'red', 'overdue']);
 

@@ -8,7 +8,7 @@ import { PUBLIC_NOTE_ACTIONS, type CaseAction } from './states.js';
 
 export { PUBLIC_NOTE_ACTIONS };
 
-type ListRow = Awaited<ReturnType<typeof listCases>>[number];
+type ListRow = Awaited<ReturnType<typeof listCases>>['rows'][number];
 type HistoryRow = Awaited<ReturnType<typeof caseHistory>>[number];
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);

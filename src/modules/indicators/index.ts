@@ -2,3 +2,4 @@
 export { INDICATOR_ABILITIES } from './abilities.js';
 export { INDICATOR_ERRORS } from './errors.js';
 export { compactRollup, foldRollup } from './compact.js';
+export { localDay, reportFigures, windowOf, type Listed, type ReportFigures } from './report-figures.js';

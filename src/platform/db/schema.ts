@@ -276,6 +276,22 @@ export interface CasePhoto {
   wish_id: number | null;
 }
 
+export interface CaseReport {
+  county_code: string;
+  figures: Json;
+  generated_at: Timestamp;
+  generated_by: number | null;
+  id: Generated<number>;
+  kind: string;
+  lists: Json;
+  period_from: string;
+  period_to: string;
+  region_code: string;
+  region_name: string;
+  region_path: string;
+  scheduled: boolean;
+}
+
 export interface CaseRollup {
   county_code: string;
   day: string;
@@ -1249,6 +1265,7 @@ export interface DB {
   case_live_event: CaseLiveEvent;
   case_metric_row: CaseMetricRow;
   case_photo: CasePhoto;
+  case_report: CaseReport;
   case_rollup: CaseRollup;
   case_rollup_pending: CaseRollupPending;
   cases: Cases;

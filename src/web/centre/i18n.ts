@@ -316,6 +316,9 @@ export const M = {
   ...PETITIONS_M,
   ...DISCLOSURES_M,
   ...ADMIN_M,
+  // lists that officials can work with (issue 11)
+  'list.total': ['共', 'Total'],
+  'list.export': ['导出 Excel', 'Export to Excel'],
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof M;

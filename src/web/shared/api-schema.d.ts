@@ -2520,7 +2520,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 案件列表 Cases I can see, most urgent first */
+        /** 案件列表 Cases I can see (most urgent first, or sorted), with the exact total */
         get: {
             parameters: {
                 query?: {
@@ -2535,6 +2535,16 @@ export interface paths {
                     to?: string;
                     /** @description only cases waiting for me to act (my inbox of work) */
                     waiting?: "true";
+                    /** @description the record number or a part of it */
+                    number?: string;
+                    /** @description words in the number, description or address (not a phone or ID number: use phone) */
+                    q?: string;
+                    /** @description the reporter’s phone, matched by its keyed hash: a reveal (right, reason, audit, 10 a minute) */
+                    phone?: string;
+                    /** @description why the phone search (or an export) is made; required with phone */
+                    reason?: string;
+                    /** @description sort by a column: number, reportedAt, deadlineAt, closedAt, state, category, grid, department, urgency, overdueCount; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "reportedAt" | "-reportedAt" | "deadlineAt" | "-deadlineAt" | "closedAt" | "-closedAt" | "state" | "-state" | "category" | "-category" | "grid" | "-grid" | "department" | "-department" | "urgency" | "-urgency" | "overdueCount" | "-overdueCount";
                     limit?: number;
                     offset?: number;
                 };
@@ -2579,6 +2589,7 @@ export interface paths {
                                 closedAt: string | null;
                                 version: number;
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -2688,6 +2699,62 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cases/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出案件 The filtered case list as .xlsx, streamed (masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "reported" | "filed" | "dispatched" | "accepted" | "handled" | "closed" | "suspended" | "not_filed" | "cancelled" | "merged";
+                    tier?: "village" | "township" | "county";
+                    categoryCode?: string;
+                    within?: string;
+                    source?: "resident_app" | "patrol" | "hotline" | "petition" | "enterprise" | "grassroots_request" | "campaign" | "open311";
+                    overdue?: "true" | "false";
+                    open?: "true" | "false";
+                    from?: string;
+                    to?: string;
+                    /** @description only cases waiting for me to act (my inbox of work) */
+                    waiting?: "true";
+                    /** @description the record number or a part of it */
+                    number?: string;
+                    /** @description words in the number, description or address (not a phone or ID number: use phone) */
+                    q?: string;
+                    /** @description the reporter’s phone, matched by its keyed hash: a reveal (right, reason, audit, 10 a minute) */
+                    phone?: string;
+                    /** @description why the phone search (or an export) is made; required with phone */
+                    reason?: string;
+                    /** @description sort by a column: number, reportedAt, deadlineAt, closedAt, state, category, grid, department, urgency, overdueCount; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "reportedAt" | "-reportedAt" | "deadlineAt" | "-deadlineAt" | "closedAt" | "-closedAt" | "state" | "-state" | "category" | "-category" | "grid" | "-grid" | "department" | "-department" | "urgency" | "-urgency" | "overdueCount" | "-overdueCount";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7237,6 +7304,266 @@ export interface paths {
                             };
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报表 Kept daily, weekly and monthly case reports of my scope, with the exact total */
+        get: {
+            parameters: {
+                query?: {
+                    kind?: "daily" | "weekly" | "monthly";
+                    /** @description sort by a column: periodFrom, generatedAt, kind, region; a leading "-" sorts descending */
+                    sort?: "periodFrom" | "-periodFrom" | "generatedAt" | "-generatedAt" | "kind" | "-kind" | "region" | "-region";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "daily" | "weekly" | "monthly";
+                                regionCode: string;
+                                regionName: string;
+                                /** @description first day, YYYY-MM-DD (Beijing) */
+                                periodFrom: string;
+                                /** @description the day after the last, YYYY-MM-DD */
+                                periodTo: string;
+                                /** @description made by the schedule (else on demand, by generatedBy) */
+                                scheduled: boolean;
+                                generatedAt: string;
+                                generatedBy: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 生成报表 Make a report now (village daily, township weekly, county monthly); kept and audited */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "daily" | "weekly" | "monthly";
+                        /** @description a village (daily), township (weekly) or county (monthly) in your scope; default your own */
+                        region?: string;
+                        /** @description a day of the period (YYYY-MM-DD; a month YYYY-MM for monthly); default the current one */
+                        at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "daily" | "weekly" | "monthly";
+                            regionCode: string;
+                            regionName: string;
+                            /** @description first day, YYYY-MM-DD (Beijing) */
+                            periodFrom: string;
+                            /** @description the day after the last, YYYY-MM-DD */
+                            periodTo: string;
+                            /** @description made by the schedule (else on demand, by generatedBy) */
+                            scheduled: boolean;
+                            generatedAt: string;
+                            generatedBy: string | null;
+                            values: {
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                unit: string;
+                                value: number | null;
+                                previous: number | null;
+                                yearBefore: number | null;
+                                /** @description 环比, % */
+                                changePrevious: number | null;
+                                /** @description 同比, % */
+                                changeYear: number | null;
+                            }[];
+                            byRegion: {
+                                code: string;
+                                name: string;
+                                values: {
+                                    [key: string]: number | null;
+                                };
+                            }[];
+                            /** @description the cases behind a figure, by indicator code (first 500) */
+                            lists: {
+                                [key: string]: {
+                                    total: number;
+                                    items: {
+                                        id: number;
+                                        number: string;
+                                        at: string | null;
+                                        category?: string;
+                                        grid?: string;
+                                        state?: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报表详情 A kept report: figures with 环比/同比, child regions, the cases behind the figures */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "daily" | "weekly" | "monthly";
+                            regionCode: string;
+                            regionName: string;
+                            /** @description first day, YYYY-MM-DD (Beijing) */
+                            periodFrom: string;
+                            /** @description the day after the last, YYYY-MM-DD */
+                            periodTo: string;
+                            /** @description made by the schedule (else on demand, by generatedBy) */
+                            scheduled: boolean;
+                            generatedAt: string;
+                            generatedBy: string | null;
+                            values: {
+                                code: string;
+                                nameZh: string;
+                                nameEn: string;
+                                unit: string;
+                                value: number | null;
+                                previous: number | null;
+                                yearBefore: number | null;
+                                /** @description 环比, % */
+                                changePrevious: number | null;
+                                /** @description 同比, % */
+                                changeYear: number | null;
+                            }[];
+                            byRegion: {
+                                code: string;
+                                name: string;
+                                values: {
+                                    [key: string]: number | null;
+                                };
+                            }[];
+                            /** @description the cases behind a figure, by indicator code (first 500) */
+                            lists: {
+                                [key: string]: {
+                                    total: number;
+                                    items: {
+                                        id: number;
+                                        number: string;
+                                        at: string | null;
+                                        category?: string;
+                                        grid?: string;
+                                        state?: string;
+                                    }[];
+                                };
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{id}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 下载报表 A kept report as .xlsx (figures, regions, one sheet per list) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

@@ -1,4 +1,4 @@
-import { ReloadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Segmented, Space } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
@@ -11,6 +11,14 @@ import { CaseFilterBar } from './CaseFilterBar.js';
 import { CaseMap, MapLegend } from './CaseMap.js';
 import { CaseTable } from './CaseTable.js';
 import { apiQuery, filtersFrom, PAGE_SIZE, type CaseFilters } from './filters.js';
+
+/** The export of what the list shows now: the same filters, every row (streamed by the server). */
+function exportHref(f: CaseFilters): string {
+  const { limit: _l, offset: _o, ...q } = apiQuery(f);
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
+  return `/api/v1/cases/export.xlsx?${params.toString()}`;
+}
 
 type View = 'split' | 'list' | 'map';
 const VIEW_KEY = 'wangge.caseView';
@@ -33,8 +41,8 @@ export function CaseListPage({ query }: { query: URLSearchParams }) {
   const pagination = {
     current: page,
     pageSize: PAGE_SIZE,
-    // the API does not count: allow one more page while a page comes back full
-    total: (page - 1) * PAGE_SIZE + items.length + (items.length === PAGE_SIZE ? 1 : 0),
+    total: res.data?.total ?? 0,
+    showTotal: (n: number) => `${t('list.total')} ${n}`,
     showSizeChanger: false,
     size: 'small' as const,
     onChange: (p: number) => apply({ ...filters, page: p > 1 ? String(p) : undefined }),
@@ -63,6 +71,11 @@ export function CaseListPage({ query }: { query: URLSearchParams }) {
               ]}
               data-testid="case-view"
             />
+            {can('cases.export') && (
+              <Button icon={<DownloadOutlined />} href={exportHref(filters)} data-testid="case-export">
+                {t('list.export')}
+              </Button>
+            )}
             <Button icon={<ReloadOutlined />} onClick={res.reload} title={t('common.refresh')} />
           </Space>
         </Space>

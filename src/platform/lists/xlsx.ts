@@ -1,0 +1,57 @@
+import { once } from 'node:events';
+import { PassThrough, type Readable } from 'node:stream';
+import ExcelJS from 'exceljs';
+import { sql, type Expression } from 'kysely';
+import type { Db } from '../db/database.js';
+
+export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+type Cell = string | number | Date | null;
+/** A column of an export: its header (Chinese first), width, and how a row gives its cell. */
+export type XlsxColumn<R> = { header: string; width?: number; cell: (r: R) => Cell };
+
+/** Rows fetched from the server-side cursor at a time: memory stays flat whatever the total. */
+export const EXPORT_BATCH = 1000;
+
+/**
+ * Streams the rows of `query` into an .xlsx, sheet `sheet`: the query runs once through a server-side
+ * cursor (DECLARE … FETCH, one repeatable-read transaction, so the rows are one consistent snapshot in
+ * the list's own order), each batch written by exceljs's streaming WorkbookWriter and flushed to the
+ * response, waiting while the client is slower than the database. Nothing holds the whole list: a
+ * county's year of cases exports in the memory of one batch (docs/BENCHMARKS.md, "Excel export").
+ * The caller masks what `cell` returns and audits the export before calling this.
+ */
+export function streamXlsx<R>(
+  db: Db,
+  query: Expression<R>,
+  sheet: string,
+  columns: readonly XlsxColumn<R>[],
+): Readable {
+  const out = new PassThrough();
+  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true });
+  const ws = wb.addWorksheet(sheet, { views: [{ state: 'frozen', ySplit: 1 }] });
+  ws.columns = columns.map((c, i) => ({ header: c.header, key: String(i), width: c.width ?? 14 }));
+  ws.getRow(1).font = { bold: true };
+  void db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (tx) => {
+      await sql`SET TRANSACTION READ ONLY`.execute(tx);
+      await sql`DECLARE wangge_export NO SCROLL CURSOR FOR ${query}`.execute(tx);
+      for (;;) {
+        const { rows } = await sql<R>`FETCH FORWARD ${sql.lit(EXPORT_BATCH)} FROM wangge_export`.execute(tx);
+        for (const r of rows) ws.addRow(columns.map((c) => c.cell(r))).commit();
+        if (out.destroyed) return;
+        if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+        if (out.destroyed) return;
+        if (rows.length < EXPORT_BATCH) break;
+      }
+      await sql`CLOSE wangge_export`.execute(tx);
+    })
+    .then(async () => {
+      ws.commit();
+      await wb.commit();
+    })
+    .catch((err: unknown) => out.destroy(err as Error));
+  return out;
+}
