@@ -18,6 +18,7 @@ import { VISITS_M } from './visits/messages.js';
 import { WISHES_M } from './wishes/messages.js';
 import { DISPUTES_M } from './disputes/messages.js';
 import { REGISTERS_M } from './people/messages.js';
+import { LANG_M } from './common/lang-messages.js';
 
 export const M = {
   'app.title': ['网格化基层治理指挥中心', 'Grid Governance Command Centre'],
@@ -310,6 +311,7 @@ export const M = {
   ...PETITIONS_M,
   ...DISCLOSURES_M,
   ...ADMIN_M,
+  ...LANG_M,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof M;
