@@ -3,6 +3,7 @@
  * bodies, chrome that stayed in one language), Chinese first, English second.
  */
 export const LANG_M = {
+  'app.docTitle': ['网格 · 指挥中心', 'Grid · Command Centre'],
   'action.verify': ['现场核查', 'Verify on site'],
   'act.verdict': ['核查结果', 'Finding on site'],
   'act.verdictRequired': ['请选择核查结果', 'Choose what you found'],
