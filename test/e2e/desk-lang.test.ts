@@ -89,6 +89,9 @@ describe.skipIf(!chromium)('the desk', () => {
 
     // the audit log: by action (修改了 Open311 接入设置, twice), then by person
     await page.getByTestId('tab-audit').click();
+    // the list is long (virtual): type to narrow it, then choose
+    await page.getByTestId('audit-action').click();
+    await page.keyboard.type('Open311 接入设置');
     await pickOption(page, 'audit-action', '修改了Open311 接入设置');
     await page
       .getByRole('button', { name: '查 询' })

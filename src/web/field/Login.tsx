@@ -39,7 +39,7 @@ export function Login({ expired, onSignedIn }: { expired: boolean; onSignedIn: (
           onClick={() => setLang(getLang() === 'zh' ? 'en' : 'zh')}
           data-testid="lang-switch"
         >
-          {t('langSwitch')}
+          <span lang={getLang() === 'zh' ? 'en' : 'zh-CN'}>{t('langSwitch')}</span>
         </Button>
       </div>
       <form className="card" onSubmit={(e) => void submit(e)}>
