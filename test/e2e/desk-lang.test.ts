@@ -100,7 +100,7 @@ describe.skipIf(!chromium)('the desk', () => {
       .click();
     await expect.poll(() => page.getByTestId('audit-sentence').count()).toBe(2);
     for (const s of await page.getByTestId('audit-sentence').allTextContents())
-      expect(s).toMatch(/^系统管理员 于 .* 修改了Open311 接入设置/);
+      expect(s).toMatch(/^系统管理员 于 .* 修改了 ?Open311 接入设置/);
     await pickOption(page, 'audit-actor', '系统管理员 (admin)');
     await page
       .getByRole('button', { name: '查 询' })
