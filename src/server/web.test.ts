@@ -21,6 +21,8 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(dir, 'assets', 'app-abc123.js'), js);
   fs.writeFileSync(path.join(dir, 'm', 'sw.js'), js);
   fs.writeFileSync(path.join(dir, 'assets', 'tiny.css'), 'a{}');
+  fs.writeFileSync(path.join(dir, 'index.html'), '<title>centre</title>');
+  fs.writeFileSync(path.join(dir, 'm', 'index.html'), '<title>field</title>');
   // the build's own step, run as the build runs it (web code is not imported here)
   execFileSync(process.execPath, ['src/web/compress.mjs', dir]);
   await serveWeb(app, dir);
@@ -58,5 +60,39 @@ describe('pre-compressed web assets', () => {
 
     const sw = await app.inject({ url: '/m/sw.js', headers: { 'accept-encoding': 'br' } });
     expect(sw.headers['content-encoding']).toBe('br');
+  });
+});
+
+describe('deep links after a reload (history routing)', () => {
+  it.each([
+    ['/cases/42', 'centre'],
+    ['/cases/42?tab=map', 'centre'],
+    ['/admin', 'centre'],
+    ['/m/cases/42', 'field'],
+    ['/m/join/ABCDE-FGHJK', 'field'],
+  ])('%s gets the %s page', async (url, title) => {
+    const res = await app.inject({ url, headers: { accept: 'text/html' } });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.headers['cache-control']).toBe('no-cache');
+    expect(res.body).toBe(`<title>${title}</title>`);
+  });
+
+  it.each([
+    '/api/v1/nope',
+    '/open311/v2/x',
+    '/assets/missing.js',
+    '/docs-x.json',
+    '/m/missing.js',
+    '/health/x',
+    '/favicon.ico',
+  ])('%s is not a screen: 404', async (url) => {
+    expect((await app.inject({ url })).statusCode).toBe(404);
+  });
+
+  it('files of the field app are still files', async () => {
+    const sw = await app.inject({ url: '/m/sw.js', headers: { 'accept-encoding': 'identity' } });
+    expect(sw.headers['content-type']).toMatch(/javascript/);
+    expect(sw.body).toBe(js);
   });
 });

@@ -1,15 +1,30 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** The built apps; WANGGE_WEB_DIR points elsewhere (e.g. a developer's own build). */
 export const WEB_DIR = path.resolve(process.env.WANGGE_WEB_DIR ?? 'dist/web');
 
+/** Paths that are never a screen of the command centre: the API, Open311, files, the API browser. */
+const NOT_CENTRE = /^\/(api|open311|assets|docs|health|m)(\/|$)/;
+
+/**
+ * An app's own path (`/cases/42`, `/m/cases/42`): the screen is drawn by the app's router,
+ * so a reload or a shared link gets the app's page. Not a file (a last segment with a dot).
+ */
+export function isScreenPath(url: string, app: 'centre' | 'field'): boolean {
+  const p = url.split('?')[0]!;
+  const last = p.slice(p.lastIndexOf('/') + 1);
+  if (last.includes('.')) return false;
+  return app === 'field' ? p.startsWith('/m/') : !NOT_CENTRE.test(p);
+}
+
 /**
  * The two web apps built by Vite (see scripts/ensure-web.mjs): the command centre
  * at `/`, the field app at `/m/`, hashed assets under `/assets/`. Public: they hold
- * no data; everything they show comes from the API after sign-in.
+ * no data; everything they show comes from the API after sign-in. Every other path
+ * of an app (`/cases/42`, `/m/cases/42`) gets that app's page (history routing).
  */
 export async function serveWeb(app: FastifyInstance, dir = WEB_DIR): Promise<void> {
   const html = (file: string) => {
@@ -46,7 +61,15 @@ export async function serveWeb(app: FastifyInstance, dir = WEB_DIR): Promise<voi
     prefix: '/m/',
     decorateReply: false,
     index: false,
-    wildcard: true,
+    // the files present when the server starts (the build comes first); other paths are screens
+    wildcard: false,
     preCompressed: true,
   });
+  const screen = (file: string, app: 'centre' | 'field') => {
+    const send = page(file);
+    return async (req: FastifyRequest, reply: FastifyReply) =>
+      isScreenPath(req.url, app) ? send(req, reply) : reply.callNotFound();
+  };
+  app.get('/m/*', { config: { public: true }, schema: { hide: true } }, screen('m/index.html', 'field'));
+  app.get('/*', { config: { public: true }, schema: { hide: true } }, screen('index.html', 'centre'));
 }

@@ -52,7 +52,7 @@ const outDir = process.env.WANGGE_WEB_DIR ? path.resolve(process.env.WANGGE_WEB_
 /**
  * Two single-page apps from one build: the command centre at `/` (desktop,
  * Ant Design) and the field app at `/m/` (phones, antd-mobile, PWA).
- * Both use hash routing, so the server only serves two HTML files and /assets.
+ * Both use history routing: the server answers each app's paths with its page (src/server/web.ts).
  * Each screen is its own chunk (React.lazy in the apps' shells), so a first visit on a slow
  * network loads only the sign-in page; everything is served pre-compressed (brotli, gzip).
  */

@@ -28,8 +28,8 @@ describe.skipIf(!chromium)('sunshine three affairs in the browser', () => {
     await village.getByTestId('editor-body').click(); // leave the number field so the form takes its value
     await expect.poll(() => village.getByTestId('live-totals').textContent()).toContain('9,000.25');
     await village.getByTestId('disclosure-save').click();
-    await village.waitForURL(/#\/disclosures\/\d+/);
-    const id = Number(/#\/disclosures\/(\d+)/.exec(village.url())![1]);
+    await village.waitForURL(/\/disclosures\/\d+/);
+    const id = Number(/\/disclosures\/(\d+)/.exec(village.url())![1]);
     await village.getByTestId('disclosure-publish').click();
     await village.getByTestId('disclosure-publish-confirm').click();
     await village.locator('[data-testid="disclosure-drawer-status"][data-status="published"]').waitFor();

@@ -38,7 +38,7 @@ describe.skipIf(!chromium)('J12 micro-errand in the browser', () => {
       .poll(() => villager.getByTestId('errand-status').getAttribute('data-status'))
       .toBe('requested');
     expect(await villager.locator('body').innerText()).not.toContain('13812345678');
-    const id = Number(new URL(villager.url()).hash.split('/').pop());
+    const id = Number(new URL(villager.url()).pathname.split('/').pop());
     const { number } = await h.t.db
       .selectFrom('errand')
       .select('number')

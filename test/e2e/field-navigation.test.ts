@@ -97,12 +97,12 @@ describe.skipIf(!chromium)('field app navigation at 360 px', () => {
     await page.getByTestId('tab-cases').click();
     await page.getByTestId(`case-${kase.number}`).waitFor();
 
-    // deep links after a reload: the screen comes back, and its way back leads home
-    await page.goto(`${h.base}/m/#/visits`);
+    // deep links after a reload (path-style, history routing): the screen comes back, its way back leads home
+    await page.goto(`${h.base}/m/visits`);
     await page.reload();
     await page.getByTestId('visits-due').waitFor();
     await backLeadsTo(page, 'home-report');
-    await page.goto(`${h.base}/m/#/cases/${kase.id}`);
+    await page.goto(`${h.base}/m/cases/${kase.id}`);
     await page.reload();
     await page.getByTestId('detail-description').waitFor();
     await backLeadsTo(page, 'cases');

@@ -34,8 +34,8 @@ describe.skipIf(!chromium)('J5 petition supermarket in the browser', () => {
     await desk.getByTestId('pet-phone').fill('13904105555');
     await desk.getByTestId('pet-matter').fill('村路边排水沟堵塞，雨天积水进院，多次反映未解决');
     await desk.getByTestId('pet-submit').click();
-    await desk.waitForURL(/#\/petitions\/register\/\d+/);
-    const id = Number(/#\/petitions\/register\/(\d+)/.exec(desk.url())![1]);
+    await desk.waitForURL(/\/petitions\/register\/\d+/);
+    const id = Number(/\/petitions\/register\/(\d+)/.exec(desk.url())![1]);
     await expect.poll(() => desk.getByTestId('pet-state').innerText()).toBe('待决定受理');
     const drawer = desk.getByTestId('pet-drawer');
     expect(await drawer.innerText()).toContain('赵**');
@@ -81,7 +81,7 @@ describe.skipIf(!chromium)('J5 petition supermarket in the browser', () => {
       description: '村路边排水沟堵塞，雨天积水进院，多次反映未解决',
     });
     await desk.getByTestId('pet-case-link').click();
-    await desk.waitForURL(new RegExp(`#/cases/${row.case_id}$`));
+    await desk.waitForURL(new RegExp(`/cases/${row.case_id}$`));
     await expect.poll(() => desk.locator('body').innerText()).toContain(kase.number);
     expect(h.pageErrors).toEqual([]);
   });
@@ -96,8 +96,8 @@ describe.skipIf(!chromium)('J5 petition supermarket in the browser', () => {
     await desk.getByTestId('pet-phone').fill('13904106666');
     await desk.getByTestId('pet-matter').fill('承包地流转租金两年未付，多次找承租方未果');
     await desk.getByTestId('pet-submit').click();
-    await desk.waitForURL(/#\/petitions\/register\/\d+/);
-    const id = Number(/#\/petitions\/register\/(\d+)/.exec(desk.url())![1]);
+    await desk.waitForURL(/\/petitions\/register\/\d+/);
+    const id = Number(/\/petitions\/register\/(\d+)/.exec(desk.url())![1]);
     await expect.poll(() => desk.getByTestId('pet-state').innerText()).toBe('待决定受理');
     expect(await desk.getByTestId('pet-drawer').innerText()).toContain('村级代理');
     expect(await desk.locator('body').innerText()).not.toContain('13904106666');

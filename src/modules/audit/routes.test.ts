@@ -72,7 +72,7 @@ describe('GET /audit', () => {
     expect(bad.statusCode).toBe(400);
     const names = await t.app.inject({ method: 'GET', url: '/api/v1/audit/actions', headers: admin });
     const body = names.json<{ actions: Array<{ action: string; zh: string }> }>();
-    expect(body.actions.find((a) => a.action === 'resident.reveal')?.zh).toBe('查看了…的身份证号');
+    expect(body.actions.find((a) => a.action === 'resident.reveal')?.zh).toBe('查看了居民的身份证号');
     const denied = await t.app.inject({ method: 'GET', url: '/api/v1/audit/actions', headers: reporter });
     expect(denied.statusCode).toBe(403);
   });

@@ -6,7 +6,7 @@ import type { AuditDeps } from './context.js';
 import { authorize } from './abilities.js';
 import { ACTION_PHRASES, ENTITY_NAMES } from './actions.js';
 import { listAudit } from './repository.js';
-import { actionName, auditSentence, objectName } from './sentence.js';
+import { actionName, actionOption, auditSentence, objectName } from './sentence.js';
 
 const Both = z.object({ zh: z.string(), en: z.string() });
 
@@ -112,7 +112,7 @@ export const auditRoutes =
         return {
           actions: Object.keys(ACTION_PHRASES)
             .sort()
-            .map((action) => ({ action, ...actionName(action) })),
+            .map((action) => ({ action, ...actionOption(action) })),
           entityTypes: Object.entries(ENTITY_NAMES).map(([entityType, n]) => ({ entityType, ...n })),
         };
       },

@@ -44,6 +44,13 @@ export function objectName(entityType: string, entityId: string | null): Phrase 
 }
 
 /** The action in words without its object, for filters: "查看了…的身份证号". */
+/** An action as the filter lists it, named with its kind of object: "修改了Open311 接入设置". */
+export function actionOption(action: string): Phrase {
+  const ph = ACTION_PHRASES[action] ?? { zh: '操作了{o}', en: 'acted on {o}' };
+  const o = ENTITY_NAMES[action.slice(0, action.indexOf('.'))];
+  return o ? { zh: ph.zh.replace('{o}', o.zh), en: ph.en.replace('{o}', o.en) } : actionName(action);
+}
+
 export function actionName(action: string): Phrase {
   const ph = ACTION_PHRASES[action] ?? { zh: '操作了{o}', en: 'acted on {o}' };
   return { zh: ph.zh.replace('{o}', '…'), en: ph.en.replace('{o}', '…') };

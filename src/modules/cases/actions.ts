@@ -1,5 +1,6 @@
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import { wordsBody } from '../notify/index.js';
 import { awardPoints } from '../points/index.js';
 import { runStep, type Workflow } from '../workflow/index.js';
 import type { CaseDeps } from './context.js';
@@ -75,14 +76,17 @@ const caseWorkflow = (
       extra: { tier: updated.tier, departmentId: updated.department_id, photoIds },
       auditAfter: { tier: updated.tier, departmentId: updated.department_id, photos: photoIds.length },
       notice: [
-        { ...about, accountIds: staff, body: stepNote, event },
+        { ...about, accountIds: staff, ...wordsBody('note', stepNote), event },
         ...(reporter === null
           ? []
           : [
               {
                 ...about,
                 accountIds: [reporter],
-                body: stepNote && PUBLIC_NOTE_ACTIONS.has(input.action) ? maskPiiText(stepNote) : undefined,
+                ...wordsBody(
+                  'note',
+                  PUBLIC_NOTE_ACTIONS.has(input.action) ? stepNote && maskPiiText(stepNote) : null,
+                ),
                 event,
               },
             ]),

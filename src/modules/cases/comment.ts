@@ -1,7 +1,7 @@
 import type { Tx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
-import { notify } from '../notify/index.js';
+import { notify, wordsBody } from '../notify/index.js';
 import * as repo from './repository.js';
 import type { Tier } from './states.js';
 
@@ -76,7 +76,7 @@ export async function addComment(
     caseId: c.id,
     kind: 'case.comment',
     title: `${c.number}：群众补充`,
-    body: input.text.slice(0, 200),
+    ...wordsBody('comment', input.text.slice(0, 200)),
     event: { number: c.number, state: c.state },
   });
   return { historyId: row.id, state: c.state };

@@ -2,7 +2,7 @@ import { createOnce } from '../../platform/db/idempotency.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
-import { notify } from '../notify/index.js';
+import { notify, wordsBody } from '../notify/index.js';
 import { isVillager, publishingVillage, viewOf } from './access.js';
 import * as qrepo from './question-repository.js';
 import * as repo from './repository.js';
@@ -54,7 +54,7 @@ export async function askQuestion(
           kind: 'disclosure.question',
           about: { type: 'disclosure', id: d.id },
           title: `村民对「${d.title}」提了问题`,
-          body: input.question,
+          ...wordsBody('question', input.question),
         });
         return { id: q.id, replayed: false };
       });
@@ -95,7 +95,7 @@ export async function answerQuestion(
       kind: 'disclosure.answered',
       about: { type: 'disclosure', id: d.id },
       title: `您对「${d.title}」的提问已答复`,
-      body: answer,
+      ...wordsBody('answer', answer),
     });
     return { id: questionId, answered: true };
   });

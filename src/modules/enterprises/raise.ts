@@ -3,7 +3,7 @@ import { maskPiiText } from '../../platform/pii-text.js';
 import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import { followCase, reportCase } from '../cases/index.js';
-import { notify } from '../notify/index.js';
+import { notify, wordsBody } from '../notify/index.js';
 import type { EnterpriseDeps } from './context.js';
 import * as repo from './repository.js';
 import './errors.js';
@@ -61,7 +61,7 @@ export async function raiseNeedAsCase(
           caseId,
           kind: 'case.reported',
           title: `企业诉求已转为事件：${n.enterprise_name}`,
-          body: maskPiiText(n.note),
+          ...wordsBody('note', maskPiiText(n.note)),
         });
       }
       await recordAudit(tx, {

@@ -11,6 +11,8 @@ export type InboxItem = {
   title: string;
   titleEn: string;
   body: string | null;
+  bodyCode: string | null;
+  bodyParams: Record<string, string | number> | null;
   createdAt: string;
   readAt: string | null;
 };
@@ -40,6 +42,8 @@ export async function readInbox(
       title: n.title,
       titleEn: titleEn(n.kind, n.title),
       body: n.body,
+      bodyCode: n.body_code,
+      bodyParams: n.body_params as Record<string, string | number> | null,
       createdAt: n.created_at.toISOString(),
       readAt: n.read_at?.toISOString() ?? null,
     })),

@@ -20,7 +20,15 @@ const Item = z.object({
   kind: z.string(),
   title: z.string(),
   titleEn: z.string().describe('the title in English, from its kind and reference number'),
-  body: z.string().nullable(),
+  body: z.string().nullable().describe('the body in Chinese, as recorded'),
+  bodyCode: z
+    .string()
+    .nullable()
+    .describe('what the body says, for the app to render in its language (null on old rows: show `body`)'),
+  bodyParams: z
+    .record(z.string(), z.union([z.string(), z.number()]))
+    .nullable()
+    .describe('the values the body code speaks of; `text` is a person’s own words, shown as written'),
   createdAt: z.string(),
   readAt: z.string().nullable(),
 });

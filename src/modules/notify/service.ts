@@ -5,6 +5,9 @@ import { noticeCtes } from './statement.js';
 export { noticeCtes, type NoticeRows } from './statement.js';
 
 import type { About } from './about.js';
+import type { BodyCode, BodyParams } from './body.js';
+
+export { noticeBody, wordsBody, BODY_CODES, type BodyCode, type BodyParams } from './body.js';
 
 export { ABOUT_TYPES, type About } from './about.js';
 
@@ -16,7 +19,10 @@ export type Notice = {
   about?: About;
   kind: string;
   title: string;
+  /** the Chinese text as recorded; with `bodyCode` and `bodyParams` for the apps to render (body.ts) */
   body?: string;
+  bodyCode?: BodyCode;
+  bodyParams?: BodyParams;
   event?: { number?: string; state?: string };
 };
 
@@ -38,6 +44,8 @@ export async function notify(tx: DbOrTx, n: Notice, channel = 'log'): Promise<vo
     kind: n.kind,
     title: n.title,
     body: n.body ?? null,
+    bodyCode: n.bodyCode ?? null,
+    bodyParams: n.bodyParams ?? null,
     event: n.event ? sql`${JSON.stringify(n.event)}::jsonb` : null,
     channel,
   })} SELECT 1`.execute(tx);

@@ -14,6 +14,8 @@ export type NoticeRows = {
   kind: string;
   title: RawBuilder<unknown> | string;
   body?: string | null;
+  bodyCode?: string | null;
+  bodyParams?: Record<string, string | number> | null;
   /** the live event's extra fields (number, state), a jsonb expression */
   event: RawBuilder<unknown> | null;
   channel?: string;
@@ -26,10 +28,11 @@ export function noticeCtes(n: NoticeRows): RawBuilder<unknown> {
   const about = n.about ?? null;
   return sql`notice_to AS (${n.recipients}),
     notice_inbox AS (
-      INSERT INTO notification (county_code, account_id, case_id, about_type, about_id, kind, title, body, event)
+      INSERT INTO notification (county_code, account_id, case_id, about_type, about_id, kind, title, body,
+        body_code, body_params, event)
       SELECT ${n.countyCode}, notice_to.id, ${val(n.caseId)}::bigint, ${about?.type ?? null}::text,
         ${about?.id ?? null}::bigint, ${n.kind}, ${val(n.title)}::text, ${n.body ?? null}::text,
-        ${n.event ?? null}::jsonb
+        ${n.bodyCode ?? null}::text, ${n.bodyParams ? JSON.stringify(n.bodyParams) : null}::jsonb, ${n.event ?? null}::jsonb
       FROM notice_to
       RETURNING 1
     ),

@@ -2,7 +2,7 @@ import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { recordAudit } from '../audit/index.js';
 import { inScope, type Actor } from '../accounts/index.js';
-import { notify } from '../notify/index.js';
+import { noticeBody, notify } from '../notify/index.js';
 import { pathOf } from '../regions/index.js';
 import { lockWorker, postEntry } from './ledger.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
@@ -50,7 +50,7 @@ export async function adjustPoints(
         kind: 'points.adjusted',
         about: { type: 'points', id: w.id },
         title: `积分 ${sign}：${input.reason}`,
-        body: `现有积分 ${balance}`,
+        ...noticeBody('balance', { balance }),
       });
     }
     return { workerId: w.id, balance };

@@ -849,6 +849,8 @@ export interface Notification {
   about_type: string | null;
   account_id: number;
   body: string | null;
+  body_code: string | null;
+  body_params: Json | null;
   case_id: number | null;
   county_code: string;
   created_at: Generated<Timestamp>;

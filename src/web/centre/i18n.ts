@@ -21,6 +21,7 @@ import { DISPUTES_M } from './disputes/messages.js';
 import { REGISTERS_M } from './people/messages.js';
 import { REGISTER_FORMS_M } from './people/form-messages.js';
 import { CAMPAIGNS_M } from './campaigns/messages.js';
+import { LANG_M } from './common/lang-messages.js';
 
 export const M = {
   'app.title': ['网格化基层治理指挥中心', 'Grid Governance Command Centre'],
@@ -319,6 +320,7 @@ export const M = {
   // lists that officials can work with (issue 11)
   'list.total': ['共', 'Total'],
   'list.export': ['导出 Excel', 'Export to Excel'],
+  ...LANG_M,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof M;

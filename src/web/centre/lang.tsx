@@ -28,6 +28,7 @@ export function LangProvider({ children }: { children: ReactNode }) {
     storeLang(l);
     dayjsLocale(l);
     document.documentElement.lang = l === 'zh' ? 'zh-CN' : 'en';
+    document.title = translate(l, 'app.docTitle');
     setState(l);
   }, []);
   const value = useMemo<LangValue>(

@@ -7,6 +7,7 @@ export type LiveEvent = {
   caseId?: number | null;
   about?: { type: string; id: number };
   title?: string;
+  titleEn?: string;
   number?: string;
   state?: string;
   /** area events: the grid the case lies in */

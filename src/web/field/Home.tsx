@@ -104,7 +104,7 @@ export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
           onClick={() => setLang(getLang() === 'zh' ? 'en' : 'zh')}
           data-testid="lang-switch"
         >
-          <GlobalOutlined /> {t('langSwitch')}
+          <GlobalOutlined /> <span lang={getLang() === 'zh' ? 'en' : 'zh-CN'}>{t('langSwitch')}</span>
         </Button>
       </div>
       <p className="muted" style={{ margin: '0 4px 12px' }}>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button } from 'antd-mobile';
 import { getLang, setLang, t } from './i18n.js';
 import { failText } from './net.js';
+import { go } from './router.js';
 import { signIn } from './session.js';
 import type { Me } from './types.js';
 
@@ -38,7 +39,7 @@ export function Login({ expired, onSignedIn }: { expired: boolean; onSignedIn: (
           onClick={() => setLang(getLang() === 'zh' ? 'en' : 'zh')}
           data-testid="lang-switch"
         >
-          {t('langSwitch')}
+          <span lang={getLang() === 'zh' ? 'en' : 'zh-CN'}>{t('langSwitch')}</span>
         </Button>
       </div>
       <form className="card" onSubmit={(e) => void submit(e)}>
@@ -83,7 +84,7 @@ export function Login({ expired, onSignedIn }: { expired: boolean; onSignedIn: (
           {t('signIn')}
         </Button>
       </form>
-      <Button block fill="none" onClick={() => location.assign('#/join')} data-testid="join-link">
+      <Button block fill="none" onClick={() => go('/join')} data-testid="join-link">
         {t('joinLink')}
       </Button>
     </div>

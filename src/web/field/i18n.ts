@@ -19,6 +19,7 @@ import { CAMPAIGNS_S } from './campaigns/messages.js';
 const S = {
   appName: ['网格 · 随手拍', 'Wangge · Snap & report'],
   langSwitch: ['English', '中文'],
+  docTitle: ['网格 · 随手拍', 'Grid · Snap & Report'],
   // sign in
   username: ['账号', 'Username'],
   password: ['密码', 'Password'],
@@ -257,6 +258,7 @@ export type Lang = 'zh' | 'en';
 const listeners = new Set<() => void>();
 let lang: Lang = currentLang();
 document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
+queueMicrotask(() => (document.title = t('docTitle')));
 
 export function getLang(): Lang {
   return lang;
@@ -266,6 +268,7 @@ export function setLang(next: Lang): void {
   lang = next;
   storeLang(next);
   document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
+  document.title = t('docTitle');
   listeners.forEach((l) => l());
 }
 

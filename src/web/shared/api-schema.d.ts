@@ -3810,7 +3810,14 @@ export interface paths {
                                 title: string;
                                 /** @description the title in English, from its kind and reference number */
                                 titleEn: string;
+                                /** @description the body in Chinese, as recorded */
                                 body: string | null;
+                                /** @description what the body says, for the app to render in its language (null on old rows: show `body`) */
+                                bodyCode: string | null;
+                                /** @description the values the body code speaks of; `text` is a person’s own words, shown as written */
+                                bodyParams: {
+                                    [key: string]: string | number;
+                                } | null;
                                 createdAt: string;
                                 readAt: string | null;
                             }[];

@@ -148,7 +148,7 @@ export function AuditTab() {
             width: 140,
             render: (_: unknown, a: AuditItem) =>
               a.entityType === 'case' && a.entityId ? (
-                <a href={`#/cases/${a.entityId}`}>
+                <a href={`/cases/${a.entityId}`}>
                   {a.entityName[lang]} #{a.entityId}
                 </a>
               ) : (

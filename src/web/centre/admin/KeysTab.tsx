@@ -6,6 +6,7 @@ import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import type { Open311Key } from '../types.js';
+import { Open311Settings } from './Open311Settings.js';
 
 /** Open311 API keys: issue (the value is shown once), list, revoke. */
 export function KeysTab() {
@@ -126,6 +127,7 @@ export function KeysTab() {
           {issued}
         </Typography.Paragraph>
       </Modal>
+      <Open311Settings />
     </Space>
   );
 }

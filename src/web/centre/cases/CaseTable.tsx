@@ -40,7 +40,7 @@ export function CaseTable({
       dataIndex: 'number',
       width: 196,
       render: (n: string, c) => (
-        <a href={`#/cases/${c.id}`} onClick={(e) => e.stopPropagation()} style={{ whiteSpace: 'nowrap' }}>
+        <a href={`/cases/${c.id}`} onClick={(e) => e.stopPropagation()} style={{ whiteSpace: 'nowrap' }}>
           {n}
         </a>
       ),

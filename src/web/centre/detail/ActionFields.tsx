@@ -34,6 +34,27 @@ export function ActionFields({ c, fields }: { c: CaseDetail; fields: Field[] }) 
           <PhotoUpload />
         </Form.Item>
       )}
+      {has('verdict') && (
+        <Form.Item
+          name="fixed"
+          label={t('act.verdict')}
+          rules={[{ required: true, message: t('act.verdictRequired') }]}
+        >
+          <Radio.Group data-testid="verify-verdict">
+            <Radio value={true} data-testid="verify-fixed">
+              {t('act.verdictFixed')}
+            </Radio>
+            <Radio value={false} data-testid="verify-not-fixed">
+              {t('act.verdictNotFixed')}
+            </Radio>
+          </Radio.Group>
+        </Form.Item>
+      )}
+      {has('evidence') && (
+        <Form.Item name="photoIds" label={t('act.verifyPhoto')}>
+          <PhotoUpload />
+        </Form.Item>
+      )}
       {has('delay') && (
         <Form.Item label={t('act.delayAmount')} required>
           <Space.Compact>

@@ -13,6 +13,7 @@ type Values = {
   duplicateOf?: string;
   delay?: { amount: number; unit: 'workhour' | 'workday' };
   approve?: boolean;
+  fixed?: boolean;
   evaluation?: ActionBody['evaluation'];
 };
 
@@ -62,6 +63,7 @@ export function ActionModal({
       duplicateOf: v.duplicateOf ? Number(v.duplicateOf) : undefined,
       delay: v.delay,
       approve: v.approve,
+      fixed: v.fixed,
       evaluation: v.evaluation,
     };
     try {

@@ -6,6 +6,7 @@ import { useCategoryName } from '../common/useCategoryNames.js';
 import { useLang } from '../lang.js';
 import { useLive } from '../live.js';
 import { ok, useLoad } from '../load.js';
+import { navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { ActionBar } from './ActionBar.js';
 import { CaseFacts } from './CaseFacts.js';
@@ -21,7 +22,7 @@ export function CaseDetailPage({ id }: { id: number }) {
   const res = useLoad(() => ok(api.GET('/api/v1/cases/{id}', { params: { path: { id } } })), [id]);
   useLive((e) => e.caseId === id && res.reload());
   const c = res.data;
-  const back = () => (history.length > 1 ? history.back() : (window.location.hash = '#/cases'));
+  const back = () => (history.length > 1 ? history.back() : navigate('/cases'));
 
   if (res.error !== undefined && !c)
     return (

@@ -102,7 +102,7 @@ export function CaseFacts({ c }: { c: CaseDetail }) {
       )}
       {c.duplicateOf && (
         <Descriptions.Item label={t('case.duplicateOf')} span={2}>
-          <a href={`#/cases/${c.duplicateOf}`}>#{c.duplicateOf}</a>
+          <a href={`/cases/${c.duplicateOf}`}>#{c.duplicateOf}</a>
         </Descriptions.Item>
       )}
     </Descriptions>

@@ -2,7 +2,16 @@ import type { CaseAction } from '../types.js';
 
 /** What each action's modal asks for. `reason` is a required note. */
 export type Field =
-  'note' | 'reason' | 'department' | 'photo' | 'delay' | 'approve' | 'duplicate' | 'evaluation';
+  | 'note'
+  | 'reason'
+  | 'department'
+  | 'photo'
+  | 'evidence'
+  | 'verdict'
+  | 'delay'
+  | 'approve'
+  | 'duplicate'
+  | 'evaluation';
 export type Spec = { fields: Field[]; kind?: 'primary' | 'danger' };
 
 export const SPECS: Record<CaseAction, Spec> = {
@@ -17,8 +26,8 @@ export const SPECS: Record<CaseAction, Spec> = {
   return: { fields: ['reason'], kind: 'danger' },
   handle: { fields: ['photo', 'note'], kind: 'primary' },
   close: { fields: ['note'], kind: 'primary' },
-  // 现场核查 is the grid worker's, on the phone (field app); the desk never lists it
-  verify: { fields: ['note'] },
+  // 现场核查: the grid's own worker, whether on the phone or at a desk, when the API lists it
+  verify: { fields: ['verdict', 'evidence', 'note'], kind: 'primary' },
   rework: { fields: ['reason'], kind: 'danger' },
   evaluate: { fields: ['evaluation', 'note'] },
   reopen: { fields: ['reason'] },
@@ -37,6 +46,7 @@ export const ORDER: CaseAction[] = [
   'accept',
   'handle',
   'handle_on_spot',
+  'verify',
   'close',
   'escalate',
   'decide_delay',

@@ -74,7 +74,7 @@ export function DisputeDetail({ id }: { id: number }) {
           <Descriptions.Item label={t('disputes.followUpDue')}>{x.followUpDue ?? '—'}</Descriptions.Item>
           {x.petitionId && (
             <Descriptions.Item label={t('disputes.petition')} span={2}>
-              <a href={`#/petitions/register/${x.petitionId}`} data-testid="dispute-petition-link">
+              <a href={`/petitions/register/${x.petitionId}`} data-testid="dispute-petition-link">
                 {x.petitionNumber}
               </a>
             </Descriptions.Item>

@@ -12,6 +12,7 @@ import { api } from '../../shared/api.js';
 import { useLang } from '../lang.js';
 import { useLive } from '../live.js';
 import { ok, useLoad } from '../load.js';
+import { navigate } from '../router.js';
 import { useMe, useSession } from '../session.js';
 import { InboxDrawer } from './InboxDrawer.js';
 import { MapSettings } from './MapSettings.js';
@@ -43,7 +44,7 @@ export function HeaderBar() {
     >
       <div
         style={{ display: 'flex', alignItems: 'center', gap: 10, cursor: 'pointer' }}
-        onClick={() => (window.location.hash = '#/workbench')}
+        onClick={() => navigate('/workbench')}
       >
         <span
           style={{

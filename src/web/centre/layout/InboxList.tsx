@@ -1,5 +1,6 @@
 import { List, Tag, Typography } from 'antd';
 import { fmtTime } from '../format.js';
+import { noticeBodyText } from '../../shared/notice-body.js';
 import { useLang } from '../lang.js';
 import type { InboxItem } from '../types.js';
 
@@ -13,7 +14,7 @@ export function InboxList({
   onOpen: (n: InboxItem) => void;
   loading?: boolean;
 }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   return (
     <List
       size="small"
@@ -31,13 +32,13 @@ export function InboxList({
             title={
               <span style={{ fontWeight: n.readAt ? 400 : 600 }}>
                 {!n.readAt && <Tag color="red">{t('inbox.unread')}</Tag>}
-                {n.title}
+                {lang === 'en' ? n.titleEn : n.title}
               </span>
             }
             description={
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {fmtTime(n.createdAt)}
-                {n.body ? ` · ${n.body}` : ''}
+                {n.body ? ` · ${noticeBodyText(n, lang)}` : ''}
               </Typography.Text>
             }
           />

@@ -45,9 +45,9 @@ import {
   Workbench,
 } from './pages.js';
 
-/** The signed-in frame: red header, left menu, the screen of the hash route. */
+/** The signed-in frame: red header, left menu, the screen of the route. */
 export function Shell() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const { can } = useSession();
   const { notification } = App.useApp();
   const route = useRoute();
@@ -57,7 +57,7 @@ export function Shell() {
   useLive((e) => {
     if (e.title)
       notification.info({
-        title: e.title,
+        title: lang === 'en' && e.titleEn ? e.titleEn : e.title,
         placement: 'bottomRight',
         duration: 4,
         onClick: () => openLink(e),

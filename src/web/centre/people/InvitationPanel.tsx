@@ -8,7 +8,7 @@ import { ok, useLoad } from '../load.js';
 import type { Key } from '../i18n.js';
 
 /** The join link a resident's phone opens (the QR code holds it). */
-const joinLink = (code: string) => `${location.origin}/m/#/join/${encodeURIComponent(code)}`;
+const joinLink = (code: string) => `${location.origin}/m/join/${encodeURIComponent(code)}`;
 
 /** A household's invitations: issue one (the code shown once, large and as a QR code), list, withdraw. */
 export function InvitationPanel({ householdId }: { householdId: number }) {

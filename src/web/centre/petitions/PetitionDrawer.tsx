@@ -244,14 +244,14 @@ export function PetitionDrawer({
             )}
             {p.caseId && (
               <Descriptions.Item label={t('pet.case')} span={2}>
-                <a href={`#/cases/${p.caseId}`} data-testid="pet-case-link">
+                <a href={`/cases/${p.caseId}`} data-testid="pet-case-link">
                   #{p.caseId}
                 </a>
               </Descriptions.Item>
             )}
             {p.disputeId && (
               <Descriptions.Item label={t('pet.dispute')} span={2}>
-                <a href={`#/disputes/${p.disputeId}`} data-testid="pet-dispute-link">
+                <a href={`/disputes/${p.disputeId}`} data-testid="pet-dispute-link">
                   #{p.disputeId}
                 </a>
               </Descriptions.Item>

@@ -5,7 +5,7 @@ export const POINTS_M = {
   'points.tabRedemptions': ['积分兑换', 'Exchanges'],
   'points.rosterNote': [
     '名册按区域、网格和姓名排列，不按积分排名（国办函〔2026〕12号）。',
-    'Listed by place and name, never ranked by points (国办函〔2026〕12号).',
+    'Listed by place and name, never ranked by points (State Council General Office letter [2026] No. 12).',
   ],
   'points.name': ['姓名', 'Name'],
   'points.village': ['村（社区）', 'Village'],

@@ -1,6 +1,7 @@
 import { Button, DotLoading } from 'antd-mobile';
 import { api } from '../../shared/api.js';
-import { pick, t } from '../i18n.js';
+import { noticeBodyText } from '../../shared/notice-body.js';
+import { getLang, pick, t } from '../i18n.js';
 import { failText, ok, timeout } from '../net.js';
 import { useFetch } from '../useFetch.js';
 import { when } from '../cases/bits.js';
@@ -65,7 +66,7 @@ export function Messages() {
             style={{ minHeight: 48, cursor: 'pointer' }}
           >
             <div className="msg-title">{pick(m.title, m.titleEn)}</div>
-            {m.body && <div>{m.body}</div>}
+            {m.body && <div data-testid={`message-body-${m.id}`}>{noticeBodyText(m, getLang())}</div>}
             <div className="muted">{when(m.createdAt)}</div>
           </div>
         ))}

@@ -3,6 +3,7 @@ import { Button } from 'antd-mobile';
 import { api } from '../../shared/api.js';
 import { t, type StringKey } from '../i18n.js';
 import { failText, ok } from '../net.js';
+import { go } from '../router.js';
 import { signIn } from '../session.js';
 import type { Me } from '../types.js';
 
@@ -52,7 +53,7 @@ export function Join({ code, onSignedIn }: { code: string; onSignedIn: (me: Me) 
         }),
       );
       const me = await signIn(username, f.password);
-      location.replace('#/');
+      go('/', true);
       onSignedIn(me);
     } catch (err) {
       setError(failText(err));
@@ -109,7 +110,7 @@ export function Join({ code, onSignedIn }: { code: string; onSignedIn: (me: Me) 
           {t('joinSubmit')}
         </Button>
       </form>
-      <Button block fill="none" onClick={() => location.replace('#/')} data-testid="join-back">
+      <Button block fill="none" onClick={() => go('/', true)} data-testid="join-back">
         {t('joinBack')}
       </Button>
     </div>

@@ -4,7 +4,8 @@
  * its hashed /assets/ and the manifest — so the app starts with no network.
  * The API is never cached here (reports written offline wait in IndexedDB, see
  * src/web/field/offline/). The screens are separate chunks, listed by the build in
- * /m/shell-assets.json and kept with the page. Page: network first (4 s, then the kept copy);
+ * /m/shell-assets.json and kept with the page. Page: network first (4 s, then the kept copy) — for
+ * every screen's path (`/m/cases/42`), as the app routes by path and the server answers each with the page;
  * /assets/: kept copy first (file names change with every build).
  */
 const SHELL = 'wangge-field-shell-v1';
