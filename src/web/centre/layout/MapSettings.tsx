@@ -40,7 +40,7 @@ export function MapSettings({ open, onClose }: { open: boolean; onClose: () => v
       () => undefined,
     );
   }, [open, admin, form]);
-  const publicUrl = `${window.location.origin}/#/public-map/${me?.scope.code.slice(0, 6) ?? ''}`;
+  const publicUrl = `${window.location.origin}/public-map/${me?.scope.code.slice(0, 6) ?? ''}`;
   const save = async () => {
     const v = await form.validateFields();
     setBusy(true);
