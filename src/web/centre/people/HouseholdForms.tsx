@@ -1,6 +1,7 @@
-import { App, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../../shared/api.js';
+import { api } from '../../shared/api.js';
+import { FormModal, ReasonItem } from '../common/FormModal.js';
 import { RegionPicker } from '../common/RegionPicker.js';
 import { useLang } from '../lang.js';
 import { ok } from '../load.js';
@@ -36,68 +37,57 @@ function GridAndUnit({ gridName, unitName, testId }: { gridName: string; unitNam
   );
 }
 
+type NewValues = PersonValues & {
+  gridCode: string;
+  unitId?: number | null;
+  address: string;
+  householdTags?: CareTag[];
+  event: (typeof ARRIVALS)[number];
+  on?: string;
+};
+
 /** 新建户: a household moving in (or entered late, or a birth's new household) with its head (POST /households). */
-export function NewHousehold({ open, onClose, onDone }: Props) {
-  const { t, lang } = useLang();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
+export function NewHousehold(p: Props) {
+  const { t } = useLang();
   const [requestId, setRequestId] = useState(() => crypto.randomUUID());
-  async function submit() {
-    const v = (await form.validateFields()) as PersonValues & {
-      gridCode: string;
-      unitId?: number | null;
-      address: string;
-      householdTags?: CareTag[];
-      event: (typeof ARRIVALS)[number];
-      on?: string;
-    };
-    try {
-      const made = await ok(
-        api.POST('/api/v1/households', {
-          body: {
-            gridCode: v.gridCode,
-            unitId: v.unitId ?? null,
-            address: v.address.trim(),
-            careTags: v.householdTags ?? [],
-            head: personBody(v),
-            event: v.event,
-            on: v.on || undefined,
-            clientRequestId: requestId,
-          },
-        }),
-      );
-      void message.success(t('regf.saved'));
-      form.resetFields();
-      setRequestId(crypto.randomUUID());
-      onDone(made.id);
-    } catch (err) {
-      void message.error(errorText(err, lang));
-    }
-  }
   return (
-    <Modal
-      open={open}
+    <FormModal
+      {...p}
       title={t('regf.newHousehold')}
-      onCancel={onClose}
-      onOk={submit}
-      destroyOnHidden
+      testId="hh-new"
       width={640}
-      okButtonProps={{ 'data-testid': 'hh-new-save' } as never}
-      data-testid="hh-new"
+      initialValues={{ gender: 'male', event: 'move_in' }}
+      savedText={t('regf.saved')}
+      reset
+      onSubmit={(v: NewValues) =>
+        ok(
+          api.POST('/api/v1/households', {
+            body: {
+              gridCode: v.gridCode,
+              unitId: v.unitId ?? null,
+              address: v.address.trim(),
+              careTags: v.householdTags ?? [],
+              head: personBody(v),
+              event: v.event,
+              on: v.on || undefined,
+              clientRequestId: requestId,
+            },
+          }),
+        )
+      }
+      onSaved={(made) => (setRequestId(crypto.randomUUID()), p.onDone(made.id))}
     >
-      <Form form={form} layout="vertical" initialValues={{ gender: 'male', event: 'move_in' }}>
-        <GridAndUnit gridName="gridCode" unitName="unitId" testId="hh-new" />
-        <HouseholdItems tagsName="householdTags" testId="hh-new" />
-        <Form.Item name="event" label={t('regf.arrival')}>
-          <Select options={ARRIVALS.map((a) => ({ value: a, label: t(`regf.arr_${a}`) }))} />
-        </Form.Item>
-        <Form.Item name="on" label={t('regf.on')}>
-          <DateInput testId="hh-new-on" />
-        </Form.Item>
-        <h4>{t('regf.head')}</h4>
-        <PersonItems prefix="hh-new-head" />
-      </Form>
-    </Modal>
+      <GridAndUnit gridName="gridCode" unitName="unitId" testId="hh-new" />
+      <HouseholdItems tagsName="householdTags" testId="hh-new" />
+      <Form.Item name="event" label={t('regf.arrival')}>
+        <Select options={ARRIVALS.map((a) => ({ value: a, label: t(`regf.arr_${a}`) }))} />
+      </Form.Item>
+      <Form.Item name="on" label={t('regf.on')}>
+        <DateInput testId="hh-new-on" />
+      </Form.Item>
+      <h4>{t('regf.head')}</h4>
+      <PersonItems prefix="hh-new-head" />
+    </FormModal>
   );
 }
 
@@ -124,126 +114,87 @@ type Household = {
   version: number;
 };
 
+type EditValues = {
+  address: string;
+  unitId?: number | null;
+  careTags?: CareTag[];
+  reason: string;
+};
+
 /** 编辑户: address, building/unit or group, care tags, with a reason (PATCH /households/{id}). */
 export function EditHousehold({ household: h, ...p }: Props & { household: Household }) {
-  const { t, lang } = useLang();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  async function submit() {
-    const v = (await form.validateFields()) as {
-      address: string;
-      unitId?: number | null;
-      careTags?: CareTag[];
-      reason: string;
-    };
-    try {
-      await ok(
-        api.PATCH('/api/v1/households/{id}', {
-          params: { path: { id: h.id } },
-          body: {
-            address: v.address.trim(),
-            unitId: v.unitId ?? null,
-            careTags: v.careTags ?? [],
-            reason: v.reason.trim(),
-            version: h.version,
-          },
-        }),
-      );
-      void message.success(t('regf.saved'));
-      p.onDone();
-    } catch (err) {
-      void message.error(errorText(err, lang));
-    }
-  }
+  const { t } = useLang();
   return (
-    <Modal
-      open={p.open}
+    <FormModal
+      {...p}
       title={t('regf.editHousehold')}
-      onCancel={p.onClose}
-      onOk={submit}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'hh-edit-save' } as never}
-      data-testid="hh-edit"
+      testId="hh-edit"
+      initialValues={{ address: h.address, unitId: h.unitId, careTags: h.careTags }}
+      savedText={t('regf.saved')}
+      onSubmit={(v: EditValues) =>
+        ok(
+          api.PATCH('/api/v1/households/{id}', {
+            params: { path: { id: h.id } },
+            body: {
+              address: v.address.trim(),
+              unitId: v.unitId ?? null,
+              careTags: v.careTags ?? [],
+              reason: v.reason.trim(),
+              version: h.version,
+            },
+          }),
+        )
+      }
     >
-      <Form
-        form={form}
-        layout="vertical"
-        initialValues={{ address: h.address, unitId: h.unitId, careTags: h.careTags }}
-      >
-        <HouseholdItems tagsName="careTags" testId="hh-edit" />
-        <Form.Item name="unitId" label={t('regf.unit')}>
-          <GridUnitPicker gridCode={h.gridCode} testId="hh-edit-unit" />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('regf.reasonRequired')}
-          rules={[{ required: true, min: 2, max: 200 }]}
-        >
-          <Input maxLength={200} data-testid="hh-edit-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <HouseholdItems tagsName="careTags" testId="hh-edit" />
+      <Form.Item name="unitId" label={t('regf.unit')}>
+        <GridUnitPicker gridCode={h.gridCode} testId="hh-edit-unit" />
+      </Form.Item>
+      <ReasonItem testId="hh-edit-reason" />
+    </FormModal>
   );
 }
 
+type MoveValues = {
+  toGridCode: string;
+  unitId?: number | null;
+  address: string;
+  on?: string;
+  reason: string;
+};
+
 /** 整户迁移: the whole household to another grid of the county, with its history (POST /households/{id}/move). */
 export function MoveHousehold({ household: h, ...p }: Props & { household: Household }) {
-  const { t, lang } = useLang();
-  const { message } = App.useApp();
-  const [form] = Form.useForm();
-  async function submit() {
-    const v = (await form.validateFields()) as {
-      toGridCode: string;
-      unitId?: number | null;
-      address: string;
-      on?: string;
-      reason: string;
-    };
-    try {
-      await ok(
-        api.POST('/api/v1/households/{id}/move', {
-          params: { path: { id: h.id } },
-          body: {
-            toGridCode: v.toGridCode,
-            unitId: v.unitId ?? null,
-            address: v.address.trim(),
-            on: v.on || undefined,
-            reason: v.reason.trim(),
-          },
-        }),
-      );
-      void message.success(t('regf.saved'));
-      p.onDone();
-    } catch (err) {
-      void message.error(errorText(err, lang));
-    }
-  }
+  const { t } = useLang();
   return (
-    <Modal
-      open={p.open}
+    <FormModal
+      {...p}
       title={t('regf.moveHousehold')}
-      onCancel={p.onClose}
-      onOk={submit}
-      destroyOnHidden
-      okButtonProps={{ 'data-testid': 'hh-move-save' } as never}
-      data-testid="hh-move"
+      testId="hh-move"
+      savedText={t('regf.saved')}
+      onSubmit={(v: MoveValues) =>
+        ok(
+          api.POST('/api/v1/households/{id}/move', {
+            params: { path: { id: h.id } },
+            body: {
+              toGridCode: v.toGridCode,
+              unitId: v.unitId ?? null,
+              address: v.address.trim(),
+              on: v.on || undefined,
+              reason: v.reason.trim(),
+            },
+          }),
+        )
+      }
     >
-      <Form form={form} layout="vertical">
-        <GridAndUnit gridName="toGridCode" unitName="unitId" testId="hh-move" />
-        <Form.Item name="address" label={t('regf.newAddress')} rules={[{ required: true, min: 2, max: 100 }]}>
-          <Input maxLength={100} data-testid="hh-move-address" />
-        </Form.Item>
-        <Form.Item name="on" label={t('regf.on')}>
-          <DateInput testId="hh-move-on" />
-        </Form.Item>
-        <Form.Item
-          name="reason"
-          label={t('regf.reasonRequired')}
-          rules={[{ required: true, min: 2, max: 200 }]}
-        >
-          <Input maxLength={200} data-testid="hh-move-reason" />
-        </Form.Item>
-      </Form>
-    </Modal>
+      <GridAndUnit gridName="toGridCode" unitName="unitId" testId="hh-move" />
+      <Form.Item name="address" label={t('regf.newAddress')} rules={[{ required: true, min: 2, max: 100 }]}>
+        <Input maxLength={100} data-testid="hh-move-address" />
+      </Form.Item>
+      <Form.Item name="on" label={t('regf.on')}>
+        <DateInput testId="hh-move-on" />
+      </Form.Item>
+      <ReasonItem testId="hh-move-reason" />
+    </FormModal>
   );
 }
