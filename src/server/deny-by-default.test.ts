@@ -36,9 +36,6 @@ const PUBLIC = new Set([
   'HEAD /m',
   'GET /m/',
   'HEAD /m/',
-  // the apps' own paths (/cases/42) get the centre's page; /api, /open311 … fall through to 404
-  'GET /*',
-  'HEAD /*',
   'HEAD /api/v1/photos/:id/:variant',
   // the public map of reports (404 unless the county publishes it; rate-limited; no personal data)
   'GET /api/v1/public/map/:county',

@@ -112,8 +112,20 @@ export function clientErrorHandler(err: Error & { code?: string }, socket: Socke
   socket.destroy();
 }
 
+/** What answers a path no route has before it is a 404 (the web apps' own screens: server/web.ts). */
+export type NotFoundFallback = (req: FastifyRequest, reply: FastifyReply) => boolean;
+const fallbacks = new WeakMap<FastifyInstance, NotFoundFallback>();
+
+/** Lets `fallback` answer unknown GET paths first; routes' own 404s (a too-long parameter …) are untouched. */
+export function setNotFoundFallback(app: FastifyInstance, fallback: NotFoundFallback): void {
+  fallbacks.set(app, fallback);
+}
+
 /** Maps every error to {"error": {code, message, messageEn}}; never a stack trace. */
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => send(req, reply, err));
-  app.setNotFoundHandler((_req, reply) => reply.code(404).send(errorBody(new AppError('ROUTE_NOT_FOUND'))));
+  app.setNotFoundHandler((req, reply) => {
+    if (fallbacks.get(app)?.(req, reply)) return reply;
+    return reply.code(404).send(errorBody(new AppError('ROUTE_NOT_FOUND')));
+  });
 }

@@ -9,11 +9,13 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installErrorHandling } from './errors.js';
 import { serveWeb } from './web.js';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'wangge-web-'));
 const js = `export const words = ${JSON.stringify('网格化基层治理 '.repeat(400))};\n`;
 const app = Fastify();
+installErrorHandling(app);
 
 beforeAll(async () => {
   fs.mkdirSync(path.join(dir, 'assets'));

@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { setNotFoundFallback } from './errors.js';
 
 /** The built apps; WANGGE_WEB_DIR points elsewhere (e.g. a developer's own build). */
 export const WEB_DIR = path.resolve(process.env.WANGGE_WEB_DIR ?? 'dist/web');
@@ -65,11 +66,13 @@ export async function serveWeb(app: FastifyInstance, dir = WEB_DIR): Promise<voi
     wildcard: false,
     preCompressed: true,
   });
-  const screen = (file: string, app: 'centre' | 'field') => {
-    const send = page(file);
-    return async (req: FastifyRequest, reply: FastifyReply) =>
-      isScreenPath(req.url, app) ? send(req, reply) : reply.callNotFound();
-  };
-  app.get('/m/*', { config: { public: true }, schema: { hide: true } }, screen('m/index.html', 'field'));
-  app.get('/*', { config: { public: true }, schema: { hide: true } }, screen('index.html', 'centre'));
+  // the apps' own paths (/cases/42, /m/cases/42) are not routes: the 404 handler gives them the
+  // app's page, so Open311's and the API's own 404s and a too-long parameter's 414 stay as they are
+  setNotFoundFallback(app, (req, reply) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const which = req.url.startsWith('/m/') ? 'field' : 'centre';
+    if (!isScreenPath(req.url, which)) return false;
+    void page(which === 'field' ? 'm/index.html' : 'index.html')(req, reply);
+    return true;
+  });
 }
