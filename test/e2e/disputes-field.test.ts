@@ -167,8 +167,8 @@ describe.skipIf(!chromium)('issue 10 in the browser: field app, windows, links',
     await desk.getByTestId('pet-name').fill('周丁');
     await desk.getByTestId('pet-matter').fill('与邻居因宅基地界址争执多年，要求调处');
     await desk.getByTestId('pet-submit').click();
-    await desk.waitForURL(/#\/petitions\/register\/\d+/);
-    const id = Number(/#\/petitions\/register\/(\d+)/.exec(desk.url())![1]);
+    await desk.waitForURL(/\/petitions\/register\/\d+/);
+    const id = Number(/\/petitions\/register\/(\d+)/.exec(desk.url())![1]);
     await desk.getByTestId('pet-action-to_dispute').click();
     await pickOption(desk, 'pet-f-disputeType', '土地宅基地');
     await desk.getByTestId('pet-f-grid').fill(grid);
@@ -198,10 +198,10 @@ describe.skipIf(!chromium)('issue 10 in the browser: field app, windows, links',
     expect(p.dispute_id).not.toBeNull();
 
     await desk.getByTestId('pet-dispute-link').click();
-    await desk.waitForURL(new RegExp(`#/disputes/${p.dispute_id}$`));
+    await desk.waitForURL(new RegExp(`/disputes/${p.dispute_id}$`));
     await expect.poll(() => desk.getByTestId('dispute-petition-link').innerText()).toContain(p.number);
     await desk.getByTestId('dispute-petition-link').click();
-    await desk.waitForURL(new RegExp(`#/petitions/register/${id}$`));
+    await desk.waitForURL(new RegExp(`/petitions/register/${id}$`));
     await expect.poll(() => desk.getByTestId('pet-state').innerText()).toBe('转为矛盾纠纷');
   }, 120_000);
 });

@@ -13,6 +13,11 @@ export function SpotMap({ lat, lng, label }: { lat: number; lng: number; label: 
       center: [lat, lng],
       zoom: 17,
       maxZoom: 19,
+      // a screen left while a zoom animates would remove the map mid-animation (Leaflet then reads
+      // a removed pane's position): a small fixed map needs no animation
+      zoomAnimation: false,
+      fadeAnimation: false,
+      markerZoomAnimation: false,
     });
     L.control.scale({ imperial: false }).addTo(m);
     L.marker([lat, lng], { icon: pin, keyboard: false, title: label }).addTo(m);
