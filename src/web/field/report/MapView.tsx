@@ -33,6 +33,10 @@ export function MapView({
       center: [spot.lat, spot.lng],
       zoom: 16,
       maxZoom: 19,
+      // leaving the screen mid-animation would remove the map under a running zoom (SpotMap.tsx)
+      zoomAnimation: false,
+      fadeAnimation: false,
+      markerZoomAnimation: false,
     });
     L.control.scale({ imperial: false }).addTo(m);
     m.on('click', (e: L.LeafletMouseEvent) => move.current(e.latlng.lat, e.latlng.lng));
