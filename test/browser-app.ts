@@ -40,7 +40,10 @@ export class BrowserApp {
         : { viewport: { width: 1440, height: 900 }, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' },
     );
     ctx.on('page', (p) => {
-      p.on('pageerror', (e) => this.pageErrors.push(e.message));
+      // the message and where it was thrown (a rare error under load is found by its frames)
+      p.on('pageerror', (e) =>
+        this.pageErrors.push([e.message, ...(e.stack ?? '').split('\n').slice(1, 4)].join(' | ').trim()),
+      );
       p.on('console', (m) => {
         if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) this.pageErrors.push(m.text());
       });
