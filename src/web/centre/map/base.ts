@@ -55,6 +55,15 @@ function applyBase(map: L.Map, b: BaseMap): void {
   map.getContainer().dataset.crs = b.crs;
 }
 
+// Leaflet 1.9 ends a zoom animation by a 250 ms timer that remove() does not clear: a map left
+// mid-animation (a page closed while it zooms) would then move its deleted panes and throw
+// "reading '_leaflet_pos'". The timer's end does nothing for a removed map.
+const mapProto = L.Map.prototype as unknown as { _onZoomTransitionEnd(): void; _mapPane?: HTMLElement };
+const endZoom = mapProto._onZoomTransitionEnd;
+mapProto._onZoomTransitionEnd = function (this: typeof mapProto) {
+  if (this._mapPane) endZoom.call(this);
+};
+
 /**
  * A map on `el` with the county's base (or the one given: the public map brings its own).
  * Layers are added in WGS-84 as stored; the projection takes care of GCJ-02 tiles.
