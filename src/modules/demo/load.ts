@@ -3,6 +3,8 @@ import type { Db, Tx } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
 import { COUNTY_BBOXES, TIELING_COUNTY_CODE } from '../grids/index.js';
 import { seedCaseDemo, seedCountyCaseConfig } from '../cases/index.js';
+import { rebuildRollup } from '../indicators/index.js';
+import { withIndexesDeferred } from '../../platform/db/bulk.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.js';
 import { loadPeople, type Progress } from './people.js';
 import { loadTerritory } from './territory.js';
@@ -57,6 +59,8 @@ export type DemoReport = {
   stages: Record<string, number>;
 };
 
+const POPULATION_TABLES = ['household', 'resident', 'grid_worker', 'party_member', 'party_member_household'];
+
 const DEMO_LOCK = 0x77616e67; // "wang"
 
 /**
@@ -107,7 +111,12 @@ export async function loadDemo(
     progress('territory', 1, 1);
     for (const county of Object.keys(COUNTY_BBOXES)) await seedCountySettings(tx, county);
     lap('territory');
-    const people = await loadPeople(tx, pii, TIELING_COUNTY_CODE, opts.scale, progress);
+    // the residents' GIN (names) and GiST (grid paths) indexes built once after 300,000 rows, not per batch
+    const people = await withIndexesDeferred(tx, POPULATION_TABLES, () =>
+      loadPeople(tx, pii, TIELING_COUNTY_CODE, opts.scale, progress),
+    );
+    // planner statistics for the stages that read the population (no plan guesses on 300,000 new rows)
+    await sql`ANALYZE resident, household, grid_worker, party_member, party_member_household`.execute(tx);
     lap('population');
     progress('accounts', 0, 1);
     const accounts = await loadDemoAccounts(tx, TIELING_COUNTY_CODE, opts.password);
@@ -117,6 +126,12 @@ export async function loadDemo(
       await demo(tx, TIELING_COUNTY_CODE, pii);
       lap(demo.name.replace(/^seed|Demo$/g, '').toLowerCase());
     }
+    // the indicators' rollup of the year's history, built set-based once (folding ~600,000 pending
+    // history rows one batch at a time took minutes); its lookup index is built after the rows
+    await withIndexesDeferred(tx, ['case_rollup'], async () => {
+      for (const county of Object.keys(COUNTY_BBOXES)) await rebuildRollup(tx, county);
+    });
+    lap('rollup');
     const report: DemoReport = {
       loaded: true,
       ...territory,

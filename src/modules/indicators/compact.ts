@@ -47,3 +47,15 @@ export async function foldRollup(db: DbOrTx, perStatement = FOLD_ROWS): Promise<
     if (n < perStatement) return moved;
   }
 }
+
+/**
+ * Writes a county's rollup again from its whole history, set-based, in one statement
+ * (`rebuild_case_rollup`, migration 0108): for bulk loads (the demo's year, the benchmark's
+ * million cases), where folding hundreds of thousands of pending rows is slow, and after a
+ * repair of history rows. Drops the county's pending rows in the same snapshot; the result is
+ * compacted. Returns the number of rollup rows written.
+ */
+export async function rebuildRollup(db: DbOrTx, countyCode: string): Promise<number> {
+  const { rows } = await sql<{ n: string }>`SELECT rebuild_case_rollup(${countyCode}) AS n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
