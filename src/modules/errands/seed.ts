@@ -103,6 +103,89 @@ const VILLAGE_STORY = (worker: string, partTime: string | null, village: string)
   { service: 'pay_gas', detail: '燃气卡充值', status: 'cancelled', daysAgo: 2 },
 ];
 
+/** What a villager asks the grid to do, month by month: heating gas in winter, medical insurance in autumn. */
+const SEASON_SERVICES: Record<number, Array<[service: string, detail: string]>> = {
+  0: [
+    ['pay_gas', '燃气卡充值，准备过冬'],
+    ['buy_medicine', '买感冒药和退烧药'],
+  ],
+  1: [
+    ['pay_power', '交这个月的电费'],
+    ['buy_goods', '买年货：米、面、油'],
+  ],
+  2: [
+    ['pension_certification', '养老金资格认证'],
+    ['pay_water', '代缴水费'],
+  ],
+  3: [
+    ['parcel_pickup', '驿站取化肥种子的快递'],
+    ['pay_power', '交电费'],
+  ],
+  4: [
+    ['buy_medicine', '买两盒降压药'],
+    ['parcel_pickup', '取两个快递'],
+  ],
+  5: [
+    ['pay_water', '代缴上半年水费'],
+    ['pay_power', '交电费'],
+  ],
+  6: [
+    ['buy_medicine', '买藿香正气水'],
+    ['parcel_pickup', '取一个快递'],
+  ],
+  7: [
+    ['pay_power', '交电费，空调用得多'],
+    ['pension_certification', '养老金资格认证'],
+  ],
+  8: [
+    ['medical_insurance', '交明年的医保'],
+    ['parcel_pickup', '孩子开学的书到了'],
+  ],
+  9: [
+    ['medical_insurance', '全家交明年的医保'],
+    ['pay_water', '代缴下半年水费'],
+  ],
+  10: [
+    ['pay_gas', '燃气卡充值'],
+    ['buy_medicine', '买治关节痛的膏药'],
+  ],
+  11: [
+    ['pay_gas', '燃气卡充值，取暖用'],
+    ['pay_power', '交电费'],
+  ],
+};
+
+/**
+ * The year before the story of the last weeks: about one errand a week from the villager, with
+ * the season's services; most done and confirmed (a few ratings below satisfied), some declined or
+ * cancelled. Deterministic (no random source): the week decides.
+ */
+function yearOfErrands(worker: string, partTime: string | null, village: string): DemoErrand[] {
+  const out: DemoErrand[] = [];
+  const today = new Date();
+  for (let week = 52; week >= 4; week--) {
+    const daysAgo = week * 7 - (week % 3);
+    const month = new Date(today.getTime() - daysAgo * 86_400_000).getUTCMonth();
+    const options = SEASON_SERVICES[month] ?? SEASON_SERVICES[0]!;
+    const [service, detail] = options[week % options.length]!;
+    const by = week % 4 === 0 ? village : week % 2 === 0 ? (partTime ?? worker) : worker;
+    if (week % 17 === 5) out.push({ service, detail, status: 'cancelled', daysAgo });
+    else if (week % 13 === 7)
+      out.push({ service, detail, status: 'declined', by: village, daysAgo, note: '村里统一代办，已登记' });
+    else
+      out.push({
+        service,
+        detail,
+        status: 'confirmed',
+        by,
+        daysAgo,
+        note: '已办好，凭证已交本人',
+        rating: week % 11 === 3 ? 'basically_satisfied' : week % 23 === 9 ? 'dissatisfied' : 'satisfied',
+      });
+  }
+  return out;
+}
+
 const STEP_AFTER: Partial<
   Record<ErrandStatus, Array<{ action: string; to: ErrandStatus; from: ErrandStatus; hours: number }>>
 > = {
@@ -140,7 +223,14 @@ export async function seedErrandDemo(tx: Tx, _countyCode: string, pii: Pii): Pro
     .execute();
   const byName = new Map(accounts.map((a) => [a.username, a]));
   const casts = [
-    { resident: 'resident', story: VILLAGE_STORY('gridworker', 'parttime', 'village'), phone: '13904100001' },
+    {
+      resident: 'resident',
+      story: [
+        ...yearOfErrands('gridworker', 'parttime', 'village'),
+        ...VILLAGE_STORY('gridworker', 'parttime', 'village'),
+      ],
+      phone: '13904100001',
+    },
     {
       resident: 'zhangjia',
       story: VILLAGE_STORY('mengqian', null, 'zhangjia-village'),

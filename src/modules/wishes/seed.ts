@@ -3,6 +3,7 @@ import type { Tx } from '../../platform/db/database.js';
 import { pathOf } from '../regions/index.js';
 import { nextWishNumber } from './repository.js';
 import type { WishStatus } from './states.js';
+import { yearOfWishes } from './seed-year.js';
 
 /** Wishes need no per-county configuration: the review and claim rules are the workflow's. */
 export async function seedWishConfig(_tx: Tx, _countyCode: string): Promise<void> {}
@@ -194,6 +195,12 @@ export async function seedWishDemo(tx: Tx, countyCode: string, _pii: Pii): Promi
   const byName = new Map(accounts.map((a) => [a.username, a]));
   const worker = byName.get('gridworker');
   if (!worker || worker.county_code !== countyCode) return;
+  // the year before the last weeks: three wishes a month, every step a few days after the one before
+  const start = Date.now() - 365 * DAY;
+  const YEAR = 33;
+  const stepDays = 320 / (YEAR * 4.6); // ≈ steps per wish
+  const specs = yearOfWishes((k) => new Date(start + (k * 320 * DAY) / YEAR).getUTCMonth() + 1, YEAR);
+  await seedVillage(tx, byName, worker.scope_code, specs, { start, step: stepDays * DAY });
   await seedVillage(tx, byName, worker.scope_code, TIELING);
   // seed 004's 张家村: the grid of its grid worker 孟倩 (demo/accounts.ts, J1)
   const mengqian = byName.get('mengqian');
@@ -209,7 +216,13 @@ type Acc = {
   county_code: string;
 };
 
-async function seedVillage(tx: Tx, byName: Map<string, Acc>, gridCode: string, specs: Spec[]): Promise<void> {
+async function seedVillage(
+  tx: Tx,
+  byName: Map<string, Acc>,
+  gridCode: string,
+  specs: Spec[],
+  pace: { start: number; step: number } = { start: Date.now() - 40 * DAY, step: DAY / 3 },
+): Promise<void> {
   const countyCode = gridCode.slice(0, 6);
   const households = await tx
     .selectFrom('household')
@@ -219,12 +232,12 @@ async function seedVillage(tx: Tx, byName: Map<string, Acc>, gridCode: string, s
     .orderBy('id')
     .limit(specs.length)
     .execute();
-  let t = Date.now() - 40 * DAY;
+  let t = pace.start;
   for (const [i, s] of specs.entries()) {
     const requester = byName.get(s.by);
     if (!requester) continue;
     const staff = requester.role !== 'resident';
-    const at = () => new Date((t += DAY / 3));
+    const at = () => new Date((t += pace.step));
     const created = at();
     const flow = steps(s);
     const times = flow.map((_, k) => (k === 0 ? created : at()));

@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../test/helpers.js';
+
+/**
+ * The demo looks like a year of work (issue 11): visits, wishes and errands spread over the
+ * months like the cases, households' last visits match their visit rows, and the load leaves the
+ * indicators' rollup built (nothing pending), equal to the incremental fold (rollup.test.ts).
+ */
+let t: TestApp;
+const C = '211221';
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const months = async (table: 'visit' | 'wish' | 'errand' | 'cases', column: string) => {
+  const { rows } = await sql<{ n: string; first: string }>`
+    SELECT count(DISTINCT date_trunc('month', ${sql.ref(column)} AT TIME ZONE 'Asia/Shanghai'))::text AS n,
+           (now() - min(${sql.ref(column)}))::text AS first
+      FROM ${sql.table(table)} WHERE county_code = ${C}`.execute(t.db);
+  return { n: Number(rows[0]!.n), first: rows[0]!.first };
+};
+
+describe('the demo year', () => {
+  it('spreads visits, wishes and errands over the year like the cases', async () => {
+    for (const [table, column] of [
+      ['cases', 'reported_at'],
+      ['visit', 'visited_at'],
+      ['wish', 'created_at'],
+      ['errand', 'created_at'],
+    ] as const) {
+      const m = await months(table, column);
+      expect(m.n, `${table}: ${m.first}`).toBeGreaterThanOrEqual(11);
+    }
+  });
+
+  it('keeps each visited household’s last visit and due date consistent with its visit rows', async () => {
+    const { rows } = await sql<{ bad: string; n: string }>`
+      SELECT count(*) FILTER (WHERE h.last_visit_at IS DISTINCT FROM v.last) ::text AS bad, count(*)::text AS n
+        FROM household h
+        JOIN (SELECT household_id, max(visited_at) AS last FROM visit WHERE county_code = ${C} GROUP BY 1) v
+          ON v.household_id = h.id
+       WHERE h.county_code = ${C}`.execute(t.db);
+    expect(Number(rows[0]!.n)).toBeGreaterThan(0);
+    expect(Number(rows[0]!.bad)).toBe(0);
+    const { rows: due } = await sql<{ bad: string }>`
+      SELECT count(*)::text AS bad FROM household h
+       WHERE h.county_code = ${C} AND h.last_visit_at IS NOT NULL AND h.visit_due_at <= h.last_visit_at`.execute(
+      t.db,
+    );
+    expect(Number(due[0]!.bad)).toBe(0);
+  });
+
+  it('dates every wish and errand step in order, as the workflow would have written them', async () => {
+    const { rows } = await sql<{ bad: string; n: string }>`
+      SELECT count(*) FILTER (WHERE s.at < prev)::text AS bad, count(*)::text AS n FROM (
+        SELECT at, lag(at) OVER (PARTITION BY entity_type, entity_id ORDER BY id) AS prev
+          FROM service_history WHERE county_code = ${C}) s`.execute(t.db);
+    expect(Number(rows[0]!.n)).toBeGreaterThan(100);
+    expect(Number(rows[0]!.bad)).toBe(0);
+  });
+
+  it('leaves the case rollup built: no pending history, one row per key', async () => {
+    const { rows } = await sql<{ pending: string; rollup: string; dup: string }>`
+      SELECT (SELECT count(*) FROM case_rollup_pending WHERE county_code = ${C})::text AS pending,
+             (SELECT count(*) FROM case_rollup WHERE county_code = ${C})::text AS rollup,
+             (SELECT count(*) FROM (SELECT 1 FROM case_rollup WHERE county_code = ${C}
+                GROUP BY region_code, day, dim, key, metric HAVING count(*) > 1) x)::text AS dup`.execute(
+      t.db,
+    );
+    expect(Number(rows[0]!.pending)).toBe(0);
+    expect(Number(rows[0]!.rollup)).toBeGreaterThan(1000);
+    expect(Number(rows[0]!.dup)).toBe(0);
+  });
+});
