@@ -139,8 +139,10 @@ async function bufferedRun(databaseUrl: string): Promise<{ rows: number; bytes: 
   );
   let out = '';
   child.stdout!.on('data', (d: Buffer) => (out += d.toString()));
-  const code = await new Promise<number | null>((r) => child.once('exit', r));
-  if (code !== 0) throw new Error(`buffered export exited with ${code}`);
+  const [code, signal] = await new Promise<[number | null, string | null]>((r) =>
+    child.once('exit', (c, sig) => r([c, sig])),
+  );
+  if (code !== 0) throw new Error(`buffered export exited with ${code ?? signal}`);
   return JSON.parse(out.trim().split('\n').pop()!) as { rows: number; bytes: number; peak: number };
 }
 
