@@ -55,7 +55,7 @@ describe.skipIf(!chromium)('Excel export and A4 print in the browser', () => {
       await h.t.app.inject({ method: 'GET', url: '/api/v1/cases?limit=1', headers: county })
     ).json<{ items: Array<{ number: string }> }>().items[0]!;
     expect(String(ws.getRow(2).getCell(1).value)).toBe(first.number);
-  });
+  }, 240_000);
 
   it('makes the monthly report, opens it, and prints it on A4 with its figures', async () => {
     const ctx = await h.context('desk');
@@ -93,7 +93,7 @@ describe.skipIf(!chromium)('Excel export and A4 print in the browser', () => {
     expect(await sheet.getByTestId('print-now').isVisible()).toBe(false);
     expect(await sheet.getByTestId('print-figures').isVisible()).toBe(true);
     expect(h.pageErrors).toEqual([]);
-  });
+  }, 240_000);
 
   it('prints a case’s file (案卷): facts, the whole timeline, the photo, signature lines', async () => {
     const resident = await signIn(h.t.app, 'resident');
@@ -150,5 +150,5 @@ describe.skipIf(!chromium)('Excel export and A4 print in the browser', () => {
     await expect(sheet.getByTestId('print-signatures').textContent()).resolves.toContain('承办人');
     await printA4(sheet);
     expect(h.pageErrors).toEqual([]);
-  });
+  }, 240_000);
 });
