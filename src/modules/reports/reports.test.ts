@@ -167,6 +167,44 @@ describe('scope and rights', () => {
       (await t.app.inject({ method: 'GET', url: `/api/v1/reports/${monthly}`, headers: village })).statusCode,
     ).toBe(404);
   });
+
+  it('filters by region (and the regions under it) and period; the print header names the trail', async () => {
+    const list = async (qs: string) =>
+      (await t.app.inject({ method: 'GET', url: `/api/v1/reports?${qs}`, headers: county })).json<{
+        total: number;
+        items: Array<{ kind: string; regionCode: string; periodFrom: string }>;
+      }>();
+    const underTownship = await list(`region=${townshipCode}`);
+    expect(underTownship.items.map((i) => i.kind).sort()).toEqual(['daily', 'weekly']);
+    expect((await list(`region=${villageCode}`)).items.map((i) => i.regionCode)).toEqual([villageCode]);
+    // February's monthly report only; March's monthly, weekly and daily begin after the 29th
+    const feb = await list('from=2024-02-01&to=2024-02-29');
+    expect(feb.items.map((i) => i.periodFrom)).toEqual(['2024-02-01']);
+    const midMarch = await list('from=2024-03-12&to=2024-03-12');
+    expect(midMarch.total).toBe(3);
+    // a region of another scope answers nothing for the village, not its reports
+    const other = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/reports?region=${townshipCode}`,
+      headers: village,
+    });
+    expect(other.json().items.map((i: { regionCode: string }) => i.regionCode)).toEqual([villageCode]);
+    expect(
+      (await t.app.inject({ method: 'GET', url: '/api/v1/reports?from=2024-3-1', headers: county }))
+        .statusCode,
+    ).toBe(400);
+    const daily = underTownship.items.find((i) => i.kind === 'daily')!;
+    const full = (
+      await t.app.inject({
+        method: 'GET',
+        url: `/api/v1/reports/${(daily as unknown as { id: number }).id}`,
+        headers: county,
+      })
+    ).json<{ trail: string[]; regionName: string }>();
+    expect(full.trail).toHaveLength(3);
+    expect(full.trail[2]).toBe(full.regionName);
+    expect(full.trail[0]).toBe('铁岭县');
+  });
 });
 
 describe('the schedule', () => {

@@ -38,10 +38,24 @@ export async function listReports(
   db: DbOrTx,
   countyCode: string,
   path: string,
-  f: { kind?: Kind; sort?: SortOf<SortKey>; limit: number; offset: number },
+  f: {
+    kind?: Kind;
+    region?: string;
+    from?: string;
+    to?: string;
+    sort?: SortOf<SortKey>;
+    limit: number;
+    offset: number;
+  },
 ) {
   let q = scoped(db, countyCode, path);
   if (f.kind) q = q.where('r.kind', '=', f.kind);
+  if (f.region)
+    q = q.where(
+      sql<boolean>`r.region_path <@ (SELECT path FROM region WHERE county_code = ${countyCode} AND code = ${f.region})`,
+    );
+  if (f.from) q = q.where('r.period_to', '>', sql<string>`${f.from}::date`);
+  if (f.to) q = q.where('r.period_from', '<=', sql<string>`${f.to}::date`);
   const page = q.select(SUMMARY);
   const ordered = f.sort
     ? orderBySort(page, f.sort, SORT_COLUMNS, sql`r.id`)
@@ -55,6 +69,10 @@ export async function findReport(db: DbOrTx, countyCode: string, path: string, i
   return scoped(db, countyCode, path)
     .select(SUMMARY)
     .select(['r.figures', 'r.lists'])
+    .select(
+      sql<string[]>`ARRAY(SELECT x.name FROM region x WHERE x.county_code = r.county_code
+                     AND x.path @> r.region_path ORDER BY nlevel(x.path))`.as('trail'),
+    )
     .where('r.id', '=', id)
     .executeTakeFirst();
 }

@@ -5,8 +5,16 @@ import { KINDS } from './spec.js';
 
 export const Kind = z.enum(KINDS);
 
+const Day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const ReportListQuery = z.object({
   kind: Kind.optional(),
+  region: z
+    .string()
+    .regex(/^\d{6,15}$/)
+    .optional()
+    .describe('only reports of this region and the regions under it (in your scope)'),
+  from: Day.optional().describe('only reports whose period ends after this day (YYYY-MM-DD)'),
+  to: Day.optional().describe('only reports whose period starts on or before this day (YYYY-MM-DD)'),
   sort: sortParam(REPORT_SORT_KEYS),
   ...PageQuery,
 });
@@ -49,6 +57,9 @@ const Listed = z.object({
   ),
 });
 export const ReportOut = ReportSummary.extend({
+  trail: z
+    .array(z.string())
+    .describe('the names from the county down to the report’s region (the print header)'),
   values: z.array(Value),
   byRegion: z.array(
     z.object({ code: z.string(), name: z.string(), values: z.record(z.string(), z.number().nullable()) }),

@@ -25,6 +25,7 @@ export function toReport(r: KeptReport): z.infer<typeof ReportOut> {
   const figures = r.figures as Pick<z.infer<typeof ReportOut>, 'values' | 'byRegion'>;
   return {
     ...toSummary(r),
+    trail: r.trail,
     values: figures.values,
     byRegion: figures.byRegion,
     lists: r.lists as z.infer<typeof ReportOut>['lists'],

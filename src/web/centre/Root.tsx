@@ -11,6 +11,8 @@ import { SessionProvider, useSession } from './session.js';
 const Shell = lazy(() => import('./layout/Shell.js').then((m) => ({ default: m.Shell })));
 /** The public map of reports (#/public-map/{county}) opens without signing in. */
 const PublicMapPage = lazy(() => import('./map/PublicMapPage.js'));
+/** The A4 print layouts (/print/report/{id}, /print/case/{id}), signed in, without the frame. */
+const PrintPage = lazy(() => import('./print/PrintPage.js'));
 
 const FONT =
   "-apple-system, BlinkMacSystemFont, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'WenQuanYi Micro Hei', 'Noto Sans CJK SC', 'Helvetica Neue', Arial, sans-serif";
@@ -80,6 +82,12 @@ function Gate() {
         subTitle={t('app.useField')}
         extra={<a href="/m/">{t('app.openField')}</a>}
       />
+    );
+  if (route.path[0] === 'print')
+    return (
+      <Suspense fallback={<Spin size="large" fullscreen description={t('app.loading')} />}>
+        <PrintPage route={route} />
+      </Suspense>
     );
   return (
     <Suspense fallback={<Spin size="large" fullscreen description={t('app.loading')} />}>

@@ -7334,6 +7334,12 @@ export interface paths {
             parameters: {
                 query?: {
                     kind?: "daily" | "weekly" | "monthly";
+                    /** @description only reports of this region and the regions under it (in your scope) */
+                    region?: string;
+                    /** @description only reports whose period ends after this day (YYYY-MM-DD) */
+                    from?: string;
+                    /** @description only reports whose period starts on or before this day (YYYY-MM-DD) */
+                    to?: string;
                     /** @description sort by a column: periodFrom, generatedAt, kind, region; a leading "-" sorts descending */
                     sort?: "periodFrom" | "-periodFrom" | "generatedAt" | "-generatedAt" | "kind" | "-kind" | "region" | "-region";
                     limit?: number;
@@ -7415,6 +7421,8 @@ export interface paths {
                             scheduled: boolean;
                             generatedAt: string;
                             generatedBy: string | null;
+                            /** @description the names from the county down to the report’s region (the print header) */
+                            trail: string[];
                             values: {
                                 code: string;
                                 nameZh: string;
@@ -7499,6 +7507,8 @@ export interface paths {
                             scheduled: boolean;
                             generatedAt: string;
                             generatedBy: string | null;
+                            /** @description the names from the county down to the report’s region (the print header) */
+                            trail: string[];
                             values: {
                                 code: string;
                                 nameZh: string;

@@ -1,4 +1,4 @@
-import { ArrowLeftOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, PrinterOutlined, ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Col, Row, Skeleton, Space, Typography } from 'antd';
 import { api, errorText } from '../../shared/api.js';
 import { FlagTags, StateTag, WarningTag } from '../cases/tags.js';
@@ -65,6 +65,13 @@ export function CaseDetailPage({ id }: { id: number }) {
           </div>
           <Space align="start">
             <ActionBar c={c} onDone={res.reload} />
+            <Button
+              icon={<PrinterOutlined />}
+              href={`/print/case/${c.id}`}
+              target="_blank"
+              title={t('print.caseButton')}
+              data-testid="case-print"
+            />
             <Button
               icon={<ReloadOutlined />}
               onClick={res.reload}

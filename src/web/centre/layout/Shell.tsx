@@ -35,6 +35,7 @@ import {
   ErrandsPage,
   PartyPage,
   PetitionsPage,
+  ReportsPage,
   TeamsPage,
   PeoplePage,
   TerritoryPage,
@@ -73,6 +74,7 @@ export function Shell() {
       label: t('menu.dashboard'),
       show: can('indicators.read'),
     },
+    { key: 'reports', icon: <FileDoneOutlined />, label: t('menu.reports'), show: can('reports.read') },
     { key: 'territory', icon: <ApartmentOutlined />, label: t('menu.territory'), show: can('regions.read') },
     { key: 'people', icon: <TeamOutlined />, label: t('menu.people'), show: can('people.read') },
     { key: 'visits', icon: <HomeOutlined />, label: t('menu.visits'), show: can('visits.read') },
@@ -113,6 +115,7 @@ export function Shell() {
         <DashboardPage route={route} />
       </Suspense>
     );
+  else if (section === 'reports' && can('reports.read')) page = <ReportsPage route={route} />;
   else if (section === 'territory' && can('regions.read')) page = <TerritoryPage />;
   else if (section === 'people' && can('people.read')) page = <PeoplePage />;
   else if (section === 'visits' && can('visits.read')) page = <VisitsPage route={route} />;

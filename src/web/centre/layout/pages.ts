@@ -54,3 +54,6 @@ export const EnterprisesPage = lazy(() =>
 export const CampaignsPage = lazy(() =>
   import('../campaigns/CampaignsPage.js').then((m) => ({ default: m.CampaignsPage })),
 );
+export const ReportsPage = lazy(() =>
+  import('../reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })),
+);
