@@ -6,7 +6,7 @@ import { loadGrids } from '../common/data.js';
 import { useLang } from '../lang.js';
 import { ok } from '../load.js';
 import { createMap, WARNING_COLOURS, CLOSED_COLOUR } from '../map/base.js';
-import { caseClusters, heat, popupHtml, type MapPoint } from '../map/clusters.js';
+import { caseClusters, heat, popupElement, type MapPoint } from '../map/clusters.js';
 import { navigate } from '../router.js';
 import type { CaseItem } from '../types.js';
 
@@ -145,15 +145,13 @@ export function openCasePopup(
   marker: L.Marker,
   c: { id: number; number: string; category: string; state: string; place?: string; more: string },
 ): void {
-  const box = document.createElement('div');
-  box.innerHTML = popupHtml({ ...c, place: c.place ?? null }, c.more);
-  box.querySelector('[data-testid="map-case-open"]')?.addEventListener('click', (e) => {
+  const { box, place: slot, link } = popupElement({ ...c, place: c.place ?? null }, c.more);
+  link.addEventListener('click', (e) => {
     e.preventDefault();
     navigate(`/cases/${c.id}`);
   });
   marker.unbindPopup().bindPopup(box, { minWidth: 180 }).openPopup();
   if (c.place) return;
-  const slot = box.querySelector('[data-testid="map-case-place"]')!;
   ok(api.GET('/api/v1/map/cases/{id}/place', { params: { path: { id: c.id } } })).then(
     (p) => (slot.textContent = p.text),
     () => (slot.textContent = '—'),

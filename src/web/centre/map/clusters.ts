@@ -4,7 +4,6 @@ import 'leaflet.markercluster';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import 'leaflet.heat';
-import { escapeHtml } from '../cases/CaseMap.js';
 import { CLOSED_COLOUR, WARNING_COLOURS } from './base.js';
 
 /** A case on a map: where, its colour (warning; closed grey), and its text on hover. */
@@ -74,12 +73,25 @@ export function heat(points: { lat: number; lng: number; n?: number }[], max = 1
   );
 }
 
-/** A case's popup: number, category and state, its place in words, a link to the case. */
-export function popupHtml(
+/** A case's popup: number, category and state, its place in words (a slot to fill later), a link to the case. */
+export function popupElement(
   p: { number: string; category: string; state: string; place: string | null },
   more: string,
-) {
-  return `<div data-testid="map-case-popup"><b>${escapeHtml(p.number)}</b><br/>${escapeHtml(p.category)} · ${escapeHtml(
-    p.state,
-  )}<br/><span data-testid="map-case-place">${escapeHtml(p.place ?? '…')}</span><br/><a href="#" data-testid="map-case-open">${escapeHtml(more)}</a></div>`;
+): { box: HTMLElement; place: HTMLElement; link: HTMLAnchorElement } {
+  const box = document.createElement('div');
+  box.dataset.testid = 'map-case-popup';
+  const line = (text: string, tag = 'div') => {
+    const e = document.createElement(tag);
+    e.textContent = text;
+    box.append(e);
+    return e;
+  };
+  line(p.number, 'b');
+  line(`${p.category} · ${p.state}`);
+  const place = line(p.place ?? '…');
+  place.dataset.testid = 'map-case-place';
+  const link = line(more, 'a') as HTMLAnchorElement;
+  link.href = '#';
+  link.dataset.testid = 'map-case-open';
+  return { box, place, link };
 }
