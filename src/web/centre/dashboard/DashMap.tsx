@@ -9,6 +9,7 @@ import { ok } from '../load.js';
 import { createMap } from '../map/base.js';
 import { clusterLayer } from '../map/density.js';
 import { caseClusters, heat } from '../map/clusters.js';
+import { countyOutline } from '../map/outline.js';
 import { escapeHtml, openCasePopup } from '../cases/CaseMap.js';
 
 const CHOICES = [
@@ -108,6 +109,23 @@ export function DashMap({
     };
     // onDrill navigates; stable enough for this page
   }, [region, childLength, period, code, mode]);
+
+  // the county's real outline (where one is shipped) over the county's map
+  useEffect(() => {
+    let live = true;
+    let drawn: L.GeoJSON | null = null;
+    if (region.length === 6)
+      void countyOutline(region).then((o) => {
+        if (!live || !o || !map.current) return;
+        drawn = o.addTo(map.current);
+        map.current.getContainer().dataset.outline = region;
+      });
+    return () => {
+      live = false;
+      drawn?.remove();
+      if (map.current) delete map.current.getContainer().dataset.outline;
+    };
+  }, [region]);
 
   // clusters and heat. Over a county or township: the server's counts by child region (badges;
   // a click drills in) and its ~500 m cells (GET /map/cases). Over a village or grid: the cases
