@@ -1,10 +1,16 @@
 import * as L from 'leaflet';
-// the plugins extend the `L` Leaflet puts on window (leaflet is evaluated first: imported above)
+// the plugins extend the `L` Leaflet's build puts on window (leaflet is evaluated first: imported above)
 import 'leaflet.markercluster';
 import 'leaflet.markercluster/dist/MarkerCluster.css';
 import 'leaflet.markercluster/dist/MarkerCluster.Default.css';
 import 'leaflet.heat';
 import { CLOSED_COLOUR, WARNING_COLOURS } from './base.js';
+
+/**
+ * The Leaflet the plugins extended: they attach `markerClusterGroup` and `heatLayer` to the global
+ * `L` (window.L, set by Leaflet's UMD build), not to the namespace copy this module imports.
+ */
+const withPlugins = (): typeof L => (window as unknown as { L: typeof L }).L;
 
 /** A case on a map: where, its colour (warning; closed grey), and its text on hover. */
 export type MapPoint = {
@@ -26,7 +32,7 @@ export function caseClusters(
   points: MapPoint[],
   onOpen: (p: MapPoint, marker: L.Marker) => void,
 ): { group: L.MarkerClusterGroup; byId: Map<number, L.Marker> } {
-  const group = L.markerClusterGroup({
+  const group = withPlugins().markerClusterGroup({
     animate: false,
     animateAddingMarkers: false,
     showCoverageOnHover: false,
@@ -67,7 +73,7 @@ function colourKey(c: string): string {
 
 /** A heat map (`leaflet.heat`, one canvas) from points, each weighing `n` (1 for a case). */
 export function heat(points: { lat: number; lng: number; n?: number }[], max = 1): L.HeatLayer {
-  return L.heatLayer(
+  return withPlugins().heatLayer(
     points.map((p) => [p.lat, p.lng, p.n ?? 1] as L.HeatLatLngTuple),
     { radius: 22, blur: 18, maxZoom: 14, max, minOpacity: 0.3 },
   );
