@@ -34,6 +34,18 @@ export const MAP_ROWS: Row[] = [
     out: outside,
   },
   {
+    route: 'GET /api/v1/map/case-points',
+    make: (fx, w) => get(`/map/case-points?region=${fx[w].grid}&days=30`),
+    in: caseReaders,
+    out: outside,
+  },
+  {
+    route: 'GET /api/v1/map/cases/{id}/place',
+    make: (fx, w) => get(`/map/cases/${fx[w].caseId}/place`),
+    in: caseReaders,
+    out: outside,
+  },
+  {
     route: 'GET /api/v1/public/map/{county}',
     make: (fx, w) => get(`/public/map/${fx[w].county}`),
     in: { '*': 404 },

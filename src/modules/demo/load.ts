@@ -21,12 +21,15 @@ import { seedTeamConfig, seedTeamDemo } from '../teams/index.js';
 import { seedDisputeConfig, seedDisputeDemo } from '../disputes/index.js';
 import { seedCampaignConfig, seedCampaignDemo } from '../campaigns/index.js';
 import { seedPeopleConfig, seedPeopleDemo } from '../people/index.js';
+import { seedMapConfig, seedMapDemo } from '../maps/index.js';
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
 const MODULE_SEEDS = [
   // a year of case history first: the other modules' demo cases come after it
   [seedCountyCaseConfig, seedCaseDemo],
   [seedPeopleConfig, seedPeopleDemo],
+  // after people (its grid units) and the case history: placing the units links those cases
+  [seedMapConfig, seedMapDemo],
   [seedVisitConfig, seedVisitDemo],
   [seedWishConfig, seedWishDemo],
   [seedErrandConfig, seedErrandDemo],

@@ -3,3 +3,4 @@ export { MAP_ABILITIES, can as canMap } from './abilities.js';
 export { MAP_ERRORS } from './errors.js';
 export { caseLiveFeed } from './live-feed.js';
 export { liveAreaOf } from './live-area.js';
+export { seedMapConfig, seedMapDemo } from './seed.js';

@@ -23,7 +23,7 @@ export type Near = { lng?: number; lat?: number; km: number };
 /**
  * The public map of reports (FixMyStreet-style) of a county that publishes it: open problems and
  * those fixed in the last 30 days, with their category, a masked and shortened summary, the
- * village and a point rounded to about 200 m. No name, phone, ID, case number or photo; nothing
+ * village and its group (grid unit) and a point rounded to about 200 m. No name, phone, ID, case number or photo; nothing
  * from petitions, social-governance categories or enterprises. A county that has not turned it
  * on, or no county at all, answers 404.
  */
@@ -58,13 +58,14 @@ export async function publicMap(db: Db, countyCode: string, near: Near, now: Dat
     fixed_on: string | null;
   }>`
     SELECT cat.name AS category, cat.name_en AS category_en, c.state, left(c.description, 400) AS description,
-      coalesce(v.name, '') AS place,
+      concat_ws(' ', v.name, u.name) AS place,
       (round(c.lng / ${SNAP}) * ${SNAP})::float8 AS lng, (round(c.lat / ${SNAP}) * ${SNAP})::float8 AS lat,
       to_char(c.reported_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS reported_on,
       to_char(c.closed_at AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD') AS fixed_on
     FROM cases c
     JOIN category cat ON cat.code = c.category_code
     LEFT JOIN region v ON v.code = left(c.grid_code, 12)
+    LEFT JOIN grid_unit u ON u.county_code = c.county_code AND u.id = c.unit_id
     WHERE c.county_code = ${countyCode}
       AND c.source <> ALL(${HIDDEN_SOURCES}::text[]) AND cat.kind <> ALL(${[...RESTRICTED_KINDS]}::text[])
       AND c.lng IS NOT NULL AND c.lat IS NOT NULL

@@ -1,13 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { actorOf, narrowScope } from '../accounts/index.js';
+import { IdParams } from '../../platform/ids.js';
 import { pathOf, RegionCode } from '../regions/index.js';
 import { authorize } from './abilities.js';
 import type { MapDeps } from './context.js';
 import { caseDensity, placeOf } from './density.js';
+import { casePlace, casePoints } from './places.js';
 import { publicMap } from './public-map.js';
 import {
   BaseMap,
+  CasePlace,
+  CasePoints,
   Density,
   DensityQuery,
   MapSettings,
@@ -96,6 +100,48 @@ export const mapRoutes =
           since: new Date(ctx.now().getTime() - req.query.days * DAY),
           openOnly: req.query.open === 'true',
         });
+      },
+    );
+
+    app.get(
+      '/map/case-points',
+      {
+        schema: {
+          tags: ['maps'],
+          summary:
+            '事件点位 Cases in my scope as points with their place (village, group, grid), for clustered markers',
+          querystring: DensityQuery,
+          response: { 200: CasePoints },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'maps.cases');
+        const now = ctx.now();
+        return casePoints(ctx.db, {
+          countyCode: actor.countyCode,
+          path: narrowScope(actor, req.query.region, pathOf),
+          since: new Date(now.getTime() - req.query.days * DAY),
+          openOnly: req.query.open === 'true',
+          now,
+        });
+      },
+    );
+
+    app.get(
+      '/map/cases/:id/place',
+      {
+        schema: {
+          tags: ['maps'],
+          summary: '事件地点 A case’s place from the territory: township, village, villagers’ group, grid',
+          params: IdParams,
+          response: { 200: CasePlace },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'maps.cases');
+        return casePlace(ctx.db, actor.countyCode, actor.scopePath, req.params.id);
       },
     );
 

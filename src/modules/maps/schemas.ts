@@ -95,7 +95,7 @@ export const PublicReport = z.object({
   categoryEn: z.string(),
   status: z.enum(['open', 'fixed']),
   summary: z.string().describe('the report’s words with phone and ID numbers masked, shortened'),
-  place: z.string().describe('village (community) only'),
+  place: z.string().describe('village (community) and villagers’ group (grid unit) only'),
   lng: z.number().describe('rounded to about 200 m'),
   lat: z.number(),
   reportedOn: z.string(),
@@ -105,4 +105,34 @@ export const PublicMap = z.object({
   county: z.object({ code: z.string(), name: z.string() }),
   base: BaseMap,
   items: z.array(PublicReport),
+});
+
+export const CasePlace = Place.extend({
+  code: z.string().describe('the case’s grid'),
+  group: z
+    .string()
+    .nullable()
+    .describe('the grid unit (villagers’ group, hamlet, building) nearest the report'),
+  text: z.string().describe('the place in words: township, village (community), group, grid'),
+});
+
+export const CasePoint = z.object({
+  id: z.number().int(),
+  number: z.string(),
+  category: z.string(),
+  categoryEn: z.string(),
+  state: z.string(),
+  warning: z.enum(['none', 'yellow', 'red', 'overdue']),
+  lng: z.number(),
+  lat: z.number(),
+  reportedAt: z.string(),
+  township: z.string().nullable(),
+  village: z.string().nullable(),
+  group: z.string().nullable(),
+  grid: z.string().nullable(),
+  place: z.string().describe('township, village, group, grid in words'),
+});
+export const CasePoints = z.object({
+  truncated: z.boolean().describe('more cases than the 5000 newest answered: narrow the region or days'),
+  items: z.array(CasePoint),
 });

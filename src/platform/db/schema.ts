@@ -348,6 +348,7 @@ export interface Cases {
   supervised: Generated<boolean>;
   tier: string;
   tier_entered_at: Timestamp;
+  unit_id: number | null;
   updated_at: Generated<Timestamp>;
   urgency: Generated<string>;
   verification: string | null;
@@ -721,6 +722,8 @@ export interface GridUnit {
   grid_path: string;
   id: Generated<number>;
   kind: string;
+  lat: number | null;
+  lng: number | null;
   name: string;
   parent_id: number | null;
 }

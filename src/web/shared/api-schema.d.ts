@@ -12247,6 +12247,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/map/case-points": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事件点位 Cases in my scope as points with their place (village, group, grid), for clustered markers */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description county, township, village or grid in scope; default the caller’s scope */
+                    region?: string;
+                    /** @description cases reported in the last N days */
+                    days?: number;
+                    /** @description only cases still open */
+                    open?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description more cases than the 5000 newest answered: narrow the region or days */
+                            truncated: boolean;
+                            items: {
+                                id: number;
+                                number: string;
+                                category: string;
+                                categoryEn: string;
+                                state: string;
+                                /** @enum {string} */
+                                warning: "none" | "yellow" | "red" | "overdue";
+                                lng: number;
+                                lat: number;
+                                reportedAt: string;
+                                township: string | null;
+                                village: string | null;
+                                group: string | null;
+                                grid: string | null;
+                                /** @description township, village, group, grid in words */
+                                place: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/map/cases/{id}/place": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 事件地点 A case’s place from the territory: township, village, villagers’ group, grid */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description the case’s grid */
+                            code: string;
+                            township: string | null;
+                            village: string | null;
+                            grid: string | null;
+                            /** @description the place in words: township, village (community), group, grid */
+                            text: string;
+                            /** @description the grid unit (villagers’ group, hamlet, building) nearest the report */
+                            group: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/map/places/{code}": {
         parameters: {
             query?: never;
@@ -12348,7 +12460,7 @@ export interface paths {
                                 status: "open" | "fixed";
                                 /** @description the report’s words with phone and ID numbers masked, shortened */
                                 summary: string;
-                                /** @description village (community) only */
+                                /** @description village (community) and villagers’ group (grid unit) only */
                                 place: string;
                                 /** @description rounded to about 200 m */
                                 lng: number;

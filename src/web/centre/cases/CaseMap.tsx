@@ -1,15 +1,19 @@
 import * as L from 'leaflet';
 import 'leaflet/dist/leaflet.css';
 import { useEffect, useRef } from 'react';
+import { api } from '../../shared/api.js';
 import { loadGrids } from '../common/data.js';
 import { useLang } from '../lang.js';
-import { CLOSED_COLOUR, createMap, WARNING_COLOURS } from '../map/base.js';
+import { ok } from '../load.js';
+import { createMap, WARNING_COLOURS, CLOSED_COLOUR } from '../map/base.js';
+import { caseClusters, heat, popupElement, type MapPoint } from '../map/clusters.js';
 import { navigate } from '../router.js';
 import type { CaseItem } from '../types.js';
 
 /**
- * Cases as circle markers (coloured by warning; closed grey) over the grid
- * polygons of `region` — readable without base tiles. Click → case detail.
+ * Cases as markers clustered with counts (coloured by warning; closed grey) over the grid
+ * polygons of `region` — readable without base tiles — with a heat layer to switch on. A click
+ * opens the case's popup: its place from the territory (village, group, grid) and a link to it.
  */
 export function CaseMap({
   items,
@@ -22,16 +26,38 @@ export function CaseMap({
   highlight?: number | null;
   height?: number | string;
 }) {
-  const { label } = useLang();
+  const { t, label } = useLang();
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const grids = useRef<L.GeoJSON | null>(null);
-  const markers = useRef<L.FeatureGroup | null>(null);
-  const byId = useRef(new Map<number, L.CircleMarker>());
+  const markers = useRef<L.MarkerClusterGroup | null>(null);
+  const heatOn = useRef(false);
+  const heatLayer = useRef<L.HeatLayer | null>(null);
+  const byId = useRef(new Map<number, L.Marker>());
+  const texts = useRef({ heat: '', open: '' });
+  texts.current = { heat: t('maps.layer.heat'), open: t('maps.openCase') };
 
   useEffect(() => {
     const m = createMap(el.current!);
     map.current = m;
+    // the heat layer's switch, on the map itself
+    const Toggle = L.Control.extend({
+      onAdd: () => {
+        const box = L.DomUtil.create('label', 'wg-map-toggle');
+        const input = L.DomUtil.create('input', '', box);
+        input.type = 'checkbox';
+        input.dataset.testid = 'case-map-heat';
+        box.append(` ${texts.current.heat}`);
+        L.DomEvent.disableClickPropagation(box);
+        L.DomEvent.on(input, 'change', () => {
+          heatOn.current = input.checked;
+          if (input.checked) heatLayer.current?.addTo(m);
+          else heatLayer.current?.remove();
+        });
+        return box;
+      },
+    });
+    new Toggle({ position: 'topright' }).addTo(m);
     // the view switch and window resizes change the box: keep the region framed
     const ro = new ResizeObserver(() => {
       m.invalidateSize();
@@ -72,43 +98,64 @@ export function CaseMap({
     const m = map.current;
     if (!m) return;
     markers.current?.remove();
-    byId.current.clear();
-    const group = L.featureGroup();
-    for (const c of items) {
-      if (c.lat === null || c.lng === null) continue;
-      const colour = c.closedAt ? CLOSED_COLOUR : (WARNING_COLOURS[c.warning] ?? WARNING_COLOURS.none!);
-      const mk = L.circleMarker([c.lat, c.lng], {
-        radius: 7,
-        color: '#fff',
-        weight: 2,
-        fillColor: colour,
-        fillOpacity: 0.95,
-      })
-        .bindTooltip(`${c.number}<br/>${escapeHtml(c.categoryName)} · ${label('state', c.state)}`, {
-          direction: 'top',
-        })
-        .on('click', () => navigate(`/cases/${c.id}`));
-      byId.current.set(c.id, mk);
-      group.addLayer(mk);
-    }
+    heatLayer.current?.remove();
+    const byCase = new Map(items.map((c) => [c.id, c]));
+    const points: MapPoint[] = items
+      .filter((c) => c.lat !== null && c.lng !== null)
+      .map((c) => ({
+        id: c.id,
+        lat: c.lat!,
+        lng: c.lng!,
+        closed: !!c.closedAt,
+        warning: c.warning,
+        tip: `${c.number}<br/>${escapeHtml(c.categoryName)} · ${label('state', c.state)}`,
+      }));
+    const { group, byId: ids } = caseClusters(points, (p, mk) => {
+      const c = byCase.get(p.id)!;
+      openCasePopup(mk, {
+        id: c.id,
+        number: c.number,
+        category: c.categoryName,
+        state: label('state', c.state),
+        more: texts.current.open,
+      });
+    });
+    byId.current = ids;
     group.addTo(m);
     markers.current = group;
+    heatLayer.current = heat(points);
+    if (heatOn.current) heatLayer.current.addTo(m);
     // the region's grids frame the view when drawn; otherwise frame the markers
-    if (group.getLayers().length && !grids.current)
-      m.fitBounds(group.getBounds(), { padding: [30, 30], maxZoom: 15 });
+    if (points.length && !grids.current) m.fitBounds(group.getBounds(), { padding: [30, 30], maxZoom: 15 });
   }, [items, label]);
 
   useEffect(() => {
     for (const [id, mk] of byId.current)
-      mk.setStyle({
-        radius: id === highlight ? 11 : 7,
-        weight: id === highlight ? 3 : 2,
-        color: id === highlight ? '#000' : '#fff',
-      });
-    if (highlight) byId.current.get(highlight)?.bringToFront();
+      mk.getElement()?.classList.toggle('wg-case-dot-highlight', id === highlight);
   }, [highlight, items]);
 
   return <div ref={el} className="wg-map" style={{ height }} data-testid="case-map" />;
+}
+
+/**
+ * A case's popup on `marker`: number, category, state, and its place from the territory
+ * (GET /map/cases/{id}/place — village, villagers' group, grid), filled in when it arrives.
+ */
+export function openCasePopup(
+  marker: L.Marker,
+  c: { id: number; number: string; category: string; state: string; place?: string; more: string },
+): void {
+  const { box, place: slot, link } = popupElement({ ...c, place: c.place ?? null }, c.more);
+  link.addEventListener('click', (e) => {
+    e.preventDefault();
+    navigate(`/cases/${c.id}`);
+  });
+  marker.unbindPopup().bindPopup(box, { minWidth: 180 }).openPopup();
+  if (c.place) return;
+  ok(api.GET('/api/v1/map/cases/{id}/place', { params: { path: { id: c.id } } })).then(
+    (p) => (slot.textContent = p.text),
+    () => (slot.textContent = '—'),
+  );
 }
 
 /** What the marker colours mean. */

@@ -7,8 +7,10 @@ import { loadGrids } from '../common/data.js';
 import { useLang } from '../lang.js';
 import { ok } from '../load.js';
 import { createMap } from '../map/base.js';
-import { clusterLayer, heatLayer } from '../map/density.js';
-import { escapeHtml } from '../cases/CaseMap.js';
+import { clusterLayer } from '../map/density.js';
+import { caseClusters, heat } from '../map/clusters.js';
+import { countyOutline } from '../map/outline.js';
+import { escapeHtml, openCasePopup } from '../cases/CaseMap.js';
 
 const CHOICES = [
   ['case.reported', '上报数', 'Reported'],
@@ -44,9 +46,9 @@ export function DashMap({
   period: string;
   onDrill: (code: string) => void;
 }) {
-  const { lang, t } = useLang();
+  const { lang, t, label } = useLang();
   const [mode, setMode] = useState<'shade' | 'clusters' | 'heat'>('shade');
-  const overlay = useRef<L.LayerGroup | null>(null);
+  const overlay = useRef<L.Layer | null>(null);
   const el = useRef<HTMLDivElement>(null);
   const map = useRef<L.Map | null>(null);
   const layer = useRef<L.GeoJSON | null>(null);
@@ -108,29 +110,82 @@ export function DashMap({
     // onDrill navigates; stable enough for this page
   }, [region, childLength, period, code, mode]);
 
-  // clusters and heat: cases of the period counted by child region and in cells (GET /map/cases)
+  // the county's real outline (where one is shipped) over the county's map
+  useEffect(() => {
+    let live = true;
+    let drawn: L.GeoJSON | null = null;
+    if (region.length === 6)
+      void countyOutline(region).then((o) => {
+        if (!live || !o || !map.current) return;
+        drawn = o.addTo(map.current);
+        map.current.getContainer().dataset.outline = region;
+      });
+    return () => {
+      live = false;
+      drawn?.remove();
+      if (map.current) delete map.current.getContainer().dataset.outline;
+    };
+  }, [region]);
+
+  // clusters and heat. Over a county or township: the server's counts by child region (badges;
+  // a click drills in) and its ~500 m cells (GET /map/cases). Over a village or grid: the cases
+  // themselves (GET /map/case-points), clustered by distance and splitting on zoom, each with its
+  // place (village, group, grid) in its popup; the heat map from the same points.
   useEffect(() => {
     let live = true;
     overlay.current?.remove();
     overlay.current = null;
     if (mode === 'shade') return;
-    ok(api.GET('/api/v1/map/cases', { params: { query: { region, days: DAYS[period] ?? 31 } } })).then(
-      (d) => {
-        const m = map.current;
-        if (!live || !m) return;
-        overlay.current =
-          mode === 'clusters'
-            ? clusterLayer(
-                d,
-                (c) =>
-                  t('maps.clusterTip', { name: c.name, count: c.count, open: c.open, overdue: c.overdue }),
-                childLength ? onDrill : undefined,
-              )
-            : heatLayer(d);
-        overlay.current.addTo(m);
-      },
-      () => undefined,
-    );
+    const query = { region, days: DAYS[period] ?? 31 };
+    const show = (l: L.Layer) => {
+      const m = map.current;
+      if (!live || !m) return;
+      overlay.current = l.addTo(m);
+    };
+    if (region.length >= 12)
+      ok(api.GET('/api/v1/map/case-points', { params: { query } })).then(
+        (d) => {
+          if (mode === 'heat') return show(heat(d.items));
+          const { group } = caseClusters(
+            d.items.map((p) => ({
+              id: p.id,
+              lat: p.lat,
+              lng: p.lng,
+              closed: p.state === 'closed',
+              warning: p.warning,
+              tip: `${escapeHtml(p.number)}<br/>${escapeHtml(lang === 'zh' ? p.category : p.categoryEn)}`,
+            })),
+            (p, mk) => {
+              const c = d.items.find((i) => i.id === p.id)!;
+              openCasePopup(mk, {
+                id: c.id,
+                number: c.number,
+                category: lang === 'zh' ? c.category : c.categoryEn,
+                state: label('state', c.state),
+                place: c.place,
+                more: t('maps.openCase'),
+              });
+            },
+          );
+          show(group);
+        },
+        () => undefined,
+      );
+    else
+      ok(api.GET('/api/v1/map/cases', { params: { query } })).then(
+        (d) =>
+          show(
+            mode === 'clusters'
+              ? clusterLayer(
+                  d,
+                  (c) =>
+                    t('maps.clusterTip', { name: c.name, count: c.count, open: c.open, overdue: c.overdue }),
+                  childLength ? onDrill : undefined,
+                )
+              : heat(d.heat, Math.max(1, ...d.heat.map((h) => h.n)) / 2),
+          ),
+        () => undefined,
+      );
     return () => {
       live = false;
     };

@@ -12,18 +12,18 @@ import type { CaseDetail } from '../types.js';
 export function CaseLocation({ c, showGrid }: { c: CaseDetail; showGrid: boolean }) {
   const el = useRef<HTMLDivElement>(null);
   const { t } = useLang();
-  // the address from the territory (township, village, grid), not bare coordinates
+  // the address from the territory (township, village, villagers' group, grid), not bare coordinates
   const [place, setPlace] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    ok(api.GET('/api/v1/map/places/{code}', { params: { path: { code: c.gridCode } } })).then(
+    ok(api.GET('/api/v1/map/cases/{id}/place', { params: { path: { id: c.id } } })).then(
       (p) => live && setPlace(p.text),
       () => undefined,
     );
     return () => {
       live = false;
     };
-  }, [c.gridCode]);
+  }, [c.id, c.gridCode]);
   useEffect(() => {
     const map = createMap(el.current!);
     let live = true;

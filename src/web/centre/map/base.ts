@@ -73,6 +73,8 @@ export function createMap(el: HTMLElement, given?: BaseMap): L.Map {
   const map = L.map(el, {
     preferCanvas: true,
     zoomSnap: 0.25,
+    // the tiles' deepest level; the case clusters need a bound to split to
+    maxZoom: 18,
     attributionControl: true,
     crs: crsOf(now?.crs ?? 'wgs84'),
   }).setView(HOME, 10);

@@ -41,25 +41,3 @@ export function clusterLayer(
   }
   return g;
 }
-
-/**
- * A heat map from the server's cells (about 500 m): overlapping soft discs whose colour runs
- * from yellow to deep red and whose opacity grows with the cell's count.
- */
-export function heatLayer(d: DensityData): L.LayerGroup {
-  const g = L.layerGroup();
-  const max = Math.max(1, ...d.heat.map((h) => h.n));
-  for (const h of d.heat) {
-    const f = Math.sqrt(h.n / max);
-    g.addLayer(
-      L.circle([h.lat, h.lng], {
-        radius: 350 + 250 * f,
-        stroke: false,
-        fillColor: `hsl(${Math.round(50 - 50 * f)}, 95%, ${Math.round(55 - 15 * f)}%)`,
-        fillOpacity: 0.25 + 0.5 * f,
-        interactive: false,
-      }),
-    );
-  }
-  return g;
-}

@@ -34,4 +34,6 @@ export const MAPS_M = {
   'maps.public.off': ['该县未公开问题地图。', 'This county does not publish a map of reports.'],
   'maps.public.count': ['共 {n} 条', '{n} reports'],
   'maps.place': ['所在位置', 'Place'],
+  'maps.openCase': ['查看案件', 'Open the case'],
+  'maps.outline': ['县界', 'County outline'],
 } as const;
