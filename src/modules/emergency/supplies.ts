@@ -151,7 +151,7 @@ export async function moveStock(deps: EmergencyDeps, actor: Actor, input: MoveIn
         await recordAudit(tx, {
           actor,
           countyCode: cc,
-          action: `emergency_stock.${input.kind}`,
+          action: input.kind === 'issue' ? 'emergency_stock.issue' : 'emergency_stock.receive',
           entityType: 'emergency_stock',
           entityId: Number(m.id),
           after: {
