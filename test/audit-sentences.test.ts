@@ -59,6 +59,8 @@ describe('audit sentences', () => {
       ...['visit', 'problem'].map((k) => `enterprise.${k}`),
       'campaign.close',
       ...['complete', 'not_applicable', 'relocate'].map((a) => `campaign_target.${a}`),
+      'emergency_event.close',
+      'emergency_check.report',
     ];
     expect(all.filter((a) => !ACTION_PHRASES[a])).toEqual([]);
   });

@@ -23,6 +23,7 @@ export type IndicatorGroup =
   | 'disputes'
   | 'petitions'
   | 'campaigns'
+  | 'emergency'
   | 'cadres'
   | 'enterprises';
 

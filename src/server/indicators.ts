@@ -14,6 +14,7 @@ import { POINTS_INDICATORS } from '../modules/points/indicators.js';
 import { VISIT_INDICATORS } from '../modules/visits/indicators.js';
 import { WISH_INDICATORS } from '../modules/wishes/indicators.js';
 import { CAMPAIGN_INDICATORS } from '../modules/campaigns/indicators.js';
+import { EMERGENCY_INDICATORS } from '../modules/emergency/indicators.js';
 import type { IndicatorSource } from '../platform/indicators.js';
 
 export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
@@ -27,6 +28,7 @@ export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
   ...DISPUTE_INDICATORS,
   ...PETITION_INDICATORS,
   ...CAMPAIGN_INDICATORS,
+  ...EMERGENCY_INDICATORS,
   ...CADRE_INDICATORS,
   ...ENTERPRISE_INDICATORS,
 ];

@@ -27,6 +27,7 @@ import { PEOPLE_ROWS } from './rows-people.js';
 import { REGISTER_ROWS } from './rows-registers.js';
 import { LANG_ROWS } from './rows-lang.js';
 import { CAMPAIGN_ROWS } from './rows-campaigns.js';
+import { EMERGENCY_ROWS } from './rows-emergency.js';
 import { MAP_ROWS } from './rows-maps.js';
 import { REPORT_ROWS } from './rows-reports.js';
 
@@ -851,6 +852,7 @@ export const MATRIX: Row[] = [
   ...REGISTER_ROWS,
   ...LANG_ROWS,
   ...CAMPAIGN_ROWS,
+  ...EMERGENCY_ROWS,
   ...MAP_ROWS,
   ...REPORT_ROWS,
   ...PEOPLE_ROWS,

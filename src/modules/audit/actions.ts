@@ -51,6 +51,10 @@ export const ENTITY_NAMES: Record<string, Phrase> = {
   wish: p('微心愿', 'wish'),
   campaign: p('专项任务', 'campaign'),
   campaign_target: p('专项任务对象', 'campaign target'),
+  emergency_event: p('应急事件', 'emergency event'),
+  emergency_check: p('应急核查户', 'emergency household check'),
+  emergency_team: p('应急队伍', 'emergency team'),
+  emergency_stock: p('应急物资台账', 'emergency supplies ledger entry'),
 };
 
 /** The steps of a workflow subject, each a verb phrase over the subject. */
@@ -151,6 +155,17 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
     not_applicable: p('将{o}核实为不适用', 'marked {o} not applicable'),
     relocate: p('将{o}随户迁至新网格', 'moved {o} with its household to another grid'),
   }),
+  'emergency_event.declare': p('发布了{o}', 'declared {o}'),
+  ...steps('emergency_event', {
+    close: p('结束了{o}', 'closed {o}'),
+    share_location: p('同意在{o}期间共享位置', 'agreed to share their location during {o}'),
+    stop_location: p('停止了{o}的位置共享', 'stopped sharing their location for {o}'),
+  }),
+  'emergency_check.report': p('上报了{o}的安全状况', 'reported the status of {o}'),
+  'emergency_team.create': p('组建了{o}', 'formed {o}'),
+  'emergency_team.add_member': p('为{o}添加了队员', 'added a member to {o}'),
+  'emergency_stock.receive': p('登记了物资入库（{o}）', 'received supplies ({o})'),
+  'emergency_stock.issue': p('登记了物资出库（{o}）', 'issued supplies ({o})'),
   'petition.register': p('登记了{o}', 'registered {o}'),
   'petition.reveal': p('查看了{o}信访人的完整信息', 'viewed the petitioner details of {o}'),
   ...steps('petition', {

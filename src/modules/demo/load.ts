@@ -20,6 +20,7 @@ import { seedPetitionConfig, seedPetitionDemo } from '../petitions/index.js';
 import { seedTeamConfig, seedTeamDemo } from '../teams/index.js';
 import { seedDisputeConfig, seedDisputeDemo } from '../disputes/index.js';
 import { seedCampaignConfig, seedCampaignDemo } from '../campaigns/index.js';
+import { seedEmergencyConfig, seedEmergencyDemo } from '../emergency/index.js';
 import { seedPeopleConfig, seedPeopleDemo } from '../people/index.js';
 import { seedMapConfig, seedMapDemo } from '../maps/index.js';
 
@@ -41,6 +42,7 @@ const MODULE_SEEDS = [
   [seedTeamConfig, seedTeamDemo],
   [seedDisputeConfig, seedDisputeDemo],
   [seedCampaignConfig, seedCampaignDemo],
+  [seedEmergencyConfig, seedEmergencyDemo],
   // last: its opening ledger of the part-time worker follows the awards the others made
   [seedPointsConfig, seedPointsDemo],
 ] as const;

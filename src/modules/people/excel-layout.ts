@@ -35,6 +35,7 @@ export const CARE_TAG_ZH = {
   disabled: '残疾',
   'left-behind-child': '留守儿童',
   'pensioner-60': '60岁以上养老金领取',
+  bedridden: '卧床',
 } as const;
 
 export const fromZh = <T extends Record<string, string>>(table: T, zh: string): keyof T | undefined =>

@@ -9,6 +9,7 @@ export const CARE_TAGS = [
   'disabled',
   'left-behind-child',
   'pensioner-60',
+  'bedridden',
 ] as const;
 export const CareTag = z.enum(CARE_TAGS);
 export const CARE_TAG_NAMES: Record<(typeof CARE_TAGS)[number], string> = {
@@ -19,6 +20,7 @@ export const CARE_TAG_NAMES: Record<(typeof CARE_TAGS)[number], string> = {
   disabled: '残疾',
   'left-behind-child': '留守儿童',
   'pensioner-60': '60岁以上养老金领取',
+  bedridden: '卧床',
 };
 
 export const Within = z

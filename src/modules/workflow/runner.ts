@@ -14,7 +14,9 @@ export type Subject =
   | 'dispute'
   | 'correction'
   | 'campaign'
-  | 'campaign_target';
+  | 'campaign_target'
+  | 'emergency_event'
+  | 'emergency_check';
 
 /** What every workflow row has: its county (the distribution key), id, state and optimistic version. */
 export type SubjectRow = { county_code: string; id: number; version: number };

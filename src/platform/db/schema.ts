@@ -596,6 +596,165 @@ export interface DisputeStep {
   to_state: string;
 }
 
+export interface EmergencyArea {
+  county_code: string;
+  event_id: number;
+  grid_code: string;
+  grid_path: string;
+}
+
+export interface EmergencyCheck {
+  case_id: number | null;
+  county_code: string;
+  event_id: number;
+  first_reported_at: Timestamp | null;
+  grid_code: string;
+  grid_path: string;
+  household_id: number;
+  id: Generated<number>;
+  reported_at: Timestamp | null;
+  reported_by: number | null;
+  status: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface EmergencyEvent {
+  care_tags: string[];
+  category_code: string;
+  check_count: Generated<number>;
+  client_request_id: string | null;
+  close_note: string | null;
+  closed_at: Timestamp | null;
+  closed_by: number | null;
+  county_code: string;
+  declared_at: Timestamp;
+  declared_by: number;
+  id: Generated<number>;
+  kind: string;
+  region_code: string;
+  region_path: string;
+  state: Generated<string>;
+  summary: Json | null;
+  template_key: string;
+  title: string;
+  version: Generated<number>;
+}
+
+export interface EmergencyHelp {
+  asked_at: Timestamp;
+  asked_by: number;
+  case_id: number;
+  check_id: number | null;
+  county_code: string;
+  event_id: number;
+  grid_code: string;
+  grid_path: string;
+  id: Generated<number>;
+}
+
+export interface EmergencyHistory {
+  action: string;
+  actor_account_id: number | null;
+  actor_name: string;
+  at: Timestamp;
+  county_code: string;
+  event_id: number;
+  from_state: string | null;
+  id: Generated<number>;
+  note: string | null;
+  to_state: string;
+}
+
+export interface EmergencyLocationConsent {
+  account_id: number;
+  consented_at: Timestamp;
+  county_code: string;
+  event_id: number;
+  stopped_at: Timestamp | null;
+}
+
+export interface EmergencyPosition {
+  account_id: number;
+  at: Timestamp;
+  county_code: string;
+  event_id: number;
+  grid_code: string;
+  id: Generated<number>;
+  lat: number;
+  lng: number;
+}
+
+export interface EmergencyReport {
+  check_id: number;
+  client_request_id: string | null;
+  county_code: string;
+  event_id: number;
+  id: Generated<number>;
+  note: string | null;
+  received_at: Timestamp;
+  reported_at: Timestamp;
+  reported_by: number;
+  reported_by_name: string;
+  status: string;
+}
+
+export interface EmergencyStock {
+  county_code: string;
+  item: string;
+  quantity: number;
+  region_code: string;
+  region_path: string;
+  updated_at: Timestamp;
+}
+
+export interface EmergencyStockMove {
+  balance: number;
+  client_request_id: string | null;
+  counterpart_code: string | null;
+  county_code: string;
+  event_id: number | null;
+  id: Generated<number>;
+  item: string;
+  kind: string;
+  moved_at: Timestamp;
+  moved_by: number | null;
+  note: Generated<string>;
+  quantity: number;
+  region_code: string;
+  region_path: string;
+}
+
+export interface EmergencyTeam {
+  county_code: string;
+  created_at: Timestamp;
+  created_by: number | null;
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  region_code: string;
+  region_path: string;
+}
+
+export interface EmergencyTeamMember {
+  account_id: number | null;
+  added_at: Timestamp;
+  county_code: string;
+  duty: Generated<string>;
+  id: Generated<number>;
+  resident_id: number | null;
+  team_id: number;
+}
+
+export interface EmergencyTemplate {
+  care_tags: string[];
+  category_code: string;
+  county_code: string;
+  key: string;
+  kind: string;
+  sort_order: Generated<number>;
+  title: string;
+}
+
 export interface Enterprise {
   above_scale: Generated<boolean>;
   address: string;
@@ -1291,6 +1450,19 @@ export interface DB {
   dispute_report: DisputeReport;
   dispute_screening: DisputeScreening;
   dispute_step: DisputeStep;
+  emergency_area: EmergencyArea;
+  emergency_check: EmergencyCheck;
+  emergency_event: EmergencyEvent;
+  emergency_help: EmergencyHelp;
+  emergency_history: EmergencyHistory;
+  emergency_location_consent: EmergencyLocationConsent;
+  emergency_position: EmergencyPosition;
+  emergency_report: EmergencyReport;
+  emergency_stock: EmergencyStock;
+  emergency_stock_move: EmergencyStockMove;
+  emergency_team: EmergencyTeam;
+  emergency_team_member: EmergencyTeamMember;
+  emergency_template: EmergencyTemplate;
   enterprise: Enterprise;
   enterprise_help: EnterpriseHelp;
   enterprise_helper: EnterpriseHelper;

@@ -21,6 +21,7 @@ import { DISPUTES_M } from './disputes/messages.js';
 import { REGISTERS_M } from './people/messages.js';
 import { REGISTER_FORMS_M } from './people/form-messages.js';
 import { CAMPAIGNS_M } from './campaigns/messages.js';
+import { EMERGENCY_M } from './emergency/messages.js';
 import { LANG_M } from './common/lang-messages.js';
 import { REPORTS_M } from './reports/messages.js';
 
@@ -314,6 +315,7 @@ export const M = {
   ...REGISTERS_M,
   ...REGISTER_FORMS_M,
   ...CAMPAIGNS_M,
+  ...EMERGENCY_M,
   ...ERRANDS_M,
   ...PETITIONS_M,
   ...DISCLOSURES_M,

@@ -20,6 +20,7 @@ import {
 import { getLang, setLang, t } from './i18n.js';
 import { setCare, useCare } from './care.js';
 import { go } from './router.js';
+import { EmergencyBanner } from './emergency/EmergencyBanner.js';
 import { QueuePanel } from './offline/QueuePanel.js';
 import { queueState } from './offline/queue.js';
 import type { Me } from './types.js';
@@ -27,6 +28,13 @@ import type { Me } from './types.js';
 /** The services below the two big buttons, each shown when the account may use it. */
 const SERVICES = [
   { key: 'visits', path: '/visits', icon: <HomeOutlined />, label: 'svcVisits', ability: 'visits.record' },
+  {
+    key: 'emergency',
+    path: '/emergency',
+    icon: <AuditOutlined />,
+    label: 'svcEmergency',
+    ability: 'emergency.respond',
+  },
   {
     key: 'campaigns',
     path: '/campaigns',
@@ -111,6 +119,7 @@ export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
         {t('myGrid', { name: me.scope.name })}
       </p>
 
+      <EmergencyBanner me={me} />
       <QueuePanel />
 
       <button type="button" className="big-action" onClick={() => go('/report')} data-testid="home-report">

@@ -41,6 +41,9 @@ export const MediationRecord = lazy(() =>
 export const AgencyScreen = lazy(() =>
   import('./petitions/AgencyScreen.js').then((m) => ({ default: m.AgencyScreen })),
 );
+export const EmergencyChecks = lazy(() =>
+  import('./emergency/EmergencyChecks.js').then((m) => ({ default: m.EmergencyChecks })),
+);
 export const CampaignTargets = lazy(() =>
   import('./campaigns/CampaignTargets.js').then((m) => ({ default: m.CampaignTargets })),
 );

@@ -659,7 +659,7 @@ export interface paths {
                 query?: {
                     /** @description limit to this region (inside your scope); default your whole scope */
                     within?: string;
-                    careTag?: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60";
+                    careTag?: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden";
                     limit?: number;
                     offset?: number;
                 };
@@ -709,7 +709,7 @@ export interface paths {
                         address: string;
                         unitId?: number | null;
                         /** @default [] */
-                        careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                        careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden")[];
                         head: {
                             name: string;
                             /** @enum {string} */
@@ -719,7 +719,7 @@ export interface paths {
                             phone?: string | null;
                             maritalStatus?: ("unmarried" | "married" | "divorced" | "widowed") | null;
                             /** @default [] */
-                            careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                            careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden")[];
                             /** @default false */
                             isPartyMember?: boolean;
                         };
@@ -843,7 +843,7 @@ export interface paths {
                     "application/json": {
                         address?: string;
                         unitId?: number | null;
-                        careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                        careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden")[];
                         reason?: string;
                         version?: number;
                     };
@@ -938,7 +938,7 @@ export interface paths {
                     phone?: string;
                     /** @description why the exact search is made; required with idNumber or phone */
                     reason?: string;
-                    careTag?: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60";
+                    careTag?: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden";
                     limit?: number;
                     offset?: number;
                 };
@@ -1004,7 +1004,7 @@ export interface paths {
                         phone?: string | null;
                         maritalStatus?: ("unmarried" | "married" | "divorced" | "widowed") | null;
                         /** @default [] */
-                        careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                        careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden")[];
                         /** @default false */
                         isPartyMember?: boolean;
                         /**
@@ -1186,14 +1186,14 @@ export interface paths {
                         /** @enum {string} */
                         type: "care_tag_added";
                         /** @enum {string} */
-                        tag: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60";
+                        tag: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden";
                         on: string;
                         reason: string;
                     } | {
                         /** @enum {string} */
                         type: "care_tag_ended";
                         /** @enum {string} */
-                        tag: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60";
+                        tag: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden";
                         on: string;
                         reason: string;
                     };
@@ -3803,7 +3803,7 @@ export interface paths {
                                 /** @description what it is about when not a case */
                                 about: {
                                     /** @enum {string} */
-                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute" | "petition";
+                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute" | "petition" | "emergency";
                                     id: number;
                                 } | null;
                                 kind: string;
@@ -3939,7 +3939,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @description '' is every household without a listed tag */
-                                careTag: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60") | "";
+                                careTag: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden") | "";
                                 intervalDays: number;
                             }[];
                             recomputed?: number;
@@ -3961,7 +3961,7 @@ export interface paths {
                     "application/json": {
                         items: {
                             /** @description '' is every household without a listed tag */
-                            careTag: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60") | "";
+                            careTag: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden") | "";
                             intervalDays: number;
                         }[];
                     };
@@ -3977,7 +3977,7 @@ export interface paths {
                         "application/json": {
                             items: {
                                 /** @description '' is every household without a listed tag */
-                                careTag: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60") | "";
+                                careTag: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden") | "";
                                 intervalDays: number;
                             }[];
                             recomputed?: number;
@@ -4252,7 +4252,7 @@ export interface paths {
                 query?: {
                     /** @description limit to this region (inside your scope); default your whole scope */
                     within?: string;
-                    careTag?: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60";
+                    careTag?: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden";
                     /** @description part of the address */
                     q?: string;
                     /** @description due: only households due now; all: every household, the due ones first */
@@ -11530,7 +11530,7 @@ export interface paths {
                                      * @description any of these care tags (none: no condition on tags)
                                      * @default []
                                      */
-                                    careTags: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                                    careTags: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden")[];
                                     /**
                                      * @description only in these townships, villages or grids of your scope (none: all of it)
                                      * @default []
@@ -11599,7 +11599,7 @@ export interface paths {
                              * @description any of these care tags (none: no condition on tags)
                              * @default []
                              */
-                            careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                            careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden")[];
                             /**
                              * @description only in these townships, villages or grids of your scope (none: all of it)
                              * @default []
@@ -11717,7 +11717,7 @@ export interface paths {
                              * @description any of these care tags (none: no condition on tags)
                              * @default []
                              */
-                            careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                            careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden")[];
                             /**
                              * @description only in these townships, villages or grids of your scope (none: all of it)
                              * @default []
@@ -11839,7 +11839,7 @@ export interface paths {
                                  * @description any of these care tags (none: no condition on tags)
                                  * @default []
                                  */
-                                careTags: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60")[];
+                                careTags: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden")[];
                                 /**
                                  * @description only in these townships, villages or grids of your scope (none: all of it)
                                  * @default []
@@ -12006,6 +12006,1132 @@ export interface paths {
                                 doneAt: string | null;
                                 version: number;
                             }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-checks/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的应急核查 The vulnerable households of my grid to check, for every declared event (the phone keeps them offline) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            events: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "flood" | "blizzard" | "fire" | "chemical_leak" | "epidemic";
+                                title: string;
+                            }[];
+                            items: {
+                                id: number;
+                                eventId: number;
+                                householdId: number;
+                                gridCode: string;
+                                gridName: string;
+                                address: string;
+                                /** @description the head of household */
+                                name: string;
+                                careTags: string[];
+                                /** @enum {string} */
+                                status: "pending" | "safe" | "evacuated" | "needs_help" | "unreachable";
+                                reportedAt: string | null;
+                                caseId: number | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-events/{id}/checks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 核查名单 An event’s households in a region of my scope, by status (pending first) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "safe" | "evacuated" | "needs_help" | "unreachable";
+                    within?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                eventId: number;
+                                householdId: number;
+                                gridCode: string;
+                                gridName: string;
+                                address: string;
+                                /** @description the head of household */
+                                name: string;
+                                careTags: string[];
+                                /** @enum {string} */
+                                status: "pending" | "safe" | "evacuated" | "needs_help" | "unreachable";
+                                reportedAt: string | null;
+                                caseId: number | null;
+                                version: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-checks/{id}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 一键上报 safe · evacuated · needs_help (becomes an urgent case) · unreachable; the latest by the phone’s time wins, every report is kept */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "safe" | "evacuated" | "needs_help" | "unreachable";
+                        /**
+                         * Format: date-time
+                         * @description when it was seen (the phone’s clock: a queued report arrives later)
+                         */
+                        reportedAt?: string;
+                        note?: string;
+                        /**
+                         * Format: uuid
+                         * @description the phone’s id of this report: resent from its queue, it is the same report
+                         */
+                        clientRequestId?: string;
+                        /** @description the version you saw (409 when stale) */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "safe" | "evacuated" | "needs_help" | "unreachable";
+                            /** @description false: a later report already stands (this one is kept in the history) */
+                            latest: boolean;
+                            /** @description the urgent case a "needs help" became */
+                            caseId: number | null;
+                            version: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-checks/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 上报记录 Every report of one household in this event, oldest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @enum {string} */
+                                status: "safe" | "evacuated" | "needs_help" | "unreachable";
+                                reportedAt: string;
+                                by: string;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-events/{id}/help": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 应急求助 A request for help from the field: an urgent case at once (the event’s category, emergency deadlines) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        description: string;
+                        gridCode?: string;
+                        lng?: number;
+                        lat?: number;
+                        checkId?: number;
+                        /**
+                         * Format: uuid
+                         * @description the phone’s id of this report: resent from its queue, it is the same report
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already asked with this clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: number;
+                            number: string;
+                            deadlineAt: string | null;
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: number;
+                            number: string;
+                            deadlineAt: string | null;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-events/{id}/location": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 同意共享位置 My explicit consent to share my location for this event (workers of its area, while declared) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            sharing: "off" | "on";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-events/{id}/location/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停止共享位置 Stop sharing: my positions of this event are deleted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            sharing: "off" | "on";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-events/{id}/positions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 上报位置 One position while sharing: refused when the event is closed, without consent, or outside its area */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lng: number;
+                        lat: number;
+                        /** Format: date-time */
+                        at?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            gridCode: string;
+                            at: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应急队伍 Village militia, volunteers and party-member vanguard in a region of my scope */
+        get: {
+            parameters: {
+                query?: {
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                regionCode: string;
+                                regionName: string;
+                                /** @enum {string} */
+                                kind: "militia" | "volunteer" | "vanguard";
+                                name: string;
+                                members: {
+                                    id: number;
+                                    name: string;
+                                    duty: string;
+                                    /** @enum {string} */
+                                    from: "resident" | "account";
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 组建应急队伍 A team of a township or village of my scope */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        regionCode: string;
+                        /** @enum {string} */
+                        kind: "militia" | "volunteer" | "vanguard";
+                        name: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-teams/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加队员 A resident of the archive or an account of the team’s region */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        residentId?: number;
+                        accountId?: number;
+                        /** @default  */
+                        duty?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应急物资库存 Stock per township and village in a region of my scope */
+        get: {
+            parameters: {
+                query?: {
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                regionCode: string;
+                                regionName: string;
+                                /** @enum {string} */
+                                item: "sandbag" | "life_jacket" | "tent" | "quilt" | "drinking_water" | "instant_food" | "flashlight" | "generator" | "disinfectant" | "mask";
+                                name: string;
+                                unit: string;
+                                quantity: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-stock/moves": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 物资台账 The ledger of a region of my scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    within?: string;
+                    item?: "sandbag" | "life_jacket" | "tent" | "quilt" | "drinking_water" | "instant_food" | "flashlight" | "generator" | "disinfectant" | "mask";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                regionCode: string;
+                                /** @enum {string} */
+                                item: "sandbag" | "life_jacket" | "tent" | "quilt" | "drinking_water" | "instant_food" | "flashlight" | "generator" | "disinfectant" | "mask";
+                                /** @enum {string} */
+                                kind: "receive" | "issue";
+                                quantity: number;
+                                balance: number;
+                                counterpartCode: string | null;
+                                eventId: number | null;
+                                note: string;
+                                movedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 物资出入库 Receive into or issue from a stock (an issue to another region is a transfer); never below zero (409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        regionCode: string;
+                        /** @enum {string} */
+                        item: "sandbag" | "life_jacket" | "tent" | "quilt" | "drinking_water" | "instant_food" | "flashlight" | "generator" | "disinfectant" | "mask";
+                        /** @enum {string} */
+                        kind: "receive" | "issue";
+                        quantity: number;
+                        /** @description issue only: a village (or township) of your scope that receives it (a transfer) */
+                        toRegionCode?: string;
+                        eventId?: number;
+                        /** @default  */
+                        note?: string;
+                        /**
+                         * Format: uuid
+                         * @description the phone’s id of this report: resent from its queue, it is the same report
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already recorded with this clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            balance: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            balance: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-templates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应急事件类型 The county’s kinds of emergency (flood, blizzard, fire, chemical leak, epidemic) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                key: string;
+                                /** @enum {string} */
+                                kind: "flood" | "blizzard" | "fire" | "chemical_leak" | "epidemic";
+                                title: string;
+                                careTags: string[];
+                                categoryCode: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应急事件 Events over my scope, declared first, with their check counts in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "declared" | "closed";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "flood" | "blizzard" | "fire" | "chemical_leak" | "epidemic";
+                                title: string;
+                                /** @enum {string} */
+                                state: "declared" | "closed";
+                                regionCode: string;
+                                declaredAt: string;
+                                closedAt: string | null;
+                                version: number;
+                                /** @description in your scope */
+                                counts: {
+                                    total: number;
+                                    pending: number;
+                                    safe: number;
+                                    evacuated: number;
+                                    needsHelp: number;
+                                    unreachable: number;
+                                };
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布应急事件 Declare an emergency over grids of my subtree: its workers are alerted and a check of every vulnerable household goes out */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        templateKey: string;
+                        title: string;
+                        /** @description the townships, villages or grids of your scope the event covers */
+                        area: string[];
+                        /**
+                         * Format: uuid
+                         * @description the phone’s id of this report: resent from its queue, it is the same report
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already declared with this clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            grids: number;
+                            checks: number;
+                            alerted: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            grids: number;
+                            checks: number;
+                            alerted: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-events/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应急事件详情 An event: its area and counts in my scope, the summary once closed, my location sharing */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "flood" | "blizzard" | "fire" | "chemical_leak" | "epidemic";
+                            title: string;
+                            /** @enum {string} */
+                            state: "declared" | "closed";
+                            regionCode: string;
+                            declaredAt: string;
+                            closedAt: string | null;
+                            version: number;
+                            /** @description in your scope */
+                            counts: {
+                                total: number;
+                                pending: number;
+                                safe: number;
+                                evacuated: number;
+                                needsHelp: number;
+                                unreachable: number;
+                            };
+                            /** @description the area’s grids in your scope */
+                            area: {
+                                code: string;
+                                name: string;
+                            }[];
+                            summary: {
+                                checked: number;
+                                total: number;
+                                unreachable: number;
+                                evacuated: number;
+                                /** @description requests for help (urgent cases) during the event */
+                                helpGiven: number;
+                                /** @description households never reported */
+                                pending: number;
+                            } | null;
+                            closeNote: string | null;
+                            helpRequests: number;
+                            actions: "close"[];
+                            /**
+                             * @description your location sharing for this event (workers of its area only)
+                             * @enum {string}
+                             */
+                            sharing: "not_in_area" | "off" | "on";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-events/{id}/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 应急地图 The live map: every household checked (coloured by status), counts by child region, workers sharing their location */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region of your scope; default the event’s own region in your scope */
+                    within?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            counts: {
+                                total: number;
+                                pending: number;
+                                safe: number;
+                                evacuated: number;
+                                needsHelp: number;
+                                unreachable: number;
+                            };
+                            /** @description by village (township callers and below) or township (county) */
+                            byRegion: {
+                                code: string;
+                                name: string;
+                                level: string;
+                                counts: {
+                                    total: number;
+                                    pending: number;
+                                    safe: number;
+                                    evacuated: number;
+                                    needsHelp: number;
+                                    unreachable: number;
+                                };
+                            }[];
+                            /** @description households placed inside their grid’s box (the archive keeps no coordinates) */
+                            points: {
+                                id: number;
+                                lng: number;
+                                lat: number;
+                                /** @enum {string} */
+                                status: "pending" | "safe" | "evacuated" | "needs_help" | "unreachable";
+                                gridCode: string;
+                            }[];
+                            /** @description latest shared positions (only while declared) */
+                            workers: {
+                                accountId: number;
+                                name: string;
+                                lng: number;
+                                lat: number;
+                                at: string;
+                            }[];
+                            bounds: [
+                                number,
+                                number,
+                                number,
+                                number
+                            ] | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-events/{id}/actions/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束应急事件 Close: the summary (checked / unreachable / help given) is kept; location sharing stops and every position is deleted */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        note?: string;
+                        /** @description the version you saw (409 when stale) */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "closed";
+                            version: number;
+                            summary: {
+                                checked: number;
+                                total: number;
+                                unreachable: number;
+                                evacuated: number;
+                                /** @description requests for help (urgent cases) during the event */
+                                helpGiven: number;
+                                /** @description households never reported */
+                                pending: number;
+                            };
+                            positionsPurged: number;
                         };
                     };
                 };

@@ -40,6 +40,7 @@ import {
   PeoplePage,
   TerritoryPage,
   CampaignsPage,
+  EmergencyPage,
   VisitsPage,
   WishesPage,
   WorkersPage,
@@ -99,6 +100,7 @@ export function Shell() {
     { key: 'petitions', icon: <AuditOutlined />, label: t('menu.petitions'), show: can('petitions.read') },
     { key: 'teams', icon: <ClusterOutlined />, label: t('menu.teams'), show: can('teams.read') },
     { key: 'campaigns', icon: <FileDoneOutlined />, label: t('menu.campaigns'), show: can('campaigns.read') },
+    { key: 'emergency', icon: <AlertOutlined />, label: t('menu.emergency'), show: can('emergency.read') },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
   ]
     .filter((i) => i.show)
@@ -130,6 +132,7 @@ export function Shell() {
   else if (section === 'petitions' && can('petitions.read')) page = <PetitionsPage route={route} />;
   else if (section === 'teams' && can('teams.read')) page = <TeamsPage route={route} />;
   else if (section === 'campaigns' && can('campaigns.read')) page = <CampaignsPage route={route} />;
+  else if (section === 'emergency' && can('emergency.read')) page = <EmergencyPage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
   else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
 

@@ -51,6 +51,9 @@ export const CadresPage = lazy(() =>
 export const EnterprisesPage = lazy(() =>
   import('../enterprises/EnterprisesPage.js').then((m) => ({ default: m.EnterprisesPage })),
 );
+export const EmergencyPage = lazy(() =>
+  import('../emergency/EmergencyPage.js').then((m) => ({ default: m.EmergencyPage })),
+);
 export const CampaignsPage = lazy(() =>
   import('../campaigns/CampaignsPage.js').then((m) => ({ default: m.CampaignsPage })),
 );

@@ -67,6 +67,7 @@ function label(item: QueueItem): { title: string; text: string } {
     };
   }
   if (item.kind === 'campaign') return { title: t('campQueueItem'), text: item.work.title };
+  if (item.kind === 'emergency') return { title: t('emgQueueItem'), text: item.work.title };
   if (item.kind === 'visit')
     return { title: t('visitsQueueItem', { address: item.draft.address }), text: item.body.notes ?? '' };
   const cat = item.draft.category;
@@ -129,7 +130,7 @@ async function remove(item: QueueItem): Promise<void> {
 /** Back into the report or visit form (its draft), out of the queue; a half-written form is not overwritten silently. */
 async function edit(item: QueueItem): Promise<void> {
   // a screening has no form to go back to: it is sent again or deleted
-  if (item.kind === 'dispute' || item.kind === 'campaign') return;
+  if (item.kind === 'dispute' || item.kind === 'campaign' || item.kind === 'emergency') return;
   const current =
     item.kind === 'visit' ? await loadVisitDraft(item.draft.key) : await loadDraft(item.draft.key);
   const written =

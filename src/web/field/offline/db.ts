@@ -94,7 +94,20 @@ export type CampaignWork = {
 };
 export type CampaignItem = Queued & { kind: 'campaign'; work: CampaignWork; draft: { photos: PhotoEntry[] } };
 
-export type QueueItem = ReportItem | VisitItem | DisputeItem | CampaignItem;
+/** An emergency check's one-tap status (应急), kept until sent (its clientRequestId). */
+export type EmergencyWork = {
+  checkId: number;
+  /** what the queue shows: the household and the status */
+  title: string;
+  body: paths['/api/v1/emergency-checks/{id}/report']['post']['requestBody']['content']['application/json'];
+};
+export type EmergencyItem = Queued & {
+  kind: 'emergency';
+  work: EmergencyWork;
+  draft: { photos: PhotoEntry[] };
+};
+
+export type QueueItem = ReportItem | VisitItem | DisputeItem | CampaignItem | EmergencyItem;
 export type QueueMeta = Partial<Pick<Queued, 'maybeSent' | 'attemptAt'>>;
 
 interface FieldDB extends DBSchema {

@@ -3,6 +3,7 @@ import {
   db,
   newKey,
   type CampaignWork,
+  type EmergencyWork,
   type DisputeWork,
   type Draft,
   type PhotoEntry,
@@ -91,6 +92,13 @@ export async function enqueueDisputeWork(work: DisputeWork, photos: PhotoEntry[]
 /** A campaign target's result, kept until sent (its clientRequestId makes a resend answer the first result). */
 export async function enqueueCampaignWork(work: CampaignWork): Promise<QueueItem> {
   const item = await put({ ...fresh(), kind: 'campaign', work, draft: { photos: [] } });
+  void flush(true);
+  return item;
+}
+
+/** An emergency check's status, kept until sent (its clientRequestId makes a resend the same report). */
+export async function enqueueEmergencyReport(work: EmergencyWork): Promise<QueueItem> {
+  const item = await put({ ...fresh(), kind: 'emergency', work, draft: { photos: [] } });
   void flush(true);
   return item;
 }

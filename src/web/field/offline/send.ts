@@ -2,7 +2,15 @@ import { api, type ApiError } from '../../shared/api.js';
 import { ApiFailure, ok, timeout } from '../net.js';
 import { uploadMissing } from '../report/photos.js';
 import { caseReported, pendingCase, visitSent } from '../visits/link.js';
-import type { CampaignItem, DisputeItem, PhotoEntry, QueueItem, ReportItem, VisitItem } from './db.js';
+import type {
+  CampaignItem,
+  DisputeItem,
+  EmergencyItem,
+  PhotoEntry,
+  QueueItem,
+  ReportItem,
+  VisitItem,
+} from './db.js';
 
 export type Outcome =
   | { kind: 'sent'; id: number; number: string; householdId?: number }
@@ -22,6 +30,7 @@ export async function sendItem(item: QueueItem, save: Save): Promise<Outcome> {
   if (item.kind === 'dispute')
     return attempt(item, item.draft.photos, save, (ids) => postDisputeWork(item, ids));
   if (item.kind === 'campaign') return attempt(item, [], save, () => postCampaignWork(item));
+  if (item.kind === 'emergency') return attempt(item, [], save, () => postEmergencyReport(item));
   return item.kind === 'visit'
     ? attempt(item, item.draft.photos, save, (ids) => postVisit(item, ids))
     : attempt(item, item.draft.photos, save, (ids) => postReport(item, ids));
@@ -78,6 +87,18 @@ async function postCampaignWork(item: CampaignItem): Promise<Sent> {
   const res = await ok(
     api.POST('/api/v1/campaign-targets/{id}/actions/{action}', {
       params: { path: { id: w.targetId, action: w.action } },
+      body: w.body,
+      signal: timeout(45_000),
+    }),
+  );
+  return { kind: 'sent', id: res.id, number: w.title };
+}
+
+async function postEmergencyReport(item: EmergencyItem): Promise<Sent> {
+  const w = item.work;
+  const res = await ok(
+    api.POST('/api/v1/emergency-checks/{id}/report', {
+      params: { path: { id: w.checkId } },
       body: w.body,
       signal: timeout(45_000),
     }),

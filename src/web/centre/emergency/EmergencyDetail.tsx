@@ -1,0 +1,207 @@
+import {
+  Button,
+  Card,
+  Col,
+  Descriptions,
+  Input,
+  Popconfirm,
+  Row,
+  Space,
+  Statistic,
+  Table,
+  Tag,
+  Typography,
+} from 'antd';
+import * as L from 'leaflet';
+import 'leaflet/dist/leaflet.css';
+import { useEffect, useRef, useState } from 'react';
+import { api } from '../../shared/api.js';
+import type { paths } from '../../shared/api-schema.js';
+import { useLang } from '../lang.js';
+import { ok, useLoad } from '../load.js';
+import { createMap } from '../map/base.js';
+import { navigate } from '../router.js';
+
+type EventMap =
+  paths['/api/v1/emergency-events/{id}/map']['get']['responses'][200]['content']['application/json'];
+
+/** Marker colours by status (grey: not yet checked). */
+export const STATUS_COLOURS: Record<string, string> = {
+  pending: '#bfbfbf',
+  safe: '#52c41a',
+  evacuated: '#1677ff',
+  needs_help: '#f5222d',
+  unreachable: '#fa8c16',
+};
+const STATUSES = ['pending', 'safe', 'evacuated', 'needs_help', 'unreachable'] as const;
+const KEY = {
+  pending: 'pending',
+  safe: 'safe',
+  evacuated: 'evacuated',
+  needs_help: 'needsHelp',
+  unreachable: 'unreachable',
+} as const;
+
+/** One event: counts, the live map filling in (polled every 5 s while declared), by region, close. */
+export function EmergencyDetail({ id }: { id: number }) {
+  const { t, label } = useLang();
+  const detail = useLoad(
+    () => ok(api.GET('/api/v1/emergency-events/{id}', { params: { path: { id } } })),
+    [id],
+  );
+  const [map, setMap] = useState<EventMap>();
+  const [note, setNote] = useState('');
+  const declared = detail.data?.state === 'declared';
+  useEffect(() => {
+    let live = true;
+    const load = () =>
+      ok(api.GET('/api/v1/emergency-events/{id}/map', { params: { path: { id }, query: {} } })).then(
+        (m) => live && setMap(m as EventMap),
+        () => undefined,
+      );
+    void load();
+    const timer = declared ? setInterval(() => void load(), 5000) : undefined;
+    return () => {
+      live = false;
+      if (timer) clearInterval(timer);
+    };
+  }, [id, declared]);
+  const close = async () => {
+    await ok(
+      api.POST('/api/v1/emergency-events/{id}/actions/close', {
+        params: { path: { id } },
+        body: note ? { note } : {},
+      }),
+    );
+    detail.reload();
+  };
+  const e = detail.data;
+  const counts = map?.counts;
+  const done = counts ? counts.total - counts.pending : 0;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }} data-testid="emg-detail">
+      <Button onClick={() => navigate('/emergency')}>{t('emg.back')}</Button>
+      {e && (
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {e.title} <Tag color={declared ? 'red' : 'default'}>{label('emg.state', e.state)}</Tag>
+        </Typography.Title>
+      )}
+      <Row gutter={12}>
+        <Col span={4}>
+          <Statistic title={t('emg.total')} value={counts?.total ?? 0} />
+        </Col>
+        <Col span={4}>
+          <Statistic title={t('emg.checked')} value={done} data-testid="emg-checked" />
+        </Col>
+        {STATUSES.slice(1).map((s) => (
+          <Col span={4} key={s}>
+            <Statistic
+              title={label('emg.status', s)}
+              value={counts?.[KEY[s]] ?? 0}
+              valueStyle={{ color: STATUS_COLOURS[s] }}
+              data-testid={`emg-count-${s}`}
+            />
+          </Col>
+        ))}
+      </Row>
+      <Row gutter={12}>
+        <Col span={16}>
+          <Card size="small" title={declared ? t('emg.live') : undefined}>
+            <LiveMap data={map} />
+          </Card>
+        </Col>
+        <Col span={8}>
+          <Card size="small" title={t('emg.byRegion')}>
+            <Table
+              rowKey="code"
+              size="small"
+              pagination={false}
+              data-testid="emg-by-region"
+              dataSource={map?.byRegion ?? []}
+              columns={[
+                { title: t('emg.region'), dataIndex: 'name' },
+                { title: t('emg.total'), render: (_, r) => r.counts.total },
+                { title: t('emg.checked'), render: (_, r) => r.counts.total - r.counts.pending },
+                { title: label('emg.status', 'needs_help'), render: (_, r) => r.counts.needsHelp || '' },
+              ]}
+            />
+          </Card>
+          {e?.summary && (
+            <Card size="small" title={t('emg.summary')} style={{ marginTop: 12 }}>
+              <Descriptions size="small" column={1} data-testid="emg-summary">
+                <Descriptions.Item label={t('emg.checked')}>
+                  {e.summary.checked}/{e.summary.total}
+                </Descriptions.Item>
+                <Descriptions.Item label={label('emg.status', 'unreachable')}>
+                  {e.summary.unreachable}
+                </Descriptions.Item>
+                <Descriptions.Item label={label('emg.status', 'evacuated')}>
+                  {e.summary.evacuated}
+                </Descriptions.Item>
+                <Descriptions.Item label={t('emg.helpGiven')}>{e.summary.helpGiven}</Descriptions.Item>
+              </Descriptions>
+              {e.closeNote && <Typography.Paragraph>{e.closeNote}</Typography.Paragraph>}
+            </Card>
+          )}
+          {e?.actions.includes('close') && (
+            <Card size="small" style={{ marginTop: 12 }}>
+              <Input.TextArea
+                placeholder={t('emg.closeNote')}
+                value={note}
+                onChange={(x) => setNote(x.target.value)}
+              />
+              <Popconfirm title={t('emg.close')} onConfirm={() => void close()}>
+                <Button danger style={{ marginTop: 8 }} data-testid="emg-close">
+                  {t('emg.close')}
+                </Button>
+              </Popconfirm>
+            </Card>
+          )}
+        </Col>
+      </Row>
+    </Space>
+  );
+}
+
+/** The households as coloured markers, and the workers sharing their location. */
+function LiveMap({ data }: { data: EventMap | undefined }) {
+  const el = useRef<HTMLDivElement>(null);
+  const mapRef = useRef<L.Map | null>(null);
+  const layerRef = useRef<L.LayerGroup | null>(null);
+  const fitted = useRef(false);
+  useEffect(() => {
+    const map = createMap(el.current!);
+    mapRef.current = map;
+    layerRef.current = L.layerGroup().addTo(map);
+    return () => {
+      map.remove();
+      mapRef.current = null;
+    };
+  }, []);
+  useEffect(() => {
+    const map = mapRef.current;
+    const layer = layerRef.current;
+    if (!map || !layer || !data) return;
+    layer.clearLayers();
+    for (const p of data.points)
+      L.circleMarker([p.lat, p.lng], {
+        radius: 5,
+        color: '#fff',
+        weight: 1,
+        fillColor: STATUS_COLOURS[p.status] ?? '#999',
+        fillOpacity: 0.95,
+        className: `emg-point emg-${p.status}`,
+      }).addTo(layer);
+    for (const w of data.workers)
+      L.marker([w.lat, w.lng], { title: w.name }).bindTooltip(w.name).addTo(layer);
+    if (!fitted.current && data.bounds) {
+      const [a, b, c, d] = data.bounds;
+      map.fitBounds([
+        [b, a],
+        [d, c],
+      ]);
+      fitted.current = true;
+    }
+  }, [data]);
+  return <div ref={el} className="wg-map" style={{ height: 480 }} data-testid="emg-map" />;
+}
