@@ -24,7 +24,8 @@ export type IndicatorGroup =
   | 'petitions'
   | 'campaigns'
   | 'cadres'
-  | 'enterprises';
+  | 'enterprises'
+  | 'whistles';
 
 export type IndicatorInfo = {
   code: string;

@@ -27,6 +27,7 @@ import { TEAM_ABILITIES } from '../modules/teams/abilities.js';
 import { CAMPAIGN_ABILITIES } from '../modules/campaigns/abilities.js';
 import { MAP_ABILITIES } from '../modules/maps/abilities.js';
 import { REPORT_ABILITIES } from '../modules/reports/abilities.js';
+import { WHISTLE_ABILITIES } from '../modules/whistles/abilities.js';
 
 export const ROLE_TABLE = {
   ...REGION_ABILITIES,
@@ -51,6 +52,7 @@ export const ROLE_TABLE = {
   ...DISPUTE_ABILITIES,
   ...CAMPAIGN_ABILITIES,
   ...MAP_ABILITIES,
+  ...WHISTLE_ABILITIES,
 };
 
 export type Ability = keyof typeof ROLE_TABLE;

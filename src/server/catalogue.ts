@@ -22,6 +22,7 @@ import { TEAM_ERRORS } from '../modules/teams/errors.js';
 import { CAMPAIGN_ERRORS } from '../modules/campaigns/errors.js';
 import { MAP_ERRORS } from '../modules/maps/errors.js';
 import { REPORT_ERRORS } from '../modules/reports/errors.js';
+import { WHISTLE_ERRORS } from '../modules/whistles/errors.js';
 import { CORE_ERRORS, type ErrorCode, type ErrorEntry } from '../platform/errors.js';
 
 export const ERROR_CATALOGUE = {
@@ -45,4 +46,5 @@ export const ERROR_CATALOGUE = {
   ...DISPUTE_ERRORS,
   ...CAMPAIGN_ERRORS,
   ...MAP_ERRORS,
+  ...WHISTLE_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

@@ -29,6 +29,7 @@ import { LANG_ROWS } from './rows-lang.js';
 import { CAMPAIGN_ROWS } from './rows-campaigns.js';
 import { MAP_ROWS } from './rows-maps.js';
 import { REPORT_ROWS } from './rows-reports.js';
+import { WHISTLE_ROWS } from './rows-whistles.js';
 
 export type { Expect, Req, Row } from './rows.js';
 
@@ -853,6 +854,7 @@ export const MATRIX: Row[] = [
   ...CAMPAIGN_ROWS,
   ...MAP_ROWS,
   ...REPORT_ROWS,
+  ...WHISTLE_ROWS,
   ...PEOPLE_ROWS,
 ];
 

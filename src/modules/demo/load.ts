@@ -19,6 +19,7 @@ import { seedTeamConfig, seedTeamDemo } from '../teams/index.js';
 import { seedDisputeConfig, seedDisputeDemo } from '../disputes/index.js';
 import { seedCampaignConfig, seedCampaignDemo } from '../campaigns/index.js';
 import { seedPeopleConfig, seedPeopleDemo } from '../people/index.js';
+import { seedWhistleConfig, seedWhistleDemo } from '../whistles/index.js';
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
 const MODULE_SEEDS = [
@@ -36,6 +37,8 @@ const MODULE_SEEDS = [
   [seedTeamConfig, seedTeamDemo],
   [seedDisputeConfig, seedDisputeDemo],
   [seedCampaignConfig, seedCampaignDemo],
+  // after enterprises (their needs) and departments
+  [seedWhistleConfig, seedWhistleDemo],
   // last: its opening ledger of the part-time worker follows the awards the others made
   [seedPointsConfig, seedPointsDemo],
 ] as const;

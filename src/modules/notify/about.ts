@@ -8,5 +8,7 @@ export const ABOUT_TYPES = [
   'visit',
   'dispute',
   'petition',
+  'whistle',
+  'campaign',
 ] as const;
 export type About = { type: (typeof ABOUT_TYPES)[number]; id: number };
