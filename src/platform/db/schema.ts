@@ -136,6 +136,7 @@ export interface Campaign {
   closed_by: number | null;
   county_code: string;
   created_at: Generated<Timestamp>;
+  end_warned_at: Timestamp | null;
   ends_on: string;
   id: Generated<number>;
   launched_by: number;

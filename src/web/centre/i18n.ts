@@ -21,6 +21,7 @@ import { DISPUTES_M } from './disputes/messages.js';
 import { REGISTERS_M } from './people/messages.js';
 import { REGISTER_FORMS_M } from './people/form-messages.js';
 import { CAMPAIGNS_M } from './campaigns/messages.js';
+import { WHISTLES_M } from './whistles/messages.js';
 import { LANG_M } from './common/lang-messages.js';
 
 export const M = {
@@ -314,6 +315,7 @@ export const M = {
   ...REGISTER_FORMS_M,
   ...CAMPAIGNS_M,
   ...ERRANDS_M,
+  ...WHISTLES_M,
   ...PETITIONS_M,
   ...DISCLOSURES_M,
   ...ADMIN_M,

@@ -41,6 +41,7 @@ import {
   CampaignsPage,
   VisitsPage,
   WishesPage,
+  WhistlesPage,
   WorkersPage,
   Workbench,
 } from './pages.js';
@@ -96,6 +97,7 @@ export function Shell() {
     },
     { key: 'petitions', icon: <AuditOutlined />, label: t('menu.petitions'), show: can('petitions.read') },
     { key: 'teams', icon: <ClusterOutlined />, label: t('menu.teams'), show: can('teams.read') },
+    { key: 'whistles', icon: <AlertOutlined />, label: t('menu.whistles'), show: can('whistles.read') },
     { key: 'campaigns', icon: <FileDoneOutlined />, label: t('menu.campaigns'), show: can('campaigns.read') },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
   ]
@@ -126,6 +128,7 @@ export function Shell() {
   else if (section === 'disclosures' && can('disclosures.read')) page = <DisclosuresPage route={route} />;
   else if (section === 'petitions' && can('petitions.read')) page = <PetitionsPage route={route} />;
   else if (section === 'teams' && can('teams.read')) page = <TeamsPage route={route} />;
+  else if (section === 'whistles' && can('whistles.read')) page = <WhistlesPage route={route} />;
   else if (section === 'campaigns' && can('campaigns.read')) page = <CampaignsPage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
   else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
