@@ -1,7 +1,9 @@
 import { sql } from 'kysely';
 import type { Db, DbOrTx } from '../../platform/db/database.js';
 import { notify } from '../notify/index.js';
-import { beijingDate } from './launch.js';
+
+/** The calendar day in China (UTC+8) of an instant. */
+const beijingDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 const SWEEP_LOCK = 0x63616d70; // "camp"
 /** How many days before the window's last day the supervising tiers are told of open targets. */
