@@ -53,7 +53,9 @@ export const WHISTLE_ROWS: Row[] = [
   { route: 'GET /api/v1/whistles/departments', make: () => get('/whistles/departments'), in: READ },
   {
     route: 'GET /api/v1/whistles/comparison',
-    make: (fx, w) => get(`/whistles/comparison?within=${fx[w].county}`),
+    // in: the caller's own scope; out: another county named
+    make: (fx, w) =>
+      get(w === 'in' ? '/whistles/comparison' : `/whistles/comparison?within=${fx.out.county}`),
     in: READ,
     out: NONE,
   },
