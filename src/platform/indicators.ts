@@ -25,7 +25,8 @@ export type IndicatorGroup =
   | 'campaigns'
   | 'emergency'
   | 'cadres'
-  | 'enterprises';
+  | 'enterprises'
+  | 'whistles';
 
 export type IndicatorInfo = {
   code: string;

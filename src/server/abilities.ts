@@ -28,6 +28,7 @@ import { CAMPAIGN_ABILITIES } from '../modules/campaigns/abilities.js';
 import { EMERGENCY_ABILITIES } from '../modules/emergency/abilities.js';
 import { MAP_ABILITIES } from '../modules/maps/abilities.js';
 import { REPORT_ABILITIES } from '../modules/reports/abilities.js';
+import { WHISTLE_ABILITIES } from '../modules/whistles/abilities.js';
 
 export const ROLE_TABLE = {
   ...REGION_ABILITIES,
@@ -53,6 +54,7 @@ export const ROLE_TABLE = {
   ...CAMPAIGN_ABILITIES,
   ...EMERGENCY_ABILITIES,
   ...MAP_ABILITIES,
+  ...WHISTLE_ABILITIES,
 };
 
 export type Ability = keyof typeof ROLE_TABLE;

@@ -27,6 +27,7 @@ import { disputeRoutes } from '../modules/disputes/routes.js';
 import { mediationRoutes } from '../modules/disputes/mediation-routes.js';
 import { dispatchRoutes } from '../modules/disputes/dispatch-routes.js';
 import { errandRoutes } from '../modules/errands/routes.js';
+import { whistleRoutes } from '../modules/whistles/routes.js';
 import { petitionRoutes } from '../modules/petitions/routes.js';
 import { teamRoutes } from '../modules/teams/routes.js';
 import { disclosureRoutes } from '../modules/disclosures/routes.js';
@@ -154,6 +155,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(campaignRoutes(ctx));
       await api.register(emergencyRoutes(ctx));
       await api.register(mapRoutes(ctx));
+      await api.register(whistleRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

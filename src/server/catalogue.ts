@@ -23,6 +23,7 @@ import { CAMPAIGN_ERRORS } from '../modules/campaigns/errors.js';
 import { EMERGENCY_ERRORS } from '../modules/emergency/errors.js';
 import { MAP_ERRORS } from '../modules/maps/errors.js';
 import { REPORT_ERRORS } from '../modules/reports/errors.js';
+import { WHISTLE_ERRORS } from '../modules/whistles/errors.js';
 import { CORE_ERRORS, type ErrorCode, type ErrorEntry } from '../platform/errors.js';
 
 export const ERROR_CATALOGUE = {
@@ -47,4 +48,5 @@ export const ERROR_CATALOGUE = {
   ...CAMPAIGN_ERRORS,
   ...EMERGENCY_ERRORS,
   ...MAP_ERRORS,
+  ...WHISTLE_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

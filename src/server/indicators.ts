@@ -15,6 +15,7 @@ import { VISIT_INDICATORS } from '../modules/visits/indicators.js';
 import { WISH_INDICATORS } from '../modules/wishes/indicators.js';
 import { CAMPAIGN_INDICATORS } from '../modules/campaigns/indicators.js';
 import { EMERGENCY_INDICATORS } from '../modules/emergency/indicators.js';
+import { WHISTLE_INDICATORS } from '../modules/whistles/indicators.js';
 import type { IndicatorSource } from '../platform/indicators.js';
 
 export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
@@ -31,4 +32,5 @@ export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
   ...EMERGENCY_INDICATORS,
   ...CADRE_INDICATORS,
   ...ENTERPRISE_INDICATORS,
+  ...WHISTLE_INDICATORS,
 ];

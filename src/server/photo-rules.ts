@@ -6,6 +6,7 @@ import type { PhotoRules } from '../modules/photos/index.js';
 import { visitShowsPhotos } from '../modules/visits/photo-access.js';
 import { wishShowsPhotos } from '../modules/wishes/photo-access.js';
 import { campaignTargetShowsPhotos } from '../modules/campaigns/photo-access.js';
+import { whistleShowsPhotos } from '../modules/whistles/photo-access.js';
 
 /** Who sees a photo is who sees what it serves: each owning module's own rule. */
 export const photoRules: PhotoRules = {
@@ -16,6 +17,7 @@ export const photoRules: PhotoRules = {
     errand: errandShowsPhotos,
     mediation: mediationShowsPhotos,
     campaign_target: campaignTargetShowsPhotos,
+    whistle: whistleShowsPhotos,
   },
   published: publishedCasePhoto,
 };

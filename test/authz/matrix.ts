@@ -30,6 +30,7 @@ import { CAMPAIGN_ROWS } from './rows-campaigns.js';
 import { EMERGENCY_ROWS } from './rows-emergency.js';
 import { MAP_ROWS } from './rows-maps.js';
 import { REPORT_ROWS } from './rows-reports.js';
+import { WHISTLE_ROWS } from './rows-whistles.js';
 
 export type { Expect, Req, Row } from './rows.js';
 
@@ -855,6 +856,7 @@ export const MATRIX: Row[] = [
   ...EMERGENCY_ROWS,
   ...MAP_ROWS,
   ...REPORT_ROWS,
+  ...WHISTLE_ROWS,
   ...PEOPLE_ROWS,
 ];
 

@@ -55,6 +55,7 @@ export const ENTITY_NAMES: Record<string, Phrase> = {
   emergency_check: p('应急核查户', 'emergency household check'),
   emergency_team: p('应急队伍', 'emergency team'),
   emergency_stock: p('应急物资台账', 'emergency supplies ledger entry'),
+  whistle: p('基层吹哨', 'grassroots request'),
 };
 
 /** The steps of a workflow subject, each a verb phrase over the subject. */
@@ -126,6 +127,15 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
     done: p('办结了{o}', 'completed {o}'),
     confirm: p('确认了{o}', 'confirmed {o}'),
     cancel: p('取消了{o}', 'cancelled {o}'),
+  }),
+  ...steps('whistle', {
+    raise: p('提出了{o}', 'raised {o}'),
+    hand_on: p('转交了{o}', 'handed on {o}'),
+    answer: p('答复了{o}', 'answered {o}'),
+    confirm: p('确认办结了{o}', 'confirmed {o}'),
+    reopen: p('重新提出了{o}', 'reopened {o}'),
+    direct: p('指定了{o}的应答部门', 'directed {o} to a department'),
+    escalate: p('将超时的{o}上报县综治中心', 'escalated overdue {o} to the county centre'),
   }),
   'escalation_rule.create': p('新建了{o}', 'created {o}'),
   'escalation_rule.update': p('修改了{o}', 'changed {o}'),

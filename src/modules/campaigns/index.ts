@@ -2,3 +2,4 @@
 export { CAMPAIGN_ABILITIES } from './abilities.js';
 export { CAMPAIGN_ERRORS } from './errors.js';
 export { seedCampaignConfig, seedCampaignDemo } from './seed.js';
+export { warnCampaignEnds } from './notices.js';

@@ -6,6 +6,7 @@ import { recordAudit } from '../audit/index.js';
 import type { CampaignDeps } from './context.js';
 import { regionPaths, targetsOf } from './rules.js';
 import type { LaunchInput } from './schemas.js';
+import { noticeLaunch } from './notices.js';
 import { recordStep } from './target-repository.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
 
@@ -117,6 +118,13 @@ export async function launchCampaign(
             regions: input.rule.regions,
           },
           requestId,
+        });
+        await noticeLaunch(tx, {
+          countyCode: actor.countyCode,
+          id,
+          title: input.title,
+          launchedBy: actor.accountId,
+          endsOn: input.endsOn,
         });
         return { id, targets, replayed: false };
       }),

@@ -23,6 +23,7 @@ import { seedCampaignConfig, seedCampaignDemo } from '../campaigns/index.js';
 import { seedEmergencyConfig, seedEmergencyDemo } from '../emergency/index.js';
 import { seedPeopleConfig, seedPeopleDemo } from '../people/index.js';
 import { seedMapConfig, seedMapDemo } from '../maps/index.js';
+import { seedWhistleConfig, seedWhistleDemo } from '../whistles/index.js';
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
 const MODULE_SEEDS = [
@@ -43,6 +44,8 @@ const MODULE_SEEDS = [
   [seedDisputeConfig, seedDisputeDemo],
   [seedCampaignConfig, seedCampaignDemo],
   [seedEmergencyConfig, seedEmergencyDemo],
+  // after enterprises (their needs) and departments
+  [seedWhistleConfig, seedWhistleDemo],
   // last: its opening ledger of the part-time worker follows the awards the others made
   [seedPointsConfig, seedPointsDemo],
 ] as const;

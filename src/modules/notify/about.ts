@@ -9,5 +9,7 @@ export const ABOUT_TYPES = [
   'dispute',
   'petition',
   'emergency',
+  'whistle',
+  'campaign',
 ] as const;
 export type About = { type: (typeof ABOUT_TYPES)[number]; id: number };

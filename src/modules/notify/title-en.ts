@@ -42,6 +42,8 @@ const FAMILY: Record<string, string> = {
   points: 'Points',
   disclosure: 'Disclosure',
   village: 'Village',
+  whistle: 'Grassroots request',
+  campaign: 'Campaign',
 };
 
 const OTHER: Record<string, string> = {
@@ -63,6 +65,13 @@ const OTHER: Record<string, string> = {
   'dispute.report': 'new dispute reported',
   'dispute.overdue': 'overdue',
   'dispute.auto_escalate': 'escalated automatically (overdue)',
+  'whistle.raised': 'new request for your department',
+  'whistle.hand_on': 'handed on to the department that should answer',
+  'whistle.overdue': 'overdue, reported to the county centre',
+  'whistle.answer': 'answered, please confirm',
+  'whistle.direct': 'directed to a department by the county centre',
+  'campaign.launched': 'targets in your grid',
+  'campaign.ending': 'its window ends soon with targets still open',
 };
 
 /** Whether a kind has an English phrase (used by the test). */

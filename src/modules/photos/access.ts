@@ -4,7 +4,8 @@ import type { Actor } from '../accounts/index.js';
 import type { PhotoRecord } from './repository.js';
 import type { PhotoVariant } from './urls.js';
 
-export type PhotoOwnerKind = 'case' | 'visit' | 'wish' | 'errand' | 'mediation' | 'campaign_target';
+export type PhotoOwnerKind =
+  'case' | 'visit' | 'wish' | 'errand' | 'mediation' | 'campaign_target' | 'whistle';
 
 /** Does this signed-in caller see that case (visit, wish, errand)? The owning module's own rule. */
 export type OwnerVisibility = (db: DbOrTx, actor: Actor, ownerId: number) => Promise<boolean>;
@@ -30,6 +31,7 @@ export function ownerOf(p: PhotoRecord): { kind: PhotoOwnerKind; id: number } | 
   if (p.errand_id !== null) return { kind: 'errand', id: p.errand_id };
   if (p.mediation_session_id !== null) return { kind: 'mediation', id: p.mediation_session_id };
   if (p.campaign_target_id !== null) return { kind: 'campaign_target', id: p.campaign_target_id };
+  if (p.whistle_id !== null) return { kind: 'whistle', id: p.whistle_id };
   return null;
 }
 

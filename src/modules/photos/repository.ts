@@ -4,7 +4,13 @@ import type { CasePhoto } from '../../platform/db/schema.js';
 
 /** The column of `case_photo` that names what a photo serves (at most one is set: a CHECK holds it). */
 export type OwnerColumn =
-  'case_id' | 'visit_id' | 'wish_id' | 'errand_id' | 'mediation_session_id' | 'campaign_target_id';
+  | 'case_id'
+  | 'visit_id'
+  | 'wish_id'
+  | 'errand_id'
+  | 'mediation_session_id'
+  | 'campaign_target_id'
+  | 'whistle_id';
 export const OWNER_COLUMNS: readonly OwnerColumn[] = [
   'case_id',
   'visit_id',
@@ -12,6 +18,7 @@ export const OWNER_COLUMNS: readonly OwnerColumn[] = [
   'errand_id',
   'mediation_session_id',
   'campaign_target_id',
+  'whistle_id',
 ];
 
 export async function insertPhoto(db: DbOrTx, row: Insertable<CasePhoto>): Promise<void> {
@@ -34,6 +41,7 @@ export async function findPhoto(db: DbOrTx, id: string) {
       'errand_id',
       'mediation_session_id',
       'campaign_target_id',
+      'whistle_id',
       'phase',
       'uploaded_by',
       'mime',

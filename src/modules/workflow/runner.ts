@@ -16,7 +16,8 @@ export type Subject =
   | 'campaign'
   | 'campaign_target'
   | 'emergency_event'
-  | 'emergency_check';
+  | 'emergency_check'
+  | 'whistle';
 
 /** What every workflow row has: its county (the distribution key), id, state and optimistic version. */
 export type SubjectRow = { county_code: string; id: number; version: number };

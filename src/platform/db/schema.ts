@@ -136,6 +136,7 @@ export interface Campaign {
   closed_by: number | null;
   county_code: string;
   created_at: Generated<Timestamp>;
+  end_warned_at: Timestamp | null;
   ends_on: string;
   id: Generated<number>;
   launched_by: number;
@@ -272,6 +273,7 @@ export interface CasePhoto {
   thumb_key: string;
   uploaded_by: number | null;
   visit_id: number | null;
+  whistle_id: number | null;
   width: number;
   wish_id: number | null;
 }
@@ -1371,6 +1373,55 @@ export interface VisitPolicy {
   interval_days: number;
 }
 
+export interface Whistle {
+  answer: string | null;
+  answered_at: Timestamp | null;
+  case_id: number | null;
+  client_request_id: string | null;
+  confirmed_at: Timestamp | null;
+  county_code: string;
+  created_at: Timestamp;
+  department_id: number;
+  description: string;
+  due_at: Timestamp;
+  enterprise_id: number | null;
+  escalated_at: Timestamp | null;
+  follow_cadre_id: number | null;
+  hand_on_count: Generated<number>;
+  household_id: number | null;
+  id: Generated<number>;
+  kind: string;
+  number: string;
+  raised_at: Timestamp;
+  raised_by: number;
+  received_at: Timestamp;
+  region_code: string;
+  region_path: string;
+  reopen_count: Generated<number>;
+  state: Generated<string>;
+  subject: string;
+  updated_at: Timestamp;
+  urgent: Generated<boolean>;
+  version: Generated<number>;
+}
+
+export interface WhistleStep {
+  action: string;
+  actor_account_id: number | null;
+  actor_name: string | null;
+  at: Timestamp;
+  county_code: string;
+  department_id: number;
+  due_at: Timestamp;
+  from_state: string | null;
+  id: Generated<number>;
+  note: string | null;
+  received_at: Timestamp;
+  to_department_id: number | null;
+  to_state: string;
+  whistle_id: number;
+}
+
 export interface Wish {
   beneficiary: string;
   beneficiary_kind: string;
@@ -1507,6 +1558,8 @@ export interface DB {
   team_member: TeamMember;
   visit: Visit;
   visit_policy: VisitPolicy;
+  whistle: Whistle;
+  whistle_step: WhistleStep;
   wish: Wish;
   wish_claim: WishClaim;
 }

@@ -22,6 +22,7 @@ import { REGISTERS_M } from './people/messages.js';
 import { REGISTER_FORMS_M } from './people/form-messages.js';
 import { CAMPAIGNS_M } from './campaigns/messages.js';
 import { EMERGENCY_M } from './emergency/messages.js';
+import { WHISTLES_M } from './whistles/messages.js';
 import { LANG_M } from './common/lang-messages.js';
 import { REPORTS_M } from './reports/messages.js';
 
@@ -317,6 +318,7 @@ export const M = {
   ...CAMPAIGNS_M,
   ...EMERGENCY_M,
   ...ERRANDS_M,
+  ...WHISTLES_M,
   ...PETITIONS_M,
   ...DISCLOSURES_M,
   ...ADMIN_M,

@@ -59,6 +59,13 @@ const SERVICES = [
     ability: 'mediation.record',
   },
   { key: 'agency', path: '/agency', icon: <TeamOutlined />, label: 'svcAgency', ability: 'petitions.agency' },
+  {
+    key: 'whistle',
+    path: '/whistle',
+    icon: <NotificationOutlined />,
+    label: 'svcWhistle',
+    ability: 'whistles.raise',
+  },
   { key: 'errands', path: '/errands', icon: <ShoppingOutlined />, label: 'svcErrands', ability: null },
   {
     key: 'move-in',

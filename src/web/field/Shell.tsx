@@ -21,6 +21,7 @@ import {
   Messages,
   PointsRoutes,
   RegistersRoutes,
+  RaiseWhistle,
   ReportScreen,
   ScreeningScreen,
   VisitsRoutes,
@@ -108,6 +109,7 @@ export function Shell({
     screen = <RegistersRoutes parts={parts} me={me} onClosed={onSignOut} />;
   else if (top === '/visits' || top === '/households') screen = <VisitsRoutes parts={parts} me={me} />;
   else if (top === '/points') screen = <PointsRoutes parts={parts} me={me} />;
+  else if (top === '/whistle') screen = <RaiseWhistle />;
   else if (top === '/campaigns') screen = <CampaignTargets me={me} />;
   else if (top === '/emergency') screen = <EmergencyChecks me={me} />;
   else if (top === '/wishes') screen = <WishesRoutes parts={parts} me={me} />;

@@ -12,6 +12,7 @@ import { PETITIONS_S } from './petitions/messages.js';
 import { REGISTERS_S } from './registers/messages.js';
 import { CAMPAIGNS_S } from './campaigns/messages.js';
 import { EMERGENCY_S } from './emergency/messages.js';
+import { WHISTLES_S } from './whistles/messages.js';
 
 /**
  * UI strings of the field app: Chinese first, English second. Words are kept
@@ -191,6 +192,7 @@ const S = {
   ...REGISTERS_S,
   ...CAMPAIGNS_S,
   ...EMERGENCY_S,
+  ...WHISTLES_S,
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Case states in plain words (for residents, not the workflow's jargon). */

@@ -28,6 +28,9 @@ export const ErrandsRoutes = lazy(() =>
 export const DisclosuresRoutes = lazy(() =>
   import('./disclosures/DisclosuresRoutes.js').then((m) => ({ default: m.DisclosuresRoutes })),
 );
+export const RaiseWhistle = lazy(() =>
+  import('./whistles/RaiseWhistle.js').then((m) => ({ default: m.RaiseWhistle })),
+);
 export const RegistersRoutes = lazy(() =>
   import('./registers/RegistersRoutes.js').then((m) => ({ default: m.RegistersRoutes })),
 );

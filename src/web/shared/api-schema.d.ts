@@ -3803,7 +3803,7 @@ export interface paths {
                                 /** @description what it is about when not a case */
                                 about: {
                                     /** @enum {string} */
-                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute" | "petition" | "emergency";
+                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute" | "petition" | "emergency" | "whistle" | "campaign";
                                     id: number;
                                 } | null;
                                 kind: string;
@@ -13601,6 +13601,426 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whistles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 吹哨列表 Requests I see: raised in my area, held by my department (inbox=true), followed by me */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "raised" | "answered" | "confirmed";
+                    kind?: "grassroots" | "enterprise";
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    overdue?: "true" | "false";
+                    /** @description department staff: what my department must answer now */
+                    inbox?: "true" | "false";
+                    departmentId?: number;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                number: string;
+                                /** @enum {string} */
+                                kind: "grassroots" | "enterprise";
+                                subject: string;
+                                description: string;
+                                urgent: boolean;
+                                regionCode: string;
+                                regionName: string;
+                                raiserName: string | null;
+                                departmentId: number;
+                                departmentName: string;
+                                /** @enum {string} */
+                                state: "raised" | "answered" | "confirmed";
+                                raisedAt: string;
+                                /** @description when the present department received it */
+                                receivedAt: string;
+                                /** @description the end of the present limit (working days on the county calendar) */
+                                dueAt: string;
+                                overdue: boolean;
+                                /** @description overdue and reported to the county centre */
+                                escalated: boolean;
+                                answer: string | null;
+                                answeredAt: string | null;
+                                confirmedAt: string | null;
+                                handOnCount: number;
+                                reopenCount: number;
+                                caseId: number | null;
+                                householdId: number | null;
+                                enterpriseId: number | null;
+                                enterpriseName: string | null;
+                                /** @description the helping cadre following an enterprise’s need */
+                                followCadreName: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 基层吹哨 Raise a request to a county department (village, township; an enterprise’s need from its grid) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        description: string;
+                        /** @description the county department that must answer */
+                        departmentId: number;
+                        /** @description urgent: one working day instead of three */
+                        urgent?: boolean;
+                        /** @description a case of the raising place it concerns */
+                        caseId?: number;
+                        /** @description a household of the raising place it concerns */
+                        householdId?: number;
+                        /** @description an enterprise’s need (企业需求): raised from its grid */
+                        enterpriseId?: number;
+                        /** @description photos uploaded through POST /photos */
+                        photoIds?: string[];
+                        /**
+                         * Format: uuid
+                         * @description idempotency: a retry answers the request already made
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already made with the same clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            state: string;
+                            dueAt?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            state: string;
+                            dueAt?: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whistles/departments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 可吹哨部门 The county departments a request can go to */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whistles/comparison": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 部门必应比较 Departments compared: received, answered on time, response hours, handed on */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    /** @description first day (default: 90 days ago) */
+                    from?: string;
+                    /** @description last day (default: today) */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            items: {
+                                departmentId: number;
+                                departmentName: string;
+                                received: number;
+                                answered: number;
+                                answeredOnTime: number;
+                                /** @description answered on time / answered, percent */
+                                onTimeRate: number | null;
+                                /** @description from receipt to answer, hours */
+                                avgResponseHours: number | null;
+                                handedOn: number;
+                                openNow: number;
+                                overdueNow: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whistles/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 吹哨详情 A request with its clock, its steps and the actions I may take */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            /** @enum {string} */
+                            kind: "grassroots" | "enterprise";
+                            subject: string;
+                            description: string;
+                            urgent: boolean;
+                            regionCode: string;
+                            regionName: string;
+                            raiserName: string | null;
+                            departmentId: number;
+                            departmentName: string;
+                            /** @enum {string} */
+                            state: "raised" | "answered" | "confirmed";
+                            raisedAt: string;
+                            /** @description when the present department received it */
+                            receivedAt: string;
+                            /** @description the end of the present limit (working days on the county calendar) */
+                            dueAt: string;
+                            overdue: boolean;
+                            /** @description overdue and reported to the county centre */
+                            escalated: boolean;
+                            answer: string | null;
+                            answeredAt: string | null;
+                            confirmedAt: string | null;
+                            handOnCount: number;
+                            reopenCount: number;
+                            caseId: number | null;
+                            householdId: number | null;
+                            enterpriseId: number | null;
+                            enterpriseName: string | null;
+                            /** @description the helping cadre following an enterprise’s need */
+                            followCadreName: string | null;
+                            version: number;
+                            steps: {
+                                id: number;
+                                at: string;
+                                action: string;
+                                fromState: string | null;
+                                toState: string;
+                                departmentName: string;
+                                toDepartmentName: string | null;
+                                dueAt: string;
+                                actorName: string | null;
+                                note: string | null;
+                            }[];
+                            photos: {
+                                id: string;
+                                url: string;
+                                thumbUrl: string;
+                            }[];
+                            /** @description what the caller may do now */
+                            actions: ("hand_on" | "answer" | "confirm" | "reopen" | "direct")[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whistles/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理吹哨 hand_on {departmentId, reason} (no return), answer {answer}, confirm, reopen {reason}, direct {departmentId, reason} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "hand_on" | "answer" | "confirm" | "reopen" | "direct";
+                };
+                cookie?: never;
+            };
+            /** @description the body of the action named in the path (see each member’s title) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description the county department that should answer */
+                        departmentId: number;
+                        /** @description why that department should answer */
+                        reason: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        answer: string;
+                        photoIds?: string[];
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        comment?: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description what the answer left unsolved */
+                        reason: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description the department the county centre directs to answer */
+                        departmentId: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            /** @enum {string} */
+                            state: "raised" | "answered" | "confirmed";
+                            version: number;
+                            departmentId: number;
+                            dueAt: string;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

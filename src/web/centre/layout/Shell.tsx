@@ -43,6 +43,7 @@ import {
   EmergencyPage,
   VisitsPage,
   WishesPage,
+  WhistlesPage,
   WorkersPage,
   Workbench,
 } from './pages.js';
@@ -99,6 +100,7 @@ export function Shell() {
     },
     { key: 'petitions', icon: <AuditOutlined />, label: t('menu.petitions'), show: can('petitions.read') },
     { key: 'teams', icon: <ClusterOutlined />, label: t('menu.teams'), show: can('teams.read') },
+    { key: 'whistles', icon: <AlertOutlined />, label: t('menu.whistles'), show: can('whistles.read') },
     { key: 'campaigns', icon: <FileDoneOutlined />, label: t('menu.campaigns'), show: can('campaigns.read') },
     { key: 'emergency', icon: <AlertOutlined />, label: t('menu.emergency'), show: can('emergency.read') },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
@@ -131,6 +133,7 @@ export function Shell() {
   else if (section === 'disclosures' && can('disclosures.read')) page = <DisclosuresPage route={route} />;
   else if (section === 'petitions' && can('petitions.read')) page = <PetitionsPage route={route} />;
   else if (section === 'teams' && can('teams.read')) page = <TeamsPage route={route} />;
+  else if (section === 'whistles' && can('whistles.read')) page = <WhistlesPage route={route} />;
   else if (section === 'campaigns' && can('campaigns.read')) page = <CampaignsPage route={route} />;
   else if (section === 'emergency' && can('emergency.read')) page = <EmergencyPage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;

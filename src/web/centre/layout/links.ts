@@ -16,6 +16,8 @@ export function linkOf(n: {
   if (a.type === 'points') return { path: '/workers' };
   if (a.type === 'visit') return { path: '/visits' };
   if (a.type === 'dispute') return { path: `/disputes/${a.id}` };
+  if (a.type === 'whistle') return { path: `/whistles/${a.id}` };
+  if (a.type === 'campaign') return { path: `/campaigns/${a.id}` };
   if (a.type === 'petition') return { path: `/petitions/register/${a.id}` };
   return null;
 }

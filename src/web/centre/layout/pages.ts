@@ -26,6 +26,9 @@ export const WorkersPage = lazy(() =>
   import('../points/WorkersPage.js').then((m) => ({ default: m.WorkersPage })),
 );
 export const PartyPage = lazy(() => import('../party/PartyPage.js').then((m) => ({ default: m.PartyPage })));
+export const WhistlesPage = lazy(() =>
+  import('../whistles/WhistlesPage.js').then((m) => ({ default: m.WhistlesPage })),
+);
 export const WishesPage = lazy(() =>
   import('../wishes/WishesPage.js').then((m) => ({ default: m.WishesPage })),
 );

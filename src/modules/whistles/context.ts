@@ -1,0 +1,10 @@
+import type { WorkCalendar } from '../../platform/calendar/work-calendar.js';
+import type { Db } from '../../platform/db/database.js';
+
+/** What the whistle routes and use cases need. `now` is injectable so journeys run at fixed times. */
+export type WhistleDeps = {
+  db: Db;
+  now: () => Date;
+  /** the working calendar of a county: the departments' limits count working days */
+  calendar: (countyCode: string) => WorkCalendar;
+};
