@@ -40,6 +40,7 @@ import { enterpriseRoutes } from '../modules/enterprises/routes.js';
 import { campaignRoutes } from '../modules/campaigns/routes.js';
 import { liveAreaOf } from '../modules/maps/index.js';
 import { mapRoutes } from '../modules/maps/routes.js';
+import { callRoutes, iceConfigFromEnv } from '../modules/calls/index.js';
 import { loggerOptions } from '../platform/logging.js';
 import { abilitiesOf } from './abilities.js';
 import { installAuth } from './auth.js';
@@ -152,6 +153,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(dispatchRoutes(ctx));
       await api.register(campaignRoutes(ctx));
       await api.register(mapRoutes(ctx));
+      await api.register(callRoutes({ ...ctx, ice: iceConfigFromEnv(process.env) }));
     },
     { prefix: API_PREFIX },
   );

@@ -51,6 +51,8 @@ export const ENTITY_NAMES: Record<string, Phrase> = {
   wish: p('微心愿', 'wish'),
   campaign: p('专项任务', 'campaign'),
   campaign_target: p('专项任务对象', 'campaign target'),
+  call: p('通话', 'call'),
+  call_settings: p('通话设置', 'call settings'),
 };
 
 /** The steps of a workflow subject, each a verb phrase over the subject. */
@@ -145,6 +147,16 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   'open311_key.issue': p('签发了{o}', 'issued {o}'),
   'open311_key.revoke': p('吊销了{o}', 'revoked {o}'),
   'campaign.launch': p('发起了{o}', 'launched {o}'),
+  ...steps('call', {
+    place: p('发起了{o}', 'placed {o}'),
+    answer: p('接听了{o}', 'answered {o}'),
+    decline: p('拒接了{o}', 'declined {o}'),
+    cancel: p('在接听前挂断了{o}', 'hung up {o} before it was answered'),
+    hangup: p('挂断了{o}', 'hung up {o}'),
+    timeout: p('{o}无人接听', '{o} was not answered'),
+    close_stale: p('关闭了无人挂断的{o}', 'closed {o} that nobody hung up'),
+  }),
+  'call_settings.update': p('修改了{o}', 'changed {o}'),
   ...steps('campaign', { close: p('结束了{o}', 'closed {o}') }),
   ...steps('campaign_target', {
     complete: p('完成了{o}', 'completed {o}'),

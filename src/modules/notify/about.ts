@@ -8,5 +8,6 @@ export const ABOUT_TYPES = [
   'visit',
   'dispute',
   'petition',
+  'call',
 ] as const;
 export type About = { type: (typeof ABOUT_TYPES)[number]; id: number };

@@ -42,6 +42,7 @@ const FAMILY: Record<string, string> = {
   points: 'Points',
   disclosure: 'Disclosure',
   village: 'Village',
+  call: 'Call',
 };
 
 const OTHER: Record<string, string> = {
@@ -63,6 +64,8 @@ const OTHER: Record<string, string> = {
   'dispute.report': 'new dispute reported',
   'dispute.overdue': 'overdue',
   'dispute.auto_escalate': 'escalated automatically (overdue)',
+  'call.missed': 'missed call',
+  'call.declined': 'your call was declined',
 };
 
 /** Whether a kind has an English phrase (used by the test). */
