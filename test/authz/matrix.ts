@@ -28,6 +28,7 @@ import { REGISTER_ROWS } from './rows-registers.js';
 import { LANG_ROWS } from './rows-lang.js';
 import { CAMPAIGN_ROWS } from './rows-campaigns.js';
 import { MAP_ROWS } from './rows-maps.js';
+import { CALL_ROWS } from './rows-calls.js';
 import { REPORT_ROWS } from './rows-reports.js';
 
 export type { Expect, Req, Row } from './rows.js';
@@ -852,6 +853,7 @@ export const MATRIX: Row[] = [
   ...LANG_ROWS,
   ...CAMPAIGN_ROWS,
   ...MAP_ROWS,
+  ...CALL_ROWS,
   ...REPORT_ROWS,
   ...PEOPLE_ROWS,
 ];

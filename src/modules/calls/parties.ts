@@ -77,18 +77,19 @@ export async function answererAt(
   countyCode: string,
   place: { gridCode: string; gridPath: string },
   mediation: boolean,
+  callerId: number,
 ): Promise<PartyRow | undefined> {
   const { rows } = mediation
     ? await sql<PartyRow>`
       SELECT a.id, a.display_name AS name, a.role, r.path::text AS path, a.county_code
         FROM account a JOIN region r ON r.code = a.scope_code
-       WHERE a.county_code = ${countyCode} AND NOT a.disabled AND a.role = 'village_staff'
+       WHERE a.county_code = ${countyCode} AND NOT a.disabled AND a.id <> ${callerId} AND a.role = 'village_staff'
          AND r.level = 'village' AND r.path @> ${place.gridPath}::ltree
        ${ORDER} LIMIT 1`.execute(db)
     : await sql<PartyRow>`
       SELECT a.id, a.display_name AS name, a.role, r.path::text AS path, a.county_code
         FROM account a JOIN region r ON r.code = a.scope_code
-       WHERE a.county_code = ${countyCode} AND NOT a.disabled AND a.role = 'grid_worker'
+       WHERE a.county_code = ${countyCode} AND NOT a.disabled AND a.id <> ${callerId} AND a.role = 'grid_worker'
          AND a.scope_code = ${place.gridCode}
        ${ORDER} LIMIT 1`.execute(db);
   return rows[0];

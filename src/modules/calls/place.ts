@@ -38,7 +38,7 @@ async function chooseCallee(deps: CallDeps, actor: Actor, body: PlaceBody) {
     callee = await centreFor(deps.db, actor);
     if (!callee) throw new AppError('CALL_NO_CALLEE');
   } else if (place) {
-    callee = await answererAt(deps.db, actor.countyCode, place, mediation);
+    callee = await answererAt(deps.db, actor.countyCode, place, mediation, actor.accountId);
     if (!callee) throw new AppError('CALL_NO_CALLEE');
   } else throw new AppError('CALL_CALLEE_REQUIRED');
   const relation = mayRing(actor, callee);
