@@ -22,6 +22,7 @@ import { REGISTERS_M } from './people/messages.js';
 import { REGISTER_FORMS_M } from './people/form-messages.js';
 import { CAMPAIGNS_M } from './campaigns/messages.js';
 import { LANG_M } from './common/lang-messages.js';
+import { CALLS_M } from './calls/messages.js';
 
 export const M = {
   'app.title': ['网格化基层治理指挥中心', 'Grid Governance Command Centre'],
@@ -321,6 +322,7 @@ export const M = {
   'list.total': ['共', 'Total'],
   'list.export': ['导出 Excel', 'Export to Excel'],
   ...LANG_M,
+  ...CALLS_M,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof M;

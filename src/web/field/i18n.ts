@@ -1,3 +1,4 @@
+import { CALLS_S } from './calls/messages.js';
 import { useSyncExternalStore } from 'react';
 import { currentLang, setLang as storeLang } from '../shared/api.js';
 import { format, type Vars } from '../shared/icu.js';
@@ -189,6 +190,7 @@ const S = {
   ...UX_S,
   ...REGISTERS_S,
   ...CAMPAIGNS_S,
+  ...CALLS_S,
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Case states in plain words (for residents, not the workflow's jargon). */

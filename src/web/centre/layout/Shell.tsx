@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  PhoneOutlined,
   AuditOutlined,
   ClusterOutlined,
   ApartmentOutlined,
@@ -18,6 +19,7 @@ import {
 import { App, Layout, Menu, Result, Spin } from 'antd';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { useLang } from '../lang.js';
+import { CallDock } from '../calls/CallDock.js';
 import { openLiveStream, useLive } from '../live.js';
 import { navigate, useRoute } from '../router.js';
 import { useSession } from '../session.js';
@@ -39,6 +41,7 @@ import {
   PeoplePage,
   TerritoryPage,
   CampaignsPage,
+  CallLogPage,
   VisitsPage,
   WishesPage,
   WorkersPage,
@@ -97,6 +100,7 @@ export function Shell() {
     { key: 'petitions', icon: <AuditOutlined />, label: t('menu.petitions'), show: can('petitions.read') },
     { key: 'teams', icon: <ClusterOutlined />, label: t('menu.teams'), show: can('teams.read') },
     { key: 'campaigns', icon: <FileDoneOutlined />, label: t('menu.campaigns'), show: can('campaigns.read') },
+    { key: 'calls', icon: <PhoneOutlined />, label: t('menu.calls'), show: can('calls.read') },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
   ]
     .filter((i) => i.show)
@@ -127,12 +131,14 @@ export function Shell() {
   else if (section === 'petitions' && can('petitions.read')) page = <PetitionsPage route={route} />;
   else if (section === 'teams' && can('teams.read')) page = <TeamsPage route={route} />;
   else if (section === 'campaigns' && can('campaigns.read')) page = <CampaignsPage route={route} />;
+  else if (section === 'calls' && can('calls.read')) page = <CallLogPage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
   else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <HeaderBar />
+      <CallDock />
       <Layout>
         <Layout.Sider
           width={184}

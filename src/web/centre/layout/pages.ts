@@ -54,3 +54,6 @@ export const EnterprisesPage = lazy(() =>
 export const CampaignsPage = lazy(() =>
   import('../campaigns/CampaignsPage.js').then((m) => ({ default: m.CampaignsPage })),
 );
+export const CallLogPage = lazy(() =>
+  import('../calls/CallLogPage.js').then((m) => ({ default: m.CallLogPage })),
+);
