@@ -66,5 +66,5 @@ describe.skipIf(!chromium)('the video link in the browser', () => {
     await phone.goto(`${h.base}/m/messages`);
     await expect.poll(() => phone.locator('body').innerText(), { timeout: 20_000 }).toContain('未接来电');
     expect(h.pageErrors).toEqual([]);
-  });
+  }, 240_000);
 });
