@@ -43,6 +43,9 @@ export async function launchBrowser(): Promise<Browser> {
       '--disable-component-update',
       '--disable-sync',
       '--lang=zh-CN',
+      // the video link's tests (calls.test.ts): a fake camera and microphone, granted without asking
+      '--use-fake-device-for-media-stream',
+      '--use-fake-ui-for-media-stream',
     ],
     env: { ...process.env, FONTCONFIG_FILE: fontsConfig(), TZ: 'Asia/Shanghai' },
   });

@@ -21,6 +21,8 @@ export type LiveEvent = {
   titleEn?: string;
   /** area events: the grid the case lies in */
   gridCode?: string;
+  /** `call.signal` events: one signalling message or step of a call, for one party (modules/calls) */
+  call?: { id: number; signalId: number; kind: string; fromId: number | null; payload: unknown; at: string };
 };
 
 /**

@@ -26,6 +26,7 @@ import { PETITION_ABILITIES } from '../modules/petitions/abilities.js';
 import { TEAM_ABILITIES } from '../modules/teams/abilities.js';
 import { CAMPAIGN_ABILITIES } from '../modules/campaigns/abilities.js';
 import { EMERGENCY_ABILITIES } from '../modules/emergency/abilities.js';
+import { CALL_ABILITIES } from '../modules/calls/abilities.js';
 import { MAP_ABILITIES } from '../modules/maps/abilities.js';
 import { REPORT_ABILITIES } from '../modules/reports/abilities.js';
 import { WHISTLE_ABILITIES } from '../modules/whistles/abilities.js';
@@ -53,6 +54,7 @@ export const ROLE_TABLE = {
   ...DISPUTE_ABILITIES,
   ...CAMPAIGN_ABILITIES,
   ...EMERGENCY_ABILITIES,
+  ...CALL_ABILITIES,
   ...MAP_ABILITIES,
   ...WHISTLE_ABILITIES,
 };

@@ -42,6 +42,7 @@ import { campaignRoutes } from '../modules/campaigns/routes.js';
 import { emergencyRoutes } from '../modules/emergency/routes.js';
 import { liveAreaOf } from '../modules/maps/index.js';
 import { mapRoutes } from '../modules/maps/routes.js';
+import { callRoutes, iceConfigFromEnv } from '../modules/calls/index.js';
 import { loggerOptions } from '../platform/logging.js';
 import { abilitiesOf } from './abilities.js';
 import { installAuth } from './auth.js';
@@ -156,6 +157,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(emergencyRoutes(ctx));
       await api.register(mapRoutes(ctx));
       await api.register(whistleRoutes(ctx));
+      await api.register(callRoutes({ ...ctx, ice: iceConfigFromEnv(process.env) }));
     },
     { prefix: API_PREFIX },
   );

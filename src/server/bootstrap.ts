@@ -13,6 +13,7 @@ import { progressPrinter } from '../platform/progress.js';
 import { combineFeeds, EventHub } from '../platform/events.js';
 import { liveFeed } from '../modules/notify/live.js';
 import { caseLiveFeed } from '../modules/maps/index.js';
+import { callLiveFeed } from '../modules/calls/index.js';
 import { ensureReferenceData, loadCalendars } from '../modules/cases/seed.js';
 import { blobStoreFromEnv, type BlobStore } from '../modules/photos/index.js';
 
@@ -68,7 +69,7 @@ export async function makeContext(
     media: opts.media,
     events: new EventHub(
       url,
-      () => combineFeeds(liveFeed(db), caseLiveFeed(db)),
+      () => combineFeeds(liveFeed(db), caseLiveFeed(db), callLiveFeed(db)),
       (err) => opts.log.warn({ err }, 'live feed failed'),
     ),
   };

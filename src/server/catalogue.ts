@@ -21,6 +21,7 @@ import { PETITION_ERRORS } from '../modules/petitions/errors.js';
 import { TEAM_ERRORS } from '../modules/teams/errors.js';
 import { CAMPAIGN_ERRORS } from '../modules/campaigns/errors.js';
 import { EMERGENCY_ERRORS } from '../modules/emergency/errors.js';
+import { CALL_ERRORS } from '../modules/calls/errors.js';
 import { MAP_ERRORS } from '../modules/maps/errors.js';
 import { REPORT_ERRORS } from '../modules/reports/errors.js';
 import { WHISTLE_ERRORS } from '../modules/whistles/errors.js';
@@ -47,6 +48,7 @@ export const ERROR_CATALOGUE = {
   ...DISPUTE_ERRORS,
   ...CAMPAIGN_ERRORS,
   ...EMERGENCY_ERRORS,
+  ...CALL_ERRORS,
   ...MAP_ERRORS,
   ...WHISTLE_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

@@ -1,6 +1,7 @@
 import { sweepOverdue } from '../modules/cases/sweep.js';
 import { compactRollup, foldRollup } from '../modules/indicators/index.js';
 import { sweepDisputes } from '../modules/disputes/sweep.js';
+import { sweepCalls } from '../modules/calls/index.js';
 import { deliverDue, logChannel } from '../modules/notify/outbox.js';
 import { warnPetitionLimits } from '../modules/petitions/index.js';
 import { remindDueCorrections } from '../modules/people/corrections.js';
@@ -39,6 +40,8 @@ export function startWorkers(
     every(opts.sweepMs ?? 30_000, 'deadline sweep', () => sweepOverdue(deps)),
     every(opts.sweepMs ?? 30_000, 'petition limits', () => warnPetitionLimits(ctx.db, ctx.now())),
     every(opts.sweepMs ?? 30_000, 'dispute sweep', () => sweepDisputes(deps)),
+    // a ring nobody ended becomes a missed call within seconds (the caller's browser usually ends it)
+    every(Math.min(opts.sweepMs ?? 5_000, 5_000), 'missed calls', () => sweepCalls(ctx.db, ctx.now())),
     every(opts.outboxMs ?? 5_000, 'outbox delivery', () => deliverDue(ctx.db, channels, ctx.now())),
     // folds the indicator rollup's deltas of the last days (ADR 0007)
     every(opts.compactMs ?? 300_000, 'rollup compaction', () => compactRollup(ctx.db)),

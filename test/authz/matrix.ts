@@ -29,6 +29,7 @@ import { LANG_ROWS } from './rows-lang.js';
 import { CAMPAIGN_ROWS } from './rows-campaigns.js';
 import { EMERGENCY_ROWS } from './rows-emergency.js';
 import { MAP_ROWS } from './rows-maps.js';
+import { CALL_ROWS } from './rows-calls.js';
 import { REPORT_ROWS } from './rows-reports.js';
 import { WHISTLE_ROWS } from './rows-whistles.js';
 
@@ -855,6 +856,7 @@ export const MATRIX: Row[] = [
   ...CAMPAIGN_ROWS,
   ...EMERGENCY_ROWS,
   ...MAP_ROWS,
+  ...CALL_ROWS,
   ...REPORT_ROWS,
   ...WHISTLE_ROWS,
   ...PEOPLE_ROWS,

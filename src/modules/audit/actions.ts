@@ -56,6 +56,8 @@ export const ENTITY_NAMES: Record<string, Phrase> = {
   emergency_team: p('应急队伍', 'emergency team'),
   emergency_stock: p('应急物资台账', 'emergency supplies ledger entry'),
   whistle: p('基层吹哨', 'grassroots request'),
+  call: p('通话', 'call'),
+  call_settings: p('通话设置', 'call settings'),
 };
 
 /** The steps of a workflow subject, each a verb phrase over the subject. */
@@ -159,6 +161,16 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   'open311_key.issue': p('签发了{o}', 'issued {o}'),
   'open311_key.revoke': p('吊销了{o}', 'revoked {o}'),
   'campaign.launch': p('发起了{o}', 'launched {o}'),
+  ...steps('call', {
+    place: p('发起了{o}', 'placed {o}'),
+    answer: p('接听了{o}', 'answered {o}'),
+    decline: p('拒接了{o}', 'declined {o}'),
+    cancel: p('在接听前挂断了{o}', 'hung up {o} before it was answered'),
+    hangup: p('挂断了{o}', 'hung up {o}'),
+    timeout: p('{o}无人接听', '{o} was not answered'),
+    close_stale: p('关闭了无人挂断的{o}', 'closed {o} that nobody hung up'),
+  }),
+  'call_settings.update': p('修改了{o}', 'changed {o}'),
   ...steps('campaign', { close: p('结束了{o}', 'closed {o}') }),
   ...steps('campaign_target', {
     complete: p('完成了{o}', 'completed {o}'),

@@ -21,6 +21,7 @@ import { seedTeamConfig, seedTeamDemo } from '../teams/index.js';
 import { seedDisputeConfig, seedDisputeDemo } from '../disputes/index.js';
 import { seedCampaignConfig, seedCampaignDemo } from '../campaigns/index.js';
 import { seedEmergencyConfig, seedEmergencyDemo } from '../emergency/index.js';
+import { seedCallConfig, seedCallDemo } from '../calls/index.js';
 import { seedPeopleConfig, seedPeopleDemo } from '../people/index.js';
 import { seedMapConfig, seedMapDemo } from '../maps/index.js';
 import { seedWhistleConfig, seedWhistleDemo } from '../whistles/index.js';
@@ -46,6 +47,7 @@ const MODULE_SEEDS = [
   [seedEmergencyConfig, seedEmergencyDemo],
   // after enterprises (their needs) and departments
   [seedWhistleConfig, seedWhistleDemo],
+  [seedCallConfig, seedCallDemo],
   // last: its opening ledger of the part-time worker follows the awards the others made
   [seedPointsConfig, seedPointsDemo],
 ] as const;

@@ -11,5 +11,6 @@ export const ABOUT_TYPES = [
   'emergency',
   'whistle',
   'campaign',
+  'call',
 ] as const;
 export type About = { type: (typeof ABOUT_TYPES)[number]; id: number };

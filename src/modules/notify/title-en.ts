@@ -44,6 +44,7 @@ const FAMILY: Record<string, string> = {
   village: 'Village',
   whistle: 'Grassroots request',
   campaign: 'Campaign',
+  call: 'Call',
 };
 
 const OTHER: Record<string, string> = {
@@ -72,6 +73,8 @@ const OTHER: Record<string, string> = {
   'whistle.direct': 'directed to a department by the county centre',
   'campaign.launched': 'targets in your grid',
   'campaign.ending': 'its window ends soon with targets still open',
+  'call.missed': 'missed call',
+  'call.declined': 'your call was declined',
 };
 
 /** Whether a kind has an English phrase (used by the test). */

@@ -17,7 +17,8 @@ export type Subject =
   | 'campaign_target'
   | 'emergency_event'
   | 'emergency_check'
-  | 'whistle';
+  | 'whistle'
+  | 'call';
 
 /** What every workflow row has: its county (the distribution key), id, state and optimistic version. */
 export type SubjectRow = { county_code: string; id: number; version: number };

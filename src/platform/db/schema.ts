@@ -128,6 +128,48 @@ export interface CalendarDay {
   name: string | null;
 }
 
+export interface Call {
+  about_code: string | null;
+  about_id: number | null;
+  about_type: string | null;
+  answered_at: Timestamp | null;
+  callee_id: number;
+  callee_path: string;
+  caller_id: number;
+  caller_path: string;
+  client_request_id: string | null;
+  county_code: string;
+  ended_at: Timestamp | null;
+  ended_by: number | null;
+  id: Generated<number>;
+  media: string;
+  outcome: string | null;
+  purpose: string;
+  ring_until: Timestamp;
+  started_at: Timestamp;
+  state: Generated<string>;
+  version: Generated<number>;
+}
+
+export interface CallSettings {
+  county_code: string;
+  ring_seconds: Generated<number>;
+  updated_at: Generated<Timestamp>;
+  updated_by: number | null;
+}
+
+export interface CallSignal {
+  at: Timestamp;
+  call_id: number;
+  county_code: string;
+  from_id: number | null;
+  id: Generated<number>;
+  kind: string;
+  payload: Json | null;
+  to_id: number;
+  xid: Generated<string>;
+}
+
 export interface Campaign {
   checklist: Json;
   client_request_id: string | null;
@@ -1471,6 +1513,9 @@ export interface DB {
   cadre_mentor: CadreMentor;
   cadre_training: CadreTraining;
   calendar_day: CalendarDay;
+  call: Call;
+  call_settings: CallSettings;
+  call_signal: CallSignal;
   campaign: Campaign;
   campaign_history: CampaignHistory;
   campaign_target: CampaignTarget;

@@ -25,6 +25,7 @@ import { EMERGENCY_M } from './emergency/messages.js';
 import { WHISTLES_M } from './whistles/messages.js';
 import { LANG_M } from './common/lang-messages.js';
 import { REPORTS_M } from './reports/messages.js';
+import { CALLS_M } from './calls/messages.js';
 
 export const M = {
   'app.title': ['网格化基层治理指挥中心', 'Grid Governance Command Centre'],
@@ -327,6 +328,7 @@ export const M = {
   'list.export': ['导出 Excel', 'Export to Excel'],
   ...LANG_M,
   ...REPORTS_M,
+  ...CALLS_M,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof M;

@@ -11,6 +11,7 @@ import { formOpen, useAnyFormOpen } from './forms.js';
 import { TabNav } from './TabNav.js';
 import { useQueue } from './offline/queue.js';
 import { Home } from './Home.js';
+import { CallLayer } from './calls/CallLayer.js';
 import {
   AgencyScreen,
   CaseDetailScreen,
@@ -154,6 +155,11 @@ export function Shell({
         </Suspense>
       </main>
       <TabNav tabs={tabs} active={tabs.some((x) => x.key === top) ? top : '/'} />
+      {worker && (
+        <CallLayer
+          canCall={top === '/messages' && (me.role === 'grid_worker' || me.role === 'village_staff')}
+        />
+      )}
     </>
   );
 }

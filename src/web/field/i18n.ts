@@ -1,3 +1,4 @@
+import { CALLS_S } from './calls/messages.js';
 import { useSyncExternalStore } from 'react';
 import { currentLang, setLang as storeLang } from '../shared/api.js';
 import { format, type Vars } from '../shared/icu.js';
@@ -193,6 +194,7 @@ const S = {
   ...CAMPAIGNS_S,
   ...EMERGENCY_S,
   ...WHISTLES_S,
+  ...CALLS_S,
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Case states in plain words (for residents, not the workflow's jargon). */

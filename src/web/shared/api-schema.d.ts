@@ -3803,7 +3803,7 @@ export interface paths {
                                 /** @description what it is about when not a case */
                                 about: {
                                     /** @enum {string} */
-                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute" | "petition" | "emergency" | "whistle" | "campaign";
+                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute" | "petition" | "emergency" | "whistle" | "campaign" | "call";
                                     id: number;
                                 } | null;
                                 kind: string;
@@ -14016,6 +14016,545 @@ export interface paths {
                             version: number;
                             departmentId: number;
                             dueAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通话记录 The call log: my calls and those of my subtree, newest first; by linked object */
+        get: {
+            parameters: {
+                query?: {
+                    aboutType?: "case" | "household" | "campaign_target" | "dispute" | "grid";
+                    aboutId?: number;
+                    limit?: number;
+                    beforeId?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                media: "voice" | "video";
+                                /** @enum {string} */
+                                purpose: "scene" | "centre" | "mediation";
+                                /** @enum {string} */
+                                state: "ringing" | "active" | "ended";
+                                outcome: ("completed" | "missed" | "declined" | "cancelled") | null;
+                                caller: {
+                                    id: number;
+                                    name: string;
+                                    role: string;
+                                };
+                                callee: {
+                                    id: number;
+                                    name: string;
+                                    role: string;
+                                };
+                                about: {
+                                    /** @enum {string} */
+                                    type: "case" | "household" | "campaign_target" | "dispute" | "grid";
+                                    id: number | null;
+                                    code: string | null;
+                                } | null;
+                                startedAt: string;
+                                ringUntil: string;
+                                answeredAt: string | null;
+                                endedAt: string | null;
+                                durationSeconds: number | null;
+                                version: number;
+                                side: ("caller" | "callee") | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发起通话 Ring an account in my subtree {calleeId}, my centre {toCentre}, or the grid worker (village staff for a dispute) of what the call is about {about} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        media: "voice" | "video";
+                        calleeId?: number;
+                        /** @enum {boolean} */
+                        toCentre?: true;
+                        about?: {
+                            /** @enum {string} */
+                            type: "case" | "household" | "campaign_target" | "dispute";
+                            id: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "grid";
+                            code: string;
+                        };
+                        /** Format: uuid */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            media: "voice" | "video";
+                            /** @enum {string} */
+                            purpose: "scene" | "centre" | "mediation";
+                            /** @enum {string} */
+                            state: "ringing" | "active" | "ended";
+                            outcome: ("completed" | "missed" | "declined" | "cancelled") | null;
+                            caller: {
+                                id: number;
+                                name: string;
+                                role: string;
+                            };
+                            callee: {
+                                id: number;
+                                name: string;
+                                role: string;
+                            };
+                            about: {
+                                /** @enum {string} */
+                                type: "case" | "household" | "campaign_target" | "dispute" | "grid";
+                                id: number | null;
+                                code: string | null;
+                            } | null;
+                            startedAt: string;
+                            ringUntil: string;
+                            answeredAt: string | null;
+                            endedAt: string | null;
+                            durationSeconds: number | null;
+                            version: number;
+                            side: ("caller" | "callee") | null;
+                            iceServers: {
+                                urls: string[];
+                                username?: string;
+                                credential?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/incoming": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 来电 Calls ringing for me now (the phone asks when the field app opens) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                media: "voice" | "video";
+                                /** @enum {string} */
+                                purpose: "scene" | "centre" | "mediation";
+                                /** @enum {string} */
+                                state: "ringing" | "active" | "ended";
+                                outcome: ("completed" | "missed" | "declined" | "cancelled") | null;
+                                caller: {
+                                    id: number;
+                                    name: string;
+                                    role: string;
+                                };
+                                callee: {
+                                    id: number;
+                                    name: string;
+                                    role: string;
+                                };
+                                about: {
+                                    /** @enum {string} */
+                                    type: "case" | "household" | "campaign_target" | "dispute" | "grid";
+                                    id: number | null;
+                                    code: string | null;
+                                } | null;
+                                startedAt: string;
+                                ringUntil: string;
+                                answeredAt: string | null;
+                                endedAt: string | null;
+                                durationSeconds: number | null;
+                                version: number;
+                                side: ("caller" | "callee") | null;
+                            }[];
+                            iceServers: {
+                                urls: string[];
+                                username?: string;
+                                credential?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通话设置 How long a call rings in my county before it counts as missed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ringSeconds: number;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改通话设置 Change the ring time of my county (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ringSeconds: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ringSeconds: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 通话 One call of my log, with the STUN/TURN servers for joining it */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            media: "voice" | "video";
+                            /** @enum {string} */
+                            purpose: "scene" | "centre" | "mediation";
+                            /** @enum {string} */
+                            state: "ringing" | "active" | "ended";
+                            outcome: ("completed" | "missed" | "declined" | "cancelled") | null;
+                            caller: {
+                                id: number;
+                                name: string;
+                                role: string;
+                            };
+                            callee: {
+                                id: number;
+                                name: string;
+                                role: string;
+                            };
+                            about: {
+                                /** @enum {string} */
+                                type: "case" | "household" | "campaign_target" | "dispute" | "grid";
+                                id: number | null;
+                                code: string | null;
+                            } | null;
+                            startedAt: string;
+                            ringUntil: string;
+                            answeredAt: string | null;
+                            endedAt: string | null;
+                            durationSeconds: number | null;
+                            version: number;
+                            side: ("caller" | "callee") | null;
+                            iceServers: {
+                                urls: string[];
+                                username?: string;
+                                credential?: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 接听/拒接/挂断 answer, decline (the callee), hangup (either party) {version} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "answer" | "decline" | "hangup";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            media: "voice" | "video";
+                            /** @enum {string} */
+                            purpose: "scene" | "centre" | "mediation";
+                            /** @enum {string} */
+                            state: "ringing" | "active" | "ended";
+                            outcome: ("completed" | "missed" | "declined" | "cancelled") | null;
+                            caller: {
+                                id: number;
+                                name: string;
+                                role: string;
+                            };
+                            callee: {
+                                id: number;
+                                name: string;
+                                role: string;
+                            };
+                            about: {
+                                /** @enum {string} */
+                                type: "case" | "household" | "campaign_target" | "dispute" | "grid";
+                                id: number | null;
+                                code: string | null;
+                            } | null;
+                            startedAt: string;
+                            ringUntil: string;
+                            answeredAt: string | null;
+                            endedAt: string | null;
+                            durationSeconds: number | null;
+                            version: number;
+                            side: ("caller" | "callee") | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/{id}/signals": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 收取信令 The messages of my call addressed to me, after an id (catching up the live stream) */
+        get: {
+            parameters: {
+                query?: {
+                    after?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                callId: number;
+                                kind: string;
+                                fromId: number | null;
+                                payload: {
+                                    [key: string]: unknown;
+                                } | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 信令 A WebRTC message (offer, answer, ICE candidate) for the other party of my call */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "offer";
+                        sdp: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "answer";
+                        sdp: string;
+                    } | {
+                        /** @enum {string} */
+                        kind: "ice";
+                        candidate: string;
+                        sdpMid: string | null;
+                        sdpMLineIndex: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
                         };
                     };
                 };

@@ -9,6 +9,7 @@ import { ok, useLoad } from '../load.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { ActionBar } from './ActionBar.js';
+import { CallButton } from '../calls/CallButton.js';
 import { CaseFacts } from './CaseFacts.js';
 import { CaseLocation } from './CaseLocation.js';
 import { CasePhotos } from './CasePhotos.js';
@@ -64,6 +65,7 @@ export function CaseDetailPage({ id }: { id: number }) {
             </div>
           </div>
           <Space align="start">
+            <CallButton about={{ type: 'case', id: c.id }} />
             <ActionBar c={c} onDone={res.reload} />
             <Button
               icon={<PrinterOutlined />}

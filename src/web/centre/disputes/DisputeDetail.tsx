@@ -21,6 +21,7 @@ import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { navigate } from '../router.js';
 import { SessionForm } from './SessionForm.js';
+import { CallButton } from '../calls/CallButton.js';
 
 type Action = Dispute['actions'][number];
 
@@ -39,6 +40,7 @@ export function DisputeDetail({ id }: { id: number }) {
         title={`${t('menu.disputes')} ${x.number}`}
         extra={
           <Space>
+            <CallButton about={{ type: 'dispute', id }} />
             {x.actions.map((a) => (
               <Button key={a} data-testid={`dispute-action-${a}`} onClick={() => setAction(a)}>
                 {label('disputes.action', a)}

@@ -1,5 +1,6 @@
 import {
   AlertOutlined,
+  PhoneOutlined,
   AuditOutlined,
   ClusterOutlined,
   ApartmentOutlined,
@@ -18,6 +19,7 @@ import {
 import { App, Layout, Menu, Result, Spin } from 'antd';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { useLang } from '../lang.js';
+import { CallDock } from '../calls/CallDock.js';
 import { openLiveStream, useLive } from '../live.js';
 import { navigate, useRoute } from '../router.js';
 import { useSession } from '../session.js';
@@ -41,6 +43,7 @@ import {
   TerritoryPage,
   CampaignsPage,
   EmergencyPage,
+  CallLogPage,
   VisitsPage,
   WishesPage,
   WhistlesPage,
@@ -103,6 +106,7 @@ export function Shell() {
     { key: 'whistles', icon: <AlertOutlined />, label: t('menu.whistles'), show: can('whistles.read') },
     { key: 'campaigns', icon: <FileDoneOutlined />, label: t('menu.campaigns'), show: can('campaigns.read') },
     { key: 'emergency', icon: <AlertOutlined />, label: t('menu.emergency'), show: can('emergency.read') },
+    { key: 'calls', icon: <PhoneOutlined />, label: t('menu.calls'), show: can('calls.read') },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
   ]
     .filter((i) => i.show)
@@ -136,12 +140,14 @@ export function Shell() {
   else if (section === 'whistles' && can('whistles.read')) page = <WhistlesPage route={route} />;
   else if (section === 'campaigns' && can('campaigns.read')) page = <CampaignsPage route={route} />;
   else if (section === 'emergency' && can('emergency.read')) page = <EmergencyPage route={route} />;
+  else if (section === 'calls' && can('calls.read')) page = <CallLogPage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
   else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <HeaderBar />
+      <CallDock />
       <Layout>
         <Layout.Sider
           width={184}

@@ -63,3 +63,6 @@ export const CampaignsPage = lazy(() =>
 export const ReportsPage = lazy(() =>
   import('../reports/ReportsPage.js').then((m) => ({ default: m.ReportsPage })),
 );
+export const CallLogPage = lazy(() =>
+  import('../calls/CallLogPage.js').then((m) => ({ default: m.CallLogPage })),
+);

@@ -1,3 +1,4 @@
+import { CallButton } from '../calls/CallButton.js';
 import { Button, Descriptions, Drawer, Skeleton, Space, Table, Typography } from 'antd';
 import { api } from '../../shared/api.js';
 import { fmtTime } from '../format.js';
@@ -66,18 +67,22 @@ export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: (
       title={l.t('people.household')}
       data-testid="household-drawer"
       extra={
-        d &&
-        canEdit && (
+        d && (
           <Space>
-            <Button onClick={() => setForm({ kind: 'add' })} data-testid="hh-add-member">
-              {l.t('regf.addMember')}
-            </Button>
-            <Button onClick={() => setForm({ kind: 'edit' })} data-testid="hh-edit-open">
-              {l.t('regf.editHousehold')}
-            </Button>
-            <Button onClick={() => setForm({ kind: 'move' })} data-testid="hh-move-open">
-              {l.t('regf.moveHousehold')}
-            </Button>
+            <CallButton about={{ type: 'household', id: d.id }} />
+            {canEdit && (
+              <>
+                <Button onClick={() => setForm({ kind: 'add' })} data-testid="hh-add-member">
+                  {l.t('regf.addMember')}
+                </Button>
+                <Button onClick={() => setForm({ kind: 'edit' })} data-testid="hh-edit-open">
+                  {l.t('regf.editHousehold')}
+                </Button>
+                <Button onClick={() => setForm({ kind: 'move' })} data-testid="hh-move-open">
+                  {l.t('regf.moveHousehold')}
+                </Button>
+              </>
+            )}
           </Space>
         )
       }
