@@ -28,6 +28,7 @@ import { REGISTER_ROWS } from './rows-registers.js';
 import { LANG_ROWS } from './rows-lang.js';
 import { CAMPAIGN_ROWS } from './rows-campaigns.js';
 import { MAP_ROWS } from './rows-maps.js';
+import { LIST_ROWS } from './rows-lists.js';
 import { REPORT_ROWS } from './rows-reports.js';
 
 export type { Expect, Req, Row } from './rows.js';
@@ -853,6 +854,7 @@ export const MATRIX: Row[] = [
   ...CAMPAIGN_ROWS,
   ...MAP_ROWS,
   ...REPORT_ROWS,
+  ...LIST_ROWS,
   ...PEOPLE_ROWS,
 ];
 

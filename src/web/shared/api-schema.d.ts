@@ -5125,6 +5125,12 @@ export interface paths {
                     within?: string;
                     /** @description only wishes I made or claimed */
                     mine?: "true" | "false";
+                    /** @description the record number or a part of it */
+                    number?: string;
+                    /** @description words in the number, description or address (not a phone or ID number: use phone) */
+                    q?: string;
+                    /** @description sort by a column: number, createdAt, updatedAt, status, grid, title; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "status" | "-status" | "grid" | "-grid" | "title" | "-title";
                     limit?: number;
                     offset?: number;
                 };
@@ -5231,6 +5237,52 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出微心愿 The filtered wish list as .xlsx, streamed (masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "published" | "claimed" | "fulfilled" | "closed" | "rejected" | "withdrawn";
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    /** @description only wishes I made or claimed */
+                    mine?: "true" | "false";
+                    /** @description the record number or a part of it */
+                    number?: string;
+                    /** @description words in the number, description or address (not a phone or ID number: use phone) */
+                    q?: string;
+                    /** @description sort by a column: number, createdAt, updatedAt, status, grid, title; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "status" | "-status" | "grid" | "-grid" | "title" | "-title";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
