@@ -15,4 +15,10 @@ export const LIST_ROWS: Row[] = [
     in: exporters,
     out: outside,
   },
+  {
+    route: 'GET /api/v1/errands/export.xlsx',
+    make: (fx, w) => get(`/errands/export.xlsx?within=${fx[w].grid}`),
+    in: exporters,
+    out: outside,
+  },
 ];
