@@ -21,4 +21,10 @@ export const LIST_ROWS: Row[] = [
     in: exporters,
     out: outside,
   },
+  {
+    route: 'GET /api/v1/disputes/export.xlsx',
+    make: (fx, w) => get(`/disputes/export.xlsx?within=${fx[w].grid}`),
+    in: exporters,
+    out: outside,
+  },
 ];

@@ -209,6 +209,7 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   // the other lists' exports (issue 11), one phrase each
   'wish.export': p('导出了{o}列表', 'exported a list of {o}'),
   'errand.export': p('导出了{o}列表', 'exported a list of {o}'),
+  'dispute.export': p('导出了{o}列表', 'exported a list of {o}'),
   'case_report.generate': p('生成了{o}', 'generated {o}'),
   ...steps('case', {
     file: p('将{o}立案', 'filed {o}'),
