@@ -30,6 +30,7 @@ import { CAMPAIGN_ROWS } from './rows-campaigns.js';
 import { EMERGENCY_ROWS } from './rows-emergency.js';
 import { MAP_ROWS } from './rows-maps.js';
 import { CALL_ROWS } from './rows-calls.js';
+import { LIST_ROWS } from './rows-lists.js';
 import { REPORT_ROWS } from './rows-reports.js';
 import { WHISTLE_ROWS } from './rows-whistles.js';
 
@@ -859,6 +860,7 @@ export const MATRIX: Row[] = [
   ...CALL_ROWS,
   ...REPORT_ROWS,
   ...WHISTLE_ROWS,
+  ...LIST_ROWS,
   ...PEOPLE_ROWS,
 ];
 

@@ -243,6 +243,10 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   // lists and reports (issue 11)
   'case.search': p('按报告人电话查找了{o}', "searched {o} by the reporter's phone"),
   'case.export': p('导出了{o}列表', 'exported a list of {o}'),
+  // the other lists' exports (issue 11), one phrase each
+  'wish.export': p('导出了{o}列表', 'exported a list of {o}'),
+  'errand.export': p('导出了{o}列表', 'exported a list of {o}'),
+  'dispute.export': p('导出了{o}列表', 'exported a list of {o}'),
   'case_report.generate': p('生成了{o}', 'generated {o}'),
   ...steps('case', {
     file: p('将{o}立案', 'filed {o}'),

@@ -14,6 +14,8 @@ export const DISPUTE_ABILITIES = {
   'disputes.screen': ['grid_worker', 'village_staff'],
   /** see disputes, reports and the rhythm board of one's scope (departments: those they lead or assist) */
   'disputes.read': STAFF,
+  /** export the filtered dispute list to Excel (masked, audited) */
+  'disputes.export': ['village_staff', 'township_centre', 'county_centre', 'admin'],
   /** act on a dispute held at one's own tier (escalate, assign, settle, fail, follow up) */
   'disputes.handle': ['grid_worker', 'village_staff', 'township_centre', 'county_centre', 'department_staff'],
   /** issue the township's weekly and the county's monthly report */

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { likePattern, numberPattern, orderBySort, totalOf, type SortOf } from '../../platform/lists/index.js';
 import type { Actor } from '../accounts/index.js';
 
 /** The caller's department (department staff), read in the same statement as the dispute. */
@@ -43,11 +44,40 @@ export type DisputeFilter = {
   tier?: string;
   state?: string;
   open?: boolean;
-  limit: number;
-  offset: number;
+  /** part of the dispute number */
+  number?: string;
+  /** words in the summary (never a phone: likePattern refuses it) */
+  q?: string;
+  sort?: SortOf<DisputeSortKey>;
 };
 
-export async function listDisputes(db: DbOrTx, actor: Actor, f: DisputeFilter) {
+/** The columns the dispute list sorts by (the whitelist of its `sort` query). */
+export const DISPUTE_SORT_KEYS = [
+  'number',
+  'createdAt',
+  'deadlineAt',
+  'state',
+  'tier',
+  'risk',
+  'type',
+  'grid',
+  'amount',
+] as const;
+export type DisputeSortKey = (typeof DISPUTE_SORT_KEYS)[number];
+const SORT_COLUMNS: Record<DisputeSortKey, RawBuilder<unknown>> = {
+  number: sql`d.number`,
+  createdAt: sql`d.created_at`,
+  deadlineAt: sql`d.deadline_at`,
+  state: sql`d.state`,
+  tier: sql`array_position(ARRAY['village','township','county'], d.tier)`,
+  risk: sql`array_position(ARRAY['low','medium','high'], d.risk_level)`,
+  type: sql`d.type`,
+  grid: sql`g.name`,
+  amount: sql`d.amount_yuan`,
+};
+
+/** The disputes of `f.path` the caller sees that match the filter, in the list's order (newest first by default). */
+export function filteredDisputes(db: DbOrTx, actor: Actor, f: DisputeFilter) {
   let q = db
     .selectFrom('dispute as d')
     .innerJoin('region as g', 'g.code', 'd.grid_code')
@@ -56,17 +86,21 @@ export async function listDisputes(db: DbOrTx, actor: Actor, f: DisputeFilter) {
   if (f.tier) q = q.where('d.tier', '=', f.tier);
   if (f.state) q = q.where('d.state', '=', f.state);
   if (f.open) q = q.where('d.state', 'in', ['open', 'assigned']);
-  const [items, total] = await Promise.all([
-    q
-      .select(COLUMNS)
-      .orderBy('d.created_at', 'desc')
-      .orderBy('d.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
+  if (f.number) q = q.where('d.number', 'like', numberPattern(f.number));
+  if (f.q) q = q.where('d.summary', 'ilike', likePattern(f.q));
+  const rows = q.select(COLUMNS);
+  if (f.sort) return orderBySort(rows, f.sort, SORT_COLUMNS, sql`d.id`);
+  return rows.orderBy('d.created_at', 'desc').orderBy('d.id', 'desc');
+}
+
+export async function listDisputes(
+  db: DbOrTx,
+  actor: Actor,
+  f: DisputeFilter & { limit: number; offset: number },
+) {
+  const q = filteredDisputes(db, actor, f);
+  const [items, total] = await Promise.all([q.limit(f.limit).offset(f.offset).execute(), totalOf(q)]);
+  return { items, total };
 }
 
 /** One dispute the caller sees, or undefined (→ 404); `lock` takes the row lock for a change. */

@@ -23,6 +23,7 @@ import {
   DisputeItem,
   IdParams,
   ListQuery,
+  ExportQuery,
   Made,
   ScreeningBody,
   ScreeningMade,
@@ -30,6 +31,19 @@ import {
 } from './schemas.js';
 import { fileScreening } from './screening.js';
 import { toDisputeDetail, toDisputeItem } from './view.js';
+import { exportDisputes } from './export.js';
+import type { DisputeFilter } from './repository.js';
+import { sendXlsx, XLSX } from '../../platform/lists/index.js';
+
+const filterOf = (q: z.infer<typeof ExportQuery>, path: string): DisputeFilter => ({
+  path,
+  tier: q.tier,
+  state: q.state,
+  open: q.open === 'true',
+  number: q.number,
+  q: q.q,
+  sort: q.sort,
+});
 
 const tags = ['disputes'];
 
@@ -93,14 +107,30 @@ export const disputeRoutes =
         const q = req.query;
         const path = narrowScope(actor, q.within, pathOf);
         const { items, total } = await listDisputes(ctx.db, actor, {
-          path,
-          tier: q.tier,
-          state: q.state,
-          open: q.open === 'true',
+          ...filterOf(q, path),
           limit: q.limit,
           offset: q.offset,
         });
         return { items: items.map(toDisputeItem), total };
+      },
+    );
+
+    app.get(
+      '/disputes/export.xlsx',
+      {
+        schema: {
+          tags,
+          summary: '导出矛盾纠纷台账 The filtered dispute list as .xlsx, streamed (masked; audited)',
+          querystring: ExportQuery,
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const path = narrowScope(actor, req.query.within, pathOf);
+        authorize(actor, 'disputes.export');
+        const { stream } = await exportDisputes(ctx.db, actor, filterOf(req.query, path), req.query, req.id);
+        return sendXlsx(reply, `disputes-${actor.countyCode}`, stream);
       },
     );
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../../platform/ids.js';
+import { Keyword, NumberSearch, PageQuery, sortParam } from '../../platform/lists/index.js';
+import { DISPUTE_SORT_KEYS } from './repository.js';
 import {
   DISPUTE_ACTIONS,
   DISPUTE_STATES,
@@ -129,9 +131,13 @@ export const ListQuery = z.object({
   tier: z.enum(TIERS).optional(),
   state: z.enum(DISPUTE_STATES).optional(),
   open: z.enum(['true', 'false']).optional().describe('only open ones (open or assigned)'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  number: NumberSearch,
+  q: Keyword,
+  sort: sortParam(DISPUTE_SORT_KEYS),
+  ...PageQuery,
 });
+/** The export takes the list's filters and order, without paging. */
+export const ExportQuery = ListQuery.omit({ limit: true, offset: true });
 
 export const DisputeItem = z.object({
   id: z.number().int(),

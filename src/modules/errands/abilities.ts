@@ -4,6 +4,8 @@ export const ERRAND_ABILITIES = {
   'errands.request': ['resident'],
   'errands.read': ['grid_worker', 'village_staff', 'township_centre', 'county_centre', 'admin'],
   'errands.handle': ['grid_worker', 'village_staff', 'township_centre'],
+  /** export the filtered errand list to Excel (masked, audited) */
+  'errands.export': ['village_staff', 'township_centre', 'county_centre', 'admin'],
   'errands.configure': ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -2,6 +2,7 @@ import { expressionBuilder, sql, type Expression, type SqlBool } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { inSubtree } from '../../platform/db/ltree.js';
+import { likePattern, numberPattern, orderBySort, totalOf, type SortOf } from '../../platform/lists/index.js';
 import type { Actor } from '../accounts/index.js';
 
 /**
@@ -66,11 +67,36 @@ export type ErrandFilter = {
   status?: string;
   overdue?: boolean;
   mine?: boolean;
-  limit: number;
-  offset: number;
+  /** part of the errand number */
+  number?: string;
+  /** words in the service item or the detail (never a phone: likePattern refuses it) */
+  q?: string;
+  sort?: SortOf<ErrandSortKey>;
 };
 
-export async function listErrands(db: DbOrTx, actor: Actor, path: string, f: ErrandFilter, now: Date) {
+/** The columns the errand list sorts by (the whitelist of its `sort` query). */
+export const ERRAND_SORT_KEYS = [
+  'number',
+  'createdAt',
+  'dueAt',
+  'doneAt',
+  'status',
+  'grid',
+  'service',
+] as const;
+export type ErrandSortKey = (typeof ERRAND_SORT_KEYS)[number];
+const SORT_COLUMNS: Record<ErrandSortKey, Expression<unknown>> = {
+  number: sql`e.number`,
+  createdAt: sql`e.created_at`,
+  dueAt: sql`e.due_at`,
+  doneAt: sql`e.done_at`,
+  status: sql`e.status`,
+  grid: sql`g.name`,
+  service: sql`s.name_zh`,
+};
+
+/** The errands of `path` the actor sees that match the filter, in the list's order (newest first by default). */
+export function filteredErrands(db: DbOrTx, actor: Actor, path: string, f: ErrandFilter, now: Date) {
   let q = selectErrands(db, now).where(visibleTo(actor, path));
   if (f.status) q = q.where('e.status', '=', f.status);
   if (f.overdue) q = q.where(overdueAt(now));
@@ -81,14 +107,25 @@ export async function listErrands(db: DbOrTx, actor: Actor, path: string, f: Err
         eb('e.requester_account_id', '=', actor.accountId),
       ]),
     );
-  const [items, total] = await Promise.all([
-    q.orderBy('e.created_at', 'desc').orderBy('e.id', 'desc').limit(f.limit).offset(f.offset).execute(),
-    q
-      .clearSelect()
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
+  if (f.number) q = q.where('e.number', 'like', numberPattern(f.number));
+  if (f.q) {
+    const like = likePattern(f.q);
+    q = q.where((eb) => eb.or([eb('s.name_zh', 'ilike', like), eb('e.detail', 'ilike', like)]));
+  }
+  if (f.sort) return orderBySort(q, f.sort, SORT_COLUMNS, sql`e.id`);
+  return q.orderBy('e.created_at', 'desc').orderBy('e.id', 'desc');
+}
+
+export async function listErrands(
+  db: DbOrTx,
+  actor: Actor,
+  path: string,
+  f: ErrandFilter & { limit: number; offset: number },
+  now: Date,
+) {
+  const q = filteredErrands(db, actor, path, f, now);
+  const [items, total] = await Promise.all([q.limit(f.limit).offset(f.offset).execute(), totalOf(q)]);
+  return { items, total };
 }
 
 export async function findErrand(db: DbOrTx, actor: Actor, id: number, now: Date) {

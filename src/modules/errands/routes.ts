@@ -12,6 +12,8 @@ import { actOnErrand } from './actions.js';
 import { itemRoutes } from './item-routes.js';
 import { findServiceItem } from './items.js';
 import * as repo from './repository.js';
+import { exportErrands } from './export.js';
+import { sendXlsx, XLSX } from '../../platform/lists/index.js';
 import {
   ActionBody,
   ActionParams,
@@ -22,6 +24,7 @@ import {
   ErrandDetail,
   ErrandItem,
   ErrandQuery,
+  ErrandExportQuery,
   StatsResponse,
 } from './schemas.js';
 import { createErrand, revealErrandPhone } from './service.js';
@@ -81,6 +84,25 @@ export const errandRoutes =
         const path = narrowScope(actor, req.query.within, pathOf);
         const { items, total } = await repo.listErrands(ctx.db, actor, path, req.query, ctx.now());
         return { items: items.map((e) => toErrandItem(e, actor)), total };
+      },
+    );
+
+    app.get(
+      '/errands/export.xlsx',
+      {
+        schema: {
+          tags: ['errands'],
+          summary: '导出代办 The filtered errand list as .xlsx, streamed (masked; audited)',
+          querystring: ErrandExportQuery,
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const path = narrowScope(actor, req.query.within, pathOf);
+        authorize(actor, 'errands.export');
+        const { stream } = await exportErrands(ctx.db, actor, path, req.query, req.query, ctx.now(), req.id);
+        return sendXlsx(reply, `errands-${actor.countyCode}`, stream);
       },
     );
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../../platform/ids.js';
+import { Keyword, NumberSearch, sortParam } from '../../platform/lists/index.js';
+import { ERRAND_SORT_KEYS } from './repository.js';
 import { ERRAND_ACTIONS, ERRAND_STATUSES, type ErrandAction } from './states.js';
 
 export const ErrandStatus = z.enum(ERRAND_STATUSES);
@@ -119,9 +121,14 @@ export const ErrandQuery = z.object({
     .transform((v) => v === 'true')
     .optional()
     .describe('only errands I asked for or took'),
+  number: NumberSearch,
+  q: Keyword,
+  sort: sortParam(ERRAND_SORT_KEYS),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+/** The export takes the list's filters and order, without paging. */
+export const ErrandExportQuery = ErrandQuery.omit({ limit: true, offset: true });
 
 export const ActionParams = z.object({
   id: Id,

@@ -11,6 +11,8 @@ export const WISH_ABILITIES = {
     'party_organiser',
     'admin',
   ],
+  /** export the filtered wish list to Excel (masked, audited) */
+  'wishes.export': ['village_staff', 'township_centre', 'county_centre', 'admin'],
   /** publish or reject a submitted wish, close a fulfilled one */
   'wishes.review': ['village_staff', 'township_centre'],
   /** party organisations, paired units, deputies, in-service members, cadres */

@@ -1,5 +1,6 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { likePattern, numberPattern, orderBySort, totalOf, type SortOf } from '../../platform/lists/index.js';
 import type { Actor, Role } from '../accounts/index.js';
 
 /** Roles that only claim: they see a wish once it is published (or one they claimed), never the unreviewed ones. */
@@ -41,9 +42,31 @@ const LIST_COLUMNS = [
   'w.updated_at',
 ] as const;
 
-export type WishFilter = { path: string; status?: string; mine: boolean; limit: number; offset: number };
+export type WishFilter = {
+  path: string;
+  status?: string;
+  mine: boolean;
+  /** part of the wish number */
+  number?: string;
+  /** words in the title, the need or the beneficiary (never a phone: likePattern refuses it) */
+  keyword?: string;
+  sort?: SortOf<WishSortKey>;
+};
 
-export async function listWishes(db: DbOrTx, actor: Actor, f: WishFilter) {
+/** The columns the wish list sorts by (the whitelist of its `sort` query). */
+export const WISH_SORT_KEYS = ['number', 'createdAt', 'updatedAt', 'status', 'grid', 'title'] as const;
+export type WishSortKey = (typeof WISH_SORT_KEYS)[number];
+const SORT_COLUMNS: Record<WishSortKey, RawBuilder<unknown>> = {
+  number: sql`w.number`,
+  createdAt: sql`w.created_at`,
+  updatedAt: sql`w.updated_at`,
+  status: sql`w.status`,
+  grid: sql`g.name`,
+  title: sql`w.title`,
+};
+
+/** The wishes the caller sees that match the filter (no columns, no order). */
+export function filteredWishes(db: DbOrTx, actor: Actor, f: WishFilter) {
   let q = db
     .selectFrom('wish as w')
     .innerJoin('region as g', 'g.code', 'w.grid_code')
@@ -54,18 +77,39 @@ export async function listWishes(db: DbOrTx, actor: Actor, f: WishFilter) {
     q = q.where(
       sql<boolean>`(w.requester_account_id = ${actor.accountId} OR EXISTS (SELECT 1 FROM wish_claim c WHERE c.county_code = w.county_code AND c.wish_id = w.id AND c.claimer_account_id = ${actor.accountId} AND c.status = 'active'))`,
     );
+  if (f.number) q = q.where('w.number', 'like', numberPattern(f.number));
+  if (f.keyword) {
+    const like = likePattern(f.keyword);
+    q = q.where((eb) =>
+      eb.or([
+        eb('w.title', 'ilike', like),
+        eb('w.detail', 'ilike', like),
+        eb('w.beneficiary', 'ilike', like),
+      ]),
+    );
+  }
+  return q;
+}
+
+/** The filtered wishes in the list's order: the chosen column, else newest first. */
+export function orderedWishes(db: DbOrTx, actor: Actor, f: WishFilter) {
+  const q = filteredWishes(db, actor, f)
+    .select(LIST_COLUMNS)
+    .select([activeClaims.as('active_claims'), claimerNames.as('claimer_names')]);
+  if (f.sort) return orderBySort(q, f.sort, SORT_COLUMNS, sql`w.id`);
+  return q.orderBy('w.created_at', 'desc').orderBy('w.id', 'desc');
+}
+
+export async function listWishes(
+  db: DbOrTx,
+  actor: Actor,
+  f: WishFilter & { limit: number; offset: number },
+) {
   const [items, total] = await Promise.all([
-    q
-      .select(LIST_COLUMNS)
-      .select([activeClaims.as('active_claims'), claimerNames.as('claimer_names')])
-      .orderBy('w.created_at', 'desc')
-      .orderBy('w.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
+    orderedWishes(db, actor, f).limit(f.limit).offset(f.offset).execute(),
+    totalOf(filteredWishes(db, actor, f)),
   ]);
-  return { items, total: total.n };
+  return { items, total };
 }
 
 /** One wish the caller sees, or undefined (→ 404). `lock` takes the row lock for a change. */

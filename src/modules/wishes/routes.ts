@@ -8,7 +8,9 @@ import { pathOf } from '../regions/index.js';
 import { actionRouteValidator, parseActionBody } from '../workflow/index.js';
 import { performWishAction } from './actions.js';
 import { createWish } from './create.js';
-import { findWish, listWishes, wishStats } from './repository.js';
+import { exportWishes } from './export.js';
+import { findWish, listWishes, wishStats, type WishFilter } from './repository.js';
+import { sendXlsx, XLSX } from '../../platform/lists/index.js';
 import {
   ActionBody,
   ActionParams,
@@ -16,6 +18,7 @@ import {
   WISH_ACTION_BODIES,
   type WishActionInput,
   CreateWishBody,
+  ExportQuery,
   IdParams,
   ListQuery,
   WishDetail,
@@ -23,6 +26,15 @@ import {
   WishStats,
 } from './schemas.js';
 import { toWishDetail, toWishItem } from './view.js';
+
+const filterOf = (q: z.infer<typeof ExportQuery>, path: string): WishFilter => ({
+  path,
+  status: q.status,
+  mine: q.mine === 'true',
+  number: q.number,
+  keyword: q.q,
+  sort: q.sort,
+});
 
 /** Residents use their own wishes; everyone else needs wishes.read (scope narrows further). */
 function mayList(actor: Actor): void {
@@ -72,13 +84,30 @@ export const wishRoutes =
         const q = req.query;
         const path = narrowScope(actor, q.within, pathOf);
         const { items, total } = await listWishes(ctx.db, actor, {
-          path,
-          status: q.status,
-          mine: q.mine === 'true',
+          ...filterOf(q, path),
           limit: q.limit,
           offset: q.offset,
         });
         return { items: items.map((r) => toWishItem(r, r.active_claims, r.claimer_names, actor)), total };
+      },
+    );
+
+    app.get(
+      '/wishes/export.xlsx',
+      {
+        schema: {
+          tags: ['wishes'],
+          summary: '导出微心愿 The filtered wish list as .xlsx, streamed (masked; audited)',
+          querystring: ExportQuery,
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        const path = narrowScope(actor, req.query.within, pathOf);
+        authorize(actor, 'wishes.export');
+        const { stream } = await exportWishes(ctx.db, actor, filterOf(req.query, path), req.query, req.id);
+        return sendXlsx(reply, `wishes-${actor.countyCode}`, stream);
       },
     );
 

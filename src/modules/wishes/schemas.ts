@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { maskPiiText } from '../../platform/pii-text.js';
 import { Id } from '../../platform/ids.js';
+import { Keyword, NumberSearch, PageQuery, sortParam } from '../../platform/lists/index.js';
+import { WISH_SORT_KEYS } from './repository.js';
 import { BENEFICIARY_KINDS, CLAIMER_KINDS, WISH_ACTIONS, WISH_STATUSES, type WishAction } from './states.js';
 
 // What the public reads must not carry an ID number or a phone in any form (spaced, dashed,
@@ -104,9 +106,13 @@ export const ListQuery = z.object({
     .optional()
     .describe('a region code inside your scope'),
   mine: z.enum(['true', 'false']).optional().describe('only wishes I made or claimed'),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
-  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+  number: NumberSearch,
+  q: Keyword,
+  sort: sortParam(WISH_SORT_KEYS),
+  ...PageQuery,
 });
+/** The export takes the list's filters and order, without paging. */
+export const ExportQuery = ListQuery.omit({ limit: true, offset: true });
 
 export const WishItem = z.object({
   id: z.number().int(),

@@ -2,3 +2,4 @@
 export { orderBySort, sortParam, totalOf, type SortOf } from './sort.js';
 export { Keyword, likePattern, NumberSearch, numberPattern, PageQuery, Paged } from './page.js';
 export { EXPORT_BATCH, streamXlsx, XLSX, type XlsxColumn } from './xlsx.js';
+export { beijingTime, exportList, sendXlsx, type ListExport } from './export.js';

@@ -326,6 +326,7 @@ export const M = {
   // lists that officials can work with (issue 11)
   'list.total': ['共', 'Total'],
   'list.export': ['导出 Excel', 'Export to Excel'],
+  'list.search': ['搜索编号或关键词', 'Search number or keyword'],
   ...LANG_M,
   ...REPORTS_M,
   ...CALLS_M,

@@ -5125,6 +5125,12 @@ export interface paths {
                     within?: string;
                     /** @description only wishes I made or claimed */
                     mine?: "true" | "false";
+                    /** @description the record number or a part of it */
+                    number?: string;
+                    /** @description words in the number, description or address (not a phone or ID number: use phone) */
+                    q?: string;
+                    /** @description sort by a column: number, createdAt, updatedAt, status, grid, title; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "status" | "-status" | "grid" | "-grid" | "title" | "-title";
                     limit?: number;
                     offset?: number;
                 };
@@ -5231,6 +5237,52 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wishes/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出微心愿 The filtered wish list as .xlsx, streamed (masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "submitted" | "published" | "claimed" | "fulfilled" | "closed" | "rejected" | "withdrawn";
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    /** @description only wishes I made or claimed */
+                    mine?: "true" | "false";
+                    /** @description the record number or a part of it */
+                    number?: string;
+                    /** @description words in the number, description or address (not a phone or ID number: use phone) */
+                    q?: string;
+                    /** @description sort by a column: number, createdAt, updatedAt, status, grid, title; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "updatedAt" | "-updatedAt" | "status" | "-status" | "grid" | "-grid" | "title" | "-title";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -5681,6 +5733,12 @@ export interface paths {
                     overdue?: "true" | "false";
                     /** @description only errands I asked for or took */
                     mine?: "true" | "false";
+                    /** @description the record number or a part of it */
+                    number?: string;
+                    /** @description words in the number, description or address (not a phone or ID number: use phone) */
+                    q?: string;
+                    /** @description sort by a column: number, createdAt, dueAt, doneAt, status, grid, service; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "dueAt" | "-dueAt" | "doneAt" | "-doneAt" | "status" | "-status" | "grid" | "-grid" | "service" | "-service";
                     limit?: number;
                     offset?: number;
                 };
@@ -5789,6 +5847,53 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/errands/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出代办 The filtered errand list as .xlsx, streamed (masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    overdue?: "true" | "false";
+                    /** @description only errands I asked for or took */
+                    mine?: "true" | "false";
+                    /** @description the record number or a part of it */
+                    number?: string;
+                    /** @description words in the number, description or address (not a phone or ID number: use phone) */
+                    q?: string;
+                    /** @description sort by a column: number, createdAt, dueAt, doneAt, status, grid, service; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "dueAt" | "-dueAt" | "doneAt" | "-doneAt" | "status" | "-status" | "grid" | "-grid" | "service" | "-service";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10046,6 +10151,12 @@ export interface paths {
                     state?: "open" | "assigned" | "settled" | "failed" | "closed";
                     /** @description only open ones (open or assigned) */
                     open?: "true" | "false";
+                    /** @description the record number or a part of it */
+                    number?: string;
+                    /** @description words in the number, description or address (not a phone or ID number: use phone) */
+                    q?: string;
+                    /** @description sort by a column: number, createdAt, deadlineAt, state, tier, risk, type, grid, amount; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "deadlineAt" | "-deadlineAt" | "state" | "-state" | "tier" | "-tier" | "risk" | "-risk" | "type" | "-type" | "grid" | "-grid" | "amount" | "-amount";
                     limit?: number;
                     offset?: number;
                 };
@@ -10170,6 +10281,53 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disputes/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出矛盾纠纷台账 The filtered dispute list as .xlsx, streamed (masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    tier?: "village" | "township" | "county";
+                    state?: "open" | "assigned" | "settled" | "failed" | "closed";
+                    /** @description only open ones (open or assigned) */
+                    open?: "true" | "false";
+                    /** @description the record number or a part of it */
+                    number?: string;
+                    /** @description words in the number, description or address (not a phone or ID number: use phone) */
+                    q?: string;
+                    /** @description sort by a column: number, createdAt, deadlineAt, state, tier, risk, type, grid, amount; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "deadlineAt" | "-deadlineAt" | "state" | "-state" | "tier" | "-tier" | "risk" | "-risk" | "type" | "-type" | "grid" | "-grid" | "amount" | "-amount";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

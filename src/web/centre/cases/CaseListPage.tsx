@@ -1,5 +1,6 @@
-import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
+import { ReloadOutlined } from '@ant-design/icons';
 import { Alert, Button, Card, Segmented, Space } from 'antd';
+import { exportUrl, ListToolbar } from '../common/ListToolbar.js';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import { useLang } from '../lang.js';
@@ -11,14 +12,6 @@ import { CaseFilterBar } from './CaseFilterBar.js';
 import { CaseMap, MapLegend } from './CaseMap.js';
 import { CaseTable } from './CaseTable.js';
 import { apiQuery, filtersFrom, PAGE_SIZE, type CaseFilters } from './filters.js';
-
-/** The export of what the list shows now: the same filters, every row (streamed by the server). */
-function exportHref(f: CaseFilters): string {
-  const { limit: _l, offset: _o, ...q } = apiQuery(f);
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(q)) if (v !== undefined) params.set(k, String(v));
-  return `/api/v1/cases/export.xlsx?${params.toString()}`;
-}
 
 type View = 'split' | 'list' | 'map';
 const VIEW_KEY = 'wangge.caseView';
@@ -58,27 +51,31 @@ export function CaseListPage({ query }: { query: URLSearchParams }) {
   return (
     <Space orientation="vertical" size={12} style={{ width: '100%' }}>
       <Card size="small">
-        <Space style={{ width: '100%', justifyContent: 'space-between', alignItems: 'flex-start' }}>
+        <ListToolbar
+          testId="case-list"
+          search={filters.number ?? filters.q}
+          onSearch={(v) => apply({ ...filters, q: v.q, number: v.number, page: undefined })}
+          total={res.data?.total}
+          canExport={can('cases.export')}
+          exportHref={exportUrl('/api/v1/cases/export.xlsx', apiQuery(filters))}
+          extra={
+            <>
+              <Segmented<View>
+                value={view}
+                onChange={changeView}
+                options={[
+                  { value: 'split', label: t('case.split') },
+                  { value: 'list', label: t('case.list') },
+                  { value: 'map', label: t('case.map') },
+                ]}
+                data-testid="case-view"
+              />
+              <Button icon={<ReloadOutlined />} onClick={res.reload} title={t('common.refresh')} />
+            </>
+          }
+        >
           <CaseFilterBar value={filters} onChange={apply} />
-          <Space>
-            <Segmented<View>
-              value={view}
-              onChange={changeView}
-              options={[
-                { value: 'split', label: t('case.split') },
-                { value: 'list', label: t('case.list') },
-                { value: 'map', label: t('case.map') },
-              ]}
-              data-testid="case-view"
-            />
-            {can('cases.export') && (
-              <Button icon={<DownloadOutlined />} href={exportHref(filters)} data-testid="case-export">
-                {t('list.export')}
-              </Button>
-            )}
-            <Button icon={<ReloadOutlined />} onClick={res.reload} title={t('common.refresh')} />
-          </Space>
-        </Space>
+        </ListToolbar>
       </Card>
       {res.error !== undefined && <Alert type="error" showIcon title={errorText(res.error, lang)} />}
       <div style={{ display: 'flex', gap: 12, alignItems: 'stretch' }}>
@@ -95,6 +92,8 @@ export function CaseListPage({ query }: { query: URLSearchParams }) {
               hide={view === 'split' ? ['gridName'] : []}
               pagination={pagination}
               onHover={setHover}
+              sort={filters.sort}
+              onSort={(sort) => apply({ ...filters, sort, page: undefined })}
             />
           </Card>
         )}

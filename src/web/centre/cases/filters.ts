@@ -13,6 +13,11 @@ export type CaseFilters = {
   to?: string;
   within?: string;
   page?: string;
+  /** the search box: words, or a part of the case number */
+  q?: string;
+  number?: string;
+  /** the server sort (a column key, `-key` descending) */
+  sort?: string;
 };
 
 export const FILTER_KEYS = [
@@ -26,6 +31,9 @@ export const FILTER_KEYS = [
   'to',
   'within',
   'page',
+  'q',
+  'number',
+  'sort',
 ] as const;
 export const PAGE_SIZE = 50;
 
@@ -51,6 +59,9 @@ export function apiQuery(f: CaseFilters): CaseQuery {
     from: f.from ? dayBound(f.from) : undefined,
     to: f.to ? dayBound(f.to, true) : undefined,
     within: f.within,
+    q: f.q,
+    number: f.number,
+    sort: f.sort as CaseQuery['sort'],
     limit: PAGE_SIZE,
     offset: (page - 1) * PAGE_SIZE,
   };

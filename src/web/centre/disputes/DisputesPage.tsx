@@ -2,20 +2,17 @@ import { Button, Card, DatePicker, Space, Statistic, Table, Tabs, Tag, Typograph
 import dayjs from 'dayjs';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
-import type { paths } from '../../shared/api-schema.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { navigate, type Route } from '../router.js';
 import { useSession } from '../session.js';
 import { DisputeDetail } from './DisputeDetail.js';
+import { DisputeListTab } from './DisputeListTab.js';
 import { RecordSheetPage } from './RecordSheetPage.js';
 import { DispatchTab } from './DispatchTab.js';
 import { RegistryTab, RewardsTab } from './RegistryTab.js';
 
-type Item =
-  paths['/api/v1/disputes']['get']['responses'][200]['content']['application/json']['items'][number];
-const PAGE = 20;
 
 /** 矛盾纠纷: the rhythm board (who has not reported), the disputes, the generated reports, the mediation registry and rewards. */
 export function DisputesPage({ route }: { route: Route }) {
@@ -45,7 +42,7 @@ function DisputeTabs({ tab }: { tab: string }) {
         onChange={(k) => navigate('/disputes', { tab: k }, true)}
         items={[
           { key: 'rhythm', label: t('disputes.rhythm'), children: <RhythmTab date={date} /> },
-          { key: 'list', label: t('disputes.list'), children: <ListTab /> },
+          { key: 'list', label: t('disputes.list'), children: <DisputeListTab /> },
           { key: 'report', label: t('disputes.report'), children: <ReportTab date={date} /> },
           { key: 'dispatch', label: t('disputes.dispatch'), children: <DispatchTab date={date} /> },
           { key: 'registry', label: t('disputes.registry'), children: <RegistryTab /> },
@@ -106,39 +103,6 @@ function RhythmTab({ date }: { date: string }) {
         ]}
       />
     </Space>
-  );
-}
-
-function ListTab() {
-  const { t, label } = useLang();
-  const [page, setPage] = useState(1);
-  const list = useLoad(
-    () => ok(api.GET('/api/v1/disputes', { params: { query: { limit: PAGE, offset: (page - 1) * PAGE } } })),
-    [page],
-  );
-  return (
-    <Table<Item>
-      size="small"
-      rowKey="id"
-      loading={list.loading}
-      dataSource={list.data?.items ?? []}
-      onRow={(r) => ({ onClick: () => navigate(`/disputes/${r.id}`), style: { cursor: 'pointer' } })}
-      pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage }}
-      columns={[
-        { title: t('disputes.number'), dataIndex: 'number' },
-        { title: t('disputes.type'), render: (_, r) => label('disputes.type', r.type) },
-        { title: t('disputes.summary'), dataIndex: 'summary', ellipsis: true },
-        { title: t('disputes.risk'), render: (_, r) => label('disputes.risk', r.riskLevel) },
-        { title: t('disputes.tier'), render: (_, r) => label('disputes.tier', r.tier) },
-        {
-          title: t('disputes.state'),
-          render: (_, r) => (
-            <Tag color={r.overdue ? 'red' : undefined}>{label('disputes.state', r.state)}</Tag>
-          ),
-        },
-        { title: t('disputes.deadline'), render: (_, r) => fmtTime(r.deadlineAt) },
-      ]}
-    />
   );
 }
 

@@ -2,7 +2,10 @@ import { Card, Checkbox, Col, Row, Select, Space, Statistic, Table } from 'antd'
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
+import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
 import { RegionPicker } from '../common/RegionPicker.js';
+import { useSession } from '../session.js';
+import type { paths } from '../../shared/api-schema.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -15,6 +18,8 @@ type Status = (typeof STATUSES)[number];
 const PAGE = 20;
 
 /** 微代办 · 全程代办: the errands of my scope with filters, counts and a drawer with the offered actions. */
+type ErrandSort = NonNullable<paths['/api/v1/errands']['get']['parameters']['query']>['sort'];
+
 export function ErrandsPage({ route }: { route: Route }) {
   const { t, label, lang } = useLang();
   const [within, setWithin] = useState<string | undefined>();
@@ -25,6 +30,10 @@ export function ErrandsPage({ route }: { route: Route }) {
   const [overdue, setOverdue] = useState(() => route.query.get('overdue') === 'true');
   const [page, setPage] = useState(1);
   const [tick, setTick] = useState(0);
+  const [search, setSearch] = useState<ListSearch>({});
+  const [sort, setSort] = useState<ErrandSort | undefined>();
+  const { can } = useSession();
+  const filter = { within, status, ...(overdue ? { overdue: 'true' as const } : {}), ...search, sort };
   const openId = Number(route.path[1]) || null;
   const list = useLoad(
     () =>
@@ -32,16 +41,14 @@ export function ErrandsPage({ route }: { route: Route }) {
         api.GET('/api/v1/errands', {
           params: {
             query: {
-              within,
-              status,
-              ...(overdue ? { overdue: 'true' as const } : {}),
+              ...filter,
               limit: PAGE,
               offset: (page - 1) * PAGE,
             },
           },
         }),
       ),
-    [within, status, overdue, page, tick],
+    [within, status, overdue, page, tick, search.q, search.number, sort],
   );
   const stats = useLoad(
     () => ok(api.GET('/api/v1/errands/stats', { params: { query: { within } } })),
@@ -86,7 +93,14 @@ export function ErrandsPage({ route }: { route: Route }) {
         </Col>
       </Row>
       <Card size="small" title={t('errands.title')}>
-        <Space wrap style={{ marginBottom: 12 }}>
+        <ListToolbar
+          testId="errands"
+          search={search.number ?? search.q}
+          onSearch={(v) => reset(() => setSearch(v))}
+          total={list.data?.total}
+          canExport={can('errands.export')}
+          exportHref={exportUrl('/api/v1/errands/export.xlsx', filter)}
+        >
           <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="errands-region" />
           <Select<Status>
             allowClear
@@ -105,13 +119,14 @@ export function ErrandsPage({ route }: { route: Route }) {
           >
             {t('errands.overdueOnly')}
           </Checkbox>
-        </Space>
+        </ListToolbar>
         <Table<Errand>
           className="wg-clickable-rows"
           rowKey="id"
           size="small"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
+          onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as ErrandSort | undefined))}
           onRow={(e) =>
             ({
               onClick: () => navigate(`/errands/${e.id}`),
@@ -127,10 +142,10 @@ export function ErrandsPage({ route }: { route: Route }) {
             showTotal: (n) => t('common.total', { n }),
           }}
           columns={[
-            { title: t('errands.number'), dataIndex: 'number', width: 170 },
+            { title: t('errands.number'), dataIndex: 'number', width: 170, ...sortable(sort, 'number') },
             {
               title: t('errands.service'),
-              key: 'service',
+              ...sortable(sort, 'service'),
               render: (_: unknown, e: Errand) => (lang === 'zh' ? e.serviceName : e.serviceNameEn),
             },
             {
@@ -139,7 +154,7 @@ export function ErrandsPage({ route }: { route: Route }) {
               width: 100,
               render: (k: string) => label('errands.kind', k),
             },
-            { title: t('errands.grid'), dataIndex: 'gridName', width: 160 },
+            { title: t('errands.grid'), dataIndex: 'gridName', width: 160, ...sortable(sort, 'grid') },
             {
               title: t('errands.requester'),
               key: 'who',
@@ -148,8 +163,8 @@ export function ErrandsPage({ route }: { route: Route }) {
             },
             {
               title: t('errands.status'),
-              key: 'status',
               width: 160,
+              ...sortable(sort, 'status'),
               render: (_: unknown, e: Errand) => <StatusTag e={e} />,
             },
             {
@@ -162,12 +177,14 @@ export function ErrandsPage({ route }: { route: Route }) {
               title: t('errands.createdAt'),
               dataIndex: 'createdAt',
               width: 140,
+              ...sortable(sort, 'createdAt'),
               render: (d: string) => fmtTime(d),
             },
             {
               title: t('errands.dueAt'),
               dataIndex: 'dueAt',
               width: 140,
+              ...sortable(sort, 'dueAt'),
               render: (d: string | null) => fmtTime(d),
             },
           ]}

@@ -3,7 +3,9 @@ import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
+import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
 import { RegionPicker } from '../common/RegionPicker.js';
+import { useSession } from '../session.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -23,6 +25,7 @@ const STATUSES = [
   'withdrawn',
 ] as const;
 type Status = (typeof STATUSES)[number];
+type WishSort = NonNullable<paths['/api/v1/wishes']['get']['parameters']['query']>['sort'];
 const PAGE = 20;
 
 /** 微心愿墙: the wishes of my scope (claimers: the published ones) with counts, filters and a drawer offering the API's actions. */
@@ -34,15 +37,19 @@ export function WishesPage({ route }: { route: Route }) {
   );
   const [page, setPage] = useState(1);
   const [tick, setTick] = useState(0);
+  const [search, setSearch] = useState<ListSearch>({});
+  const [sort, setSort] = useState<WishSort | undefined>();
+  const { can } = useSession();
   const openId = Number(route.path[1]) || null;
+  const filter = { within, status, ...search, sort };
   const list = useLoad(
     () =>
       ok(
         api.GET('/api/v1/wishes', {
-          params: { query: { within, status, limit: PAGE, offset: (page - 1) * PAGE } },
+          params: { query: { ...filter, limit: PAGE, offset: (page - 1) * PAGE } },
         }),
       ),
-    [within, status, page, tick],
+    [within, status, page, tick, search.q, search.number, sort],
   );
   const stats = useLoad(
     () => ok(api.GET('/api/v1/wishes/stats', { params: { query: { within } } })),
@@ -73,7 +80,14 @@ export function WishesPage({ route }: { route: Route }) {
         ))}
       </Row>
       <Card size="small" title={t('wishes.title')}>
-        <Space wrap style={{ marginBottom: 12 }}>
+        <ListToolbar
+          testId="wishes"
+          search={search.number ?? search.q}
+          onSearch={(v) => reset(() => setSearch(v))}
+          total={list.data?.total}
+          canExport={can('wishes.export')}
+          exportHref={exportUrl('/api/v1/wishes/export.xlsx', filter)}
+        >
           <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="wishes-region" />
           <Select<Status>
             allowClear
@@ -85,13 +99,14 @@ export function WishesPage({ route }: { route: Route }) {
             options={STATUSES.map((v) => ({ value: v, label: label('wishes.status', v) }))}
             data-testid="wishes-status"
           />
-        </Space>
+        </ListToolbar>
         <Table<Wish>
           className="wg-clickable-rows"
           rowKey="id"
           size="small"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
+          onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as WishSort | undefined))}
           onRow={(w) =>
             ({
               onClick: () => navigate(`/wishes/${w.id}`),
@@ -107,8 +122,8 @@ export function WishesPage({ route }: { route: Route }) {
             showTotal: (n) => t('common.total', { n }),
           }}
           columns={[
-            { title: t('wishes.number'), dataIndex: 'number', width: 150 },
-            { title: t('wishes.wish'), dataIndex: 'title' },
+            { title: t('wishes.number'), dataIndex: 'number', width: 150, ...sortable(sort, 'number') },
+            { title: t('wishes.wish'), dataIndex: 'title', ...sortable(sort, 'title') },
             { title: t('wishes.beneficiary'), dataIndex: 'beneficiary', width: 100 },
             {
               title: t('wishes.kind'),
@@ -116,11 +131,11 @@ export function WishesPage({ route }: { route: Route }) {
               width: 120,
               render: (k: string) => label('wishes.kind', k),
             },
-            { title: t('wishes.grid'), dataIndex: 'gridName', width: 160 },
+            { title: t('wishes.grid'), dataIndex: 'gridName', width: 160, ...sortable(sort, 'grid') },
             {
               title: t('wishes.status'),
-              key: 'status',
               width: 110,
+              ...sortable(sort, 'status'),
               render: (_: unknown, w: Wish) => <WishStatusTag status={w.status} />,
             },
             {
@@ -141,6 +156,7 @@ export function WishesPage({ route }: { route: Route }) {
               title: t('wishes.createdAt'),
               dataIndex: 'createdAt',
               width: 140,
+              ...sortable(sort, 'createdAt'),
               render: (d: string) => fmtTime(d),
             },
           ]}

@@ -1,0 +1,86 @@
+import { Table, Tag } from 'antd';
+import { useState } from 'react';
+import { api } from '../../shared/api.js';
+import type { paths } from '../../shared/api-schema.js';
+import { exportUrl, ListToolbar, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { fmtTime } from '../format.js';
+import { useLang } from '../lang.js';
+import { ok, useLoad } from '../load.js';
+import { navigate } from '../router.js';
+import { useSession } from '../session.js';
+
+type Get = paths['/api/v1/disputes']['get'];
+type Item = Get['responses'][200]['content']['application/json']['items'][number];
+type Sort = NonNullable<Get['parameters']['query']>['sort'];
+const PAGE = 20;
+
+/** 矛盾纠纷台账: the list with the shared toolbar (search, total, export) and server-sorted columns. */
+export function DisputeListTab() {
+  const { t, label } = useLang();
+  const { can } = useSession();
+  const [page, setPage] = useState(1);
+  const [search, setSearch] = useState<ListSearch>({});
+  const [sort, setSort] = useState<Sort | undefined>();
+  const filter = { ...search, sort };
+  const list = useLoad(
+    () =>
+      ok(
+        api.GET('/api/v1/disputes', {
+          params: { query: { ...filter, limit: PAGE, offset: (page - 1) * PAGE } },
+        }),
+      ),
+    [page, search.q, search.number, sort],
+  );
+  return (
+    <>
+      <ListToolbar
+        testId="disputes"
+        search={search.number ?? search.q}
+        onSearch={(v) => (setSearch(v), setPage(1))}
+        total={list.data?.total}
+        canExport={can('disputes.export')}
+        exportHref={exportUrl('/api/v1/disputes/export.xlsx', filter)}
+      />
+      <Table<Item>
+        size="small"
+        rowKey="id"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        onRow={(r) => ({ onClick: () => navigate(`/disputes/${r.id}`), style: { cursor: 'pointer' } })}
+        onChange={(_p, _f, sorter) => (setSort(sortOf(sorter) as Sort | undefined), setPage(1))}
+        pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage }}
+        columns={[
+          { title: t('disputes.number'), dataIndex: 'number', ...sortable(sort, 'number') },
+          {
+            title: t('disputes.type'),
+            render: (_, r) => label('disputes.type', r.type),
+            ...sortable(sort, 'type'),
+          },
+          { title: t('disputes.summary'), dataIndex: 'summary', ellipsis: true },
+          {
+            title: t('disputes.risk'),
+            render: (_, r) => label('disputes.risk', r.riskLevel),
+            ...sortable(sort, 'risk'),
+          },
+          {
+            title: t('disputes.tier'),
+            render: (_, r) => label('disputes.tier', r.tier),
+            ...sortable(sort, 'tier'),
+          },
+          {
+            title: t('disputes.state'),
+            render: (_, r) => (
+              <Tag color={r.overdue ? 'red' : undefined}>{label('disputes.state', r.state)}</Tag>
+            ),
+            ...sortable(sort, 'state'),
+          },
+          {
+            title: t('disputes.deadline'),
+            render: (_, r) => fmtTime(r.deadlineAt),
+            ...sortable(sort, 'deadlineAt'),
+          },
+        ]}
+      />
+    </>
+  );
+}

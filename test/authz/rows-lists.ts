@@ -1,0 +1,30 @@
+/**
+ * The rows of the lists officials work with (issue 11): each list's Excel export. Exporters: village,
+ * township and county centres, administrators (403 to the others); a region outside the caller is
+ * 404 for everyone signed in. "out" is 盘山县 (another county).
+ */
+import { get, type Row } from './rows.js';
+
+const exporters = { '*': 403, county: 200, township: 200, village: 200, admin: 200, anonymous: 401 };
+const outside = { '*': 404, anonymous: 401 };
+
+export const LIST_ROWS: Row[] = [
+  {
+    route: 'GET /api/v1/wishes/export.xlsx',
+    make: (fx, w) => get(`/wishes/export.xlsx?within=${fx[w].grid}`),
+    in: exporters,
+    out: outside,
+  },
+  {
+    route: 'GET /api/v1/errands/export.xlsx',
+    make: (fx, w) => get(`/errands/export.xlsx?within=${fx[w].grid}`),
+    in: exporters,
+    out: outside,
+  },
+  {
+    route: 'GET /api/v1/disputes/export.xlsx',
+    make: (fx, w) => get(`/disputes/export.xlsx?within=${fx[w].grid}`),
+    in: exporters,
+    out: outside,
+  },
+];
