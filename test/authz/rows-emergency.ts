@@ -173,7 +173,7 @@ export const EMERGENCY_ROWS: Row[] = [
     make: async (fx, w) => post(`/emergency-checks/${await freshCheck(fx, w)}/report`, { status: 'safe' }),
     // visible to the centres and the administrator, reported only by the grid's workers and village
     in: RESPOND(200),
-    out: { ...RESPOND(404), county: 403, admin: 403 },
+    out: { ...RESPOND(404), township: 404, county: 403, admin: 403 },
   },
   {
     route: 'GET /api/v1/emergency-checks/{id}/history',
