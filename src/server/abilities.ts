@@ -25,6 +25,7 @@ import { WISH_ABILITIES } from '../modules/wishes/abilities.js';
 import { PETITION_ABILITIES } from '../modules/petitions/abilities.js';
 import { TEAM_ABILITIES } from '../modules/teams/abilities.js';
 import { CAMPAIGN_ABILITIES } from '../modules/campaigns/abilities.js';
+import { MEETING_ABILITIES } from '../modules/meetings/abilities.js';
 import { MAP_ABILITIES } from '../modules/maps/abilities.js';
 import { REPORT_ABILITIES } from '../modules/reports/abilities.js';
 
@@ -50,6 +51,7 @@ export const ROLE_TABLE = {
   ...ENTERPRISE_ABILITIES,
   ...DISPUTE_ABILITIES,
   ...CAMPAIGN_ABILITIES,
+  ...MEETING_ABILITIES,
   ...MAP_ABILITIES,
 };
 

@@ -38,6 +38,7 @@ import { reportRoutes } from '../modules/reports/routes.js';
 import { cadreRoutes } from '../modules/cadres/routes.js';
 import { enterpriseRoutes } from '../modules/enterprises/routes.js';
 import { campaignRoutes } from '../modules/campaigns/routes.js';
+import { meetingRoutes } from '../modules/meetings/routes.js';
 import { liveAreaOf } from '../modules/maps/index.js';
 import { mapRoutes } from '../modules/maps/routes.js';
 import { loggerOptions } from '../platform/logging.js';
@@ -151,6 +152,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(mediationRoutes(ctx));
       await api.register(dispatchRoutes(ctx));
       await api.register(campaignRoutes(ctx));
+      await api.register(meetingRoutes(ctx));
       await api.register(mapRoutes(ctx));
     },
     { prefix: API_PREFIX },

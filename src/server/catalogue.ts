@@ -20,6 +20,7 @@ import { WISH_ERRORS } from '../modules/wishes/errors.js';
 import { PETITION_ERRORS } from '../modules/petitions/errors.js';
 import { TEAM_ERRORS } from '../modules/teams/errors.js';
 import { CAMPAIGN_ERRORS } from '../modules/campaigns/errors.js';
+import { MEETING_ERRORS } from '../modules/meetings/errors.js';
 import { MAP_ERRORS } from '../modules/maps/errors.js';
 import { REPORT_ERRORS } from '../modules/reports/errors.js';
 import { CORE_ERRORS, type ErrorCode, type ErrorEntry } from '../platform/errors.js';
@@ -44,5 +45,6 @@ export const ERROR_CATALOGUE = {
   ...ENTERPRISE_ERRORS,
   ...DISPUTE_ERRORS,
   ...CAMPAIGN_ERRORS,
+  ...MEETING_ERRORS,
   ...MAP_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

@@ -14,6 +14,7 @@ import { POINTS_INDICATORS } from '../modules/points/indicators.js';
 import { VISIT_INDICATORS } from '../modules/visits/indicators.js';
 import { WISH_INDICATORS } from '../modules/wishes/indicators.js';
 import { CAMPAIGN_INDICATORS } from '../modules/campaigns/indicators.js';
+import { MEETING_INDICATORS } from '../modules/meetings/indicators.js';
 import type { IndicatorSource } from '../platform/indicators.js';
 
 export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
@@ -29,4 +30,5 @@ export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
   ...CAMPAIGN_INDICATORS,
   ...CADRE_INDICATORS,
   ...ENTERPRISE_INDICATORS,
+  ...MEETING_INDICATORS,
 ];

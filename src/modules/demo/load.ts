@@ -18,6 +18,7 @@ import { seedPetitionConfig, seedPetitionDemo } from '../petitions/index.js';
 import { seedTeamConfig, seedTeamDemo } from '../teams/index.js';
 import { seedDisputeConfig, seedDisputeDemo } from '../disputes/index.js';
 import { seedCampaignConfig, seedCampaignDemo } from '../campaigns/index.js';
+import { seedMeetingConfig, seedMeetingDemo } from '../meetings/index.js';
 import { seedPeopleConfig, seedPeopleDemo } from '../people/index.js';
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
@@ -36,6 +37,8 @@ const MODULE_SEEDS = [
   [seedTeamConfig, seedTeamDemo],
   [seedDisputeConfig, seedDisputeDemo],
   [seedCampaignConfig, seedCampaignDemo],
+  // after disclosures and party: its major matter publishes into 三务公开
+  [seedMeetingConfig, seedMeetingDemo],
   // last: its opening ledger of the part-time worker follows the awards the others made
   [seedPointsConfig, seedPointsDemo],
 ] as const;

@@ -14,7 +14,8 @@ export type Subject =
   | 'dispute'
   | 'correction'
   | 'campaign'
-  | 'campaign_target';
+  | 'campaign_target'
+  | 'major_matter';
 
 /** What every workflow row has: its county (the distribution key), id, state and optimistic version. */
 export type SubjectRow = { county_code: string; id: number; version: number };
