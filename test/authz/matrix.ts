@@ -27,6 +27,7 @@ import { PEOPLE_ROWS } from './rows-people.js';
 import { REGISTER_ROWS } from './rows-registers.js';
 import { LANG_ROWS } from './rows-lang.js';
 import { CAMPAIGN_ROWS } from './rows-campaigns.js';
+import { MEETING_ROWS } from './rows-meetings.js';
 import { MAP_ROWS } from './rows-maps.js';
 import { REPORT_ROWS } from './rows-reports.js';
 
@@ -853,6 +854,7 @@ export const MATRIX: Row[] = [
   ...CAMPAIGN_ROWS,
   ...MAP_ROWS,
   ...REPORT_ROWS,
+  ...MEETING_ROWS,
   ...PEOPLE_ROWS,
 ];
 

@@ -17,7 +17,7 @@ import {
   villagersMeetingPasses,
   type MatterAction,
 } from './rules.js';
-import { beijingDate } from './scope.js';
+import { beijingDate, scopeOf } from './scope.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
 
 type Row = repo.MatterRow;
@@ -151,7 +151,7 @@ export const matterWorkflow = (
 ): Workflow<Row, MatterAction, MatterInput, Result, null> => ({
   subject: 'major_matter',
   versionConflict: 'MATTER_VERSION_CONFLICT',
-  lock: (tx, actor, id) => repo.lockMatter(tx, { countyCode: actor.countyCode, path: actor.scopePath }, id),
+  lock: (tx, actor, id) => repo.lockMatter(tx, scopeOf(actor), id),
   stateOf: (m) => m.state,
   forbidden: ({ actor, row }) =>
     can(actor, 'meetings.decide') && actor.scopePath === row.village_path

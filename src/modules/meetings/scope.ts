@@ -5,17 +5,24 @@ import { pathOf } from '../regions/index.js';
 import type { Scope } from './repository.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
 
-/** The subtree a read covers: the caller's scope, or a region inside it (`within`; 404 outside). */
-export const scopeOf = (actor: Actor, within?: string): Scope => ({
-  countyCode: actor.countyCode,
-  path: narrowScope(actor, within, pathOf),
-});
+/** Labels of a village's path: province.city.county.township.village. */
+const VILLAGE_DEPTH = 5;
+
+/**
+ * The subtree a read covers: the caller's scope — for a grid worker, their whole village (its
+ * meetings and major matters concern every grid of it) — or a region inside it (`within`; 404 outside).
+ */
+export function scopeOf(actor: Actor, within?: string): Scope {
+  const labels = actor.scopePath.split('.');
+  const base =
+    actor.role === 'grid_worker' && labels.length > VILLAGE_DEPTH
+      ? { ...actor, scopePath: labels.slice(0, VILLAGE_DEPTH).join('.') }
+      : actor;
+  return { countyCode: actor.countyCode, path: narrowScope(base, within, pathOf) };
+}
 
 /** A local (UTC+8) calendar day. */
 export const beijingDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-
-/** Labels of a village's path: province.city.county.township.village. */
-const VILLAGE_DEPTH = 5;
 
 /** The village the caller's scope is exactly (village staff), else null. */
 export function ownVillage(actor: Actor): { code: string; path: string } | null {

@@ -21,6 +21,7 @@ import { DISPUTES_M } from './disputes/messages.js';
 import { REGISTERS_M } from './people/messages.js';
 import { REGISTER_FORMS_M } from './people/form-messages.js';
 import { CAMPAIGNS_M } from './campaigns/messages.js';
+import { MEETINGS_M } from './meetings/messages.js';
 import { LANG_M } from './common/lang-messages.js';
 
 export const M = {
@@ -313,6 +314,7 @@ export const M = {
   ...REGISTERS_M,
   ...REGISTER_FORMS_M,
   ...CAMPAIGNS_M,
+  ...MEETINGS_M,
   ...ERRANDS_M,
   ...PETITIONS_M,
   ...DISCLOSURES_M,

@@ -39,6 +39,7 @@ import {
   PeoplePage,
   TerritoryPage,
   CampaignsPage,
+  MeetingsPage,
   VisitsPage,
   WishesPage,
   WorkersPage,
@@ -97,6 +98,7 @@ export function Shell() {
     { key: 'petitions', icon: <AuditOutlined />, label: t('menu.petitions'), show: can('petitions.read') },
     { key: 'teams', icon: <ClusterOutlined />, label: t('menu.teams'), show: can('teams.read') },
     { key: 'campaigns', icon: <FileDoneOutlined />, label: t('menu.campaigns'), show: can('campaigns.read') },
+    { key: 'meetings', icon: <ClusterOutlined />, label: t('menu.meetings'), show: can('meetings.read') },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
   ]
     .filter((i) => i.show)
@@ -127,6 +129,7 @@ export function Shell() {
   else if (section === 'petitions' && can('petitions.read')) page = <PetitionsPage route={route} />;
   else if (section === 'teams' && can('teams.read')) page = <TeamsPage route={route} />;
   else if (section === 'campaigns' && can('campaigns.read')) page = <CampaignsPage route={route} />;
+  else if (section === 'meetings' && can('meetings.read')) page = <MeetingsPage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
   else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
 

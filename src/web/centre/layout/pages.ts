@@ -54,3 +54,6 @@ export const EnterprisesPage = lazy(() =>
 export const CampaignsPage = lazy(() =>
   import('../campaigns/CampaignsPage.js').then((m) => ({ default: m.CampaignsPage })),
 );
+export const MeetingsPage = lazy(() =>
+  import('../meetings/MeetingsPage.js').then((m) => ({ default: m.MeetingsPage })),
+);
