@@ -25,6 +25,7 @@ import {
   ScreeningScreen,
   VisitsRoutes,
   CampaignTargets,
+  MeetingsScreen,
   WishesRoutes,
 } from './screens.js';
 import type { Me } from './types.js';
@@ -108,6 +109,7 @@ export function Shell({
   else if (top === '/visits' || top === '/households') screen = <VisitsRoutes parts={parts} me={me} />;
   else if (top === '/points') screen = <PointsRoutes parts={parts} me={me} />;
   else if (top === '/campaigns') screen = <CampaignTargets me={me} />;
+  else if (top === '/meetings') screen = <MeetingsScreen me={me} />;
   else if (top === '/wishes') screen = <WishesRoutes parts={parts} me={me} />;
   else if (top === '/mediation') screen = <MediationRecord />;
   else if (top === '/agency') screen = <AgencyScreen />;

@@ -11,6 +11,7 @@ import { DISPUTES_S } from './disputes/messages.js';
 import { PETITIONS_S } from './petitions/messages.js';
 import { REGISTERS_S } from './registers/messages.js';
 import { CAMPAIGNS_S } from './campaigns/messages.js';
+import { MEETINGS_S } from './meetings/messages.js';
 
 /**
  * UI strings of the field app: Chinese first, English second. Words are kept
@@ -189,6 +190,7 @@ const S = {
   ...UX_S,
   ...REGISTERS_S,
   ...CAMPAIGNS_S,
+  ...MEETINGS_S,
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Case states in plain words (for residents, not the workflow's jargon). */

@@ -41,6 +41,9 @@ export const MediationRecord = lazy(() =>
 export const AgencyScreen = lazy(() =>
   import('./petitions/AgencyScreen.js').then((m) => ({ default: m.AgencyScreen })),
 );
+export const MeetingsScreen = lazy(() =>
+  import('./meetings/MeetingsScreen.js').then((m) => ({ default: m.MeetingsScreen })),
+);
 export const CampaignTargets = lazy(() =>
   import('./campaigns/CampaignTargets.js').then((m) => ({ default: m.CampaignTargets })),
 );
