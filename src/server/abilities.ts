@@ -27,6 +27,7 @@ import { TEAM_ABILITIES } from '../modules/teams/abilities.js';
 import { CAMPAIGN_ABILITIES } from '../modules/campaigns/abilities.js';
 import { EMERGENCY_ABILITIES } from '../modules/emergency/abilities.js';
 import { CALL_ABILITIES } from '../modules/calls/abilities.js';
+import { MEETING_ABILITIES } from '../modules/meetings/abilities.js';
 import { MAP_ABILITIES } from '../modules/maps/abilities.js';
 import { REPORT_ABILITIES } from '../modules/reports/abilities.js';
 import { WHISTLE_ABILITIES } from '../modules/whistles/abilities.js';
@@ -55,6 +56,7 @@ export const ROLE_TABLE = {
   ...CAMPAIGN_ABILITIES,
   ...EMERGENCY_ABILITIES,
   ...CALL_ABILITIES,
+  ...MEETING_ABILITIES,
   ...MAP_ABILITIES,
   ...WHISTLE_ABILITIES,
 };

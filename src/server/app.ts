@@ -40,6 +40,7 @@ import { cadreRoutes } from '../modules/cadres/routes.js';
 import { enterpriseRoutes } from '../modules/enterprises/routes.js';
 import { campaignRoutes } from '../modules/campaigns/routes.js';
 import { emergencyRoutes } from '../modules/emergency/routes.js';
+import { meetingRoutes } from '../modules/meetings/routes.js';
 import { liveAreaOf } from '../modules/maps/index.js';
 import { mapRoutes } from '../modules/maps/routes.js';
 import { callRoutes, iceConfigFromEnv } from '../modules/calls/index.js';
@@ -155,6 +156,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(dispatchRoutes(ctx));
       await api.register(campaignRoutes(ctx));
       await api.register(emergencyRoutes(ctx));
+      await api.register(meetingRoutes(ctx));
       await api.register(mapRoutes(ctx));
       await api.register(whistleRoutes(ctx));
       await api.register(callRoutes({ ...ctx, ice: iceConfigFromEnv(process.env) }));

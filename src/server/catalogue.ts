@@ -22,6 +22,7 @@ import { TEAM_ERRORS } from '../modules/teams/errors.js';
 import { CAMPAIGN_ERRORS } from '../modules/campaigns/errors.js';
 import { EMERGENCY_ERRORS } from '../modules/emergency/errors.js';
 import { CALL_ERRORS } from '../modules/calls/errors.js';
+import { MEETING_ERRORS } from '../modules/meetings/errors.js';
 import { MAP_ERRORS } from '../modules/maps/errors.js';
 import { REPORT_ERRORS } from '../modules/reports/errors.js';
 import { WHISTLE_ERRORS } from '../modules/whistles/errors.js';
@@ -49,6 +50,7 @@ export const ERROR_CATALOGUE = {
   ...CAMPAIGN_ERRORS,
   ...EMERGENCY_ERRORS,
   ...CALL_ERRORS,
+  ...MEETING_ERRORS,
   ...MAP_ERRORS,
   ...WHISTLE_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

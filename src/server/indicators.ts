@@ -16,6 +16,7 @@ import { WISH_INDICATORS } from '../modules/wishes/indicators.js';
 import { CAMPAIGN_INDICATORS } from '../modules/campaigns/indicators.js';
 import { EMERGENCY_INDICATORS } from '../modules/emergency/indicators.js';
 import { WHISTLE_INDICATORS } from '../modules/whistles/indicators.js';
+import { MEETING_INDICATORS } from '../modules/meetings/indicators.js';
 import type { IndicatorSource } from '../platform/indicators.js';
 
 export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
@@ -33,4 +34,5 @@ export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
   ...CADRE_INDICATORS,
   ...ENTERPRISE_INDICATORS,
   ...WHISTLE_INDICATORS,
+  ...MEETING_INDICATORS,
 ];

@@ -28,6 +28,7 @@ import { REGISTER_ROWS } from './rows-registers.js';
 import { LANG_ROWS } from './rows-lang.js';
 import { CAMPAIGN_ROWS } from './rows-campaigns.js';
 import { EMERGENCY_ROWS } from './rows-emergency.js';
+import { MEETING_ROWS } from './rows-meetings.js';
 import { MAP_ROWS } from './rows-maps.js';
 import { CALL_ROWS } from './rows-calls.js';
 import { LIST_ROWS } from './rows-lists.js';
@@ -861,6 +862,7 @@ export const MATRIX: Row[] = [
   ...REPORT_ROWS,
   ...WHISTLE_ROWS,
   ...LIST_ROWS,
+  ...MEETING_ROWS,
   ...PEOPLE_ROWS,
 ];
 

@@ -22,6 +22,7 @@ import { seedDisputeConfig, seedDisputeDemo } from '../disputes/index.js';
 import { seedCampaignConfig, seedCampaignDemo } from '../campaigns/index.js';
 import { seedEmergencyConfig, seedEmergencyDemo } from '../emergency/index.js';
 import { seedCallConfig, seedCallDemo } from '../calls/index.js';
+import { seedMeetingConfig, seedMeetingDemo } from '../meetings/index.js';
 import { seedPeopleConfig, seedPeopleDemo } from '../people/index.js';
 import { seedMapConfig, seedMapDemo } from '../maps/index.js';
 import { seedWhistleConfig, seedWhistleDemo } from '../whistles/index.js';
@@ -48,6 +49,8 @@ const MODULE_SEEDS = [
   // after enterprises (their needs) and departments
   [seedWhistleConfig, seedWhistleDemo],
   [seedCallConfig, seedCallDemo],
+  // after disclosures and party: its major matter publishes into 三务公开
+  [seedMeetingConfig, seedMeetingDemo],
   // last: its opening ledger of the part-time worker follows the awards the others made
   [seedPointsConfig, seedPointsDemo],
 ] as const;

@@ -2,3 +2,4 @@
 export { DISCLOSURE_ABILITIES } from './abilities.js';
 export { DISCLOSURE_ERRORS } from './errors.js';
 export { seedDisclosureConfig, seedDisclosureDemo } from './seed.js';
+export { publishMajorMatter } from './publish-major.js';

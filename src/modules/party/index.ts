@@ -2,3 +2,4 @@
 export { PARTY_ABILITIES } from './abilities.js';
 export { PARTY_ERRORS } from './errors.js';
 export { findOrg as findPartyOrg, type Scope as PartyScope } from './repository.js';
+export { seedBranchMembers, villageBranch } from './branch.js';

@@ -4,3 +4,4 @@ export { CARE_TAGS } from './schemas.js';
 export { seedPeopleConfig, seedPeopleDemo } from './seed.js';
 export { moveHouseholdIn } from './households.js';
 export { MoveHouseholdBody } from './archive-schemas.js';
+export { villageElectorate } from './electorate.js';

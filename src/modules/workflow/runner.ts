@@ -18,7 +18,8 @@ export type Subject =
   | 'emergency_event'
   | 'emergency_check'
   | 'whistle'
-  | 'call';
+  | 'call'
+  | 'major_matter';
 
 /** What every workflow row has: its county (the distribution key), id, state and optimistic version. */
 export type SubjectRow = { county_code: string; id: number; version: number };

@@ -977,6 +977,47 @@ export interface HouseholdInvitation {
   withdrawn_at: Timestamp | null;
 }
 
+export interface MajorMatter {
+  assembly_for: number | null;
+  assembly_kind: string | null;
+  assembly_present: number | null;
+  assembly_total: number | null;
+  client_request_id: string | null;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  households_present: number | null;
+  households_total: number | null;
+  id: Generated<number>;
+  members_for: number | null;
+  members_present: number | null;
+  members_total: number | null;
+  proposal: string;
+  resolution_disclosure_id: number | null;
+  resolution_text: string | null;
+  result_disclosure_id: number | null;
+  result_text: string | null;
+  state: Generated<string>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  village_code: string;
+  village_path: string;
+}
+
+export interface MajorMatterStep {
+  action: string;
+  actor_account_id: number | null;
+  actor_name: string;
+  at: Timestamp;
+  county_code: string;
+  from_state: string;
+  id: Generated<number>;
+  matter_id: number;
+  note: string | null;
+  to_state: string;
+}
+
 export interface MapSetting {
   county_code: string;
   custom_crs: Generated<string>;
@@ -1048,6 +1089,60 @@ export interface Mediator {
   source: string;
   team_member_id: number | null;
   title: string | null;
+}
+
+export interface Meeting {
+  agenda: string[];
+  client_request_id: string | null;
+  convener_kind: string;
+  convener_name: string;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  held_on: string;
+  id: Generated<number>;
+  minutes: string | null;
+  place: Generated<string>;
+  region_code: string;
+  region_path: string;
+  state: Generated<string>;
+  title: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+}
+
+export interface MeetingMatter {
+  county_code: string;
+  id: Generated<number>;
+  link_id: number | null;
+  link_type: string | null;
+  meeting_id: number;
+  title: string;
+}
+
+export interface MeetingParticipant {
+  attended: boolean | null;
+  county_code: string;
+  id: Generated<number>;
+  kind: string;
+  meeting_id: number;
+  name: string;
+}
+
+export interface MeetingResolution {
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  done_on: string | null;
+  due_on: string | null;
+  id: Generated<number>;
+  matter_id: number | null;
+  meeting_id: number;
+  progress: Generated<number>;
+  responsible: string;
+  status: Generated<string>;
+  text: string;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
 }
 
 export interface Notification {
@@ -1321,6 +1416,19 @@ export interface ResidentAccount {
   resident_id: number;
 }
 
+export interface ResolutionUpdate {
+  actor_account_id: number | null;
+  actor_name: string;
+  at: Timestamp;
+  county_code: string;
+  id: Generated<number>;
+  note: string;
+  on_date: string;
+  progress: number;
+  resolution_id: number;
+  status: string;
+}
+
 export interface ServiceHistory {
   action: string;
   actor_account_id: number | null;
@@ -1571,11 +1679,17 @@ export interface DB {
   grid_worker: GridWorker;
   household: Household;
   household_invitation: HouseholdInvitation;
+  major_matter: MajorMatter;
+  major_matter_step: MajorMatterStep;
   map_setting: MapSetting;
   mediation_place: MediationPlace;
   mediation_reward: MediationReward;
   mediation_session: MediationSession;
   mediator: Mediator;
+  meeting: Meeting;
+  meeting_matter: MeetingMatter;
+  meeting_participant: MeetingParticipant;
+  meeting_resolution: MeetingResolution;
   notification: Notification;
   open311_key: Open311Key;
   open311_request: Open311Request;
@@ -1595,6 +1709,7 @@ export interface DB {
   region: Region;
   resident: Resident;
   resident_account: ResidentAccount;
+  resolution_update: ResolutionUpdate;
   service_history: ServiceHistory;
   service_item: ServiceItem;
   session: Session;

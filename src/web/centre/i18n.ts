@@ -23,6 +23,7 @@ import { REGISTER_FORMS_M } from './people/form-messages.js';
 import { CAMPAIGNS_M } from './campaigns/messages.js';
 import { EMERGENCY_M } from './emergency/messages.js';
 import { WHISTLES_M } from './whistles/messages.js';
+import { MEETINGS_M } from './meetings/messages.js';
 import { LANG_M } from './common/lang-messages.js';
 import { REPORTS_M } from './reports/messages.js';
 import { CALLS_M } from './calls/messages.js';
@@ -318,6 +319,7 @@ export const M = {
   ...REGISTER_FORMS_M,
   ...CAMPAIGNS_M,
   ...EMERGENCY_M,
+  ...MEETINGS_M,
   ...ERRANDS_M,
   ...WHISTLES_M,
   ...PETITIONS_M,

@@ -42,6 +42,13 @@ const SERVICES = [
     label: 'svcCampaigns',
     ability: 'campaigns.work',
   },
+  {
+    key: 'meetings',
+    path: '/meetings',
+    icon: <TeamOutlined />,
+    label: 'svcMeetings',
+    ability: 'meetings.convene',
+  },
   { key: 'points', path: '/points', icon: <GiftOutlined />, label: 'svcPoints', ability: 'points.redeem' },
   { key: 'wishes', path: '/wishes', icon: <HeartOutlined />, label: 'svcWishes', ability: 'wishes.request' },
   {

@@ -28,6 +28,7 @@ import {
   VisitsRoutes,
   CampaignTargets,
   EmergencyChecks,
+  MeetingsScreen,
   WishesRoutes,
 } from './screens.js';
 import type { Me } from './types.js';
@@ -113,6 +114,7 @@ export function Shell({
   else if (top === '/whistle') screen = <RaiseWhistle />;
   else if (top === '/campaigns') screen = <CampaignTargets me={me} />;
   else if (top === '/emergency') screen = <EmergencyChecks me={me} />;
+  else if (top === '/meetings') screen = <MeetingsScreen me={me} />;
   else if (top === '/wishes') screen = <WishesRoutes parts={parts} me={me} />;
   else if (top === '/mediation') screen = <MediationRecord />;
   else if (top === '/agency') screen = <AgencyScreen />;

@@ -14,6 +14,7 @@ import { REGISTERS_S } from './registers/messages.js';
 import { CAMPAIGNS_S } from './campaigns/messages.js';
 import { EMERGENCY_S } from './emergency/messages.js';
 import { WHISTLES_S } from './whistles/messages.js';
+import { MEETINGS_S } from './meetings/messages.js';
 
 /**
  * UI strings of the field app: Chinese first, English second. Words are kept
@@ -195,6 +196,7 @@ const S = {
   ...EMERGENCY_S,
   ...WHISTLES_S,
   ...CALLS_S,
+  ...MEETINGS_S,
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Case states in plain words (for residents, not the workflow's jargon). */

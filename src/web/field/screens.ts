@@ -47,6 +47,9 @@ export const AgencyScreen = lazy(() =>
 export const EmergencyChecks = lazy(() =>
   import('./emergency/EmergencyChecks.js').then((m) => ({ default: m.EmergencyChecks })),
 );
+export const MeetingsScreen = lazy(() =>
+  import('./meetings/MeetingsScreen.js').then((m) => ({ default: m.MeetingsScreen })),
+);
 export const CampaignTargets = lazy(() =>
   import('./campaigns/CampaignTargets.js').then((m) => ({ default: m.CampaignTargets })),
 );

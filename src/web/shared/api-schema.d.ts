@@ -13301,6 +13301,735 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/major-matters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 四议两公开 Major matters of the villages in my scope, latest change first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    state?: "proposed" | "discussed" | "reviewed" | "decided" | "resolution_published" | "result_published" | "rejected";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                villageCode: string;
+                                villageName: string;
+                                title: string;
+                                /** @enum {string} */
+                                state: "proposed" | "discussed" | "reviewed" | "decided" | "resolution_published" | "result_published" | "rejected";
+                                version: number;
+                                updatedAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 党支部提议 The branch proposes a major matter (village staff of the village) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the major matter, e.g. 村集体土地流转 */
+                        title: string;
+                        /** @description 党支部提议: what the branch proposes and why */
+                        proposal: string;
+                        /**
+                         * Format: uuid
+                         * @description idempotency key: resending returns the same matter (200)
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already proposed with this clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            state: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            state: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-matters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 四议两公开进度 A major matter’s steps, votes and publications */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            villageCode: string;
+                            villageName: string;
+                            title: string;
+                            /** @enum {string} */
+                            state: "proposed" | "discussed" | "reviewed" | "decided" | "resolution_published" | "result_published" | "rejected";
+                            version: number;
+                            updatedAt: string;
+                            proposal: string;
+                            partyVote: {
+                                total: number | null;
+                                present: number | null;
+                                inFavour: number | null;
+                            };
+                            assemblyVote: {
+                                kind: string | null;
+                                total: number | null;
+                                present: number | null;
+                                householdsTotal: number | null;
+                                householdsPresent: number | null;
+                                inFavour: number | null;
+                            };
+                            resolution: string | null;
+                            result: string | null;
+                            resolutionDisclosureId: number | null;
+                            resultDisclosureId: number | null;
+                            branch: {
+                                name: string;
+                                members: number;
+                            } | null;
+                            electorate: {
+                                adults: number;
+                                households: number;
+                            };
+                            steps: {
+                                action: string;
+                                fromState: string;
+                                toState: string;
+                                actorName: string;
+                                note: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/major-matters/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 四议两公开 next step: discuss {note}, review {present, inFavour}, decide {assembly, present, inFavour, resolution …}, publish_resolution, publish_result {result} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "discuss" | "review" | "decide" | "publish_resolution" | "publish_result";
+                };
+                cookie?: never;
+            };
+            /** @description the body of the step named in the path (see each member’s title) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version you saw; 409 MATTER_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description 两委会议商议: the two committees’ opinion */
+                        note: string;
+                    } | {
+                        /** @description the version you saw; 409 MATTER_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description members present (the branch’s count is the party module’s) */
+                        present: number;
+                        inFavour: number;
+                        note?: string;
+                    } | {
+                        /** @description the version you saw; 409 MATTER_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /**
+                         * @description 村民会议 or 村民代表会议
+                         * @enum {string}
+                         */
+                        assembly: "villagers" | "representatives";
+                        /** @description villagers or representatives present */
+                        present: number;
+                        inFavour: number;
+                        /** @description villagers’ meeting: households represented (§22’s 2/3 of households) */
+                        householdsPresent?: number;
+                        /** @description representatives’ meeting: its members (required for it) */
+                        representativesTotal?: number;
+                        /** @description the resolution as it will be published */
+                        resolution: string;
+                    } | {
+                        /** @description the version you saw; 409 MATTER_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                    } | {
+                        /** @description the version you saw; 409 MATTER_VERSION_CONFLICT if it moved on */
+                        version?: number;
+                        /** @description what was done: the result as published */
+                        result: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            state: string;
+                            version: number;
+                            resolutionDisclosureId: number | null;
+                            resultDisclosureId: number | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 议事厅 Meetings held in my scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    /** @description a date, YYYY-MM-DD */
+                    from?: string;
+                    /** @description a date, YYYY-MM-DD */
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                regionCode: string;
+                                regionName: string;
+                                convenerKind: string;
+                                convenerName: string;
+                                title: string;
+                                heldOn: string;
+                                place: string;
+                                state: string;
+                                invited: number;
+                                attended: number;
+                                matters: number;
+                                resolutions: number;
+                                resolutionsDone: number;
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 召集议事 Convene a meeting with its agenda, participants and the matters it takes up */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /**
+                         * Format: date
+                         * @description a date, YYYY-MM-DD
+                         */
+                        heldOn: string;
+                        /** @default  */
+                        place?: string;
+                        /** @description the village or grid it is held for (default: your own scope) */
+                        regionCode?: string;
+                        /**
+                         * @description a grid party organisation or the village
+                         * @enum {string}
+                         */
+                        convenerKind: "grid_party" | "village";
+                        /** @description e.g. 第三网格党小组, 村两委 */
+                        convenerName: string;
+                        agenda: string[];
+                        /** @default [] */
+                        participants?: {
+                            /** @enum {string} */
+                            kind: "resident" | "party_member" | "property_manager" | "station" | "new_economy_org" | "team_member" | "village_cadre" | "department" | "other";
+                            /** @description as the minutes may show it: "王大爷", "幸福物业", never an ID or phone */
+                            name: string;
+                        }[];
+                        /** @default [] */
+                        matters?: {
+                            /** @description the problem taken up (难题) */
+                            title: string;
+                            /** @description the case, dispute or wish of the same place it settles */
+                            link?: {
+                                /** @enum {string} */
+                                type: "case" | "dispute" | "wish";
+                                id: number;
+                            };
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @description idempotency key: resending returns the same meeting (200)
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already made with this clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            state: string;
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            state: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 议事成效 Meetings held, matters settled, resolutions done and open in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    /** @description a date, YYYY-MM-DD */
+                    from?: string;
+                    /** @description a date, YYYY-MM-DD */
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            meetings: number;
+                            held: number;
+                            matters: number;
+                            settled: number;
+                            resolutionsDone: number;
+                            resolutionsOpen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 议事详情 Agenda, attendance, minutes, matters, resolutions and their follow-through */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            regionCode: string;
+                            regionName: string;
+                            convenerKind: string;
+                            convenerName: string;
+                            title: string;
+                            heldOn: string;
+                            place: string;
+                            state: string;
+                            invited: number;
+                            attended: number;
+                            matters: number;
+                            resolutions: number;
+                            resolutionsDone: number;
+                            version: number;
+                            agenda: string[];
+                            minutes: string | null;
+                            participants: {
+                                id: number;
+                                kind: string;
+                                name: string;
+                                attended: boolean | null;
+                            }[];
+                            matterList: {
+                                id: number;
+                                title: string;
+                                linkType: string | null;
+                                linkId: number | null;
+                                settled: boolean;
+                            }[];
+                            resolutionList: {
+                                id: number;
+                                matterId: number | null;
+                                text: string;
+                                responsible: string;
+                                dueOn: string | null;
+                                status: string;
+                                progress: number;
+                                doneOn: string | null;
+                                version: number;
+                                updates: {
+                                    id: number;
+                                    onDate: string;
+                                    status: string;
+                                    progress: number;
+                                    note: string;
+                                    actorName: string;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 登记出席和记录 Record who came and the minutes; the meeting is held */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description ids of the participants who came */
+                        attended: number[];
+                        /** @description 会议记录; ID and phone numbers are refused */
+                        minutes?: string;
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            state: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/{id}/resolutions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 形成决议 A resolution of a held meeting, with the person responsible */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        /** @description the person or unit answerable for it */
+                        responsible: string;
+                        /**
+                         * Format: date
+                         * @description a date, YYYY-MM-DD
+                         */
+                        dueOn?: string;
+                        /** @description the matter of this meeting it settles */
+                        matterId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            status: string;
+                            progress: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meeting-resolutions/{id}/updates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 决议落实 A dated follow-through update: status and progress */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "not_started" | "in_progress" | "done" | "dropped";
+                        /** @description percent; done is always 100 */
+                        progress: number;
+                        note: string;
+                        /**
+                         * Format: date
+                         * @description the day of the update (default today)
+                         */
+                        onDate?: string;
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            status: string;
+                            progress: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/map/base": {
         parameters: {
             query?: never;

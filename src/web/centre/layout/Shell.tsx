@@ -44,6 +44,7 @@ import {
   CampaignsPage,
   EmergencyPage,
   CallLogPage,
+  MeetingsPage,
   VisitsPage,
   WishesPage,
   WhistlesPage,
@@ -107,6 +108,7 @@ export function Shell() {
     { key: 'campaigns', icon: <FileDoneOutlined />, label: t('menu.campaigns'), show: can('campaigns.read') },
     { key: 'emergency', icon: <AlertOutlined />, label: t('menu.emergency'), show: can('emergency.read') },
     { key: 'calls', icon: <PhoneOutlined />, label: t('menu.calls'), show: can('calls.read') },
+    { key: 'meetings', icon: <ClusterOutlined />, label: t('menu.meetings'), show: can('meetings.read') },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
   ]
     .filter((i) => i.show)
@@ -141,6 +143,7 @@ export function Shell() {
   else if (section === 'campaigns' && can('campaigns.read')) page = <CampaignsPage route={route} />;
   else if (section === 'emergency' && can('emergency.read')) page = <EmergencyPage route={route} />;
   else if (section === 'calls' && can('calls.read')) page = <CallLogPage route={route} />;
+  else if (section === 'meetings' && can('meetings.read')) page = <MeetingsPage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
   else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
 

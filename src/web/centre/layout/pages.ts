@@ -66,3 +66,6 @@ export const ReportsPage = lazy(() =>
 export const CallLogPage = lazy(() =>
   import('../calls/CallLogPage.js').then((m) => ({ default: m.CallLogPage })),
 );
+export const MeetingsPage = lazy(() =>
+  import('../meetings/MeetingsPage.js').then((m) => ({ default: m.MeetingsPage })),
+);

@@ -1,0 +1,75 @@
+import { registerErrors } from '../../platform/errors.js';
+
+/** Error codes of this module: [HTTP status, Chinese, English]. Registered in the catalogue when this file loads (ADR 0005). */
+export const MEETING_ERRORS = {
+  MEETING_REGION_INVALID: [
+    400,
+    '议事地点须是您管辖范围内的一个村(社区)或网格',
+    'The place must be a village or a grid inside your scope',
+  ],
+  MEETING_LINK_INVALID: [
+    400,
+    '关联的事件、纠纷或微心愿不存在或不在这个村(社区)',
+    'The linked case, dispute or wish does not exist or is not in this village',
+  ],
+  MEETING_PARTICIPANT_INVALID: [
+    400,
+    '出席名单中有不属于本次议事的参会人',
+    'The attendance names someone not invited to this meeting',
+  ],
+  MEETING_MATTER_INVALID: [400, '议题不属于本次议事', 'The matter is not one of this meeting’s'],
+  MEETING_NOT_HELD: [
+    409,
+    '议事尚未召开，请先登记出席和会议记录',
+    'The meeting is not held yet: record it first',
+  ],
+  MEETING_VERSION_CONFLICT: [
+    409,
+    '已被他人更新，请刷新后重试',
+    'Someone else changed it first; reload and try again',
+  ],
+  RESOLUTION_CLOSED: [409, '这项决议已办结或已撤销', 'This resolution is already done or dropped'],
+  MATTER_NOT_VILLAGE_STAFF: [
+    403,
+    '只有本村(社区)两委可以办理四议两公开',
+    'Only the village’s own two committees take a major matter through its steps',
+  ],
+  MATTER_OUT_OF_ORDER: [
+    409,
+    '四议两公开须按顺序进行：提议、商议、审议、决议、决议公开、结果公开',
+    '四议两公开 goes in order: propose, discuss, review, decide, publish the resolution, publish the result',
+  ],
+  MATTER_QUORUM_NOT_MET: [
+    409,
+    '到会人数未达法定人数，会议不能作出决定',
+    'Too few present: the meeting cannot decide',
+  ],
+  MATTER_FIGURES_INVALID: [
+    400,
+    '人数有误：到会不能多于应到，赞成不能多于到会',
+    'The figures are wrong: no more present than members, no more in favour than present',
+  ],
+  MATTER_NO_BRANCH: [
+    409,
+    '本村(社区)没有党支部或党员，不能审议',
+    'The village has no party branch with members',
+  ],
+  MATTER_VERSION_CONFLICT: [
+    409,
+    '已被他人更新，请刷新后重试',
+    'Someone else changed it first; reload and try again',
+  ],
+  MEETING_REQUEST_REUSED: [
+    409,
+    '请求编号已用于另一项内容',
+    'This request id was already used for something else',
+  ],
+} as const satisfies Record<string, readonly [number, string, string]>;
+
+registerErrors(MEETING_ERRORS);
+
+type MeetingErrors = typeof MEETING_ERRORS;
+declare module '../../platform/errors.js' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface ErrorCatalogue extends MeetingErrors {}
+}

@@ -1,0 +1,186 @@
+import type { Updateable } from 'kysely';
+import type { MajorMatter } from '../../platform/db/schema.js';
+import type { Tx } from '../../platform/db/database.js';
+import { AppError } from '../../platform/errors.js';
+import type { Actor } from '../accounts/index.js';
+import { publishMajorMatter } from '../disclosures/index.js';
+import { villageBranch } from '../party/index.js';
+import { villageElectorate } from '../people/index.js';
+import type { Workflow } from '../workflow/index.js';
+import { can } from './abilities.js';
+import * as repo from './matter-repository.js';
+import type { MatterInput } from './matter-schemas.js';
+import {
+  partyMeetingPasses,
+  representativesMeetingPasses,
+  STEP,
+  villagersMeetingPasses,
+  type MatterAction,
+} from './rules.js';
+import { beijingDate, scopeOf } from './scope.js';
+import './errors.js'; // registers this module's codes (ADR 0005)
+
+type Row = repo.MatterRow;
+type Result = Awaited<ReturnType<typeof repo.updateMatter>>;
+type Outcome = { set: Updateable<MajorMatter>; note: string | null; after: Record<string, unknown> };
+
+const votes = (present: number, inFavour: number) => `到会${present}人，赞成${inFavour}人`;
+
+async function outcome(
+  tx: Tx,
+  actor: Actor,
+  m: Row,
+  input: MatterInput,
+  now: Date,
+  requestId?: string,
+): Promise<Outcome> {
+  switch (input.action) {
+    case 'discuss':
+      return { set: { state: 'discussed' }, note: input.note, after: {} };
+    case 'review': {
+      const branch = await villageBranch(tx, m.county_code, m.village_code);
+      if (!branch) throw new AppError('MATTER_NO_BRANCH');
+      const vote = { total: branch.members, present: input.present, inFavour: input.inFavour };
+      const passed = partyMeetingPasses(vote);
+      return {
+        set: {
+          state: passed ? 'reviewed' : 'rejected',
+          members_total: vote.total,
+          members_present: vote.present,
+          members_for: vote.inFavour,
+        },
+        note: [`党员${vote.total}人，${votes(vote.present, vote.inFavour)}`, input.note]
+          .filter(Boolean)
+          .join('；'),
+        after: { passed, ...vote },
+      };
+    }
+    case 'decide': {
+      const people = await villageElectorate(tx, m.county_code, m.village_path, beijingDate(now));
+      let passed: boolean;
+      let total: number;
+      if (input.assembly === 'villagers') {
+        total = people.adults;
+        passed = villagersMeetingPasses({
+          total,
+          present: input.present,
+          inFavour: input.inFavour,
+          households: people.households,
+          householdsPresent: input.householdsPresent ?? null,
+        });
+      } else {
+        if (input.representativesTotal === undefined)
+          throw new AppError('MATTER_FIGURES_INVALID', {
+            detail: '请填写村民代表总人数',
+            detailEn: 'the number of representatives is required',
+          });
+        total = input.representativesTotal;
+        passed = representativesMeetingPasses({ total, present: input.present, inFavour: input.inFavour });
+      }
+      return {
+        set: {
+          state: passed ? 'decided' : 'rejected',
+          assembly_kind: input.assembly,
+          assembly_total: total,
+          assembly_present: input.present,
+          households_total: input.assembly === 'villagers' ? people.households : null,
+          households_present: input.assembly === 'villagers' ? (input.householdsPresent ?? null) : null,
+          assembly_for: input.inFavour,
+          resolution_text: input.resolution,
+        },
+        note: `${input.assembly === 'villagers' ? '村民会议' : '村民代表会议'}应到${total}人，${votes(input.present, input.inFavour)}`,
+        after: { passed, assembly: input.assembly, total, present: input.present, inFavour: input.inFavour },
+      };
+    }
+    case 'publish_resolution': {
+      const body = [
+        `事项：${m.title}`,
+        `党支部提议：${m.proposal}`,
+        `党员大会审议：党员${m.members_total}人，${votes(m.members_present ?? 0, m.members_for ?? 0)}。`,
+        `${m.assembly_kind === 'villagers' ? '村民会议' : '村民代表会议'}决议：应到${m.assembly_total}人，${votes(m.assembly_present ?? 0, m.assembly_for ?? 0)}。`,
+        `决议内容：${m.resolution_text ?? ''}`,
+      ].join('\n');
+      const id = await publishMajorMatter(tx, {
+        actor,
+        countyCode: m.county_code,
+        villageCode: m.village_code,
+        villagePath: m.village_path,
+        title: `四议两公开·决议公开：${m.title}`,
+        body,
+        now,
+        requestId,
+      });
+      return {
+        set: { state: 'resolution_published', resolution_disclosure_id: id },
+        note: null,
+        after: { disclosure: id },
+      };
+    }
+    case 'publish_result': {
+      const body = [
+        `事项：${m.title}`,
+        `决议内容：${m.resolution_text ?? ''}`,
+        `实施结果：${input.result}`,
+      ].join('\n');
+      const id = await publishMajorMatter(tx, {
+        actor,
+        countyCode: m.county_code,
+        villageCode: m.village_code,
+        villagePath: m.village_path,
+        title: `四议两公开·结果公开：${m.title}`,
+        body,
+        now,
+        requestId,
+      });
+      return {
+        set: { state: 'result_published', result_text: input.result, result_disclosure_id: id },
+        note: null,
+        after: { disclosure: id },
+      };
+    }
+  }
+}
+
+/**
+ * 四议两公开 on the one runner: the caller sees the matter (404), is its village's own two
+ * committees (403), the step is the next one (409 MATTER_OUT_OF_ORDER), then the step's own
+ * rules (quorum 409, figures 400) — a refusal anywhere changes nothing.
+ */
+export const matterWorkflow = (
+  requestId?: string,
+): Workflow<Row, MatterAction, MatterInput, Result, null> => ({
+  subject: 'major_matter',
+  versionConflict: 'MATTER_VERSION_CONFLICT',
+  lock: (tx, actor, id) => repo.lockMatter(tx, scopeOf(actor), id),
+  stateOf: (m) => m.state,
+  forbidden: ({ actor, row }) =>
+    can(actor, 'meetings.decide') && actor.scopePath === row.village_path
+      ? null
+      : new AppError('MATTER_NOT_VILLAGE_STAFF'),
+  illegal: ({ row, action }) =>
+    row.state === STEP[action].from ? null : new AppError('MATTER_OUT_OF_ORDER'),
+  async apply({ tx, actor, row, input, now }) {
+    const o = await outcome(tx, actor, row, input, now, requestId);
+    const result = await repo.updateMatter(tx, row.county_code, Number(row.id), o.set, now);
+    return {
+      toState: result.state,
+      note: o.note,
+      extra: null,
+      auditAfter: o.after,
+      notice: null,
+      result,
+    };
+  },
+  log: (tx, s) =>
+    repo.addStep(tx, {
+      countyCode: s.row.county_code,
+      matterId: Number(s.row.id),
+      action: s.action,
+      fromState: s.fromState,
+      toState: s.toState,
+      actorId: s.actor.accountId,
+      actorName: s.actor.displayName,
+      note: s.note,
+      at: s.at,
+    }),
+});

@@ -1,0 +1,169 @@
+import { z } from 'zod';
+import { maskPiiText } from '../../platform/pii-text.js';
+
+// Names and words others read carry no ID number or phone in any form: nothing the free-text
+// masking would mask, and no long digit runs.
+const noDigitsRun = (s: string) => !/\d{6,}/.test(s) && maskPiiText(s) === s;
+export const publicText = (min: number, max: number) =>
+  z.string().trim().min(min).max(max).refine(noDigitsRun, 'no ID numbers or phone numbers here');
+
+const Day = z.iso.date().describe('a date, YYYY-MM-DD');
+const RegionCode = z.string().regex(/^(\d{12}|\d{15})$/, 'a village (12 digits) or grid (15 digits) code');
+const Version = z.number().int().positive().optional().describe('the version you saw; 409 if it moved on');
+
+export const PARTICIPANT_KINDS = [
+  'resident',
+  'party_member',
+  'property_manager',
+  'station',
+  'new_economy_org',
+  'team_member',
+  'village_cadre',
+  'department',
+  'other',
+] as const;
+export const RESOLUTION_STATUSES = ['not_started', 'in_progress', 'done', 'dropped'] as const;
+
+export const ConveneBody = z.object({
+  title: publicText(2, 80),
+  heldOn: Day,
+  place: publicText(0, 60).default(''),
+  regionCode: RegionCode.optional().describe('the village or grid it is held for (default: your own scope)'),
+  convenerKind: z.enum(['grid_party', 'village']).describe('a grid party organisation or the village'),
+  convenerName: publicText(2, 60).describe('e.g. 第三网格党小组, 村两委'),
+  agenda: z.array(publicText(2, 200)).min(1).max(20),
+  participants: z
+    .array(
+      z.object({
+        kind: z.enum(PARTICIPANT_KINDS),
+        name: publicText(1, 60).describe(
+          'as the minutes may show it: "王大爷", "幸福物业", never an ID or phone',
+        ),
+      }),
+    )
+    .max(200)
+    .default([]),
+  matters: z
+    .array(
+      z.object({
+        title: publicText(2, 80).describe('the problem taken up (难题)'),
+        link: z
+          .object({ type: z.enum(['case', 'dispute', 'wish']), id: z.number().int().positive() })
+          .optional()
+          .describe('the case, dispute or wish of the same place it settles'),
+      }),
+    )
+    .max(50)
+    .default([]),
+  clientRequestId: z.uuid().optional().describe('idempotency key: resending returns the same meeting (200)'),
+});
+export type ConveneBody = z.infer<typeof ConveneBody>;
+
+export const RecordBody = z.object({
+  attended: z.array(z.number().int().positive()).max(200).describe('ids of the participants who came'),
+  minutes: publicText(0, 5000).optional().describe('会议记录; ID and phone numbers are refused'),
+  version: Version,
+});
+
+export const ResolutionBody = z.object({
+  text: publicText(2, 500),
+  responsible: publicText(1, 60).describe('the person or unit answerable for it'),
+  dueOn: Day.optional(),
+  matterId: z.number().int().positive().optional().describe('the matter of this meeting it settles'),
+});
+
+export const UpdateBody = z.object({
+  status: z.enum(RESOLUTION_STATUSES),
+  progress: z.number().int().min(0).max(100).describe('percent; done is always 100'),
+  note: publicText(1, 500),
+  onDate: Day.optional().describe('the day of the update (default today)'),
+  version: Version,
+});
+
+export const ListQuery = z.object({
+  within: z
+    .string()
+    .regex(/^\d{6,15}$/)
+    .optional()
+    .describe('a region code inside your scope'),
+  from: Day.optional(),
+  to: Day.optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+
+export const CountsQuery = ListQuery.pick({ within: true, from: true, to: true });
+
+export const MeetingItem = z.object({
+  id: z.number().int(),
+  regionCode: z.string(),
+  regionName: z.string(),
+  convenerKind: z.string(),
+  convenerName: z.string(),
+  title: z.string(),
+  heldOn: z.string(),
+  place: z.string(),
+  state: z.string(),
+  invited: z.number().int(),
+  attended: z.number().int(),
+  matters: z.number().int(),
+  resolutions: z.number().int(),
+  resolutionsDone: z.number().int(),
+  version: z.number().int(),
+});
+
+const Update = z.object({
+  id: z.number().int(),
+  onDate: z.string(),
+  status: z.string(),
+  progress: z.number().int(),
+  note: z.string(),
+  actorName: z.string(),
+});
+export const Resolution = z.object({
+  id: z.number().int(),
+  matterId: z.number().int().nullable(),
+  text: z.string(),
+  responsible: z.string(),
+  dueOn: z.string().nullable(),
+  status: z.string(),
+  progress: z.number().int(),
+  doneOn: z.string().nullable(),
+  version: z.number().int(),
+  updates: z.array(Update),
+});
+
+export const MeetingDetail = MeetingItem.extend({
+  agenda: z.array(z.string()),
+  minutes: z.string().nullable(),
+  participants: z.array(
+    z.object({ id: z.number().int(), kind: z.string(), name: z.string(), attended: z.boolean().nullable() }),
+  ),
+  matterList: z.array(
+    z.object({
+      id: z.number().int(),
+      title: z.string(),
+      linkType: z.string().nullable(),
+      linkId: z.number().int().nullable(),
+      settled: z.boolean(),
+    }),
+  ),
+  resolutionList: z.array(Resolution),
+});
+
+export const Counts = z.object({
+  meetings: z.number().int(),
+  held: z.number().int(),
+  matters: z.number().int(),
+  settled: z.number().int(),
+  resolutionsDone: z.number().int(),
+  resolutionsOpen: z.number().int(),
+});
+
+export const Made = z.object({ id: z.number().int(), state: z.string(), version: z.number().int() });
+export const ResolutionMade = z.object({
+  id: z.number().int(),
+  status: z.string(),
+  progress: z.number().int(),
+  version: z.number().int(),
+});

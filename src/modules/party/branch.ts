@@ -1,0 +1,51 @@
+import { sql } from 'kysely';
+import type { DbOrTx } from '../../platform/db/database.js';
+import { inSubtree } from '../../platform/db/ltree.js';
+
+/**
+ * A village's party branch and how many members it has today (for 四议两公开's party members'
+ * meeting): the members of every organisation at or below the village (the branch and its grid groups).
+ */
+export async function villageBranch(db: DbOrTx, countyCode: string, villageCode: string) {
+  const branch = await db
+    .selectFrom('party_org')
+    .select(['id', 'name', 'region_path'])
+    .where('county_code', '=', countyCode)
+    .where('region_code', '=', villageCode)
+    .where('kind', '=', 'branch')
+    .orderBy('id')
+    .executeTakeFirst();
+  if (!branch) return undefined;
+  const n = await db
+    .selectFrom('party_member')
+    .select(sql<number>`count(*)::int`.as('n'))
+    .where('county_code', '=', countyCode)
+    .where(inSubtree('region_path', branch.region_path))
+    .executeTakeFirstOrThrow();
+  return { id: Number(branch.id), name: branch.name, members: n.n };
+}
+
+/**
+ * Demo: enrols up to `n` adult residents of a village (25 or older, oldest record first) as members
+ * of their grid's party group (the branch where the grid has none), so that the demo village's
+ * branch can hold a party members' meeting (四议两公开). Members already enrolled stay as they are.
+ */
+export async function seedBranchMembers(db: DbOrTx, countyCode: string, villageCode: string, n: number) {
+  await sql`
+    WITH b AS (
+      SELECT id, region_path FROM party_org
+      WHERE county_code = ${countyCode} AND region_code = ${villageCode} AND kind = 'branch' ORDER BY id LIMIT 1
+    ), picked AS (
+      SELECT r.id, r.grid_path, coalesce(g.id, b.id) AS org_id
+      FROM b JOIN resident r ON r.county_code = ${countyCode} AND r.grid_path <@ b.region_path
+      LEFT JOIN party_org g ON g.county_code = r.county_code AND g.region_code = r.grid_code AND g.kind = 'grid_group'
+      WHERE r.birth_date <= current_date - interval '25 years' AND r.died_on IS NULL AND r.status <> 'merged'
+        AND NOT EXISTS (SELECT 1 FROM party_member m WHERE m.county_code = r.county_code AND m.resident_id = r.id)
+      ORDER BY r.id LIMIT ${n}
+    ), flagged AS (
+      UPDATE resident SET is_party_member = true FROM picked
+      WHERE resident.county_code = ${countyCode} AND resident.id = picked.id
+    )
+    INSERT INTO party_member (county_code, resident_id, org_id, region_path)
+    SELECT ${countyCode}, id, org_id, grid_path FROM picked`.execute(db);
+}

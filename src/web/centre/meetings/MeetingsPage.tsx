@@ -1,0 +1,150 @@
+import { Button, Card, Col, Drawer, Row, Space, Statistic, Table, Tabs, Tag } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useState } from 'react';
+import { api } from '../../shared/api.js';
+import type { paths } from '../../shared/api-schema.js';
+import { RegionPicker } from '../common/RegionPicker.js';
+import { useLang } from '../lang.js';
+import { ok, useLoad } from '../load.js';
+import { navigate, type Route } from '../router.js';
+import { useSession } from '../session.js';
+import { ConveneModal } from './ConveneModal.js';
+import { MattersTab } from './MattersTab.js';
+import { MeetingDetail } from './MeetingDetail.js';
+
+type Meeting =
+  paths['/api/v1/meetings']['get']['responses'][200]['content']['application/json']['items'][number];
+const PAGE = 50;
+
+/** 议事厅: the meetings of my scope with their counts, a meeting's detail, and 四议两公开. */
+export function MeetingsPage({ route }: { route: Route }) {
+  const { t } = useLang();
+  const tab = route.path[1] === 'matters' ? 'matters' : 'meetings';
+  return (
+    <Card size="small" title={t('menu.meetings')}>
+      <Tabs
+        activeKey={tab}
+        onChange={(k) => navigate(k === 'matters' ? '/meetings/matters' : '/meetings')}
+        items={[
+          {
+            key: 'meetings',
+            label: t('mtg.tab.meetings'),
+            children: tab === 'meetings' && <MeetingsTab route={route} />,
+          },
+          {
+            key: 'matters',
+            label: <span data-testid="tab-matters">{t('mtg.tab.matters')}</span>,
+            children: tab === 'matters' && <MattersTab route={route} />,
+          },
+        ]}
+      />
+    </Card>
+  );
+}
+
+function MeetingsTab({ route }: { route: Route }) {
+  const { t, label } = useLang();
+  const { can } = useSession();
+  const [within, setWithin] = useState<string | undefined>();
+  const [page, setPage] = useState(1);
+  const [tick, setTick] = useState(0);
+  const [convening, setConvening] = useState(false);
+  const openId = Number(route.path[1]) || null;
+  const counts = useLoad(
+    () => ok(api.GET('/api/v1/meetings/counts', { params: { query: { within } } })),
+    [within, tick],
+  );
+  const list = useLoad(
+    () =>
+      ok(
+        api.GET('/api/v1/meetings', {
+          params: { query: { within, limit: PAGE, offset: (page - 1) * PAGE } },
+        }),
+      ),
+    [within, page, tick],
+  );
+  const c = counts.data;
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Row gutter={16} data-testid="meeting-counts">
+        <Col span={6}>
+          <Statistic title={t('mtg.count.held')} value={c?.held ?? '-'} />
+        </Col>
+        <Col span={6}>
+          <Statistic title={t('mtg.count.settled')} value={c?.settled ?? '-'} />
+        </Col>
+        <Col span={6}>
+          <Statistic title={t('mtg.count.done')} value={c?.resolutionsDone ?? '-'} />
+        </Col>
+        <Col span={6}>
+          <Statistic title={t('mtg.count.open')} value={c?.resolutionsOpen ?? '-'} />
+        </Col>
+      </Row>
+      <Space wrap>
+        <RegionPicker value={within} onChange={(v) => (setWithin(v), setPage(1))} testId="meetings-region" />
+        {can('meetings.convene') && (
+          <Button type="primary" onClick={() => setConvening(true)} data-testid="meeting-convene">
+            {t('mtg.convene')}
+          </Button>
+        )}
+      </Space>
+      <Table<Meeting>
+        className="wg-clickable-rows"
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        onRow={(m) =>
+          ({
+            onClick: () => navigate(`/meetings/${m.id}`),
+            'data-testid': `meeting-row-${m.id}`,
+          }) as HTMLAttributes<HTMLElement>
+        }
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+        }}
+        columns={[
+          { title: t('mtg.heldOn'), dataIndex: 'heldOn', width: 110 },
+          { title: t('mtg.title'), dataIndex: 'title', ellipsis: true },
+          { title: t('mtg.region'), dataIndex: 'regionName', width: 140 },
+          {
+            title: t('mtg.convener'),
+            dataIndex: 'convenerName',
+            width: 140,
+            render: (n: string, m) => `${label('mtg.convenerKind', m.convenerKind)} · ${n}`,
+          },
+          {
+            title: t('mtg.attendance'),
+            key: 'att',
+            width: 80,
+            render: (_: unknown, m) =>
+              m.state === 'held' ? `${m.attended}/${m.invited}` : label('mtg.state', m.state),
+          },
+          { title: t('mtg.matters'), dataIndex: 'matters', width: 80 },
+          {
+            title: t('mtg.resolutions'),
+            key: 'res',
+            width: 100,
+            render: (_: unknown, m) => (
+              <Tag color={m.resolutions > 0 && m.resolutionsDone === m.resolutions ? 'green' : undefined}>
+                {m.resolutionsDone}/{m.resolutions}
+              </Tag>
+            ),
+          },
+        ]}
+      />
+      <Drawer open={openId !== null} onClose={() => navigate('/meetings')} size={720} title={t('mtg.title')}>
+        {openId !== null && <MeetingDetail id={openId} onChanged={() => setTick((n) => n + 1)} />}
+      </Drawer>
+      <ConveneModal
+        open={convening}
+        onClose={() => setConvening(false)}
+        onMade={(id) => (setConvening(false), setTick((n) => n + 1), navigate(`/meetings/${id}`))}
+      />
+    </Space>
+  );
+}
