@@ -13,7 +13,6 @@ import { RecordSheetPage } from './RecordSheetPage.js';
 import { DispatchTab } from './DispatchTab.js';
 import { RegistryTab, RewardsTab } from './RegistryTab.js';
 
-
 /** 矛盾纠纷: the rhythm board (who has not reported), the disputes, the generated reports, the mediation registry and rewards. */
 export function DisputesPage({ route }: { route: Route }) {
   const sub = route.path[1];
