@@ -42,7 +42,7 @@ describe.skipIf(!chromium)('Excel export and A4 print in the browser', () => {
     await page.getByTestId('menu-cases').click();
     const [download] = await Promise.all([
       page.waitForEvent('download'),
-      page.getByTestId('case-export').click(),
+      page.getByTestId('case-list-export').click(),
     ]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
     const file = await download.path();
