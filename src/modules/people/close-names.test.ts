@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 import { pointInGrid } from '../../../test/fixtures.js';
 
-/** The columns migration 0097's forget_account_name rewrites (table.column). */
+/** The columns forget_account_name (migrations 0097, 0107, 0127) rewrites (table.column). */
 const HANDLED = [
   'archive_history.actor_name',
   'campaign_history.actor_name',
@@ -12,9 +12,14 @@ const HANDLED = [
   'correction_step.actor_name',
   'disclosure_history.actor_name',
   'dispute_step.actor_name',
+  'emergency_history.actor_name',
+  'emergency_report.reported_by_name',
   'errand.contact_name',
+  'major_matter_step.actor_name',
   'petition_history.actor_name',
+  'resolution_update.actor_name',
   'service_history.actor_name',
+  'whistle_step.actor_name',
   'wish_claim.claimer_name',
 ];
 
@@ -49,6 +54,7 @@ describe('closing an account (PIPL 删除) leaves no copy of its name', () => {
     const notAPerson = new Set([
       'petition_window.unit_name', // the receiving unit of a petition window
       'case_report.region_name', // the village, township or county a kept report is about
+      'meeting.convener_name', // the party organisation or village committee that convened it
     ]);
     expect(rows.map((r) => r.col).filter((c) => !notAPerson.has(c))).toEqual(HANDLED);
   });
