@@ -13,11 +13,39 @@ export type XlsxColumn<R> = { header: string; width?: number; cell: (r: R) => Ce
 /** Rows fetched from the server-side cursor at a time: memory stays flat whatever the total. */
 export const EXPORT_BATCH = 1000;
 
+type Drainable = NodeJS.EventEmitter & {
+  _writableState?: { needDrain?: boolean; length?: number };
+  destroyed?: boolean;
+};
+
+/**
+ * The stream between exceljs's sheet and its zip: exceljs 4.4 (pinned) writes each sheet's XML into a
+ * StreamBuf piped to the archiver's PassThrough without minding its backpressure, so when deflate is
+ * slower than the rows arrive the XML piles up there (about 100 MB at 150,000 rows). Waiting for it to
+ * drain keeps the export's memory flat. Reaches into exceljs's internals: its test
+ * (xlsx.test.ts) fails if a new version moves them.
+ */
+export function sheetSink(ws: ExcelJS.Worksheet): Drainable | undefined {
+  const buf = (ws as unknown as { stream?: { pipes?: Drainable[] } }).stream;
+  return buf?.pipes?.[0];
+}
+
+async function drained(s: Drainable | undefined, needs: boolean | undefined) {
+  if (s && needs && !s.destroyed) await Promise.race([once(s, 'drain'), once(s, 'close')]);
+}
+
+/** Waits, after a batch of rows, until the zip and then the client have taken what they were given. */
+export async function paced(ws: ExcelJS.Worksheet, out: PassThrough) {
+  const sink = sheetSink(ws);
+  await drained(sink, sink?._writableState?.needDrain);
+  await drained(out, out.writableNeedDrain);
+}
+
 /**
  * Streams the rows of `query` into an .xlsx, sheet `sheet`: the query runs once through a server-side
  * cursor (DECLARE … FETCH, one repeatable-read transaction, so the rows are one consistent snapshot in
  * the list's own order), each batch written by exceljs's streaming WorkbookWriter and flushed to the
- * response, waiting while the client is slower than the database. Nothing holds the whole list: a
+ * response, waiting while the zip (sheetSink) or the client is slower than the database. Nothing holds the whole list: a
  * county's year of cases exports in the memory of one batch (docs/BENCHMARKS.md, "Excel export").
  * The caller masks what `cell` returns and audits the export before calling this.
  */
@@ -42,7 +70,7 @@ export function streamXlsx<R>(
         const { rows } = await sql<R>`FETCH FORWARD ${sql.lit(EXPORT_BATCH)} FROM wangge_export`.execute(tx);
         for (const r of rows) ws.addRow(columns.map((c) => c.cell(r))).commit();
         if (out.destroyed) return;
-        if (out.writableNeedDrain) await Promise.race([once(out, 'drain'), once(out, 'close')]);
+        await paced(ws, out);
         if (out.destroyed) return;
         if (rows.length < EXPORT_BATCH) break;
       }
