@@ -33,6 +33,9 @@ describe('streamXlsx pacing (exceljs internals it relies on)', () => {
     }
     ws.commit();
     await wb.commit();
+    // no drain or close listener is left behind by the waits
+    for (const s of [out, sheetSink(ws)!])
+      expect(s.listenerCount('close') + s.listenerCount('drain')).toBeLessThan(5);
     // without pacing the whole sheet's XML (40,000 rows, tens of MB) waits in the sink
     expect(most).toBeLessThan(2 * 1024 * 1024);
     expect(bytes()).toBeGreaterThan(100_000);

@@ -31,7 +31,14 @@ export function sheetSink(ws: ExcelJS.Worksheet): Drainable | undefined {
 }
 
 async function drained(s: Drainable | undefined, needs: boolean | undefined) {
-  if (s && needs && !s.destroyed) await Promise.race([once(s, 'drain'), once(s, 'close')]);
+  if (!s || !needs || s.destroyed) return;
+  // the listener of whichever event did not come is removed (no listener left behind per batch)
+  const ac = new AbortController();
+  try {
+    await Promise.race([once(s, 'drain', { signal: ac.signal }), once(s, 'close', { signal: ac.signal })]);
+  } finally {
+    ac.abort();
+  }
 }
 
 /** Waits, after a batch of rows, until the zip and then the client have taken what they were given. */
