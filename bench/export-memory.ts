@@ -200,7 +200,7 @@ async function main() {
         row('the whole year', all),
         `| unstreamed: every row read, one in-memory workbook, one buffer (bench/export-buffered.ts) | ${fmt(buffered.rows)} | ${fmt(buffered.bytes / 1_048_576, 1)} MB | | | | ${fmt(mb(buffered.peak))} MB | |`,
         '',
-        `${fmt(all.rows / Math.max(1, small.rows), 1)}× the rows took ${fmt(growth, 2)}× the memory above the warm-up; the streamed year peaked at ${fmt(all.peak / buffered.peak, 2)} of the unstreamed peak (a process doing only the export, no server). The export reads 1,000 rows at a time through a server-side cursor and writes them into exceljs's streaming writer, waiting for the client when it is slower (src/platform/lists/xlsx.ts). The streamed peak is not flat when it grows with the rows (not yet explained — V8 collecting lazily, or exceljs's zip buffering; to be profiled).`,
+        `${fmt(all.rows / Math.max(1, small.rows), 1)}× the rows took ${fmt(growth, 2)}× the memory above the warm-up; the streamed year peaked at ${fmt(all.peak / buffered.peak, 2)} of the unstreamed peak (a process doing only the export, no server). The export reads 1,000 rows at a time through a server-side cursor and writes them into exceljs's streaming writer, waiting after each batch for exceljs's zip and then the client when they are slower (src/platform/lists/xlsx.ts `paced`). Before the wait for the zip (2026-12-06, same script) the sheet's XML piled up between the sheet and the zip: the year took 193 MB above the warm-up, 3.12× the tenth. What still grows (about 33 MB for 180,000 more rows) is not explained yet (V8 collecting lazily is the likely cause; not profiled).`,
       ].join('\n'),
     );
     log('wrote docs/BENCHMARKS.md (export-memory)');
