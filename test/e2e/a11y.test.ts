@@ -8,8 +8,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { requireChromium, useBrowserApp } from '../browser-app.js';
-import { jpeg, pointInGrid, upload } from '../fixtures.js';
-import { signIn } from '../helpers.js';
+import { handledCaseWithPhoto, walkFieldScreens } from './screens.js';
 
 const chromium = await requireChromium();
 const h = useBrowserApp();
@@ -22,28 +21,9 @@ const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
  */
 const KNOWN: Array<{ rule: string; target: RegExp; why: string }> = [];
 
-/** A reported case (resident) handled on the spot with a photo (grid worker): a timeline with photos. */
 let caseId = 0;
 beforeAll(async () => {
-  const app = h.t.app;
-  const resident = await signIn(app, 'resident');
-  const worker = await signIn(app, 'gridworker');
-  const me = (await app.inject({ method: 'GET', url: '/api/v1/me', headers: resident })).json();
-  const at = await pointInGrid(h.t.db, me.scope.code);
-  const r = await app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: resident,
-    payload: { categoryCode: 'E0102', description: '村口垃圾没人清', lat: at.lat, lng: at.lng },
-  });
-  caseId = r.json<{ id: number }>().id;
-  const photo = await upload(app, worker, await jpeg());
-  await app.inject({
-    method: 'POST',
-    url: `/api/v1/cases/${caseId}/actions/handle_on_spot`,
-    headers: worker,
-    payload: { photoIds: [photo], note: '已清运' },
-  });
+  caseId = await handledCaseWithPhoto(h);
 }, 60_000);
 
 /** Waits until the screen has drawn its data: no spinner, no loading dots, then a moment for layout. */
@@ -145,7 +125,7 @@ describe.skipIf(!chromium)('accessibility (axe-core, WCAG 2.1 AA)', () => {
       const ctx = await h.context('phone');
       const found: string[] = [];
       onTestFailed(() => console.log(found.join('\n')));
-      let page = await ctx.newPage();
+      const page = await ctx.newPage();
       await visit(page, `${h.base}/m/`);
       await page.getByTestId('login-submit').waitFor();
       found.push(...(await violations(page, 'field sign-in')));
@@ -153,17 +133,16 @@ describe.skipIf(!chromium)('accessibility (axe-core, WCAG 2.1 AA)', () => {
       await page.getByTestId('login-error').waitFor();
       found.push(...(await violations(page, 'field sign-in, empty submit')));
 
-      let who = '';
-      for (const [user, hash] of FIELD_SCREENS) {
-        if (user !== who) {
-          await page.context().clearCookies();
-          page = await ctx.newPage();
-          await h.signIn(page, '/m/', user);
-          who = user;
-        }
-        await visit(page, `${h.base}/m/#${hash.replace('{case}', String(caseId))}`);
-        found.push(...(await violations(page, `field ${user} #${hash}`)));
-      }
+      await walkFieldScreens(
+        h,
+        ctx,
+        FIELD_SCREENS,
+        caseId,
+        () => undefined,
+        async (p, screen) => {
+          found.push(...(await violations(p, screen)));
+        },
+      );
       expect(found).toEqual([]);
     },
   );

@@ -11,8 +11,7 @@
 import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { requireChromium, useBrowserApp } from '../browser-app.js';
-import { jpeg, pointInGrid, upload } from '../fixtures.js';
-import { signIn } from '../helpers.js';
+import { handledCaseWithPhoto, walkFieldScreens } from './screens.js';
 
 const chromium = await requireChromium();
 const h = useBrowserApp();
@@ -56,25 +55,7 @@ const FIELD_SCREENS: Array<[user: string, path: string]> = [
 
 let caseId = 0;
 beforeAll(async () => {
-  const app = h.t.app;
-  const resident = await signIn(app, 'resident');
-  const worker = await signIn(app, 'gridworker');
-  const me = (await app.inject({ method: 'GET', url: '/api/v1/me', headers: resident })).json();
-  const at = await pointInGrid(h.t.db, me.scope.code);
-  const r = await app.inject({
-    method: 'POST',
-    url: '/api/v1/cases',
-    headers: resident,
-    payload: { categoryCode: 'E0102', description: '村口垃圾没人清', lat: at.lat, lng: at.lng },
-  });
-  caseId = r.json<{ id: number }>().id;
-  const photo = await upload(app, worker, await jpeg());
-  await app.inject({
-    method: 'POST',
-    url: `/api/v1/cases/${caseId}/actions/handle_on_spot`,
-    headers: worker,
-    payload: { photoIds: [photo], note: '已清运' },
-  });
+  caseId = await handledCaseWithPhoto(h);
 }, 60_000);
 
 /** Every string value in a JSON answer. */
@@ -180,23 +161,21 @@ describe.skipIf(!chromium)('English leaves no Chinese in the chrome', () => {
     const found: string[] = [];
     onTestFailed(() => console.log(found.join('\n')));
     const ctx = await english('phone');
-    let page = await ctx.newPage();
+    const page = await ctx.newPage();
     let w = watchData(page);
     await page.goto(`${h.base}/m/`);
     await page.getByTestId('login-submit').waitFor();
     found.push(...(await chromeChinese(page, w, 'field sign-in')));
-    let who = '';
-    for (const [user, path] of FIELD_SCREENS) {
-      if (user !== who) {
-        await ctx.clearCookies();
-        page = await ctx.newPage();
-        w = watchData(page);
-        await h.signIn(page, '/m/', user);
-        who = user;
-      }
-      await page.goto(`${h.base}/m${path.replace('{case}', String(caseId))}`);
-      found.push(...(await chromeChinese(page, w, `field ${user} ${path}`)));
-    }
+    await walkFieldScreens(
+      h,
+      ctx,
+      FIELD_SCREENS,
+      caseId,
+      (p) => (w = watchData(p)),
+      async (p, screen) => {
+        found.push(...(await chromeChinese(p, w, screen)));
+      },
+    );
     expect(found).toEqual([]);
   });
 });
