@@ -21,6 +21,7 @@ const EnvSchema = z.object({
       'must be 0/false, 1/true, or comma-separated proxy addresses, CIDR ranges or loopback/linklocal/uniquelocal',
     )
     .default('0'),
+  WANGGE_RATE_LIMITS: z.enum(['memory', 'database']).default('memory'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -39,6 +40,8 @@ export type Config = {
    * true (any peer: only when the proxy is the sole way in), or the proxies' addresses.
    */
   trustProxy: boolean | string;
+  /** rate-limit counters in this process (one instance) or in the database (several instances share them) */
+  rateLimits: 'memory' | 'database';
 };
 
 /** WANGGE_TRUST_PROXY → Fastify's trustProxy. */
@@ -69,5 +72,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: e.WANGGE_NO_DEMO === '0',
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.WANGGE_TRUST_PROXY),
+    rateLimits: e.WANGGE_RATE_LIMITS,
   };
 }

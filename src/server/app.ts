@@ -45,6 +45,7 @@ import { liveAreaOf } from '../modules/maps/index.js';
 import { mapRoutes } from '../modules/maps/routes.js';
 import { callRoutes, iceConfigFromEnv } from '../modules/calls/index.js';
 import { loggerOptions } from '../platform/logging.js';
+import { databaseRateLimitStore } from '../platform/rate-limit-store.js';
 import { abilitiesOf } from './abilities.js';
 import { installAuth } from './auth.js';
 import type { AppContext } from './context.js';
@@ -63,6 +64,8 @@ export type BuildOptions = {
   logLevel?: string;
   /** Fastify trustProxy (WANGGE_TRUST_PROXY): believe X-Forwarded-Proto, so cookies are Secure behind HTTPS */
   trustProxy?: boolean | string;
+  /** where rate-limit counters live (WANGGE_RATE_LIMITS): this process, or the database every instance shares */
+  rateLimits?: 'memory' | 'database';
 };
 
 export const API_PREFIX = '/api/v1';
@@ -91,7 +94,10 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
 
   await installSecurityHeaders(app);
   await app.register(fastifyCookie);
-  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifyRateLimit, {
+    global: false,
+    ...(opts.rateLimits === 'database' ? { store: databaseRateLimitStore(ctx.db) } : {}),
+  });
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',

@@ -10,7 +10,11 @@ export async function serve(config: Config): Promise<void> {
   const rt = await openRuntime(config, log);
   if (config.loadDemo) await ensureDemo(rt);
   await rt.ctx.events.start();
-  const app = await buildApp(rt.ctx, { logLevel: config.logLevel, trustProxy: config.trustProxy });
+  const app = await buildApp(rt.ctx, {
+    logLevel: config.logLevel,
+    trustProxy: config.trustProxy,
+    rateLimits: config.rateLimits,
+  });
   const stopWorkers = startWorkers(rt.ctx);
   let closing = false;
   const shutdown = async (signal: string) => {

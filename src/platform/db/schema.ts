@@ -1347,6 +1347,12 @@ export interface PointsRule {
   points: number;
 }
 
+export interface RateLimitHit {
+  hits: number;
+  key: Buffer;
+  reset_at: Timestamp;
+}
+
 export interface Redemption {
   client_request_id: string | null;
   county_code: string;
@@ -1705,6 +1711,7 @@ export interface DB {
   platform_feedback: PlatformFeedback;
   points_entry: PointsEntry;
   points_rule: PointsRule;
+  rate_limit_hit: RateLimitHit;
   redemption: Redemption;
   region: Region;
   resident: Resident;
