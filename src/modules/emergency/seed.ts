@@ -77,6 +77,8 @@ export async function seedEmergencyDemo(tx: Tx, countyCode: string, _pii: Pii): 
     SELECT ${countyCode}, ${id}, g.code, g.path FROM region g WHERE g.level = 'grid' AND g.path <@ ${town.path}::ltree`.execute(
     tx,
   );
+  // statistics of the new area before the checks' join (without them the demo load planned it badly)
+  await sql`ANALYZE emergency_area`.execute(tx);
   const tags = [...EVENT_TEMPLATES[0].tags];
   // each household's fate from a hash (0–99): unreachable first then safe (5), evacuated (18), safe
   await sql`INSERT INTO emergency_check (county_code, event_id, household_id, grid_code, grid_path, status,
