@@ -6,6 +6,7 @@ import { seedCaseDemo, seedCountyCaseConfig } from '../cases/index.js';
 import { rebuildRollup } from '../indicators/index.js';
 import { withIndexesDeferred } from '../../platform/db/bulk.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.js';
+import { loadFieldAccounts } from './field-accounts.js';
 import { loadPeople, type Progress } from './people.js';
 import { loadTerritory } from './territory.js';
 import { createDemoOpen311Key, type DemoOpen311Key } from '../open311/index.js';
@@ -29,12 +30,13 @@ import { seedWhistleConfig, seedWhistleDemo } from '../whistles/index.js';
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
 const MODULE_SEEDS = [
-  // a year of case history first: the other modules' demo cases come after it
-  [seedCountyCaseConfig, seedCaseDemo],
   [seedPeopleConfig, seedPeopleDemo],
-  // after people (its grid units) and the case history: placing the units links those cases
+  // after people (its grid units): the units get their points before any case is reported
   [seedMapConfig, seedMapDemo],
   [seedVisitConfig, seedVisitDemo],
+  // a year of case history before the other modules' demo cases; each case linked at intake to the
+  // unit of its grid nearest its point (placing the units after the cases rewrote 100,000 cases)
+  [seedCountyCaseConfig, seedCaseDemo],
   [seedWishConfig, seedWishDemo],
   [seedErrandConfig, seedErrandDemo],
   [seedDisclosureConfig, seedDisclosureDemo],
@@ -73,6 +75,14 @@ export type DemoReport = {
 };
 
 const POPULATION_TABLES = ['household', 'resident', 'grid_worker', 'party_member', 'party_member_household'];
+
+/**
+ * The seeds that only build on the population (its archive history and grid units, their points,
+ * the visit rhythm): they run while the population's plain indexes are still dropped, so the
+ * archive's and the visits' updates of 300,000 residents and 100,000 households write no GiST,
+ * GIN or B-tree entries; the indexes are built once after them.
+ */
+const ON_POPULATION: ReadonlySet<unknown> = new Set([seedPeopleDemo, seedMapDemo, seedVisitDemo]);
 
 const DEMO_LOCK = 0x77616e67; // "wang"
 
@@ -124,23 +134,37 @@ export async function loadDemo(
     progress('territory', 1, 1);
     for (const county of Object.keys(COUNTY_BBOXES)) await seedCountySettings(tx, county);
     lap('territory');
-    // the residents' GIN (names) and GiST (grid paths) indexes built once after 300,000 rows, not per batch
-    const people = await withIndexesDeferred(tx, POPULATION_TABLES, () =>
-      loadPeople(tx, pii, TIELING_COUNTY_CODE, opts.scale, progress),
-    );
-    // planner statistics for the stages that read the population (no plan guesses on 300,000 new rows)
-    await sql`ANALYZE resident, household, grid_worker, party_member, party_member_household`.execute(tx);
-    lap('population');
-    progress('accounts', 0, 1);
-    const accounts = await loadDemoAccounts(tx, TIELING_COUNTY_CODE, opts.password);
-    progress('accounts', 1, 1);
-    lap('accounts');
-    for (const [, demo] of MODULE_SEEDS) {
+    const seed = async (demo: (typeof MODULE_SEEDS)[number][1]) => {
+      const stage = demo.name.replace(/^seed|Demo$/g, '').toLowerCase();
+      progress(stage, 0, 1);
       await demo(tx, TIELING_COUNTY_CODE, pii);
-      lap(demo.name.replace(/^seed|Demo$/g, '').toLowerCase());
-    }
+      lap(stage);
+    };
+    // the residents' GIN (names) and GiST (grid paths) indexes built once after 300,000 rows and the
+    // seeds that update them, not per batch and per updated row
+    let accounts: DemoAccount[] = [];
+    const people = await withIndexesDeferred(tx, [...POPULATION_TABLES, 'grid_unit', 'visit'], async () => {
+      const counts = await loadPeople(tx, pii, TIELING_COUNTY_CODE, opts.scale, progress);
+      // planner statistics for the stages that read the population (no plan guesses on 300,000 new rows)
+      await sql`ANALYZE resident, household, grid_worker, party_member, party_member_household`.execute(tx);
+      lap('population');
+      progress('accounts', 0, 1);
+      accounts = await loadDemoAccounts(tx, TIELING_COUNTY_CODE, opts.password);
+      // the accounts the county's year of visits, wishes and errands stands on (no sign-in)
+      await loadFieldAccounts(tx, TIELING_COUNTY_CODE);
+      progress('accounts', 1, 1);
+      lap('accounts');
+      for (const [, demo] of MODULE_SEEDS) if (ON_POPULATION.has(demo)) await seed(demo);
+      return counts;
+    });
+    // statistics again after those seeds' updates (units, last visits, the archive's changes): the
+    // later seeds' plans depend on them (one seed's insert took 26 s on the statistics of before)
+    await sql`ANALYZE household, resident, grid_unit`.execute(tx);
+    lap('indexes');
+    for (const [, demo] of MODULE_SEEDS) if (!ON_POPULATION.has(demo)) await seed(demo);
     // the indicators' rollup of the year's history, built set-based once (folding ~600,000 pending
     // history rows one batch at a time took minutes); its lookup index is built after the rows
+    progress('rollup', 0, 1);
     await withIndexesDeferred(tx, ['case_rollup'], async () => {
       for (const county of Object.keys(COUNTY_BBOXES)) await rebuildRollup(tx, county);
     });
@@ -166,6 +190,7 @@ export async function loadDemo(
   // fresh planner statistics: without them the first queries on 300k new rows choose bad plans
   if (report) {
     mark = performance.now();
+    progress('analyze', 0, 1);
     await sql`ANALYZE`.execute(db);
     lap('analyze');
     report.seconds = Math.round((performance.now() - t0) / 100) / 10;

@@ -58,29 +58,41 @@ export async function loadPeople(
   const orgs = await loadPartyOrgs(tx, countyCode, demoGrids);
   counts.partyOrgs = orgs.total;
 
-  const BATCH = 60;
+  // Every grid's households first (cheap, no cryptography), the ID numbers made unique in order, so
+  // all ids are reserved in three round trips. Then batch by batch the rows are built (encryption and
+  // blind index per resident: most of the CPU) while the batch before is being inserted: the
+  // database works on one core while Node works on the other.
   const takenIds = new Set<string>(); // one person, one record: ID numbers unique across the county
-  for (let i = 0; i < demoGrids.length; i += BATCH) {
-    const batch = demoGrids.slice(i, i + BATCH);
-    const perBatch = batch.map((g) => ({ grid: g, households: generateGridHouseholds(g, perGrid) }));
-    const hIds = await reserveIds(
-      tx,
-      'household',
-      perBatch.reduce((n, b) => n + b.households.length, 0),
-    );
-    const rIds = await reserveIds(
-      tx,
-      'resident',
-      perBatch.reduce((n, b) => n + b.households.reduce((m, h) => m + h.members.length, 0), 0),
-    );
+  const generated = demoGrids.map((grid) => {
+    const households = generateGridHouseholds(grid, perGrid);
+    for (const h of households)
+      for (const r of h.members) r.idNumber = uniqueFakeIdNumber(r.idNumber, takenIds);
+    return { grid, households };
+  });
+  const all = generated.flatMap((g) => g.households);
+  const hIds = await reserveIds(tx, 'household', all.length);
+  const rIds = await reserveIds(
+    tx,
+    'resident',
+    sumOf(all, (h) => h.members.length),
+  );
+  const mIds = await reserveIds(
+    tx,
+    'party_member',
+    sumOf(all, (h) => h.members.filter((m) => m.isPartyMember).length),
+  );
+  const BATCH = 60;
+  let hi = 0;
+  let ri = 0;
+  let mi = 0;
+  let inserting: Promise<void> = Promise.resolve();
+  for (let i = 0; i < generated.length; i += BATCH) {
     const hRows: unknown[][] = [];
     const rRows: unknown[][] = [];
     const workers: unknown[][] = [];
     const members: unknown[][] = [];
     const links: unknown[][] = [];
-    let hi = 0;
-    let ri = 0;
-    for (const { grid, households } of perBatch) {
+    for (const { grid, households } of generated.slice(i, i + BATCH)) {
       const gridPath = pathOf(grid.code);
       const gridResidents: Array<{ id: number; hid: number; r: DemoResident }> = [];
       const gridHouseholds: number[] = [];
@@ -99,7 +111,6 @@ export async function loadPeople(
         ]);
         for (const r of h.members) {
           const id = rIds[ri++] as number;
-          r.idNumber = uniqueFakeIdNumber(r.idNumber, takenIds);
           gridResidents.push({ id, hid, r });
           rRows.push(residentRow(pii, countyCode, id, hid, grid.code, gridPath, r));
         }
@@ -115,24 +126,26 @@ export async function loadPeople(
       const groupId = orgs.gridGroup.get(grid.code) as number;
       const partyMembers = gridResidents.filter((x) => x.r.isPartyMember);
       partyMembers.forEach((m, k) => {
-        members.push([countyCode, m.id, groupId, gridPath]);
+        const memberId = mIds[mi++] as number;
+        members.push([countyCode, memberId, m.id, groupId, gridPath]);
         // 党员联系户: each member is linked to up to 8 neighbouring households
         for (let j = 0; j < Math.min(8, gridHouseholds.length); j++) {
-          links.push([countyCode, m.id, gridHouseholds[(k * 8 + j) % gridHouseholds.length]]);
+          links.push([countyCode, memberId, gridHouseholds[(k * 8 + j) % gridHouseholds.length]]);
         }
       });
+      // let the batch before go on to its next statement
+      await new Promise((resolve) => setImmediate(resolve));
     }
-    await insertHouseholds(tx, hRows);
-    await insertResidents(tx, rRows);
-    await insertWorkers(tx, workers);
-    const memberIds = await insertMembers(tx, members);
-    await insertLinks(tx, dedupe(links.map((l, k) => [l[0], memberIds.get(l[1] as number), l[2], k])));
+    await inserting;
+    inserting = insertBatch(tx, hRows, rRows, workers, members, dedupe(links));
+    inserting.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
     counts.households += hRows.length;
     counts.residents += rRows.length;
     counts.gridWorkers += workers.length;
     counts.partyMembers += members.length;
     progress('people', Math.min(i + BATCH, demoGrids.length), demoGrids.length);
   }
+  await inserting;
   return counts;
 }
 
@@ -257,8 +270,24 @@ function insertWorkers(tx: DbOrTx, rows: unknown[][]) {
   );
 }
 
-async function insertMembers(tx: DbOrTx, rows: unknown[][]): Promise<Map<number, number>> {
-  const ids = await reserveIds(tx, 'party_member', rows.length);
+async function insertBatch(
+  tx: DbOrTx,
+  households: unknown[][],
+  residents: unknown[][],
+  workers: unknown[][],
+  members: unknown[][],
+  links: unknown[][],
+): Promise<void> {
+  await insertHouseholds(tx, households);
+  await insertResidents(tx, residents);
+  await insertWorkers(tx, workers);
+  await insertMembers(tx, members);
+  await insertLinks(tx, links);
+}
+
+const sumOf = <T>(xs: T[], f: (x: T) => number) => xs.reduce((n, x) => n + f(x), 0);
+
+async function insertMembers(tx: DbOrTx, rows: unknown[][]): Promise<void> {
   await bulkInsert(
     tx,
     'party_member',
@@ -269,10 +298,9 @@ async function insertMembers(tx: DbOrTx, rows: unknown[][]): Promise<Map<number,
       { name: 'org_id', type: 'bigint' },
       { name: 'region_path', type: 'text', expr: '$::ltree' },
     ],
-    rows.map((r, i) => [r[0], ids[i], r[1], r[2], r[3]]),
+    rows,
     { overridingSystemValue: true },
   );
-  return new Map(rows.map((r, i) => [r[1] as number, ids[i] as number]));
 }
 
 function dedupe(rows: unknown[][]): unknown[][] {

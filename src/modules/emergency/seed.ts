@@ -77,15 +77,15 @@ export async function seedEmergencyDemo(tx: Tx, countyCode: string, _pii: Pii): 
     SELECT ${countyCode}, ${id}, g.code, g.path FROM region g WHERE g.level = 'grid' AND g.path <@ ${town.path}::ltree`.execute(
     tx,
   );
+  // statistics of the new area before the checks' join (without them the demo load planned it badly)
+  await sql`ANALYZE emergency_area`.execute(tx);
   const tags = [...EVENT_TEMPLATES[0].tags];
   // each household's fate from a hash (0–99): unreachable first then safe (5), evacuated (18), safe
   await sql`INSERT INTO emergency_check (county_code, event_id, household_id, grid_code, grid_path, status,
       reported_by, reported_at, first_reported_at, version)
     SELECT x.county_code, ${id}, x.id, x.grid_code, x.grid_path,
       CASE WHEN x.h < 2 THEN 'unreachable' WHEN x.h < 20 THEN 'evacuated' ELSE 'safe' END,
-      coalesce((SELECT u.id FROM account u JOIN region r ON r.code = u.scope_code
-        WHERE u.role IN ('grid_worker', 'village_staff') AND x.grid_path <@ r.path ORDER BY nlevel(r.path) DESC, u.id LIMIT 1),
-        ${Number(township.id)}),
+      coalesce(rep.account_id, ${Number(township.id)}),
       ${at}::timestamptz + make_interval(mins => 40 + x.h * 7 + CASE WHEN x.h < 5 THEN 1440 ELSE 0 END),
       ${at}::timestamptz + make_interval(mins => 40 + x.h * 7), 2
     FROM (SELECT h.*, (hashint8(h.id) & 2147483647) % 100 AS h FROM household h
@@ -93,7 +93,13 @@ export async function seedEmergencyDemo(tx: Tx, countyCode: string, _pii: Pii): 
       WHERE h.county_code = ${countyCode}
         AND h.id IN (SELECT p.household_id FROM resident p WHERE p.county_code = ${countyCode} AND p.status = 'present')
         AND (h.care_tags && ${tags}::text[] OR h.id IN (SELECT p.household_id FROM resident p
-          WHERE p.county_code = ${countyCode} AND p.status = 'present' AND p.care_tags && ${tags}::text[]))) x`.execute(
+          WHERE p.county_code = ${countyCode} AND p.status = 'present' AND p.care_tags && ${tags}::text[]))) x
+    -- who reported for each grid (its worker, else the village staff), found once per grid, not per household
+    LEFT JOIN (SELECT DISTINCT ON (a.grid_code) a.grid_code, u.id AS account_id
+                 FROM emergency_area a JOIN region r ON a.grid_path <@ r.path
+                 JOIN account u ON u.scope_code = r.code AND u.role IN ('grid_worker', 'village_staff')
+                WHERE a.county_code = ${countyCode} AND a.event_id = ${id}
+                ORDER BY a.grid_code, nlevel(r.path) DESC, u.id) rep ON rep.grid_code = x.grid_code`.execute(
     tx,
   );
   // the history: every check's first report; those reached only the next day have two

@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import type { Tx } from '../../platform/db/database.js';
 
 /** The record as the history keeps it (masked numbers only), like history.ts's residentSnapshot. */
@@ -92,9 +92,24 @@ export async function seedArchiveHistory(tx: Tx, countyCode: string, now: Date):
            ${SNAPSHOT('r', 'r.status', 'r.died_on', 'r.care_tags')}
       FROM demo_life l JOIN resident r ON r.county_code = ${countyCode} AND r.id = l.id`.execute(tx);
   // households count their present members
+  await countPresentMembers(
+    tx,
+    countyCode,
+    sql`SELECT household_id FROM demo_life WHERE event IN ('death', 'move_out')`,
+  );
+}
+
+/**
+ * Households (ids from `households`, a query) count their present members again: one grouped
+ * pass over their residents, not a count per household (the demo load runs this while the
+ * residents' index by household is dropped).
+ */
+export async function countPresentMembers(tx: Tx, countyCode: string, households: RawBuilder<unknown>) {
   await sql`
-    UPDATE household h SET member_count = (SELECT count(*) FROM resident r WHERE r.county_code = h.county_code
-                                            AND r.household_id = h.id AND r.status = 'present')
-     WHERE h.county_code = ${countyCode}
-       AND h.id IN (SELECT household_id FROM demo_life WHERE event IN ('death', 'move_out'))`.execute(tx);
+    UPDATE household h SET member_count = c.n
+      FROM (SELECT household_id, count(*) FILTER (WHERE status = 'present')::int AS n FROM resident
+             WHERE county_code = ${countyCode} AND household_id IN (${households}) GROUP BY household_id) c
+     WHERE h.county_code = ${countyCode} AND h.id = c.household_id AND h.member_count IS DISTINCT FROM c.n`.execute(
+    tx,
+  );
 }

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
-import { seedArchiveHistory } from './demo-history.js';
+import { countPresentMembers, seedArchiveHistory } from './demo-history.js';
 
 /** The people module keeps no per-county settings yet (corrections' limit is fixed: CORRECTION_DAYS). */
 export async function seedPeopleConfig(_tx: Tx, _countyCode: string): Promise<void> {}
@@ -63,11 +63,10 @@ export async function seedPeopleDemo(tx: Tx, countyCode: string, _pii: Pii): Pro
       JOIN LATERAL (SELECT id, grid_code, grid_path FROM household WHERE county_code = r.county_code
                       AND left(grid_code, 12) = left(r.grid_code, 12)
                       AND id <> r.household_id ORDER BY id DESC LIMIT 1) h2 ON true`.execute(tx);
-  await sql`
-    UPDATE household h SET member_count = (SELECT count(*) FROM resident r WHERE r.county_code = h.county_code
-                                            AND r.household_id = h.id AND r.status = 'present')
-     WHERE h.county_code = ${countyCode} AND h.id IN (SELECT household_id FROM resident WHERE legacy_duplicate)`.execute(
+  await countPresentMembers(
     tx,
+    countyCode,
+    sql`SELECT household_id FROM resident WHERE county_code = ${countyCode} AND legacy_duplicate`,
   );
   await seedArchiveHistory(tx, countyCode, new Date());
 }

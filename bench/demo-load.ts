@@ -1,0 +1,106 @@
+/**
+ * `npx tsx bench/demo-load.ts`: loads the demo county into a throwaway embedded PostgreSQL and
+ * reports where the time goes — seconds per stage (the load report's), the slowest statements with
+ * their stage, the number of round trips per stage, and the load average before and after (the
+ * machine is shared: a figure without its load average means little). Writes the `demo-load`
+ * section of docs/BENCHMARKS.md unless BENCH_WRITE=0. BENCH_SCALE sets the scale (default 1),
+ * BENCH_LABEL names the row (default the commit).
+ */
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+import { loadDemo } from '../src/modules/demo/load.js';
+import { ensureReferenceData } from '../src/modules/cases/seed.js';
+import { createPii } from '../src/platform/crypto.js';
+import { createDb, withDatabase } from '../src/platform/db/database.js';
+import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
+import { migrateToLatest } from '../src/platform/db/migrate.js';
+import { fmt, machineLine } from './machine.js';
+import { writeSection } from './sections.js';
+
+const scale = Number(process.env.BENCH_SCALE ?? 1);
+const log = (s: string) => process.stdout.write(`${s}\n`);
+const load = () =>
+  os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+
+// every statement timed, with the stage it ran in (the progress callback and the stage laps name it)
+type Timed = { ms: number; stage: string; text: string };
+const slow: Timed[] = [];
+const trips = new Map<string, number>();
+let stage = 'start';
+const original = pg.Client.prototype.query as (...a: unknown[]) => unknown;
+pg.Client.prototype.query = function timed(this: pg.Client, ...args: unknown[]) {
+  const t0 = performance.now();
+  const text = typeof args[0] === 'string' ? args[0] : ((args[0] as { text?: string })?.text ?? '');
+  const at = stage;
+  trips.set(at, (trips.get(at) ?? 0) + 1);
+  const out = original.apply(this, args) as Promise<unknown> | undefined;
+  const done = () => {
+    const ms = performance.now() - t0;
+    if (ms > 200) slow.push({ ms, stage: at, text: text.replace(/\s+/g, ' ').slice(0, 110) });
+  };
+  if (out && typeof out.then === 'function') out.then(done, done);
+  return out;
+} as never;
+
+const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wangge-demo-bench-'));
+const embedded = await startEmbeddedPostgres({ dataDir });
+try {
+  const url = withDatabase(embedded.url, 'wangge_demo_bench');
+  const admin = new pg.Client({ connectionString: withDatabase(embedded.url, 'postgres') });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE wangge_demo_bench TEMPLATE template0 ENCODING 'UTF8'`);
+  await admin.end();
+  const { db, pool } = createDb(url, 4);
+  await migrateToLatest(db as never);
+  await ensureReferenceData(db);
+  const before = load();
+  log(`demo load at scale ${scale}, load average ${before} …`);
+  const t0 = performance.now();
+  const report = await loadDemo(db, createPii(Buffer.alloc(32, 1)), {
+    scale,
+    password: 'bench-password-1',
+    progress: (s) => {
+      stage = s;
+    },
+  });
+  const seconds = (performance.now() - t0) / 1000;
+  const after = load();
+  await pool.end();
+  if (!report) throw new Error('demo already loaded');
+  const stages = Object.entries(report.stages);
+  log(`whole load ${seconds.toFixed(1)} s, load average ${before} → ${after}`);
+  log(stages.map(([k, v]) => `${k} ${v}`).join(', '));
+  log(`round trips: ${[...trips].map(([k, v]) => `${k} ${v}`).join(', ')}`);
+  log('slowest statements:');
+  for (const s of slow.sort((a, b) => b.ms - a.ms).slice(0, 25))
+    log(`  ${(s.ms / 1000).toFixed(2)} s  [${s.stage}]  ${s.text}`);
+  if (process.env.BENCH_WRITE !== '0') {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD']).toString().trim();
+    const label = process.env.BENCH_LABEL ?? commit;
+    writeSection(
+      'docs/BENCHMARKS.md',
+      `demo-load-${String(scale).replace('.', '_')}`,
+      [
+        `## Demo load, scale ${scale} (\`npx tsx bench/demo-load.ts\`)`,
+        '',
+        `${new Date().toISOString().slice(0, 10)}, ${machineLine()}, embedded PostgreSQL in a fresh directory. ` +
+          `Label ${label}; load average (1, 5, 15 min) ${before} at the start, ${after} at the end.`,
+        '',
+        '| whole load | ' + stages.map(([k]) => k).join(' | ') + ' |',
+        '|---:|' + stages.map(() => '---:').join('|') + '|',
+        `| ${fmt(seconds, 1)} s | ` + stages.map(([, v]) => fmt(v, 1)).join(' | ') + ' |',
+        '',
+        `${fmt(report.residents)} residents, ${fmt(report.households)} households, ${fmt(report.grids)} grids.`,
+      ].join('\n'),
+    );
+  }
+} finally {
+  await embedded.stop();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+}
