@@ -5,7 +5,7 @@ export { actorOf, SESSION_COOKIE } from './http.js';
 export { definePolicy, inScope, narrowScope } from './policy.js';
 export { type Actor, type Role, ROLES } from './roles.js';
 export { seedAccount } from './seed.js';
-export { hashPassword, verifyPassword } from './password.js';
+export { hashPassword } from './password.js';
 export { isSessionLive } from './repository.js';
 export { forgetAccounts, SessionCache, SESSION_CACHE_MS } from './session-cache.js';
 export { closeAccount, createResidentAccount } from './self-service.js';

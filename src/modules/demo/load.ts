@@ -6,7 +6,6 @@ import { seedCaseDemo, seedCountyCaseConfig } from '../cases/index.js';
 import { rebuildRollup } from '../indicators/index.js';
 import { withIndexesDeferred } from '../../platform/db/bulk.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.js';
-import { loadFieldAccounts } from './field-accounts.js';
 import { loadPeople, type Progress } from './people.js';
 import { loadTerritory } from './territory.js';
 import { createDemoOpen311Key, type DemoOpen311Key } from '../open311/index.js';
@@ -150,8 +149,6 @@ export async function loadDemo(
       lap('population');
       progress('accounts', 0, 1);
       accounts = await loadDemoAccounts(tx, TIELING_COUNTY_CODE, opts.password);
-      // the accounts the county's year of visits, wishes and errands stands on (no sign-in)
-      await loadFieldAccounts(tx, TIELING_COUNTY_CODE);
       progress('accounts', 1, 1);
       lap('accounts');
       for (const [, demo] of MODULE_SEEDS) if (ON_POPULATION.has(demo)) await seed(demo);

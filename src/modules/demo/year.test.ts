@@ -2,8 +2,6 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
 import { seedVisitDemo } from '../visits/index.js';
-import { verifyPassword } from '../accounts/index.js';
-import { NO_PASSWORD } from './field-accounts.js';
 
 /**
  * The demo looks like a year of work (issue 11): visits, wishes and errands spread over the
@@ -69,22 +67,6 @@ describe('the demo year', () => {
       t.db,
     );
     expect(Number(due[0]!.bad)).toBe(0);
-  });
-
-  it("visits households county-wide, each grid by its own worker's account, which cannot sign in", async () => {
-    const { rows } = await sql<{ townships: string; grids: string; foreign: string; n: string }>`
-      SELECT count(DISTINCT left(v.grid_code, 9))::text AS townships, count(DISTINCT v.grid_code)::text AS grids,
-             count(*) FILTER (WHERE a.scope_code <> v.grid_code OR a.role <> 'grid_worker')::text AS foreign,
-             count(*)::text AS n
-        FROM visit v JOIN account a ON a.id = v.worker_account_id WHERE v.county_code = ${C}`.execute(t.db);
-    expect(Number(rows[0]!.townships)).toBeGreaterThan(5);
-    expect(Number(rows[0]!.grids)).toBeGreaterThan(100);
-    expect(Number(rows[0]!.foreign)).toBe(0);
-    const { rows: pw } = await sql<{ hash: string }>`
-      SELECT DISTINCT a.password_hash AS hash FROM account a JOIN grid_worker w ON w.account_id = a.id
-       WHERE a.username LIKE 'gw%' AND a.county_code = ${C}`.execute(t.db);
-    expect(pw.map((r) => r.hash)).toEqual([NO_PASSWORD]);
-    expect(await verifyPassword(NO_PASSWORD, NO_PASSWORD)).toBe(false);
   });
 
   it('dates every wish and errand step in order, as the workflow would have written them', async () => {

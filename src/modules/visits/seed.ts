@@ -33,14 +33,13 @@ const JITTER = sql<number>`CASE WHEN k = 0 THEN 0 ELSE (abs(hashint8(h.id * 64 +
 /**
  * A plausible visit history, set-based (the full demo has 100k households):
  * about 5% of households never visited; the rest last visited somewhere within
- * 1.25 of their interval, so roughly a fifth are overdue. In every grid whose
- * worker has an account (all of them in the demo load) the visits are real rows
- * over the whole year, each household at its interval back from its last visit
- * (weekly for an elderly person alone, quarterly for most; a day earlier or later
- * than the rhythm) — in the grid of the demo accounts 'gridworker' and 'parttime'
- * shared between the two — so the visit trends and 同比/环比 have a year of shape;
- * the demo grid's first two households are due, so a grid worker signing in has
- * work to do. Each household's last visit is its latest row.
+ * 1.25 of their interval, so roughly a fifth are overdue. In the grid of the
+ * demo accounts 'gridworker' and 'parttime' the visits are real rows over the
+ * whole year, each household at its interval back from its last visit (weekly
+ * for an elderly person alone, quarterly for most; a day earlier or later than
+ * the rhythm), shared between the two, so the visit trends and 同比/环比 have a
+ * year of shape; its first two households are due, so a grid worker signing in
+ * has work to do. Each household's last visit is its latest row.
  */
 export async function seedVisitDemo(tx: Tx, countyCode: string, _pii: Pii): Promise<void> {
   const now = new Date();
@@ -74,38 +73,25 @@ export async function seedVisitDemo(tx: Tx, countyCode: string, _pii: Pii): Prom
       WITH first AS (SELECT id, row_number() OVER (ORDER BY id) AS n FROM household WHERE county_code = ${countyCode} AND grid_code = ${grid} ORDER BY id LIMIT 2)
       UPDATE household h SET last_visit_at = CASE WHEN first.n = 1 THEN NULL ELSE ${now}::timestamptz - interval '120 days' END
         FROM first WHERE h.county_code = ${countyCode} AND h.id = first.id`.execute(tx);
+    const ids = workers.map((w) => w.id);
+    // visits k = 0, 1, 2 … intervals before the last one, within the year (k > 0 up to a day off
+    // the rhythm, never past the next one); the worker alternates
+    await sql`
+      INSERT INTO visit (county_code, household_id, grid_code, grid_path, worker_account_id, visited_at, kind, outcome, needs, notes, received_at)
+      SELECT h.county_code, h.id, h.grid_code, h.grid_path,
+             (${sql.val(ids)}::bigint[])[1 + (h.id + k) % ${ids.length}],
+             h.last_visit_at - make_interval(days => k * ${intervalDays('h')}, hours => ${JITTER}),
+             CASE WHEN cardinality(h.care_tags) > 0 THEN 'care' ELSE 'routine' END,
+             CASE WHEN (h.id + k) % 7 = 0 THEN 'needs_help' WHEN k > 0 AND (h.id + k) % 11 = 0 THEN 'not_home' ELSE 'all_well' END,
+             CASE WHEN (h.id + k) % 7 = 0 THEN ARRAY[(ARRAY['medical', 'living', 'daily_care'])[1 + (h.id % 3)]] ELSE '{}'::text[] END,
+             CASE WHEN (h.id + k) % 7 = 0 THEN '家中有困难，已登记，下次走访跟进' WHEN k > 0 AND (h.id + k) % 11 = 0 THEN '家中无人，改日再访' ELSE '家中一切正常' END,
+             h.last_visit_at - make_interval(days => k * ${intervalDays('h')}, hours => ${JITTER})
+        FROM household h CROSS JOIN generate_series(0, 53) AS k
+       WHERE h.county_code = ${countyCode} AND h.grid_code = ${grid} AND h.last_visit_at IS NOT NULL
+         AND h.last_visit_at - make_interval(days => k * ${intervalDays('h')}) > ${now}::timestamptz - interval '365 days'`.execute(
+      tx,
+    );
   }
-  const ids = workers.map((w) => Number(w.id));
-  // every grid whose full-time worker has an account (demo/field-accounts.ts gives each one): visits
-  // k = 0, 1, 2 … intervals before the last one, within the year (k > 0 up to a day off the rhythm,
-  // never past the next one), by the grid's worker — in the demo grid 'gridworker' and 'parttime'
-  // alternate. One statement for the county (≈6 visits per household a year).
-  await sql`
-    WITH w AS (
-      SELECT DISTINCT ON (grid_code) grid_code, account_id FROM grid_worker
-       WHERE county_code = ${countyCode} AND employment = 'fullTime' AND account_id IS NOT NULL
-       ORDER BY grid_code, id
-    ), h AS MATERIALIZED (
-      -- each household's interval once (not once per visit row)
-      SELECT h.county_code, h.id, h.grid_code, h.grid_path, h.care_tags, h.last_visit_at, w.account_id,
-             ${intervalDays('h')} AS days
-        FROM household h JOIN w ON w.grid_code = h.grid_code
-       WHERE h.county_code = ${countyCode} AND h.last_visit_at IS NOT NULL
-    )
-    INSERT INTO visit (county_code, household_id, grid_code, grid_path, worker_account_id, visited_at, kind, outcome, needs, notes, received_at)
-    SELECT h.county_code, h.id, h.grid_code, h.grid_path,
-           CASE WHEN h.grid_code = ${grid ?? ''} AND ${ids.length} > 0
-                THEN (${sql.val(ids)}::bigint[])[1 + (h.id + k) % greatest(${ids.length}, 1)] ELSE h.account_id END,
-           h.last_visit_at - make_interval(days => k * h.days, hours => ${JITTER}),
-           CASE WHEN cardinality(h.care_tags) > 0 THEN 'care' ELSE 'routine' END,
-           CASE WHEN (h.id + k) % 7 = 0 THEN 'needs_help' WHEN k > 0 AND (h.id + k) % 11 = 0 THEN 'not_home' ELSE 'all_well' END,
-           CASE WHEN (h.id + k) % 7 = 0 THEN ARRAY[(ARRAY['medical', 'living', 'daily_care'])[1 + (h.id % 3)]] ELSE '{}'::text[] END,
-           CASE WHEN (h.id + k) % 7 = 0 THEN '家中有困难，已登记，下次走访跟进' WHEN k > 0 AND (h.id + k) % 11 = 0 THEN '家中无人，改日再访' ELSE '家中一切正常' END,
-           h.last_visit_at - make_interval(days => k * h.days, hours => ${JITTER})
-      FROM h CROSS JOIN LATERAL generate_series(0, least(53, 366 / h.days)) AS k
-     WHERE h.last_visit_at - make_interval(days => k * h.days) > ${now}::timestamptz - interval '365 days'`.execute(
-    tx,
-  );
   if (grid)
     await tx
       .updateTable('household as h')
