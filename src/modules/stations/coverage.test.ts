@@ -103,7 +103,7 @@ describe('the 500 m circle on a fixed set', () => {
       .select('h.id')
       .where((eb) => eb.or([eb('u.id', '=', units[1]!.id), eb('u.parent_id', '=', units[1]!.id)]))
       .executeTakeFirstOrThrow();
-    const n = (await call('gridworker', 'GET', `/households/${hh.id}/nearest-station`)).json();
+    const n = (await call('village', 'GET', `/households/${hh.id}/nearest-station`)).json();
     const straight = greatCircleMetres(units[0]!, units[1]!);
     expect(n).toMatchObject({ withinReach: true, straightMetres: Math.round(straight) });
     expect(n.walkingMetres).toBe(Math.round(straight * DETOUR_FACTOR));

@@ -66,7 +66,7 @@ describe('stations', () => {
     const body = {
       kind: 'station',
       regionCode: '２１１２２１１００２００',
-      name: '站',
+      name: '测试站',
       address: '某处',
       lng: 123.8,
       lat: 42.2,
