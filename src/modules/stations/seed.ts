@@ -29,14 +29,17 @@ const VILLAGE_KINDS = [
  */
 export async function seedStationDemo(tx: Tx, countyCode: string, _pii: Pii): Promise<void> {
   // the units' points and household counts
+  // fresh statistics first: the units were just placed (seedMapDemo), the planner would think none is
+  await sql`ANALYZE grid_unit`.execute(tx);
   await sql`
     CREATE TEMP TABLE demo_place ON COMMIT DROP AS
     SELECT t.id, t.grid_code, substr(t.grid_code, 1, 12) AS village_code, substr(t.grid_code, 1, 9) AS township_code,
-           t.name, t.lng, t.lat, count(h.id)::int AS n
-      FROM grid_unit t
-      JOIN grid_unit u ON u.county_code = t.county_code AND COALESCE(u.parent_id, u.id) = t.id
-      JOIN household h ON h.county_code = u.county_code AND h.unit_id = u.id
-     WHERE t.county_code = ${countyCode} AND t.parent_id IS NULL AND t.lng IS NOT NULL
+           t.name, t.lng, t.lat, sum(hc.n)::int AS n
+      FROM (SELECT unit_id, count(*)::int AS n FROM household
+             WHERE county_code = ${countyCode} AND unit_id IS NOT NULL GROUP BY unit_id) hc
+      JOIN grid_unit u ON u.county_code = ${countyCode} AND u.id = hc.unit_id
+      JOIN grid_unit t ON t.county_code = u.county_code AND t.id = COALESCE(u.parent_id, u.id)
+     WHERE t.parent_id IS NULL AND t.lng IS NOT NULL
      GROUP BY t.id, t.grid_code, t.name, t.lng, t.lat`.execute(tx);
   await sql`
     INSERT INTO station (county_code, region_code, region_path, kind, name, address, lng, lat, opening_hours, services, lends, created_at)
