@@ -24,6 +24,7 @@ import { VISIT_ABILITIES } from '../modules/visits/abilities.js';
 import { WISH_ABILITIES } from '../modules/wishes/abilities.js';
 import { PETITION_ABILITIES } from '../modules/petitions/abilities.js';
 import { TEAM_ABILITIES } from '../modules/teams/abilities.js';
+import { STATION_ABILITIES } from '../modules/stations/abilities.js';
 import { CAMPAIGN_ABILITIES } from '../modules/campaigns/abilities.js';
 import { EMERGENCY_ABILITIES } from '../modules/emergency/abilities.js';
 import { CALL_ABILITIES } from '../modules/calls/abilities.js';
@@ -45,6 +46,7 @@ export const ROLE_TABLE = {
   ...ERRAND_ABILITIES,
   ...PETITION_ABILITIES,
   ...TEAM_ABILITIES,
+  ...STATION_ABILITIES,
   ...REPORT_ABILITIES,
   ...DISCLOSURE_ABILITIES,
   ...PARTY_ABILITIES,

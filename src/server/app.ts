@@ -43,6 +43,10 @@ import { emergencyRoutes } from '../modules/emergency/routes.js';
 import { meetingRoutes } from '../modules/meetings/routes.js';
 import { liveAreaOf } from '../modules/maps/index.js';
 import { mapRoutes } from '../modules/maps/routes.js';
+import { stationRoutes } from '../modules/stations/routes.js';
+import { activityRoutes } from '../modules/stations/activity-routes.js';
+import { loanRoutes } from '../modules/stations/loan-routes.js';
+import { coverageRoutes } from '../modules/stations/coverage-routes.js';
 import { callRoutes, iceConfigFromEnv } from '../modules/calls/index.js';
 import { loggerOptions } from '../platform/logging.js';
 import { databaseRateLimitStore } from '../platform/rate-limit-store.js';
@@ -166,6 +170,11 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(mapRoutes(ctx));
       await api.register(whistleRoutes(ctx));
       await api.register(callRoutes({ ...ctx, ice: iceConfigFromEnv(process.env) }));
+      // coverage first: its fixed paths (/stations/coverage…) before /stations/:id is only a reader's comfort
+      await api.register(coverageRoutes(ctx));
+      await api.register(stationRoutes(ctx));
+      await api.register(activityRoutes(ctx));
+      await api.register(loanRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

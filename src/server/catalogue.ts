@@ -19,6 +19,7 @@ import { VISIT_ERRORS } from '../modules/visits/errors.js';
 import { WISH_ERRORS } from '../modules/wishes/errors.js';
 import { PETITION_ERRORS } from '../modules/petitions/errors.js';
 import { TEAM_ERRORS } from '../modules/teams/errors.js';
+import { STATION_ERRORS } from '../modules/stations/errors.js';
 import { CAMPAIGN_ERRORS } from '../modules/campaigns/errors.js';
 import { EMERGENCY_ERRORS } from '../modules/emergency/errors.js';
 import { CALL_ERRORS } from '../modules/calls/errors.js';
@@ -38,6 +39,7 @@ export const ERROR_CATALOGUE = {
   ...ERRAND_ERRORS,
   ...PETITION_ERRORS,
   ...TEAM_ERRORS,
+  ...STATION_ERRORS,
   ...REPORT_ERRORS,
   ...DISCLOSURE_ERRORS,
   ...PARTY_ERRORS,

@@ -34,6 +34,7 @@ import { CALL_ROWS } from './rows-calls.js';
 import { LIST_ROWS } from './rows-lists.js';
 import { REPORT_ROWS } from './rows-reports.js';
 import { WHISTLE_ROWS } from './rows-whistles.js';
+import { STATION_ROWS } from './rows-stations.js';
 
 export type { Expect, Req, Row } from './rows.js';
 
@@ -863,6 +864,7 @@ export const MATRIX: Row[] = [
   ...WHISTLE_ROWS,
   ...LIST_ROWS,
   ...MEETING_ROWS,
+  ...STATION_ROWS,
   ...PEOPLE_ROWS,
 ];
 

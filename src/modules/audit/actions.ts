@@ -61,6 +61,9 @@ export const ENTITY_NAMES: Record<string, Phrase> = {
   whistle: p('基层吹哨', 'grassroots request'),
   call: p('通话', 'call'),
   call_settings: p('通话设置', 'call settings'),
+  station: p('服务站点', 'service station'),
+  station_activity: p('站点活动', 'station activity'),
+  station_loan: p('借用记录', 'loan'),
 };
 
 /** The steps of a workflow subject, each a verb phrase over the subject. */
@@ -300,4 +303,23 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
     fulfil: p('圆梦了{o}', 'fulfilled {o}'),
     close: p('关闭了{o}', 'closed {o}'),
   }),
+  ...steps('station', {
+    create: p('新增了{o}', 'added {o}'),
+    update: p('修改了{o}', 'changed {o}'),
+    person_add: p('为{o}添加了工作人员或志愿者', 'added staff or a volunteer to {o}'),
+    person_remove: p('移除了{o}的工作人员或志愿者', 'took staff or a volunteer off {o}'),
+    stock: p('设置了{o}的借用物品数量', 'set the lending stock of {o}'),
+  }),
+  ...steps('station_activity', {
+    create: p('发布了{o}', 'scheduled {o}'),
+    book: p('为居民预约了{o}', 'booked a resident into {o}'),
+    cancel_booking: p('取消了{o}的一个预约', 'cancelled a booking of {o}'),
+    attend: p('为{o}签到', 'took attendance of {o}'),
+  }),
+  ...steps('station_loan', {
+    lend: p('借出了物品（{o}）', 'lent an item ({o})'),
+    return: p('收回了借出的物品（{o}）', 'took back a lent item ({o})'),
+    lose: p('登记了物品遗失（{o}）', 'recorded a lent item lost ({o})'),
+  }),
+  'station_coverage.export': p('导出了服务圈外住户名单', 'exported the households outside the 500 m circle'),
 };

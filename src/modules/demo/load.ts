@@ -26,6 +26,7 @@ import { seedMeetingConfig, seedMeetingDemo } from '../meetings/index.js';
 import { seedPeopleConfig, seedPeopleDemo } from '../people/index.js';
 import { seedMapConfig, seedMapDemo } from '../maps/index.js';
 import { seedWhistleConfig, seedWhistleDemo } from '../whistles/index.js';
+import { seedStationConfig, seedStationDemo } from '../stations/index.js';
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
 const MODULE_SEEDS = [
@@ -52,6 +53,8 @@ const MODULE_SEEDS = [
   [seedCallConfig, seedCallDemo],
   // after disclosures and party: its major matter publishes into 三务公开
   [seedMeetingConfig, seedMeetingDemo],
+  // after maps: the stations stand at the points of the groups and buildings
+  [seedStationConfig, seedStationDemo],
   // last: its opening ledger of the part-time worker follows the awards the others made
   [seedPointsConfig, seedPointsDemo],
 ] as const;

@@ -12,5 +12,6 @@ export const ABOUT_TYPES = [
   'whistle',
   'campaign',
   'call',
+  'station_loan',
 ] as const;
 export type About = { type: (typeof ABOUT_TYPES)[number]; id: number };

@@ -45,9 +45,13 @@ const FAMILY: Record<string, string> = {
   whistle: 'Grassroots request',
   campaign: 'Campaign',
   call: 'Call',
+  station_loan: 'Loan',
 };
 
 const OTHER: Record<string, string> = {
+  'station_loan.overdue': 'the item you borrowed is overdue, please return it',
+  'station_loan.return': 'the item you borrowed was returned',
+  'station_loan.lose': 'the item you borrowed was recorded lost',
   'points.adjusted': 'your points were adjusted',
   'points.redeemed': 'an exchange waits to be handed over',
   'points.handed_over': 'your exchange was handed over',

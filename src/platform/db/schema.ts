@@ -47,6 +47,17 @@ export interface Account {
   username: string;
 }
 
+export interface ActivityBooking {
+  activity_id: number;
+  attended_at: Timestamp | null;
+  booked_at: Generated<Timestamp>;
+  booked_by: number | null;
+  cancelled_at: Timestamp | null;
+  county_code: string;
+  id: Generated<number>;
+  resident_id: number;
+}
+
 export interface ArchiveHistory {
   actor_id: number | null;
   actor_name: string | null;
@@ -1474,6 +1485,93 @@ export interface Session {
   user_agent: string | null;
 }
 
+export interface Station {
+  active: Generated<boolean>;
+  address: string;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  id: Generated<number>;
+  kind: string;
+  lat: number;
+  lends: Generated<boolean>;
+  lng: number;
+  name: string;
+  opening_hours: string;
+  region_code: string;
+  region_path: string;
+  services: Generated<string[]>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface StationActivity {
+  attended: Generated<number>;
+  booked: Generated<number>;
+  cancelled_at: Timestamp | null;
+  capacity: number;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  ends_at: Timestamp;
+  id: Generated<number>;
+  service: string;
+  starts_at: Timestamp;
+  station_id: number;
+  title: string;
+}
+
+export interface StationLoan {
+  client_request_id: string | null;
+  county_code: string;
+  due_at: Timestamp;
+  id: Generated<number>;
+  item_kind: string;
+  lent_at: Timestamp;
+  lent_by: number | null;
+  lost_at: Timestamp | null;
+  note: string | null;
+  region_path: string;
+  reminded_at: Timestamp | null;
+  resident_id: number;
+  returned_at: Timestamp | null;
+  returned_late: boolean | null;
+  state: Generated<string>;
+  station_id: number;
+  version: Generated<number>;
+}
+
+export interface StationLoanStep {
+  action: string;
+  actor_account_id: number | null;
+  at: Timestamp;
+  county_code: string;
+  from_state: string;
+  id: Generated<number>;
+  loan_id: number;
+  note: string | null;
+  to_state: string;
+}
+
+export interface StationPerson {
+  account_id: number | null;
+  active: Generated<boolean>;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  duty: Generated<string>;
+  id: Generated<number>;
+  name: string;
+  role: string;
+  station_id: number;
+}
+
+export interface StationStock {
+  county_code: string;
+  item_kind: string;
+  on_hand: number;
+  station_id: number;
+  total: number;
+}
+
 export interface SystemState {
   key: string;
   updated_at: Generated<Timestamp>;
@@ -1621,6 +1719,7 @@ export interface WishClaim {
 
 export interface DB {
   account: Account;
+  activity_booking: ActivityBooking;
   archive_history: ArchiveHistory;
   audit_log: AuditLog;
   cadre: Cadre;
@@ -1720,6 +1819,12 @@ export interface DB {
   service_history: ServiceHistory;
   service_item: ServiceItem;
   session: Session;
+  station: Station;
+  station_activity: StationActivity;
+  station_loan: StationLoan;
+  station_loan_step: StationLoanStep;
+  station_person: StationPerson;
+  station_stock: StationStock;
   system_state: SystemState;
   team: Team;
   team_member: TeamMember;

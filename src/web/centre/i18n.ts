@@ -27,6 +27,7 @@ import { MEETINGS_M } from './meetings/messages.js';
 import { LANG_M } from './common/lang-messages.js';
 import { REPORTS_M } from './reports/messages.js';
 import { CALLS_M } from './calls/messages.js';
+import { STATIONS_M } from './stations/messages.js';
 
 export const M = {
   'app.title': ['网格化基层治理指挥中心', 'Grid Governance Command Centre'],
@@ -332,6 +333,7 @@ export const M = {
   ...LANG_M,
   ...REPORTS_M,
   ...CALLS_M,
+  ...STATIONS_M,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof M;

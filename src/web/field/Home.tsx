@@ -96,6 +96,7 @@ const SERVICES = [
     label: 'svcDisclosures',
     ability: 'disclosures.read',
   },
+  { key: 'loans', path: '/loans', icon: <ShoppingOutlined />, label: 'svcLoans', ability: 'stations.mine' },
 ] as const;
 
 export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {

@@ -23,6 +23,7 @@ import {
   PointsRoutes,
   RegistersRoutes,
   RaiseWhistle,
+  MyLoans,
   ReportScreen,
   ScreeningScreen,
   VisitsRoutes,
@@ -112,6 +113,7 @@ export function Shell({
   else if (top === '/visits' || top === '/households') screen = <VisitsRoutes parts={parts} me={me} />;
   else if (top === '/points') screen = <PointsRoutes parts={parts} me={me} />;
   else if (top === '/whistle') screen = <RaiseWhistle />;
+  else if (top === '/loans') screen = <MyLoans />;
   else if (top === '/campaigns') screen = <CampaignTargets me={me} />;
   else if (top === '/emergency') screen = <EmergencyChecks me={me} />;
   else if (top === '/meetings') screen = <MeetingsScreen me={me} />;

@@ -15,6 +15,7 @@ import { CAMPAIGNS_S } from './campaigns/messages.js';
 import { EMERGENCY_S } from './emergency/messages.js';
 import { WHISTLES_S } from './whistles/messages.js';
 import { MEETINGS_S } from './meetings/messages.js';
+import { STATIONS_S } from './stations/messages.js';
 
 /**
  * UI strings of the field app: Chinese first, English second. Words are kept
@@ -197,6 +198,7 @@ const S = {
   ...WHISTLES_S,
   ...CALLS_S,
   ...MEETINGS_S,
+  ...STATIONS_S,
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Case states in plain words (for residents, not the workflow's jargon). */

@@ -28,6 +28,7 @@ export const ErrandsRoutes = lazy(() =>
 export const DisclosuresRoutes = lazy(() =>
   import('./disclosures/DisclosuresRoutes.js').then((m) => ({ default: m.DisclosuresRoutes })),
 );
+export const MyLoans = lazy(() => import('./stations/MyLoans.js').then((m) => ({ default: m.MyLoans })));
 export const RaiseWhistle = lazy(() =>
   import('./whistles/RaiseWhistle.js').then((m) => ({ default: m.RaiseWhistle })),
 );

@@ -3803,7 +3803,7 @@ export interface paths {
                                 /** @description what it is about when not a case */
                                 about: {
                                     /** @enum {string} */
-                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute" | "petition" | "emergency" | "whistle" | "campaign" | "call";
+                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute" | "petition" | "emergency" | "whistle" | "campaign" | "call" | "station_loan";
                                     id: number;
                                 } | null;
                                 kind: string;
@@ -15447,6 +15447,1248 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 500米服务圈覆盖率 Share of the scope’s households within 500 m walking of a station */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            regionCode: string;
+                            /** @description households of the scope */
+                            households: number;
+                            /** @description of them with a place (their group’s or building’s point) */
+                            placed: number;
+                            /** @description placed households within 500 m walking of an active station */
+                            within: number;
+                            outside: number;
+                            /** @description within ÷ placed; null when none is placed */
+                            share: number | null;
+                            stations: number;
+                            limitMetres: number;
+                            /** @description walking distance = great-circle distance × this factor (no road data) */
+                            detourFactor: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/coverage/outside": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务圈外住户 Households beyond 500 m walking of every station (by grid and address) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                householdId: number;
+                                address: string;
+                                gridCode: string;
+                                gridName: string;
+                                unitName: string;
+                                lng: number;
+                                lat: number;
+                                nearestStationId: number | null;
+                                nearestStationName: string | null;
+                                walkingMetres: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/coverage/outside/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出服务圈外住户 The households outside the circle as .xlsx (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/coverage/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务圈地图 Stations and the groups/buildings with households outside the circle */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stations: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "centre" | "station";
+                                name: string;
+                                lng: number;
+                                lat: number;
+                            }[];
+                            /** @description groups and buildings with households outside the circle */
+                            outside: {
+                                unitId: number;
+                                name: string;
+                                lng: number;
+                                lat: number;
+                                households: number;
+                                walkingMetres: number | null;
+                            }[];
+                            /** @description the straight-line radius of the 500 m walking circle */
+                            radiusMetres: number;
+                            truncated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 新站点选址 Where new stations would bring the most households inside the circle (greedy) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    count?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                unitId: number;
+                                name: string;
+                                gridName: string;
+                                lng: number;
+                                lat: number;
+                                /** @description households now outside the circle that a station here would bring in */
+                                covers: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/nearest-station": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最近的站点 A household’s nearest station and its estimated walking distance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            householdId: number;
+                            station: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "centre" | "station";
+                                address: string;
+                            } | null;
+                            straightMetres: number | null;
+                            walkingMetres: number | null;
+                            withinReach: boolean;
+                            detourFactor: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务站点 Party-and-people service centres and grid stations in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    kind?: "centre" | "station";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "centre" | "station";
+                                name: string;
+                                regionCode: string;
+                                regionName: string;
+                                address: string;
+                                lng: number;
+                                lat: number;
+                                openingHours: string;
+                                services: ("elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending")[];
+                                lends: boolean;
+                                active: boolean;
+                                staff: number;
+                                volunteers: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增站点 Add a service centre or station (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "centre" | "station";
+                        /** @description the township (centre) or village it belongs to */
+                        regionCode: string;
+                        name: string;
+                        address: string;
+                        lng: number;
+                        lat: number;
+                        /** @description e.g. 周一至周五 8:30–17:00 */
+                        openingHours: string;
+                        services: ("elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending")[];
+                        /** @default false */
+                        lends?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 站点详情 A station with its staff, volunteers and stock */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "centre" | "station";
+                            name: string;
+                            regionCode: string;
+                            regionName: string;
+                            address: string;
+                            lng: number;
+                            lat: number;
+                            openingHours: string;
+                            services: ("elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending")[];
+                            lends: boolean;
+                            active: boolean;
+                            staff: number;
+                            volunteers: number;
+                            people: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "staff" | "volunteer";
+                                name: string;
+                                duty: string;
+                            }[];
+                            stock: {
+                                /** @enum {string} */
+                                itemKind: "medicine_kit" | "torch" | "umbrella" | "sewing_kit" | "masks" | "wheelchair" | "crutches" | "walker" | "blood_pressure_meter" | "thermometer" | "reading_glasses" | "magnifier" | "toolbox" | "ladder" | "pump" | "phone_charger" | "raincoat" | "cart" | "folding_chair" | "scale";
+                                total: number;
+                                onHand: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改站点 Edit a station’s name, place, hours, services, lending or opening (audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        address?: string;
+                        lng?: number;
+                        lat?: number;
+                        /** @description e.g. 周一至周五 8:30–17:00 */
+                        openingHours?: string;
+                        services?: ("elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending")[];
+                        /** @default false */
+                        lends?: boolean;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加工作人员或志愿者 Add a member of staff or a volunteer (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "staff" | "volunteer";
+                        name: string;
+                        /** @default  */
+                        duty?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/people/{personId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 移除工作人员或志愿者 Take a member of staff or volunteer off the station (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置借用物品数量 Set how many items of a kind the station keeps (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        itemKind: "medicine_kit" | "torch" | "umbrella" | "sewing_kit" | "masks" | "wheelchair" | "crutches" | "walker" | "blood_pressure_meter" | "thermometer" | "reading_glasses" | "magnifier" | "toolbox" | "ladder" | "pump" | "phone_charger" | "raincoat" | "cart" | "folding_chair" | "scale";
+                        total: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 站点活动 Activities of the stations in my scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    station?: number;
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                stationId: number;
+                                stationName: string;
+                                title: string;
+                                /** @enum {string} */
+                                service: "elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending";
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                capacity: number;
+                                booked: number;
+                                attended: number;
+                                cancelled: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动详情 An activity with its bookings and attendance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            stationId: number;
+                            stationName: string;
+                            title: string;
+                            /** @enum {string} */
+                            service: "elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending";
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            capacity: number;
+                            booked: number;
+                            attended: number;
+                            cancelled: boolean;
+                            bookings: {
+                                id: number;
+                                residentId: number;
+                                residentName: string;
+                                /** Format: date-time */
+                                bookedAt: string;
+                                attended: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布活动 Schedule an activity at a station (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        service: "elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending";
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        capacity: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-activities/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预约活动 Book a resident of my area into an activity (never over its capacity; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        residentId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-activities/{id}/bookings/{bookingId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消预约 Cancel a booking before the activity starts (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    bookingId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-activities/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 活动签到 Mark booked residents as attended once the activity has started (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        residentIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 借用记录 Loans of the stations in my scope (overdue: still out past the due time) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    station?: number;
+                    state?: "lent" | "returned" | "lost";
+                    overdue?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                stationId: number;
+                                stationName: string;
+                                /** @enum {string} */
+                                itemKind: "medicine_kit" | "torch" | "umbrella" | "sewing_kit" | "masks" | "wheelchair" | "crutches" | "walker" | "blood_pressure_meter" | "thermometer" | "reading_glasses" | "magnifier" | "toolbox" | "ladder" | "pump" | "phone_charger" | "raincoat" | "cart" | "folding_chair" | "scale";
+                                residentId: number;
+                                residentName: string;
+                                /** @enum {string} */
+                                state: "lent" | "returned" | "lost";
+                                /** Format: date-time */
+                                lentAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                returnedAt: string | null;
+                                lostAt: string | null;
+                                /** @description still out after its due time */
+                                overdue: boolean;
+                                returnedLate: boolean | null;
+                                remindedAt: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 借出物品 Lend an item to a resident (stock never below zero; idempotent; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stationId: number;
+                        /** @enum {string} */
+                        itemKind: "medicine_kit" | "torch" | "umbrella" | "sewing_kit" | "masks" | "wheelchair" | "crutches" | "walker" | "blood_pressure_meter" | "thermometer" | "reading_glasses" | "magnifier" | "toolbox" | "ladder" | "pump" | "phone_charger" | "raincoat" | "cart" | "folding_chair" | "scale";
+                        residentId: number;
+                        /** @description lent for this many days */
+                        days: number;
+                        note?: string;
+                        /** @description the client’s id of this request: a retry answers the loan already made */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            stationId: number;
+                            stationName: string;
+                            /** @enum {string} */
+                            itemKind: "medicine_kit" | "torch" | "umbrella" | "sewing_kit" | "masks" | "wheelchair" | "crutches" | "walker" | "blood_pressure_meter" | "thermometer" | "reading_glasses" | "magnifier" | "toolbox" | "ladder" | "pump" | "phone_charger" | "raincoat" | "cart" | "folding_chair" | "scale";
+                            residentId: number;
+                            residentName: string;
+                            /** @enum {string} */
+                            state: "lent" | "returned" | "lost";
+                            /** Format: date-time */
+                            lentAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            returnedAt: string | null;
+                            lostAt: string | null;
+                            /** @description still out after its due time */
+                            overdue: boolean;
+                            returnedLate: boolean | null;
+                            remindedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-loans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 借用详情 One loan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            stationId: number;
+                            stationName: string;
+                            /** @enum {string} */
+                            itemKind: "medicine_kit" | "torch" | "umbrella" | "sewing_kit" | "masks" | "wheelchair" | "crutches" | "walker" | "blood_pressure_meter" | "thermometer" | "reading_glasses" | "magnifier" | "toolbox" | "ladder" | "pump" | "phone_charger" | "raincoat" | "cart" | "folding_chair" | "scale";
+                            residentId: number;
+                            residentName: string;
+                            /** @enum {string} */
+                            state: "lent" | "returned" | "lost";
+                            /** Format: date-time */
+                            lentAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            returnedAt: string | null;
+                            lostAt: string | null;
+                            /** @description still out after its due time */
+                            overdue: boolean;
+                            returnedLate: boolean | null;
+                            remindedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-loans/{id}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 归还或登记遗失 Take an item back (late returns recorded) or record it lost (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "return" | "lose";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            state: string;
+                            version: number;
+                            returnedLate: boolean | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/station-loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的借用 The loans of the signed-in villager (and overdue ones first) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                stationId: number;
+                                stationName: string;
+                                /** @enum {string} */
+                                itemKind: "medicine_kit" | "torch" | "umbrella" | "sewing_kit" | "masks" | "wheelchair" | "crutches" | "walker" | "blood_pressure_meter" | "thermometer" | "reading_glasses" | "magnifier" | "toolbox" | "ladder" | "pump" | "phone_charger" | "raincoat" | "cart" | "folding_chair" | "scale";
+                                residentId: number;
+                                residentName: string;
+                                /** @enum {string} */
+                                state: "lent" | "returned" | "lost";
+                                /** Format: date-time */
+                                lentAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                returnedAt: string | null;
+                                lostAt: string | null;
+                                /** @description still out after its due time */
+                                overdue: boolean;
+                                returnedLate: boolean | null;
+                                remindedAt: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -39,6 +39,7 @@ import {
   PetitionsPage,
   ReportsPage,
   TeamsPage,
+  StationsPage,
   PeoplePage,
   TerritoryPage,
   CampaignsPage,
@@ -109,6 +110,7 @@ export function Shell() {
     { key: 'emergency', icon: <AlertOutlined />, label: t('menu.emergency'), show: can('emergency.read') },
     { key: 'calls', icon: <PhoneOutlined />, label: t('menu.calls'), show: can('calls.read') },
     { key: 'meetings', icon: <ClusterOutlined />, label: t('menu.meetings'), show: can('meetings.read') },
+    { key: 'stations', icon: <ShopOutlined />, label: t('menu.stations'), show: can('stations.read') },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
   ]
     .filter((i) => i.show)
@@ -144,6 +146,7 @@ export function Shell() {
   else if (section === 'emergency' && can('emergency.read')) page = <EmergencyPage route={route} />;
   else if (section === 'calls' && can('calls.read')) page = <CallLogPage route={route} />;
   else if (section === 'meetings' && can('meetings.read')) page = <MeetingsPage route={route} />;
+  else if (section === 'stations' && can('stations.read')) page = <StationsPage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
   else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
 

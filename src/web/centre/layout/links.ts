@@ -17,6 +17,7 @@ export function linkOf(n: {
   if (a.type === 'visit') return { path: '/visits' };
   if (a.type === 'dispute') return { path: `/disputes/${a.id}` };
   if (a.type === 'whistle') return { path: `/whistles/${a.id}` };
+  if (a.type === 'station_loan') return { path: '/stations', query: { tab: 'loans' } };
   if (a.type === 'campaign') return { path: `/campaigns/${a.id}` };
   if (a.type === 'petition') return { path: `/petitions/register/${a.id}` };
   return null;

@@ -47,6 +47,9 @@ export const DisputesPage = lazy(() =>
 export const PetitionsPage = lazy(() =>
   import('../petitions/PetitionsPage.js').then((m) => ({ default: m.PetitionsPage })),
 );
+export const StationsPage = lazy(() =>
+  import('../stations/StationsPage.js').then((m) => ({ default: m.StationsPage })),
+);
 export const TeamsPage = lazy(() => import('../teams/TeamsPage.js').then((m) => ({ default: m.TeamsPage })));
 export const CadresPage = lazy(() =>
   import('../cadres/CadresPage.js').then((m) => ({ default: m.CadresPage })),

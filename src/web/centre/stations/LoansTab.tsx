@@ -1,0 +1,222 @@
+import { App, Button, Checkbox, InputNumber, Select, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { api, errorText } from '../../shared/api.js';
+import type { paths } from '../../shared/api-schema.js';
+import { useLang } from '../lang.js';
+import { ok, useLoad } from '../load.js';
+import { useSession } from '../session.js';
+
+type Loan =
+  paths['/api/v1/station-loans']['get']['responses'][200]['content']['application/json']['items'][number];
+type ItemKind = Loan['itemKind'];
+const PAGE = 50;
+
+/** 便民借用: the loans of the stations in scope; lend, take back (late returns recorded), record lost. */
+export function LoansTab({ within }: { within?: string }) {
+  const { t, label, lang } = useLang();
+  const { can } = useSession();
+  const { message } = App.useApp();
+  const [page, setPage] = useState(1);
+  const [overdue, setOverdue] = useState(false);
+  const [tick, setTick] = useState(0);
+  const [form, setForm] = useState<{
+    stationId?: number;
+    itemKind?: ItemKind;
+    residentId?: number;
+    days: number;
+  }>({
+    days: 7,
+  });
+  const list = useLoad(
+    () =>
+      ok(
+        api.GET('/api/v1/station-loans', {
+          params: {
+            query: { within, overdue: overdue ? 'true' : undefined, limit: PAGE, offset: (page - 1) * PAGE },
+          },
+        }),
+      ),
+    [within, overdue, page, tick],
+  );
+  const stations = useLoad(
+    () => ok(api.GET('/api/v1/stations', { params: { query: { within, limit: 200 } } })),
+    [within],
+  );
+  const lend = can('stations.lend');
+  const run = async (p: Promise<unknown>) => {
+    try {
+      await p;
+      setTick((n) => n + 1);
+    } catch (err) {
+      message.error(errorText(err, lang));
+    }
+  };
+  const act = (l: Loan, action: 'return' | 'lose') =>
+    run(
+      ok(
+        api.POST('/api/v1/station-loans/{id}/{action}', {
+          params: { path: { id: l.id, action } },
+          body: { version: l.version },
+        }),
+      ),
+    );
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      {lend && (
+        <Space wrap data-testid="lend-form">
+          <Select<number>
+            style={{ width: 220 }}
+            placeholder={t('st.station')}
+            value={form.stationId}
+            onChange={(v) => setForm({ ...form, stationId: v })}
+            options={(stations.data?.items ?? [])
+              .filter((s) => s.lends)
+              .map((s) => ({ value: s.id, label: s.name }))}
+            data-testid="lend-station"
+          />
+          <Select<ItemKind>
+            style={{ width: 140 }}
+            placeholder={t('st.item')}
+            value={form.itemKind}
+            onChange={(v) => setForm({ ...form, itemKind: v })}
+            options={ITEMS.map((k) => ({ value: k, label: label('st.item', k) }))}
+            data-testid="lend-item"
+          />
+          <InputNumber<number>
+            placeholder={t('st.residentId')}
+            value={form.residentId}
+            onChange={(v) => setForm({ ...form, residentId: v ?? undefined })}
+            data-testid="lend-resident"
+          />
+          <InputNumber<number>
+            min={1}
+            max={90}
+            value={form.days}
+            onChange={(v) => setForm({ ...form, days: v ?? 7 })}
+            addonAfter={t('st.days')}
+            data-testid="lend-days"
+          />
+          <Button
+            type="primary"
+            disabled={!form.stationId || !form.itemKind || !form.residentId}
+            data-testid="lend-save"
+            onClick={() =>
+              run(
+                ok(
+                  api.POST('/api/v1/station-loans', {
+                    body: {
+                      stationId: form.stationId!,
+                      itemKind: form.itemKind!,
+                      residentId: form.residentId!,
+                      days: form.days,
+                    },
+                  }),
+                ),
+              )
+            }
+          >
+            {t('st.lend')}
+          </Button>
+        </Space>
+      )}
+      <Checkbox
+        checked={overdue}
+        onChange={(e) => (setOverdue(e.target.checked), setPage(1))}
+        data-testid="loans-overdue"
+      >
+        {t('st.onlyOverdue')}
+      </Checkbox>
+      <Table<Loan>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        onRow={(l) => ({ 'data-testid': `loan-row-${l.id}` }) as React.HTMLAttributes<HTMLElement>}
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+        }}
+        columns={[
+          {
+            title: t('st.item'),
+            dataIndex: 'itemKind',
+            width: 110,
+            render: (k: string) => label('st.item', k),
+          },
+          { title: t('st.resident'), dataIndex: 'residentName', width: 100 },
+          { title: t('st.station'), dataIndex: 'stationName', width: 200 },
+          {
+            title: t('st.lentAt'),
+            dataIndex: 'lentAt',
+            width: 170,
+            render: (d: string) => new Date(d).toLocaleString(),
+          },
+          {
+            title: t('st.dueAt'),
+            dataIndex: 'dueAt',
+            width: 170,
+            render: (d: string) => new Date(d).toLocaleString(),
+          },
+          {
+            title: t('st.state'),
+            width: 170,
+            render: (_: unknown, l) => (
+              <Space size={4}>
+                <Tag>{label('st.state', l.state)}</Tag>
+                {l.overdue && <Tag color="red">{t('st.overdue')}</Tag>}
+                {l.returnedLate && <Tag color="orange">{t('st.late')}</Tag>}
+              </Space>
+            ),
+          },
+          {
+            title: '',
+            width: 170,
+            render: (_: unknown, l) =>
+              lend && l.state === 'lent' ? (
+                <Space>
+                  <Button size="small" onClick={() => act(l, 'return')} data-testid={`loan-return-${l.id}`}>
+                    {t('st.return')}
+                  </Button>
+                  <Button
+                    size="small"
+                    danger
+                    onClick={() => act(l, 'lose')}
+                    data-testid={`loan-lose-${l.id}`}
+                  >
+                    {t('st.lose')}
+                  </Button>
+                </Space>
+              ) : null,
+          },
+        ]}
+      />
+    </Space>
+  );
+}
+
+const ITEMS: ItemKind[] = [
+  'wheelchair',
+  'medicine_kit',
+  'torch',
+  'umbrella',
+  'sewing_kit',
+  'masks',
+  'crutches',
+  'walker',
+  'blood_pressure_meter',
+  'thermometer',
+  'reading_glasses',
+  'magnifier',
+  'toolbox',
+  'ladder',
+  'pump',
+  'phone_charger',
+  'raincoat',
+  'cart',
+  'folding_chair',
+  'scale',
+];
