@@ -19,6 +19,7 @@ import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
+import { useAreaLive } from '../live.js';
 import { createMap } from '../map/base.js';
 import { navigate } from '../router.js';
 
@@ -42,7 +43,7 @@ const KEY = {
   unreachable: 'unreachable',
 } as const;
 
-/** One event: counts, the live map filling in (polled every 5 s while declared), by region, close. */
+/** One event: counts, the live map filling in (server-sent events), by region, close. */
 export function EmergencyDetail({ id }: { id: number }) {
   const { t, label } = useLang();
   const detail = useLoad(
@@ -52,20 +53,30 @@ export function EmergencyDetail({ id }: { id: number }) {
   const [map, setMap] = useState<EventMap>();
   const [note, setNote] = useState('');
   const declared = detail.data?.state === 'declared';
+  // the map fills in live: each report, position or closing in my scope (server-sent events on
+  // /events, emergency/live.ts) reloads it, at most every half second while they stream in
+  const [stamp, setStamp] = useState(0);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useAreaLive((ev) => {
+    if (!ev.type.startsWith('area.emergency.') || ev.about?.id !== id) return;
+    if (ev.type === 'area.emergency.closed') detail.reload();
+    if (pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      setStamp((n) => n + 1);
+    }, 500);
+  });
+  useEffect(() => () => void (pending.current && clearTimeout(pending.current)), []);
   useEffect(() => {
     let live = true;
-    const load = () =>
-      ok(api.GET('/api/v1/emergency-events/{id}/map', { params: { path: { id }, query: {} } })).then(
-        (m) => live && setMap(m as EventMap),
-        () => undefined,
-      );
-    void load();
-    const timer = declared ? setInterval(() => void load(), 5000) : undefined;
+    ok(api.GET('/api/v1/emergency-events/{id}/map', { params: { path: { id }, query: {} } })).then(
+      (m) => live && setMap(m as EventMap),
+      () => undefined,
+    );
     return () => {
       live = false;
-      if (timer) clearInterval(timer);
     };
-  }, [id, declared]);
+  }, [id, stamp, declared]);
   const close = async () => {
     await ok(
       api.POST('/api/v1/emergency-events/{id}/actions/close', {

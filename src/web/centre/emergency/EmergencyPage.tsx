@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
 import { useLang } from '../lang.js';
+import { useAreaLive } from '../live.js';
 import { ok, useLoad } from '../load.js';
 import { navigate, type Route } from '../router.js';
 import { useSession } from '../session.js';
@@ -26,6 +27,10 @@ function EmergencyList() {
     () => ok(api.GET('/api/v1/emergency-events', { params: { query: { limit: 100 } } })),
     [],
   );
+  // an event declared or closed in my scope appears or changes state without a reload
+  useAreaLive((e) => {
+    if (e.type === 'area.emergency.declared' || e.type === 'area.emergency.closed') list.reload();
+  });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       {can('emergency.declare') && (

@@ -31,5 +31,5 @@ export const EMERGENCY_M = {
   'emg.helpRequests': ['求助', 'Help requests'],
   'emg.workers': ['共享位置的网格员', 'Workers sharing location'],
   'emg.back': ['返回列表', 'Back to the list'],
-  'emg.live': ['每5秒自动刷新', 'Refreshes every 5 seconds'],
+  'emg.live': ['实时更新', 'Live'],
 } as const;
