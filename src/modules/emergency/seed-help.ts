@@ -2,8 +2,6 @@ import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.js';
 import { seedUrgentDemoCases } from '../cases/index.js';
 
-const HOUR = 3_600_000;
-
 /** What the flood's requests for help were about (G0205 防汛隐患: the flood template's category). */
 const WORDS = [
   '院内积水没过膝盖，卧床老人无法自行转移，请求派人协助转移',
