@@ -58,7 +58,7 @@ describe('the demo flood’s requests for help', () => {
     const e = await t.db
       .selectFrom('emergency_event')
       .select(['summary'])
-      .where('id', '=', rows[0]!.event_id)
+      .where('id', '=', Number(rows[0]!.event_id))
       .executeTakeFirstOrThrow();
     expect((e.summary as { helpGiven: number }).helpGiven).toBe(rows.length);
   });

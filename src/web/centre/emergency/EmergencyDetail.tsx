@@ -21,7 +21,9 @@ import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { useAreaLive } from '../live.js';
 import { createMap } from '../map/base.js';
+import { appendCallButtons } from '../calls/popup-call.js';
 import { navigate } from '../router.js';
+import { useSession } from '../session.js';
 
 type EventMap =
   paths['/api/v1/emergency-events/{id}/map']['get']['responses'][200]['content']['application/json'];
@@ -176,6 +178,19 @@ export function EmergencyDetail({ id }: { id: number }) {
 
 /** The households as coloured markers, and the workers sharing their location. */
 function LiveMap({ data }: { data: EventMap | undefined }) {
+  const { t, label } = useLang();
+  const { can } = useSession();
+  // 视频连线 from the map: a household's point calls its grid's worker, a worker's marker that worker
+  const call = can('calls.place') ? { video: t('call.video'), voice: t('call.voice') } : undefined;
+  const popup = (title: string, target: Parameters<typeof appendCallButtons>[1]) => () => {
+    const box = document.createElement('div');
+    box.dataset.testid = 'emg-popup';
+    const b = document.createElement('b');
+    b.textContent = title;
+    box.append(b);
+    if (call) appendCallButtons(box, target, call);
+    return box;
+  };
   const el = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const layerRef = useRef<L.LayerGroup | null>(null);
@@ -202,9 +217,17 @@ function LiveMap({ data }: { data: EventMap | undefined }) {
         fillColor: STATUS_COLOURS[p.status] ?? '#999',
         fillOpacity: 0.95,
         className: `emg-point emg-${p.status}`,
-      }).addTo(layer);
+      })
+        .bindPopup(popup(label('emg.status', p.status), { about: { type: 'grid', code: p.gridCode } }))
+        .addTo(layer);
     for (const w of data.workers)
-      L.marker([w.lat, w.lng], { title: w.name }).bindTooltip(w.name).addTo(layer);
+      L.marker([w.lat, w.lng], {
+        title: w.name,
+        icon: L.divIcon({ className: 'emg-worker', html: '📍', iconSize: [22, 22], iconAnchor: [11, 20] }),
+      })
+        .bindTooltip(w.name)
+        .bindPopup(popup(w.name, { about: { type: 'grid', code: w.gridCode }, calleeId: w.accountId }))
+        .addTo(layer);
     if (!fitted.current && data.bounds) {
       const [a, b, c, d] = data.bounds;
       map.fitBounds([
