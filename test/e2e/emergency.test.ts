@@ -55,6 +55,8 @@ describe.skipIf(!chromium)('an emergency in the browser', () => {
     await pickOption(desk, 'emg-template', '防汛应急');
     await desk.getByTestId('emg-title').fill('强降雨防汛应急演练');
     await pickOption(desk, 'emg-area', village.name);
+    // a multiple select stays open after a choice
+    await desk.keyboard.press('Escape');
     await desk.getByTestId('emg-submit').click();
     await desk.getByTestId('emg-detail').waitFor();
     const event = await db
