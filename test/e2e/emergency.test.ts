@@ -35,12 +35,14 @@ describe.skipIf(!chromium)('an emergency in the browser', () => {
       .select(['code', 'name'])
       .where('code', '=', grid.slice(0, 12))
       .executeTakeFirstOrThrow();
-    // two households of the grid with a bedridden member: vulnerable, to check
+    // households of the grid not yet vulnerable get a bedridden member: at least two to check
     await sql`UPDATE resident SET care_tags = array_append(care_tags, 'bedridden')
-      WHERE id IN (SELECT min(r.id) FROM resident r WHERE r.grid_code = ${grid} AND r.status = 'present'
-        AND NOT 'bedridden' = ANY(r.care_tags) GROUP BY r.household_id ORDER BY r.household_id LIMIT 2)`.execute(
-      db,
-    );
+      WHERE id IN (SELECT min(r.id) FROM resident r JOIN household x ON x.county_code = r.county_code
+          AND x.id = r.household_id
+        WHERE r.grid_code = ${grid} AND r.status = 'present'
+          AND NOT x.care_tags && ARRAY['elderly-alone','disabled','bedridden','left-behind-child']
+          AND NOT r.care_tags && ARRAY['elderly-alone','disabled','bedridden','left-behind-child']
+        GROUP BY r.household_id ORDER BY r.household_id LIMIT 3)`.execute(db);
 
     const at = await pointInGrid(db, grid);
     const phoneCtx = await h.context('phone', { latitude: at.lat, longitude: at.lng });
