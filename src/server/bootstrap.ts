@@ -14,6 +14,7 @@ import { combineFeeds, EventHub } from '../platform/events.js';
 import { liveFeed } from '../modules/notify/live.js';
 import { caseLiveFeed } from '../modules/maps/index.js';
 import { callLiveFeed } from '../modules/calls/index.js';
+import { emergencyLiveFeed } from '../modules/emergency/index.js';
 import { ensureReferenceData, loadCalendars } from '../modules/cases/seed.js';
 import { blobStoreFromEnv, type BlobStore } from '../modules/photos/index.js';
 
@@ -69,7 +70,7 @@ export async function makeContext(
     media: opts.media,
     events: new EventHub(
       url,
-      () => combineFeeds(liveFeed(db), caseLiveFeed(db), callLiveFeed(db)),
+      () => combineFeeds(liveFeed(db), caseLiveFeed(db), callLiveFeed(db), emergencyLiveFeed(db)),
       (err) => opts.log.warn({ err }, 'live feed failed'),
     ),
   };

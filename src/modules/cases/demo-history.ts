@@ -138,7 +138,7 @@ export async function seedCaseDemo(tx: Tx, countyCode: string, _pii: Pii): Promi
   );
 }
 
-function simulate(
+export function simulate(
   input: Input,
   grid: DemoGridRow,
   category: string,
@@ -146,6 +146,7 @@ function simulate(
   at: Date,
   now: Date,
   rand: () => number,
+  urgency: 'normal' | 'emergency' = 'normal',
 ) {
   const cat = input.categories.get(category);
   const village = grid.code.slice(0, 12);
@@ -157,6 +158,7 @@ function simulate(
       calendar: input.calendar,
       deadlines: cat?.deadlines ?? {},
       gridCode: grid.code,
+      urgency,
       now,
       rand,
       departments: {
@@ -236,9 +238,9 @@ function pointIn(g: DemoGridRow, rand: () => number): { lng: number | null; lat:
   };
 }
 
-type Input = Awaited<ReturnType<typeof loadInput>>;
+export type Input = Awaited<ReturnType<typeof loadInput>>;
 
-async function loadInput(tx: Tx, countyCode: string) {
+export async function loadInput(tx: Tx, countyCode: string) {
   const { rows: grids } = await sql<DemoGridRow>`
     SELECT g.code, g.kind, g.name, coalesce(p.n, 0)::int AS people, w.name AS worker,
            g.min_lng, g.min_lat, g.max_lng, g.max_lat

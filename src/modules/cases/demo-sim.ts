@@ -43,6 +43,8 @@ export type SimContext = {
   calendar: WorkCalendar;
   deadlines: Deadlines;
   gridCode: string;
+  /** 'emergency': four calendar hours at every tier (deadlines.ts); 'normal' when left out */
+  urgency?: 'normal' | 'urgent' | 'emergency';
   now: Date;
   rand: () => number;
   departments: { township: number | null; county: number | null };
@@ -324,7 +326,7 @@ export class CaseSim {
   }
 
   private enter(tier: Tier, at: Date): void {
-    const due = deadlineAt(this.ctx.calendar, this.ctx.deadlines, tier, 'normal', at);
+    const due = deadlineAt(this.ctx.calendar, this.ctx.deadlines, tier, this.ctx.urgency ?? 'normal', at);
     this.tier = tier;
     this.holder = holderFor(this.ctx.gridCode, tier);
     this.tierEnteredAt = at;

@@ -2,3 +2,4 @@
 export { EMERGENCY_ABILITIES } from './abilities.js';
 export { EMERGENCY_ERRORS } from './errors.js';
 export { seedEmergencyConfig, seedEmergencyDemo } from './seed.js';
+export { emergencyLiveFeed } from './live.js';

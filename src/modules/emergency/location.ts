@@ -143,8 +143,15 @@ export async function latestPositions(
   eventId: number,
   path: string,
 ) {
-  const { rows } = await sql<{ account_id: string; name: string; lng: number; lat: number; at: Date }>`
-    SELECT DISTINCT ON (p.account_id) p.account_id, u.display_name AS name, p.lng, p.lat, p.at
+  const { rows } = await sql<{
+    account_id: string;
+    name: string;
+    lng: number;
+    lat: number;
+    at: Date;
+    grid_code: string;
+  }>`
+    SELECT DISTINCT ON (p.account_id) p.account_id, u.display_name AS name, p.lng, p.lat, p.at, p.grid_code
     FROM emergency_position p
     JOIN emergency_event e ON e.county_code = p.county_code AND e.id = p.event_id AND e.state = 'declared'
     JOIN emergency_location_consent c ON c.county_code = p.county_code AND c.event_id = p.event_id
@@ -159,5 +166,6 @@ export async function latestPositions(
     lng: r.lng,
     lat: r.lat,
     at: r.at.toISOString(),
+    gridCode: r.grid_code,
   }));
 }

@@ -175,6 +175,7 @@ export const EventMap = z.object({
         lng: z.number(),
         lat: z.number(),
         at: z.string(),
+        gridCode: z.string().describe('the grid the position lies in'),
       }),
     )
     .describe('latest shared positions (only while declared)'),

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Pii } from '../../platform/crypto.js';
 import type { Tx } from '../../platform/db/database.js';
 import { EVENT_TEMPLATES, SUPPLY_KEYS } from './kinds.js';
+import { seedFloodHelp } from './seed-help.js';
 
 const DAY = 86_400_000;
 const HOUR = 3_600_000;
@@ -36,7 +37,8 @@ function lastSummer(now: Date): Date {
  * over its villages, closed after three days) with every vulnerable household checked — most safe,
  * some evacuated, a few unreachable at first and reached later (the history keeps both) — its
  * teams (militia, volunteers, party-member vanguard from accounts and residents of each village)
- * and the supplies received before the season and issued during the flood. Set-based SQL.
+ * and the supplies received before the season and issued during the flood; a few households
+ * first reported "needs help" became urgent cases, closed within hours (seed-help.ts). Set-based SQL.
  */
 export async function seedEmergencyDemo(tx: Tx, countyCode: string, _pii: Pii): Promise<void> {
   const township = await tx
@@ -120,6 +122,13 @@ export async function seedEmergencyDemo(tx: Tx, countyCode: string, _pii: Pii): 
     WHERE c.county_code = ${countyCode} AND c.event_id = ${id} AND c.reported_at > c.first_reported_at`.execute(
     tx,
   );
+  const helpGiven = await seedFloodHelp(
+    tx,
+    countyCode,
+    id,
+    EVENT_TEMPLATES[0].category,
+    `${at.getUTCFullYear()}年“7·28”强降雨`,
+  );
   const { rows } = await sql<{ n: number; checked: number; unreachable: number; evacuated: number }>`
     SELECT count(*)::int AS n, count(*)::int AS checked,
       (count(*) FILTER (WHERE status = 'unreachable'))::int AS unreachable,
@@ -131,7 +140,7 @@ export async function seedEmergencyDemo(tx: Tx, countyCode: string, _pii: Pii): 
     total: s.n,
     unreachable: s.unreachable,
     evacuated: s.evacuated,
-    helpGiven: 0,
+    helpGiven,
     pending: 0,
   };
   await tx

@@ -720,6 +720,17 @@ export interface EmergencyHistory {
   to_state: string;
 }
 
+export interface EmergencyLiveEvent {
+  area_path: string;
+  at: Generated<Timestamp>;
+  county_code: string;
+  event_id: number;
+  grid_code: string | null;
+  id: Generated<number>;
+  kind: string;
+  xid: Generated<string>;
+}
+
 export interface EmergencyLocationConsent {
   account_id: number;
   consented_at: Timestamp;
@@ -1764,6 +1775,7 @@ export interface DB {
   emergency_event: EmergencyEvent;
   emergency_help: EmergencyHelp;
   emergency_history: EmergencyHistory;
+  emergency_live_event: EmergencyLiveEvent;
   emergency_location_consent: EmergencyLocationConsent;
   emergency_position: EmergencyPosition;
   emergency_report: EmergencyReport;

@@ -67,6 +67,7 @@ export const CODES = {
   'care.disabled': ['残疾', 'Disabled'],
   'care.left-behind-child': ['留守儿童', 'Left-behind child'],
   'care.pensioner-60': ['60岁以上养老金领取', 'Pensioner 60+'],
+  'care.bedridden': ['卧床', 'Bedridden'],
   'relation.head': ['户主', 'Head'],
   'relation.spouse': ['配偶', 'Spouse'],
   'relation.child': ['子女', 'Child'],

@@ -19,7 +19,10 @@ export type LiveEvent = {
  * subtree. Kept apart from the own events above, which pages reload on; only the dashboard
  * listens to these (useAreaLive).
  */
-export const AREA_KINDS = ['area.case.reported', 'area.case.closed'];
+export const AREA_KINDS = ['area.case.reported', 'area.case.closed'].concat(
+  // 应急 (emergency/live.ts): a declaration, a household's report, a shared position, a closing
+  ['declared', 'report', 'position', 'closed'].map((k) => `area.emergency.${k}`),
+);
 
 const bus = new EventTarget();
 

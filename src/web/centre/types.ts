@@ -73,6 +73,7 @@ export const CARE_TAGS = [
   'disabled',
   'left-behind-child',
   'pensioner-60',
+  'bedridden',
 ] as const;
 export const ROLES = [
   'resident',

@@ -13219,6 +13219,8 @@ export interface paths {
                                 lng: number;
                                 lat: number;
                                 at: string;
+                                /** @description the grid the position lies in */
+                                gridCode: string;
                             }[];
                             bounds: [
                                 number,

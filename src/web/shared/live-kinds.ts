@@ -26,3 +26,6 @@ export const CASE_EVENT_KINDS = ['reported', 'comment', 'overdue', 'auto_escalat
     'expedite',
   ])
   .map((k) => `case.${k}`);
+
+/** 应急 notices to the area's workers (emergency/declare.ts, close.ts): the phone's banner and list refetch. */
+export const EMERGENCY_EVENT_KINDS = ['emergency_declared', 'emergency_closed'];

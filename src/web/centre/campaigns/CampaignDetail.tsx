@@ -1,4 +1,5 @@
 import { Alert, App, Button, Card, Descriptions, Input, Progress, Segmented, Space, Table, Tag } from 'antd';
+import { CallButton } from '../calls/CallButton.js';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
@@ -149,6 +150,8 @@ export function CampaignDetail({ id, within }: { id: number; within?: string }) 
               width: 160,
               render: (_, x) => [label('camp.na', x.naReason), x.note].filter(Boolean).join('：'),
             },
+            // 视频连线: the target's grid worker (calls module, about campaign_target)
+            { width: 230, render: (_, x) => <CallButton about={{ type: 'campaign_target', id: x.id }} /> },
           ]}
         />
       </Card>

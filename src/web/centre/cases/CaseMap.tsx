@@ -7,7 +7,9 @@ import { useLang } from '../lang.js';
 import { ok } from '../load.js';
 import { createMap, WARNING_COLOURS, CLOSED_COLOUR } from '../map/base.js';
 import { caseClusters, heat, popupElement, type MapPoint } from '../map/clusters.js';
+import { appendCallButtons } from '../calls/popup-call.js';
 import { navigate } from '../router.js';
+import { useSession } from '../session.js';
 import type { CaseItem } from '../types.js';
 
 /**
@@ -34,8 +36,16 @@ export function CaseMap({
   const heatOn = useRef(false);
   const heatLayer = useRef<L.HeatLayer | null>(null);
   const byId = useRef(new Map<number, L.Marker>());
-  const texts = useRef({ heat: '', open: '' });
-  texts.current = { heat: t('maps.layer.heat'), open: t('maps.openCase') };
+  const { can } = useSession();
+  const texts = useRef<{ heat: string; open: string; call?: { video: string; voice: string } }>({
+    heat: '',
+    open: '',
+  });
+  texts.current = {
+    heat: t('maps.layer.heat'),
+    open: t('maps.openCase'),
+    call: can('calls.place') ? { video: t('call.video'), voice: t('call.voice') } : undefined,
+  };
 
   useEffect(() => {
     const m = createMap(el.current!);
@@ -112,13 +122,17 @@ export function CaseMap({
       }));
     const { group, byId: ids } = caseClusters(points, (p, mk) => {
       const c = byCase.get(p.id)!;
-      openCasePopup(mk, {
-        id: c.id,
-        number: c.number,
-        category: c.categoryName,
-        state: label('state', c.state),
-        more: texts.current.open,
-      });
+      openCasePopup(
+        mk,
+        {
+          id: c.id,
+          number: c.number,
+          category: c.categoryName,
+          state: label('state', c.state),
+          more: texts.current.open,
+        },
+        texts.current.call,
+      );
     });
     byId.current = ids;
     group.addTo(m);
@@ -144,8 +158,11 @@ export function CaseMap({
 export function openCasePopup(
   marker: L.Marker,
   c: { id: number; number: string; category: string; state: string; place?: string; more: string },
+  /** the call buttons' words, for callers who may call the case's grid worker (calls.place) */
+  call?: { video: string; voice: string },
 ): void {
   const { box, place: slot, link } = popupElement({ ...c, place: c.place ?? null }, c.more);
+  if (call) appendCallButtons(box, { about: { type: 'case', id: c.id } }, call);
   link.addEventListener('click', (e) => {
     e.preventDefault();
     navigate(`/cases/${c.id}`);

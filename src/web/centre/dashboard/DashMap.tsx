@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from 'react';
 import { api } from '../../shared/api.js';
 import { loadGrids } from '../common/data.js';
 import { useLang } from '../lang.js';
+import { useSession } from '../session.js';
 import { ok } from '../load.js';
 import { createMap } from '../map/base.js';
 import { clusterLayer } from '../map/density.js';
@@ -47,6 +48,7 @@ export function DashMap({
   onDrill: (code: string) => void;
 }) {
   const { lang, t, label } = useLang();
+  const { can } = useSession();
   const [mode, setMode] = useState<'shade' | 'clusters' | 'heat'>('shade');
   const overlay = useRef<L.Layer | null>(null);
   const el = useRef<HTMLDivElement>(null);
@@ -157,14 +159,18 @@ export function DashMap({
             })),
             (p, mk) => {
               const c = d.items.find((i) => i.id === p.id)!;
-              openCasePopup(mk, {
-                id: c.id,
-                number: c.number,
-                category: lang === 'zh' ? c.category : c.categoryEn,
-                state: label('state', c.state),
-                place: c.place,
-                more: t('maps.openCase'),
-              });
+              openCasePopup(
+                mk,
+                {
+                  id: c.id,
+                  number: c.number,
+                  category: lang === 'zh' ? c.category : c.categoryEn,
+                  state: label('state', c.state),
+                  place: c.place,
+                  more: t('maps.openCase'),
+                },
+                can('calls.place') ? { video: t('call.video'), voice: t('call.voice') } : undefined,
+              );
             },
           );
           show(group);

@@ -19,8 +19,11 @@ import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
+import { useAreaLive } from '../live.js';
 import { createMap } from '../map/base.js';
+import { appendCallButtons } from '../calls/popup-call.js';
 import { navigate } from '../router.js';
+import { useSession } from '../session.js';
 
 type EventMap =
   paths['/api/v1/emergency-events/{id}/map']['get']['responses'][200]['content']['application/json'];
@@ -42,7 +45,7 @@ const KEY = {
   unreachable: 'unreachable',
 } as const;
 
-/** One event: counts, the live map filling in (polled every 5 s while declared), by region, close. */
+/** One event: counts, the live map filling in (server-sent events), by region, close. */
 export function EmergencyDetail({ id }: { id: number }) {
   const { t, label } = useLang();
   const detail = useLoad(
@@ -52,20 +55,30 @@ export function EmergencyDetail({ id }: { id: number }) {
   const [map, setMap] = useState<EventMap>();
   const [note, setNote] = useState('');
   const declared = detail.data?.state === 'declared';
+  // the map fills in live: each report, position or closing in my scope (server-sent events on
+  // /events, emergency/live.ts) reloads it, at most every half second while they stream in
+  const [stamp, setStamp] = useState(0);
+  const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
+  useAreaLive((ev) => {
+    if (!ev.type.startsWith('area.emergency.') || ev.about?.id !== id) return;
+    if (ev.type === 'area.emergency.closed') detail.reload();
+    if (pending.current) return;
+    pending.current = setTimeout(() => {
+      pending.current = null;
+      setStamp((n) => n + 1);
+    }, 500);
+  });
+  useEffect(() => () => void (pending.current && clearTimeout(pending.current)), []);
   useEffect(() => {
     let live = true;
-    const load = () =>
-      ok(api.GET('/api/v1/emergency-events/{id}/map', { params: { path: { id }, query: {} } })).then(
-        (m) => live && setMap(m as EventMap),
-        () => undefined,
-      );
-    void load();
-    const timer = declared ? setInterval(() => void load(), 5000) : undefined;
+    ok(api.GET('/api/v1/emergency-events/{id}/map', { params: { path: { id }, query: {} } })).then(
+      (m) => live && setMap(m as EventMap),
+      () => undefined,
+    );
     return () => {
       live = false;
-      if (timer) clearInterval(timer);
     };
-  }, [id, declared]);
+  }, [id, stamp, declared]);
   const close = async () => {
     await ok(
       api.POST('/api/v1/emergency-events/{id}/actions/close', {
@@ -165,6 +178,19 @@ export function EmergencyDetail({ id }: { id: number }) {
 
 /** The households as coloured markers, and the workers sharing their location. */
 function LiveMap({ data }: { data: EventMap | undefined }) {
+  const { t, label } = useLang();
+  const { can } = useSession();
+  // 视频连线 from the map: a household's point calls its grid's worker, a worker's marker that worker
+  const call = can('calls.place') ? { video: t('call.video'), voice: t('call.voice') } : undefined;
+  const popup = (title: string, target: Parameters<typeof appendCallButtons>[1]) => () => {
+    const box = document.createElement('div');
+    box.dataset.testid = 'emg-popup';
+    const b = document.createElement('b');
+    b.textContent = title;
+    box.append(b);
+    if (call) appendCallButtons(box, target, call);
+    return box;
+  };
   const el = useRef<HTMLDivElement>(null);
   const mapRef = useRef<L.Map | null>(null);
   const layerRef = useRef<L.LayerGroup | null>(null);
@@ -191,9 +217,17 @@ function LiveMap({ data }: { data: EventMap | undefined }) {
         fillColor: STATUS_COLOURS[p.status] ?? '#999',
         fillOpacity: 0.95,
         className: `emg-point emg-${p.status}`,
-      }).addTo(layer);
+      })
+        .bindPopup(popup(label('emg.status', p.status), { about: { type: 'grid', code: p.gridCode } }))
+        .addTo(layer);
     for (const w of data.workers)
-      L.marker([w.lat, w.lng], { title: w.name }).bindTooltip(w.name).addTo(layer);
+      L.marker([w.lat, w.lng], {
+        title: w.name,
+        icon: L.divIcon({ className: 'emg-worker', html: '📍', iconSize: [22, 22], iconAnchor: [11, 20] }),
+      })
+        .bindTooltip(w.name)
+        .bindPopup(popup(w.name, { about: { type: 'grid', code: w.gridCode }, calleeId: w.accountId }))
+        .addTo(layer);
     if (!fitted.current && data.bounds) {
       const [a, b, c, d] = data.bounds;
       map.fitBounds([

@@ -3,16 +3,20 @@ import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
 import { useLang } from '../lang.js';
+import { useAreaLive } from '../live.js';
 import { ok, useLoad } from '../load.js';
 import { navigate, type Route } from '../router.js';
 import { useSession } from '../session.js';
 import { EmergencyDetail } from './EmergencyDetail.js';
+import { SuppliesPanel, TeamsPanel } from './Resources.js';
 
 export type EmergencyEvent =
   paths['/api/v1/emergency-events']['get']['responses'][200]['content']['application/json']['items'][number];
 
 /** 应急指挥: the events over my scope, declaring one, one event's live map. `#/emergency/<id>` */
 export function EmergencyPage({ route }: { route: Route }) {
+  if (route.path[1] === 'teams') return <TeamsPanel />;
+  if (route.path[1] === 'supplies') return <SuppliesPanel />;
   const id = Number(route.path[1]) || null;
   if (id) return <EmergencyDetail key={id} id={id} />;
   return <EmergencyList />;
@@ -26,13 +30,25 @@ function EmergencyList() {
     () => ok(api.GET('/api/v1/emergency-events', { params: { query: { limit: 100 } } })),
     [],
   );
+  // an event declared or closed in my scope appears or changes state without a reload
+  useAreaLive((e) => {
+    if (e.type === 'area.emergency.declared' || e.type === 'area.emergency.closed') list.reload();
+  });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      {can('emergency.declare') && (
-        <Button type="primary" danger data-testid="emg-declare" onClick={() => setDeclaring(true)}>
-          {t('emg.declare')}
+      <Space>
+        {can('emergency.declare') && (
+          <Button type="primary" danger data-testid="emg-declare" onClick={() => setDeclaring(true)}>
+            {t('emg.declare')}
+          </Button>
+        )}
+        <Button data-testid="emg-teams-open" onClick={() => navigate('/emergency/teams')}>
+          {t('emg.teams')}
         </Button>
-      )}
+        <Button data-testid="emg-supplies-open" onClick={() => navigate('/emergency/supplies')}>
+          {t('emg.supplies')}
+        </Button>
+      </Space>
       <Table<EmergencyEvent>
         rowKey="id"
         size="small"

@@ -4,6 +4,7 @@ import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
 import { t } from '../i18n.js';
 import { ok } from '../net.js';
+import { useLive } from '../messages/live.js';
 import { enqueueEmergencyReport, useQueue } from '../offline/queue.js';
 import type { Me } from '../types.js';
 import { useFetch } from '../useFetch.js';
@@ -30,11 +31,11 @@ const NAME = {
  * the tap's time: a late report never overrides a newer one); location sharing with consent.
  */
 export function EmergencyChecks({ me }: { me: Me }) {
-  const list = useFetch(
-    `emergency.mine.${me.username}`,
-    () => ok(api.GET('/api/v1/emergency-checks/mine')),
-    [],
-  );
+  // a closing arrives live: the event leaves the list and its location sharing stops with it
+  const { tick } = useLive();
+  const list = useFetch(`emergency.mine.${me.username}`, () => ok(api.GET('/api/v1/emergency-checks/mine')), [
+    tick,
+  ]);
   const queue = useQueue();
   const [tapped, setTapped] = useState<Record<number, Status>>({});
   const queued = useMemo(

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 import { api } from '../../shared/api.js';
 import { ok } from '../net.js';
-import { CASE_EVENT_KINDS as KINDS } from '../../shared/live-kinds.js';
+import { CASE_EVENT_KINDS, EMERGENCY_EVENT_KINDS } from '../../shared/live-kinds.js';
 import { linkOf } from './links.js';
 
 /** A live event from GET /api/v1/events (server-sent events, named by kind). */
@@ -61,7 +61,7 @@ export function startLive(onEvent: (e: LiveEvent) => void): () => void {
       void refreshUnread();
       onEvent(e);
     };
-    for (const k of KINDS) source.addEventListener(k, handle);
+    for (const k of [...CASE_EVENT_KINDS, ...EMERGENCY_EVENT_KINDS]) source.addEventListener(k, handle);
     source.onmessage = handle;
   };
   const reopen = () => {

@@ -64,4 +64,5 @@ export const VISITS_S = {
   'visitsTag.disabled': ['残疾', 'Disabled'],
   'visitsTag.left-behind-child': ['留守儿童', 'Left-behind child'],
   'visitsTag.pensioner-60': ['60岁以上', 'Aged 60+'],
+  'visitsTag.bedridden': ['卧床', 'Bedridden'],
 } as const satisfies Record<string, readonly [string, string]>;
