@@ -4,7 +4,7 @@
  * raises to a department of its own county — another county, seen by nobody here.
  */
 import type { Fixtures, Where } from './fixtures.js';
-import { get, post, type Row } from './rows.js';
+import { get, post, put, type Row } from './rows.js';
 
 const departmentOf = async (fx: Fixtures, w: Where) =>
   Number(
@@ -73,5 +73,13 @@ export const WHISTLE_ROWS: Row[] = [
     // only the department holding it answers; the others who see it may not
     in: { '*': 403, department: 200, gridworker: 404, parttime: 404, 'township-cgb': 404, anonymous: 401 },
     out: NONE,
+  },
+  { route: 'GET /api/v1/whistle-limits', make: () => get('/whistle-limits'), in: READ },
+  {
+    route: 'PUT /api/v1/whistle-limits/{departmentId}',
+    // the county sets a department's limit; out: another county's department (404 to those who may set)
+    make: async (fx, w) => put(`/whistle-limits/${await departmentOf(fx, w)}`, { days: 4, urgentDays: 1 }),
+    in: { '*': 403, county: 200, admin: 200, anonymous: 401 },
+    out: { '*': 403, county: 404, admin: 404, anonymous: 401 },
   },
 ];

@@ -59,6 +59,7 @@ export const ENTITY_NAMES: Record<string, Phrase> = {
   emergency_team: p('应急队伍', 'emergency team'),
   emergency_stock: p('应急物资台账', 'emergency supplies ledger entry'),
   whistle: p('基层吹哨', 'grassroots request'),
+  whistle_limit: p('部门应答时限', 'department’s answer limit'),
   call: p('通话', 'call'),
   call_settings: p('通话设置', 'call settings'),
   station: p('服务站点', 'service station'),
@@ -136,6 +137,7 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
     confirm: p('确认了{o}', 'confirmed {o}'),
     cancel: p('取消了{o}', 'cancelled {o}'),
   }),
+  'whistle_limit.set': p('设置了{o}', 'set {o}'),
   ...steps('whistle', {
     raise: p('提出了{o}', 'raised {o}'),
     hand_on: p('转交了{o}', 'handed on {o}'),

@@ -18,6 +18,8 @@ export const WHISTLE_ABILITIES = {
   ],
   'whistles.answer': ['department_staff'],
   'whistles.direct': ['county_centre'],
+  /** the county sets each county department's answer limit (a county-level scope only: limit-routes.ts) */
+  'whistles.limits': ['county_centre', 'admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export const { can, authorize } = definePolicy(WHISTLE_ABILITIES);

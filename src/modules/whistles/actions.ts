@@ -66,7 +66,7 @@ async function change(
         set: {
           department_id: d.id,
           received_at: now,
-          due_at: dueFrom(deps, w.county_code, now, w.urgent),
+          due_at: await dueFrom(deps, tx, w.county_code, d.id, now, w.urgent),
           escalated_at: null,
         },
         note: input.reason,
@@ -95,7 +95,7 @@ async function change(
         set: {
           answered_at: null,
           received_at: now,
-          due_at: dueFrom(deps, w.county_code, now, w.urgent),
+          due_at: await dueFrom(deps, tx, w.county_code, w.department_id, now, w.urgent),
           escalated_at: null,
           reopen_count: w.reopen_count + 1,
         },

@@ -95,7 +95,7 @@ export async function raiseWhistle(deps: WhistleDeps, actor: Actor, b: RaiseWhis
     create: () =>
       deps.db.transaction().execute(async (tx) => {
         const number = await repo.nextWhistleNumber(tx, now);
-        const due = dueFrom(deps, actor.countyCode, now, urgent);
+        const due = await dueFrom(deps, tx, actor.countyCode, dept.id, now, urgent);
         const row = await tx
           .insertInto('whistle')
           .values({

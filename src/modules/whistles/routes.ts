@@ -10,6 +10,7 @@ import { authorize, can } from './abilities.js';
 import { actOnWhistle } from './actions.js';
 import { compareDepartments } from './comparison.js';
 import type { WhistleDeps } from './context.js';
+import { whistleLimitRoutes } from './limit-routes.js';
 import { raiseWhistle } from './raise.js';
 import * as repo from './repository.js';
 import {
@@ -37,6 +38,8 @@ const beijingDay = (d: string) => new Date(`${d}T00:00:00+08:00`);
 export const whistleRoutes =
   (ctx: WhistleDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    await app.register(whistleLimitRoutes(ctx));
+
     app.post(
       '/whistles',
       {

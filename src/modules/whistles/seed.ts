@@ -1,7 +1,11 @@
 import { sql } from 'kysely';
 import type { Tx } from '../../platform/db/database.js';
+import { recordAudit } from '../audit/index.js';
+import { notify } from '../notify/index.js';
+import * as repo from './repository.js';
+import { ESCALATE_NOTE, overdueTitle } from './sweep.js';
 
-/** Whistles have no per-county settings: a department's limit is fixed (3 working days, urgent 1). */
+/** A department without a limit of its own keeps the default (3 working days, urgent 1): nothing to seed. */
 export async function seedWhistleConfig(_tx: Tx, _countyCode: string): Promise<void> {}
 
 const SUBJECTS = [
@@ -72,7 +76,9 @@ export async function seedWhistleDemo(tx: Tx, countyCode: string): Promise<void>
       CASE WHEN r.i > 4 THEN '已派人现场核实，已列入本月工作计划并答复村里。' END,
       CASE WHEN r.i > 4 THEN r.raised_at + make_interval(hours => (6 + (r.dk % 5) * 14 + (r.i % 4) * 9)::int) END,
       CASE WHEN r.i > 9 THEN r.raised_at + make_interval(hours => (30 + (r.dk % 5) * 14 + (r.i % 4) * 9)::int) END,
-      CASE WHEN r.i = 1 THEN r.raised_at + interval '4 days 1 hour' END,
+      -- still unanswered past its limit: escalated as the sweep would have done a minute after the limit
+      CASE WHEN r.i <= 4 AND r.raised_at + CASE WHEN r.i % 13 = 0 THEN interval '1 day' ELSE interval '4 days' END < now()
+        THEN r.raised_at + CASE WHEN r.i % 13 = 0 THEN interval '1 day' ELSE interval '4 days' END + interval '1 minute' END,
       CASE WHEN r.i % 9 = 0 THEN 1 ELSE 0 END,
       r.enterprise_id, CASE WHEN r.enterprise_id IS NOT NULL THEN r.cadre_id END,
       r.raised_at, r.raised_at
@@ -94,8 +100,46 @@ export async function seedWhistleDemo(tx: Tx, countyCode: string): Promise<void>
       (CASE WHEN w.hand_on_count > 0 THEN w.raised_at + interval '2 hours' END, 'hand_on', 'raised', 'raised',
         other.id, w.department_id, NULL::bigint, '县直部门', '职责不属本部门，转交主管部门答复'),
       (w.answered_at, 'answer', 'raised', 'answered', w.department_id, NULL::bigint, NULL::bigint, '县直部门', w.answer),
-      (w.confirmed_at, 'confirm', 'answered', 'confirmed', w.department_id, NULL::bigint, w.raised_by, NULL::text, NULL::text)
+      (w.confirmed_at, 'confirm', 'answered', 'confirmed', w.department_id, NULL::bigint, w.raised_by, NULL::text, NULL::text),
+      (w.escalated_at, 'escalate', 'raised', 'raised', w.department_id, NULL::bigint, NULL::bigint, NULL::text, ${ESCALATE_NOTE}::text)
     ) AS x(at, action, from_state, to_state, department_id, to_department_id, actor, actor_name, note)
     WHERE w.county_code = ${countyCode} AND x.at IS NOT NULL
     ORDER BY x.at`.execute(tx);
+  await escalatedAsTheSweep(tx, countyCode);
+}
+
+/**
+ * The demo's requests already past their limit at load were escalated "by the sweep": their audit
+ * rows and notices as `sweepWhistles` writes them, so a fresh start escalates nothing.
+ */
+async function escalatedAsTheSweep(tx: Tx, countyCode: string): Promise<void> {
+  const late = await tx
+    .selectFrom('whistle')
+    .select(['id', 'number', 'subject', 'department_id', 'raised_by'])
+    .where('county_code', '=', countyCode)
+    .where('escalated_at', 'is not', null)
+    .execute();
+  for (const w of late) {
+    await recordAudit(tx, {
+      actor: null,
+      countyCode,
+      action: 'whistle.escalate',
+      entityType: 'whistle',
+      entityId: w.id,
+      before: { state: 'raised' },
+      after: { state: 'raised', escalated: true, departmentId: w.department_id },
+    });
+    await notify(tx, {
+      countyCode,
+      accountIds: [
+        ...(await repo.countyCentre(tx, countyCode)),
+        ...(await repo.departmentStaff(tx, countyCode, w.department_id)),
+        w.raised_by,
+      ],
+      kind: 'whistle.overdue',
+      about: { type: 'whistle', id: w.id },
+      title: overdueTitle(w.number, w.subject),
+      event: { number: w.number, state: 'raised' },
+    });
+  }
 }

@@ -26,9 +26,6 @@ export const WHISTLE_TRANSITIONS: Record<
   direct: { from: 'raised', to: 'raised', clock: 'restart' },
 };
 
-/** A department's limit in working days: three, one for an urgent request. */
-export const limitDays = (urgent: boolean): number => (urgent ? 1 : 3);
-
 /** The caller with what the rules need besides the account: the department they work in. */
 export type WhistleActor = Actor & { departmentId: number | null };
 

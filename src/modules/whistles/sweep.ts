@@ -7,6 +7,11 @@ import * as repo from './repository.js';
 
 const SWEEP_LOCK = 0x77686973; // "whis"
 
+/** The escalation step's note and the notice's title (the demo's history writes the same). */
+export const ESCALATE_NOTE = '超过应答时限，已上报县综治中心';
+export const overdueTitle = (number: string, subject: string) =>
+  `基层吹哨 ${number} 超过应答时限，已上报县综治中心（${maskPiiText(subject)}）`;
+
 /**
  * Overdue whistles escalate to the county (the sweep pattern of cases): a whistle still unanswered
  * past its department's limit is marked escalated, its log gets an `escalate` step, the audit a row,
@@ -59,7 +64,7 @@ export async function sweepWhistles(db: Db, now: Date, limit = 500): Promise<{ e
         receivedAt: w.received_at,
         dueAt: w.due_at,
         actor: null,
-        note: '超过应答时限，已上报县综治中心',
+        note: ESCALATE_NOTE,
       });
       await recordAudit(tx, {
         actor: null,
@@ -79,7 +84,7 @@ export async function sweepWhistles(db: Db, now: Date, limit = 500): Promise<{ e
         ],
         kind: 'whistle.overdue',
         about: { type: 'whistle', id: w.id },
-        title: `基层吹哨 ${w.number} 超过应答时限，已上报县综治中心（${maskPiiText(w.subject)}）`,
+        title: overdueTitle(w.number, w.subject),
         event: { number: w.number, state: 'raised' },
       });
     }

@@ -183,6 +183,7 @@ export interface CallSignal {
 
 export interface Campaign {
   checklist: Json;
+  city_campaign_id: number | null;
   client_request_id: string | null;
   close_reason: string | null;
   closed_at: Timestamp | null;
@@ -435,6 +436,24 @@ export interface CategoryDeadline {
   county_code: string;
   deadlines: Json;
   updated_at: Generated<Timestamp>;
+}
+
+export interface CityCampaign {
+  checklist: Json;
+  city_code: string;
+  client_request_id: string | null;
+  close_reason: string | null;
+  closed_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+  ends_on: string;
+  id: Generated<number>;
+  launched_by: number;
+  rule: Json;
+  starts_on: string;
+  state: Generated<string>;
+  supervising: string[];
+  template_key: string | null;
+  title: string;
 }
 
 export interface CorrectionRequest {
@@ -1670,6 +1689,15 @@ export interface Whistle {
   version: Generated<number>;
 }
 
+export interface WhistleLimit {
+  county_code: string;
+  days: number;
+  department_id: number;
+  updated_at: Generated<Timestamp>;
+  updated_by: number;
+  urgent_days: number;
+}
+
 export interface WhistleStep {
   action: string;
   actor_account_id: number | null;
@@ -1755,6 +1783,7 @@ export interface DB {
   cases: Cases;
   category: Category;
   category_deadline: CategoryDeadline;
+  city_campaign: CityCampaign;
   correction_request: CorrectionRequest;
   correction_step: CorrectionStep;
   county_calendar_day: CountyCalendarDay;
@@ -1843,6 +1872,7 @@ export interface DB {
   visit: Visit;
   visit_policy: VisitPolicy;
   whistle: Whistle;
+  whistle_limit: WhistleLimit;
   whistle_step: WhistleStep;
   wish: Wish;
   wish_claim: WishClaim;
