@@ -18,6 +18,7 @@ import type { Fixtures, Place, Where } from './fixtures.js';
 import { CASE_FIELD_ROWS } from './rows-cases-field.js';
 import { INDICATOR_ROWS } from './rows-indicators.js';
 import { CADRE_ROWS, ENTERPRISE_ROWS } from './rows-cadres.js';
+import { PARTY_ROWS } from './rows-party.js';
 import { PETITION_ROWS } from './rows-petitions.js';
 
 import type { MatrixRole } from './kit.js';
@@ -851,6 +852,7 @@ export const MATRIX: Row[] = [
   },
   ...CASE_FIELD_ROWS,
   ...CADRE_ROWS,
+  ...PARTY_ROWS,
   ...ENTERPRISE_ROWS,
   ...PETITION_ROWS,
   ...DISPUTE_ROWS,

@@ -306,7 +306,8 @@ async function insertMembers(tx: DbOrTx, rows: unknown[][]): Promise<void> {
 function dedupe(rows: unknown[][]): unknown[][] {
   const seen = new Set<string>();
   return rows.filter((r) => {
-    const k = `${r[1]}:${r[2]}`;
+    // 党员联系户: one member per household (the first one linked to it)
+    const k = `${r[2]}`;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -13,6 +13,7 @@ export async function villageBranch(db: DbOrTx, countyCode: string, villageCode:
     .where('county_code', '=', countyCode)
     .where('region_code', '=', villageCode)
     .where('kind', '=', 'branch')
+    .where('closed_on', 'is', null)
     .orderBy('id')
     .executeTakeFirst();
   if (!branch) return undefined;
@@ -20,6 +21,7 @@ export async function villageBranch(db: DbOrTx, countyCode: string, villageCode:
     .selectFrom('party_member')
     .select(sql<number>`count(*)::int`.as('n'))
     .where('county_code', '=', countyCode)
+    .where('left_on', 'is', null)
     .where(inSubtree('region_path', branch.region_path))
     .executeTakeFirstOrThrow();
   return { id: Number(branch.id), name: branch.name, members: n.n };

@@ -16,7 +16,7 @@ export const PARTY_INDICATORS: IndicatorSource[] = [
       snapshot: true,
     },
     (s) => sql`SELECT id, '党员 #' || id AS label, NULL::timestamptz AS at FROM party_member
-      WHERE county_code = ${s.countyCode} AND region_path <@ ${s.path}::ltree`,
+      WHERE county_code = ${s.countyCode} AND left_on IS NULL AND region_path <@ ${s.path}::ltree`,
   ),
   {
     code: 'party.members_per_grid',
@@ -30,7 +30,8 @@ export const PARTY_INDICATORS: IndicatorSource[] = [
     snapshot: true,
     async value(db, s) {
       const { rows } = await sql<{ m: string; g: string }>`
-        SELECT (SELECT count(*) FROM party_member WHERE county_code = ${s.countyCode} AND region_path <@ ${s.path}::ltree) AS m,
+        SELECT (SELECT count(*) FROM party_member WHERE county_code = ${s.countyCode} AND left_on IS NULL
+                  AND region_path <@ ${s.path}::ltree) AS m,
                (SELECT count(*) FROM region WHERE county_code = ${s.countyCode} AND level = 'grid' AND path <@ ${s.path}::ltree) AS g`.execute(
         db,
       );

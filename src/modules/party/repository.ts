@@ -8,16 +8,23 @@ export type Scope = { countyCode: string; path: string };
 const linkedCount = sql<number>`(select count(*)::int from party_member_household l where l.county_code = m.county_code and l.member_id = m.id)`;
 
 /** Organisations whose region lies in the scope, parents before children (codes nest by prefix). */
-export function listOrgs(db: DbOrTx, scope: Scope) {
-  return db
+export function listOrgs(db: DbOrTx, scope: Scope, closed = false) {
+  let q = db
     .selectFrom('party_org as o')
     .innerJoin('region as r', 'r.code', 'o.region_code')
-    .select(['o.id', 'o.parent_id', 'o.kind', 'o.name', 'o.region_code', 'r.name as region_name'])
+    .select([
+      'o.id',
+      'o.parent_id',
+      'o.kind',
+      'o.name',
+      'o.region_code',
+      'r.name as region_name',
+      'o.closed_on',
+    ])
     .where('o.county_code', '=', scope.countyCode)
-    .where(inSubtree('o.region_path', scope.path))
-    .orderBy('o.region_code')
-    .orderBy('o.id')
-    .execute();
+    .where(inSubtree('o.region_path', scope.path));
+  if (!closed) q = q.where('o.closed_on', 'is', null);
+  return q.orderBy('o.region_code').orderBy('o.id').execute();
 }
 
 /** Members per organisation in the scope: one GROUP BY over the GiST-indexed path. */
@@ -26,6 +33,7 @@ export function memberCountsByOrg(db: DbOrTx, scope: Scope) {
     .selectFrom('party_member')
     .select(['org_id', sql<number>`count(*)::int`.as('n')])
     .where('county_code', '=', scope.countyCode)
+    .where('left_on', 'is', null)
     .where(inSubtree('region_path', scope.path))
     .groupBy('org_id')
     .execute();
@@ -34,7 +42,7 @@ export function memberCountsByOrg(db: DbOrTx, scope: Scope) {
 export function findOrg(db: DbOrTx, scope: Scope, id: number) {
   return db
     .selectFrom('party_org as o')
-    .select(['o.id', 'o.parent_id', 'o.name', 'o.region_path'])
+    .select(['o.id', 'o.parent_id', 'o.name', 'o.region_path', 'o.closed_on'])
     .where('o.county_code', '=', scope.countyCode)
     .where('o.id', '=', id)
     .where(inSubtree('o.region_path', scope.path))
@@ -69,7 +77,9 @@ const MEMBER_COLUMNS = [
 /** Members of the given organisations (masked: no ID number, no phone), with their linked-household counts. */
 export async function listMembers(db: DbOrTx, scope: Scope, orgIds: number[], limit: number, offset: number) {
   if (orgIds.length === 0) return { items: [], total: 0 };
-  const q = membersQuery(db, scope).where('m.org_id', '=', sql<number>`any(${orgIds}::bigint[])`);
+  const q = membersQuery(db, scope)
+    .where('m.org_id', '=', sql<number>`any(${orgIds}::bigint[])`)
+    .where('m.left_on', 'is', null);
   const [items, total] = await Promise.all([
     q
       .select(MEMBER_COLUMNS)
@@ -87,7 +97,7 @@ export async function listMembers(db: DbOrTx, scope: Scope, orgIds: number[], li
 export function findMember(db: DbOrTx, scope: Scope, id: number) {
   return membersQuery(db, scope)
     .select(MEMBER_COLUMNS)
-    .select(['res.phone_masked', linkedCount.as('linked')])
+    .select(['res.phone_masked', 'm.left_on', 'm.left_to', 'm.central_household', linkedCount.as('linked')])
     .where('m.id', '=', id)
     .executeTakeFirst();
 }
@@ -113,6 +123,7 @@ export function orgCountsByKind(db: DbOrTx, scope: Scope) {
     .selectFrom('party_org')
     .select(['kind', sql<number>`count(*)::int`.as('n')])
     .where('county_code', '=', scope.countyCode)
+    .where('closed_on', 'is', null)
     .where(inSubtree('region_path', scope.path))
     .groupBy('kind')
     .execute();
@@ -127,6 +138,7 @@ export function memberTotals(db: DbOrTx, scope: Scope) {
       sql<number>`(count(*) filter (where ${linked}))::int`.as('linked'),
     ])
     .where('m.county_code', '=', scope.countyCode)
+    .where('m.left_on', 'is', null)
     .where(inSubtree('m.region_path', scope.path))
     .executeTakeFirstOrThrow();
 }
@@ -151,7 +163,8 @@ export function gridCoverage(db: DbOrTx, scope: Scope) {
     .select('region_code')
     .distinct()
     .where('county_code', '=', scope.countyCode)
-    .where('kind', '=', 'grid_group')
+    .where('kind', 'in', ['grid_group', 'grid_branch'])
+    .where('closed_on', 'is', null)
     .where(inSubtree('region_path', scope.path))
     .as('o');
   return db

@@ -1,27 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.js';
-import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
+import { actorOf } from '../accounts/index.js';
 import type { PartyDeps } from './context.js';
 import { authorize } from './abilities.js';
-import { CODE_LENGTHS, pathOf } from '../regions/index.js';
+import { scopeOf } from './scope.js';
+import { partyEditRoutes } from './routes-edit.js';
 import { IdParams, MemberDetail, OrgDetail, OrgList, OrgQuery, Summary, Within } from './schemas.js';
 import { memberDetail, orgDetail, orgsInScope, summary } from './service.js';
 
-/** The caller's county and subtree, narrowed to `within` when that lies inside it. */
-function scopeOf(actor: Actor, within?: string) {
-  if (within && !(CODE_LENGTHS as readonly number[]).includes(within.length)) {
-    throw new AppError('VALIDATION_FAILED', {
-      detail: 'within 不是区划代码',
-      detailEn: 'within is not a region code',
-    });
-  }
-  return { countyCode: actor.countyCode, path: narrowScope(actor, within, pathOf) };
-}
-
 const tags = ['party'];
 
-/** The party organisation laid over the grids (J8, J9): read-only, scoped by region path. */
+/** The party organisation laid over the grids (J8, J9): read here, edited in routes-edit.ts; scoped by region path. */
 export const partyRoutes =
   (ctx: PartyDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -31,14 +20,22 @@ export const partyRoutes =
         schema: {
           tags,
           summary: '党组织 Party organisations in my scope (flat, with parent ids)',
-          querystring: z.object({ within: Within }),
+          querystring: z.object({
+            within: Within,
+            closed: z
+              .enum(['true', 'false'])
+              .default('false')
+              .describe('also organisations closed by a merge'),
+          }),
           response: { 200: OrgList },
         },
       },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'party.read');
-        return { items: await orgsInScope(ctx.db, scopeOf(actor, req.query.within)) };
+        return {
+          items: await orgsInScope(ctx.db, scopeOf(actor, req.query.within), req.query.closed === 'true'),
+        };
       },
     );
 
@@ -93,4 +90,6 @@ export const partyRoutes =
         return summary(ctx.db, scopeOf(actor, req.query.within));
       },
     );
+
+    await app.register(partyEditRoutes(ctx));
   };

@@ -7,7 +7,14 @@ export const Within = z
   .optional()
   .describe('limit to this region (inside your scope); default your whole scope');
 
-export const OrgKind = z.enum(['county_committee', 'township_committee', 'branch', 'grid_group']);
+export const OrgKind = z.enum([
+  'county_committee',
+  'township_committee',
+  'community_committee',
+  'branch',
+  'grid_branch',
+  'grid_group',
+]);
 export type OrgKind = z.infer<typeof OrgKind>;
 
 export const IdParams = z.object({
@@ -24,6 +31,7 @@ export const OrgItem = z.object({
   memberCount: z.number().int().describe('members of this organisation itself'),
   totalMemberCount: z.number().int().describe('members of this organisation and all below it'),
   childCount: z.number().int(),
+  closedOn: z.string().nullable().describe('the day it was merged into another (撤并), kept on record'),
 });
 
 export const OrgList = z.object({ items: z.array(OrgItem) });
@@ -67,6 +75,11 @@ export const LinkedHousehold = z.object({
 
 export const MemberDetail = MemberItem.extend({
   phone: z.string().nullable().describe('masked'),
+  leftOn: z.string().nullable().describe('组织关系转出: the day the relation went out of the county'),
+  leftTo: z.string().nullable(),
+  centralHousehold: z
+    .boolean()
+    .describe('党员中心户: the member’s household is a party-member central household'),
   households: z.array(LinkedHousehold),
 });
 

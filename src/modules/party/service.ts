@@ -25,8 +25,11 @@ export const toMember = (m: MemberRow): Member => ({
  * parent chain. A parent outside the scope (the county committee seen from a
  * township) is answered as null, so the caller's roots are plain to see.
  */
-export async function orgsInScope(db: DbOrTx, scope: repo.Scope): Promise<Org[]> {
-  const [rows, counts] = await Promise.all([repo.listOrgs(db, scope), repo.memberCountsByOrg(db, scope)]);
+export async function orgsInScope(db: DbOrTx, scope: repo.Scope, closed = false): Promise<Org[]> {
+  const [rows, counts] = await Promise.all([
+    repo.listOrgs(db, scope, closed),
+    repo.memberCountsByOrg(db, scope),
+  ]);
   const direct = new Map(counts.map((c) => [c.org_id, c.n]));
   const orgs = new Map<number, Org>();
   for (const r of rows) {
@@ -41,13 +44,23 @@ export async function orgsInScope(db: DbOrTx, scope: repo.Scope): Promise<Org[]>
       memberCount: n,
       totalMemberCount: n,
       childCount: 0,
+      closedOn: r.closed_on,
     });
   }
   const list = [...orgs.values()];
   for (const o of list) if (o.parentId !== null && !orgs.has(o.parentId)) o.parentId = null;
-  // rows come parents first (region codes nest by prefix), so walking backwards adds each total once, fully summed
-  for (let i = list.length - 1; i >= 0; i--) {
-    const o = list[i] as Org;
+  // children before parents (post-order from the roots): an organisation made or moved later may sit
+  // under a parent listed after it, so the region order alone does not give the sum
+  const kids = new Map<number, Org[]>();
+  for (const o of list) if (o.parentId !== null) kids.set(o.parentId, [...(kids.get(o.parentId) ?? []), o]);
+  const order: Org[] = [];
+  const stack: Array<[Org, boolean]> = list.filter((o) => o.parentId === null).map((o) => [o, false]);
+  while (stack.length) {
+    const [o, done] = stack.pop() as [Org, boolean];
+    if (done) order.push(o);
+    else stack.push([o, true], ...(kids.get(o.id) ?? []).map((k): [Org, boolean] => [k, false]));
+  }
+  for (const o of order) {
     const parent = o.parentId === null ? undefined : orgs.get(o.parentId);
     if (!parent) continue;
     parent.totalMemberCount += o.totalMemberCount;
@@ -80,7 +93,7 @@ export async function orgDetail(
   const found = await repo.findOrg(db, scope, id);
   if (!found) throw new AppError('NOT_FOUND');
   const sub = { countyCode: scope.countyCode, path: found.region_path };
-  const orgs = await orgsInScope(db, sub);
+  const orgs = await orgsInScope(db, sub, found.closed_on !== null);
   const self = orgs.find((o) => o.id === id);
   if (!self) throw new AppError('NOT_FOUND');
   // the parent is named only when the caller may see it
@@ -104,6 +117,9 @@ export async function memberDetail(db: DbOrTx, scope: repo.Scope, id: number) {
   return {
     ...toMember(m),
     phone: m.phone_masked,
+    leftOn: m.left_on,
+    leftTo: m.left_to,
+    centralHousehold: m.central_household,
     households: households.map((h) => ({
       id: h.id,
       address: h.address,

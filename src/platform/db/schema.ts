@@ -1254,10 +1254,33 @@ export interface Outbox {
   sent_at: Timestamp | null;
 }
 
+export interface PartyGridLeader {
+  account_id: number;
+  county_code: string;
+  grid_code: string;
+  grid_path: string;
+  org_id: number;
+  since: string;
+}
+
+export interface PartyLinkBatch {
+  actor_id: number | null;
+  client_request_id: string;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  household_ids: ArrayType<number>;
+  id: Generated<number>;
+  member_id: number;
+  relinked: number;
+}
+
 export interface PartyMember {
+  central_household: Generated<boolean>;
   county_code: string;
   id: Generated<number>;
   joined_on: string | null;
+  left_on: string | null;
+  left_to: string | null;
   org_id: number;
   region_path: string;
   resident_id: number;
@@ -1269,11 +1292,29 @@ export interface PartyMemberHousehold {
   member_id: number;
 }
 
+export interface PartyMemberStint {
+  actor_id: number | null;
+  came_from: string | null;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  end_reason: string | null;
+  ended_on: string | null;
+  id: Generated<number>;
+  member_id: number;
+  note: string | null;
+  org_id: number;
+  start_reason: string;
+  started_on: string | null;
+  went_to: string | null;
+}
+
 export interface PartyOrg {
+  closed_on: string | null;
   county_code: string;
   created_at: Generated<Timestamp>;
   id: Generated<number>;
   kind: string;
+  merged_into_id: number | null;
   name: string;
   parent_id: number | null;
   region_code: string;
@@ -1842,8 +1883,11 @@ export interface DB {
   open311_setting: Open311Setting;
   open311_update: Open311Update;
   outbox: Outbox;
+  party_grid_leader: PartyGridLeader;
+  party_link_batch: PartyLinkBatch;
   party_member: PartyMember;
   party_member_household: PartyMemberHousehold;
+  party_member_stint: PartyMemberStint;
   party_org: PartyOrg;
   petition: Petition;
   petition_history: PetitionHistory;

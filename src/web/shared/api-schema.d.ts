@@ -6757,6 +6757,8 @@ export interface paths {
                 query?: {
                     /** @description limit to this region (inside your scope); default your whole scope */
                     within?: string;
+                    /** @description also organisations closed by a merge */
+                    closed?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -6776,7 +6778,7 @@ export interface paths {
                                 /** @description null when the parent lies outside your scope */
                                 parentId: number | null;
                                 /** @enum {string} */
-                                kind: "county_committee" | "township_committee" | "branch" | "grid_group";
+                                kind: "county_committee" | "township_committee" | "community_committee" | "branch" | "grid_branch" | "grid_group";
                                 name: string;
                                 regionCode: string;
                                 regionName: string;
@@ -6785,6 +6787,8 @@ export interface paths {
                                 /** @description members of this organisation and all below it */
                                 totalMemberCount: number;
                                 childCount: number;
+                                /** @description the day it was merged into another (撤并), kept on record */
+                                closedOn: string | null;
                             }[];
                         };
                     };
@@ -6792,7 +6796,40 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** 新建党组织 Create an organisation under a parent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        parentId: number;
+                        /** @enum {string} */
+                        kind: "township_committee" | "community_committee" | "branch" | "grid_branch" | "grid_group";
+                        name: string;
+                        /** @description the township, village or grid it sits on, inside its parent’s region */
+                        regionCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6834,7 +6871,7 @@ export interface paths {
                             /** @description null when the parent lies outside your scope */
                             parentId: number | null;
                             /** @enum {string} */
-                            kind: "county_committee" | "township_committee" | "branch" | "grid_group";
+                            kind: "county_committee" | "township_committee" | "community_committee" | "branch" | "grid_branch" | "grid_group";
                             name: string;
                             regionCode: string;
                             regionName: string;
@@ -6843,13 +6880,15 @@ export interface paths {
                             /** @description members of this organisation and all below it */
                             totalMemberCount: number;
                             childCount: number;
+                            /** @description the day it was merged into another (撤并), kept on record */
+                            closedOn: string | null;
                             parentName: string | null;
                             children: {
                                 id: number;
                                 /** @description null when the parent lies outside your scope */
                                 parentId: number | null;
                                 /** @enum {string} */
-                                kind: "county_committee" | "township_committee" | "branch" | "grid_group";
+                                kind: "county_committee" | "township_committee" | "community_committee" | "branch" | "grid_branch" | "grid_group";
                                 name: string;
                                 regionCode: string;
                                 regionName: string;
@@ -6858,6 +6897,8 @@ export interface paths {
                                 /** @description members of this organisation and all below it */
                                 totalMemberCount: number;
                                 childCount: number;
+                                /** @description the day it was merged into another (撤并), kept on record */
+                                closedOn: string | null;
                             }[];
                             members: {
                                 id: number;
@@ -6883,7 +6924,34 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** 更名 Rename an organisation */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/party/members/{id}": {
@@ -6925,6 +6993,11 @@ export interface paths {
                             linkedHouseholds: number;
                             /** @description masked */
                             phone: string | null;
+                            /** @description 组织关系转出: the day the relation went out of the county */
+                            leftOn: string | null;
+                            leftTo: string | null;
+                            /** @description 党员中心户: the member’s household is a party-member central household */
+                            centralHousehold: boolean;
                             households: {
                                 id: number;
                                 address: string;
@@ -6985,6 +7058,581 @@ export interface paths {
                             linkedHouseholds: number;
                             gridsWithGroup: number;
                             grids: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/orgs/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤并 Merge an organisation into another (members and children move; it closes, kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the organisation that takes the members and children */
+                        intoId: number;
+                        /** @description the day the merged organisation closes */
+                        on: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            intoId: number;
+                            membersMoved: number;
+                            childrenMoved: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/members/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调整所在组织 Move a member to another branch or group from a day */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        /** @description a calendar date, YYYY-MM-DD (China) */
+                        on: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/members/{id}/transfer-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 组织关系转出 Transfer a member’s relation out on a day */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a calendar date, YYYY-MM-DD (China) */
+                        on: string;
+                        /** @description the organisation elsewhere (转入/转出单位) */
+                        to: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            householdsUnlinked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/members/transfer-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 组织关系转入 A resident’s relation transferred in to a branch or group */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the person in the household archive (a resident of your scope) */
+                        residentId: number;
+                        orgId: number;
+                        /** @description a calendar date, YYYY-MM-DD (China) */
+                        on: string;
+                        /** @description the organisation elsewhere (转入/转出单位) */
+                        from: string;
+                        /** @description the day they joined the party (入党日期), when known */
+                        joinedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/members/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组织关系历史 A member’s organisations over time, dated */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberId: number;
+                            name: string;
+                            leftOn: string | null;
+                            leftTo: string | null;
+                            /** @description oldest first */
+                            items: {
+                                orgId: number;
+                                orgName: string;
+                                orgClosedOn: string | null;
+                                /** @description null: before the history was kept */
+                                startedOn: string | null;
+                                /** @enum {string} */
+                                startReason: "enrolled" | "moved" | "merged" | "transfer_in";
+                                cameFrom: string | null;
+                                endedOn: string | null;
+                                endReason: ("moved" | "merged" | "transfer_out") | null;
+                                wentTo: string | null;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 党员联系户 Link many households to one member (atomic; idempotent by clientRequestId) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberId: number;
+                        householdIds: number[];
+                        /**
+                         * Format: uuid
+                         * @description idempotency key: resending answers the first result
+                         */
+                        clientRequestId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberId: number;
+                            /** @description households now linked to the member */
+                            linked: number;
+                            /** @description of those, households that had another member before */
+                            relinked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/links/grids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联系户看板 Grids with households no member looks after */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description only grids with households no member looks after */
+                    unlinkedOnly?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                households: number;
+                                unlinked: number;
+                                /** @description members living in the grid */
+                                members: number;
+                            }[];
+                            /** @description grids matching */
+                            total: number;
+                            /** @description households in the region */
+                            households: number;
+                            /** @description households in the region without a linked member */
+                            unlinked: number;
+                            gridsWithUnlinked: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/links/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联系户名单 Households of a region and the member looking after each */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description only households no member looks after */
+                    unlinked?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                address: string;
+                                gridCode: string;
+                                gridName: string;
+                                memberCount: number;
+                                careTags: string[];
+                                /** @description the member looking after it */
+                                memberId: number | null;
+                                memberName: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/links/households/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出联系户名单 The household list as .xlsx (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description only households no member looks after */
+                    unlinked?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/grids/{code}/leader": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置网格长 Name the grid leader (a designation on a staff account) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a village-staff or grid-worker account of the grid’s village */
+                        accountId: number;
+                        /** @description the grid, compound or village branch (or community committee) the leader reports to */
+                        orgId: number;
+                        /** @description a calendar date, YYYY-MM-DD (China) */
+                        since: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/grids/{code}/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 五级链条 A grid’s chain: grid workers → grid leader → branch → committees */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grid: {
+                                code: string;
+                                name: string;
+                            };
+                            workers: {
+                                name: string;
+                                /** @enum {string} */
+                                employment: "fullTime" | "partTime";
+                                duty: string;
+                            }[];
+                            leader: {
+                                accountId: number;
+                                name: string;
+                                since: string;
+                            } | null;
+                            /** @description the leader’s organisation (or the grid’s own) and those above it, nearest first */
+                            orgs: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "county_committee" | "township_committee" | "community_committee" | "branch" | "grid_branch" | "grid_group";
+                                name: string;
+                            }[];
                         };
                     };
                 };
