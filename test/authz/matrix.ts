@@ -34,6 +34,7 @@ import { CALL_ROWS } from './rows-calls.js';
 import { LIST_ROWS } from './rows-lists.js';
 import { REPORT_ROWS } from './rows-reports.js';
 import { WHISTLE_ROWS } from './rows-whistles.js';
+import { RELAY_ROWS } from './rows-relay.js';
 
 export type { Expect, Req, Row } from './rows.js';
 
@@ -861,6 +862,7 @@ export const MATRIX: Row[] = [
   ...CALL_ROWS,
   ...REPORT_ROWS,
   ...WHISTLE_ROWS,
+  ...RELAY_ROWS,
   ...LIST_ROWS,
   ...MEETING_ROWS,
   ...PEOPLE_ROWS,

@@ -58,7 +58,12 @@ export async function createInServiceAccount(
 }
 
 /** Opens (or keeps closed) an account that waited for approval; every instance forgets its sessions. */
-export async function setAccountEnabled(tx: Tx, accountId: number, enabled: boolean, now: Date): Promise<void> {
+export async function setAccountEnabled(
+  tx: Tx,
+  accountId: number,
+  enabled: boolean,
+  now: Date,
+): Promise<void> {
   await repo.updateAccount(tx, accountId, { disabled: !enabled }, now);
 }
 

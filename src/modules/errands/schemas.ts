@@ -112,7 +112,12 @@ export const CreateErrandBody = z.object({
 });
 
 export const WalkInBody = z.strictObject({
-  residentId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER).describe('the villager, found in the household archive (in your scope)'),
+  residentId: z
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .describe('the villager, found in the household archive (in your scope)'),
   serviceCode: z.string().regex(/^[a-z_]{2,40}$/),
   detail: z.string().trim().min(2, '请说明要办什么 (at least 2 characters)').max(1000),
   clientRequestId: z

@@ -28,8 +28,8 @@ export const inServiceRoutes =
       {
         config: {
           public: true,
-          // sign-ups are few: 5 a minute per address keeps account-making scripts out
-          rateLimit: { max: 5, timeWindow: '1 minute', hook: 'preHandler' },
+          // per address, like an invitation's code: the accounts made stay closed until staff approve
+          rateLimit: { max: 20, timeWindow: '1 minute', hook: 'preHandler' },
         },
         schema: {
           tags: ['in-service'],
