@@ -30,10 +30,14 @@ export function visibleTo(actor: Actor, path: string): Expression<SqlBool> {
   return eb.and([county, inSubtree('e.grid_path', path)]);
 }
 
-/** Past the promise, or — for a relay item — past its tier's time. */
+/**
+ * Past the promise, or — for a relay item — past its tier's time. Never NULL: an item without a
+ * tier (handled at the village, or finished) has no tier time, and `NULL < now` must not make the
+ * whole answer NULL.
+ */
 const overdueAt = (now: Date) =>
   sql<boolean>`((e.due_at < ${now} AND e.status IN ('requested', 'accepted'))
-    OR (e.tier_due_at < ${now} AND e.status IN ('accepted', 'at_township', 'at_county', 'returned')))`;
+    OR COALESCE(e.tier_due_at < ${now} AND e.status IN ('accepted', 'at_township', 'at_county', 'returned'), false))`;
 
 function selectErrands(db: DbOrTx, now: Date) {
   return db
