@@ -39,7 +39,9 @@ describe('audit sentences', () => {
       [...f.text.matchAll(/action: `([a-z_0-9]+)\.\$\{/g)].map((m) => m[1]!),
     );
     // each template family the code writes is enumerated here; a new family fails this line
-    expect(new Set(templated)).toEqual(new Set(['case', 'disclosure', 'enterprise', 'resident', 'wish']));
+    expect(new Set(templated)).toEqual(
+      new Set(['case', 'disclosure', 'enterprise', 'in_service', 'resident', 'wish']),
+    );
     const residentEvents = [
       ...ArrivalEvent.options,
       ...ResidentEventBody.options.map((o) => o.shape.type.value),
@@ -61,6 +63,7 @@ describe('audit sentences', () => {
       ...['complete', 'not_applicable', 'relocate'].map((a) => `campaign_target.${a}`),
       'emergency_event.close',
       'emergency_check.report',
+      ...['approve', 'reject'].map((d) => `in_service.${d}`),
     ];
     expect(all.filter((a) => !ACTION_PHRASES[a])).toEqual([]);
   });

@@ -32,6 +32,7 @@ import { MEETING_ABILITIES } from '../modules/meetings/abilities.js';
 import { MAP_ABILITIES } from '../modules/maps/abilities.js';
 import { REPORT_ABILITIES } from '../modules/reports/abilities.js';
 import { WHISTLE_ABILITIES } from '../modules/whistles/abilities.js';
+import { IN_SERVICE_ABILITIES } from '../modules/inservice/abilities.js';
 
 export const ROLE_TABLE = {
   ...REGION_ABILITIES,
@@ -61,6 +62,7 @@ export const ROLE_TABLE = {
   ...MEETING_ABILITIES,
   ...MAP_ABILITIES,
   ...WHISTLE_ABILITIES,
+  ...IN_SERVICE_ABILITIES,
 };
 
 export type Ability = keyof typeof ROLE_TABLE;

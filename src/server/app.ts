@@ -27,6 +27,7 @@ import { disputeRoutes } from '../modules/disputes/routes.js';
 import { mediationRoutes } from '../modules/disputes/mediation-routes.js';
 import { dispatchRoutes } from '../modules/disputes/dispatch-routes.js';
 import { errandRoutes } from '../modules/errands/routes.js';
+import { inServiceRoutes } from '../modules/inservice/routes.js';
 import { whistleRoutes } from '../modules/whistles/routes.js';
 import { petitionRoutes } from '../modules/petitions/routes.js';
 import { teamRoutes } from '../modules/teams/routes.js';
@@ -153,6 +154,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(pointsRoutes(ctx));
       await api.register(wishRoutes(ctx));
       await api.register(errandRoutes(ctx));
+      await api.register(inServiceRoutes(ctx));
       await api.register(disclosureRoutes(ctx));
       await api.register(partyRoutes(ctx));
       await api.register(indicatorRoutes({ ...ctx, indicatorSources: INDICATOR_SOURCES }));

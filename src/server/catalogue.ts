@@ -27,6 +27,7 @@ import { MEETING_ERRORS } from '../modules/meetings/errors.js';
 import { MAP_ERRORS } from '../modules/maps/errors.js';
 import { REPORT_ERRORS } from '../modules/reports/errors.js';
 import { WHISTLE_ERRORS } from '../modules/whistles/errors.js';
+import { IN_SERVICE_ERRORS } from '../modules/inservice/errors.js';
 import { CORE_ERRORS, type ErrorCode, type ErrorEntry } from '../platform/errors.js';
 
 export const ERROR_CATALOGUE = {
@@ -55,4 +56,5 @@ export const ERROR_CATALOGUE = {
   ...MEETING_ERRORS,
   ...MAP_ERRORS,
   ...WHISTLE_ERRORS,
+  ...IN_SERVICE_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

@@ -7,6 +7,7 @@ import { warnPetitionLimits } from '../modules/petitions/index.js';
 import { remindDueCorrections } from '../modules/people/corrections.js';
 import { generateDueReports } from '../modules/reports/index.js';
 import { sweepWhistles } from '../modules/whistles/index.js';
+import { sweepErrandRelay } from '../modules/errands/index.js';
 import { warnCampaignEnds } from '../modules/campaigns/index.js';
 import { remindOverdueLoans } from '../modules/stations/index.js';
 import type { AppContext } from './context.js';
@@ -50,6 +51,7 @@ export function startWorkers(
     every(opts.foldMs ?? 10_000, 'rollup fold', () => foldRollup(ctx.db)),
     every(opts.sweepMs ?? 30_000, 'campaign ends', () => warnCampaignEnds(ctx.db, ctx.now())),
     every(opts.sweepMs ?? 30_000, 'whistle escalation', () => sweepWhistles(ctx.db, ctx.now())),
+    every(opts.sweepMs ?? 30_000, 'errand relay', () => sweepErrandRelay(ctx.db, ctx.now())),
     every(opts.sweepMs ?? 30_000, 'correction reminders', () => remindDueCorrections(ctx.db, ctx.now())),
     every(opts.sweepMs ?? 30_000, 'loan reminders', () => remindOverdueLoans(ctx.db, ctx.now())),
     // 日报/周报/月报 of the last finished day, week and month, once across instances (advisory lock)

@@ -36,6 +36,7 @@ import { LIST_ROWS } from './rows-lists.js';
 import { REPORT_ROWS } from './rows-reports.js';
 import { WHISTLE_ROWS } from './rows-whistles.js';
 import { STATION_ROWS } from './rows-stations.js';
+import { RELAY_ROWS } from './rows-relay.js';
 
 export type { Expect, Req, Row } from './rows.js';
 
@@ -864,6 +865,7 @@ export const MATRIX: Row[] = [
   ...CALL_ROWS,
   ...REPORT_ROWS,
   ...WHISTLE_ROWS,
+  ...RELAY_ROWS,
   ...LIST_ROWS,
   ...MEETING_ROWS,
   ...STATION_ROWS,

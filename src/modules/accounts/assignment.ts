@@ -20,6 +20,8 @@ export const ROLE_SCOPE_LEVELS: Record<Role, readonly string[]> = {
   department_staff: ['county', 'township'],
   party_organiser: ['county', 'township'],
   admin: ['county', 'township'],
+  // their home community or village (报到地); made by sign-up and approval, never by an administrator
+  in_service_member: ['village'],
 };
 
 export type ScopeNode = { code: string; path: string; level: string; countyCode: string };

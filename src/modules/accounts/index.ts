@@ -8,4 +8,9 @@ export { seedAccount } from './seed.js';
 export { hashPassword } from './password.js';
 export { isSessionLive } from './repository.js';
 export { forgetAccounts, SessionCache, SESSION_CACHE_MS } from './session-cache.js';
-export { closeAccount, createResidentAccount } from './self-service.js';
+export {
+  closeAccount,
+  createInServiceAccount,
+  createResidentAccount,
+  setAccountEnabled,
+} from './self-service.js';

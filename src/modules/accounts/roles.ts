@@ -9,6 +9,8 @@ export const ROLES = [
   'department_staff',
   'party_organiser',
   'admin',
+  /** 在职党员: a party member working elsewhere, registered (报到) with the community they live in */
+  'in_service_member',
 ] as const;
 export const RoleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof RoleSchema>;
@@ -22,6 +24,7 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
   department_staff: { zh: '职能部门', en: 'Department staff' },
   party_organiser: { zh: '党组织管理员', en: 'Party organiser' },
   admin: { zh: '系统管理员', en: 'Administrator' },
+  in_service_member: { zh: '在职党员', en: 'In-service party member' },
 };
 
 /** The signed-in caller, attached to every authenticated request. */

@@ -28,6 +28,45 @@ export async function createResidentAccount(
   return Number(row.id);
 }
 
+/**
+ * An in-service party member's own account (在职党员报到), made by the member at sign-up: the
+ * `in_service_member` role on their home village or community, disabled until its staff approve
+ * the registration (enableAccount). The caller writes the registration and the audit row.
+ */
+export async function createInServiceAccount(
+  tx: Tx,
+  a: {
+    username: string;
+    displayName: string;
+    password: string;
+    villageCode: string;
+    countyCode: string;
+    now: Date;
+  },
+): Promise<number> {
+  const row = await repo.insertAccount(tx, {
+    username: a.username.toLowerCase(),
+    displayName: a.displayName,
+    passwordHash: await hashPassword(a.password),
+    role: 'in_service_member',
+    scopeCode: a.villageCode,
+    countyCode: a.countyCode,
+  });
+  if (!row) throw new AppError('USERNAME_TAKEN');
+  await repo.updateAccount(tx, Number(row.id), { disabled: true }, a.now);
+  return Number(row.id);
+}
+
+/** Opens (or keeps closed) an account that waited for approval; every instance forgets its sessions. */
+export async function setAccountEnabled(
+  tx: Tx,
+  accountId: number,
+  enabled: boolean,
+  now: Date,
+): Promise<void> {
+  await repo.updateAccount(tx, accountId, { disabled: !enabled }, now);
+}
+
 /** The name a closed account and every copy of its name carry. */
 export const CLOSED_ACCOUNT_NAME = '已注销用户';
 

@@ -21,6 +21,7 @@ const ID: Record<Role, number> = {
   department_staff: 6,
   party_organiser: 7,
   admin: 8,
+  in_service_member: 9,
 };
 const SCOPE: Record<Role, string> = {
   resident: G,
@@ -31,6 +32,7 @@ const SCOPE: Record<Role, string> = {
   department_staff: T,
   party_organiser: C,
   admin: C,
+  in_service_member: V,
 };
 const actor = (role: Role): CaseActor => ({
   accountId: ID[role],

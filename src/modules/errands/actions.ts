@@ -8,7 +8,8 @@ import { runStep, type Workflow } from '../workflow/index.js';
 import * as repo from './repository.js';
 import type { ErrandActionInput } from './schemas.js';
 import { recordErrandStep, type ErrandDeps } from './service.js';
-import { allowedNow, ERRAND_TRANSITIONS, mayAct, type ErrandAction, type ErrandStatus } from './states.js';
+import { tierDeadline } from './relay.js';
+import { allowedNow, mayAct, nextStatus, TIER_OF, type ErrandAction, type ErrandStatus } from './states.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
 
 const STEP_WORDS: Record<ErrandAction, string> = {
@@ -17,6 +18,8 @@ const STEP_WORDS: Record<ErrandAction, string> = {
   done: '已办好，请确认',
   confirm: '已确认',
   cancel: '已撤销',
+  forward: '已转交上一级办理',
+  return: '已办结，结果已送回村代办点',
 };
 
 type ErrandRow = NonNullable<Awaited<ReturnType<typeof repo.lockVisibleErrand>>>;
@@ -37,6 +40,10 @@ async function change(
       return { set: { decline_reason: input.reason, closed_at: now }, note: input.reason };
     case 'cancel':
       return { set: { closed_at: now }, note: null };
+    case 'forward':
+      return { set: {}, note: input.note || null };
+    case 'return':
+      return { set: { result_note: input.note }, note: input.note };
     case 'done': {
       await claimPhotos(
         tx,
@@ -58,8 +65,21 @@ async function change(
   }
 }
 
+/** The relay columns after a step: the tier now holding the item and until when (null when none). */
+function relaySet(deps: ErrandDeps, e: ErrandRow, to: ErrandStatus, now: Date): Updateable<Errand> {
+  const d = tierDeadline(deps.calendar(e.county_code), now, to, {
+    handledAt: e.handled_at,
+    promiseDays: e.promise_days,
+  });
+  if (!d)
+    return e.tier === null ? {} : { tier: null, tier_since: null, tier_due_at: null, tier_overdue: false };
+  return { tier: d.tier, tier_since: now, tier_due_at: d.dueAt, tier_overdue: false };
+}
+
 /** The errand workflow as the runner drives it. */
-const errandWorkflow: Workflow<ErrandRow, ErrandAction, ErrandActionInput, ErrandResult, null> = {
+const errandWorkflow = (
+  deps: ErrandDeps,
+): Workflow<ErrandRow, ErrandAction, ErrandActionInput, ErrandResult, null> => ({
   subject: 'errand',
   versionConflict: 'ERRAND_VERSION_CONFLICT',
   lock: (tx, actor, id) => repo.lockVisibleErrand(tx, actor, id),
@@ -73,11 +93,11 @@ const errandWorkflow: Workflow<ErrandRow, ErrandAction, ErrandActionInput, Erran
           detailEn: `${row.status} → ${action}`,
         }),
   async apply({ tx, actor, row: e, input, now }) {
-    const to = ERRAND_TRANSITIONS[input.action].to;
+    const to = nextStatus(e, input.action)!;
     const { set, note } = await change(tx, actor, e, input, now);
     const updated = await tx
       .updateTable('errand')
-      .set({ ...set, status: to, version: e.version + 1, updated_at: now })
+      .set({ ...set, ...relaySet(deps, e, to, now), status: to, version: e.version + 1, updated_at: now })
       .where('county_code', '=', e.county_code)
       .where('id', '=', e.id)
       .returning(['id', 'number', 'status', 'version'])
@@ -97,12 +117,16 @@ const errandWorkflow: Workflow<ErrandRow, ErrandAction, ErrandActionInput, Erran
       input.action === 'confirm' && e.assignee_account_id
         ? [e.assignee_account_id]
         : [e.requester_account_id];
+    // 全程代办: the tier the item reaches hears of it (the township centre, the county centre, the village)
+    const tier = TIER_OF[to];
+    if (e.handled_at !== 'village' && tier && (input.action === 'forward' || input.action === 'return'))
+      tell.push(...(await repo.tierAccounts(tx, e.grid_code, tier)));
     return {
       toState: to,
       note,
       extra: null,
       notice: {
-        accountIds: tell,
+        accountIds: [...new Set(tell)].filter((id) => id !== actor.accountId),
         kind: `errand.${input.action}`,
         about: { type: 'errand', id: e.id },
         title: `代办 ${e.number}：${STEP_WORDS[input.action]}`,
@@ -122,7 +146,7 @@ const errandWorkflow: Workflow<ErrandRow, ErrandAction, ErrandActionInput, Erran
       actor: s.actor,
       note: s.note,
     }),
-};
+});
 
 /**
  * One step of an errand through the workflow runner: lock the row (404 unless
@@ -138,5 +162,8 @@ export async function actOnErrand(
   input: ErrandActionInput,
   requestId: string,
 ) {
-  return runStep(deps.db, errandWorkflow, actor, id, input.action, input, { now: deps.now(), requestId });
+  return runStep(deps.db, errandWorkflow(deps), actor, id, input.action, input, {
+    now: deps.now(),
+    requestId,
+  });
 }

@@ -2,3 +2,4 @@
 export { ERRAND_ABILITIES } from './abilities.js';
 export { ERRAND_ERRORS } from './errors.js';
 export { seedErrandConfig, seedErrandDemo } from './seed.js';
+export { sweepErrandRelay } from './sweep.js';

@@ -13,10 +13,31 @@ export function visibleTo(actor: Actor, path: string): Expression<SqlBool> {
   const eb = expressionBuilder<DB & { e: DB['errand'] }, 'e'>();
   const county = eb('e.county_code', '=', actor.countyCode);
   if (actor.role === 'resident') return eb.and([county, eb('e.requester_account_id', '=', actor.accountId)]);
+  if (actor.role === 'in_service_member')
+    // 在职党员: the micro-errands near home still waiting for someone, and those they took
+    return eb.and([
+      county,
+      inSubtree('e.grid_path', path),
+      eb.or([
+        eb.and([
+          eb('e.status', '=', 'requested'),
+          sql<SqlBool>`EXISTS (SELECT 1 FROM service_item si WHERE si.county_code = e.county_code
+            AND si.code = e.service_code AND si.kind = 'errand')`,
+        ]),
+        eb('e.assignee_account_id', '=', actor.accountId),
+      ]),
+    ]);
   return eb.and([county, inSubtree('e.grid_path', path)]);
 }
 
-const overdueAt = (now: Date) => sql<boolean>`(e.due_at < ${now} AND e.status IN ('requested', 'accepted'))`;
+/**
+ * Past the promise, or — for a relay item — past its tier's time. Never NULL: an item without a
+ * tier (handled at the village, or finished) has no tier time, and `NULL < now` must not make the
+ * whole answer NULL.
+ */
+const overdueAt = (now: Date) =>
+  sql<boolean>`((e.due_at < ${now} AND e.status IN ('requested', 'accepted'))
+    OR COALESCE(e.tier_due_at < ${now} AND e.status IN ('accepted', 'at_township', 'at_county', 'returned'), false))`;
 
 function selectErrands(db: DbOrTx, now: Date) {
   return db
@@ -58,6 +79,10 @@ function selectErrands(db: DbOrTx, now: Date) {
       'e.done_at',
       'e.confirmed_at',
       'e.closed_at',
+      'e.tier',
+      'e.tier_due_at',
+      'e.tier_overdue',
+      'e.on_behalf_resident_id',
     ])
     .select(overdueAt(now).as('overdue'));
 }
@@ -71,6 +96,8 @@ export type ErrandFilter = {
   number?: string;
   /** words in the service item or the detail (never a phone: likePattern refuses it) */
   q?: string;
+  tier?: string;
+  relay?: boolean;
   sort?: SortOf<ErrandSortKey>;
 };
 
@@ -83,6 +110,7 @@ export const ERRAND_SORT_KEYS = [
   'status',
   'grid',
   'service',
+  'tierDueAt',
 ] as const;
 export type ErrandSortKey = (typeof ERRAND_SORT_KEYS)[number];
 const SORT_COLUMNS: Record<ErrandSortKey, Expression<unknown>> = {
@@ -93,6 +121,7 @@ const SORT_COLUMNS: Record<ErrandSortKey, Expression<unknown>> = {
   status: sql`e.status`,
   grid: sql`g.name`,
   service: sql`s.name_zh`,
+  tierDueAt: sql`e.tier_due_at`,
 };
 
 /** The errands of `path` the actor sees that match the filter, in the list's order (newest first by default). */
@@ -108,6 +137,8 @@ export function filteredErrands(db: DbOrTx, actor: Actor, path: string, f: Erran
       ]),
     );
   if (f.number) q = q.where('e.number', 'like', numberPattern(f.number));
+  if (f.tier) q = q.where('e.tier', '=', f.tier);
+  if (f.relay) q = q.where('e.tier', 'is not', null);
   if (f.q) {
     const like = likePattern(f.q);
     q = q.where((eb) => eb.or([eb('s.name_zh', 'ilike', like), eb('e.detail', 'ilike', like)]));
@@ -139,10 +170,14 @@ export async function findErrand(db: DbOrTx, actor: Actor, id: number, now: Date
 export async function lockVisibleErrand(tx: DbOrTx, actor: Actor, id: number) {
   return tx
     .selectFrom('errand as e')
+    .innerJoin('service_item as s', (j) =>
+      j.onRef('s.county_code', '=', 'e.county_code').onRef('s.code', '=', 'e.service_code'),
+    )
     .selectAll('e')
+    .select(['s.handled_at', 's.promise_days', 's.kind'])
     .where(visibleTo(actor, actor.scopePath))
     .where('e.id', '=', id)
-    .forUpdate()
+    .forUpdate('e')
     .executeTakeFirst();
 }
 
@@ -234,4 +269,22 @@ export async function errandStats(db: DbOrTx, actor: Actor, path: string, now: D
       .execute(),
   ]);
   return { byStatus, byRating, overdue: overdue.n, byKind };
+}
+
+/** The staff of the tier of the relay that holds a grid's item: its village, township or county. */
+export async function tierAccounts(db: DbOrTx, gridCode: string, tier: 'village' | 'township' | 'county') {
+  const at = {
+    village: ['village_staff', 12],
+    township: ['township_centre', 9],
+    county: ['county_centre', 6],
+  } as const;
+  const [role, len] = at[tier];
+  const rows = await db
+    .selectFrom('account')
+    .select('id')
+    .where('disabled', '=', false)
+    .where('role', '=', role)
+    .where('scope_code', '=', gridCode.slice(0, len))
+    .execute();
+  return rows.map((r) => r.id);
 }

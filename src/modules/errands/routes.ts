@@ -26,7 +26,9 @@ import {
   ErrandQuery,
   ErrandExportQuery,
   StatsResponse,
+  WalkInBody,
 } from './schemas.js';
+import { registerWalkIn } from './walk-in.js';
 import { createErrand, revealErrandPhone } from './service.js';
 import { noStore } from '../../platform/no-store.js';
 import { actionsFor, mayRevealPhone } from './states.js';
@@ -64,6 +66,28 @@ export const errandRoutes =
         const actor = actorOf(req);
         authorize(actor, 'errands.request');
         const { replayed, ...made } = await createErrand(ctx, actor, req.body);
+        return reply.code(replayed ? 200 : 201).send(made);
+      },
+    );
+
+    app.post(
+      '/errands/walk-in',
+      {
+        schema: {
+          tags: ['errands'],
+          summary:
+            '代办点代为登记 Village staff register a walk-in request for a villager without a phone (the resident from the archive; audited)',
+          body: WalkInBody,
+          response: {
+            201: Created,
+            200: Created.describe('already made by an earlier request with the same clientRequestId'),
+          },
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'errands.register');
+        const { replayed, ...made } = await registerWalkIn(ctx, actor, req.body, req.id);
         return reply.code(replayed ? 200 : 201).send(made);
       },
     );
@@ -172,7 +196,7 @@ export const errandRoutes =
         schema: {
           tags: ['errands'],
           summary:
-            '办理代办 accept, decline {reason}, done {note, photoIds}, confirm {rating, comment}, cancel',
+            '办理代办 accept, decline {reason}, forward {note} (全程代办: to the next tier), return {note} (the result back to the village), done {note, photoIds}, confirm {rating, comment}, cancel',
           params: ActionParams,
           body: ActionBody,
           response: { 200: ActionResult },

@@ -70,6 +70,12 @@ export const ErrandItem = z.object({
   doneAt: z.string().nullable(),
   confirmedAt: z.string().nullable(),
   closedAt: z.string().nullable(),
+  tier: HandledAt.nullable().describe(
+    '全程代办: the tier holding the item now (null: no relay, or finished)',
+  ),
+  tierDueAt: z.string().nullable().describe('until when that tier has it (working days)'),
+  tierOverdue: z.boolean().describe('the tier’s time ran out (set by the relay sweep)'),
+  walkIn: z.boolean().describe('registered at the proxy point for a villager without a phone'),
 });
 
 export const ErrandDetail = ErrandItem.extend({
@@ -105,6 +111,21 @@ export const CreateErrandBody = z.object({
     .describe('idempotency: a retry with the same id answers the errand already made'),
 });
 
+export const WalkInBody = z.strictObject({
+  residentId: z
+    .number()
+    .int()
+    .positive()
+    .max(Number.MAX_SAFE_INTEGER)
+    .describe('the villager, found in the household archive (in your scope)'),
+  serviceCode: z.string().regex(/^[a-z_]{2,40}$/),
+  detail: z.string().trim().min(2, '请说明要办什么 (at least 2 characters)').max(1000),
+  clientRequestId: z
+    .uuid()
+    .optional()
+    .describe('idempotency: a retry with the same id answers the errand already made'),
+});
+
 export const ErrandQuery = z.object({
   status: ErrandStatus.optional(),
   within: z
@@ -123,6 +144,12 @@ export const ErrandQuery = z.object({
     .describe('only errands I asked for or took'),
   number: NumberSearch,
   q: Keyword,
+  tier: HandledAt.optional().describe('全程代办: only relay items now at this tier'),
+  relay: z
+    .enum(['true', 'false'])
+    .transform((v) => v === 'true')
+    .optional()
+    .describe('only 全程代办 relay items still moving (at a tier)'),
   sort: sortParam(ERRAND_SORT_KEYS),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -151,6 +178,12 @@ export const ERRAND_ACTION_BODIES = {
     comment: z.string().trim().max(500).optional().describe('optional words'),
   }),
   cancel: plain,
+  forward: plain.extend({
+    note: z.string().trim().max(500).optional().describe('what the next tier should know'),
+  }),
+  return: plain.extend({
+    note: z.string().trim().min(1).max(1000).describe('the result sent back to the village (办理结果)'),
+  }),
 } as const satisfies Record<ErrandAction, z.ZodObject>;
 
 export type ErrandActionBodies = { [A in ErrandAction]: z.output<(typeof ERRAND_ACTION_BODIES)[A]> };

@@ -43,6 +43,10 @@ export function toErrandItem(e: ErrandRow, actor: Pick<Actor, 'accountId'>): z.i
     doneAt: iso(e.done_at),
     confirmedAt: iso(e.confirmed_at),
     closedAt: iso(e.closed_at),
+    tier: e.tier as z.infer<typeof ErrandItem>['tier'],
+    tierDueAt: iso(e.tier_due_at),
+    tierOverdue: e.tier_overdue,
+    walkIn: e.on_behalf_resident_id !== null,
   };
 }
 

@@ -10,6 +10,7 @@ export const WISH_ABILITIES = {
     'department_staff',
     'party_organiser',
     'admin',
+    'in_service_member',
   ],
   /** export the filtered wish list to Excel (masked, audited) */
   'wishes.export': ['village_staff', 'township_centre', 'county_centre', 'admin'],
@@ -22,6 +23,8 @@ export const WISH_ABILITIES = {
     'county_centre',
     'department_staff',
     'party_organiser',
+    // 在职党员 claim the wishes near home themselves (their scope is their home community)
+    'in_service_member',
   ],
 } as const satisfies Record<string, readonly Role[]>;
 

@@ -4,6 +4,7 @@ import type { Wish } from '../../platform/db/schema.js';
 import { AppError } from '../../platform/errors.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
 import type { Actor } from '../accounts/index.js';
+import { recordServiceHours } from '../inservice/index.js';
 import { awardPoints } from '../points/index.js';
 import { insertWishStep } from './history.js';
 import { findWish, type WishRow } from './repository.js';
@@ -74,6 +75,8 @@ const STEPS: { [A in WishAction]: (c: Ctx<A>) => Promise<Outcome> } = {
   async claim(c) {
     const { tx, w, body, actor, now, active } = c;
     const claimerName = body.claimerName ?? actor.displayName;
+    // an in-service party member always claims as one (their hours are counted as such)
+    const claimerKind = actor.role === 'in_service_member' ? 'in_service_member' : body.claimerKind;
     await tx
       .insertInto('wish_claim')
       .values({
@@ -81,7 +84,7 @@ const STEPS: { [A in WishAction]: (c: Ctx<A>) => Promise<Outcome> } = {
         wish_id: w.id,
         claimer_account_id: actor.accountId,
         claimer_name: claimerName,
-        claimer_kind: body.claimerKind,
+        claimer_kind: claimerKind,
         note: body.note ?? null,
         created_at: now,
       })
@@ -117,6 +120,17 @@ const STEPS: { [A in WishAction]: (c: Ctx<A>) => Promise<Outcome> } = {
   },
   async fulfil(c) {
     const { tx, w, body, actor } = c;
+    // an in-service party member's hours are recorded with the fulfilment (same transaction)
+    if (actor.role === 'in_service_member') {
+      if (body.hours === undefined) throw new AppError('SERVICE_HOURS_REQUIRED');
+      await recordServiceHours(tx, {
+        countyCode: w.county_code,
+        accountId: actor.accountId,
+        wishId: w.id,
+        hours: body.hours,
+        at: c.now,
+      });
+    }
     // only photos this account uploaded and nothing else uses yet
     await claimPhotos(
       tx,

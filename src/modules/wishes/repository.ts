@@ -4,7 +4,7 @@ import { likePattern, numberPattern, orderBySort, totalOf, type SortOf } from '.
 import type { Actor, Role } from '../accounts/index.js';
 
 /** Roles that only claim: they see a wish once it is published (or one they claimed), never the unreviewed ones. */
-const CLAIM_ONLY: readonly Role[] = ['department_staff', 'party_organiser'];
+const CLAIM_ONLY: readonly Role[] = ['department_staff', 'party_organiser', 'in_service_member'];
 const PUBLIC_STATUSES = ['published', 'claimed', 'fulfilled', 'closed'];
 
 /**

@@ -74,6 +74,13 @@ export const WISH_ACTION_BODIES = {
   fulfil: plain.extend({
     note: z.string().trim().min(2).max(1000).describe('how the wish was fulfilled'),
     photoIds: z.array(z.uuid()).max(9).optional().describe('photos uploaded through POST /photos'),
+    hours: z
+      .number()
+      .min(0.5)
+      .max(24)
+      .multipleOf(0.5)
+      .optional()
+      .describe('hours served (required of an in-service party member: recorded for their employer unit)'),
   }),
   close: plain.extend({
     thanksNote: z.string().trim().max(500).optional().describe('the thanks of the person helped'),

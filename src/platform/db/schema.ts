@@ -906,12 +906,17 @@ export interface Errand {
   grid_path: string;
   id: Generated<number>;
   number: string;
+  on_behalf_resident_id: number | null;
   rating: string | null;
   rating_comment: string | null;
   requester_account_id: number;
   result_note: string | null;
   service_code: string;
   status: string;
+  tier: string | null;
+  tier_due_at: Timestamp | null;
+  tier_overdue: Generated<boolean>;
+  tier_since: Timestamp | null;
   updated_at: Timestamp;
   version: Generated<number>;
 }
@@ -1016,6 +1021,25 @@ export interface HouseholdInvitation {
   used_at: Timestamp | null;
   used_by: number | null;
   withdrawn_at: Timestamp | null;
+}
+
+export interface InServiceMember {
+  account_id: number;
+  county_code: string;
+  created_at: Timestamp;
+  employer_org_id: number | null;
+  employer_unit: string;
+  home_code: string;
+  home_path: string;
+  id: Generated<number>;
+  phone_enc: Buffer;
+  phone_hash: Buffer;
+  phone_masked: string;
+  reject_reason: string | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: number | null;
+  status: string;
+  version: Generated<number>;
 }
 
 export interface MajorMatter {
@@ -1531,6 +1555,16 @@ export interface ServiceHistory {
   to_status: string;
 }
 
+export interface ServiceHours {
+  county_code: string;
+  hours: Numeric;
+  id: Generated<number>;
+  member_id: number;
+  recorded_at: Timestamp;
+  served_on: string;
+  wish_id: number;
+}
+
 export interface ServiceItem {
   active: Generated<boolean>;
   code: string;
@@ -1866,6 +1900,7 @@ export interface DB {
   grid_worker: GridWorker;
   household: Household;
   household_invitation: HouseholdInvitation;
+  in_service_member: InServiceMember;
   major_matter: MajorMatter;
   major_matter_step: MajorMatterStep;
   map_setting: MapSetting;
@@ -1902,6 +1937,7 @@ export interface DB {
   resident_account: ResidentAccount;
   resolution_update: ResolutionUpdate;
   service_history: ServiceHistory;
+  service_hours: ServiceHours;
   service_item: ServiceItem;
   session: Session;
   station: Station;

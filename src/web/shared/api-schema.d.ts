@@ -108,7 +108,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                            role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin" | "in_service_member";
                             roleName: {
                                 zh: string;
                                 en: string;
@@ -147,7 +147,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
-                    role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                    role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin" | "in_service_member";
                     /** @description part of the username or display name */
                     q?: string;
                     /** @description true: disabled accounts only; false: active ones only */
@@ -171,7 +171,7 @@ export interface paths {
                                 username: string;
                                 displayName: string;
                                 /** @enum {string} */
-                                role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                                role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin" | "in_service_member";
                                 scopeCode: string;
                                 scopeName: string;
                                 disabled: boolean;
@@ -203,7 +203,7 @@ export interface paths {
                         displayName: string;
                         password: string;
                         /** @enum {string} */
-                        role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                        role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin" | "in_service_member";
                         scopeCode: string;
                         /** @description department staff: their department */
                         departmentId?: number | null;
@@ -260,7 +260,7 @@ export interface paths {
                     "application/json": {
                         displayName?: string;
                         /** @enum {string} */
-                        role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                        role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin" | "in_service_member";
                         scopeCode?: string;
                         disabled?: boolean;
                         /** @description department staff: their department */
@@ -287,7 +287,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                            role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin" | "in_service_member";
                             scopeCode: string;
                             scopeName: string;
                             disabled: boolean;
@@ -5494,6 +5494,8 @@ export interface paths {
                         note: string;
                         /** @description photos uploaded through POST /photos */
                         photoIds?: string[];
+                        /** @description hours served (required of an in-service party member: recorded for their employer unit) */
+                        hours?: number;
                     } | {
                         /** @description the version you saw; 409 WISH_VERSION_CONFLICT if it moved on */
                         version?: number;
@@ -5727,7 +5729,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                    status?: "requested" | "accepted" | "at_township" | "at_county" | "returned" | "done" | "confirmed" | "declined" | "cancelled";
                     /** @description limit to this region (inside your scope) */
                     within?: string;
                     overdue?: "true" | "false";
@@ -5737,8 +5739,12 @@ export interface paths {
                     number?: string;
                     /** @description words in the number, description or address (not a phone or ID number: use phone) */
                     q?: string;
-                    /** @description sort by a column: number, createdAt, dueAt, doneAt, status, grid, service; a leading "-" sorts descending */
-                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "dueAt" | "-dueAt" | "doneAt" | "-doneAt" | "status" | "-status" | "grid" | "-grid" | "service" | "-service";
+                    /** @description 全程代办: only relay items now at this tier */
+                    tier?: "village" | "township" | "county";
+                    /** @description only 全程代办 relay items still moving (at a tier) */
+                    relay?: "true" | "false";
+                    /** @description sort by a column: number, createdAt, dueAt, doneAt, status, grid, service, tierDueAt; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "dueAt" | "-dueAt" | "doneAt" | "-doneAt" | "status" | "-status" | "grid" | "-grid" | "service" | "-service" | "tierDueAt" | "-tierDueAt";
                     limit?: number;
                     offset?: number;
                 };
@@ -5773,7 +5779,7 @@ export interface paths {
                                 /** @description masked, e.g. 138****5678; full only through reveal-phone */
                                 contactPhone: string | null;
                                 /** @enum {string} */
-                                status: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                                status: "requested" | "accepted" | "at_township" | "at_county" | "returned" | "done" | "confirmed" | "declined" | "cancelled";
                                 assigneeName: string | null;
                                 declineReason: string | null;
                                 resultNote: string | null;
@@ -5787,6 +5793,14 @@ export interface paths {
                                 doneAt: string | null;
                                 confirmedAt: string | null;
                                 closedAt: string | null;
+                                /** @description 全程代办: the tier holding the item now (null: no relay, or finished) */
+                                tier: ("village" | "township" | "county") | null;
+                                /** @description until when that tier has it (working days) */
+                                tierDueAt: string | null;
+                                /** @description the tier’s time ran out (set by the relay sweep) */
+                                tierOverdue: boolean;
+                                /** @description registered at the proxy point for a villager without a phone */
+                                walkIn: boolean;
                             }[];
                             total: number;
                         };
@@ -5853,6 +5867,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/errands/walk-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 代办点代为登记 Village staff register a walk-in request for a villager without a phone (the resident from the archive; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the villager, found in the household archive (in your scope) */
+                        residentId: number;
+                        serviceCode: string;
+                        detail: string;
+                        /**
+                         * Format: uuid
+                         * @description idempotency: a retry with the same id answers the errand already made
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already made by an earlier request with the same clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/errands/export.xlsx": {
         parameters: {
             query?: never;
@@ -5864,7 +5945,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                    status?: "requested" | "accepted" | "at_township" | "at_county" | "returned" | "done" | "confirmed" | "declined" | "cancelled";
                     /** @description limit to this region (inside your scope) */
                     within?: string;
                     overdue?: "true" | "false";
@@ -5874,8 +5955,12 @@ export interface paths {
                     number?: string;
                     /** @description words in the number, description or address (not a phone or ID number: use phone) */
                     q?: string;
-                    /** @description sort by a column: number, createdAt, dueAt, doneAt, status, grid, service; a leading "-" sorts descending */
-                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "dueAt" | "-dueAt" | "doneAt" | "-doneAt" | "status" | "-status" | "grid" | "-grid" | "service" | "-service";
+                    /** @description 全程代办: only relay items now at this tier */
+                    tier?: "village" | "township" | "county";
+                    /** @description only 全程代办 relay items still moving (at a tier) */
+                    relay?: "true" | "false";
+                    /** @description sort by a column: number, createdAt, dueAt, doneAt, status, grid, service, tierDueAt; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "dueAt" | "-dueAt" | "doneAt" | "-doneAt" | "status" | "-status" | "grid" | "-grid" | "service" | "-service" | "tierDueAt" | "-tierDueAt";
                 };
                 header?: never;
                 path?: never;
@@ -5999,7 +6084,7 @@ export interface paths {
                             /** @description masked, e.g. 138****5678; full only through reveal-phone */
                             contactPhone: string | null;
                             /** @enum {string} */
-                            status: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                            status: "requested" | "accepted" | "at_township" | "at_county" | "returned" | "done" | "confirmed" | "declined" | "cancelled";
                             assigneeName: string | null;
                             declineReason: string | null;
                             resultNote: string | null;
@@ -6013,6 +6098,14 @@ export interface paths {
                             doneAt: string | null;
                             confirmedAt: string | null;
                             closedAt: string | null;
+                            /** @description 全程代办: the tier holding the item now (null: no relay, or finished) */
+                            tier: ("village" | "township" | "county") | null;
+                            /** @description until when that tier has it (working days) */
+                            tierDueAt: string | null;
+                            /** @description the tier’s time ran out (set by the relay sweep) */
+                            tierOverdue: boolean;
+                            /** @description registered at the proxy point for a villager without a phone */
+                            walkIn: boolean;
                             service: {
                                 code: string;
                                 /** @enum {string} */
@@ -6047,7 +6140,7 @@ export interface paths {
                                 thumbUrl: string;
                             }[];
                             /** @description what the caller may do now */
-                            actions: ("accept" | "decline" | "done" | "confirm" | "cancel")[];
+                            actions: ("accept" | "decline" | "forward" | "return" | "done" | "confirm" | "cancel")[];
                             canRevealPhone: boolean;
                         };
                     };
@@ -6071,14 +6164,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 办理代办 accept, decline {reason}, done {note, photoIds}, confirm {rating, comment}, cancel */
+        /** 办理代办 accept, decline {reason}, forward {note} (全程代办: to the next tier), return {note} (the result back to the village), done {note, photoIds}, confirm {rating, comment}, cancel */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     id: number;
-                    action: "accept" | "decline" | "done" | "confirm" | "cancel";
+                    action: "accept" | "decline" | "forward" | "return" | "done" | "confirm" | "cancel";
                 };
                 cookie?: never;
             };
@@ -6093,6 +6186,16 @@ export interface paths {
                         version?: number;
                         /** @description why it cannot be taken */
                         reason: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description what the next tier should know */
+                        note?: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description the result sent back to the village (办理结果) */
+                        note: string;
                     } | {
                         /** @description the version you saw; 409 if it moved on */
                         version?: number;
@@ -6124,7 +6227,7 @@ export interface paths {
                             id: number;
                             number: string;
                             /** @enum {string} */
-                            status: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                            status: "requested" | "accepted" | "at_township" | "at_county" | "returned" | "done" | "confirmed" | "declined" | "cancelled";
                             version: number;
                         };
                     };
@@ -6178,6 +6281,328 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/in-service/sign-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 在职党员报到 An in-service party member registers with the community where they live */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        displayName: string;
+                        password: string;
+                        phone: string;
+                        /** @description the village or community where you live (报到地) */
+                        homeCode: string;
+                        /** @description 工作单位 the unit you work for */
+                        employerUnit: string;
+                        /** @description the unit’s party organisation in the county’s tree, if listed */
+                        employerOrgId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/in-service/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报到登记 Registrations of in-service party members in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected";
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                accountId: number;
+                                name: string;
+                                /** @description masked, e.g. 138****5678 */
+                                phone: string;
+                                homeCode: string;
+                                homeName: string;
+                                employerUnit: string;
+                                employerOrgId: number | null;
+                                employerOrgName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                rejectReason: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                                /** @description hours of service recorded in total */
+                                hours: number;
+                                /** @description fulfilled wishes with hours recorded */
+                                wishes: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/in-service/registrations/{id}/{decision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核报到 approve, or reject {reason} (the community’s staff; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    decision: "approve" | "reject";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description required when rejecting */
+                        reason?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            accountId: number;
+                            name: string;
+                            /** @description masked, e.g. 138****5678 */
+                            phone: string;
+                            homeCode: string;
+                            homeName: string;
+                            employerUnit: string;
+                            employerOrgId: number | null;
+                            employerOrgName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                            rejectReason: string | null;
+                            reviewedAt: string | null;
+                            createdAt: string;
+                            /** @description hours of service recorded in total */
+                            hours: number;
+                            /** @description fulfilled wishes with hours recorded */
+                            wishes: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/in-service/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务时长 Hours of in-service members by employer unit and member (approved members) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only the members of this employer unit’s party organisation */
+                    employerOrgId?: number;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            units: {
+                                employerUnit: string;
+                                employerOrgId: number | null;
+                                members: number;
+                                hours: number;
+                            }[];
+                            items: {
+                                id: number;
+                                accountId: number;
+                                name: string;
+                                /** @description masked, e.g. 138****5678 */
+                                phone: string;
+                                homeCode: string;
+                                homeName: string;
+                                employerUnit: string;
+                                employerOrgId: number | null;
+                                employerOrgName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                rejectReason: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                                /** @description hours of service recorded in total */
+                                hours: number;
+                                /** @description fulfilled wishes with hours recorded */
+                                wishes: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/in-service/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的报到与服务时长 My registration and the hours recorded */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            registration: {
+                                id: number;
+                                accountId: number;
+                                name: string;
+                                /** @description masked, e.g. 138****5678 */
+                                phone: string;
+                                homeCode: string;
+                                homeName: string;
+                                employerUnit: string;
+                                employerOrgId: number | null;
+                                employerOrgName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                rejectReason: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                                /** @description hours of service recorded in total */
+                                hours: number;
+                                /** @description fulfilled wishes with hours recorded */
+                                wishes: number;
+                            };
+                            entries: {
+                                wishId: number;
+                                wishNumber: string;
+                                title: string;
+                                hours: number;
+                                servedOn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,0 +1,9 @@
+import type { Db } from '../../platform/db/database.js';
+import type { Pii } from '../../platform/crypto.js';
+
+/** What the in-service members' routes need (passed in by server/app.ts). */
+export type InServiceDeps = {
+  db: Db;
+  pii: Pii;
+  now: () => Date;
+};
