@@ -32,7 +32,7 @@ const FUTURE = '2099-01-01';
 
 export const PARTY_ROWS: Row[] = [
   {
-    route: 'POST /party/orgs',
+    route: 'POST /api/v1/party/orgs',
     // a group under a group: not a legal parent (400) once the parent is found in scope
     make: (fx, w) =>
       post('/party/orgs', {
@@ -45,13 +45,13 @@ export const PARTY_ROWS: Row[] = [
     out: MANAGE(400),
   },
   {
-    route: 'PATCH /party/orgs/{id}',
+    route: 'PATCH /api/v1/party/orgs/{id}',
     make: (fx, w) => patch(`/party/orgs/${fx[w].partyOrgId}`, { name: '矩阵更名党小组' }),
     in: MANAGE(204),
     out: MANAGE(204),
   },
   {
-    route: 'POST /party/orgs/{id}/merge',
+    route: 'POST /api/v1/party/orgs/{id}/merge',
     make: (fx, w) =>
       post(`/party/orgs/${fx[w].partyOrgId}/merge`, {
         intoId: fx[w].partyOrgId,
@@ -62,21 +62,21 @@ export const PARTY_ROWS: Row[] = [
     out: MANAGE(400),
   },
   {
-    route: 'POST /party/members/{id}/move',
+    route: 'POST /api/v1/party/members/{id}/move',
     make: (fx, w) =>
       post(`/party/members/${fx[w].partyMemberId}/move`, { orgId: fx[w].partyOrgId, on: '2026-01-01' }),
     in: MANAGE(400),
     out: MANAGE(400),
   },
   {
-    route: 'POST /party/members/{id}/transfer-out',
+    route: 'POST /api/v1/party/members/{id}/transfer-out',
     make: (fx, w) =>
       post(`/party/members/${fx[w].partyMemberId}/transfer-out`, { on: FUTURE, to: '矩阵单位' }),
     in: MANAGE(400),
     out: MANAGE(400),
   },
   {
-    route: 'POST /party/members/transfer-in',
+    route: 'POST /api/v1/party/members/transfer-in',
     make: (fx, w) =>
       post('/party/members/transfer-in', {
         residentId: fx[w].residentId,
@@ -88,13 +88,13 @@ export const PARTY_ROWS: Row[] = [
     out: MANAGE(400),
   },
   {
-    route: 'GET /party/members/{id}/history',
+    route: 'GET /api/v1/party/members/{id}/history',
     make: (fx, w) => get(`/party/members/${fx[w].partyMemberId}/history`),
     in: READ_IN,
     out: READ_OTHER_TOWNSHIP,
   },
   {
-    route: 'POST /party/links',
+    route: 'POST /api/v1/party/links',
     make: (fx, w) =>
       post('/party/links', {
         memberId: fx[w].partyMemberId,
@@ -102,35 +102,35 @@ export const PARTY_ROWS: Row[] = [
         clientRequestId: rid(),
       }),
     in: { '*': 403, party: 200, village: 200, anonymous: 401 },
-    out: { '*': 403, party: 200, village: 404, anonymous: 401 },
+    out: { '*': 403, party: 404, village: 404, anonymous: 401 },
   },
   {
-    route: 'GET /party/links/grids',
+    route: 'GET /api/v1/party/links/grids',
     make: (fx, w) => get(`/party/links/grids?within=${fx[w].village}`),
     in: READ_IN,
     out: READ_OTHER_COUNTY,
   },
   {
-    route: 'GET /party/links/households',
+    route: 'GET /api/v1/party/links/households',
     make: (fx, w) => get(`/party/links/households?within=${fx[w].village}`),
     in: READ_IN,
     out: READ_OTHER_COUNTY,
   },
   {
-    route: 'GET /party/links/households/export.xlsx',
+    route: 'GET /api/v1/party/links/households/export.xlsx',
     make: (fx, w) => get(`/party/links/households/export.xlsx?within=${fx[w].village}`),
     in: READ_IN,
     out: READ_OTHER_COUNTY,
   },
   {
-    route: 'PUT /party/grids/{code}/leader',
+    route: 'PUT /api/v1/party/grids/{code}/leader',
     make: (fx, w) =>
       put(`/party/grids/${fx[w].grid}/leader`, { accountId: 1, orgId: fx[w].partyOrgId, since: FUTURE }),
     in: MANAGE(400),
     out: MANAGE(400),
   },
   {
-    route: 'GET /party/grids/{code}/chain',
+    route: 'GET /api/v1/party/grids/{code}/chain',
     make: (fx, w) => get(`/party/grids/${fx[w].grid}/chain`),
     in: READ_IN,
     out: READ_OTHER_COUNTY,

@@ -9,7 +9,9 @@ import type { PartyOrg } from './types.js';
 const KIND_COLOUR: Record<PartyOrg['kind'], string> = {
   county_committee: 'red',
   township_committee: 'volcano',
+  community_committee: 'magenta',
   branch: 'orange',
+  grid_branch: 'lime',
   grid_group: 'gold',
 };
 
