@@ -25,6 +25,8 @@ const PUBLIC = new Set([
   'POST /api/v1/auth/login',
   // a resident joins with a household's invitation code (rate-limited, single-use)
   'POST /api/v1/join',
+  // 在职党员报到: the member signs up; the account stays closed until the community's staff approve
+  'POST /api/v1/in-service/sign-up',
   ...OPEN311,
   'POST /open311/v2/requests.:format',
   'POST /open311/v2/servicerequestupdates.:format',

@@ -610,6 +610,8 @@ export const MATRIX: Row[] = [
     in: { '*': 403, township: 200, village: 200, gridworker: 200, parttime: 200, anonymous: 401 },
     out: {
       '*': 403,
+      // county_centre handles the county tier of the 全程代办 relay: another county's errand is not found
+      county: 404,
       township: 404,
       village: 404,
       gridworker: 404,
