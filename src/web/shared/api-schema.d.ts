@@ -108,7 +108,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                            role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin";
                             roleName: {
                                 zh: string;
                                 en: string;
@@ -147,7 +147,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
-                    role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                    role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin";
                     /** @description part of the username or display name */
                     q?: string;
                     /** @description true: disabled accounts only; false: active ones only */
@@ -171,7 +171,7 @@ export interface paths {
                                 username: string;
                                 displayName: string;
                                 /** @enum {string} */
-                                role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                                role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin";
                                 scopeCode: string;
                                 scopeName: string;
                                 disabled: boolean;
@@ -203,7 +203,7 @@ export interface paths {
                         displayName: string;
                         password: string;
                         /** @enum {string} */
-                        role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                        role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin";
                         scopeCode: string;
                         /** @description department staff: their department */
                         departmentId?: number | null;
@@ -260,7 +260,7 @@ export interface paths {
                     "application/json": {
                         displayName?: string;
                         /** @enum {string} */
-                        role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                        role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin";
                         scopeCode?: string;
                         disabled?: boolean;
                         /** @description department staff: their department */
@@ -287,7 +287,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "department_staff" | "party_organiser" | "admin";
+                            role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin";
                             scopeCode: string;
                             scopeName: string;
                             disabled: boolean;
@@ -11638,6 +11638,396 @@ export interface paths {
                             gridCode: string;
                             version: number;
                             replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/city-campaigns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全市专项任务列表 My city’s campaigns with their progress by county */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "running" | "closed";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                title: string;
+                                templateKey: string | null;
+                                startsOn: string;
+                                endsOn: string;
+                                /** @enum {string} */
+                                state: "running" | "closed";
+                                version: number;
+                                supervising: string[];
+                                /** @description over the whole city */
+                                counts: {
+                                    targets: number;
+                                    done: number;
+                                    notApplicable: number;
+                                    open: number;
+                                    missed: number;
+                                    coverage: number;
+                                };
+                                byCounty: {
+                                    targets: number;
+                                    done: number;
+                                    notApplicable: number;
+                                    open: number;
+                                    missed: number;
+                                    coverage: number;
+                                    code: string;
+                                    name: string;
+                                }[];
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 全市专项任务 A city launches a campaign over its counties; the rule runs in each county */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        templateKey?: string;
+                        startsOn: string;
+                        endsOn: string;
+                        rule: {
+                            /** @enum {string} */
+                            subject: "resident" | "household";
+                            /** @description residents only: aged at least this */
+                            minAge?: number;
+                            /** @description residents only: aged at most this */
+                            maxAge?: number;
+                            /**
+                             * @description any of these care tags (none: no condition on tags)
+                             * @default []
+                             */
+                            careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden")[];
+                            /**
+                             * @description only in these townships, villages or grids of your scope (none: all of it)
+                             * @default []
+                             */
+                            regions?: string[];
+                        };
+                        checklist: {
+                            fields: {
+                                key: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "boolean" | "text" | "number" | "choice" | "date";
+                                /** @default false */
+                                required?: boolean;
+                                options?: string[];
+                            }[];
+                            /**
+                             * @default optional
+                             * @enum {string}
+                             */
+                            photo?: "none" | "optional";
+                        };
+                        /** @description the tiers that follow its progress */
+                        supervising: ("county" | "township" | "village")[];
+                        /** Format: uuid */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already launched with this clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            targets: number;
+                            /** @description counties where the rule selected someone */
+                            counties: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            targets: number;
+                            /** @description counties where the rule selected someone */
+                            counties: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/city-campaigns/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全市专项任务详情 A city campaign: rule, checklist, progress by county, what I may do */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            title: string;
+                            templateKey: string | null;
+                            startsOn: string;
+                            endsOn: string;
+                            /** @enum {string} */
+                            state: "running" | "closed";
+                            version: number;
+                            supervising: string[];
+                            /** @description over the whole city */
+                            counts: {
+                                targets: number;
+                                done: number;
+                                notApplicable: number;
+                                open: number;
+                                missed: number;
+                                coverage: number;
+                            };
+                            byCounty: {
+                                targets: number;
+                                done: number;
+                                notApplicable: number;
+                                open: number;
+                                missed: number;
+                                coverage: number;
+                                code: string;
+                                name: string;
+                            }[];
+                            rule: {
+                                /** @enum {string} */
+                                subject: "resident" | "household";
+                                /** @description residents only: aged at least this */
+                                minAge?: number;
+                                /** @description residents only: aged at most this */
+                                maxAge?: number;
+                                /**
+                                 * @description any of these care tags (none: no condition on tags)
+                                 * @default []
+                                 */
+                                careTags: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden")[];
+                                /**
+                                 * @description only in these townships, villages or grids of your scope (none: all of it)
+                                 * @default []
+                                 */
+                                regions: string[];
+                            };
+                            checklist: {
+                                fields: {
+                                    key: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    type: "boolean" | "text" | "number" | "choice" | "date";
+                                    /** @default false */
+                                    required: boolean;
+                                    options?: string[];
+                                }[];
+                                /**
+                                 * @default optional
+                                 * @enum {string}
+                                 */
+                                photo: "none" | "optional";
+                            };
+                            closeReason: string | null;
+                            closedAt: string | null;
+                            actions: "close"[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/city-campaigns/{id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 全市任务进度 Progress of a region of my city by its child regions: counties, then townships, villages, grids */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the region to break down (inside your scope); default your scope */
+                    within?: string;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            code: string;
+                            name: string;
+                            total: {
+                                targets: number;
+                                done: number;
+                                notApplicable: number;
+                                open: number;
+                                missed: number;
+                                coverage: number;
+                            };
+                            items: {
+                                targets: number;
+                                done: number;
+                                notApplicable: number;
+                                open: number;
+                                missed: number;
+                                coverage: number;
+                                code: string;
+                                name: string;
+                                level: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/city-campaigns/{id}/actions/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 结束全市专项任务 Close with every county part: open targets are missed (counted by county); a reason is required then (409) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description required when targets were missed */
+                        reason?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "closed";
+                            version: number;
+                            counts: {
+                                targets: number;
+                                done: number;
+                                notApplicable: number;
+                                open: number;
+                                missed: number;
+                                coverage: number;
+                            };
+                            byCounty: {
+                                code: string;
+                                missed: number;
+                            }[];
                         };
                     };
                 };
