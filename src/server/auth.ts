@@ -3,6 +3,7 @@ import { SESSION_COOKIE } from '../modules/accounts/http.js';
 import { SessionCache, type InvalidationSource } from '../modules/accounts/session-cache.js';
 import type { Db } from '../platform/db/database.js';
 import { AppError } from '../platform/errors.js';
+import { roleReaches } from './city-reach.js';
 import { isCrossSiteStateChange } from './same-origin.js';
 
 function tokenOf(req: FastifyRequest): { token: string; byCookie: boolean } | undefined {
@@ -37,6 +38,7 @@ export function installAuth(app: FastifyInstance, db: Db, events: InvalidationSo
     const actor = token ? await sessions.actorOf(token.token) : undefined;
     if (!actor && open === true) return; // optional session: the route answers anonymous callers itself
     if (!actor) throw new AppError('UNAUTHENTICATED');
+    if (!roleReaches(actor.role, req.method, req.routeOptions.url)) throw new AppError('FORBIDDEN');
     req.actor = actor;
     req.log = req.log.child({ actor: actor.accountId });
   });

@@ -28,6 +28,7 @@ import { PEOPLE_ROWS } from './rows-people.js';
 import { REGISTER_ROWS } from './rows-registers.js';
 import { LANG_ROWS } from './rows-lang.js';
 import { CAMPAIGN_ROWS } from './rows-campaigns.js';
+import { CITY_ROWS } from './rows-city.js';
 import { EMERGENCY_ROWS } from './rows-emergency.js';
 import { MEETING_ROWS } from './rows-meetings.js';
 import { MAP_ROWS } from './rows-maps.js';
@@ -862,6 +863,7 @@ export const MATRIX: Row[] = [
   ...REGISTER_ROWS,
   ...LANG_ROWS,
   ...CAMPAIGN_ROWS,
+  ...CITY_ROWS,
   ...EMERGENCY_ROWS,
   ...MAP_ROWS,
   ...CALL_ROWS,

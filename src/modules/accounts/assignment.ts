@@ -17,6 +17,7 @@ export const ROLE_SCOPE_LEVELS: Record<Role, readonly string[]> = {
   village_staff: ['village'],
   township_centre: ['township'],
   county_centre: ['county'],
+  city_centre: ['city'],
   department_staff: ['county', 'township'],
   party_organiser: ['county', 'township'],
   admin: ['county', 'township'],

@@ -6,6 +6,7 @@ export const ROLES = [
   'village_staff',
   'township_centre',
   'county_centre',
+  'city_centre',
   'department_staff',
   'party_organiser',
   'admin',
@@ -21,6 +22,7 @@ export const ROLE_NAMES: Record<Role, { zh: string; en: string }> = {
   village_staff: { zh: '村(社区)两委', en: 'Village/community staff' },
   township_centre: { zh: '镇街指挥中心', en: 'Township centre' },
   county_centre: { zh: '县综治中心', en: 'County centre' },
+  city_centre: { zh: '市级指挥中心', en: 'City centre' },
   department_staff: { zh: '职能部门', en: 'Department staff' },
   party_organiser: { zh: '党组织管理员', en: 'Party organiser' },
   admin: { zh: '系统管理员', en: 'Administrator' },
@@ -36,6 +38,10 @@ export type Actor = {
   scopeCode: string;
   /** ltree path of the scope node; the caller sees `path <@ scopePath` only. */
   scopePath: string;
+  /**
+   * The county of the scope; a city centre's is its city's 4-digit code, which keys no county's
+   * rows, so county-keyed queries find nothing for it (docs/SECURITY.md, "The city role").
+   */
   countyCode: string;
   sessionId: number;
 };

@@ -57,6 +57,7 @@ export const ENTITY_NAMES: Record<string, Phrase> = {
   wish: p('微心愿', 'wish'),
   campaign: p('专项任务', 'campaign'),
   campaign_target: p('专项任务对象', 'campaign target'),
+  city_campaign: p('全市专项任务', 'city-wide campaign'),
   emergency_event: p('应急事件', 'emergency event'),
   emergency_check: p('应急核查户', 'emergency household check'),
   emergency_team: p('应急队伍', 'emergency team'),
@@ -187,6 +188,8 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   'open311_key.issue': p('签发了{o}', 'issued {o}'),
   'open311_key.revoke': p('吊销了{o}', 'revoked {o}'),
   'campaign.launch': p('发起了{o}', 'launched {o}'),
+  'city_campaign.launch': p('发起了{o}', 'launched {o}'),
+  ...steps('city_campaign', { close: p('结束了{o}', 'closed {o}') }),
   ...steps('call', {
     place: p('发起了{o}', 'placed {o}'),
     answer: p('接听了{o}', 'answered {o}'),

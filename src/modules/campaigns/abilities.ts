@@ -5,6 +5,8 @@ export const CAMPAIGN_ABILITIES = {
   'campaigns.read': ['grid_worker', 'village_staff', 'township_centre', 'county_centre', 'admin'],
   /** 上级号召: a county or township launches (and closes) a campaign over its subtree */
   'campaigns.launch': ['township_centre', 'county_centre'],
+  /** 全市响应: a city centre launches, follows (counts by county, no personal data) and closes campaigns over its counties */
+  'campaigns.city': ['city_centre'],
   /** work the targets of one's grid: done, not applicable, moved within the county */
   'campaigns.work': ['grid_worker', 'village_staff'],
 } as const satisfies Record<string, readonly Role[]>;

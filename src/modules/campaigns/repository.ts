@@ -24,6 +24,7 @@ const CAMPAIGN = [
   'c.target_count',
   'c.close_reason',
   'c.closed_at',
+  'c.city_campaign_id',
 ] as const;
 
 export async function lockCampaign(tx: Tx, actor: Actor, id: number) {

@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { IdParams } from '../../platform/ids.js';
 import { actorOf, inScope, narrowScope, type Actor } from '../accounts/index.js';
 import { pathOf } from '../regions/index.js';
-import { authorize } from './abilities.js';
+import { authorize, can } from './abilities.js';
 import { closeCampaign } from './close.js';
 import { mayClose, mayFollow } from './policy.js';
 import type { CampaignDeps } from './context.js';
@@ -26,6 +26,8 @@ import {
   Template,
 } from './schemas.js';
 import { campaignTargetRoutes } from './target-routes.js';
+import { cityCampaignRoutes } from './city-routes.js';
+import { TEMPLATES } from './templates.js';
 import { listTemplates } from './template-repository.js';
 import { toCampaignItem, toCounts } from './view.js';
 
@@ -33,6 +35,7 @@ export const campaignRoutes =
   (ctx: CampaignDeps): FastifyPluginAsyncZod =>
   async (app) => {
     await app.register(campaignTargetRoutes(ctx));
+    await app.register(cityCampaignRoutes(ctx));
 
     async function visible(actor: Actor, id: number) {
       const c = await repo.findCampaign(ctx.db, actor, id);
@@ -51,6 +54,8 @@ export const campaignRoutes =
       },
       async (req) => {
         const actor = actorOf(req);
+        // a city launches from the national templates (each county may have changed its own)
+        if (can(actor, 'campaigns.city')) return { items: TEMPLATES };
         authorize(actor, 'campaigns.launch');
         return { items: await listTemplates(ctx.db, actor.countyCode) };
       },

@@ -255,3 +255,38 @@ export const CloseResult = z.object({
   missed: z.array(TargetItem).describe('every target missed (up to 500; the rest through GET …/targets)'),
 });
 export const Launched = z.object({ id: z.number().int(), targets: z.number().int(), replayed: z.boolean() });
+
+/** A county's share of a city's campaign: counts only (no target's name or address). */
+export const CountyCounts = Counts.extend({ code: z.string(), name: z.string() });
+export const CityCampaignItem = z.object({
+  id: z.number().int(),
+  title: z.string(),
+  templateKey: z.string().nullable(),
+  startsOn: z.string(),
+  endsOn: z.string(),
+  state: z.enum(['running', 'closed']),
+  version: z.number().int(),
+  supervising: z.array(z.string()),
+  counts: Counts.describe('over the whole city'),
+  byCounty: z.array(CountyCounts),
+});
+export const CityCampaignDetail = CityCampaignItem.extend({
+  rule: Rule,
+  checklist: Checklist,
+  closeReason: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  actions: z.array(z.enum(['close'])),
+});
+export const CityLaunched = z.object({
+  id: z.number().int(),
+  targets: z.number().int(),
+  counties: z.number().int().describe('counties where the rule selected someone'),
+  replayed: z.boolean(),
+});
+export const CityCloseResult = z.object({
+  id: z.number().int(),
+  state: z.literal('closed'),
+  version: z.number().int(),
+  counts: Counts,
+  byCounty: z.array(z.object({ code: z.string(), missed: z.number().int() })),
+});

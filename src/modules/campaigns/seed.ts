@@ -49,19 +49,23 @@ type Plan = {
   stateSql: ReturnType<typeof sql>;
   /** limit the rule to these regions of the launcher's (keeps the demo fast) */
   regions?: string[];
+  /** a county's part of a city's campaign: the county it covers and the city's campaign */
+  city?: { county: string; campaignId: number };
 };
 
 async function seedOne(tx: Tx, countyCode: string, p: Plan) {
   const t = TEMPLATES.find((x) => x.key === p.key)!;
-  const path = pathOf(p.launcher.scope_code);
+  const region = p.city?.county ?? p.launcher.scope_code;
+  const path = pathOf(region);
   const made = await tx
     .insertInto('campaign')
     .values({
       county_code: countyCode,
       title: p.title,
       template_key: t.key,
-      region_code: p.launcher.scope_code,
+      region_code: region,
       region_path: path,
+      city_campaign_id: p.city?.campaignId ?? null,
       launched_by: p.launcher.id,
       rule: JSON.stringify({ ...t.rule, regions: p.regions ?? [] }),
       checklist: JSON.stringify(t.checklist),
@@ -169,5 +173,52 @@ export async function seedCampaignDemo(tx: Tx, countyCode: string, _pii: Pii): P
     closedAt: null,
     closeReason: null,
     stateSql: sql`CASE WHEN x.h < 42 THEN 'done' WHEN x.h = 99 THEN 'not_applicable' ELSE 'open' END`,
+  });
+  await seedCityCampaign(tx, countyCode, township.scope_code, day);
+}
+
+/**
+ * The city's campaign (全市响应): 铁岭市 had the elderly vaccinated over its counties three months
+ * ago. The demo's archive is 铁岭县's alone, so its part is the county's only one, limited to the demo
+ * township to stay fast; closed by the city with two misses explained.
+ */
+async function seedCityCampaign(tx: Tx, countyCode: string, township: string, day: (d: number) => string) {
+  const city = await accountId(tx, 'city');
+  if (!city) return;
+  const t = TEMPLATES.find((x) => x.key === 'elderly_vaccination')!;
+  const closedAt = new Date(Date.now() - 59 * DAY);
+  const reason = '2人在外地就医，已由所在地接种点补种并回传记录';
+  const header = await tx
+    .insertInto('city_campaign')
+    .values({
+      city_code: city.scope_code,
+      title: '老年人新冠疫苗加强针接种随访',
+      template_key: t.key,
+      launched_by: city.id,
+      rule: JSON.stringify({ ...t.rule, regions: [township] }),
+      checklist: JSON.stringify(t.checklist),
+      supervising: ['county', 'township', 'village'],
+      starts_on: day(-90),
+      ends_on: day(-60),
+      state: 'closed',
+      version: 2,
+      close_reason: reason,
+      closed_at: closedAt,
+      closed_by: city.id,
+      created_at: new Date(`${day(-90)}T08:00:00+08:00`),
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await seedOne(tx, countyCode, {
+    key: t.key,
+    title: '老年人新冠疫苗加强针接种随访',
+    launcher: { id: Number(city.id), scope_code: city.scope_code },
+    city: { county: countyCode, campaignId: Number(header.id) },
+    startsOn: day(-90),
+    endsOn: day(-60),
+    closedAt,
+    closeReason: reason,
+    regions: [township],
+    stateSql: sql`CASE WHEN x.rn <= 2 THEN 'missed' WHEN x.rn % 97 = 0 THEN 'not_applicable' ELSE 'done' END`,
   });
 }

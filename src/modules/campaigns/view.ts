@@ -3,6 +3,7 @@ import type { RawCounts } from './repository.js';
 import type { CampaignRow } from './repository.js';
 import type { CountsOut } from './schemas.js';
 import type { TargetListRow } from './target-repository.js';
+import type { CityCampaignRow } from './city-repository.js';
 
 const ZERO: RawCounts = { targets: 0, done: 0, na: 0, open: 0, missed: 0 };
 
@@ -50,5 +51,30 @@ export function toTargetItem(t: TargetListRow) {
     note: t.note === null ? null : maskPiiText(t.note),
     doneAt: t.done_at?.toISOString() ?? null,
     version: t.version,
+  };
+}
+
+export function toCityItem(h: CityCampaignRow, counties: (RawCounts & { code: string; name: string })[]) {
+  const sum = counties.reduce(
+    (s, r) => ({
+      targets: s.targets + r.targets,
+      done: s.done + r.done,
+      na: s.na + r.na,
+      open: s.open + r.open,
+      missed: s.missed + r.missed,
+    }),
+    { ...ZERO },
+  );
+  return {
+    id: Number(h.id),
+    title: h.title,
+    templateKey: h.template_key,
+    startsOn: h.starts_on,
+    endsOn: h.ends_on,
+    state: h.state as 'running' | 'closed',
+    version: h.version,
+    supervising: h.supervising,
+    counts: toCounts(sum),
+    byCounty: counties.map((c) => ({ code: c.code, name: c.name, ...toCounts(c) })),
   };
 }

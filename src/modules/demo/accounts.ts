@@ -48,12 +48,20 @@ export async function demoAccountPlan(tx: DbOrTx, countyCode: string): Promise<D
   const names = await tx
     .selectFrom('region')
     .select(['code', 'name'])
-    .where('code', 'in', [J1.county, J1.township, J1.village, J1.grid])
+    .where('code', 'in', [J1.county, J1.township, J1.village, J1.grid, countyCode.slice(0, 4)])
     .execute();
   const name = (code: string) => names.find((n) => n.code === code)?.name ?? code;
   const c = { code: countyCode, name: grid.cn };
   return [
     { username: 'admin', displayName: '系统管理员', role: 'admin', scopeCode: c.code, scopeName: c.name },
+    // the city above the county (全市响应): campaigns over its counties, no personal data
+    {
+      username: 'city',
+      displayName: `${name(countyCode.slice(0, 4))}社会治理指挥中心`,
+      role: 'city_centre',
+      scopeCode: countyCode.slice(0, 4),
+      scopeName: name(countyCode.slice(0, 4)),
+    },
     {
       username: 'county',
       displayName: '县综治中心值班员',

@@ -15,6 +15,7 @@ export type Subject =
   | 'correction'
   | 'campaign'
   | 'campaign_target'
+  | 'city_campaign'
   | 'emergency_event'
   | 'emergency_check'
   | 'whistle'

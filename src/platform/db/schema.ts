@@ -444,6 +444,7 @@ export interface CityCampaign {
   client_request_id: string | null;
   close_reason: string | null;
   closed_at: Timestamp | null;
+  closed_by: number | null;
   created_at: Generated<Timestamp>;
   ends_on: string;
   id: Generated<number>;
@@ -454,6 +455,7 @@ export interface CityCampaign {
   supervising: string[];
   template_key: string | null;
   title: string;
+  version: Generated<number>;
 }
 
 export interface CorrectionRequest {
