@@ -7,6 +7,8 @@ import { get, type Row } from './rows.js';
 
 const exporters = { '*': 403, county: 200, township: 200, village: 200, admin: 200, anonymous: 401 };
 const outside = { '*': 404, anonymous: 401 };
+/** people.export: the village, township and county centres (administrators keep no archive). */
+const peopleExporters = { '*': 403, county: 200, township: 200, village: 200, anonymous: 401 };
 
 export const LIST_ROWS: Row[] = [
   {
@@ -25,6 +27,18 @@ export const LIST_ROWS: Row[] = [
     route: 'GET /api/v1/disputes/export.xlsx',
     make: (fx, w) => get(`/disputes/export.xlsx?within=${fx[w].grid}`),
     in: exporters,
+    out: outside,
+  },
+  {
+    route: 'GET /api/v1/households/list.xlsx',
+    make: (fx, w) => get(`/households/list.xlsx?within=${fx[w].grid}&sort=-members`),
+    in: peopleExporters,
+    out: outside,
+  },
+  {
+    route: 'GET /api/v1/residents/export.xlsx',
+    make: (fx, w) => get(`/residents/export.xlsx?within=${fx[w].grid}&sort=birthDate`),
+    in: peopleExporters,
     out: outside,
   },
 ];
