@@ -79,6 +79,8 @@ export type ListSpec<T extends { id: number }> = {
   refused: string[];
   /** the account that exports (default county) */
   exporter?: string;
+  /** false when the list has no `number` search */
+  number?: boolean;
 };
 
 const OUTSIDE = '211122002';
@@ -147,7 +149,8 @@ export function describeList<T extends { id: number }>(spec: ListSpec<T>, app: (
         'q=%EF%BC%91%EF%BC%93%EF%BC%97%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%90%EF%BC%93%EF%BC%93%EF%BC%93%EF%BC%93',
         'number=12%0034',
       ])
-        expect((await list(county, bad)).status, bad).toBe(400);
+        if (spec.number !== false || !bad.startsWith('number='))
+          expect((await list(county, bad)).status, bad).toBe(400);
     });
 
     it('exports exactly the listed rows in their order, audited with the filter and the row count', async () => {

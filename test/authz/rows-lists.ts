@@ -8,6 +8,8 @@ import { get, type Row } from './rows.js';
 const exporters = { '*': 403, county: 200, township: 200, village: 200, admin: 200, anonymous: 401 };
 const outside = { '*': 404, anonymous: 401 };
 /** people.export: the village, township and county centres (administrators keep no archive). */
+/** cadres.export / enterprises.export: the centres and the party organisers who keep the register. */
+const registerExporters = { '*': 403, county: 200, township: 200, village: 200, party: 200, anonymous: 401 };
 const peopleExporters = { '*': 403, county: 200, township: 200, village: 200, anonymous: 401 };
 
 export const LIST_ROWS: Row[] = [
@@ -39,6 +41,18 @@ export const LIST_ROWS: Row[] = [
     route: 'GET /api/v1/residents/export.xlsx',
     make: (fx, w) => get(`/residents/export.xlsx?within=${fx[w].grid}&sort=birthDate`),
     in: peopleExporters,
+    out: outside,
+  },
+  {
+    route: 'GET /api/v1/cadres/export.xlsx',
+    make: (fx, w) => get(`/cadres/export.xlsx?within=${fx[w].village}&sort=-birthYear`),
+    in: registerExporters,
+    out: outside,
+  },
+  {
+    route: 'GET /api/v1/enterprises/export.xlsx',
+    make: (fx, w) => get(`/enterprises/export.xlsx?within=${fx[w].grid}&sort=creditCode`),
+    in: registerExporters,
     out: outside,
   },
 ];

@@ -7921,6 +7921,49 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/cadres/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出干部名册 The filtered cadre list as .xlsx, streamed (masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description committee: two-committee members; reserve: 后备干部; first_secretary: sent to a village */
+                    kind?: "all" | "committee" | "reserve" | "first_secretary";
+                    /** @description words in the name or unit (not a phone or ID number) */
+                    q?: string;
+                    /** @description sort by a column: id, name, birthYear, region, unit; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "name" | "-name" | "birthYear" | "-birthYear" | "region" | "-region" | "unit" | "-unit";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/cadres/stats": {
         parameters: {
             query?: never;
@@ -8665,6 +8708,53 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出两新组织 The filtered enterprise list as .xlsx, streamed (masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description 企业 / 社会组织 */
+                    kind?: "enterprise" | "social_org";
+                    /** @description party_org: has one; instructor: has one; none: neither; helped: has a help record */
+                    coverage?: "party_org" | "instructor" | "none" | "helped";
+                    /** @description words in the name or address (not a phone or ID number) */
+                    q?: string;
+                    /** @description a part of the unified social credit code */
+                    number?: string;
+                    /** @description sort by a column: id, name, creditCode, grid, size, openNeeds; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "name" | "-name" | "creditCode" | "-creditCode" | "grid" | "-grid" | "size" | "-size" | "openNeeds" | "-openNeeds";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
