@@ -89,7 +89,7 @@ const OUTSIDE = '211122002';
 export function describeList<T extends { id: number }>(spec: ListSpec<T>, app: () => TestApp): void {
   describe(`${spec.name}: the common cases`, () => {
     let t: TestApp, county: H, village: H, other: H, exporter: H;
-    let countyCode: string, villageCode: string, otherCode: string;
+    let countyCode: string, villageCode: string, otherCode: string, otherCounty: string;
     const list = (h: H, query: string) => getList<T>(t, h, `${spec.url}?${query}`);
     const me = async (h: H) => (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: h })).json();
 
@@ -101,13 +101,18 @@ export function describeList<T extends { id: number }>(spec: ListSpec<T>, app: (
       exporter = spec.exporter ? await signIn(t.app, spec.exporter) : county;
       countyCode = (await me(county)).countyCode;
       villageCode = (await me(village)).scope.code;
-      otherCode = (await me(other)).scope.code;
+      // the other village (张家村, seed 004) lies in another demo county: count it there
+      ({
+        countyCode: otherCounty,
+        scope: { code: otherCode },
+      } = await me(other));
     });
 
     it('answers the exact total of the caller’s subtree; another village’s rows never appear nor count', async () => {
       const all = await spec.count(t, countyCode, null);
       const mine = await spec.count(t, countyCode, villageCode);
-      const theirs = await spec.count(t, countyCode, otherCode);
+      const theirs = await spec.count(t, otherCounty, otherCode);
+      expect(otherCounty, 'the other village is another county’s').not.toBe(countyCode);
       expect(mine, 'the demo village has rows of this list').toBeGreaterThan(0);
       expect(all).toBeGreaterThan(mine);
       expect((await list(county, 'limit=1')).page.total).toBe(all);

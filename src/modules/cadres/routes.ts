@@ -83,9 +83,10 @@ export const cadreRoutes =
       },
       async (req, reply) => {
         const actor = actorOf(req);
+        // the register's rule, as for its list: the right first (403), then the place (404)
+        authorize(actor, 'cadres.export');
         const { within, ...f } = req.query;
         const scope = scopeOf(actor, within);
-        authorize(actor, 'cadres.export');
         const a = { actor, scope, filter: req.query, requestId: req.id };
         const { stream } = await exportCadres(ctx.db, a, { ...f, on: today(ctx.now()) });
         return sendXlsx(reply, `cadres-${actor.countyCode}`, stream);

@@ -79,9 +79,10 @@ export const enterpriseRoutes =
       },
       async (req, reply) => {
         const actor = actorOf(req);
+        // the register's rule, as for its list: the right first (403), then the place (404)
+        authorize(actor, 'enterprises.export');
         const { within, ...f } = req.query;
         const scope = scopeOf(actor, within);
-        authorize(actor, 'enterprises.export');
         const a = { actor, scope, filter: req.query, requestId: req.id };
         const { stream } = await exportEnterprises(ctx.db, a, f);
         return sendXlsx(reply, `enterprises-${actor.countyCode}`, stream);
