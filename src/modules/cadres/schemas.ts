@@ -114,7 +114,9 @@ export const Training = z.object({
 export const TrainingInput = z.object({
   title: z.string().trim().min(1).max(100),
   heldOn: DateOn,
-  hours: z.number().positive().max(1000).multipleOf(0.1),
+  // min(0.1), not positive(): a tiny positive number passes multipleOf(0.1) (Zod rounds it to 0.0) and
+  // would round to 0.0 in numeric(5,1), failing the table's CHECK (hours > 0) with a 500
+  hours: z.number().min(0.1).max(1000).multipleOf(0.1),
 });
 
 export const Posting = z.object({
