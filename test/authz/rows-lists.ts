@@ -1,12 +1,19 @@
 /**
  * The rows of the lists officials work with (issue 11): each list's Excel export. Exporters: village,
  * township and county centres, administrators (403 to the others); a region outside the caller is
- * 404 for everyone signed in. "out" is 盘山县 (another county).
+ * 404 for everyone signed in, except for the cadre and enterprise registers, which (like their lists)
+ * answer 403 to a role without the right before looking at the place. "out" is 盘山县 (another county).
  */
 import { get, type Row } from './rows.js';
 
 const exporters = { '*': 403, county: 200, township: 200, village: 200, admin: 200, anonymous: 401 };
 const outside = { '*': 404, anonymous: 401 };
+/** people.export: the village, township and county centres (administrators keep no archive). */
+/** cadres.export / enterprises.export: the centres and the party organisers who keep the register. */
+const registerExporters = { '*': 403, county: 200, township: 200, village: 200, party: 200, anonymous: 401 };
+/** the registers refuse a role without the right first (403, as their lists do); 404 outside for the rest */
+const registerOutside = { '*': 403, county: 404, township: 404, village: 404, party: 404, anonymous: 401 };
+const peopleExporters = { '*': 403, county: 200, township: 200, village: 200, anonymous: 401 };
 
 export const LIST_ROWS: Row[] = [
   {
@@ -26,5 +33,29 @@ export const LIST_ROWS: Row[] = [
     make: (fx, w) => get(`/disputes/export.xlsx?within=${fx[w].grid}`),
     in: exporters,
     out: outside,
+  },
+  {
+    route: 'GET /api/v1/households/list.xlsx',
+    make: (fx, w) => get(`/households/list.xlsx?within=${fx[w].grid}&sort=-members`),
+    in: peopleExporters,
+    out: outside,
+  },
+  {
+    route: 'GET /api/v1/residents/export.xlsx',
+    make: (fx, w) => get(`/residents/export.xlsx?within=${fx[w].grid}&sort=birthDate`),
+    in: peopleExporters,
+    out: outside,
+  },
+  {
+    route: 'GET /api/v1/cadres/export.xlsx',
+    make: (fx, w) => get(`/cadres/export.xlsx?within=${fx[w].village}&sort=-birthYear`),
+    in: registerExporters,
+    out: registerOutside,
+  },
+  {
+    route: 'GET /api/v1/enterprises/export.xlsx',
+    make: (fx, w) => get(`/enterprises/export.xlsx?within=${fx[w].grid}&sort=creditCode`),
+    in: registerExporters,
+    out: registerOutside,
   },
 ];

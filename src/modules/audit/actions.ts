@@ -288,6 +288,14 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   'wish.export': p('导出了{o}列表', 'exported a list of {o}'),
   'errand.export': p('导出了{o}列表', 'exported a list of {o}'),
   'dispute.export': p('导出了{o}列表', 'exported a list of {o}'),
+  // the remaining lists' exports (issue 11, lists branch)
+  'household.export_list': p('导出了{o}列表', 'exported a list of {o}'),
+  'resident.export': p('导出了{o}列表', 'exported a list of {o}'),
+  'disclosure.export': p('导出了{o}列表', 'exported a list of {o}'),
+  'petition.export': p('导出了{o}列表', 'exported a list of {o}'),
+  'visit.export': p('导出了{o}列表', 'exported a list of {o}'),
+  'cadre.export': p('导出了{o}列表', 'exported a list of {o}'),
+  'enterprise.export': p('导出了{o}列表', 'exported a list of {o}'),
   'case_report.generate': p('生成了{o}', 'generated {o}'),
   ...steps('case', {
     file: p('将{o}立案', 'filed {o}'),

@@ -7,6 +7,8 @@ import { definePolicy, type Role } from '../accounts/index.js';
  */
 export const CADRE_ABILITIES = {
   'cadres.read': ['village_staff', 'township_centre', 'county_centre', 'party_organiser', 'admin'],
+  /** the filtered list as Excel (issue 11): the centres and the organisers who keep the register */
+  'cadres.export': ['village_staff', 'township_centre', 'county_centre', 'party_organiser'],
   'cadres.manage': ['party_organiser'],
   'cadres.reveal': ['party_organiser'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -2,6 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 import type { Cadre, CadreMentor } from '../../platform/db/schema.js';
+import { likePattern, listPage, orderBySort, type SortOf } from '../../platform/lists/index.js';
 
 /** Every query here is scoped: the caller's county (the distribution key) and subtree. */
 export type Scope = { countyCode: string; path: string };
@@ -30,11 +31,25 @@ function cadres(db: DbOrTx, scope: Scope) {
     .where(inSubtree('c.region_path', scope.path));
 }
 
-export async function listCadres(
-  db: DbOrTx,
-  scope: Scope,
-  f: { kind: CadreKind; q?: string; on: string; limit: number; offset: number },
-) {
+export type CadreFilter = {
+  kind: CadreKind;
+  on: string;
+  /** words in the name or unit (a phone or ID number is refused: likePattern) */
+  q?: string;
+  sort?: SortOf<(typeof CADRE_SORT_KEYS)[number]>;
+};
+/** The cadre list's sort keys (the schema's whitelist) and their SQL. */
+export const CADRE_SORT_KEYS = ['id', 'name', 'birthYear', 'region', 'unit'] as const;
+const CADRE_SORT = {
+  id: sql`c.id`,
+  name: sql`c.name`,
+  birthYear: sql`c.birth_year`,
+  region: sql`c.region_code`,
+  unit: sql`c.unit`,
+};
+
+/** The cadres of the filter in the caller's subtree (the WHERE of the page, the total and the export). */
+export function filteredCadres(db: DbOrTx, scope: Scope, f: CadreFilter) {
   let q = cadres(db, scope);
   if (f.kind === 'committee') q = q.where(sql<boolean>`cardinality(c.posts) > 0`);
   if (f.kind === 'reserve') q = q.where('c.reserve', '=', true);
@@ -49,18 +64,22 @@ export async function listCadres(
           .where((w) => w.or([w('p.ended_on', 'is', null), w('p.ended_on', '>=', f.on)])),
       ),
     );
-  if (f.q) q = q.where('c.name', 'like', `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-  const [items, total] = await Promise.all([
-    q
-      .select(CADRE_COLUMNS)
-      .orderBy('c.region_code')
-      .orderBy('c.id')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
+  if (f.q) {
+    const like = likePattern(f.q);
+    q = q.where((w) => w.or([w('c.name', 'ilike', like), w('c.unit', 'ilike', like)]));
+  }
+  return q;
+}
+
+/** The filtered cadres in the list's order (region then id unless sorted). */
+export function orderedCadres(db: DbOrTx, scope: Scope, f: CadreFilter) {
+  const q = filteredCadres(db, scope, f).select(CADRE_COLUMNS);
+  if (f.sort) return orderBySort(q, f.sort, CADRE_SORT, sql`c.id`);
+  return q.orderBy('c.region_code').orderBy('c.id');
+}
+
+export function listCadres(db: DbOrTx, scope: Scope, f: CadreFilter & { limit: number; offset: number }) {
+  return listPage(filteredCadres(db, scope, f), orderedCadres(db, scope, f), f.limit, f.offset);
 }
 
 export function findCadre(db: DbOrTx, scope: Scope, id: number) {

@@ -135,6 +135,13 @@ describe('cadre routes', () => {
         })
       ).statusCode,
     ).toBe(201);
+    // hours the table cannot hold (it keeps one decimal and must be > 0) are bad input, never a 500
+    for (const hours of [5.457780540967358e-271, 0.04, 0, 1000.1])
+      expect(
+        (await call('POST', `/cadres/${id}/trainings`, party, { title: '培训', heldOn: '2026-03-02', hours }))
+          .statusCode,
+        String(hours),
+      ).toBe(400);
     const mentor = (await call('GET', `/cadres?within=${villageCode}&kind=committee&limit=1`, party)).json()
       .items[0].id;
     expect(

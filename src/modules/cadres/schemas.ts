@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Keyword, sortParam } from '../../platform/lists/index.js';
+import { CADRE_SORT_KEYS } from './repository.js';
 
 export const Within = z
   .string()
@@ -77,10 +79,13 @@ export const CadreKind = z
 export const CadreQuery = z.object({
   within: Within,
   kind: CadreKind,
-  q: z.string().trim().min(1).max(50).optional().describe('part of the name'),
+  q: Keyword.describe('words in the name or unit (not a phone or ID number)'),
+  sort: sortParam(CADRE_SORT_KEYS),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+/** The cadre list's export: its filters and order, without paging. */
+export const CadreExportQuery = CadreQuery.omit({ limit: true, offset: true });
 
 export const CadreItem = z.object({
   id: z.number().int(),
@@ -109,7 +114,9 @@ export const Training = z.object({
 export const TrainingInput = z.object({
   title: z.string().trim().min(1).max(100),
   heldOn: DateOn,
-  hours: z.number().positive().max(1000).multipleOf(0.1),
+  // min(0.1), not positive(): a tiny positive number passes multipleOf(0.1) (Zod rounds it to 0.0) and
+  // would round to 0.0 in numeric(5,1), failing the table's CHECK (hours > 0) with a 500
+  hours: z.number().min(0.1).max(1000).multipleOf(0.1),
 });
 
 export const Posting = z.object({

@@ -7,6 +7,8 @@ import { definePolicy, type Role } from '../accounts/index.js';
  */
 export const ENTERPRISE_ABILITIES = {
   'enterprises.read': ['village_staff', 'township_centre', 'county_centre', 'party_organiser', 'admin'],
+  /** the filtered list as Excel (issue 11): the centres and the organisers who keep the register */
+  'enterprises.export': ['village_staff', 'township_centre', 'county_centre', 'party_organiser'],
   'enterprises.manage': ['party_organiser'],
   'enterprises.help': ['township_centre', 'county_centre', 'party_organiser'],
   'enterprises.raise_case': ['township_centre', 'county_centre'],

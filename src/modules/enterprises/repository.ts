@@ -2,6 +2,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 import type { Enterprise, EnterpriseHelp, EnterpriseHelper } from '../../platform/db/schema.js';
+import { likePattern, listPage, orderBySort, type SortOf } from '../../platform/lists/index.js';
 
 /** Every query here is scoped: the caller's county (the distribution key) and subtree. */
 export type Scope = { countyCode: string; path: string };
@@ -46,30 +47,57 @@ const COLUMNS = [
   'i.name as instructor_name',
 ] as const;
 
-export async function listEnterprises(
-  db: DbOrTx,
-  scope: Scope,
-  f: { kind?: string; coverage?: Coverage; q?: string; limit: number; offset: number },
-) {
+export type EnterpriseFilter = {
+  kind?: string;
+  coverage?: Coverage;
+  /** words in the name or address (a phone or ID number is refused: likePattern) */
+  q?: string;
+  /** a part of the unified social credit code */
+  number?: string;
+  sort?: SortOf<(typeof ENTERPRISE_SORT_KEYS)[number]>;
+};
+/** The enterprise list's sort keys (the schema's whitelist) and their SQL. */
+export const ENTERPRISE_SORT_KEYS = ['id', 'name', 'creditCode', 'grid', 'size', 'openNeeds'] as const;
+const ENTERPRISE_SORT = {
+  id: sql`e.id`,
+  name: sql`e.name`,
+  creditCode: sql`e.credit_code`,
+  grid: sql`e.grid_code`,
+  size: sql`e.size`,
+  openNeeds: openNeeds,
+};
+
+/** The enterprises of the filter in the caller's subtree (the WHERE of the page, total and export). */
+export function filteredEnterprises(db: DbOrTx, scope: Scope, f: EnterpriseFilter) {
   let q = enterprises(db, scope);
   if (f.kind) q = q.where('e.kind', '=', f.kind);
   if (f.coverage === 'party_org') q = q.where('e.party_org_id', 'is not', null);
   if (f.coverage === 'instructor') q = q.where('e.instructor_id', 'is not', null);
   if (f.coverage === 'none') q = q.where('e.party_org_id', 'is', null).where('e.instructor_id', 'is', null);
   if (f.coverage === 'helped') q = q.where(helpedSql);
-  if (f.q) q = q.where('e.name', 'like', `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`);
-  const [items, total] = await Promise.all([
-    q
-      .select(COLUMNS)
-      .select([activeHelpers.as('helpers'), openNeeds.as('open_needs')])
-      .orderBy('e.grid_code')
-      .orderBy('e.id')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
+  if (f.number) q = q.where('e.credit_code', 'like', `%${f.number.toUpperCase()}%`);
+  if (f.q) {
+    const like = likePattern(f.q);
+    q = q.where((w) => w.or([w('e.name', 'ilike', like), w('e.address', 'ilike', like)]));
+  }
+  return q;
+}
+
+/** The filtered enterprises in the list's order (grid then id unless sorted). */
+export function orderedEnterprises(db: DbOrTx, scope: Scope, f: EnterpriseFilter) {
+  const q = filteredEnterprises(db, scope, f)
+    .select(COLUMNS)
+    .select([activeHelpers.as('helpers'), openNeeds.as('open_needs')]);
+  if (f.sort) return orderBySort(q, f.sort, ENTERPRISE_SORT, sql`e.id`);
+  return q.orderBy('e.grid_code').orderBy('e.id');
+}
+
+export function listEnterprises(
+  db: DbOrTx,
+  scope: Scope,
+  f: EnterpriseFilter & { limit: number; offset: number },
+) {
+  return listPage(filteredEnterprises(db, scope, f), orderedEnterprises(db, scope, f), f.limit, f.offset);
 }
 
 export function findEnterprise(db: DbOrTx, scope: Scope, id: number) {

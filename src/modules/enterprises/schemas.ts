@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Keyword, sortParam } from '../../platform/lists/index.js';
+import { ENTERPRISE_SORT_KEYS } from './repository.js';
 import { creditCodeProblem } from './credit-code.js';
 
 export const Within = z
@@ -48,10 +50,19 @@ export const EnterpriseQuery = z.object({
     .enum(['party_org', 'instructor', 'none', 'helped'])
     .optional()
     .describe('party_org: has one; instructor: has one; none: neither; helped: has a help record'),
-  q: z.string().trim().min(1).max(50).optional(),
+  q: Keyword.describe('words in the name or address (not a phone or ID number)'),
+  number: z
+    .string()
+    .trim()
+    .regex(/^[0-9A-Za-z]{3,18}$/)
+    .optional()
+    .describe('a part of the unified social credit code'),
+  sort: sortParam(ENTERPRISE_SORT_KEYS),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+/** The enterprise list's export: its filters and order, without paging. */
+export const EnterpriseExportQuery = EnterpriseQuery.omit({ limit: true, offset: true });
 
 export const EnterpriseItem = z.object({
   id: z.number().int(),

@@ -8,15 +8,15 @@ import { authorize } from './abilities.js';
 import { pathOf } from '../regions/index.js';
 import * as repo from './repository.js';
 import {
-  CareTag,
   HouseholdItem,
+  HouseholdQuery,
   ResidentItem,
   ResidentQuery,
   RevealBody,
   RevealResponse,
-  Within,
 } from './schemas.js';
-import { revealResident, searchResidentsExactly } from './service.js';
+import { revealResident, searchHouseholdsExactly, searchResidentsExactly } from './service.js';
+import { householdFilter, listExportRoutes, residentFilter } from './list-routes.js';
 import { noStore } from '../../platform/no-store.js';
 import { archiveRoutes } from './archive-routes.js';
 import { accessRoutes } from './access-routes.js';
@@ -26,7 +26,7 @@ import { AsOfQuery } from './archive-schemas.js';
 import { householdOnDay } from './as-of.js';
 
 type HouseholdRow = Awaited<ReturnType<typeof repo.listHouseholds>>['items'][number];
-type ResidentRow = Awaited<ReturnType<typeof repo.listResidents>>[number];
+type ResidentRow = Awaited<ReturnType<typeof repo.listResidents>>['items'][number];
 
 const toHousehold = (h: HouseholdRow): z.infer<typeof HouseholdItem> => ({
   id: h.id,
@@ -72,6 +72,7 @@ export const peopleRoutes =
     await app.register(accessRoutes(ctx));
     await app.register(excelRoutes(ctx));
     await app.register(unitFeedbackRoutes(ctx));
+    await app.register(listExportRoutes(ctx));
 
     app.get(
       '/households',
@@ -79,23 +80,30 @@ export const peopleRoutes =
         schema: {
           tags: ['people'],
           summary: '户籍档案 Households in my scope',
-          querystring: z.object({
-            within: Within,
-            careTag: CareTag.optional(),
-            limit: z.coerce.number().int().min(1).max(500).default(50),
-            offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
-          }),
+          querystring: HouseholdQuery,
           response: { 200: z.object({ items: z.array(HouseholdItem), total: z.number().int() }) },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'people.read');
-        const { items, total } = await repo.listHouseholds(
-          ctx.db,
-          scopeOf(actor, req.query.within),
-          req.query,
-        );
+        const q = req.query;
+        const scope = scopeOf(actor, q.within);
+        const f = { ...householdFilter(q), limit: q.limit, offset: q.offset };
+        if (!q.phone) {
+          const { items, total } = await repo.listHouseholds(ctx.db, scope, f);
+          return { items: items.map(toHousehold), total };
+        }
+        // a member's phone answers "does this number live here?": a reveal, as the resident search
+        authorize(actor, 'people.reveal');
+        if (!q.reason) throw new AppError('REASON_REQUIRED');
+        noStore(reply);
+        const { items, total } = await searchHouseholdsExactly(ctx.db, actor, scope, {
+          ...f,
+          reason: q.reason,
+          phoneHash: ctx.pii.blindIndex('phone', q.phone),
+          requestId: req.id,
+        });
         return { items: items.map(toHousehold), total };
       },
     );
@@ -119,7 +127,7 @@ export const peopleRoutes =
         if (!h) throw new AppError('NOT_FOUND');
         if (req.query.asOf) return householdOnDay(ctx.db, scope, h, h.created_at, req.query.asOf);
         const members = await repo.listResidents(ctx.db, scope, { householdId: h.id, limit: 100, offset: 0 });
-        return { ...toHousehold(h), members: members.map(toResident) };
+        return { ...toHousehold(h), members: members.items.map(toResident) };
       },
     );
 
@@ -130,7 +138,12 @@ export const peopleRoutes =
           tags: ['people'],
           summary: '居民 Residents in my scope (masked)',
           querystring: ResidentQuery,
-          response: { 200: z.object({ items: z.array(ResidentItem) }) },
+          response: {
+            200: z.object({
+              items: z.array(ResidentItem),
+              total: z.number().int().describe('the exact number of residents of the filter'),
+            }),
+          },
         },
       },
       async (req, reply) => {
@@ -138,20 +151,22 @@ export const peopleRoutes =
         authorize(actor, 'people.read');
         const q = req.query;
         const scope = scopeOf(actor, q.within);
-        if (!q.idNumber && !q.phone)
-          return { items: (await repo.listResidents(ctx.db, scope, q)).map(toResident) };
+        if (!q.idNumber && !q.phone) {
+          const { items, total } = await repo.listResidents(ctx.db, scope, residentFilter(q, q));
+          return { items: items.map(toResident), total };
+        }
         // an exact value answers "is this person here?": a reveal, with its right, reason, audit and limit
         authorize(actor, 'people.reveal');
         if (!q.reason) throw new AppError('REASON_REQUIRED');
         noStore(reply);
         const rows = await searchResidentsExactly(ctx.db, actor, scope, {
-          ...q,
+          ...residentFilter(q, q),
           reason: q.reason,
           idNumberHash: q.idNumber ? ctx.pii.blindIndex('idNumber', q.idNumber) : undefined,
           phoneHash: q.phone ? ctx.pii.blindIndex('phone', q.phone) : undefined,
           requestId: req.id,
         });
-        return { items: rows.map(toResident) };
+        return { items: rows.map(toResident), total: rows.length };
       },
     );
 

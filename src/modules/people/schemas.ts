@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../../platform/ids.js';
+import { Keyword, sortParam } from '../../platform/lists/index.js';
+import { HOUSEHOLD_SORT_KEYS, RESIDENT_SORT_KEYS } from './list-repository.js';
 
 export const CARE_TAGS = [
   'poverty',
@@ -61,6 +63,13 @@ export const ResidentItem = z.object({
   version: z.number().int(),
 });
 
+/** A household's or resident's number is its id: one digit up (short numbers are common here). */
+const RecordNumber = z
+  .string()
+  .trim()
+  .regex(/^\d{1,12}$/)
+  .optional();
+
 export const ResidentQuery = z.object({
   within: Within,
   householdId: Id.optional(),
@@ -85,8 +94,48 @@ export const ResidentQuery = z.object({
     .optional()
     .describe('why the exact search is made; required with idNumber or phone'),
   careTag: CareTag.optional(),
+  number: RecordNumber.describe("a part of the resident's number"),
+  q: Keyword.describe('words in the name or relation (not a phone or ID number: use phone or idNumber)'),
+  sort: sortParam(RESIDENT_SORT_KEYS),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+/** The resident list's export: its filters and order, never an exact search (that is a reveal). */
+export const ResidentExportQuery = ResidentQuery.omit({
+  idNumber: true,
+  phone: true,
+  reason: true,
+  limit: true,
+  offset: true,
+});
+
+export const HouseholdQuery = z.object({
+  within: Within,
+  careTag: CareTag.optional(),
+  number: RecordNumber.describe("a part of the household's number"),
+  q: Keyword.describe("words in the address or a member's name (not a phone: use phone)"),
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/, '11-digit mobile number')
+    .optional()
+    .describe("a member's phone, exact (keyed hash): a reveal — the reveal right and a reason; audited"),
+  reason: z
+    .string()
+    .trim()
+    .min(4, '请说明查询事由 (at least 4 characters)')
+    .max(200)
+    .optional()
+    .describe('why the phone search is made; required with phone'),
+  sort: sortParam(HOUSEHOLD_SORT_KEYS),
+  limit: z.coerce.number().int().min(1).max(500).default(50),
+  offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+/** The household list's export: its filters and order, never a phone search (that is a reveal). */
+export const HouseholdExportQuery = HouseholdQuery.omit({
+  phone: true,
+  reason: true,
+  limit: true,
+  offset: true,
 });
 
 export const RevealBody = z.object({

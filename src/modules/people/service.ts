@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from '../../platform/db/database.js';
+import type { Db, Tx } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
@@ -54,20 +54,47 @@ export async function searchResidentsExactly(
   db: Db,
   actor: Actor,
   scope: repo.Scope,
-  f: repo.ResidentFilter & { reason: string; requestId: string },
+  f: repo.ResidentFilter & { limit: number; offset: number; reason: string; requestId: string },
 ) {
+  return exactSearch(db, actor, f, 'resident', async (tx) => (await repo.listResidents(tx, scope, f)).items);
+}
+
+/** A household list searched by a member's phone (blind index): a reveal, counted and audited alike. */
+export async function searchHouseholdsExactly(
+  db: Db,
+  actor: Actor,
+  scope: repo.Scope,
+  f: repo.HouseholdFilter & { limit: number; offset: number; reason: string; requestId: string },
+) {
+  let total = 0;
+  const items = await exactSearch(db, actor, f, 'household', async (tx) => {
+    const page = await repo.listHouseholds(tx, scope, f);
+    total = page.total;
+    return page.items;
+  });
+  return { items, total };
+}
+
+/** The limit, the lock and the audit row (`resident.search`, no value) of every exact search. */
+async function exactSearch<R extends { id: number }>(
+  db: Db,
+  actor: Actor,
+  f: { idNumberHash?: Buffer; phoneHash?: Buffer; reason: string; requestId: string },
+  entityType: 'resident' | 'household',
+  search: (tx: Tx) => Promise<R[]>,
+): Promise<R[]> {
   return db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`resident.search:${actor.accountId}`}, 0))`.execute(
       tx,
     );
     const recent = await repo.countRecentSearches(tx, actor.accountId, 'resident.search', 60);
     if (recent >= EXACT_SEARCH_LIMIT) throw new AppError('RATE_LIMITED');
-    const rows = await repo.listResidents(tx, scope, f);
+    const rows = await search(tx);
     await recordAudit(tx, {
       actor,
       countyCode: actor.countyCode,
       action: 'resident.search',
-      entityType: 'resident',
+      entityType,
       entityId: rows.length === 1 ? rows[0]!.id : null,
       after: {
         fields: [...(f.idNumberHash ? ['idNumber'] : []), ...(f.phoneHash ? ['phone'] : [])],

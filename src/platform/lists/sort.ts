@@ -40,3 +40,20 @@ export async function totalOf<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<
     .executeTakeFirstOrThrow();
   return (row as { total: number }).total;
 }
+
+/**
+ * A page of a list and the exact total of its filter, in one go: `ordered` is `filtered` with its
+ * columns and order (every list builds both from one WHERE, so the total and the page never disagree).
+ */
+export async function listPage<DB, TB extends keyof DB, O, R>(
+  filtered: SelectQueryBuilder<DB, TB, O>,
+  ordered: SelectQueryBuilder<DB, TB, R>,
+  limit: number,
+  offset: number,
+): Promise<{ items: R[]; total: number }> {
+  const [items, total] = await Promise.all([
+    ordered.limit(limit).offset(offset).execute(),
+    totalOf(filtered),
+  ]);
+  return { items, total };
+}

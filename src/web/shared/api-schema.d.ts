@@ -660,6 +660,16 @@ export interface paths {
                     /** @description limit to this region (inside your scope); default your whole scope */
                     within?: string;
                     careTag?: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden";
+                    /** @description a part of the household's number */
+                    number?: string;
+                    /** @description words in the address or a member's name (not a phone: use phone) */
+                    q?: string;
+                    /** @description a member's phone, exact (keyed hash): a reveal — the reveal right and a reason; audited */
+                    phone?: string;
+                    /** @description why the phone search is made; required with phone */
+                    reason?: string;
+                    /** @description sort by a column: id, grid, address, members, lastVisitAt; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "grid" | "-grid" | "address" | "-address" | "members" | "-members" | "lastVisitAt" | "-lastVisitAt";
                     limit?: number;
                     offset?: number;
                 };
@@ -939,6 +949,12 @@ export interface paths {
                     /** @description why the exact search is made; required with idNumber or phone */
                     reason?: string;
                     careTag?: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden";
+                    /** @description a part of the resident's number */
+                    number?: string;
+                    /** @description words in the name or relation (not a phone or ID number: use phone or idNumber) */
+                    q?: string;
+                    /** @description sort by a column: id, name, birthDate, grid, status, household; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "name" | "-name" | "birthDate" | "-birthDate" | "grid" | "-grid" | "status" | "-status" | "household" | "-household";
                     limit?: number;
                     offset?: number;
                 };
@@ -976,6 +992,8 @@ export interface paths {
                                 maritalStatus: string | null;
                                 version: number;
                             }[];
+                            /** @description the exact number of residents of the filter */
+                            total: number;
                         };
                     };
                 };
@@ -2236,6 +2254,96 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/list.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出户列表 The filtered household list as .xlsx, streamed (masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    careTag?: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden";
+                    /** @description a part of the household's number */
+                    number?: string;
+                    /** @description words in the address or a member's name (not a phone: use phone) */
+                    q?: string;
+                    /** @description sort by a column: id, grid, address, members, lastVisitAt; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "grid" | "-grid" | "address" | "-address" | "members" | "-members" | "lastVisitAt" | "-lastVisitAt";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/residents/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出居民列表 The filtered resident list as .xlsx, streamed (masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    householdId?: number;
+                    name?: string;
+                    careTag?: "poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden";
+                    /** @description a part of the resident's number */
+                    number?: string;
+                    /** @description words in the name or relation (not a phone or ID number: use phone or idNumber) */
+                    q?: string;
+                    /** @description sort by a column: id, name, birthDate, grid, status, household; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "name" | "-name" | "birthDate" | "-birthDate" | "grid" | "-grid" | "status" | "-status" | "household" | "-household";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -7712,8 +7820,10 @@ export interface paths {
                     within?: string;
                     /** @description committee: two-committee members; reserve: 后备干部; first_secretary: sent to a village */
                     kind?: "all" | "committee" | "reserve" | "first_secretary";
-                    /** @description part of the name */
+                    /** @description words in the name or unit (not a phone or ID number) */
                     q?: string;
+                    /** @description sort by a column: id, name, birthYear, region, unit; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "name" | "-name" | "birthYear" | "-birthYear" | "region" | "-region" | "unit" | "-unit";
                     limit?: number;
                     offset?: number;
                 };
@@ -7805,6 +7915,49 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/cadres/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出干部名册 The filtered cadre list as .xlsx, streamed (masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description committee: two-committee members; reserve: 后备干部; first_secretary: sent to a village */
+                    kind?: "all" | "committee" | "reserve" | "first_secretary";
+                    /** @description words in the name or unit (not a phone or ID number) */
+                    q?: string;
+                    /** @description sort by a column: id, name, birthYear, region, unit; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "name" | "-name" | "birthYear" | "-birthYear" | "region" | "-region" | "unit" | "-unit";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -8445,7 +8598,12 @@ export interface paths {
                     kind?: "enterprise" | "social_org";
                     /** @description party_org: has one; instructor: has one; none: neither; helped: has a help record */
                     coverage?: "party_org" | "instructor" | "none" | "helped";
+                    /** @description words in the name or address (not a phone or ID number) */
                     q?: string;
+                    /** @description a part of the unified social credit code */
+                    number?: string;
+                    /** @description sort by a column: id, name, creditCode, grid, size, openNeeds; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "name" | "-name" | "creditCode" | "-creditCode" | "grid" | "-grid" | "size" | "-size" | "openNeeds" | "-openNeeds";
                     limit?: number;
                     offset?: number;
                 };
@@ -8550,6 +8708,53 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/enterprises/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出两新组织 The filtered enterprise list as .xlsx, streamed (masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description 企业 / 社会组织 */
+                    kind?: "enterprise" | "social_org";
+                    /** @description party_org: has one; instructor: has one; none: neither; helped: has a help record */
+                    coverage?: "party_org" | "instructor" | "none" | "helped";
+                    /** @description words in the name or address (not a phone or ID number) */
+                    q?: string;
+                    /** @description a part of the unified social credit code */
+                    number?: string;
+                    /** @description sort by a column: id, name, creditCode, grid, size, openNeeds; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "name" | "-name" | "creditCode" | "-creditCode" | "grid" | "-grid" | "size" | "-size" | "openNeeds" | "-openNeeds";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
