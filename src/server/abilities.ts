@@ -31,6 +31,7 @@ import { MEETING_ABILITIES } from '../modules/meetings/abilities.js';
 import { MAP_ABILITIES } from '../modules/maps/abilities.js';
 import { REPORT_ABILITIES } from '../modules/reports/abilities.js';
 import { WHISTLE_ABILITIES } from '../modules/whistles/abilities.js';
+import { ORGLIFE_ABILITIES } from '../modules/orglife/abilities.js';
 
 export const ROLE_TABLE = {
   ...REGION_ABILITIES,
@@ -59,6 +60,7 @@ export const ROLE_TABLE = {
   ...MEETING_ABILITIES,
   ...MAP_ABILITIES,
   ...WHISTLE_ABILITIES,
+  ...ORGLIFE_ABILITIES,
 };
 
 export type Ability = keyof typeof ROLE_TABLE;

@@ -26,6 +26,7 @@ import { MEETING_ERRORS } from '../modules/meetings/errors.js';
 import { MAP_ERRORS } from '../modules/maps/errors.js';
 import { REPORT_ERRORS } from '../modules/reports/errors.js';
 import { WHISTLE_ERRORS } from '../modules/whistles/errors.js';
+import { ORGLIFE_ERRORS } from '../modules/orglife/errors.js';
 import { CORE_ERRORS, type ErrorCode, type ErrorEntry } from '../platform/errors.js';
 
 export const ERROR_CATALOGUE = {
@@ -53,4 +54,5 @@ export const ERROR_CATALOGUE = {
   ...MEETING_ERRORS,
   ...MAP_ERRORS,
   ...WHISTLE_ERRORS,
+  ...ORGLIFE_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

@@ -17,6 +17,7 @@ import { CAMPAIGN_INDICATORS } from '../modules/campaigns/indicators.js';
 import { EMERGENCY_INDICATORS } from '../modules/emergency/indicators.js';
 import { WHISTLE_INDICATORS } from '../modules/whistles/indicators.js';
 import { MEETING_INDICATORS } from '../modules/meetings/indicators.js';
+import { ORGLIFE_INDICATORS } from '../modules/orglife/indicators.js';
 import type { IndicatorSource } from '../platform/indicators.js';
 
 export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
@@ -35,4 +36,5 @@ export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
   ...ENTERPRISE_INDICATORS,
   ...WHISTLE_INDICATORS,
   ...MEETING_INDICATORS,
+  ...ORGLIFE_INDICATORS,
 ];

@@ -29,6 +29,7 @@ import { LANG_ROWS } from './rows-lang.js';
 import { CAMPAIGN_ROWS } from './rows-campaigns.js';
 import { EMERGENCY_ROWS } from './rows-emergency.js';
 import { MEETING_ROWS } from './rows-meetings.js';
+import { ORGLIFE_ROWS } from './rows-orglife.js';
 import { MAP_ROWS } from './rows-maps.js';
 import { CALL_ROWS } from './rows-calls.js';
 import { LIST_ROWS } from './rows-lists.js';
@@ -863,6 +864,7 @@ export const MATRIX: Row[] = [
   ...WHISTLE_ROWS,
   ...LIST_ROWS,
   ...MEETING_ROWS,
+  ...ORGLIFE_ROWS,
   ...PEOPLE_ROWS,
 ];
 

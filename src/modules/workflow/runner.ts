@@ -19,7 +19,8 @@ export type Subject =
   | 'emergency_check'
   | 'whistle'
   | 'call'
-  | 'major_matter';
+  | 'major_matter'
+  | 'lesson_order';
 
 /** What every workflow row has: its county (the distribution key), id, state and optimistic version. */
 export type SubjectRow = { county_code: string; id: number; version: number };
