@@ -14030,6 +14030,1070 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/org-life/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三会一课 Meetings of organisational life in my scope, latest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    orgId?: number;
+                    /** @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日 */
+                    kind?: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    from?: string;
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                /**
+                                 * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                                 * @enum {string}
+                                 */
+                                kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                                heldOn: string;
+                                topic: string;
+                                present: number;
+                                membersTotal: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录组织生活 Record a meeting of a branch or party group with its attendance (members only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the party branch (or, for 党小组会, the party group) */
+                        orgId: number;
+                        /**
+                         * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                         * @enum {string}
+                         */
+                        kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                        /**
+                         * Format: date
+                         * @description a date, YYYY-MM-DD (Beijing)
+                         */
+                        heldOn: string;
+                        topic: string;
+                        /** @default  */
+                        minutes?: string;
+                        /**
+                         * @description members of the organisation; a member left out is recorded absent
+                         * @default []
+                         */
+                        attendance?: {
+                            memberId: number;
+                            /** @enum {string} */
+                            status: "present" | "absent" | "excused";
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @description idempotency key: resending returns the same meeting (200)
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already recorded with this clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-life/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组织生活记录 A meeting with its minutes and attendance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            /**
+                             * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                             * @enum {string}
+                             */
+                            kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                            heldOn: string;
+                            topic: string;
+                            present: number;
+                            membersTotal: number;
+                            minutes: string;
+                            attendance: {
+                                memberId: number;
+                                name: string;
+                                /** @enum {string} */
+                                status: "present" | "absent" | "excused";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-life/org": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 支部组织生活 One branch or party group: its members (for attendance) and its standing on each kind */
+        get: {
+            parameters: {
+                query: {
+                    orgId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            org: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                            };
+                            roster: {
+                                id: number;
+                                name: string;
+                            }[];
+                            rhythm: {
+                                orgId: number;
+                                orgName: string;
+                                regionCode: string;
+                                regionName: string;
+                                /**
+                                 * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                                 * @enum {string}
+                                 */
+                                kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                                /** @enum {string} */
+                                state: "ok" | "due" | "behind";
+                                behindSince: string | null;
+                                missed: number;
+                                lastHeld: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-life/rhythm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组织生活频次 The county’s required rhythm per kind */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                                 * @enum {string}
+                                 */
+                                kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "half_year" | "year";
+                                /**
+                                 * Format: date
+                                 * @description a date, YYYY-MM-DD (Beijing)
+                                 */
+                                since: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 设置组织生活频次 Set the county’s rhythm per kind (county party organisers, admin; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                             * @enum {string}
+                             */
+                            kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                            /** @enum {string} */
+                            period: "month" | "quarter" | "half_year" | "year";
+                            /**
+                             * Format: date
+                             * @description a date, YYYY-MM-DD (Beijing)
+                             */
+                            since: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                                 * @enum {string}
+                                 */
+                                kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "half_year" | "year";
+                                /**
+                                 * Format: date
+                                 * @description a date, YYYY-MM-DD (Beijing)
+                                 */
+                                since: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-life/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三会一课落实情况 The rhythm board: per kind how many branches are on time, and who is behind since when */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    /** @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日 */
+                    kind?: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            summary: {
+                                /**
+                                 * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                                 * @enum {string}
+                                 */
+                                kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "half_year" | "year";
+                                orgs: number;
+                                ok: number;
+                                due: number;
+                                behind: number;
+                            }[];
+                            /** @description organisations behind, longest first */
+                            behind: {
+                                orgId: number;
+                                orgName: string;
+                                regionCode: string;
+                                regionName: string;
+                                /**
+                                 * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                                 * @enum {string}
+                                 */
+                                kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                                /** @enum {string} */
+                                state: "ok" | "due" | "behind";
+                                behindSince: string | null;
+                                missed: number;
+                                lastHeld: string | null;
+                            }[];
+                            behindTotal: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party-lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党课菜单 The lesson catalogue I can see (offered by my county or township party organisation) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "in_person" | "online";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                topic: string;
+                                speaker: string;
+                                /** @enum {string} */
+                                format: "in_person" | "online";
+                                summary: string;
+                                minutes: number;
+                                media: {
+                                    /** @enum {string} */
+                                    kind: "video" | "slides";
+                                    mime: string;
+                                    bytes: number;
+                                    url: string;
+                                } | null;
+                                /** @description the region whose party organisation offers it */
+                                offeredBy: string;
+                                /** @description orders of it in your scope */
+                                orders: number;
+                                /** @description accounts in your scope that watched it online */
+                                watchers: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布党课 Offer a lesson in the catalogue of my scope (party organisers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        topic: string;
+                        /** @description e.g. 县委党校 王老师 */
+                        speaker: string;
+                        /**
+                         * @description in person (送课上门) or online (云党课)
+                         * @enum {string}
+                         */
+                        format: "in_person" | "online";
+                        /** @default  */
+                        summary?: string;
+                        /** @description how long it takes */
+                        minutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            topic: string;
+                            speaker: string;
+                            /** @enum {string} */
+                            format: "in_person" | "online";
+                            summary: string;
+                            minutes: number;
+                            media: {
+                                /** @enum {string} */
+                                kind: "video" | "slides";
+                                mime: string;
+                                bytes: number;
+                                url: string;
+                            } | null;
+                            /** @description the region whose party organisation offers it */
+                            offeredBy: string;
+                            /** @description orders of it in your scope */
+                            orders: number;
+                            /** @description accounts in your scope that watched it online */
+                            watchers: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party-lessons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党课 One lesson */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            topic: string;
+                            speaker: string;
+                            /** @enum {string} */
+                            format: "in_person" | "online";
+                            summary: string;
+                            minutes: number;
+                            media: {
+                                /** @enum {string} */
+                                kind: "video" | "slides";
+                                mime: string;
+                                bytes: number;
+                                url: string;
+                            } | null;
+                            /** @description the region whose party organisation offers it */
+                            offeredBy: string;
+                            /** @description orders of it in your scope */
+                            orders: number;
+                            /** @description accounts in your scope that watched it online */
+                            watchers: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party-lessons/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课件 A lesson’s video or slides; answers byte ranges (206) so a video seeks and plays in the browser */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** 上传课件 Store a lesson’s video (MP4/WebM) or slides (PDF), at most 50 MB (multipart field "file") */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            topic: string;
+                            speaker: string;
+                            /** @enum {string} */
+                            format: "in_person" | "online";
+                            summary: string;
+                            minutes: number;
+                            media: {
+                                /** @enum {string} */
+                                kind: "video" | "slides";
+                                mime: string;
+                                bytes: number;
+                                url: string;
+                            } | null;
+                            /** @description the region whose party organisation offers it */
+                            offeredBy: string;
+                            /** @description orders of it in your scope */
+                            orders: number;
+                            /** @description accounts in your scope that watched it online */
+                            watchers: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party-lessons/{id}/watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 云党课学习记录 Report watching an online lesson: seconds since the last report and how far (party members, staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description seconds watched since the last report (at most 10 minutes) */
+                        seconds: number;
+                        /** @description how far into the lesson, in per cent */
+                        positionPct: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lessonId: number;
+                            seconds: number;
+                            furthestPct: number;
+                            firstAt: string;
+                            lastAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party-lessons/{id}/watchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 云党课学习情况 Who in my scope watched an online lesson, when and how far (a record, never a ranking) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the account’s display name */
+                                name: string;
+                                /** @description a party member’s account */
+                                member: boolean;
+                                seconds: number;
+                                furthestPct: number;
+                                firstAt: string;
+                                lastAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lesson-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党课点单 Lesson orders of the branches in my scope, latest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    state?: "ordered" | "scheduled" | "delivered" | "cancelled";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                lessonId: number;
+                                topic: string;
+                                speaker: string;
+                                /** @enum {string} */
+                                format: "in_person" | "online";
+                                orgId: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                state: "ordered" | "scheduled" | "delivered" | "cancelled";
+                                wish: string;
+                                scheduledAt: string | null;
+                                place: string | null;
+                                /** @description the 党课 it was delivered as (organisational life) */
+                                meetingId: number | null;
+                                version: number;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 点单 A branch orders a lesson from the menu (village staff, party organisers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lessonId: number;
+                        /** @description the party branch that orders it */
+                        orgId: number;
+                        /**
+                         * @description what the branch wants from it (time, focus …)
+                         * @default
+                         */
+                        wish?: string;
+                        /**
+                         * Format: uuid
+                         * @description idempotency key: resending returns the same order (200)
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already ordered with this clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "ordered" | "scheduled" | "delivered" | "cancelled";
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "ordered" | "scheduled" | "delivered" | "cancelled";
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lesson-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党课配送进度 An order with its steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            lessonId: number;
+                            topic: string;
+                            speaker: string;
+                            /** @enum {string} */
+                            format: "in_person" | "online";
+                            orgId: number;
+                            orgName: string;
+                            /** @enum {string} */
+                            state: "ordered" | "scheduled" | "delivered" | "cancelled";
+                            wish: string;
+                            scheduledAt: string | null;
+                            place: string | null;
+                            /** @description the 党课 it was delivered as (organisational life) */
+                            meetingId: number | null;
+                            version: number;
+                            createdAt: string;
+                            steps: {
+                                action: string;
+                                fromState: string;
+                                toState: string;
+                                actorName: string;
+                                note: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lesson-orders/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 配送 Next step of an order: schedule {scheduledAt, place}, deliver {deliveredOn, attendance} (county/township), cancel {reason} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "schedule" | "deliver" | "cancel";
+                };
+                cookie?: never;
+            };
+            /** @description the body of the step named in the path (see each member’s title) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /**
+                         * Format: date-time
+                         * @description when it will be given
+                         */
+                        scheduledAt: string;
+                        /** @description where, e.g. 村党群服务中心二楼 */
+                        place: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /**
+                         * Format: date
+                         * @description a date, YYYY-MM-DD (Beijing)
+                         */
+                        deliveredOn: string;
+                        /**
+                         * @description members of the organisation; a member left out is recorded absent
+                         * @default []
+                         */
+                        attendance?: {
+                            memberId: number;
+                            /** @enum {string} */
+                            status: "present" | "absent" | "excused";
+                        }[];
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            state: string;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/map/base": {
         parameters: {
             query?: never;
