@@ -30,7 +30,13 @@ export const Lesson = z.object({
   summary: z.string(),
   minutes: z.number().int(),
   media: z
-    .object({ kind: z.enum(['video', 'slides']), mime: z.string(), bytes: z.number().int(), url: z.string() })
+    .object({
+      kind: z.enum(['video', 'slides']),
+      mime: z.string(),
+      bytes: z.number().int(),
+      pages: z.number().int().nullable().describe('pages of slides (how far one read); null for a video'),
+      url: z.string(),
+    })
     .nullable(),
   offeredBy: z.string().describe('the region whose party organisation offers it'),
   orders: z.number().int().describe('orders of it in your scope'),

@@ -14507,6 +14507,8 @@ export interface paths {
                                     kind: "video" | "slides";
                                     mime: string;
                                     bytes: number;
+                                    /** @description pages of slides (how far one read); null for a video */
+                                    pages: number | null;
                                     url: string;
                                 } | null;
                                 /** @description the region whose party organisation offers it */
@@ -14569,6 +14571,8 @@ export interface paths {
                                 kind: "video" | "slides";
                                 mime: string;
                                 bytes: number;
+                                /** @description pages of slides (how far one read); null for a video */
+                                pages: number | null;
                                 url: string;
                             } | null;
                             /** @description the region whose party organisation offers it */
@@ -14626,6 +14630,8 @@ export interface paths {
                                 kind: "video" | "slides";
                                 mime: string;
                                 bytes: number;
+                                /** @description pages of slides (how far one read); null for a video */
+                                pages: number | null;
                                 url: string;
                             } | null;
                             /** @description the region whose party organisation offers it */
@@ -14706,6 +14712,8 @@ export interface paths {
                                 kind: "video" | "slides";
                                 mime: string;
                                 bytes: number;
+                                /** @description pages of slides (how far one read); null for a video */
+                                pages: number | null;
                                 url: string;
                             } | null;
                             /** @description the region whose party organisation offers it */
