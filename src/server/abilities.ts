@@ -33,6 +33,7 @@ import { MAP_ABILITIES } from '../modules/maps/abilities.js';
 import { REPORT_ABILITIES } from '../modules/reports/abilities.js';
 import { WHISTLE_ABILITIES } from '../modules/whistles/abilities.js';
 import { IN_SERVICE_ABILITIES } from '../modules/inservice/abilities.js';
+import { ORGLIFE_ABILITIES } from '../modules/orglife/abilities.js';
 
 export const ROLE_TABLE = {
   ...REGION_ABILITIES,
@@ -63,6 +64,7 @@ export const ROLE_TABLE = {
   ...MAP_ABILITIES,
   ...WHISTLE_ABILITIES,
   ...IN_SERVICE_ABILITIES,
+  ...ORGLIFE_ABILITIES,
 };
 
 export type Ability = keyof typeof ROLE_TABLE;

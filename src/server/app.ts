@@ -42,6 +42,8 @@ import { enterpriseRoutes } from '../modules/enterprises/routes.js';
 import { campaignRoutes } from '../modules/campaigns/routes.js';
 import { emergencyRoutes } from '../modules/emergency/routes.js';
 import { meetingRoutes } from '../modules/meetings/routes.js';
+import { orgLifeRoutes } from '../modules/orglife/routes.js';
+import { lessonRoutes } from '../modules/orglife/lesson-routes.js';
 import { liveAreaOf } from '../modules/maps/index.js';
 import { mapRoutes } from '../modules/maps/routes.js';
 import { stationRoutes } from '../modules/stations/routes.js';
@@ -169,6 +171,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(campaignRoutes(ctx));
       await api.register(emergencyRoutes(ctx));
       await api.register(meetingRoutes(ctx));
+      await api.register(orgLifeRoutes(ctx));
+      await api.register(lessonRoutes(ctx));
       await api.register(mapRoutes(ctx));
       await api.register(whistleRoutes(ctx));
       await api.register(callRoutes({ ...ctx, ice: iceConfigFromEnv(process.env) }));

@@ -28,6 +28,7 @@ import { MAP_ERRORS } from '../modules/maps/errors.js';
 import { REPORT_ERRORS } from '../modules/reports/errors.js';
 import { WHISTLE_ERRORS } from '../modules/whistles/errors.js';
 import { IN_SERVICE_ERRORS } from '../modules/inservice/errors.js';
+import { ORGLIFE_ERRORS } from '../modules/orglife/errors.js';
 import { CORE_ERRORS, type ErrorCode, type ErrorEntry } from '../platform/errors.js';
 
 export const ERROR_CATALOGUE = {
@@ -57,4 +58,5 @@ export const ERROR_CATALOGUE = {
   ...MAP_ERRORS,
   ...WHISTLE_ERRORS,
   ...IN_SERVICE_ERRORS,
+  ...ORGLIFE_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

@@ -18,6 +18,7 @@ import { EMERGENCY_INDICATORS } from '../modules/emergency/indicators.js';
 import { WHISTLE_INDICATORS } from '../modules/whistles/indicators.js';
 import { MEETING_INDICATORS } from '../modules/meetings/indicators.js';
 import { STATION_INDICATORS } from '../modules/stations/indicators.js';
+import { ORGLIFE_INDICATORS } from '../modules/orglife/indicators.js';
 import type { IndicatorSource } from '../platform/indicators.js';
 
 export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
@@ -37,4 +38,5 @@ export const INDICATOR_SOURCES: readonly IndicatorSource[] = [
   ...WHISTLE_INDICATORS,
   ...MEETING_INDICATORS,
   ...STATION_INDICATORS,
+  ...ORGLIFE_INDICATORS,
 ];

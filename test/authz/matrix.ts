@@ -31,6 +31,7 @@ import { CAMPAIGN_ROWS } from './rows-campaigns.js';
 import { CITY_ROWS } from './rows-city.js';
 import { EMERGENCY_ROWS } from './rows-emergency.js';
 import { MEETING_ROWS } from './rows-meetings.js';
+import { ORGLIFE_ROWS } from './rows-orglife.js';
 import { MAP_ROWS } from './rows-maps.js';
 import { CALL_ROWS } from './rows-calls.js';
 import { LIST_ROWS } from './rows-lists.js';
@@ -873,6 +874,7 @@ export const MATRIX: Row[] = [
   ...LIST_ROWS,
   ...MEETING_ROWS,
   ...STATION_ROWS,
+  ...ORGLIFE_ROWS,
   ...PEOPLE_ROWS,
 ];
 

@@ -23,6 +23,7 @@ import { seedCampaignConfig, seedCampaignDemo } from '../campaigns/index.js';
 import { seedEmergencyConfig, seedEmergencyDemo } from '../emergency/index.js';
 import { seedCallConfig, seedCallDemo } from '../calls/index.js';
 import { seedMeetingConfig, seedMeetingDemo } from '../meetings/index.js';
+import { seedOrgLifeConfig, seedOrgLifeDemo } from '../orglife/index.js';
 import { seedPeopleConfig, seedPeopleDemo } from '../people/index.js';
 import { seedMapConfig, seedMapDemo } from '../maps/index.js';
 import { seedWhistleConfig, seedWhistleDemo } from '../whistles/index.js';
@@ -55,6 +56,8 @@ const MODULE_SEEDS = [
   [seedMeetingConfig, seedMeetingDemo],
   // after maps: the stations stand at the points of the groups and buildings
   [seedStationConfig, seedStationDemo],
+  // after meetings: its demo villager joins the party after the demo village's members are enrolled
+  [seedOrgLifeConfig, seedOrgLifeDemo],
   // last: its opening ledger of the part-time worker follows the awards the others made
   [seedPointsConfig, seedPointsDemo],
 ] as const;

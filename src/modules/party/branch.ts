@@ -51,3 +51,26 @@ export async function seedBranchMembers(db: DbOrTx, countyCode: string, villageC
     INSERT INTO party_member (county_code, resident_id, org_id, region_path)
     SELECT ${countyCode}, id, org_id, grid_path FROM picked`.execute(db);
 }
+
+/**
+ * Demo: the resident an account is linked to becomes a member of its grid's party group (the branch where
+ * the grid has none), unless already a member — so that the demo villager can watch 云党课 as a member.
+ */
+export async function seedAccountMember(db: DbOrTx, countyCode: string, username: string) {
+  await sql`
+    WITH r AS (
+      SELECT res.id, res.grid_path, res.grid_code FROM account a
+      JOIN resident_account ra ON ra.county_code = ${countyCode} AND ra.account_id = a.id
+      JOIN resident res ON res.county_code = ra.county_code AND res.id = ra.resident_id
+      WHERE a.username = ${username} AND a.county_code = ${countyCode}
+        AND NOT EXISTS (SELECT 1 FROM party_member m WHERE m.county_code = res.county_code AND m.resident_id = res.id)
+    ), o AS (
+      SELECT r.id, r.grid_path, (SELECT p.id FROM party_org p WHERE p.county_code = ${countyCode}
+          AND r.grid_path <@ p.region_path AND p.kind IN ('grid_group', 'branch')
+          ORDER BY nlevel(p.region_path) DESC, p.id LIMIT 1) AS org_id FROM r
+    ), flagged AS (
+      UPDATE resident SET is_party_member = true FROM o WHERE resident.county_code = ${countyCode} AND resident.id = o.id
+    )
+    INSERT INTO party_member (county_code, resident_id, org_id, region_path)
+    SELECT ${countyCode}, id, org_id, grid_path FROM o WHERE org_id IS NOT NULL`.execute(db);
+}

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 import { pointInGrid } from '../../../test/fixtures.js';
 
-/** The columns forget_account_name (migrations 0097, 0107, 0127) rewrites (table.column). */
+/** The columns forget_account_name (migrations 0097, 0107, 0127, 0143) rewrites (table.column). */
 const HANDLED = [
   'archive_history.actor_name',
   'campaign_history.actor_name',
@@ -15,6 +15,7 @@ const HANDLED = [
   'emergency_history.actor_name',
   'emergency_report.reported_by_name',
   'errand.contact_name',
+  'lesson_order_step.actor_name',
   'major_matter_step.actor_name',
   'petition_history.actor_name',
   'resolution_update.actor_name',

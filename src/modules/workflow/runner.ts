@@ -21,7 +21,8 @@ export type Subject =
   | 'whistle'
   | 'call'
   | 'major_matter'
-  | 'station_loan';
+  | 'station_loan'
+  | 'lesson_order';
 
 /** What every workflow row has: its county (the distribution key), id, state and optimistic version. */
 export type SubjectRow = { county_code: string; id: number; version: number };

@@ -1044,6 +1044,49 @@ export interface InServiceMember {
   version: Generated<number>;
 }
 
+export interface LessonOrder {
+  client_request_id: string | null;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  id: Generated<number>;
+  lesson_id: number;
+  meeting_id: number | null;
+  org_id: number;
+  place: string | null;
+  region_path: string;
+  scheduled_at: Timestamp | null;
+  state: Generated<string>;
+  updated_at: Generated<Timestamp>;
+  version: Generated<number>;
+  wish: Generated<string>;
+}
+
+export interface LessonOrderStep {
+  action: string;
+  actor_id: number | null;
+  actor_name: string;
+  at: Timestamp;
+  county_code: string;
+  from_state: string;
+  id: Generated<number>;
+  note: string | null;
+  order_id: number;
+  to_state: string;
+}
+
+export interface LessonWatch {
+  account_id: number;
+  county_code: string;
+  first_at: Timestamp;
+  furthest_pct: number;
+  last_at: Timestamp;
+  lesson_id: number;
+  member_id: number | null;
+  region_path: string;
+  seconds: number;
+}
+
 export interface MajorMatter {
   assembly_for: number | null;
   assembly_kind: string | null;
@@ -1267,6 +1310,37 @@ export interface Open311Update {
   media_urls: Generated<string[]>;
 }
 
+export interface OrgLifeAttendance {
+  county_code: string;
+  meeting_id: number;
+  member_id: number;
+  status: string;
+}
+
+export interface OrgLifeMeeting {
+  client_request_id: string | null;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  held_on: string;
+  id: Generated<number>;
+  kind: string;
+  members_total: Generated<number>;
+  minutes: Generated<string>;
+  org_id: number;
+  present: Generated<number>;
+  region_path: string;
+  topic: string;
+}
+
+export interface OrgLifeRhythm {
+  county_code: string;
+  kind: string;
+  period: string;
+  since: string;
+  updated_at: Generated<Timestamp>;
+}
+
 export interface Outbox {
   attempts: Generated<number>;
   channel: string;
@@ -1287,6 +1361,24 @@ export interface PartyGridLeader {
   grid_path: string;
   org_id: number;
   since: string;
+}
+
+export interface PartyLesson {
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  format: string;
+  id: Generated<number>;
+  media_bytes: number | null;
+  media_key: string | null;
+  media_kind: string | null;
+  media_mime: string | null;
+  media_pages: number | null;
+  minutes: number;
+  region_path: string;
+  speaker: string;
+  summary: Generated<string>;
+  topic: string;
 }
 
 export interface PartyLinkBatch {
@@ -1903,6 +1995,9 @@ export interface DB {
   household: Household;
   household_invitation: HouseholdInvitation;
   in_service_member: InServiceMember;
+  lesson_order: LessonOrder;
+  lesson_order_step: LessonOrderStep;
+  lesson_watch: LessonWatch;
   major_matter: MajorMatter;
   major_matter_step: MajorMatterStep;
   map_setting: MapSetting;
@@ -1919,8 +2014,12 @@ export interface DB {
   open311_request: Open311Request;
   open311_setting: Open311Setting;
   open311_update: Open311Update;
+  org_life_attendance: OrgLifeAttendance;
+  org_life_meeting: OrgLifeMeeting;
+  org_life_rhythm: OrgLifeRhythm;
   outbox: Outbox;
   party_grid_leader: PartyGridLeader;
+  party_lesson: PartyLesson;
   party_link_batch: PartyLinkBatch;
   party_member: PartyMember;
   party_member_household: PartyMemberHousehold;

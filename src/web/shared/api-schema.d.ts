@@ -108,7 +108,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin";
+                            role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin" | "in_service_member";
                             roleName: {
                                 zh: string;
                                 en: string;
@@ -147,7 +147,7 @@ export interface paths {
                 query?: {
                     limit?: number;
                     offset?: number;
-                    role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin";
+                    role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin" | "in_service_member";
                     /** @description part of the username or display name */
                     q?: string;
                     /** @description true: disabled accounts only; false: active ones only */
@@ -171,7 +171,7 @@ export interface paths {
                                 username: string;
                                 displayName: string;
                                 /** @enum {string} */
-                                role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin";
+                                role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin" | "in_service_member";
                                 scopeCode: string;
                                 scopeName: string;
                                 disabled: boolean;
@@ -203,7 +203,7 @@ export interface paths {
                         displayName: string;
                         password: string;
                         /** @enum {string} */
-                        role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin";
+                        role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin" | "in_service_member";
                         scopeCode: string;
                         /** @description department staff: their department */
                         departmentId?: number | null;
@@ -260,7 +260,7 @@ export interface paths {
                     "application/json": {
                         displayName?: string;
                         /** @enum {string} */
-                        role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin";
+                        role?: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin" | "in_service_member";
                         scopeCode?: string;
                         disabled?: boolean;
                         /** @description department staff: their department */
@@ -287,7 +287,7 @@ export interface paths {
                             username: string;
                             displayName: string;
                             /** @enum {string} */
-                            role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin";
+                            role: "resident" | "grid_worker" | "village_staff" | "township_centre" | "county_centre" | "city_centre" | "department_staff" | "party_organiser" | "admin" | "in_service_member";
                             scopeCode: string;
                             scopeName: string;
                             disabled: boolean;
@@ -3911,7 +3911,7 @@ export interface paths {
                                 /** @description what it is about when not a case */
                                 about: {
                                     /** @enum {string} */
-                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute" | "petition" | "emergency" | "whistle" | "campaign" | "call";
+                                    type: "wish" | "errand" | "disclosure" | "redemption" | "points" | "visit" | "dispute" | "petition" | "emergency" | "whistle" | "campaign" | "call" | "station_loan";
                                     id: number;
                                 } | null;
                                 kind: string;
@@ -5602,6 +5602,8 @@ export interface paths {
                         note: string;
                         /** @description photos uploaded through POST /photos */
                         photoIds?: string[];
+                        /** @description hours served (required of an in-service party member: recorded for their employer unit) */
+                        hours?: number;
                     } | {
                         /** @description the version you saw; 409 WISH_VERSION_CONFLICT if it moved on */
                         version?: number;
@@ -5835,7 +5837,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                    status?: "requested" | "accepted" | "at_township" | "at_county" | "returned" | "done" | "confirmed" | "declined" | "cancelled";
                     /** @description limit to this region (inside your scope) */
                     within?: string;
                     overdue?: "true" | "false";
@@ -5845,8 +5847,12 @@ export interface paths {
                     number?: string;
                     /** @description words in the number, description or address (not a phone or ID number: use phone) */
                     q?: string;
-                    /** @description sort by a column: number, createdAt, dueAt, doneAt, status, grid, service; a leading "-" sorts descending */
-                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "dueAt" | "-dueAt" | "doneAt" | "-doneAt" | "status" | "-status" | "grid" | "-grid" | "service" | "-service";
+                    /** @description 全程代办: only relay items now at this tier */
+                    tier?: "village" | "township" | "county";
+                    /** @description only 全程代办 relay items still moving (at a tier) */
+                    relay?: "true" | "false";
+                    /** @description sort by a column: number, createdAt, dueAt, doneAt, status, grid, service, tierDueAt; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "dueAt" | "-dueAt" | "doneAt" | "-doneAt" | "status" | "-status" | "grid" | "-grid" | "service" | "-service" | "tierDueAt" | "-tierDueAt";
                     limit?: number;
                     offset?: number;
                 };
@@ -5881,7 +5887,7 @@ export interface paths {
                                 /** @description masked, e.g. 138****5678; full only through reveal-phone */
                                 contactPhone: string | null;
                                 /** @enum {string} */
-                                status: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                                status: "requested" | "accepted" | "at_township" | "at_county" | "returned" | "done" | "confirmed" | "declined" | "cancelled";
                                 assigneeName: string | null;
                                 declineReason: string | null;
                                 resultNote: string | null;
@@ -5895,6 +5901,14 @@ export interface paths {
                                 doneAt: string | null;
                                 confirmedAt: string | null;
                                 closedAt: string | null;
+                                /** @description 全程代办: the tier holding the item now (null: no relay, or finished) */
+                                tier: ("village" | "township" | "county") | null;
+                                /** @description until when that tier has it (working days) */
+                                tierDueAt: string | null;
+                                /** @description the tier’s time ran out (set by the relay sweep) */
+                                tierOverdue: boolean;
+                                /** @description registered at the proxy point for a villager without a phone */
+                                walkIn: boolean;
                             }[];
                             total: number;
                         };
@@ -5961,6 +5975,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/errands/walk-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 代办点代为登记 Village staff register a walk-in request for a villager without a phone (the resident from the archive; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the villager, found in the household archive (in your scope) */
+                        residentId: number;
+                        serviceCode: string;
+                        detail: string;
+                        /**
+                         * Format: uuid
+                         * @description idempotency: a retry with the same id answers the errand already made
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already made by an earlier request with the same clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            number: string;
+                            status: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/errands/export.xlsx": {
         parameters: {
             query?: never;
@@ -5972,7 +6053,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                    status?: "requested" | "accepted" | "at_township" | "at_county" | "returned" | "done" | "confirmed" | "declined" | "cancelled";
                     /** @description limit to this region (inside your scope) */
                     within?: string;
                     overdue?: "true" | "false";
@@ -5982,8 +6063,12 @@ export interface paths {
                     number?: string;
                     /** @description words in the number, description or address (not a phone or ID number: use phone) */
                     q?: string;
-                    /** @description sort by a column: number, createdAt, dueAt, doneAt, status, grid, service; a leading "-" sorts descending */
-                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "dueAt" | "-dueAt" | "doneAt" | "-doneAt" | "status" | "-status" | "grid" | "-grid" | "service" | "-service";
+                    /** @description 全程代办: only relay items now at this tier */
+                    tier?: "village" | "township" | "county";
+                    /** @description only 全程代办 relay items still moving (at a tier) */
+                    relay?: "true" | "false";
+                    /** @description sort by a column: number, createdAt, dueAt, doneAt, status, grid, service, tierDueAt; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "createdAt" | "-createdAt" | "dueAt" | "-dueAt" | "doneAt" | "-doneAt" | "status" | "-status" | "grid" | "-grid" | "service" | "-service" | "tierDueAt" | "-tierDueAt";
                 };
                 header?: never;
                 path?: never;
@@ -6107,7 +6192,7 @@ export interface paths {
                             /** @description masked, e.g. 138****5678; full only through reveal-phone */
                             contactPhone: string | null;
                             /** @enum {string} */
-                            status: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                            status: "requested" | "accepted" | "at_township" | "at_county" | "returned" | "done" | "confirmed" | "declined" | "cancelled";
                             assigneeName: string | null;
                             declineReason: string | null;
                             resultNote: string | null;
@@ -6121,6 +6206,14 @@ export interface paths {
                             doneAt: string | null;
                             confirmedAt: string | null;
                             closedAt: string | null;
+                            /** @description 全程代办: the tier holding the item now (null: no relay, or finished) */
+                            tier: ("village" | "township" | "county") | null;
+                            /** @description until when that tier has it (working days) */
+                            tierDueAt: string | null;
+                            /** @description the tier’s time ran out (set by the relay sweep) */
+                            tierOverdue: boolean;
+                            /** @description registered at the proxy point for a villager without a phone */
+                            walkIn: boolean;
                             service: {
                                 code: string;
                                 /** @enum {string} */
@@ -6155,7 +6248,7 @@ export interface paths {
                                 thumbUrl: string;
                             }[];
                             /** @description what the caller may do now */
-                            actions: ("accept" | "decline" | "done" | "confirm" | "cancel")[];
+                            actions: ("accept" | "decline" | "forward" | "return" | "done" | "confirm" | "cancel")[];
                             canRevealPhone: boolean;
                         };
                     };
@@ -6179,14 +6272,14 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 办理代办 accept, decline {reason}, done {note, photoIds}, confirm {rating, comment}, cancel */
+        /** 办理代办 accept, decline {reason}, forward {note} (全程代办: to the next tier), return {note} (the result back to the village), done {note, photoIds}, confirm {rating, comment}, cancel */
         post: {
             parameters: {
                 query?: never;
                 header?: never;
                 path: {
                     id: number;
-                    action: "accept" | "decline" | "done" | "confirm" | "cancel";
+                    action: "accept" | "decline" | "forward" | "return" | "done" | "confirm" | "cancel";
                 };
                 cookie?: never;
             };
@@ -6201,6 +6294,16 @@ export interface paths {
                         version?: number;
                         /** @description why it cannot be taken */
                         reason: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description what the next tier should know */
+                        note?: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /** @description the result sent back to the village (办理结果) */
+                        note: string;
                     } | {
                         /** @description the version you saw; 409 if it moved on */
                         version?: number;
@@ -6232,7 +6335,7 @@ export interface paths {
                             id: number;
                             number: string;
                             /** @enum {string} */
-                            status: "requested" | "accepted" | "done" | "confirmed" | "declined" | "cancelled";
+                            status: "requested" | "accepted" | "at_township" | "at_county" | "returned" | "done" | "confirmed" | "declined" | "cancelled";
                             version: number;
                         };
                     };
@@ -6286,6 +6389,328 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/in-service/sign-up": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 在职党员报到 An in-service party member registers with the community where they live */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        username: string;
+                        displayName: string;
+                        password: string;
+                        phone: string;
+                        /** @description the village or community where you live (报到地) */
+                        homeCode: string;
+                        /** @description 工作单位 the unit you work for */
+                        employerUnit: string;
+                        /** @description the unit’s party organisation in the county’s tree, if listed */
+                        employerOrgId?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/in-service/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 报到登记 Registrations of in-service party members in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected";
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                accountId: number;
+                                name: string;
+                                /** @description masked, e.g. 138****5678 */
+                                phone: string;
+                                homeCode: string;
+                                homeName: string;
+                                employerUnit: string;
+                                employerOrgId: number | null;
+                                employerOrgName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                rejectReason: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                                /** @description hours of service recorded in total */
+                                hours: number;
+                                /** @description fulfilled wishes with hours recorded */
+                                wishes: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/in-service/registrations/{id}/{decision}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 审核报到 approve, or reject {reason} (the community’s staff; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    decision: "approve" | "reject";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description required when rejecting */
+                        reason?: string;
+                        version?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            accountId: number;
+                            name: string;
+                            /** @description masked, e.g. 138****5678 */
+                            phone: string;
+                            homeCode: string;
+                            homeName: string;
+                            employerUnit: string;
+                            employerOrgId: number | null;
+                            employerOrgName: string | null;
+                            /** @enum {string} */
+                            status: "pending" | "approved" | "rejected";
+                            rejectReason: string | null;
+                            reviewedAt: string | null;
+                            createdAt: string;
+                            /** @description hours of service recorded in total */
+                            hours: number;
+                            /** @description fulfilled wishes with hours recorded */
+                            wishes: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/in-service/hours": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务时长 Hours of in-service members by employer unit and member (approved members) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only the members of this employer unit’s party organisation */
+                    employerOrgId?: number;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            units: {
+                                employerUnit: string;
+                                employerOrgId: number | null;
+                                members: number;
+                                hours: number;
+                            }[];
+                            items: {
+                                id: number;
+                                accountId: number;
+                                name: string;
+                                /** @description masked, e.g. 138****5678 */
+                                phone: string;
+                                homeCode: string;
+                                homeName: string;
+                                employerUnit: string;
+                                employerOrgId: number | null;
+                                employerOrgName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                rejectReason: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                                /** @description hours of service recorded in total */
+                                hours: number;
+                                /** @description fulfilled wishes with hours recorded */
+                                wishes: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/in-service/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的报到与服务时长 My registration and the hours recorded */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            registration: {
+                                id: number;
+                                accountId: number;
+                                name: string;
+                                /** @description masked, e.g. 138****5678 */
+                                phone: string;
+                                homeCode: string;
+                                homeName: string;
+                                employerUnit: string;
+                                employerOrgId: number | null;
+                                employerOrgName: string | null;
+                                /** @enum {string} */
+                                status: "pending" | "approved" | "rejected";
+                                rejectReason: string | null;
+                                reviewedAt: string | null;
+                                createdAt: string;
+                                /** @description hours of service recorded in total */
+                                hours: number;
+                                /** @description fulfilled wishes with hours recorded */
+                                wishes: number;
+                            };
+                            entries: {
+                                wishId: number;
+                                wishNumber: string;
+                                title: string;
+                                hours: number;
+                                servedOn: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -6865,6 +7290,8 @@ export interface paths {
                 query?: {
                     /** @description limit to this region (inside your scope); default your whole scope */
                     within?: string;
+                    /** @description also organisations closed by a merge */
+                    closed?: "true" | "false";
                 };
                 header?: never;
                 path?: never;
@@ -6884,7 +7311,7 @@ export interface paths {
                                 /** @description null when the parent lies outside your scope */
                                 parentId: number | null;
                                 /** @enum {string} */
-                                kind: "county_committee" | "township_committee" | "branch" | "grid_group";
+                                kind: "county_committee" | "township_committee" | "community_committee" | "branch" | "grid_branch" | "grid_group";
                                 name: string;
                                 regionCode: string;
                                 regionName: string;
@@ -6893,6 +7320,8 @@ export interface paths {
                                 /** @description members of this organisation and all below it */
                                 totalMemberCount: number;
                                 childCount: number;
+                                /** @description the day it was merged into another (撤并), kept on record */
+                                closedOn: string | null;
                             }[];
                         };
                     };
@@ -6900,7 +7329,40 @@ export interface paths {
             };
         };
         put?: never;
-        post?: never;
+        /** 新建党组织 Create an organisation under a parent */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        parentId: number;
+                        /** @enum {string} */
+                        kind: "township_committee" | "community_committee" | "branch" | "grid_branch" | "grid_group";
+                        name: string;
+                        /** @description the township, village or grid it sits on, inside its parent’s region */
+                        regionCode: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;
@@ -6942,7 +7404,7 @@ export interface paths {
                             /** @description null when the parent lies outside your scope */
                             parentId: number | null;
                             /** @enum {string} */
-                            kind: "county_committee" | "township_committee" | "branch" | "grid_group";
+                            kind: "county_committee" | "township_committee" | "community_committee" | "branch" | "grid_branch" | "grid_group";
                             name: string;
                             regionCode: string;
                             regionName: string;
@@ -6951,13 +7413,15 @@ export interface paths {
                             /** @description members of this organisation and all below it */
                             totalMemberCount: number;
                             childCount: number;
+                            /** @description the day it was merged into another (撤并), kept on record */
+                            closedOn: string | null;
                             parentName: string | null;
                             children: {
                                 id: number;
                                 /** @description null when the parent lies outside your scope */
                                 parentId: number | null;
                                 /** @enum {string} */
-                                kind: "county_committee" | "township_committee" | "branch" | "grid_group";
+                                kind: "county_committee" | "township_committee" | "community_committee" | "branch" | "grid_branch" | "grid_group";
                                 name: string;
                                 regionCode: string;
                                 regionName: string;
@@ -6966,6 +7430,8 @@ export interface paths {
                                 /** @description members of this organisation and all below it */
                                 totalMemberCount: number;
                                 childCount: number;
+                                /** @description the day it was merged into another (撤并), kept on record */
+                                closedOn: string | null;
                             }[];
                             members: {
                                 id: number;
@@ -6991,7 +7457,34 @@ export interface paths {
         delete?: never;
         options?: never;
         head?: never;
-        patch?: never;
+        /** 更名 Rename an organisation */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
         trace?: never;
     };
     "/api/v1/party/members/{id}": {
@@ -7033,6 +7526,11 @@ export interface paths {
                             linkedHouseholds: number;
                             /** @description masked */
                             phone: string | null;
+                            /** @description 组织关系转出: the day the relation went out of the county */
+                            leftOn: string | null;
+                            leftTo: string | null;
+                            /** @description 党员中心户: the member’s household is a party-member central household */
+                            centralHousehold: boolean;
                             households: {
                                 id: number;
                                 address: string;
@@ -7093,6 +7591,581 @@ export interface paths {
                             linkedHouseholds: number;
                             gridsWithGroup: number;
                             grids: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/orgs/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤并 Merge an organisation into another (members and children move; it closes, kept) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the organisation that takes the members and children */
+                        intoId: number;
+                        /** @description the day the merged organisation closes */
+                        on: string;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            intoId: number;
+                            membersMoved: number;
+                            childrenMoved: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/members/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 调整所在组织 Move a member to another branch or group from a day */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        orgId: number;
+                        /** @description a calendar date, YYYY-MM-DD (China) */
+                        on: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/members/{id}/transfer-out": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 组织关系转出 Transfer a member’s relation out on a day */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a calendar date, YYYY-MM-DD (China) */
+                        on: string;
+                        /** @description the organisation elsewhere (转入/转出单位) */
+                        to: string;
+                        reason?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            householdsUnlinked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/members/transfer-in": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 组织关系转入 A resident’s relation transferred in to a branch or group */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the person in the household archive (a resident of your scope) */
+                        residentId: number;
+                        orgId: number;
+                        /** @description a calendar date, YYYY-MM-DD (China) */
+                        on: string;
+                        /** @description the organisation elsewhere (转入/转出单位) */
+                        from: string;
+                        /** @description the day they joined the party (入党日期), when known */
+                        joinedOn?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/members/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组织关系历史 A member’s organisations over time, dated */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberId: number;
+                            name: string;
+                            leftOn: string | null;
+                            leftTo: string | null;
+                            /** @description oldest first */
+                            items: {
+                                orgId: number;
+                                orgName: string;
+                                orgClosedOn: string | null;
+                                /** @description null: before the history was kept */
+                                startedOn: string | null;
+                                /** @enum {string} */
+                                startReason: "enrolled" | "moved" | "merged" | "transfer_in";
+                                cameFrom: string | null;
+                                endedOn: string | null;
+                                endReason: ("moved" | "merged" | "transfer_out") | null;
+                                wentTo: string | null;
+                                note: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/links": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 党员联系户 Link many households to one member (atomic; idempotent by clientRequestId) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        memberId: number;
+                        householdIds: number[];
+                        /**
+                         * Format: uuid
+                         * @description idempotency key: resending answers the first result
+                         */
+                        clientRequestId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            memberId: number;
+                            /** @description households now linked to the member */
+                            linked: number;
+                            /** @description of those, households that had another member before */
+                            relinked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/links/grids": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联系户看板 Grids with households no member looks after */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description only grids with households no member looks after */
+                    unlinkedOnly?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                code: string;
+                                name: string;
+                                households: number;
+                                unlinked: number;
+                                /** @description members living in the grid */
+                                members: number;
+                            }[];
+                            /** @description grids matching */
+                            total: number;
+                            /** @description households in the region */
+                            households: number;
+                            /** @description households in the region without a linked member */
+                            unlinked: number;
+                            gridsWithUnlinked: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/links/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 联系户名单 Households of a region and the member looking after each */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description only households no member looks after */
+                    unlinked?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                address: string;
+                                gridCode: string;
+                                gridName: string;
+                                memberCount: number;
+                                careTags: string[];
+                                /** @description the member looking after it */
+                                memberId: number | null;
+                                memberName: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/links/households/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出联系户名单 The household list as .xlsx (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description only households no member looks after */
+                    unlinked?: "true" | "false";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/grids/{code}/leader": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置网格长 Name the grid leader (a designation on a staff account) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description a village-staff or grid-worker account of the grid’s village */
+                        accountId: number;
+                        /** @description the grid, compound or village branch (or community committee) the leader reports to */
+                        orgId: number;
+                        /** @description a calendar date, YYYY-MM-DD (China) */
+                        since: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party/grids/{code}/chain": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 五级链条 A grid’s chain: grid workers → grid leader → branch → committees */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    code: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            grid: {
+                                code: string;
+                                name: string;
+                            };
+                            workers: {
+                                name: string;
+                                /** @enum {string} */
+                                employment: "fullTime" | "partTime";
+                                duty: string;
+                            }[];
+                            leader: {
+                                accountId: number;
+                                name: string;
+                                since: string;
+                            } | null;
+                            /** @description the leader’s organisation (or the grid’s own) and those above it, nearest first */
+                            orgs: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "county_committee" | "township_committee" | "community_committee" | "branch" | "grid_branch" | "grid_group";
+                                name: string;
+                            }[];
                         };
                     };
                 };
@@ -13814,6 +14887,8 @@ export interface paths {
                                 lng: number;
                                 lat: number;
                                 at: string;
+                                /** @description the grid the position lies in */
+                                gridCode: string;
                             }[];
                             bounds: [
                                 number,
@@ -14613,6 +15688,1078 @@ export interface paths {
                             id: number;
                             status: string;
                             progress: number;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-life/meetings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三会一课 Meetings of organisational life in my scope, latest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    orgId?: number;
+                    /** @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日 */
+                    kind?: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    from?: string;
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                orgId: number;
+                                orgName: string;
+                                /**
+                                 * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                                 * @enum {string}
+                                 */
+                                kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                                heldOn: string;
+                                topic: string;
+                                present: number;
+                                membersTotal: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 记录组织生活 Record a meeting of a branch or party group with its attendance (members only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the party branch (or, for 党小组会, the party group) */
+                        orgId: number;
+                        /**
+                         * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                         * @enum {string}
+                         */
+                        kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                        /**
+                         * Format: date
+                         * @description a date, YYYY-MM-DD (Beijing)
+                         */
+                        heldOn: string;
+                        topic: string;
+                        /** @default  */
+                        minutes?: string;
+                        /**
+                         * @description members of the organisation; a member left out is recorded absent
+                         * @default []
+                         */
+                        attendance?: {
+                            memberId: number;
+                            /** @enum {string} */
+                            status: "present" | "absent" | "excused";
+                        }[];
+                        /**
+                         * Format: uuid
+                         * @description idempotency key: resending returns the same meeting (200)
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already recorded with this clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-life/meetings/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组织生活记录 A meeting with its minutes and attendance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            orgId: number;
+                            orgName: string;
+                            /**
+                             * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                             * @enum {string}
+                             */
+                            kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                            heldOn: string;
+                            topic: string;
+                            present: number;
+                            membersTotal: number;
+                            minutes: string;
+                            attendance: {
+                                memberId: number;
+                                name: string;
+                                /** @enum {string} */
+                                status: "present" | "absent" | "excused";
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-life/org": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 支部组织生活 One branch or party group: its members (for attendance) and its standing on each kind */
+        get: {
+            parameters: {
+                query: {
+                    orgId: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            org: {
+                                id: number;
+                                name: string;
+                                kind: string;
+                            };
+                            roster: {
+                                id: number;
+                                name: string;
+                            }[];
+                            rhythm: {
+                                orgId: number;
+                                orgName: string;
+                                regionCode: string;
+                                regionName: string;
+                                /**
+                                 * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                                 * @enum {string}
+                                 */
+                                kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                                /** @enum {string} */
+                                state: "ok" | "due" | "behind";
+                                behindSince: string | null;
+                                missed: number;
+                                lastHeld: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-life/rhythm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 组织生活频次 The county’s required rhythm per kind */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                                 * @enum {string}
+                                 */
+                                kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "half_year" | "year";
+                                /**
+                                 * Format: date
+                                 * @description a date, YYYY-MM-DD (Beijing)
+                                 */
+                                since: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        /** 设置组织生活频次 Set the county’s rhythm per kind (county party organisers, admin; audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        items: {
+                            /**
+                             * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                             * @enum {string}
+                             */
+                            kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                            /** @enum {string} */
+                            period: "month" | "quarter" | "half_year" | "year";
+                            /**
+                             * Format: date
+                             * @description a date, YYYY-MM-DD (Beijing)
+                             */
+                            since: string;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /**
+                                 * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                                 * @enum {string}
+                                 */
+                                kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "half_year" | "year";
+                                /**
+                                 * Format: date
+                                 * @description a date, YYYY-MM-DD (Beijing)
+                                 */
+                                since: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/org-life/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 三会一课落实情况 The rhythm board: per kind how many branches are on time, and who is behind since when */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    /** @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日 */
+                    kind?: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            today: string;
+                            summary: {
+                                /**
+                                 * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                                 * @enum {string}
+                                 */
+                                kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                                /** @enum {string} */
+                                period: "month" | "quarter" | "half_year" | "year";
+                                orgs: number;
+                                ok: number;
+                                due: number;
+                                behind: number;
+                            }[];
+                            /** @description organisations behind, longest first */
+                            behind: {
+                                orgId: number;
+                                orgName: string;
+                                regionCode: string;
+                                regionName: string;
+                                /**
+                                 * @description 支部党员大会, 支委会, 党小组会, 党课, 主题党日
+                                 * @enum {string}
+                                 */
+                                kind: "branch_assembly" | "committee" | "group" | "lesson" | "theme_day";
+                                /** @enum {string} */
+                                state: "ok" | "due" | "behind";
+                                behindSince: string | null;
+                                missed: number;
+                                lastHeld: string | null;
+                            }[];
+                            behindTotal: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party-lessons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党课菜单 The lesson catalogue I can see (offered by my county or township party organisation) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "in_person" | "online";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                topic: string;
+                                speaker: string;
+                                /** @enum {string} */
+                                format: "in_person" | "online";
+                                summary: string;
+                                minutes: number;
+                                media: {
+                                    /** @enum {string} */
+                                    kind: "video" | "slides";
+                                    mime: string;
+                                    bytes: number;
+                                    /** @description pages of slides (how far one read); null for a video */
+                                    pages: number | null;
+                                    url: string;
+                                } | null;
+                                /** @description the region whose party organisation offers it */
+                                offeredBy: string;
+                                /** @description orders of it in your scope */
+                                orders: number;
+                                /** @description accounts in your scope that watched it online */
+                                watchers: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 发布党课 Offer a lesson in the catalogue of my scope (party organisers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        topic: string;
+                        /** @description e.g. 县委党校 王老师 */
+                        speaker: string;
+                        /**
+                         * @description in person (送课上门) or online (云党课)
+                         * @enum {string}
+                         */
+                        format: "in_person" | "online";
+                        /** @default  */
+                        summary?: string;
+                        /** @description how long it takes */
+                        minutes: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            topic: string;
+                            speaker: string;
+                            /** @enum {string} */
+                            format: "in_person" | "online";
+                            summary: string;
+                            minutes: number;
+                            media: {
+                                /** @enum {string} */
+                                kind: "video" | "slides";
+                                mime: string;
+                                bytes: number;
+                                /** @description pages of slides (how far one read); null for a video */
+                                pages: number | null;
+                                url: string;
+                            } | null;
+                            /** @description the region whose party organisation offers it */
+                            offeredBy: string;
+                            /** @description orders of it in your scope */
+                            orders: number;
+                            /** @description accounts in your scope that watched it online */
+                            watchers: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party-lessons/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党课 One lesson */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            topic: string;
+                            speaker: string;
+                            /** @enum {string} */
+                            format: "in_person" | "online";
+                            summary: string;
+                            minutes: number;
+                            media: {
+                                /** @enum {string} */
+                                kind: "video" | "slides";
+                                mime: string;
+                                bytes: number;
+                                /** @description pages of slides (how far one read); null for a video */
+                                pages: number | null;
+                                url: string;
+                            } | null;
+                            /** @description the region whose party organisation offers it */
+                            offeredBy: string;
+                            /** @description orders of it in your scope */
+                            orders: number;
+                            /** @description accounts in your scope that watched it online */
+                            watchers: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party-lessons/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 课件 A lesson’s video or slides; answers byte ranges (206) so a video seeks and plays in the browser */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** 上传课件 Store a lesson’s video (MP4/WebM) or slides (PDF), at most 50 MB (multipart field "file") */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            topic: string;
+                            speaker: string;
+                            /** @enum {string} */
+                            format: "in_person" | "online";
+                            summary: string;
+                            minutes: number;
+                            media: {
+                                /** @enum {string} */
+                                kind: "video" | "slides";
+                                mime: string;
+                                bytes: number;
+                                /** @description pages of slides (how far one read); null for a video */
+                                pages: number | null;
+                                url: string;
+                            } | null;
+                            /** @description the region whose party organisation offers it */
+                            offeredBy: string;
+                            /** @description orders of it in your scope */
+                            orders: number;
+                            /** @description accounts in your scope that watched it online */
+                            watchers: number;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party-lessons/{id}/watch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 云党课学习记录 Report watching an online lesson: seconds since the last report and how far (party members, staff) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description seconds watched since the last report (at most 10 minutes) */
+                        seconds: number;
+                        /** @description how far into the lesson, in per cent */
+                        positionPct: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            lessonId: number;
+                            seconds: number;
+                            furthestPct: number;
+                            firstAt: string;
+                            lastAt: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/party-lessons/{id}/watchers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 云党课学习情况 Who in my scope watched an online lesson, when and how far (a record, never a ranking) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** @description the account’s display name */
+                                name: string;
+                                /** @description a party member’s account */
+                                member: boolean;
+                                seconds: number;
+                                furthestPct: number;
+                                firstAt: string;
+                                lastAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lesson-orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党课点单 Lesson orders of the branches in my scope, latest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    state?: "ordered" | "scheduled" | "delivered" | "cancelled";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                lessonId: number;
+                                topic: string;
+                                speaker: string;
+                                /** @enum {string} */
+                                format: "in_person" | "online";
+                                orgId: number;
+                                orgName: string;
+                                /** @enum {string} */
+                                state: "ordered" | "scheduled" | "delivered" | "cancelled";
+                                wish: string;
+                                scheduledAt: string | null;
+                                place: string | null;
+                                /** @description the 党课 it was delivered as (organisational life) */
+                                meetingId: number | null;
+                                version: number;
+                                createdAt: string;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 点单 A branch orders a lesson from the menu (village staff, party organisers) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        lessonId: number;
+                        /** @description the party branch that orders it */
+                        orgId: number;
+                        /**
+                         * @description what the branch wants from it (time, focus …)
+                         * @default
+                         */
+                        wish?: string;
+                        /**
+                         * Format: uuid
+                         * @description idempotency key: resending returns the same order (200)
+                         */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description already ordered with this clientRequestId */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "ordered" | "scheduled" | "delivered" | "cancelled";
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            state: "ordered" | "scheduled" | "delivered" | "cancelled";
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lesson-orders/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 党课配送进度 An order with its steps */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            lessonId: number;
+                            topic: string;
+                            speaker: string;
+                            /** @enum {string} */
+                            format: "in_person" | "online";
+                            orgId: number;
+                            orgName: string;
+                            /** @enum {string} */
+                            state: "ordered" | "scheduled" | "delivered" | "cancelled";
+                            wish: string;
+                            scheduledAt: string | null;
+                            place: string | null;
+                            /** @description the 党课 it was delivered as (organisational life) */
+                            meetingId: number | null;
+                            version: number;
+                            createdAt: string;
+                            steps: {
+                                action: string;
+                                fromState: string;
+                                toState: string;
+                                actorName: string;
+                                note: string | null;
+                                at: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/lesson-orders/{id}/actions/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 配送 Next step of an order: schedule {scheduledAt, place}, deliver {deliveredOn, attendance} (county/township), cancel {reason} */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "schedule" | "deliver" | "cancel";
+                };
+                cookie?: never;
+            };
+            /** @description the body of the step named in the path (see each member’s title) */
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /**
+                         * Format: date-time
+                         * @description when it will be given
+                         */
+                        scheduledAt: string;
+                        /** @description where, e.g. 村党群服务中心二楼 */
+                        place: string;
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        /**
+                         * Format: date
+                         * @description a date, YYYY-MM-DD (Beijing)
+                         */
+                        deliveredOn: string;
+                        /**
+                         * @description members of the organisation; a member left out is recorded absent
+                         * @default []
+                         */
+                        attendance?: {
+                            memberId: number;
+                            /** @enum {string} */
+                            status: "present" | "absent" | "excused";
+                        }[];
+                    } | {
+                        /** @description the version you saw; 409 if it moved on */
+                        version?: number;
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            state: string;
                             version: number;
                         };
                     };
@@ -16135,6 +18282,1248 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/coverage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 500米服务圈覆盖率 Share of the scope’s households within 500 m walking of a station */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            regionCode: string;
+                            /** @description households of the scope */
+                            households: number;
+                            /** @description of them with a place (their group’s or building’s point) */
+                            placed: number;
+                            /** @description placed households within 500 m walking of an active station */
+                            within: number;
+                            outside: number;
+                            /** @description within ÷ placed; null when none is placed */
+                            share: number | null;
+                            stations: number;
+                            limitMetres: number;
+                            /** @description walking distance = great-circle distance × this factor (no road data) */
+                            detourFactor: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/coverage/outside": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务圈外住户 Households beyond 500 m walking of every station (by grid and address) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                householdId: number;
+                                address: string;
+                                gridCode: string;
+                                gridName: string;
+                                unitName: string;
+                                lng: number;
+                                lat: number;
+                                nearestStationId: number | null;
+                                nearestStationName: string | null;
+                                walkingMetres: number | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/coverage/outside/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出服务圈外住户 The households outside the circle as .xlsx (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/coverage/map": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务圈地图 Stations and the groups/buildings with households outside the circle */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stations: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "centre" | "station";
+                                name: string;
+                                lng: number;
+                                lat: number;
+                            }[];
+                            /** @description groups and buildings with households outside the circle */
+                            outside: {
+                                unitId: number;
+                                name: string;
+                                lng: number;
+                                lat: number;
+                                households: number;
+                                walkingMetres: number | null;
+                            }[];
+                            /** @description the straight-line radius of the 500 m walking circle */
+                            radiusMetres: number;
+                            truncated: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 新站点选址 Where new stations would bring the most households inside the circle (greedy) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    count?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                unitId: number;
+                                name: string;
+                                gridName: string;
+                                lng: number;
+                                lat: number;
+                                /** @description households now outside the circle that a station here would bring in */
+                                covers: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/households/{id}/nearest-station": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 最近的站点 A household’s nearest station and its estimated walking distance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            householdId: number;
+                            station: {
+                                id: number;
+                                name: string;
+                                /** @enum {string} */
+                                kind: "centre" | "station";
+                                address: string;
+                            } | null;
+                            straightMetres: number | null;
+                            walkingMetres: number | null;
+                            withinReach: boolean;
+                            detourFactor: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 服务站点 Party-and-people service centres and grid stations in my scope */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    kind?: "centre" | "station";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                /** @enum {string} */
+                                kind: "centre" | "station";
+                                name: string;
+                                regionCode: string;
+                                regionName: string;
+                                address: string;
+                                lng: number;
+                                lat: number;
+                                openingHours: string;
+                                services: ("elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending")[];
+                                lends: boolean;
+                                active: boolean;
+                                staff: number;
+                                volunteers: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新增站点 Add a service centre or station (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "centre" | "station";
+                        /** @description the township (centre) or village it belongs to */
+                        regionCode: string;
+                        name: string;
+                        address: string;
+                        lng: number;
+                        lat: number;
+                        /** @description e.g. 周一至周五 8:30–17:00 */
+                        openingHours: string;
+                        services: ("elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending")[];
+                        /** @default false */
+                        lends?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 站点详情 A station with its staff, volunteers and stock */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            /** @enum {string} */
+                            kind: "centre" | "station";
+                            name: string;
+                            regionCode: string;
+                            regionName: string;
+                            address: string;
+                            lng: number;
+                            lat: number;
+                            openingHours: string;
+                            services: ("elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending")[];
+                            lends: boolean;
+                            active: boolean;
+                            staff: number;
+                            volunteers: number;
+                            people: {
+                                id: number;
+                                /** @enum {string} */
+                                role: "staff" | "volunteer";
+                                name: string;
+                                duty: string;
+                            }[];
+                            stock: {
+                                /** @enum {string} */
+                                itemKind: "medicine_kit" | "torch" | "umbrella" | "sewing_kit" | "masks" | "wheelchair" | "crutches" | "walker" | "blood_pressure_meter" | "thermometer" | "reading_glasses" | "magnifier" | "toolbox" | "ladder" | "pump" | "phone_charger" | "raincoat" | "cart" | "folding_chair" | "scale";
+                                total: number;
+                                onHand: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改站点 Edit a station’s name, place, hours, services, lending or opening (audited) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        address?: string;
+                        lng?: number;
+                        lat?: number;
+                        /** @description e.g. 周一至周五 8:30–17:00 */
+                        openingHours?: string;
+                        services?: ("elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending")[];
+                        /** @default false */
+                        lends?: boolean;
+                        active?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/people": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加工作人员或志愿者 Add a member of staff or a volunteer (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        role: "staff" | "volunteer";
+                        name: string;
+                        /** @default  */
+                        duty?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/people/{personId}/remove": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 移除工作人员或志愿者 Take a member of staff or volunteer off the station (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    personId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/stock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 设置借用物品数量 Set how many items of a kind the station keeps (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        itemKind: "medicine_kit" | "torch" | "umbrella" | "sewing_kit" | "masks" | "wheelchair" | "crutches" | "walker" | "blood_pressure_meter" | "thermometer" | "reading_glasses" | "magnifier" | "toolbox" | "ladder" | "pump" | "phone_charger" | "raincoat" | "cart" | "folding_chair" | "scale";
+                        total: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 站点活动 Activities of the stations in my scope, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    station?: number;
+                    from?: string;
+                    to?: string;
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                stationId: number;
+                                stationName: string;
+                                title: string;
+                                /** @enum {string} */
+                                service: "elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending";
+                                /** Format: date-time */
+                                startsAt: string;
+                                /** Format: date-time */
+                                endsAt: string;
+                                capacity: number;
+                                booked: number;
+                                attended: number;
+                                cancelled: boolean;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-activities/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 活动详情 An activity with its bookings and attendance */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            stationId: number;
+                            stationName: string;
+                            title: string;
+                            /** @enum {string} */
+                            service: "elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending";
+                            /** Format: date-time */
+                            startsAt: string;
+                            /** Format: date-time */
+                            endsAt: string;
+                            capacity: number;
+                            booked: number;
+                            attended: number;
+                            cancelled: boolean;
+                            bookings: {
+                                id: number;
+                                residentId: number;
+                                residentName: string;
+                                /** Format: date-time */
+                                bookedAt: string;
+                                attended: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/stations/{id}/activities": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 发布活动 Schedule an activity at a station (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        service: "elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending";
+                        /** Format: date-time */
+                        startsAt: string;
+                        /** Format: date-time */
+                        endsAt: string;
+                        capacity: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-activities/{id}/bookings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 预约活动 Book a resident of my area into an activity (never over its capacity; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        residentId: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-activities/{id}/bookings/{bookingId}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 取消预约 Cancel a booking before the activity starts (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    bookingId: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-activities/{id}/attendance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 活动签到 Mark booked residents as attended once the activity has started (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        residentIds: number[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            marked: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 借用记录 Loans of the stations in my scope (overdue: still out past the due time) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    station?: number;
+                    state?: "lent" | "returned" | "lost";
+                    overdue?: "true" | "false";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                stationId: number;
+                                stationName: string;
+                                /** @enum {string} */
+                                itemKind: "medicine_kit" | "torch" | "umbrella" | "sewing_kit" | "masks" | "wheelchair" | "crutches" | "walker" | "blood_pressure_meter" | "thermometer" | "reading_glasses" | "magnifier" | "toolbox" | "ladder" | "pump" | "phone_charger" | "raincoat" | "cart" | "folding_chair" | "scale";
+                                residentId: number;
+                                residentName: string;
+                                /** @enum {string} */
+                                state: "lent" | "returned" | "lost";
+                                /** Format: date-time */
+                                lentAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                returnedAt: string | null;
+                                lostAt: string | null;
+                                /** @description still out after its due time */
+                                overdue: boolean;
+                                returnedLate: boolean | null;
+                                remindedAt: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 借出物品 Lend an item to a resident (stock never below zero; idempotent; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        stationId: number;
+                        /** @enum {string} */
+                        itemKind: "medicine_kit" | "torch" | "umbrella" | "sewing_kit" | "masks" | "wheelchair" | "crutches" | "walker" | "blood_pressure_meter" | "thermometer" | "reading_glasses" | "magnifier" | "toolbox" | "ladder" | "pump" | "phone_charger" | "raincoat" | "cart" | "folding_chair" | "scale";
+                        residentId: number;
+                        /** @description lent for this many days */
+                        days: number;
+                        note?: string;
+                        /** @description the client’s id of this request: a retry answers the loan already made */
+                        clientRequestId?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            stationId: number;
+                            stationName: string;
+                            /** @enum {string} */
+                            itemKind: "medicine_kit" | "torch" | "umbrella" | "sewing_kit" | "masks" | "wheelchair" | "crutches" | "walker" | "blood_pressure_meter" | "thermometer" | "reading_glasses" | "magnifier" | "toolbox" | "ladder" | "pump" | "phone_charger" | "raincoat" | "cart" | "folding_chair" | "scale";
+                            residentId: number;
+                            residentName: string;
+                            /** @enum {string} */
+                            state: "lent" | "returned" | "lost";
+                            /** Format: date-time */
+                            lentAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            returnedAt: string | null;
+                            lostAt: string | null;
+                            /** @description still out after its due time */
+                            overdue: boolean;
+                            returnedLate: boolean | null;
+                            remindedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-loans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 借用详情 One loan */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            stationId: number;
+                            stationName: string;
+                            /** @enum {string} */
+                            itemKind: "medicine_kit" | "torch" | "umbrella" | "sewing_kit" | "masks" | "wheelchair" | "crutches" | "walker" | "blood_pressure_meter" | "thermometer" | "reading_glasses" | "magnifier" | "toolbox" | "ladder" | "pump" | "phone_charger" | "raincoat" | "cart" | "folding_chair" | "scale";
+                            residentId: number;
+                            residentName: string;
+                            /** @enum {string} */
+                            state: "lent" | "returned" | "lost";
+                            /** Format: date-time */
+                            lentAt: string;
+                            /** Format: date-time */
+                            dueAt: string;
+                            returnedAt: string | null;
+                            lostAt: string | null;
+                            /** @description still out after its due time */
+                            overdue: boolean;
+                            returnedLate: boolean | null;
+                            remindedAt: string | null;
+                            version: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-loans/{id}/{action}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 归还或登记遗失 Take an item back (late returns recorded) or record it lost (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                    action: "return" | "lose";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        version?: number;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            state: string;
+                            version: number;
+                            returnedLate: boolean | null;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/station-loans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的借用 The loans of the signed-in villager (and overdue ones first) */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                stationId: number;
+                                stationName: string;
+                                /** @enum {string} */
+                                itemKind: "medicine_kit" | "torch" | "umbrella" | "sewing_kit" | "masks" | "wheelchair" | "crutches" | "walker" | "blood_pressure_meter" | "thermometer" | "reading_glasses" | "magnifier" | "toolbox" | "ladder" | "pump" | "phone_charger" | "raincoat" | "cart" | "folding_chair" | "scale";
+                                residentId: number;
+                                residentName: string;
+                                /** @enum {string} */
+                                state: "lent" | "returned" | "lost";
+                                /** Format: date-time */
+                                lentAt: string;
+                                /** Format: date-time */
+                                dueAt: string;
+                                returnedAt: string | null;
+                                lostAt: string | null;
+                                /** @description still out after its due time */
+                                overdue: boolean;
+                                returnedLate: boolean | null;
+                                remindedAt: string | null;
+                                version: number;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
