@@ -42,7 +42,7 @@ export function ResidentSelect({
                 .filter((x) => x.status === 'present')
                 .map((x) => ({
                   value: x.id,
-                  label: `${x.name} · ${x.birthYear} · ${t('st.residentNo', { id: x.id })}`,
+                  label: `${x.name} · ${x.birthYear} · ${t('st.residentNo', { id: String(x.id) })}`,
                 })),
             ),
           () => live && setOptions([]),
