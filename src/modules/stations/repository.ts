@@ -122,6 +122,41 @@ export function stock(db: DbOrTx, countyCode: string, stationId: number) {
     .execute();
 }
 
+/** One kind's stock of a station (undefined: the station keeps none of it yet). */
+export function stockOf(db: DbOrTx, countyCode: string, stationId: number, itemKind: string) {
+  return db
+    .selectFrom('station_stock')
+    .select(['total', 'on_hand'])
+    .where('county_code', '=', countyCode)
+    .where('station_id', '=', stationId)
+    .where('item_kind', '=', itemKind)
+    .executeTakeFirst();
+}
+
+/** Sets a kind's total; `on_hand` moves by the change of `total` (the items out stay out). */
+export function upsertStock(
+  db: DbOrTx,
+  countyCode: string,
+  stationId: number,
+  itemKind: string,
+  total: number,
+) {
+  return db
+    .insertInto('station_stock')
+    .values({ county_code: countyCode, station_id: stationId, item_kind: itemKind, total, on_hand: total })
+    .onConflict((oc) =>
+      oc.columns(['county_code', 'station_id', 'item_kind']).doUpdateSet((eb) => ({
+        total: eb.ref('excluded.total'),
+        on_hand: eb(
+          'station_stock.on_hand',
+          '+',
+          eb(eb.ref('excluded.total'), '-', eb.ref('station_stock.total')),
+        ),
+      })),
+    )
+    .execute();
+}
+
 /** The region a new station belongs to, with its level (null: no such region in this county). */
 export function regionOf(db: DbOrTx, countyCode: string, code: string) {
   return db

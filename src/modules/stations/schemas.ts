@@ -55,9 +55,10 @@ export const StationBody = z.object({
   services: z.array(z.enum(SERVICE_CODES)).max(SERVICE_CODES.length),
   lends: z.boolean().default(false),
 });
-export const StationPatch = StationBody.omit({ kind: true, regionCode: true })
+// `lends` again without its default: a patch that leaves it out must not switch lending off
+export const StationPatch = StationBody.omit({ kind: true, regionCode: true, lends: true })
   .partial()
-  .extend({ active: z.boolean().optional() })
+  .extend({ lends: z.boolean().optional(), active: z.boolean().optional() })
   .refine((b) => Object.keys(b).length > 0, 'nothing to change');
 
 export const Person = z.object({

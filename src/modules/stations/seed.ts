@@ -6,7 +6,11 @@ import { ITEM_KIND_CODES } from './kinds.js';
 /** Stations keep no per-county settings (the 500 m limit and detour factor are fixed: reach.ts). */
 export async function seedStationConfig(_tx: Tx, _countyCode: string): Promise<void> {}
 
-/** What a village station lends in the demo (a township centre keeps every kind). */
+/**
+ * A station keeps 18 kinds (铁西区's 便民服务站: "近20种便民用品"), all but the bulky ones a centre keeps;
+ * loans in the demo are of the eight kinds lent most.
+ */
+const CENTRE_ONLY = ['ladder', 'cart'];
 const VILLAGE_KINDS = [
   'medicine_kit',
   'torch',
@@ -22,7 +26,7 @@ const VILLAGE_KINDS = [
  * Demo stations of 铁岭县 (J9/J12), set-based: a 党群服务中心 per township at the group or building
  * nearest the township's middle; a 便民服务站 in every village at its most populous group, and a
  * 网格驿站 in every community grid at its most populous building; two staff and three volunteers each
- * (residents of the place); stock of lending items; a year of activities — the first township's
+ * (residents of the place); stock of lending items (18 kinds at a station, all 20 at a centre); a year of activities — the first township's
  * centre holds 76 (本溪县's "70+ a year"), the other centres one a month — with bookings and
  * attendance; half a year of loans at the village stations, most returned (some late), five still
  * out past their due time and three lost.
@@ -92,7 +96,7 @@ export async function seedStationDemo(tx: Tx, countyCode: string, _pii: Pii): Pr
            CASE WHEN k.kind IN ('wheelchair', 'walker', 'ladder', 'cart') THEN 2 ELSE 5 END
       FROM station s
       CROSS JOIN unnest(${ITEM_KIND_CODES}::text[]) AS k(kind)
-     WHERE s.county_code = ${countyCode} AND (s.kind = 'centre' OR k.kind = ANY(${VILLAGE_KINDS}::text[]))`.execute(
+     WHERE s.county_code = ${countyCode} AND (s.kind = 'centre' OR k.kind <> ALL(${CENTRE_ONLY}::text[]))`.execute(
     tx,
   );
   await seedActivities(tx, countyCode);

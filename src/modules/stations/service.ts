@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import type { Db } from '../../platform/db/database.js';
+import type { Db, DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { inScope, type Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -10,6 +10,38 @@ import type { PersonBody, StationBody, StationPatch, StockBody } from './schemas
 import { scopeOf } from './scope.js';
 
 type Opts = { requestId?: string };
+type Audited<R> = { result: R; before?: Record<string, unknown>; after: Record<string, unknown> };
+
+/**
+ * The one shape of every change to an existing station: in a transaction, lock the station when
+ * the caller sees it (404 otherwise), make the change, and audit it on the station with what the
+ * change reports (ids and field names only).
+ */
+async function onStation<R>(
+  db: Db,
+  actor: Actor,
+  stationId: number,
+  action: string,
+  o: Opts,
+  change: (tx: DbOrTx) => Promise<Audited<R>>,
+): Promise<R> {
+  return db.transaction().execute(async (tx) => {
+    const row = await repo.lockStation(tx, scopeOf(actor, actor.scopePath), stationId);
+    if (!row) throw new AppError('NOT_FOUND');
+    const { result, before, after } = await change(tx);
+    await recordAudit(tx, {
+      actor,
+      countyCode: actor.countyCode,
+      action,
+      entityType: 'station',
+      entityId: stationId,
+      before,
+      after,
+      requestId: o.requestId,
+    });
+    return result;
+  });
+}
 
 /**
  * Adds a station: a centre (党群服务中心) at a township or a village/community, a station
@@ -50,12 +82,7 @@ export async function createStation(db: Db, actor: Actor, b: z.infer<typeof Stat
   });
 }
 
-async function assertInCounty(
-  tx: Parameters<typeof repo.countyBox>[0],
-  county: string,
-  lng: number,
-  lat: number,
-) {
+async function assertInCounty(tx: DbOrTx, county: string, lng: number, lat: number) {
   const box = await repo.countyBox(tx, county);
   const margin = 0.05;
   if (
@@ -76,9 +103,7 @@ export async function patchStation(
   b: z.infer<typeof StationPatch>,
   o: Opts = {},
 ) {
-  await db.transaction().execute(async (tx) => {
-    const row = await repo.lockStation(tx, scopeOf(actor, actor.scopePath), id);
-    if (!row) throw new AppError('NOT_FOUND');
+  await onStation(db, actor, id, 'station.update', o, async (tx) => {
     if (b.lng !== undefined || b.lat !== undefined) {
       if (b.lng === undefined || b.lat === undefined)
         throw new AppError('VALIDATION_FAILED', {
@@ -98,15 +123,7 @@ export async function patchStation(
       active: b.active,
       updated_at: new Date(),
     });
-    await recordAudit(tx, {
-      actor,
-      countyCode: actor.countyCode,
-      action: 'station.update',
-      entityType: 'station',
-      entityId: id,
-      after: { fields: Object.keys(b) },
-      requestId: o.requestId,
-    });
+    return { result: undefined, after: { fields: Object.keys(b) } };
   });
 }
 
@@ -118,9 +135,7 @@ export async function addPerson(
   b: z.infer<typeof PersonBody>,
   o: Opts = {},
 ) {
-  return db.transaction().execute(async (tx) => {
-    const row = await repo.lockStation(tx, scopeOf(actor, actor.scopePath), stationId);
-    if (!row) throw new AppError('NOT_FOUND');
+  return onStation(db, actor, stationId, 'station.person_add', o, async (tx) => {
     const { id } = await repo.insertPerson(tx, {
       county_code: actor.countyCode,
       station_id: stationId,
@@ -128,35 +143,16 @@ export async function addPerson(
       name: b.name,
       duty: b.duty,
     });
-    await recordAudit(tx, {
-      actor,
-      countyCode: actor.countyCode,
-      action: 'station.person_add',
-      entityType: 'station',
-      entityId: stationId,
-      after: { personId: Number(id), role: b.role },
-      requestId: o.requestId,
-    });
-    return Number(id);
+    return { result: Number(id), after: { personId: Number(id), role: b.role } };
   });
 }
 
 /** Takes a member of staff or a volunteer off a station (kept on record, inactive). Audited. */
 export async function removePerson(db: Db, actor: Actor, stationId: number, personId: number, o: Opts = {}) {
-  await db.transaction().execute(async (tx) => {
-    const row = await repo.lockStation(tx, scopeOf(actor, actor.scopePath), stationId);
-    if (!row) throw new AppError('NOT_FOUND');
+  await onStation(db, actor, stationId, 'station.person_remove', o, async (tx) => {
     const r = await repo.retirePerson(tx, actor.countyCode, stationId, personId);
     if (Number(r.numUpdatedRows) === 0) throw new AppError('NOT_FOUND');
-    await recordAudit(tx, {
-      actor,
-      countyCode: actor.countyCode,
-      action: 'station.person_remove',
-      entityType: 'station',
-      entityId: stationId,
-      after: { personId },
-      requestId: o.requestId,
-    });
+    return { result: undefined, after: { personId } };
   });
 }
 
@@ -172,49 +168,17 @@ export async function setStock(
   b: z.infer<typeof StockBody>,
   o: Opts = {},
 ) {
-  await db.transaction().execute(async (tx) => {
-    const row = await repo.lockStation(tx, scopeOf(actor, actor.scopePath), stationId);
-    if (!row) throw new AppError('NOT_FOUND');
-    const before = await tx
-      .selectFrom('station_stock')
-      .select(['total', 'on_hand'])
-      .where('county_code', '=', actor.countyCode)
-      .where('station_id', '=', stationId)
-      .where('item_kind', '=', b.itemKind)
-      .executeTakeFirst();
+  await onStation(db, actor, stationId, 'station.stock', o, async (tx) => {
+    const before = await repo.stockOf(tx, actor.countyCode, stationId, b.itemKind);
     const out = before ? before.total - before.on_hand : 0;
     if (b.total < out) throw new AppError('STOCK_IN_USE');
     await checked('station_stock_on_hand', 'STOCK_IN_USE', () =>
-      tx
-        .insertInto('station_stock')
-        .values({
-          county_code: actor.countyCode,
-          station_id: stationId,
-          item_kind: b.itemKind,
-          total: b.total,
-          on_hand: b.total,
-        })
-        .onConflict((oc) =>
-          oc.columns(['county_code', 'station_id', 'item_kind']).doUpdateSet((eb) => ({
-            total: eb.ref('excluded.total'),
-            on_hand: eb(
-              'station_stock.on_hand',
-              '+',
-              eb(eb.ref('excluded.total'), '-', eb.ref('station_stock.total')),
-            ),
-          })),
-        )
-        .execute(),
+      repo.upsertStock(tx, actor.countyCode, stationId, b.itemKind, b.total),
     );
-    await recordAudit(tx, {
-      actor,
-      countyCode: actor.countyCode,
-      action: 'station.stock',
-      entityType: 'station',
-      entityId: stationId,
+    return {
+      result: undefined,
       before: { itemKind: b.itemKind, total: before?.total ?? 0 },
       after: { itemKind: b.itemKind, total: b.total },
-      requestId: o.requestId,
-    });
+    };
   });
 }

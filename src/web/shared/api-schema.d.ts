@@ -18780,7 +18780,6 @@ export interface paths {
                         /** @description e.g. 周一至周五 8:30–17:00 */
                         openingHours?: string;
                         services?: ("elderly_care" | "legal_aid" | "family_education" | "medical_check" | "employment" | "party_service" | "mediation" | "proxy_errands" | "culture" | "youth" | "disability" | "lending")[];
-                        /** @default false */
                         lends?: boolean;
                         active?: boolean;
                     };

@@ -5,10 +5,11 @@ import type { paths } from '../../shared/api-schema.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { useSession } from '../session.js';
+import { ITEMS, type ItemKind } from './items.js';
+import { ResidentSelect } from './ResidentSelect.js';
 
 type Loan =
   paths['/api/v1/station-loans']['get']['responses'][200]['content']['application/json']['items'][number];
-type ItemKind = Loan['itemKind'];
 const PAGE = 50;
 
 /** 便民借用: the loans of the stations in scope; lend, take back (late returns recorded), record lost. */
@@ -83,11 +84,11 @@ export function LoansTab({ within }: { within?: string }) {
             options={ITEMS.map((k) => ({ value: k, label: label('st.item', k) }))}
             data-testid="lend-item"
           />
-          <InputNumber<number>
-            placeholder={t('st.residentId')}
+          <ResidentSelect
             value={form.residentId}
-            onChange={(v) => setForm({ ...form, residentId: v ?? undefined })}
-            data-testid="lend-resident"
+            onChange={(residentId) => setForm({ ...form, residentId })}
+            within={within}
+            testId="lend-resident"
           />
           <InputNumber<number>
             min={1}
@@ -197,26 +198,3 @@ export function LoansTab({ within }: { within?: string }) {
     </Space>
   );
 }
-
-const ITEMS: ItemKind[] = [
-  'wheelchair',
-  'medicine_kit',
-  'torch',
-  'umbrella',
-  'sewing_kit',
-  'masks',
-  'crutches',
-  'walker',
-  'blood_pressure_meter',
-  'thermometer',
-  'reading_glasses',
-  'magnifier',
-  'toolbox',
-  'ladder',
-  'pump',
-  'phone_charger',
-  'raincoat',
-  'cart',
-  'folding_chair',
-  'scale',
-];

@@ -10,6 +10,7 @@ export function linkOf(n: { caseId?: number | null; about?: About }): string | n
   if (a.type === 'wish' || a.type === 'errand' || a.type === 'disclosure') return `/${a.type}s/${a.id}`;
   if (a.type === 'redemption' || a.type === 'points') return '/points';
   if (a.type === 'visit') return '/visits';
+  if (a.type === 'station_loan') return '/loans';
   return null;
 }
 
