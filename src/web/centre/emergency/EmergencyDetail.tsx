@@ -209,7 +209,10 @@ function LiveMap({ data }: { data: EventMap | undefined }) {
     const layer = layerRef.current;
     if (!map || !layer || !data) return;
     layer.clearLayers();
-    for (const p of data.points)
+    // the points are drawn on a canvas: the map tells how many of each status it drew (data-points)
+    const drawn: Record<string, number> = {};
+    for (const p of data.points) {
+      drawn[p.status] = (drawn[p.status] ?? 0) + 1;
       L.circleMarker([p.lat, p.lng], {
         radius: 5,
         color: '#fff',
@@ -220,6 +223,8 @@ function LiveMap({ data }: { data: EventMap | undefined }) {
       })
         .bindPopup(popup(label('emg.status', p.status), { about: { type: 'grid', code: p.gridCode } }))
         .addTo(layer);
+    }
+    el.current!.dataset.points = JSON.stringify(drawn);
     for (const w of data.workers)
       L.marker([w.lat, w.lng], {
         title: w.name,

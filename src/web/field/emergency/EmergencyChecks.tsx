@@ -5,6 +5,7 @@ import type { paths } from '../../shared/api-schema.js';
 import { t } from '../i18n.js';
 import { ok } from '../net.js';
 import { useLive } from '../messages/live.js';
+import { QueuePanel } from '../offline/QueuePanel.js';
 import { enqueueEmergencyReport, useQueue } from '../offline/queue.js';
 import type { Me } from '../types.js';
 import { useFetch } from '../useFetch.js';
@@ -55,6 +56,8 @@ export function EmergencyChecks({ me }: { me: Me }) {
   return (
     <div className="page" data-testid="emergency-checks">
       <div className="page-title">{t('emgTitle')}</div>
+      {/* reports kept on the phone while offline: how many wait, and "send now" */}
+      <QueuePanel />
       {data && data.events.length === 0 && <div className="muted">{t('emgNone')}</div>}
       {(data?.events ?? []).map((e) => {
         const mine = (data?.items ?? []).filter((x) => x.eventId === e.id);
@@ -77,7 +80,12 @@ export function EmergencyChecks({ me }: { me: Me }) {
                     >
                       {t(NAME[status])}
                     </Tag>
-                    {queued.has(x.id) && <span className="muted"> · {t('emgQueued')}</span>}
+                    {queued.has(x.id) && (
+                      <span className="muted" data-testid={`check-queued-${x.id}`}>
+                        {' '}
+                        · {t('emgQueued')}
+                      </span>
+                    )}
                   </div>
                   <div style={{ display: 'flex', gap: 6, marginTop: 6, flexWrap: 'wrap' }}>
                     {STATUSES.map(([s, key, color]) => (
