@@ -59,13 +59,14 @@ describe.skipIf(!chromium)('organisational life in the browser', () => {
     await desk.getByTestId('ol-topic').fill('研究本季度党员发展和帮扶工作');
     // everyone on the sheet came but the last
     const boxes = desk.getByTestId('ol-roster').locator('input[type=checkbox]');
-    await poll(() => boxes.count()).toBeGreaterThan(1);
+    await poll(() => boxes.count()).toBeGreaterThan(0);
     const n = await boxes.count();
-    for (let i = 0; i < n - 1; i++) await boxes.nth(i).check();
+    const came = Math.max(1, n - 1);
+    for (let i = 0; i < came; i++) await boxes.nth(i).check();
     await desk.getByTestId('ol-minutes').fill('支委会研究了党员发展计划，确定了三户帮扶对象。');
     await desk.locator('#ol-record-ok').click();
     await poll(() => desk.getByTestId('ol-meetings').innerText()).toContain('研究本季度党员发展和帮扶工作');
-    expect(await desk.getByTestId('ol-meetings').innerText()).toContain(`${n - 1} / ${n}`);
+    expect(await desk.getByTestId('ol-meetings').innerText()).toContain(`${came} / ${n}`);
     await poll(behind).toBe(was - 1);
     const held = await h.t.db
       .selectFrom('org_life_meeting')
@@ -126,10 +127,10 @@ describe.skipIf(!chromium)('organisational life in the browser', () => {
     await phone.getByTestId('home-lessons').click();
     const first = phone.locator('[data-testid^="lesson-"]').first();
     await first.locator('button').first().click();
-    await poll(() => phone.getByTestId('lesson-media').getAttribute('src')).toMatch(
-      /\/api\/v1\/party-lessons\/\d+\/media/,
-    );
-    const src = (await phone.getByTestId('lesson-media').getAttribute('src'))!;
+    const media = phone.getByTestId('lesson-media');
+    const where = async () => (await media.getAttribute('src')) ?? (await media.getAttribute('href')) ?? '';
+    await poll(where).toMatch(/\/api\/v1\/party-lessons\/\d+\/media/);
+    const src = await where();
     // the media plays from the API: it answers byte ranges
     const range = await phone.evaluate(
       async (u) => (await fetch(u, { headers: { Range: 'bytes=0-3' } })).status,
