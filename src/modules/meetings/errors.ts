@@ -17,6 +17,16 @@ export const MEETING_ERRORS = {
     '出席名单中有不属于本次议事的参会人',
     'The attendance names someone not invited to this meeting',
   ],
+  MEETING_PARTICIPANT_UNKNOWN: [
+    400,
+    '邀请的居民、党员、物业、站点、新经济组织或5+5+N队员不存在或不在本村(社区)',
+    'An invited resident, party member, property manager, station, organisation or team member does not exist or is not of this village',
+  ],
+  MATTER_MEETING_INVALID: [
+    400,
+    '这一步须注明召开的会议：本村(社区)的两委会议、党员大会、村民会议或村民代表会议',
+    'Name the meeting that took this step: the village’s own two-committee, party members’, villagers’ or representatives’ meeting',
+  ],
   MEETING_MATTER_INVALID: [400, '议题不属于本次议事', 'The matter is not one of this meeting’s'],
   MEETING_NOT_HELD: [
     409,

@@ -67,12 +67,20 @@ export const lockMatter = (tx: Tx, s: Scope, id: number) =>
 
 export function stepsOf(db: DbOrTx, countyCode: string, matterId: number) {
   return db
-    .selectFrom('major_matter_step')
-    .select(['id', 'action', 'from_state', 'to_state', 'actor_name', 'note', 'at'])
-    .where('county_code', '=', countyCode)
-    .where('matter_id', '=', matterId)
-    .orderBy('at')
-    .orderBy('id')
+    .selectFrom('major_matter_step as s')
+    .leftJoin('meeting as m', (j) =>
+      j.onRef('m.county_code', '=', 's.county_code').onRef('m.id', '=', 's.meeting_id'),
+    )
+    .select(['s.id', 's.action', 's.from_state', 's.to_state', 's.actor_name', 's.note', 's.at'])
+    .select([
+      's.meeting_id',
+      'm.title as meeting_title',
+      sql<string | null>`m.held_on::text`.as('meeting_held_on'),
+    ])
+    .where('s.county_code', '=', countyCode)
+    .where('s.matter_id', '=', matterId)
+    .orderBy('s.at')
+    .orderBy('s.id')
     .execute();
 }
 
@@ -143,6 +151,7 @@ export async function addStep(
     actorId: number;
     actorName: string;
     note: string | null;
+    meetingId: number | null;
     at: Date;
   },
 ) {
@@ -157,6 +166,7 @@ export async function addStep(
       actor_account_id: s.actorId,
       actor_name: s.actorName,
       note: s.note,
+      meeting_id: s.meetingId,
       at: s.at,
     })
     .execute();

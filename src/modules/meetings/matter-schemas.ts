@@ -11,6 +11,15 @@ const Version = z
   .describe('the version you saw; 409 MATTER_VERSION_CONFLICT if it moved on');
 const plain = z.object({ version: Version });
 const Count = z.number().int().min(0).max(100_000);
+const MeetingId = (which: string) =>
+  z
+    .number()
+    .int()
+    .positive()
+    .optional()
+    .describe(
+      `the meeting that took this step: the village's own ${which} (400 MATTER_MEETING_INVALID otherwise)`,
+    );
 
 export const ProposeBody = z.object({
   title: publicText(2, 60).describe('the major matter, e.g. 村集体土地流转'),
@@ -20,14 +29,19 @@ export const ProposeBody = z.object({
 
 /** The body of each step: what it needs is required, so the OpenAPI document says so per action. */
 export const MATTER_ACTION_BODIES = {
-  discuss: plain.extend({ note: publicText(2, 1000).describe('两委会议商议: the two committees’ opinion') }),
+  discuss: plain.extend({
+    meetingId: MeetingId('两委会议 (kind two_committees)'),
+    note: publicText(2, 1000).describe('两委会议商议: the two committees’ opinion'),
+  }),
   review: plain.extend({
+    meetingId: MeetingId('党员大会 (kind party_members)'),
     present: Count.describe('members present (the branch’s count is the party module’s)'),
     inFavour: Count,
     note: publicText(0, 1000).optional(),
   }),
   decide: plain.extend({
     assembly: z.enum(['villagers', 'representatives']).describe('村民会议 or 村民代表会议'),
+    meetingId: MeetingId('村民会议 or 村民代表会议 (kind villagers or representatives, as the assembly)'),
     present: Count.describe('villagers or representatives present'),
     inFavour: Count,
     householdsPresent: Count.optional().describe(
@@ -106,6 +120,10 @@ export const MatterDetail = MatterItem.extend({
       actorName: z.string(),
       note: z.string().nullable(),
       at: z.string(),
+      meeting: z
+        .object({ id: z.number().int(), title: z.string(), heldOn: z.string() })
+        .nullable()
+        .describe('the meeting that took the step'),
     }),
   ),
 });

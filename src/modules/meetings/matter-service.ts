@@ -54,6 +54,7 @@ export async function proposeMatter(
           actorId: actor.accountId,
           actorName: actor.displayName,
           note: null,
+          meetingId: null, // 党支部提议 is the branch's, at no meeting
           at: now,
         });
         await recordAudit(tx, {
@@ -125,6 +126,10 @@ export async function matterDetail(deps: MeetingDeps, m: repo.MatterRow) {
       actorName: s.actor_name,
       note: s.note,
       at: new Date(s.at).toISOString(),
+      meeting:
+        s.meeting_id === null
+          ? null
+          : { id: Number(s.meeting_id), title: s.meeting_title ?? '', heldOn: s.meeting_held_on ?? '' },
     })),
   };
 }

@@ -9,6 +9,7 @@ import { villageElectorate } from '../people/index.js';
 import type { Workflow } from '../workflow/index.js';
 import { can } from './abilities.js';
 import * as repo from './matter-repository.js';
+import { meetingForStep } from './participant-repository.js';
 import type { MatterInput } from './matter-schemas.js';
 import {
   partyMeetingPasses,
@@ -23,6 +24,23 @@ import './errors.js'; // registers this module's codes (ADR 0005)
 type Row = repo.MatterRow;
 type Result = Awaited<ReturnType<typeof repo.updateMatter>>;
 type Outcome = { set: Updateable<MajorMatter>; note: string | null; after: Record<string, unknown> };
+
+/** The kinds of meeting that take each step (党支部提议 and the publications take none). */
+const STEP_MEETING: Partial<Record<MatterAction, (input: MatterInput) => string>> = {
+  discuss: () => 'two_committees',
+  review: () => 'party_members',
+  decide: (i) => (i.action === 'decide' ? i.assembly : ''),
+};
+
+/** The meeting named for a step: the matter's village's own, of the step's kind — else 400, nothing changes. */
+async function stepMeeting(tx: Tx, m: Row, input: MatterInput): Promise<number | null> {
+  const kind = STEP_MEETING[input.action];
+  const id = 'meetingId' in input ? input.meetingId : undefined;
+  if (id === undefined) return null;
+  const meeting = kind ? await meetingForStep(tx, m.county_code, m.village_code, id) : undefined;
+  if (!kind || !meeting || meeting.kind !== kind(input)) throw new AppError('MATTER_MEETING_INVALID');
+  return id;
+}
 
 const votes = (present: number, inFavour: number) => `到会${present}人，赞成${inFavour}人`;
 
@@ -148,7 +166,7 @@ async function outcome(
  */
 export const matterWorkflow = (
   requestId?: string,
-): Workflow<Row, MatterAction, MatterInput, Result, null> => ({
+): Workflow<Row, MatterAction, MatterInput, Result, number | null> => ({
   subject: 'major_matter',
   versionConflict: 'MATTER_VERSION_CONFLICT',
   lock: (tx, actor, id) => repo.lockMatter(tx, scopeOf(actor), id),
@@ -160,13 +178,14 @@ export const matterWorkflow = (
   illegal: ({ row, action }) =>
     row.state === STEP[action].from ? null : new AppError('MATTER_OUT_OF_ORDER'),
   async apply({ tx, actor, row, input, now }) {
+    const meetingId = await stepMeeting(tx, row, input);
     const o = await outcome(tx, actor, row, input, now, requestId);
     const result = await repo.updateMatter(tx, row.county_code, Number(row.id), o.set, now);
     return {
       toState: result.state,
       note: o.note,
-      extra: null,
-      auditAfter: o.after,
+      extra: meetingId,
+      auditAfter: meetingId === null ? o.after : { ...o.after, meeting: meetingId },
       notice: null,
       result,
     };
@@ -181,6 +200,7 @@ export const matterWorkflow = (
       actorId: s.actor.accountId,
       actorName: s.actor.displayName,
       note: s.note,
+      meetingId: s.extra,
       at: s.at,
     }),
 });

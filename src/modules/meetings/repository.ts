@@ -6,7 +6,7 @@ import { inSubtree } from '../../platform/db/ltree.js';
 /** Every query is scoped: the caller's county (the distribution key) and a subtree. */
 export type Scope = { countyCode: string; path: string };
 
-export type ListFilter = { from?: string; to?: string; limit: number; offset: number };
+export type ListFilter = { from?: string; to?: string; kind?: string; limit: number; offset: number };
 
 const counts = [
   sql<number>`(SELECT count(*)::int FROM meeting_participant p WHERE p.county_code = m.county_code AND p.meeting_id = m.id)`.as(
@@ -39,6 +39,7 @@ const COLUMNS = [
   'm.region_code',
   'm.region_path',
   'g.name as region_name',
+  'm.kind',
   'm.convener_kind',
   'm.convener_name',
   'm.title',
@@ -54,6 +55,7 @@ export async function listMeetings(db: DbOrTx, s: Scope, f: ListFilter) {
   let q = visible(db, s);
   if (f.from) q = q.where('m.held_on', '>=', f.from);
   if (f.to) q = q.where('m.held_on', '<=', f.to);
+  if (f.kind) q = q.where('m.kind', '=', f.kind);
   const [items, total] = await Promise.all([
     q
       .select(COLUMNS)
@@ -90,7 +92,7 @@ export function lockMeeting(tx: Tx, s: Scope, id: number) {
 export async function participantsOf(db: DbOrTx, countyCode: string, meetingId: number) {
   return db
     .selectFrom('meeting_participant')
-    .select(['id', 'kind', 'name', 'attended'])
+    .select(['id', 'kind', 'name', 'attended', 'ref_type', 'ref_id'])
     .where('county_code', '=', countyCode)
     .where('meeting_id', '=', meetingId)
     .orderBy('id')
@@ -140,6 +142,7 @@ export type NewMeeting = {
   regionCode: string;
   regionPath: string;
   convenerKind: 'grid_party' | 'village';
+  kind: string;
   convenerName: string;
   title: string;
   heldOn: string;
@@ -158,6 +161,7 @@ export async function insertMeeting(tx: Tx, m: NewMeeting) {
       region_code: m.regionCode,
       region_path: m.regionPath,
       convener_kind: m.convenerKind,
+      kind: m.kind,
       convener_name: m.convenerName,
       title: m.title,
       held_on: m.heldOn,
@@ -186,12 +190,21 @@ export async function insertParticipants(
   tx: Tx,
   countyCode: string,
   meetingId: number,
-  ps: { kind: string; name: string }[],
+  ps: { kind: string; name: string; refType: string | null; refId: number | null }[],
 ) {
   if (ps.length === 0) return;
   await tx
     .insertInto('meeting_participant')
-    .values(ps.map((p) => ({ county_code: countyCode, meeting_id: meetingId, kind: p.kind, name: p.name })))
+    .values(
+      ps.map((p) => ({
+        county_code: countyCode,
+        meeting_id: meetingId,
+        kind: p.kind,
+        name: p.name,
+        ref_type: p.refType,
+        ref_id: p.refId,
+      })),
+    )
     .execute();
 }
 

@@ -22,6 +22,24 @@ export const PARTICIPANT_KINDS = [
   'department',
   'other',
 ] as const;
+/** What a participant may be linked to, by the kind it comes as (the others are names only). */
+export const PARTICIPANT_REF = {
+  resident: 'resident',
+  party_member: 'party_member',
+  property_manager: 'enterprise',
+  new_economy_org: 'enterprise',
+  station: 'station',
+  team_member: 'team_member',
+} as const;
+export type ParticipantRefType = (typeof PARTICIPANT_REF)[keyof typeof PARTICIPANT_REF];
+/** 议事会, or the village body that takes a step of 四议两公开. */
+export const MEETING_KINDS = [
+  'deliberation',
+  'two_committees',
+  'party_members',
+  'villagers',
+  'representatives',
+] as const;
 export const RESOLUTION_STATUSES = ['not_started', 'in_progress', 'done', 'dropped'] as const;
 
 export const ConveneBody = z.object({
@@ -30,16 +48,36 @@ export const ConveneBody = z.object({
   place: publicText(0, 60).default(''),
   regionCode: RegionCode.optional().describe('the village or grid it is held for (default: your own scope)'),
   convenerKind: z.enum(['grid_party', 'village']).describe('a grid party organisation or the village'),
+  kind: z
+    .enum(MEETING_KINDS)
+    .default('deliberation')
+    .describe('议事会, or 两委会议 / 党员大会 / 村民会议 / 村民代表会议 (a village’s, for 四议两公开)'),
   convenerName: publicText(2, 60).describe('e.g. 第三网格党小组, 村两委'),
   agenda: z.array(publicText(2, 200)).min(1).max(20),
   participants: z
     .array(
-      z.object({
-        kind: z.enum(PARTICIPANT_KINDS),
-        name: publicText(1, 60).describe(
-          'as the minutes may show it: "王大爷", "幸福物业", never an ID or phone',
+      z
+        .object({
+          kind: z.enum(PARTICIPANT_KINDS),
+          name: publicText(1, 60)
+            .optional()
+            .describe(
+              'as the minutes may show it: "王大爷", "幸福物业", never an ID or phone; with refId, the linked one’s name',
+            ),
+          refId: z
+            .number()
+            .int()
+            .positive()
+            .optional()
+            .describe(
+              'who it is: the resident, party member, enterprise (property manager, new-economy organisation), station or 5+5+N team member of the meeting’s village — by kind; 400 MEETING_PARTICIPANT_UNKNOWN otherwise',
+            ),
+        })
+        .refine((p) => p.name !== undefined || p.refId !== undefined, 'a name or a refId')
+        .refine(
+          (p) => p.refId === undefined || p.kind in PARTICIPANT_REF,
+          'this kind of participant is a name only (no refId)',
         ),
-      }),
     )
     .max(200)
     .default([]),
@@ -88,6 +126,7 @@ export const ListQuery = z.object({
     .describe('a region code inside your scope'),
   from: Day.optional(),
   to: Day.optional(),
+  kind: z.enum(MEETING_KINDS).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
@@ -96,6 +135,7 @@ export const CountsQuery = ListQuery.pick({ within: true, from: true, to: true }
 
 export const MeetingItem = z.object({
   id: z.number().int(),
+  kind: z.enum(MEETING_KINDS),
   regionCode: z.string(),
   regionName: z.string(),
   convenerKind: z.string(),
@@ -137,7 +177,17 @@ export const MeetingDetail = MeetingItem.extend({
   agenda: z.array(z.string()),
   minutes: z.string().nullable(),
   participants: z.array(
-    z.object({ id: z.number().int(), kind: z.string(), name: z.string(), attended: z.boolean().nullable() }),
+    z.object({
+      id: z.number().int(),
+      kind: z.string(),
+      name: z.string(),
+      attended: z.boolean().nullable(),
+      ref: z.object({ type: z.string(), id: z.number().int() }).nullable().describe('who it is, when linked'),
+    }),
+  ),
+  /** the 四议两公开 steps of major matters taken at this meeting */
+  matterSteps: z.array(
+    z.object({ matterId: z.number().int(), title: z.string(), action: z.string(), at: z.string() }),
   ),
   matterList: z.array(
     z.object({

@@ -4,6 +4,7 @@ import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { MeetingDeps } from './context.js';
 import * as repo from './repository.js';
+import { linkParticipants } from './participants.js';
 import type { ConveneBody } from './schemas.js';
 import { beijingDate, placeOf, scopeOf } from './scope.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
@@ -31,6 +32,7 @@ export async function conveneMeeting(deps: MeetingDeps, actor: Actor, b: Convene
   for (const m of b.matters)
     if (m.link && !(await repo.linkVisible(deps.db, actor.countyCode, place.path, m.link.type, m.link.id)))
       throw new AppError('MEETING_LINK_INVALID');
+  const participants = await linkParticipants(deps.db, actor.countyCode, place.path, b.participants);
   const now = deps.now();
   return createOnce({
     requestId: b.clientRequestId,
@@ -47,6 +49,7 @@ export async function conveneMeeting(deps: MeetingDeps, actor: Actor, b: Convene
           regionCode: place.code,
           regionPath: place.path,
           convenerKind: b.convenerKind,
+          kind: b.kind,
           convenerName: b.convenerName,
           title: b.title,
           heldOn: b.heldOn,
@@ -57,7 +60,7 @@ export async function conveneMeeting(deps: MeetingDeps, actor: Actor, b: Convene
           now,
         });
         const id = Number(made.id);
-        await repo.insertParticipants(tx, actor.countyCode, id, b.participants);
+        await repo.insertParticipants(tx, actor.countyCode, id, participants);
         await repo.insertMatters(
           tx,
           actor.countyCode,
@@ -77,7 +80,9 @@ export async function conveneMeeting(deps: MeetingDeps, actor: Actor, b: Convene
             id,
             {
               region: place.code,
+              kind: b.kind,
               participants: b.participants.length,
+              linked: participants.filter((p) => p.refId !== null).length,
               matters: b.matters.length,
             },
             requestId,

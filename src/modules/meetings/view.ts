@@ -1,5 +1,7 @@
 import type { DbOrTx } from '../../platform/db/database.js';
+import { matterStepsAt } from './participant-repository.js';
 import * as repo from './repository.js';
+import type { MEETING_KINDS } from './schemas.js';
 
 const day = (d: unknown): string => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
 const dayOrNull = (d: unknown) => (d === null || d === undefined ? null : day(d));
@@ -9,6 +11,7 @@ export function toMeetingItem(m: repo.MeetingRow) {
     id: Number(m.id),
     regionCode: m.region_code,
     regionName: m.region_name,
+    kind: m.kind as (typeof MEETING_KINDS)[number],
     convenerKind: m.convener_kind,
     convenerName: m.convener_name,
     title: m.title,
@@ -27,10 +30,11 @@ export function toMeetingItem(m: repo.MeetingRow) {
 /** A meeting with its participants, matters, resolutions and their follow-through. */
 export async function meetingDetail(db: DbOrTx, m: repo.MeetingRow & { minutes: string | null }) {
   const id = Number(m.id);
-  const [participants, matters, resolutions] = await Promise.all([
+  const [participants, matters, resolutions, steps] = await Promise.all([
     repo.participantsOf(db, m.county_code, id),
     repo.mattersOf(db, m.county_code, id),
     repo.resolutionsOf(db, m.county_code, id),
+    matterStepsAt(db, m.county_code, id),
   ]);
   const updates = await repo.updatesOf(
     db,
@@ -46,6 +50,13 @@ export async function meetingDetail(db: DbOrTx, m: repo.MeetingRow & { minutes: 
       kind: p.kind,
       name: p.name,
       attended: p.attended,
+      ref: p.ref_type === null || p.ref_id === null ? null : { type: p.ref_type, id: Number(p.ref_id) },
+    })),
+    matterSteps: steps.map((x) => ({
+      matterId: Number(x.matter_id),
+      title: x.title,
+      action: x.action,
+      at: new Date(x.at).toISOString(),
     })),
     matterList: matters.map((x) => ({
       id: Number(x.id),

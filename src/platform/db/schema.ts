@@ -1124,6 +1124,7 @@ export interface MajorMatterStep {
   from_state: string;
   id: Generated<number>;
   matter_id: number;
+  meeting_id: number | null;
   note: string | null;
   to_state: string;
 }
@@ -1211,6 +1212,7 @@ export interface Meeting {
   created_by: number | null;
   held_on: string;
   id: Generated<number>;
+  kind: Generated<string>;
   minutes: string | null;
   place: Generated<string>;
   region_code: string;
@@ -1237,6 +1239,8 @@ export interface MeetingParticipant {
   kind: string;
   meeting_id: number;
   name: string;
+  ref_id: number | null;
+  ref_type: string | null;
 }
 
 export interface MeetingResolution {

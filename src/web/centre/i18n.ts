@@ -24,6 +24,7 @@ import { CAMPAIGNS_M } from './campaigns/messages.js';
 import { EMERGENCY_M } from './emergency/messages.js';
 import { WHISTLES_M } from './whistles/messages.js';
 import { MEETINGS_M } from './meetings/messages.js';
+import { ORGLIFE_M } from './orglife/messages.js';
 import { LANG_M } from './common/lang-messages.js';
 import { REPORTS_M } from './reports/messages.js';
 import { CALLS_M } from './calls/messages.js';
@@ -321,6 +322,7 @@ export const M = {
   ...CAMPAIGNS_M,
   ...EMERGENCY_M,
   ...MEETINGS_M,
+  ...ORGLIFE_M,
   ...ERRANDS_M,
   ...WHISTLES_M,
   ...PETITIONS_M,

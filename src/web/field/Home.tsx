@@ -96,6 +96,13 @@ const SERVICES = [
     label: 'svcDisclosures',
     ability: 'disclosures.read',
   },
+  {
+    key: 'lessons',
+    path: '/lessons',
+    icon: <SolutionOutlined />,
+    label: 'svcLessons',
+    ability: 'lessons.watch',
+  },
   { key: 'loans', path: '/loans', icon: <ShoppingOutlined />, label: 'svcLoans', ability: 'stations.mine' },
 ] as const;
 

@@ -30,6 +30,7 @@ import {
   CampaignTargets,
   EmergencyChecks,
   MeetingsScreen,
+  LessonsScreen,
   WishesRoutes,
 } from './screens.js';
 import type { Me } from './types.js';
@@ -117,6 +118,7 @@ export function Shell({
   else if (top === '/campaigns') screen = <CampaignTargets me={me} />;
   else if (top === '/emergency') screen = <EmergencyChecks me={me} />;
   else if (top === '/meetings') screen = <MeetingsScreen me={me} />;
+  else if (top === '/lessons') screen = <LessonsScreen me={me} />;
   else if (top === '/wishes') screen = <WishesRoutes parts={parts} me={me} />;
   else if (top === '/mediation') screen = <MediationRecord />;
   else if (top === '/agency') screen = <AgencyScreen />;

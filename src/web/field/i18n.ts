@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 import { currentLang, setLang as storeLang } from '../shared/api.js';
 import { format, type Vars } from '../shared/icu.js';
 import { DISCLOSURES_S } from './disclosures/messages.js';
+import { LESSONS_S } from './lessons/messages.js';
 import { ERRANDS_S } from './errands/messages.js';
 import { POINTS_S } from './points/messages.js';
 import { VISITS_S } from './visits/messages.js';
@@ -198,6 +199,7 @@ const S = {
   ...WHISTLES_S,
   ...CALLS_S,
   ...MEETINGS_S,
+  ...LESSONS_S,
   ...STATIONS_S,
 } as const satisfies Record<string, readonly [string, string]>;
 

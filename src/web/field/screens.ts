@@ -54,3 +54,6 @@ export const MeetingsScreen = lazy(() =>
 export const CampaignTargets = lazy(() =>
   import('./campaigns/CampaignTargets.js').then((m) => ({ default: m.CampaignTargets })),
 );
+export const LessonsScreen = lazy(() =>
+  import('./lessons/LessonsScreen.js').then((m) => ({ default: m.LessonsScreen })),
+);

@@ -15143,6 +15143,12 @@ export interface paths {
                                 actorName: string;
                                 note: string | null;
                                 at: string;
+                                /** @description the meeting that took the step */
+                                meeting: {
+                                    id: number;
+                                    title: string;
+                                    heldOn: string;
+                                } | null;
                             }[];
                         };
                     };
@@ -15183,11 +15189,15 @@ export interface paths {
                     "application/json": {
                         /** @description the version you saw; 409 MATTER_VERSION_CONFLICT if it moved on */
                         version?: number;
+                        /** @description the meeting that took this step: the village's own 两委会议 (kind two_committees) (400 MATTER_MEETING_INVALID otherwise) */
+                        meetingId?: number;
                         /** @description 两委会议商议: the two committees’ opinion */
                         note: string;
                     } | {
                         /** @description the version you saw; 409 MATTER_VERSION_CONFLICT if it moved on */
                         version?: number;
+                        /** @description the meeting that took this step: the village's own 党员大会 (kind party_members) (400 MATTER_MEETING_INVALID otherwise) */
+                        meetingId?: number;
                         /** @description members present (the branch’s count is the party module’s) */
                         present: number;
                         inFavour: number;
@@ -15200,6 +15210,8 @@ export interface paths {
                          * @enum {string}
                          */
                         assembly: "villagers" | "representatives";
+                        /** @description the meeting that took this step: the village's own 村民会议 or 村民代表会议 (kind villagers or representatives, as the assembly) (400 MATTER_MEETING_INVALID otherwise) */
+                        meetingId?: number;
                         /** @description villagers or representatives present */
                         present: number;
                         inFavour: number;
@@ -15261,6 +15273,7 @@ export interface paths {
                     from?: string;
                     /** @description a date, YYYY-MM-DD */
                     to?: string;
+                    kind?: "deliberation" | "two_committees" | "party_members" | "villagers" | "representatives";
                     limit?: number;
                     offset?: number;
                 };
@@ -15279,6 +15292,8 @@ export interface paths {
                         "application/json": {
                             items: {
                                 id: number;
+                                /** @enum {string} */
+                                kind: "deliberation" | "two_committees" | "party_members" | "villagers" | "representatives";
                                 regionCode: string;
                                 regionName: string;
                                 convenerKind: string;
@@ -15327,6 +15342,12 @@ export interface paths {
                          * @enum {string}
                          */
                         convenerKind: "grid_party" | "village";
+                        /**
+                         * @description 议事会, or 两委会议 / 党员大会 / 村民会议 / 村民代表会议 (a village’s, for 四议两公开)
+                         * @default deliberation
+                         * @enum {string}
+                         */
+                        kind?: "deliberation" | "two_committees" | "party_members" | "villagers" | "representatives";
                         /** @description e.g. 第三网格党小组, 村两委 */
                         convenerName: string;
                         agenda: string[];
@@ -15334,8 +15355,10 @@ export interface paths {
                         participants?: {
                             /** @enum {string} */
                             kind: "resident" | "party_member" | "property_manager" | "station" | "new_economy_org" | "team_member" | "village_cadre" | "department" | "other";
-                            /** @description as the minutes may show it: "王大爷", "幸福物业", never an ID or phone */
-                            name: string;
+                            /** @description as the minutes may show it: "王大爷", "幸福物业", never an ID or phone; with refId, the linked one’s name */
+                            name?: string;
+                            /** @description who it is: the resident, party member, enterprise (property manager, new-economy organisation), station or 5+5+N team member of the meeting’s village — by kind; 400 MEETING_PARTICIPANT_UNKNOWN otherwise */
+                            refId?: number;
                         }[];
                         /** @default [] */
                         matters?: {
@@ -15468,6 +15491,8 @@ export interface paths {
                     content: {
                         "application/json": {
                             id: number;
+                            /** @enum {string} */
+                            kind: "deliberation" | "two_committees" | "party_members" | "villagers" | "representatives";
                             regionCode: string;
                             regionName: string;
                             convenerKind: string;
@@ -15489,6 +15514,17 @@ export interface paths {
                                 kind: string;
                                 name: string;
                                 attended: boolean | null;
+                                /** @description who it is, when linked */
+                                ref: {
+                                    type: string;
+                                    id: number;
+                                } | null;
+                            }[];
+                            matterSteps: {
+                                matterId: number;
+                                title: string;
+                                action: string;
+                                at: string;
                             }[];
                             matterList: {
                                 id: number;

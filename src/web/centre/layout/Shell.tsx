@@ -46,6 +46,7 @@ import {
   EmergencyPage,
   CallLogPage,
   MeetingsPage,
+  OrgLifePage,
   VisitsPage,
   WishesPage,
   WhistlesPage,
@@ -110,6 +111,7 @@ export function Shell() {
     { key: 'emergency', icon: <AlertOutlined />, label: t('menu.emergency'), show: can('emergency.read') },
     { key: 'calls', icon: <PhoneOutlined />, label: t('menu.calls'), show: can('calls.read') },
     { key: 'meetings', icon: <ClusterOutlined />, label: t('menu.meetings'), show: can('meetings.read') },
+    { key: 'orglife', icon: <ClusterOutlined />, label: t('menu.orglife'), show: can('orglife.read') },
     { key: 'stations', icon: <ShopOutlined />, label: t('menu.stations'), show: can('stations.read') },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
   ]
@@ -146,6 +148,7 @@ export function Shell() {
   else if (section === 'emergency' && can('emergency.read')) page = <EmergencyPage route={route} />;
   else if (section === 'calls' && can('calls.read')) page = <CallLogPage route={route} />;
   else if (section === 'meetings' && can('meetings.read')) page = <MeetingsPage route={route} />;
+  else if (section === 'orglife' && can('orglife.read')) page = <OrgLifePage route={route} />;
   else if (section === 'stations' && can('stations.read')) page = <StationsPage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
   else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;

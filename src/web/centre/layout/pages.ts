@@ -72,3 +72,6 @@ export const CallLogPage = lazy(() =>
 export const MeetingsPage = lazy(() =>
   import('../meetings/MeetingsPage.js').then((m) => ({ default: m.MeetingsPage })),
 );
+export const OrgLifePage = lazy(() =>
+  import('../orglife/OrgLifePage.js').then((m) => ({ default: m.OrgLifePage })),
+);

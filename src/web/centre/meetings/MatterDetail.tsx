@@ -102,7 +102,7 @@ export function MatterDetail({ id, onChanged }: { id: number; onChanged: () => v
       )}
       <Timeline
         items={d.steps.map((s) => ({
-          content: `${new Date(s.at).toLocaleString()} ${label('mm.step', s.action)} · ${s.actorName}${s.note ? ` · ${s.note}` : ''}`,
+          content: `${new Date(s.at).toLocaleString()} ${label('mm.step', s.action)} · ${s.actorName}${s.note ? ` · ${s.note}` : ''}${s.meeting ? ` · ${t('mtg.takenAt')}：${s.meeting.title}（${s.meeting.heldOn}）` : ''}`,
         }))}
       />
       {next && can('meetings.decide') && (

@@ -75,9 +75,21 @@ export function MeetingDetail({ id, onChanged }: { id: number; onChanged: () => 
         onChange={(v) => setPresent(v as number[])}
         options={d.participants.map((p) => ({
           value: p.id,
-          label: `${label('mtg.kind', p.kind)} · ${p.name}`,
+          label: `${label('mtg.kind', p.kind)} · ${p.name}${p.ref ? ` #${p.ref.id}` : ''}`,
         }))}
       />
+      {d.matterSteps.length > 0 && (
+        <>
+          <h4>{t('mtg.matterSteps')}</h4>
+          <ul data-testid="meeting-matter-steps">
+            {d.matterSteps.map((x) => (
+              <li key={`${x.matterId}-${x.action}`}>
+                <a href={`/meetings/matters/${x.matterId}`}>{x.title}</a> · {label('mm.step', x.action)}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       <h4>{t('mtg.minutes')}</h4>
       {manage ? (
         <Input.TextArea

@@ -1,6 +1,8 @@
 /** Command-centre strings of the deliberation hall (议事厅) and 四议两公开, Chinese first. Merged into i18n.ts. */
 export const MEETINGS_M = {
   'menu.meetings': ['议事厅', 'Deliberation hall'],
+  'mtg.matterSteps': ['在本次会议办理的四议两公开', '四议两公开 steps taken at this meeting'],
+  'mtg.takenAt': ['会议', 'at'],
   'mtg.tab.meetings': ['议事会议', 'Meetings'],
   'mtg.tab.matters': ['四议两公开', 'Major matters (四议两公开)'],
   'mtg.count.held': ['召开议事', 'Meetings held'],
