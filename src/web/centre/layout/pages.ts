@@ -72,3 +72,4 @@ export const CallLogPage = lazy(() =>
 export const MeetingsPage = lazy(() =>
   import('../meetings/MeetingsPage.js').then((m) => ({ default: m.MeetingsPage })),
 );
+export const CityPage = lazy(() => import('../city/CityPage.js').then((m) => ({ default: m.CityPage })));
