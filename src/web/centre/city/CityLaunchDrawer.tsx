@@ -1,5 +1,5 @@
 import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space, Tree, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
 import { useLang } from '../lang.js';
@@ -49,10 +49,14 @@ export function CityLaunchDrawer({
   const rule = (r: string[]) => (tpl ? { ...tpl.rule, regions: r } : undefined);
   const ask = (r: string[], within?: string) =>
     ok(api.POST('/api/v1/city-campaigns/preview', { body: { rule: rule(r)!, within } }));
+  // answers may arrive out of order (two quick ticks): only the latest question's answer counts
+  const asked = useRef(0);
   const runPreview = async (r: string[]) => {
     setError(undefined);
+    const mine = ++asked.current;
     try {
       const p = await ask(r);
+      if (mine !== asked.current) return;
       if (r.length === 0) setTree(p.byRegion.map((c) => ({ key: c.code, title: label(c) })));
       setPreview(p);
     } catch (e) {
