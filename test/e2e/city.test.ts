@@ -48,6 +48,7 @@ describe.skipIf(!chromium)('the city centre in the browser', () => {
     // open 铁岭县 for its townships, choose one of them and the whole of 调兵山市
     await node('铁岭县').locator('.ant-tree-switcher').click();
     await node(tname).locator('.ant-tree-checkbox').click();
+    await expect.poll(() => desk.getByTestId('city-preview').innerText()).toContain(`全市共 ${n} 个对象`);
     await node('调兵山市').locator('.ant-tree-checkbox').click();
     await expect.poll(() => desk.getByTestId('city-preview').innerText()).toContain(`全市共 ${n + 2} 个对象`);
     await desk.getByTestId('city-submit').click();
