@@ -45,11 +45,12 @@ describe.skipIf(!chromium)('the city centre in the browser', () => {
     const regions = desk.getByTestId('city-regions');
     const node = (text: string) => regions.locator('.ant-tree-treenode').filter({ hasText: text }).first();
     await node('调兵山市（2）').waitFor();
-    // open 铁岭县 for its townships, choose one of them and the whole of 调兵山市
+    // open each county for its townships (a rule names townships or below): one of each
     await node('铁岭县').locator('.ant-tree-switcher').click();
     await node(tname).locator('.ant-tree-checkbox').click();
     await expect.poll(() => desk.getByTestId('city-preview').innerText()).toContain(`全市共 ${n} 个对象`);
-    await node('调兵山市').locator('.ant-tree-checkbox').click();
+    await node('调兵山市').locator('.ant-tree-switcher').click();
+    await node('兀术街街道').locator('.ant-tree-checkbox').click();
     await expect.poll(() => desk.getByTestId('city-preview').innerText()).toContain(`全市共 ${n + 2} 个对象`);
     await desk.getByTestId('city-submit').click();
     await desk.waitForURL(/\/city\/\d+/);

@@ -9,7 +9,7 @@ type Template =
   paths['/api/v1/campaign-templates']['get']['responses'][200]['content']['application/json']['items'][number];
 type Preview =
   paths['/api/v1/city-campaigns/preview']['post']['responses'][200]['content']['application/json'];
-type Node = { key: string; title: string; isLeaf?: boolean; children?: Node[] };
+type Node = { key: string; title: string; isLeaf?: boolean; checkable?: boolean; children?: Node[] };
 
 const day = (d: number) => new Date(Date.now() + 8 * 3_600_000 + d * 86_400_000).toISOString().slice(0, 10);
 const TIERS = ['county', 'township', 'village'] as const;
@@ -57,7 +57,10 @@ export function CityLaunchDrawer({
     try {
       const p = await ask(r);
       if (mine !== asked.current) return;
-      if (r.length === 0) setTree(p.byRegion.map((c) => ({ key: c.code, title: label(c) })));
+      if (r.length === 0)
+        // a rule names townships, villages or grids: a county is opened, not chosen
+        if (r.length === 0)
+          setTree(p.byRegion.map((c) => ({ key: c.code, title: label(c), checkable: false })));
       setPreview(p);
     } catch (e) {
       setError(e);
