@@ -13,6 +13,7 @@ const CITY_ROUTES = new Set([
   'POST /api/v1/inbox/read',
   'GET /api/v1/events',
   'GET /api/v1/campaign-templates',
+  'POST /api/v1/city-campaigns/preview',
   'POST /api/v1/city-campaigns',
   'GET /api/v1/city-campaigns',
   'GET /api/v1/city-campaigns/:id',

@@ -16,6 +16,14 @@ const cityCampaign = async (fx: Fixtures) =>
 
 export const CITY_ROWS: Row[] = [
   {
+    route: 'POST /api/v1/city-campaigns/preview',
+    make: (fx) =>
+      post('/city-campaigns/preview', {
+        rule: { subject: 'resident', minAge: 60, careTags: ['pensioner-60'], regions: [fx.in.grid] },
+      }),
+    in: CITY_ONLY,
+  },
+  {
     route: 'POST /api/v1/city-campaigns',
     make: (fx) =>
       post('/city-campaigns', {

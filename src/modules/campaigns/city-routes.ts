@@ -6,6 +6,8 @@ import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
 import { pathOf } from '../regions/index.js';
 import { authorize } from './abilities.js';
 import { closeCityCampaign, launchCityCampaign } from './city.js';
+import { previewCityTargets } from './city-preview.js';
+import { beijingDate } from './launch.js';
 import * as city from './city-repository.js';
 import type { CampaignDeps } from './context.js';
 import * as repo from './repository.js';
@@ -14,9 +16,11 @@ import {
   CityCampaignItem,
   CityCloseResult,
   CityLaunched,
+  CityPreviewBody,
   CloseBody,
   LaunchBody,
   ListQuery,
+  PreviewResult,
   Progress,
   ProgressQuery,
 } from './schemas.js';
@@ -47,6 +51,25 @@ export const cityCampaignRoutes =
       if (!h) throw new AppError('NOT_FOUND');
       return h;
     }
+
+    app.post(
+      '/city-campaigns/preview',
+      {
+        schema: {
+          tags: ['campaigns'],
+          summary:
+            '全市任务对象预览 How many targets a rule selects in my city, by county (or within one, by child region); nothing is made',
+          body: CityPreviewBody,
+          response: { 200: PreviewResult },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'campaigns.city');
+        const { rule, within } = req.body;
+        return previewCityTargets(ctx.db, actor, rule, within, beijingDate(ctx.now()));
+      },
+    );
 
     app.post(
       '/city-campaigns',

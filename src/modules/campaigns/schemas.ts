@@ -86,6 +86,14 @@ export const LaunchBody = z.strictObject({
 export type LaunchInput = z.output<typeof LaunchBody>;
 
 export const PreviewBody = z.strictObject({ rule: Rule });
+export const CityPreviewBody = z.strictObject({
+  rule: Rule,
+  within: z
+    .string()
+    .regex(/^\d{6,15}$/)
+    .optional()
+    .describe('a county, township or village of my city to break down; default the city, by county'),
+});
 export const PreviewResult = z.object({
   targets: z.number().int(),
   byRegion: z.array(z.object({ code: z.string(), name: z.string(), targets: z.number().int() })),
@@ -123,6 +131,7 @@ export const CampaignItem = z.object({
   version: z.number().int(),
   supervising: z.array(z.string()),
   counts: Counts.describe('within your scope'),
+  fromCity: z.boolean().describe('a county’s part of a city’s campaign (全市响应): the city closes it'),
 });
 export const CampaignDetail = CampaignItem.extend({
   rule: Rule,

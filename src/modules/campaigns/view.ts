@@ -33,6 +33,7 @@ export function toCampaignItem(c: CampaignRow & { region_name: string }, counts:
     version: c.version,
     supervising: c.supervising,
     counts: toCounts(counts),
+    fromCity: c.city_campaign_id !== null,
   };
 }
 

@@ -21,6 +21,7 @@ import { DISPUTES_M } from './disputes/messages.js';
 import { REGISTERS_M } from './people/messages.js';
 import { REGISTER_FORMS_M } from './people/form-messages.js';
 import { CAMPAIGNS_M } from './campaigns/messages.js';
+import { CITY_M } from './city/messages.js';
 import { EMERGENCY_M } from './emergency/messages.js';
 import { WHISTLES_M } from './whistles/messages.js';
 import { MEETINGS_M } from './meetings/messages.js';
@@ -320,6 +321,7 @@ export const M = {
   ...REGISTERS_M,
   ...REGISTER_FORMS_M,
   ...CAMPAIGNS_M,
+  ...CITY_M,
   ...EMERGENCY_M,
   ...MEETINGS_M,
   ...ORGLIFE_M,

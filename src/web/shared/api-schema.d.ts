@@ -12927,6 +12927,74 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/city-campaigns/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 全市任务对象预览 How many targets a rule selects in my city, by county (or within one, by child region); nothing is made */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rule: {
+                            /** @enum {string} */
+                            subject: "resident" | "household";
+                            /** @description residents only: aged at least this */
+                            minAge?: number;
+                            /** @description residents only: aged at most this */
+                            maxAge?: number;
+                            /**
+                             * @description any of these care tags (none: no condition on tags)
+                             * @default []
+                             */
+                            careTags?: ("poverty" | "minimum-living" | "elderly-alone" | "bereaved-parent" | "disabled" | "left-behind-child" | "pensioner-60" | "bedridden")[];
+                            /**
+                             * @description only in these townships, villages or grids of your scope (none: all of it)
+                             * @default []
+                             */
+                            regions?: string[];
+                        };
+                        /** @description a county, township or village of my city to break down; default the city, by county */
+                        within?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            targets: number;
+                            byRegion: {
+                                code: string;
+                                name: string;
+                                targets: number;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/city-campaigns": {
         parameters: {
             query?: never;
@@ -13509,6 +13577,8 @@ export interface paths {
                                     missed: number;
                                     coverage: number;
                                 };
+                                /** @description a county’s part of a city’s campaign (全市响应): the city closes it */
+                                fromCity: boolean;
                             }[];
                             total: number;
                         };
@@ -13654,6 +13724,8 @@ export interface paths {
                                 missed: number;
                                 coverage: number;
                             };
+                            /** @description a county’s part of a city’s campaign (全市响应): the city closes it */
+                            fromCity: boolean;
                             rule: {
                                 /** @enum {string} */
                                 subject: "resident" | "household";

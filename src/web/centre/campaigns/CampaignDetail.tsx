@@ -59,6 +59,9 @@ export function CampaignDetail({ id, within }: { id: number; within?: string }) 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Button onClick={() => navigate('/campaigns')}>{t('camp.back')}</Button>
+      {d?.fromCity && (
+        <Alert type="info" showIcon data-testid="camp-from-city" title={t('city.fromCityNote')} />
+      )}
       {d && (
         <Descriptions size="small" bordered column={3} title={d.title} data-testid="camp-detail">
           <Descriptions.Item label={t('camp.region')}>{d.regionName}</Descriptions.Item>

@@ -40,7 +40,19 @@ function CampaignList() {
         pagination={false}
         onRow={(c) => ({ onClick: () => navigate(`/campaigns/${c.id}`), style: { cursor: 'pointer' } })}
         columns={[
-          { title: t('camp.title'), dataIndex: 'title' },
+          {
+            title: t('camp.title'),
+            render: (_, c) => (
+              <>
+                {c.title}
+                {c.fromCity && (
+                  <Tag color="purple" style={{ marginInlineStart: 8 }} data-testid={`camp-city-${c.id}`}>
+                    {t('city.fromCity')}
+                  </Tag>
+                )}
+              </>
+            ),
+          },
           { title: t('camp.region'), dataIndex: 'regionName', width: 140 },
           {
             title: t('camp.window'),

@@ -43,6 +43,7 @@ import {
   PeoplePage,
   TerritoryPage,
   CampaignsPage,
+  CityPage,
   EmergencyPage,
   CallLogPage,
   MeetingsPage,
@@ -60,7 +61,9 @@ export function Shell() {
   const { can } = useSession();
   const { notification } = App.useApp();
   const route = useRoute();
-  const section = route.path[0] ?? 'workbench';
+  // a city centre reaches only its city's campaigns (src/server/city-reach.ts): it lands there
+  const city = can('campaigns.city');
+  const section = route.path[0] ?? (city ? 'city' : 'workbench');
 
   useEffect(() => openLiveStream(), []);
   useLive((e) => {
@@ -74,8 +77,9 @@ export function Shell() {
   });
 
   const items = [
-    { key: 'workbench', icon: <DashboardOutlined />, label: t('menu.workbench'), show: true },
-    { key: 'cases', icon: <AlertOutlined />, label: t('menu.cases'), show: true },
+    { key: 'workbench', icon: <DashboardOutlined />, label: t('menu.workbench'), show: !city },
+    { key: 'cases', icon: <AlertOutlined />, label: t('menu.cases'), show: !city },
+    { key: 'city', icon: <FileDoneOutlined />, label: t('menu.city'), show: city },
     {
       key: 'dashboard',
       icon: <DashboardOutlined />,
@@ -119,7 +123,9 @@ export function Shell() {
     .map((i) => ({ key: i.key, icon: i.icon, label: <span data-testid={`menu-${i.key}`}>{i.label}</span> }));
 
   let page: ReactNode;
-  if (section === 'workbench') page = <Workbench />;
+  if (section === 'workbench' && !city) page = <Workbench />;
+  else if (section === 'city' && city) page = <CityPage route={route} />;
+  else if (city) page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
   else if (section === 'cases' && route.path[1] && /^\d+$/.test(route.path[1]))
     page = <CaseDetailPage key={route.path[1]} id={Number(route.path[1])} />;
   else if (section === 'cases' && !route.path[1]) page = <CaseListPage query={route.query} />;

@@ -75,3 +75,4 @@ export const MeetingsPage = lazy(() =>
 export const OrgLifePage = lazy(() =>
   import('../orglife/OrgLifePage.js').then((m) => ({ default: m.OrgLifePage })),
 );
+export const CityPage = lazy(() => import('../city/CityPage.js').then((m) => ({ default: m.CityPage })));

@@ -1,0 +1,97 @@
+import { Alert, Button, Progress, Space, Table, Tag } from 'antd';
+import { useState } from 'react';
+import { api } from '../../shared/api.js';
+import type { paths } from '../../shared/api-schema.js';
+import { useLang } from '../lang.js';
+import { ok, useLoad } from '../load.js';
+import { navigate, type Route } from '../router.js';
+import { CityDetail } from './CityDetail.js';
+import { CityLaunchDrawer } from './CityLaunchDrawer.js';
+
+type Item =
+  paths['/api/v1/city-campaigns']['get']['responses'][200]['content']['application/json']['items'][number];
+type County = Item['byCounty'][number];
+
+/** 全市响应: the city centre's campaigns over its counties (counts only), launching one, one's progress. `/city/<id>` */
+export function CityPage({ route }: { route: Route }) {
+  const id = Number(route.path[1]) || null;
+  if (id) return <CityDetail key={id} id={id} within={route.query.get('within') ?? undefined} />;
+  return <CityList />;
+}
+
+function CityList() {
+  const { t, label } = useLang();
+  const [launching, setLaunching] = useState(false);
+  const list = useLoad(
+    () => ok(api.GET('/api/v1/city-campaigns', { params: { query: { limit: 100 } } })),
+    [],
+  );
+  const running = (list.data?.items ?? []).filter((c) => c.state === 'running');
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <Alert type="info" showIcon title={t('city.countsOnly')} />
+      <Button type="primary" data-testid="city-launch" onClick={() => setLaunching(true)}>
+        {t('city.launch')}
+      </Button>
+      <Table<Item>
+        rowKey="id"
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        data-testid="city-table"
+        pagination={false}
+        onRow={(c) => ({ onClick: () => navigate(`/city/${c.id}`), style: { cursor: 'pointer' } })}
+        columns={[
+          { title: t('camp.title'), dataIndex: 'title' },
+          { title: t('camp.window'), width: 200, render: (_, c) => `${c.startsOn} ~ ${c.endsOn}` },
+          {
+            title: t('camp.state'),
+            dataIndex: 'state',
+            width: 90,
+            render: (s: string) => (
+              <Tag color={s === 'running' ? 'processing' : 'default'}>{label('camp.state', s)}</Tag>
+            ),
+          },
+          { title: t('camp.targets'), width: 80, render: (_, c) => c.counts.targets },
+          { title: t('camp.missed'), width: 80, render: (_, c) => c.counts.missed || '' },
+          {
+            title: t('camp.coverage'),
+            width: 160,
+            render: (_, c) => <Progress percent={c.counts.coverage} size="small" format={(n) => `${n}%`} />,
+          },
+        ]}
+      />
+      {/* the city's indicator: coverage of each running campaign by county (counts only) */}
+      {running.map((c) => (
+        <Table<County>
+          key={c.id}
+          rowKey="code"
+          size="small"
+          pagination={false}
+          title={() => `${t('city.counties')} · ${c.title}`}
+          dataSource={c.byCounty}
+          data-testid={`city-counties-${c.id}`}
+          columns={[
+            { title: t('city.county'), dataIndex: 'name' },
+            { title: t('camp.targets'), dataIndex: 'targets', width: 80 },
+            { title: t('camp.open'), dataIndex: 'open', width: 80 },
+            {
+              title: t('camp.coverage'),
+              dataIndex: 'coverage',
+              width: 200,
+              render: (v: number) => <Progress percent={v} size="small" format={(n) => `${n}%`} />,
+            },
+          ]}
+        />
+      ))}
+      <CityLaunchDrawer
+        open={launching}
+        onClose={() => setLaunching(false)}
+        onLaunched={(id) => {
+          setLaunching(false);
+          navigate(`/city/${id}`);
+        }}
+      />
+    </Space>
+  );
+}
