@@ -53,7 +53,7 @@ export function HouseholdsTab() {
         onSearch={(v) => reset(() => setSearch(v))}
         total={res.data?.total}
         canExport={can('people.export')}
-        exportHref={exportUrl('/api/v1/households/export.xlsx', filter)}
+        exportHref={exportUrl('/api/v1/households/list.xlsx', filter)}
         extra={
           <>
             <ExcelPanel within={within} onImported={res.reload} />
