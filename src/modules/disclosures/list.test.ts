@@ -25,15 +25,13 @@ describeList<Item>(
     url: '/api/v1/disclosures',
     exportUrl: '/api/v1/disclosures/export.xlsx',
     audit: 'disclosure.export',
-    // the county monitors published and withdrawn ones (code null); a village's own staff also see
-    // their drafts (a village's subtree is counted as they see it)
+    // a village's own staff see their drafts too; the county monitors published and withdrawn ones
     count: async (t, county, code) =>
       (
         await t.db
           .selectFrom('disclosure')
           .select(sql<number>`count(*)::int`.as('n'))
           .where('county_code', '=', county)
-          .$if(code === null, (q) => q.where('status', '<>', 'draft'))
           .$if(code !== null, (q) =>
             q.where(sql<boolean>`village_path <@ (SELECT path FROM region WHERE code = ${code})`),
           )
@@ -51,6 +49,15 @@ describeList<Item>(
     header: '编号',
     refused: ['resident', 'gridworker', 'department', 'admin'],
     number: false,
+    countyTotal: async (t, county) =>
+      (
+        await t.db
+          .selectFrom('disclosure')
+          .select(sql<number>`count(*)::int`.as('n'))
+          .where('county_code', '=', county)
+          .where('status', '<>', 'draft')
+          .executeTakeFirstOrThrow()
+      ).n,
   },
   () => t,
 );

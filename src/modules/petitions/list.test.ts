@@ -119,13 +119,4 @@ describe('the petition register searched by number and by the visitor’s phone'
     }
     expect(await auditsOf(t, 'petition.search')).toHaveLength(before);
   });
-
-  it('exports never search by phone: the export of a phone filter is refused as bad input', async () => {
-    const res = await t.app.inject({
-      method: 'GET',
-      url: `/api/v1/petitions/export.xlsx?phone=${phone}`,
-      headers: county,
-    });
-    expect(res.statusCode).toBe(400);
-  });
 });
