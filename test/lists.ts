@@ -118,7 +118,9 @@ export function describeList<T extends { id: number }>(spec: ListSpec<T>, app: (
       expect(otherCounty, 'the other village is another county’s').not.toBe(countyCode);
       expect(mine, 'the demo village has rows of this list').toBeGreaterThan(0);
       const shown = spec.countyTotal ? await spec.countyTotal(t, countyCode) : all;
-      expect(all).toBeGreaterThan(mine);
+      // (the demo county's disclosures all lie in the demo village: there the county sees no more)
+      if (spec.countyTotal) expect(all).toBeGreaterThanOrEqual(mine);
+      else expect(all).toBeGreaterThan(mine);
       expect((await list(county, 'limit=1')).page.total).toBe(shown);
       const v = await list(village, 'limit=200');
       expect(v.page.total).toBe(mine);
