@@ -81,6 +81,9 @@ export type ListSpec<T extends { id: number }> = {
   exporter?: string;
   /** false when the list has no `number` search */
   number?: boolean;
+  /** the county's rows this list shows the county (default: `count(county, null)`), when the village
+   * sees rows the county does not (a village's own drafts) */
+  countyTotal?: (t: TestApp, countyCode: string) => Promise<number>;
 };
 
 const OUTSIDE = '211122002';
@@ -114,8 +117,11 @@ export function describeList<T extends { id: number }>(spec: ListSpec<T>, app: (
       const theirs = await spec.count(t, otherCounty, otherCode);
       expect(otherCounty, 'the other village is another county’s').not.toBe(countyCode);
       expect(mine, 'the demo village has rows of this list').toBeGreaterThan(0);
-      expect(all).toBeGreaterThan(mine);
-      expect((await list(county, 'limit=1')).page.total).toBe(all);
+      const shown = spec.countyTotal ? await spec.countyTotal(t, countyCode) : all;
+      // (the demo county's disclosures all lie in the demo village: there the county sees no more)
+      if (spec.countyTotal) expect(all).toBeGreaterThanOrEqual(mine);
+      else expect(all).toBeGreaterThan(mine);
+      expect((await list(county, 'limit=1')).page.total).toBe(shown);
       const v = await list(village, 'limit=200');
       expect(v.page.total).toBe(mine);
       expect(v.page.items).toHaveLength(Math.min(mine, 200));

@@ -14,6 +14,8 @@ const registerExporters = { '*': 403, county: 200, township: 200, village: 200, 
 /** the registers refuse a role without the right first (403, as their lists do); 404 outside for the rest */
 const registerOutside = { '*': 403, county: 404, township: 404, village: 404, party: 404, anonymous: 401 };
 const peopleExporters = { '*': 403, county: 200, township: 200, village: 200, anonymous: 401 };
+/** petitions.export: the right first (403), then the place (404 outside) */
+const peopleOutside = { '*': 403, county: 404, township: 404, village: 404, anonymous: 401 };
 
 export const LIST_ROWS: Row[] = [
   {
@@ -57,5 +59,17 @@ export const LIST_ROWS: Row[] = [
     make: (fx, w) => get(`/enterprises/export.xlsx?within=${fx[w].grid}&sort=creditCode`),
     in: registerExporters,
     out: registerOutside,
+  },
+  {
+    route: 'GET /api/v1/disclosures/export.xlsx',
+    make: (fx, w) => get(`/disclosures/export.xlsx?within=${fx[w].village}&sort=-publishedAt`),
+    in: registerExporters,
+    out: registerOutside,
+  },
+  {
+    route: 'GET /api/v1/petitions/export.xlsx',
+    make: (fx, w) => get(`/petitions/export.xlsx?within=${fx[w].village}&sort=number`),
+    in: peopleExporters,
+    out: peopleOutside,
   },
 ];

@@ -26,8 +26,8 @@ describe.skipIf(!chromium)('editing a cadre in the browser', () => {
     const page = await (await h.context('desk')).newPage();
     await h.signIn(page, '/', 'party');
     await page.getByTestId('menu-cadres').click();
-    await page.getByTestId('cadres-search-committee').locator('input').fill(cadre.name);
-    await page.getByTestId('cadres-search-committee').locator('input').press('Enter');
+    await page.getByTestId('cadres-committee-search').locator('input').fill(cadre.name);
+    await page.getByTestId('cadres-committee-search').locator('input').press('Enter');
     await page
       .getByTestId('cadres-table-committee')
       .locator('tr', { hasText: cadre.phone_masked! })

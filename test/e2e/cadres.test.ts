@@ -37,8 +37,8 @@ describe.skipIf(!chromium)('cadres and enterprises in the browser', () => {
       .where(sql<boolean>`posts @> ARRAY['secretary', 'director']::text[]`)
       .orderBy('region_code')
       .executeTakeFirstOrThrow();
-    await page.getByTestId('cadres-search-committee').locator('input').fill(secretary.name);
-    await page.getByTestId('cadres-search-committee').locator('input').press('Enter');
+    await page.getByTestId('cadres-committee-search').locator('input').fill(secretary.name);
+    await page.getByTestId('cadres-committee-search').locator('input').press('Enter');
     const table = page.getByTestId('cadres-table-committee');
     await table.locator('tr', { hasText: secretary.phone_masked! }).first().click();
     const drawer = page.getByTestId('cadre-drawer');

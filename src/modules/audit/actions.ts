@@ -308,6 +308,7 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   'resident.export': p('导出了{o}列表', 'exported a list of {o}'),
   'disclosure.export': p('导出了{o}列表', 'exported a list of {o}'),
   'petition.export': p('导出了{o}列表', 'exported a list of {o}'),
+  'petition.search': p('按来访人电话查找了{o}', "searched {o} by the visitor's phone"),
   'visit.export': p('导出了{o}列表', 'exported a list of {o}'),
   'cadre.export': p('导出了{o}列表', 'exported a list of {o}'),
   'enterprise.export': p('导出了{o}列表', 'exported a list of {o}'),

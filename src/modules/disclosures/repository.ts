@@ -8,9 +8,8 @@ export type Status = 'draft' | 'published' | 'withdrawn';
 /** What one caller may see: a subtree of one county, in some statuses. */
 export type View = { countyCode: string; path: string; statuses: Status[]; accountId: number };
 
-export type ListFilter = { kind?: Kind; period?: string; status?: Status; limit: number; offset: number };
-
-const counts = (accountId: number) =>
+/** The read and question counts of a disclosure row `d` (and whether `accountId` read it). */
+export const counts = (accountId: number) =>
   [
     sql<number>`(SELECT count(*)::int FROM disclosure_read r WHERE r.county_code = d.county_code AND r.disclosure_id = d.id)`.as(
       'read_count',
@@ -26,7 +25,8 @@ const counts = (accountId: number) =>
     ),
   ] as const;
 
-function visible(db: DbOrTx, view: View) {
+/** The disclosures a view sees (`d`, its village `v`), filtered in SQL. */
+export function visible(db: DbOrTx, view: View) {
   return db
     .selectFrom('disclosure as d')
     .innerJoin('region as v', 'v.code', 'd.village_code')
@@ -34,41 +34,6 @@ function visible(db: DbOrTx, view: View) {
     .where(inSubtree('d.village_path', view.path))
     .where('d.status', 'in', view.statuses);
 }
-
-/** Newest first: drafts (not yet published) on top for the village staff who write them. */
-export async function listDisclosures(db: DbOrTx, view: View, f: ListFilter) {
-  let q = visible(db, view);
-  if (f.kind) q = q.where('d.kind', '=', f.kind);
-  if (f.status) q = q.where('d.status', '=', f.status);
-  if (f.period)
-    q = q.where((eb) => eb.or([eb('d.period', '=', f.period!), eb('d.period', 'like', `${f.period}-%`)]));
-  const [items, total] = await Promise.all([
-    q
-      .select([
-        'd.id',
-        'd.village_code',
-        'v.name as village_name',
-        'd.kind',
-        'd.period',
-        'd.major',
-        'd.title',
-        'd.status',
-        'd.published_at',
-        'd.updated_at',
-        'd.version',
-      ])
-      .select(counts(view.accountId))
-      .orderBy(sql`d.published_at DESC NULLS FIRST`)
-      .orderBy('d.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
-}
-
-export type ListRow = Awaited<ReturnType<typeof listDisclosures>>['items'][number];
 
 export async function findDisclosure(db: DbOrTx, view: View, id: number) {
   return visible(db, view)

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Keyword, sortParam } from '../../platform/lists/index.js';
+import { DISCLOSURE_SORT_KEYS } from './list-repository.js';
 import { hasAtMostTwoDecimals, KINDS, MAX_AMOUNT, MAX_LINES } from './rules.js';
 
 export const Kind = z.enum(KINDS).describe('party 党务 / village 村务 / finance 财务');
@@ -60,9 +62,13 @@ export const ListQuery = z.object({
     .optional()
     .describe('a year matches all its months and quarters'),
   status: Status.optional().describe('village staff and monitors only; villagers always see published ones'),
+  q: Keyword.describe("words in the title or the village's name (not a phone or ID number)"),
+  sort: sortParam(DISCLOSURE_SORT_KEYS),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
+/** The disclosure list's export: its filters and order, without paging. */
+export const ListExportQuery = ListQuery.omit({ limit: true, offset: true });
 
 export const DisclosureItem = z.object({
   id: z.number().int(),

@@ -6,6 +6,7 @@ import { maskPiiText } from '../../platform/pii-text.js';
 import { isVillager, viewOf } from './access.js';
 import * as qrepo from './question-repository.js';
 import * as repo from './repository.js';
+import type { ListRow } from './list-repository.js';
 import { totalsOf, type FinanceLine, type Kind } from './rules.js';
 import type { DisclosureDetail, DisclosureItem } from './schemas.js';
 import type { Deps } from './service.js';
@@ -15,7 +16,7 @@ type Detail = z.infer<typeof DisclosureDetail>;
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
-export const toItem = (r: repo.ListRow): Item => ({
+export const toItem = (r: ListRow): Item => ({
   id: r.id,
   villageCode: r.village_code,
   villageName: r.village_name,

@@ -11,6 +11,8 @@ export const PETITION_ABILITIES = {
   'petitions.handle': ['township_centre', 'county_centre'],
   /** the visitor's full name, ID number and phone (reason required, audited) */
   'petitions.reveal': ['village_staff', 'township_centre', 'county_centre'],
+  /** the filtered register as Excel (issue 11), masked and audited */
+  'petitions.export': ['village_staff', 'township_centre', 'county_centre'],
   /** the windows and their schedules */
   'petitions.windows': ['admin', 'county_centre'],
 } as const satisfies Record<string, readonly Role[]>;

@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 import type { Actor } from '../accounts/index.js';
-import { OFFICE_LIMITS, WARN_DAYS } from './limits.js';
+import { OFFICE_LIMITS } from './limits.js';
 import { SOLVED_STATES } from './states.js';
 
 /** What the caller sees: petitions of their county whose place lies inside `path` (their scope or below). */
@@ -12,17 +12,23 @@ export function visibleTo(actor: Actor, path: string): Expression<SqlBool> {
   return eb.and([eb('p.county_code', '=', actor.countyCode), inSubtree('p.region_path', path)]);
 }
 
-const overdueAt = (now: Date) =>
+export const overdueAt = (now: Date) =>
   sql<boolean>`coalesce(p.due_at < ${now} AND p.due_kind IN (${sql.join(OFFICE_LIMITS)}), false)`;
 
-function selectPetitions(db: DbOrTx, now: Date) {
+/** The petitions with their place, receiver and window joined, nothing selected yet. */
+export function joinedPetitions(db: DbOrTx) {
   return db
     .selectFrom('petition as p')
     .innerJoin('region as r', 'r.code', 'p.region_code')
     .innerJoin('account as a', 'a.id', 'p.receiver_account_id')
     .leftJoin('petition_window as w', (j) =>
       j.onRef('w.county_code', '=', 'p.county_code').onRef('w.id', '=', 'p.window_id'),
-    )
+    );
+}
+
+/** The columns of a petition row (`p`, with `r`, `a`, `w` joined) and whether it is overdue at `now`. */
+export function withPetitionColumns<Q extends ReturnType<typeof joinedPetitions>>(q: Q, now: Date) {
+  return q
     .select([
       'p.county_code',
       'p.id',
@@ -56,44 +62,15 @@ function selectPetitions(db: DbOrTx, now: Date) {
     ])
     .select(overdueAt(now).as('overdue'));
 }
+
+function selectPetitions(db: DbOrTx, now: Date) {
+  return withPetitionColumns(joinedPetitions(db), now);
+}
 export type PetitionRow = Awaited<ReturnType<ReturnType<typeof selectPetitions>['executeTakeFirstOrThrow']>>;
 
 /** A Beijing date's start as an instant. */
-const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
-const dayAfter = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
-
-export type PetitionFilter = {
-  state?: string;
-  channel?: string;
-  due?: 'soon' | 'overdue';
-  from?: string;
-  to?: string;
-  limit: number;
-  offset: number;
-};
-
-export async function listPetitions(db: DbOrTx, actor: Actor, path: string, f: PetitionFilter, now: Date) {
-  let q = selectPetitions(db, now).where(visibleTo(actor, path));
-  if (f.state) q = q.where('p.state', '=', f.state);
-  if (f.channel) q = q.where('p.channel', '=', f.channel);
-  if (f.from) q = q.where('p.received_at', '>=', dayStart(f.from));
-  if (f.to) q = q.where('p.received_at', '<', dayAfter(f.to));
-  if (f.due === 'overdue') q = q.where(overdueAt(now));
-  if (f.due === 'soon')
-    q = q
-      .where('p.due_kind', 'in', OFFICE_LIMITS)
-      .where('p.due_at', '>=', now)
-      .where('p.due_at', '<', new Date(now.getTime() + WARN_DAYS * 86_400_000));
-  const order = f.due ? q.orderBy('p.due_at') : q.orderBy('p.received_at', 'desc');
-  const [items, total] = await Promise.all([
-    order.orderBy('p.id', 'desc').limit(f.limit).offset(f.offset).execute(),
-    q
-      .clearSelect()
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
-}
+export const dayStart = (d: string) => new Date(`${d}T00:00:00+08:00`);
+export const dayAfter = (d: string) => new Date(dayStart(d).getTime() + 86_400_000);
 
 export async function findPetition(db: DbOrTx, actor: Actor, id: number, now: Date) {
   return selectPetitions(db, now)

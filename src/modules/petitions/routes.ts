@@ -12,6 +12,7 @@ import type { PetitionDeps } from './context.js';
 import { beijingDate } from './limits.js';
 import { registerPetition, revealPetitioner } from './register.js';
 import * as repo from './repository.js';
+import { petitionListRoutes } from './list-routes.js';
 import {
   ActionBody,
   ActionParams,
@@ -22,8 +23,6 @@ import {
   IdParams,
   PETITION_ACTION_BODIES,
   PetitionDetail,
-  PetitionItem,
-  PetitionQuery,
   RegisterBody,
   Revealed,
   RevealBody,
@@ -119,25 +118,7 @@ export const petitionRoutes =
       },
     );
 
-    app.get(
-      '/petitions',
-      {
-        schema: {
-          tags: ['petitions'],
-          summary: '信访登记簿 The register of my scope (masked), with statutory limits',
-          querystring: PetitionQuery,
-          response: { 200: z.object({ items: z.array(PetitionItem), total: z.number().int() }) },
-        },
-      },
-      async (req) => {
-        const actor = actorOf(req);
-        // a region outside the caller's view is not there for anyone (404), whatever their role
-        const path = narrowScope(actor, req.query.within, pathOf);
-        authorize(actor, 'petitions.read');
-        const { items, total } = await repo.listPetitions(ctx.db, actor, path, req.query, ctx.now());
-        return { items: items.map(toPetitionItem), total };
-      },
-    );
+    await app.register(petitionListRoutes(ctx));
 
     app.get(
       '/petitions/stats',

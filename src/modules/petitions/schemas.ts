@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Keyword, NumberSearch, sortParam } from '../../platform/lists/index.js';
+import { PETITION_SORT_KEYS } from './list-repository.js';
 import { Id } from '../../platform/ids.js';
 import { DISPUTE_TYPES, RISK_LEVELS } from '../disputes/index.js';
 import { RegionCode } from '../regions/index.js';
@@ -108,8 +110,30 @@ export const PetitionQuery = z.object({
   due: z.enum(['soon', 'overdue']).optional().describe('office limits ending within 3 days, or passed'),
   from: IsoDate.optional(),
   to: IsoDate.optional(),
+  number: NumberSearch.describe('the registration number or a part of it'),
+  q: Keyword.describe("words in the matter or the place's name (not a phone or ID number: use phone)"),
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/, '11-digit mobile number')
+    .optional()
+    .describe("the visitor's phone, exact (keyed hash): a reveal — the reveal right and a reason; audited"),
+  reason: z
+    .string()
+    .trim()
+    .min(4, '请说明查询事由 (at least 4 characters)')
+    .max(200)
+    .optional()
+    .describe('why the phone search is made; required with phone'),
+  sort: sortParam(PETITION_SORT_KEYS),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
+});
+/** The register's export: its filters and order, never a phone search (that is a reveal). */
+export const PetitionExportQuery = PetitionQuery.omit({
+  phone: true,
+  reason: true,
+  limit: true,
+  offset: true,
 });
 
 export const PetitionItem = z.object({

@@ -6724,7 +6724,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 三务公开 Disclosures I may read, newest first */
+        /** 三务公开 Disclosures I may read, newest first (or sorted); searched by title or village */
         get: {
             parameters: {
                 query?: {
@@ -6736,6 +6736,10 @@ export interface paths {
                     period?: string;
                     /** @description village staff and monitors only; villagers always see published ones */
                     status?: "draft" | "published" | "withdrawn";
+                    /** @description words in the title or the village's name (not a phone or ID number) */
+                    q?: string;
+                    /** @description sort by a column: id, village, kind, period, title, publishedAt, readCount; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "village" | "-village" | "kind" | "-kind" | "period" | "-period" | "title" | "-title" | "publishedAt" | "-publishedAt" | "readCount" | "-readCount";
                     limit?: number;
                     offset?: number;
                 };
@@ -6838,6 +6842,53 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/disclosures/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出三务公开 The filtered disclosure list as .xlsx, streamed (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description party 党务 / village 村务 / finance 财务 */
+                    kind?: "party" | "village" | "finance";
+                    /** @description a region inside your scope */
+                    within?: string;
+                    /** @description a year matches all its months and quarters */
+                    period?: string;
+                    /** @description village staff and monitors only; villagers always see published ones */
+                    status?: "draft" | "published" | "withdrawn";
+                    /** @description words in the title or the village's name (not a phone or ID number) */
+                    q?: string;
+                    /** @description sort by a column: id, village, kind, period, title, publishedAt, readCount; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "village" | "-village" | "kind" | "-kind" | "period" | "-period" | "title" | "-title" | "publishedAt" | "-publishedAt" | "readCount" | "-readCount";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -10565,7 +10616,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 信访登记簿 The register of my scope (masked), with statutory limits */
+        /** 信访登记簿 The register of my scope (masked), with statutory limits; sorted and searched */
         get: {
             parameters: {
                 query?: {
@@ -10577,6 +10628,16 @@ export interface paths {
                     due?: "soon" | "overdue";
                     from?: string;
                     to?: string;
+                    /** @description the registration number or a part of it */
+                    number?: string;
+                    /** @description words in the matter or the place's name (not a phone or ID number: use phone) */
+                    q?: string;
+                    /** @description the visitor's phone, exact (keyed hash): a reveal — the reveal right and a reason; audited */
+                    phone?: string;
+                    /** @description why the phone search is made; required with phone */
+                    reason?: string;
+                    /** @description sort by a column: receivedAt, number, region, state, dueAt, headcount; a leading "-" sorts descending */
+                    sort?: "receivedAt" | "-receivedAt" | "number" | "-number" | "region" | "-region" | "state" | "-state" | "dueAt" | "-dueAt" | "headcount" | "-headcount";
                     limit?: number;
                     offset?: number;
                 };
@@ -10706,6 +10767,55 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/petitions/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出信访登记 The filtered register as .xlsx, streamed (masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    state?: "registered" | "accepted" | "answered" | "review_requested" | "reviewed" | "rereview_requested" | "rereviewed" | "not_accepted" | "on_spot" | "to_case" | "to_dispute" | "referred";
+                    channel?: "window" | "agency";
+                    /** @description office limits ending within 3 days, or passed */
+                    due?: "soon" | "overdue";
+                    from?: string;
+                    to?: string;
+                    /** @description the registration number or a part of it */
+                    number?: string;
+                    /** @description words in the matter or the place's name (not a phone or ID number: use phone) */
+                    q?: string;
+                    /** @description sort by a column: receivedAt, number, region, state, dueAt, headcount; a leading "-" sorts descending */
+                    sort?: "receivedAt" | "-receivedAt" | "number" | "-number" | "region" | "-region" | "state" | "-state" | "dueAt" | "-dueAt" | "headcount" | "-headcount";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -1,9 +1,14 @@
-import { Input, Space, Table, Tag } from 'antd';
+import { Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
+import type { paths } from '../../shared/api-schema.js';
+import { ListToolbar, exportUrl, sortable, sortOf } from '../common/ListToolbar.js';
+import { useSession } from '../session.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import type { CadreItem } from './types.js';
+
+type CadreSort = NonNullable<paths['/api/v1/cadres']['get']['parameters']['query']>['sort'];
 
 /** Two-committee members or reserve cadres of a region (GET /cadres), phones masked; a row opens the cadre. */
 export function CadreTable({
@@ -18,29 +23,32 @@ export function CadreTable({
   tick: number;
 }) {
   const { t } = useLang();
+  const { can } = useSession();
   const [q, setQ] = useState<string>();
+  const [sort, setSort] = useState<CadreSort | undefined>();
   const [page, setPage] = useState(1);
   const size = 20;
+  const filter = { kind, within, q, sort };
   const res = useLoad(
     () =>
       ok(
         api.GET('/api/v1/cadres', {
-          params: { query: { kind, within, q, limit: size, offset: (page - 1) * size } },
+          params: { query: { ...filter, limit: size, offset: (page - 1) * size } },
         }),
       ),
-    [kind, within, q, page, tick],
+    [kind, within, q, sort, page, tick],
   );
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Input.Search
-        allowClear
+      <ListToolbar
+        testId={`cadres-${kind}`}
+        search={q}
         placeholder={t('cadres.search')}
-        style={{ width: 240 }}
-        onSearch={(v) => {
-          setPage(1);
-          setQ(v.trim() || undefined);
-        }}
-        data-testid={`cadres-search-${kind}`}
+        // a cadre has no record number: digits are words of the name or unit
+        onSearch={(v) => (setPage(1), setQ(v.q ?? v.number))}
+        total={res.data?.total}
+        canExport={can('cadres.export')}
+        exportHref={exportUrl('/api/v1/cadres/export.xlsx', filter)}
       />
       <Table<CadreItem>
         rowKey="id"
@@ -48,6 +56,11 @@ export function CadreTable({
         loading={res.loading}
         dataSource={res.data?.items}
         data-testid={`cadres-table-${kind}`}
+        onChange={(_p, _f, sorter, extra) => {
+          if (extra.action !== 'sort') return;
+          setSort(sortOf(sorter) as CadreSort | undefined);
+          setPage(1);
+        }}
         onRow={(c) => ({ onClick: () => onOpen(c.id), style: { cursor: 'pointer' } })}
         pagination={{
           current: page,
@@ -55,17 +68,18 @@ export function CadreTable({
           total: res.data?.total,
           onChange: setPage,
           showSizeChanger: false,
+          showTotal: (n) => t('common.total', { n }),
         }}
         columns={[
-          { title: t('cadres.name'), dataIndex: 'name', width: 110 },
-          { title: t('cadres.region'), dataIndex: 'regionName' },
+          { title: t('cadres.name'), dataIndex: 'name', width: 110, ...sortable(sort, 'name') },
+          { title: t('cadres.region'), dataIndex: 'regionName', ...sortable(sort, 'region') },
           {
             title: t('cadres.gender'),
             dataIndex: 'gender',
             width: 60,
             render: (g: string) => t(g === 'male' ? 'people.male' : 'people.female'),
           },
-          { title: t('cadres.age'), dataIndex: 'age', width: 60 },
+          { title: t('cadres.birthYear'), dataIndex: 'birthYear', width: 90, ...sortable(sort, 'birthYear') },
           {
             title: t('cadres.education'),
             dataIndex: 'education',

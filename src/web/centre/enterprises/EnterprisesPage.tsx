@@ -1,4 +1,4 @@
-import { App, Button, Card, DatePicker, Input, Modal, Segmented, Space, Table, Tag, Tabs } from 'antd';
+import { App, Button, Card, DatePicker, Input, Modal, Space, Tabs } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
@@ -10,12 +10,10 @@ import { useSession } from '../session.js';
 import { AddEnterprise } from './AddEnterprise.js';
 import { CoverageCards } from './CoverageCards.js';
 import { EnterpriseDrawer } from './EnterpriseDrawer.js';
+import { EnterpriseRegistry } from './EnterpriseRegistry.js';
 import { LedgerTable } from './LedgerTable.js';
 import { RaiseModal } from './RaiseModal.js';
-import type { EnterpriseItem, HelpEntry } from './types.js';
-
-const COVERAGE = ['all', 'party_org', 'instructor', 'none', 'helped'] as const;
-type Coverage = (typeof COVERAGE)[number];
+import type { HelpEntry } from './types.js';
 
 /**
  * 两新组织 (J16, seeds 000 and 004): enterprises and social organisations on the grids of my scope,
@@ -29,8 +27,6 @@ export function EnterprisesPage({ route }: { route: Route }) {
   const [adding, setAdding] = useState(false);
   const region = route.query.get('region') ?? undefined;
   const tab = route.query.get('tab') ?? 'registry';
-  const [coverage, setCoverage] = useState<Coverage>('all');
-  const [page, setPage] = useState(1);
   const [ledgerPage, setLedgerPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
   const [raising, setRaising] = useState<HelpEntry | null>(null);
@@ -38,22 +34,6 @@ export function EnterprisesPage({ route }: { route: Route }) {
   const changed = () => setTick((n) => n + 1);
   const go = (q: { tab?: string; region?: string }) => navigate('/enterprises', { tab, region, ...q }, true);
   const size = 20;
-  const list = useLoad(
-    () =>
-      ok(
-        api.GET('/api/v1/enterprises', {
-          params: {
-            query: {
-              within: region,
-              coverage: coverage === 'all' ? undefined : coverage,
-              limit: size,
-              offset: (page - 1) * size,
-            },
-          },
-        }),
-      ),
-    [region, coverage, page, tick],
-  );
   const ledger = useLoad(
     () =>
       ok(
@@ -115,62 +95,7 @@ export function EnterprisesPage({ route }: { route: Route }) {
             {
               key: 'registry',
               label: <span data-testid="ent-tab-registry">{t('ent.tab.registry')}</span>,
-              children: (
-                <Space orientation="vertical" style={{ width: '100%' }}>
-                  <Segmented
-                    value={coverage}
-                    onChange={(v) => {
-                      setPage(1);
-                      setCoverage(v as Coverage);
-                    }}
-                    options={COVERAGE.map((c) => ({ value: c, label: t(`ent.coverage.${c}`) }))}
-                  />
-                  <Table<EnterpriseItem>
-                    rowKey="id"
-                    size="small"
-                    loading={list.loading}
-                    dataSource={list.data?.items}
-                    data-testid="ent-table"
-                    onRow={(e) => ({ onClick: () => setOpen(e.id), style: { cursor: 'pointer' } })}
-                    pagination={{
-                      current: page,
-                      pageSize: size,
-                      total: list.data?.total,
-                      onChange: setPage,
-                      showSizeChanger: false,
-                    }}
-                    columns={[
-                      { title: t('ent.name'), dataIndex: 'name' },
-                      {
-                        title: t('ent.kind'),
-                        dataIndex: 'kind',
-                        width: 90,
-                        render: (k: EnterpriseItem['kind']) => t(`ent.kind.${k}`),
-                      },
-                      { title: t('ent.creditCode'), dataIndex: 'creditCode', width: 180 },
-                      { title: t('ent.grid'), dataIndex: 'gridName', width: 150 },
-                      { title: t('ent.sector'), dataIndex: 'sector', width: 130 },
-                      {
-                        title: t('ent.partyOrg'),
-                        dataIndex: 'partyOrgName',
-                        render: (n: string | null) => n ?? '—',
-                      },
-                      {
-                        title: t('ent.instructor'),
-                        dataIndex: 'instructorName',
-                        width: 90,
-                        render: (n: string | null) => n ?? '—',
-                      },
-                      {
-                        title: t('ent.openNeeds'),
-                        dataIndex: 'openNeeds',
-                        width: 90,
-                        render: (n: number) => (n > 0 ? <Tag color="orange">{n}</Tag> : '—'),
-                      },
-                    ]}
-                  />
-                </Space>
-              ),
+              children: <EnterpriseRegistry within={region} tick={tick} onOpen={setOpen} />,
             },
             {
               key: 'ledger',

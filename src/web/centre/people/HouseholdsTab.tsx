@@ -2,7 +2,9 @@ import { Button, Select, Space, Table } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
+import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
 import { RegionPicker } from '../common/RegionPicker.js';
+import type { paths } from '../../shared/api-schema.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -14,8 +16,12 @@ import { NewHousehold } from './HouseholdForms.js';
 import { useSession } from '../session.js';
 
 const PAGE = 20;
+type HouseholdSort = NonNullable<paths['/api/v1/households']['get']['parameters']['query']>['sort'];
 
-/** Households in my scope (GET /households), filtered by region and care tag. */
+/**
+ * Households in my scope (GET /households), filtered by region and care tag, searched by number or
+ * words, sorted by its columns; the toolbar shows the exact total and exports what is filtered.
+ */
 export function HouseholdsTab() {
   const l = useLang();
   const { t, label } = l;
@@ -24,42 +30,53 @@ export function HouseholdsTab() {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
   const [adding, setAdding] = useState(false);
+  const [search, setSearch] = useState<ListSearch>({});
+  const [sort, setSort] = useState<HouseholdSort | undefined>();
   const { can } = useSession();
+  const filter = { within, careTag, ...search, sort };
   const res = useLoad(
     () =>
       ok(
         api.GET('/api/v1/households', {
-          params: { query: { within, careTag, limit: PAGE, offset: (page - 1) * PAGE } },
+          params: { query: { ...filter, limit: PAGE, offset: (page - 1) * PAGE } },
         }),
       ),
-    [within, careTag, page],
+    [within, careTag, page, search.q, search.number, sort],
   );
+  const reset = (fn: () => void) => (fn(), setPage(1));
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Space wrap>
-        <RegionPicker
-          value={within}
-          onChange={(v) => (setWithin(v), setPage(1))}
-          testId="households-region"
-        />
+      <ListToolbar
+        testId="households"
+        search={search.number ?? search.q}
+        onSearch={(v) => reset(() => setSearch(v))}
+        total={res.data?.total}
+        canExport={can('people.export')}
+        exportHref={exportUrl('/api/v1/households/list.xlsx', filter)}
+        extra={
+          <>
+            <ExcelPanel within={within} onImported={res.reload} />
+            {can('people.edit') && (
+              <Button type="primary" onClick={() => setAdding(true)} data-testid="hh-new-open">
+                {t('regf.newHousehold')}
+              </Button>
+            )}
+          </>
+        }
+      >
+        <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="households-region" />
         <Select<CareTag>
           allowClear
           style={{ width: 200 }}
           placeholder={t('people.careTags')}
           aria-label={t('people.careTags')}
           value={careTag}
-          onChange={(v) => (setCareTag(v), setPage(1))}
+          onChange={(v) => reset(() => setCareTag(v))}
           options={CARE_TAGS.map((c) => ({ value: c, label: label('care', c) }))}
           data-testid="households-care"
         />
-        <ExcelPanel within={within} onImported={res.reload} />
-        {can('people.edit') && (
-          <Button type="primary" onClick={() => setAdding(true)} data-testid="hh-new-open">
-            {t('regf.newHousehold')}
-          </Button>
-        )}
-      </Space>
+      </ListToolbar>
       <NewHousehold
         open={adding}
         onClose={() => setAdding(false)}
@@ -71,6 +88,9 @@ export function HouseholdsTab() {
         size="small"
         loading={res.loading}
         dataSource={res.data?.items ?? []}
+        onChange={(_p, _f, sorter, extra) =>
+          extra.action === 'sort' && reset(() => setSort(sortOf(sorter) as HouseholdSort | undefined))
+        }
         onRow={(h) =>
           ({
             onClick: () => setOpen(h.id),
@@ -86,9 +106,9 @@ export function HouseholdsTab() {
           showTotal: (n) => t('common.total', { n }),
         }}
         columns={[
-          { title: t('people.address'), dataIndex: 'address' },
-          { title: t('case.grid'), dataIndex: 'gridName', width: 180 },
-          { title: t('people.members'), dataIndex: 'memberCount', width: 70 },
+          { title: t('people.address'), dataIndex: 'address', ...sortable(sort, 'address') },
+          { title: t('case.grid'), dataIndex: 'gridName', width: 180, ...sortable(sort, 'grid') },
+          { title: t('people.members'), dataIndex: 'memberCount', width: 90, ...sortable(sort, 'members') },
           {
             title: t('people.careTags'),
             dataIndex: 'careTags',
@@ -99,6 +119,7 @@ export function HouseholdsTab() {
             title: t('people.lastVisit'),
             dataIndex: 'lastVisitAt',
             width: 150,
+            ...sortable(sort, 'lastVisitAt'),
             render: (d: string | null) => fmtTime(d),
           },
         ]}

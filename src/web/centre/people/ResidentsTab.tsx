@@ -2,7 +2,9 @@ import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Select, Space, Table } from 'antd';
 import { useState, type HTMLAttributes } from 'react';
 import { api, errorText } from '../../shared/api.js';
+import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
 import { RegionPicker } from '../common/RegionPicker.js';
+import type { paths } from '../../shared/api-schema.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { useSession } from '../session.js';
@@ -12,6 +14,9 @@ import { residentColumns } from './residentColumns.js';
 
 const PAGE = 50;
 type Search = Pick<ResidentQuery, 'name' | 'idNumber' | 'phone' | 'reason' | 'within' | 'careTag'>;
+type ResidentSort = NonNullable<paths['/api/v1/residents']['get']['parameters']['query']>['sort'];
+/** The columns the server sorts by: the table's field → the list's sort key. */
+const SORTS: Record<string, string> = { name: 'name', birthYear: 'birthDate' };
 
 /**
  * Residents (GET /residents): search by name; exact ID number or phone only for those who may
@@ -23,16 +28,21 @@ export function ResidentsTab() {
   const { can } = useSession();
   const [search, setSearch] = useState<Search>({});
   const [page, setPage] = useState(1);
+  const [sort, setSort] = useState<ResidentSort | undefined>();
+  const [words, setWords] = useState<ListSearch>({});
   const [household, setHousehold] = useState<number | null>(null);
   const res = useLoad(
     () =>
       ok(
         api.GET('/api/v1/residents', {
-          params: { query: { ...search, limit: PAGE, offset: (page - 1) * PAGE } },
+          params: { query: { ...search, ...words, sort, limit: PAGE, offset: (page - 1) * PAGE } },
         }),
       ),
-    [JSON.stringify(search), page],
+    [JSON.stringify(search), page, sort, words.q, words.number],
   );
+  // the export is what is filtered, never an exact search (that is a reveal, not a list)
+  const { idNumber: _id, phone: _phone, reason: _reason, ...listed } = search;
+  const exact = Boolean(search.idNumber || search.phone);
   const items = res.data?.items ?? [];
 
   function submit(v: Search) {
@@ -99,19 +109,36 @@ export function ResidentsTab() {
           {t('common.search')}
         </Button>
       </Form>
+      <ListToolbar
+        testId="residents"
+        search={words.number ?? words.q}
+        onSearch={(v) => (setWords(v), setPage(1))}
+        total={res.data?.total}
+        canExport={can('people.export') && !exact}
+        exportHref={exportUrl('/api/v1/residents/export.xlsx', { ...listed, ...words, sort })}
+      />
       {res.error !== undefined && <Alert type="error" showIcon title={errorText(res.error, lang)} />}
       <Table<Resident>
         rowKey="id"
         size="small"
         loading={res.loading}
         dataSource={items}
-        columns={residentColumns(l, can('people.reveal'), setHousehold)}
+        columns={residentColumns(l, can('people.reveal'), setHousehold).map((c) => {
+          const key = 'dataIndex' in c ? SORTS[String(c.dataIndex)] : undefined;
+          return key ? { ...c, ...sortable(sort, key) } : c;
+        })}
+        onChange={(_p, _f, sorter, extra) => {
+          if (extra.action !== 'sort') return;
+          setSort(sortOf(sorter) as ResidentSort | undefined);
+          setPage(1);
+        }}
         scroll={{ x: 1100 }}
         pagination={{
           current: page,
           pageSize: PAGE,
-          total: (page - 1) * PAGE + items.length + (items.length === PAGE ? 1 : 0),
+          total: res.data?.total ?? 0,
           showSizeChanger: false,
+          showTotal: (n) => t('common.total', { n }),
           onChange: setPage,
         }}
         onRow={(r) => ({ 'data-testid': `resident-row-${r.id}` }) as HTMLAttributes<HTMLElement>}
