@@ -8,6 +8,7 @@ import { withIndexesDeferred } from '../../platform/db/bulk.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.js';
 import { loadPeople, type Progress } from './people.js';
 import { loadTerritory } from './territory.js';
+import { loadTiexiParty } from './tiexi.js';
 import { createDemoOpen311Key, type DemoOpen311Key } from '../open311/index.js';
 import { seedVisitConfig, seedVisitDemo } from '../visits/index.js';
 import { seedPointsConfig, seedPointsDemo } from '../points/index.js';
@@ -150,9 +151,13 @@ export async function loadDemo(
     let accounts: DemoAccount[] = [];
     const people = await withIndexesDeferred(tx, [...POPULATION_TABLES, 'grid_unit', 'visit'], async () => {
       const counts = await loadPeople(tx, pii, TIELING_COUNTY_CODE, opts.scale, progress);
+      lap('population');
+      // 鞍山铁西区's grid party organisation and its 654 members (seed 004)
+      await loadTiexiParty(tx, pii);
+      lap('tiexi');
       // planner statistics for the stages that read the population (no plan guesses on 300,000 new rows)
       await sql`ANALYZE resident, household, grid_worker, party_member, party_member_household`.execute(tx);
-      lap('population');
+      lap('analyze-population');
       progress('accounts', 0, 1);
       accounts = await loadDemoAccounts(tx, TIELING_COUNTY_CODE, opts.password);
       progress('accounts', 1, 1);

@@ -1,35 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, TEST_DEMO_PASSWORD, type TestApp } from '../../../test/helpers.js';
+import { signIn, TEST_DEMO_PASSWORD, type TestApp } from '../../../test/helpers.js';
+import { COUNTY, openPartyWorld, partyKit, type Headers } from '../../../test/kits/party.js';
 import { seedAccount } from '../accounts/index.js';
 
 let t: TestApp;
-let county: { authorization: string };
-let twp: { authorization: string };
+let county: Headers;
+let twp: Headers;
 let townshipCode: string;
 let otherTownship: string;
-const COUNTY = '211221';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  county = await signIn(t.app, 'party');
-  const acc = await t.db
-    .selectFrom('account')
-    .select('scope_code')
-    .where('username', '=', 'township')
-    .executeTakeFirstOrThrow();
-  townshipCode = acc.scope_code;
-  otherTownship = (
-    await t.db
-      .selectFrom('region')
-      .select('code')
-      .where('county_code', '=', COUNTY)
-      .where('level', '=', 'township')
-      .where('code', '<>', townshipCode)
-      .orderBy('code')
-      .executeTakeFirstOrThrow()
-  ).code;
+  ({ t, county, townshipCode, otherTownship } = await openPartyWorld());
   // a township party committee's organiser (党委组织委员), scoped to the demo township
   await seedAccount(t.db, {
     username: 'twp-party',
@@ -42,36 +25,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const call = (method: string, url: string, who: { authorization: string }, payload?: object) =>
-  t.app.inject({ method: method as 'GET', url: `/api/v1${url}`, headers: who, payload });
+const { call, orgAt, firstVillage, gridsOf } = partyKit(() => t);
 
-const orgAt = (regionCode: string, kind: string) =>
-  t.db
-    .selectFrom('party_org')
-    .select(['id', 'region_code'])
-    .where('county_code', '=', COUNTY)
-    .where('region_code', '=', regionCode)
-    .where('kind', '=', kind)
-    .executeTakeFirstOrThrow();
-
-async function firstVillage(township: string) {
-  return t.db
-    .selectFrom('region')
-    .select('code')
-    .where('level', '=', 'village')
-    .where('code', 'like', `${township}%`)
-    .orderBy('code')
-    .executeTakeFirstOrThrow();
-}
-async function gridsOf(village: string) {
-  return t.db
-    .selectFrom('region')
-    .select('code')
-    .where('level', '=', 'grid')
-    .where('code', 'like', `${village}%`)
-    .orderBy('code')
-    .execute();
-}
 async function membersOfOrg(orgId: number) {
   return t.db
     .selectFrom('party_member')

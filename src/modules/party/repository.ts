@@ -136,6 +136,7 @@ export function memberTotals(db: DbOrTx, scope: Scope) {
     .select([
       sql<number>`count(*)::int`.as('members'),
       sql<number>`(count(*) filter (where ${linked}))::int`.as('linked'),
+      sql<number>`(count(*) filter (where m.central_household))::int`.as('central'),
     ])
     .where('m.county_code', '=', scope.countyCode)
     .where('m.left_on', 'is', null)

@@ -1,8 +1,9 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { sendXlsx, XLSX } from '../../platform/lists/index.js';
 import { actorOf } from '../accounts/index.js';
-import { authorize } from './abilities.js';
+import { authorize, type PARTY_ABILITIES } from './abilities.js';
 import type { PartyDeps } from './context.js';
 import { gridChain, setGridLeader } from './leader.js';
 import { assignHouseholds, exportHouseholdLinks, linkGrids, linkHouseholdList } from './links.js';
@@ -13,6 +14,19 @@ import * as S from './schemas-edit.js';
 import { scopeOf } from './scope.js';
 
 const tags = ['party'];
+
+/** The signed-in caller, refused (403) unless `ability` is theirs: how every handler here begins. */
+const allowed = (req: FastifyRequest, ability: keyof typeof PARTY_ABILITIES) => {
+  const actor = actorOf(req);
+  authorize(actor, ability);
+  return actor;
+};
+
+/** A change that answers nothing: 204 once it is done. */
+const noContent = async (reply: FastifyReply, done: Promise<unknown>) => {
+  await done;
+  return reply.code(204).send(null);
+};
 
 /** Editing the party organisation (issue 14): organisations, members' relations, 党员联系户, 网格长. */
 export const partyEditRoutes =
@@ -28,11 +42,8 @@ export const partyEditRoutes =
           response: { 201: S.Created },
         },
       },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        authorize(actor, 'party.manage');
-        return reply.code(201).send(await createOrg(ctx, actor, req.body, req.id));
-      },
+      async (req, reply) =>
+        reply.code(201).send(await createOrg(ctx, allowed(req, 'party.manage'), req.body, req.id)),
     );
 
     app.patch(
@@ -46,12 +57,8 @@ export const partyEditRoutes =
           response: { 204: z.null() },
         },
       },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        authorize(actor, 'party.manage');
-        await renameOrg(ctx, actor, req.params.id, req.body, req.id);
-        return reply.code(204).send(null);
-      },
+      (req, reply) =>
+        noContent(reply, renameOrg(ctx, allowed(req, 'party.manage'), req.params.id, req.body, req.id)),
     );
 
     app.post(
@@ -65,11 +72,7 @@ export const partyEditRoutes =
           response: { 200: S.Merged },
         },
       },
-      async (req) => {
-        const actor = actorOf(req);
-        authorize(actor, 'party.manage');
-        return mergeOrg(ctx, actor, req.params.id, req.body, req.id);
-      },
+      async (req) => mergeOrg(ctx, allowed(req, 'party.manage'), req.params.id, req.body, req.id),
     );
 
     app.post(
@@ -83,12 +86,8 @@ export const partyEditRoutes =
           response: { 204: z.null() },
         },
       },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        authorize(actor, 'party.manage');
-        await moveMember(ctx, actor, req.params.id, req.body, req.id);
-        return reply.code(204).send(null);
-      },
+      (req, reply) =>
+        noContent(reply, moveMember(ctx, allowed(req, 'party.manage'), req.params.id, req.body, req.id)),
     );
 
     app.post(
@@ -102,11 +101,7 @@ export const partyEditRoutes =
           response: { 200: S.TransferredOut },
         },
       },
-      async (req) => {
-        const actor = actorOf(req);
-        authorize(actor, 'party.manage');
-        return transferOut(ctx, actor, req.params.id, req.body, req.id);
-      },
+      async (req) => transferOut(ctx, allowed(req, 'party.manage'), req.params.id, req.body, req.id),
     );
 
     app.post(
@@ -119,11 +114,8 @@ export const partyEditRoutes =
           response: { 201: S.Created },
         },
       },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        authorize(actor, 'party.manage');
-        return reply.code(201).send(await transferIn(ctx, actor, req.body, req.id));
-      },
+      async (req, reply) =>
+        reply.code(201).send(await transferIn(ctx, allowed(req, 'party.manage'), req.body, req.id)),
     );
 
     app.get(
@@ -136,11 +128,7 @@ export const partyEditRoutes =
           response: { 200: S.History },
         },
       },
-      async (req) => {
-        const actor = actorOf(req);
-        authorize(actor, 'party.read');
-        return memberHistory(ctx.db, actor, req.params.id);
-      },
+      async (req) => memberHistory(ctx.db, allowed(req, 'party.read'), req.params.id),
     );
 
     app.post(
@@ -154,8 +142,7 @@ export const partyEditRoutes =
         },
       },
       async (req) => {
-        const actor = actorOf(req);
-        authorize(actor, 'party.links');
+        const actor = allowed(req, 'party.links');
         return assignHouseholds(ctx, actor, scopeOf(actor), req.body, req.id);
       },
     );
@@ -170,11 +157,7 @@ export const partyEditRoutes =
           response: { 200: S.LinkGrids },
         },
       },
-      async (req) => {
-        const actor = actorOf(req);
-        authorize(actor, 'party.read');
-        return linkGrids(ctx.db, scopeOf(actor, req.query.within), req.query);
-      },
+      async (req) => linkGrids(ctx.db, scopeOf(allowed(req, 'party.read'), req.query.within), req.query),
     );
 
     app.get(
@@ -187,11 +170,8 @@ export const partyEditRoutes =
           response: { 200: S.LinkHouseholds },
         },
       },
-      async (req) => {
-        const actor = actorOf(req);
-        authorize(actor, 'party.read');
-        return linkHouseholdList(ctx.db, scopeOf(actor, req.query.within), req.query);
-      },
+      async (req) =>
+        linkHouseholdList(ctx.db, scopeOf(allowed(req, 'party.read'), req.query.within), req.query),
     );
 
     app.get(
@@ -205,8 +185,7 @@ export const partyEditRoutes =
         },
       },
       async (req, reply) => {
-        const actor = actorOf(req);
-        authorize(actor, 'party.read');
+        const actor = allowed(req, 'party.read');
         const scope = scopeOf(actor, req.query.within);
         const { stream } = await exportHouseholdLinks(
           ctx.db,
@@ -231,12 +210,8 @@ export const partyEditRoutes =
           response: { 204: z.null() },
         },
       },
-      async (req, reply) => {
-        const actor = actorOf(req);
-        authorize(actor, 'party.manage');
-        await setGridLeader(ctx, actor, req.params.code, req.body, req.id);
-        return reply.code(204).send(null);
-      },
+      (req, reply) =>
+        noContent(reply, setGridLeader(ctx, allowed(req, 'party.manage'), req.params.code, req.body, req.id)),
     );
 
     app.get(
@@ -249,10 +224,6 @@ export const partyEditRoutes =
           response: { 200: S.Chain },
         },
       },
-      async (req) => {
-        const actor = actorOf(req);
-        authorize(actor, 'party.read');
-        return gridChain(ctx.db, scopeOf(actor), req.params.code);
-      },
+      async (req) => gridChain(ctx.db, scopeOf(allowed(req, 'party.read')), req.params.code),
     );
   };

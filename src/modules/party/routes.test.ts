@@ -1,47 +1,21 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
+import { signIn, type TestApp } from '../../../test/helpers.js';
+import { COUNTY, openPartyWorld, partyKit, type Headers } from '../../../test/kits/party.js';
 
 let t: TestApp;
-let county: { authorization: string };
-let township: { authorization: string };
+let county: Headers;
+let township: Headers;
 let townshipCode: string;
 let otherTownship: string;
-const COUNTY = '211221';
 
 beforeAll(async () => {
-  t = await createTestApp();
-  county = await signIn(t.app, 'party');
+  ({ t, county, townshipCode, otherTownship } = await openPartyWorld());
   township = await signIn(t.app, 'township');
-  const acc = await t.db
-    .selectFrom('account')
-    .select('scope_code')
-    .where('username', '=', 'township')
-    .executeTakeFirstOrThrow();
-  townshipCode = acc.scope_code;
-  const other = await t.db
-    .selectFrom('region')
-    .select('code')
-    .where('county_code', '=', COUNTY)
-    .where('level', '=', 'township')
-    .where('code', '<>', townshipCode)
-    .orderBy('code')
-    .executeTakeFirstOrThrow();
-  otherTownship = other.code;
 });
 afterAll(() => t.close());
 
-const get = (url: string, headers?: { authorization: string }) =>
-  t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers });
-
-async function orgOf(regionCode: string) {
-  return t.db
-    .selectFrom('party_org')
-    .select(['id', 'kind'])
-    .where('county_code', '=', COUNTY)
-    .where('region_code', '=', regionCode)
-    .executeTakeFirstOrThrow();
-}
+const { get, orgAt: orgOf } = partyKit(() => t);
 
 describe('party routes: access', () => {
   it('401 without a session, 403 for roles without party.read, 400 on bad input', async () => {

@@ -7634,9 +7634,15 @@ export interface paths {
                             regionName: string;
                             countyCommittees: number;
                             townshipCommittees: number;
+                            /** @description 社区党委 / 村党总支 */
+                            communityCommittees: number;
                             branches: number;
+                            /** @description grid, compound and building branches (网格/小区/楼栋党支部) */
+                            gridBranches: number;
                             gridGroups: number;
                             members: number;
+                            /** @description members whose household is a 党员中心户 */
+                            centralHouseholds: number;
                             membersWithLinkedHouseholds: number;
                             /** @description distinct households linked to a member */
                             linkedHouseholds: number;

@@ -4,11 +4,24 @@ import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { CareTags } from '../people/residentColumns.js';
 import type { PartyMemberDetail } from './types.js';
+import { MemberActions } from './MemberActions.js';
+import { useSession } from '../session.js';
 
 type Linked = PartyMemberDetail['households'][number];
 
 /** A party member and the households they are linked to (GET /party/members/{id}); the phone is masked. */
-export function MemberDrawer({ id, onClose }: { id: number | null; onClose: () => void }) {
+export function MemberDrawer({
+  id,
+  onClose,
+  version = 0,
+  onChanged = () => {},
+}: {
+  id: number | null;
+  onClose: () => void;
+  version?: number;
+  onChanged?: () => void;
+}) {
+  const { can } = useSession();
   const l = useLang();
   const { t } = l;
   const res = useLoad(
@@ -16,7 +29,7 @@ export function MemberDrawer({ id, onClose }: { id: number | null; onClose: () =
       id
         ? ok(api.GET('/api/v1/party/members/{id}', { params: { path: { id } } }))
         : Promise.resolve(undefined),
-    [id],
+    [id, version],
   );
   const m = res.data;
   return (
@@ -31,6 +44,7 @@ export function MemberDrawer({ id, onClose }: { id: number | null; onClose: () =
         <Skeleton active />
       ) : (
         <>
+          {can('party.manage') && id !== null && <MemberActions id={id} onChanged={onChanged} />}
           <Descriptions size="small" bordered column={2} style={{ marginBottom: 12 }}>
             <Descriptions.Item label={t('party.name')}>{m.name}</Descriptions.Item>
             <Descriptions.Item label={t('party.gender')}>

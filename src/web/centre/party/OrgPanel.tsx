@@ -5,12 +5,25 @@ import { api, errorText } from '../../shared/api.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { MemberDrawer } from './MemberDrawer.js';
+import { OrgActions } from './OrgActions.js';
+import { useSession } from '../session.js';
 import type { PartyMember, PartyOrg } from './types.js';
 
 const PAGE = 20;
 
 /** One organisation (GET /party/orgs/{id}): where it sits, what is below it, and its members. Keyed by id, so a new one starts afresh. */
-export function OrgPanel({ id, onPick }: { id: number; onPick: (org: PartyOrg) => void }) {
+export function OrgPanel({
+  id,
+  onPick,
+  version = 0,
+  onChanged = () => {},
+}: {
+  id: number;
+  onPick: (org: PartyOrg) => void;
+  version?: number;
+  onChanged?: () => void;
+}) {
+  const { can } = useSession();
   const { t, label, lang } = useLang();
   const [scope, setScope] = useState<'direct' | 'all'>('direct');
   const [page, setPage] = useState(1);
@@ -22,13 +35,18 @@ export function OrgPanel({ id, onPick }: { id: number; onPick: (org: PartyOrg) =
           params: { path: { id }, query: { members: scope, limit: PAGE, offset: (page - 1) * PAGE } },
         }),
       ),
-    [id, scope, page],
+    [id, scope, page, version],
   );
   const d = res.data;
   if (res.error) return <Alert type="error" showIcon title={errorText(res.error, lang)} />;
   if (!d) return <Skeleton active />;
   return (
-    <Card size="small" title={d.name} data-testid="party-org-panel">
+    <Card
+      size="small"
+      title={d.name}
+      data-testid="party-org-panel"
+      extra={can('party.manage') && <OrgActions org={d} onChanged={onChanged} />}
+    >
       <Descriptions size="small" bordered column={2} style={{ marginBottom: 12 }}>
         <Descriptions.Item label={t('party.kind')}>{label('party.kind', d.kind)}</Descriptions.Item>
         <Descriptions.Item label={t('party.region')}>{d.regionName}</Descriptions.Item>
@@ -102,7 +120,7 @@ export function OrgPanel({ id, onPick }: { id: number; onPick: (org: PartyOrg) =
           { title: t('party.linked'), dataIndex: 'linkedHouseholds', width: 90 },
         ]}
       />
-      <MemberDrawer id={member} onClose={() => setMember(null)} />
+      <MemberDrawer id={member} onClose={() => setMember(null)} version={version} onChanged={onChanged} />
     </Card>
   );
 }

@@ -36,9 +36,17 @@ function visibleFor(orgs: PartyOrg[], q: string): Set<number> | null {
  * The organisations of my scope (GET /party/orgs, one request: a county has
  * some 1,500) as a tree with member totals; a virtual list keeps it quick.
  */
-export function OrgTree({ selected, onSelect }: { selected?: number; onSelect: (org: PartyOrg) => void }) {
+export function OrgTree({
+  selected,
+  onSelect,
+  version = 0,
+}: {
+  selected?: number;
+  onSelect: (org: PartyOrg) => void;
+  version?: number;
+}) {
   const { t, label, lang } = useLang();
-  const res = useLoad(() => ok(api.GET('/api/v1/party/orgs', {})), []);
+  const res = useLoad(() => ok(api.GET('/api/v1/party/orgs', {})), [version]);
   const [q, setQ] = useState('');
   const [expanded, setExpanded] = useState<Key[] | null>(null);
   const orgs = useMemo(() => res.data?.items ?? [], [res.data]);

@@ -1,9 +1,12 @@
 import { Card, Col, Empty, Row, Space } from 'antd';
+import { useState } from 'react';
 import { useLang } from '../lang.js';
 import { navigate, type Route } from '../router.js';
 import { OrgPanel } from './OrgPanel.js';
 import { OrgTree } from './OrgTree.js';
 import { SummaryCards } from './SummaryCards.js';
+import { LinksPanel } from './LinksPanel.js';
+import { useSession } from '../session.js';
 import type { PartyOrg } from './types.js';
 
 /**
@@ -16,20 +19,24 @@ export function PartyPage({ route }: { route: Route }) {
   const { t } = useLang();
   const org = Number(route.query.get('org')) || undefined;
   const region = route.query.get('region') ?? undefined;
+  const { can } = useSession();
+  // bumped after each change: the figures, the tree and the panels load again
+  const [version, setVersion] = useState(0);
+  const changed = () => setVersion((n) => n + 1);
   const pick = (o: Pick<PartyOrg, 'id' | 'regionCode'>) =>
     navigate('/party', { org: String(o.id), region: o.regionCode }, true);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size={12}>
-      <SummaryCards within={org ? region : undefined} />
+      <SummaryCards within={org ? region : undefined} version={version} />
       <Row gutter={12}>
         <Col xs={24} lg={9}>
           <Card size="small" title={t('party.orgTree')}>
-            <OrgTree selected={org} onSelect={pick} />
+            <OrgTree selected={org} onSelect={pick} version={version} />
           </Card>
         </Col>
         <Col xs={24} lg={15}>
           {org ? (
-            <OrgPanel key={org} id={org} onPick={pick} />
+            <OrgPanel key={org} id={org} onPick={pick} version={version} onChanged={changed} />
           ) : (
             <Card size="small">
               <Empty description={t('party.pickOrg')} />
@@ -37,6 +44,9 @@ export function PartyPage({ route }: { route: Route }) {
           )}
         </Col>
       </Row>
+      {can('party.links') && (
+        <LinksPanel within={org ? region : undefined} orgId={org} version={version} onChanged={changed} />
+      )}
     </Space>
   );
 }

@@ -4,11 +4,11 @@ import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 
 /** The party figures of a region (GET /party/summary): organisations, members, linked households, grid coverage. */
-export function SummaryCards({ within }: { within?: string }) {
+export function SummaryCards({ within, version = 0 }: { within?: string; version?: number }) {
   const { t } = useLang();
   const res = useLoad(
     () => ok(api.GET('/api/v1/party/summary', { params: { query: { within } } })),
-    [within],
+    [within, version],
   );
   const s = res.data;
   const cells: Array<{ key: string; title: string; value: string | number | undefined; colour: string }> = [
@@ -19,8 +19,10 @@ export function SummaryCards({ within }: { within?: string }) {
       colour: '#c8102e',
     },
     { key: 'branches', title: t('party.sum.branches'), value: s?.branches, colour: '#c8102e' },
+    { key: 'gridBranches', title: t('party.sum.gridBranches'), value: s?.gridBranches, colour: '#c8102e' },
     { key: 'gridGroups', title: t('party.sum.gridGroups'), value: s?.gridGroups, colour: '#ad2102' },
     { key: 'members', title: t('party.sum.members'), value: s?.members, colour: '#ad2102' },
+    { key: 'central', title: t('party.sum.central'), value: s?.centralHouseholds, colour: '#ad2102' },
     {
       key: 'linkedMembers',
       title: t('party.sum.linkedMembers'),
