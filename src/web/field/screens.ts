@@ -54,3 +54,9 @@ export const MeetingsScreen = lazy(() =>
 export const CampaignTargets = lazy(() =>
   import('./campaigns/CampaignTargets.js').then((m) => ({ default: m.CampaignTargets })),
 );
+export const InServiceSignUp = lazy(() =>
+  import('./inservice/SignUp.js').then((m) => ({ default: m.SignUp })),
+);
+export const MyService = lazy(() =>
+  import('./inservice/MyService.js').then((m) => ({ default: m.MyService })),
+);

@@ -40,6 +40,7 @@ import {
   ReportsPage,
   TeamsPage,
   StationsPage,
+  InServicePage,
   PeoplePage,
   TerritoryPage,
   CampaignsPage,
@@ -111,6 +112,7 @@ export function Shell() {
     { key: 'calls', icon: <PhoneOutlined />, label: t('menu.calls'), show: can('calls.read') },
     { key: 'meetings', icon: <ClusterOutlined />, label: t('menu.meetings'), show: can('meetings.read') },
     { key: 'stations', icon: <ShopOutlined />, label: t('menu.stations'), show: can('stations.read') },
+    { key: 'inservice', icon: <FlagOutlined />, label: t('menu.inservice'), show: can('inservice.read') },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
   ]
     .filter((i) => i.show)
@@ -147,6 +149,7 @@ export function Shell() {
   else if (section === 'calls' && can('calls.read')) page = <CallLogPage route={route} />;
   else if (section === 'meetings' && can('meetings.read')) page = <MeetingsPage route={route} />;
   else if (section === 'stations' && can('stations.read')) page = <StationsPage route={route} />;
+  else if (section === 'inservice' && can('inservice.read')) page = <InServicePage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
   else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
 

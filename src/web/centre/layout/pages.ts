@@ -72,3 +72,6 @@ export const CallLogPage = lazy(() =>
 export const MeetingsPage = lazy(() =>
   import('../meetings/MeetingsPage.js').then((m) => ({ default: m.MeetingsPage })),
 );
+export const InServicePage = lazy(() =>
+  import('../inservice/InServicePage.js').then((m) => ({ default: m.InServicePage })),
+);
