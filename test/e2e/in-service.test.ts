@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { requireChromium, useBrowserApp } from '../browser-app.js';
+import { pickOption, requireChromium, useBrowserApp } from '../browser-app.js';
 
 const chromium = await requireChromium();
 const h = useBrowserApp();
@@ -105,6 +105,82 @@ describe.skipIf(!chromium)('in-service party members and the proxy relay in the 
     await expect
       .poll(() => staff.getByTestId(`inservice-member-${reg.id}`).innerText())
       .toMatch(/王在职[\s\S]*2/);
+    expect(h.pageErrors).toEqual([]);
+  });
+
+  it('village staff register a walk-in errand; it passes village → township → county and back', async () => {
+    const village = await villageOf('village');
+    const item = await h.t.db
+      .selectFrom('service_item')
+      .select(['code', 'name_zh'])
+      .where('handled_at', '=', 'county')
+      .where('active', '=', true)
+      .orderBy('sort')
+      .executeTakeFirstOrThrow();
+    const villager = await h.t.db
+      .selectFrom('resident')
+      .select(['id', 'name'])
+      .where('status', '=', 'present')
+      .where('grid_code', 'like', `${village}%`)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const desk = await h.context('desk');
+    const staff = await desk.newPage();
+    await h.signIn(staff, '/', 'village');
+    await menu(staff, 'errands');
+    await staff.getByTestId('errands-walkin').click();
+    await staff.getByTestId('walkin-resident').click();
+    await staff.keyboard.type(villager.name);
+    await staff
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: villager.name,
+      })
+      .first()
+      .click();
+    await pickOption(staff, 'walkin-item', item.name_zh);
+    await staff.getByTestId('walkin-detail').fill('老人没有手机，代办证明材料已收齐');
+    await staff.getByTestId('walkin-ok').click();
+    const relay = staff.getByTestId('errand-relay');
+    await expect.poll(() => relay.getAttribute('data-tier')).toBe('village');
+    expect(await relay.innerText()).toContain('县行政审批中心');
+    const errand = await h.t.db
+      .selectFrom('errand')
+      .select(['id', 'status'])
+      .where('service_code', '=', item.code)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(errand.status).toBe('accepted');
+
+    const act = async (page: Page, action: string, note?: string) => {
+      await page.getByTestId(`action-${action}`).click();
+      if (note) await page.getByTestId('modal-text').fill(note);
+      await page.getByTestId('modal-confirm').click();
+    };
+    const tierOf = async (page: Page) => page.getByTestId('errand-relay').getAttribute('data-tier');
+
+    await act(staff, 'forward', '材料齐全');
+    await expect.poll(() => tierOf(staff)).toBe('township');
+    const township = await desk.newPage();
+    await h.signIn(township, '/', 'township');
+    await township.goto(`${h.base}/errands/${errand.id}`);
+    await act(township, 'forward');
+    await expect.poll(() => tierOf(township)).toBe('county');
+    const county = await desk.newPage();
+    await h.signIn(county, '/', 'county');
+    await county.goto(`${h.base}/errands/${errand.id}`);
+    await act(county, 'return', '已审批，证明已出具');
+    await expect.poll(() => tierOf(county)).toBe('village');
+    await staff.reload();
+    await expect.poll(() => tierOf(staff)).toBe('village');
+    await staff.getByTestId('action-done').waitFor();
+    await act(staff, 'done', '已把证明交给老人');
+    await expect
+      .poll(
+        async () =>
+          (await h.t.db.selectFrom('errand').select('status').where('id', '=', errand.id).executeTakeFirst())
+            ?.status,
+      )
+      .toBe('done');
     expect(h.pageErrors).toEqual([]);
   });
 });
