@@ -6,7 +6,7 @@
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { pickOption, requireChromium, useBrowserApp } from '../browser-app.js';
+import { requireChromium, useBrowserApp } from '../browser-app.js';
 
 const chromium = await requireChromium();
 const h = useBrowserApp();
@@ -137,7 +137,15 @@ describe.skipIf(!chromium)('in-service party members and the proxy relay in the 
       })
       .first()
       .click();
-    await pickOption(staff, 'walkin-item', item.name_zh);
+    // the list of items is long (a virtual list): search it by name
+    await staff.getByTestId('walkin-item').click();
+    await staff.keyboard.type(item.name_zh);
+    await staff
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
+        hasText: item.name_zh,
+      })
+      .first()
+      .click();
     await staff.getByTestId('walkin-detail').fill('老人没有手机，代办证明材料已收齐');
     await staff.getByTestId('walkin-ok').click();
     const relay = staff.getByTestId('errand-relay');

@@ -83,6 +83,7 @@ export function WalkInModal({
         </Form.Item>
         <Form.Item label={t('errands.walkInItem')} required>
           <Select<string>
+            showSearch={{ optionFilterProp: 'label' }}
             value={serviceCode}
             onChange={setServiceCode}
             options={(items.data?.items ?? []).map((s) => ({
