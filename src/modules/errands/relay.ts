@@ -29,3 +29,23 @@ export function tierDeadline(
           : RELAY_PASS_DAYS.township;
   return { tier, dueAt: calendar.addDuration(from, { amount: days, unit: 'workday' }) };
 }
+
+export type RelayStage = Tier | 'returned';
+
+/**
+ * The legs of the relay for an item handled above the village, in order, each with the working days
+ * its tier has (the same rule as `tierDeadline`): the village passes it on, the township passes it on
+ * (when the county handles it), the handling tier decides, the village hands the result over.
+ * Empty for an item handled at the village (no relay).
+ */
+export function relayPlan(item: {
+  handledAt: string;
+  promiseDays: number;
+}): { stage: RelayStage; days: number }[] {
+  if (item.handledAt !== 'township' && item.handledAt !== 'county') return [];
+  const legs: { stage: RelayStage; days: number }[] = [{ stage: 'village', days: RELAY_PASS_DAYS.village }];
+  if (item.handledAt === 'county') legs.push({ stage: 'township', days: RELAY_PASS_DAYS.township });
+  legs.push({ stage: item.handledAt, days: Math.max(item.promiseDays, 1) });
+  legs.push({ stage: 'returned', days: RELAY_PASS_DAYS.returned });
+  return legs;
+}

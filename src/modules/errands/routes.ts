@@ -29,6 +29,7 @@ import {
   WalkInBody,
 } from './schemas.js';
 import { registerWalkIn } from './walk-in.js';
+import { relayPlan } from './relay.js';
 import { createErrand, revealErrandPhone } from './service.js';
 import { noStore } from '../../platform/no-store.js';
 import { actionsFor, mayRevealPhone } from './states.js';
@@ -185,6 +186,7 @@ export const errandRoutes =
           photos: photos.map((p) => photoLinks(p.id)),
           actions: actionsFor(actor, e),
           canRevealPhone: e.contact_phone_masked !== null && mayRevealPhone(actor, e),
+          relay: relayPlan(service),
         };
       },
     );

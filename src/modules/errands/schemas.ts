@@ -94,6 +94,14 @@ export const ErrandDetail = ErrandItem.extend({
   photos: z.array(z.object({ id: z.string(), url: z.string(), thumbUrl: z.string() })),
   actions: z.array(z.enum(ERRAND_ACTIONS)).describe('what the caller may do now'),
   canRevealPhone: z.boolean(),
+  relay: z
+    .array(
+      z.object({
+        stage: z.enum(['village', 'township', 'county', 'returned']),
+        days: z.number().int().describe('working days this tier has'),
+      }),
+    )
+    .describe('全程代办: the legs of the relay with each tier’s time limit (empty: handled at the village)'),
 });
 
 export const CreateErrandBody = z.object({

@@ -30,6 +30,7 @@ import { LANG_M } from './common/lang-messages.js';
 import { REPORTS_M } from './reports/messages.js';
 import { CALLS_M } from './calls/messages.js';
 import { STATIONS_M } from './stations/messages.js';
+import { INSERVICE_M } from './inservice/messages.js';
 
 export const M = {
   'app.title': ['网格化基层治理指挥中心', 'Grid Governance Command Centre'],
@@ -338,6 +339,7 @@ export const M = {
   ...REPORTS_M,
   ...CALLS_M,
   ...STATIONS_M,
+  ...INSERVICE_M,
 } as const satisfies Record<string, readonly [string, string]>;
 
 export type Key = keyof typeof M;

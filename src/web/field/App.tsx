@@ -8,7 +8,7 @@ import { setOwner } from './offline/queue.js';
 import { isFieldRole, loadSession, signOut, type Session } from './session.js';
 import { Login } from './Login.js';
 import { useRoute } from './router.js';
-import { Join } from './screens.js';
+import { InServiceSignUp, Join } from './screens.js';
 import { Shell } from './Shell.js';
 
 /** Sign-in gate: residents, grid workers and village staff get the field app (isFieldRole); other roles the desktop centre. */
@@ -62,6 +62,13 @@ export function App() {
           code={decodeURIComponent(route.split('/')[2] ?? '')}
           onSignedIn={(m) => setSession({ me: m, offline: false })}
         />
+      </Suspense>
+    );
+  } else if (!me && route.startsWith('/in-service/sign-up')) {
+    // 在职党员报到 (public; the community's QR code may carry ?home=CODE)
+    body = (
+      <Suspense fallback={<DotLoading />}>
+        <InServiceSignUp home={new URLSearchParams(route.split('?')[1] ?? '').get('home') ?? ''} />
       </Suspense>
     );
   } else if (!me) {

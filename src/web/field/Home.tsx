@@ -22,6 +22,7 @@ import { setCare, useCare } from './care.js';
 import { go } from './router.js';
 import { EmergencyBanner } from './emergency/EmergencyBanner.js';
 import { QueuePanel } from './offline/QueuePanel.js';
+import { NearHome } from './inservice/NearHome.js';
 import { queueState } from './offline/queue.js';
 import type { Me } from './types.js';
 
@@ -104,6 +105,13 @@ const SERVICES = [
     ability: 'lessons.watch',
   },
   { key: 'loans', path: '/loans', icon: <ShoppingOutlined />, label: 'svcLoans', ability: 'stations.mine' },
+  {
+    key: 'my-service',
+    path: '/in-service',
+    icon: <IdcardOutlined />,
+    label: 'svcMyService',
+    ability: 'inservice.self',
+  },
 ] as const;
 
 export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
@@ -144,25 +152,35 @@ export function Home({ me, onSignOut }: { me: Me; onSignOut: () => void }) {
       <EmergencyBanner me={me} />
       <QueuePanel />
 
-      <button type="button" className="big-action" onClick={() => go('/report')} data-testid="home-report">
-        <CameraOutlined className="icon" />
-        <span>
-          {worker ? t('tabPatrol') : t('tabReport')}
-          <small>{worker ? t('homePatrol') : t('homeReport')}</small>
-        </span>
-      </button>
-      <button
-        type="button"
-        className="big-action secondary"
-        onClick={() => go('/cases')}
-        data-testid="home-cases"
-      >
-        <FileTextOutlined className="icon" />
-        <span>
-          {worker ? t('tabTodo') : t('tabMine')}
-          <small>{worker ? t('homeTodo') : t('homeMine')}</small>
-        </span>
-      </button>
+      {me.role === 'in_service_member' && <NearHome />}
+      {me.role !== 'in_service_member' && (
+        <>
+          <button
+            type="button"
+            className="big-action"
+            onClick={() => go('/report')}
+            data-testid="home-report"
+          >
+            <CameraOutlined className="icon" />
+            <span>
+              {worker ? t('tabPatrol') : t('tabReport')}
+              <small>{worker ? t('homePatrol') : t('homeReport')}</small>
+            </span>
+          </button>
+          <button
+            type="button"
+            className="big-action secondary"
+            onClick={() => go('/cases')}
+            data-testid="home-cases"
+          >
+            <FileTextOutlined className="icon" />
+            <span>
+              {worker ? t('tabTodo') : t('tabMine')}
+              <small>{worker ? t('homeTodo') : t('homeMine')}</small>
+            </span>
+          </button>
+        </>
+      )}
 
       <h2 className="section-title">{t('homeServices')}</h2>
       <div className="services">

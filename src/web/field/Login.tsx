@@ -87,6 +87,9 @@ export function Login({ expired, onSignedIn }: { expired: boolean; onSignedIn: (
       <Button block fill="none" onClick={() => go('/join')} data-testid="join-link">
         {t('joinLink')}
       </Button>
+      <Button block fill="none" onClick={() => go('/in-service/sign-up')} data-testid="isv-link">
+        {t('isvSignUpLink')}
+      </Button>
     </div>
   );
 }

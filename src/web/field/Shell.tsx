@@ -24,6 +24,7 @@ import {
   RegistersRoutes,
   RaiseWhistle,
   MyLoans,
+  MyService,
   ReportScreen,
   ScreeningScreen,
   VisitsRoutes,
@@ -115,6 +116,7 @@ export function Shell({
   else if (top === '/points') screen = <PointsRoutes parts={parts} me={me} />;
   else if (top === '/whistle') screen = <RaiseWhistle />;
   else if (top === '/loans') screen = <MyLoans />;
+  else if (top === '/in-service') screen = <MyService me={me} />;
   else if (top === '/campaigns') screen = <CampaignTargets me={me} />;
   else if (top === '/emergency') screen = <EmergencyChecks me={me} />;
   else if (top === '/meetings') screen = <MeetingsScreen me={me} />;
@@ -139,7 +141,8 @@ export function Shell({
       icon: <FileTextOutlined />,
     },
     { key: '/messages', title: t('tabMessages'), icon: <BellOutlined />, badge: live.unread },
-  ];
+    // 在职党员 report nothing and have no case list: home (wishes, errands, hours) and messages
+  ].filter((x) => me.role !== 'in_service_member' || x.key === '/' || x.key === '/messages');
 
   return (
     <>

@@ -17,6 +17,7 @@ import { EMERGENCY_S } from './emergency/messages.js';
 import { WHISTLES_S } from './whistles/messages.js';
 import { MEETINGS_S } from './meetings/messages.js';
 import { STATIONS_S } from './stations/messages.js';
+import { INSERVICE_S } from './inservice/messages.js';
 
 /**
  * UI strings of the field app: Chinese first, English second. Words are kept
@@ -201,6 +202,7 @@ const S = {
   ...MEETINGS_S,
   ...LESSONS_S,
   ...STATIONS_S,
+  ...INSERVICE_S,
 } as const satisfies Record<string, readonly [string, string]>;
 
 /** Case states in plain words (for residents, not the workflow's jargon). */

@@ -57,3 +57,9 @@ export const CampaignTargets = lazy(() =>
 export const LessonsScreen = lazy(() =>
   import('./lessons/LessonsScreen.js').then((m) => ({ default: m.LessonsScreen })),
 );
+export const InServiceSignUp = lazy(() =>
+  import('./inservice/SignUp.js').then((m) => ({ default: m.SignUp })),
+);
+export const MyService = lazy(() =>
+  import('./inservice/MyService.js').then((m) => ({ default: m.MyService })),
+);

@@ -59,7 +59,8 @@ export async function signOut(): Promise<void> {
  * and the centre's record-sheet form serves their mediations. Every screen's rights are the server's.
  */
 export function isFieldRole(me: Me): boolean {
-  return me.role === 'resident' || isStaffRole(me);
+  // 在职党员: their registration, the wishes and errands near home
+  return me.role === 'resident' || me.role === 'in_service_member' || isStaffRole(me);
 }
 
 /** Staff working in the field (a patrol's reports, the to-do list of cases). */

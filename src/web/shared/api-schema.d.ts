@@ -6250,6 +6250,13 @@ export interface paths {
                             /** @description what the caller may do now */
                             actions: ("accept" | "decline" | "forward" | "return" | "done" | "confirm" | "cancel")[];
                             canRevealPhone: boolean;
+                            /** @description 全程代办: the legs of the relay with each tier’s time limit (empty: handled at the village) */
+                            relay: {
+                                /** @enum {string} */
+                                stage: "village" | "township" | "county" | "returned";
+                                /** @description working days this tier has */
+                                days: number;
+                            }[];
                         };
                     };
                 };

@@ -18,6 +18,7 @@ import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { StatusTag } from './StatusTag.js';
+import { RelayPanel } from './RelayPanel.js';
 
 type Detail = paths['/api/v1/errands/{id}']['get']['responses'][200]['content']['application/json'];
 type Action = Detail['actions'][number];
@@ -47,12 +48,13 @@ export function ErrandDrawer({
     [id, tick],
   );
   const e = res.data;
-  const needsText = acting === 'decline' || acting === 'done' || acting === 'reveal';
+  const needsText = acting === 'decline' || acting === 'done' || acting === 'reveal' || acting === 'return';
+  const hasText = needsText || acting === 'forward';
 
   const open = (a: Action | 'reveal') => (setActing(a), setText(''), setError(null));
   async function submit() {
     if (!e || !acting) return;
-    if (needsText && text.trim().length < (acting === 'reveal' ? 4 : 2))
+    if (needsText && text.trim().length < (acting === 'reveal' ? 4 : acting === 'return' ? 1 : 2))
       return setError(t('errands.required'));
     setBusy(true);
     setError(null);
@@ -73,7 +75,7 @@ export function ErrandDrawer({
         const body =
           acting === 'decline'
             ? { reason: words }
-            : acting === 'done'
+            : acting === 'done' || acting === 'return' || acting === 'forward'
               ? { note: words }
               : acting === 'confirm'
                 ? { rating }
@@ -147,6 +149,7 @@ export function ErrandDrawer({
               </Descriptions.Item>
             )}
           </Descriptions>
+          <RelayPanel e={e} />
           {e.actions.length > 0 && (
             <Space wrap>
               {e.actions.map((a) => (
@@ -221,7 +224,7 @@ export function ErrandDrawer({
             }))}
           />
         )}
-        {needsText && (
+        {hasText && (
           <Input.TextArea
             rows={3}
             maxLength={acting === 'decline' || acting === 'reveal' ? 200 : 1000}
@@ -230,7 +233,11 @@ export function ErrandDrawer({
                 ? t('errands.revealReason')
                 : acting === 'decline'
                   ? t('errands.reason')
-                  : t('errands.note')
+                  : acting === 'forward'
+                    ? t('errands.forwardNote')
+                    : acting === 'return'
+                      ? t('errands.returnNote')
+                      : t('errands.note')
             }
             value={text}
             onChange={(ev) => setText(ev.target.value)}

@@ -1,4 +1,4 @@
-import { Card, Checkbox, Col, Row, Select, Space, Statistic, Table } from 'antd';
+import { Button, Card, Checkbox, Col, Row, Select, Space, Statistic, Table } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
@@ -11,9 +11,20 @@ import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { navigate, type Route } from '../router.js';
 import { ErrandDrawer } from './ErrandDrawer.js';
+import { WalkInModal } from './WalkInModal.js';
 import { StatusTag, type Errand } from './StatusTag.js';
 
-const STATUSES = ['requested', 'accepted', 'done', 'confirmed', 'declined', 'cancelled'] as const;
+const STATUSES = [
+  'requested',
+  'accepted',
+  'at_township',
+  'at_county',
+  'returned',
+  'done',
+  'confirmed',
+  'declined',
+  'cancelled',
+] as const;
 type Status = (typeof STATUSES)[number];
 const PAGE = 20;
 
@@ -32,6 +43,7 @@ export function ErrandsPage({ route }: { route: Route }) {
   const [tick, setTick] = useState(0);
   const [search, setSearch] = useState<ListSearch>({});
   const [sort, setSort] = useState<ErrandSort | undefined>();
+  const [walkIn, setWalkIn] = useState(false);
   const { can } = useSession();
   const filter = { within, status, ...(overdue ? { overdue: 'true' as const } : {}), ...search, sort };
   const openId = Number(route.path[1]) || null;
@@ -119,6 +131,11 @@ export function ErrandsPage({ route }: { route: Route }) {
           >
             {t('errands.overdueOnly')}
           </Checkbox>
+          {can('errands.register') && (
+            <Button onClick={() => setWalkIn(true)} data-testid="errands-walkin">
+              {t('errands.walkIn')}
+            </Button>
+          )}
         </ListToolbar>
         <Table<Errand>
           className="wg-clickable-rows"
@@ -190,6 +207,17 @@ export function ErrandsPage({ route }: { route: Route }) {
           ]}
         />
       </Card>
+      {walkIn && (
+        <WalkInModal
+          open
+          onClose={() => setWalkIn(false)}
+          onDone={(id) => {
+            setWalkIn(false);
+            setTick((n) => n + 1);
+            navigate(`/errands/${id}`);
+          }}
+        />
+      )}
       <ErrandDrawer
         id={openId}
         onClose={() => navigate('/errands')}

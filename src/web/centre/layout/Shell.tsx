@@ -40,6 +40,7 @@ import {
   ReportsPage,
   TeamsPage,
   StationsPage,
+  InServicePage,
   PeoplePage,
   TerritoryPage,
   CampaignsPage,
@@ -117,6 +118,7 @@ export function Shell() {
     { key: 'meetings', icon: <ClusterOutlined />, label: t('menu.meetings'), show: can('meetings.read') },
     { key: 'orglife', icon: <ClusterOutlined />, label: t('menu.orglife'), show: can('orglife.read') },
     { key: 'stations', icon: <ShopOutlined />, label: t('menu.stations'), show: can('stations.read') },
+    { key: 'inservice', icon: <FlagOutlined />, label: t('menu.inservice'), show: can('inservice.read') },
     { key: 'admin', icon: <SettingOutlined />, label: t('menu.admin'), show: can('accounts.manage') },
   ]
     .filter((i) => i.show)
@@ -156,6 +158,7 @@ export function Shell() {
   else if (section === 'meetings' && can('meetings.read')) page = <MeetingsPage route={route} />;
   else if (section === 'orglife' && can('orglife.read')) page = <OrgLifePage route={route} />;
   else if (section === 'stations' && can('stations.read')) page = <StationsPage route={route} />;
+  else if (section === 'inservice' && can('inservice.read')) page = <InServicePage route={route} />;
   else if (section === 'admin' && can('accounts.manage')) page = <AdminPage />;
   else page = <Result status="404" title="404" subTitle={t('app.notFound')} />;
 

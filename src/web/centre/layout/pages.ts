@@ -76,3 +76,5 @@ export const OrgLifePage = lazy(() =>
   import('../orglife/OrgLifePage.js').then((m) => ({ default: m.OrgLifePage })),
 );
 export const CityPage = lazy(() => import('../city/CityPage.js').then((m) => ({ default: m.CityPage })));
+export const InServicePage = lazy(() =>
+  import('../inservice/InServicePage.js').then((m) => ({ default: m.InServicePage })),

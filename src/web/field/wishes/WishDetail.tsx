@@ -9,6 +9,7 @@ import { touch, useLive } from '../messages/live.js';
 import type { Me } from '../types.js';
 import { DetailHead, StepList } from '../ListBits.js';
 import { tk, WishStatusTag, type WishAction, type WishDetail } from './bits.js';
+import { ServeWish } from '../inservice/ServeWish.js';
 
 /** Claiming and fulfilling take forms of the desktop; the phone offers the simple steps. */
 const ON_PHONE: WishAction[] = ['close', 'withdraw', 'publish', 'reject', 'unclaim'];
@@ -66,6 +67,9 @@ export function WishDetailScreen({ id, me }: { id: number; me: Me }) {
   }
 
   const offered = w?.actions.filter((a) => ON_PHONE.includes(a)) ?? [];
+  // an in-service party member claims and fulfils on the phone (ServeWish)
+  const serving = me.role === 'in_service_member';
+  const onPhone = (a: WishAction) => ON_PHONE.includes(a) || (serving && (a === 'claim' || a === 'fulfil'));
   return (
     <div className="page" data-testid="wish-detail-screen">
       <DetailHead fallback="/wishes" loading={res.loading} error={res.error} />
@@ -128,9 +132,16 @@ export function WishDetailScreen({ id, me }: { id: number; me: Me }) {
               </Button>
             </div>
           )}
-          {w.actions.some((a) => !ON_PHONE.includes(a)) && (
-            <div className="card muted">{t('wishesUseCentre')}</div>
+          {serving && (
+            <ServeWish
+              w={w}
+              onDone={() => {
+                touch();
+                void res.reload();
+              }}
+            />
           )}
+          {w.actions.some((a) => !onPhone(a)) && <div className="card muted">{t('wishesUseCentre')}</div>}
           <StepList
             title={t('wishesSteps')}
             testId="wish-steps"

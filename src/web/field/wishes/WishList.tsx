@@ -36,7 +36,13 @@ export function WishList({ me }: { me: Me }) {
     <div className="page">
       <ListTitle
         back="/"
-        title={resident ? t('wishesMineTitle') : t('wishesGridTitle')}
+        title={
+          resident
+            ? t('wishesMineTitle')
+            : me.role === 'in_service_member'
+              ? t('isvWishesNearTitle')
+              : t('wishesGridTitle')
+        }
         loading={list.loading}
         onRefresh={() => void list.reload()}
       />
@@ -54,7 +60,7 @@ export function WishList({ me }: { me: Me }) {
           </span>
         </button>
       )}
-      {!resident && (
+      {!resident && me.role !== 'in_service_member' && (
         <Choice
           label={t('filterLabel')}
           style={{ marginBottom: 12, fontSize: 17 }}

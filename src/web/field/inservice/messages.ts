@@ -1,0 +1,57 @@
+/** Field-app strings of the in-service party members (在职党员), Chinese first (keys prefixed 'isv'). Merged into i18n.ts. */
+export const INSERVICE_S = {
+  isvSignUpLink: ['在职党员到社区报到', 'In-service party member? Register with your community'],
+  isvSignUpTitle: ['在职党员报到', 'In-service party member sign-up'],
+  isvSignUpHint: [
+    '向您居住的社区（村）报到。社区审核通过后，用这里设置的账号登录，认领家门口的微心愿和微代办。',
+    'Register with the community where you live. Once its staff approve, sign in with this account and help with the wishes and errands near home.',
+  ],
+  isvName: ['姓名', 'Name'],
+  isvPhone: ['手机号', 'Mobile number'],
+  isvHome: ['居住社区（村）代码', 'Code of your community or village'],
+  isvHomeHint: [
+    '12位代码，见社区报到二维码或问社区工作人员',
+    '12 digits: on the community’s sign-up QR code, or ask its staff',
+  ],
+  isvEmployer: ['工作单位', 'Employer unit'],
+  isvUsername: ['设置账号（小写字母、数字）', 'Choose a username (lower-case letters, digits)'],
+  isvPassword: ['设置密码（至少10位）', 'Choose a password (10 characters or more)'],
+  isvPassword2: ['再输一次密码', 'The password again'],
+  isvSubmit: ['提交报到', 'Register'],
+  isvSent: [
+    '报到已提交，等待社区审核。审核通过后即可登录。',
+    'Sent. You can sign in once the community’s staff approve.',
+  ],
+  isvBack: ['返回登录', 'Back to sign-in'],
+  isvMissing: ['请把每一项都填上', 'Please fill in every field'],
+  isvPhoneBad: ['请填写11位手机号', 'Enter an 11-digit mobile number'],
+  isvHomeBad: ['社区（村）代码是12位数字', 'The code has 12 digits'],
+  isvShort: ['密码至少10位', 'The password needs 10 characters or more'],
+  isvMismatch: ['两次密码不一样', 'The passwords differ'],
+  // signed in
+  svcMyService: ['我的服务', 'My service'],
+  svcWishesNear: ['身边的微心愿', 'Wishes near home'],
+  isvMineTitle: ['我的报到与服务时长', 'My registration and hours'],
+  isvHours: ['累计服务 {n} 小时', '{n} hours served'],
+  isvWishes: ['实现微心愿 {n} 个', '{n} wishes fulfilled'],
+  isvNoEntries: ['还没有服务记录，去认领一个身边的微心愿吧', 'No service yet: claim a wish near home'],
+  isvEntryHours: ['{n} 小时', '{n} h'],
+  isvStatus_pending: ['待社区审核', 'Waiting for approval'],
+  isvStatus_approved: ['已报到', 'Registered'],
+  isvStatus_rejected: ['未通过', 'Refused'],
+  isvWishesNearTitle: ['身边的微心愿', 'Wishes near home'],
+  // claiming and fulfilling on the phone
+  isvClaim: ['我来认领', 'I will do it'],
+  isvClaimConfirm: [
+    '以在职党员身份认领这个微心愿？认领后请尽快帮忙实现。',
+    'Claim this wish as an in-service party member? Please fulfil it soon after.',
+  ],
+  isvFulfil: ['心愿已实现', 'Wish fulfilled'],
+  isvFulfilNote: ['怎么实现的', 'How it was fulfilled'],
+  isvFulfilNoteRequired: [
+    '请写上怎么实现的（至少两个字）',
+    'Say how it was fulfilled (two characters or more)',
+  ],
+  isvFulfilHours: ['服务时长（小时）', 'Hours served'],
+  isvFulfilPhoto: ['现场照片（可选）', 'A photo (optional)'],
+} as const satisfies Record<string, readonly [string, string]>;
