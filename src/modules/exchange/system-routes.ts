@@ -17,7 +17,6 @@ const TAGS = ['exchange-system'];
  * (below, before validation), never a session.
  */
 const BY_KEY = { public: true } as const;
-const SECURITY = [{ systemKey: [] as string[] }];
 const BULK = 8 * 1024 * 1024;
 
 /**
@@ -40,7 +39,6 @@ export const exchangeSystemRoutes =
         config: BY_KEY,
         schema: {
           tags: TAGS,
-          security: SECURITY,
           summary:
             '外部系统建件 Create a case from another system’s ticket (e.g. 12345), kept under its own number',
           body: s.TicketInput,
@@ -59,7 +57,6 @@ export const exchangeSystemRoutes =
         config: BY_KEY,
         schema: {
           tags: TAGS,
-          security: SECURITY,
           summary: '变更订阅（拉取）Cases created, changed and closed in your scope since a cursor',
           querystring: s.ChangesQuery,
           response: { 200: s.ChangesPage },
@@ -75,7 +72,6 @@ export const exchangeSystemRoutes =
         bodyLimit: BULK,
         schema: {
           tags: TAGS,
-          security: SECURITY,
           summary: '批量导入户籍 Load households and residents: the Excel import’s rules, all rows or none',
           body: s.HouseholdBatch,
           response: { 200: s.HouseholdResult },
@@ -95,7 +91,6 @@ export const exchangeSystemRoutes =
         bodyLimit: BULK,
         schema: {
           tags: TAGS,
-          security: SECURITY,
           summary: '批量导入企业 Load enterprises: the rules of POST /enterprises, all rows or none',
           body: s.EnterpriseBatch,
           response: { 200: s.EnterpriseResult },
@@ -114,7 +109,6 @@ export const exchangeSystemRoutes =
         config: BY_KEY,
         schema: {
           tags: TAGS,
-          security: SECURITY,
           summary: '订阅推送 Subscribe a URL of yours to events (signing secret shown once)',
           body: s.SubscriptionInput,
           response: { 201: s.SubscriptionWithSecret },
@@ -142,7 +136,6 @@ export const exchangeSystemRoutes =
         config: BY_KEY,
         schema: {
           tags: TAGS,
-          security: SECURITY,
           summary: '我的推送订阅 Your webhook subscriptions',
           response: { 200: z.object({ items: z.array(s.SubscriptionItem) }) },
         },
@@ -160,7 +153,6 @@ export const exchangeSystemRoutes =
         config: BY_KEY,
         schema: {
           tags: TAGS,
-          security: SECURITY,
           summary: '取消推送订阅 Remove one of your webhook subscriptions',
           params: z.object({ id: Id }),
           response: { 204: z.null() },
