@@ -12,6 +12,7 @@ import { CASE_ABILITIES } from '../modules/cases/abilities.js';
 import { DEPARTMENT_ABILITIES } from '../modules/departments/abilities.js';
 import { DISCLOSURE_ABILITIES } from '../modules/disclosures/abilities.js';
 import { ENTERPRISE_ABILITIES } from '../modules/enterprises/abilities.js';
+import { EXCHANGE_ABILITIES } from '../modules/exchange/abilities.js';
 import { DISPUTE_ABILITIES } from '../modules/disputes/abilities.js';
 import { ERRAND_ABILITIES } from '../modules/errands/abilities.js';
 import { GRID_ABILITIES } from '../modules/grids/abilities.js';
@@ -56,6 +57,7 @@ export const ROLE_TABLE = {
   ...INDICATOR_ABILITIES,
   ...CADRE_ABILITIES,
   ...ENTERPRISE_ABILITIES,
+  ...EXCHANGE_ABILITIES,
   ...DISPUTE_ABILITIES,
   ...CAMPAIGN_ABILITIES,
   ...EMERGENCY_ABILITIES,

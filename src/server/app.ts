@@ -17,6 +17,7 @@ import { caseRoutes } from '../modules/cases/routes.js';
 import { caseAdminRoutes } from '../modules/cases/admin-routes.js';
 import { notifyRoutes } from '../modules/notify/routes.js';
 import { open311Routes } from '../modules/open311/routes.js';
+import { exchangeAdminRoutes, exchangeSystemRoutes, openDataRoutes } from '../modules/exchange/index.js';
 import { gridRoutes } from '../modules/grids/routes.js';
 import { peopleRoutes } from '../modules/people/routes.js';
 import { regionRoutes } from '../modules/regions/routes.js';
@@ -181,6 +182,9 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(stationRoutes(ctx));
       await api.register(activityRoutes(ctx));
       await api.register(loanRoutes(ctx));
+      await api.register(exchangeAdminRoutes(ctx));
+      await api.register(exchangeSystemRoutes(ctx));
+      await api.register(openDataRoutes(ctx));
     },
     { prefix: API_PREFIX },
   );

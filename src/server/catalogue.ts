@@ -29,6 +29,7 @@ import { REPORT_ERRORS } from '../modules/reports/errors.js';
 import { WHISTLE_ERRORS } from '../modules/whistles/errors.js';
 import { IN_SERVICE_ERRORS } from '../modules/inservice/errors.js';
 import { ORGLIFE_ERRORS } from '../modules/orglife/errors.js';
+import { EXCHANGE_ERRORS } from '../modules/exchange/errors.js';
 import { CORE_ERRORS, type ErrorCode, type ErrorEntry } from '../platform/errors.js';
 
 export const ERROR_CATALOGUE = {
@@ -59,4 +60,5 @@ export const ERROR_CATALOGUE = {
   ...WHISTLE_ERRORS,
   ...IN_SERVICE_ERRORS,
   ...ORGLIFE_ERRORS,
+  ...EXCHANGE_ERRORS,
 } satisfies Record<ErrorCode, ErrorEntry>;

@@ -39,6 +39,7 @@ import { REPORT_ROWS } from './rows-reports.js';
 import { WHISTLE_ROWS } from './rows-whistles.js';
 import { STATION_ROWS } from './rows-stations.js';
 import { RELAY_ROWS } from './rows-relay.js';
+import { EXCHANGE_ROWS } from './rows-exchange.js';
 
 export type { Expect, Req, Row } from './rows.js';
 
@@ -875,6 +876,7 @@ export const MATRIX: Row[] = [
   ...MEETING_ROWS,
   ...STATION_ROWS,
   ...ORGLIFE_ROWS,
+  ...EXCHANGE_ROWS,
   ...PEOPLE_ROWS,
 ];
 

@@ -31,7 +31,7 @@ export function definePolicy<const T extends AbilityTable>(table: T) {
 const REGION_CODE = /^(\d{2}|\d{4}|\d{6}|\d{9}|\d{12}|\d{15})$/;
 
 /** True when `path` lies in the actor's subtree (ltree prefix semantics). */
-export function inScope(actor: Actor, path: string): boolean {
+export function inScope(actor: Pick<Actor, 'scopePath'>, path: string): boolean {
   return path === actor.scopePath || path.startsWith(`${actor.scopePath}.`);
 }
 

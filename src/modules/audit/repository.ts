@@ -14,8 +14,10 @@ export async function listAudit(db: Db, countyCode: string, f: AuditFilter) {
   let q = db
     .selectFrom('audit_log as l')
     .leftJoin('account as a', 'a.id', 'l.actor_id')
+    // a call by another system (exchange module) is shown under the system account's name
+    .leftJoin('system_account as s', 's.id', 'l.system_account_id')
     .selectAll('l')
-    .select('a.display_name as actor_name')
+    .select((eb) => eb.fn.coalesce('a.display_name', 's.name').as('actor_name'))
     .where('l.county_code', '=', countyCode);
   if (f.actorId !== undefined) q = q.where('l.actor_id', '=', f.actorId);
   if (f.action) q = q.where('l.action', '=', f.action);

@@ -4,6 +4,8 @@ import type { Actor } from '../accounts/index.js';
 
 export type AuditEntry = {
   actor: Pick<Actor, 'accountId' | 'role'> | null;
+  /** another system's account acting (exchange module): named in the log instead of a person */
+  system?: number;
   countyCode: string | null;
   action: string;
   entityType: string;
@@ -21,7 +23,8 @@ export async function recordAudit(tx: DbOrTx, e: AuditEntry): Promise<void> {
     .insertInto('audit_log')
     .values({
       actor_id: e.actor?.accountId ?? null,
-      actor_role: e.actor?.role ?? null,
+      actor_role: e.system !== undefined ? 'system' : (e.actor?.role ?? null),
+      system_account_id: e.system ?? null,
       county_code: e.countyCode,
       action: e.action,
       entity_type: e.entityType,

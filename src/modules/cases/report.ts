@@ -46,6 +46,9 @@ export type ReportInput = {
   reporterContact?: string;
 };
 
+/** Sources a report may come through without an account (the caller's key speaks). */
+const KEYED_SOURCES: readonly Source[] = ['open311', 'hotline', 'petition'];
+
 /** Who may report through which source. */
 const SOURCE_ROLES: Record<Source, readonly string[]> = {
   resident_app: ['resident'],
@@ -77,7 +80,8 @@ export async function reportCase(
       detail: '此来源不能由您上报',
       detailEn: 'your role cannot report through this source',
     });
-  if (!actor && input.source !== 'open311') throw new AppError('FORBIDDEN');
+  // no account: an Open311 key, or another system's account (exchange: a 12345 or petition ticket)
+  if (!actor && !KEYED_SOURCES.includes(input.source)) throw new AppError('FORBIDDEN');
   const category = await activeCategory(deps.db, countyCode, input.categoryCode);
   if (!category) throw new AppError('CATEGORY_NOT_FOUND');
   const attributes = checkAttributes(category.attributes as unknown as CategoryAttribute[], input.attributes);

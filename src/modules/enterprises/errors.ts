@@ -13,6 +13,11 @@ export const ENTERPRISE_ERRORS = {
     'This unified social credit code is already registered in the county',
   ],
   ENTERPRISE_GRID_INVALID: [400, '须选择网格', 'Choose a grid'],
+  ENTERPRISE_ROWS_INVALID: [
+    400,
+    '批量数据有错误行，未导入任何数据',
+    'The batch has invalid rows; nothing was imported',
+  ],
   ENTERPRISE_PARTY_ORG_INVALID: [
     400,
     '党组织不存在或不在您的管辖范围内',

@@ -53,53 +53,70 @@ async function parse(file: Buffer): Promise<{ rows: Parsed[]; errors: RowError[]
       return String(row.getCell(headers.get(c.header) ?? 0).text ?? '').trim();
     };
     if (COLUMNS.every((c) => !headers.has(c.header) || cell(c.key) === '')) return;
-    const bad = (key: ColumnKey, message: string) =>
-      errors.push({ row: n, field: COLUMNS.find((c) => c.key === key)!.header, message });
-    const num = (key: ColumnKey) => {
-      const v = cell(key);
-      if (v === '') return null;
-      if (!/^[1-9]\d{0,15}$/.test(v)) return (bad(key, '应为编号数字'), null);
-      return Number(v);
-    };
-    const householdId = num('householdId');
-    const residentId = num('residentId');
-    const name = cell('name');
-    if (name.length < 1 || name.length > 20) bad('name', '姓名应为1至20个字');
-    const relation = fromZh(RELATION_ZH, cell('relation'));
-    if (!relation) bad('relation', `应为：${Object.values(RELATION_ZH).join('、')}`);
-    const gender = fromZh(GENDER_ZH, cell('gender'));
-    if (!gender) bad('gender', '应为“男”或“女”');
-    const birthDate = cell('birthDate');
-    if (!DateOnly.safeParse(birthDate).success) bad('birthDate', '应为日期，如 1980-03-02');
-    const idText = cell('idNumber').toUpperCase();
-    let idNumber: string | null = null;
-    if (MASKED.test(idText) && residentId !== null) idNumber = null;
-    else if (/^\d{17}[\dX]$/.test(idText)) idNumber = idText;
-    else bad('idNumber', '应为18位身份证号（新登记的居民不能是打码的号码）');
-    const phoneText = cell('phone');
-    let phone: string | null | undefined = null;
-    if (phoneText === '') phone = null;
-    else if (MASKED.test(phoneText) && residentId !== null) phone = undefined;
-    else if (/^1\d{10}$/.test(phoneText)) phone = phoneText;
-    else bad('phone', '应为11位手机号');
-    const gridCode = cell('gridCode');
-    if (!/^\d{15}$/.test(gridCode)) bad('gridCode', '应为15位网格代码');
-    const address = cell('address');
-    if (address.length < 2 || address.length > 100) bad('address', '门牌应为2至100个字');
-    rows.push({
-      row: n,
-      householdId,
-      gridCode,
-      address,
-      residentId,
-      name,
-      relation: relation!,
-      gender: gender!,
-      birthDate,
-      idNumber,
-      phone,
-    });
+    rows.push(checkRow(cell, n, errors));
   });
+  return { rows, errors };
+}
+
+/** One row's cells checked; every bad cell is pushed to `errors` by row number and column header. */
+function checkRow(cell: (k: ColumnKey) => string, n: number, errors: RowError[]): Parsed {
+  const bad = (key: ColumnKey, message: string) =>
+    errors.push({ row: n, field: COLUMNS.find((c) => c.key === key)!.header, message });
+  const num = (key: ColumnKey) => {
+    const v = cell(key);
+    if (v === '') return null;
+    if (!/^[1-9]\d{0,15}$/.test(v)) return (bad(key, '应为编号数字'), null);
+    return Number(v);
+  };
+  const householdId = num('householdId');
+  const residentId = num('residentId');
+  const name = cell('name');
+  if (name.length < 1 || name.length > 20) bad('name', '姓名应为1至20个字');
+  const relation = fromZh(RELATION_ZH, cell('relation'));
+  if (!relation) bad('relation', `应为：${Object.values(RELATION_ZH).join('、')}`);
+  const gender = fromZh(GENDER_ZH, cell('gender'));
+  if (!gender) bad('gender', '应为“男”或“女”');
+  const birthDate = cell('birthDate');
+  if (!DateOnly.safeParse(birthDate).success) bad('birthDate', '应为日期，如 1980-03-02');
+  const idText = cell('idNumber').toUpperCase();
+  let idNumber: string | null = null;
+  if (MASKED.test(idText) && residentId !== null) idNumber = null;
+  else if (/^\d{17}[\dX]$/.test(idText)) idNumber = idText;
+  else bad('idNumber', '应为18位身份证号（新登记的居民不能是打码的号码）');
+  const phoneText = cell('phone');
+  let phone: string | null | undefined = null;
+  if (phoneText === '') phone = null;
+  else if (MASKED.test(phoneText) && residentId !== null) phone = undefined;
+  else if (/^1\d{10}$/.test(phoneText)) phone = phoneText;
+  else bad('phone', '应为11位手机号');
+  const gridCode = cell('gridCode');
+  if (!/^\d{15}$/.test(gridCode)) bad('gridCode', '应为15位网格代码');
+  const address = cell('address');
+  if (address.length < 2 || address.length > 100) bad('address', '门牌应为2至100个字');
+  return {
+    row: n,
+    householdId,
+    gridCode,
+    address,
+    residentId,
+    name,
+    relation: relation!,
+    gender: gender!,
+    birthDate,
+    idNumber,
+    phone,
+  };
+}
+
+/** A household row given as data (another system's bulk load): the sheet's columns by key. */
+export type HouseholdRecord = Partial<Record<ColumnKey, string | number | null>>;
+
+/** Records numbered from 1, checked by the same rules as the sheet's rows. */
+function parseRecords(records: HouseholdRecord[]): { rows: Parsed[]; errors: RowError[] } {
+  const errors: RowError[] = [];
+  const rows = records.map((r, i) =>
+    checkRow((k) => (r[k] === undefined || r[k] === null ? '' : String(r[k]).trim()), i + 1, errors),
+  );
   return { rows, errors };
 }
 
@@ -118,7 +135,38 @@ export async function importHouseholds(
   now: Date,
   requestId?: string,
 ) {
-  const { rows, errors } = await parse(file);
+  return importParsed(db, pii, actor, await parse(file), now, requestId);
+}
+
+/**
+ * Who imports: a staff account, or another system's account (no account row: `accountId` null,
+ * `systemAccountId` names it in the audit log).
+ */
+export type Importer = Pick<Actor, 'countyCode' | 'scopeCode' | 'scopePath' | 'displayName' | 'role'> & {
+  accountId: number | null;
+  systemAccountId?: number;
+};
+
+/** The same import from data instead of a sheet (rows numbered from 1), by the same rules. */
+export async function importHouseholdRecords(
+  db: Db,
+  pii: Pii,
+  by: Importer,
+  records: HouseholdRecord[],
+  now: Date,
+  requestId?: string,
+) {
+  return importParsed(db, pii, by, parseRecords(records), now, requestId);
+}
+
+async function importParsed(
+  db: Db,
+  pii: Pii,
+  actor: Importer,
+  { rows, errors }: { rows: Parsed[]; errors: RowError[] },
+  now: Date,
+  requestId?: string,
+) {
   if (rows.length === 0 && errors.length === 0)
     errors.push({ row: 2, field: '姓名', message: '文件中没有数据行' });
   const refuse = (errs: RowError[]) =>
@@ -281,7 +329,8 @@ export async function importHouseholds(
         await arch.recount(tx, actor.countyCode, hid);
       }
       await recordAudit(tx, {
-        actor,
+        actor: actor.accountId === null ? null : { accountId: actor.accountId, role: actor.role },
+        system: actor.systemAccountId,
         countyCode: actor.countyCode,
         action: 'household.import',
         entityType: 'region',

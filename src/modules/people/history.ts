@@ -1,6 +1,5 @@
 import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../platform/db/database.js';
-import type { Actor } from '../accounts/index.js';
 
 /**
  * The per-record history of the archive (一户一档): every change writes who, when, what (field
@@ -92,7 +91,7 @@ export type HistoryWrite = {
   event: string;
   at: Date;
   effectiveOn?: string | null;
-  actor: Pick<Actor, 'accountId' | 'displayName'> | null;
+  actor: { accountId: number | null; displayName: string } | null;
   reason?: string | null;
   changed?: string[];
   snapshot: HouseholdSnapshot | ResidentSnapshot;

@@ -5,3 +5,9 @@ export { seedPeopleConfig, seedPeopleDemo } from './seed.js';
 export { moveHouseholdIn } from './households.js';
 export { MoveHouseholdBody } from './archive-schemas.js';
 export { villageElectorate } from './electorate.js';
+export {
+  importHouseholdRecords,
+  type HouseholdRecord,
+  type Importer,
+  type RowError,
+} from './excel-import.js';

@@ -87,6 +87,7 @@ export interface AuditLog {
   id: Generated<number>;
   reason: string | null;
   request_id: string | null;
+  system_account_id: number | null;
 }
 
 export interface Cadre {
@@ -250,6 +251,14 @@ export interface CampaignTemplate {
   rule: Json;
   sort_order: Generated<number>;
   title: string;
+}
+
+export interface CaseExternalRef {
+  case_id: number;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  external_ref: string;
+  system_account_id: number;
 }
 
 export interface CaseFollower {
@@ -933,6 +942,53 @@ export interface EscalationRule {
   note: string | null;
   to_tier: string;
   urgency: string | null;
+}
+
+export interface ExchangeChange {
+  at: Timestamp;
+  case_id: number;
+  category_code: string;
+  county_code: string;
+  from_state: string | null;
+  grid_code: string;
+  grid_path: string;
+  id: Generated<number>;
+  kind: string;
+  number: string;
+  to_state: string;
+  xid: Generated<string>;
+}
+
+export interface ExchangeDelivery {
+  attempts: Generated<number>;
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  dead_at: Timestamp | null;
+  delivered_at: Timestamp | null;
+  event: string;
+  id: Generated<number>;
+  last_error: string | null;
+  last_status: number | null;
+  next_attempt_at: Generated<Timestamp>;
+  payload: Json;
+  subscription_id: number;
+}
+
+export interface ExchangeSetting {
+  county_code: string;
+  open_data: Generated<boolean>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface ExchangeSubscription {
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  events: string[];
+  id: Generated<number>;
+  removed_at: Timestamp | null;
+  secret_enc: Buffer;
+  system_account_id: number;
+  url: string;
 }
 
 export interface FirstSecretary {
@@ -1775,6 +1831,21 @@ export interface StationStock {
   total: number;
 }
 
+export interface SystemAccount {
+  county_code: string;
+  created_at: Generated<Timestamp>;
+  created_by: number | null;
+  id: Generated<number>;
+  key_hash: Buffer;
+  last_used_at: Timestamp | null;
+  name: string;
+  operations: string[];
+  revoked_at: Timestamp | null;
+  rotated_at: Timestamp | null;
+  scope_code: string;
+  scope_path: string;
+}
+
 export interface SystemState {
   key: string;
   updated_at: Generated<Timestamp>;
@@ -1945,6 +2016,7 @@ export interface DB {
   campaign_history: CampaignHistory;
   campaign_target: CampaignTarget;
   campaign_template: CampaignTemplate;
+  case_external_ref: CaseExternalRef;
   case_follower: CaseFollower;
   case_history: CaseHistory;
   case_live_event: CaseLiveEvent;
@@ -1991,6 +2063,10 @@ export interface DB {
   enterprise_helper: EnterpriseHelper;
   errand: Errand;
   escalation_rule: EscalationRule;
+  exchange_change: ExchangeChange;
+  exchange_delivery: ExchangeDelivery;
+  exchange_setting: ExchangeSetting;
+  exchange_subscription: ExchangeSubscription;
   first_secretary: FirstSecretary;
   goods: Goods;
   grid_index_version: GridIndexVersion;
@@ -2051,6 +2127,7 @@ export interface DB {
   station_loan_step: StationLoanStep;
   station_person: StationPerson;
   station_stock: StationStock;
+  system_account: SystemAccount;
   system_state: SystemState;
   team: Team;
   team_member: TeamMember;

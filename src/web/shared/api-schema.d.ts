@@ -19760,6 +19760,901 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/exchange/systems": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 系统账号列表 My county’s system accounts (never their keys) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                scopeCode: string;
+                                operations: ("cases.create" | "cases.read" | "changes.read" | "households.import" | "enterprises.import" | "webhooks.manage")[];
+                                /** @description ISO 8601 */
+                                createdAt: string;
+                                rotatedAt: string | null;
+                                revokedAt: string | null;
+                                lastUsedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 新建系统账号 Create a system account (its API key shown once; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description e.g. 12345 政务服务便民热线 */
+                        name: string;
+                        /** @description the node of the territory the system may see and act in */
+                        scopeCode: string;
+                        operations: ("cases.create" | "cases.read" | "changes.read" | "households.import" | "enterprises.import" | "webhooks.manage")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            scopeCode: string;
+                            operations: ("cases.create" | "cases.read" | "changes.read" | "households.import" | "enterprises.import" | "webhooks.manage")[];
+                            /** @description ISO 8601 */
+                            createdAt: string;
+                            rotatedAt: string | null;
+                            revokedAt: string | null;
+                            lastUsedAt: string | null;
+                            /** @description the API key, shown this once (send as `Authorization: Bearer …`) */
+                            key: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/systems/{id}/rotate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 轮换密钥 Give a system account a new key (the old one stops at once; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            name: string;
+                            scopeCode: string;
+                            operations: ("cases.create" | "cases.read" | "changes.read" | "households.import" | "enterprises.import" | "webhooks.manage")[];
+                            /** @description ISO 8601 */
+                            createdAt: string;
+                            rotatedAt: string | null;
+                            revokedAt: string | null;
+                            lastUsedAt: string | null;
+                            /** @description the API key, shown this once (send as `Authorization: Bearer …`) */
+                            key: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/systems/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 吊销系统账号 Revoke a system account (its key and subscribers stop; audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/systems/{id}/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 添加推送订阅 Add a webhook subscriber to a system account (secret shown once; audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description where events are POSTed (signed: header `wangge-signature: t=…,v1=…`)
+                         */
+                        url: string;
+                        events: ("case.created" | "case.state_changed" | "case.closed")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            systemAccountId: number;
+                            url: string;
+                            events: ("case.created" | "case.state_changed" | "case.closed")[];
+                            /** @description ISO 8601 */
+                            createdAt: string;
+                            /** @description the signing secret, shown this once */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 推送订阅列表 My county’s webhook subscribers (never their secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                systemAccountId: number;
+                                url: string;
+                                events: ("case.created" | "case.state_changed" | "case.closed")[];
+                                /** @description ISO 8601 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/subscriptions/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 删除推送订阅 Remove a webhook subscriber (audited) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 推送死信 Webhook deliveries that failed every retry */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                event: string;
+                                attempts: number;
+                                lastStatus: number | null;
+                                lastError: string | null;
+                                /** @description ISO 8601 */
+                                createdAt: string;
+                                /** @description ISO 8601 */
+                                deadAt: string;
+                                subscriptionId: number;
+                                url: string;
+                                systemName: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新推送 Put a dead delivery back in the queue (audited) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 数据交换设置 My county’s exchange settings (open-data publication) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description publish the anonymised aggregates at /open-data/{county}/indicators.* */
+                            openData: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        /** 修改数据交换设置 Publish or withdraw my county’s open data (audited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description publish the anonymised aggregates at /open-data/{county}/indicators.* */
+                        openData: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description publish the anonymised aggregates at /open-data/{county}/indicators.* */
+                            openData: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/cases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 外部系统建件 Create a case from another system’s ticket (e.g. 12345), kept under its own number */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description the system’s own number (e.g. the 12345 ticket number); the same one twice answers the same case */
+                        externalRef: string;
+                        /**
+                         * @default hotline
+                         * @enum {string}
+                         */
+                        source?: "hotline" | "petition";
+                        categoryCode: string;
+                        description: string;
+                        gridCode?: string;
+                        /** @description WGS-84 */
+                        lng?: number;
+                        /** @description WGS-84 */
+                        lat?: number;
+                        address?: string;
+                        /** @enum {string} */
+                        urgency?: "normal" | "urgent" | "emergency";
+                        reporterName?: string;
+                        /** @description the caller’s mobile (stored encrypted) */
+                        reporterContact?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: number;
+                            number: string;
+                            state: string;
+                            externalRef: string;
+                            /** @description true: this external reference had already made the case */
+                            replayed: boolean;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            caseId: number;
+                            number: string;
+                            state: string;
+                            externalRef: string;
+                            /** @description true: this external reference had already made the case */
+                            replayed: boolean;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 变更订阅（拉取）Cases created, changed and closed in your scope since a cursor */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the `next` of the previous page; none: from the start */
+                    since?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                event: string;
+                                /** @description ISO 8601 */
+                                at: string;
+                                case: {
+                                    id: number;
+                                    number: string;
+                                    state: string;
+                                    fromState: string | null;
+                                    categoryCode: string;
+                                    gridCode: string;
+                                };
+                                /** @description your own number when your system made the case */
+                                externalRef: string | null;
+                            }[];
+                            /** @description the cursor to ask with next time */
+                            next: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/households": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量导入户籍 Load households and residents: the Excel import’s rules, all rows or none */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        rows: {
+                            householdId?: (string | number) | null;
+                            gridCode?: (string | number) | null;
+                            address?: (string | number) | null;
+                            residentId?: (string | number) | null;
+                            name?: (string | number) | null;
+                            /** @description 户主、配偶、子女 … as in the sheet */
+                            relation?: (string | number) | null;
+                            /** @description 男 / 女 */
+                            gender?: (string | number) | null;
+                            birthDate?: (string | number) | null;
+                            idNumber?: (string | number) | null;
+                            phone?: (string | number) | null;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: number;
+                            created: number;
+                            updated: number;
+                            households: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/enterprises": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 批量导入企业 Load enterprises: the rules of POST /enterprises, all rows or none */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @description each as the body of POST /enterprises; checked by the same rules */
+                        rows: {
+                            [key: string]: unknown;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            rows: number;
+                            created: number;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的推送订阅 Your webhook subscriptions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                systemAccountId: number;
+                                url: string;
+                                events: ("case.created" | "case.state_changed" | "case.closed")[];
+                                /** @description ISO 8601 */
+                                createdAt: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** 订阅推送 Subscribe a URL of yours to events (signing secret shown once) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /**
+                         * Format: uri
+                         * @description where events are POSTed (signed: header `wangge-signature: t=…,v1=…`)
+                         */
+                        url: string;
+                        events: ("case.created" | "case.state_changed" | "case.closed")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: number;
+                            systemAccountId: number;
+                            url: string;
+                            events: ("case.created" | "case.state_changed" | "case.closed")[];
+                            /** @description ISO 8601 */
+                            createdAt: string;
+                            /** @description the signing secret, shown this once */
+                            secret: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/exchange/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** 取消推送订阅 Remove one of your webhook subscriptions */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/open-data/{county}/indicators.{format}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 开放数据 Anonymised case counts per township and month (CSV or JSON) of a county that publishes them */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    county: string;
+                    format: "json" | "csv";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            county: string;
+                            /** @description ISO 8601 */
+                            generatedAt: string;
+                            suppressedBelow: number;
+                            items: {
+                                month: string;
+                                townshipCode: string;
+                                townshipName: string;
+                                reported: number | "<5";
+                                closed: number | "<5";
+                            }[];
+                        } | string;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/open311/keys": {
         parameters: {
             query?: never;

@@ -1,0 +1,39 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { ExchangeDeps } from './context.js';
+import { openData, SUPPRESS_BELOW, toCsv } from './open-data.js';
+import * as s from './schemas.js';
+
+/** Open data of a county that publishes it: anyone may read (no personal data; small counts "<5"). */
+export const openDataRoutes =
+  (ctx: ExchangeDeps): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/open-data/:county/indicators.:format',
+      {
+        config: { public: true },
+        schema: {
+          tags: ['exchange'],
+          summary:
+            '开放数据 Anonymised case counts per township and month (CSV or JSON) of a county that publishes them',
+          params: s.OpenDataParams,
+          response: { 200: s.OpenDataJson.or(s.OpenDataCsv) },
+        },
+      },
+      async (req, reply) => {
+        const now = ctx.now();
+        const items = await openData(ctx.db, req.params.county, now);
+        reply.header('cache-control', 'public, max-age=3600');
+        if (req.params.format === 'csv') {
+          reply.header('content-type', 'text/csv; charset=utf-8');
+          reply.header('content-disposition', `attachment; filename="indicators-${req.params.county}.csv"`);
+          return reply.send(toCsv(items));
+        }
+        return {
+          county: req.params.county,
+          generatedAt: now.toISOString(),
+          suppressedBelow: SUPPRESS_BELOW,
+          items,
+        };
+      },
+    );
+  };
