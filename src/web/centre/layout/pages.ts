@@ -78,3 +78,4 @@ export const OrgLifePage = lazy(() =>
 export const CityPage = lazy(() => import('../city/CityPage.js').then((m) => ({ default: m.CityPage })));
 export const InServicePage = lazy(() =>
   import('../inservice/InServicePage.js').then((m) => ({ default: m.InServicePage })),
+);
