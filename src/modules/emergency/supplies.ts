@@ -6,6 +6,7 @@ import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { EmergencyDeps } from './context.js';
 import { SUPPLY_ITEMS, type SupplyItem } from './kinds.js';
+import { findEvent, scopeOf } from './repository.js';
 import type { MoveInput } from './schemas.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
 
@@ -99,15 +100,10 @@ export async function moveStock(deps: EmergencyDeps, actor: Actor, input: MoveIn
             detail: '只有出库可以调拨到另一个区划',
             detailEn: 'only an issue goes to another region',
           });
-        if (input.eventId !== undefined) {
-          const e = await tx
-            .selectFrom('emergency_event')
-            .select('id')
-            .where('county_code', '=', cc)
-            .where('id', '=', input.eventId)
-            .executeTakeFirst();
-          if (!e) throw new AppError('NOT_FOUND');
-        }
+        // the event must be one the caller sees (its area or declarer in their scope): another
+        // township's event answers as one that does not exist
+        if (input.eventId !== undefined && !(await findEvent(tx, scopeOf(actor), input.eventId)))
+          throw new AppError('NOT_FOUND');
         const balance =
           input.kind === 'issue'
             ? await take(tx, cc, region.code, input.item, input.quantity, now)
