@@ -102,7 +102,9 @@ describe('the walk-in registration', () => {
     // the village passes it on to the township (the item is handled there)
     const fwd = await api('POST', `/errands/${id}/actions/forward`, h.village, {});
     expect(fwd.statusCode, fwd.body).toBe(200);
-    expect((await api('POST', `/errands/${id}/actions/return`, h.panshan, { note: '已办结' })).statusCode).toBe(404);
+    expect(
+      (await api('POST', `/errands/${id}/actions/return`, h.panshan, { note: '已办结' })).statusCode,
+    ).toBe(404);
     const detail = await api('GET', `/errands/${id}`, h.township);
     expect(detail.statusCode).toBe(200);
     expect(detail.body).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);

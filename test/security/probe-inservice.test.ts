@@ -59,6 +59,18 @@ describe('the public sign-up refuses bad input and changes nothing', () => {
     expect(await countRows(t.db, 'in_service_member')).toBe(before);
   });
 
+  it('an answer to bad input never echoes the phone or the password', async () => {
+    const b = body({ phone: '13912345678', homeCode: '999999999999', password: 'secret-password-77' });
+    const res = await signUp(b);
+    expect(res.statusCode).toBe(400);
+    expect(res.body).not.toContain('13912345678');
+    expect(res.body).not.toContain('secret-password-77');
+    const bad = await signUp(body({ phone: '1391234567x', password: 'pw-9x7q' }));
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).not.toContain('1391234567x');
+    expect(bad.body).not.toContain('pw-9x7q');
+  });
+
   it('a township, a grid or an unknown code as home → 400', async () => {
     for (const homeCode of [`${p.township}000`, `${p.village.slice(0, 9)}999`]) {
       const res = await signUp(body({ homeCode }));

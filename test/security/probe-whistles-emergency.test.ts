@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { departmentId } from '../kits/whistles.js';
 import { countRows, createTestApp, signIn, type TestApp } from '../helpers.js';
@@ -170,6 +171,27 @@ describe('emergency', () => {
     });
     expect(none.statusCode).toBe(404);
     expect(none.json().error.code).toBe(res.json().error.code);
+  });
+
+  it('a request id reused for another move → 409, the first move not answered for it', async () => {
+    const clientRequestId = randomUUID();
+    const b = { regionCode: p.village, item: 'mask', kind: 'receive', quantity: 5, clientRequestId };
+    const first = await api('POST', '/emergency-stock/moves', h.village, b);
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await api('POST', '/emergency-stock/moves', h.village, b);
+    expect([again.statusCode, again.json().id]).toEqual([200, first.json().id]);
+    const before = await countRows(t.db, 'emergency_stock_move');
+    for (const over of [{ quantity: 500 }, { kind: 'issue' }, { item: 'tent' }])
+      expect((await api('POST', '/emergency-stock/moves', h.village, { ...b, ...over })).statusCode).toBe(
+        409,
+      );
+    expect(await countRows(t.db, 'emergency_stock_move')).toBe(before);
+    // another account's same id is its own move
+    const township = await api('POST', '/emergency-stock/moves', h.township, {
+      ...b,
+      regionCode: p.township,
+    });
+    expect(township.statusCode).toBe(201);
   });
 
   it('a move into another village or county, or a transfer there → 404', async () => {

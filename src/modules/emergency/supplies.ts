@@ -74,7 +74,8 @@ async function put(
 /**
  * Supplies received into, or issued from, a township's or village's stock, with a ledger row each;
  * an issue to another region of the caller's scope is a transfer (issue here, receive there, one
- * transaction). Resent with the same clientRequestId it answers the first move.
+ * transaction). Resent with the same clientRequestId it answers the first move; the same id with
+ * another move is refused (409 REQUEST_ID_REUSED).
  */
 export async function moveStock(deps: EmergencyDeps, actor: Actor, input: MoveInput, requestId: string) {
   const cc = actor.countyCode;
@@ -83,13 +84,24 @@ export async function moveStock(deps: EmergencyDeps, actor: Actor, input: MoveIn
     find: (rid) =>
       deps.db
         .selectFrom('emergency_stock_move')
-        .select(['id', 'balance'])
+        .select(['id', 'balance', 'region_code', 'item', 'kind', 'quantity', 'counterpart_code', 'event_id'])
         .where('county_code', '=', cc)
         .where('moved_by', '=', actor.accountId)
         .where('client_request_id', '=', rid)
         .executeTakeFirst(),
     constraint: 'emergency_stock_move_client_request_idx',
-    replay: (m) => ({ id: Number(m.id), balance: m.balance, replayed: true }),
+    replay: (m) => {
+      // the same id for another move is a client's mistake, not a retry: refused, never the first answered
+      const same =
+        m.region_code === input.regionCode &&
+        m.item === input.item &&
+        m.kind === input.kind &&
+        m.quantity === input.quantity &&
+        (m.counterpart_code ?? undefined) === input.toRegionCode &&
+        (m.event_id === null ? undefined : Number(m.event_id)) === input.eventId;
+      if (!same) throw new AppError('REQUEST_ID_REUSED');
+      return { id: Number(m.id), balance: m.balance, replayed: true };
+    },
     create: () =>
       deps.db.transaction().execute(async (tx) => {
         const now = deps.now();
