@@ -256,6 +256,16 @@ describe('emergency', () => {
     );
   });
 
+  it('a worker outside the event’s area cannot consent, report a position, see its checks or ask for help there', async () => {
+    expect((await api('POST', `/emergency-events/${hidden}/location`, h.gridworker)).statusCode).toBe(404);
+    expect(
+      (await api('POST', `/emergency-events/${hidden}/positions`, h.gridworker, { lng: 123.8, lat: 42.3 }))
+        .statusCode,
+    ).toBe(404);
+    expect((await api('GET', `/emergency-events/${hidden}/checks`, h.village)).statusCode).toBe(404);
+    expect(await countRows(t.db, 'emergency_location_consent')).toBe(0);
+  });
+
   it("another county's and the wrong roles' reads of an event → 404/403", async () => {
     expect((await api('GET', `/emergency-events/${hidden}`, h.panshan)).statusCode).toBe(404);
     expect((await api('GET', `/emergency-events/${hidden}/map`, h.panshan)).statusCode).toBe(404);
