@@ -6,6 +6,7 @@ import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { EmergencyDeps } from './context.js';
 import { SUPPLY_ITEMS, type SupplyItem } from './kinds.js';
+import { findEvent, scopeOf } from './repository.js';
 import type { MoveInput } from './schemas.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
 
@@ -73,7 +74,8 @@ async function put(
 /**
  * Supplies received into, or issued from, a township's or village's stock, with a ledger row each;
  * an issue to another region of the caller's scope is a transfer (issue here, receive there, one
- * transaction). Resent with the same clientRequestId it answers the first move.
+ * transaction). Resent with the same clientRequestId it answers the first move; the same id with
+ * another move is refused (409 REQUEST_ID_REUSED).
  */
 export async function moveStock(deps: EmergencyDeps, actor: Actor, input: MoveInput, requestId: string) {
   const cc = actor.countyCode;
@@ -82,13 +84,24 @@ export async function moveStock(deps: EmergencyDeps, actor: Actor, input: MoveIn
     find: (rid) =>
       deps.db
         .selectFrom('emergency_stock_move')
-        .select(['id', 'balance'])
+        .select(['id', 'balance', 'region_code', 'item', 'kind', 'quantity', 'counterpart_code', 'event_id'])
         .where('county_code', '=', cc)
         .where('moved_by', '=', actor.accountId)
         .where('client_request_id', '=', rid)
         .executeTakeFirst(),
     constraint: 'emergency_stock_move_client_request_idx',
-    replay: (m) => ({ id: Number(m.id), balance: m.balance, replayed: true }),
+    replay: (m) => {
+      // the same id for another move is a client's mistake, not a retry: refused, never the first answered
+      const same =
+        m.region_code === input.regionCode &&
+        m.item === input.item &&
+        m.kind === input.kind &&
+        m.quantity === input.quantity &&
+        (m.counterpart_code ?? undefined) === input.toRegionCode &&
+        (m.event_id === null ? undefined : Number(m.event_id)) === input.eventId;
+      if (!same) throw new AppError('REQUEST_ID_REUSED');
+      return { id: Number(m.id), balance: m.balance, replayed: true };
+    },
     create: () =>
       deps.db.transaction().execute(async (tx) => {
         const now = deps.now();
@@ -99,15 +112,10 @@ export async function moveStock(deps: EmergencyDeps, actor: Actor, input: MoveIn
             detail: '只有出库可以调拨到另一个区划',
             detailEn: 'only an issue goes to another region',
           });
-        if (input.eventId !== undefined) {
-          const e = await tx
-            .selectFrom('emergency_event')
-            .select('id')
-            .where('county_code', '=', cc)
-            .where('id', '=', input.eventId)
-            .executeTakeFirst();
-          if (!e) throw new AppError('NOT_FOUND');
-        }
+        // the event must be one the caller sees (its area or declarer in their scope): another
+        // township's event answers as one that does not exist
+        if (input.eventId !== undefined && !(await findEvent(tx, scopeOf(actor), input.eventId)))
+          throw new AppError('NOT_FOUND');
         const balance =
           input.kind === 'issue'
             ? await take(tx, cc, region.code, input.item, input.quantity, now)

@@ -14,7 +14,10 @@ describe('range requests', () => {
     expect(parseRange('bytes=100-', 100)).toBe('unsatisfiable');
     expect(parseRange('bytes=20-10', 100)).toBe('unsatisfiable');
     expect(parseRange('bytes=-0', 100)).toBe('unsatisfiable');
-    expect(parseRange('items=0-1', 100)).toBe('unsatisfiable');
+  });
+  it('ignores a header of another unit or one it cannot read (RFC 9110 §14.2): the whole body', () => {
+    for (const h of ['items=0-1', 'bytes=-', 'bytes=--5', 'bytes=0.5-9', 'bytes=０-９', 'bytes=0-1,5-9'])
+      expect(parseRange(h, 100)).toBeNull();
   });
 });
 

@@ -28,12 +28,13 @@ export type ByteRange = { start: number; end: number };
 /**
  * One byte range of a `Range` header (`bytes=a-b`, `bytes=a-`, `bytes=-n`) over a body of `size` bytes:
  * null when there is no header (the whole body), 'unsatisfiable' when it asks for nothing that exists.
- * Several ranges are answered as the whole body (as a server may).
+ * Several ranges are answered as the whole body (as a server may); so is a header of another unit or
+ * one that cannot be read (full-width digits, signs, decimals …), which RFC 9110 §14.2 says to ignore.
  */
 export function parseRange(header: string | undefined, size: number): ByteRange | null | 'unsatisfiable' {
   if (!header) return null;
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim());
-  if (!m || (m[1] === '' && m[2] === '')) return header.includes(',') ? null : 'unsatisfiable';
+  if (!m || (m[1] === '' && m[2] === '')) return null;
   if (m[1] === '') {
     const n = Number(m[2]);
     if (n === 0) return 'unsatisfiable';
