@@ -94,6 +94,31 @@ export async function pickOption(page: Page, testId: string, text: string): Prom
 }
 
 /**
+ * Chooses `text` in the searchable Ant Design select `testId` by typing `typed` (default `text`) into
+ * its search box first: a long list renders only the options in view, so an option further down is
+ * found only by searching, as a person would. Retried like pickOption.
+ */
+export async function searchOption(page: Page, testId: string, text: string, typed = text): Promise<void> {
+  const select = page.getByTestId(testId);
+  for (let i = 0; i < 5; i++) {
+    await select.click();
+    // fill replaces what an earlier attempt typed
+    await select.locator('input').first().fill(typed);
+    const option = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .filter({ visible: true })
+      .locator('.ant-select-item-option', { hasText: text })
+      .first();
+    const clicked = await option.click({ timeout: 10_000 }).then(
+      () => true,
+      () => false,
+    );
+    if (clicked && ((await select.textContent()) ?? '').includes(text)) return;
+  }
+  throw new Error(`could not choose ${text} in ${testId}`);
+}
+
+/**
  * Builds the web (once, under a lock), starts a test app on a free port and a
  * browser before the file's tests, and closes both after them.
  */

@@ -10,6 +10,8 @@ import { requireChromium, useBrowserApp } from '../browser-app.js';
 
 const chromium = await requireChromium();
 const h = useBrowserApp();
+/** a loaded 2-core machine: a screen, a save and a reload can each take seconds */
+const WAIT = { timeout: 30_000 };
 
 const villageOf = async (username: string) =>
   (
@@ -69,6 +71,7 @@ describe.skipIf(!chromium)('in-service party members and the proxy relay in the 
               .where('id', '=', reg.id)
               .executeTakeFirst()
           )?.status,
+        WAIT,
       )
       .toBe('approved');
 
@@ -89,21 +92,25 @@ describe.skipIf(!chromium)('in-service party members and the proxy relay in the 
     await member.getByTestId(`wish-${wish.number}`).click();
     await member.getByTestId('isv-claim').click();
     await member.locator('.adm-dialog-button', { hasText: '我来认领' }).click();
-    await expect.poll(() => member.getByTestId('wish-status').getAttribute('data-status')).toBe('claimed');
+    await expect
+      .poll(() => member.getByTestId('wish-status').getAttribute('data-status'), WAIT)
+      .toBe('claimed');
     await member.getByTestId('isv-fulfil').click();
     await member.getByTestId('isv-hours-2').click();
     await member.getByTestId('isv-fulfil-note').fill('送去了收音机，陪老人聊了一下午');
     await member.getByTestId('isv-fulfil-ok').click();
-    await expect.poll(() => member.getByTestId('wish-status').getAttribute('data-status')).toBe('fulfilled');
+    await expect
+      .poll(() => member.getByTestId('wish-status').getAttribute('data-status'), WAIT)
+      .toBe('fulfilled');
 
     // the hours show on the member's own screen …
     await member.goto(`${h.base}/m/in-service`);
-    await expect.poll(() => member.getByTestId('isv-hours').innerText()).toContain('2');
+    await expect.poll(() => member.getByTestId('isv-hours').innerText(), WAIT).toContain('2');
     expect(await member.getByTestId(`isv-entry-${wish.number}`).innerText()).toContain(wish.title);
     // … and in the centre, for the community
     await staff.goto(`${h.base}/inservice?tab=hours`);
     await expect
-      .poll(() => staff.getByTestId(`inservice-member-${reg.id}`).innerText())
+      .poll(() => staff.getByTestId(`inservice-member-${reg.id}`).innerText(), WAIT)
       .toMatch(/王在职[\s\S]*2/);
     expect(h.pageErrors).toEqual([]);
   });
@@ -124,8 +131,7 @@ describe.skipIf(!chromium)('in-service party members and the proxy relay in the 
       .where('grid_code', 'like', `${village}%`)
       .orderBy('id')
       .executeTakeFirstOrThrow();
-    const desk = await h.context('desk');
-    const staff = await desk.newPage();
+    const staff = await (await h.context('desk')).newPage();
     await h.signIn(staff, '/', 'village');
     await menu(staff, 'errands');
     await staff.getByTestId('errands-walkin').click();
@@ -149,7 +155,7 @@ describe.skipIf(!chromium)('in-service party members and the proxy relay in the 
     await staff.getByTestId('walkin-detail').fill('老人没有手机，代办证明材料已收齐');
     await staff.getByTestId('walkin-ok').click();
     const relay = staff.getByTestId('errand-relay');
-    await expect.poll(() => relay.getAttribute('data-tier')).toBe('village');
+    await expect.poll(() => relay.getAttribute('data-tier'), WAIT).toBe('village');
     expect(await relay.innerText()).toContain('县行政审批中心');
     const errand = await h.t.db
       .selectFrom('errand')
@@ -167,19 +173,20 @@ describe.skipIf(!chromium)('in-service party members and the proxy relay in the 
     const tierOf = async (page: Page) => page.getByTestId('errand-relay').getAttribute('data-tier');
 
     await act(staff, 'forward', '材料齐全');
-    await expect.poll(() => tierOf(staff)).toBe('township');
-    const township = await desk.newPage();
+    await expect.poll(() => tierOf(staff), WAIT).toBe('township');
+    // each person signs in in a browser of their own: a page of the same context shares the village's session
+    const township = await (await h.context('desk')).newPage();
     await h.signIn(township, '/', 'township');
     await township.goto(`${h.base}/errands/${errand.id}`);
     await act(township, 'forward');
-    await expect.poll(() => tierOf(township)).toBe('county');
-    const county = await desk.newPage();
+    await expect.poll(() => tierOf(township), WAIT).toBe('county');
+    const county = await (await h.context('desk')).newPage();
     await h.signIn(county, '/', 'county');
     await county.goto(`${h.base}/errands/${errand.id}`);
     await act(county, 'return', '已审批，证明已出具');
-    await expect.poll(() => tierOf(county)).toBe('village');
+    await expect.poll(() => tierOf(county), WAIT).toBe('village');
     await staff.reload();
-    await expect.poll(() => tierOf(staff)).toBe('village');
+    await expect.poll(() => tierOf(staff), WAIT).toBe('village');
     await staff.getByTestId('action-done').waitFor();
     await act(staff, 'done', '已把证明交给老人');
     await expect
@@ -187,6 +194,7 @@ describe.skipIf(!chromium)('in-service party members and the proxy relay in the 
         async () =>
           (await h.t.db.selectFrom('errand').select('status').where('id', '=', errand.id).executeTakeFirst())
             ?.status,
+        WAIT,
       )
       .toBe('done');
     expect(h.pageErrors).toEqual([]);
