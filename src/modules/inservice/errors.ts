@@ -12,7 +12,11 @@ export const IN_SERVICE_ERRORS = {
     '工作单位党组织须属于报到地所在的县',
     'The employer’s party organisation must belong to the county of your home',
   ],
-  IN_SERVICE_PHONE_TAKEN: [409, '该手机号已有报到登记', 'This phone number is already registered'],
+  IN_SERVICE_PHONE_TAKEN: [
+    409,
+    '该手机号已有通过审核的报到登记，请核实后不予通过',
+    'This phone already has an approved registration: check it and refuse this one',
+  ],
   IN_SERVICE_NOT_PENDING: [409, '该报到登记已审核过', 'This registration has already been reviewed'],
   SERVICE_HOURS_REQUIRED: [
     400,

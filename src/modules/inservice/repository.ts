@@ -53,7 +53,26 @@ export function selectRegistrations(db: DbOrTx) {
       sql<number>`(SELECT count(*)::int FROM service_hours h WHERE h.county_code = m.county_code AND h.member_id = m.id)`.as(
         'wishes',
       ),
+      sql<boolean>`EXISTS (SELECT 1 FROM in_service_member d WHERE d.county_code = m.county_code AND d.phone_hash = m.phone_hash AND d.id <> m.id AND d.status <> 'rejected')`.as(
+        'duplicate_phone',
+      ),
     ]);
+}
+
+/** Whether another registration with the same phone is already approved in the county. */
+export async function phoneApprovedElsewhere(
+  db: DbOrTx,
+  m: { county_code: string; id: number; phone_hash: Buffer },
+): Promise<boolean> {
+  const r = await db
+    .selectFrom('in_service_member')
+    .select('id')
+    .where('county_code', '=', m.county_code)
+    .where('phone_hash', '=', m.phone_hash)
+    .where('id', '<>', m.id)
+    .where('status', '=', 'approved')
+    .executeTakeFirst();
+  return r !== undefined;
 }
 export type RegistrationRow = Awaited<
   ReturnType<ReturnType<typeof selectRegistrations>['executeTakeFirstOrThrow']>

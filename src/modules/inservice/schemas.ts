@@ -43,6 +43,11 @@ export const Registration = z.object({
   createdAt: z.string(),
   hours: z.number().describe('hours of service recorded in total'),
   wishes: z.number().int().describe('fulfilled wishes with hours recorded'),
+  duplicatePhone: z
+    .boolean()
+    .describe(
+      'another registration of the county (pending or approved) has the same phone: check before approving',
+    ),
 });
 
 export const RegistrationQuery = z.object({

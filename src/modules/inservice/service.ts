@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { maskPhone } from '../../platform/crypto.js';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { isUniqueViolation } from '../../platform/db/idempotency.js';
 import { AppError } from '../../platform/errors.js';
 import { createInServiceAccount, setAccountEnabled, type Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
@@ -28,6 +29,7 @@ export function toRegistration(r: repo.RegistrationRow): z.infer<typeof Registra
     createdAt: r.created_at.toISOString(),
     hours: Number(r.hours),
     wishes: r.wishes,
+    duplicatePhone: r.duplicate_phone,
   };
 }
 
@@ -35,7 +37,8 @@ export function toRegistration(r: repo.RegistrationRow): z.infer<typeof Registra
  * 报到: an in-service party member signs up with the community or village where they live. Their
  * account (role in_service_member, scoped to that village) stays disabled until the village's staff
  * approve. The phone is stored encrypted with a blind index and a masked copy (as people/ does); one
- * live registration per phone in a county. Audited in the same transaction.
+ * approved registration per phone in a county (checked on approval, not here). Audited in the same
+ * transaction.
  */
 export async function signUp(deps: InServiceDeps, input: z.infer<typeof SignUpBody>, requestId?: string) {
   const now = deps.now();
@@ -56,15 +59,9 @@ export async function signUp(deps: InServiceDeps, input: z.infer<typeof SignUpBo
         .executeTakeFirst();
       if (!org) throw new AppError('IN_SERVICE_EMPLOYER_INVALID');
     }
+    // A phone already registered is not refused here: that answer would tell anyone whether a phone
+    // belongs to a party member of the county. The staff see the duplicate when they review it.
     const phoneHash = deps.pii.blindIndex('phone', input.phone);
-    const taken = await tx
-      .selectFrom('in_service_member')
-      .select('id')
-      .where('county_code', '=', countyCode)
-      .where('phone_hash', '=', phoneHash)
-      .where('status', '<>', 'rejected')
-      .executeTakeFirst();
-    if (taken) throw new AppError('IN_SERVICE_PHONE_TAKEN');
     const accountId = await createInServiceAccount(tx, {
       username: input.username,
       displayName: input.displayName,
@@ -122,6 +119,9 @@ export async function reviewRegistration(
     if (!m) throw new AppError('NOT_FOUND');
     if (m.status !== 'pending') throw new AppError('IN_SERVICE_NOT_PENDING');
     const status = decision === 'approve' ? 'approved' : 'rejected';
+    if (decision === 'approve' && (await repo.phoneApprovedElsewhere(tx, m))) {
+      throw new AppError('IN_SERVICE_PHONE_TAKEN');
+    }
     await tx
       .updateTable('in_service_member')
       .set({
@@ -133,7 +133,13 @@ export async function reviewRegistration(
       })
       .where('county_code', '=', m.county_code)
       .where('id', '=', m.id)
-      .execute();
+      .execute()
+      .catch((err: unknown) => {
+        // two duplicates approved at the same moment: the second meets the index
+        if (isUniqueViolation(err, 'in_service_member_phone_idx'))
+          throw new AppError('IN_SERVICE_PHONE_TAKEN');
+        throw err;
+      });
     if (decision === 'approve') await setAccountEnabled(tx, m.account_id, true, now);
     await recordAudit(tx, {
       actor,

@@ -6507,6 +6507,8 @@ export interface paths {
                                 hours: number;
                                 /** @description fulfilled wishes with hours recorded */
                                 wishes: number;
+                                /** @description another registration of the county (pending or approved) has the same phone: check before approving */
+                                duplicatePhone: boolean;
                             }[];
                             total: number;
                         };
@@ -6578,6 +6580,8 @@ export interface paths {
                             hours: number;
                             /** @description fulfilled wishes with hours recorded */
                             wishes: number;
+                            /** @description another registration of the county (pending or approved) has the same phone: check before approving */
+                            duplicatePhone: boolean;
                         };
                     };
                 };
@@ -6644,6 +6648,8 @@ export interface paths {
                                 hours: number;
                                 /** @description fulfilled wishes with hours recorded */
                                 wishes: number;
+                                /** @description another registration of the county (pending or approved) has the same phone: check before approving */
+                                duplicatePhone: boolean;
                             }[];
                             total: number;
                         };
@@ -6703,6 +6709,8 @@ export interface paths {
                                 hours: number;
                                 /** @description fulfilled wishes with hours recorded */
                                 wishes: number;
+                                /** @description another registration of the county (pending or approved) has the same phone: check before approving */
+                                duplicatePhone: boolean;
                             };
                             entries: {
                                 wishId: number;

@@ -137,6 +137,11 @@ function ReviewTab() {
             render: (_: unknown, r: Registration) => (
               <Space size={4} wrap>
                 <StatusTag status={r.status} />
+                {r.duplicatePhone && r.status === 'pending' && (
+                  <Tag color="red" data-testid="inservice-duplicate">
+                    {t('inservice.duplicatePhone')}
+                  </Tag>
+                )}
                 {r.rejectReason && <span className="muted">{r.rejectReason}</span>}
               </Space>
             ),

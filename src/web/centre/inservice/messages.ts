@@ -9,6 +9,7 @@ export const INSERVICE_M = {
   'inservice.status.rejected': ['未通过', 'Refused'],
   'inservice.name': ['姓名', 'Name'],
   'inservice.phone': ['手机', 'Phone'],
+  'inservice.duplicatePhone': ['手机号重复', 'Phone already registered'],
   'inservice.home': ['报到社区（村）', 'Home community'],
   'inservice.employer': ['工作单位', 'Employer unit'],
   'inservice.signedUp': ['报到时间', 'Signed up'],
