@@ -72,16 +72,24 @@ export async function seedOrgLifeDemo(tx: Tx, countyCode: string): Promise<void>
   );
 
   await seedLessons(tx, countyCode);
+  await sql`ANALYZE org_life_meeting`.execute(tx);
   // attendance: every member of the organisation (its own and its groups'); the committee: five members
   await sql`
     INSERT INTO org_life_attendance (county_code, meeting_id, member_id, status)
     SELECT ${countyCode}, x.id, x.member_id,
       CASE WHEN (x.id + x.member_id) % 13 = 0 THEN 'absent' WHEN (x.id + x.member_id) % 11 = 0 THEN 'excused' ELSE 'present' END
     FROM (
+      -- an organisation's members are its own and its groups': two equi-joins a hash join can take (an OR
+      -- with a subquery in the join condition made it a nested loop over every member: minutes at scale 1)
+      WITH reach AS (
+        SELECT o.id AS org_id, o.id AS member_org FROM party_org o WHERE o.county_code = ${countyCode}
+        UNION ALL
+        SELECT c.parent_id, c.id FROM party_org c WHERE c.county_code = ${countyCode} AND c.parent_id IS NOT NULL
+      )
       SELECT m.id, pm.id AS member_id, m.kind, row_number() OVER (PARTITION BY m.id ORDER BY pm.id) AS r
       FROM org_life_meeting m
-      JOIN party_member pm ON pm.county_code = m.county_code
-        AND (pm.org_id = m.org_id OR pm.org_id IN (SELECT c.id FROM party_org c WHERE c.county_code = m.county_code AND c.parent_id = m.org_id))
+      JOIN reach ON reach.org_id = m.org_id
+      JOIN party_member pm ON pm.county_code = m.county_code AND pm.org_id = reach.member_org
       WHERE m.county_code = ${countyCode}
     ) x
     WHERE x.kind <> 'committee' OR x.r <= 5`.execute(tx);
