@@ -98,6 +98,15 @@ describe.skipIf(!chromium)('an emergency in the browser', () => {
 
     // one tap: safe
     await phone.getByTestId(`check-${a}-safe`).click();
+    // the tap's request is on the server before the network goes: a request still in flight when
+    // the phone goes offline would be queued too, and the centre would see nothing until online
+    await expect
+      .poll(
+        async () =>
+          (await db.selectFrom('emergency_report').select('id').where('check_id', '=', a).execute()).length,
+        { timeout: 20_000 },
+      )
+      .toBe(1);
     // the next one offline: kept on the phone, sent when the network is back
     await phone.getByTestId(`check-${b}`).waitFor();
     await phoneCtx.setOffline(true);
