@@ -1,5 +1,5 @@
 import { Alert, App, Button, Checkbox, Drawer, Form, Input, Select, Space, Typography } from 'antd';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
 import { useLang } from '../lang.js';
@@ -44,12 +44,16 @@ export function LaunchDrawer({
   const [busy, setBusy] = useState(false);
 
   const rule = (r: string[]) => (tpl ? { ...tpl.rule, regions: r } : undefined);
+  // answers may arrive out of order (two quick ticks): only the latest question's answer counts
+  const asked = useRef(0);
   const runPreview = async (r: string[]) => {
     const body = rule(r);
     if (!body) return;
     setError(undefined);
+    const mine = ++asked.current;
     try {
       const p = await ok(api.POST('/api/v1/campaigns/preview', { body: { rule: body } }));
+      if (mine !== asked.current) return;
       if (r.length === 0) setWhole(p);
       setPreview(p);
     } catch (e) {

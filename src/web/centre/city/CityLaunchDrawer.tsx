@@ -57,10 +57,9 @@ export function CityLaunchDrawer({
     try {
       const p = await ask(r);
       if (mine !== asked.current) return;
+      // a rule names townships, villages or grids: a county is opened, not chosen
       if (r.length === 0)
-        // a rule names townships, villages or grids: a county is opened, not chosen
-        if (r.length === 0)
-          setTree(p.byRegion.map((c) => ({ key: c.code, title: label(c), checkable: false })));
+        setTree(p.byRegion.map((c) => ({ key: c.code, title: label(c), checkable: false })));
       setPreview(p);
     } catch (e) {
       setError(e);

@@ -45,7 +45,12 @@ export function FormModal<V, R = unknown>({
   const [own] = Form.useForm<V>();
   const f = form ?? own;
   async function submit() {
-    const v = await f.validateFields();
+    let v: V;
+    try {
+      v = await f.validateFields();
+    } catch {
+      return; // the form shows what is wrong beside each field; nothing to send
+    }
     try {
       const result = await onSubmit(v);
       void message.success(savedText);
