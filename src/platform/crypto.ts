@@ -84,3 +84,37 @@ export function maskPhone(v: string): string {
   if (s.length <= 7) return '*'.repeat(s.length);
   return `${s.slice(0, 3)}${'*'.repeat(s.length - 7)}${s.slice(-4)}`;
 }
+
+type Sealed<K extends string> = { [P in `${K}_enc` | `${K}_hash`]: Buffer } & {
+  [P in `${K}_masked`]: string;
+};
+type Absent<K extends string> = { [P in `${K}_enc` | `${K}_hash` | `${K}_masked`]: null };
+
+/** A phone as its three stored columns: ciphertext, blind index (exact search), mask (shown). */
+export function phoneColumns(pii: Pii, phone: string): Sealed<'phone'>;
+export function phoneColumns(pii: Pii, phone: string | null | undefined): Sealed<'phone'> | Absent<'phone'>;
+export function phoneColumns(pii: Pii, phone: string | null | undefined) {
+  return phone
+    ? {
+        phone_enc: pii.encrypt(phone),
+        phone_hash: pii.blindIndex('phone', phone),
+        phone_masked: maskPhone(phone),
+      }
+    : { phone_enc: null, phone_hash: null, phone_masked: null };
+}
+
+/** An ID number as its three stored columns: ciphertext, blind index (exact search), mask (shown). */
+export function idNumberColumns(pii: Pii, idNumber: string): Sealed<'id_number'>;
+export function idNumberColumns(
+  pii: Pii,
+  idNumber: string | null | undefined,
+): Sealed<'id_number'> | Absent<'id_number'>;
+export function idNumberColumns(pii: Pii, idNumber: string | null | undefined) {
+  return idNumber
+    ? {
+        id_number_enc: pii.encrypt(idNumber),
+        id_number_hash: pii.blindIndex('idNumber', idNumber),
+        id_number_masked: maskIdNumber(idNumber),
+      }
+    : { id_number_enc: null, id_number_hash: null, id_number_masked: null };
+}

@@ -1,6 +1,6 @@
 import type { Db } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
-import { maskIdNumber, maskPhone } from '../../platform/crypto.js';
+import { idNumberColumns, phoneColumns } from '../../platform/crypto.js';
 import { isUniqueViolation } from '../../platform/db/idempotency.js';
 import { AppError } from '../../platform/errors.js';
 import { inScope, type Actor } from '../accounts/index.js';
@@ -24,24 +24,6 @@ async function checkRegion(db: Db, actor: Actor, code: string, posts: readonly s
   if (posts.length > 0 && r.level !== 'village') throw new AppError('CADRE_POSTS_NEED_VILLAGE');
   return path;
 }
-
-const phoneColumns = (pii: Pii, phone: string | null) =>
-  phone === null
-    ? { phone_enc: null, phone_hash: null, phone_masked: null }
-    : {
-        phone_enc: pii.encrypt(phone),
-        phone_hash: pii.blindIndex('phone', phone),
-        phone_masked: maskPhone(phone),
-      };
-
-const idNumberColumns = (pii: Pii, idNumber: string | null) =>
-  idNumber === null
-    ? { id_number_enc: null, id_number_hash: null, id_number_masked: null }
-    : {
-        id_number_enc: pii.encrypt(idNumber),
-        id_number_hash: pii.blindIndex('idNumber', idNumber),
-        id_number_masked: maskIdNumber(idNumber),
-      };
 
 /** One cadre record per person in a county: a second record of an ID number is refused. */
 async function onePerson<T>(work: () => Promise<T>): Promise<T> {

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { maskPhone } from '../../platform/crypto.js';
+import { phoneColumns } from '../../platform/crypto.js';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { isUniqueViolation } from '../../platform/db/idempotency.js';
 import { AppError } from '../../platform/errors.js';
@@ -61,7 +61,7 @@ export async function signUp(deps: InServiceDeps, input: z.infer<typeof SignUpBo
     }
     // A phone already registered is not refused here: that answer would tell anyone whether a phone
     // belongs to a party member of the county. The staff see the duplicate when they review it.
-    const phoneHash = deps.pii.blindIndex('phone', input.phone);
+    const phone = phoneColumns(deps.pii, input.phone);
     const accountId = await createInServiceAccount(tx, {
       username: input.username,
       displayName: input.displayName,
@@ -77,9 +77,7 @@ export async function signUp(deps: InServiceDeps, input: z.infer<typeof SignUpBo
         account_id: accountId,
         home_code: home.code,
         home_path: home.path,
-        phone_enc: deps.pii.encrypt(input.phone),
-        phone_hash: phoneHash,
-        phone_masked: maskPhone(input.phone),
+        ...phone,
         employer_unit: input.employerUnit,
         employer_org_id: input.employerOrgId ?? null,
         status: 'pending',

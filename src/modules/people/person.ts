@@ -1,7 +1,7 @@
 import './errors.js'; // registers this module's codes (ADR 0005)
 import type { z } from 'zod';
 import type { Pii } from '../../platform/crypto.js';
-import { maskIdNumber, maskPhone } from '../../platform/crypto.js';
+import { idNumberColumns, phoneColumns } from '../../platform/crypto.js';
 import { isUniqueViolation } from '../../platform/db/idempotency.js';
 import { AppError } from '../../platform/errors.js';
 import type { PersonFields } from './archive-schemas.js';
@@ -20,17 +20,9 @@ export function personColumns(pii: Pii, p: z.infer<typeof PersonFields>) {
   };
 }
 
-export const idColumns = (pii: Pii, idNumber: string) => ({
-  id_number_enc: pii.encrypt(idNumber),
-  id_number_hash: pii.blindIndex('idNumber', idNumber),
-  id_number_masked: maskIdNumber(idNumber),
-});
-
-export const phoneColumns = (pii: Pii, phone: string | null) => ({
-  phone_enc: phone ? pii.encrypt(phone) : null,
-  phone_hash: phone ? pii.blindIndex('phone', phone) : null,
-  phone_masked: phone ? maskPhone(phone) : null,
-});
+export { phoneColumns };
+/** A person's ID number (always present) as its three stored columns. */
+export const idColumns = (pii: Pii, idNumber: string) => idNumberColumns(pii, idNumber);
 
 /** One person, one record: the database's unique index answers as RESIDENT_DUPLICATE. */
 export async function oneRecordPerPerson<T>(work: () => Promise<T>): Promise<T> {

@@ -1,4 +1,4 @@
-import { maskIdNumber, maskPhone } from '../../platform/crypto.js';
+import { idNumberColumns, phoneColumns } from '../../platform/crypto.js';
 import { createOnce } from '../../platform/db/idempotency.js';
 import { AppError } from '../../platform/errors.js';
 import { inScope, type Actor } from '../accounts/index.js';
@@ -99,12 +99,8 @@ export async function registerPetition(
             region_path: pathOf(regionCode),
             visitor_name_enc: deps.pii.encrypt(v.name),
             visitor_name_masked: maskName(v.name),
-            id_number_enc: v.idNumber ? deps.pii.encrypt(v.idNumber) : null,
-            id_number_hash: v.idNumber ? deps.pii.blindIndex('idNumber', v.idNumber) : null,
-            id_number_masked: v.idNumber ? maskIdNumber(v.idNumber) : null,
-            phone_enc: v.phone ? deps.pii.encrypt(v.phone) : null,
-            phone_hash: v.phone ? deps.pii.blindIndex('phone', v.phone) : null,
-            phone_masked: v.phone ? maskPhone(v.phone) : null,
+            ...idNumberColumns(deps.pii, v.idNumber),
+            ...phoneColumns(deps.pii, v.phone),
             group_visit: input.groupVisit,
             headcount: input.headcount,
             matter: input.matter,
