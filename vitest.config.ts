@@ -40,7 +40,13 @@ export default defineConfig({
       { extends: true, test: { name: 'db', include: db, globalSetup: ['test/global-setup.ts'] } },
       {
         extends: true,
-        test: { name: 'browser', include: ['test/e2e/**/*.test.ts'], globalSetup: ['test/global-setup.ts'] },
+        test: {
+          name: 'browser',
+          include: ['test/e2e/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          // a page's answer on a loaded 2-core machine takes more than expect.poll's 1 s default
+          expect: { poll: { timeout: 15_000 } },
+        },
       },
     ],
   },
