@@ -130,7 +130,16 @@ export async function listWhistles(
       : q.where((eb) => eb.or([eb('w.state', '!=', 'raised'), eb('w.due_at', '>=', now)]));
   if (f.inbox) q = q.where('w.department_id', '=', actor.departmentId ?? -1).where('w.state', '=', 'raised');
   const [items, total] = await Promise.all([
-    q.select(COLUMNS).orderBy('w.due_at').orderBy('w.id').limit(f.limit).offset(f.offset).execute(),
+    // what must be answered first, soonest due at the top; then what waits to be confirmed; the
+    // confirmed last, newest first (ordered by due date alone, a new request sank below closed ones)
+    q
+      .select(COLUMNS)
+      .orderBy(sql`array_position(ARRAY['raised','answered','confirmed']::text[], w.state)`)
+      .orderBy(sql`CASE WHEN w.state = 'raised' THEN w.due_at END`)
+      .orderBy('w.id', 'desc')
+      .limit(f.limit)
+      .offset(f.offset)
+      .execute(),
     q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(total.n) };

@@ -175,6 +175,34 @@ describe('a department cannot return a request', () => {
   });
 });
 
+describe('the list', () => {
+  it('puts what must be answered first (soonest due on top), then answered, then confirmed newest first', async () => {
+    t.clock.set('2025-04-07T09:00:00+08:00'); // a Monday
+    const closed = (await raise(t.app, h.village!, body({ subject: '已办结的旧请求' }))).json().id;
+    await act(t.app, h.department!, closed, 'answer', { answer: '已处理完毕。' });
+    await act(t.app, h.village!, closed, 'confirm', { comment: '满意' });
+    t.clock.set('2025-04-08T09:00:00+08:00');
+    const later = (await raise(t.app, h.village!, body({ subject: '新请求：普通' }))).json().id;
+    const sooner = (await raise(t.app, h.village!, body({ subject: '新请求：紧急', urgent: true }))).json()
+      .id;
+    const list = await t.app.inject({
+      method: 'GET',
+      url: '/api/v1/whistles?limit=200',
+      headers: h.village!,
+    });
+    expect(list.statusCode).toBe(200);
+    const rows = list.json().items as { id: number; state: string }[];
+    const at = (id: number) => rows.findIndex((w) => w.id === id);
+    expect(at(sooner)).toBeGreaterThanOrEqual(0);
+    expect(at(sooner)).toBeLessThan(at(later));
+    expect(at(later)).toBeLessThan(at(closed));
+    const states = rows.map((w) => w.state);
+    // raised before answered before confirmed, all the way down
+    const rank = (s: string) => ['raised', 'answered', 'confirmed'].indexOf(s);
+    expect(states.map(rank)).toEqual([...states.map(rank)].sort((a, b) => a - b));
+  });
+});
+
 describe('overdue escalation', () => {
   it('escalates once to the county centre, which directs it to a department with a new limit', async () => {
     t.clock.set('2025-04-01T09:00:00+08:00');
