@@ -4,7 +4,8 @@
  * their stage, the number of round trips per stage, and the load average before and after (the
  * machine is shared: a figure without its load average means little). Writes the `demo-load`
  * section of docs/BENCHMARKS.md unless BENCH_WRITE=0. BENCH_SCALE sets the scale (default 1),
- * BENCH_LABEL names the row (default the commit).
+ * BENCH_LABEL names the row (default the commit);
+ * BENCH_KEEP=1 keeps the loaded database up (its URL printed) for EXPLAIN ANALYZE until stopped.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -18,6 +19,7 @@ import { createDb, withDatabase } from '../src/platform/db/database.js';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { fmt, machineLine } from './machine.js';
+import { clusterCpu, nodeCpu, postmasterPid } from './proc-cpu.js';
 import { writeSection } from './sections.js';
 
 const scale = Number(process.env.BENCH_SCALE ?? 1);
@@ -59,6 +61,17 @@ try {
   const { db, pool } = createDb(url, 4);
   await migrateToLatest(db as never);
   await ensureReferenceData(db);
+  // CPU seconds of Node and of the PostgreSQL cluster per progress stage: the wall clock of a shared
+  // machine says little, the CPU the load itself used says what the code costs
+  const postmaster = postmasterPid(embedded.clusterDir);
+  const cpu = new Map<string, { node: number; pg: number }>();
+  let cpuAt = { node: nodeCpu(), pg: clusterCpu(postmaster) };
+  const cpuLap = (name: string) => {
+    const now = { node: nodeCpu(), pg: clusterCpu(postmaster) };
+    const prev = cpu.get(name) ?? { node: 0, pg: 0 };
+    cpu.set(name, { node: prev.node + now.node - cpuAt.node, pg: prev.pg + now.pg - cpuAt.pg });
+    cpuAt = now;
+  };
   const before = load();
   log(`demo load at scale ${scale}, load average ${before} …`);
   const t0 = performance.now();
@@ -68,6 +81,7 @@ try {
     progress: (s) => {
       stage = s;
     },
+    lapped: cpuLap,
   });
   const seconds = (performance.now() - t0) / 1000;
   const after = load();
@@ -76,6 +90,12 @@ try {
   const stages = Object.entries(report.stages);
   log(`whole load ${seconds.toFixed(1)} s, load average ${before} → ${after}`);
   log(stages.map(([k, v]) => `${k} ${v}`).join(', '));
+  const cpuRows = [...cpu];
+  const sum = (f: (c: { node: number; pg: number }) => number) => cpuRows.reduce((a, [, c]) => a + f(c), 0);
+  log(
+    `CPU seconds (Node + PostgreSQL) by stage: ${cpuRows.map(([k, c]) => `${k} ${c.node.toFixed(1)}+${c.pg.toFixed(1)}`).join(', ')}; ` +
+      `total ${sum((c) => c.node).toFixed(1)}+${sum((c) => c.pg).toFixed(1)}`,
+  );
   log(`round trips: ${[...trips].map(([k, v]) => `${k} ${v}`).join(', ')}`);
   log('slowest statements:');
   for (const s of slow.sort((a, b) => b.ms - a.ms).slice(0, 25))
@@ -96,11 +116,32 @@ try {
         '|---:|' + stages.map(() => '---:').join('|') + '|',
         `| ${fmt(seconds, 1)} s | ` + stages.map(([, v]) => fmt(v, 1)).join(' | ') + ' |',
         '',
+        'CPU seconds by stage (Node + PostgreSQL backends):',
+        '',
+        '| stage | Node | PostgreSQL |',
+        '|---|---:|---:|',
+        ...cpuRows.map(([k, c]) => `| ${k} | ${fmt(c.node, 1)} | ${fmt(c.pg, 1)} |`),
+        `| total | ${fmt(
+          sum((c) => c.node),
+          1,
+        )} | ${fmt(
+          sum((c) => c.pg),
+          1,
+        )} |`,
+        '',
         `${fmt(report.residents)} residents, ${fmt(report.households)} households, ${fmt(report.grids)} grids.`,
       ].join('\n'),
     );
   }
+  if (process.env.BENCH_KEEP === '1') {
+    // the loaded database stays up for EXPLAIN ANALYZE of the seeds' statements until the process is stopped
+    log(`kept: ${url}`);
+    await new Promise(() => {});
+  }
 } finally {
   await embedded.stop();
   fs.rmSync(dataDir, { recursive: true, force: true });
+  // as root the cluster lives outside the data dir (/var/lib/wangge/<hash>): 3 GB per run at scale 1
+  if (!embedded.clusterDir.startsWith(dataDir))
+    fs.rmSync(path.dirname(embedded.clusterDir), { recursive: true, force: true });
 }

@@ -42,9 +42,21 @@ export function createPii(masterKey: Buffer): Pii {
   const derive = (info: string) => Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), info, 32));
   const encKey = derive('wangge pii encryption v1');
   const macKey = derive('wangge pii blind index v1');
+  // fresh random IVs taken from a pool filled 4,096 at a time: one call into the CSPRNG per pool
+  // rather than per value (the demo's population encrypts ≈500,000 values); each IV is used once
+  let ivs = Buffer.alloc(0);
+  let next = 0;
+  const freshIv = () => {
+    if (next + 12 > ivs.length) {
+      ivs = randomBytes(12 * 4096);
+      next = 0;
+    }
+    next += 12;
+    return ivs.subarray(next - 12, next);
+  };
   return {
     encrypt(plain) {
-      const iv = randomBytes(12);
+      const iv = freshIv();
       const cipher = createCipheriv('aes-256-gcm', encKey, iv);
       const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([Buffer.from([VERSION]), iv, cipher.getAuthTag(), body]);

@@ -44,6 +44,19 @@ export type DemoGridRow = {
  * were reported. No audit or inbox rows: those belong to what people did in this system.
  */
 export async function seedCaseDemo(tx: Tx, countyCode: string, _pii: Pii): Promise<void> {
+  await writeCaseDemo(tx, await prepareCaseDemo(tx, countyCode));
+}
+
+/** The year's cases and their step logs as rows, ready to insert (ids and numbers reserved). */
+export type CaseDemoRows = { caseRows: unknown[][]; histRows: unknown[][] };
+
+/**
+ * The simulation half of `seedCaseDemo` (JavaScript, most of its CPU): reads the population's
+ * grids, lives every case through, reserves ids and numbers and builds the rows. It yields after
+ * each grid, so the demo load runs it while PostgreSQL works on the stages before the cases (the
+ * unit placement, the visits, the population's index builds): nothing it reads changes there.
+ */
+export async function prepareCaseDemo(tx: Tx, countyCode: string): Promise<CaseDemoRows> {
   const now = new Date();
   const input = await loadInput(tx, countyCode);
   const rand = mulberry32(hashSeed(`cases:${countyCode}`));
@@ -87,6 +100,8 @@ export async function seedCaseDemo(tx: Tx, countyCode: string, _pii: Pii): Promi
         }
       }
     }
+    // let the statements of the stages running meanwhile go on
+    await new Promise((resolve) => setImmediate(resolve));
   }
   const cases = made.filter((c) => c.sim.steps.length > 0);
   const order = cases
@@ -117,14 +132,26 @@ export async function seedCaseDemo(tx: Tx, countyCode: string, _pii: Pii): Promi
         duplicateOf: dup,
       }),
     );
-    histRows.push(...historyRows(countyCode, id, c.sim));
+    for (const h of historyRows(countyCode, id, c.sim)) histRows.push(h);
   });
+  return { caseRows, histRows };
+}
+
+/** The write half of `seedCaseDemo`: the rows in a few multi-row statements, indexes built after. */
+export async function writeCaseDemo(tx: Tx, { caseRows, histRows }: CaseDemoRows): Promise<void> {
   // the secondary indexes are built once after the load; the history's index by case stays (the rollup reads it)
   await withIndexesDeferred(
     tx,
     ['cases', 'case_history', 'case_rollup'],
     async () => {
-      await bulkInsert(tx, 'cases', CASE_COLUMNS, caseRows, { overridingSystemValue: true, chunk: 10_000 });
+      // each case's unit as the intake trigger (0114) links it, in the statement rather than by the
+      // trigger's function call per row; the trigger is off for these rows, in this transaction only
+      await sql`ALTER TABLE cases DISABLE TRIGGER case_unit_link`.execute(tx);
+      await bulkInsert(tx, 'cases', [...CASE_COLUMNS, UNIT_COLUMN], caseRows, {
+        overridingSystemValue: true,
+        chunk: 10_000,
+      });
+      await sql`ALTER TABLE cases ENABLE TRIGGER case_unit_link`.execute(tx);
       // planner statistics for the rollup's join on the new cases
       await sql`ANALYZE cases`.execute(tx);
       // the load rebuilds the rollup from the whole history at its end (rebuild_case_rollup), which
@@ -137,6 +164,21 @@ export async function seedCaseDemo(tx: Tx, countyCode: string, _pii: Pii): Promi
     ['case_history_case_idx'],
   );
 }
+
+const at = (name: string) => CASE_COLUMNS.findIndex((c) => c.name === name);
+/**
+ * `case_unit_of(county, grid, lng, lat)` of migration 0114 written out over the statement's unnested
+ * columns (u.cN), so each case's unit is found by one sub-plan, with the same order and tie-break.
+ */
+const UNIT_COLUMN = {
+  name: 'unit_id',
+  type: 'bigint',
+  expr: `(SELECT gu.id FROM grid_unit gu
+     WHERE u.c${at('lng')} IS NOT NULL AND u.c${at('lat')} IS NOT NULL AND gu.county_code = u.c${at('county_code')}
+       AND gu.grid_code = u.c${at('grid_code')} AND gu.parent_id IS NULL AND gu.lng IS NOT NULL
+     ORDER BY (gu.lng - u.c${at('lng')}) ^ 2 * cos(radians(u.c${at('lat')})) ^ 2 + (gu.lat - u.c${at('lat')}) ^ 2, gu.id
+     LIMIT 1)`,
+};
 
 export function simulate(
   input: Input,

@@ -26,19 +26,28 @@ export async function seedPeopleDemo(tx: Tx, countyCode: string, _pii: Pii): Pro
       FROM household h JOIN grid_unit b ON b.county_code = h.county_code AND b.grid_code = h.grid_code
        AND b.kind = 'building' AND b.name = substring(h.address from '(\\d+号楼)')
      WHERE h.county_code = ${countyCode} AND h.address ~ '\\d+号楼\\d+单元'`.execute(tx);
+  // statistics of the new units (their indexes are dropped during the load): without them the
+  // households' join to the buildings' units was a nested loop with the address parsed per pair (49 s
+  // at scale 1); each household's group, building and unit are parsed once, then hash-joined
+  await sql`ANALYZE grid_unit`.execute(tx);
   await sql`
     UPDATE household h SET unit_id = u.id
-      FROM grid_unit u
-     WHERE h.county_code = ${countyCode} AND h.address ~ '\\d+组' AND u.county_code = h.county_code
-       AND u.grid_code = h.grid_code AND u.kind = 'villagers_group' AND u.name = substring(h.address from '(\\d+组)')`.execute(
-    tx,
-  );
+      FROM (SELECT id, grid_code, substring(address from '(\\d+组)') AS grp FROM household
+             WHERE county_code = ${countyCode} AND address ~ '\\d+组' OFFSET 0) x
+      JOIN grid_unit u ON u.county_code = ${countyCode} AND u.grid_code = x.grid_code AND u.kind = 'villagers_group'
+       AND u.name = x.grp
+     WHERE h.county_code = ${countyCode} AND h.id = x.id`.execute(tx);
   await sql`
     UPDATE household h SET unit_id = u.id
-      FROM grid_unit b JOIN grid_unit u ON u.county_code = b.county_code AND u.parent_id = b.id
-     WHERE h.county_code = ${countyCode} AND h.address ~ '\\d+号楼\\d+单元' AND b.county_code = h.county_code
-       AND b.grid_code = h.grid_code AND b.kind = 'building' AND b.name = substring(h.address from '(\\d+号楼)')
-       AND u.name = substring(h.address from '\\d+号楼(\\d+单元)')`.execute(tx);
+      FROM (SELECT id, grid_code, substring(address from '(\\d+号楼)') AS building,
+                   substring(address from '\\d+号楼(\\d+单元)') AS unit FROM household
+             WHERE county_code = ${countyCode} AND address ~ '\\d+号楼\\d+单元' OFFSET 0) x
+      JOIN grid_unit b ON b.county_code = ${countyCode} AND b.grid_code = x.grid_code AND b.kind = 'building'
+       AND b.name = x.building
+      -- the whole unique key (grid, parent, name): the unit is one index probe, not a scan of its name
+      JOIN grid_unit u ON u.county_code = b.county_code AND u.grid_code = b.grid_code
+       AND coalesce(u.parent_id, 0) = b.id AND u.name = x.unit
+     WHERE h.county_code = ${countyCode} AND h.id = x.id`.execute(tx);
   // the demo villager (account `resident`) is the head of the first household of its grid
   await sql`
     INSERT INTO resident_account (county_code, resident_id, account_id, linked_at)
