@@ -14,14 +14,19 @@ import { EventHub } from '../src/platform/events.js';
 import { GridLocator } from '../src/modules/grids/locator.js';
 import { LocalBlobStore } from '../src/modules/photos/index.js';
 import { buildApp } from '../src/server/app.js';
+import { ReadRouting } from '../src/server/read-routing.js';
+import { ReadRouter } from '../src/platform/replica/router.js';
 
 const check = process.argv.includes('--check');
 const url = 'postgres://unused@127.0.0.1:1/unused';
 const { db } = createDb(url, 1);
 const calendar = new WorkCalendar({ days: [] });
+const reads = new ReadRouting(new ReadRouter(db, null, { maxLagMs: 0 }), Buffer.alloc(32));
 const app = await buildApp(
   {
     db,
+    readDb: reads.readDb,
+    reads,
     pii: createPii(Buffer.alloc(32)),
     grids: new GridLocator(db),
     log: createLogger('silent'),

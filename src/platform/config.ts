@@ -7,6 +7,8 @@ const EnvSchema = z.object({
   HOST: z.string().min(1).default('127.0.0.1'),
   WANGGE_DATA_DIR: z.string().min(1).default('./data'),
   DATABASE_URL: z.string().url().optional(),
+  DATABASE_REPLICA_URL: z.string().url().optional(),
+  WANGGE_REPLICA_MAX_LAG_MS: z.coerce.number().int().min(0).max(3_600_000).default(5000),
   WANGGE_DEMO_SCALE: z.coerce.number().positive().max(10).default(1),
   WANGGE_DEMO_PASSWORD: z.string().min(8).optional(),
   WANGGE_SECRET_KEY: z
@@ -30,6 +32,10 @@ export type Config = {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** a streaming replica for read-only work (dashboards, reports, exports, lists); unset: the primary */
+  replicaUrl: string | undefined;
+  /** reads go to the primary while the replica's replay lags more than this */
+  replicaMaxLagMs: number;
   demoScale: number;
   demoPassword: string | undefined;
   secretKeyHex: string | undefined;
@@ -66,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: e.HOST,
     dataDir: path.resolve(e.WANGGE_DATA_DIR),
     databaseUrl: e.DATABASE_URL,
+    replicaUrl: e.DATABASE_REPLICA_URL,
+    replicaMaxLagMs: e.WANGGE_REPLICA_MAX_LAG_MS,
     demoScale: e.WANGGE_DEMO_SCALE,
     demoPassword: e.WANGGE_DEMO_PASSWORD,
     secretKeyHex: e.WANGGE_SECRET_KEY,

@@ -133,6 +133,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
   installErrorHandling(app);
   installAuth(app, ctx.db, ctx.events);
   installInputGuard(app);
+  ctx.reads.install(app);
 
   app.get('/health', { config: { public: true }, schema: { hide: true } }, async () => {
     await ctx.db.selectNoFrom((eb) => eb.val(1).as('one')).execute();

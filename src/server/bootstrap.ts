@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { GridLocator } from '../modules/grids/locator.js';
@@ -9,6 +9,8 @@ import { openDatabase, type Database, type Db } from '../platform/db/database.js
 import { migrateToLatest } from '../platform/db/migrate.js';
 import type { Logger } from '../platform/logging.js';
 import type { AppContext } from './context.js';
+import { ReadRouting } from './read-routing.js';
+import { ReadRouter } from '../platform/replica/router.js';
 import { progressPrinter } from '../platform/progress.js';
 import { combineFeeds, EventHub } from '../platform/events.js';
 import { liveFeed } from '../modules/notify/live.js';
@@ -31,16 +33,20 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     log: (line) => log.info(line),
+    replicaUrl: config.replicaUrl,
   });
   try {
     const { applied } = await migrateToLatest(database.db as never);
     if (applied.length) log.info({ applied }, 'migrations applied');
     await ensureReferenceData(database.db);
-    const pii = createPii(loadMasterKey(config.dataDir, config.secretKeyHex));
+    const masterKey = loadMasterKey(config.dataDir, config.secretKeyHex);
+    const pii = createPii(masterKey);
     const { ctx, reloadCalendar } = await makeContext(database.db, database.url, {
       pii,
       log,
       media: blobStoreFromEnv(process.env, config.dataDir),
+      replica: database.replica ? { db: database.replica, maxLagMs: config.replicaMaxLagMs } : undefined,
+      readKey: readRoutingKey(masterKey),
     });
     return { ctx, database, config, reloadCalendar };
   } catch (err) {
@@ -53,14 +59,34 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
 export async function makeContext(
   db: Db,
   url: string,
-  opts: { pii: Pii; log: Logger; media: BlobStore; now?: () => Date },
+  opts: {
+    pii: Pii;
+    log: Logger;
+    media: BlobStore;
+    now?: () => Date;
+    /** the streaming replica for read-only work (DATABASE_REPLICA_URL) and its lag bound */
+    replica?: { db: Db; maxLagMs: number; probeEveryMs?: number };
+    /** signs the read-your-writes cookie; one per process when not given (fine for one instance) */
+    readKey?: Buffer;
+  },
 ) {
   let calendars = await loadCalendars(db);
   const reloadCalendar = async () => {
     calendars = await loadCalendars(db);
   };
+  const router = new ReadRouter(db, opts.replica?.db ?? null, {
+    maxLagMs: opts.replica?.maxLagMs ?? 0,
+    probeEveryMs: opts.replica?.probeEveryMs,
+    onChange: (up, err) =>
+      up
+        ? opts.log.info('read replica is back')
+        : opts.log.warn({ err }, 'read replica down: reads go to the primary'),
+  });
+  const reads = new ReadRouting(router, opts.readKey ?? randomBytes(32));
   const ctx: AppContext = {
     db,
+    readDb: reads.readDb,
+    reads,
     pii: opts.pii,
     grids: new GridLocator(db),
     log: opts.log,
@@ -75,6 +101,11 @@ export async function makeContext(
     ),
   };
   return { ctx, reloadCalendar };
+}
+
+/** The read-your-writes cookie's key: derived from the master key, so every instance shares it. */
+function readRoutingKey(masterKey: Buffer): Buffer {
+  return Buffer.from(hkdfSync('sha256', masterKey, Buffer.alloc(0), 'wangge read routing v1', 32));
 }
 
 /** Loads the demo county unless it is there already; prints the accounts when it loads. */

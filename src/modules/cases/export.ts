@@ -50,6 +50,8 @@ export async function exportCases(
   reason: string | null,
   now: Date,
   requestId: string,
+  /** where the rows are read from (a replica's read-only connection); the count and audit stay on `db` */
+  rowsDb: Db = db,
 ): Promise<{ rows: number; stream: Readable }> {
   const rows = await db.transaction().execute(async (tx) => {
     const n = await totalOf(filteredCases(tx, actor, f, now));
@@ -61,7 +63,7 @@ export async function exportCases(
     return n;
   });
   const query = orderedCases(db, actor, f, now).select('cases.reporter_contact_masked');
-  return { rows, stream: streamXlsx(db, query, '案件 Cases', CASE_COLUMNS) };
+  return { rows, stream: streamXlsx(rowsDb, query, '案件 Cases', CASE_COLUMNS) };
 
   async function auditExport(tx: Tx, n: number) {
     await recordAudit(tx, {

@@ -97,8 +97,10 @@ export const caseRoutes =
         const f = filterOf(ctx, actor, q, withinPath);
         if (f.phoneHash) noStore(reply);
         const now = ctx.now();
+        // a phone search is a reveal (rate-limited and audited in its transaction): the primary;
+        // any other page is read-only work for the replica when it may serve (docs/replica.md)
         const page = await caseListPage(
-          ctx.db,
+          f.phoneHash ? ctx.db : await ctx.readDb(req),
           actor,
           { ...f, limit: q.limit, offset: q.offset },
           q.reason,
@@ -126,7 +128,18 @@ export const caseRoutes =
         if (!can(actor, 'cases.export')) throw new AppError('FORBIDDEN');
         const f = filterOf(ctx, actor, q, withinPath);
         const { reason, phone: _phone, ...filter } = q;
-        const { stream } = await exportCases(ctx.db, actor, f, filter, reason ?? null, ctx.now(), req.id);
+        // counted and audited on the primary; the rows streamed from the replica when it may serve
+        const rowsDb = await ctx.readDb(req);
+        const { stream } = await exportCases(
+          ctx.db,
+          actor,
+          f,
+          filter,
+          reason ?? null,
+          ctx.now(),
+          req.id,
+          rowsDb,
+        );
         noStore(reply);
         reply.header('content-type', XLSX);
         reply.header('content-disposition', `attachment; filename="cases-${actor.countyCode}.xlsx"`);

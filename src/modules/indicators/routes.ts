@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import { actorOf, type Actor } from '../accounts/index.js';
@@ -33,12 +34,14 @@ export const indicatorRoutes =
   (deps: IndicatorsDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const catalogue = new Catalogue(deps.indicatorSources);
-    const prepare = async (actor: Actor, q: z.infer<typeof PeriodQuery>) => {
+    const prepare = async (req: FastifyRequest, q: z.infer<typeof PeriodQuery>) => {
+      const actor: Actor = actorOf(req);
       authorize(actor, 'indicators.read');
       const now = deps.now();
-      const node = await nodeOf(deps.db, actor, q.region);
+      const db = await deps.readDb(req); // read-only work: the replica when it may serve (docs/replica.md)
+      const node = await nodeOf(db, actor, q.region);
       const w = windowOf(q.period, q.at, dayOfNow(now), { from: q.from, to: q.to });
-      const ctx: Ctx = { db: deps.db, catalogue, figures: rollupFigures(deps.db), now };
+      const ctx: Ctx = { db, catalogue, figures: rollupFigures(db), now };
       return { node, w, ctx };
     };
 
@@ -62,7 +65,7 @@ export const indicatorRoutes =
         },
       },
       async (req) => {
-        const { node, w, ctx } = await prepare(actorOf(req), req.query);
+        const { node, w, ctx } = await prepare(req, req.query);
         return { region: out(node), ...(await values(ctx, node, req.query.period, w, req.query.codes)) };
       },
     );
@@ -79,7 +82,7 @@ export const indicatorRoutes =
       },
       async (req) => {
         const q = req.query;
-        const { node, w, ctx } = await prepare(actorOf(req), q);
+        const { node, w, ctx } = await prepare(req, q);
         const period = q.period === 'custom' ? 'day' : q.period;
         const win = q.period === 'custom' ? { from: w.to, to: w.to } : w;
         const last = q.period === 'custom' ? { from: addDay(win.from, -1), to: win.to } : win;
@@ -100,8 +103,8 @@ export const indicatorRoutes =
       },
       async (req) => {
         const q = req.query;
-        const { node, w, ctx } = await prepare(actorOf(req), q);
-        const items = await named(deps.db, node, q.by, await breakdown(ctx, node, w, q.code, q.by));
+        const { node, w, ctx } = await prepare(req, q);
+        const items = await named(ctx.db, node, q.by, await breakdown(ctx, node, w, q.code, q.by));
         return { region: out(node), window: w, code: q.code, by: q.by, items };
       },
     );
@@ -119,7 +122,7 @@ export const indicatorRoutes =
       },
       async (req) => {
         const q = req.query;
-        const { node, w, ctx } = await prepare(actorOf(req), q);
+        const { node, w, ctx } = await prepare(req, q);
         return {
           region: out(node),
           window: w,
@@ -141,7 +144,7 @@ export const indicatorRoutes =
       },
       async (req) => {
         const q = req.query;
-        const { node, w, ctx } = await prepare(actorOf(req), q);
+        const { node, w, ctx } = await prepare(req, q);
         return { region: out(node), ...(await dashboard(ctx, node, q.period, w)) };
       },
     );

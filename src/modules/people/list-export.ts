@@ -62,23 +62,31 @@ const audit =
     });
 
 /** The filtered household list as .xlsx in the list's order, audited first (`household.export_list`). */
-export function exportHouseholdList(db: Db, a: Ask, f: HouseholdFilter) {
-  return exportList(db, {
-    count: (tx) => totalOf(filteredHouseholds(tx, a.scope, f)),
-    audit: audit(a, 'household.export_list', 'household'),
-    query: orderedHouseholds(db, a.scope, f),
-    sheet: '户籍 Households',
-    columns: HOUSEHOLD_COLUMNS,
-  });
+export function exportHouseholdList(db: Db, a: Ask, rowsDb: Db, f: HouseholdFilter) {
+  return exportList(
+    db,
+    {
+      count: (tx) => totalOf(filteredHouseholds(tx, a.scope, f)),
+      audit: audit(a, 'household.export_list', 'household'),
+      query: orderedHouseholds(db, a.scope, f),
+      sheet: '户籍 Households',
+      columns: HOUSEHOLD_COLUMNS,
+    },
+    rowsDb,
+  );
 }
 
 /** The filtered resident list as .xlsx (masked), audited first (`resident.export`). */
-export function exportResidentList(db: Db, a: Ask, f: ResidentFilter) {
-  return exportList(db, {
-    count: (tx) => totalOf(filteredResidents(tx, a.scope, f)),
-    audit: audit(a, 'resident.export', 'resident'),
-    query: orderedResidents(db, a.scope, f),
-    sheet: '居民 Residents',
-    columns: RESIDENT_COLUMNS,
-  });
+export function exportResidentList(db: Db, a: Ask, rowsDb: Db, f: ResidentFilter) {
+  return exportList(
+    db,
+    {
+      count: (tx) => totalOf(filteredResidents(tx, a.scope, f)),
+      audit: audit(a, 'resident.export', 'resident'),
+      query: orderedResidents(db, a.scope, f),
+      sheet: '居民 Residents',
+      columns: RESIDENT_COLUMNS,
+    },
+    rowsDb,
+  );
 }

@@ -57,6 +57,7 @@ export const listExportRoutes =
         const { stream } = await exportHouseholdList(
           ctx.db,
           { actor, scope: { countyCode: actor.countyCode, path }, filter: req.query, requestId: req.id },
+          await ctx.readDb(req), // the rows from the replica when it may serve; audit on the primary
           householdFilter(req.query),
         );
         return sendXlsx(reply, `households-${actor.countyCode}`, stream);
@@ -80,6 +81,7 @@ export const listExportRoutes =
         const { stream } = await exportResidentList(
           ctx.db,
           { actor, scope: { countyCode: actor.countyCode, path }, filter: req.query, requestId: req.id },
+          await ctx.readDb(req), // the rows from the replica when it may serve; audit on the primary
           residentFilter(req.query, { limit: 0, offset: 0 }),
         );
         return sendXlsx(reply, `residents-${actor.countyCode}`, stream);

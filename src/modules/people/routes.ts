@@ -91,7 +91,8 @@ export const peopleRoutes =
         const scope = scopeOf(actor, q.within);
         const f = { ...householdFilter(q), limit: q.limit, offset: q.offset };
         if (!q.phone) {
-          const { items, total } = await repo.listHouseholds(ctx.db, scope, f);
+          // read-only work: the replica when it may serve (a phone search below is a reveal: primary)
+          const { items, total } = await repo.listHouseholds(await ctx.readDb(req), scope, f);
           return { items: items.map(toHousehold), total };
         }
         // a member's phone answers "does this number live here?": a reveal, as the resident search
@@ -152,7 +153,12 @@ export const peopleRoutes =
         const q = req.query;
         const scope = scopeOf(actor, q.within);
         if (!q.idNumber && !q.phone) {
-          const { items, total } = await repo.listResidents(ctx.db, scope, residentFilter(q, q));
+          // read-only work: the replica when it may serve (an exact search below is a reveal: primary)
+          const { items, total } = await repo.listResidents(
+            await ctx.readDb(req),
+            scope,
+            residentFilter(q, q),
+          );
           return { items: items.map(toResident), total };
         }
         // an exact value answers "is this person here?": a reveal, with its right, reason, audit and limit

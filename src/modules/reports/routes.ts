@@ -5,7 +5,7 @@ import { Id } from '../../platform/ids.js';
 import { XLSX } from '../../platform/lists/index.js';
 import { actorOf } from '../accounts/index.js';
 import { authorize } from './abilities.js';
-import type { ReportsDeps } from './context.js';
+import type { ReportRouteDeps } from './context.js';
 import { reportWorkbook } from './excel.js';
 import { generateReport, regionUnder } from './generate.js';
 import { findReport, listReports } from './repository.js';
@@ -17,12 +17,13 @@ const IdParams = z.object({ id: Id });
 
 /** 日报/周报/月报: the kept case reports of the caller's subtree, made on demand, downloaded as Excel. */
 export const reportRoutes =
-  (deps: ReportsDeps): FastifyPluginAsyncZod =>
+  (deps: ReportRouteDeps): FastifyPluginAsyncZod =>
   async (app) => {
+    // reading a kept report is read-only work: the replica when it may serve (docs/replica.md)
     const kept = async (req: { params: { id: number } } & Parameters<typeof actorOf>[0]) => {
       const actor = actorOf(req);
       authorize(actor, 'reports.read');
-      const r = await findReport(deps.db, actor.countyCode, actor.scopePath, req.params.id);
+      const r = await findReport(await deps.readDb(req), actor.countyCode, actor.scopePath, req.params.id);
       if (!r) throw new AppError('NOT_FOUND');
       return toReport(r);
     };
@@ -40,7 +41,7 @@ export const reportRoutes =
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'reports.read');
-        const page = await listReports(deps.db, actor.countyCode, actor.scopePath, req.query);
+        const page = await listReports(await deps.readDb(req), actor.countyCode, actor.scopePath, req.query);
         return { items: page.rows.map(toSummary), total: page.total };
       },
     );

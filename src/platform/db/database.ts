@@ -17,6 +17,8 @@ export type Database = {
   db: Db;
   pool: pg.Pool;
   url: string;
+  /** the streaming replica for read-only work (DATABASE_REPLICA_URL), null when there is none */
+  replica: Db | null;
   embedded: EmbeddedHandle | null;
   close(): Promise<void>;
 };
@@ -46,8 +48,12 @@ class PreparingClient extends pg.Client {
   }
 }
 
-export function createDb(url: string, max = 10): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max, Client: PreparingClient });
+export function createDb(
+  url: string,
+  max = 10,
+  extra: Pick<pg.PoolConfig, 'connectionTimeoutMillis'> = {},
+): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max, Client: PreparingClient, ...extra });
   pool.on('error', () => {}); // idle-client errors surface on the next query instead
   return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), pool };
 }
@@ -86,6 +92,8 @@ export async function openDatabase(opts: {
   dataDir: string;
   log: (line: string) => void;
   poolSize?: number;
+  /** DATABASE_REPLICA_URL: a hot standby of that database, opened beside it (never migrated, never written) */
+  replicaUrl?: string;
 }): Promise<Database> {
   let embedded: EmbeddedHandle | null = null;
   let url: string;
@@ -97,12 +105,18 @@ export async function openDatabase(opts: {
     url = withDatabase(embedded.url, DEFAULT_DB_NAME);
   }
   const { db, pool } = createDb(url, opts.poolSize);
+  // a replica that does not answer within 2 s counts as down (the read router falls back to the primary)
+  const replica = opts.replicaUrl
+    ? createDb(opts.replicaUrl, opts.poolSize, { connectionTimeoutMillis: 2000 }).db
+    : null;
   return {
     db,
     pool,
     url,
+    replica,
     embedded,
     async close() {
+      await replica?.destroy();
       await db.destroy();
       if (embedded) await embedded.stop();
     },

@@ -19,16 +19,22 @@ export type ListExport<R> = {
 };
 
 /**
- * Every list's export: counted and audited in one transaction first, then the rows streamed through
- * streamXlsx (a server-side cursor; memory of one batch whatever the total).
+ * Every list's export: counted and audited in one transaction first (always on the primary, `db`),
+ * then the rows streamed through streamXlsx (a server-side cursor; memory of one batch whatever the
+ * total) from `rowsDb`, which may be the replica.
  */
-export async function exportList<R>(db: Db, e: ListExport<R>): Promise<{ rows: number; stream: Readable }> {
+export async function exportList<R>(
+  db: Db,
+  e: ListExport<R>,
+  /** where the rows are streamed from: a read replica's connection (docs/replica.md); `db` by default */
+  rowsDb: Db = db,
+): Promise<{ rows: number; stream: Readable }> {
   const rows = await db.transaction().execute(async (tx) => {
     const n = await e.count(tx);
     await e.audit(tx, n);
     return n;
   });
-  return { rows, stream: streamXlsx(db, e.query, e.sheet, e.columns) };
+  return { rows, stream: streamXlsx(rowsDb, e.query, e.sheet, e.columns) };
 }
 
 /** Sends an export as a download named `<name>.xlsx`, never cached. */

@@ -1,0 +1,133 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, signIn } from '../../test/helpers.js';
+import { TEST_KEY } from '../../test/constants.js';
+import { LocalBlobStore } from '../modules/photos/index.js';
+import { createPii } from '../platform/crypto.js';
+import { createDb, type Db } from '../platform/db/database.js';
+import { freePort } from '../platform/db/embedded.js';
+import { createLogger } from '../platform/logging.js';
+import { buildApp, type App } from './app.js';
+import { makeContext } from './bootstrap.js';
+import { READ_AFTER_COOKIE, READ_HEADER } from './read-routing.js';
+
+/**
+ * The wiring of read routing on the real app and database. The "replica" here is a second pool on
+ * the same database — a server out of recovery, which the router counts as current — or an address
+ * nobody listens on (down). The real standby (replay, pause, lag) is `npm run test:cluster:replica`.
+ */
+let t: Awaited<ReturnType<typeof createTestDb>>;
+const media = fs.mkdtempSync(path.join(os.tmpdir(), 'wangge-media-'));
+const opened: { app: App; replica: Db | null }[] = [];
+
+async function appWith(replicaUrl: string | null) {
+  const replica = replicaUrl ? createDb(replicaUrl, 2, { connectionTimeoutMillis: 500 }).db : null;
+  const { ctx } = await makeContext(t.db, t.url, {
+    pii: createPii(TEST_KEY),
+    log: createLogger('silent'),
+    media: new LocalBlobStore(media),
+    replica: replica ? { db: replica, maxLagMs: 1000, probeEveryMs: 0 } : undefined,
+  });
+  const app = await buildApp(ctx, { logLevel: 'silent' });
+  opened.push({ app, replica });
+  return app;
+}
+
+beforeAll(async () => {
+  t = await createTestDb();
+});
+afterAll(async () => {
+  for (const o of opened) {
+    await o.app.close();
+    await o.replica?.destroy();
+  }
+  await t.drop();
+  fs.rmSync(media, { recursive: true, force: true });
+});
+
+const dashboard = (app: App, headers: Record<string, string>) =>
+  app.inject({ method: 'GET', url: '/api/v1/indicators/dashboard?period=month', headers });
+const generate = (app: App, headers: Record<string, string>, at: string) =>
+  app.inject({ method: 'POST', url: '/api/v1/reports', headers, payload: { kind: 'monthly', at } });
+
+describe('read routing on the app', () => {
+  it('without a replica: reads say primary, a write sets no cookie', async () => {
+    const app = await appWith(null);
+    const county = await signIn(app, 'county');
+    const res = await dashboard(app, county);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers[READ_HEADER]).toBe('primary');
+    const made = await generate(app, county, '2026-08');
+    expect(made.statusCode).toBe(201);
+    expect(made.cookies.find((c) => c.name === READ_AFTER_COOKIE)).toBeUndefined();
+    // a route that does not use readDb says nothing
+    expect(
+      (await app.inject({ method: 'GET', url: '/api/v1/me', headers: county })).headers[READ_HEADER],
+    ).toBe(undefined);
+  });
+
+  it('a current replica serves the lists and reports; a write sets a signed cookie it honours', async () => {
+    const app = await appWith(t.url);
+    const county = await signIn(app, 'county');
+    for (const url of [
+      '/api/v1/cases?limit=5',
+      '/api/v1/households?limit=5',
+      '/api/v1/residents?limit=5',
+      '/api/v1/reports',
+    ]) {
+      const res = await app.inject({ method: 'GET', url, headers: county });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers[READ_HEADER], url).toBe('replica');
+    }
+    const made = await generate(app, county, '2026-07');
+    expect(made.statusCode).toBe(201);
+    const cookie = made.cookies.find((c) => c.name === READ_AFTER_COOKIE);
+    expect(cookie?.value).toMatch(/^[0-9A-F]+\/[0-9A-F]+\.\d+\.[\w-]{22}$/);
+    expect(cookie?.httpOnly).toBe(true);
+    const id = made.json<{ id: number }>().id;
+    const read = await app.inject({
+      method: 'GET',
+      url: `/api/v1/reports/${id}`,
+      headers: { ...county, cookie: `${READ_AFTER_COOKIE}=${cookie!.value}` },
+    });
+    expect(read.statusCode).toBe(200);
+    expect(read.headers[READ_HEADER]).toBe('replica');
+    // a refused write (400) remembers nothing
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/v1/reports',
+      headers: county,
+      payload: { kind: 'x' },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.cookies.find((c) => c.name === READ_AFTER_COOKIE)).toBeUndefined();
+  });
+
+  it('a phone search of the case list stays on the primary (a reveal is audited)', async () => {
+    const app = await appWith(t.url);
+    const county = await signIn(app, 'county');
+    const res = await app.inject({
+      method: 'GET',
+      url: `/api/v1/cases?phone=13800000000&reason=${encodeURIComponent('核实来电人')}`,
+      headers: county,
+    });
+    expect(res.statusCode).toBe(200);
+    expect(res.headers[READ_HEADER]).toBeUndefined();
+  });
+
+  it('a replica nobody answers at: reads go to the primary and answer 200', async () => {
+    const port = await freePort();
+    const dead = new URL(t.url);
+    dead.port = String(port);
+    const app = await appWith(dead.toString());
+    const county = await signIn(app, 'county');
+    const res = await dashboard(app, county);
+    expect(res.statusCode).toBe(200);
+    expect(res.headers[READ_HEADER]).toBe('primary');
+    const list = await app.inject({ method: 'GET', url: '/api/v1/residents/export.xlsx', headers: county });
+    expect(list.statusCode).toBe(200);
+    expect(list.headers[READ_HEADER]).toBe('primary');
+  });
+});
