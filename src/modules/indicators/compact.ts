@@ -6,7 +6,8 @@ export const COMPACT_DAYS = 7;
 
 /**
  * Folds the rollup's insert-only deltas (ADR 0007) into one row per key, a range of
- * COMPACT_DAYS days per statement, from the last `sinceDays` days (null: all of them).
+ * COMPACT_DAYS days per statement, from the last `sinceDays` days (null: all of them), then the
+ * months those days fall in at the month level (one statement per county).
  * Safe beside running steps: their new rows are not seen by the fold and stay as they are.
  */
 export async function compactRollup(db: DbOrTx, sinceDays: number | null = 3): Promise<number> {
@@ -23,6 +24,13 @@ export async function compactRollup(db: DbOrTx, sinceDays: number | null = 3): P
       );
       folded += Number(n[0]?.n ?? 0);
     }
+    // the month level (migration 0205): the months those days fall in, one statement
+    const { rows: m } = await sql<{ n: string }>`
+      SELECT compact_case_rollup_month(${r.county_code}, date_trunc('month', ${r.first}::timestamp)::date,
+                                       (date_trunc('month', ${r.last}::timestamp) + interval '1 month')::date) AS n`.execute(
+      db,
+    );
+    folded += Number(m[0]?.n ?? 0);
   }
   return folded;
 }
@@ -53,9 +61,21 @@ export async function foldRollup(db: DbOrTx, perStatement = FOLD_ROWS): Promise<
  * (`rebuild_case_rollup`, migration 0108): for bulk loads (the demo's year, the benchmark's
  * million cases), where folding hundreds of thousands of pending rows is slow, and after a
  * repair of history rows. Drops the county's pending rows in the same snapshot; the result is
- * compacted. Returns the number of rollup rows written.
+ * compacted; the month level (migration 0205) is written from the same day rows in the same
+ * statement. Returns the number of (day) rollup rows written.
  */
 export async function rebuildRollup(db: DbOrTx, countyCode: string): Promise<number> {
   const { rows } = await sql<{ n: string }>`SELECT rebuild_case_rollup(${countyCode}) AS n`.execute(db);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * Writes a county's month level (`case_rollup_month`, migration 0205) again from its day level,
+ * in one statement (`rebuild_case_rollup_month`). `rebuildRollup` already writes both levels; this
+ * is for a loader that writes `case_rollup` rows another way, and after a repair of the day level.
+ * Returns the number of month rows written.
+ */
+export async function rebuildMonthRollup(db: DbOrTx, countyCode: string): Promise<number> {
+  const { rows } = await sql<{ n: string }>`SELECT rebuild_case_rollup_month(${countyCode}) AS n`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }

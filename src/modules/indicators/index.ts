@@ -1,5 +1,5 @@
 /** The public entry of the indicators module: other modules import only this file (ADR 0005). */
 export { INDICATOR_ABILITIES } from './abilities.js';
 export { INDICATOR_ERRORS } from './errors.js';
-export { compactRollup, foldRollup, rebuildRollup } from './compact.js';
+export { compactRollup, foldRollup, rebuildMonthRollup, rebuildRollup } from './compact.js';
 export { localDay, reportFigures, windowOf, type Listed, type ReportFigures } from './report-figures.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { percentileOf } from './metrics.js';
-import { previousOf, seriesOf, windowOf, yearBeforeOf } from './periods.js';
+import { previousOf, seriesOf, splitWindow, wholeMonths, windowOf, yearBeforeOf } from './periods.js';
 
 describe('periods', () => {
   it('turns each period into local days [from, to)', () => {
@@ -58,5 +58,39 @@ describe('percentile from the hour histogram', () => {
     // 10 in [120, 168): 90 % of the way through it
     expect(percentileOf(new Map([['closed:10', 10]]), 'closed')).toBe(163.2);
     expect(percentileOf(new Map(), 'closed')).toBeNull();
+  });
+
+  it('cuts a window into whole months and the days at its edges', () => {
+    expect(splitWindow({ from: '2026-11-01', to: '2026-12-01' })).toEqual({
+      months: { from: '2026-11-01', to: '2026-12-01' },
+      days: [],
+    });
+    // starts mid-month, ends mid-month, across a year's end
+    expect(splitWindow({ from: '2025-11-15', to: '2026-02-10' })).toEqual({
+      months: { from: '2025-12-01', to: '2026-02-01' },
+      days: [
+        { from: '2025-11-15', to: '2025-12-01' },
+        { from: '2026-02-01', to: '2026-02-10' },
+      ],
+    });
+    // the 31st: the next month starts on the 1st, not two months on
+    expect(splitWindow({ from: '2026-01-31', to: '2026-03-02' })).toEqual({
+      months: { from: '2026-02-01', to: '2026-03-01' },
+      days: [
+        { from: '2026-01-31', to: '2026-02-01' },
+        { from: '2026-03-01', to: '2026-03-02' },
+      ],
+    });
+    // no whole month inside: all days (a week, a day, the month so far)
+    for (const w of [
+      { from: '2026-11-30', to: '2026-12-07' },
+      { from: '2026-12-06', to: '2026-12-07' },
+      { from: '2026-12-01', to: '2026-12-07' },
+      { from: '2026-02-02', to: '2026-03-01' },
+    ])
+      expect(splitWindow(w)).toEqual({ months: null, days: [w] });
+    expect(splitWindow({ from: '2026-03-01', to: '2026-03-01' })).toEqual({ months: null, days: [] });
+    expect(wholeMonths({ from: '2026-01-01', to: '2027-01-01' })).toBe(true);
+    expect(wholeMonths({ from: '2026-01-01', to: '2026-01-31' })).toBe(false);
   });
 });

@@ -15,7 +15,7 @@ const fmt = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 export const addDays = (s: string, n: number) => fmt(parse(s) + n * DAY_MS);
 export const daysBetween = (a: string, b: string) => Math.round((parse(b) - parse(a)) / DAY_MS);
 
-function addMonths(s: string, n: number): string {
+export function addMonths(s: string, n: number): string {
   const d = new Date(parse(s));
   d.setUTCMonth(d.getUTCMonth() + n);
   return fmt(d.getTime());
@@ -106,3 +106,25 @@ export function seriesOf(period: Period, w: Window, count: number): Window[] {
   while (out.length < count) out.unshift(previousOf(period, out[0]!));
   return out;
 }
+
+/** The first day of the month holding `day`. */
+export const monthOf = (day: string) => `${day.slice(0, 7)}-01`;
+
+/**
+ * A window cut for the two levels of the rollup: the whole months inside it (read from the month
+ * level) and the days at either edge that are not a whole month (read from the day level). A
+ * window holding no whole month is all days.
+ */
+export function splitWindow(w: Window): { months: Window | null; days: Window[] } {
+  const first = w.from.endsWith('-01') ? w.from : addMonths(monthOf(w.from), 1);
+  const last = monthOf(w.to);
+  if (first >= last) return { months: null, days: w.from < w.to ? [w] : [] };
+  const days = [
+    { from: w.from, to: first },
+    { from: last, to: w.to },
+  ].filter((d) => d.from < d.to);
+  return { months: { from: first, to: last }, days };
+}
+
+/** Whether a window is made of whole months only. */
+export const wholeMonths = (w: Window) => w.from.endsWith('-01') && w.to.endsWith('-01') && w.from < w.to;

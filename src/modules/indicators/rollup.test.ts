@@ -245,6 +245,7 @@ describe('the rollup', () => {
     const rebuilt = await rollupSums();
     // the incremental fold of the same history (every row pending again) writes the same rollup
     await sql`DELETE FROM case_rollup WHERE county_code = ${C}`.execute(t.db);
+    await sql`DELETE FROM case_rollup_month WHERE county_code = ${C}`.execute(t.db);
     await sql`INSERT INTO case_rollup_pending (county_code, history_id)
       SELECT county_code, id FROM case_history WHERE county_code = ${C}`.execute(t.db);
     await foldRollup(t.db, 500);

@@ -17,6 +17,8 @@ export type Figures = { sums: Sums; hist: Hist };
 export interface CaseFigures {
   totals(node: Node, w: Window, hist: boolean): Promise<Figures>;
   daily(node: Node, w: Window): Promise<Map<string, Sums>>;
+  /** per month (key: its first day) of a window of whole months */
+  monthly(node: Node, w: Window): Promise<Map<string, Sums>>;
   byKey(node: Node, w: Window, dim: Dim, hist: boolean): Promise<Map<string, Figures>>;
 }
 
@@ -43,6 +45,9 @@ export const KEY_EXPR: Record<Exclude<Dim, 'region'>, string> = {
   source: 'source',
   department: 'department_id::text',
 };
+
+/** The month (its first day, YYYY-MM-DD) of a metric row's local day. */
+export const MONTH_KEY = "date_trunc('month', day::timestamp)::date::text";
 
 /**
  * The metric rows of the node's subtree in the window (case_metric_row over case_history), or
@@ -86,6 +91,10 @@ export function scratchFigures(db: DbOrTx): CaseFigures {
     },
     async daily(node, w) {
       const m = await query(node, w, 'day::text', false);
+      return new Map([...m].map(([k, f]) => [k, f.sums]));
+    },
+    async monthly(node, w) {
+      const m = await query(node, w, MONTH_KEY, false);
       return new Map([...m].map(([k, f]) => [k, f.sums]));
     },
     async byKey(node, w, dim, hist) {

@@ -5,7 +5,17 @@ import type { Catalogue, Resolved } from './catalogue.js';
 import './errors.js';
 import type { Ctx } from './types.js';
 import { openNow, type Dim, type Figures, type Node } from './sources.js';
-import { addDays, seriesOf, startOf, previousOf, yearBeforeOf, type Period, type Window } from './periods.js';
+import {
+  addDays,
+  addMonths,
+  seriesOf,
+  startOf,
+  previousOf,
+  wholeMonths,
+  yearBeforeOf,
+  type Period,
+  type Window,
+} from './periods.js';
 import { round, type Sums } from './metrics.js';
 import { caseRecords, openCaseRecords } from './records.js';
 
@@ -109,11 +119,14 @@ export async function series(c: Ctx, node: Node, period: Period, w: Window, code
       for (const d of caseDefs) if (d.kind === 'case') p.values[d.def.code] = d.def.compute(f.sums, f.hist);
     }
   } else if (caseDefs.length) {
-    const daily = await c.figures.daily(node, { from: windows[0]!.from, to: w.to });
+    // months, quarters and years from the month level (a row per month), other periods by day
+    const byMonth = windows.every(wholeMonths);
+    const span = { from: windows[0]!.from, to: w.to };
+    const parts = byMonth ? await c.figures.monthly(node, span) : await c.figures.daily(node, span);
     for (const p of points) {
       const sums: Sums = new Map();
-      for (let d = p.from; d < p.to; d = addDays(d, 1))
-        for (const [m, v] of daily.get(d) ?? []) {
+      for (let d = p.from; d < p.to; d = byMonth ? addMonths(d, 1) : addDays(d, 1))
+        for (const [m, v] of parts.get(d) ?? []) {
           const cur = sums.get(m) ?? { n: 0, hours: 0 };
           sums.set(m, { n: cur.n + v.n, hours: cur.hours + v.hours });
         }

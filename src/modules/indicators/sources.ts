@@ -1,9 +1,10 @@
 import { sql, type RawBuilder } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
-import type { Window } from './periods.js';
+import { splitWindow, type Window } from './periods.js';
 import {
   fold,
   KEY_EXPR,
+  MONTH_KEY,
   run,
   scratchArms,
   scratchFigures,
@@ -24,12 +25,41 @@ const TOWNSHIP = 9;
 const VILLAGE = 12;
 
 /**
- * The rollup (migrations 0090, 0091): county and township by every dimension and the hours
- * histogram, villages in total only, grids not at all; what it does not keep is computed from
- * scratch. History rows not yet folded (case_rollup_pending) are computed from scratch and added
- * in the same statement, so each row is counted once whatever the fold is doing.
+ * The rollup's rows of a window summed per `k`: its whole months from the month level
+ * (case_rollup_month, migration 0205) and the days at its edges from the day level (case_rollup);
+ * `months: false` reads the day level alone (the tests hold the two to each other). `kMonth` is
+ * `k` on the month level where it differs.
  */
-export function rollupFigures(db: DbOrTx): CaseFigures {
+function rollupArm(
+  k: string,
+  where: RawBuilder<unknown>,
+  w: Window,
+  months: boolean,
+  kMonth = k,
+): RawBuilder<Row> {
+  const cut = months ? splitWindow(w) : { months: null, days: [w] };
+  const arms = cut.days.map(
+    (d) => sql`SELECT ${sql.raw(k)} AS k, dim, key, metric, n, hours FROM case_rollup
+      WHERE ${where} AND day >= ${d.from}::date AND day < ${d.to}::date`,
+  );
+  if (cut.months)
+    arms.push(sql`SELECT ${sql.raw(kMonth)} AS k, dim, key, metric, n, hours FROM case_rollup_month
+      WHERE ${where} AND month >= ${cut.months.from}::date AND month < ${cut.months.to}::date`);
+  if (arms.length === 0)
+    return sql<Row>`SELECT '' AS k, '' AS dim, '' AS key, '' AS metric, 0 AS n, 0 AS hours WHERE false`;
+  return sql<Row>`SELECT k, dim, key, metric, sum(n) AS n, sum(hours) AS hours
+    FROM (${sql.join(arms, sql` UNION ALL `)}) x GROUP BY k, dim, key, metric`;
+}
+
+/**
+ * The rollup (migrations 0090, 0091, 0205): county and township by every dimension and the hours
+ * histogram, villages in total only, grids not at all, per day and per month; what it does not
+ * keep is computed from scratch. History rows not yet folded (case_rollup_pending) are computed
+ * from scratch and added in the same statement, so each row is counted once whatever the fold is
+ * doing.
+ */
+export function rollupFigures(db: DbOrTx, opts: { months?: boolean } = {}): CaseFigures {
+  const months = opts.months ?? true;
   const scratch = scratchFigures(db);
   const dims = (hist: boolean, main = 'all') => (hist ? sql`(${main}, 'hist')` : sql`(${main})`);
   /** the rollup's rows (`arm`) plus the pending rows of the node and window, keyed by `keyExpr` */
@@ -39,6 +69,7 @@ export function rollupFigures(db: DbOrTx): CaseFigures {
       sql<Row>`WITH rows AS (${scratchRows(node, w, true)})
       (${arm}) UNION ALL ${scratchArms(keyExpr, hist)}`,
     );
+  const at = (node: Node) => sql`county_code = ${node.countyCode} AND region_code = ${node.code}`;
   return {
     async totals(node, w, hist) {
       // grids are not rolled up; villages keep totals only (no histogram): from scratch
@@ -49,11 +80,7 @@ export function rollupFigures(db: DbOrTx): CaseFigures {
         w,
         "''",
         hist,
-        sql<Row>`
-        SELECT '' AS k, dim, key, metric, sum(n) AS n, sum(hours) AS hours FROM case_rollup
-        WHERE county_code = ${node.countyCode} AND region_code = ${node.code}
-          AND dim IN ${dims(hist)} AND day >= ${w.from}::date AND day < ${w.to}::date
-        GROUP BY dim, key, metric`,
+        rollupArm("''", sql`${at(node)} AND dim IN ${dims(hist)}`, w, months),
       );
       return fold(rows).get('') ?? empty();
     },
@@ -64,11 +91,18 @@ export function rollupFigures(db: DbOrTx): CaseFigures {
         w,
         'day::text',
         false,
-        sql<Row>`
-        SELECT day::text AS k, dim, key, metric, sum(n) AS n, sum(hours) AS hours FROM case_rollup
-        WHERE county_code = ${node.countyCode} AND region_code = ${node.code}
-          AND dim = 'all' AND day >= ${w.from}::date AND day < ${w.to}::date
-        GROUP BY day, dim, key, metric`,
+        rollupArm('day::text', sql`${at(node)} AND dim = 'all'`, w, false),
+      );
+      return new Map([...fold(rows)].map(([k, f]) => [k, f.sums]));
+    },
+    async monthly(node, w) {
+      if (node.code.length > VILLAGE) return scratch.monthly(node, w);
+      const rows = await withPending(
+        node,
+        w,
+        MONTH_KEY,
+        false,
+        rollupArm(MONTH_KEY, sql`${at(node)} AND dim = 'all'`, w, months, 'month::text'),
       );
       return new Map([...fold(rows)].map(([k, f]) => [k, f.sums]));
     },
@@ -78,19 +112,17 @@ export function rollupFigures(db: DbOrTx): CaseFigures {
         // grids are not rolled up, villages keep no histogram: those come from scratch
         if (node.childLength > VILLAGE || (hist && node.childLength > TOWNSHIP))
           return scratch.byKey(node, w, dim, hist);
-        const rows = await withPending(
-          node,
-          w,
-          `left(grid_code, ${node.childLength})`,
-          hist,
-          sql<Row>`
-          SELECT region_code AS k, dim, key, metric, sum(n) AS n, sum(hours) AS hours FROM case_rollup
-          WHERE county_code = ${node.countyCode}
-            AND region_code IN (SELECT code FROM region WHERE parent_code = ${node.code})
-            AND dim IN ${dims(hist)} AND day >= ${w.from}::date AND day < ${w.to}::date
-          GROUP BY region_code, dim, key, metric`,
+        const where = sql`county_code = ${node.countyCode}
+          AND region_code IN (SELECT code FROM region WHERE parent_code = ${node.code}) AND dim IN ${dims(hist)}`;
+        return fold(
+          await withPending(
+            node,
+            w,
+            `left(grid_code, ${node.childLength})`,
+            hist,
+            rollupArm('region_code', where, w, months),
+          ),
         );
-        return fold(rows);
       }
       // category, source and department are kept for the county and townships; below, from scratch
       if (node.code.length > TOWNSHIP) return scratch.byKey(node, w, dim, hist);
@@ -99,11 +131,7 @@ export function rollupFigures(db: DbOrTx): CaseFigures {
         w,
         KEY_EXPR[dim],
         false,
-        sql<Row>`
-        SELECT key AS k, dim, key, metric, sum(n) AS n, sum(hours) AS hours FROM case_rollup
-        WHERE county_code = ${node.countyCode} AND region_code = ${node.code}
-          AND dim = ${dim} AND day >= ${w.from}::date AND day < ${w.to}::date
-        GROUP BY key, dim, metric`,
+        rollupArm('key', sql`${at(node)} AND dim = ${dim}`, w, months),
       );
       const out = fold(rows);
       if (hist) {

@@ -368,6 +368,17 @@ export interface CaseRollup {
   region_code: string;
 }
 
+export interface CaseRollupMonth {
+  county_code: string;
+  dim: string;
+  hours: Generated<number>;
+  key: string;
+  metric: string;
+  month: string;
+  n: number;
+  region_code: string;
+}
+
 export interface CaseRollupPending {
   county_code: string;
   history_id: number;
@@ -2024,6 +2035,7 @@ export interface DB {
   case_photo: CasePhoto;
   case_report: CaseReport;
   case_rollup: CaseRollup;
+  case_rollup_month: CaseRollupMonth;
   case_rollup_pending: CaseRollupPending;
   cases: Cases;
   category: Category;
