@@ -100,14 +100,7 @@ try {
     if (r.statusCode !== 200) throw new Error(`${u} as ${who}: ${r.statusCode} ${r.body.slice(0, 300)}`);
   };
   const spot = await insidePoint(db, ctx.grids);
-  const category = (
-    await db
-      .selectFrom('category')
-      .select('code')
-      .where('active', '=', true)
-      .limit(1)
-      .executeTakeFirstOrThrow()
-  ).code;
+  const category = 'E0102'; // 暴露垃圾: no extra questions
   let n = 0;
   const intake = async () => {
     const r = await app.inject({
@@ -227,11 +220,13 @@ async function cloneCounty(db: Db, code: string, k: number) {
       : Array.isArray(g)
         ? g.map(shift)
         : g;
-  for (const r of rows.rows) {
+  const moved = rows.rows.map((r) => {
     const geo = r.geometry as { coordinates: unknown };
-    await sql`UPDATE region SET geometry = ${JSON.stringify({ ...geo, coordinates: shift(geo.coordinates) })}::jsonb
-               WHERE code = ${code + r.code.slice(6)}`.execute(db);
-  }
+    return { code: code + r.code.slice(6), geometry: { ...geo, coordinates: shift(geo.coordinates) } };
+  });
+  await sql`UPDATE region SET geometry = m.geometry
+              FROM jsonb_to_recordset(${JSON.stringify(moved)}::jsonb) AS m (code text, geometry jsonb)
+             WHERE region.code = m.code`.execute(db);
 }
 
 /** PER_COUNTY cases of `county` over 13 months, their history, and the county's rollup. */
