@@ -37,7 +37,7 @@ const ALLOWED = new Set(
 let t: Awaited<ReturnType<typeof createTestDb>>;
 let db: Db;
 let app: App;
-let route = '';
+let route = 'START app'; // what the app reads while it starts (caches)
 const seen: { route: string; sql: string }[] = [];
 const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'wangge-citus-'));
 
@@ -116,7 +116,6 @@ describe('Citus routing (docs/citus.md)', () => {
     const county = await as('county');
     const resident = await as('resident');
     const adminH = await as('admin');
-    const city = await as('city');
 
     const list = await call(village, 'GET', '/cases?limit=20');
     const firstId = list.json<{ items: { id: number }[] }>().items[0]?.id;
@@ -126,6 +125,7 @@ describe('Citus routing (docs/citus.md)', () => {
     await call(county, 'GET', '/indicators/dashboard?period=month');
     await call(village, 'GET', '/inbox');
     await call(adminH, 'GET', '/audit');
+    route = 'TEST'; // this test's own look-ups
     const cat = await db
       .selectFrom('category')
       .select('code')
@@ -147,14 +147,14 @@ describe('Citus routing (docs/citus.md)', () => {
         lat: spot.lat,
         lng: spot.lng,
       });
-    await call(city, 'GET', '/cases?limit=20');
     route = 'GET /open-data/:county/indicators.json';
     await app.inject({ method: 'GET', url: `/api/v1/open-data/${counties[0]!.code}/indicators.json` });
     expect(seen.length).toBeGreaterThan(20);
 
     const offenders = new Map<string, string>();
     for (const q of seen) {
-      if (/^\s*(begin|commit|rollback|set|select pg_(try_)?advisory)/i.test(q.sql)) continue;
+      if (q.route === 'TEST' || /^\s*(begin|commit|rollback|set|select pg_(try_)?advisory)/i.test(q.sql))
+        continue;
       const hit = tablesOf(q.sql).filter((n) => distributed.has(n));
       if (!hit.length || routesToOneShard(q.sql)) continue;
       for (const table of hit) offenders.set(`${q.route} ${table}`, q.sql.slice(0, 300));
