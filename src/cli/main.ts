@@ -7,6 +7,7 @@ import { RoleSchema } from '../modules/accounts/roles.js';
 import { createAccount } from '../modules/accounts/service.js';
 import { importGridsFromFile } from '../modules/grids/import.js';
 import { countyCommand, departmentCommand } from './departments.js';
+import { partitionsCommand } from './partitions.js';
 
 /** The `wangge` command. Every subcommand calls the same services the API uses. */
 const program = new Command('wangge').description('Wangge 网格 — grid-based grassroots governance platform');
@@ -127,6 +128,7 @@ program
 
 program.addCommand(departmentCommand(withRuntime));
 program.addCommand(countyCommand(withRuntime));
+program.addCommand(partitionsCommand(withRuntime));
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   console.error(err instanceof Error ? err.message : err);

@@ -11,6 +11,7 @@ import { sweepErrandRelay } from '../modules/errands/index.js';
 import { warnCampaignEnds } from '../modules/campaigns/index.js';
 import { remindOverdueLoans } from '../modules/stations/index.js';
 import { deliverWebhooks } from '../modules/exchange/index.js';
+import { maintainPartitions } from '../platform/db/partitions.js';
 import type { AppContext } from './context.js';
 import { INDICATOR_SOURCES } from './indicators.js';
 
@@ -21,7 +22,14 @@ import { INDICATOR_SOURCES } from './indicators.js';
  */
 export function startWorkers(
   ctx: AppContext,
-  opts: { sweepMs?: number; outboxMs?: number; compactMs?: number; foldMs?: number; reportsMs?: number } = {},
+  opts: {
+    sweepMs?: number;
+    outboxMs?: number;
+    compactMs?: number;
+    foldMs?: number;
+    reportsMs?: number;
+    partitionsMs?: number;
+  } = {},
 ): () => void {
   const deps = { db: ctx.db, pii: ctx.pii, grids: ctx.grids, calendar: ctx.calendar, now: ctx.now };
   const channels = [logChannel(ctx.log)];
@@ -61,6 +69,14 @@ export function startWorkers(
     every(opts.reportsMs ?? 300_000, 'case reports', () =>
       generateDueReports({ db: ctx.db, now: ctx.now, indicatorSources: INDICATOR_SOURCES }),
     ),
+    // next months' partitions of the growing tables, once across instances (advisory lock; ADR 0008)
+    every(opts.partitionsMs ?? 3_600_000, 'partition maintenance', () =>
+      maintainPartitions(ctx.db, ctx.now()),
+    ),
   ];
+  // and once at start: a server that was down over a month's turn finds its partition ready
+  maintainPartitions(ctx.db, ctx.now()).catch((err: unknown) =>
+    ctx.log.error({ err }, 'partition maintenance failed'),
+  );
   return () => stops.forEach((s) => s());
 }

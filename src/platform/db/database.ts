@@ -48,14 +48,24 @@ class PreparingClient extends pg.Client {
   }
 }
 
+/**
+ * `onQuery` sees the text of every statement the query builder runs (tests: which queries
+ * would not route to one shard under Citus, docs/citus.md).
+ */
 export function createDb(
   url: string,
   max = 10,
-  extra: Pick<pg.PoolConfig, 'connectionTimeoutMillis'> = {},
+  opts: Pick<pg.PoolConfig, 'connectionTimeoutMillis'> & { onQuery?: (sql: string) => void } = {},
 ): { db: Db; pool: pg.Pool } {
+  const { onQuery, ...extra } = opts;
   const pool = new pg.Pool({ connectionString: url, max, Client: PreparingClient, ...extra });
   pool.on('error', () => {}); // idle-client errors surface on the next query instead
-  return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), pool };
+  const log = onQuery
+    ? (e: { level: string; query: { sql: string } }) => {
+        if (e.level === 'query') onQuery(e.query.sql);
+      }
+    : undefined;
+  return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }), log }), pool };
 }
 
 /** Replace the database name in a postgres URL. */
