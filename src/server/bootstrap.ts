@@ -31,13 +31,15 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     log: (line) => log.info(line),
+    prepared: config.preparedStatements,
   });
   try {
     const { applied } = await migrateToLatest(database.db as never);
     if (applied.length) log.info({ applied }, 'migrations applied');
     await ensureReferenceData(database.db);
     const pii = createPii(loadMasterKey(config.dataDir, config.secretKeyHex));
-    const { ctx, reloadCalendar } = await makeContext(database.db, database.url, {
+    // LISTEN cannot pass a pooler in transaction mode: DATABASE_LISTEN_URL names the primary then
+    const { ctx, reloadCalendar } = await makeContext(database.db, config.listenUrl ?? database.url, {
       pii,
       log,
       media: blobStoreFromEnv(process.env, config.dataDir),

@@ -46,8 +46,25 @@ class PreparingClient extends pg.Client {
   }
 }
 
-export function createDb(url: string, max = 10): { db: Db; pool: pg.Pool } {
-  const pool = new pg.Pool({ connectionString: url, max, Client: PreparingClient });
+/**
+ * A pool on `url`. `prepared: false` sends every statement unnamed (a pooler in transaction mode
+ * before PgBouncer 1.21 cannot keep a statement prepared on one server connection for the next
+ * transaction). `checkoutTimeoutMs` bounds the wait for a connection (pg's connectionTimeoutMillis:
+ * the queue and the connect): a database unreachable during a failover then answers 503
+ * DATABASE_UNAVAILABLE rather than a request hanging; unbounded when absent.
+ */
+export function createDb(
+  url: string,
+  max = 10,
+  opts: { prepared?: boolean; checkoutTimeoutMs?: number } = {},
+): { db: Db; pool: pg.Pool } {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    Client: opts.prepared === false ? pg.Client : PreparingClient,
+    connectionTimeoutMillis: opts.checkoutTimeoutMs ?? 0,
+    keepAlive: true,
+  });
   pool.on('error', () => {}); // idle-client errors surface on the next query instead
   return { db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }), pool };
 }
@@ -86,6 +103,8 @@ export async function openDatabase(opts: {
   dataDir: string;
   log: (line: string) => void;
   poolSize?: number;
+  /** named prepared statements (Config `preparedStatements`); on unless false */
+  prepared?: boolean;
 }): Promise<Database> {
   let embedded: EmbeddedHandle | null = null;
   let url: string;
@@ -96,7 +115,7 @@ export async function openDatabase(opts: {
     await ensureDatabase(embedded.url, DEFAULT_DB_NAME);
     url = withDatabase(embedded.url, DEFAULT_DB_NAME);
   }
-  const { db, pool } = createDb(url, opts.poolSize);
+  const { db, pool } = createDb(url, opts.poolSize, { prepared: opts.prepared, checkoutTimeoutMs: 30_000 });
   return {
     db,
     pool,
