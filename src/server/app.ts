@@ -105,7 +105,8 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
   const instanceId = opts.instanceId;
   if (instanceId)
     app.addHook('onRequest', async (_req, reply) => {
-      void reply.header('x-wangge-instance', instanceId);
+      // on the raw response: streams that take over the reply (SSE /events) carry it too
+      reply.raw.setHeader('x-wangge-instance', instanceId);
     });
   await installSecurityHeaders(app);
   await app.register(fastifyCookie);
