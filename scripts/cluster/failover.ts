@@ -87,9 +87,17 @@ async function underLoad(procs: Procs, base: string, db: Db, members: Member[], 
     auth: villager,
   });
   const paving = (
-    cats.body.items as { name: string; code: string; attributes: { required: boolean }[] }[]
+    cats.body.items as {
+      name: string;
+      code: string;
+      attributes: { code: string; required: boolean; datatype: string; values?: { key: string }[] }[];
+    }[]
   ).find((c) => c.name === '路面破损')!;
-  check(!paving.attributes.some((a) => a.required), 'the report category needs no extra answers');
+  const attributes: Record<string, string | string[]> = {};
+  for (const a of paving.attributes)
+    if (a.required)
+      attributes[a.code] =
+        a.datatype === 'multivaluelist' ? [a.values![0]!.key] : (a.values?.[0]?.key ?? '1');
   const at = await pointInGrid(db, GRID);
 
   const shots: Shot[] = [];
@@ -105,6 +113,7 @@ async function underLoad(procs: Procs, base: string, db: Db, members: Member[], 
           json: {
             source: 'resident_app',
             categoryCode: paving.code,
+            attributes,
             description: `主备切换测试 ${++n}`,
             lat: at.lat,
             lng: at.lng,
