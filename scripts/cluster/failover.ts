@@ -207,14 +207,15 @@ async function underLoad(procs: Procs, base: string, db: Db, members: Member[], 
   const streams = [];
   for (const target of ORDER) {
     const auth = await http.signIn('county');
-    await http.steerTo(target, ORDER);
+    await http.steerTo(target);
     streams.push({ auth, sse: await openSse(base, auth) });
   }
   for (const s of streams) await http.call('POST', '/api/v1/auth/logout', { auth: s.auth });
   for (const s of streams) await s.sse.next((e) => e.type === 'session-ended', 15_000);
+  const holders = streams.map((s) => s.sse.instance);
   check(
-    streams.map((s) => s.sse.instance).join() === ORDER.join(),
-    'streams on app1, app2 and app3 ended at their sign-out (live events resumed)',
+    new Set(holders).size === 3,
+    `streams held by ${holders.join(', ')} ended at their sign-out (NOTIFY heard again: live events resumed)`,
   );
   return {
     workers: WORKERS,

@@ -62,7 +62,7 @@ async function steps(http: Client, base: string, db: Db, procs: Procs): Promise<
   const office = await http.signIn('taiping-cgb');
 
   // the office's live stream on app3
-  await http.steerTo('app3', ORDER);
+  await http.steerTo('app3');
   const stream = await openSse(base, office);
   check(
     stream.instance === 'app3',
@@ -91,7 +91,7 @@ async function steps(http: Client, base: string, db: Db, procs: Procs): Promise<
       attributes[a.code] =
         a.datatype === 'multivaluelist' ? [a.values![0]!.key] : (a.values?.[0]?.key ?? '1');
   const at = await pointInGrid(db, GRID);
-  await http.steerTo('app1', ORDER);
+  await http.steerTo('app1');
   const rep = await http.call('POST', '/api/v1/cases', {
     auth: villager,
     json: {
@@ -122,7 +122,7 @@ async function steps(http: Client, base: string, db: Db, procs: Procs): Promise<
   const cgb = (depts.body.items as { id: number; code: string; regionCode: string }[]).find(
     (d) => d.code === 'urban_management_office' && d.regionCode === '211122001',
   )!;
-  await http.steerTo('app2', ORDER);
+  await http.steerTo('app2');
   const sentAt = Date.now();
   const dis = await http.call('POST', `/api/v1/cases/${id}/actions/dispatch`, {
     auth: centre,
@@ -143,10 +143,10 @@ async function steps(http: Client, base: string, db: Db, procs: Procs): Promise<
 
   // a sign-out through app1 ends the stream held by app3 (NOTIFY, heard by app3's LISTEN)
   const otherStream = await (async () => {
-    await http.steerTo('app3', ORDER);
+    await http.steerTo('app3');
     return openSse(base, worker);
   })();
-  await http.steerTo('app1', ORDER);
+  await http.steerTo('app1');
   const out = await http.call('POST', '/api/v1/auth/logout', { auth: worker });
   check(
     out.status < 300 && out.instance === 'app1',

@@ -10,9 +10,14 @@ import path from 'node:path';
  */
 export type Proc = { name: string; child: ChildProcess; log: string };
 
+/** Every Procs of this run: an interrupted run (Ctrl-C) still ends what it started. */
+export const allProcs = new Set<Procs>();
+
 export class Procs {
   readonly list: Proc[] = [];
-  constructor(readonly dir: string) {}
+  constructor(readonly dir: string) {
+    allProcs.add(this);
+  }
 
   start(
     name: string,

@@ -14,7 +14,7 @@ import os from 'node:os';
 import { failover } from './failover.js';
 import { journey } from './journey.js';
 import { pitr } from './pitr.js';
-import { have, say } from './procs.js';
+import { allProcs, have, say } from './procs.js';
 
 const SCENARIOS = { journey, failover, pitr } as const;
 const NEEDS: Record<keyof typeof SCENARIOS, string[]> = {
@@ -54,6 +54,12 @@ async function main(): Promise<void> {
     .join(' ');
   say(`\n${JSON.stringify(results, null, 2)}`);
 }
+
+for (const sig of ['SIGINT', 'SIGTERM'] as const)
+  process.once(sig, () => {
+    say(`\n${sig}: ending the processes this run started …`);
+    void Promise.all([...allProcs].map((p) => p.stopAll())).finally(() => process.exit(130));
+  });
 
 main().then(
   () => process.exit(0),

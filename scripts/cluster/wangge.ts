@@ -119,15 +119,18 @@ export class Client {
   }
 
   /**
-   * Makes `target` answer the next request: round robin sends requests to the servers in their
-   * order, so cheap GET /health calls advance the rotation until the one before `target` answered.
+   * Makes `target` answer the next request: round robin goes round the servers in a fixed cycle
+   * (not always the configuration's order once a server went down and came back), so cheap
+   * GET /health calls learn the cycle and advance it until the one before `target` answered.
    */
-  async steerTo(target: string, order: string[]): Promise<void> {
-    const before = order[(order.indexOf(target) + order.length - 1) % order.length];
-    for (let i = 0; i < order.length * 3; i++) {
+  async steerTo(target: string): Promise<void> {
+    const seq: string[] = [];
+    for (let i = 0; i < 12; i++) {
       const r = await this.call('GET', '/health');
-      if (r.instance === before) return;
+      seq.push(r.instance ?? '');
+      const j = seq.indexOf(seq[seq.length - 1]!);
+      if (j < seq.length - 1 && seq[j + 1] === target) return;
     }
-    throw new Error(`round robin did not come round to ${target}`);
+    throw new Error(`round robin did not come round to ${target} (${seq.join(' ')})`);
   }
 }

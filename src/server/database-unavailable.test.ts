@@ -1,6 +1,6 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { countRows, createTestApp, TEST_DEMO_PASSWORD, type TestApp } from '../../test/helpers.js';
+import { createTestApp, TEST_DEMO_PASSWORD, type TestApp } from '../../test/helpers.js';
 
 // A failover or restart seen from one instance: PostgreSQL ends the pool's connections
 // (pg_terminate_backend sends the same 57P01 a fast shutdown does). A request caught in the
@@ -47,7 +47,10 @@ async function until(cond: () => boolean | Promise<boolean>, ms = 20_000): Promi
 describe('the database going away under a request', () => {
   it('answers 503 DATABASE_UNAVAILABLE in Chinese and English, and keeps nothing', async () => {
     expect((await login('10.50.0.1')).statusCode).toBe(200);
-    const sessions = await countRows(t.db, 'session');
+    // counted on the admin's own connection: the pool's may be the one about to be cut
+    const count = async () =>
+      (await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM session')).rows[0]!.n;
+    const sessions = await count();
     // hold the session table so the next sign-in waits inside PostgreSQL, then end its connection
     await admin.query('BEGIN');
     await admin.query('LOCK TABLE session IN ACCESS EXCLUSIVE MODE');
@@ -68,7 +71,7 @@ describe('the database going away under a request', () => {
     expect(body.error.message).toMatch(/数据库暂时不可用/);
     expect(body.error.messageEn).toMatch(/database is unavailable/);
     expect(res.body).not.toMatch(/terminating|57P01|stack/i);
-    expect(await countRows(t.db, 'session')).toBe(sessions);
+    expect(await count()).toBe(sessions);
   });
 
   it('never answers 500 when every connection is cut, and recovers by itself (pool and LISTEN)', async () => {
@@ -96,6 +99,28 @@ describe('the database going away under a request', () => {
     expect((await t.app.inject('/health')).statusCode).toBe(200);
     // the LISTEN connection has reconnected: ended sessions are heard again
     await until(() => t.ctx.events.listening);
+  });
+});
+
+describe('a connection cut while a transaction holds it between statements', () => {
+  it('fails that transaction as DATABASE_UNAVAILABLE and does not end the process', async () => {
+    const { isDatabaseUnavailable } = await import('../platform/db/unavailable.js');
+    const { sql } = await import('kysely');
+    const err = await t.db
+      .transaction()
+      .execute(async (tx) => {
+        const { rows } = await sql<{ pid: number }>`SELECT pg_backend_pid() AS pid`.execute(tx);
+        await admin.query('SELECT pg_terminate_backend($1)', [rows[0]!.pid]);
+        // the server's goodbye arrives while no statement runs: an 'error' event on the client
+        await new Promise((r) => setTimeout(r, 300));
+        await sql`SELECT 1`.execute(tx);
+      })
+      .then(
+        () => null,
+        (e: unknown) => e,
+      );
+    expect(isDatabaseUnavailable(err), String(err)).toBe(true);
+    expect((await login('10.50.4.1')).statusCode).toBe(200);
   });
 });
 

@@ -34,8 +34,22 @@ export const DEFAULT_DB_NAME = 'wangge';
 export const PREPARED = sql.raw('/* wangge:prepared */');
 const PREPARED_MARK = '/* wangge:prepared */';
 
-/** pg's client, preparing the statements marked PREPARED (named by a hash of their text). */
-class PreparingClient extends pg.Client {
+/**
+ * pg's client, never crashing the process when its connection ends. The pool listens for errors
+ * only on idle clients: a client checked out (a transaction between two statements) whose server
+ * goes away — a failover, a restart, pg_terminate_backend — emitted 'error' with no listener,
+ * and Node ended the whole instance. Here the error is kept for the next statement, which fails
+ * ("not queryable", answered 503 DATABASE_UNAVAILABLE), and the pool drops the client on release.
+ */
+class SturdyClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => {});
+  }
+}
+
+/** The sturdy client, preparing the statements marked PREPARED (named by a hash of their text). */
+class PreparingClient extends SturdyClient {
   override query(...args: unknown[]): never {
     const [text, values, callback] = args;
     if (typeof text === 'string' && text.includes(PREPARED_MARK)) {
@@ -61,7 +75,7 @@ export function createDb(
   const pool = new pg.Pool({
     connectionString: url,
     max,
-    Client: opts.prepared === false ? pg.Client : PreparingClient,
+    Client: opts.prepared === false ? SturdyClient : PreparingClient,
     connectionTimeoutMillis: opts.checkoutTimeoutMs ?? 0,
     keepAlive: true,
   });
