@@ -74,7 +74,7 @@ try {
   await waitForStandby(replicaUrl);
   log(`standby streaming in ${((Date.now() - t1) / 1000).toFixed(1)} s`);
 
-  const { db: replicaDb } = createDb(replicaUrl, 4, { connectionTimeoutMillis: 2000 });
+  const { db: replicaDb } = createDb(replicaUrl, 4, { checkoutTimeoutMs: 2000 });
   const media = fs.mkdtempSync(path.join(work, 'media-'));
   const { ctx } = await makeContext(db, url, {
     pii: createPii(KEY),

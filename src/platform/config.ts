@@ -25,6 +25,13 @@ const EnvSchema = z.object({
     .default('0'),
   WANGGE_RATE_LIMITS: z.enum(['memory', 'database']).default('memory'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  // several instances (docs/DEPLOY.md): the LISTEN connection, the instance's name, a pooler's limits
+  DATABASE_LISTEN_URL: z.string().url().optional(),
+  WANGGE_INSTANCE_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1–64 letters, digits, dots, dashes or underscores')
+    .optional(),
+  WANGGE_PREPARED_STATEMENTS: z.enum(['on', 'off']).default('on'),
 });
 
 export type Config = {
@@ -48,6 +55,15 @@ export type Config = {
   trustProxy: boolean | string;
   /** rate-limit counters in this process (one instance) or in the database (several instances share them) */
   rateLimits: 'memory' | 'database';
+  /**
+   * The connection that LISTENs (DATABASE_LISTEN_URL): a pooler in transaction mode cannot carry
+   * a LISTEN, so behind PgBouncer it names the primary directly. Defaults to the database's URL.
+   */
+  listenUrl: string | undefined;
+  /** This instance's name (WANGGE_INSTANCE_ID), sent as `x-wangge-instance` on every answer when set. */
+  instanceId: string | undefined;
+  /** Named prepared statements (WANGGE_PREPARED_STATEMENTS=off behind PgBouncer before 1.21). */
+  preparedStatements: boolean;
 };
 
 /** WANGGE_TRUST_PROXY → Fastify's trustProxy. */
@@ -81,5 +97,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.WANGGE_TRUST_PROXY),
     rateLimits: e.WANGGE_RATE_LIMITS,
+    listenUrl: e.DATABASE_LISTEN_URL ?? e.DATABASE_URL,
+    instanceId: e.WANGGE_INSTANCE_ID,
+    preparedStatements: e.WANGGE_PREPARED_STATEMENTS === 'on',
   };
 }

@@ -78,6 +78,11 @@ export const CORE_ERRORS = {
   RATE_LIMITED: [429, '请求过于频繁，请稍后再试', 'Too many requests, please try again later'],
   HEADERS_TOO_LARGE: [431, '请求头过大', 'The request headers are too large'],
   INTERNAL: [500, '服务器内部错误', 'Internal server error'],
+  DATABASE_UNAVAILABLE: [
+    503,
+    '数据库暂时不可用（可能正在主备切换），请稍后重试',
+    'The database is unavailable for a moment (perhaps failing over); please retry shortly',
+  ],
 } as const satisfies ErrorTable;
 
 type CoreErrors = typeof CORE_ERRORS;

@@ -74,6 +74,8 @@ export type BuildOptions = {
   trustProxy?: boolean | string;
   /** where rate-limit counters live (WANGGE_RATE_LIMITS): this process, or the database every instance shares */
   rateLimits?: 'memory' | 'database';
+  /** WANGGE_INSTANCE_ID: sent as `x-wangge-instance` on every answer (which instance behind the balancer answered) */
+  instanceId?: string;
 };
 
 export const API_PREFIX = '/api/v1';
@@ -100,6 +102,12 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
     for (const m of methods) routes.push({ method: m, url: r.url, public: r.config?.public === true });
   });
 
+  const instanceId = opts.instanceId;
+  if (instanceId)
+    app.addHook('onRequest', async (_req, reply) => {
+      // on the raw response: streams that take over the reply (SSE /events) carry it too
+      reply.raw.setHeader('x-wangge-instance', instanceId);
+    });
   await installSecurityHeaders(app);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, {

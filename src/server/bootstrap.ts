@@ -34,6 +34,7 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     dataDir: config.dataDir,
     log: (line) => log.info(line),
     replicaUrl: config.replicaUrl,
+    prepared: config.preparedStatements,
   });
   try {
     const { applied } = await migrateToLatest(database.db as never);
@@ -41,7 +42,8 @@ export async function openRuntime(config: Config, log: Logger): Promise<Runtime>
     await ensureReferenceData(database.db);
     const masterKey = loadMasterKey(config.dataDir, config.secretKeyHex);
     const pii = createPii(masterKey);
-    const { ctx, reloadCalendar } = await makeContext(database.db, database.url, {
+    // LISTEN cannot pass a pooler in transaction mode: DATABASE_LISTEN_URL names the primary then
+    const { ctx, reloadCalendar } = await makeContext(database.db, config.listenUrl ?? database.url, {
       pii,
       log,
       media: blobStoreFromEnv(process.env, config.dataDir),

@@ -2,6 +2,7 @@ import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors, isResponseSerializationError } from 'fastify-type-provider-zod';
 import { AppError, errorBody, type ErrorCode } from '../platform/errors.js';
+import { isDatabaseUnavailable } from '../platform/db/unavailable.js';
 
 /** Fastify's and its plugins' own error codes that are the caller's fault, in our catalogue. */
 const FRAMEWORK_CODES: Record<string, ErrorCode> = {
@@ -48,6 +49,8 @@ export function toAppError(err: FastifyError): AppError | undefined {
   if (typeof err.message === 'string' && MULTIPART_MESSAGE.test(err.message))
     return new AppError('MULTIPART_MALFORMED');
   if (err.code && PG_BAD_INPUT.has(err.code)) return new AppError('BAD_REQUEST');
+  // a failover, a restart, a pooler without a server: retry shortly, nothing was acknowledged
+  if (isDatabaseUnavailable(err)) return new AppError('DATABASE_UNAVAILABLE');
   const status = err.statusCode ?? 500;
   if (status === 429) return new AppError('RATE_LIMITED');
   if (status === 413) return new AppError('PAYLOAD_TOO_LARGE');
@@ -63,7 +66,10 @@ export function toAppError(err: FastifyError): AppError | undefined {
 function send(req: FastifyRequest, reply: FastifyReply, err: FastifyError) {
   const app = toAppError(err);
   if (app) {
-    if (app.status >= 500) req.log.error({ err }, 'application error');
+    if (app.code === 'DATABASE_UNAVAILABLE') {
+      req.log.warn({ err: { code: err.code, message: err.message } }, 'database unavailable');
+      void reply.header('retry-after', '1');
+    } else if (app.status >= 500) req.log.error({ err }, 'application error');
     else if (err.code && PG_BAD_INPUT.has(err.code))
       req.log.warn({ err: { code: err.code, message: err.message } }, 'bad input reached the database');
     return reply.code(app.status).send(errorBody(app));

@@ -14,6 +14,7 @@ export async function serve(config: Config): Promise<void> {
     logLevel: config.logLevel,
     trustProxy: config.trustProxy,
     rateLimits: config.rateLimits,
+    instanceId: config.instanceId,
   });
   const stopWorkers = startWorkers(rt.ctx);
   let closing = false;

@@ -23,7 +23,7 @@ const media = fs.mkdtempSync(path.join(os.tmpdir(), 'wangge-media-'));
 const opened: { app: App; replica: Db | null }[] = [];
 
 async function appWith(replicaUrl: string | null) {
-  const replica = replicaUrl ? createDb(replicaUrl, 2, { connectionTimeoutMillis: 500 }).db : null;
+  const replica = replicaUrl ? createDb(replicaUrl, 2, { checkoutTimeoutMs: 500 }).db : null;
   const { ctx } = await makeContext(t.db, t.url, {
     pii: createPii(TEST_KEY),
     log: createLogger('silent'),

@@ -36,8 +36,22 @@ export const DEFAULT_DB_NAME = 'wangge';
 export const PREPARED = sql.raw('/* wangge:prepared */');
 const PREPARED_MARK = '/* wangge:prepared */';
 
-/** pg's client, preparing the statements marked PREPARED (named by a hash of their text). */
-class PreparingClient extends pg.Client {
+/**
+ * pg's client, never crashing the process when its connection ends. The pool listens for errors
+ * only on idle clients: a client checked out (a transaction between two statements) whose server
+ * goes away — a failover, a restart, pg_terminate_backend — emitted 'error' with no listener,
+ * and Node ended the whole instance. Here the error is kept for the next statement, which fails
+ * ("not queryable", answered 503 DATABASE_UNAVAILABLE), and the pool drops the client on release.
+ */
+class SturdyClient extends pg.Client {
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    this.on('error', () => {});
+  }
+}
+
+/** The sturdy client, preparing the statements marked PREPARED (named by a hash of their text). */
+class PreparingClient extends SturdyClient {
   override query(...args: unknown[]): never {
     const [text, values, callback] = args;
     if (typeof text === 'string' && text.includes(PREPARED_MARK)) {
@@ -49,16 +63,27 @@ class PreparingClient extends pg.Client {
 }
 
 /**
- * `onQuery` sees the text of every statement the query builder runs (tests: which queries
- * would not route to one shard under Citus, docs/citus.md).
+ * A pool on `url`. `prepared: false` sends every statement unnamed (a pooler in transaction mode
+ * before PgBouncer 1.21 cannot keep a statement prepared on one server connection for the next
+ * transaction). `checkoutTimeoutMs` bounds the wait for a connection (pg's connectionTimeoutMillis:
+ * the queue and the connect): a database unreachable during a failover then answers 503
+ * DATABASE_UNAVAILABLE rather than a request hanging; unbounded when absent. `onQuery` sees the
+ * text of every statement the query builder runs (tests: which queries would not route to one shard
+ * under Citus, docs/citus.md).
  */
 export function createDb(
   url: string,
   max = 10,
-  opts: Pick<pg.PoolConfig, 'connectionTimeoutMillis'> & { onQuery?: (sql: string) => void } = {},
+  opts: { prepared?: boolean; checkoutTimeoutMs?: number; onQuery?: (sql: string) => void } = {},
 ): { db: Db; pool: pg.Pool } {
-  const { onQuery, ...extra } = opts;
-  const pool = new pg.Pool({ connectionString: url, max, Client: PreparingClient, ...extra });
+  const { onQuery } = opts;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    Client: opts.prepared === false ? SturdyClient : PreparingClient,
+    connectionTimeoutMillis: opts.checkoutTimeoutMs ?? 0,
+    keepAlive: true,
+  });
   pool.on('error', () => {}); // idle-client errors surface on the next query instead
   const log = onQuery
     ? (e: { level: string; query: { sql: string } }) => {
@@ -104,6 +129,8 @@ export async function openDatabase(opts: {
   poolSize?: number;
   /** DATABASE_REPLICA_URL: a hot standby of that database, opened beside it (never migrated, never written) */
   replicaUrl?: string;
+  /** named prepared statements (Config `preparedStatements`); on unless false */
+  prepared?: boolean;
 }): Promise<Database> {
   let embedded: EmbeddedHandle | null = null;
   let url: string;
@@ -114,10 +141,10 @@ export async function openDatabase(opts: {
     await ensureDatabase(embedded.url, DEFAULT_DB_NAME);
     url = withDatabase(embedded.url, DEFAULT_DB_NAME);
   }
-  const { db, pool } = createDb(url, opts.poolSize);
+  const { db, pool } = createDb(url, opts.poolSize, { prepared: opts.prepared, checkoutTimeoutMs: 30_000 });
   // a replica that does not answer within 2 s counts as down (the read router falls back to the primary)
   const replica = opts.replicaUrl
-    ? createDb(opts.replicaUrl, opts.poolSize, { connectionTimeoutMillis: 2000 }).db
+    ? createDb(opts.replicaUrl, opts.poolSize, { prepared: opts.prepared, checkoutTimeoutMs: 2000 }).db
     : null;
   return {
     db,
