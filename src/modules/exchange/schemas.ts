@@ -8,12 +8,20 @@ export const SystemInput = z.object({
   name: z.string().trim().min(2).max(60).describe('e.g. 12345 政务服务便民热线'),
   scopeCode: RegionCode.describe('the node of the territory the system may see and act in'),
   operations: z.array(Operation).min(1).max(10),
+  callsPerMinute: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(600)
+    .describe('calls the system may make per minute (429 with Retry-After beyond)'),
 });
 export const SystemItem = z.object({
   id: z.number().int(),
   name: z.string(),
   scopeCode: z.string(),
   operations: z.array(Operation),
+  callsPerMinute: z.number().int(),
   createdAt: Stamp,
   rotatedAt: Stamp.nullable(),
   revokedAt: Stamp.nullable(),

@@ -19797,6 +19797,7 @@ export interface paths {
                                 name: string;
                                 scopeCode: string;
                                 operations: ("cases.create" | "cases.read" | "changes.read" | "households.import" | "enterprises.import" | "webhooks.manage")[];
+                                callsPerMinute: number;
                                 /** @description ISO 8601 */
                                 createdAt: string;
                                 rotatedAt: string | null;
@@ -19825,6 +19826,11 @@ export interface paths {
                         /** @description the node of the territory the system may see and act in */
                         scopeCode: string;
                         operations: ("cases.create" | "cases.read" | "changes.read" | "households.import" | "enterprises.import" | "webhooks.manage")[];
+                        /**
+                         * @description calls the system may make per minute (429 with Retry-After beyond)
+                         * @default 600
+                         */
+                        callsPerMinute?: number;
                     };
                 };
             };
@@ -19840,6 +19846,7 @@ export interface paths {
                             name: string;
                             scopeCode: string;
                             operations: ("cases.create" | "cases.read" | "changes.read" | "households.import" | "enterprises.import" | "webhooks.manage")[];
+                            callsPerMinute: number;
                             /** @description ISO 8601 */
                             createdAt: string;
                             rotatedAt: string | null;
@@ -19890,6 +19897,7 @@ export interface paths {
                             name: string;
                             scopeCode: string;
                             operations: ("cases.create" | "cases.read" | "changes.read" | "households.import" | "enterprises.import" | "webhooks.manage")[];
+                            callsPerMinute: number;
                             /** @description ISO 8601 */
                             createdAt: string;
                             rotatedAt: string | null;
@@ -19971,7 +19979,7 @@ export interface paths {
                          * @description where events are POSTed (signed: header `wangge-signature: t=…,v1=…`)
                          */
                         url: string;
-                        events: ("case.created" | "case.state_changed" | "case.closed")[];
+                        events: ("case.created" | "case.state_changed" | "case.closed" | "campaign.progress" | "campaign.closed" | "emergency.declared" | "emergency.progress" | "emergency.closed")[];
                     };
                 };
             };
@@ -19986,7 +19994,7 @@ export interface paths {
                             id: number;
                             systemAccountId: number;
                             url: string;
-                            events: ("case.created" | "case.state_changed" | "case.closed")[];
+                            events: ("case.created" | "case.state_changed" | "case.closed" | "campaign.progress" | "campaign.closed" | "emergency.declared" | "emergency.progress" | "emergency.closed")[];
                             /** @description ISO 8601 */
                             createdAt: string;
                             /** @description the signing secret, shown this once */
@@ -20030,7 +20038,7 @@ export interface paths {
                                 id: number;
                                 systemAccountId: number;
                                 url: string;
-                                events: ("case.created" | "case.state_changed" | "case.closed")[];
+                                events: ("case.created" | "case.state_changed" | "case.closed" | "campaign.progress" | "campaign.closed" | "emergency.declared" | "emergency.progress" | "emergency.closed")[];
                                 /** @description ISO 8601 */
                                 createdAt: string;
                             }[];
@@ -20519,7 +20527,7 @@ export interface paths {
                                 id: number;
                                 systemAccountId: number;
                                 url: string;
-                                events: ("case.created" | "case.state_changed" | "case.closed")[];
+                                events: ("case.created" | "case.state_changed" | "case.closed" | "campaign.progress" | "campaign.closed" | "emergency.declared" | "emergency.progress" | "emergency.closed")[];
                                 /** @description ISO 8601 */
                                 createdAt: string;
                             }[];
@@ -20545,7 +20553,7 @@ export interface paths {
                          * @description where events are POSTed (signed: header `wangge-signature: t=…,v1=…`)
                          */
                         url: string;
-                        events: ("case.created" | "case.state_changed" | "case.closed")[];
+                        events: ("case.created" | "case.state_changed" | "case.closed" | "campaign.progress" | "campaign.closed" | "emergency.declared" | "emergency.progress" | "emergency.closed")[];
                     };
                 };
             };
@@ -20560,7 +20568,7 @@ export interface paths {
                             id: number;
                             systemAccountId: number;
                             url: string;
-                            events: ("case.created" | "case.state_changed" | "case.closed")[];
+                            events: ("case.created" | "case.state_changed" | "case.closed" | "campaign.progress" | "campaign.closed" | "emergency.declared" | "emergency.progress" | "emergency.closed")[];
                             /** @description ISO 8601 */
                             createdAt: string;
                             /** @description the signing secret, shown this once */
