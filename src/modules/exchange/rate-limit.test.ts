@@ -4,8 +4,7 @@
  * error past the limit; the refused call changes nothing and another account is not held back.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../server/app.js';
-import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
+import { buildApp, createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 import { bearer, makeSystem } from '../../../test/kits/exchange.js';
 
 let t: TestApp;
