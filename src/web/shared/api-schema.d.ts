@@ -20627,7 +20627,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 开放数据 Anonymised case counts per township and month (CSV or JSON) of a county that publishes them */
+        /** 开放数据 Anonymised indicators per township and month (CSV or JSON) of a county that publishes them */
         get: {
             parameters: {
                 query?: never;
@@ -20652,11 +20652,34 @@ export interface paths {
                             generatedAt: string;
                             suppressedBelow: number;
                             items: {
+                                /** @description YYYY-MM, Beijing time */
                                 month: string;
                                 townshipCode: string;
                                 townshipName: string;
+                                /** @description cases reported (case.reported) */
                                 reported: number | "<5";
+                                /** @description cases closed (case.closed) */
                                 closed: number | "<5";
+                                /** @description % closed of reported (case.closure_rate); null: fewer than 5 cases */
+                                closureRate: number | null;
+                                /** @description % closed on time (case.on_time_closure_rate); null: fewer than 5 */
+                                onTimeClosureRate: number | null;
+                                /** @description average hours report → close (case.avg_hours_close); null: fewer than 5 */
+                                avgHoursToClose: number | null;
+                                /** @description % satisfied of rated (case.satisfaction_rate); null: fewer than 5 */
+                                satisfactionRate: number | null;
+                                /** @description cases reported of component categories (P…) */
+                                reportedComponents: number | "<5";
+                                /** @description cases reported of event categories (E…) */
+                                reportedEvents: number | "<5";
+                                /** @description cases reported of governance categories (G…) */
+                                reportedGovernance: number | "<5";
+                                /** @description household visits made (visits.made) */
+                                visitsMade: number | "<5";
+                                /** @description micro-wishes fulfilled (wishes.fulfilled) */
+                                wishesFulfilled: number | "<5";
+                                /** @description disputes settled (disputes.settled) */
+                                disputesSettled: number | "<5";
                             }[];
                         } | string;
                     };
