@@ -193,7 +193,7 @@ export async function buildApp(ctx: AppContext, opts: BuildOptions = {}) {
       await api.register(loanRoutes(ctx));
       await api.register(exchangeAdminRoutes(ctx));
       await api.register(exchangeSystemRoutes(ctx));
-      await api.register(openDataRoutes(ctx));
+      await api.register(openDataRoutes({ ...ctx, indicatorSources: INDICATOR_SOURCES }));
     },
     { prefix: API_PREFIX },
   );

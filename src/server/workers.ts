@@ -10,7 +10,7 @@ import { sweepWhistles } from '../modules/whistles/index.js';
 import { sweepErrandRelay } from '../modules/errands/index.js';
 import { warnCampaignEnds } from '../modules/campaigns/index.js';
 import { remindOverdueLoans } from '../modules/stations/index.js';
-import { deliverWebhooks } from '../modules/exchange/index.js';
+import { deliverWebhooks, emitProgress } from '../modules/exchange/index.js';
 import { maintainPartitions } from '../platform/db/partitions.js';
 import type { AppContext } from './context.js';
 import { INDICATOR_SOURCES } from './indicators.js';
@@ -56,6 +56,8 @@ export function startWorkers(
     every(opts.outboxMs ?? 5_000, 'outbox delivery', () => deliverDue(ctx.db, channels, ctx.now())),
     // signed webhooks to other systems' subscribers (exchange), once across instances (SKIP LOCKED)
     every(opts.outboxMs ?? 5_000, 'webhook delivery', () => deliverWebhooks(deps)),
+    // campaign and emergency progress for subscribers, at most once a minute each (advisory lock)
+    every(opts.outboxMs ?? 5_000, 'webhook progress', () => emitProgress(deps)),
     // folds the indicator rollup's deltas of the last days (ADR 0007)
     every(opts.compactMs ?? 300_000, 'rollup compaction', () => compactRollup(ctx.db)),
     // moves new case history into the rollup (ADR 0007; until then it is read from scratch)

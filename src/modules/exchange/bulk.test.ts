@@ -104,19 +104,61 @@ describe('open data', () => {
     expect(set.statusCode).toBe(200);
     const json = await t.app.inject({ method: 'GET', url: `${url}.json` });
     expect(json.statusCode, json.body).toBe(200);
-    const items = json.json().items as {
-      townshipCode: string;
-      reported: number | string;
-      closed: number | string;
-    }[];
+    const items = json.json().items as Record<string, number | string | null>[];
     expect(items.length).toBeGreaterThan(0);
-    expect(items.every((i) => /^\d{9}$/.test(i.townshipCode))).toBe(true);
-    for (const i of items)
-      for (const v of [i.reported, i.closed])
-        expect(v === '<5' || (typeof v === 'number' && (v === 0 || v >= 5))).toBe(true);
+    expect(items.every((i) => /^\d{9}$/.test(String(i.townshipCode)))).toBe(true);
+    const counts = [
+      'reported',
+      'closed',
+      'reportedComponents',
+      'reportedEvents',
+      'reportedGovernance',
+      'visitsMade',
+      'wishesFulfilled',
+      'disputesSettled',
+    ];
+    const rates = ['closureRate', 'onTimeClosureRate', 'avgHoursToClose', 'satisfactionRate'];
+    for (const i of items) {
+      for (const k of counts) {
+        const v = i[k];
+        expect(v === '<5' || (typeof v === 'number' && (v === 0 || v >= 5)), `${k}=${v}`).toBe(true);
+      }
+      // a rate of a handful of cases is withheld
+      const few =
+        typeof i.reported !== 'number' || typeof i.closed !== 'number' || i.reported < 5 || i.closed < 5;
+      for (const k of rates) if (few) expect(i[k], k).toBeNull();
+      // the category groups add up to the cases reported (when none is suppressed)
+      const g = [i.reportedComponents, i.reportedEvents, i.reportedGovernance];
+      if (g.every((x) => typeof x === 'number') && typeof i.reported === 'number')
+        expect((g as number[]).reduce((a, b) => a + b, 0)).toBe(i.reported);
+    }
+    // the demo's history gives real figures: some township-month with published rates and visits
+    expect(
+      items.some((i) => typeof i.closureRate === 'number' && typeof i.avgHoursToClose === 'number'),
+    ).toBe(true);
+    expect(items.some((i) => i.visitsMade !== 0 || i.wishesFulfilled !== 0 || i.disputesSettled !== 0)).toBe(
+      true,
+    );
+    // the same figures as the indicators module's dashboard for a township and month
+    const sample = items.find((i) => typeof i.reported === 'number' && i.reported > 0)!;
+    const dash = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/indicators/values?region=${sample.townshipCode}&period=month&at=${sample.month}&codes=case.reported,case.closure_rate`,
+      headers: await signIn(t.app, 'county'),
+    });
+    expect(dash.statusCode, dash.body).toBe(200);
+    const byCode = Object.fromEntries(
+      (dash.json().items as { code: string; value: number | null }[]).map((x) => [x.code, x.value]),
+    );
+    expect(byCode['case.reported']).toBe(sample.reported);
     const csv = await t.app.inject({ method: 'GET', url: `${url}.csv` });
     expect(csv.headers['content-type']).toContain('text/csv');
-    expect(csv.body.split('\r\n')[0]).toBe('\uFEFFmonth,townshipCode,townshipName,reported,closed');
+    const lines = csv.body.split('\r\n');
+    expect(lines[0]).toBe(
+      '\uFEFFmonth,townshipCode,townshipName,reported,closed,closureRate,onTimeClosureRate,avgHoursToClose,' +
+        'satisfactionRate,reportedComponents,reportedEvents,reportedGovernance,visitsMade,wishesFulfilled,disputesSettled',
+    );
+    expect(lines.length - 2).toBe(items.length);
     expect(
       (await t.app.inject({ method: 'GET', url: `/api/v1/open-data/211122/indicators.json` })).statusCode,
     ).toBe(404);

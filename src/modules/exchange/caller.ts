@@ -13,6 +13,8 @@ export type SystemCaller = {
   scopeCode: string;
   scopePath: string;
   operations: Operation[];
+  /** calls allowed per minute (rate-limit.ts) */
+  callsPerMinute: number;
 };
 
 /** `Authorization: Bearer wg_sys_…` → the live account (401 SYSTEM_KEY_INVALID otherwise). */
@@ -21,7 +23,7 @@ export async function systemOf(db: DbOrTx, authorization: string | undefined): P
   if (!key.startsWith(KEY_PREFIX) || key.length > 200) throw new AppError('SYSTEM_KEY_INVALID');
   const r = await db
     .selectFrom('system_account')
-    .select(['id', 'county_code', 'name', 'scope_code', 'scope_path', 'operations'])
+    .select(['id', 'county_code', 'name', 'scope_code', 'scope_path', 'operations', 'calls_per_minute'])
     .where('key_hash', '=', hashSystemKey(key))
     .where('revoked_at', 'is', null)
     .executeTakeFirst();
@@ -33,6 +35,7 @@ export async function systemOf(db: DbOrTx, authorization: string | undefined): P
     scopeCode: r.scope_code,
     scopePath: r.scope_path,
     operations: r.operations as Operation[],
+    callsPerMinute: r.calls_per_minute,
   };
 }
 

@@ -24,7 +24,19 @@ export const MAX_DELIVERY_ATTEMPTS = 6;
 /** Seconds before the next attempt after the n-th failure: 10 s, 20 s, 40 s … capped at an hour. */
 export const retryAfterSeconds = (attempts: number) => Math.min(3600, 10 * 2 ** Math.max(0, attempts - 1));
 
-type Payload = { answer?: string | null } & Record<string, unknown>;
+type Titled = { title?: unknown } & Record<string, unknown>;
+type Payload = { answer?: string | null; campaign?: Titled; emergency?: Titled } & Record<string, unknown>;
+
+/** Free text leaves the county only masked: a ticket's answer, a campaign's or emergency's title. */
+function masked(p: Payload): Payload {
+  const out: Payload = { ...p };
+  if (typeof p.answer === 'string') out.answer = maskPiiText(p.answer);
+  for (const k of ['campaign', 'emergency'] as const) {
+    const o = p[k];
+    if (o && typeof o.title === 'string') out[k] = { ...o, title: maskPiiText(o.title) };
+  }
+  return out;
+}
 
 /**
  * Sends due webhooks. Each delivery is claimed with FOR UPDATE SKIP LOCKED in its own transaction,
@@ -57,11 +69,8 @@ export async function deliverWebhooks(
         .skipLocked()
         .executeTakeFirst();
       if (!row) return null;
-      const payload = row.payload as Payload;
       // free text leaves the county only masked (phone and ID numbers typed into an answer)
-      const body = JSON.stringify(
-        typeof payload.answer === 'string' ? { ...payload, answer: maskPiiText(payload.answer) } : payload,
-      );
+      const body = JSON.stringify(masked(row.payload as Payload));
       let status: number | null = null;
       let error: string | null = null;
       try {

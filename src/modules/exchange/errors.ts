@@ -12,6 +12,11 @@ export const EXCHANGE_ERRORS = {
     '该系统账号未获准此项操作',
     'This system account is not granted this operation',
   ],
+  SYSTEM_RATE_LIMITED: [
+    429,
+    '该系统账号调用过于频繁，请按 Retry-After 所示秒数后再试',
+    'This system account is calling too often; try again after the seconds in Retry-After',
+  ],
   SYSTEM_ACCOUNT_REVOKED: [409, '该系统账号已吊销', 'This system account has been revoked'],
   EXCHANGE_CURSOR_INVALID: [400, '变更游标无效', 'The changes cursor is not valid'],
   EXCHANGE_DELIVERY_NOT_DEAD: [409, '该推送不在死信列表中', 'This delivery is not in the dead-letter list'],

@@ -1,11 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { IndicatorSource } from '../../platform/indicators.js';
 import type { ExchangeDeps } from './context.js';
 import { openData, SUPPRESS_BELOW, toCsv } from './open-data.js';
 import * as s from './schemas.js';
 
 /** Open data of a county that publishes it: anyone may read (no personal data; small counts "<5"). */
 export const openDataRoutes =
-  (ctx: ExchangeDeps): FastifyPluginAsyncZod =>
+  (ctx: ExchangeDeps & { indicatorSources: readonly IndicatorSource[] }): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/open-data/:county/indicators.:format',
@@ -14,14 +15,14 @@ export const openDataRoutes =
         schema: {
           tags: ['exchange'],
           summary:
-            '开放数据 Anonymised case counts per township and month (CSV or JSON) of a county that publishes them',
+            '开放数据 Anonymised indicators per township and month (CSV or JSON) of a county that publishes them',
           params: s.OpenDataParams,
           response: { 200: s.OpenDataJson.or(s.OpenDataCsv) },
         },
       },
       async (req, reply) => {
         const now = ctx.now();
-        const items = await openData(ctx.db, req.params.county, now);
+        const items = await openData(ctx, req.params.county, now);
         reply.header('cache-control', 'public, max-age=3600');
         if (req.params.format === 'csv') {
           reply.header('content-type', 'text/csv; charset=utf-8');
@@ -29,6 +30,7 @@ export const openDataRoutes =
           return reply.send(toCsv(items));
         }
         return {
+          // the fields are checked by the response schema (undeclared ones are stripped)
           county: req.params.county,
           generatedAt: now.toISOString(),
           suppressedBelow: SUPPRESS_BELOW,

@@ -12,7 +12,19 @@ export const OPERATIONS = [
 export type Operation = (typeof OPERATIONS)[number];
 export const Operation = z.enum(OPERATIONS);
 
-/** Events a subscriber may choose (written by the trigger of migration 0174). */
-export const EVENTS = ['case.created', 'case.state_changed', 'case.closed'] as const;
+/**
+ * Events a subscriber may choose: cases (the trigger of migration 0174), campaigns and emergencies
+ * (migration 0200: triggers for declared and closed, the progress sweep at most once a minute).
+ */
+export const EVENTS = [
+  'case.created',
+  'case.state_changed',
+  'case.closed',
+  'campaign.progress',
+  'campaign.closed',
+  'emergency.declared',
+  'emergency.progress',
+  'emergency.closed',
+] as const;
 export type ExchangeEvent = (typeof EVENTS)[number];
 export const ExchangeEvent = z.enum(EVENTS);

@@ -8,12 +8,20 @@ export const SystemInput = z.object({
   name: z.string().trim().min(2).max(60).describe('e.g. 12345 政务服务便民热线'),
   scopeCode: RegionCode.describe('the node of the territory the system may see and act in'),
   operations: z.array(Operation).min(1).max(10),
+  callsPerMinute: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(600)
+    .describe('calls the system may make per minute (429 with Retry-After beyond)'),
 });
 export const SystemItem = z.object({
   id: z.number().int(),
   name: z.string(),
   scopeCode: z.string(),
   operations: z.array(Operation),
+  callsPerMinute: z.number().int(),
   createdAt: Stamp,
   rotatedAt: Stamp.nullable(),
   revokedAt: Stamp.nullable(),
@@ -160,18 +168,37 @@ export const OpenDataParams = z.object({
   format: z.enum(['json', 'csv']),
 });
 export const OpenDataCount = z.union([z.number().int(), z.literal('<5')]);
+const Withheld = z.number().nullable();
 export const OpenDataJson = z.object({
   county: z.string(),
   generatedAt: Stamp,
   suppressedBelow: z.number().int(),
   items: z.array(
     z.object({
-      month: z.string(),
+      month: z.string().describe('YYYY-MM, Beijing time'),
       townshipCode: z.string(),
       townshipName: z.string(),
-      reported: OpenDataCount,
-      closed: OpenDataCount,
+      reported: OpenDataCount.describe('cases reported (case.reported)'),
+      closed: OpenDataCount.describe('cases closed (case.closed)'),
+      closureRate: Withheld.describe('% closed of reported (case.closure_rate); null: fewer than 5 cases'),
+      onTimeClosureRate: Withheld.describe(
+        '% closed on time (case.on_time_closure_rate); null: fewer than 5',
+      ),
+      avgHoursToClose: Withheld.describe(
+        'average hours report → close (case.avg_hours_close); null: fewer than 5',
+      ),
+      satisfactionRate: Withheld.describe(
+        '% satisfied of rated (case.satisfaction_rate); null: fewer than 5',
+      ),
+      reportedComponents: OpenDataCount.describe('cases reported of component categories (P…)'),
+      reportedEvents: OpenDataCount.describe('cases reported of event categories (E…)'),
+      reportedGovernance: OpenDataCount.describe('cases reported of governance categories (G…)'),
+      visitsMade: OpenDataCount.describe('household visits made (visits.made)'),
+      wishesFulfilled: OpenDataCount.describe('micro-wishes fulfilled (wishes.fulfilled)'),
+      disputesSettled: OpenDataCount.describe('disputes settled (disputes.settled)'),
     }),
   ),
 });
-export const OpenDataCsv = z.string().describe('text/csv: month,townshipCode,townshipName,reported,closed');
+export const OpenDataCsv = z
+  .string()
+  .describe('text/csv: the columns of the JSON items, in their order; a withheld value is empty');

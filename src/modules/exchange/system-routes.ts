@@ -4,11 +4,13 @@ import { z } from 'zod';
 import { Id } from '../../platform/ids.js';
 import { importEnterpriseRecords } from '../enterprises/index.js';
 import { importHouseholdRecords } from '../people/index.js';
+import { AppError, errorBody } from '../../platform/errors.js';
 import { importerOf, requireOperation, systemOf, type SystemCaller } from './caller.js';
 import { readChanges } from './changes.js';
 import type { ExchangeDeps } from './context.js';
 import * as s from './schemas.js';
 import { listSubscriptions, subscribe, unsubscribe } from './subscriptions.js';
+import { takeSystemCall } from './rate-limit.js';
 import { createTicket } from './tickets.js';
 
 const TAGS = ['exchange-system'];
@@ -22,14 +24,26 @@ const BULK = 8 * 1024 * 1024;
 /**
  * The calls other systems make with their key (`Authorization: Bearer wg_sys_…`), under /api/v1.
  * Each answers 401 without a live key, 403 for an operation not granted, 404 for a place outside
- * the account's scope; every call is audited as the account.
+ * the account's scope, 429 past the account's calls a minute; every call is audited as the account.
  */
 export const exchangeSystemRoutes =
   (ctx: ExchangeDeps): FastifyPluginAsyncZod =>
   async (app) => {
     const callers = new WeakMap<FastifyRequest, SystemCaller>();
-    app.addHook('onRequest', async (req) => {
-      callers.set(req, await systemOf(ctx.db, req.headers.authorization));
+    app.addHook('onRequest', async (req, reply) => {
+      const caller = await systemOf(ctx.db, req.headers.authorization);
+      // per account, in the database every instance shares: 429 with Retry-After past the limit
+      const take = await takeSystemCall(ctx.db, caller);
+      void reply.header('x-ratelimit-limit', caller.callsPerMinute);
+      void reply.header('x-ratelimit-remaining', take.remaining);
+      if (!take.allowed) {
+        req.log.warn({ systemAccountId: caller.id }, 'system account rate limited');
+        return reply
+          .code(429)
+          .header('retry-after', take.retryAfter)
+          .send(errorBody(new AppError('SYSTEM_RATE_LIMITED')));
+      }
+      callers.set(req, caller);
     });
     const callerOf = (req: FastifyRequest) => callers.get(req)!;
 

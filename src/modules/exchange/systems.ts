@@ -7,13 +7,19 @@ import { pathOf } from '../regions/index.js';
 import { generateSystemKey, hashSystemKey } from './keys.js';
 import type { Operation } from './operations.js';
 
-export type SystemInput = { name: string; scopeCode: string; operations: Operation[] };
+export type SystemInput = {
+  name: string;
+  scopeCode: string;
+  operations: Operation[];
+  callsPerMinute?: number;
+};
 
 const COLUMNS = [
   'id',
   'name',
   'scope_code',
   'operations',
+  'calls_per_minute',
   'created_at',
   'rotated_at',
   'revoked_at',
@@ -25,6 +31,7 @@ type Row = {
   name: string;
   scope_code: string;
   operations: string[];
+  calls_per_minute: number;
   created_at: Date;
   rotated_at: Date | null;
   revoked_at: Date | null;
@@ -35,6 +42,7 @@ const item = (r: Row) => ({
   name: r.name,
   scopeCode: r.scope_code,
   operations: r.operations as Operation[],
+  callsPerMinute: r.calls_per_minute,
   createdAt: r.created_at.toISOString(),
   rotatedAt: r.rotated_at?.toISOString() ?? null,
   revokedAt: r.revoked_at?.toISOString() ?? null,
@@ -67,6 +75,7 @@ export async function createSystem(db: Db, actor: Actor, input: SystemInput, req
         scope_code: input.scopeCode,
         scope_path: path,
         operations,
+        calls_per_minute: input.callsPerMinute ?? 600,
         key_hash: hashSystemKey(key),
         created_by: actor.accountId,
       })
@@ -78,7 +87,7 @@ export async function createSystem(db: Db, actor: Actor, input: SystemInput, req
       action: 'system_account.create',
       entityType: 'system_account',
       entityId: r.id,
-      after: { scopeCode: input.scopeCode, operations },
+      after: { scopeCode: input.scopeCode, operations, callsPerMinute: input.callsPerMinute ?? 600 },
       requestId,
     });
     return r;

@@ -2,4 +2,11 @@
 export { INDICATOR_ABILITIES } from './abilities.js';
 export { INDICATOR_ERRORS } from './errors.js';
 export { compactRollup, foldRollup, rebuildMonthRollup, rebuildRollup } from './compact.js';
-export { localDay, reportFigures, windowOf, type Listed, type ReportFigures } from './report-figures.js';
+export {
+  categoryFigures,
+  localDay,
+  reportFigures,
+  windowOf,
+  type Listed,
+  type ReportFigures,
+} from './report-figures.js';

@@ -62,3 +62,24 @@ export async function reportFigures(
 /** The local day (UTC+8) of an instant, YYYY-MM-DD. */
 export const localDay = dayOfNow;
 export { windowOf };
+
+/**
+ * One indicator of a region in a period broken down by category (the dashboard's drill-down), for
+ * the exchange module's open data. No actor: the caller has scoped the region.
+ */
+export async function categoryFigures(
+  deps: { db: Db; indicatorSources: readonly IndicatorSource[]; now: Date },
+  region: { countyCode: string; code: string; path: string },
+  period: 'month',
+  at: string,
+  code: string,
+): Promise<{ key: string; value: number | null }[]> {
+  const c: Ctx = {
+    db: deps.db,
+    catalogue: new Catalogue(deps.indicatorSources),
+    figures: rollupFigures(deps.db),
+    now: deps.now,
+  };
+  const node: Node = { ...region, childLength: null };
+  return breakdown(c, node, windowOf(period, at, dayOfNow(deps.now)), code, 'category');
+}

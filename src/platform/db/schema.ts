@@ -985,6 +985,14 @@ export interface ExchangeDelivery {
   subscription_id: number;
 }
 
+export interface ExchangeProgressMark {
+  counts: Json;
+  county_code: string;
+  sent_at: Timestamp;
+  subject: string;
+  subject_id: number;
+}
+
 export interface ExchangeSetting {
   county_code: string;
   open_data: Generated<boolean>;
@@ -1843,6 +1851,7 @@ export interface StationStock {
 }
 
 export interface SystemAccount {
+  calls_per_minute: Generated<number>;
   county_code: string;
   created_at: Generated<Timestamp>;
   created_by: number | null;
@@ -2077,6 +2086,7 @@ export interface DB {
   escalation_rule: EscalationRule;
   exchange_change: ExchangeChange;
   exchange_delivery: ExchangeDelivery;
+  exchange_progress_mark: ExchangeProgressMark;
   exchange_setting: ExchangeSetting;
   exchange_subscription: ExchangeSubscription;
   first_secretary: FirstSecretary;

@@ -19797,6 +19797,7 @@ export interface paths {
                                 name: string;
                                 scopeCode: string;
                                 operations: ("cases.create" | "cases.read" | "changes.read" | "households.import" | "enterprises.import" | "webhooks.manage")[];
+                                callsPerMinute: number;
                                 /** @description ISO 8601 */
                                 createdAt: string;
                                 rotatedAt: string | null;
@@ -19825,6 +19826,11 @@ export interface paths {
                         /** @description the node of the territory the system may see and act in */
                         scopeCode: string;
                         operations: ("cases.create" | "cases.read" | "changes.read" | "households.import" | "enterprises.import" | "webhooks.manage")[];
+                        /**
+                         * @description calls the system may make per minute (429 with Retry-After beyond)
+                         * @default 600
+                         */
+                        callsPerMinute?: number;
                     };
                 };
             };
@@ -19840,6 +19846,7 @@ export interface paths {
                             name: string;
                             scopeCode: string;
                             operations: ("cases.create" | "cases.read" | "changes.read" | "households.import" | "enterprises.import" | "webhooks.manage")[];
+                            callsPerMinute: number;
                             /** @description ISO 8601 */
                             createdAt: string;
                             rotatedAt: string | null;
@@ -19890,6 +19897,7 @@ export interface paths {
                             name: string;
                             scopeCode: string;
                             operations: ("cases.create" | "cases.read" | "changes.read" | "households.import" | "enterprises.import" | "webhooks.manage")[];
+                            callsPerMinute: number;
                             /** @description ISO 8601 */
                             createdAt: string;
                             rotatedAt: string | null;
@@ -19971,7 +19979,7 @@ export interface paths {
                          * @description where events are POSTed (signed: header `wangge-signature: t=…,v1=…`)
                          */
                         url: string;
-                        events: ("case.created" | "case.state_changed" | "case.closed")[];
+                        events: ("case.created" | "case.state_changed" | "case.closed" | "campaign.progress" | "campaign.closed" | "emergency.declared" | "emergency.progress" | "emergency.closed")[];
                     };
                 };
             };
@@ -19986,7 +19994,7 @@ export interface paths {
                             id: number;
                             systemAccountId: number;
                             url: string;
-                            events: ("case.created" | "case.state_changed" | "case.closed")[];
+                            events: ("case.created" | "case.state_changed" | "case.closed" | "campaign.progress" | "campaign.closed" | "emergency.declared" | "emergency.progress" | "emergency.closed")[];
                             /** @description ISO 8601 */
                             createdAt: string;
                             /** @description the signing secret, shown this once */
@@ -20030,7 +20038,7 @@ export interface paths {
                                 id: number;
                                 systemAccountId: number;
                                 url: string;
-                                events: ("case.created" | "case.state_changed" | "case.closed")[];
+                                events: ("case.created" | "case.state_changed" | "case.closed" | "campaign.progress" | "campaign.closed" | "emergency.declared" | "emergency.progress" | "emergency.closed")[];
                                 /** @description ISO 8601 */
                                 createdAt: string;
                             }[];
@@ -20519,7 +20527,7 @@ export interface paths {
                                 id: number;
                                 systemAccountId: number;
                                 url: string;
-                                events: ("case.created" | "case.state_changed" | "case.closed")[];
+                                events: ("case.created" | "case.state_changed" | "case.closed" | "campaign.progress" | "campaign.closed" | "emergency.declared" | "emergency.progress" | "emergency.closed")[];
                                 /** @description ISO 8601 */
                                 createdAt: string;
                             }[];
@@ -20545,7 +20553,7 @@ export interface paths {
                          * @description where events are POSTed (signed: header `wangge-signature: t=…,v1=…`)
                          */
                         url: string;
-                        events: ("case.created" | "case.state_changed" | "case.closed")[];
+                        events: ("case.created" | "case.state_changed" | "case.closed" | "campaign.progress" | "campaign.closed" | "emergency.declared" | "emergency.progress" | "emergency.closed")[];
                     };
                 };
             };
@@ -20560,7 +20568,7 @@ export interface paths {
                             id: number;
                             systemAccountId: number;
                             url: string;
-                            events: ("case.created" | "case.state_changed" | "case.closed")[];
+                            events: ("case.created" | "case.state_changed" | "case.closed" | "campaign.progress" | "campaign.closed" | "emergency.declared" | "emergency.progress" | "emergency.closed")[];
                             /** @description ISO 8601 */
                             createdAt: string;
                             /** @description the signing secret, shown this once */
@@ -20619,7 +20627,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 开放数据 Anonymised case counts per township and month (CSV or JSON) of a county that publishes them */
+        /** 开放数据 Anonymised indicators per township and month (CSV or JSON) of a county that publishes them */
         get: {
             parameters: {
                 query?: never;
@@ -20644,11 +20652,34 @@ export interface paths {
                             generatedAt: string;
                             suppressedBelow: number;
                             items: {
+                                /** @description YYYY-MM, Beijing time */
                                 month: string;
                                 townshipCode: string;
                                 townshipName: string;
+                                /** @description cases reported (case.reported) */
                                 reported: number | "<5";
+                                /** @description cases closed (case.closed) */
                                 closed: number | "<5";
+                                /** @description % closed of reported (case.closure_rate); null: fewer than 5 cases */
+                                closureRate: number | null;
+                                /** @description % closed on time (case.on_time_closure_rate); null: fewer than 5 */
+                                onTimeClosureRate: number | null;
+                                /** @description average hours report → close (case.avg_hours_close); null: fewer than 5 */
+                                avgHoursToClose: number | null;
+                                /** @description % satisfied of rated (case.satisfaction_rate); null: fewer than 5 */
+                                satisfactionRate: number | null;
+                                /** @description cases reported of component categories (P…) */
+                                reportedComponents: number | "<5";
+                                /** @description cases reported of event categories (E…) */
+                                reportedEvents: number | "<5";
+                                /** @description cases reported of governance categories (G…) */
+                                reportedGovernance: number | "<5";
+                                /** @description household visits made (visits.made) */
+                                visitsMade: number | "<5";
+                                /** @description micro-wishes fulfilled (wishes.fulfilled) */
+                                wishesFulfilled: number | "<5";
+                                /** @description disputes settled (disputes.settled) */
+                                disputesSettled: number | "<5";
                             }[];
                         } | string;
                     };
