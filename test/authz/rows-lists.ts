@@ -16,6 +16,8 @@ const registerOutside = { '*': 403, county: 404, township: 404, village: 404, pa
 const peopleExporters = { '*': 403, county: 200, township: 200, village: 200, anonymous: 401 };
 /** petitions.export: the right first (403), then the place (404 outside) */
 const peopleOutside = { '*': 403, county: 404, township: 404, village: 404, anonymous: 401 };
+/** whistles.export: the right first (403 to the rest), then the place (404 outside) */
+const exportersOutside = { '*': 403, county: 404, township: 404, village: 404, admin: 404, anonymous: 401 };
 
 export const LIST_ROWS: Row[] = [
   {
@@ -71,5 +73,18 @@ export const LIST_ROWS: Row[] = [
     make: (fx, w) => get(`/petitions/export.xlsx?within=${fx[w].village}&sort=number`),
     in: peopleExporters,
     out: peopleOutside,
+  },
+  {
+    // visits.export: the centres that keep the archive (households' addresses and needs), not the admin
+    route: 'GET /api/v1/visits/export.xlsx',
+    make: (fx, w) => get(`/visits/export.xlsx?within=${fx[w].grid}&sort=-visitedAt`),
+    in: peopleExporters,
+    out: peopleOutside,
+  },
+  {
+    route: 'GET /api/v1/whistles/export.xlsx',
+    make: (fx, w) => get(`/whistles/export.xlsx?within=${fx[w].village}&sort=dueAt`),
+    in: exporters,
+    out: exportersOutside,
   },
 ];

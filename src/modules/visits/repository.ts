@@ -2,7 +2,11 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 import { photoIdsOf } from '../photos/index.js';
+import { listPage } from '../../platform/lists/index.js';
 import { dueAfter } from './due.js';
+import { filteredVisits, type VisitFilter } from './list-repository.js';
+
+export { filteredVisits, VISIT_SORT_KEYS, type VisitFilter, type VisitSortKey } from './list-repository.js';
 
 /** Every query here is scoped: the caller's county (the distribution key) and subtree. */
 export type Scope = { countyCode: string; path: string };
@@ -113,64 +117,21 @@ export async function setCase(
     .execute();
 }
 
-export type VisitFilter = {
-  householdId?: number;
-  id?: number;
-  from?: Date;
-  to?: Date;
-  limit: number;
-  offset: number;
-};
-
-/** Visits in the scope, newest first, with the worker's name, the household's address and the linked case's number. */
-export async function listVisits(db: DbOrTx, scope: Scope, f: VisitFilter) {
-  let q = db
-    .selectFrom('visit as v')
-    .innerJoin('household as h', (j) =>
-      j.onRef('h.county_code', '=', 'v.county_code').onRef('h.id', '=', 'v.household_id'),
-    )
-    .innerJoin('region as g', 'g.code', 'v.grid_code')
-    .innerJoin('account as a', 'a.id', 'v.worker_account_id')
-    .leftJoin('cases as c', (j) =>
-      j.onRef('c.county_code', '=', 'v.county_code').onRef('c.id', '=', 'v.case_id'),
-    )
-    .where('v.county_code', '=', scope.countyCode)
-    .where(inSubtree('v.grid_path', scope.path));
-  if (f.householdId !== undefined) q = q.where('v.household_id', '=', f.householdId);
-  if (f.id !== undefined) q = q.where('v.id', '=', f.id);
-  if (f.from) q = q.where('v.visited_at', '>=', f.from);
-  if (f.to) q = q.where('v.visited_at', '<', f.to);
-  const [items, total] = await Promise.all([
-    q
-      .select([
-        'v.id',
-        'v.household_id',
-        'h.address',
-        'v.grid_code',
-        'g.name as grid_name',
-        'a.display_name as worker_name',
-        'v.visited_at',
-        'v.kind',
-        'v.outcome',
-        'v.needs',
-        'v.notes',
-        'v.case_id',
-        'c.number as case_number',
-      ])
-      .orderBy('v.visited_at', 'desc')
-      .orderBy('v.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
+/** One page of the visit list and the exact total of its filter, with each visit's photo ids. */
+export async function listVisits(
+  db: DbOrTx,
+  scope: Scope,
+  f: VisitFilter & { limit: number; offset: number },
+) {
+  const q = filteredVisits(db, scope, f);
+  const { items, total } = await listPage(q, q, f.limit, f.offset);
   const photos = await photoIdsOf(
     db,
     scope.countyCode,
     'visit_id',
     items.map((v) => v.id),
   );
-  return { items: items.map((v) => ({ ...v, photo_ids: photos.get(v.id) ?? [] })), total: total.n };
+  return { items: items.map((v) => ({ ...v, photo_ids: photos.get(v.id) ?? [] })), total };
 }
 
 export type VisitRow = Awaited<ReturnType<typeof listVisits>>['items'][number];

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
+import { sendXlsx, XLSX } from '../../platform/lists/index.js';
 import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
 import type { VisitDeps } from './context.js';
 import { authorize } from './abilities.js';
@@ -17,9 +18,11 @@ import {
   RecordVisitBody,
   RecordVisitResponse,
   SummaryRow,
+  VisitExportQuery,
   VisitItem,
   Within,
 } from './schemas.js';
+import { exportVisits } from './export.js';
 import { linkCase, recordVisit } from './service.js';
 import { toDueItem, toVisitItem } from './view.js';
 
@@ -114,7 +117,8 @@ export const visitRoutes =
       {
         schema: {
           tags: ['visits'],
-          summary: '走访记录 Visits in my scope, newest first',
+          summary:
+            '走访记录 Visits in my scope: filter, search, sort (newest first by default), the exact total',
           querystring: ListQuery,
           response: { 200: z.object({ items: z.array(VisitItem), total: z.number().int() }) },
         },
@@ -129,6 +133,33 @@ export const visitRoutes =
           to: q.to ? new Date(q.to) : undefined,
         });
         return { items: items.map(toVisitItem), total };
+      },
+    );
+
+    app.get(
+      '/visits/export.xlsx',
+      {
+        schema: {
+          tags: ['visits'],
+          summary: '导出走访记录 The filtered visit list as .xlsx, streamed (notes masked; audited)',
+          querystring: VisitExportQuery,
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        // the right first (403), then the place (404 outside the caller)
+        authorize(actor, 'visits.export');
+        const q = req.query;
+        const { stream } = await exportVisits(
+          ctx.db,
+          actor,
+          scopeOf(actor, q.within),
+          { ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined },
+          q,
+          req.id,
+        );
+        return sendXlsx(reply, `visits-${actor.countyCode}`, stream);
       },
     );
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { CARE_TAGS } from '../people/index.js';
 import { Id } from '../../platform/ids.js';
+import { Keyword, NumberSearch, sortParam } from '../../platform/lists/index.js';
+import { VISIT_SORT_KEYS } from './list-repository.js';
 
 export const VISIT_KINDS = ['routine', 'care', 'follow_up', 'campaign'] as const;
 export const VISIT_OUTCOMES = ['all_well', 'needs_help', 'issue_reported', 'not_home'] as const;
@@ -127,9 +129,17 @@ export const ListQuery = z.object({
   within: Within,
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
+  kind: z.enum(VISIT_KINDS).optional(),
+  outcome: z.enum(VISIT_OUTCOMES).optional(),
+  number: NumberSearch.describe('part of the household number or of the linked case number'),
+  q: Keyword.describe('words in the address, the notes or the worker’s name (not a phone number)'),
+  sort: sortParam(VISIT_SORT_KEYS),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+
+/** The export takes the list's filters and order, without paging. */
+export const VisitExportQuery = ListQuery.omit({ limit: true, offset: true });
 
 export const SummaryRow = z.object({
   code: z.string(),

@@ -17,6 +17,8 @@ export const WHISTLE_ABILITIES = {
     'admin',
   ],
   'whistles.answer': ['department_staff'],
+  /** export the filtered whistle list to Excel (free text masked, audited) */
+  'whistles.export': ['village_staff', 'township_centre', 'county_centre', 'admin'],
   'whistles.direct': ['county_centre'],
   /** the county sets each county department's answer limit (a county-level scope only: limit-routes.ts) */
   'whistles.limits': ['county_centre', 'admin'],

@@ -1,7 +1,14 @@
-import { sql, type ExpressionBuilder } from 'kysely';
+import { sql, type Expression, type ExpressionBuilder } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { inSubtree } from '../../platform/db/ltree.js';
+import {
+  likePattern,
+  listPage,
+  numberPattern,
+  orderBySort,
+  type SortOf,
+} from '../../platform/lists/index.js';
 import { can } from './abilities.js';
 import type { WhistleActor } from './states.js';
 
@@ -108,19 +115,41 @@ export type WhistleFilter = {
   overdue?: boolean;
   inbox?: boolean;
   departmentId?: number;
-  limit: number;
-  offset: number;
+  /** part of the whistle's number */
+  number?: string;
+  /** words in the subject, the description or the place (never a phone: likePattern refuses it) */
+  q?: string;
+  sort?: SortOf<WhistleSortKey>;
 };
 
-/** The whistles the caller sees inside `path` (a department's inbox: what it must answer now). */
-export async function listWhistles(
-  db: DbOrTx,
-  actor: WhistleActor,
-  path: string,
-  f: WhistleFilter,
-  now: Date,
-) {
-  let q = base(db).where(visibleTo(actor)).where(inSubtree('w.region_path', path));
+/** The columns the whistle list sorts by (the whitelist of its `sort` query). */
+export const WHISTLE_SORT_KEYS = [
+  'number',
+  'raisedAt',
+  'dueAt',
+  'state',
+  'kind',
+  'region',
+  'department',
+] as const;
+export type WhistleSortKey = (typeof WHISTLE_SORT_KEYS)[number];
+const SORT_COLUMNS: Record<WhistleSortKey, Expression<unknown>> = {
+  number: sql`w.number`,
+  raisedAt: sql`w.raised_at`,
+  dueAt: sql`w.due_at`,
+  state: sql`w.state`,
+  kind: sql`w.kind`,
+  region: sql`r.name`,
+  department: sql`d.name`,
+};
+
+/**
+ * The whistles the caller sees inside `path` that match the filter (a department's inbox: what it
+ * must answer now), in the list's order: the nearest limit first unless sorted. The page, its total
+ * and the export are built from this one query.
+ */
+export function filteredWhistles(db: DbOrTx, actor: WhistleActor, path: string, f: WhistleFilter, now: Date) {
+  let q = base(db).select(COLUMNS).where(visibleTo(actor)).where(inSubtree('w.region_path', path));
   if (f.state) q = q.where('w.state', '=', f.state);
   if (f.kind) q = q.where('w.kind', '=', f.kind);
   if (f.departmentId !== undefined) q = q.where('w.department_id', '=', f.departmentId);
@@ -129,20 +158,36 @@ export async function listWhistles(
       ? q.where('w.state', '=', 'raised').where('w.due_at', '<', now)
       : q.where((eb) => eb.or([eb('w.state', '!=', 'raised'), eb('w.due_at', '>=', now)]));
   if (f.inbox) q = q.where('w.department_id', '=', actor.departmentId ?? -1).where('w.state', '=', 'raised');
-  const [items, total] = await Promise.all([
-    // what must be answered first, soonest due at the top; then what waits to be confirmed; the
-    // confirmed last, newest first (ordered by due date alone, a new request sank below closed ones)
-    q
-      .select(COLUMNS)
-      .orderBy(sql`array_position(ARRAY['raised','answered','confirmed']::text[], w.state)`)
-      .orderBy(sql`CASE WHEN w.state = 'raised' THEN w.due_at END`)
-      .orderBy('w.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: Number(total.n) };
+  if (f.number) q = q.where('w.number', 'like', numberPattern(f.number));
+  if (f.q) {
+    const like = likePattern(f.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('w.subject', 'ilike', like),
+        eb('w.description', 'ilike', like),
+        eb('r.name', 'ilike', like),
+      ]),
+    );
+  }
+  if (f.sort) return orderBySort(q, f.sort, SORT_COLUMNS, sql`w.id`);
+  // unsorted: what must be answered first, soonest due at the top; then what waits to be confirmed;
+  // the confirmed last, newest first (ordered by due date alone, a new request sank below closed ones)
+  return q
+    .orderBy(sql`array_position(ARRAY['raised','answered','confirmed']::text[], w.state)`)
+    .orderBy(sql`CASE WHEN w.state = 'raised' THEN w.due_at END`)
+    .orderBy('w.id', 'desc');
+}
+
+/** One page of the whistles the caller sees and the exact total of the filter. */
+export function listWhistles(
+  db: DbOrTx,
+  actor: WhistleActor,
+  path: string,
+  f: WhistleFilter & { limit: number; offset: number },
+  now: Date,
+) {
+  const q = filteredWhistles(db, actor, path, f, now);
+  return listPage(q, q, f.limit, f.offset);
 }
 
 export const whistleSteps = (db: DbOrTx, countyCode: string, id: number) =>

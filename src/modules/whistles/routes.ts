@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
+import { sendXlsx, XLSX } from '../../platform/lists/index.js';
 import { IdParams } from '../../platform/ids.js';
 import { actorOf, narrowScope } from '../accounts/index.js';
 import { photoLinks, photosOf } from '../photos/index.js';
@@ -24,9 +25,11 @@ import {
   WHISTLE_ACTION_BODIES,
   type WhistleActionInput,
   WhistleDetail,
+  WhistleExportQuery,
   WhistleItem,
   WhistleQuery,
 } from './schemas.js';
+import { exportWhistles } from './export.js';
 import { whistleActor } from './service.js';
 import { actionsFor } from './states.js';
 import { toWhistleItem } from './view.js';
@@ -70,7 +73,7 @@ export const whistleRoutes =
         schema: {
           tags: ['whistles'],
           summary:
-            '吹哨列表 Requests I see: raised in my area, held by my department (inbox=true), followed by me',
+            '吹哨列表 Requests I see: raised in my area, held by my department (inbox=true), followed by me; searched, sorted, the exact total',
           querystring: WhistleQuery,
           response: { 200: z.object({ items: z.array(WhistleItem), total: z.number().int() }) },
         },
@@ -82,6 +85,26 @@ export const whistleRoutes =
         const now = ctx.now();
         const { items, total } = await repo.listWhistles(ctx.db, actor, path, req.query, now);
         return { items: items.map((w) => toWhistleItem(w, now)), total };
+      },
+    );
+
+    app.get(
+      '/whistles/export.xlsx',
+      {
+        schema: {
+          tags: ['whistles'],
+          summary: '导出吹哨 The filtered whistle list as .xlsx, streamed (free text masked; audited)',
+          querystring: WhistleExportQuery,
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        const actor = await whistleActor(ctx.db, actorOf(req));
+        // the right first (403), then the place (404 outside the caller)
+        authorize(actor, 'whistles.export');
+        const path = narrowScope(actor, req.query.within, pathOf);
+        const { stream } = await exportWhistles(ctx.db, actor, path, req.query, req.query, ctx.now(), req.id);
+        return sendXlsx(reply, `whistles-${actor.countyCode}`, stream);
       },
     );
 

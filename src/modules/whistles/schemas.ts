@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Keyword, NumberSearch, sortParam } from '../../platform/lists/index.js';
+import { WHISTLE_SORT_KEYS } from './repository.js';
 import { Id } from '../../platform/ids.js';
 
 /** An object id in a JSON body. */
@@ -94,9 +96,14 @@ export const WhistleQuery = z.object({
   overdue: Bool,
   inbox: Bool.describe('department staff: what my department must answer now'),
   departmentId: Id.optional(),
+  number: NumberSearch.describe('part of the whistle number'),
+  q: Keyword.describe('words in the subject, the description or the place (not a phone number)'),
+  sort: sortParam(WHISTLE_SORT_KEYS),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+/** The export takes the list's filters and order, without paging. */
+export const WhistleExportQuery = WhistleQuery.omit({ limit: true, offset: true });
 
 export const ActionParams = z.object({ id: Id, action: z.enum(WHISTLE_ACTIONS) });
 

@@ -4108,7 +4108,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 走访记录 Visits in my scope, newest first */
+        /** 走访记录 Visits in my scope: filter, search, sort (newest first by default), the exact total */
         get: {
             parameters: {
                 query?: {
@@ -4116,6 +4116,14 @@ export interface paths {
                     within?: string;
                     from?: string;
                     to?: string;
+                    kind?: "routine" | "care" | "follow_up" | "campaign";
+                    outcome?: "all_well" | "needs_help" | "issue_reported" | "not_home";
+                    /** @description part of the household number or of the linked case number */
+                    number?: string;
+                    /** @description words in the address, the notes or the worker’s name (not a phone number) */
+                    q?: string;
+                    /** @description sort by a column: id, visitedAt, address, grid, worker, kind, outcome; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "visitedAt" | "-visitedAt" | "address" | "-address" | "grid" | "-grid" | "worker" | "-worker" | "kind" | "-kind" | "outcome" | "-outcome";
                     limit?: number;
                     offset?: number;
                 };
@@ -4397,6 +4405,53 @@ export interface paths {
                             total: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/visits/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出走访记录 The filtered visit list as .xlsx, streamed (notes masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    from?: string;
+                    to?: string;
+                    kind?: "routine" | "care" | "follow_up" | "campaign";
+                    outcome?: "all_well" | "needs_help" | "issue_reported" | "not_home";
+                    /** @description part of the household number or of the linked case number */
+                    number?: string;
+                    /** @description words in the address, the notes or the worker’s name (not a phone number) */
+                    q?: string;
+                    /** @description sort by a column: id, visitedAt, address, grid, worker, kind, outcome; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "visitedAt" | "-visitedAt" | "address" | "-address" | "grid" | "-grid" | "worker" | "-worker" | "kind" | "-kind" | "outcome" | "-outcome";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -17575,7 +17630,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 吹哨列表 Requests I see: raised in my area, held by my department (inbox=true), followed by me */
+        /** 吹哨列表 Requests I see: raised in my area, held by my department (inbox=true), followed by me; searched, sorted, the exact total */
         get: {
             parameters: {
                 query?: {
@@ -17587,6 +17642,12 @@ export interface paths {
                     /** @description department staff: what my department must answer now */
                     inbox?: "true" | "false";
                     departmentId?: number;
+                    /** @description part of the whistle number */
+                    number?: string;
+                    /** @description words in the subject, the description or the place (not a phone number) */
+                    q?: string;
+                    /** @description sort by a column: number, raisedAt, dueAt, state, kind, region, department; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "raisedAt" | "-raisedAt" | "dueAt" | "-dueAt" | "state" | "-state" | "kind" | "-kind" | "region" | "-region" | "department" | "-department";
                     limit?: number;
                     offset?: number;
                 };
@@ -17710,6 +17771,55 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/whistles/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出吹哨 The filtered whistle list as .xlsx, streamed (free text masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "raised" | "answered" | "confirmed";
+                    kind?: "grassroots" | "enterprise";
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    overdue?: "true" | "false";
+                    /** @description department staff: what my department must answer now */
+                    inbox?: "true" | "false";
+                    departmentId?: number;
+                    /** @description part of the whistle number */
+                    number?: string;
+                    /** @description words in the subject, the description or the place (not a phone number) */
+                    q?: string;
+                    /** @description sort by a column: number, raisedAt, dueAt, state, kind, region, department; a leading "-" sorts descending */
+                    sort?: "number" | "-number" | "raisedAt" | "-raisedAt" | "dueAt" | "-dueAt" | "state" | "-state" | "kind" | "-kind" | "region" | "-region" | "department" | "-department";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

@@ -3,7 +3,10 @@ import { PlusOutlined } from '@ant-design/icons';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
+import type { paths } from '../../shared/api-schema.js';
+import { ListToolbar, exportUrl, sortable, sortOf } from '../common/ListToolbar.js';
 import { RegionPicker } from '../common/RegionPicker.js';
+import { useSession } from '../session.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -18,8 +21,12 @@ import {
 } from './bits.js';
 
 const PAGE = 20;
+type DisclosureSort = NonNullable<paths['/api/v1/disclosures']['get']['parameters']['query']>['sort'];
 
-/** The disclosures the caller may see, newest first (drafts on top for the staff who write them). */
+/**
+ * The disclosures the caller may see, newest first (drafts on top for the staff who write them); the
+ * toolbar searches their titles and villages, shows the exact total and exports what is filtered.
+ */
 export function DisclosureTable(props: {
   within: string | undefined;
   tick: number;
@@ -32,20 +39,32 @@ export function DisclosureTable(props: {
   const [kind, setKind] = useState<Kind | undefined>();
   const [status, setStatus] = useState<Status | undefined>();
   const [page, setPage] = useState(1);
+  const [q, setQ] = useState<string | undefined>();
+  const [sort, setSort] = useState<DisclosureSort | undefined>();
+  const { can } = useSession();
   const { within } = props;
+  const filter = { within, kind, status, q, sort };
   const list = useLoad(
     () =>
       ok(
         api.GET('/api/v1/disclosures', {
-          params: { query: { within, kind, status, limit: PAGE, offset: (page - 1) * PAGE } },
+          params: { query: { ...filter, limit: PAGE, offset: (page - 1) * PAGE } },
         }),
       ),
-    [within, kind, status, page, props.tick],
+    [within, kind, status, q, sort, page, props.tick],
   );
   const statuses = props.publisher ? STATUSES : STATUSES.filter((s) => s !== 'draft');
   return (
     <>
-      <Space wrap style={{ marginBottom: 12 }}>
+      <ListToolbar
+        testId="disclosures"
+        search={q}
+        // the list has no record number: whatever is typed is words of the title or the village
+        onSearch={(v) => (setPage(1), setQ(v.q ?? v.number))}
+        total={list.data?.total}
+        canExport={can('disclosures.export')}
+        exportHref={exportUrl('/api/v1/disclosures/export.xlsx', filter)}
+      >
         {props.publisher && (
           <Button type="primary" icon={<PlusOutlined />} onClick={props.onNew} data-testid="disclosure-new">
             {t('disclosures.new')}
@@ -78,13 +97,14 @@ export function DisclosureTable(props: {
           options={statuses.map((s) => ({ value: s, label: label('disclosures.status', s) }))}
           data-testid="disclosures-status"
         />
-      </Space>
+      </ListToolbar>
       <Table<DisclosureItem>
         className="wg-clickable-rows"
         rowKey="id"
         size="small"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
+        onChange={(_p, _f, sorter) => (setPage(1), setSort(sortOf(sorter) as DisclosureSort | undefined))}
         onRow={(d) =>
           ({
             onClick: () => props.onOpen(d.id),
@@ -100,23 +120,31 @@ export function DisclosureTable(props: {
           showTotal: (n) => t('common.total', { n }),
         }}
         columns={[
-          { title: t('disclosures.title'), dataIndex: 'title' },
+          { title: t('disclosures.title'), dataIndex: 'title', ...sortable(sort, 'title') },
           {
             title: t('disclosures.kind'),
             dataIndex: 'kind',
             width: 90,
+            ...sortable(sort, 'kind'),
             render: (k: Kind) => label('disclosures.kind', k),
           },
           {
             title: t('disclosures.period'),
-            key: 'period',
             width: 140,
+            ...sortable(sort, 'period'),
             render: (_: unknown, d: DisclosureItem) =>
               d.major ? <Tag color="volcano">{t('disclosures.majorTag')}</Tag> : periodText(d.period, lang),
           },
           ...(props.publisher
             ? []
-            : [{ title: t('disclosures.village'), dataIndex: 'villageName', width: 160 }]),
+            : [
+                {
+                  title: t('disclosures.village'),
+                  dataIndex: 'villageName',
+                  width: 160,
+                  ...sortable(sort, 'village'),
+                },
+              ]),
           {
             title: t('disclosures.status'),
             dataIndex: 'status',
@@ -131,9 +159,15 @@ export function DisclosureTable(props: {
             title: t('disclosures.publishedAt'),
             dataIndex: 'publishedAt',
             width: 140,
+            ...sortable(sort, 'publishedAt'),
             render: (v: string | null) => fmtTime(v),
           },
-          { title: t('disclosures.reads'), dataIndex: 'readCount', width: 70 },
+          {
+            title: t('disclosures.reads'),
+            dataIndex: 'readCount',
+            width: 90,
+            ...sortable(sort, 'readCount'),
+          },
           {
             title: t('disclosures.questions'),
             key: 'q',

@@ -56,7 +56,7 @@ export function HouseholdsTab() {
         exportHref={exportUrl('/api/v1/households/list.xlsx', filter)}
         extra={
           <>
-            <ExcelPanel within={within} onImported={res.reload} />
+            <ExcelPanel onImported={res.reload} />
             {can('people.edit') && (
               <Button type="primary" onClick={() => setAdding(true)} data-testid="hh-new-open">
                 {t('regf.newHousehold')}

@@ -20,7 +20,9 @@ import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
+import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
 import { RegionPicker } from '../common/RegionPicker.js';
+import { PhoneSearch, type PhoneQuery } from './PhoneSearch.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -32,6 +34,7 @@ type Item =
   paths['/api/v1/petitions']['get']['responses'][200]['content']['application/json']['items'][number];
 type Body = paths['/api/v1/petitions']['post']['requestBody']['content']['application/json'];
 const PAGE = 20;
+type PetitionSort = NonNullable<paths['/api/v1/petitions']['get']['parameters']['query']>['sort'];
 
 /** The visitor register (masked) with counts, or the deadline board (`due`: limits ending soon or passed). */
 export function PetitionRegister({ openId, due }: { openId: number | null; due?: boolean }) {
@@ -43,17 +46,20 @@ export function PetitionRegister({ openId, due }: { openId: number | null; due?:
   const [page, setPage] = useState(1);
   const [tick, setTick] = useState(0);
   const [adding, setAdding] = useState(false);
+  const [search, setSearch] = useState<ListSearch>({});
+  const [byPhone, setByPhone] = useState<PhoneQuery | undefined>();
+  const [sort, setSort] = useState<PetitionSort | undefined>();
   const [form] = Form.useForm();
+  // the export is what is filtered, never a phone search (that is a reveal, not a list)
+  const filter = { within, ...(due ? { due: which } : {}), ...search, sort };
   const list = useLoad(
     () =>
       ok(
         api.GET('/api/v1/petitions', {
-          params: {
-            query: { within, limit: PAGE, offset: (page - 1) * PAGE, ...(due ? { due: which } : {}) },
-          },
+          params: { query: { ...filter, ...byPhone, limit: PAGE, offset: (page - 1) * PAGE } },
         }),
       ),
-    [within, page, tick, due, which],
+    [within, page, tick, due, which, search.q, search.number, byPhone?.phone, byPhone?.reason, sort],
   );
   const stats = useLoad(
     () => ok(api.GET('/api/v1/petitions/stats', { params: { query: { within } } })),
@@ -108,7 +114,19 @@ export function PetitionRegister({ openId, due }: { openId: number | null; due?:
         </Row>
       )}
       <Card size="small">
-        <Space wrap style={{ marginBottom: 12 }}>
+        <ListToolbar
+          testId="pet"
+          search={search.number ?? search.q}
+          onSearch={(v) => (setSearch(v), setPage(1))}
+          total={list.data?.total}
+          canExport={can('petitions.export') && !byPhone}
+          exportHref={exportUrl('/api/v1/petitions/export.xlsx', filter)}
+          extra={
+            can('petitions.reveal') && (
+              <PhoneSearch value={byPhone} onChange={(v) => (setByPhone(v), setPage(1))} />
+            )
+          }
+        >
           <RegionPicker value={within} onChange={(v) => (setWithin(v), setPage(1))} testId="pet-region" />
           {due && (
             <Select
@@ -127,13 +145,14 @@ export function PetitionRegister({ openId, due }: { openId: number | null; due?:
               {can('petitions.agency') ? t('pet.registerAgency') : t('pet.register')}
             </Button>
           )}
-        </Space>
+        </ListToolbar>
         <Table<Item>
           className="wg-clickable-rows"
           rowKey="id"
           size="small"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
+          onChange={(_p, _f, sorter) => (setSort(sortOf(sorter) as PetitionSort | undefined), setPage(1))}
           onRow={(p) =>
             ({
               onClick: () => navigate(`${base}/${p.id}`),
@@ -149,9 +168,9 @@ export function PetitionRegister({ openId, due }: { openId: number | null; due?:
             showTotal: (n) => t('common.total', { n }),
           }}
           columns={[
-            { title: t('pet.number'), dataIndex: 'number', width: 170 },
+            { title: t('pet.number'), dataIndex: 'number', width: 170, ...sortable(sort, 'number') },
             { title: t('pet.name'), dataIndex: 'visitorName', width: 90 },
-            { title: t('pet.headcount'), dataIndex: 'headcount', width: 70 },
+            { title: t('pet.headcount'), dataIndex: 'headcount', width: 90, ...sortable(sort, 'headcount') },
             { title: t('pet.matter'), dataIndex: 'matter', ellipsis: true },
             {
               title: t('pet.channel'),
@@ -159,17 +178,18 @@ export function PetitionRegister({ openId, due }: { openId: number | null; due?:
               width: 100,
               render: (c: string) => label('pet.channel', c),
             },
-            { title: t('pet.region'), dataIndex: 'regionName', width: 120 },
+            { title: t('pet.region'), dataIndex: 'regionName', width: 120, ...sortable(sort, 'region') },
             {
               title: t('pet.state'),
               dataIndex: 'state',
               width: 130,
+              ...sortable(sort, 'state'),
               render: (v: string) => label('pet.state', v),
             },
             {
               title: t('pet.dueAt'),
-              key: 'due',
               width: 220,
+              ...sortable(sort, 'dueAt'),
               render: (_: unknown, p: Item) =>
                 p.dueAt ? (
                   <Space size={4}>
@@ -186,6 +206,7 @@ export function PetitionRegister({ openId, due }: { openId: number | null; due?:
               title: t('pet.receivedAt'),
               dataIndex: 'receivedAt',
               width: 140,
+              ...sortable(sort, 'receivedAt'),
               render: (d: string) => fmtTime(d),
             },
           ]}

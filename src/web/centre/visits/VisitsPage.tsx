@@ -1,7 +1,9 @@
-import { Button, Card, Progress, Space, Table, Tabs, Tag, Typography } from 'antd';
+import { Button, Card, Progress, Select, Space, Table, Tabs, Tag, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
+import { ListToolbar, exportUrl, type ListSearch } from '../common/ListToolbar.js';
+import { useSession } from '../session.js';
 import type { paths } from '../../shared/api-schema.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
@@ -9,7 +11,7 @@ import { ok, useLoad } from '../load.js';
 import { HouseholdDrawer } from '../people/HouseholdDrawer.js';
 import { CareTags } from '../people/residentColumns.js';
 import { navigate, type Route } from '../router.js';
-import { VisitTable } from './VisitTable.js';
+import { VisitTable, type VisitSort } from './VisitTable.js';
 
 type Json<P extends keyof paths> = paths[P]['get'] extends {
   responses: { 200: { content: { 'application/json': infer R } } };
@@ -18,6 +20,9 @@ type Json<P extends keyof paths> = paths[P]['get'] extends {
   : never;
 type SummaryRow = Json<'/api/v1/visits/summary'>['items'][number];
 type DueRow = Json<'/api/v1/visits/due'>['items'][number];
+type VisitQuery = NonNullable<paths['/api/v1/visits']['get']['parameters']['query']>;
+const KINDS = ['routine', 'care', 'follow_up', 'campaign'] as const;
+const OUTCOMES = ['all_well', 'needs_help', 'issue_reported', 'not_home'] as const;
 
 const PAGE = 20;
 /** The region above `code` inside the county (division codes nest by prefix: 6, 9, 12, 15 digits). */
@@ -26,11 +31,18 @@ const parentOf = (code: string) => (code.length > 6 ? code.slice(0, code.length 
 /** 入户走访: coverage per region with drill-down (county → township → village → grid), households due, recent visits. */
 export function VisitsPage({ route }: { route: Route }) {
   const l = useLang();
-  const { t } = l;
+  const { t, label } = l;
   const within = route.query.get('within') ?? undefined;
   const [duePage, setDuePage] = useState(1);
   const [recentPage, setRecentPage] = useState(1);
   const [open, setOpen] = useState<number | null>(null);
+  const [kind, setKind] = useState<VisitQuery['kind']>();
+  const [outcome, setOutcome] = useState<VisitQuery['outcome']>();
+  const [search, setSearch] = useState<ListSearch>({});
+  const [sort, setSort] = useState<VisitSort>();
+  const { can } = useSession();
+  const filter = { within, kind, outcome, ...search, sort };
+  const refilter = (fn: () => void) => (fn(), setRecentPage(1));
   const summary = useLoad(
     () => ok(api.GET('/api/v1/visits/summary', { params: { query: { within } } })),
     [within],
@@ -48,10 +60,10 @@ export function VisitsPage({ route }: { route: Route }) {
     () =>
       ok(
         api.GET('/api/v1/visits', {
-          params: { query: { within, limit: PAGE, offset: (recentPage - 1) * PAGE } },
+          params: { query: { ...filter, limit: PAGE, offset: (recentPage - 1) * PAGE } },
         }),
       ),
-    [within, recentPage],
+    [within, recentPage, kind, outcome, search.q, search.number, sort],
   );
   const go = (code: string | null) => {
     setDuePage(1);
@@ -163,16 +175,49 @@ export function VisitsPage({ route }: { route: Route }) {
               key: 'recent',
               label: `${t('visits.recent')}${recent.data ? ` (${recent.data.total})` : ''}`,
               children: (
-                <VisitTable
-                  items={recent.data?.items ?? []}
-                  loading={recent.loading}
-                  pagination={{
-                    current: recentPage,
-                    pageSize: PAGE,
-                    total: recent.data?.total ?? 0,
-                    onChange: setRecentPage,
-                  }}
-                />
+                <>
+                  <ListToolbar
+                    testId="visits"
+                    search={search.number ?? search.q}
+                    onSearch={(v) => refilter(() => setSearch(v))}
+                    total={recent.data?.total}
+                    canExport={can('visits.export')}
+                    exportHref={exportUrl('/api/v1/visits/export.xlsx', filter)}
+                    placeholder={t('visits.searchHint')}
+                  >
+                    <Select<VisitQuery['kind']>
+                      allowClear
+                      style={{ width: 140 }}
+                      placeholder={t('visits.kindCol')}
+                      aria-label={t('visits.kindCol')}
+                      value={kind}
+                      onChange={(v) => refilter(() => setKind(v))}
+                      options={KINDS.map((v) => ({ value: v, label: label('visits.kind', v) }))}
+                      data-testid="visits-kind"
+                    />
+                    <Select<VisitQuery['outcome']>
+                      allowClear
+                      style={{ width: 160 }}
+                      placeholder={t('visits.outcomeCol')}
+                      aria-label={t('visits.outcomeCol')}
+                      value={outcome}
+                      onChange={(v) => refilter(() => setOutcome(v))}
+                      options={OUTCOMES.map((v) => ({ value: v, label: label('visits.outcome', v) }))}
+                      data-testid="visits-outcome"
+                    />
+                  </ListToolbar>
+                  <VisitTable
+                    items={recent.data?.items ?? []}
+                    loading={recent.loading}
+                    pagination={{
+                      current: recentPage,
+                      pageSize: PAGE,
+                      total: recent.data?.total ?? 0,
+                      onChange: setRecentPage,
+                    }}
+                    sorting={{ sort, onSort: (v) => refilter(() => setSort(v)) }}
+                  />
+                </>
               ),
             },
           ]}

@@ -40,6 +40,7 @@ export const VISITS_M = {
     'Saved; next due dates recomputed for {n, plural, one {# household} other {# households}}',
   ],
   'visits.save': ['保存', 'Save'],
+  'visits.searchHint': ['户号、事件编号或地址、记录', 'Household or case number, address, notes'],
   'visits.kind.routine': ['日常走访', 'Routine'],
   'visits.kind.care': ['关爱走访', 'Care visit'],
   'visits.kind.follow_up': ['回访', 'Follow-up'],

@@ -1,5 +1,4 @@
-import { Button, Card, Space, Table, Tabs, Tag } from 'antd';
-import type { HTMLAttributes } from 'react';
+import { Button, Card, Table, Tabs } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
@@ -8,65 +7,23 @@ import { ok, useLoad } from '../load.js';
 import { navigate, type Route } from '../router.js';
 import { useSession } from '../session.js';
 import { RaiseModal } from './RaiseModal.js';
-import { Clock, WhistleDrawer } from './WhistleDrawer.js';
+import { WhistleDrawer } from './WhistleDrawer.js';
+import { WhistleList } from './WhistleList.js';
 
-type Item =
-  paths['/api/v1/whistles']['get']['responses'][200]['content']['application/json']['items'][number];
 type Figures =
   paths['/api/v1/whistles/comparison']['get']['responses'][200]['content']['application/json']['items'][number];
 
 /** 基层吹哨 · 部门必应: the requests I see (a department: its inbox), raising one, departments compared. */
 export function WhistlesPage({ route }: { route: Route }) {
-  const { t, label } = useLang();
+  const { t } = useLang();
   const { can } = useSession();
   const [tab, setTab] = useState(() => (can('whistles.answer') ? 'inbox' : 'list'));
   const [raising, setRaising] = useState(false);
   const [tick, setTick] = useState(0);
   const openId = Number(route.path[1]) || null;
-  const list = useLoad(
-    () =>
-      ok(
-        api.GET('/api/v1/whistles', {
-          params: { query: { limit: 100, ...(tab === 'inbox' ? { inbox: 'true' as const } : {}) } },
-        }),
-      ),
-    [tab, tick],
-  );
   const cmp = useLoad(
     () => (tab === 'compare' ? ok(api.GET('/api/v1/whistles/comparison')) : Promise.resolve(undefined)),
     [tab, tick],
-  );
-  const table = (
-    <Table<Item>
-      className="wg-clickable-rows"
-      rowKey="id"
-      size="small"
-      loading={list.loading}
-      dataSource={list.data?.items ?? []}
-      onRow={(w) =>
-        ({
-          onClick: () => navigate(`/whistles/${w.id}`),
-          'data-testid': `whistle-row-${w.number}`,
-        }) as HTMLAttributes<HTMLElement>
-      }
-      columns={[
-        { title: t('whistles.number'), dataIndex: 'number' },
-        { title: t('whistles.subject'), dataIndex: 'subject' },
-        { title: t('whistles.region'), dataIndex: 'regionName' },
-        { title: t('whistles.department'), dataIndex: 'departmentName' },
-        {
-          title: t('whistles.state'),
-          render: (_, w) => (
-            <Space size={4}>
-              <Tag>{label('whistles.state', w.state)}</Tag>
-              {w.kind === 'enterprise' ? <Tag color="purple">{label('whistles.kind', w.kind)}</Tag> : null}
-            </Space>
-          ),
-        },
-        { title: t('whistles.clock'), render: (_, w) => <Clock w={w} /> },
-        { title: t('whistles.handOnCount'), dataIndex: 'handOnCount' },
-      ]}
-    />
   );
   const num = (k: keyof Figures) => ({
     title: t(`whistles.cmp.${k}` as 'whistles.cmp.received'),
@@ -90,9 +47,9 @@ export function WhistlesPage({ route }: { route: Route }) {
         onChange={setTab}
         items={[
           ...(can('whistles.answer')
-            ? [{ key: 'inbox', label: t('whistles.tab.inbox'), children: table }]
+            ? [{ key: 'inbox', label: t('whistles.tab.inbox'), children: <WhistleList inbox tick={tick} /> }]
             : []),
-          { key: 'list', label: t('whistles.tab.list'), children: table },
+          { key: 'list', label: t('whistles.tab.list'), children: <WhistleList inbox={false} tick={tick} /> },
           {
             key: 'compare',
             label: t('whistles.tab.compare'),

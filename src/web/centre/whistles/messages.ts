@@ -13,6 +13,7 @@ export const WHISTLES_M = {
   'whistles.number': ['编号', 'Number'],
   'whistles.region': ['吹哨单位', 'Raised by'],
   'whistles.state': ['状态', 'State'],
+  'whistles.overdueOnly': ['只看超时', 'Overdue only'],
   'whistles.state.raised': ['待应答', 'Awaiting answer'],
   'whistles.state.answered': ['已答复待确认', 'Answered'],
   'whistles.state.confirmed': ['已办结', 'Confirmed'],
