@@ -45,6 +45,24 @@ const freshMatter = async (fx: Fixtures, w: Where) =>
     })
   ).id;
 
+/** today in Beijing: a step's meeting is not before the matter's proposal */
+const today = () => new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** a held 两委会议 of the place with its attendance recorded, for a step of 四议两公开 */
+async function committeesMeeting(fx: Fixtures, w: Where) {
+  const body = { ...meeting(fx[w].village), kind: 'two_committees', heldOn: today() };
+  const id = (await fx.kit.must<{ id: number }>(201, fx[w].cast.village, 'POST', '/meetings', body)).id;
+  const d = await fx.kit.must<{ participants: { id: number }[] }>(
+    200,
+    fx[w].cast.village,
+    'GET',
+    `/meetings/${id}`,
+  );
+  await fx.kit.must(200, fx[w].cast.village, 'POST', `/meetings/${id}/record`, {
+    attended: d.participants.map((p) => p.id),
+  });
+  return id;
+}
+
 const made = new Map<string, Promise<number>>();
 const once = (key: string, f: () => Promise<number>) => {
   if (!made.has(key)) made.set(key, f());
@@ -78,6 +96,14 @@ const CONVENE_OUT = CONVENE(404);
 export const MEETING_ROWS: Row[] = [
   { route: 'GET /api/v1/meetings', make: () => get('/meetings'), in: READ },
   { route: 'GET /api/v1/meetings/counts', make: () => get('/meetings/counts'), in: READ },
+  {
+    route: 'GET /api/v1/meetings/candidates',
+    make: (fx, w) =>
+      get(`/meetings/candidates?type=resident&q=${encodeURIComponent('王')}&regionCode=${fx[w].village}`),
+    in: CONVENE(200),
+    // a place outside the caller's scope is bad input
+    out: CONVENE(400),
+  },
   {
     route: 'POST /api/v1/meetings',
     make: (fx, w) => post('/meetings', meeting(fx[w].village)),
@@ -134,7 +160,10 @@ export const MEETING_ROWS: Row[] = [
   {
     route: 'POST /api/v1/major-matters/{id}/actions/{action}',
     make: async (fx, w) =>
-      post(`/major-matters/${await freshMatter(fx, w)}/actions/discuss`, { note: '两委同意' }),
+      post(`/major-matters/${await freshMatter(fx, w)}/actions/discuss`, {
+        note: '两委同意',
+        meetingId: await committeesMeeting(fx, w),
+      }),
     // seen by every reader, taken only by the village's own staff
     in: { ...READ, admin: 403, county: 403, township: 403, gridworker: 403, parttime: 403, party: 403 },
     out: READ_OUT,

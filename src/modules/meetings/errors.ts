@@ -27,6 +27,21 @@ export const MEETING_ERRORS = {
     '这一步须注明召开的会议：本村(社区)的两委会议、党员大会、村民会议或村民代表会议',
     'Name the meeting that took this step: the village’s own two-committee, party members’, villagers’ or representatives’ meeting',
   ],
+  MATTER_MEETING_REQUIRED: [
+    400,
+    '两委会议商议、党员大会审议和村民(代表)会议决议须选择召开的会议',
+    'Discussing, reviewing and deciding need the meeting that took the step',
+  ],
+  MATTER_MEETING_NOT_RECORDED: [
+    409,
+    '所选会议尚未召开或未登记出席，不能据此计算到会人数',
+    'The meeting is not held or its attendance is not recorded: the quorum cannot be counted',
+  ],
+  MEETING_STEP_TAKEN: [
+    409,
+    '已有四议两公开的步骤据此会议的出席作出，出席不能再改',
+    'A step of 四议两公开 was counted on this meeting’s attendance: it cannot change',
+  ],
   MEETING_MATTER_INVALID: [400, '议题不属于本次议事', 'The matter is not one of this meeting’s'],
   MEETING_NOT_HELD: [
     409,

@@ -103,10 +103,26 @@ describe('participants linked to who they are', () => {
 });
 
 describe('四议两公开 steps name their meeting', () => {
-  const meeting = async (who: string, kind: string) => {
-    const r = await call(who, 'POST', '/meetings', { ...base, title: `会议${kind}`, kind });
+  const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+  /** a meeting of the caller's village, held today with everyone invited present (unless `held` is false) */
+  const meeting = async (who: string, kind: string, held = true) => {
+    const r = await call(who, 'POST', '/meetings', {
+      ...base,
+      heldOn: today,
+      title: `会议${kind}`,
+      kind,
+      participants: [{ kind: 'village_cadre', name: '村党支部书记' }],
+    });
     expect(r.statusCode, r.body).toBe(201);
-    return r.json().id as number;
+    const id = r.json().id as number;
+    if (held) {
+      const d = (await call(who, 'GET', `/meetings/${id}`)).json();
+      const rec = await call(who, 'POST', `/meetings/${id}/record`, {
+        attended: d.participants.map((p: { id: number }) => p.id),
+      });
+      expect(rec.statusCode, rec.body).toBe(200);
+    }
+    return id;
   };
 
   it('a step names the village’s own meeting of its kind, shown on the matter and the meeting', async () => {
@@ -120,7 +136,18 @@ describe('四议两公开 steps name their meeting', () => {
     const wrongKind = await meeting('village', 'party_members');
     const elsewhere = await meeting('zhangjia-village', 'two_committees');
 
+    const planned = await meeting('village', 'two_committees', false);
+
     const before = await snapshot();
+    const none = await call('village', 'POST', `/major-matters/${id}/actions/discuss`, { note: '同意' });
+    expect([none.statusCode, none.json().error.code]).toEqual([400, 'MATTER_MEETING_REQUIRED']);
+    expect(none.json().error.messageEn).toBeTruthy();
+    // a meeting not held yet (no attendance) counts no one
+    const notHeld = await call('village', 'POST', `/major-matters/${id}/actions/discuss`, {
+      note: '同意',
+      meetingId: planned,
+    });
+    expect([notHeld.statusCode, notHeld.json().error.code]).toEqual([409, 'MATTER_MEETING_NOT_RECORDED']);
     for (const meetingId of [wrongKind, elsewhere, 999_999_999]) {
       const r = await call('village', 'POST', `/major-matters/${id}/actions/discuss`, {
         note: '同意',
@@ -152,5 +179,57 @@ describe('四议两公开 steps name their meeting', () => {
     expect(m.matterSteps).toEqual([
       expect.objectContaining({ matterId: id, action: 'discuss', title: '村道硬化' }),
     ]);
+    // the attendance a step was taken on no longer changes
+    const again = await call('village', 'POST', `/meetings/${committees}/record`, { attended: [] });
+    expect([again.statusCode, again.json().error.code]).toEqual([409, 'MEETING_STEP_TAKEN']);
+  });
+});
+
+describe('the convene form’s pickers', () => {
+  const find = (who: string, qs: string) => call(who, 'GET', `/meetings/candidates?${qs}`);
+
+  it('finds people and bodies of the meeting’s village by a part of the name, never beyond', async () => {
+    const v = await t.db
+      .selectFrom('region')
+      .select('path')
+      .where('code', '=', village)
+      .executeTakeFirstOrThrow();
+    const someone = await t.db
+      .selectFrom('resident')
+      .select(['id', 'name'])
+      .where(sql<boolean>`grid_path <@ ${v.path}::ltree`)
+      .where('died_on', 'is', null)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const part = [...someone.name].slice(-1).join('');
+    const r = await find('village', `type=resident&q=${encodeURIComponent(part)}&limit=50`);
+    expect(r.statusCode, r.body).toBe(200);
+    const ids = r.json().items.map((i: { id: number }) => i.id) as number[];
+    expect(r.json().items.every((i: { name: string }) => i.name.includes(part))).toBe(true);
+    expect(ids.length).toBeGreaterThan(0);
+    // every one found is one POST /meetings accepts for the village, and only its own
+    const inVillage = await t.db
+      .selectFrom('resident')
+      .select(sql<number>`count(*)::int`.as('n'))
+      .where('id', 'in', ids)
+      .where(sql<boolean>`grid_path <@ ${v.path}::ltree`)
+      .executeTakeFirstOrThrow();
+    expect(inVillage.n).toBe(ids.length);
+    // another county's village staff find nobody of ours by the same name
+    const theirs = await find('zhangjia-village', `type=resident&q=${encodeURIComponent(someone.name)}`);
+    expect(theirs.json().items.map((i: { id: number }) => i.id)).not.toContain(someone.id);
+    // a place outside the scope, digits (an ID or phone as an oracle), NUL, a kind unknown: 400
+    for (const qs of [
+      `type=resident&q=a&regionCode=${'211221'.padEnd(12, '9')}`,
+      'type=resident&q=210102',
+      'type=resident&q=%EF%BC%92%EF%BC%91%EF%BC%90',
+      'type=resident&q=%00',
+      'type=household&q=a',
+    ]) {
+      const bad = await find('village', qs);
+      expect(bad.statusCode, qs).toBe(400);
+    }
+    for (const type of ['party_member', 'enterprise', 'station', 'team_member', 'cadre'])
+      expect((await find('village', `type=${type}&q=${encodeURIComponent('村')}`)).statusCode).toBe(200);
   });
 });

@@ -18,7 +18,7 @@ const MeetingId = (which: string) =>
     .positive()
     .optional()
     .describe(
-      `the meeting that took this step: the village's own ${which} (400 MATTER_MEETING_INVALID otherwise)`,
+      `the meeting that took this step, held with its attendance recorded: the village's own ${which} — required (400 MATTER_MEETING_REQUIRED; another is 400 MATTER_MEETING_INVALID, one not held 409 MATTER_MEETING_NOT_RECORDED)`,
     );
 
 export const ProposeBody = z.object({
@@ -35,20 +35,24 @@ export const MATTER_ACTION_BODIES = {
   }),
   review: plain.extend({
     meetingId: MeetingId('党员大会 (kind party_members)'),
-    present: Count.describe('members present (the branch’s count is the party module’s)'),
+    present: Count.optional().describe(
+      'members present: counted from the meeting’s attendance (the branch’s members who came); if sent, it must be that count (400)',
+    ),
     inFavour: Count,
     note: publicText(0, 1000).optional(),
   }),
   decide: plain.extend({
     assembly: z.enum(['villagers', 'representatives']).describe('村民会议 or 村民代表会议'),
     meetingId: MeetingId('村民会议 or 村民代表会议 (kind villagers or representatives, as the assembly)'),
-    present: Count.describe('villagers or representatives present'),
+    present: Count.optional().describe(
+      'villagers (adults of the village) or representatives present: counted from the meeting’s attendance; if sent, it must be that count (400)',
+    ),
     inFavour: Count,
     householdsPresent: Count.optional().describe(
-      'villagers’ meeting: households represented (§22’s 2/3 of households)',
+      'villagers’ meeting: households represented (§22’s 2/3 of households), counted from the attendance; if sent, it must be that count',
     ),
     representativesTotal: Count.optional().describe(
-      'representatives’ meeting: its members (required for it)',
+      'representatives’ meeting: its members are the residents the meeting invited; if sent, it must be that count',
     ),
     resolution: publicText(2, 2000).describe('the resolution as it will be published'),
   }),

@@ -5,11 +5,11 @@ import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
 import { publishMajorMatter } from '../disclosures/index.js';
 import { villageBranch } from '../party/index.js';
-import { villageElectorate } from '../people/index.js';
+import { electorsAmong, villageElectorate } from '../people/index.js';
 import type { Workflow } from '../workflow/index.js';
 import { can } from './abilities.js';
 import * as repo from './matter-repository.js';
-import { meetingForStep } from './participant-repository.js';
+import { attendanceOf, meetingForStep } from './participant-repository.js';
 import type { MatterInput } from './matter-schemas.js';
 import {
   partyMeetingPasses,
@@ -32,23 +32,54 @@ const STEP_MEETING: Partial<Record<MatterAction, (input: MatterInput) => string>
   decide: (i) => (i.action === 'decide' ? i.assembly : ''),
 };
 
-/** The meeting named for a step: the matter's village's own, of the step's kind — else 400, nothing changes. */
-async function stepMeeting(tx: Tx, m: Row, input: MatterInput): Promise<number | null> {
+type Attendance = Awaited<ReturnType<typeof attendanceOf>>;
+type StepMeeting = { id: number; heldOn: string; attendance: Attendance };
+
+/**
+ * The meeting that took a step: 两委会议商议, 党员大会审议 and 村民(代表)会议决议 must name one (400
+ * MATTER_MEETING_REQUIRED) of the matter's village itself, of the step's kind, not before the proposal
+ * (400 MATTER_MEETING_INVALID), held — not a future day — with its attendance recorded (409
+ * MATTER_MEETING_NOT_RECORDED).
+ */
+async function stepMeeting(tx: Tx, m: Row, input: MatterInput, now: Date): Promise<StepMeeting | null> {
   const kind = STEP_MEETING[input.action];
   const id = 'meetingId' in input ? input.meetingId : undefined;
-  if (id === undefined) return null;
-  const meeting = kind ? await meetingForStep(tx, m.county_code, m.village_code, id) : undefined;
-  if (!kind || !meeting || meeting.kind !== kind(input)) throw new AppError('MATTER_MEETING_INVALID');
-  return id;
+  if (!kind) {
+    if (id !== undefined) throw new AppError('MATTER_MEETING_INVALID');
+    return null;
+  }
+  if (id === undefined) throw new AppError('MATTER_MEETING_REQUIRED');
+  const meeting = await meetingForStep(tx, m.county_code, m.village_code, id);
+  if (!meeting || meeting.kind !== kind(input) || meeting.held_on < beijingDate(new Date(m.created_at)))
+    throw new AppError('MATTER_MEETING_INVALID');
+  const attendance = await attendanceOf(tx, m.county_code, id);
+  if (meeting.state !== 'held' || !attendance.recorded || meeting.held_on > beijingDate(now))
+    throw new AppError('MATTER_MEETING_NOT_RECORDED');
+  return { id, heldOn: meeting.held_on, attendance };
+}
+
+/** A figure the client sent must be the one the meeting's attendance gives (old clients send them). */
+function sameAs(sent: number | undefined, counted: number, what: string, whatEn: string) {
+  if (sent !== undefined && sent !== counted)
+    throw new AppError('MATTER_FIGURES_INVALID', {
+      detail: `${what}须与会议出席登记一致（${counted}）`,
+      detailEn: `${whatEn} must be the meeting's recorded attendance (${counted})`,
+    });
 }
 
 const votes = (present: number, inFavour: number) => `到会${present}人，赞成${inFavour}人`;
 
+/**
+ * What a step does. The votes' quorum is counted from the meeting's attendance on its day: the
+ * branch's members then and those of them who came; the village's adults and households then and
+ * those who came; a representatives' meeting's members are the residents it invited.
+ */
 async function outcome(
   tx: Tx,
   actor: Actor,
   m: Row,
   input: MatterInput,
+  meeting: StepMeeting | null,
   now: Date,
   requestId?: string,
 ): Promise<Outcome> {
@@ -56,9 +87,11 @@ async function outcome(
     case 'discuss':
       return { set: { state: 'discussed' }, note: input.note, after: {} };
     case 'review': {
-      const branch = await villageBranch(tx, m.county_code, m.village_code);
+      const a = meeting!.attendance;
+      const branch = await villageBranch(tx, m.county_code, m.village_code, meeting!.heldOn, a.partyMembers);
       if (!branch) throw new AppError('MATTER_NO_BRANCH');
-      const vote = { total: branch.members, present: input.present, inFavour: input.inFavour };
+      sameAs(input.present, branch.present, '到会党员人数', 'members present');
+      const vote = { total: branch.members, present: branch.present, inFavour: input.inFavour };
       const passed = partyMeetingPasses(vote);
       return {
         set: {
@@ -74,40 +107,47 @@ async function outcome(
       };
     }
     case 'decide': {
-      const people = await villageElectorate(tx, m.county_code, m.village_path, beijingDate(now));
+      const a = meeting!.attendance;
+      const day = meeting!.heldOn;
+      const people = await villageElectorate(tx, m.county_code, m.village_path, day);
       let passed: boolean;
       let total: number;
+      let present: number;
+      let householdsPresent: number | null = null;
       if (input.assembly === 'villagers') {
+        const came = await electorsAmong(tx, m.county_code, m.village_path, day, a.residents);
+        sameAs(input.present, came.adults, '到会村民人数', 'villagers present');
+        sameAs(input.householdsPresent, came.households, '到会户数', 'households present');
         total = people.adults;
+        present = came.adults;
+        householdsPresent = came.households;
         passed = villagersMeetingPasses({
           total,
-          present: input.present,
+          present,
           inFavour: input.inFavour,
           households: people.households,
-          householdsPresent: input.householdsPresent ?? null,
+          householdsPresent,
         });
       } else {
-        if (input.representativesTotal === undefined)
-          throw new AppError('MATTER_FIGURES_INVALID', {
-            detail: '请填写村民代表总人数',
-            detailEn: 'the number of representatives is required',
-          });
-        total = input.representativesTotal;
-        passed = representativesMeetingPasses({ total, present: input.present, inFavour: input.inFavour });
+        sameAs(input.representativesTotal, a.residentsInvited, '村民代表总人数', 'the representatives');
+        sameAs(input.present, a.residentsCame, '到会代表人数', 'representatives present');
+        total = a.residentsInvited;
+        present = a.residentsCame;
+        passed = representativesMeetingPasses({ total, present, inFavour: input.inFavour });
       }
       return {
         set: {
           state: passed ? 'decided' : 'rejected',
           assembly_kind: input.assembly,
           assembly_total: total,
-          assembly_present: input.present,
+          assembly_present: present,
           households_total: input.assembly === 'villagers' ? people.households : null,
-          households_present: input.assembly === 'villagers' ? (input.householdsPresent ?? null) : null,
+          households_present: householdsPresent,
           assembly_for: input.inFavour,
           resolution_text: input.resolution,
         },
-        note: `${input.assembly === 'villagers' ? '村民会议' : '村民代表会议'}应到${total}人，${votes(input.present, input.inFavour)}`,
-        after: { passed, assembly: input.assembly, total, present: input.present, inFavour: input.inFavour },
+        note: `${input.assembly === 'villagers' ? '村民会议' : '村民代表会议'}应到${total}人，${votes(present, input.inFavour)}`,
+        after: { passed, assembly: input.assembly, total, present, inFavour: input.inFavour },
       };
     }
     case 'publish_resolution': {
@@ -178,8 +218,9 @@ export const matterWorkflow = (
   illegal: ({ row, action }) =>
     row.state === STEP[action].from ? null : new AppError('MATTER_OUT_OF_ORDER'),
   async apply({ tx, actor, row, input, now }) {
-    const meetingId = await stepMeeting(tx, row, input);
-    const o = await outcome(tx, actor, row, input, now, requestId);
+    const meeting = await stepMeeting(tx, row, input, now);
+    const meetingId = meeting?.id ?? null;
+    const o = await outcome(tx, actor, row, input, meeting, now, requestId);
     const result = await repo.updateMatter(tx, row.county_code, Number(row.id), o.set, now);
     return {
       toState: result.state,

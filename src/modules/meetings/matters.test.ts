@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countRows, createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 
@@ -33,6 +34,85 @@ const propose = async (title: string) => {
   return r.json().id as number;
 };
 
+const today = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
+/** the demo village (the `village` account's scope) */
+const villageOf = () =>
+  t.db
+    .selectFrom('account as a')
+    .innerJoin('region as r', 'r.code', 'a.scope_code')
+    .select(['r.code', 'r.path'])
+    .where('a.username', '=', 'village')
+    .executeTakeFirstOrThrow();
+/** the village branch's members today (by their organisation), oldest record first */
+async function memberIds(): Promise<number[]> {
+  const v = await villageOf();
+  const rows = await t.db
+    .selectFrom('party_member as m')
+    .innerJoin('party_org as o', (j) =>
+      j.onRef('o.county_code', '=', 'm.county_code').onRef('o.id', '=', 'm.org_id'),
+    )
+    .select('m.id')
+    .where('m.left_on', 'is', null)
+    .where(sql<boolean>`o.region_path <@ ${v.path}::ltree`)
+    .orderBy('m.id')
+    .execute();
+  return rows.map((r) => Number(r.id));
+}
+/** adult residents of the village, by household so that the first ones come from few households */
+async function adults(): Promise<{ id: number; household: number }[]> {
+  const v = await villageOf();
+  const rows = await t.db
+    .selectFrom('resident')
+    .select(['id', 'household_id'])
+    .where('died_on', 'is', null)
+    .where('status', '<>', 'merged')
+    .where(sql<boolean>`grid_path <@ ${v.path}::ltree`)
+    .where(sql<boolean>`birth_date <= current_date - interval '18 years'`)
+    .orderBy('household_id')
+    .orderBy('id')
+    .execute();
+  return rows.map((r) => ({ id: Number(r.id), household: Number(r.household_id) }));
+}
+/**
+ * A meeting of the village of `kind` held today, inviting `invited` (party members or residents by
+ * id, or names), its attendance recorded: the first `came` of them came.
+ */
+async function held(kind: string, invited: { kind: string; refId?: number; name?: string }[], came: number) {
+  const r = await call('village', 'POST', '/meetings', {
+    title: `${kind}会议`,
+    heldOn: today,
+    kind,
+    convenerKind: 'village',
+    convenerName: '村两委',
+    agenda: ['审议重大事项'],
+    participants: invited,
+  });
+  expect(r.statusCode, r.body).toBe(201);
+  const id = r.json().id as number;
+  await attend(id, came);
+  return id;
+}
+async function attend(id: number, came: number) {
+  const d = (await call('village', 'GET', `/meetings/${id}`)).json();
+  const rec = await call('village', 'POST', `/meetings/${id}/record`, {
+    attended: d.participants.slice(0, came).map((p: { id: number }) => p.id),
+  });
+  expect(rec.statusCode, rec.body).toBe(200);
+}
+const committees = () => held('two_committees', [{ kind: 'village_cadre', name: '村党支部书记' }], 1);
+const partyMeeting = async (came: number) =>
+  held(
+    'party_members',
+    (await memberIds()).map((refId) => ({ kind: 'party_member', refId })),
+    came,
+  );
+const representatives = async (invited: number, came: number) =>
+  held(
+    'representatives',
+    (await adults()).slice(0, invited).map((a) => ({ kind: 'resident', refId: a.id })),
+    came,
+  );
+
 describe('四议两公开', () => {
   it('takes a major matter through the six steps, checking quorum and votes, publishing twice', async () => {
     const id = await propose('村集体林地承包');
@@ -42,8 +122,10 @@ describe('四议两公开', () => {
     const quorum = Math.ceil((members * 2) / 3);
 
     // out of order, by others, out of scope: refused, nothing changed
+    expect((await memberIds()).length).toBe(members);
+    const discussedAt = await committees();
     const before = await snapshot(id);
-    expect(await answer(step('village', id, 'review', { present: members, inFavour: members }))).toEqual([
+    expect(await answer(step('village', id, 'review', { inFavour: members }))).toEqual([
       409,
       'MATTER_OUT_OF_ORDER',
     ]);
@@ -59,48 +141,61 @@ describe('四议两公开', () => {
     ]);
     expect(await snapshot(id)).toEqual(before);
 
-    expect(await answer(step('village', id, 'discuss', { note: '两委一致同意提交审议' }))).toEqual([
-      200,
-      'discussed',
-    ]);
-
-    // party members' meeting: one short of 2/3 present decides nothing
-    const short = await snapshot(id);
     expect(
-      await answer(step('village', id, 'review', { present: quorum - 1, inFavour: quorum - 1 })),
-    ).toEqual([409, 'MATTER_QUORUM_NOT_MET']);
-    expect(await answer(step('village', id, 'review', { present: members + 1, inFavour: 1 }))).toEqual([
+      await answer(step('village', id, 'discuss', { note: '两委一致同意提交审议', meetingId: discussedAt })),
+    ).toEqual([200, 'discussed']);
+
+    // party members' meeting: the quorum is its attendance — one short of 2/3 decides nothing
+    const pm = await partyMeeting(quorum - 1);
+    const short = await snapshot(id);
+    expect(await answer(step('village', id, 'review', { meetingId: pm, inFavour: quorum - 1 }))).toEqual([
+      409,
+      'MATTER_QUORUM_NOT_MET',
+    ]);
+    // figures other than the attendance, more in favour than present, or another kind of meeting
+    expect(
+      await answer(step('village', id, 'review', { meetingId: pm, present: members, inFavour: 1 })),
+    ).toEqual([400, 'MATTER_FIGURES_INVALID']);
+    expect(await answer(step('village', id, 'review', { meetingId: pm, inFavour: quorum }))).toEqual([
       400,
       'MATTER_FIGURES_INVALID',
     ]);
+    expect(await answer(step('village', id, 'review', { meetingId: discussedAt, inFavour: 1 }))).toEqual([
+      400,
+      'MATTER_MEETING_INVALID',
+    ]);
     expect(await snapshot(id)).toEqual(short);
+    // the same meeting with its attendance corrected (no step was taken on it)
+    await attend(pm, quorum);
     expect(
-      await answer(step('village', id, 'review', { present: quorum, inFavour: Math.floor(quorum / 2) + 1 })),
+      await answer(step('village', id, 'review', { meetingId: pm, inFavour: Math.floor(quorum / 2) + 1 })),
     ).toEqual([200, 'reviewed']);
 
-    // representatives' meeting: 2/3 present
+    // representatives' meeting (its members: the residents it invited, up to 30): 2/3 present
+    const reps = Math.min(30, (await adults()).length);
+    const repsQuorum = Math.ceil((reps * 2) / 3);
+    expect(reps).toBeGreaterThan(5);
+    const decide = { assembly: 'representatives', resolution: '同意将村集体林地公开发包，期限十年。' };
+    const short2 = await representatives(reps, repsQuorum - 1);
     expect(
-      await answer(
-        step('village', id, 'decide', {
-          assembly: 'representatives',
-          representativesTotal: 30,
-          present: 19,
-          inFavour: 19,
-          resolution: '同意承包',
-        }),
-      ),
+      await answer(step('village', id, 'decide', { ...decide, meetingId: short2, inFavour: repsQuorum - 1 })),
     ).toEqual([409, 'MATTER_QUORUM_NOT_MET']);
+    const r20 = await representatives(reps, repsQuorum);
+    const inFavour = Math.floor(repsQuorum / 2) + 1;
     expect(
       await answer(
         step('village', id, 'decide', {
-          assembly: 'representatives',
-          representativesTotal: 30,
-          present: 20,
-          inFavour: 11,
-          resolution: '同意将村集体林地公开发包，期限十年。',
+          ...decide,
+          meetingId: r20,
+          representativesTotal: reps + 1,
+          inFavour,
         }),
       ),
-    ).toEqual([200, 'decided']);
+    ).toEqual([400, 'MATTER_FIGURES_INVALID']);
+    expect(await answer(step('village', id, 'decide', { ...decide, meetingId: r20, inFavour }))).toEqual([
+      200,
+      'decided',
+    ]);
 
     const disclosures = await countRows(t.db, 'disclosure');
     const pub = await step('village', id, 'publish_resolution');
@@ -134,6 +229,20 @@ describe('四议两公开', () => {
       'publish_result',
     ]);
     expect(done.partyVote).toEqual({ total: members, present: quorum, inFavour: Math.floor(quorum / 2) + 1 });
+    expect(done.assemblyVote).toMatchObject({
+      kind: 'representatives',
+      total: reps,
+      present: repsQuorum,
+      inFavour,
+    });
+    expect(done.steps.map((s: { meeting: { id: number } | null }) => s.meeting?.id ?? null)).toEqual([
+      null,
+      discussedAt,
+      pm,
+      r20,
+      null,
+      null,
+    ]);
     const audit = await t.db
       .selectFrom('audit_log')
       .select('action')
@@ -146,15 +255,19 @@ describe('四议两公开', () => {
   it('a vote without a majority rejects the matter; nothing follows it', async () => {
     const id = await propose('村部办公楼翻建');
     const members = (await call('village', 'GET', `/major-matters/${id}`)).json().branch.members as number;
-    await step('village', id, 'discuss', { note: '提交审议' });
+    await step('village', id, 'discuss', { note: '提交审议', meetingId: await committees() });
     const half = Math.floor(members / 2);
-    expect(await answer(step('village', id, 'review', { present: members, inFavour: half }))).toEqual([
-      200,
-      'rejected',
-    ]);
+    expect(
+      await answer(step('village', id, 'review', { meetingId: await partyMeeting(members), inFavour: half })),
+    ).toEqual([200, 'rejected']);
     expect(
       await answer(
-        step('village', id, 'decide', { assembly: 'villagers', present: 1, inFavour: 1, resolution: '翻建' }),
+        step('village', id, 'decide', {
+          assembly: 'villagers',
+          meetingId: await representatives(3, 3),
+          inFavour: 1,
+          resolution: '翻建',
+        }),
       ),
     ).toEqual([409, 'MATTER_OUT_OF_ORDER']);
   });
@@ -163,26 +276,42 @@ describe('四议两公开', () => {
     const id = await propose('村内道路硬化集资');
     const d = (await call('village', 'GET', `/major-matters/${id}`)).json();
     const members = d.branch.members as number;
-    await step('village', id, 'discuss', { note: '提交审议' });
-    await step('village', id, 'review', { present: members, inFavour: members });
-    const { adults, households } = d.electorate as { adults: number; households: number };
-    const half = Math.floor(adults / 2);
+    await step('village', id, 'discuss', { note: '提交审议', meetingId: await committees() });
+    await step('village', id, 'review', { meetingId: await partyMeeting(members), inFavour: members });
+    const { adults: n, households } = d.electorate as { adults: number; households: number };
+    const people = await adults();
+    expect(people).toHaveLength(n);
+    const half = Math.floor(n / 2);
     const body = { assembly: 'villagers', resolution: '同意集资硬化村道' };
-    expect(await answer(step('village', id, 'decide', { ...body, present: half, inFavour: half }))).toEqual([
+    const villagers = (who: { id: number }[]) =>
+      held(
+        'villagers',
+        who.map((a) => ({ kind: 'resident', refId: a.id })),
+        who.length,
+      );
+    // half of the adults, from as few households as can be: no quorum
+    const fewHouseholds = people.slice(0, half);
+    expect(new Set(fewHouseholds.map((a) => a.household)).size * 3).toBeLessThan(households * 2);
+    const m1 = await villagers(fewHouseholds);
+    expect(await answer(step('village', id, 'decide', { ...body, meetingId: m1, inFavour: half }))).toEqual([
       409,
       'MATTER_QUORUM_NOT_MET',
     ]);
-    const byHouseholds = Math.ceil((households * 2) / 3);
+    // one adult from each of 2/3 of the households: a quorum by households
+    const perHousehold = people.filter((a, i) => i === 0 || people[i - 1]!.household !== a.household);
+    const byHouseholds = perHousehold.slice(0, Math.ceil((households * 2) / 3));
+    const m2 = await villagers(byHouseholds);
     expect(
-      await answer(
-        step('village', id, 'decide', {
-          ...body,
-          present: half,
-          householdsPresent: byHouseholds,
-          inFavour: half,
-        }),
-      ),
+      await answer(step('village', id, 'decide', { ...body, meetingId: m2, inFavour: byHouseholds.length })),
     ).toEqual([200, 'decided']);
+    const done = (await call('village', 'GET', `/major-matters/${id}`)).json();
+    expect(done.assemblyVote).toMatchObject({
+      kind: 'villagers',
+      total: n,
+      present: byHouseholds.length,
+      householdsTotal: households,
+      householdsPresent: byHouseholds.length,
+    });
   });
 
   it('only a village’s own staff propose; the demo matter went through all six steps', async () => {

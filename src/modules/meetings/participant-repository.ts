@@ -57,9 +57,127 @@ export function matterStepsAt(db: DbOrTx, countyCode: string, meetingId: number)
 export function meetingForStep(db: DbOrTx, countyCode: string, villageCode: string, id: number) {
   return db
     .selectFrom('meeting')
-    .select(['id', 'kind', 'title', 'held_on'])
+    .select(['id', 'kind', 'title', 'held_on', 'state'])
     .where('county_code', '=', countyCode)
     .where('region_code', '=', villageCode)
     .where('id', '=', id)
     .executeTakeFirst();
+}
+
+/**
+ * A meeting's recorded attendance as the quorum counts it: the party members and residents (by their
+ * ids) who came, how many residents were invited and came, and whether attendance was recorded at all.
+ */
+export async function attendanceOf(db: DbOrTx, countyCode: string, meetingId: number) {
+  const rows = await db
+    .selectFrom('meeting_participant')
+    .select(['kind', 'ref_type', 'ref_id', 'attended'])
+    .where('county_code', '=', countyCode)
+    .where('meeting_id', '=', meetingId)
+    .execute();
+  const came = rows.filter((r) => r.attended === true);
+  const refs = (type: string) => [
+    ...new Set(came.filter((r) => r.ref_type === type && r.ref_id !== null).map((r) => Number(r.ref_id))),
+  ];
+  return {
+    recorded: came.length > 0,
+    attended: came.length,
+    partyMembers: refs('party_member'),
+    residents: refs('resident'),
+    residentsInvited: rows.filter((r) => r.kind === 'resident').length,
+    residentsCame: came.filter((r) => r.kind === 'resident').length,
+  };
+}
+
+/** Whether a step of a major matter was taken at the meeting (its attendance is then frozen). */
+export async function stepTakenAt(db: DbOrTx, countyCode: string, meetingId: number) {
+  const r = await db
+    .selectFrom('major_matter_step')
+    .select('id')
+    .where('county_code', '=', countyCode)
+    .where('meeting_id', '=', meetingId)
+    .limit(1)
+    .executeTakeFirst();
+  return r !== undefined;
+}
+
+/** What the convene form's pickers search: the kinds a participant links to, and cadres (a name only). */
+export const CANDIDATE_TYPES = [
+  'resident',
+  'party_member',
+  'enterprise',
+  'station',
+  'team_member',
+  'cadre',
+] as const;
+export type CandidateType = (typeof CANDIDATE_TYPES)[number];
+
+/**
+ * People and bodies of a subtree whose name contains `q`, for the convene form's pickers: the same
+ * ones `refsIn` accepts (alive, active, of the county and subtree), with where they are — names and
+ * places only, never an ID number or a phone; at most `limit`.
+ */
+export async function candidates(
+  db: DbOrTx,
+  countyCode: string,
+  path: string,
+  type: CandidateType,
+  q: string,
+  limit: number,
+) {
+  const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+  const query =
+    type === 'resident'
+      ? sql<{ id: string; name: string; place: string }>`SELECT r.id, r.name, g.name AS place FROM resident r
+          JOIN region g ON g.code = r.grid_code
+          WHERE r.county_code = ${countyCode} AND r.grid_path <@ ${path}::ltree AND r.name LIKE ${like}
+            AND r.died_on IS NULL AND r.merged_into IS NULL AND r.status <> 'merged'`
+      : type === 'party_member'
+        ? sql<{
+            id: string;
+            name: string;
+            place: string;
+          }>`SELECT pm.id, r.name, o.name AS place FROM party_member pm
+            JOIN resident r ON r.county_code = pm.county_code AND r.id = pm.resident_id
+            JOIN party_org o ON o.county_code = pm.county_code AND o.id = pm.org_id
+            WHERE pm.county_code = ${countyCode} AND pm.region_path <@ ${path}::ltree AND r.name LIKE ${like}
+              AND pm.left_on IS NULL`
+        : type === 'enterprise'
+          ? sql<{
+              id: string;
+              name: string;
+              place: string;
+            }>`SELECT e.id, e.name, g.name AS place FROM enterprise e
+              JOIN region g ON g.code = e.grid_code
+              WHERE e.county_code = ${countyCode} AND e.grid_path <@ ${path}::ltree AND e.name LIKE ${like}`
+          : type === 'station'
+            ? sql<{
+                id: string;
+                name: string;
+                place: string;
+              }>`SELECT s.id, s.name, s.address AS place FROM station s
+                WHERE s.county_code = ${countyCode} AND s.region_path <@ ${path}::ltree AND s.active
+                  AND s.name LIKE ${like}`
+            : type === 'team_member'
+              ? sql<{
+                  id: string;
+                  name: string;
+                  place: string;
+                }>`SELECT m.id, m.name, t.name AS place FROM team_member m
+                  JOIN team t ON t.county_code = m.county_code AND t.id = m.team_id
+                  WHERE m.county_code = ${countyCode} AND t.village_path <@ ${path}::ltree AND m.active
+                    AND m.name LIKE ${like}`
+              : sql<{
+                  id: string;
+                  name: string;
+                  place: string;
+                }>`SELECT c.id, c.name, array_to_string(c.posts, '、') AS place
+                  FROM cadre c WHERE c.county_code = ${countyCode} AND c.region_path <@ ${path}::ltree
+                    AND c.name LIKE ${like}`;
+  const { rows } = await sql<{
+    id: string;
+    name: string;
+    place: string;
+  }>`${query} ORDER BY 2, 1 LIMIT ${limit}`.execute(db);
+  return rows.map((r) => ({ id: Number(r.id), name: r.name, place: r.place ?? '' }));
 }

@@ -2,12 +2,14 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { IdParams } from '../../platform/ids.js';
-import { actorOf } from '../accounts/index.js';
+import { actorOf, inScope } from '../accounts/index.js';
 import { authorize } from './abilities.js';
 import type { MeetingDeps } from './context.js';
 import { majorMatterRoutes } from './matter-routes.js';
 import * as repo from './repository.js';
 import {
+  Candidates,
+  CandidateQuery,
   ConveneBody,
   Counts,
   CountsQuery,
@@ -20,7 +22,9 @@ import {
   ResolutionMade,
   UpdateBody,
 } from './schemas.js';
-import { scopeOf } from './scope.js';
+import { candidates } from './participant-repository.js';
+import { villageOf } from './participants.js';
+import { placeOf, scopeOf } from './scope.js';
 import { addResolution, conveneMeeting, recordMeeting, updateResolution } from './service.js';
 import { meetingDetail, toMeetingItem } from './view.js';
 
@@ -72,6 +76,29 @@ export const meetingRoutes =
           resolutionsDone: c.done,
           resolutionsOpen: c.open,
         };
+      },
+    );
+
+    app.get(
+      '/meetings/candidates',
+      {
+        schema: {
+          tags: TAGS,
+          summary:
+            '邀请对象 Find residents, party members, enterprises, stations, 5+5+N members or cadres to invite (the meeting’s village, within my scope)',
+          querystring: CandidateQuery,
+          response: { 200: Candidates },
+        },
+      },
+      async (req) => {
+        const actor = actorOf(req);
+        authorize(actor, 'meetings.convene');
+        const q = req.query;
+        const place = await placeOf(ctx.db, actor, q.regionCode);
+        // the meeting's village, as POST /meetings accepts — but never more than the caller's scope
+        const village = villageOf(place.path);
+        const path = inScope(actor, village) ? village : actor.scopePath;
+        return { items: await candidates(ctx.db, actor.countyCode, path, q.type, q.q, q.limit) };
       },
     );
 

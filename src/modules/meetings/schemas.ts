@@ -79,8 +79,9 @@ export const ConveneBody = z.object({
           'this kind of participant is a name only (no refId)',
         ),
     )
-    .max(200)
-    .default([]),
+    .max(2000)
+    .default([])
+    .describe('up to 2000: a villagers’ meeting invites its adults or the households’ representatives'),
   matters: z
     .array(
       z.object({
@@ -98,7 +99,7 @@ export const ConveneBody = z.object({
 export type ConveneBody = z.infer<typeof ConveneBody>;
 
 export const RecordBody = z.object({
-  attended: z.array(z.number().int().positive()).max(200).describe('ids of the participants who came'),
+  attended: z.array(z.number().int().positive()).max(2000).describe('ids of the participants who came'),
   minutes: publicText(0, 5000).optional().describe('会议记录; ID and phone numbers are refused'),
   version: Version,
 });
@@ -216,4 +217,35 @@ export const ResolutionMade = z.object({
   status: z.string(),
   progress: z.number().int(),
   version: z.number().int(),
+});
+
+export const CandidateQuery = z.object({
+  type: z
+    .enum(['resident', 'party_member', 'enterprise', 'station', 'team_member', 'cadre'])
+    .describe('who to find: a participant linked by id, or a cadre of the register (invited by name)'),
+  q: z
+    .string()
+    .trim()
+    .min(1)
+    .max(20)
+    // names only: no control characters, never a number that could be an ID or a phone
+    .refine(
+      // eslint-disable-next-line no-control-regex -- refusing control characters is the point
+      (s) => !/[\u0000-\u001f\u007f]/.test(s) && !/[0-9０-９]{3,}/.test(s),
+      'a part of a name',
+    )
+    .describe('a part of the name'),
+  regionCode: RegionCode.optional().describe(
+    'the village or grid the meeting is for (default: your own scope)',
+  ),
+  limit: z.coerce.number().int().min(1).max(50).default(20),
+});
+export const Candidates = z.object({
+  items: z.array(
+    z.object({
+      id: z.number().int(),
+      name: z.string(),
+      place: z.string().describe('the grid, organisation, team or address: never an ID number or phone'),
+    }),
+  ),
 });

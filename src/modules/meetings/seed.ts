@@ -4,6 +4,7 @@ import type { Actor, Role } from '../accounts/index.js';
 import { publishMajorMatter } from '../disclosures/index.js';
 import { seedBranchMembers, villageBranch } from '../party/index.js';
 import { MAJOR_MATTER, PARTICIPANTS, PROBLEMS } from './seed-content.js';
+import { seedStepMeetings } from './seed-step-meetings.js';
 
 /** Nothing per county: meetings belong to villages and grids. */
 export async function seedMeetingConfig(_tx: Tx, _countyCode: string): Promise<void> {}
@@ -105,14 +106,32 @@ async function seedMajorMatter(tx: Tx, countyCode: string, actor: Actor) {
   await seedBranchMembers(tx, countyCode, actor.scopeCode, 9);
   const branch = await villageBranch(tx, countyCode, actor.scopeCode);
   if (!branch || branch.members === 0) return;
-  const present = Math.ceil((branch.members * 4) / 5);
+  // each vote was taken at a meeting whose attendance gives its figures
+  const at_ = await seedStepMeetings(tx, countyCode, actor, actor.scopePath, MAJOR_MATTER.title);
+  const present = at_.review.present;
+  const reps = at_.decide;
+  const repsFor = reps.present - Math.min(2, Math.floor(reps.present / 4));
   const steps = [
-    ['propose', '', 'proposed', 70, null],
-    ['discuss', 'proposed', 'discussed', 63, MAJOR_MATTER.discuss],
-    ['review', 'discussed', 'reviewed', 56, `党员${branch.members}人，到会${present}人，赞成${present}人`],
-    ['decide', 'reviewed', 'decided', 49, '村民代表会议应到30人，到会27人，赞成25人'],
-    ['publish_resolution', 'decided', 'resolution_published', 47, null],
-    ['publish_result', 'resolution_published', 'result_published', 10, null],
+    ['propose', '', 'proposed', 70, null, null],
+    ['discuss', 'proposed', 'discussed', 63, MAJOR_MATTER.discuss, at_.discuss.id],
+    [
+      'review',
+      'discussed',
+      'reviewed',
+      56,
+      `党员${at_.review.total}人，到会${present}人，赞成${present}人`,
+      at_.review.id,
+    ],
+    [
+      'decide',
+      'reviewed',
+      'decided',
+      49,
+      `村民代表会议应到${reps.total}人，到会${reps.present}人，赞成${repsFor}人`,
+      reps.id,
+    ],
+    ['publish_resolution', 'decided', 'resolution_published', 47, null, null],
+    ['publish_result', 'resolution_published', 'result_published', 10, null, null],
   ] as const;
   const at = (days: number) => new Date(Date.now() - days * DAY);
   const publish = (title: string, body: string, days: number) =>
@@ -144,13 +163,13 @@ async function seedMajorMatter(tx: Tx, countyCode: string, actor: Actor) {
       title: MAJOR_MATTER.title,
       proposal: MAJOR_MATTER.proposal,
       state: 'result_published',
-      members_total: branch.members,
+      members_total: at_.review.total,
       members_present: present,
       members_for: present,
       assembly_kind: 'representatives',
-      assembly_total: 30,
-      assembly_present: 27,
-      assembly_for: 25,
+      assembly_total: reps.total,
+      assembly_present: reps.present,
+      assembly_for: repsFor,
       resolution_text: MAJOR_MATTER.resolution,
       result_text: MAJOR_MATTER.result,
       resolution_disclosure_id: resolutionId,
@@ -165,7 +184,7 @@ async function seedMajorMatter(tx: Tx, countyCode: string, actor: Actor) {
   await tx
     .insertInto('major_matter_step')
     .values(
-      steps.map(([action, from, to, days, note]) => ({
+      steps.map(([action, from, to, days, note, meetingId]) => ({
         county_code: countyCode,
         matter_id: made.id,
         action,
@@ -174,6 +193,7 @@ async function seedMajorMatter(tx: Tx, countyCode: string, actor: Actor) {
         actor_account_id: actor.accountId,
         actor_name: actor.displayName,
         note,
+        meeting_id: meetingId,
         at: at(days),
       })),
     )

@@ -4,6 +4,7 @@ import type { Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import type { MeetingDeps } from './context.js';
 import * as repo from './repository.js';
+import { stepTakenAt } from './participant-repository.js';
 import { linkParticipants } from './participants.js';
 import type { ConveneBody } from './schemas.js';
 import { beijingDate, placeOf, scopeOf } from './scope.js';
@@ -106,6 +107,8 @@ export async function recordMeeting(
     const m = await repo.lockMeeting(tx, scopeOf(actor), id);
     if (!m) throw new AppError('NOT_FOUND');
     if (b.version !== undefined && b.version !== m.version) throw new AppError('MEETING_VERSION_CONFLICT');
+    // a step of 四议两公开 counted its quorum on this attendance: it stays as it was
+    if (await stepTakenAt(tx, m.county_code, id)) throw new AppError('MEETING_STEP_TAKEN');
     const invited = new Set((await repo.participantsOf(tx, m.county_code, id)).map((p) => Number(p.id)));
     if (b.attended.some((p) => !invited.has(p))) throw new AppError('MEETING_PARTICIPANT_INVALID');
     await repo.setAttendance(tx, m.county_code, id, b.attended);

@@ -1,12 +1,20 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
-import { inSubtree } from '../../platform/db/ltree.js';
 
 /**
- * A village's party branch and how many members it has today (for 四议两公开's party members'
- * meeting): the members of every organisation at or below the village (the branch and its grid groups).
+ * A village's party branch and its members on a day (for 四议两公开's party members' meeting): the
+ * members of every organisation at or below the village (the branch and its grid groups) — by the
+ * organisation they belonged to that day, wherever they live: their stays (party_member_stint) when
+ * they have any, else their organisation today between joining and leaving. `attended` (party member
+ * ids, e.g. a meeting's attendance) answers how many of those were members of it that day.
  */
-export async function villageBranch(db: DbOrTx, countyCode: string, villageCode: string) {
+export async function villageBranch(
+  db: DbOrTx,
+  countyCode: string,
+  villageCode: string,
+  on?: string,
+  attended: number[] = [],
+) {
   const branch = await db
     .selectFrom('party_org')
     .select(['id', 'name', 'region_path'])
@@ -17,14 +25,25 @@ export async function villageBranch(db: DbOrTx, countyCode: string, villageCode:
     .orderBy('id')
     .executeTakeFirst();
   if (!branch) return undefined;
-  const n = await db
-    .selectFrom('party_member')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('county_code', '=', countyCode)
-    .where('left_on', 'is', null)
-    .where(inSubtree('region_path', branch.region_path))
-    .executeTakeFirstOrThrow();
-  return { id: Number(branch.id), name: branch.name, members: n.n };
+  const day = on ?? null;
+  const { rows } = await sql<{ members: number; present: number }>`
+    WITH orgs AS (
+      SELECT id FROM party_org WHERE county_code = ${countyCode} AND region_path <@ ${branch.region_path}::ltree
+    ), d AS (SELECT coalesce(${day}::date, current_date) AS day), m AS (
+      SELECT pm.id FROM party_member pm, d
+      WHERE pm.county_code = ${countyCode}
+        AND (pm.joined_on IS NULL OR pm.joined_on <= d.day)
+        AND (pm.left_on IS NULL OR pm.left_on > d.day)
+        AND CASE WHEN EXISTS (SELECT 1 FROM party_member_stint s WHERE s.county_code = pm.county_code AND s.member_id = pm.id)
+          THEN EXISTS (SELECT 1 FROM party_member_stint s WHERE s.county_code = pm.county_code AND s.member_id = pm.id
+                 AND s.org_id IN (SELECT id FROM orgs)
+                 AND (s.started_on IS NULL OR s.started_on <= d.day) AND (s.ended_on IS NULL OR s.ended_on > d.day))
+          ELSE pm.org_id IN (SELECT id FROM orgs) END
+    )
+    SELECT count(*)::int AS members, (count(*) FILTER (WHERE m.id = any(${attended}::bigint[])))::int AS present
+    FROM m`.execute(db);
+  const n = rows[0] ?? { members: 0, present: 0 };
+  return { id: Number(branch.id), name: branch.name, members: n.members, present: n.present };
 }
 
 /**

@@ -3,15 +3,21 @@ import type { DbOrTx, Tx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 import type { Scope } from './repository.js';
 
-/** A member of the caller's subtree (by where they live), locked. */
+/**
+ * A member of the caller's subtree, locked: one who lives there or belongs to one of its
+ * organisations (a member moved to an organisation outside their home grid is that organisation's).
+ */
 export function lockMember(tx: Tx, scope: Scope, id: number) {
   return tx
-    .selectFrom('party_member')
-    .select(['id', 'org_id', 'resident_id', 'left_on', 'joined_on'])
-    .where('county_code', '=', scope.countyCode)
-    .where('id', '=', id)
-    .where(inSubtree('region_path', scope.path))
-    .forUpdate()
+    .selectFrom('party_member as m')
+    .select(['m.id', 'm.org_id', 'm.resident_id', 'm.left_on', 'm.joined_on'])
+    .where('m.county_code', '=', scope.countyCode)
+    .where('m.id', '=', id)
+    .where(
+      sql<boolean>`(m.region_path <@ ${scope.path}::ltree OR EXISTS (SELECT 1 FROM party_org o
+        WHERE o.county_code = m.county_code AND o.id = m.org_id AND o.region_path <@ ${scope.path}::ltree))`,
+    )
+    .forUpdate('m')
     .executeTakeFirst();
 }
 
@@ -174,6 +180,6 @@ export function memberHead(db: DbOrTx, scope: Scope, id: number) {
     ])
     .where('m.county_code', '=', scope.countyCode)
     .where('m.id', '=', id)
-    .where(inSubtree('m.region_path', scope.path))
+    .where(sql<boolean>`(m.region_path <@ ${scope.path}::ltree OR o.region_path <@ ${scope.path}::ltree)`)
     .executeTakeFirst();
 }

@@ -27,15 +27,21 @@ export function listOrgs(db: DbOrTx, scope: Scope, closed = false) {
   return q.orderBy('o.region_code').orderBy('o.id').execute();
 }
 
-/** Members per organisation in the scope: one GROUP BY over the GiST-indexed path. */
+/**
+ * Members per organisation of the scope — by the organisation they belong to, wherever they live
+ * (a member moved to an organisation outside their home grid counts there).
+ */
 export function memberCountsByOrg(db: DbOrTx, scope: Scope) {
   return db
-    .selectFrom('party_member')
-    .select(['org_id', sql<number>`count(*)::int`.as('n')])
-    .where('county_code', '=', scope.countyCode)
-    .where('left_on', 'is', null)
-    .where(inSubtree('region_path', scope.path))
-    .groupBy('org_id')
+    .selectFrom('party_member as m')
+    .innerJoin('party_org as o', (j) =>
+      j.onRef('o.county_code', '=', 'm.county_code').onRef('o.id', '=', 'm.org_id'),
+    )
+    .select(['m.org_id', sql<number>`count(*)::int`.as('n')])
+    .where('m.county_code', '=', scope.countyCode)
+    .where('m.left_on', 'is', null)
+    .where(inSubtree('o.region_path', scope.path))
+    .groupBy('m.org_id')
     .execute();
 }
 
@@ -49,7 +55,8 @@ export function findOrg(db: DbOrTx, scope: Scope, id: number) {
     .executeTakeFirst();
 }
 
-function membersQuery(db: DbOrTx, scope: Scope) {
+/** Members of the county with their organisation; the callers say which ones the viewer may see. */
+function membersQuery(db: DbOrTx, countyCode: string) {
   return db
     .selectFrom('party_member as m')
     .innerJoin('resident as res', (j) =>
@@ -59,9 +66,11 @@ function membersQuery(db: DbOrTx, scope: Scope) {
       j.onRef('o.county_code', '=', 'm.county_code').onRef('o.id', '=', 'm.org_id'),
     )
     .innerJoin('region as g', 'g.code', 'res.grid_code')
-    .where('m.county_code', '=', scope.countyCode)
-    .where(inSubtree('m.region_path', scope.path));
+    .where('m.county_code', '=', countyCode);
 }
+
+/** Whether the member lives inside the viewer's subtree: only then are their home and phone shown. */
+const homeInScope = (scope: Scope) => sql<boolean>`m.region_path <@ ${scope.path}::ltree`.as('home_in_scope');
 
 const MEMBER_COLUMNS = [
   'm.id',
@@ -74,16 +83,25 @@ const MEMBER_COLUMNS = [
   'g.name as grid_name',
 ] as const;
 
-/** Members of the given organisations (masked: no ID number, no phone), with their linked-household counts. */
-export async function listMembers(db: DbOrTx, scope: Scope, orgIds: number[], limit: number, offset: number) {
+/**
+ * Members of the given organisations (ids the viewer sees), wherever they live (masked: no ID number,
+ * no phone), with their linked-household counts; `home_in_scope` says whether the viewer may see where.
+ */
+export async function listMembers(
+  db: DbOrTx,
+  viewer: Scope,
+  orgIds: number[],
+  limit: number,
+  offset: number,
+) {
   if (orgIds.length === 0) return { items: [], total: 0 };
-  const q = membersQuery(db, scope)
+  const q = membersQuery(db, viewer.countyCode)
     .where('m.org_id', '=', sql<number>`any(${orgIds}::bigint[])`)
     .where('m.left_on', 'is', null);
   const [items, total] = await Promise.all([
     q
       .select(MEMBER_COLUMNS)
-      .select(linkedCount.as('linked'))
+      .select([linkedCount.as('linked'), homeInScope(viewer)])
       .orderBy('m.org_id')
       .orderBy('m.id')
       .limit(limit)
@@ -94,11 +112,14 @@ export async function listMembers(db: DbOrTx, scope: Scope, orgIds: number[], li
   return { items, total: total.n };
 }
 
+/** A member who lives in the viewer's subtree or belongs to an organisation of it. */
 export function findMember(db: DbOrTx, scope: Scope, id: number) {
-  return membersQuery(db, scope)
+  return membersQuery(db, scope.countyCode)
     .select(MEMBER_COLUMNS)
     .select(['res.phone_masked', 'm.left_on', 'm.left_to', 'm.central_household', linkedCount.as('linked')])
+    .select(homeInScope(scope))
     .where('m.id', '=', id)
+    .where(sql<boolean>`(m.region_path <@ ${scope.path}::ltree OR o.region_path <@ ${scope.path}::ltree)`)
     .executeTakeFirst();
 }
 

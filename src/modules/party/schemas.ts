@@ -44,8 +44,8 @@ export const MemberItem = z.object({
   joinedOn: z.string().nullable(),
   orgId: z.number().int(),
   orgName: z.string(),
-  gridCode: z.string(),
-  gridName: z.string(),
+  gridCode: z.string().nullable().describe('the home grid; null when the member lives outside your scope'),
+  gridName: z.string().nullable(),
   linkedHouseholds: z.number().int().describe('党员联系户: households this member is linked to'),
 });
 

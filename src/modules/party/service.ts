@@ -15,8 +15,9 @@ export const toMember = (m: MemberRow): Member => ({
   joinedOn: m.joined_on,
   orgId: m.org_id,
   orgName: m.org_name,
-  gridCode: m.grid_code,
-  gridName: m.grid_name,
+  // where a member lives is the viewer's to see only inside their subtree
+  gridCode: m.home_in_scope ? m.grid_code : null,
+  gridName: m.home_in_scope ? m.grid_name : null,
   linkedHouseholds: m.linked,
 });
 
@@ -99,7 +100,7 @@ export async function orgDetail(
   // the parent is named only when the caller may see it
   const parent = found.parent_id === null ? undefined : await repo.findOrg(db, scope, found.parent_id);
   const ids = q.members === 'direct' ? [id] : subtreeIds(orgs, id);
-  const members = await repo.listMembers(db, sub, ids, q.limit, q.offset);
+  const members = await repo.listMembers(db, scope, ids, q.limit, q.offset);
   return {
     ...self,
     parentId: parent ? parent.id : null,
@@ -110,13 +111,17 @@ export async function orgDetail(
   };
 }
 
+/**
+ * A member of the viewer's subtree by home or by organisation; the phone (masked) and the linked
+ * households only inside the viewer's subtree.
+ */
 export async function memberDetail(db: DbOrTx, scope: repo.Scope, id: number) {
   const m = await repo.findMember(db, scope, id);
   if (!m) throw new AppError('NOT_FOUND');
   const households = await repo.linkedHouseholds(db, scope, id);
   return {
     ...toMember(m),
-    phone: m.phone_masked,
+    phone: m.home_in_scope ? m.phone_masked : null,
     leftOn: m.left_on,
     leftTo: m.left_to,
     centralHousehold: m.central_household,

@@ -4,7 +4,7 @@ export { CARE_TAGS } from './schemas.js';
 export { seedPeopleConfig, seedPeopleDemo } from './seed.js';
 export { moveHouseholdIn } from './households.js';
 export { MoveHouseholdBody } from './archive-schemas.js';
-export { villageElectorate } from './electorate.js';
+export { electorsAmong, villageElectorate } from './electorate.js';
 export {
   importHouseholdRecords,
   type HouseholdRecord,

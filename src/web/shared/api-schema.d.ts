@@ -7562,8 +7562,9 @@ export interface paths {
                                 joinedOn: string | null;
                                 orgId: number;
                                 orgName: string;
-                                gridCode: string;
-                                gridName: string;
+                                /** @description the home grid; null when the member lives outside your scope */
+                                gridCode: string | null;
+                                gridName: string | null;
                                 /** @description 党员联系户: households this member is linked to */
                                 linkedHouseholds: number;
                             }[];
@@ -7641,8 +7642,9 @@ export interface paths {
                             joinedOn: string | null;
                             orgId: number;
                             orgName: string;
-                            gridCode: string;
-                            gridName: string;
+                            /** @description the home grid; null when the member lives outside your scope */
+                            gridCode: string | null;
+                            gridName: string | null;
                             /** @description 党员联系户: households this member is linked to */
                             linkedHouseholds: number;
                             /** @description masked */
@@ -15447,17 +15449,17 @@ export interface paths {
                     "application/json": {
                         /** @description the version you saw; 409 MATTER_VERSION_CONFLICT if it moved on */
                         version?: number;
-                        /** @description the meeting that took this step: the village's own 两委会议 (kind two_committees) (400 MATTER_MEETING_INVALID otherwise) */
+                        /** @description the meeting that took this step, held with its attendance recorded: the village's own 两委会议 (kind two_committees) — required (400 MATTER_MEETING_REQUIRED; another is 400 MATTER_MEETING_INVALID, one not held 409 MATTER_MEETING_NOT_RECORDED) */
                         meetingId?: number;
                         /** @description 两委会议商议: the two committees’ opinion */
                         note: string;
                     } | {
                         /** @description the version you saw; 409 MATTER_VERSION_CONFLICT if it moved on */
                         version?: number;
-                        /** @description the meeting that took this step: the village's own 党员大会 (kind party_members) (400 MATTER_MEETING_INVALID otherwise) */
+                        /** @description the meeting that took this step, held with its attendance recorded: the village's own 党员大会 (kind party_members) — required (400 MATTER_MEETING_REQUIRED; another is 400 MATTER_MEETING_INVALID, one not held 409 MATTER_MEETING_NOT_RECORDED) */
                         meetingId?: number;
-                        /** @description members present (the branch’s count is the party module’s) */
-                        present: number;
+                        /** @description members present: counted from the meeting’s attendance (the branch’s members who came); if sent, it must be that count (400) */
+                        present?: number;
                         inFavour: number;
                         note?: string;
                     } | {
@@ -15468,14 +15470,14 @@ export interface paths {
                          * @enum {string}
                          */
                         assembly: "villagers" | "representatives";
-                        /** @description the meeting that took this step: the village's own 村民会议 or 村民代表会议 (kind villagers or representatives, as the assembly) (400 MATTER_MEETING_INVALID otherwise) */
+                        /** @description the meeting that took this step, held with its attendance recorded: the village's own 村民会议 or 村民代表会议 (kind villagers or representatives, as the assembly) — required (400 MATTER_MEETING_REQUIRED; another is 400 MATTER_MEETING_INVALID, one not held 409 MATTER_MEETING_NOT_RECORDED) */
                         meetingId?: number;
-                        /** @description villagers or representatives present */
-                        present: number;
+                        /** @description villagers (adults of the village) or representatives present: counted from the meeting’s attendance; if sent, it must be that count (400) */
+                        present?: number;
                         inFavour: number;
-                        /** @description villagers’ meeting: households represented (§22’s 2/3 of households) */
+                        /** @description villagers’ meeting: households represented (§22’s 2/3 of households), counted from the attendance; if sent, it must be that count */
                         householdsPresent?: number;
-                        /** @description representatives’ meeting: its members (required for it) */
+                        /** @description representatives’ meeting: its members are the residents the meeting invited; if sent, it must be that count */
                         representativesTotal?: number;
                         /** @description the resolution as it will be published */
                         resolution: string;
@@ -15609,7 +15611,10 @@ export interface paths {
                         /** @description e.g. 第三网格党小组, 村两委 */
                         convenerName: string;
                         agenda: string[];
-                        /** @default [] */
+                        /**
+                         * @description up to 2000: a villagers’ meeting invites its adults or the households’ representatives
+                         * @default []
+                         */
                         participants?: {
                             /** @enum {string} */
                             kind: "resident" | "party_member" | "property_manager" | "station" | "new_economy_org" | "team_member" | "village_cadre" | "department" | "other";
@@ -15709,6 +15714,57 @@ export interface paths {
                             settled: number;
                             resolutionsDone: number;
                             resolutionsOpen: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/candidates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 邀请对象 Find residents, party members, enterprises, stations, 5+5+N members or cadres to invite (the meeting’s village, within my scope) */
+        get: {
+            parameters: {
+                query: {
+                    /** @description who to find: a participant linked by id, or a cadre of the register (invited by name) */
+                    type: "resident" | "party_member" | "enterprise" | "station" | "team_member" | "cadre";
+                    /** @description a part of the name */
+                    q: string;
+                    /** @description the village or grid the meeting is for (default: your own scope) */
+                    regionCode?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                name: string;
+                                /** @description the grid, organisation, team or address: never an ID number or phone */
+                                place: string;
+                            }[];
                         };
                     };
                 };

@@ -1,8 +1,18 @@
 import { App, DatePicker, Form, Input, Modal, Select } from 'antd';
 import dayjs from 'dayjs';
+import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import { useLang } from '../lang.js';
 import { ok } from '../load.js';
+import { ParticipantPicker, type Picked } from './ParticipantPicker.js';
+
+const MEETING_KINDS = [
+  'deliberation',
+  'two_committees',
+  'party_members',
+  'villagers',
+  'representatives',
+] as const;
 
 const KINDS = [
   'resident',
@@ -22,11 +32,16 @@ const lines = (s: string | undefined) =>
     .map((l) => l.trim())
     .filter(Boolean);
 
-/** 召集议事: title, date, place, convener, agenda, participants ("物业 幸福物业" per line), matters. */
+/**
+ * 召集议事: title, kind (议事会 or a village body of 四议两公开), date, place, convener, agenda, the people
+ * and bodies invited — picked by name among those of the village (linked by id) or typed as names
+ * ("物业 幸福物业" per line) —, matters.
+ */
 export function ConveneModal(p: { open: boolean; onClose: () => void; onMade: (id: number) => void }) {
   const { t, label, lang } = useLang();
   const { message } = App.useApp();
   const [form] = Form.useForm();
+  const [picked, setPicked] = useState<Picked[]>([]);
   const kindOf = (word: string): Kind =>
     KINDS.find((k) => label('mtg.kind', k) === word || k === word) ?? 'other';
   const submit = async () => {
@@ -39,19 +54,26 @@ export function ConveneModal(p: { open: boolean; onClose: () => void; onMade: (i
             heldOn: (v.heldOn as dayjs.Dayjs).format('YYYY-MM-DD'),
             place: v.place ?? '',
             convenerKind: v.convenerKind,
+            kind: v.kind,
             convenerName: v.convenerName,
             agenda: lines(v.agenda),
-            participants: lines(v.participants).map((l) => {
-              const [first, ...rest] = l.split(/\s+/);
-              return rest.length
-                ? { kind: kindOf(first!), name: rest.join(' ') }
-                : { kind: 'other' as const, name: l };
-            }),
+            participants: [
+              ...picked.map((x) =>
+                x.refId !== undefined ? { kind: x.kind, refId: x.refId } : { kind: x.kind, name: x.name },
+              ),
+              ...lines(v.participants).map((l) => {
+                const [first, ...rest] = l.split(/\s+/);
+                return rest.length
+                  ? { kind: kindOf(first!), name: rest.join(' ') }
+                  : { kind: 'other' as const, name: l };
+              }),
+            ],
             matters: lines(v.matters).map((title) => ({ title })),
           },
         }),
       );
       form.resetFields();
+      setPicked([]);
       p.onMade(made.id);
     } catch (err) {
       message.error(errorText(err, lang));
@@ -65,9 +87,19 @@ export function ConveneModal(p: { open: boolean; onClose: () => void; onMade: (i
       title={t('mtg.convene')}
       okButtonProps={{ id: 'convene-ok' }}
     >
-      <Form form={form} layout="vertical" initialValues={{ heldOn: dayjs(), convenerKind: 'village' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={{ heldOn: dayjs(), convenerKind: 'village', kind: 'deliberation' }}
+      >
         <Form.Item name="title" label={t('mtg.title')} rules={[{ required: true, min: 2 }]}>
           <Input maxLength={80} id="convene-title" />
+        </Form.Item>
+        <Form.Item name="kind" label={t('mtg.meetingKind')}>
+          <Select
+            data-testid="convene-kind"
+            options={MEETING_KINDS.map((k) => ({ value: k, label: label('mtg.meetingKind', k) }))}
+          />
         </Form.Item>
         <Form.Item name="heldOn" label={t('mtg.heldOn')} rules={[{ required: true }]}>
           <DatePicker />
@@ -94,7 +126,10 @@ export function ConveneModal(p: { open: boolean; onClose: () => void; onMade: (i
         >
           <Input.TextArea rows={3} id="convene-agenda" />
         </Form.Item>
-        <Form.Item name="participants" label={t('mtg.participants')} extra={t('mtg.participantsHint')}>
+        <Form.Item label={t('mtg.participants')}>
+          <ParticipantPicker value={picked} onChange={setPicked} />
+        </Form.Item>
+        <Form.Item name="participants" label={t('mtg.others')} extra={t('mtg.participantsHint')}>
           <Input.TextArea rows={3} />
         </Form.Item>
         <Form.Item name="matters" label={t('mtg.matters')} extra={t('mtg.mattersHint')}>

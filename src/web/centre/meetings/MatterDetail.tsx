@@ -108,6 +108,7 @@ export function MatterDetail({ id, onChanged }: { id: number; onChanged: () => v
       {next && can('meetings.decide') && (
         <StepForm
           id={id}
+          village={d.villageCode}
           version={d.version}
           action={next}
           hint={
@@ -126,8 +127,18 @@ export function MatterDetail({ id, onChanged }: { id: number; onChanged: () => v
   );
 }
 
+/** The kind of meeting that takes a step (none for the publications). */
+const MEETING_OF = (a: Action, assembly: 'villagers' | 'representatives') =>
+  a === 'discuss' ? 'two_committees' : a === 'review' ? 'party_members' : a === 'decide' ? assembly : null;
+
+/**
+ * The form of a matter's next step. 商议, 审议 and 决议 are taken at a meeting of the village of the
+ * step's kind, picked here: the server counts the quorum from its recorded attendance, so only the
+ * votes in favour are typed.
+ */
 function StepForm(p: {
   id: number;
+  village: string;
   version: number;
   action: Action;
   hint: string | null;
@@ -136,28 +147,35 @@ function StepForm(p: {
   const { t, label, lang } = useLang();
   const { message } = App.useApp();
   const [text, setText] = useState('');
-  const [present, setPresent] = useState<number | null>(null);
   const [inFavour, setInFavour] = useState<number | null>(null);
   const [assembly, setAssembly] = useState<'villagers' | 'representatives'>('representatives');
-  const [reps, setReps] = useState<number | null>(null);
-  const [households, setHouseholds] = useState<number | null>(null);
+  const [meetingId, setMeetingId] = useState<number | null>(null);
+  const kind = MEETING_OF(p.action, assembly);
+  const meetings = useLoad(
+    () =>
+      kind
+        ? ok(api.GET('/api/v1/meetings', { params: { query: { within: p.village, kind, limit: 100 } } }))
+        : Promise.resolve({ items: [], total: 0 }),
+    [p.village, kind, p.version],
+  );
+  const options = (meetings.data?.items ?? [])
+    .filter((m) => m.regionCode === p.village)
+    .map((m) => ({
+      value: m.id,
+      disabled: m.state !== 'held' || m.attended === 0,
+      label: `${m.heldOn} ${m.title}（${
+        m.state === 'held' ? t('mm.meetingAttended', { a: m.attended, i: m.invited }) : t('mm.meetingNotHeld')
+      }）`,
+    }));
   const body = (): Record<string, unknown> => {
-    const v = { version: p.version };
+    const v = { version: p.version, ...(kind && meetingId !== null ? { meetingId } : {}) };
     switch (p.action) {
       case 'discuss':
         return { ...v, note: text };
       case 'review':
-        return { ...v, present: present ?? 0, inFavour: inFavour ?? 0 };
+        return { ...v, inFavour: inFavour ?? 0 };
       case 'decide':
-        return {
-          ...v,
-          assembly,
-          present: present ?? 0,
-          inFavour: inFavour ?? 0,
-          resolution: text,
-          ...(assembly === 'representatives' ? { representativesTotal: reps ?? 0 } : {}),
-          ...(assembly === 'villagers' && households !== null ? { householdsPresent: households } : {}),
-        };
+        return { ...v, assembly, inFavour: inFavour ?? 0, resolution: text };
       case 'publish_result':
         return { ...v, result: text };
       default:
@@ -173,8 +191,8 @@ function StepForm(p: {
         }),
       );
       setText('');
-      setPresent(null);
       setInFavour(null);
+      setMeetingId(null);
       p.onDone();
     } catch (err) {
       message.error(errorText(err, lang));
@@ -187,56 +205,37 @@ function StepForm(p: {
       <h4>{label('mm.step', p.action)}</h4>
       {p.hint && <Alert type="info" message={p.hint} />}
       {p.action === 'decide' && (
-        <Space wrap>
-          <Select
-            data-testid="mm-assembly"
-            style={{ width: 160 }}
-            value={assembly}
-            onChange={setAssembly}
-            options={(['representatives', 'villagers'] as const).map((k) => ({
-              value: k,
-              label: label('mm.assembly', k),
-            }))}
-          />
-          {assembly === 'representatives' ? (
-            <InputNumber
-              min={0}
-              value={reps}
-              onChange={setReps}
-              placeholder={t('mm.repsTotal')}
-              id="mm-reps"
-              style={{ width: 140 }}
-            />
-          ) : (
-            <InputNumber
-              min={0}
-              value={households}
-              onChange={setHouseholds}
-              placeholder={t('mm.households')}
-              style={{ width: 160 }}
-            />
-          )}
-        </Space>
+        <Select
+          data-testid="mm-assembly"
+          style={{ width: 160 }}
+          value={assembly}
+          onChange={(a) => (setAssembly(a), setMeetingId(null))}
+          options={(['representatives', 'villagers'] as const).map((k) => ({
+            value: k,
+            label: label('mm.assembly', k),
+          }))}
+        />
+      )}
+      {kind && (
+        <Select
+          data-testid="mm-meeting"
+          style={{ width: '100%' }}
+          value={meetingId ?? undefined}
+          onChange={setMeetingId}
+          placeholder={t('mm.pickMeeting', { k: label('mtg.meetingKind', kind) })}
+          notFoundContent={t('mm.noMeeting', { k: label('mtg.meetingKind', kind) })}
+          options={options}
+        />
       )}
       {votes && (
-        <Space wrap>
-          <InputNumber
-            min={0}
-            value={present}
-            onChange={setPresent}
-            placeholder={t('mm.present')}
-            id="mm-present"
-            style={{ width: 120 }}
-          />
-          <InputNumber
-            min={0}
-            value={inFavour}
-            onChange={setInFavour}
-            placeholder={t('mm.inFavour')}
-            id="mm-infavour"
-            style={{ width: 120 }}
-          />
-        </Space>
+        <InputNumber
+          min={0}
+          value={inFavour}
+          onChange={setInFavour}
+          placeholder={t('mm.inFavour')}
+          id="mm-infavour"
+          style={{ width: 160 }}
+        />
       )}
       {words && (
         <Input.TextArea

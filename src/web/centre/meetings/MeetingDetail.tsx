@@ -53,6 +53,9 @@ export function MeetingDetail({ id, onChanged }: { id: number; onChanged: () => 
         <Descriptions.Item label={t('mtg.title')} span={2}>
           {d.title}
         </Descriptions.Item>
+        <Descriptions.Item label={t('mtg.meetingKind')}>
+          <span data-testid="meeting-kind">{label('mtg.meetingKind', d.kind)}</span>
+        </Descriptions.Item>
         <Descriptions.Item label={t('mtg.heldOn')}>{d.heldOn}</Descriptions.Item>
         <Descriptions.Item label={t('mtg.place')}>{d.place || d.regionName}</Descriptions.Item>
         <Descriptions.Item label={t('mtg.convener')}>
@@ -70,6 +73,7 @@ export function MeetingDetail({ id, onChanged }: { id: number; onChanged: () => 
       </ol>
       <h4>{t('mtg.participants')}</h4>
       <Checkbox.Group
+        data-testid="meeting-attendance"
         value={attended}
         disabled={!manage}
         onChange={(v) => setPresent(v as number[])}

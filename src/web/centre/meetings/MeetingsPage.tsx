@@ -110,6 +110,12 @@ function MeetingsTab({ route }: { route: Route }) {
         columns={[
           { title: t('mtg.heldOn'), dataIndex: 'heldOn', width: 110 },
           { title: t('mtg.title'), dataIndex: 'title', ellipsis: true },
+          {
+            title: t('mtg.meetingKind'),
+            dataIndex: 'kind',
+            width: 110,
+            render: (k: string) => label('mtg.meetingKind', k),
+          },
           { title: t('mtg.region'), dataIndex: 'regionName', width: 140 },
           {
             title: t('mtg.convener'),

@@ -124,7 +124,7 @@ export function LinksPanel({
               data-testid="party-links-member"
               options={(members.data?.members ?? []).map((m) => ({
                 value: m.id,
-                label: `${m.name}（${m.gridName}）`,
+                label: `${m.name}（${m.gridName ?? '—'}）`,
               }))}
             />
             <Button
