@@ -3,13 +3,13 @@ import { Migrator, sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { ensureReferenceData } from '../../modules/cases/seed.js';
-import { loadDemo } from '../../modules/demo/load.js';
-import { createPii } from '../crypto.js';
-import { TEST_DEMO_PASSWORD, TEST_DEMO_SCALE, TEST_KEY } from '../../../test/constants.js';
-import { createDb, withDatabase, type Db } from './database.js';
-import { MIGRATIONS_DIR, migrateToLatest, SqlFileMigrationProvider } from './migrate.js';
-import { PARTITIONED } from './partitions.js';
+import { ensureReferenceData } from '../src/modules/cases/seed.js';
+import { loadDemo } from '../src/modules/demo/load.js';
+import { createPii } from '../src/platform/crypto.js';
+import { TEST_DEMO_PASSWORD, TEST_DEMO_SCALE, TEST_KEY } from './constants.js';
+import { createDb, withDatabase, type Db } from '../src/platform/db/database.js';
+import { MIGRATIONS_DIR, migrateToLatest, SqlFileMigrationProvider } from '../src/platform/db/migrate.js';
+import { PARTITIONED } from '../src/platform/db/partitions.js';
 
 /**
  * Migration 0195 converts the growing tables in place: a database holding the demo before the
