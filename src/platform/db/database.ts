@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { startEmbeddedPostgres, type EmbeddedHandle } from './embedded.js';
+import { COPY_MARK, runCopy } from './copy.js';
 
 // int8 (bigint ids, counts) as JS numbers: ids stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
@@ -34,10 +35,16 @@ export const DEFAULT_DB_NAME = 'wangge';
 export const PREPARED = sql.raw('/* wangge:prepared */');
 const PREPARED_MARK = '/* wangge:prepared */';
 
-/** pg's client, preparing the statements marked PREPARED (named by a hash of their text). */
+/**
+ * pg's client, preparing the statements marked PREPARED (named by a hash of their text), and
+ * running the COPY statements marked by `copySource` (copy.ts) as COPY FROM STDIN.
+ */
 class PreparingClient extends pg.Client {
   override query(...args: unknown[]): never {
     const [text, values, callback] = args;
+    if (typeof text === 'string' && text.startsWith('COPY ') && text.includes(COPY_MARK)) {
+      return runCopy((q) => (super.query as (...a: unknown[]) => unknown)(q), text) as never;
+    }
     if (typeof text === 'string' && text.includes(PREPARED_MARK)) {
       const name = `w_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
       return (super.query as (...a: unknown[]) => never)({ name, text, values }, callback);
