@@ -9,7 +9,7 @@ let t: { db: Db; drop(): Promise<void> };
 const table = (name: string) =>
   sql.raw(`CREATE TABLE ${name} (
     id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, ord int, label text, secret bytea, born date,
-    since timestamptz, tags text[], posts text[], path ltree, flag boolean, big bigint, doc jsonb, shout text)`);
+    since timestamptz, at timestamptz, tags text[], posts text[], path ltree, flag boolean, big bigint, doc jsonb, shout text)`);
 beforeAll(async () => {
   t = await createTestDb();
   await table('bulk_a').execute(t.db);
@@ -27,6 +27,7 @@ const COLUMNS: BulkColumn[] = [
   { name: 'tags', type: 'text', expr: "string_to_array(coalesce($, ''), ',')" },
   { name: 'posts', type: 'text', expr: "string_to_array($, ',')" },
   { name: 'path', type: 'text', expr: '$::ltree' },
+  { name: 'at', type: 'timestamptz' },
   { name: 'flag', type: 'boolean' },
   { name: 'big', type: 'bigint' },
   { name: 'doc', type: 'text', expr: '$::jsonb' },
@@ -37,11 +38,17 @@ const rows = Array.from({ length: 1200 }, (_, i) => [
   i,
   LABELS[i % LABELS.length],
   i % 5 === 0 ? null : Buffer.from([i % 256, 0, 92, 10, 9, 255]),
-  i % 3 === 0 ? null : `2025-0${(i % 9) + 1}-1${i % 10}`,
+  // a Date object where the driver would send local time with its offset (late evening: the day matters)
+  i % 3 === 0
+    ? null
+    : i % 3 === 1
+      ? `2025-0${(i % 9) + 1}-1${i % 10}`
+      : new Date(Date.UTC(2025, i % 12, 10, 16 + (i % 8))),
   i % 4 === 0 ? null : `2026-01-0${(i % 9) + 1}`,
   [null, '', 'elderly-80', 'elderly-80,disabled', 'a"b,c\\d'][i % 5],
   [null, '', 'secretary', 'secretary,,member'][i % 4],
   i % 6 === 0 ? null : `c211221.t${i % 7}.v${i}`,
+  i % 5 === 0 ? null : new Date(Date.UTC(2026, 0, 1) + i * 3_600_123),
   i % 3 === 0 ? null : i % 2 === 0,
   i % 7 === 0 ? null : 2 ** 40 + i,
   i % 2 ? null : JSON.stringify({ i, s: 'x\ty"\\' }),

@@ -52,7 +52,7 @@ export function copyValue(v: unknown): string {
   if (typeof v === 'number' || typeof v === 'bigint') return String(v);
   if (typeof v === 'boolean') return v ? 't' : 'f';
   if (Buffer.isBuffer(v)) return `\\\\x${v.toString('hex')}`;
-  if (v instanceof Date) return v.toISOString();
+  if (v instanceof Date) return localIso(v);
   return copyText(JSON.stringify(v));
 }
 
@@ -63,4 +63,16 @@ export function copyCsvArray(v: unknown, emptyWhenNull: boolean): string {
   if (s === '') return '{}';
   const items = s.split(',').map((x) => `"${x.replace(/["\\]/g, (c) => `\\${c}`)}"`);
   return copyText(`{${items.join(',')}}`);
+}
+
+const pad = (n: number, w = 2) => String(n).padStart(w, '0');
+/** A Date as the `pg` driver sends it (local time with its offset), so a `date` column gets the same day. */
+function localIso(d: Date): string {
+  const off = -d.getTimezoneOffset();
+  const a = Math.abs(off);
+  return (
+    `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:` +
+    `${pad(d.getMinutes())}:${pad(d.getSeconds())}.${pad(d.getMilliseconds(), 3)}${off >= 0 ? '+' : '-'}` +
+    `${pad(Math.floor(a / 60))}:${pad(a % 60)}`
+  );
 }
