@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from './database.js';
+import { copyCsvArray, copySource, copyValue } from './copy.js';
 
 export type BulkColumn = {
   name: string;
@@ -12,9 +13,12 @@ export type BulkColumn = {
 const IDENT = /^[a-z_][a-z0-9_]*$/;
 
 /**
- * Inserts many rows in one statement: one array parameter per column and
- * `INSERT … SELECT FROM unnest(…)`, an order of magnitude faster than VALUES
- * lists and without COPY's extra dependency. Rows are arrays in column order.
+ * Inserts many rows: in a transaction by COPY FROM STDIN (text format, streamed, so Node encodes
+ * while PostgreSQL parses; `copy.ts`), else in one statement per chunk with one array parameter per
+ * column and `INSERT … SELECT FROM unnest(…)`. Rows are arrays in column order. Column expressions
+ * COPY can read directly (`$::ltree`, `$::jsonb`, the comma lists and the Shanghai dates below) are
+ * written as the column's input text; any other goes through a temporary table of the raw values
+ * (`INSERT … SELECT <expr> FROM <temp> AS u`, the same `u.cN` names as the unnest form).
  */
 export async function bulkInsert(
   db: DbOrTx,
@@ -27,6 +31,8 @@ export async function bulkInsert(
     throw new Error('bulkInsert: bad identifier');
   }
   const chunk = opts.chunk ?? 20_000;
+  if (db.isTransaction && rows.length >= COPY_MIN_ROWS)
+    return copyInsert(db, table, columns, rows, opts, chunk);
   const names = columns.map((c) => c.name).join(', ');
   const selects = columns.map((c, i) => (c.expr ? c.expr.replaceAll('$', `u.c${i}`) : `u.c${i}`)).join(', ');
   const alias = columns.map((_, i) => `c${i}`).join(', ');
@@ -80,4 +86,82 @@ export async function withIndexesDeferred<T>(
   await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(tx);
   for (const r of rows) await sql.raw(r.def).execute(tx);
   return out;
+}
+
+const COPY_MIN_ROWS = 500;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+type Encode = (v: unknown) => string;
+
+/** How COPY reads a column given with an expression, or null when only SQL can apply it. */
+function encoderFor(c: BulkColumn, rows: unknown[][], i: number): Encode | null {
+  if (!c.expr || c.expr === '$::ltree' || c.expr === '$::jsonb') return copyValue;
+  if (c.expr === "string_to_array($, ',')") return (v) => copyCsvArray(v, false);
+  if (c.expr === "string_to_array(coalesce($, ''), ',')") return (v) => copyCsvArray(v, true);
+  if (c.expr === "$::date::timestamp AT TIME ZONE 'Asia/Shanghai'") {
+    // midnight of the date in Shanghai, as timestamptz input reads a full zone name
+    const ok = rows.every(
+      (r) => r[i] === null || r[i] === undefined || (typeof r[i] === 'string' && DATE.test(r[i])),
+    );
+    return ok
+      ? (v) => (v === null || v === undefined ? '\\N' : `${v as string} 00:00:00 Asia/Shanghai`)
+      : null;
+  }
+  return null;
+}
+
+async function* copyLines(rows: unknown[][], encoders: Encode[]): AsyncGenerator<string> {
+  // chunks of a few hundred rows: big enough to amortise the stream, small enough to interleave
+  for (let start = 0; start < rows.length; start += 500) {
+    let out = '';
+    const end = Math.min(rows.length, start + 500);
+    for (let r = start; r < end; r++) {
+      const row = rows[r]!;
+      for (let i = 0; i < encoders.length; i++) out += (i ? '\t' : '') + encoders[i]!(row[i]);
+      out += '\n';
+    }
+    yield out;
+  }
+}
+
+let temps = 0;
+async function copyInsert(
+  tx: DbOrTx,
+  table: string,
+  columns: BulkColumn[],
+  rows: unknown[][],
+  opts: { overridingSystemValue?: boolean },
+  chunk: number,
+): Promise<void> {
+  const names = columns.map((c) => c.name).join(', ');
+  const direct = columns.map((c, i) => encoderFor(c, rows, i));
+  const viaTemp = direct.some((e) => e === null);
+  let target = `${table} (${names})`;
+  let temp = '';
+  if (viaTemp) {
+    temp = `bulk_copy_${++temps}`;
+    const defs = columns.map((c, i) => `c${i} ${c.type}`).join(', ');
+    await sql.raw(`CREATE TEMP TABLE ${temp} (${defs}) ON COMMIT DROP`).execute(tx);
+    target = `${temp} (${columns.map((_, i) => `c${i}`).join(', ')})`;
+  }
+  const encoders = viaTemp ? columns.map(() => copyValue) : (direct as Encode[]);
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk);
+    const source = copySource(() => copyLines(part, encoders));
+    try {
+      await sql.raw(`COPY ${target} FROM STDIN ${source.mark}`).execute(tx);
+    } finally {
+      source.drop();
+    }
+    if (viaTemp) {
+      const selects = columns
+        .map((c, i) => (c.expr ? c.expr.replaceAll('$', `u.c${i}`) : `u.c${i}`))
+        .join(', ');
+      const overriding = opts.overridingSystemValue ? ' OVERRIDING SYSTEM VALUE' : '';
+      await sql
+        .raw(`INSERT INTO ${table} (${names})${overriding} SELECT ${selects} FROM ${temp} AS u`)
+        .execute(tx);
+      await sql.raw(`TRUNCATE ${temp}`).execute(tx);
+    }
+  }
+  if (viaTemp) await sql.raw(`DROP TABLE ${temp}`).execute(tx);
 }

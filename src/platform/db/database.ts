@@ -3,6 +3,7 @@ import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
 import { startEmbeddedPostgres, type EmbeddedHandle } from './embedded.js';
+import { COPY_MARK, runCopy } from './copy.js';
 
 // int8 (bigint ids, counts) as JS numbers: ids stay far below 2^53.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number.parseInt(v, 10));
@@ -37,16 +38,25 @@ export const PREPARED = sql.raw('/* wangge:prepared */');
 const PREPARED_MARK = '/* wangge:prepared */';
 
 /**
- * pg's client, never crashing the process when its connection ends. The pool listens for errors
- * only on idle clients: a client checked out (a transaction between two statements) whose server
- * goes away — a failover, a restart, pg_terminate_backend — emitted 'error' with no listener,
- * and Node ended the whole instance. Here the error is kept for the next statement, which fails
- * ("not queryable", answered 503 DATABASE_UNAVAILABLE), and the pool drops the client on release.
+ * pg's client, never crashing the process when its connection ends, and running the COPY statements
+ * marked by `copySource` (copy.ts) as COPY FROM STDIN. The pool listens for errors only on idle
+ * clients: a client checked out (a transaction between two statements) whose server goes away — a
+ * failover, a restart, pg_terminate_backend — emitted 'error' with no listener, and Node ended the
+ * whole instance. Here the error is kept for the next statement, which fails ("not queryable",
+ * answered 503 DATABASE_UNAVAILABLE), and the pool drops the client on release.
  */
 class SturdyClient extends pg.Client {
   constructor(config?: string | pg.ClientConfig) {
     super(config);
     this.on('error', () => {});
+  }
+
+  override query(...args: unknown[]): never {
+    const [text] = args;
+    if (typeof text === 'string' && text.startsWith('COPY ') && text.includes(COPY_MARK)) {
+      return runCopy((q) => (super.query as (...a: unknown[]) => unknown)(q), text) as never;
+    }
+    return (super.query as (...a: unknown[]) => never)(...args);
   }
 }
 
