@@ -1,4 +1,4 @@
-import type { Polygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { bulkInsert } from '../../platform/db/bulk.js';
 import { geometryBbox } from '../../platform/geo/bbox.js';
@@ -7,7 +7,7 @@ import {
   TIELING_COUNTY_CODE,
   TIELING_GRID_TARGET,
   loadDivisions,
-  tileCountyFromDivisions,
+  tileCountyInShape,
   type DivisionRow,
 } from '../grids/index.js';
 import { countyCodeOf, parentCodeOf, pathOf } from '../regions/index.js';
@@ -46,7 +46,7 @@ type RegionRow = {
   code: string;
   name: string;
   kind: string | null;
-  geometry: Polygon | null;
+  geometry: Polygon | MultiPolygon | null;
 };
 
 /** Loads the province, cities, the five seed counties, their townships, villages and grids. */
@@ -65,7 +65,7 @@ export async function loadTerritory(
   }
   let tielingGrids = 0;
   for (const [countyCode, loc] of Object.entries(COUNTY_BBOXES)) {
-    const tiling = tileCountyFromDivisions(regions, countyCode, loc.bbox, gridTarget(countyCode, regions), {
+    const tiling = tileCountyInShape(regions, countyCode, loc.bbox, gridTarget(countyCode, regions), {
       seed: 2023,
     });
     for (const r of [tiling.county, ...tiling.townships, ...tiling.villages]) {

@@ -10,4 +10,10 @@ export {
   TIELING_COUNTY_CODE,
   TIELING_GRID_TARGET,
 } from './tiling.js';
-export { type DivisionRow, loadDivisions, tileCountyFromDivisions } from './tiling-divisions.js';
+export {
+  type DivisionRow,
+  loadDivisions,
+  tileCountyFromDivisions,
+  tileCountyInShape,
+} from './tiling-divisions.js';
+export { countyOutline } from './tiling-outlines.js';

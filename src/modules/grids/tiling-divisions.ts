@@ -12,6 +12,8 @@ import {
 } from './tiling-allocate.js';
 import type { BBox } from './tiling-counties.js';
 import { tileCounty, type CountyInput, type CountyTiling, type TilingOptions } from './tiling.js';
+import { tileCountyInOutline, type OutlineTiling } from './tiling-outline.js';
+import { countyOutline } from './tiling-outlines.js';
 
 /** One row of divisions.json: kind is "c"/"v" for village-level units, null otherwise. */
 export type DivisionRow = readonly [
@@ -120,4 +122,26 @@ export function tileCountyFromDivisions(
     options,
   );
   return { ...tileCounty(input, options), allocation };
+}
+
+/**
+ * Like tileCountyFromDivisions, but inside the county's real outline when one
+ * is shipped (see tiling-outlines.ts); otherwise inside `bbox`.
+ */
+export function tileCountyInShape(
+  regions: readonly DivisionRow[],
+  countyCode: string,
+  bbox: BBox,
+  target: GridTarget,
+  options: TilingOptions & Omit<AllocateOptions, 'seed'> = {},
+): OutlineTiling & { readonly allocation: GridAllocation } {
+  const outline = countyOutline(countyCode);
+  if (!outline) return tileCountyFromDivisions(regions, countyCode, bbox, target, options);
+  const { input, allocation } = planCounty(
+    countyTreeFromDivisions(regions, countyCode),
+    bbox,
+    target,
+    options,
+  );
+  return { ...tileCountyInOutline(input, outline, options), allocation };
 }

@@ -140,7 +140,27 @@ function wobble(spread: number, ...parts: ReadonlyArray<string | number>): numbe
   return 1 + spread * (2 * streamFor(...parts)() - 1);
 }
 
-function checkInput(county: CountyInput): void {
+/** The seeded area weights of townships, villages and grids (shared by both tilers). */
+export function tilingWeights(options: TilingOptions = {}): {
+  villageWeight: (v: VillageInput) => number;
+  townshipWeight: (t: TownshipInput) => number;
+  gridWeight: (villageCode: string, index: number) => number;
+} {
+  const seed = options.seed ?? 1;
+  const communityAreaFactor = options.communityAreaFactor ?? 0.2;
+  const villageWeight = (v: VillageInput): number =>
+    Math.max(v.gridCount, 0.5) *
+    (v.kind === 'c' ? communityAreaFactor : 1) *
+    wobble(0.25, seed, 'village', v.code);
+  const townshipWeight = (t: TownshipInput): number =>
+    (t.villages.length === 0 ? 1 : t.villages.reduce((s, v) => s + villageWeight(v), 0)) *
+    wobble(0.15, seed, 'township', t.code);
+  const gridWeight = (villageCode: string, index: number): number =>
+    wobble(0.3, seed, 'grid', villageCode, index);
+  return { villageWeight, townshipWeight, gridWeight };
+}
+
+export function checkInput(county: CountyInput): void {
   const codes = new Set<string>([county.code]);
   const add = (code: string): void => {
     if (codes.has(code)) throw new RangeError(`duplicate code ${code}`);
@@ -175,13 +195,7 @@ export function tileCounty(county: CountyInput, options: TilingOptions = {}): Co
   const midLat = ((county.bbox[1] + county.bbox[3]) / 2) * (Math.PI / 180);
   const xScale = Math.cos(midLat);
 
-  const villageWeight = (v: VillageInput): number =>
-    Math.max(v.gridCount, 0.5) *
-    (v.kind === 'c' ? communityAreaFactor : 1) *
-    wobble(0.25, seed, 'village', v.code);
-  const townshipWeight = (t: TownshipInput): number =>
-    (t.villages.length === 0 ? 1 : t.villages.reduce((s, v) => s + villageWeight(v), 0)) *
-    wobble(0.15, seed, 'township', t.code);
+  const { villageWeight, townshipWeight, gridWeight } = tilingWeights(options);
 
   type Node = { rect: Rect; code: string; name: string; parentCode: string; kind: UnitKind | null };
   const townships: Node[] = [];
@@ -199,7 +213,7 @@ export function tileCounty(county: CountyInput, options: TilingOptions = {}): Co
       const vRect = villageRects[vi] as Rect;
       villages.push({ rect: vRect, code: v.code, name: v.name, parentCode: t.code, kind: v.kind });
       if (v.gridCount === 0) leaves.push(vRect);
-      const gridWeights = Array.from({ length: v.gridCount }, (_, i) => wobble(0.3, seed, 'grid', v.code, i));
+      const gridWeights = Array.from({ length: v.gridCount }, (_, i) => gridWeight(v.code, i));
       splitRect(vRect, gridWeights, xScale).forEach((gRect, gi) => {
         grids.push({
           rect: gRect,
