@@ -4,6 +4,7 @@
  * come from the API (states, tiers, actions …) and may be unknown here.
  */
 import { ADMIN_M } from './admin/messages.js';
+import { EXCHANGE_M } from './admin/exchange-messages.js';
 import { format, type Vars } from '../shared/icu.js';
 import { CODES } from './i18n-codes.js';
 import { DISCLOSURES_M } from './disclosures/messages.js';
@@ -331,6 +332,7 @@ export const M = {
   ...PETITIONS_M,
   ...DISCLOSURES_M,
   ...ADMIN_M,
+  ...EXCHANGE_M,
   // lists that officials can work with (issue 11)
   'list.total': ['共', 'Total'],
   'list.export': ['导出 Excel', 'Export to Excel'],

@@ -85,3 +85,6 @@ export const ROLES = [
   'party_organiser',
   'admin',
 ] as const;
+export type ExSystem = Ok<paths['/api/v1/exchange/systems']['get']>['items'][number];
+export type ExSubscription = Ok<paths['/api/v1/exchange/subscriptions']['get']>['items'][number];
+export type ExDeadLetter = Ok<paths['/api/v1/exchange/dead-letters']['get']>['items'][number];

@@ -5,6 +5,7 @@ import { AccountsTab } from './AccountsTab.js';
 import { AuditTab } from './AuditTab.js';
 import { CategoriesTab } from './CategoriesTab.js';
 import { KeysTab } from './KeysTab.js';
+import { ExchangeTab } from './ExchangeTab.js';
 import { CalendarTab } from './CalendarTab.js';
 import { DepartmentsTab } from './DepartmentsTab.js';
 import { RulesTab } from './RulesTab.js';
@@ -12,7 +13,7 @@ import { PointsRulesTab } from '../points/PointsRulesTab.js';
 import { VisitPolicyTab } from '../visits/VisitPolicyTab.js';
 import { ServiceItemsTab } from '../errands/ServiceItemsTab.js';
 
-/** 系统管理 (accounts.manage): accounts, audit log, Open311 keys, the category catalogue, escalation rules, the working calendar, visit intervals, points rules, service items. */
+/** 系统管理 (accounts.manage): accounts, audit log, Open311 keys, data exchange, the category catalogue, escalation rules, the working calendar, visit intervals, points rules, service items. */
 export function AdminPage() {
   const { t } = useLang();
   const { can, me } = useSession();
@@ -20,6 +21,7 @@ export function AdminPage() {
     { key: 'accounts', label: t('admin.accounts'), children: <AccountsTab />, show: can('accounts.manage') },
     { key: 'audit', label: t('admin.audit'), children: <AuditTab />, show: can('audit.read') },
     { key: 'keys', label: t('admin.keys'), children: <KeysTab />, show: me?.role === 'admin' },
+    { key: 'exchange', label: t('admin.exchange'), children: <ExchangeTab />, show: can('exchange.manage') },
     { key: 'categories', label: t('admin.categories'), children: <CategoriesTab />, show: true },
     { key: 'rules', label: t('admin.rules'), children: <RulesTab />, show: can('cases.configure') },
     { key: 'calendar', label: t('admin.calendar'), children: <CalendarTab />, show: can('cases.configure') },
