@@ -1,4 +1,16 @@
-import { App, Button, Card, Checkbox, Form, Input, Popconfirm, Select, Table, Tag } from 'antd';
+import {
+  App,
+  Button,
+  Card,
+  Checkbox,
+  Form,
+  Input,
+  Popconfirm,
+  Select,
+  Table,
+  Tag,
+  type ButtonProps,
+} from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import { fmtTime } from '../format.js';
@@ -125,6 +137,7 @@ export function ExchangeSubscriptions({ systems }: { systems: ExSystem[] }) {
                 title={t('ex.unsubscribeConfirm')}
                 onConfirm={() => void remove(s.id)}
                 okText={t('ex.unsubscribe')}
+                okButtonProps={{ 'data-testid': `ex-sub-delete-confirm-${s.id}` } as ButtonProps}
                 cancelText={t('common.cancel')}
               >
                 <Button size="small" danger data-testid={`ex-sub-delete-${s.id}`}>

@@ -1,5 +1,5 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Popconfirm, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Popconfirm, Space, Table, Tag, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import { fmtTime } from '../format.js';
@@ -103,6 +103,7 @@ export function ExchangeSystems({
                     title={t('ex.rotateConfirm')}
                     onConfirm={() => void rotate(s.id)}
                     okText={t('ex.rotate')}
+                    okButtonProps={{ 'data-testid': `ex-rotate-confirm-${s.id}` } as ButtonProps}
                     cancelText={t('common.cancel')}
                   >
                     <Button size="small" data-testid={`ex-rotate-${s.id}`}>
@@ -113,6 +114,7 @@ export function ExchangeSystems({
                     title={t('ex.revokeConfirm')}
                     onConfirm={() => void revoke(s.id)}
                     okText={t('ex.revoke')}
+                    okButtonProps={{ 'data-testid': `ex-revoke-confirm-${s.id}` } as ButtonProps}
                     cancelText={t('common.cancel')}
                   >
                     <Button size="small" danger data-testid={`ex-revoke-${s.id}`}>
