@@ -19,7 +19,8 @@ import { createDemoOpen311Key, type DemoOpen311Key } from '../open311/index.js';
 import { seedVisitConfig, seedVisitDemo } from '../visits/index.js';
 import { seedPointsConfig, seedPointsDemo } from '../points/index.js';
 import { seedWishConfig, seedWishDemo } from '../wishes/index.js';
-import { seedErrandConfig, seedErrandDemo } from '../errands/index.js';
+import { seedErrandConfig, seedErrandDemo, seedRelayDemo } from '../errands/index.js';
+import { seedInServiceDemo } from '../inservice/index.js';
 import { seedDisclosureConfig, seedDisclosureDemo } from '../disclosures/index.js';
 import { seedCadreConfig, seedCadreDemo } from '../cadres/index.js';
 import { seedEnterpriseConfig, seedEnterpriseDemo } from '../enterprises/index.js';
@@ -35,6 +36,9 @@ import { seedPeopleConfig, seedPeopleDemo } from '../people/index.js';
 import { seedMapConfig, seedMapDemo } from '../maps/index.js';
 import { seedWhistleConfig, seedWhistleDemo } from '../whistles/index.js';
 import { seedStationConfig, seedStationDemo } from '../stations/index.js';
+
+/** A demo seed with no county settings of its own. */
+const noConfig = async (_tx: Tx, _countyCode: string): Promise<void> => {};
 
 /** Each module's default configuration of a county, then its demo data (after people and accounts), in this order. */
 const MODULE_SEEDS = [
@@ -67,6 +71,9 @@ const MODULE_SEEDS = [
   [seedOrgLifeConfig, seedOrgLifeDemo],
   // last: its opening ledger of the part-time worker follows the awards the others made
   [seedPointsConfig, seedPointsDemo],
+  // after points (nothing of theirs earns points): its accounts come after every other seed's picks
+  [noConfig, seedInServiceDemo],
+  [noConfig, seedRelayDemo],
 ] as const;
 
 export type DemoReport = {

@@ -2,4 +2,5 @@
 export { ERRAND_ABILITIES } from './abilities.js';
 export { ERRAND_ERRORS } from './errors.js';
 export { seedErrandConfig, seedErrandDemo } from './seed.js';
+export { seedRelayDemo } from './seed-relay.js';
 export { sweepErrandRelay } from './sweep.js';

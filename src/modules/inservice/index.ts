@@ -2,3 +2,4 @@
 export { IN_SERVICE_ABILITIES } from './abilities.js';
 export { IN_SERVICE_ERRORS } from './errors.js';
 export { recordServiceHours } from './service.js';
+export { seedInServiceDemo } from './seed.js';

@@ -65,6 +65,12 @@ describe('a member moved to an organisation outside their home grid', () => {
       return r.json() as { memberCount: number; members: Member[]; membersTotal: number };
     };
     const before = await listOf(county, awayBranch.id);
+    const summaryOf = async (code: string) => {
+      const r = await call('GET', `/party/summary?within=${code}`, county);
+      expect(r.statusCode, r.body).toBe(200);
+      return r.json() as { members: number };
+    };
+    const summaries = [await summaryOf(home!.region_code), await summaryOf(away!.region_code)];
 
     // the county organiser moves the member into the other village's branch
     const moved = await call('POST', `/party/members/${m.id}/move`, county, {
@@ -85,6 +91,9 @@ describe('a member moved to an organisation outside their home grid', () => {
     };
     const orgs = Array.isArray(tree) ? (tree as { id: number; memberCount: number }[]) : (tree.items ?? []);
     expect(orgs.find((o) => o.id === awayBranch.id)?.memberCount).toBe(after.memberCount);
+    // the summaries count members by organisation as the lists do: one fewer at home, one more away
+    expect((await summaryOf(home!.region_code)).members).toBe(summaries[0]!.members - 1);
+    expect((await summaryOf(away!.region_code)).members).toBe(summaries[1]!.members + 1);
 
     // the other village's organiser sees them as their branch's member, but not where they live
     const theirs = await listOf(awayOrganiser, awayBranch.id);

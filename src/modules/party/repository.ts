@@ -150,6 +150,18 @@ export function orgCountsByKind(db: DbOrTx, scope: Scope) {
     .execute();
 }
 
+/**
+ * The organisations of the scope: members are counted by the organisation they belong to, wherever
+ * they live (as the organisation lists count them), through the (county_code, org_id) index.
+ */
+const orgsOfScope = (db: DbOrTx, scope: Scope) =>
+  db
+    .selectFrom('party_org')
+    .select('id')
+    .where('county_code', '=', scope.countyCode)
+    .where(inSubtree('region_path', scope.path));
+
+/** Members of the scope's organisations, those with linked households and the 党员中心户. */
 export function memberTotals(db: DbOrTx, scope: Scope) {
   const linked = sql<boolean>`exists (select 1 from party_member_household l where l.county_code = m.county_code and l.member_id = m.id)`;
   return db
@@ -161,11 +173,11 @@ export function memberTotals(db: DbOrTx, scope: Scope) {
     ])
     .where('m.county_code', '=', scope.countyCode)
     .where('m.left_on', 'is', null)
-    .where(inSubtree('m.region_path', scope.path))
+    .where('m.org_id', 'in', orgsOfScope(db, scope))
     .executeTakeFirstOrThrow();
 }
 
-/** Distinct households linked to a member of the scope. */
+/** Distinct households linked to a member of the scope's organisations. */
 export function linkedHouseholdTotal(db: DbOrTx, scope: Scope) {
   return db
     .selectFrom('party_member_household as l')
@@ -174,7 +186,7 @@ export function linkedHouseholdTotal(db: DbOrTx, scope: Scope) {
     )
     .select(sql<number>`count(distinct l.household_id)::int`.as('n'))
     .where('l.county_code', '=', scope.countyCode)
-    .where(inSubtree('m.region_path', scope.path))
+    .where('m.org_id', 'in', orgsOfScope(db, scope))
     .executeTakeFirstOrThrow();
 }
 
