@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Pii } from '../../platform/crypto.js';
 import type { Tx } from '../../platform/db/database.js';
 import { bulkInsert, reserveIds, withIndexesDeferred } from '../../platform/db/bulk.js';
+import type { GridGeometry } from '../../platform/geo/grid-index.js';
+import { ShapeSampler } from '../../platform/geo/sample.js';
 import { hashSeed, mulberry32 } from '../grids/index.js';
 import { CountyCalendars } from './calendars.js';
 import type { Deadlines } from './deadlines.js';
@@ -34,6 +36,7 @@ export type DemoGridRow = {
   min_lat: number | null;
   max_lng: number | null;
   max_lat: number | null;
+  geometry: GridGeometry | null;
 };
 
 /**
@@ -63,6 +66,7 @@ export async function prepareCaseDemo(tx: Tx, countyCode: string): Promise<CaseD
   const made: Made[] = [];
   const today = Math.floor((now.getTime() + BEIJING) / DAY);
   for (const grid of input.grids) {
+    const shape = grid.geometry ? new ShapeSampler(grid.geometry) : null;
     const perDay = (REPORTS_PER_WEEK_PER_PERSON * grid.people) / 7;
     const kind = grid.kind === 'community' ? 'community' : 'rural';
     for (let d = today - 365; d <= today; d++) {
@@ -77,7 +81,7 @@ export async function prepareCaseDemo(tx: Tx, countyCode: string): Promise<CaseD
         const table = categoryTable(month, kind);
         const category = pick(table, rand);
         const plan = drawPlan(rand, kind);
-        const point = pointIn(grid, rand);
+        const point = pointIn(shape, rand);
         const c: Made = {
           grid,
           category,
@@ -271,13 +275,13 @@ function pick(table: Array<[string, number]>, rand: () => number): string {
   return (table.find(([, upTo]) => x < upTo) ?? table[0])?.[0] ?? 'E0602';
 }
 
-function pointIn(g: DemoGridRow, rand: () => number): { lng: number | null; lat: number | null } {
-  if (g.min_lng === null || g.max_lng === null || g.min_lat === null || g.max_lat === null)
-    return { lng: null, lat: null };
-  return {
-    lng: g.min_lng + (0.15 + 0.7 * rand()) * (g.max_lng - g.min_lng),
-    lat: g.min_lat + (0.15 + 0.7 * rand()) * (g.max_lat - g.min_lat),
-  };
+/**
+ * A point inside the grid's real shape. It takes exactly two draws of the case stream (the seed
+ * of its own sampler), so the rest of the year does not depend on how many tries the shape needs.
+ */
+function pointIn(shape: ShapeSampler | null, rand: () => number): { lng: number | null; lat: number | null } {
+  const seed = ((rand() * 0x100000000) >>> 0) ^ ((rand() * 0x10000) >>> 0);
+  return shape?.sample(mulberry32(seed)) ?? { lng: null, lat: null };
 }
 
 export type Input = Awaited<ReturnType<typeof loadInput>>;
@@ -285,7 +289,7 @@ export type Input = Awaited<ReturnType<typeof loadInput>>;
 export async function loadInput(tx: Tx, countyCode: string) {
   const { rows: grids } = await sql<DemoGridRow>`
     SELECT g.code, g.kind, g.name, coalesce(p.n, 0)::int AS people, w.name AS worker,
-           g.min_lng, g.min_lat, g.max_lng, g.max_lat
+           g.min_lng, g.min_lat, g.max_lng, g.max_lat, g.geometry
       FROM region g
       LEFT JOIN (SELECT grid_code, sum(member_count) AS n FROM household WHERE county_code = ${countyCode} GROUP BY 1) p
         ON p.grid_code = g.code

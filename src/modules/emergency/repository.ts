@@ -1,5 +1,8 @@
 import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../platform/db/database.js';
+import type { GridGeometry } from '../../platform/geo/grid-index.js';
+import { ShapeSampler } from '../../platform/geo/sample.js';
+import { hashSeed, mulberry32 } from '../grids/index.js';
 import type { Actor } from '../accounts/index.js';
 import type { StepActor } from '../workflow/index.js';
 
@@ -104,18 +107,24 @@ export async function countsByRegion(db: DbOrTx, countyCode: string, eventId: nu
 
 /**
  * The checks below a node as map points: the archive keeps no household coordinates, so each is
- * placed inside its grid's bounding box at a spot hashed from its id (stable between refreshes).
+ * placed inside its grid's real shape at a spot drawn from its household's id (stable between
+ * refreshes, and located in that grid by the point -> grid lookup).
  */
 export async function mapPoints(db: DbOrTx, countyCode: string, eventId: number, path: string) {
-  const { rows } = await sql<{ id: string; lng: number; lat: number; status: string; grid_code: string }>`
-    SELECT c.id, c.status, c.grid_code,
-      g.min_lng + (g.max_lng - g.min_lng) * (0.15 + 0.7 * ((hashint8(c.household_id) & 65535) / 65535.0)) AS lng,
-      g.min_lat + (g.max_lat - g.min_lat) * (0.15 + 0.7 * (((hashint8(c.household_id) >> 16) & 65535) / 65535.0)) AS lat
-    FROM emergency_check c JOIN region g ON g.code = c.grid_code
+  const { rows } = await sql<{ id: string; household_id: string; status: string; grid_code: string }>`
+    SELECT c.id, c.household_id::text AS household_id, c.status, c.grid_code
+    FROM emergency_check c
     WHERE c.county_code = ${countyCode} AND c.event_id = ${eventId} AND c.grid_path <@ ${path}::ltree
-      AND g.min_lng IS NOT NULL
     ORDER BY c.id LIMIT 5000`.execute(db);
-  return rows;
+  const codes = [...new Set(rows.map((r) => r.grid_code))];
+  const { rows: grids } = await sql<{ code: string; geometry: GridGeometry | null }>`
+    SELECT code, geometry FROM region
+     WHERE county_code = ${countyCode} AND code = ANY(${codes}::text[]) AND geometry IS NOT NULL`.execute(db);
+  const shapes = new Map(grids.map((g) => [g.code, new ShapeSampler(g.geometry!)]));
+  return rows.flatMap(({ household_id, ...r }) => {
+    const p = shapes.get(r.grid_code)?.sample(mulberry32(hashSeed(`household:${household_id}`)));
+    return p ? [{ ...r, ...p }] : [];
+  });
 }
 
 /** The bounding box of the area's grids below a node. */
