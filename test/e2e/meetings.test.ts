@@ -87,6 +87,7 @@ describe.skipIf(!chromium)('the deliberation hall in the browser', () => {
       await desk.getByTestId('meeting-convene').click();
       await desk.locator('#convene-title').fill(title);
       await pickIn('convene-kind', kind);
+      await desk.locator('#convene-convener').fill('村两委');
       await desk.locator('#convene-agenda').fill(title);
       for (const p of invite) {
         await pickIn('pick-kind', p.as);

@@ -45,7 +45,12 @@ export function ConveneModal(p: { open: boolean; onClose: () => void; onMade: (i
   const kindOf = (word: string): Kind =>
     KINDS.find((k) => label('mtg.kind', k) === word || k === word) ?? 'other';
   const submit = async () => {
-    const v = await form.validateFields();
+    let v: Awaited<ReturnType<typeof form.validateFields>>;
+    try {
+      v = await form.validateFields();
+    } catch {
+      return; // the form shows what is wrong beside each field
+    }
     try {
       const made = await ok(
         api.POST('/api/v1/meetings', {
@@ -116,7 +121,7 @@ export function ConveneModal(p: { open: boolean; onClose: () => void; onMade: (i
           />
         </Form.Item>
         <Form.Item name="convenerName" label={t('mtg.convener')} rules={[{ required: true, min: 2 }]}>
-          <Input maxLength={60} placeholder="村两委 / 第一网格党小组" />
+          <Input maxLength={60} placeholder="村两委 / 第一网格党小组" id="convene-convener" />
         </Form.Item>
         <Form.Item
           name="agenda"
