@@ -8,6 +8,7 @@ import { AppError, errorBody } from '../../platform/errors.js';
 import { importerOf, requireOperation, systemOf, type SystemCaller } from './caller.js';
 import { readChanges } from './changes.js';
 import type { ExchangeDeps } from './context.js';
+import './errors.js';
 import * as s from './schemas.js';
 import { listSubscriptions, subscribe, unsubscribe } from './subscriptions.js';
 import { takeSystemCall } from './rate-limit.js';
