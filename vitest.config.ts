@@ -30,20 +30,44 @@ const serverTests = [...testFiles('src'), ...testFiles('test').filter((f) => !f.
 const unit = serverTests.filter((f) => !usesDatabase(f));
 const db = serverTests.filter(usesDatabase);
 
+/**
+ * Workers per tier. Vitest's default on a 2-core machine is one worker for the whole run; a db
+ * file spends most of its time waiting on PostgreSQL (its own process), so two db files at once
+ * keep both cores busy. The browser tier drives Chromium, a server and PostgreSQL per file and
+ * stays one at a time. The tiers run one after another (groupOrder), each with its own count;
+ * WANGGE_TEST_WORKERS overrides the db and unit counts (1 to debug in order).
+ */
+const WORKERS = Math.max(1, Number(process.env.WANGGE_TEST_WORKERS) || 2);
+
 export default defineConfig({
   test: {
+    reporters: ['default', './test/timing-reporter.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     pool: 'forks',
     projects: [
-      { extends: true, test: { name: 'unit', include: unit } },
-      { extends: true, test: { name: 'db', include: db, globalSetup: ['test/global-setup.ts'] } },
+      {
+        extends: true,
+        test: { name: 'unit', include: unit, maxWorkers: WORKERS, sequence: { groupOrder: 0 } },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'db',
+          include: db,
+          globalSetup: ['test/global-setup.ts'],
+          maxWorkers: WORKERS,
+          sequence: { groupOrder: 1 },
+        },
+      },
       {
         extends: true,
         test: {
           name: 'browser',
           include: ['test/e2e/**/*.test.ts'],
           globalSetup: ['test/global-setup.ts'],
+          maxWorkers: 1,
+          sequence: { groupOrder: 2 },
           // a page's answer on a loaded 2-core machine takes more than expect.poll's 1 s default
           expect: { poll: { timeout: 15_000 } },
         },

@@ -24,7 +24,7 @@ export async function createTestDb(): Promise<{ db: Db; url: string; drop(): Pro
   await admin.connect();
   for (let attempt = 0; ; attempt++) {
     try {
-      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB}`);
+      await admin.query(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DB} STRATEGY FILE_COPY`);
       break;
     } catch (err) {
       // 55006: the template is busy (another file cloning it right now)
