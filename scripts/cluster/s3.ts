@@ -1,7 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { freePort, waitFor, type Procs, type Proc } from './procs.js';
-import { ROOT } from './wangge.js';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 
 /** The credentials s3rver accepts (its defaults); in production MinIO's or Ceph RGW's own. */
 const ACCESS_KEY = 'S3RVER';
