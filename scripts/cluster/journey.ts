@@ -7,8 +7,9 @@ import type { Db } from '../../src/platform/db/database.js';
 import { startHaproxy } from './haproxy.js';
 import { initCluster, query, startServer, urlOf } from './postgres.js';
 import { check, freePort, Procs, say, sleep, waitFor, workDir } from './procs.js';
+import { filesUnder, startS3, storedKeys, type S3Server } from './s3.js';
 import { openSse } from './sse.js';
-import { Client, startInstances } from './wangge.js';
+import { Client, startInstances, type Instance } from './wangge.js';
 
 const ORDER = ['app1', 'app2', 'app3'];
 const GRID = '211122001211001'; // J1's grid: 盘山县太平街道张家村
@@ -18,12 +19,19 @@ export type JourneyResult = {
   liveEventMs: number;
   rateLimitedAt: number;
   outboxDelivered: number;
+  /** the instances that served the photo uploaded through another (bytes equal) */
+  photoServedBy: string[];
+  /** objects in the S3 store after the journey; files under the instances' media/ (0) */
+  s3Objects: number;
+  localMediaFiles: number;
 };
 
 /**
- * Three `wangge serve` instances on one PostgreSQL server behind HAProxy round robin: the
- * resident's report through app1, the dispatch through app2, the live update seen on app3's
- * stream; the sign-in limit counted across all three; the sweep and the outbox once.
+ * Three `wangge serve` instances on one PostgreSQL server behind HAProxy round robin, their photos
+ * in an S3-compatible store (s3rver, its own process): the resident's photo uploaded through one
+ * instance and served by the other two; the report through app1, the dispatch through app2, the
+ * live update seen on app3's stream; the sign-in limit counted across all three; the sweep and the
+ * outbox once.
  */
 export async function journey(): Promise<JourneyResult> {
   const dir = workDir('journey');
@@ -35,8 +43,10 @@ export async function journey(): Promise<JourneyResult> {
     await startServer(procs, 'postgres', path.join(dir, 'pgdata'), pgPort);
     await query(pgPort, 'CREATE DATABASE wangge');
     const dbUrl = urlOf(pgPort, 'wangge');
+    const s3 = await startS3(procs);
+    say(`journey: photos in s3rver at ${s3.endpoint} (bucket ${s3.bucket}, objects under ${s3.dir})`);
     say('journey: starting three instances (the first migrates and loads the demo) …');
-    const apps = await startInstances(procs, { names: ORDER, databaseUrl: dbUrl });
+    const apps = await startInstances(procs, { names: ORDER, databaseUrl: dbUrl, s3 });
     const httpPort = await freePort();
     await startHaproxy(procs, { httpPort, apps });
     const base = `http://127.0.0.1:${httpPort}`;
@@ -44,7 +54,7 @@ export async function journey(): Promise<JourneyResult> {
     const pool = new pg.Pool({ connectionString: dbUrl, max: 2 });
     const db = new Kysely<never>({ dialect: new PostgresDialect({ pool }) }) as unknown as Db;
     try {
-      return await steps(http, base, db, procs);
+      return await steps(http, base, db, procs, { s3, apps });
     } finally {
       await pool.end();
     }
@@ -54,7 +64,13 @@ export async function journey(): Promise<JourneyResult> {
   }
 }
 
-async function steps(http: Client, base: string, db: Db, procs: Procs): Promise<JourneyResult> {
+async function steps(
+  http: Client,
+  base: string,
+  db: Db,
+  procs: Procs,
+  store: { s3: S3Server; apps: Instance[] },
+): Promise<JourneyResult> {
   const seen = new Set<string>();
   const villager = await http.signIn('zhangjia');
   const worker = await http.signIn('mengqian');
@@ -69,10 +85,11 @@ async function steps(http: Client, base: string, db: Db, procs: Procs): Promise<
     `the office's live stream (/events) is held by app3 (${stream.instance})`,
   );
 
-  // the photo through one instance, the report through app1 (photos shared by every instance)
+  // the photo through one instance, the report through app1 (photos in the shared object store)
+  const uploaded = await jpeg('#7a6a5a');
   const photo = await http.call('POST', '/api/v1/photos', {
     auth: villager,
-    raw: (({ contentType, body }) => ({ type: contentType, body }))(multipart(await jpeg('#7a6a5a'))),
+    raw: (({ contentType, body }) => ({ type: contentType, body }))(multipart(uploaded)),
   });
   check(photo.status === 201, `a photo uploaded through ${photo.instance} (201)`);
   const cats = await http.call('GET', `/api/v1/categories?q=${encodeURIComponent('路面')}`, {
@@ -110,6 +127,12 @@ async function steps(http: Client, base: string, db: Db, procs: Procs): Promise<
   );
   seen.add(rep.instance!);
   const id = rep.body.id as number;
+  const photos = await photoEverywhere(http, db, store, {
+    id: photo.body.id as string,
+    by: photo.instance!,
+    uploaded,
+    auth: villager,
+  });
 
   // the grid worker hands it to the street centre, which dispatches it through app2
   const mine = await http.call('GET', `/api/v1/cases/${id}`, { auth: worker });
@@ -225,5 +248,64 @@ async function steps(http: Client, base: string, db: Db, procs: Procs): Promise<
   );
   stream.close();
   otherStream.close();
-  return { instancesAnswering: [...seen], liveEventMs, rateLimitedAt, outboxDelivered: byId.size };
+  return {
+    instancesAnswering: [...seen],
+    liveEventMs,
+    rateLimitedAt,
+    outboxDelivered: byId.size,
+    ...photos,
+  };
+}
+
+/**
+ * The photo uploaded through one instance is served by the other two with the very bytes sent
+ * (the original, to its uploader) and the same public copy by all three; its three blobs are in
+ * the S3 store's directory, the public copy byte for byte; no instance has a media/ directory.
+ */
+async function photoEverywhere(
+  http: Client,
+  db: Db,
+  store: { s3: S3Server; apps: Instance[] },
+  p: { id: string; by: string; uploaded: Buffer; auth: string },
+) {
+  const others = ORDER.filter((n) => n !== p.by);
+  for (const name of others) {
+    await http.steerTo(name);
+    const got = await http.bytes(`/api/v1/photos/${p.id}/original`, p.auth);
+    check(
+      got.status === 200 && got.instance === name && got.body.equals(p.uploaded),
+      `${name} serves the photo uploaded through ${p.by}: the original's ${got.body.length} bytes equal those sent (${got.status})`,
+    );
+  }
+  const publics: Buffer[] = [];
+  for (const name of ORDER) {
+    await http.steerTo(name);
+    const got = await http.bytes(`/api/v1/photos/${p.id}/public`, p.auth);
+    check(got.status === 200 && got.instance === name, `${name} serves its public copy (${got.status})`);
+    publics.push(got.body);
+  }
+  const row = await db
+    .selectFrom('case_photo')
+    .select(['original_key', 'public_key', 'thumb_key'])
+    .where('id', '=', p.id)
+    .executeTakeFirstOrThrow();
+  const keys = storedKeys(store.s3);
+  check(
+    [row.original_key, row.public_key, row.thumb_key].every((k) => keys.includes(k)),
+    `the S3 store holds the photo's original, public copy and thumbnail (${keys.length} objects)`,
+  );
+  const inStore = fs.readFileSync(
+    path.join(store.s3.dir, store.s3.bucket, `${row.public_key}._S3rver_object`),
+  );
+  check(
+    publics.every((b) => b.equals(inStore)),
+    `the three instances served the same public copy, byte for byte the store's (${inStore.length} bytes)`,
+  );
+  const local = store.apps.flatMap((a) => filesUnder(a.dataDir).map((f) => `${a.name}:${f}`));
+  const media = local.filter((f) => f.split(':')[1]!.split(path.sep)[0] === 'media');
+  check(
+    media.length === 0,
+    `nothing landed on the instances' disks: no media/ in their data directories (files there: ${local.join(', ') || 'none'})`,
+  );
+  return { photoServedBy: others, s3Objects: keys.length, localMediaFiles: media.length };
 }

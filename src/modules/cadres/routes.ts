@@ -88,7 +88,12 @@ export const cadreRoutes =
         const { within, ...f } = req.query;
         const scope = scopeOf(actor, within);
         const a = { actor, scope, filter: req.query, requestId: req.id };
-        const { stream } = await exportCadres(ctx.db, a, { ...f, on: today(ctx.now()) });
+        const { stream } = await exportCadres(
+          ctx.db,
+          a,
+          { ...f, on: today(ctx.now()) },
+          await ctx.readDb(req),
+        );
         return sendXlsx(reply, `cadres-${actor.countyCode}`, stream);
       },
     );

@@ -34,21 +34,27 @@ export function exportDisclosures(
   db: Db,
   a: { actor: Actor; view: View; filter: Record<string, unknown>; requestId: string },
   f: DisclosureFilter,
+  /** where the rows are streamed from (a read replica, docs/replica.md); the count and audit stay on `db` */
+  rowsDb: Db = db,
 ) {
-  return exportList(db, {
-    count: (tx) => totalOf(filteredDisclosures(tx, a.view, f)),
-    audit: (tx, rows) =>
-      recordAudit(tx, {
-        actor: a.actor,
-        countyCode: a.actor.countyCode,
-        action: 'disclosure.export',
-        entityType: 'disclosure',
-        entityId: null,
-        after: { rows, filter: a.filter },
-        requestId: a.requestId,
-      }),
-    query: orderedDisclosures(db, a.view, f),
-    sheet: '三务公开 Disclosures',
-    columns: COLUMNS,
-  });
+  return exportList(
+    db,
+    {
+      count: (tx) => totalOf(filteredDisclosures(tx, a.view, f)),
+      audit: (tx, rows) =>
+        recordAudit(tx, {
+          actor: a.actor,
+          countyCode: a.actor.countyCode,
+          action: 'disclosure.export',
+          entityType: 'disclosure',
+          entityId: null,
+          after: { rows, filter: a.filter },
+          requestId: a.requestId,
+        }),
+      query: orderedDisclosures(db, a.view, f),
+      sheet: '三务公开 Disclosures',
+      columns: COLUMNS,
+    },
+    rowsDb,
+  );
 }

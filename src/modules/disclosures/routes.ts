@@ -72,7 +72,7 @@ export const disclosureRoutes =
         const { within, ...filter } = req.query;
         const view = viewOf(actor, within);
         const a = { actor, view, filter: req.query, requestId: req.id };
-        const { stream } = await exportDisclosures(ctx.db, a, filter);
+        const { stream } = await exportDisclosures(ctx.db, a, filter, await ctx.readDb(req));
         return sendXlsx(reply, `disclosures-${actor.countyCode}`, stream);
       },
     );

@@ -55,21 +55,27 @@ export function exportDisputes(
   f: DisputeFilter,
   filter: Record<string, unknown>,
   requestId: string,
+  /** where the rows are streamed from (a read replica, docs/replica.md); the count and audit stay on `db` */
+  rowsDb: Db = db,
 ) {
-  return exportList(db, {
-    count: (tx) => totalOf(filteredDisputes(tx, actor, f)),
-    audit: (tx, rows) =>
-      recordAudit(tx, {
-        actor,
-        countyCode: actor.countyCode,
-        action: 'dispute.export',
-        entityType: 'dispute',
-        entityId: null,
-        after: { rows, filter },
-        requestId,
-      }),
-    query: filteredDisputes(db, actor, f),
-    sheet: '矛盾纠纷 Disputes',
-    columns: DISPUTE_COLUMNS,
-  });
+  return exportList(
+    db,
+    {
+      count: (tx) => totalOf(filteredDisputes(tx, actor, f)),
+      audit: (tx, rows) =>
+        recordAudit(tx, {
+          actor,
+          countyCode: actor.countyCode,
+          action: 'dispute.export',
+          entityType: 'dispute',
+          entityId: null,
+          after: { rows, filter },
+          requestId,
+        }),
+      query: filteredDisputes(db, actor, f),
+      sheet: '矛盾纠纷 Disputes',
+      columns: DISPUTE_COLUMNS,
+    },
+    rowsDb,
+  );
 }

@@ -129,7 +129,14 @@ export const disputeRoutes =
         const actor = actorOf(req);
         const path = narrowScope(actor, req.query.within, pathOf);
         authorize(actor, 'disputes.export');
-        const { stream } = await exportDisputes(ctx.db, actor, filterOf(req.query, path), req.query, req.id);
+        const { stream } = await exportDisputes(
+          ctx.db,
+          actor,
+          filterOf(req.query, path),
+          req.query,
+          req.id,
+          await ctx.readDb(req), // the rows from the replica when it may serve; count and audit on the primary
+        );
         return sendXlsx(reply, `disputes-${actor.countyCode}`, stream);
       },
     );

@@ -29,21 +29,27 @@ export function exportEnterprises(
   db: Db,
   a: { actor: Actor; scope: Scope; filter: Record<string, unknown>; requestId: string },
   f: EnterpriseFilter,
+  /** where the rows are streamed from (a read replica, docs/replica.md); the count and audit stay on `db` */
+  rowsDb: Db = db,
 ) {
-  return exportList(db, {
-    count: (tx) => totalOf(filteredEnterprises(tx, a.scope, f)),
-    audit: (tx, rows) =>
-      recordAudit(tx, {
-        actor: a.actor,
-        countyCode: a.actor.countyCode,
-        action: 'enterprise.export',
-        entityType: 'enterprise',
-        entityId: null,
-        after: { rows, filter: a.filter },
-        requestId: a.requestId,
-      }),
-    query: orderedEnterprises(db, a.scope, f),
-    sheet: '两新组织 Enterprises',
-    columns: COLUMNS,
-  });
+  return exportList(
+    db,
+    {
+      count: (tx) => totalOf(filteredEnterprises(tx, a.scope, f)),
+      audit: (tx, rows) =>
+        recordAudit(tx, {
+          actor: a.actor,
+          countyCode: a.actor.countyCode,
+          action: 'enterprise.export',
+          entityType: 'enterprise',
+          entityId: null,
+          after: { rows, filter: a.filter },
+          requestId: a.requestId,
+        }),
+      query: orderedEnterprises(db, a.scope, f),
+      sheet: '两新组织 Enterprises',
+      columns: COLUMNS,
+    },
+    rowsDb,
+  );
 }

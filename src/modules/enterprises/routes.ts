@@ -84,7 +84,7 @@ export const enterpriseRoutes =
         const { within, ...f } = req.query;
         const scope = scopeOf(actor, within);
         const a = { actor, scope, filter: req.query, requestId: req.id };
-        const { stream } = await exportEnterprises(ctx.db, a, f);
+        const { stream } = await exportEnterprises(ctx.db, a, f, await ctx.readDb(req));
         return sendXlsx(reply, `enterprises-${actor.countyCode}`, stream);
       },
     );

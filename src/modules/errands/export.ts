@@ -42,21 +42,27 @@ export function exportErrands(
   filter: Record<string, unknown>,
   now: Date,
   requestId: string,
+  /** where the rows are streamed from (a read replica, docs/replica.md); the count and audit stay on `db` */
+  rowsDb: Db = db,
 ) {
-  return exportList(db, {
-    count: (tx) => totalOf(filteredErrands(tx, actor, path, f, now)),
-    audit: (tx, rows) =>
-      recordAudit(tx, {
-        actor,
-        countyCode: actor.countyCode,
-        action: 'errand.export',
-        entityType: 'errand',
-        entityId: null,
-        after: { rows, filter },
-        requestId,
-      }),
-    query: filteredErrands(db, actor, path, f, now),
-    sheet: '微代办 Errands',
-    columns: ERRAND_COLUMNS,
-  });
+  return exportList(
+    db,
+    {
+      count: (tx) => totalOf(filteredErrands(tx, actor, path, f, now)),
+      audit: (tx, rows) =>
+        recordAudit(tx, {
+          actor,
+          countyCode: actor.countyCode,
+          action: 'errand.export',
+          entityType: 'errand',
+          entityId: null,
+          after: { rows, filter },
+          requestId,
+        }),
+      query: filteredErrands(db, actor, path, f, now),
+      sheet: '微代办 Errands',
+      columns: ERRAND_COLUMNS,
+    },
+    rowsDb,
+  );
 }

@@ -126,7 +126,17 @@ export const errandRoutes =
         const actor = actorOf(req);
         const path = narrowScope(actor, req.query.within, pathOf);
         authorize(actor, 'errands.export');
-        const { stream } = await exportErrands(ctx.db, actor, path, req.query, req.query, ctx.now(), req.id);
+        const rowsDb = await ctx.readDb(req); // the replica when it may serve; count and audit on the primary
+        const { stream } = await exportErrands(
+          ctx.db,
+          actor,
+          path,
+          req.query,
+          req.query,
+          ctx.now(),
+          req.id,
+          rowsDb,
+        );
         return sendXlsx(reply, `errands-${actor.countyCode}`, stream);
       },
     );

@@ -1,12 +1,15 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { IndicatorSource } from '../../platform/indicators.js';
+import type { ReadDb } from '../../platform/replica/router.js';
 import type { ExchangeDeps } from './context.js';
 import { openData, SUPPRESS_BELOW, toCsv } from './open-data.js';
 import * as s from './schemas.js';
 
 /** Open data of a county that publishes it: anyone may read (no personal data; small counts "<5"). */
 export const openDataRoutes =
-  (ctx: ExchangeDeps & { indicatorSources: readonly IndicatorSource[] }): FastifyPluginAsyncZod =>
+  (
+    ctx: ExchangeDeps & { indicatorSources: readonly IndicatorSource[]; readDb: ReadDb },
+  ): FastifyPluginAsyncZod =>
   async (app) => {
     app.get(
       '/open-data/:county/indicators.:format',
@@ -22,7 +25,8 @@ export const openDataRoutes =
       },
       async (req, reply) => {
         const now = ctx.now();
-        const items = await openData(ctx, req.params.county, now);
+        // the figures from the replica when it may serve (the publication setting on the primary)
+        const items = await openData(ctx, req.params.county, now, await ctx.readDb(req));
         reply.header('cache-control', 'public, max-age=3600');
         if (req.params.format === 'csv') {
           reply.header('content-type', 'text/csv; charset=utf-8');

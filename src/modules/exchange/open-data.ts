@@ -115,14 +115,17 @@ export async function openData(
   deps: { db: Db; indicatorSources: readonly IndicatorSource[] },
   countyCode: string,
   now: Date,
+  /** where the figures are computed (a read replica, docs/replica.md); the setting is read on `deps.db` */
+  figuresDb: Db = deps.db,
 ): Promise<OpenDataRow[]> {
+  // on the primary: a withdrawn publication stops at once, whatever a replica has replayed
   if (!(await readOpenDataSetting(deps.db, countyCode)).openData)
     throw new AppError('OPEN_DATA_NOT_PUBLISHED');
   // published figures are kept an hour per county and instance (as the answer's cache-control says)
   const hour = Math.floor(now.getTime() / 3_600_000);
   const kept = memo.get(countyCode);
   if (kept && kept.hour === hour) return kept.rows;
-  const rows = await computeOpenData(deps, countyCode, now);
+  const rows = await computeOpenData({ ...deps, db: figuresDb }, countyCode, now);
   memo.set(countyCode, { hour, rows });
   return rows;
 }

@@ -23,16 +23,13 @@ export const aboutOf = (n: { about_type: string | null; about_id: number | null 
     ? { type: n.about_type as About['type'], id: n.about_id }
     : null;
 
-/** My notifications, newest first, and how many are unread. */
+/** My notifications, newest first, and how many are unread (in my county: docs/citus.md). */
 export async function readInbox(
   db: Db,
-  accountId: number,
+  me: repo.InboxOwner,
   q: { unreadOnly: boolean; beforeId?: number; limit: number },
 ): Promise<{ items: InboxItem[]; unread: number }> {
-  const [rows, unread] = await Promise.all([
-    repo.listInbox(db, accountId, q),
-    repo.countUnread(db, accountId),
-  ]);
+  const [rows, unread] = await Promise.all([repo.listInbox(db, me, q), repo.countUnread(db, me)]);
   return {
     items: rows.map((n) => ({
       id: n.id,
@@ -52,6 +49,6 @@ export async function readInbox(
 }
 
 /** Marks my notifications read (all, or the listed ids). Reading one's own inbox is not audited. */
-export async function markInboxRead(db: Db, accountId: number, at: Date, ids?: number[]) {
-  return { marked: await repo.markRead(db, accountId, at, ids) };
+export async function markInboxRead(db: Db, me: repo.InboxOwner, at: Date, ids?: number[]) {
+  return { marked: await repo.markRead(db, me, at, ids) };
 }

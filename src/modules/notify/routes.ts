@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { Id } from '../../platform/ids.js';
 import { z } from 'zod';
@@ -33,6 +34,12 @@ const Item = z.object({
   readAt: z.string().nullable(),
 });
 
+/** The caller's inbox: its account in its county (the county first, ADR 0002). */
+const inboxOwner = (req: FastifyRequest) => {
+  const a = actorOf(req);
+  return { countyCode: a.countyCode, accountId: a.accountId };
+};
+
 export const notifyRoutes =
   (ctx: NotifyDeps): FastifyPluginAsyncZod =>
   async (app) => {
@@ -51,7 +58,7 @@ export const notifyRoutes =
         },
       },
       async (req) =>
-        readInbox(ctx.db, actorOf(req).accountId, {
+        readInbox(ctx.db, inboxOwner(req), {
           unreadOnly: req.query.unread === 'true',
           beforeId: req.query.beforeId,
           limit: req.query.limit,
@@ -68,7 +75,7 @@ export const notifyRoutes =
           response: { 200: z.object({ marked: z.number().int() }) },
         },
       },
-      async (req) => markInboxRead(ctx.db, actorOf(req).accountId, ctx.now(), req.body.ids),
+      async (req) => markInboxRead(ctx.db, inboxOwner(req), ctx.now(), req.body.ids),
     );
 
     app.get(

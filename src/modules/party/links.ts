@@ -144,21 +144,27 @@ export function exportHouseholdLinks(
   unlinked: boolean,
   filter: Record<string, unknown>,
   requestId: string,
+  /** where the rows are streamed from (a read replica, docs/replica.md); the count and audit stay on `db` */
+  rowsDb: Db = db,
 ) {
-  return exportList(db, {
-    count: (tx) => totalOf(repo.householdLinkRows(tx, scope, unlinked).select('h.id')),
-    audit: (tx, rows) =>
-      recordAudit(tx, {
-        actor,
-        countyCode: actor.countyCode,
-        action: 'party_link.export',
-        entityType: 'household',
-        entityId: null,
-        after: { rows, filter },
-        requestId,
-      }),
-    query: repo.orderedHouseholdLinks(db, scope, unlinked),
-    sheet: '党员联系户 Linked households',
-    columns: COLUMNS,
-  });
+  return exportList(
+    db,
+    {
+      count: (tx) => totalOf(repo.householdLinkRows(tx, scope, unlinked).select('h.id')),
+      audit: (tx, rows) =>
+        recordAudit(tx, {
+          actor,
+          countyCode: actor.countyCode,
+          action: 'party_link.export',
+          entityType: 'household',
+          entityId: null,
+          after: { rows, filter },
+          requestId,
+        }),
+      query: repo.orderedHouseholdLinks(db, scope, unlinked),
+      sheet: '党员联系户 Linked households',
+      columns: COLUMNS,
+    },
+    rowsDb,
+  );
 }

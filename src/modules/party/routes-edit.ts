@@ -194,6 +194,7 @@ export const partyEditRoutes =
           req.query.unlinked === 'true',
           req.query,
           req.id,
+          await ctx.readDb(req), // the rows from the replica when it may serve
         );
         return sendXlsx(reply, `party-links-${actor.countyCode}`, stream);
       },

@@ -15,7 +15,7 @@ const PAGE = 2000;
  * The households and present residents of a scope as an .xlsx, streamed page by page (keyset on the
  * resident id). ID numbers and phones are masked unless `reveal` (the route checks people.reveal and
  * the reason). The export itself is audited — who, which region, how many rows, whether revealed —
- * before the first byte leaves.
+ * before the first byte leaves, on the primary; the pages may come from a replica (`rowsDb`).
  */
 export async function exportHouseholds(
   db: Db,
@@ -23,6 +23,8 @@ export async function exportHouseholds(
   actor: Actor,
   scope: Scope & { code: string },
   opts: { reveal: boolean; reason: string | null; requestId?: string },
+  /** where the pages are read from (a read replica, docs/replica.md); the count and audit stay on `db` */
+  rowsDb: Db = db,
 ) {
   const count = await db
     .selectFrom('resident')
@@ -49,7 +51,7 @@ export async function exportHouseholds(
   void (async () => {
     let after = 0;
     for (;;) {
-      const rows = await db
+      const rows = await rowsDb
         .selectFrom('resident as r')
         .innerJoin('household as h', (j) =>
           j.onRef('h.county_code', '=', 'r.county_code').onRef('h.id', '=', 'r.household_id'),

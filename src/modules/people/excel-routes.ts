@@ -57,6 +57,7 @@ export const excelRoutes =
           actor,
           { countyCode: actor.countyCode, path, code },
           { reveal, reason: req.query.reason ?? null, requestId: req.id },
+          await ctx.readDb(req), // the pages from the replica when it may serve
         );
         reply.header('content-type', XLSX);
         reply.header('content-disposition', `attachment; filename="households-${code}.xlsx"`);

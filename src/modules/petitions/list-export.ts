@@ -34,23 +34,27 @@ const COLUMNS: readonly XlsxColumn<ListedPetition>[] = [
 type Ask = { actor: Actor; path: string; now: Date; filter: Record<string, unknown>; requestId: string };
 
 /** The filtered register as .xlsx in the list's order, audited first (`petition.export`: filter, rows). */
-export function exportPetitions(db: Db, a: Ask, f: PetitionFilter) {
-  return exportList(db, {
-    count: (tx) => totalOf(filteredPetitions(tx, a.actor, a.path, f, a.now)),
-    audit: (tx, rows) =>
-      recordAudit(tx, {
-        actor: a.actor,
-        countyCode: a.actor.countyCode,
-        action: 'petition.export',
-        entityType: 'petition',
-        entityId: null,
-        after: { rows, filter: a.filter },
-        requestId: a.requestId,
-      }),
-    query: orderedPetitions(db, a.actor, a.path, f, a.now),
-    sheet: '信访登记 Petitions',
-    columns: COLUMNS,
-  });
+export function exportPetitions(db: Db, a: Ask, f: PetitionFilter, rowsDb: Db = db) {
+  return exportList(
+    db,
+    {
+      count: (tx) => totalOf(filteredPetitions(tx, a.actor, a.path, f, a.now)),
+      audit: (tx, rows) =>
+        recordAudit(tx, {
+          actor: a.actor,
+          countyCode: a.actor.countyCode,
+          action: 'petition.export',
+          entityType: 'petition',
+          entityId: null,
+          after: { rows, filter: a.filter },
+          requestId: a.requestId,
+        }),
+      query: orderedPetitions(db, a.actor, a.path, f, a.now),
+      sheet: '信访登记 Petitions',
+      columns: COLUMNS,
+    },
+    rowsDb,
+  );
 }
 
 /** Phone searches an account may make a minute (as the resident register's exact search). */

@@ -68,7 +68,7 @@ export const petitionListRoutes =
         authorize(actor, 'petitions.export');
         const path = narrowScope(actor, req.query.within, pathOf);
         const a = { actor, path, now: ctx.now(), filter: req.query, requestId: req.id };
-        const { stream } = await exportPetitions(ctx.db, a, req.query);
+        const { stream } = await exportPetitions(ctx.db, a, req.query, await ctx.readDb(req));
         return sendXlsx(reply, `petitions-${actor.countyCode}`, stream);
       },
     );

@@ -93,22 +93,26 @@ export const coverageRoutes =
         const actor = actorOf(req);
         const s = scopeFor(actor, req.query.within);
         authorize(actor, 'stations.export');
-        const { stream } = await exportList(ctx.db, {
-          count: async (tx) => (await listOutside(tx, s, { limit: 1, offset: 0 })).total,
-          audit: (tx, rows) =>
-            recordAudit(tx, {
-              actor,
-              countyCode: actor.countyCode,
-              action: 'station_coverage.export',
-              entityType: 'station',
-              entityId: null,
-              after: { rows, within: codeOf(s.path), at: beijingTime(ctx.now()) },
-              requestId: req.id,
-            }),
-          query: outsideQuery(s),
-          sheet: '服务圈外住户 Outside 500 m',
-          columns: OUTSIDE_COLUMNS,
-        });
+        const { stream } = await exportList(
+          ctx.db,
+          {
+            count: async (tx) => (await listOutside(tx, s, { limit: 1, offset: 0 })).total,
+            audit: (tx, rows) =>
+              recordAudit(tx, {
+                actor,
+                countyCode: actor.countyCode,
+                action: 'station_coverage.export',
+                entityType: 'station',
+                entityId: null,
+                after: { rows, within: codeOf(s.path), at: beijingTime(ctx.now()) },
+                requestId: req.id,
+              }),
+            query: outsideQuery(s),
+            sheet: '服务圈外住户 Outside 500 m',
+            columns: OUTSIDE_COLUMNS,
+          },
+          await ctx.readDb(req), // the rows from the replica when it may serve; count and audit on the primary
+        );
         return sendXlsx(reply, `outside-500m-${codeOf(s.path)}`, stream);
       },
     );

@@ -55,21 +55,27 @@ export function exportVisits(
   f: VisitFilter,
   filter: Record<string, unknown>,
   requestId: string,
+  /** where the rows are streamed from (a read replica, docs/replica.md); the count and audit stay on `db` */
+  rowsDb: Db = db,
 ) {
-  return exportList(db, {
-    count: (tx) => totalOf(filteredVisits(tx, scope, f)),
-    audit: (tx, rows) =>
-      recordAudit(tx, {
-        actor,
-        countyCode: actor.countyCode,
-        action: 'visit.export',
-        entityType: 'visit',
-        entityId: null,
-        after: { rows, filter },
-        requestId,
-      }),
-    query: filteredVisits(db, scope, f),
-    sheet: '入户走访 Visits',
-    columns: VISIT_COLUMNS,
-  });
+  return exportList(
+    db,
+    {
+      count: (tx) => totalOf(filteredVisits(tx, scope, f)),
+      audit: (tx, rows) =>
+        recordAudit(tx, {
+          actor,
+          countyCode: actor.countyCode,
+          action: 'visit.export',
+          entityType: 'visit',
+          entityId: null,
+          after: { rows, filter },
+          requestId,
+        }),
+      query: filteredVisits(db, scope, f),
+      sheet: '入户走访 Visits',
+      columns: VISIT_COLUMNS,
+    },
+    rowsDb,
+  );
 }

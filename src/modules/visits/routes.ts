@@ -158,6 +158,7 @@ export const visitRoutes =
           { ...q, from: q.from ? new Date(q.from) : undefined, to: q.to ? new Date(q.to) : undefined },
           q,
           req.id,
+          await ctx.readDb(req), // the rows from the replica when it may serve
         );
         return sendXlsx(reply, `visits-${actor.countyCode}`, stream);
       },

@@ -43,21 +43,27 @@ export function exportWhistles(
   filter: Record<string, unknown>,
   now: Date,
   requestId: string,
+  /** where the rows are streamed from (a read replica, docs/replica.md); the count and audit stay on `db` */
+  rowsDb: Db = db,
 ) {
-  return exportList(db, {
-    count: (tx) => totalOf(filteredWhistles(tx, actor, path, f, now)),
-    audit: (tx, rows) =>
-      recordAudit(tx, {
-        actor,
-        countyCode: actor.countyCode,
-        action: 'whistle.export',
-        entityType: 'whistle',
-        entityId: null,
-        after: { rows, filter },
-        requestId,
-      }),
-    query: filteredWhistles(db, actor, path, f, now),
-    sheet: '吹哨报到 Whistles',
-    columns: columns(now),
-  });
+  return exportList(
+    db,
+    {
+      count: (tx) => totalOf(filteredWhistles(tx, actor, path, f, now)),
+      audit: (tx, rows) =>
+        recordAudit(tx, {
+          actor,
+          countyCode: actor.countyCode,
+          action: 'whistle.export',
+          entityType: 'whistle',
+          entityId: null,
+          after: { rows, filter },
+          requestId,
+        }),
+      query: filteredWhistles(db, actor, path, f, now),
+      sheet: '吹哨报到 Whistles',
+      columns: columns(now),
+    },
+    rowsDb,
+  );
 }

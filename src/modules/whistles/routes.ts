@@ -103,7 +103,17 @@ export const whistleRoutes =
         // the right first (403), then the place (404 outside the caller)
         authorize(actor, 'whistles.export');
         const path = narrowScope(actor, req.query.within, pathOf);
-        const { stream } = await exportWhistles(ctx.db, actor, path, req.query, req.query, ctx.now(), req.id);
+        const rowsDb = await ctx.readDb(req); // the replica when it may serve; count and audit on the primary
+        const { stream } = await exportWhistles(
+          ctx.db,
+          actor,
+          path,
+          req.query,
+          req.query,
+          ctx.now(),
+          req.id,
+          rowsDb,
+        );
         return sendXlsx(reply, `whistles-${actor.countyCode}`, stream);
       },
     );

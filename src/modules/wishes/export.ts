@@ -46,21 +46,27 @@ export function exportWishes(
   f: WishFilter,
   filter: Record<string, unknown>,
   requestId: string,
+  /** where the rows are streamed from (a read replica, docs/replica.md); the count and audit stay on `db` */
+  rowsDb: Db = db,
 ) {
-  return exportList(db, {
-    count: (tx) => totalOf(filteredWishes(tx, actor, f)),
-    audit: (tx, rows) =>
-      recordAudit(tx, {
-        actor,
-        countyCode: actor.countyCode,
-        action: 'wish.export',
-        entityType: 'wish',
-        entityId: null,
-        after: { rows, filter },
-        requestId,
-      }),
-    query: orderedWishes(db, actor, f),
-    sheet: '微心愿 Wishes',
-    columns: WISH_COLUMNS,
-  });
+  return exportList(
+    db,
+    {
+      count: (tx) => totalOf(filteredWishes(tx, actor, f)),
+      audit: (tx, rows) =>
+        recordAudit(tx, {
+          actor,
+          countyCode: actor.countyCode,
+          action: 'wish.export',
+          entityType: 'wish',
+          entityId: null,
+          after: { rows, filter },
+          requestId,
+        }),
+      query: orderedWishes(db, actor, f),
+      sheet: '微心愿 Wishes',
+      columns: WISH_COLUMNS,
+    },
+    rowsDb,
+  );
 }

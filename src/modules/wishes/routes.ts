@@ -106,7 +106,15 @@ export const wishRoutes =
         const actor = actorOf(req);
         const path = narrowScope(actor, req.query.within, pathOf);
         authorize(actor, 'wishes.export');
-        const { stream } = await exportWishes(ctx.db, actor, filterOf(req.query, path), req.query, req.id);
+        const rowsDb = await ctx.readDb(req); // the replica when it may serve; count and audit on the primary
+        const { stream } = await exportWishes(
+          ctx.db,
+          actor,
+          filterOf(req.query, path),
+          req.query,
+          req.id,
+          rowsDb,
+        );
         return sendXlsx(reply, `wishes-${actor.countyCode}`, stream);
       },
     );
