@@ -112,4 +112,30 @@ describe('party indicators count members where their organisation is', () => {
     expect(await records(away)).toContain(Number(m.id));
     expect(await records(home)).not.toContain(Number(m.id));
   });
+
+  it('a member who transferred out leaves the branch’s roster of organisational life and the counts', async () => {
+    const m = await t.db
+      .selectFrom('party_member')
+      .select(['id', 'org_id'])
+      .where('county_code', '=', COUNTY)
+      .where('left_on', 'is', null)
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const roster = async () => {
+      const r = await call('GET', `/org-life/org?orgId=${m.org_id}`, county);
+      expect(r.statusCode, r.body).toBe(200);
+      return (r.json().roster as { id: number }[]).map((x) => x.id);
+    };
+    expect(await roster()).toContain(Number(m.id));
+    const countyMembers = async () =>
+      (await call('GET', '/indicators/values?codes=party.members', county)).json().items[0].value as number;
+    const before = await countyMembers();
+    const out = await call('POST', `/party/members/${m.id}/transfer-out`, county, {
+      on: '2026-02-15',
+      to: '中共沈阳市某街道工委',
+    });
+    expect(out.statusCode, out.body).toBe(200);
+    expect(await roster()).not.toContain(Number(m.id));
+    expect(await countyMembers()).toBe(before - 1);
+  });
 });

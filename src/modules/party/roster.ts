@@ -17,37 +17,35 @@ export function orgInScope(db: DbOrTx, countyCode: string, scopePath: string, or
 
 /**
  * The members of an organisation today: its own and those of the organisations directly under it (a
- * branch's members include its grid party groups'), by id, with their names.
+ * branch's members include its grid party groups'), by id, with their names; a member whose relation
+ * went out of the county (转出) is no longer on it.
  */
 export function orgRoster(db: DbOrTx, countyCode: string, orgId: number) {
-  return (
-    db
-      .selectFrom('party_member as m')
-      .innerJoin('resident as r', (j) =>
-        j.onRef('r.county_code', '=', 'm.county_code').onRef('r.id', '=', 'm.resident_id'),
-      )
-      .select(['m.id', 'r.name', 'm.org_id'])
-      .where('m.county_code', '=', countyCode)
-      // a member whose relation went out of the county (转出) is no longer expected at its meetings
-      .where('m.left_on', 'is', null)
-      .where((eb) =>
-        eb.or([
-          eb('m.org_id', '=', orgId),
-          eb(
-            'm.org_id',
-            'in',
-            eb
-              .selectFrom('party_org')
-              .select('id')
-              .where('county_code', '=', countyCode)
-              .where('parent_id', '=', orgId),
-          ),
-        ]),
-      )
-      .orderBy('m.id')
-      .execute()
-      .then((rows) => rows.map((r) => ({ id: Number(r.id), name: r.name, orgId: Number(r.org_id) })))
-  );
+  return db
+    .selectFrom('party_member as m')
+    .innerJoin('resident as r', (j) =>
+      j.onRef('r.county_code', '=', 'm.county_code').onRef('r.id', '=', 'm.resident_id'),
+    )
+    .select(['m.id', 'r.name', 'm.org_id'])
+    .where('m.county_code', '=', countyCode)
+    .where('m.left_on', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('m.org_id', '=', orgId),
+        eb(
+          'm.org_id',
+          'in',
+          eb
+            .selectFrom('party_org')
+            .select('id')
+            .where('county_code', '=', countyCode)
+            .where('parent_id', '=', orgId),
+        ),
+      ]),
+    )
+    .orderBy('m.id')
+    .execute()
+    .then((rows) => rows.map((r) => ({ id: Number(r.id), name: r.name, orgId: Number(r.org_id) })));
 }
 
 /**
