@@ -138,12 +138,21 @@ describe.skipIf(!chromium)('the deliberation hall in the browser', () => {
       .select('name')
       .where(sql<boolean>`region_path <@ ${v.path}::ltree`)
       .executeTakeFirst();
-    await convene(
+    const committees = await convene(
       '两委会议',
       '两委联席会议：路灯安装',
       cadre ? [{ as: '村干部(干部库)', name: cadre.name }] : [{ as: '居民', name: (await adults())[0]! }],
       1,
     );
+    // a cadre picked from the register is linked by the cadre's id, not only a copied name
+    if (cadre)
+      expect(
+        await db
+          .selectFrom('meeting_participant')
+          .select(['kind', 'name', 'ref_type'])
+          .where('meeting_id', '=', committees)
+          .execute(),
+      ).toEqual([{ kind: 'village_cadre', name: cadre.name, ref_type: 'cadre' }]);
     await toMatter();
     await pickIn('mm-meeting', '两委联席会议', false);
     await desk.locator('#mm-text').fill('两委会议一致同意提交党员大会审议。');

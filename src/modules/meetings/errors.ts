@@ -19,8 +19,13 @@ export const MEETING_ERRORS = {
   ],
   MEETING_PARTICIPANT_UNKNOWN: [
     400,
-    '邀请的居民、党员、物业、站点、新经济组织或5+5+N队员不存在或不在本村(社区)',
-    'An invited resident, party member, property manager, station, organisation or team member does not exist or is not of this village',
+    '邀请的居民、党员、干部、物业、站点、新经济组织或5+5+N队员不存在，或不在本村(社区)、不在您的管辖范围内',
+    'An invited resident, party member, cadre, property manager, station, organisation or team member does not exist, is not of this village or is outside your scope',
+  ],
+  MEETING_NOT_YET: [
+    409,
+    '会议日期未到，不能登记出席和会议记录',
+    'The meeting’s day has not come: attendance and minutes cannot be recorded yet',
   ],
   MATTER_MEETING_INVALID: [
     400,

@@ -95,7 +95,7 @@ describe('participants linked to who they are', () => {
     const nameOnly = await call('village', 'POST', '/meetings', {
       ...base,
       title: '越界邀请',
-      participants: [{ kind: 'village_cadre', refId: outsider }],
+      participants: [{ kind: 'department', refId: outsider }],
     });
     expect(nameOnly.statusCode).toBe(400);
     expect(await snapshot()).toEqual(before);

@@ -2,9 +2,31 @@ import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import type { ParticipantRefType } from './schemas.js';
 
+/** Today in China, for postings "in post today". */
+const TODAY = sql`(now() AT TIME ZONE 'Asia/Shanghai')::date`;
+
+/**
+ * Where a party member counts for a place: they live in it or belong to an organisation of it (as
+ * the party module shows them to its viewers) — a branch's member living in another village is
+ * still the branch's, and can come to its meetings.
+ */
+const memberOf = (path: string) => sql<boolean>`(pm.region_path <@ ${path}::ltree OR EXISTS (
+  SELECT 1 FROM party_org o WHERE o.county_code = pm.county_code AND o.id = pm.org_id
+    AND o.region_path <@ ${path}::ltree))`;
+
+/**
+ * Where a cadre of the register (干部库) counts for a place: they serve in it (two-committee members,
+ * reserve cadres), or are its first secretary (驻村第一书记) in post today.
+ */
+const cadreOf = (path: string) => sql<boolean>`(c.region_path <@ ${path}::ltree OR EXISTS (
+  SELECT 1 FROM first_secretary f WHERE f.county_code = c.county_code AND f.cadre_id = c.id
+    AND f.village_path <@ ${path}::ltree AND f.started_on <= ${TODAY}
+    AND (f.ended_on IS NULL OR f.ended_on >= ${TODAY})))`;
+
 /**
  * The names of the people and bodies a meeting invites by id — only those of the county and of
- * the given subtree (the meeting's village), alive and active; an id outside it is simply absent.
+ * the given subtree (the meeting's village within the convener's scope), alive and active; an id
+ * outside it is simply absent.
  */
 export async function refsIn(
   db: DbOrTx,
@@ -23,7 +45,7 @@ export async function refsIn(
       : type === 'party_member'
         ? sql<{ id: string; name: string }>`SELECT pm.id, r.name FROM party_member pm
             JOIN resident r ON r.county_code = pm.county_code AND r.id = pm.resident_id
-            WHERE pm.county_code = ${countyCode} AND pm.id = ${list} AND pm.region_path <@ ${path}::ltree
+            WHERE pm.county_code = ${countyCode} AND pm.id = ${list} AND ${memberOf(path)}
               AND pm.left_on IS NULL`
         : type === 'enterprise'
           ? sql<{ id: string; name: string }>`SELECT id, name FROM enterprise
@@ -31,10 +53,13 @@ export async function refsIn(
           : type === 'station'
             ? sql<{ id: string; name: string }>`SELECT id, name FROM station
                 WHERE county_code = ${countyCode} AND id = ${list} AND region_path <@ ${path}::ltree AND active`
-            : sql<{ id: string; name: string }>`SELECT m.id, m.name FROM team_member m
-                JOIN team t ON t.county_code = m.county_code AND t.id = m.team_id
-                WHERE m.county_code = ${countyCode} AND m.id = ${list} AND t.village_path <@ ${path}::ltree
-                  AND m.active`;
+            : type === 'cadre'
+              ? sql<{ id: string; name: string }>`SELECT c.id, c.name FROM cadre c
+                  WHERE c.county_code = ${countyCode} AND c.id = ${list} AND ${cadreOf(path)}`
+              : sql<{ id: string; name: string }>`SELECT m.id, m.name FROM team_member m
+                  JOIN team t ON t.county_code = m.county_code AND t.id = m.team_id
+                  WHERE m.county_code = ${countyCode} AND m.id = ${list} AND t.village_path <@ ${path}::ltree
+                    AND m.active`;
   const { rows } = await q.execute(db);
   return new Map(rows.map((r) => [Number(r.id), r.name]));
 }
@@ -101,7 +126,7 @@ export async function stepTakenAt(db: DbOrTx, countyCode: string, meetingId: num
   return r !== undefined;
 }
 
-/** What the convene form's pickers search: the kinds a participant links to, and cadres (a name only). */
+/** What the convene form's pickers search: the kinds a participant links to. */
 export const CANDIDATE_TYPES = [
   'resident',
   'party_member',
@@ -140,7 +165,7 @@ export async function candidates(
           }>`SELECT pm.id, r.name, o.name AS place FROM party_member pm
             JOIN resident r ON r.county_code = pm.county_code AND r.id = pm.resident_id
             JOIN party_org o ON o.county_code = pm.county_code AND o.id = pm.org_id
-            WHERE pm.county_code = ${countyCode} AND pm.region_path <@ ${path}::ltree AND r.name LIKE ${like}
+            WHERE pm.county_code = ${countyCode} AND ${memberOf(path)} AND r.name LIKE ${like}
               AND pm.left_on IS NULL`
         : type === 'enterprise'
           ? sql<{
@@ -171,8 +196,8 @@ export async function candidates(
                   id: string;
                   name: string;
                   place: string;
-                }>`SELECT c.id, c.name, array_to_string(c.posts, '、') AS place
-                  FROM cadre c WHERE c.county_code = ${countyCode} AND c.region_path <@ ${path}::ltree
+                }>`SELECT c.id, c.name, g.name AS place
+                  FROM cadre c JOIN region g ON g.code = c.region_code WHERE c.county_code = ${countyCode} AND ${cadreOf(path)}
                     AND c.name LIKE ${like}`;
   const { rows } = await sql<{
     id: string;

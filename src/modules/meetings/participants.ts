@@ -1,5 +1,6 @@
 import type { DbOrTx } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
+import { inScope, type Actor } from '../accounts/index.js';
 import { refsIn } from './participant-repository.js';
 import { PARTICIPANT_REF, type ConveneBody, type ParticipantRefType } from './schemas.js';
 import './errors.js'; // registers this module's codes (ADR 0005)
@@ -10,21 +11,32 @@ const VILLAGE_DEPTH = 5;
 /** The village a meeting's place belongs to (itself when it is a village). */
 export const villageOf = (placePath: string) => placePath.split('.').slice(0, VILLAGE_DEPTH).join('.');
 
+/**
+ * Where a meeting's invitees may come from: the meeting's village — but never beyond the convener's
+ * scope (a convener scoped to a grid invites from that grid only).
+ */
+export function inviteePath(actor: Actor, placePath: string) {
+  const village = villageOf(placePath);
+  return inScope(actor, village) ? village : actor.scopePath;
+}
+
 export type LinkedParticipant = { kind: string; name: string; refType: string | null; refId: number | null };
 
 /**
  * Invited participants linked to who they are: each id must be a resident, party member,
- * enterprise, station or 5+5+N team member (by the participant's kind) of the meeting's village —
- * a grid's meeting may invite its village's station or team; anything else, another village's or
- * county's, is 400 MEETING_PARTICIPANT_UNKNOWN. A linked participant carries the linked one's name.
+ * enterprise, station, 5+5+N team member or cadre (by the participant's kind) of the meeting's
+ * village within the convener's scope (`inviteePath`) — a grid's meeting may invite its village's
+ * station or team; anything else, another village's or county's, is 400 MEETING_PARTICIPANT_UNKNOWN.
+ * A linked participant carries the linked one's name.
  */
 export async function linkParticipants(
   db: DbOrTx,
-  countyCode: string,
+  actor: Actor,
   placePath: string,
   ps: ConveneBody['participants'],
 ): Promise<LinkedParticipant[]> {
-  const village = villageOf(placePath);
+  const countyCode = actor.countyCode;
+  const village = inviteePath(actor, placePath);
   const wanted = new Map<ParticipantRefType, number[]>();
   for (const p of ps) {
     if (p.refId === undefined) continue;

@@ -84,6 +84,7 @@ export function findMeeting(db: DbOrTx, s: Scope, id: number) {
 export function lockMeeting(tx: Tx, s: Scope, id: number) {
   return visible(tx, s)
     .select(['m.id', 'm.county_code', 'm.region_code', 'm.region_path', 'm.state', 'm.version'])
+    .select(sql<string>`m.held_on::text`.as('held_day'))
     .where('m.id', '=', id)
     .forUpdate('m')
     .executeTakeFirst();

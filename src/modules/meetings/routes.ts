@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { IdParams } from '../../platform/ids.js';
-import { actorOf, inScope } from '../accounts/index.js';
+import { actorOf } from '../accounts/index.js';
 import { authorize } from './abilities.js';
 import type { MeetingDeps } from './context.js';
 import { majorMatterRoutes } from './matter-routes.js';
@@ -23,7 +23,7 @@ import {
   UpdateBody,
 } from './schemas.js';
 import { candidates } from './participant-repository.js';
-import { villageOf } from './participants.js';
+import { inviteePath } from './participants.js';
 import { placeOf, scopeOf } from './scope.js';
 import { addResolution, conveneMeeting, recordMeeting, updateResolution } from './service.js';
 import { meetingDetail, toMeetingItem } from './view.js';
@@ -96,8 +96,7 @@ export const meetingRoutes =
         const q = req.query;
         const place = await placeOf(ctx.db, actor, q.regionCode);
         // the meeting's village, as POST /meetings accepts — but never more than the caller's scope
-        const village = villageOf(place.path);
-        const path = inScope(actor, village) ? village : actor.scopePath;
+        const path = inviteePath(actor, place.path);
         return { items: await candidates(ctx.db, actor.countyCode, path, q.type, q.q, q.limit) };
       },
     );

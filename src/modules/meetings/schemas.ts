@@ -30,6 +30,7 @@ export const PARTICIPANT_REF = {
   new_economy_org: 'enterprise',
   station: 'station',
   team_member: 'team_member',
+  village_cadre: 'cadre',
 } as const;
 export type ParticipantRefType = (typeof PARTICIPANT_REF)[keyof typeof PARTICIPANT_REF];
 /** 议事会, or the village body that takes a step of 四议两公开. */
@@ -70,7 +71,7 @@ export const ConveneBody = z.object({
             .positive()
             .optional()
             .describe(
-              'who it is: the resident, party member, enterprise (property manager, new-economy organisation), station or 5+5+N team member of the meeting’s village — by kind; 400 MEETING_PARTICIPANT_UNKNOWN otherwise',
+              'who it is: the resident, party member, enterprise (property manager, new-economy organisation), station, 5+5+N team member or cadre (干部库) of the meeting’s village within your scope — by kind; 400 MEETING_PARTICIPANT_UNKNOWN otherwise',
             ),
         })
         .refine((p) => p.name !== undefined || p.refId !== undefined, 'a name or a refId')
@@ -222,7 +223,7 @@ export const ResolutionMade = z.object({
 export const CandidateQuery = z.object({
   type: z
     .enum(['resident', 'party_member', 'enterprise', 'station', 'team_member', 'cadre'])
-    .describe('who to find: a participant linked by id, or a cadre of the register (invited by name)'),
+    .describe('who to find: a participant to link by id (a cadre of the register invites a village cadre)'),
   q: z
     .string()
     .trim()

@@ -33,7 +33,7 @@ export async function conveneMeeting(deps: MeetingDeps, actor: Actor, b: Convene
   for (const m of b.matters)
     if (m.link && !(await repo.linkVisible(deps.db, actor.countyCode, place.path, m.link.type, m.link.id)))
       throw new AppError('MEETING_LINK_INVALID');
-  const participants = await linkParticipants(deps.db, actor.countyCode, place.path, b.participants);
+  const participants = await linkParticipants(deps.db, actor, place.path, b.participants);
   const now = deps.now();
   return createOnce({
     requestId: b.clientRequestId,
@@ -107,6 +107,8 @@ export async function recordMeeting(
     const m = await repo.lockMeeting(tx, scopeOf(actor), id);
     if (!m) throw new AppError('NOT_FOUND');
     if (b.version !== undefined && b.version !== m.version) throw new AppError('MEETING_VERSION_CONFLICT');
+    // who came is known once the meeting's day has come (China's calendar day)
+    if (m.held_day > beijingDate(now)) throw new AppError('MEETING_NOT_YET');
     // a step of 四议两公开 counted its quorum on this attendance: it stays as it was
     if (await stepTakenAt(tx, m.county_code, id)) throw new AppError('MEETING_STEP_TAKEN');
     const invited = new Set((await repo.participantsOf(tx, m.county_code, id)).map((p) => Number(p.id)));

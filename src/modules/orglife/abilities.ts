@@ -9,17 +9,21 @@ export const ORGLIFE_ABILITIES = {
   'orglife.record': ['village_staff', 'party_organiser'],
   /** set the county's required rhythm per kind (county-scoped only) */
   'orglife.configure': ['party_organiser', 'admin'],
-  /** the lesson catalogue, and an online lesson's media */
-  'lessons.read': ['resident', 'grid_worker', ...STAFF],
+  /** the lesson catalogue, and an online lesson's media (in-service party members: their home community's) */
+  'lessons.read': ['resident', 'in_service_member', 'grid_worker', ...STAFF],
   /** offer lessons in the catalogue and upload their media */
   'lessons.manage': ['party_organiser', 'admin'],
   /** a branch orders a lesson from the menu (点单) */
   'lessons.order': ['village_staff', 'party_organiser'],
   /** the county or township schedules and delivers ordered lessons (配送) */
   'lessons.deliver': ['township_centre', 'county_centre', 'party_organiser'],
-  /** watch an online lesson (云党课): staff, and residents who are party members */
+  /**
+   * watch an online lesson (云党课): staff, residents who are party members, and in-service party
+   * members (在职党员, registered with the community where they live; the watch counts there)
+   */
   'lessons.watch': [
     'resident',
+    'in_service_member',
     'grid_worker',
     'village_staff',
     'township_centre',

@@ -1,6 +1,16 @@
 import { sql } from 'kysely';
 import { countIndicator, type IndicatorSource } from '../../platform/indicators.js';
 
+/**
+ * Members of a scope: those of its party organisations (party_org.region_path), wherever they live —
+ * as the organisation tree and the party summary count them (a branch's member living in another
+ * village counts for the branch's village, not their home's).
+ */
+const membersOf = (s: { countyCode: string; path: string }) => sql`
+  SELECT m.id FROM party_member m
+  JOIN party_org o ON o.county_code = m.county_code AND o.id = m.org_id
+  WHERE m.county_code = ${s.countyCode} AND m.left_on IS NULL AND o.region_path <@ ${s.path}::ltree`;
+
 /** Party indicators over the grids (issue 11): members, members per grid, households without a linked member. */
 export const PARTY_INDICATORS: IndicatorSource[] = [
   countIndicator(
@@ -9,29 +19,27 @@ export const PARTY_INDICATORS: IndicatorSource[] = [
       kind: 'party_member',
       nameZh: '党员数',
       nameEn: 'Party members',
-      formulaZh: '当前编入本区域党组织的党员数',
-      formulaEn: 'party members now in the organisations of the region',
+      formulaZh: '当前编入本区域党组织的党员数（按所在党组织计，不按居住地）',
+      formulaEn: 'party members now in the organisations of the region (by organisation, not by home)',
       direction: 'neutral',
       group: 'party',
       snapshot: true,
     },
-    (s) => sql`SELECT id, '党员 #' || id AS label, NULL::timestamptz AS at FROM party_member
-      WHERE county_code = ${s.countyCode} AND left_on IS NULL AND region_path <@ ${s.path}::ltree`,
+    (s) => sql`SELECT id, '党员 #' || id AS label, NULL::timestamptz AS at FROM (${membersOf(s)}) m`,
   ),
   {
     code: 'party.members_per_grid',
     nameZh: '每网格党员数',
     nameEn: 'Party members per grid',
-    formulaZh: '党员数 ÷ 网格数',
-    formulaEn: 'party members ÷ grids',
+    formulaZh: '本区域党组织的党员数 ÷ 网格数',
+    formulaEn: 'party members of the region’s organisations ÷ grids',
     unit: 'ratio',
     direction: 'higher_better',
     group: 'party',
     snapshot: true,
     async value(db, s) {
       const { rows } = await sql<{ m: string; g: string }>`
-        SELECT (SELECT count(*) FROM party_member WHERE county_code = ${s.countyCode} AND left_on IS NULL
-                  AND region_path <@ ${s.path}::ltree) AS m,
+        SELECT (SELECT count(*) FROM (${membersOf(s)}) x) AS m,
                (SELECT count(*) FROM region WHERE county_code = ${s.countyCode} AND level = 'grid' AND path <@ ${s.path}::ltree) AS g`.execute(
         db,
       );

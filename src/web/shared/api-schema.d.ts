@@ -15620,7 +15620,7 @@ export interface paths {
                             kind: "resident" | "party_member" | "property_manager" | "station" | "new_economy_org" | "team_member" | "village_cadre" | "department" | "other";
                             /** @description as the minutes may show it: "王大爷", "幸福物业", never an ID or phone; with refId, the linked one’s name */
                             name?: string;
-                            /** @description who it is: the resident, party member, enterprise (property manager, new-economy organisation), station or 5+5+N team member of the meeting’s village — by kind; 400 MEETING_PARTICIPANT_UNKNOWN otherwise */
+                            /** @description who it is: the resident, party member, enterprise (property manager, new-economy organisation), station, 5+5+N team member or cadre (干部库) of the meeting’s village within your scope — by kind; 400 MEETING_PARTICIPANT_UNKNOWN otherwise */
                             refId?: number;
                         }[];
                         /** @default [] */
@@ -15738,7 +15738,7 @@ export interface paths {
         get: {
             parameters: {
                 query: {
-                    /** @description who to find: a participant linked by id, or a cadre of the register (invited by name) */
+                    /** @description who to find: a participant to link by id (a cadre of the register invites a village cadre) */
                     type: "resident" | "party_member" | "enterprise" | "station" | "team_member" | "cadre";
                     /** @description a part of the name */
                     q: string;

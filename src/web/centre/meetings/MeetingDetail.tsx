@@ -47,6 +47,8 @@ export function MeetingDetail({ id, onChanged }: { id: number; onChanged: () => 
   const d = m.data;
   if (!d) return null;
   const attended = present ?? d.participants.filter((p) => p.attended).map((p) => p.id);
+  // who came is recorded once the meeting's day has come (China's calendar day, as the server counts)
+  const notYet = d.heldOn > new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
   return (
     <Space orientation="vertical" style={{ width: '100%' }} data-testid="meeting-detail">
       <Descriptions size="small" column={2} bordered>
@@ -107,6 +109,8 @@ export function MeetingDetail({ id, onChanged }: { id: number; onChanged: () => 
       {manage && (
         <Button
           data-testid="meeting-record"
+          disabled={notYet}
+          title={notYet ? t('mtg.notYet') : undefined}
           onClick={() =>
             void run(
               ok(

@@ -4,7 +4,7 @@ import { api } from '../../shared/api.js';
 import { useLang } from '../lang.js';
 import { ok } from '../load.js';
 
-/** What the picker finds, and the participant kind it invites as (a cadre is invited by name). */
+/** What the picker finds, and the participant kind it invites as (a village cadre from the register). */
 const TYPES = {
   resident: 'resident',
   party_member: 'party_member',
@@ -44,10 +44,7 @@ export function ParticipantPicker(p: { value: Picked[]; onChange: (v: Picked[]) 
   const add = (id: number) => {
     const f = found.find((x) => x.id === id);
     if (!f) return;
-    const item: Picked =
-      kind === 'village_cadre'
-        ? { kind, name: f.name, place: f.place }
-        : { kind, refId: f.id, name: f.name, place: f.place };
+    const item: Picked = { kind, refId: f.id, name: f.name, place: f.place };
     if (!p.value.some((x) => key(x) === key(item))) p.onChange([...p.value, item]);
   };
   return (

@@ -100,6 +100,7 @@ export const MEETINGS_M = {
   'mtg.pick': ['查找并添加：输入姓名或名称', 'Find and add: type a name'],
   'mtg.pickType': ['添加', 'Add'],
   'mtg.cadre': ['村干部(干部库)', 'Cadre (register)'],
+  'mtg.notYet': ['会议日期未到，届时再登记出席', 'The meeting’s day has not come: record attendance then'],
   'mtg.others': ['其他参会人员(仅姓名)', 'Others (names only)'],
   'mm.resolution': ['决议内容', 'Resolution'],
   'mm.result': ['实施结果', 'Result'],
