@@ -1,9 +1,9 @@
-import { Button, Card, Checkbox, Col, Row, Select, Space, Statistic, Table } from 'antd';
+import { Button, Card, Col, Row, Space, Statistic, Table } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
-import { RegionPicker } from '../common/RegionPicker.js';
+import { ListFilterBar } from '../common/ListFilterBar.js';
 import { useSession } from '../session.js';
 import type { paths } from '../../shared/api-schema.js';
 import { fmtTime } from '../format.js';
@@ -113,24 +113,24 @@ export function ErrandsPage({ route }: { route: Route }) {
           canExport={can('errands.export')}
           exportHref={exportUrl('/api/v1/errands/export.xlsx', filter)}
         >
-          <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="errands-region" />
-          <Select<Status>
-            allowClear
-            style={{ width: 180 }}
-            placeholder={t('errands.status')}
-            aria-label={t('errands.status')}
-            value={status}
-            onChange={(v) => reset(() => setStatus(v))}
-            options={STATUSES.map((v) => ({ value: v, label: label('errands.status', v) }))}
-            data-testid="errands-status"
+          <ListFilterBar<Status>
+            testId="errands"
+            region={{ value: within, onChange: (v) => reset(() => setWithin(v)) }}
+            state={{
+              param: 'status',
+              title: 'errands.status',
+              labels: 'errands.status',
+              codes: STATUSES,
+              value: status,
+              onChange: (v) => reset(() => setStatus(v)),
+              width: 180,
+            }}
+            overdue={{
+              value: overdue,
+              onChange: (v) => reset(() => setOverdue(v)),
+              title: 'errands.overdueOnly',
+            }}
           />
-          <Checkbox
-            checked={overdue}
-            onChange={(e) => reset(() => setOverdue(e.target.checked))}
-            data-testid="errands-overdue"
-          >
-            {t('errands.overdueOnly')}
-          </Checkbox>
           {can('errands.register') && (
             <Button onClick={() => setWalkIn(true)} data-testid="errands-walkin">
               {t('errands.walkIn')}

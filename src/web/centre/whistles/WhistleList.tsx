@@ -1,10 +1,10 @@
-import { Checkbox, Select, Space, Table, Tag } from 'antd';
+import { Space, Table, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
 import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
-import { RegionPicker } from '../common/RegionPicker.js';
+import { ListFilterBar } from '../common/ListFilterBar.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { navigate } from '../router.js';
@@ -59,26 +59,24 @@ export function WhistleList({ inbox, tick }: { inbox: boolean; tick: number }) {
         canExport={can('whistles.export')}
         exportHref={exportUrl('/api/v1/whistles/export.xlsx', filter)}
       >
-        {!inbox && (
-          <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="whistles-region" />
-        )}
-        <Select<Query['state']>
-          allowClear
-          style={{ width: 150 }}
-          placeholder={t('whistles.state')}
-          aria-label={t('whistles.state')}
-          value={state}
-          onChange={(v) => reset(() => setState(v))}
-          options={STATES.map((v) => ({ value: v, label: label('whistles.state', v) }))}
-          data-testid="whistles-state"
+        <ListFilterBar<NonNullable<Query['state']>>
+          testId="whistles"
+          region={inbox ? undefined : { value: within, onChange: (v) => reset(() => setWithin(v)) }}
+          state={{
+            param: 'state',
+            title: 'whistles.state',
+            labels: 'whistles.state',
+            codes: STATES,
+            value: state,
+            onChange: (v) => reset(() => setState(v)),
+            width: 150,
+          }}
+          overdue={{
+            value: overdue,
+            onChange: (v) => reset(() => setOverdue(v)),
+            title: 'whistles.overdueOnly',
+          }}
         />
-        <Checkbox
-          checked={overdue}
-          onChange={(e) => reset(() => setOverdue(e.target.checked))}
-          data-testid="whistles-overdue"
-        >
-          {t('whistles.overdueOnly')}
-        </Checkbox>
       </ListToolbar>
       <Table<Item>
         className="wg-clickable-rows"

@@ -1,10 +1,10 @@
-import { Card, Col, Row, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Row, Space, Statistic, Table, Tag } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
 import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
-import { RegionPicker } from '../common/RegionPicker.js';
+import { ListFilterBar } from '../common/ListFilterBar.js';
 import { useSession } from '../session.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
@@ -88,16 +88,18 @@ export function WishesPage({ route }: { route: Route }) {
           canExport={can('wishes.export')}
           exportHref={exportUrl('/api/v1/wishes/export.xlsx', filter)}
         >
-          <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="wishes-region" />
-          <Select<Status>
-            allowClear
-            style={{ width: 180 }}
-            placeholder={t('wishes.status')}
-            aria-label={t('wishes.status')}
-            value={status}
-            onChange={(v) => reset(() => setStatus(v))}
-            options={STATUSES.map((v) => ({ value: v, label: label('wishes.status', v) }))}
-            data-testid="wishes-status"
+          <ListFilterBar<Status>
+            testId="wishes"
+            region={{ value: within, onChange: (v) => reset(() => setWithin(v)) }}
+            state={{
+              param: 'status',
+              title: 'wishes.status',
+              labels: 'wishes.status',
+              codes: STATUSES,
+              value: status,
+              onChange: (v) => reset(() => setStatus(v)),
+              width: 180,
+            }}
           />
         </ListToolbar>
         <Table<Wish>
