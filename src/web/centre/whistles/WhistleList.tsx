@@ -1,13 +1,12 @@
 import { Space, Table, Tag } from 'antd';
-import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { ListFilterBar } from '../common/ListFilterBar.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
-import { navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { Clock } from './WhistleDrawer.js';
 
@@ -49,6 +48,15 @@ export function WhistleList({ inbox, tick }: { inbox: boolean; tick: number }) {
     [inbox, tick, within, state, overdue, search.q, search.number, sort, page],
   );
   const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<Item>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => reset(() => setSort(v as Query['sort'])),
+    href: (r) => `/whistles/${r.id}`,
+    rowTestId: (r) => `whistle-row-${r.number}`,
+  });
   return (
     <>
       <ListToolbar
@@ -79,27 +87,8 @@ export function WhistleList({ inbox, tick }: { inbox: boolean; tick: number }) {
         />
       </ListToolbar>
       <Table<Item>
-        className="wg-clickable-rows"
-        rowKey="id"
-        size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        {...table}
         data-testid="whistle-table"
-        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
-        onRow={(w) =>
-          ({
-            onClick: () => navigate(`/whistles/${w.id}`),
-            'data-testid': `whistle-row-${w.number}`,
-          }) as HTMLAttributes<HTMLElement>
-        }
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n }),
-        }}
         columns={[
           { title: t('whistles.number'), dataIndex: 'number', ...sortable(sort, 'number') },
           { title: t('whistles.subject'), dataIndex: 'subject' },
