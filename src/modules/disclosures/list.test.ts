@@ -2,6 +2,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { createTestApp, type TestApp } from '../../../test/helpers.js';
+import { countBelow } from '../../../test/kits/lists.js';
 import { describeList } from '../../../test/lists.js';
 
 type Item = {
@@ -26,17 +27,7 @@ describeList<Item>(
     exportUrl: '/api/v1/disclosures/export.xlsx',
     audit: 'disclosure.export',
     // a village's own staff see their drafts too; the county monitors published and withdrawn ones
-    count: async (t, county, code) =>
-      (
-        await t.db
-          .selectFrom('disclosure')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .where('county_code', '=', county)
-          .$if(code !== null, (q) =>
-            q.where(sql<boolean>`village_path <@ (SELECT path FROM region WHERE code = ${code})`),
-          )
-          .executeTakeFirstOrThrow()
-      ).n,
+    count: countBelow('disclosure', 'village_path'),
     sorts: [
       ['id', 'id'],
       ['period', 'period'],

@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { OPEN_STATES } from '../cases/index.js';
+import { pointsInside } from './inside-point.js';
 
 /** The child level counted in: county → townships, township → villages, village → grids, grid → itself. */
 const CHILD_LENGTH: Record<number, number> = { 6: 9, 9: 12, 12: 15, 15: 15 };
@@ -12,7 +13,8 @@ export type DensityInput = { countyCode: string; code: string; path: string; sin
 
 /**
  * Cases of a territory clustered with counts by child region (placed at the mean of their
- * reported points, or the middle of the region's grids when none has one), and counted in heat cells.
+ * reported points, or at a point inside the region's shape when none has one: `pointsInside`), and
+ * counted in heat cells.
  * Scoped in SQL: only cases whose grid lies under `path`.
  */
 export async function caseDensity(db: Db, q: DensityInput) {
@@ -28,17 +30,16 @@ export async function caseDensity(db: Db, q: DensityInput) {
   const open = sql`c.state = ANY(${[...OPEN_STATES]}::text[])`;
   const scope = sql`c.county_code = ${q.countyCode} AND c.grid_path <@ ${q.path}::ltree
     AND c.reported_at >= ${q.since} AND (${!q.openOnly} OR ${open})`;
-  const clusters = await sql<{
+  const found = await sql<{
     code: string;
     name: string;
-    lng: number;
-    lat: number;
+    lng: number | null;
+    lat: number | null;
     count: number;
     open: number;
     overdue: number;
   }>`
-    SELECT k.code, r.name, coalesce(k.lng, b.lng)::float8 AS lng, coalesce(k.lat, b.lat)::float8 AS lat,
-      k.count, k.open, k.overdue
+    SELECT k.code, r.name, k.lng::float8 AS lng, k.lat::float8 AS lat, k.count, k.open, k.overdue
     FROM (
       SELECT left(c.grid_code, ${len}) AS code, avg(c.lng) AS lng, avg(c.lat) AS lat,
         count(*)::int AS count, (count(*) FILTER (WHERE ${open}))::int AS open,
@@ -47,13 +48,15 @@ export async function caseDensity(db: Db, q: DensityInput) {
       GROUP BY 1
     ) k
     JOIN region r ON r.code = k.code
-    -- the middle of the region's grids when none of its cases has a point
-    CROSS JOIN LATERAL (
-      SELECT avg((g.min_lng + g.max_lng) / 2) AS lng, avg((g.min_lat + g.max_lat) / 2) AS lat
-      FROM region g WHERE g.county_code = ${q.countyCode} AND g.path <@ r.path AND g.min_lng IS NOT NULL
-    ) b
-    WHERE coalesce(k.lng, b.lng) IS NOT NULL
     ORDER BY k.count DESC, k.code`.execute(db);
+  // a region none of whose cases has a point: a point inside its shape; none, not on the map
+  const unplaced = found.rows.filter((r) => r.lng === null || r.lat === null).map((r) => r.code);
+  const inside = await pointsInside(db, q.countyCode, unplaced);
+  const clusters = found.rows.flatMap((r) => {
+    if (r.lng !== null && r.lat !== null) return [{ ...r, lng: r.lng, lat: r.lat }];
+    const p = inside.get(r.code);
+    return p ? [{ ...r, lng: p.lng, lat: p.lat }] : [];
+  });
   const heat = await sql<{ lng: number; lat: number; n: number }>`
     SELECT (round(c.lng / ${CELL}) * ${CELL})::float8 AS lng, (round(c.lat / ${CELL}) * ${CELL})::float8 AS lat,
       count(*)::int AS n
@@ -61,8 +64,8 @@ export async function caseDensity(db: Db, q: DensityInput) {
     GROUP BY 1, 2 ORDER BY n DESC LIMIT 5000`.execute(db);
   return {
     region,
-    total: clusters.rows.reduce((s, r) => s + r.count, 0),
-    clusters: clusters.rows,
+    total: clusters.reduce((s, r) => s + r.count, 0),
+    clusters,
     heat: heat.rows,
   };
 }

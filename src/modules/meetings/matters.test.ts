@@ -324,4 +324,35 @@ describe('四议两公开', () => {
     expect(demo.steps).toHaveLength(6);
     expect(demo.resultDisclosureId).not.toBeNull();
   });
+
+  it('the demo matter’s votes were taken at held meetings whose attendance gives their figures', async () => {
+    const list = (await call('township', 'GET', '/major-matters?state=result_published')).json();
+    const id = Number(list.items.at(-1).id);
+    const { rows } = await sql<{
+      action: string;
+      note: string | null;
+      kind: string;
+      total: number;
+      came: number;
+    }>`
+      SELECT s.action, s.note, m.kind, count(p.id)::int AS total, count(p.id) FILTER (WHERE p.attended)::int AS came
+      FROM major_matter_step s JOIN meeting m ON m.id = s.meeting_id AND m.state = 'held'
+      LEFT JOIN meeting_participant p ON p.meeting_id = m.id
+      WHERE s.matter_id = ${id} GROUP BY s.id, s.action, s.note, m.kind ORDER BY s.id`.execute(t.db);
+    expect(rows.map((r) => [r.action, r.kind])).toEqual([
+      ['discuss', 'two_committees'],
+      ['review', 'party_members'],
+      ['decide', 'representatives'],
+    ]);
+    const [discuss, review, decide] = rows as [(typeof rows)[0], (typeof rows)[0], (typeof rows)[0]];
+    // five cadres, all present; 4/5 of the branch's members; 9/10 of up to 30 representatives
+    expect([discuss.total, discuss.came]).toEqual([5, 5]);
+    expect(review.total).toBeGreaterThan(0);
+    expect(review.came).toBe(Math.ceil((review.total * 4) / 5));
+    expect(review.note).toContain(`党员${review.total}人，到会${review.came}人`);
+    expect(decide.total).toBeGreaterThan(0);
+    expect(decide.total).toBeLessThanOrEqual(30);
+    expect(decide.came).toBe(Math.ceil((decide.total * 9) / 10));
+    expect(decide.note).toContain(`应到${decide.total}人，到会${decide.came}人`);
+  });
 });

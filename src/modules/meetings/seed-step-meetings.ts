@@ -6,6 +6,15 @@ const DAY = 86_400_000;
 const CADRES = ['村党支部书记', '村委会主任', '村党支部副书记', '村委会委员', '村妇联主席'];
 
 type Step = { id: number; total: number; present: number };
+type Person = { kind: string; name: string; refType: string | null; refId: number | null };
+
+/** A participant who is a roster record (a party member, a resident): its name cut to the column's 60. */
+const personOf = (kind: 'party_member' | 'resident', r: { id: string; name: string }): Person => ({
+  kind,
+  name: r.name.slice(0, 60),
+  refType: kind,
+  refId: Number(r.id),
+});
 
 /** One held meeting of the demo village: its participants, the first `came` of them present. */
 async function heldMeeting(
@@ -13,7 +22,7 @@ async function heldMeeting(
   countyCode: string,
   actor: Actor,
   m: { kind: string; title: string; daysAgo: number; agenda: string },
-  people: { kind: string; name: string; refType: string | null; refId: number | null }[],
+  people: Person[],
   came: number,
 ): Promise<number> {
   const on = new Date(Date.now() - m.daysAgo * DAY);
@@ -81,50 +90,30 @@ export async function seedStepMeetings(
       AND status <> 'merged' AND birth_date <= current_date - interval '18 years 60 days'
     ORDER BY id LIMIT 30`.execute(tx);
   const cadres = CADRES.map((name) => ({ kind: 'village_cadre', name, refType: null, refId: null }));
-  const discuss: Step = { id: 0, total: cadres.length, present: cadres.length };
-  discuss.id = await heldMeeting(
-    tx,
-    countyCode,
-    actor,
-    { kind: 'two_committees', title: '村两委联席会议', daysAgo: 63, agenda: topic },
+  const held = async (
+    m: { kind: string; title: string; daysAgo: number },
+    people: Person[],
+    /** the share present, as a fraction: numerator and denominator */
+    [of, per]: [number, number],
+  ): Promise<Step> => {
+    const present = Math.ceil((people.length * of) / per);
+    const id = await heldMeeting(tx, countyCode, actor, { ...m, agenda: topic }, people, present);
+    return { id, total: people.length, present };
+  };
+  const discuss = await held(
+    { kind: 'two_committees', title: '村两委联席会议', daysAgo: 63 },
     cadres,
-    discuss.present,
+    [1, 1],
   );
-  const review: Step = {
-    id: 0,
-    total: members.rows.length,
-    present: Math.ceil((members.rows.length * 4) / 5),
-  };
-  review.id = await heldMeeting(
-    tx,
-    countyCode,
-    actor,
-    { kind: 'party_members', title: '村党支部党员大会', daysAgo: 56, agenda: topic },
-    members.rows.map((r) => ({
-      kind: 'party_member',
-      name: r.name.slice(0, 60),
-      refType: 'party_member',
-      refId: Number(r.id),
-    })),
-    review.present,
+  const review = await held(
+    { kind: 'party_members', title: '村党支部党员大会', daysAgo: 56 },
+    members.rows.map((r) => personOf('party_member', r)),
+    [4, 5],
   );
-  const decide: Step = {
-    id: 0,
-    total: residents.rows.length,
-    present: Math.ceil((residents.rows.length * 9) / 10),
-  };
-  decide.id = await heldMeeting(
-    tx,
-    countyCode,
-    actor,
-    { kind: 'representatives', title: '村民代表会议', daysAgo: 49, agenda: topic },
-    residents.rows.map((r) => ({
-      kind: 'resident',
-      name: r.name.slice(0, 60),
-      refType: 'resident',
-      refId: Number(r.id),
-    })),
-    decide.present,
+  const decide = await held(
+    { kind: 'representatives', title: '村民代表会议', daysAgo: 49 },
+    residents.rows.map((r) => personOf('resident', r)),
+    [9, 10],
   );
   return { discuss, review, decide };
 }

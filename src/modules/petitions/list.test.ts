@@ -1,7 +1,7 @@
 /** The petition register as a list officials work with (issue 11): the list kit, and the phone search. */
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
+import { countBelow, scopeCodeOf } from '../../../test/kits/lists.js';
 import { auditsOf, describeList, getList, type H } from '../../../test/lists.js';
 
 type Item = {
@@ -25,17 +25,7 @@ describeList<Item>(
     url: '/api/v1/petitions',
     exportUrl: '/api/v1/petitions/export.xlsx',
     audit: 'petition.export',
-    count: async (t, county, code) =>
-      (
-        await t.db
-          .selectFrom('petition')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .where('county_code', '=', county)
-          .$if(code !== null, (q) =>
-            q.where(sql<boolean>`region_path <@ (SELECT path FROM region WHERE code = ${code})`),
-          )
-          .executeTakeFirstOrThrow()
-      ).n,
+    count: countBelow('petition', 'region_path'),
     sorts: [
       ['number', 'number'],
       ['receivedAt', 'receivedAt'],
@@ -56,14 +46,13 @@ describe('the petition register searched by number and by the visitor’s phone'
   beforeAll(async () => {
     county = await signIn(t.app, 'county');
     village = await signIn(t.app, 'village');
-    const me = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: village })).json();
     const res = await t.app.inject({
       method: 'POST',
       url: '/api/v1/petitions',
       headers: county,
       payload: {
         visitor: { name: '检索来访人', idNumber: '211221195001011234', phone },
-        regionCode: me.scope.code,
+        regionCode: await scopeCodeOf(t, village),
         matter: '拖欠工资（电话检索）',
       },
     });

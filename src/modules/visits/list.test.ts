@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
+import { countBelow, scopeCodeOf } from '../../../test/kits/lists.js';
 import { describeList, getList, readExport, type H } from '../../../test/lists.js';
 
 type Item = {
@@ -52,8 +53,7 @@ beforeAll(async () => {
   t = await createTestApp();
   await seedVisits();
   village = await signIn(t.app, 'village');
-  villageCode = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: village })).json().scope
-    .code;
+  villageCode = await scopeCodeOf(t, village);
   // an old visit whose notes carry a phone (typed on the doorstep): the export masks it
   marked = await t.db
     .selectFrom('visit')
@@ -75,17 +75,7 @@ describeList<Item>(
     url: '/api/v1/visits',
     exportUrl: '/api/v1/visits/export.xlsx',
     audit: 'visit.export',
-    count: async (t, county, code) =>
-      (
-        await t.db
-          .selectFrom('visit')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .where('county_code', '=', county)
-          .$if(code !== null, (q) =>
-            q.where(sql<boolean>`grid_path <@ (SELECT path FROM region WHERE code = ${code})`),
-          )
-          .executeTakeFirstOrThrow()
-      ).n,
+    count: countBelow('visit', 'grid_path'),
     sorts: [
       ['id', 'id'],
       ['visitedAt', 'visitedAt'],

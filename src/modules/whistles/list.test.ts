@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
+import { countBelow, scopeCodeOf } from '../../../test/kits/lists.js';
 import { describeList, getList, readExport, type H } from '../../../test/lists.js';
 
 type Item = {
@@ -27,8 +28,7 @@ let marked: { id: number; number: string };
 beforeAll(async () => {
   t = await createTestApp();
   village = await signIn(t.app, 'village');
-  villageCode = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: village })).json().scope
-    .code;
+  villageCode = await scopeCodeOf(t, village);
   // a whistle whose description carries a phone (typed before the public-text rule): the export masks it
   marked = await t.db
     .selectFrom('whistle')
@@ -50,17 +50,7 @@ describeList<Item>(
     url: '/api/v1/whistles',
     exportUrl: '/api/v1/whistles/export.xlsx',
     audit: 'whistle.export',
-    count: async (t, county, code) =>
-      (
-        await t.db
-          .selectFrom('whistle')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .where('county_code', '=', county)
-          .$if(code !== null, (q) =>
-            q.where(sql<boolean>`region_path <@ (SELECT path FROM region WHERE code = ${code})`),
-          )
-          .executeTakeFirstOrThrow()
-      ).n,
+    count: countBelow('whistle', 'region_path'),
     sorts: [
       ['number', 'number'],
       ['raisedAt', 'raisedAt'],

@@ -1,11 +1,12 @@
-import { Alert, App, Button, Card, Descriptions, Input, Progress, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Segmented, Space, Table, Tag } from 'antd';
 import { CallButton } from '../calls/CallButton.js';
 import { useState } from 'react';
-import { api, errorText } from '../../shared/api.js';
+import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { navigate } from '../router.js';
+import { CloseCard, ProgressCard } from './parts.js';
 
 type Row =
   paths['/api/v1/campaigns/{id}/progress']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -14,12 +15,10 @@ type Target =
 
 /** One campaign: its progress by tier with drill-down, the targets (open or missed), and closing it. */
 export function CampaignDetail({ id, within }: { id: number; within?: string }) {
-  const { t, label, lang } = useLang();
+  const { t, label } = useLang();
   const { message } = App.useApp();
   const [tick, setTick] = useState(0);
   const [state, setState] = useState<'open' | 'missed' | 'not_applicable'>('open');
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>();
   const path = { path: { id } };
   const c = useLoad(() => ok(api.GET('/api/v1/campaigns/{id}', { params: path })), [id, tick]);
   const p = useLoad(
@@ -38,24 +37,13 @@ export function CampaignDetail({ id, within }: { id: number; within?: string }) 
         : Promise.resolve({ items: [], total: 0 }),
     [id, node, state, tick],
   );
-  const close = async () => {
-    setError(undefined);
-    try {
-      const r = await ok(
-        api.POST('/api/v1/campaigns/{id}/actions/close', {
-          params: path,
-          body: reason.trim() ? { reason: reason.trim() } : {},
-        }),
-      );
-      message.success(t('camp.closed', { n: r.missed.length }));
-      setState('missed');
-      setTick((n) => n + 1);
-    } catch (e) {
-      setError(e);
-    }
+  const close = async (body: { reason?: string }) => {
+    const r = await ok(api.POST('/api/v1/campaigns/{id}/actions/close', { params: path, body }));
+    message.success(t('camp.closed', { n: r.missed.length }));
+    setState('missed');
+    setTick((n) => n + 1);
   };
   const d = c.data;
-  const drill = (r: Row) => r.level !== 'grid' && navigate(`/campaigns/${id}`, { within: r.code });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Button onClick={() => navigate('/campaigns')}>{t('camp.back')}</Button>
@@ -76,52 +64,18 @@ export function CampaignDetail({ id, within }: { id: number; within?: string }) 
           )}
         </Descriptions>
       )}
-      <Card
-        size="small"
-        title={`${t('camp.progress')} · ${p.data?.name ?? ''}`}
-        extra={
+      <ProgressCard<Row>
+        testId="camp"
+        progress={p}
+        onDrill={(r) => navigate(`/campaigns/${id}`, { within: r.code })}
+        back={
           within && (
             <Button size="small" onClick={() => navigate(`/campaigns/${id}`)}>
               {t('camp.back')}
             </Button>
           )
         }
-      >
-        {p.error !== undefined && <Alert type="error" title={errorText(p.error, lang)} />}
-        <Table<Row>
-          rowKey="code"
-          size="small"
-          pagination={false}
-          loading={p.loading}
-          dataSource={p.data?.items ?? []}
-          data-testid="camp-progress"
-          onRow={(r) => ({
-            onClick: () => drill(r),
-            style: { cursor: r.level === 'grid' ? 'default' : 'pointer' },
-          })}
-          columns={[
-            { title: t('camp.region'), dataIndex: 'name' },
-            { title: t('camp.targets'), dataIndex: 'targets', width: 80 },
-            { title: t('camp.done'), dataIndex: 'done', width: 80 },
-            { title: t('camp.notApplicable'), dataIndex: 'notApplicable', width: 80 },
-            { title: t('camp.open'), dataIndex: 'open', width: 80 },
-            { title: t('camp.missed'), dataIndex: 'missed', width: 80 },
-            {
-              title: t('camp.coverage'),
-              dataIndex: 'coverage',
-              width: 160,
-              render: (v: number, r) => (
-                <Progress
-                  percent={v}
-                  size="small"
-                  format={(n) => `${n}%`}
-                  data-testid={`camp-cov-${r.code}`}
-                />
-              ),
-            },
-          ]}
-        />
-      </Card>
+      />
       <Card
         size="small"
         title={t('camp.list')}
@@ -158,24 +112,7 @@ export function CampaignDetail({ id, within }: { id: number; within?: string }) 
           ]}
         />
       </Card>
-      {d?.actions.includes('close') && (
-        <Card size="small" title={t('camp.close')}>
-          <Space.Compact style={{ width: '100%' }}>
-            <Input
-              data-testid="camp-close-reason"
-              placeholder={t('camp.closeReason')}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-            <Button danger data-testid="camp-close" onClick={close}>
-              {t('camp.close')}
-            </Button>
-          </Space.Compact>
-          {error !== undefined && (
-            <Alert type="error" title={errorText(error, lang)} style={{ marginTop: 8 }} />
-          )}
-        </Card>
-      )}
+      {d?.actions.includes('close') && <CloseCard testId="camp" onClose={close} />}
     </Space>
   );
 }

@@ -1,4 +1,4 @@
-import { Button, Progress, Space, Table, Tag } from 'antd';
+import { Button, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
@@ -8,6 +8,7 @@ import { navigate, type Route } from '../router.js';
 import { useSession } from '../session.js';
 import { CampaignDetail } from './CampaignDetail.js';
 import { LaunchDrawer } from './LaunchDrawer.js';
+import { useListColumns } from './parts.js';
 
 export type Campaign =
   paths['/api/v1/campaigns']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -20,7 +21,8 @@ export function CampaignsPage({ route }: { route: Route }) {
 }
 
 function CampaignList() {
-  const { t, label } = useLang();
+  const { t } = useLang();
+  const columns = useListColumns<Campaign>();
   const { can } = useSession();
   const [launching, setLaunching] = useState(false);
   const list = useLoad(() => ok(api.GET('/api/v1/campaigns', { params: { query: { limit: 100 } } })), []);
@@ -54,26 +56,7 @@ function CampaignList() {
             ),
           },
           { title: t('camp.region'), dataIndex: 'regionName', width: 140 },
-          {
-            title: t('camp.window'),
-            width: 200,
-            render: (_, c) => `${c.startsOn} ~ ${c.endsOn}`,
-          },
-          {
-            title: t('camp.state'),
-            dataIndex: 'state',
-            width: 90,
-            render: (s: string) => (
-              <Tag color={s === 'running' ? 'processing' : 'default'}>{label('camp.state', s)}</Tag>
-            ),
-          },
-          { title: t('camp.targets'), width: 80, render: (_, c) => c.counts.targets },
-          { title: t('camp.missed'), width: 80, render: (_, c) => c.counts.missed || '' },
-          {
-            title: t('camp.coverage'),
-            width: 160,
-            render: (_, c) => <Progress percent={c.counts.coverage} size="small" format={(n) => `${n}%`} />,
-          },
+          ...columns,
         ]}
       />
       <LaunchDrawer

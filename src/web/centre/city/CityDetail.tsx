@@ -1,10 +1,11 @@
-import { Alert, App, Button, Card, Descriptions, Input, Progress, Space, Table, Tag } from 'antd';
+import { App, Button, Card, Descriptions, Space, Tag } from 'antd';
 import { useState } from 'react';
-import { api, errorText } from '../../shared/api.js';
+import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { navigate } from '../router.js';
+import { CloseCard, ProgressCard } from '../campaigns/parts.js';
 
 type Row =
   paths['/api/v1/city-campaigns/{id}/progress']['get']['responses'][200]['content']['application/json']['items'][number];
@@ -19,11 +20,9 @@ const up = (code: string) => (code.length > 6 ? code.slice(0, code.length - 3) :
  * sees no names), and closing it (a reason when targets are open; the misses counted by county).
  */
 export function CityDetail({ id, within }: { id: number; within?: string }) {
-  const { t, label, lang } = useLang();
+  const { t, label } = useLang();
   const { message } = App.useApp();
   const [tick, setTick] = useState(0);
-  const [reason, setReason] = useState('');
-  const [error, setError] = useState<unknown>();
   const [closed, setClosed] = useState<Closed>();
   const path = { path: { id } };
   const c = useLoad(() => ok(api.GET('/api/v1/city-campaigns/{id}', { params: path })), [id, tick]);
@@ -31,26 +30,15 @@ export function CityDetail({ id, within }: { id: number; within?: string }) {
     () => ok(api.GET('/api/v1/city-campaigns/{id}/progress', { params: { ...path, query: { within } } })),
     [id, within, tick],
   );
-  const close = async () => {
-    setError(undefined);
-    try {
-      const r = await ok(
-        api.POST('/api/v1/city-campaigns/{id}/actions/close', {
-          params: path,
-          body: reason.trim() ? { reason: reason.trim() } : {},
-        }),
-      );
-      setClosed(r);
-      message.success(t('city.closed', { n: r.counts.missed }));
-      setTick((n) => n + 1);
-    } catch (e) {
-      setError(e);
-    }
+  const close = async (body: { reason?: string }) => {
+    const r = await ok(api.POST('/api/v1/city-campaigns/{id}/actions/close', { params: path, body }));
+    setClosed(r);
+    message.success(t('city.closed', { n: r.counts.missed }));
+    setTick((n) => n + 1);
   };
   const d = c.data;
   const names = new Map((d?.byCounty ?? []).map((x) => [x.code, x.name]));
   const missedBy = closed?.byCounty ?? d?.byCounty.map((x) => ({ code: x.code, missed: x.missed })) ?? [];
-  const drill = (r: Row) => r.level !== 'grid' && navigate(`/city/${id}`, { within: r.code });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Button onClick={() => navigate('/city')}>{t('camp.back')}</Button>
@@ -68,10 +56,11 @@ export function CityDetail({ id, within }: { id: number; within?: string }) {
           )}
         </Descriptions>
       )}
-      <Card
-        size="small"
-        title={`${t('camp.progress')} · ${p.data?.name ?? ''}`}
-        extra={
+      <ProgressCard<Row>
+        testId="city"
+        progress={p}
+        onDrill={(r) => navigate(`/city/${id}`, { within: r.code })}
+        back={
           within && (
             <Button
               size="small"
@@ -82,39 +71,7 @@ export function CityDetail({ id, within }: { id: number; within?: string }) {
             </Button>
           )
         }
-      >
-        {p.error !== undefined && <Alert type="error" title={errorText(p.error, lang)} />}
-        <Table<Row>
-          rowKey="code"
-          size="small"
-          pagination={false}
-          loading={p.loading}
-          dataSource={p.data?.items ?? []}
-          data-testid="city-progress"
-          onRow={(r) => ({
-            onClick: () => drill(r),
-            style: { cursor: r.level === 'grid' ? 'default' : 'pointer' },
-          })}
-          columns={[
-            { title: t('camp.region'), dataIndex: 'name' },
-            { title: t('camp.targets'), dataIndex: 'targets', width: 80 },
-            { title: t('camp.done'), dataIndex: 'done', width: 80 },
-            { title: t('camp.notApplicable'), dataIndex: 'notApplicable', width: 80 },
-            { title: t('camp.open'), dataIndex: 'open', width: 80 },
-            { title: t('camp.missed'), dataIndex: 'missed', width: 80 },
-            {
-              title: t('camp.coverage'),
-              dataIndex: 'coverage',
-              width: 160,
-              render: (v: number, r) => (
-                <span data-testid={`city-cov-${r.code}`}>
-                  <Progress percent={v} size="small" format={(n) => `${n}%`} />
-                </span>
-              ),
-            },
-          ]}
-        />
-      </Card>
+      />
       {d?.state === 'closed' && (
         <Card size="small" title={t('city.missedBy')} data-testid="city-missed">
           {missedBy.map((x) => (
@@ -124,24 +81,7 @@ export function CityDetail({ id, within }: { id: number; within?: string }) {
           ))}
         </Card>
       )}
-      {d?.actions.includes('close') && (
-        <Card size="small" title={t('camp.close')}>
-          <Space.Compact style={{ width: '100%' }}>
-            <Input
-              data-testid="city-close-reason"
-              placeholder={t('camp.closeReason')}
-              value={reason}
-              onChange={(e) => setReason(e.target.value)}
-            />
-            <Button danger data-testid="city-close" onClick={close}>
-              {t('camp.close')}
-            </Button>
-          </Space.Compact>
-          {error !== undefined && (
-            <Alert type="error" title={errorText(error, lang)} style={{ marginTop: 8 }} />
-          )}
-        </Card>
-      )}
+      {d?.actions.includes('close') && <CloseCard testId="city" onClose={close} />}
     </Space>
   );
 }

@@ -1,10 +1,11 @@
-import { Alert, Button, Progress, Space, Table, Tag } from 'antd';
+import { Alert, Button, Space, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { navigate, type Route } from '../router.js';
+import { Coverage, useListColumns } from '../campaigns/parts.js';
 import { CityDetail } from './CityDetail.js';
 import { CityLaunchDrawer } from './CityLaunchDrawer.js';
 
@@ -20,7 +21,8 @@ export function CityPage({ route }: { route: Route }) {
 }
 
 function CityList() {
-  const { t, label } = useLang();
+  const { t } = useLang();
+  const columns = useListColumns<Item>();
   const [launching, setLaunching] = useState(false);
   const list = useLoad(
     () => ok(api.GET('/api/v1/city-campaigns', { params: { query: { limit: 100 } } })),
@@ -41,25 +43,7 @@ function CityList() {
         data-testid="city-table"
         pagination={false}
         onRow={(c) => ({ onClick: () => navigate(`/city/${c.id}`), style: { cursor: 'pointer' } })}
-        columns={[
-          { title: t('camp.title'), dataIndex: 'title' },
-          { title: t('camp.window'), width: 200, render: (_, c) => `${c.startsOn} ~ ${c.endsOn}` },
-          {
-            title: t('camp.state'),
-            dataIndex: 'state',
-            width: 90,
-            render: (s: string) => (
-              <Tag color={s === 'running' ? 'processing' : 'default'}>{label('camp.state', s)}</Tag>
-            ),
-          },
-          { title: t('camp.targets'), width: 80, render: (_, c) => c.counts.targets },
-          { title: t('camp.missed'), width: 80, render: (_, c) => c.counts.missed || '' },
-          {
-            title: t('camp.coverage'),
-            width: 160,
-            render: (_, c) => <Progress percent={c.counts.coverage} size="small" format={(n) => `${n}%`} />,
-          },
-        ]}
+        columns={[{ title: t('camp.title'), dataIndex: 'title' }, ...columns]}
       />
       {/* the city's indicator: coverage of each running campaign by county (counts only) */}
       {running.map((c) => (
@@ -79,7 +63,7 @@ function CityList() {
               title: t('camp.coverage'),
               dataIndex: 'coverage',
               width: 200,
-              render: (v: number) => <Progress percent={v} size="small" format={(n) => `${n}%`} />,
+              render: (v: number) => <Coverage percent={v} />,
             },
           ]}
         />

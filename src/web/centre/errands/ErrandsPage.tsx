@@ -1,9 +1,9 @@
-import { Button, Card, Checkbox, Col, Row, Select, Space, Statistic, Table } from 'antd';
-import type { HTMLAttributes } from 'react';
+import { Button, Card, Col, Row, Space, Statistic, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
-import { RegionPicker } from '../common/RegionPicker.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
+import { ListFilterBar } from '../common/ListFilterBar.js';
 import { useSession } from '../session.js';
 import type { paths } from '../../shared/api-schema.js';
 import { fmtTime } from '../format.js';
@@ -69,6 +69,15 @@ export function ErrandsPage({ route }: { route: Route }) {
   const s = stats.data;
   const rated = s ? s.ratings.satisfied + s.ratings.basically_satisfied + s.ratings.dissatisfied : 0;
   const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<Errand>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => reset(() => setSort(v as ErrandSort | undefined)),
+    href: (r) => `/errands/${r.id}`,
+    rowTestId: (r) => `errand-row-${r.number}`,
+  });
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -113,24 +122,24 @@ export function ErrandsPage({ route }: { route: Route }) {
           canExport={can('errands.export')}
           exportHref={exportUrl('/api/v1/errands/export.xlsx', filter)}
         >
-          <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="errands-region" />
-          <Select<Status>
-            allowClear
-            style={{ width: 180 }}
-            placeholder={t('errands.status')}
-            aria-label={t('errands.status')}
-            value={status}
-            onChange={(v) => reset(() => setStatus(v))}
-            options={STATUSES.map((v) => ({ value: v, label: label('errands.status', v) }))}
-            data-testid="errands-status"
+          <ListFilterBar<Status>
+            testId="errands"
+            region={{ value: within, onChange: (v) => reset(() => setWithin(v)) }}
+            state={{
+              param: 'status',
+              title: 'errands.status',
+              labels: 'errands.status',
+              codes: STATUSES,
+              value: status,
+              onChange: (v) => reset(() => setStatus(v)),
+              width: 180,
+            }}
+            overdue={{
+              value: overdue,
+              onChange: (v) => reset(() => setOverdue(v)),
+              title: 'errands.overdueOnly',
+            }}
           />
-          <Checkbox
-            checked={overdue}
-            onChange={(e) => reset(() => setOverdue(e.target.checked))}
-            data-testid="errands-overdue"
-          >
-            {t('errands.overdueOnly')}
-          </Checkbox>
           {can('errands.register') && (
             <Button onClick={() => setWalkIn(true)} data-testid="errands-walkin">
               {t('errands.walkIn')}
@@ -138,26 +147,7 @@ export function ErrandsPage({ route }: { route: Route }) {
           )}
         </ListToolbar>
         <Table<Errand>
-          className="wg-clickable-rows"
-          rowKey="id"
-          size="small"
-          loading={list.loading}
-          dataSource={list.data?.items ?? []}
-          onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as ErrandSort | undefined))}
-          onRow={(e) =>
-            ({
-              onClick: () => navigate(`/errands/${e.id}`),
-              'data-testid': `errand-row-${e.number}`,
-            }) as HTMLAttributes<HTMLElement>
-          }
-          pagination={{
-            current: page,
-            pageSize: PAGE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            onChange: setPage,
-            showTotal: (n) => t('common.total', { n }),
-          }}
+          {...table}
           columns={[
             { title: t('errands.number'), dataIndex: 'number', width: 170, ...sortable(sort, 'number') },
             {

@@ -1,13 +1,12 @@
-import { Checkbox, Select, Space, Table, Tag } from 'antd';
-import type { HTMLAttributes } from 'react';
+import { Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
-import { RegionPicker } from '../common/RegionPicker.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
+import { ListFilterBar } from '../common/ListFilterBar.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
-import { navigate } from '../router.js';
 import { useSession } from '../session.js';
 import { Clock } from './WhistleDrawer.js';
 
@@ -49,6 +48,15 @@ export function WhistleList({ inbox, tick }: { inbox: boolean; tick: number }) {
     [inbox, tick, within, state, overdue, search.q, search.number, sort, page],
   );
   const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<Item>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => reset(() => setSort(v as Query['sort'])),
+    href: (r) => `/whistles/${r.id}`,
+    rowTestId: (r) => `whistle-row-${r.number}`,
+  });
   return (
     <>
       <ListToolbar
@@ -59,49 +67,28 @@ export function WhistleList({ inbox, tick }: { inbox: boolean; tick: number }) {
         canExport={can('whistles.export')}
         exportHref={exportUrl('/api/v1/whistles/export.xlsx', filter)}
       >
-        {!inbox && (
-          <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="whistles-region" />
-        )}
-        <Select<Query['state']>
-          allowClear
-          style={{ width: 150 }}
-          placeholder={t('whistles.state')}
-          aria-label={t('whistles.state')}
-          value={state}
-          onChange={(v) => reset(() => setState(v))}
-          options={STATES.map((v) => ({ value: v, label: label('whistles.state', v) }))}
-          data-testid="whistles-state"
+        <ListFilterBar<NonNullable<Query['state']>>
+          testId="whistles"
+          region={inbox ? undefined : { value: within, onChange: (v) => reset(() => setWithin(v)) }}
+          state={{
+            param: 'state',
+            title: 'whistles.state',
+            labels: 'whistles.state',
+            codes: STATES,
+            value: state,
+            onChange: (v) => reset(() => setState(v)),
+            width: 150,
+          }}
+          overdue={{
+            value: overdue,
+            onChange: (v) => reset(() => setOverdue(v)),
+            title: 'whistles.overdueOnly',
+          }}
         />
-        <Checkbox
-          checked={overdue}
-          onChange={(e) => reset(() => setOverdue(e.target.checked))}
-          data-testid="whistles-overdue"
-        >
-          {t('whistles.overdueOnly')}
-        </Checkbox>
       </ListToolbar>
       <Table<Item>
-        className="wg-clickable-rows"
-        rowKey="id"
-        size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        {...table}
         data-testid="whistle-table"
-        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
-        onRow={(w) =>
-          ({
-            onClick: () => navigate(`/whistles/${w.id}`),
-            'data-testid': `whistle-row-${w.number}`,
-          }) as HTMLAttributes<HTMLElement>
-        }
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n }),
-        }}
         columns={[
           { title: t('whistles.number'), dataIndex: 'number', ...sortable(sort, 'number') },
           { title: t('whistles.subject'), dataIndex: 'subject' },

@@ -1,10 +1,10 @@
-import { Card, Col, Row, Select, Space, Statistic, Table, Tag } from 'antd';
-import type { HTMLAttributes } from 'react';
+import { Card, Col, Row, Space, Statistic, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
-import { RegionPicker } from '../common/RegionPicker.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
+import { ListFilterBar } from '../common/ListFilterBar.js';
 import { useSession } from '../session.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
@@ -57,6 +57,15 @@ export function WishesPage({ route }: { route: Route }) {
   );
   const s = stats.data;
   const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<Wish>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => reset(() => setSort(v as WishSort | undefined)),
+    href: (r) => `/wishes/${r.id}`,
+    rowTestId: (r) => `wish-row-${r.number}`,
+  });
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -88,39 +97,22 @@ export function WishesPage({ route }: { route: Route }) {
           canExport={can('wishes.export')}
           exportHref={exportUrl('/api/v1/wishes/export.xlsx', filter)}
         >
-          <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="wishes-region" />
-          <Select<Status>
-            allowClear
-            style={{ width: 180 }}
-            placeholder={t('wishes.status')}
-            aria-label={t('wishes.status')}
-            value={status}
-            onChange={(v) => reset(() => setStatus(v))}
-            options={STATUSES.map((v) => ({ value: v, label: label('wishes.status', v) }))}
-            data-testid="wishes-status"
+          <ListFilterBar<Status>
+            testId="wishes"
+            region={{ value: within, onChange: (v) => reset(() => setWithin(v)) }}
+            state={{
+              param: 'status',
+              title: 'wishes.status',
+              labels: 'wishes.status',
+              codes: STATUSES,
+              value: status,
+              onChange: (v) => reset(() => setStatus(v)),
+              width: 180,
+            }}
           />
         </ListToolbar>
         <Table<Wish>
-          className="wg-clickable-rows"
-          rowKey="id"
-          size="small"
-          loading={list.loading}
-          dataSource={list.data?.items ?? []}
-          onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as WishSort | undefined))}
-          onRow={(w) =>
-            ({
-              onClick: () => navigate(`/wishes/${w.id}`),
-              'data-testid': `wish-row-${w.number}`,
-            }) as HTMLAttributes<HTMLElement>
-          }
-          pagination={{
-            current: page,
-            pageSize: PAGE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            onChange: setPage,
-            showTotal: (n) => t('common.total', { n }),
-          }}
+          {...table}
           columns={[
             { title: t('wishes.number'), dataIndex: 'number', width: 150, ...sortable(sort, 'number') },
             { title: t('wishes.wish'), dataIndex: 'title', ...sortable(sort, 'title') },

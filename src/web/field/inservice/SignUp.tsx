@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { Button } from 'antd-mobile';
 import { api } from '../../shared/api.js';
+import { FormError, PublicScreen, SubmitButton, TextField, useSubmit } from '../FormBits.js';
 import { t, type StringKey } from '../i18n.js';
-import { failText, ok } from '../net.js';
-import { go } from '../router.js';
+import { ok } from '../net.js';
 
 type Form = {
   displayName: string;
@@ -30,8 +29,7 @@ export function SignUp({ home }: { home: string }) {
     password: '',
     password2: '',
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const [sent, setSent] = useState(false);
 
   async function submit(e: React.FormEvent) {
@@ -41,9 +39,7 @@ export function SignUp({ home }: { home: string }) {
     if (!/^\d{12}$/.test(f.homeCode.trim())) return setError(t('isvHomeBad'));
     if (f.password.length < 10) return setError(t('isvShort'));
     if (f.password !== f.password2) return setError(t('isvMismatch'));
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await ok(
         api.POST('/api/v1/in-service/sign-up', {
           body: {
@@ -57,11 +53,7 @@ export function SignUp({ home }: { home: string }) {
         }),
       );
       setSent(true);
-    } catch (err) {
-      setError(failText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const input = (
@@ -71,30 +63,24 @@ export function SignUp({ home }: { home: string }) {
     auto = 'off',
     mode?: 'numeric' | 'tel',
   ) => (
-    <>
-      <label className="field-label" htmlFor={`isv-${key}`}>
-        {t(label)}
-      </label>
-      <input
-        id={`isv-${key}`}
-        className="input"
-        data-testid={`isv-${key}`}
-        type={type}
-        inputMode={mode}
-        autoComplete={auto}
-        autoCapitalize="off"
-        value={f[key]}
-        onChange={(e) => setF({ ...f, [key]: e.target.value })}
-      />
-    </>
+    <TextField
+      id={`isv-${key}`}
+      label={label}
+      type={type}
+      auto={auto}
+      mode={mode}
+      value={f[key]}
+      onChange={(v) => setF({ ...f, [key]: v })}
+    />
   );
 
   return (
-    <div className="page" style={{ paddingTop: 24 }} data-testid="isv-sign-up">
-      <h1 style={{ fontSize: 24, margin: '8px 4px' }}>{t('isvSignUpTitle')}</h1>
-      <p className="muted" style={{ margin: '0 4px 12px' }}>
-        {t('isvSignUpHint')}
-      </p>
+    <PublicScreen
+      testId="isv-sign-up"
+      title="isvSignUpTitle"
+      hint="isvSignUpHint"
+      back={{ label: 'isvBack', testId: 'isv-back' }}
+    >
       {sent ? (
         <div className="card" role="status" data-testid="isv-sent">
           {t('isvSent')}
@@ -109,27 +95,10 @@ export function SignUp({ home }: { home: string }) {
           {input('username', 'isvUsername', 'text', 'username')}
           {input('password', 'isvPassword', 'password', 'new-password')}
           {input('password2', 'isvPassword2', 'password', 'new-password')}
-          {error && (
-            <div className="error-text" role="alert" data-testid="isv-error">
-              {error}
-            </div>
-          )}
-          <Button
-            type="submit"
-            block
-            color="primary"
-            size="large"
-            loading={busy}
-            data-testid="isv-submit"
-            style={{ marginTop: 20 }}
-          >
-            {t('isvSubmit')}
-          </Button>
+          <FormError error={error} testId="isv-error" />
+          <SubmitButton busy={busy} testId="isv-submit" label="isvSubmit" />
         </form>
       )}
-      <Button block fill="none" onClick={() => go('/', true)} data-testid="isv-back">
-        {t('isvBack')}
-      </Button>
-    </div>
+    </PublicScreen>
   );
 }

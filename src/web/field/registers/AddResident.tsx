@@ -1,12 +1,13 @@
 import { useState } from 'react';
-import { Button, Toast } from 'antd-mobile';
+import { Toast } from 'antd-mobile';
 import { api } from '../../shared/api.js';
 import { t, type StringKey } from '../i18n.js';
-import { failText, ok } from '../net.js';
+import { ok } from '../net.js';
+import { FormError, SubmitButton, useSubmit } from '../FormBits.js';
 import { BackButton } from '../ListBits.js';
 import { go } from '../router.js';
 import { uuid } from '../report/submit.js';
-import { Field, PersonFields, emptyPerson, personBody, personComplete } from './PersonFields.js';
+import { Field, OnField, PersonFields, emptyPerson, personBody, personComplete } from './PersonFields.js';
 
 const RELATIONS = ['child', 'grandchild', 'spouse', 'parent', 'sibling', 'other'] as const;
 
@@ -15,17 +16,14 @@ export function AddResident({ householdId, event }: { householdId: number; event
   const [person, setPerson] = useState(emptyPerson);
   const [relation, setRelation] = useState<(typeof RELATIONS)[number]>('child');
   const [on, setOn] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   // the same id when sent again after a lost answer: one record
   const [requestId] = useState(uuid);
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
     if (!personComplete(person)) return setError(t('regMissing'));
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       await ok(
         api.POST('/api/v1/residents', {
           body: {
@@ -40,11 +38,7 @@ export function AddResident({ householdId, event }: { householdId: number; event
       );
       Toast.show({ icon: 'success', content: t('regSaved') });
       go(`/households/${householdId}`);
-    } catch (err) {
-      setError(failText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -70,34 +64,9 @@ export function AddResident({ householdId, event }: { householdId: number; event
             ))}
           </select>
         </Field>
-        {event === 'move_in' && (
-          <Field id="reg-on" label="regOn">
-            <input
-              id="reg-on"
-              className="input"
-              type="date"
-              data-testid="reg-on"
-              value={on}
-              onChange={(e) => setOn(e.target.value)}
-            />
-          </Field>
-        )}
-        {error && (
-          <div className="error-text" role="alert" data-testid="reg-error">
-            {error}
-          </div>
-        )}
-        <Button
-          type="submit"
-          block
-          color="primary"
-          size="large"
-          loading={busy}
-          data-testid="reg-save"
-          style={{ marginTop: 20 }}
-        >
-          {t('regSave')}
-        </Button>
+        {event === 'move_in' && <OnField value={on} onChange={setOn} />}
+        <FormError error={error} testId="reg-error" />
+        <SubmitButton busy={busy} testId="reg-save" label="regSave" />
       </form>
     </div>
   );

@@ -1,8 +1,9 @@
 import { useState } from 'react';
-import { Button, Toast } from 'antd-mobile';
+import { Toast } from 'antd-mobile';
 import { api } from '../../shared/api.js';
 import { t, type StringKey } from '../i18n.js';
-import { failText, ok } from '../net.js';
+import { ok } from '../net.js';
+import { FormError, SubmitButton, useSubmit } from '../FormBits.js';
 
 const FIELDS = [
   'name',
@@ -23,25 +24,18 @@ export const fieldName = (f: string) => t(`fld_${f}` as StringKey);
 export function AskCorrection({ onSent }: { onSent: () => void }) {
   const [fields, setFields] = useState<Array<(typeof FIELDS)[number]>>([]);
   const [detail, setDetail] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   async function send(e: React.FormEvent) {
     e.preventDefault();
     if (!fields.length || detail.trim().length < 2) return setError(t('regMissing'));
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const r = await ok(api.POST('/api/v1/me/corrections', { body: { fields, detail: detail.trim() } }));
       Toast.show({ icon: 'success', content: t('myDataSent', { due: r.dueAt.slice(0, 10) }) });
       setFields([]);
       setDetail('');
       onSent();
-    } catch (err) {
-      setError(failText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -81,22 +75,8 @@ export function AskCorrection({ onSent }: { onSent: () => void }) {
         value={detail}
         onChange={(e) => setDetail(e.target.value)}
       />
-      {error && (
-        <div className="error-text" role="alert" data-testid="corr-error">
-          {error}
-        </div>
-      )}
-      <Button
-        type="submit"
-        block
-        color="primary"
-        size="large"
-        loading={busy}
-        data-testid="corr-send"
-        style={{ marginTop: 16 }}
-      >
-        {t('myDataSend')}
-      </Button>
+      <FormError error={error} testId="corr-error" />
+      <SubmitButton busy={busy} testId="corr-send" label="myDataSend" marginTop={16} />
     </form>
   );
 }

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { Button } from 'antd-mobile';
 import { api } from '../../shared/api.js';
+import { FormError, PublicScreen, SubmitButton, TextField, useSubmit } from '../FormBits.js';
 import { t, type StringKey } from '../i18n.js';
-import { failText, ok } from '../net.js';
+import { ok } from '../net.js';
 import { go } from '../router.js';
 import { signIn } from '../session.js';
 import type { Me } from '../types.js';
@@ -29,17 +29,14 @@ export function Join({ code, onSignedIn }: { code: string; onSignedIn: (me: Me) 
     password: '',
     password2: '',
   });
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
     if (Object.values(f).some((v) => !v.trim())) return setError(t('regMissing'));
     if (f.password.length < 10) return setError(t('joinShort'));
     if (f.password !== f.password2) return setError(t('joinMismatch'));
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const username = f.username.trim().toLowerCase();
       await ok(
         api.POST('/api/v1/join', {
@@ -55,37 +52,27 @@ export function Join({ code, onSignedIn }: { code: string; onSignedIn: (me: Me) 
       const me = await signIn(username, f.password);
       go('/', true);
       onSignedIn(me);
-    } catch (err) {
-      setError(failText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   const input = (key: keyof Form, label: StringKey, type = 'text', auto = 'off') => (
-    <>
-      <label className="field-label" htmlFor={`join-${key}`}>
-        {t(label)}
-      </label>
-      <input
-        id={`join-${key}`}
-        className="input"
-        data-testid={`join-${key}`}
-        type={type}
-        autoComplete={auto}
-        autoCapitalize="off"
-        value={f[key]}
-        onChange={(e) => setF({ ...f, [key]: e.target.value })}
-      />
-    </>
+    <TextField
+      id={`join-${key}`}
+      label={label}
+      type={type}
+      auto={auto}
+      value={f[key]}
+      onChange={(v) => setF({ ...f, [key]: v })}
+    />
   );
 
   return (
-    <div className="page" style={{ paddingTop: 24 }} data-testid="join">
-      <h1 style={{ fontSize: 24, margin: '8px 4px' }}>{t('joinTitle')}</h1>
-      <p className="muted" style={{ margin: '0 4px 12px' }}>
-        {t('joinHint')}
-      </p>
+    <PublicScreen
+      testId="join"
+      title="joinTitle"
+      hint="joinHint"
+      back={{ label: 'joinBack', testId: 'join-back' }}
+    >
       <form className="card" onSubmit={(e) => void submit(e)}>
         {input('code', 'joinCode')}
         {input('idNumber', 'regIdNumber')}
@@ -93,26 +80,9 @@ export function Join({ code, onSignedIn }: { code: string; onSignedIn: (me: Me) 
         {input('username', 'joinUsername', 'text', 'username')}
         {input('password', 'joinPassword', 'password', 'new-password')}
         {input('password2', 'joinPassword2', 'password', 'new-password')}
-        {error && (
-          <div className="error-text" role="alert" data-testid="join-error">
-            {error}
-          </div>
-        )}
-        <Button
-          type="submit"
-          block
-          color="primary"
-          size="large"
-          loading={busy}
-          data-testid="join-submit"
-          style={{ marginTop: 20 }}
-        >
-          {t('joinSubmit')}
-        </Button>
+        <FormError error={error} testId="join-error" />
+        <SubmitButton busy={busy} testId="join-submit" label="joinSubmit" />
       </form>
-      <Button block fill="none" onClick={() => go('/', true)} data-testid="join-back">
-        {t('joinBack')}
-      </Button>
-    </div>
+    </PublicScreen>
   );
 }

@@ -1,13 +1,14 @@
 import { useState } from 'react';
-import { Button, Toast } from 'antd-mobile';
+import { Toast } from 'antd-mobile';
 import { api } from '../../shared/api.js';
 import { t } from '../i18n.js';
-import { failText, ok } from '../net.js';
+import { ok } from '../net.js';
+import { FormError, SubmitButton, useSubmit } from '../FormBits.js';
 import { BackButton } from '../ListBits.js';
 import { go } from '../router.js';
 import { uuid } from '../report/submit.js';
 import type { Me } from '../types.js';
-import { Field, PersonFields, emptyPerson, personBody, personComplete } from './PersonFields.js';
+import { Field, OnField, PersonFields, emptyPerson, personBody, personComplete } from './PersonFields.js';
 import { UnitSelect } from './UnitSelect.js';
 
 /** '#/move-in': a household moves into the grid worker's grid, with its head; then its screen opens. */
@@ -16,16 +17,13 @@ export function MoveIn({ me }: { me: Me }) {
   const [unitId, setUnitId] = useState<number | null>(null);
   const [head, setHead] = useState(emptyPerson);
   const [on, setOn] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, error, setError, run } = useSubmit();
   const [requestId] = useState(uuid);
 
   async function save(e: React.FormEvent) {
     e.preventDefault();
     if (!personComplete(head) || address.trim().length < 2) return setError(t('regMissing'));
-    setBusy(true);
-    setError(null);
-    try {
+    await run(async () => {
       const { id } = await ok(
         api.POST('/api/v1/households', {
           body: {
@@ -41,11 +39,7 @@ export function MoveIn({ me }: { me: Me }) {
       );
       Toast.show({ icon: 'success', content: t('regSaved') });
       go(`/households/${id}`);
-    } catch (err) {
-      setError(failText(err));
-    } finally {
-      setBusy(false);
-    }
+    });
   }
 
   return (
@@ -70,32 +64,9 @@ export function MoveIn({ me }: { me: Me }) {
         </Field>
         <UnitSelect gridCode={me.scope.code} value={unitId} onChange={setUnitId} />
         <PersonFields value={head} onChange={setHead} />
-        <Field id="reg-on" label="regOn">
-          <input
-            id="reg-on"
-            className="input"
-            type="date"
-            data-testid="reg-on"
-            value={on}
-            onChange={(e) => setOn(e.target.value)}
-          />
-        </Field>
-        {error && (
-          <div className="error-text" role="alert" data-testid="reg-error">
-            {error}
-          </div>
-        )}
-        <Button
-          type="submit"
-          block
-          color="primary"
-          size="large"
-          loading={busy}
-          data-testid="reg-save"
-          style={{ marginTop: 20 }}
-        >
-          {t('regSave')}
-        </Button>
+        <OnField value={on} onChange={setOn} />
+        <FormError error={error} testId="reg-error" />
+        <SubmitButton busy={busy} testId="reg-save" label="regSave" />
       </form>
     </div>
   );

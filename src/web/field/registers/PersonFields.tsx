@@ -115,3 +115,19 @@ export function PersonFields({ value, onChange }: { value: Person; onChange: (p:
     </>
   );
 }
+
+/** The date of a move into the household or the grid (optional: left empty, none is sent). */
+export function OnField({ value, onChange }: { value: string; onChange: (v: string) => void }) {
+  return (
+    <Field id="reg-on" label="regOn">
+      <input
+        id="reg-on"
+        className="input"
+        type="date"
+        data-testid="reg-on"
+        value={value}
+        onChange={(e) => onChange(e.target.value)}
+      />
+    </Field>
+  );
+}
