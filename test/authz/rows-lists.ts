@@ -82,6 +82,13 @@ export const LIST_ROWS: Row[] = [
     out: peopleOutside,
   },
   {
+    // meetings.export: the centres, party organisers and administrators; the right first, then the place
+    route: 'GET /api/v1/meetings/export.xlsx',
+    make: (fx, w) => get(`/meetings/export.xlsx?within=${fx[w].village}&sort=-heldOn`),
+    in: { ...exporters, party: 200 },
+    out: { ...exportersOutside, party: 404 },
+  },
+  {
     route: 'GET /api/v1/whistles/export.xlsx',
     make: (fx, w) => get(`/whistles/export.xlsx?within=${fx[w].village}&sort=dueAt`),
     in: exporters,

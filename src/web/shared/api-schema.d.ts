@@ -15557,7 +15557,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 议事厅 Meetings held in my scope, newest first */
+        /** 议事厅 Meetings in my scope: searched by words, sorted by a column (newest first by default), the exact total */
         get: {
             parameters: {
                 query?: {
@@ -15568,6 +15568,10 @@ export interface paths {
                     /** @description a date, YYYY-MM-DD */
                     to?: string;
                     kind?: "deliberation" | "two_committees" | "party_members" | "villagers" | "representatives";
+                    /** @description words in the title, the place, the convener’s name or the village’s name (not a phone) */
+                    q?: string;
+                    /** @description sort by a column: heldOn, title, kind, region, convener, state, matters; a leading "-" sorts descending */
+                    sort?: "heldOn" | "-heldOn" | "title" | "-title" | "kind" | "-kind" | "region" | "-region" | "convener" | "-convener" | "state" | "-state" | "matters" | "-matters";
                     limit?: number;
                     offset?: number;
                 };
@@ -15705,6 +15709,52 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出议事 The filtered meeting list as .xlsx, streamed (free text masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    /** @description a date, YYYY-MM-DD */
+                    from?: string;
+                    /** @description a date, YYYY-MM-DD */
+                    to?: string;
+                    kind?: "deliberation" | "two_committees" | "party_members" | "villagers" | "representatives";
+                    /** @description words in the title, the place, the convener’s name or the village’s name (not a phone) */
+                    q?: string;
+                    /** @description sort by a column: heldOn, title, kind, region, convener, state, matters; a leading "-" sorts descending */
+                    sort?: "heldOn" | "-heldOn" | "title" | "-title" | "kind" | "-kind" | "region" | "-region" | "convener" | "-convener" | "state" | "-state" | "matters" | "-matters";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
