@@ -89,6 +89,13 @@ export const LIST_ROWS: Row[] = [
     out: { ...exportersOutside, party: 404 },
   },
   {
+    // stations.export: the village, township and county centres; the right first, then the place
+    route: 'GET /api/v1/station-loans/export.xlsx',
+    make: (fx, w) => get(`/station-loans/export.xlsx?within=${fx[w].village}&sort=-lentAt`),
+    in: peopleExporters,
+    out: peopleOutside,
+  },
+  {
     route: 'GET /api/v1/whistles/export.xlsx',
     make: (fx, w) => get(`/whistles/export.xlsx?within=${fx[w].village}&sort=dueAt`),
     in: exporters,

@@ -328,6 +328,7 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   'visit.export': p('导出了{o}列表', 'exported a list of {o}'),
   'whistle.export': p('导出了{o}列表', 'exported a list of {o}'),
   'meeting.export': p('导出了{o}列表', 'exported a list of {o}'),
+  'station_loan.export': p('导出了{o}列表', 'exported a list of {o}'),
   'cadre.export': p('导出了{o}列表', 'exported a list of {o}'),
   'enterprise.export': p('导出了{o}列表', 'exported a list of {o}'),
   'case_report.generate': p('生成了{o}', 'generated {o}'),

@@ -19729,7 +19729,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 借用记录 Loans of the stations in my scope (overdue: still out past the due time) */
+        /** 借用记录 Loans of the stations in my scope (overdue: still out past the due time): searched, sorted, the exact total */
         get: {
             parameters: {
                 query?: {
@@ -19738,6 +19738,12 @@ export interface paths {
                     station?: number;
                     state?: "lent" | "returned" | "lost";
                     overdue?: "true" | "false";
+                    /** @description the loan’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the station’s or the borrower’s name (not a phone number) */
+                    q?: string;
+                    /** @description sort by a column: id, lentAt, dueAt, station, item, resident, state; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "lentAt" | "-lentAt" | "dueAt" | "-dueAt" | "station" | "-station" | "item" | "-item" | "resident" | "-resident" | "state" | "-state";
                     limit?: number;
                     offset?: number;
                 };
@@ -19839,6 +19845,52 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-loans/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出借用记录 The filtered loan list as .xlsx, streamed (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    station?: number;
+                    state?: "lent" | "returned" | "lost";
+                    overdue?: "true" | "false";
+                    /** @description the loan’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the station’s or the borrower’s name (not a phone number) */
+                    q?: string;
+                    /** @description sort by a column: id, lentAt, dueAt, station, item, resident, state; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "lentAt" | "-lentAt" | "dueAt" | "-dueAt" | "station" | "-station" | "item" | "-item" | "resident" | "-resident" | "state" | "-state";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
