@@ -82,6 +82,20 @@ export const LIST_ROWS: Row[] = [
     out: peopleOutside,
   },
   {
+    // meetings.export: the centres, party organisers and administrators; the right first, then the place
+    route: 'GET /api/v1/meetings/export.xlsx',
+    make: (fx, w) => get(`/meetings/export.xlsx?within=${fx[w].village}&sort=-heldOn`),
+    in: { ...exporters, party: 200 },
+    out: { ...exportersOutside, party: 404 },
+  },
+  {
+    // stations.export: the village, township and county centres; the right first, then the place
+    route: 'GET /api/v1/station-loans/export.xlsx',
+    make: (fx, w) => get(`/station-loans/export.xlsx?within=${fx[w].village}&sort=-lentAt`),
+    in: peopleExporters,
+    out: peopleOutside,
+  },
+  {
     route: 'GET /api/v1/whistles/export.xlsx',
     make: (fx, w) => get(`/whistles/export.xlsx?within=${fx[w].village}&sort=dueAt`),
     in: exporters,

@@ -108,6 +108,12 @@ export const PEOPLE_ROWS: Row[] = [
     out: { '*': 404, anonymous: 401 },
   },
   {
+    // the empty sheet of the import (no one's data): those who import
+    route: 'GET /api/v1/households/import-template.xlsx',
+    make: () => get('/households/import-template.xlsx'),
+    in: { '*': 403, village: 200, township: 200, anonymous: 401 },
+  },
+  {
     route: 'POST /api/v1/households/import',
     // a JSON body is not a workbook (400 IMPORT_FILE_INVALID): nothing imported
     make: () => post('/households/import', { rows: [] }),

@@ -238,6 +238,18 @@ describe.skipIf(!chromium)('registers in the browser', () => {
     ]);
     const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'registers-'));
     await listed.saveAs(path.join(dir, 'list.xlsx'));
+    // the import's template: the empty sheet with the columns the import reads
+    const [tpl] = await Promise.all([
+      desk.waitForEvent('download'),
+      desk.getByTestId('excel-template').click(),
+    ]);
+    await tpl.saveAs(path.join(dir, 'template.xlsx'));
+    const template = new ExcelJS.Workbook();
+    await template.xlsx.readFile(path.join(dir, 'template.xlsx'));
+    expect(template.worksheets[0]!.actualRowCount).toBe(1);
+    expect(template.worksheets[0]!.getRow(1).values).toEqual(
+      expect.arrayContaining(['户编号', '网格', '门牌', '姓名', '与户主关系', '身份证号', '联系电话']),
+    );
     expect(
       await h.t.db
         .selectFrom('audit_log')

@@ -327,6 +327,8 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   'petition.search': p('按来访人电话查找了{o}', "searched {o} by the visitor's phone"),
   'visit.export': p('导出了{o}列表', 'exported a list of {o}'),
   'whistle.export': p('导出了{o}列表', 'exported a list of {o}'),
+  'meeting.export': p('导出了{o}列表', 'exported a list of {o}'),
+  'station_loan.export': p('导出了{o}列表', 'exported a list of {o}'),
   'cadre.export': p('导出了{o}列表', 'exported a list of {o}'),
   'enterprise.export': p('导出了{o}列表', 'exported a list of {o}'),
   'case_report.generate': p('生成了{o}', 'generated {o}'),

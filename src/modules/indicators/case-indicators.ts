@@ -126,15 +126,6 @@ export const CASE_INDICATORS: CaseIndicator[] = [
     direction: 'neutral',
     group: 'case_handling',
   }),
-  rate('closed', 'filed', {
-    code: 'case.closure_rate',
-    nameZh: '结案率',
-    nameEn: 'Closure rate',
-    formulaZh: '结案数 ÷ 立案数 × 100%',
-    formulaEn: 'closed ÷ filed × 100%',
-    direction: 'higher_better',
-    group: 'case_handling',
-  }),
   rate('closed_on_time', 'closed', {
     code: 'case.on_time_closure_rate',
     nameZh: '按期结案率',

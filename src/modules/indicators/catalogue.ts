@@ -1,9 +1,12 @@
 import type { IndicatorInfo, IndicatorSource } from '../../platform/indicators.js';
 import { CASE_INDICATORS, CASE_SNAPSHOTS, type CaseIndicator } from './case-indicators.js';
+import { CASE_COHORTS } from './cohort.js';
 
 export type Resolved =
   | { kind: 'case'; def: CaseIndicator }
   | { kind: 'snapshot'; def: IndicatorInfo }
+  /** a rate over one set of cases (cohort.ts): the closure rate */
+  | { kind: 'cohort'; def: IndicatorInfo }
   | { kind: 'module'; def: IndicatorSource };
 
 /**
@@ -16,6 +19,7 @@ export class Catalogue {
     const all: Resolved[] = [
       ...CASE_INDICATORS.map((def) => ({ kind: 'case' as const, def })),
       ...CASE_SNAPSHOTS.map((def) => ({ kind: 'snapshot' as const, def })),
+      ...CASE_COHORTS.map((def) => ({ kind: 'cohort' as const, def })),
       ...sources.map((def) => ({ kind: 'module' as const, def })),
     ];
     for (const r of all) {

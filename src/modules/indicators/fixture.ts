@@ -15,12 +15,15 @@ export async function writeCase(
 ): Promise<number> {
   const reported = new Date(`${c.steps[0]![0]}+08:00`);
   const last = c.steps[c.steps.length - 1]!;
+  // closed_at as the workflow keeps it: the last close (or merge) while the case stays closed, else null
+  const ending = [...c.steps].reverse().find((s) => s[1] === 'close' || s[1] === 'merge');
+  const closedAt = ['closed', 'merged'].includes(last[3]) && ending ? new Date(`${ending[0]}+08:00`) : null;
   const { rows } = await sql<{ id: number }>`
     INSERT INTO cases (county_code, number, source, category_code, state, tier, holder_code, description,
-                       grid_code, grid_path, tier_entered_at, reported_at, evaluation)
+                       grid_code, grid_path, tier_entered_at, reported_at, evaluation, closed_at)
     VALUES (${c.county}, 'T' || nextval('case_number_seq'), ${c.source ?? 'patrol'}, ${c.category}, ${last[3]},
             'village', ${c.grid.slice(0, 12)}, 'test', ${c.grid}, ${pathOf(c.grid)}::ltree, ${reported},
-            ${reported}, ${c.evaluation ?? null})
+            ${reported}, ${c.evaluation ?? null}, ${closedAt})
     RETURNING id`.execute(db);
   const id = Number(rows[0]!.id);
   // one statement per step, as the workflow writes them

@@ -18,6 +18,7 @@ import {
 } from './periods.js';
 import { round, type Sums } from './metrics.js';
 import { caseRecords, openCaseRecords } from './records.js';
+import { closureCohort, closureRate, closureRecords } from './cohort.js';
 
 export type { Ctx } from './types.js';
 
@@ -51,6 +52,10 @@ export async function valuesAt(
     for (const d of defs)
       if (d.kind === 'snapshot')
         out.set(d.def.code, current ? snapshotValue(d.def.code, now ?? { open: 0, overdue: 0 }) : null);
+  }
+  if (defs.some((d) => d.kind === 'cohort')) {
+    const v = (await closureCohort(c.db, node, w)).get('');
+    for (const d of defs) if (d.kind === 'cohort') out.set(d.def.code, closureRate(v));
   }
   for (const d of defs)
     if (d.kind === 'module')
@@ -168,6 +173,10 @@ export async function breakdown(
     const by = await openNow(c.db, node, c.now, dim);
     return [...by].map(([key, v]) => ({ key, value: snapshotValue(code, v) }));
   }
+  if (d.kind === 'cohort') {
+    const by = await closureCohort(c.db, node, w, dim);
+    return [...by].map(([key, v]) => ({ key, value: closureRate(v) }));
+  }
   if (dim !== 'region') return unsupported();
   const { rows } = await childrenOf(c.db, node);
   const today = dayOfNow(c.now);
@@ -201,5 +210,6 @@ export async function records(
   const d = resolve(c.catalogue, code);
   if (d.kind === 'module') return d.def.records(c.db, scopeOf(node), instants(w, c.now), limit);
   if (d.kind === 'snapshot') return openCaseRecords(c, node, code === 'case.overdue_now', limit);
+  if (d.kind === 'cohort') return closureRecords(c.db, node, w, limit);
   return caseRecords(c, node, w, d.def.metrics, limit);
 }

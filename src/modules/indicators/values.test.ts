@@ -6,7 +6,9 @@ import { writeCase } from './fixture.js';
  * The case indicators against values worked out by hand on a fixed data set (March 2025, one
  * grid): a case returned, reworked, closed late, reopened and closed again; one escalated twice
  * (once by hand, once by the sweep) with a delay granted and marked overdue; a duplicate merged;
- * one not filed; one reported on the last evening of March and filed in April.
+ * one not filed; one reported on the last evening of March and filed in April. June and July 2025
+ * hold the closure rate's edge cases: closures of cases filed the month before, a case closed and
+ * reopened, one still awaiting filing.
  */
 let t: TestApp;
 let county: { authorization: string };
@@ -103,7 +105,8 @@ const EXPECTED_MARCH: Record<string, number | null> = {
   'case.handled': 4,
   'case.closed': 3,
   'case.filing_rate': 40,
-  'case.closure_rate': 150,
+  // 2 of the 3 cases reported and taken into handling in March are closed (the flow formula said 150)
+  'case.closure_rate': 66.7,
   'case.on_time_closure_rate': 66.7,
   'case.handling_rate': 200,
   'case.on_time_handling_rate': 75,
@@ -188,6 +191,102 @@ describe('case indicators on a fixed data set', () => {
     expect(pts[1].values).toEqual({ 'case.reported': 5, 'case.p90_hours_close': 218.4 });
     const y = await get(`/indicators/values?codes=case.reported&region=${grid}&period=month&at=2026-03`);
     expect(y.json().items[0]).toMatchObject({ value: 0, yearBefore: 5, changeYear: -100 });
+  });
+});
+
+describe('the closure rate (结案数 ÷ 应结案数) never exceeds 100%', () => {
+  beforeAll(async () => {
+    const cat = 'E0101';
+    const kase = (steps: Parameters<typeof writeCase>[1]['steps']) =>
+      writeCase(t.db, { county: C, grid, category: cat, steps });
+    // A: reported, filed and closed in June
+    await kase([
+      ['2025-06-02T09:00', 'report', null, 'reported'],
+      ['2025-06-02T10:00', 'file', 'reported', 'filed', true],
+      ['2025-06-05T09:00', 'handle_on_spot', 'filed', 'handled', true],
+      ['2025-06-05T10:00', 'close', 'handled', 'closed', true],
+    ]);
+    // B and C: reported and filed in June, closed in July
+    for (const [d, c] of [
+      ['20', '03'],
+      ['25', '04'],
+    ] as const)
+      await kase([
+        [`2025-06-${d}T09:00`, 'report', null, 'reported'],
+        [`2025-06-${d}T10:00`, 'file', 'reported', 'filed', true],
+        [`2025-07-${c}T09:00`, 'handle_on_spot', 'filed', 'handled', true],
+        [`2025-07-${c}T10:00`, 'close', 'handled', 'closed', true],
+      ]);
+    // D: closed in June, reopened in July and open since
+    await kase([
+      ['2025-06-10T09:00', 'report', null, 'reported'],
+      ['2025-06-10T10:00', 'file', 'reported', 'filed', true],
+      ['2025-06-12T09:00', 'handle_on_spot', 'filed', 'handled', true],
+      ['2025-06-12T10:00', 'close', 'handled', 'closed', true],
+      ['2025-07-01T09:00', 'reopen', 'closed', 'filed'],
+    ]);
+    // E: reported and filed in July, open; F: reported in July, not yet filed
+    await kase([
+      ['2025-07-10T09:00', 'report', null, 'reported'],
+      ['2025-07-10T10:00', 'file', 'reported', 'filed', true],
+    ]);
+    await kase([['2025-07-15T09:00', 'report', null, 'reported']]);
+  });
+
+  const value = async (at: string, region = grid) => {
+    const res = await get(
+      `/indicators/values?codes=case.closed,case.filed,case.closure_rate&region=${region}&period=month&at=${at}`,
+    );
+    expect(res.statusCode, res.body).toBe(200);
+    return Object.fromEntries(
+      res.json<{ items: { code: string; value: number | null }[] }>().items.map((i) => [i.code, i.value]),
+    );
+  };
+
+  it('July closes two cases but files one (the flow formula: 200%); its own cases: 0 of 1 closed', async () => {
+    for (const region of [grid, grid.slice(0, 12), grid.slice(0, 9)]) {
+      const v = await value('2025-07', region);
+      expect(v['case.closed']).toBe(2);
+      expect(v['case.filed']).toBe(1);
+      expect(v['case.closure_rate']).toBe(0);
+    }
+  });
+
+  it('June: of 4 cases due, 1 closed before the month’s end (2 closed in July, 1 reopened)', async () => {
+    expect((await value('2025-06'))['case.closure_rate']).toBe(25);
+    const rec = await get(
+      `/indicators/records?code=case.closure_rate&region=${grid}&period=month&at=2025-06`,
+    );
+    expect(rec.statusCode).toBe(200);
+    const kinds = rec.json<{ items: { kind: string }[] }>().items.map((i) => i.kind);
+    expect(rec.json().total).toBe(4);
+    expect(kinds.sort()).toEqual(['case.closed', 'case.due', 'case.due', 'case.due']);
+    const by = await get(
+      `/indicators/breakdown?code=case.closure_rate&by=category&region=${grid}&period=month&at=2025-06`,
+    );
+    expect(by.json().items).toEqual([{ key: 'E0101', name: expect.any(String), value: 25 }]);
+    const q = await get(
+      `/indicators/values?codes=case.closure_rate&region=${grid}&period=quarter&at=2025-Q3`,
+    );
+    expect(q.json().items[0]).toMatchObject({ value: 0, previous: 25 });
+  });
+
+  it('stays within 0–100% in every month of the trend and every region of the county', async () => {
+    const res = await get(
+      `/indicators/series?codes=case.closure_rate&region=${grid}&period=month&at=2025-08&points=8`,
+    );
+    const vals = res
+      .json<{ points: { values: Record<string, number | null> }[] }>()
+      .points.map((p) => p.values['case.closure_rate']);
+    expect(vals.filter((v) => v !== null).length).toBeGreaterThanOrEqual(3);
+    for (const v of vals.filter((x) => x !== null)) {
+      expect(v).toBeGreaterThanOrEqual(0);
+      expect(v).toBeLessThanOrEqual(100);
+    }
+    const regions = await get('/indicators/breakdown?code=case.closure_rate&by=region&period=year');
+    expect(regions.statusCode).toBe(200);
+    for (const r of regions.json<{ items: { value: number | null }[] }>().items)
+      if (r.value !== null) expect(r.value).toBeLessThanOrEqual(100);
   });
 });
 

@@ -10,6 +10,8 @@ export const MEETING_ABILITIES = {
     'party_organiser',
     'admin',
   ],
+  /** export the filtered meeting list to Excel (audited): the centres, party organisers, administrators */
+  'meetings.export': ['village_staff', 'township_centre', 'county_centre', 'party_organiser', 'admin'],
   /** convene a meeting (village two committees, grid party organisations through the party organiser),
    * record its attendance and minutes, its resolutions and their follow-through */
   'meetings.convene': ['village_staff', 'party_organiser'],

@@ -1,12 +1,42 @@
-import { sql, type Updateable } from 'kysely';
+import { sql, type Expression, type Updateable } from 'kysely';
 import type { DbOrTx, Tx } from '../../platform/db/database.js';
 import type { Meeting, MeetingResolution } from '../../platform/db/schema.js';
 import { inSubtree } from '../../platform/db/ltree.js';
+import { likePattern, listPage, orderBySort, type SortOf } from '../../platform/lists/index.js';
 
 /** Every query is scoped: the caller's county (the distribution key) and a subtree. */
 export type Scope = { countyCode: string; path: string };
 
-export type ListFilter = { from?: string; to?: string; kind?: string; limit: number; offset: number };
+/** The columns the meeting list sorts by (the whitelist of its `sort` query). */
+export const MEETING_SORT_KEYS = [
+  'heldOn',
+  'title',
+  'kind',
+  'region',
+  'convener',
+  'state',
+  'matters',
+] as const;
+export type MeetingSortKey = (typeof MEETING_SORT_KEYS)[number];
+const SORT_COLUMNS: Record<MeetingSortKey, Expression<unknown>> = {
+  heldOn: sql`m.held_on`,
+  title: sql`m.title`,
+  kind: sql`m.kind`,
+  region: sql`g.name`,
+  convener: sql`m.convener_name`,
+  state: sql`m.state`,
+  matters: sql`(SELECT count(*) FROM meeting_matter x WHERE x.county_code = m.county_code AND x.meeting_id = m.id)`,
+};
+
+export type MeetingFilter = {
+  from?: string;
+  to?: string;
+  kind?: string;
+  /** words in the title, the place, the convener's name or the village's name (never a phone) */
+  q?: string;
+  sort?: SortOf<MeetingSortKey>;
+};
+export type ListFilter = MeetingFilter & { limit: number; offset: number };
 
 const counts = [
   sql<number>`(SELECT count(*)::int FROM meeting_participant p WHERE p.county_code = m.county_code AND p.meeting_id = m.id)`.as(
@@ -50,24 +80,39 @@ const COLUMNS = [
   'm.version',
 ] as const;
 
-/** Newest first. */
-export async function listMeetings(db: DbOrTx, s: Scope, f: ListFilter) {
+/** The meetings of the scope that match the filter, unordered (the total counts this). */
+function matching(db: DbOrTx, s: Scope, f: MeetingFilter) {
   let q = visible(db, s);
   if (f.from) q = q.where('m.held_on', '>=', f.from);
   if (f.to) q = q.where('m.held_on', '<=', f.to);
   if (f.kind) q = q.where('m.kind', '=', f.kind);
-  const [items, total] = await Promise.all([
-    q
-      .select(COLUMNS)
-      .select(counts)
-      .orderBy('m.held_on', 'desc')
-      .orderBy('m.id', 'desc')
-      .limit(f.limit)
-      .offset(f.offset)
-      .execute(),
-    q.select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
+  if (f.q) {
+    const like = likePattern(f.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('m.title', 'ilike', like),
+        eb('m.place', 'ilike', like),
+        eb('m.convener_name', 'ilike', like),
+        eb('g.name', 'ilike', like),
+      ]),
+    );
+  }
+  return q;
+}
+
+/**
+ * The meetings of the scope that match the filter with their counts, in the list's order (newest
+ * first by default). The page, its total and the export are built from this one query.
+ */
+export function filteredMeetings(db: DbOrTx, s: Scope, f: MeetingFilter) {
+  const q = matching(db, s, f).select(COLUMNS).select(counts);
+  if (f.sort) return orderBySort(q, f.sort, SORT_COLUMNS, sql`m.id`);
+  return q.orderBy('m.held_on', 'desc').orderBy('m.id', 'desc');
+}
+
+/** A page of the list and the exact total of its filter. */
+export function listMeetings(db: DbOrTx, s: Scope, f: ListFilter) {
+  return listPage(matching(db, s, f).select('m.id'), filteredMeetings(db, s, f), f.limit, f.offset);
 }
 export type MeetingRow = Awaited<ReturnType<typeof listMeetings>>['items'][number];
 

@@ -2,9 +2,11 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { IdParams } from '../../platform/ids.js';
+import { sendXlsx, XLSX } from '../../platform/lists/index.js';
 import { actorOf } from '../accounts/index.js';
 import { authorize } from './abilities.js';
 import type { MeetingDeps } from './context.js';
+import { exportMeetings } from './export.js';
 import { majorMatterRoutes } from './matter-routes.js';
 import * as repo from './repository.js';
 import {
@@ -13,6 +15,7 @@ import {
   ConveneBody,
   Counts,
   CountsQuery,
+  ExportQuery,
   ListQuery,
   Made,
   MeetingDetail,
@@ -40,7 +43,8 @@ export const meetingRoutes =
       {
         schema: {
           tags: TAGS,
-          summary: '议事厅 Meetings held in my scope, newest first',
+          summary:
+            '议事厅 Meetings in my scope: searched by words, sorted by a column (newest first by default), the exact total',
           querystring: ListQuery,
           response: { 200: z.object({ items: z.array(MeetingItem), total: z.number().int() }) },
         },
@@ -50,6 +54,25 @@ export const meetingRoutes =
         authorize(actor, 'meetings.read');
         const { items, total } = await repo.listMeetings(ctx.db, scopeOf(actor, req.query.within), req.query);
         return { items: items.map(toMeetingItem), total };
+      },
+    );
+
+    app.get(
+      '/meetings/export.xlsx',
+      {
+        schema: {
+          tags: TAGS,
+          summary: '导出议事 The filtered meeting list as .xlsx, streamed (free text masked; audited)',
+          querystring: ExportQuery,
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'meetings.export');
+        const scope = scopeOf(actor, req.query.within);
+        const { stream } = await exportMeetings(ctx.db, actor, scope, req.query, req.query, req.id);
+        return sendXlsx(reply, 'meetings', stream);
       },
     );
 

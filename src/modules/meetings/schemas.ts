@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { Keyword, sortParam } from '../../platform/lists/index.js';
 import { maskPiiText } from '../../platform/pii-text.js';
+import { MEETING_SORT_KEYS } from './repository.js';
 
 // Names and words others read carry no ID number or phone in any form: nothing the free-text
 // masking would mask, and no long digit runs.
@@ -129,9 +131,16 @@ export const ListQuery = z.object({
   from: Day.optional(),
   to: Day.optional(),
   kind: z.enum(MEETING_KINDS).optional(),
+  q: Keyword.describe(
+    'words in the title, the place, the convener’s name or the village’s name (not a phone)',
+  ),
+  sort: sortParam(MEETING_SORT_KEYS),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
+
+/** The export takes the list's filters and order, without paging. */
+export const ExportQuery = ListQuery.omit({ limit: true, offset: true });
 
 export const CountsQuery = ListQuery.pick({ within: true, from: true, to: true });
 

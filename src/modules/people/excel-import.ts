@@ -7,7 +7,7 @@ import { inScope, type Actor } from '../accounts/index.js';
 import { recordAudit } from '../audit/index.js';
 import * as arch from './archive-repository.js';
 import { DateOnly } from './archive-schemas.js';
-import { COLUMNS, GENDER_ZH, RELATION_ZH, fromZh, type ColumnKey } from './excel-layout.js';
+import { COLUMNS, GENDER_ZH, OPTIONAL_COLUMNS, RELATION_ZH, fromZh, type ColumnKey } from './excel-layout.js';
 import { householdSnapshot, openIfNeeded, residentSnapshot, writeHistory } from './history.js';
 import { idColumns, oneRecordPerPerson, phoneColumns } from './person.js';
 
@@ -40,9 +40,7 @@ async function parse(file: Buffer): Promise<{ rows: Parsed[]; errors: RowError[]
   if (!ws) throw new AppError('IMPORT_FILE_INVALID');
   const headers = new Map<string, number>();
   ws.getRow(1).eachCell((cell, col) => headers.set(String(cell.text).trim(), col));
-  const missing = COLUMNS.filter(
-    (c) => !['gridName', 'unit', 'careTags'].includes(c.key) && !headers.has(c.header),
-  );
+  const missing = COLUMNS.filter((c) => !OPTIONAL_COLUMNS.includes(c.key) && !headers.has(c.header));
   const errors: RowError[] = missing.map((c) => ({ row: 1, field: c.header, message: '缺少此列' }));
   if (errors.length) return { rows: [], errors };
   const rows: Parsed[] = [];

@@ -16,6 +16,8 @@ export const COLUMNS = [
   { key: 'careTags', header: '关爱标签', width: 20 },
 ] as const;
 export type ColumnKey = (typeof COLUMNS)[number]['key'];
+/** Columns an import may leave out (the others are refused as missing). */
+export const OPTIONAL_COLUMNS: readonly ColumnKey[] = ['gridName', 'unit', 'careTags'];
 
 export const RELATION_ZH = {
   head: '户主',

@@ -9,6 +9,7 @@ import { authorize } from './abilities.js';
 import type { PeopleDeps } from './context.js';
 import { exportHouseholds } from './excel-export.js';
 import { importHouseholds } from './excel-import.js';
+import { householdImportTemplate } from './excel-template.js';
 import { Within } from './schemas.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -62,6 +63,25 @@ export const excelRoutes =
         reply.header('content-type', XLSX);
         reply.header('content-disposition', `attachment; filename="households-${code}.xlsx"`);
         return reply.send(stream);
+      },
+    );
+
+    app.get(
+      '/households/import-template.xlsx',
+      {
+        schema: {
+          tags: ['people'],
+          summary:
+            '导入模板 The empty .xlsx the household import accepts: its columns, and how to fill them (no one’s data)',
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        authorize(actorOf(req), 'people.import');
+        const file = await householdImportTemplate();
+        reply.header('content-type', XLSX);
+        reply.header('content-disposition', 'attachment; filename="households-import-template.xlsx"');
+        return reply.send(file);
       },
     );
 

@@ -16,7 +16,7 @@ export const STATION_ABILITIES = {
   'stations.book': ['grid_worker', 'village_staff', 'township_centre'],
   /** lend items, take them back, record them lost (village and station staff) */
   'stations.lend': ['village_staff', 'township_centre'],
-  /** the list of households outside the circle as .xlsx */
+  /** the list of households outside the circle, and the filtered loan list, as .xlsx (audited) */
   'stations.export': ['village_staff', 'township_centre', 'county_centre'],
   /** a resident's own loans and bookings */
   'stations.mine': ['resident'],

@@ -1,17 +1,41 @@
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
+import {
+  likePattern,
+  listPage,
+  numberPattern,
+  orderBySort,
+  type SortOf,
+} from '../../platform/lists/index.js';
 import type { LoanState } from './kinds.js';
 import type { StationScope } from './scope.js';
 
-export type LoanFilter = {
+/** The columns the loan list sorts by (the whitelist of its `sort` query). */
+export const LOAN_SORT_KEYS = ['id', 'lentAt', 'dueAt', 'station', 'item', 'resident', 'state'] as const;
+export type LoanSortKey = (typeof LOAN_SORT_KEYS)[number];
+const SORT_COLUMNS: Record<LoanSortKey, Expression<unknown>> = {
+  id: sql`l.id`,
+  lentAt: sql`l.lent_at`,
+  dueAt: sql`l.due_at`,
+  station: sql`s.name`,
+  item: sql`l.item_kind`,
+  resident: sql`r.name`,
+  state: sql`l.state`,
+};
+
+export type LoanListFilter = {
   station?: number;
   state?: LoanState;
   overdue?: boolean;
   residentIds?: number[];
-  limit: number;
-  offset: number;
+  /** part of the loan's number (its id) */
+  number?: string;
+  /** words in the station's or the borrower's name (never a phone: likePattern refuses it) */
+  q?: string;
+  sort?: SortOf<LoanSortKey>;
 };
+export type LoanFilter = LoanListFilter & { limit: number; offset: number };
 
 function selectLoans(db: DbOrTx, countyCode: string) {
   return db
@@ -44,11 +68,15 @@ function selectLoans(db: DbOrTx, countyCode: string) {
 }
 export type LoanRow = Awaited<ReturnType<ReturnType<typeof selectLoans>['execute']>>[number];
 
-/** Loans of the stations inside the scope (or, with `residentIds`, a villager's own anywhere in the county). */
-export async function listLoans(
+/**
+ * Loans of the stations inside the scope (or, with `residentIds`, a villager's own anywhere in the
+ * county) that match the filter, in the list's order (newest first by default): the page, its total
+ * and the export are built from this one query.
+ */
+export function filteredLoans(
   db: DbOrTx,
   s: StationScope | { countyCode: string; path: null },
-  f: LoanFilter,
+  f: LoanListFilter,
   now: Date,
 ) {
   let q = selectLoans(db, s.countyCode);
@@ -59,14 +87,23 @@ export async function listLoans(
   if (f.overdue === true) q = q.where('l.state', '=', 'lent').where('l.due_at', '<', now);
   if (f.overdue === false)
     q = q.where((eb) => eb.or([eb('l.state', '!=', 'lent'), eb('l.due_at', '>=', now)]));
-  const [items, total] = await Promise.all([
-    q.orderBy('l.lent_at', 'desc').orderBy('l.id', 'desc').limit(f.limit).offset(f.offset).execute(),
-    q
-      .clearSelect()
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
+  if (f.number) q = q.where(sql<string>`l.id::text`, 'like', numberPattern(f.number));
+  if (f.q) {
+    const like = likePattern(f.q);
+    q = q.where((eb) => eb.or([eb('s.name', 'ilike', like), eb('r.name', 'ilike', like)]));
+  }
+  if (f.sort) return orderBySort(q, f.sort, SORT_COLUMNS, sql`l.id`);
+  return q.orderBy('l.lent_at', 'desc').orderBy('l.id', 'desc');
+}
+
+export function listLoans(
+  db: DbOrTx,
+  s: StationScope | { countyCode: string; path: null },
+  f: LoanFilter,
+  now: Date,
+) {
+  const q = filteredLoans(db, s, f, now);
+  return listPage(q, q, f.limit, f.offset);
 }
 
 export function findLoan(db: DbOrTx, s: StationScope, id: number) {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../../platform/ids.js';
-import { PageQuery } from '../../platform/lists/index.js';
+import { Keyword, NumberSearch, PageQuery, sortParam } from '../../platform/lists/index.js';
+import { LOAN_SORT_KEYS } from './loans-repository.js';
 import { ITEM_KIND_CODES, LOAN_STATES, SERVICE_CODES, STATION_KINDS } from './kinds.js';
 
 const Within = z
@@ -150,8 +151,13 @@ export const LoanQuery = z.object({
   station: Id.optional(),
   state: z.enum(LOAN_STATES).optional(),
   overdue: z.enum(['true', 'false']).optional(),
+  number: NumberSearch.describe('the loan’s number (its id) or a part of it'),
+  q: Keyword.describe('words in the station’s or the borrower’s name (not a phone number)'),
+  sort: sortParam(LOAN_SORT_KEYS),
   ...PageQuery,
 });
+/** The export takes the list's filters and order, without paging. */
+export const LoanExportQuery = LoanQuery.omit({ limit: true, offset: true });
 export const LendBody = z.object({
   stationId: Ref,
   itemKind: z.enum(ITEM_KIND_CODES),

@@ -1992,6 +1992,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/households/import-template.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导入模板 The empty .xlsx the household import accepts: its columns, and how to fill them (no one’s data) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/households/import": {
         parameters: {
             query?: never;
@@ -15523,7 +15557,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 议事厅 Meetings held in my scope, newest first */
+        /** 议事厅 Meetings in my scope: searched by words, sorted by a column (newest first by default), the exact total */
         get: {
             parameters: {
                 query?: {
@@ -15534,6 +15568,10 @@ export interface paths {
                     /** @description a date, YYYY-MM-DD */
                     to?: string;
                     kind?: "deliberation" | "two_committees" | "party_members" | "villagers" | "representatives";
+                    /** @description words in the title, the place, the convener’s name or the village’s name (not a phone) */
+                    q?: string;
+                    /** @description sort by a column: heldOn, title, kind, region, convener, state, matters; a leading "-" sorts descending */
+                    sort?: "heldOn" | "-heldOn" | "title" | "-title" | "kind" | "-kind" | "region" | "-region" | "convener" | "-convener" | "state" | "-state" | "matters" | "-matters";
                     limit?: number;
                     offset?: number;
                 };
@@ -15671,6 +15709,52 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/meetings/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出议事 The filtered meeting list as .xlsx, streamed (free text masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a region code inside your scope */
+                    within?: string;
+                    /** @description a date, YYYY-MM-DD */
+                    from?: string;
+                    /** @description a date, YYYY-MM-DD */
+                    to?: string;
+                    kind?: "deliberation" | "two_committees" | "party_members" | "villagers" | "representatives";
+                    /** @description words in the title, the place, the convener’s name or the village’s name (not a phone) */
+                    q?: string;
+                    /** @description sort by a column: heldOn, title, kind, region, convener, state, matters; a leading "-" sorts descending */
+                    sort?: "heldOn" | "-heldOn" | "title" | "-title" | "kind" | "-kind" | "region" | "-region" | "convener" | "-convener" | "state" | "-state" | "matters" | "-matters";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -19645,7 +19729,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 借用记录 Loans of the stations in my scope (overdue: still out past the due time) */
+        /** 借用记录 Loans of the stations in my scope (overdue: still out past the due time): searched, sorted, the exact total */
         get: {
             parameters: {
                 query?: {
@@ -19654,6 +19738,12 @@ export interface paths {
                     station?: number;
                     state?: "lent" | "returned" | "lost";
                     overdue?: "true" | "false";
+                    /** @description the loan’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the station’s or the borrower’s name (not a phone number) */
+                    q?: string;
+                    /** @description sort by a column: id, lentAt, dueAt, station, item, resident, state; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "lentAt" | "-lentAt" | "dueAt" | "-dueAt" | "station" | "-station" | "item" | "-item" | "resident" | "-resident" | "state" | "-state";
                     limit?: number;
                     offset?: number;
                 };
@@ -19755,6 +19845,52 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/station-loans/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出借用记录 The filtered loan list as .xlsx, streamed (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    station?: number;
+                    state?: "lent" | "returned" | "lost";
+                    overdue?: "true" | "false";
+                    /** @description the loan’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the station’s or the borrower’s name (not a phone number) */
+                    q?: string;
+                    /** @description sort by a column: id, lentAt, dueAt, station, item, resident, state; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "lentAt" | "-lentAt" | "dueAt" | "-dueAt" | "station" | "-station" | "item" | "-item" | "resident" | "-resident" | "state" | "-state";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

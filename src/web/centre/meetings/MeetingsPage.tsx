@@ -3,6 +3,7 @@ import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
+import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
 import { RegionPicker } from '../common/RegionPicker.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -14,6 +15,7 @@ import { MeetingDetail } from './MeetingDetail.js';
 
 type Meeting =
   paths['/api/v1/meetings']['get']['responses'][200]['content']['application/json']['items'][number];
+type Query = NonNullable<paths['/api/v1/meetings']['get']['parameters']['query']>;
 const PAGE = 50;
 
 /** 议事厅: the meetings of my scope with their counts, a meeting's detail, and 四议两公开. */
@@ -46,6 +48,8 @@ function MeetingsTab({ route }: { route: Route }) {
   const { t, label } = useLang();
   const { can } = useSession();
   const [within, setWithin] = useState<string | undefined>();
+  const [search, setSearch] = useState<ListSearch>({});
+  const [sort, setSort] = useState<Query['sort']>();
   const [page, setPage] = useState(1);
   const [tick, setTick] = useState(0);
   const [convening, setConvening] = useState(false);
@@ -54,15 +58,18 @@ function MeetingsTab({ route }: { route: Route }) {
     () => ok(api.GET('/api/v1/meetings/counts', { params: { query: { within } } })),
     [within, tick],
   );
+  // meetings have no number: whatever is typed is searched as words
+  const filter = { within, q: search.q ?? search.number, sort };
   const list = useLoad(
     () =>
       ok(
         api.GET('/api/v1/meetings', {
-          params: { query: { within, limit: PAGE, offset: (page - 1) * PAGE } },
+          params: { query: { ...filter, limit: PAGE, offset: (page - 1) * PAGE } },
         }),
       ),
-    [within, page, tick],
+    [within, search.q, search.number, sort, page, tick],
   );
+  const reset = (fn: () => void) => (fn(), setPage(1));
   const c = counts.data;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -80,20 +87,31 @@ function MeetingsTab({ route }: { route: Route }) {
           <Statistic title={t('mtg.count.open')} value={c?.resolutionsOpen ?? '-'} />
         </Col>
       </Row>
-      <Space wrap>
-        <RegionPicker value={within} onChange={(v) => (setWithin(v), setPage(1))} testId="meetings-region" />
-        {can('meetings.convene') && (
-          <Button type="primary" onClick={() => setConvening(true)} data-testid="meeting-convene">
-            {t('mtg.convene')}
-          </Button>
-        )}
-      </Space>
+      <ListToolbar
+        testId="meetings"
+        search={filter.q}
+        onSearch={(v) => reset(() => setSearch(v))}
+        total={list.data?.total}
+        canExport={can('meetings.export')}
+        exportHref={exportUrl('/api/v1/meetings/export.xlsx', filter)}
+        extra={
+          can('meetings.convene') && (
+            <Button type="primary" onClick={() => setConvening(true)} data-testid="meeting-convene">
+              {t('mtg.convene')}
+            </Button>
+          )
+        }
+      >
+        <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="meetings-region" />
+      </ListToolbar>
       <Table<Meeting>
         className="wg-clickable-rows"
         rowKey="id"
         size="small"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
+        data-testid="meeting-table"
+        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
         onRow={(m) =>
           ({
             onClick: () => navigate(`/meetings/${m.id}`),
@@ -106,21 +124,24 @@ function MeetingsTab({ route }: { route: Route }) {
           total: list.data?.total ?? 0,
           showSizeChanger: false,
           onChange: setPage,
+          showTotal: (n) => t('common.total', { n }),
         }}
         columns={[
-          { title: t('mtg.heldOn'), dataIndex: 'heldOn', width: 110 },
-          { title: t('mtg.title'), dataIndex: 'title', ellipsis: true },
+          { title: t('mtg.heldOn'), dataIndex: 'heldOn', width: 110, ...sortable(sort, 'heldOn') },
+          { title: t('mtg.title'), dataIndex: 'title', ellipsis: true, ...sortable(sort, 'title') },
           {
             title: t('mtg.meetingKind'),
             dataIndex: 'kind',
             width: 110,
+            ...sortable(sort, 'kind'),
             render: (k: string) => label('mtg.meetingKind', k),
           },
-          { title: t('mtg.region'), dataIndex: 'regionName', width: 140 },
+          { title: t('mtg.region'), dataIndex: 'regionName', width: 140, ...sortable(sort, 'region') },
           {
             title: t('mtg.convener'),
             dataIndex: 'convenerName',
             width: 140,
+            ...sortable(sort, 'convener'),
             render: (n: string, m) => `${label('mtg.convenerKind', m.convenerKind)} · ${n}`,
           },
           {
@@ -130,7 +151,7 @@ function MeetingsTab({ route }: { route: Route }) {
             render: (_: unknown, m) =>
               m.state === 'held' ? `${m.attended}/${m.invited}` : label('mtg.state', m.state),
           },
-          { title: t('mtg.matters'), dataIndex: 'matters', width: 80 },
+          { title: t('mtg.matters'), dataIndex: 'matters', width: 80, ...sortable(sort, 'matters') },
           {
             title: t('mtg.resolutions'),
             key: 'res',

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { Alert, Button, Space, Table } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
 import { errorText, type ApiError } from '../../shared/api.js';
 import { useLang } from '../lang.js';
 import { useSession } from '../session.js';
@@ -12,7 +12,8 @@ type Result =
   | { ok: false; text: string; rows: RowError[] };
 
 /**
- * Excel import of households; a refused import names every bad row and field. The list's export is the
+ * Excel import of households, with the template it accepts (the server builds it from the import's own
+ * columns); a refused import names every bad row and field. The list's export is the
  * toolbar's (what is filtered); the archive's import layout stays at GET households/export.xlsx.
  */
 export function ExcelPanel({ onImported }: { onImported: () => void }) {
@@ -65,6 +66,13 @@ export function ExcelPanel({ onImported }: { onImported: () => void }) {
               data-testid="excel-import"
             >
               {t('reg.import')}
+            </Button>
+            <Button
+              icon={<DownloadOutlined />}
+              href="/api/v1/households/import-template.xlsx"
+              data-testid="excel-template"
+            >
+              {t('reg.importTemplate')}
             </Button>
             <input
               ref={file}

@@ -44,6 +44,7 @@ export const REGISTERS_M = {
   'reg.fbMine': ['我提交的', 'Mine'],
   'reg.export': ['导出 Excel', 'Export to Excel'],
   'reg.import': ['导入 Excel', 'Import from Excel'],
+  'reg.importTemplate': ['导入模板', 'Import template'],
   'reg.imported': [
     '已导入 {rows} 行：新增 {created} 人，更新 {updated} 人',
     'Imported {rows} rows: {created} added, {updated} updated',

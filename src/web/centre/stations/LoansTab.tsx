@@ -2,6 +2,7 @@ import { App, Button, Checkbox, InputNumber, Select, Space, Table, Tag } from 'a
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
+import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { useSession } from '../session.js';
@@ -10,6 +11,7 @@ import { ResidentSelect } from './ResidentSelect.js';
 
 type Loan =
   paths['/api/v1/station-loans']['get']['responses'][200]['content']['application/json']['items'][number];
+type Query = NonNullable<paths['/api/v1/station-loans']['get']['parameters']['query']>;
 const PAGE = 50;
 
 /** 便民借用: the loans of the stations in scope; lend, take back (late returns recorded), record lost. */
@@ -19,6 +21,8 @@ export function LoansTab({ within }: { within?: string }) {
   const { message } = App.useApp();
   const [page, setPage] = useState(1);
   const [overdue, setOverdue] = useState(false);
+  const [search, setSearch] = useState<ListSearch>({});
+  const [sort, setSort] = useState<Query['sort']>();
   const [tick, setTick] = useState(0);
   const [form, setForm] = useState<{
     stationId?: number;
@@ -28,17 +32,17 @@ export function LoansTab({ within }: { within?: string }) {
   }>({
     days: 7,
   });
+  const filter = { within, overdue: overdue ? ('true' as const) : undefined, ...search, sort };
   const list = useLoad(
     () =>
       ok(
         api.GET('/api/v1/station-loans', {
-          params: {
-            query: { within, overdue: overdue ? 'true' : undefined, limit: PAGE, offset: (page - 1) * PAGE },
-          },
+          params: { query: { ...filter, limit: PAGE, offset: (page - 1) * PAGE } },
         }),
       ),
-    [within, overdue, page, tick],
+    [within, overdue, search.q, search.number, sort, page, tick],
   );
+  const reset = (fn: () => void) => (fn(), setPage(1));
   const stations = useLoad(
     () => ok(api.GET('/api/v1/stations', { params: { query: { within, limit: 200 } } })),
     [within],
@@ -121,18 +125,29 @@ export function LoansTab({ within }: { within?: string }) {
           </Button>
         </Space>
       )}
-      <Checkbox
-        checked={overdue}
-        onChange={(e) => (setOverdue(e.target.checked), setPage(1))}
-        data-testid="loans-overdue"
+      <ListToolbar
+        testId="loans"
+        search={search.number ?? search.q}
+        onSearch={(v) => reset(() => setSearch(v))}
+        total={list.data?.total}
+        canExport={can('stations.export')}
+        exportHref={exportUrl('/api/v1/station-loans/export.xlsx', filter)}
       >
-        {t('st.onlyOverdue')}
-      </Checkbox>
+        <Checkbox
+          checked={overdue}
+          onChange={(e) => reset(() => setOverdue(e.target.checked))}
+          data-testid="loans-overdue"
+        >
+          {t('st.onlyOverdue')}
+        </Checkbox>
+      </ListToolbar>
       <Table<Loan>
         rowKey="id"
         size="small"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
+        data-testid="loan-table"
+        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
         onRow={(l) => ({ 'data-testid': `loan-row-${l.id}` }) as React.HTMLAttributes<HTMLElement>}
         pagination={{
           current: page,
@@ -140,31 +155,36 @@ export function LoansTab({ within }: { within?: string }) {
           total: list.data?.total ?? 0,
           showSizeChanger: false,
           onChange: setPage,
+          showTotal: (n) => t('common.total', { n }),
         }}
         columns={[
           {
             title: t('st.item'),
             dataIndex: 'itemKind',
             width: 110,
+            ...sortable(sort, 'item'),
             render: (k: string) => label('st.item', k),
           },
-          { title: t('st.resident'), dataIndex: 'residentName', width: 100 },
-          { title: t('st.station'), dataIndex: 'stationName', width: 200 },
+          { title: t('st.resident'), dataIndex: 'residentName', width: 100, ...sortable(sort, 'resident') },
+          { title: t('st.station'), dataIndex: 'stationName', width: 200, ...sortable(sort, 'station') },
           {
             title: t('st.lentAt'),
             dataIndex: 'lentAt',
             width: 170,
+            ...sortable(sort, 'lentAt'),
             render: (d: string) => new Date(d).toLocaleString(),
           },
           {
             title: t('st.dueAt'),
             dataIndex: 'dueAt',
             width: 170,
+            ...sortable(sort, 'dueAt'),
             render: (d: string) => new Date(d).toLocaleString(),
           },
           {
             title: t('st.state'),
             width: 170,
+            ...sortable(sort, 'state'),
             render: (_: unknown, l) => (
               <Space size={4}>
                 <Tag>{label('st.state', l.state)}</Tag>
