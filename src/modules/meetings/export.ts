@@ -48,21 +48,27 @@ export function exportMeetings(
   f: MeetingFilter,
   filter: Record<string, unknown>,
   requestId: string,
+  /** where the rows are streamed from (a read replica, docs/replica.md); the count and audit stay on `db` */
+  rowsDb: Db = db,
 ) {
-  return exportList(db, {
-    count: (tx) => totalOf(filteredMeetings(tx, scope, f)),
-    audit: (tx, rows) =>
-      recordAudit(tx, {
-        actor,
-        countyCode: actor.countyCode,
-        action: 'meeting.export',
-        entityType: 'meeting',
-        entityId: null,
-        after: { rows, filter },
-        requestId,
-      }),
-    query: filteredMeetings(db, scope, f),
-    sheet: '议事厅 Meetings',
-    columns: COLUMNS,
-  });
+  return exportList(
+    db,
+    {
+      count: (tx) => totalOf(filteredMeetings(tx, scope, f)),
+      audit: (tx, rows) =>
+        recordAudit(tx, {
+          actor,
+          countyCode: actor.countyCode,
+          action: 'meeting.export',
+          entityType: 'meeting',
+          entityId: null,
+          after: { rows, filter },
+          requestId,
+        }),
+      query: filteredMeetings(db, scope, f),
+      sheet: '议事厅 Meetings',
+      columns: COLUMNS,
+    },
+    rowsDb,
+  );
 }

@@ -71,7 +71,15 @@ export const meetingRoutes =
         const actor = actorOf(req);
         authorize(actor, 'meetings.export');
         const scope = scopeOf(actor, req.query.within);
-        const { stream } = await exportMeetings(ctx.db, actor, scope, req.query, req.query, req.id);
+        const { stream } = await exportMeetings(
+          ctx.db,
+          actor,
+          scope,
+          req.query,
+          req.query,
+          req.id,
+          await ctx.readDb(req), // the rows from the replica when it may serve; count and audit on the primary
+        );
         return sendXlsx(reply, 'meetings', stream);
       },
     );

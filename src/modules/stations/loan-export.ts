@@ -36,21 +36,27 @@ export function exportLoans(
   filter: Record<string, unknown>,
   now: Date,
   requestId: string,
+  /** where the rows are streamed from (a read replica, docs/replica.md); the count and audit stay on `db` */
+  rowsDb: Db = db,
 ) {
-  return exportList(db, {
-    count: (tx) => totalOf(filteredLoans(tx, scope, f, now)),
-    audit: (tx, rows) =>
-      recordAudit(tx, {
-        actor,
-        countyCode: actor.countyCode,
-        action: 'station_loan.export',
-        entityType: 'station_loan',
-        entityId: null,
-        after: { rows, filter },
-        requestId,
-      }),
-    query: filteredLoans(db, scope, f, now),
-    sheet: '便民借用 Loans',
-    columns: columns(now),
-  });
+  return exportList(
+    db,
+    {
+      count: (tx) => totalOf(filteredLoans(tx, scope, f, now)),
+      audit: (tx, rows) =>
+        recordAudit(tx, {
+          actor,
+          countyCode: actor.countyCode,
+          action: 'station_loan.export',
+          entityType: 'station_loan',
+          entityId: null,
+          after: { rows, filter },
+          requestId,
+        }),
+      query: filteredLoans(db, scope, f, now),
+      sheet: '便民借用 Loans',
+      columns: columns(now),
+    },
+    rowsDb,
+  );
 }

@@ -73,7 +73,16 @@ export const loanRoutes =
         const path = narrowScope(stationViewer(actor), req.query.within, pathOf);
         const q = req.query;
         const f = { ...q, overdue: q.overdue === undefined ? undefined : q.overdue === 'true' };
-        const { stream } = await exportLoans(ctx.db, actor, scopeOf(actor, path), f, q, ctx.now(), req.id);
+        const { stream } = await exportLoans(
+          ctx.db,
+          actor,
+          scopeOf(actor, path),
+          f,
+          q,
+          ctx.now(),
+          req.id,
+          await ctx.readDb(req), // the rows from the replica when it may serve; count and audit on the primary
+        );
         return sendXlsx(reply, 'station-loans', stream);
       },
     );
