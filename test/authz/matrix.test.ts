@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { jpeg, multipart } from '../fixtures.js';
 import { createTestApp, signIn, type TestApp } from '../helpers.js';
-import { changedTables, stateChecksum } from './checksum.js';
+import { StateWatch } from './checksum.js';
 import { buildFixtures, type Fixtures, type Where } from './fixtures.js';
 import { authKit, MATRIX_ROLES, type MatrixRole } from './kit.js';
 import { KNOWN_DEFECTS, MATRIX, type Expect, type Req, type Row } from './matrix.js';
@@ -13,6 +13,7 @@ const DISCOVER = process.env.MATRIX_DISCOVER === '1';
 let t: TestApp;
 let fx: Fixtures;
 let base = '';
+let watch: StateWatch;
 const kit = authKit(() => t);
 const discovered: string[] = [];
 
@@ -20,6 +21,7 @@ beforeAll(async () => {
   t = await createTestApp();
   for (const r of MATRIX_ROLES) await kit.as(r);
   fx = await buildFixtures(t, kit);
+  watch = new StateWatch(t.db);
   base = await t.app.listen({ host: '127.0.0.1', port: 0 });
 }, 180_000);
 
@@ -80,7 +82,7 @@ async function runCell(row: Row, where: Where, role: MatrixRole, exp: Expect): P
   const req = await row.make(fx, where, role);
   const want = expected(exp, role);
   const checkState = req.method !== 'GET' && !(want !== undefined && ok(want));
-  const before = checkState ? await stateChecksum(t.db) : undefined;
+  const before = checkState ? await watch.snapshot() : undefined;
   const res = await send(req, role);
   const cell = `${row.route} | ${role} | ${where}`;
   if (!ok(res.status) && !req.url.startsWith('/open311/v2') && res.status !== 401) {
@@ -92,7 +94,7 @@ async function runCell(row: Row, where: Where, role: MatrixRole, exp: Expect): P
     expect.soft(typeof body.error?.messageEn, `${cell}: error shape`).toBe('string');
   }
   if (before && !ok(res.status)) {
-    const changed = changedTables(before, await stateChecksum(t.db));
+    const changed = StateWatch.changed(before, await watch.snapshot());
     expect.soft(changed, `${cell}: a refused call (${res.status}) changed the database`).toEqual([]);
   }
   if (DISCOVER) return res.status;
