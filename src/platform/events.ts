@@ -96,6 +96,7 @@ export class EventHub {
   private timer: NodeJS.Timeout | null = null;
   private feed: LiveFeed | null = null;
   private readonly areas = new Set<{ path: string; fn: (e: LiveEvent) => void }>();
+  private primed: Promise<void> = Promise.resolve();
 
   /** `feed` makes a fresh feed (starting at the present) each time subscribers come back. */
   constructor(
@@ -110,6 +111,8 @@ export class EventHub {
     if (!this.makeFeed || this.timer || this.stopped) return;
     const feed = this.makeFeed();
     this.feed = feed;
+    let primed = () => {};
+    this.primed = new Promise<void>((resolve) => (primed = resolve));
     const tick = async () => {
       try {
         for (const item of await feed()) {
@@ -120,6 +123,7 @@ export class EventHub {
       } catch (err) {
         this.onError(err);
       }
+      primed(); // the first poll has taken its horizon (later polls: no-op)
       if (this.feed === feed && !this.stopped) this.timer = setTimeout(() => void tick(), FEED_POLL_MS);
     };
     this.timer = setTimeout(() => void tick(), 0);
@@ -196,6 +200,15 @@ export class EventHub {
         // keep trying
       }
     }
+  }
+
+  /**
+   * Resolves once the feed reads from a horizon taken after the subscriptions made so far: an
+   * event committed from then on reaches them (the feed's first poll starts at the present, so a
+   * change committed between a subscription and that poll would otherwise be missed).
+   */
+  ready(): Promise<void> {
+    return this.primed;
   }
 
   subscribe(accountId: number, fn: (e: LiveEvent) => void): () => void {

@@ -96,7 +96,7 @@ export const notifyRoutes =
           connection: 'keep-alive',
           'x-accel-buffering': 'no',
         });
-        res.write(`retry: 3000\n: connected\n\n`);
+        res.write(`retry: 3000\n\n`);
         const send = (e: LiveEvent) => res.write(`event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`);
         const offOwn = ctx.events.subscribe(actor.accountId, send);
         // county-wide events (reports and closures in the caller's subtree) for dashboard readers
@@ -134,6 +134,10 @@ export const notifyRoutes =
           ended = true;
           cleanup();
         });
+        // "connected" once the hub polls from a horizon taken after this subscription: whatever
+        // commits from now on reaches this stream
+        await ctx.events.ready();
+        if (!ended) res.write(': connected\n\n');
       },
     );
   };
