@@ -3,6 +3,7 @@
  * what only meetings have — the keyword in the title, place or convener, masked free text in the export.
  */
 import { sql } from 'kysely';
+import { countBelow } from '../../../test/kits/lists.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 import { describeList, getList, readExport, type H } from '../../../test/lists.js';
@@ -50,17 +51,7 @@ describeList<Item>(
     url: '/api/v1/meetings',
     exportUrl: '/api/v1/meetings/export.xlsx',
     audit: 'meeting.export',
-    count: async (t, county, code) =>
-      (
-        await t.db
-          .selectFrom('meeting')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .where('county_code', '=', county)
-          .$if(code !== null, (q) =>
-            q.where(sql<boolean>`region_path <@ (SELECT path FROM region WHERE code = ${code})`),
-          )
-          .executeTakeFirstOrThrow()
-      ).n,
+    count: countBelow('meeting', 'region_path'),
     sorts: [
       ['heldOn', 'heldOn'],
       ['title', 'title'],

@@ -2,7 +2,7 @@
  * The loan list officials work with (issue 11): the list kit's common cases (test/lists.ts) and
  * what only loans have — the borrower's name searched, the overdue filter kept in the export.
  */
-import { sql } from 'kysely';
+import { countBelow } from '../../../test/kits/lists.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 import { describeList, getList, readExport, type H } from '../../../test/lists.js';
@@ -32,17 +32,7 @@ describeList<Item>(
     url: '/api/v1/station-loans',
     exportUrl: '/api/v1/station-loans/export.xlsx',
     audit: 'station_loan.export',
-    count: async (t, county, code) =>
-      (
-        await t.db
-          .selectFrom('station_loan')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .where('county_code', '=', county)
-          .$if(code !== null, (q) =>
-            q.where(sql<boolean>`region_path <@ (SELECT path FROM region WHERE code = ${code})`),
-          )
-          .executeTakeFirstOrThrow()
-      ).n,
+    count: countBelow('station_loan', 'region_path'),
     sorts: [
       ['id', 'id'],
       ['lentAt', 'lentAt'],
