@@ -262,6 +262,9 @@ async function generate(db: Db, county: string, now: Date): Promise<{ cases: num
     WHERE county_code = ${county} AND description = 'bench' AND reported_at > ${now}::timestamptz - interval '3 days'`.execute(
     db,
   );
+  // statistics of the new county's rows first: planned on the counties before it, the rebuild's join
+  // ran for minutes instead of seconds
+  await sql`ANALYZE cases, case_history`.execute(db);
   await rebuildRollup(db, county);
   return { cases: PER_COUNTY, history: Number(h.numAffectedRows ?? 0) };
 }
