@@ -18,7 +18,8 @@ import { loadDemo } from '../src/modules/demo/load.js';
 import { LocalBlobStore } from '../src/modules/photos/index.js';
 import { rebuildRollup } from '../src/modules/indicators/compact.js';
 import { createPii } from '../src/platform/crypto.js';
-import { createDb, withDatabase, type Db } from '../src/platform/db/database.js';
+import { withIndexesDeferred } from '../src/platform/db/bulk.js';
+import { createDb, withDatabase, type Db, type Tx } from '../src/platform/db/database.js';
 import { startEmbeddedPostgres } from '../src/platform/db/embedded.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { maintainPartitions } from '../src/platform/db/partitions.js';
@@ -32,6 +33,8 @@ const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 10);
 const PER_COUNTY = Number(process.env.BENCH_CASES_PER_COUNTY ?? 10_000);
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const INTAKE = Number(process.env.BENCH_INTAKE ?? 100);
+/** the demo's scale for 铁岭县 (1: ≈300,000 residents), whose population every county gets a copy of */
+const SCALE = Number(process.env.BENCH_SCALE ?? 0.01);
 const HOME = '211221';
 const NAME = 'wangge_bench_province';
 const PASSWORD = 'bench-password-1';
@@ -58,11 +61,30 @@ try {
   await ensureReferenceData(db);
   const version = (await sql<{ v: string }>`SELECT split_part(version(), ' on ', 1) AS v`.execute(db))
     .rows[0]!.v;
-  log('territory (demo at scale 0.01) …');
-  await loadDemo(db, createPii(Buffer.alloc(32, 1)), { scale: 0.01, password: PASSWORD });
+  log(`the demo at scale ${SCALE} …`);
+  const td = performance.now();
+  await loadDemo(db, createPii(Buffer.alloc(32, 1)), { scale: SCALE, password: PASSWORD });
+  const demoSecs = secs(td);
   const tc = performance.now();
   for (const [k, code] of countyCodes.entries()) await cloneCounty(db, code, k);
   const cloneSecs = secs(tc);
+  const tp = performance.now();
+  await db.transaction().execute((tx) =>
+    withIndexesDeferred(tx, ['household', 'resident'], async () => {
+      for (const [k, code] of countyCodes.entries()) await clonePopulation(tx, code, k);
+    }),
+  );
+  await sql`ANALYZE household, resident`.execute(db);
+  const populationSecs = secs(tp);
+  const people = (
+    await sql<{ households: number; residents: number }>`
+      SELECT (SELECT count(*) FROM household)::int AS households, (SELECT count(*) FROM resident)::int AS residents`.execute(
+      db,
+    )
+  ).rows[0]!;
+  log(
+    `${fmt(people.households)} households, ${fmt(people.residents)} residents (copied in ${populationSecs.toFixed(1)} s)`,
+  );
   const grids = Number(
     (await sql<{ n: number }>`SELECT count(*)::int AS n FROM region WHERE level = 'grid'`.execute(db))
       .rows[0]!.n,
@@ -125,7 +147,9 @@ try {
     const out: Record<string, number> = {};
     out.village = quantile(await timed(() => get('village', '/cases?limit=50')), 0.5);
     out.township = quantile(await timed(() => get('township', '/cases?limit=50')), 0.5);
-    out.dashboard = quantile(await timed(() => get('county', '/indicators/dashboard?period=month'), 5), 0.5);
+    out.households = quantile(await timed(() => get('village', '/households?limit=50')), 0.5);
+    out.residents = quantile(await timed(() => get('township', '/residents?careTag=disabled&limit=50')), 0.5);
+    out.dashboard = quantile(await timed(() => get('county', '/indicators/dashboard?period=month')), 0.5);
     const lookups = 20_000;
     const tl = performance.now();
     for (let i = 0; i < lookups; i++) await ctx.grids.locate(spot.lng + (i % 7) * 1e-6, spot.lat);
@@ -136,6 +160,7 @@ try {
     return out;
   };
   log('measuring with one county of cases …');
+  await measure(); // a whole pass to warm the app, the caches and the JIT: the first pass ran slower
   const one = await measure();
   log(JSON.stringify(one));
 
@@ -169,15 +194,22 @@ try {
         .map((l) => l.toFixed(1))
         .join(' / ')} at the end; compare within the run). Whole run ${fmt(secs(t00) / 60, 1)} min.`,
       '',
-      `The demo county 铁岭县 (scale 0.01) cloned set-based into ${COUNTIES - 1} more counties (the same townships, villages and grids, moved on the map): ${fmt(grids)} grids in ${fmt(cloneSecs, 1)} s. Each county gets ${fmt(PER_COUNTY)} cases over 13 months with their history (generate_series, the same shape as \`bench:indicators\`) and its indicator rollup: ${fmt(home.cases)} cases and ${fmt(home.history)} history rows for 铁岭县 in ${fmt(gen1, 1)} s, the other counties in ${fmt(genRest, 1)} s; at the end ${fmt(totals.cases)} cases and ${fmt(totals.history)} history rows in monthly partitions. Residents are not generated per county here (the lists and the dashboard read cases; personal data lists are measured by \`npm run bench\`).`,
+      `The demo county 铁岭县 (scale ${SCALE}, loaded in ${fmt(demoSecs, 1)} s) cloned set-based into ${COUNTIES - 1} more counties (the same townships, villages and grids, moved on the map): ${fmt(grids)} grids in ${fmt(cloneSecs, 1)} s; 铁岭县's households and residents copied into each (their encrypted fields as they are, ids offset, the indexes built once after): ${fmt(people.households)} households and ${fmt(people.residents)} residents in all, in ${fmt(populationSecs, 1)} s. Each county gets ${fmt(PER_COUNTY)} cases over 13 months with their history (generate_series, the same shape as \`bench:indicators\`) and its indicator rollup: ${fmt(home.cases)} cases and ${fmt(home.history)} history rows for 铁岭县 in ${fmt(gen1, 1)} s, the other counties in ${fmt(genRest, 1)} s; at the end ${fmt(totals.cases)} cases and ${fmt(totals.history)} history rows in monthly partitions.`,
       '',
       "The same requests through the real app (`app.inject`, 铁岭县's demo accounts; p50 of " +
-        `${RUNS} runs, the dashboard of 5; intake ${INTAKE} reports in a row), first with 铁岭县's cases only, then with every county's:`,
+        `${RUNS} runs after a whole pass of warm-up; intake ${INTAKE} reports in a row), first with 铁岭县's cases only, then with every county's:`,
       '',
       '| request | 1 county | all counties | ratio |',
       '|---|---:|---:|---:|',
       row("village's case list (`GET /cases`, 村两委)", one.village!, ten.village!, 'ms'),
       row("township's case list (`GET /cases`, 街道)", one.township!, ten.township!, 'ms'),
+      row("village's households (`GET /households`, 村两委)", one.households!, ten.households!, 'ms'),
+      row(
+        "township's disabled residents (`GET /residents?careTag=disabled`, 街道)",
+        one.residents!,
+        ten.residents!,
+        'ms',
+      ),
       row('county dashboard (`GET /indicators/dashboard`)', one.dashboard!, ten.dashboard!, 'ms'),
       row('point → grid (in-memory index, lookups/s)', one.locatePerSec!, ten.locatePerSec!, '/s'),
       row(
@@ -227,6 +259,44 @@ async function cloneCounty(db: Db, code: string, k: number) {
   await sql`UPDATE region SET geometry = m.geometry
               FROM jsonb_to_recordset(${JSON.stringify(moved)}::jsonb) AS m (code text, geometry jsonb)
              WHERE region.code = m.code`.execute(db);
+}
+
+/**
+ * 铁岭县's households and residents under county `code` (k-th copy): ids offset by (k + 1) × 10^8,
+ * grid codes and paths moved to the copy's tree, no unit, no creator, no merge link.
+ */
+async function clonePopulation(tx: Tx, code: string, k: number) {
+  const off = (k + 1) * 100_000_000;
+  const moved: Record<string, string> = {
+    id: `id + ${off}`,
+    county_code: `'${code}'`,
+    grid_code: `'${code}' || substr(grid_code, 7)`,
+    grid_path: `text2ltree(replace(grid_path::text, '${HOME}', '${code}'))`,
+    household_id: `household_id + ${off}`,
+    unit_id: 'NULL',
+    created_by: 'NULL',
+    merged_into: 'NULL',
+    client_request_id: 'NULL',
+  };
+  for (const table of ['household', 'resident']) {
+    const { rows } = await sql<{ name: string }>`
+      SELECT column_name AS name FROM information_schema.columns
+       WHERE table_schema = current_schema() AND table_name = ${table} AND is_generated = 'NEVER'
+       ORDER BY ordinal_position`.execute(tx);
+    const cols = rows.map((r) => r.name);
+    const list = cols.map((c) => `"${c}"`).join(', ');
+    const exprs = cols.map((c) => moved[c] ?? `"${c}"`).join(', ');
+    await sql
+      .raw(
+        `INSERT INTO ${table} (${list}) OVERRIDING SYSTEM VALUE SELECT ${exprs} FROM ${table} WHERE county_code = '${HOME}'`,
+      )
+      .execute(tx);
+  }
+  if (k === COUNTIES - 2)
+    for (const table of ['household', 'resident'])
+      await sql
+        .raw(`SELECT setval(pg_get_serial_sequence('${table}', 'id'), (SELECT max(id) FROM ${table}))`)
+        .execute(tx);
 }
 
 /** PER_COUNTY cases of `county` over 13 months, their history, and the county's rollup. */
