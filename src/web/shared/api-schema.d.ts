@@ -13003,7 +13003,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 任务对象 A campaign’s targets in a region of my scope (state=open or missed: the misses) */
+        /** 任务对象 A campaign’s targets in a region of my scope (state=open or missed: the misses), searched by words, sorted by a column, the exact total */
         get: {
             parameters: {
                 query?: {
@@ -13011,6 +13011,10 @@ export interface paths {
                     within?: string;
                     limit?: number;
                     offset?: number;
+                    /** @description words in the name, the address or the grid’s name (not a phone or ID number) */
+                    q?: string;
+                    /** @description sort by a column: name, address, grid, state, doneAt; a leading "-" sorts descending */
+                    sort?: "name" | "-name" | "address" | "-address" | "grid" | "-grid" | "state" | "-state" | "doneAt" | "-doneAt";
                 };
                 header?: never;
                 path: {
@@ -13046,6 +13050,49 @@ export interface paths {
                             total: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/targets/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出任务对象 A campaign’s filtered target list as .xlsx, streamed (addresses and notes masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "done" | "not_applicable" | "missed";
+                    within?: string;
+                    /** @description words in the name, the address or the grid’s name (not a phone or ID number) */
+                    q?: string;
+                    /** @description sort by a column: name, address, grid, state, doneAt; a leading "-" sorts descending */
+                    sort?: "name" | "-name" | "address" | "-address" | "grid" | "-grid" | "state" | "-state" | "doneAt" | "-doneAt";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
