@@ -14250,13 +14250,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 核查名单 An event’s households in a region of my scope, by status (pending first) */
+        /** 核查名单 An event’s households in a region of my scope, by status (pending first), searched by words, sorted by a column, the exact total */
         get: {
             parameters: {
                 query?: {
                     status?: "pending" | "safe" | "evacuated" | "needs_help" | "unreachable";
                     within?: string;
+                    /** @description words in the head’s name, the address or the grid’s name (not a phone or ID number) */
+                    q?: string;
+                    /** @description sort by a column: name, address, grid, status, reportedAt; a leading "-" sorts descending */
+                    sort?: "name" | "-name" | "address" | "-address" | "grid" | "-grid" | "status" | "-status" | "reportedAt" | "-reportedAt";
                     limit?: number;
+                    offset?: number;
                 };
                 header?: never;
                 path: {
@@ -14289,8 +14294,52 @@ export interface paths {
                                 caseId: number | null;
                                 version: number;
                             }[];
+                            total: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-events/{id}/checks/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出核查名单 An event’s filtered check list as .xlsx, streamed (addresses masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "safe" | "evacuated" | "needs_help" | "unreachable";
+                    within?: string;
+                    /** @description words in the head’s name, the address or the grid’s name (not a phone or ID number) */
+                    q?: string;
+                    /** @description sort by a column: name, address, grid, status, reportedAt; a leading "-" sorts descending */
+                    sort?: "name" | "-name" | "address" | "-address" | "grid" | "-grid" | "status" | "-status" | "reportedAt" | "-reportedAt";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
