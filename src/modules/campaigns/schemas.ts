@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { Keyword, sortParam } from '../../platform/lists/index.js';
 import { TARGET_SORT_KEYS } from './target-repository.js';
+import { CITY_SORT_KEYS } from './city-repository.js';
 import { Id } from '../../platform/ids.js';
 import { CARE_TAGS, MoveHouseholdBody } from '../people/index.js';
 
@@ -295,6 +296,13 @@ export const CityCampaignDetail = CityCampaignItem.extend({
   closedAt: z.string().nullable(),
   actions: z.array(z.enum(['close'])),
 });
+/** The city's campaign list: state, words of the title, a column's order, the exact total. */
+export const CityListQuery = ListQuery.extend({
+  q: Keyword.describe('words in the title'),
+  sort: sortParam(CITY_SORT_KEYS),
+});
+/** The export takes the list's filters and order, without paging. */
+export const CityExportQuery = CityListQuery.omit({ limit: true, offset: true });
 export const CityLaunched = z.object({
   id: z.number().int(),
   targets: z.number().int(),

@@ -13271,13 +13271,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 全市专项任务列表 My city’s campaigns with their progress by county */
+        /** 全市专项任务列表 My city’s campaigns with their progress by county: searched by words of the title, sorted by a column, the exact total */
         get: {
             parameters: {
                 query?: {
                     state?: "running" | "closed";
                     limit?: number;
                     offset?: number;
+                    /** @description words in the title */
+                    q?: string;
+                    /** @description sort by a column: title, startsOn, endsOn, state, targets, coverage; a leading "-" sorts descending */
+                    sort?: "title" | "-title" | "startsOn" | "-startsOn" | "endsOn" | "-endsOn" | "state" | "-state" | "targets" | "-targets" | "coverage" | "-coverage";
                 };
                 header?: never;
                 path?: never;
@@ -13418,6 +13422,46 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/city-campaigns/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出全市专项任务 My city’s filtered campaign list with its counts over my counties as .xlsx, streamed (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "running" | "closed";
+                    /** @description words in the title */
+                    q?: string;
+                    /** @description sort by a column: title, startsOn, endsOn, state, targets, coverage; a leading "-" sorts descending */
+                    sort?: "title" | "-title" | "startsOn" | "-startsOn" | "endsOn" | "-endsOn" | "state" | "-state" | "targets" | "-targets" | "coverage" | "-coverage";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
