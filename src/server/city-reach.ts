@@ -16,6 +16,7 @@ const CITY_ROUTES = new Set([
   'POST /api/v1/city-campaigns/preview',
   'POST /api/v1/city-campaigns',
   'GET /api/v1/city-campaigns',
+  'GET /api/v1/city-campaigns/export.xlsx',
   'GET /api/v1/city-campaigns/:id',
   'GET /api/v1/city-campaigns/:id/progress',
   'POST /api/v1/city-campaigns/:id/actions/close',

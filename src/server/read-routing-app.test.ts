@@ -59,11 +59,15 @@ const generate = (app: App, headers: Record<string, string>, at: string) =>
 /** .xlsx routes that hand out a blank form, no rows of anyone's (nothing to read from a replica) */
 const BLANK_FORMS = new Set(['/api/v1/households/import-template.xlsx']);
 
-function downloads(app: App, reportId: number, county: string): string[] {
+/** The object of a download's `{id}` by its path's start (a report, a campaign, an emergency). */
+type Ids = Record<string, number>;
+const idOf = (p: string, ids: Ids) => ids[Object.keys(ids).find((k) => p.startsWith(k)) ?? ''];
+
+function downloads(app: App, ids: Ids, county: string): string[] {
   const doc = app.swagger() as { paths: Record<string, Record<string, unknown>> };
   const xlsx = Object.keys(doc.paths)
     .filter((p) => p.endsWith('.xlsx') && doc.paths[p]!.get && !BLANK_FORMS.has(p))
-    .map((p) => p.replace('{id}', String(reportId)));
+    .map((p) => (p.includes('{id}') ? p.replace('{id}', String(idOf(p, ids))) : p));
   expect(xlsx.length).toBeGreaterThanOrEqual(16);
   expect(xlsx.every((p) => !p.includes('{'))).toBe(true);
   return [
@@ -145,7 +149,29 @@ describe('read routing on the app', () => {
     expect(pub.statusCode).toBe(200);
     const made = await generate(current, county, '2026-06');
     expect(made.statusCode).toBe(201);
-    const urls = downloads(current, made.json<{ id: number }>().id, countyCode);
+    const campaign = await t.db
+      .selectFrom('campaign')
+      .select('id')
+      .where('county_code', '=', countyCode)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const event = await t.db
+      .selectFrom('emergency_event')
+      .select('id')
+      .where('county_code', '=', countyCode)
+      .orderBy('id')
+      .executeTakeFirstOrThrow();
+    const urls = downloads(
+      current,
+      {
+        '/api/v1/reports/': made.json<{ id: number }>().id,
+        '/api/v1/campaigns/': Number(campaign.id),
+        '/api/v1/emergency-events/': Number(event.id),
+      },
+      countyCode,
+    );
+    // the city's exports are the city centre's (every other role is refused them)
+    const city = await signIn(current, 'city');
     for (const [app, where] of [
       [current, 'replica'],
       [down, 'primary'],
@@ -154,7 +180,7 @@ describe('read routing on the app', () => {
         const res = await app.inject({
           method: 'GET',
           url,
-          headers: url.includes('/open-data/') ? {} : county,
+          headers: url.includes('/open-data/') ? {} : url.startsWith('/api/v1/city-') ? city : county,
         });
         expect(res.statusCode, `${where} ${url}: ${res.body.slice(0, 200)}`).toBe(200);
         if (url.endsWith('.xlsx')) expect(res.rawPayload.subarray(0, 2).toString(), url).toBe('PK');

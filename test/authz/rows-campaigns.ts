@@ -85,6 +85,7 @@ const READ_OUT = {
 };
 /** progress and misses: the supervising tiers (county, township, village), not a grid's workers */
 const FOLLOW = { ...READ, gridworker: 403, parttime: 403 };
+const EXPORT = { '*': 403, county: 200, township: 200, village: 200, anonymous: 401 };
 const WORK = { '*': 403, village: 200, gridworker: 200, parttime: 200, anonymous: 401 };
 
 export const CAMPAIGN_ROWS: Row[] = [
@@ -120,6 +121,13 @@ export const CAMPAIGN_ROWS: Row[] = [
     make: async (fx, w) => get(`/campaigns/${await campaignOf(fx, w)}/targets?state=open`),
     in: FOLLOW,
     out: READ_OUT,
+  },
+  {
+    route: 'GET /api/v1/campaigns/{id}/targets/export.xlsx',
+    make: async (fx, w) => get(`/campaigns/${await campaignOf(fx, w)}/targets/export.xlsx?sort=-name`),
+    // campaigns.export: the centres that keep the archive (the right first: 403), then the campaign (404)
+    in: EXPORT,
+    out: { ...EXPORT, county: 404, township: 404, village: 404 },
   },
   {
     route: 'POST /api/v1/campaigns/{id}/actions/close',

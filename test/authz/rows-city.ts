@@ -39,6 +39,11 @@ export const CITY_ROWS: Row[] = [
   },
   { route: 'GET /api/v1/city-campaigns', make: () => get('/city-campaigns'), in: CITY_ONLY },
   {
+    route: 'GET /api/v1/city-campaigns/export.xlsx',
+    make: () => get('/city-campaigns/export.xlsx?sort=-coverage'),
+    in: CITY_ONLY,
+  },
+  {
     route: 'GET /api/v1/city-campaigns/{id}',
     make: async (fx) => get(`/city-campaigns/${await cityCampaign(fx)}`),
     in: CITY_ONLY,

@@ -8,6 +8,8 @@ import { sql } from 'kysely';
 import type { Fixtures, Where } from './fixtures.js';
 import { get, post, rid, type Row } from './rows.js';
 
+const CHECK_EXPORT = { '*': 403, county: 200, township: 200, village: 200, anonymous: 401 };
+
 async function declare(fx: Fixtures, grid: string): Promise<number> {
   const body = { templateKey: 'flood', title: '矩阵应急事件', area: [grid] };
   return (await fx.kit.must<{ id: number }>(201, 'county', 'POST', '/emergency-events', body)).id;
@@ -119,6 +121,13 @@ export const EMERGENCY_ROWS: Row[] = [
     make: async (fx, w) => get(`/emergency-events/${await eventOf(fx, w)}/checks`),
     in: READ,
     out: READ_OUT,
+  },
+  {
+    route: 'GET /api/v1/emergency-events/{id}/checks/export.xlsx',
+    make: async (fx, w) => get(`/emergency-events/${await eventOf(fx, w)}/checks/export.xlsx?sort=status`),
+    // emergency.export: the centres (the right first: 403), then the event (404 outside)
+    in: CHECK_EXPORT,
+    out: { ...CHECK_EXPORT, county: 404, township: 404, village: 404 },
   },
   {
     route: 'POST /api/v1/emergency-events/{id}/actions/close',

@@ -133,6 +133,7 @@ describe('a county’s part of a city campaign', () => {
     const { id } = (await call('city', 'GET', '/city-campaigns')).json().items[0];
     for (const [m, url, body] of [
       ['GET', '/city-campaigns'],
+      ['GET', '/city-campaigns/export.xlsx'],
       ['GET', `/city-campaigns/${id}`],
       ['GET', `/city-campaigns/${id}/progress`],
       ['GET', `/city-campaigns/${id}/progress?within=211221`],
@@ -154,6 +155,7 @@ describe('the city as an outsider', () => {
     'POST /api/v1/city-campaigns/preview',
     'POST /api/v1/city-campaigns',
     'GET /api/v1/city-campaigns',
+    'GET /api/v1/city-campaigns/export.xlsx',
     'GET /api/v1/city-campaigns/{id}',
     'GET /api/v1/city-campaigns/{id}/progress',
     'POST /api/v1/city-campaigns/{id}/actions/close',

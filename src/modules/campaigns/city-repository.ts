@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx, Tx } from '../../platform/db/database.js';
+import { likePattern, orderBySort, totalOf, type SortOf } from '../../platform/lists/index.js';
 import type { Actor } from '../accounts/index.js';
 import type { RawCounts } from './repository.js';
 
@@ -53,24 +54,82 @@ export const lockCityCampaign = async (tx: Tx, actor: Actor, id: number) => {
 export type CityCampaignRow = NonNullable<Awaited<ReturnType<typeof findCityCampaign>>>;
 export type CityRow = NonNullable<Awaited<ReturnType<typeof lockCityCampaign>>>;
 
+export const CITY_SORT_KEYS = ['title', 'startsOn', 'endsOn', 'state', 'targets', 'coverage'] as const;
+export type CityFilter = {
+  state?: string;
+  /** words in the title */
+  q?: string;
+  sort?: SortOf<(typeof CITY_SORT_KEYS)[number]>;
+};
+
+/** The city's campaigns that match the filter: only its own (one WHERE for the page, its total and the export). */
+function matchingCity(db: DbOrTx, actor: Actor, f: CityFilter) {
+  let q = db.selectFrom('city_campaign as h').where('h.city_code', '=', actor.scopeCode);
+  if (f.state) q = q.where('h.state', '=', f.state);
+  if (f.q) q = q.where('h.title', 'ilike', likePattern(f.q));
+  return q;
+}
+
+/**
+ * The city's campaigns with their counts over the city's own counties (a part in a county outside the
+ * city's node is never counted), in the list's order (running first, newest first by default).
+ */
+export function filteredCityCampaigns(db: DbOrTx, actor: Actor, f: CityFilter) {
+  const q = matchingCity(db, actor, f)
+    .leftJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('campaign as c')
+          .innerJoin('region as r', (j) =>
+            j
+              .onRef('r.code', '=', 'c.county_code')
+              .on('r.level', '=', 'county')
+              .on(sql<boolean>`r.path <@ ${actor.scopePath}::ltree`),
+          )
+          .innerJoin('campaign_target as t', (j) =>
+            j.onRef('t.county_code', '=', 'c.county_code').onRef('t.campaign_id', '=', 'c.id'),
+          )
+          .whereRef('c.city_campaign_id', '=', 'h.id')
+          .select([
+            sql<number>`count(t.id)::int`.as('targets'),
+            sql<number>`(count(t.id) FILTER (WHERE t.state = 'done'))::int`.as('done'),
+            sql<number>`(count(t.id) FILTER (WHERE t.state = 'not_applicable'))::int`.as('na'),
+            sql<number>`(count(t.id) FILTER (WHERE t.state = 'open'))::int`.as('open'),
+            sql<number>`(count(t.id) FILTER (WHERE t.state = 'missed'))::int`.as('missed'),
+          ])
+          .as('k'),
+      (j) => j.onTrue(),
+    )
+    .select(HEADER)
+    .select(['k.targets', 'k.done', 'k.na', 'k.open', 'k.missed']);
+  if (f.sort)
+    return orderBySort(
+      q,
+      f.sort,
+      {
+        title: sql`h.title`,
+        startsOn: sql`h.starts_on`,
+        endsOn: sql`h.ends_on`,
+        state: sql`h.state`,
+        targets: sql`k.targets`,
+        coverage: sql`(k.done + k.na)::numeric / nullif(k.targets, 0)`,
+      },
+      sql`h.id`,
+    );
+  return q.orderBy('h.state', 'desc').orderBy('h.id', 'desc');
+}
+
+/** A page of the city's campaigns and the exact total of the filter. */
 export async function listCityCampaigns(
   db: DbOrTx,
   actor: Actor,
-  q: { state?: string; limit: number; offset: number },
+  f: CityFilter & { limit: number; offset: number },
 ) {
-  let base = db.selectFrom('city_campaign as h').where('h.city_code', '=', actor.scopeCode);
-  if (q.state) base = base.where('h.state', '=', q.state);
   const [items, total] = await Promise.all([
-    base
-      .select(HEADER)
-      .orderBy('h.state', 'desc')
-      .orderBy('h.id', 'desc')
-      .limit(q.limit)
-      .offset(q.offset)
-      .execute(),
-    base.select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow(),
+    filteredCityCampaigns(db, actor, f).limit(f.limit).offset(f.offset).execute(),
+    totalOf(matchingCity(db, actor, f)),
   ]);
-  return { items, total: Number(total.n) };
+  return { items, total };
 }
 
 /** The county parts of city campaigns (their county and campaign ids). */

@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { IdParams } from '../../platform/ids.js';
+import { sendXlsx, XLSX } from '../../platform/lists/index.js';
 import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
 import { pathOf } from '../regions/index.js';
 import { authorize } from './abilities.js';
 import { closeCityCampaign, launchCityCampaign } from './city.js';
+import { exportCityCampaigns } from './city-export.js';
 import { previewCityTargets } from './city-preview.js';
 import { beijingDate } from './launch.js';
 import * as city from './city-repository.js';
@@ -18,8 +20,9 @@ import {
   CityLaunched,
   CityPreviewBody,
   CloseBody,
+  CityExportQuery,
+  CityListQuery,
   LaunchBody,
-  ListQuery,
   PreviewResult,
   Progress,
   ProgressQuery,
@@ -97,8 +100,9 @@ export const cityCampaignRoutes =
       {
         schema: {
           tags: ['campaigns'],
-          summary: '全市专项任务列表 My city’s campaigns with their progress by county',
-          querystring: ListQuery,
+          summary:
+            '全市专项任务列表 My city’s campaigns with their progress by county: searched by words of the title, sorted by a column, the exact total',
+          querystring: CityListQuery,
           response: { 200: z.object({ items: z.array(CityCampaignItem), total: z.number().int() }) },
         },
       },
@@ -107,6 +111,31 @@ export const cityCampaignRoutes =
         authorize(actor, 'campaigns.city');
         const { items: rows, total } = await city.listCityCampaigns(ctx.db, actor, req.query);
         return { items: await items(actor, rows), total };
+      },
+    );
+
+    app.get(
+      '/city-campaigns/export.xlsx',
+      {
+        schema: {
+          tags: ['campaigns'],
+          summary:
+            '导出全市专项任务 My city’s filtered campaign list with its counts over my counties as .xlsx, streamed (audited)',
+          querystring: CityExportQuery,
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'campaigns.city');
+        const { stream } = await exportCityCampaigns(
+          ctx.db,
+          actor,
+          req.query,
+          req.id,
+          await ctx.readDb(req), // the rows from the replica when it may serve; count and audit on the primary
+        );
+        return sendXlsx(reply, 'city-campaigns', stream);
       },
     );
 

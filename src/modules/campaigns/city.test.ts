@@ -194,6 +194,7 @@ describe('deny by default for the city role', () => {
     'GET /api/v1/inbox',
     'GET /api/v1/campaign-templates',
     'GET /api/v1/city-campaigns',
+    'GET /api/v1/city-campaigns/export.xlsx',
     'GET /api/v1/city-campaigns/{id}',
     'GET /api/v1/city-campaigns/{id}/progress',
   ]);

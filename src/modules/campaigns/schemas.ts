@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { Keyword, sortParam } from '../../platform/lists/index.js';
+import { TARGET_SORT_KEYS } from './target-repository.js';
+import { CITY_SORT_KEYS } from './city-repository.js';
 import { Id } from '../../platform/ids.js';
 import { CARE_TAGS, MoveHouseholdBody } from '../people/index.js';
 
@@ -191,6 +194,13 @@ export const TargetQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(200),
   offset: z.coerce.number().int().min(0).max(100_000).default(0),
 });
+/** A campaign's target list (清单): the filters of the screen, words, a column's order, the exact total. */
+export const TargetListQuery = TargetQuery.omit({ campaignId: true }).extend({
+  q: Keyword.describe('words in the name, the address or the grid’s name (not a phone or ID number)'),
+  sort: sortParam(TARGET_SORT_KEYS),
+});
+/** The export takes the list's filters and order, without paging. */
+export const TargetExportQuery = TargetListQuery.omit({ limit: true, offset: true });
 export const MyTargets = z.object({
   campaigns: z.array(
     z.object({
@@ -286,6 +296,13 @@ export const CityCampaignDetail = CityCampaignItem.extend({
   closedAt: z.string().nullable(),
   actions: z.array(z.enum(['close'])),
 });
+/** The city's campaign list: state, words of the title, a column's order, the exact total. */
+export const CityListQuery = ListQuery.extend({
+  q: Keyword.describe('words in the title'),
+  sort: sortParam(CITY_SORT_KEYS),
+});
+/** The export takes the list's filters and order, without paging. */
+export const CityExportQuery = CityListQuery.omit({ limit: true, offset: true });
 export const CityLaunched = z.object({
   id: z.number().int(),
   targets: z.number().int(),

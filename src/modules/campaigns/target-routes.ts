@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { IdParams } from '../../platform/ids.js';
-import { actorOf, narrowScope } from '../accounts/index.js';
+import { sendXlsx, XLSX } from '../../platform/lists/index.js';
+import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
 import { pathOf } from '../regions/index.js';
 import { actionRouteValidator, parseActionBody } from '../workflow/index.js';
 import { authorize } from './abilities.js';
@@ -16,11 +17,14 @@ import {
   TargetActionBody,
   TargetActionParams,
   TargetItem,
+  TargetExportQuery,
+  TargetListQuery,
   TargetQuery,
   TargetResult,
   type TargetActionInput,
 } from './schemas.js';
 import { actOnTarget } from './target-actions.js';
+import { exportTargets } from './target-export.js';
 import { listTargets } from './target-repository.js';
 import { toTargetItem } from './view.js';
 
@@ -67,30 +71,64 @@ export const campaignTargetRoutes =
       },
     );
 
+    /** The campaign (404 unseen, 403 when not followed) and the node of the caller's scope asked for. */
+    async function followed(actor: Actor, id: number, within: string | undefined) {
+      const c = await repo.findCampaign(ctx.db, actor, id);
+      if (!c) throw new AppError('NOT_FOUND');
+      if (!mayFollow(actor, c)) throw new AppError('FORBIDDEN');
+      return {
+        id: Number(c.id),
+        scope: { countyCode: actor.countyCode, path: narrowScope(actor, within, pathOf) },
+      };
+    }
+
     app.get(
       '/campaigns/:id/targets',
       {
         schema: {
           tags: ['campaigns'],
-          summary: '任务对象 A campaign’s targets in a region of my scope (state=open or missed: the misses)',
+          summary:
+            '任务对象 A campaign’s targets in a region of my scope (state=open or missed: the misses), searched by words, sorted by a column, the exact total',
           params: IdParams,
-          querystring: TargetQuery.omit({ campaignId: true }),
+          querystring: TargetListQuery,
           response: { 200: z.object({ items: z.array(TargetItem), total: z.number().int() }) },
         },
       },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'campaigns.read');
-        const c = await repo.findCampaign(ctx.db, actor, req.params.id);
-        if (!c) throw new AppError('NOT_FOUND');
-        if (!mayFollow(actor, c)) throw new AppError('FORBIDDEN');
-        const path = narrowScope(actor, req.query.within, pathOf);
-        const { items, total } = await listTargets(
-          ctx.db,
-          { countyCode: actor.countyCode, path },
-          { ...req.query, campaignId: Number(c.id) },
-        );
+        const c = await followed(actor, req.params.id, req.query.within);
+        const { items, total } = await listTargets(ctx.db, c.scope, { ...req.query, campaignId: c.id });
         return { items: items.map(toTargetItem), total };
+      },
+    );
+
+    app.get(
+      '/campaigns/:id/targets/export.xlsx',
+      {
+        schema: {
+          tags: ['campaigns'],
+          summary:
+            '导出任务对象 A campaign’s filtered target list as .xlsx, streamed (addresses and notes masked; audited)',
+          params: IdParams,
+          querystring: TargetExportQuery,
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'campaigns.export');
+        const c = await followed(actor, req.params.id, req.query.within);
+        const { stream } = await exportTargets(
+          ctx.db,
+          actor,
+          c.scope,
+          { ...req.query, campaignId: c.id },
+          { ...req.query, campaignId: c.id },
+          req.id,
+          await ctx.readDb(req), // the rows from the replica when it may serve; count and audit on the primary
+        );
+        return sendXlsx(reply, `campaign-${c.id}-targets`, stream);
       },
     );
 

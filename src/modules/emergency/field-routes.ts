@@ -4,10 +4,12 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { IdParams } from '../../platform/ids.js';
 import { maskPiiText } from '../../platform/pii-text.js';
-import { actorOf, narrowScope } from '../accounts/index.js';
+import { sendXlsx, XLSX } from '../../platform/lists/index.js';
+import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
 import { pathOf } from '../regions/index.js';
 import { authorize } from './abilities.js';
-import { checkHistory, listChecks } from './check-repository.js';
+import { checkHistory, listChecks, pageChecks } from './check-repository.js';
+import { exportChecks } from './check-export.js';
 import { reportCheck } from './checks.js';
 import type { EmergencyDeps } from './context.js';
 import { askHelp } from './help.js';
@@ -15,8 +17,10 @@ import { CHECK_STATUSES } from './kinds.js';
 import { consentToShare, sharePosition, stopSharing } from './location.js';
 import * as repo from './repository.js';
 import {
+  CheckExportQuery,
   CheckHistory,
   CheckItem,
+  CheckListQuery,
   HelpBody,
   HelpResult,
   MyChecks,
@@ -26,15 +30,6 @@ import {
   ReportResult,
   SharingResult,
 } from './schemas.js';
-
-const ChecksQuery = z.object({
-  status: z.enum(['pending', ...CHECK_STATUSES]).optional(),
-  within: z
-    .string()
-    .regex(/^\d{6,15}$/)
-    .optional(),
-  limit: z.coerce.number().int().min(1).max(2000).default(500),
-});
 
 /** The phone's side: my checks, one-tap reports, requests for help, location sharing. */
 export const emergencyFieldRoutes =
@@ -70,29 +65,64 @@ export const emergencyFieldRoutes =
       },
     );
 
+    /** The event (404 unseen) and the node of the caller's scope asked for. */
+    async function eventIn(actor: Actor, id: number, within: string | undefined) {
+      const e = await repo.findEvent(ctx.db, repo.scopeOf(actor), id);
+      if (!e) throw new AppError('NOT_FOUND');
+      return {
+        id: Number(e.id),
+        scope: { countyCode: actor.countyCode, path: narrowScope(actor, within, pathOf) },
+      };
+    }
+
     app.get(
       '/emergency-events/:id/checks',
       {
         schema: {
           tags: ['emergency'],
-          summary: '核查名单 An event’s households in a region of my scope, by status (pending first)',
+          summary:
+            '核查名单 An event’s households in a region of my scope, by status (pending first), searched by words, sorted by a column, the exact total',
           params: IdParams,
-          querystring: ChecksQuery,
-          response: { 200: z.object({ items: z.array(CheckItem) }) },
+          querystring: CheckListQuery,
+          response: { 200: z.object({ items: z.array(CheckItem), total: z.number().int() }) },
         },
       },
       async (req) => {
         const actor = actorOf(req);
         authorize(actor, 'emergency.read');
-        const e = await repo.findEvent(ctx.db, repo.scopeOf(actor), req.params.id);
-        if (!e) throw new AppError('NOT_FOUND');
-        const path = narrowScope(actor, req.query.within, pathOf);
-        const items = await listChecks(
+        const e = await eventIn(actor, req.params.id, req.query.within);
+        const { items, total } = await pageChecks(ctx.db, e.scope, { ...req.query, eventId: e.id });
+        return { items: items.map((i) => ({ ...i, address: maskPiiText(i.address) })), total };
+      },
+    );
+
+    app.get(
+      '/emergency-events/:id/checks/export.xlsx',
+      {
+        schema: {
+          tags: ['emergency'],
+          summary:
+            '导出核查名单 An event’s filtered check list as .xlsx, streamed (addresses masked; audited)',
+          params: IdParams,
+          querystring: CheckExportQuery,
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'emergency.export');
+        const e = await eventIn(actor, req.params.id, req.query.within);
+        const f = { ...req.query, eventId: e.id };
+        const { stream } = await exportChecks(
           ctx.db,
-          { countyCode: actor.countyCode, path },
-          { eventId: Number(e.id), status: req.query.status, limit: req.query.limit },
+          actor,
+          e.scope,
+          f,
+          f,
+          req.id,
+          await ctx.readDb(req), // the rows from the replica when it may serve; count and audit on the primary
         );
-        return { items };
+        return sendXlsx(reply, `emergency-${e.id}-checks`, stream);
       },
     );
 

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { Keyword, sortParam } from '../../platform/lists/index.js';
+import { CHECK_SORT_KEYS } from './check-repository.js';
 import { CHECK_STATUSES, EVENT_KINDS, SUPPLY_KEYS, TEAM_KINDS } from './kinds.js';
 
 const ClientRequestId = z
@@ -95,6 +97,20 @@ export const CheckItem = z.object({
   caseId: z.number().int().nullable(),
   version: z.number().int(),
 });
+/** An event's check list (核查名单): the status filter, words, a column's order, the exact total. */
+export const CheckListQuery = z.object({
+  status: z.enum(['pending', ...CHECK_STATUSES]).optional(),
+  within: z
+    .string()
+    .regex(/^\d{6,15}$/)
+    .optional(),
+  q: Keyword.describe('words in the head’s name, the address or the grid’s name (not a phone or ID number)'),
+  sort: sortParam(CHECK_SORT_KEYS),
+  limit: z.coerce.number().int().min(1).max(2000).default(500),
+  offset: z.coerce.number().int().min(0).max(100_000).default(0),
+});
+/** The export takes the list's filters and order, without paging. */
+export const CheckExportQuery = CheckListQuery.omit({ limit: true, offset: true });
 export const MyChecks = z.object({
   events: z.array(z.object({ id: z.number().int(), kind: z.enum(EVENT_KINDS), title: z.string() })),
   items: z.array(CheckItem),

@@ -13003,7 +13003,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 任务对象 A campaign’s targets in a region of my scope (state=open or missed: the misses) */
+        /** 任务对象 A campaign’s targets in a region of my scope (state=open or missed: the misses), searched by words, sorted by a column, the exact total */
         get: {
             parameters: {
                 query?: {
@@ -13011,6 +13011,10 @@ export interface paths {
                     within?: string;
                     limit?: number;
                     offset?: number;
+                    /** @description words in the name, the address or the grid’s name (not a phone or ID number) */
+                    q?: string;
+                    /** @description sort by a column: name, address, grid, state, doneAt; a leading "-" sorts descending */
+                    sort?: "name" | "-name" | "address" | "-address" | "grid" | "-grid" | "state" | "-state" | "doneAt" | "-doneAt";
                 };
                 header?: never;
                 path: {
@@ -13046,6 +13050,49 @@ export interface paths {
                             total: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/campaigns/{id}/targets/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出任务对象 A campaign’s filtered target list as .xlsx, streamed (addresses and notes masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "open" | "done" | "not_applicable" | "missed";
+                    within?: string;
+                    /** @description words in the name, the address or the grid’s name (not a phone or ID number) */
+                    q?: string;
+                    /** @description sort by a column: name, address, grid, state, doneAt; a leading "-" sorts descending */
+                    sort?: "name" | "-name" | "address" | "-address" | "grid" | "-grid" | "state" | "-state" | "doneAt" | "-doneAt";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -13224,13 +13271,17 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 全市专项任务列表 My city’s campaigns with their progress by county */
+        /** 全市专项任务列表 My city’s campaigns with their progress by county: searched by words of the title, sorted by a column, the exact total */
         get: {
             parameters: {
                 query?: {
                     state?: "running" | "closed";
                     limit?: number;
                     offset?: number;
+                    /** @description words in the title */
+                    q?: string;
+                    /** @description sort by a column: title, startsOn, endsOn, state, targets, coverage; a leading "-" sorts descending */
+                    sort?: "title" | "-title" | "startsOn" | "-startsOn" | "endsOn" | "-endsOn" | "state" | "-state" | "targets" | "-targets" | "coverage" | "-coverage";
                 };
                 header?: never;
                 path?: never;
@@ -13371,6 +13422,46 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/city-campaigns/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出全市专项任务 My city’s filtered campaign list with its counts over my counties as .xlsx, streamed (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "running" | "closed";
+                    /** @description words in the title */
+                    q?: string;
+                    /** @description sort by a column: title, startsOn, endsOn, state, targets, coverage; a leading "-" sorts descending */
+                    sort?: "title" | "-title" | "startsOn" | "-startsOn" | "endsOn" | "-endsOn" | "state" | "-state" | "targets" | "-targets" | "coverage" | "-coverage";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -14203,13 +14294,18 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 核查名单 An event’s households in a region of my scope, by status (pending first) */
+        /** 核查名单 An event’s households in a region of my scope, by status (pending first), searched by words, sorted by a column, the exact total */
         get: {
             parameters: {
                 query?: {
                     status?: "pending" | "safe" | "evacuated" | "needs_help" | "unreachable";
                     within?: string;
+                    /** @description words in the head’s name, the address or the grid’s name (not a phone or ID number) */
+                    q?: string;
+                    /** @description sort by a column: name, address, grid, status, reportedAt; a leading "-" sorts descending */
+                    sort?: "name" | "-name" | "address" | "-address" | "grid" | "-grid" | "status" | "-status" | "reportedAt" | "-reportedAt";
                     limit?: number;
+                    offset?: number;
                 };
                 header?: never;
                 path: {
@@ -14242,8 +14338,52 @@ export interface paths {
                                 caseId: number | null;
                                 version: number;
                             }[];
+                            total: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/emergency-events/{id}/checks/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出核查名单 An event’s filtered check list as .xlsx, streamed (addresses masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "safe" | "evacuated" | "needs_help" | "unreachable";
+                    within?: string;
+                    /** @description words in the head’s name, the address or the grid’s name (not a phone or ID number) */
+                    q?: string;
+                    /** @description sort by a column: name, address, grid, status, reportedAt; a leading "-" sorts descending */
+                    sort?: "name" | "-name" | "address" | "-address" | "grid" | "-grid" | "status" | "-status" | "reportedAt" | "-reportedAt";
+                };
+                header?: never;
+                path: {
+                    id: number;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };

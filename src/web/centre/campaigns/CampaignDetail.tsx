@@ -3,22 +3,29 @@ import { CallButton } from '../calls/CallButton.js';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
+import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { navigate } from '../router.js';
+import { useSession } from '../session.js';
 import { CloseCard, ProgressCard } from './parts.js';
 
 type Row =
   paths['/api/v1/campaigns/{id}/progress']['get']['responses'][200]['content']['application/json']['items'][number];
 type Target =
   paths['/api/v1/campaigns/{id}/targets']['get']['responses'][200]['content']['application/json']['items'][number];
+type Query = NonNullable<paths['/api/v1/campaigns/{id}/targets']['get']['parameters']['query']>;
+type TargetState = Target['state'];
+const PAGE = 20;
 
 /** One campaign: its progress by tier with drill-down, the targets (open or missed), and closing it. */
 export function CampaignDetail({ id, within }: { id: number; within?: string }) {
   const { t, label } = useLang();
   const { message } = App.useApp();
+  const { can } = useSession();
   const [tick, setTick] = useState(0);
-  const [state, setState] = useState<'open' | 'missed' | 'not_applicable'>('open');
+  const [state, setState] = useState<TargetState | 'all'>('open');
   const path = { path: { id } };
   const c = useLoad(() => ok(api.GET('/api/v1/campaigns/{id}', { params: path })), [id, tick]);
   const p = useLoad(
@@ -26,21 +33,32 @@ export function CampaignDetail({ id, within }: { id: number; within?: string }) 
     [id, within, tick],
   );
   const node = p.data?.code;
+  const [search, setSearch] = useState<ListSearch>({});
+  const [sort, setSort] = useState<Query['sort']>();
+  const [page, setPage] = useState(1);
+  // targets have no number: whatever is typed is searched as words
+  const filter = {
+    within: node,
+    state: state === 'all' ? undefined : state,
+    q: search.q ?? search.number,
+    sort,
+  };
   const list = useLoad(
     () =>
       node
         ? ok(
             api.GET('/api/v1/campaigns/{id}/targets', {
-              params: { ...path, query: { within: node, state, limit: 200 } },
+              params: { ...path, query: { ...filter, limit: PAGE, offset: (page - 1) * PAGE } },
             }),
           )
         : Promise.resolve({ items: [], total: 0 }),
-    [id, node, state, tick],
+    [id, node, state, search.q, search.number, sort, page, tick],
   );
+  const reset = (fn: () => void) => (fn(), setPage(1));
   const close = async (body: { reason?: string }) => {
     const r = await ok(api.POST('/api/v1/campaigns/{id}/actions/close', { params: path, body }));
     message.success(t('camp.closed', { n: r.missed.length }));
-    setState('missed');
+    reset(() => setState('missed'));
     setTick((n) => n + 1);
   };
   const d = c.data;
@@ -83,25 +101,55 @@ export function CampaignDetail({ id, within }: { id: number; within?: string }) 
           <Segmented
             data-testid="camp-list-state"
             value={state}
-            onChange={(v) => setState(v as typeof state)}
-            options={(['open', 'missed', 'not_applicable'] as const).map((s) => ({
+            onChange={(v) => reset(() => setState(v as typeof state))}
+            options={(['open', 'done', 'not_applicable', 'missed', 'all'] as const).map((s) => ({
               value: s,
-              label: label('camp.tstate', s),
+              label: s === 'all' ? t('common.all') : label('camp.tstate', s),
             }))}
           />
         }
       >
+        <ListToolbar
+          testId="camp-targets"
+          search={filter.q}
+          onSearch={(v) => reset(() => setSearch(v))}
+          total={list.data?.total}
+          canExport={can('campaigns.export')}
+          exportHref={exportUrl(`/api/v1/campaigns/${id}/targets/export.xlsx`, filter)}
+        />
         <Table<Target>
           rowKey="id"
           size="small"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
           data-testid="camp-targets"
-          pagination={{ pageSize: 20, showSizeChanger: false }}
+          onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
+          pagination={{
+            current: page,
+            pageSize: PAGE,
+            total: list.data?.total ?? 0,
+            showSizeChanger: false,
+            onChange: setPage,
+            showTotal: (n) => t('common.total', { n }),
+          }}
           columns={[
-            { title: t('camp.name'), dataIndex: 'name', width: 120 },
-            { title: t('camp.address'), dataIndex: 'address' },
-            { title: t('camp.grid'), dataIndex: 'gridName', width: 180 },
+            { title: t('camp.name'), dataIndex: 'name', width: 120, ...sortable(sort, 'name') },
+            { title: t('camp.address'), dataIndex: 'address', ...sortable(sort, 'address') },
+            { title: t('camp.grid'), dataIndex: 'gridName', width: 180, ...sortable(sort, 'grid') },
+            {
+              title: t('camp.state'),
+              dataIndex: 'state',
+              width: 90,
+              ...sortable(sort, 'state'),
+              render: (v: string) => label('camp.tstate', v),
+            },
+            {
+              title: t('camp.doneAt'),
+              dataIndex: 'doneAt',
+              width: 150,
+              ...sortable(sort, 'doneAt'),
+              render: (v: string | null) => (v ? fmtTime(v) : ''),
+            },
             {
               title: t('camp.reason'),
               width: 160,

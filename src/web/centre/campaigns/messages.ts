@@ -32,6 +32,7 @@ export const CAMPAIGNS_M = {
   'camp.address': ['住址', 'Address'],
   'camp.grid': ['网格', 'Grid'],
   'camp.reason': ['原因', 'Reason'],
+  'camp.doneAt': ['完成时间', 'Done at'],
   'camp.close': ['结束任务', 'Close the campaign'],
   'camp.closeReason': [
     '未完成原因（有未完成对象时必填）',

@@ -3,6 +3,7 @@ import type { ColumnsType } from 'antd/es/table';
 import type { ReactNode } from 'react';
 import { useState } from 'react';
 import { errorText } from '../../shared/api.js';
+import { sortable } from '../common/ListToolbar.js';
 import { useLang } from '../lang.js';
 
 /**
@@ -23,22 +24,38 @@ type Listed = {
   counts: { targets: number; missed: number; coverage: number };
 };
 
-/** The columns a campaign list shows after its title (and launching region): dates, state, counts. */
-export function useListColumns<T extends Listed>(): ColumnsType<T> {
+/**
+ * The columns a campaign list shows after its title (and launching region): dates, state, counts. With
+ * `sort` (the server's sort of a list that sorts them: startsOn, state, targets, missed, coverage) the
+ * columns get their sorters.
+ */
+export function useListColumns<T extends Listed>(sort?: string): ColumnsType<T> {
   const { t, label } = useLang();
+  const by = (key: string) => (sort === undefined ? {} : sortable(sort || undefined, key));
   return [
-    { title: t('camp.window'), width: 200, render: (_, c) => `${c.startsOn} ~ ${c.endsOn}` },
+    {
+      title: t('camp.window'),
+      width: 200,
+      ...by('startsOn'),
+      render: (_, c) => `${c.startsOn} ~ ${c.endsOn}`,
+    },
     {
       title: t('camp.state'),
       dataIndex: 'state',
       width: 90,
+      ...by('state'),
       render: (s: string) => (
         <Tag color={s === 'running' ? 'processing' : 'default'}>{label('camp.state', s)}</Tag>
       ),
     },
-    { title: t('camp.targets'), width: 80, render: (_, c) => c.counts.targets },
+    { title: t('camp.targets'), width: 80, ...by('targets'), render: (_, c) => c.counts.targets },
     { title: t('camp.missed'), width: 80, render: (_, c) => c.counts.missed || '' },
-    { title: t('camp.coverage'), width: 160, render: (_, c) => <Coverage percent={c.counts.coverage} /> },
+    {
+      title: t('camp.coverage'),
+      width: 160,
+      ...by('coverage'),
+      render: (_, c) => <Coverage percent={c.counts.coverage} />,
+    },
   ];
 }
 

@@ -2,6 +2,8 @@ import { Alert, Button, Space, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
+import { ListFilterBar } from '../common/ListFilterBar.js';
+import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { navigate, type Route } from '../router.js';
@@ -12,6 +14,10 @@ import { CityLaunchDrawer } from './CityLaunchDrawer.js';
 type Item =
   paths['/api/v1/city-campaigns']['get']['responses'][200]['content']['application/json']['items'][number];
 type County = Item['byCounty'][number];
+type Query = NonNullable<paths['/api/v1/city-campaigns']['get']['parameters']['query']>;
+type State = Item['state'];
+const STATES: readonly State[] = ['running', 'closed'];
+const PAGE = 50;
 
 /** 全市响应: the city centre's campaigns over its counties (counts only), launching one, one's progress. `/city/<id>` */
 export function CityPage({ route }: { route: Route }) {
@@ -22,28 +28,71 @@ export function CityPage({ route }: { route: Route }) {
 
 function CityList() {
   const { t } = useLang();
-  const columns = useListColumns<Item>();
+  const [state, setState] = useState<State | undefined>();
+  const [search, setSearch] = useState<ListSearch>({});
+  const [sort, setSort] = useState<Query['sort']>();
+  const [page, setPage] = useState(1);
+  const columns = useListColumns<Item>(sort ?? '');
   const [launching, setLaunching] = useState(false);
+  // campaigns have no number: whatever is typed is searched as words of the title
+  const filter = { state, q: search.q ?? search.number, sort };
   const list = useLoad(
-    () => ok(api.GET('/api/v1/city-campaigns', { params: { query: { limit: 100 } } })),
-    [],
+    () =>
+      ok(
+        api.GET('/api/v1/city-campaigns', {
+          params: { query: { ...filter, limit: PAGE, offset: (page - 1) * PAGE } },
+        }),
+      ),
+    [state, search.q, search.number, sort, page],
   );
+  const reset = (fn: () => void) => (fn(), setPage(1));
   const running = (list.data?.items ?? []).filter((c) => c.state === 'running');
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Alert type="info" showIcon title={t('city.countsOnly')} />
-      <Button type="primary" data-testid="city-launch" onClick={() => setLaunching(true)}>
-        {t('city.launch')}
-      </Button>
+      <ListToolbar
+        testId="city"
+        search={filter.q}
+        onSearch={(v) => reset(() => setSearch(v))}
+        total={list.data?.total}
+        canExport
+        exportHref={exportUrl('/api/v1/city-campaigns/export.xlsx', filter)}
+        extra={
+          <Button type="primary" data-testid="city-launch" onClick={() => setLaunching(true)}>
+            {t('city.launch')}
+          </Button>
+        }
+      >
+        <ListFilterBar<State>
+          testId="city"
+          state={{
+            param: 'state',
+            title: 'camp.state',
+            labels: 'camp.state',
+            codes: STATES,
+            value: state,
+            onChange: (v) => reset(() => setState(v)),
+            width: 110,
+          }}
+        />
+      </ListToolbar>
       <Table<Item>
         rowKey="id"
         size="small"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         data-testid="city-table"
-        pagination={false}
+        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
+        pagination={{
+          current: page,
+          pageSize: PAGE,
+          total: list.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+          showTotal: (n) => t('common.total', { n }),
+        }}
         onRow={(c) => ({ onClick: () => navigate(`/city/${c.id}`), style: { cursor: 'pointer' } })}
-        columns={[{ title: t('camp.title'), dataIndex: 'title' }, ...columns]}
+        columns={[{ title: t('camp.title'), dataIndex: 'title', ...sortable(sort, 'title') }, ...columns]}
       />
       {/* the city's indicator: coverage of each running campaign by county (counts only) */}
       {running.map((c) => (

@@ -22,6 +22,7 @@ import { ok, useLoad } from '../load.js';
 import { useAreaLive } from '../live.js';
 import { createMap } from '../map/base.js';
 import { appendCallButtons } from '../calls/popup-call.js';
+import { ChecksCard } from './ChecksCard.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session.js';
 
@@ -172,6 +173,7 @@ export function EmergencyDetail({ id }: { id: number }) {
           )}
         </Col>
       </Row>
+      <ChecksCard id={id} stamp={stamp} colours={STATUS_COLOURS} />
     </Space>
   );
 }
