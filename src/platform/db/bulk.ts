@@ -105,7 +105,7 @@ export async function compactFreshTable(tx: DbOrTx, table: string, intColumn: st
   const { rows } = await sql<{ type: string | null; foreign: boolean }>`
     SELECT (SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
              WHERE a.attrelid = to_regclass(${table}) AND a.attname = ${intColumn} AND NOT a.attisdropped) AS type,
-           EXISTS (SELECT 1 FROM ${sql.raw(table)} WHERE xmin <> pg_current_xact_id()::xid) AS foreign`.execute(
+           EXISTS (SELECT 1 FROM ${sql.raw(table)} WHERE NOT xmin = pg_current_xact_id()::xid) AS foreign`.execute(
     tx,
   );
   const row = rows[0];
