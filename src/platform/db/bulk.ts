@@ -88,6 +88,36 @@ export async function withIndexesDeferred<T>(
   return out;
 }
 
+/**
+ * Rewrites a table that this transaction filled so it holds only its rows' current versions, and
+ * says whether it did. A row inserted and then updated in the same transaction leaves each earlier
+ * version in the heap (a bulk-loaded page has no room for a HOT update), and CREATE INDEX indexes
+ * those too (deleted by the current transaction, they count as "recently dead"): the demo's
+ * households, updated twice after their COPY (unit, visit rhythm), gave their GiST build three
+ * entries per household. A rewrite copies the visible versions only: `ALTER COLUMN <int column>
+ * TYPE <its type> USING <column> + 0` (the same type and values; an expression forces the
+ * rewrite). Such a rewrite is not MVCC-safe for rows other transactions can see, so it runs only
+ * when every row of the table was written by this transaction (else it returns false, changing
+ * nothing). The column must be a plain integer column in no index, constraint or view.
+ */
+export async function compactFreshTable(tx: DbOrTx, table: string, intColumn: string): Promise<boolean> {
+  if (!IDENT.test(table) || !IDENT.test(intColumn)) throw new Error('compactFreshTable: bad identifier');
+  const { rows } = await sql<{ type: string | null; foreign: boolean }>`
+    SELECT (SELECT format_type(a.atttypid, a.atttypmod) FROM pg_attribute a
+             WHERE a.attrelid = to_regclass(${table}) AND a.attname = ${intColumn} AND NOT a.attisdropped) AS type,
+           EXISTS (SELECT 1 FROM ${sql.raw(table)} WHERE NOT xmin = pg_current_xact_id()::xid) AS foreign`.execute(
+    tx,
+  );
+  const row = rows[0];
+  if (!row?.type || !['smallint', 'integer', 'bigint'].includes(row.type))
+    throw new Error(`compactFreshTable: ${table}.${intColumn} is not an integer column`);
+  if (row.foreign) return false;
+  await sql
+    .raw(`ALTER TABLE ${table} ALTER COLUMN ${intColumn} TYPE ${row.type} USING ${intColumn} + 0`)
+    .execute(tx);
+  return true;
+}
+
 const COPY_MIN_ROWS = 500;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 type Encode = (v: unknown) => string;

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
-import { startEmbeddedPostgres, type EmbeddedHandle } from './embedded.js';
+import { serverSettings, startEmbeddedPostgres, type EmbeddedHandle } from './embedded.js';
 import { COPY_MARK, runCopy } from './copy.js';
 
 // int8 (bigint ids, counts) as JS numbers: ids stay far below 2^53.
@@ -147,7 +147,11 @@ export async function openDatabase(opts: {
   if (opts.databaseUrl) {
     url = opts.databaseUrl;
   } else {
-    embedded = await startEmbeddedPostgres({ dataDir: opts.dataDir, log: opts.log });
+    embedded = await startEmbeddedPostgres({
+      dataDir: opts.dataDir,
+      log: opts.log,
+      settings: serverSettings(),
+    });
     await ensureDatabase(embedded.url, DEFAULT_DB_NAME);
     url = withDatabase(embedded.url, DEFAULT_DB_NAME);
   }

