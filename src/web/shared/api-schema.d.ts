@@ -6553,13 +6553,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 报到登记 Registrations of in-service party members in my scope */
+        /** 报到登记 Registrations of in-service party members in my scope: searched, sorted, the exact total */
         get: {
             parameters: {
                 query?: {
                     status?: "pending" | "approved" | "rejected";
                     /** @description limit to this region (inside your scope) */
                     within?: string;
+                    /** @description only the members of this employer unit’s party organisation */
+                    employerOrgId?: number;
+                    /** @description the registration’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the member’s name, home, employer unit or its party organisation (not a phone) */
+                    q?: string;
+                    /** @description sort by a column: id, createdAt, name, home, employer, status, hours; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "createdAt" | "-createdAt" | "name" | "-name" | "home" | "-home" | "employer" | "-employer" | "status" | "-status" | "hours" | "-hours";
                     limit?: number;
                     offset?: number;
                 };
@@ -6602,6 +6610,52 @@ export interface paths {
                             total: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/in-service/registrations/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出报到登记 The filtered registration list as .xlsx, streamed (phones masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected";
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    /** @description only the members of this employer unit’s party organisation */
+                    employerOrgId?: number;
+                    /** @description the registration’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the member’s name, home, employer unit or its party organisation (not a phone) */
+                    q?: string;
+                    /** @description sort by a column: id, createdAt, name, home, employer, status, hours; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "createdAt" | "-createdAt" | "name" | "-name" | "home" | "-home" | "employer" | "-employer" | "status" | "-status" | "hours" | "-hours";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
