@@ -103,6 +103,13 @@ export const LIST_ROWS: Row[] = [
     out: registerOutside,
   },
   {
+    // points.export: the village, township and county centres; the right first, then the place
+    route: 'GET /api/v1/points/ledger/export.xlsx',
+    make: (fx, w) => get(`/points/ledger/export.xlsx?within=${fx[w].village}&sort=-at`),
+    in: peopleExporters,
+    out: peopleOutside,
+  },
+  {
     route: 'GET /api/v1/whistles/export.xlsx',
     make: (fx, w) => get(`/whistles/export.xlsx?within=${fx[w].village}&sort=dueAt`),
     in: exporters,

@@ -8,6 +8,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
+import { sql } from 'kysely';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { requireChromium, useBrowserApp } from '../browser-app.js';
@@ -118,6 +119,38 @@ describe.skipIf(!chromium)('four more lists sorted, searched and exported from t
     await expect
       .poll(async () => desk.getByTestId('inservice-table').textContent(), WAIT)
       .toContain('137****2221');
+    expect(h.pageErrors).toEqual([]);
+  }, 180_000);
+  it('the points ledger: the county finds a village’s entries earned, sorts by change, exports them', async () => {
+    const { scope_code: code, county_code: county } = await scopeOf('village');
+    const village = await h.t.db
+      .selectFrom('region')
+      .select(['name', 'path'])
+      .where('code', '=', code)
+      .executeTakeFirstOrThrow();
+    const hand = await h.t.db
+      .selectFrom('points_entry')
+      .select('id')
+      .where('county_code', '=', county)
+      .where('delta', '>', 0)
+      .where(sql<boolean>`grid_path <@ ${village.path}::ltree`)
+      .orderBy('delta')
+      .orderBy('id', 'desc')
+      .execute();
+    expect(hand.length).toBeGreaterThan(1);
+
+    const desk = await (await h.context('desk')).newPage();
+    await h.signIn(desk, '/', 'county');
+    await openList(desk, '/workers?tab=ledger', 'ledger');
+    await desk.getByTestId('ledger-direction').click();
+    await desk.locator('.ant-select-item-option', { hasText: '获得' }).click();
+    await sortBy(desk, 'ledger-table', '变动');
+    await searchFor(desk, 'ledger', village.name, hand.length);
+    expect(await exportedIds(desk, 'ledger')).toEqual(hand.map((r) => Number(r.id)));
+    expect((await lastAudit('points.export')).after).toMatchObject({
+      rows: hand.length,
+      filter: { q: village.name, sort: 'delta', direction: 'earned' },
+    });
     expect(h.pageErrors).toEqual([]);
   }, 180_000);
 });

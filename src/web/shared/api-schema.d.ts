@@ -5041,6 +5041,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/points/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分明细 Ledger entries of the grids in my scope: searched, sorted, the exact total (never a ranking) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description only this grid worker’s entries */
+                    workerId?: number;
+                    /** @description a rule code, 'redeem', 'refund' or 'adjust' */
+                    reason?: string;
+                    /** @description points earned (+) or spent (−) */
+                    direction?: "earned" | "spent";
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    from?: string;
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    to?: string;
+                    /** @description the entry’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the worker’s name, the grid or village, or the note (not a phone number) */
+                    q?: string;
+                    /** @description sort by a column: id, at, worker, grid, reason, delta; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "at" | "-at" | "worker" | "-worker" | "grid" | "-grid" | "reason" | "-reason" | "delta" | "-delta";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                delta: number;
+                                /** @description a rule code, 'redeem', 'refund' or 'adjust' */
+                                reason: string;
+                                reasonZh: string;
+                                reasonEn: string;
+                                note: string | null;
+                                refType: string | null;
+                                refId: string | null;
+                                balanceAfter: number;
+                                at: string;
+                                workerId: number;
+                                workerName: string;
+                                gridName: string;
+                                villageName: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/ledger/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出积分明细 The filtered points ledger as .xlsx, streamed (notes masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description only this grid worker’s entries */
+                    workerId?: number;
+                    /** @description a rule code, 'redeem', 'refund' or 'adjust' */
+                    reason?: string;
+                    /** @description points earned (+) or spent (−) */
+                    direction?: "earned" | "spent";
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    from?: string;
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    to?: string;
+                    /** @description the entry’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the worker’s name, the grid or village, or the note (not a phone number) */
+                    q?: string;
+                    /** @description sort by a column: id, at, worker, grid, reason, delta; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "at" | "-at" | "worker" | "-worker" | "grid" | "-grid" | "reason" | "-reason" | "delta" | "-delta";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/points/me": {
         parameters: {
             query?: never;
