@@ -110,6 +110,13 @@ export const LIST_ROWS: Row[] = [
     out: peopleOutside,
   },
   {
+    // teams.export: the centres and party organisers; the right first, then the place
+    route: 'GET /api/v1/teams/export.xlsx',
+    make: (fx, w) => get(`/teams/export.xlsx?within=${fx[w].village}&sort=-members`),
+    in: registerExporters,
+    out: registerOutside,
+  },
+  {
     route: 'GET /api/v1/whistles/export.xlsx',
     make: (fx, w) => get(`/whistles/export.xlsx?within=${fx[w].village}&sort=dueAt`),
     in: exporters,

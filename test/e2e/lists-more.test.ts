@@ -153,4 +153,45 @@ describe.skipIf(!chromium)('four more lists sorted, searched and exported from t
     });
     expect(h.pageErrors).toEqual([]);
   }, 180_000);
+  it('teams: the county finds the mediation teams by a word, sorts by name, exports them', async () => {
+    const { county_code: county } = await scopeOf('county');
+    const word = '调解';
+    const hand = await h.t.db
+      .selectFrom('team as t')
+      .innerJoin('region as v', 'v.code', 't.village_code')
+      .select('t.id')
+      .where('t.county_code', '=', county)
+      .where((eb) =>
+        eb.or([
+          eb('t.name', 'like', `%${word}%`),
+          eb('t.duty', 'like', `%${word}%`),
+          eb('v.name', 'like', `%${word}%`),
+          eb.exists(
+            eb
+              .selectFrom('team_member as m')
+              .select('m.id')
+              .whereRef('m.county_code', '=', 't.county_code')
+              .whereRef('m.team_id', '=', 't.id')
+              .where('m.active', '=', true)
+              .where('m.name', 'like', `%${word}%`),
+          ),
+        ]),
+      )
+      .orderBy('t.name')
+      .orderBy('t.id', 'desc')
+      .execute();
+    expect(hand.length).toBeGreaterThan(1);
+
+    const desk = await (await h.context('desk')).newPage();
+    await h.signIn(desk, '/', 'county');
+    await openList(desk, '/teams', 'teams');
+    await sortBy(desk, 'team-table', '名称');
+    await searchFor(desk, 'teams', word, hand.length);
+    expect(await exportedIds(desk, 'teams')).toEqual(hand.map((r) => Number(r.id)));
+    expect((await lastAudit('team.export')).after).toMatchObject({
+      rows: hand.length,
+      filter: { q: word, sort: 'name' },
+    });
+    expect(h.pageErrors).toEqual([]);
+  }, 180_000);
 });

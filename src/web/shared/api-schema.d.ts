@@ -11438,13 +11438,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 5+5+N队伍 The villages’ councils, roles and local groups in my scope */
+        /** 5+5+N队伍 The villages’ councils, roles and local groups in my scope: searched, sorted, the exact total */
         get: {
             parameters: {
                 query?: {
                     /** @description limit to this region (inside your scope) */
                     within?: string;
                     kind?: "council" | "role" | "group";
+                    /** @description the team’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the team’s name or duty, the village or a member’s name (not a phone) */
+                    q?: string;
+                    /** @description sort by a column: id, village, kind, code, name, members; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "village" | "-village" | "kind" | "-kind" | "code" | "-code" | "name" | "-name" | "members" | "-members";
                     limit?: number;
                     offset?: number;
                 };
@@ -11511,6 +11517,50 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出队伍 The filtered team list as .xlsx, streamed (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    kind?: "council" | "role" | "group";
+                    /** @description the team’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the team’s name or duty, the village or a member’s name (not a phone) */
+                    q?: string;
+                    /** @description sort by a column: id, village, kind, code, name, members; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "village" | "-village" | "kind" | "-kind" | "code" | "-code" | "name" | "-name" | "members" | "-members";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
