@@ -194,4 +194,42 @@ describe.skipIf(!chromium)('four more lists sorted, searched and exported from t
     });
     expect(h.pageErrors).toEqual([]);
   }, 180_000);
+  it('the call log: the county finds a worker’s calls by name, sorts by time, exports them, phones masked', async () => {
+    const { county_code: county } = await scopeOf('county');
+    const worker = await h.t.db
+      .selectFrom('account')
+      .select(['id', 'display_name'])
+      .where('username', '=', 'gridworker')
+      .executeTakeFirstOrThrow();
+    const word = worker.display_name;
+    const hand = await h.t.db
+      .selectFrom('call as c')
+      .innerJoin('account as ca', 'ca.id', 'c.caller_id')
+      .innerJoin('account as ce', 'ce.id', 'c.callee_id')
+      .select('c.id')
+      .where('c.county_code', '=', county)
+      .where((eb) =>
+        eb.or([eb('ca.display_name', 'like', `%${word}%`), eb('ce.display_name', 'like', `%${word}%`)]),
+      )
+      .orderBy('c.started_at')
+      .orderBy('c.id', 'desc')
+      .execute();
+    expect(hand.length).toBeGreaterThan(1);
+
+    const desk = await (await h.context('desk')).newPage();
+    await h.signIn(desk, '/', 'county');
+    await openList(desk, '/calls', 'calls');
+    await sortBy(desk, 'call-log', '时间');
+    await searchFor(desk, 'calls', word, hand.length);
+    expect(await exportedIds(desk, 'calls')).toEqual(hand.map((r) => Number(r.id)));
+    expect((await lastAudit('call.export')).after).toMatchObject({
+      rows: hand.length,
+      filter: { q: word, sort: 'startedAt' },
+    });
+    // a phone on the screen is masked (a grid worker's, from the archive)
+    const text = (await desk.getByTestId('call-log').textContent()) ?? '';
+    expect(text).toMatch(/1\d{2}\*{4}\d{4}/);
+    expect(text).not.toMatch(/(^|\D)1[3-9]\d{9}(\D|$)/);
+    expect(h.pageErrors).toEqual([]);
+  }, 180_000);
 });

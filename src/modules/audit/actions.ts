@@ -326,6 +326,7 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   'disclosure.export': p('导出了{o}列表', 'exported a list of {o}'),
   'petition.export': p('导出了{o}列表', 'exported a list of {o}'),
   'petition.search': p('按来访人电话查找了{o}', "searched {o} by the visitor's phone"),
+  'call.search': p('按电话查找了{o}', 'searched {o} by phone'),
   'visit.export': p('导出了{o}列表', 'exported a list of {o}'),
   'whistle.export': p('导出了{o}列表', 'exported a list of {o}'),
   'meeting.export': p('导出了{o}列表', 'exported a list of {o}'),

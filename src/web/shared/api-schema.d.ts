@@ -18478,14 +18478,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 通话记录 The call log: my calls and those of my subtree, newest first; by linked object */
+        /** 通话记录 The call log: my calls and those of my subtree, newest first or sorted, searched, the exact total; phones masked */
         get: {
             parameters: {
                 query?: {
+                    /** @description only calls with a party in this region (inside your scope) */
+                    within?: string;
                     aboutType?: "case" | "household" | "campaign_target" | "dispute" | "grid";
                     aboutId?: number;
-                    limit?: number;
                     beforeId?: number;
+                    media?: "voice" | "video";
+                    outcome?: "completed" | "missed" | "declined" | "cancelled";
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    from?: string;
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    to?: string;
+                    /** @description the call’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in a party’s name (not a phone number: use phone) */
+                    q?: string;
+                    /** @description sort by a column: id, startedAt, caller, callee, media, outcome, duration; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "startedAt" | "-startedAt" | "caller" | "-caller" | "callee" | "-callee" | "media" | "-media" | "outcome" | "-outcome" | "duration" | "-duration";
+                    /** @description a party’s phone, matched by its keyed hash: a reveal (village, township and county centres only; reason, audit, 10 a minute) */
+                    phone?: string;
+                    /** @description why the phone search is made; required with phone */
+                    reason?: string;
+                    limit?: number;
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -18513,11 +18532,15 @@ export interface paths {
                                     id: number;
                                     name: string;
                                     role: string;
+                                    /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                    phone: string | null;
                                 };
                                 callee: {
                                     id: number;
                                     name: string;
                                     role: string;
+                                    /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                    phone: string | null;
                                 };
                                 about: {
                                     /** @enum {string} */
@@ -18533,6 +18556,7 @@ export interface paths {
                                 version: number;
                                 side: ("caller" | "callee") | null;
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -18589,11 +18613,15 @@ export interface paths {
                                 id: number;
                                 name: string;
                                 role: string;
+                                /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                phone: string | null;
                             };
                             callee: {
                                 id: number;
                                 name: string;
                                 role: string;
+                                /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                phone: string | null;
                             };
                             about: {
                                 /** @enum {string} */
@@ -18618,6 +18646,58 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出通话记录 The filtered call log as .xlsx, streamed (phones masked; never a phone search; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only calls with a party in this region (inside your scope) */
+                    within?: string;
+                    aboutType?: "case" | "household" | "campaign_target" | "dispute" | "grid";
+                    aboutId?: number;
+                    beforeId?: number;
+                    media?: "voice" | "video";
+                    outcome?: "completed" | "missed" | "declined" | "cancelled";
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    from?: string;
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    to?: string;
+                    /** @description the call’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in a party’s name (not a phone number: use phone) */
+                    q?: string;
+                    /** @description sort by a column: id, startedAt, caller, callee, media, outcome, duration; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "startedAt" | "-startedAt" | "caller" | "-caller" | "callee" | "-callee" | "media" | "-media" | "outcome" | "-outcome" | "duration" | "-duration";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -18661,11 +18741,15 @@ export interface paths {
                                     id: number;
                                     name: string;
                                     role: string;
+                                    /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                    phone: string | null;
                                 };
                                 callee: {
                                     id: number;
                                     name: string;
                                     role: string;
+                                    /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                    phone: string | null;
                                 };
                                 about: {
                                     /** @enum {string} */
@@ -18803,11 +18887,15 @@ export interface paths {
                                 id: number;
                                 name: string;
                                 role: string;
+                                /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                phone: string | null;
                             };
                             callee: {
                                 id: number;
                                 name: string;
                                 role: string;
+                                /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                phone: string | null;
                             };
                             about: {
                                 /** @enum {string} */
@@ -18887,11 +18975,15 @@ export interface paths {
                                 id: number;
                                 name: string;
                                 role: string;
+                                /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                phone: string | null;
                             };
                             callee: {
                                 id: number;
                                 name: string;
                                 role: string;
+                                /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                phone: string | null;
                             };
                             about: {
                                 /** @enum {string} */
