@@ -488,6 +488,13 @@ export const MATRIX: Row[] = [
     in: { '*': 403, gridworker: 200, parttime: 200, anonymous: 401 },
   },
   {
+    // points.ledger: the centres and administrators, not grid workers nor party organisers
+    route: 'GET /api/v1/points/ledger',
+    make: (fx, w) => get(`/points/ledger?within=${P(fx, w).village}&sort=-at`),
+    in: { '*': 403, county: 200, township: 200, village: 200, admin: 200, anonymous: 401 },
+    out: { '*': 403, county: 404, township: 404, village: 404, admin: 404, anonymous: 401 },
+  },
+  {
     route: 'GET /api/v1/workers',
     make: (fx, w) => get(`/workers?within=${P(fx, w).village}`),
     in: {

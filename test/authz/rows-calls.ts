@@ -62,17 +62,34 @@ export const CALL_ROWS: Row[] = [
     },
   },
   {
+    // the log of a place: inside the caller's scope, or 404 (the phone search's gate: calls/list.test.ts)
     route: 'GET /api/v1/calls',
-    make: () => get('/calls'),
+    make: (fx, w) => get(`/calls?within=${fx[w].village}&sort=-startedAt`),
     in: {
       '*': 403,
       county: 200,
       township: 200,
       village: 200,
-      gridworker: 200,
-      parttime: 200,
+      gridworker: 404,
+      parttime: 404,
       anonymous: 401,
     },
+    out: {
+      '*': 403,
+      county: 404,
+      township: 404,
+      village: 404,
+      gridworker: 404,
+      parttime: 404,
+      anonymous: 401,
+    },
+  },
+  {
+    // calls.export: the village, township and county centres; the right first, then the place
+    route: 'GET /api/v1/calls/export.xlsx',
+    make: (fx, w) => get(`/calls/export.xlsx?within=${fx[w].village}&sort=-startedAt`),
+    in: { '*': 403, county: 200, township: 200, village: 200, anonymous: 401 },
+    out: { '*': 403, county: 404, township: 404, village: 404, anonymous: 401 },
   },
   {
     route: 'GET /api/v1/calls/incoming',

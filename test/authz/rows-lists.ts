@@ -96,6 +96,27 @@ export const LIST_ROWS: Row[] = [
     out: peopleOutside,
   },
   {
+    // inservice.export: the centres and party organisers (as they read the list); the right first, then the place
+    route: 'GET /api/v1/in-service/registrations/export.xlsx',
+    make: (fx, w) => get(`/in-service/registrations/export.xlsx?within=${fx[w].village}&sort=-createdAt`),
+    in: registerExporters,
+    out: registerOutside,
+  },
+  {
+    // points.export: the village, township and county centres; the right first, then the place
+    route: 'GET /api/v1/points/ledger/export.xlsx',
+    make: (fx, w) => get(`/points/ledger/export.xlsx?within=${fx[w].village}&sort=-at`),
+    in: peopleExporters,
+    out: peopleOutside,
+  },
+  {
+    // teams.export: the centres and party organisers; the right first, then the place
+    route: 'GET /api/v1/teams/export.xlsx',
+    make: (fx, w) => get(`/teams/export.xlsx?within=${fx[w].village}&sort=-members`),
+    in: registerExporters,
+    out: registerOutside,
+  },
+  {
     route: 'GET /api/v1/whistles/export.xlsx',
     make: (fx, w) => get(`/whistles/export.xlsx?within=${fx[w].village}&sort=dueAt`),
     in: exporters,

@@ -46,21 +46,34 @@ export async function lockCall(tx: Tx, actor: Actor, id: number) {
 }
 export type CallRow = NonNullable<Awaited<ReturnType<typeof lockCall>>>;
 
-/** The calls the caller sees, newest first, with the parties' names. */
-export async function selectCalls(
-  db: DbOrTx,
-  actor: Actor,
-  f: { id?: number; aboutType?: string; aboutId?: number; beforeId?: number; limit: number },
-) {
-  let q = db
+/** A party's phone, masked (a grid worker's, from the archive); staff accounts have none. */
+const partyPhone = (account: 'c.caller_id' | 'c.callee_id') =>
+  sql<string | null>`(SELECT r.phone_masked FROM grid_worker w
+    JOIN resident r ON r.county_code = w.county_code AND r.id = w.resident_id
+    WHERE w.county_code = c.county_code AND w.account_id = ${sql.ref(account)}
+    ORDER BY w.active DESC, w.id LIMIT 1)`;
+
+/** The calls the caller sees, with the parties' names and masked phones (every list of calls starts here). */
+export function visibleCalls(db: DbOrTx, actor: Actor) {
+  return db
     .selectFrom('call as c')
     .innerJoin('account as ca', 'ca.id', 'c.caller_id')
     .innerJoin('account as ce', 'ce.id', 'c.callee_id')
     .select(CALL_COLUMNS)
     .select(['ca.display_name as caller_name', 'ca.role as caller_role'])
     .select(['ce.display_name as callee_name', 'ce.role as callee_role'])
+    .select([partyPhone('c.caller_id').as('caller_phone'), partyPhone('c.callee_id').as('callee_phone')])
     .where('c.county_code', '=', actor.countyCode)
     .where(visibleTo(actor));
+}
+
+/** The calls the caller sees, newest first, with the parties' names. */
+export async function selectCalls(
+  db: DbOrTx,
+  actor: Actor,
+  f: { id?: number; aboutType?: string; aboutId?: number; beforeId?: number; limit: number },
+) {
+  let q = visibleCalls(db, actor);
   if (f.id !== undefined) q = q.where('c.id', '=', f.id);
   if (f.aboutType) q = q.where('c.about_type', '=', f.aboutType);
   if (f.aboutId !== undefined) q = q.where('c.about_id', '=', f.aboutId);

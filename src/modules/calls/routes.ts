@@ -3,15 +3,22 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { IdParams } from '../../platform/ids.js';
-import { actorOf, type Actor } from '../accounts/index.js';
-import { authorize } from './abilities.js';
+import { sendXlsx, XLSX, Paged } from '../../platform/lists/index.js';
+import { noStore } from '../../platform/no-store.js';
+import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
+import { revealSearch } from '../audit/index.js';
+import { pathOf } from '../regions/index.js';
+import { authorize, can } from './abilities.js';
 import type { CallDeps } from './context.js';
+import { exportCalls } from './export.js';
 import { iceServersFor } from './ice.js';
+import { listCalls, type CallFilter } from './list.js';
 import { placeCall } from './place.js';
 import { ringingFor, selectCalls, signalsFor } from './repository.js';
 import {
   CallPlaced,
   CallView,
+  ExportQuery,
   ListQuery,
   PlaceBody,
   Settings,
@@ -65,21 +72,73 @@ export const callRoutes =
       },
     );
 
+    /** The list's filter of a query: `within` narrowed inside the caller's scope (404 outside). */
+    const filterOf = (actor: Actor, q: z.infer<typeof ExportQuery>): CallFilter => ({
+      ...q,
+      withinPath: q.within ? narrowScope(actor, q.within, pathOf) : undefined,
+    });
+
     app.get(
       '/calls',
       {
         schema: {
           tags: ['calls'],
-          summary: '通话记录 The call log: my calls and those of my subtree, newest first; by linked object',
+          summary:
+            '通话记录 The call log: my calls and those of my subtree, newest first or sorted, searched, the exact total; phones masked',
           querystring: ListQuery,
-          response: { 200: z.object({ items: z.array(CallView) }) },
+          response: { 200: Paged(CallView) },
         },
       },
-      async (req) => {
+      async (req, reply) => {
         const actor = actorOf(req);
         authorize(actor, 'calls.read');
-        const rows = await selectCalls(ctx.db, actor, req.query);
-        return { items: rows.map((r) => toCallView(r, actor)) };
+        const { phone, reason, limit, offset, ...q } = req.query;
+        const f = { ...filterOf(actor, q), limit, offset };
+        if (!phone) {
+          // read-only work: the replica when it may serve (docs/replica.md)
+          const page = await listCalls(await ctx.readDb(req), actor, f);
+          return { items: page.items.map((r) => toCallView(r, actor)), total: page.total };
+        }
+        // a search by a party's phone is a reveal: the centres only (403 before any row is read, the
+        // same whether the number called or not), with a reason; rate-limited and audited, on the primary
+        if (!can(actor, 'calls.phone_search')) throw new AppError('FORBIDDEN');
+        if (!reason) throw new AppError('REASON_REQUIRED');
+        noStore(reply);
+        const page = await revealSearch(
+          ctx.db,
+          { actor, action: 'call.search', entityType: 'call', fields: ['phone'], reason, requestId: req.id },
+          async (tx) => {
+            const p = await listCalls(tx, actor, { ...f, phoneHash: ctx.pii.blindIndex('phone', phone) });
+            return { result: p, matches: p.total, only: p.total === 1 ? p.items[0]!.id : null };
+          },
+        );
+        return { items: page.items.map((r) => toCallView(r, actor)), total: page.total };
+      },
+    );
+
+    app.get(
+      '/calls/export.xlsx',
+      {
+        schema: {
+          tags: ['calls'],
+          summary:
+            '导出通话记录 The filtered call log as .xlsx, streamed (phones masked; never a phone search; audited)',
+          querystring: ExportQuery,
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'calls.export');
+        const { stream } = await exportCalls(
+          ctx.db,
+          actor,
+          filterOf(actor, req.query),
+          req.query,
+          req.id,
+          await ctx.readDb(req), // the rows from the replica when it may serve; count and audit on the primary
+        );
+        return sendXlsx(reply, 'calls', stream);
       },
     );
 

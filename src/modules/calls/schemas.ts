@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../../platform/ids.js';
+import { Keyword, NumberSearch, PageQuery, sortParam } from '../../platform/lists/index.js';
+import { CALL_SORT_KEYS } from './list.js';
 
 export const MEDIA = ['voice', 'video'] as const;
 export const ABOUT_TYPES = ['case', 'household', 'campaign_target', 'dispute', 'grid'] as const;
@@ -48,7 +50,12 @@ export const SignalBody = z.discriminatedUnion('kind', [
 ]);
 export type SignalBody = z.infer<typeof SignalBody>;
 
-const Party = z.object({ id: z.number().int(), name: z.string(), role: z.string() });
+const Party = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  role: z.string(),
+  phone: z.string().nullable().describe('a grid worker’s phone, masked (e.g. 138****5678); null for staff'),
+});
 
 export const CallView = z.object({
   id: z.number().int(),
@@ -94,11 +101,42 @@ export type SignalItem = z.infer<typeof SignalItem>;
 
 export const SignalsQuery = z.object({ after: Id.optional() });
 
-export const ListQuery = z.object({
+const Day = z.iso.date().describe('a date, YYYY-MM-DD (Beijing)');
+
+/** The call log's filters, search and sort (issue 11); the export takes them without paging or phone. */
+export const ExportQuery = z.object({
+  within: z
+    .string()
+    .regex(/^\d{6,15}$/)
+    .optional()
+    .describe('only calls with a party in this region (inside your scope)'),
   aboutType: z.enum(ABOUT_TYPES).optional(),
   aboutId: Id.optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
   beforeId: Id.optional(),
+  media: z.enum(MEDIA).optional(),
+  outcome: z.enum(['completed', 'missed', 'declined', 'cancelled']).optional(),
+  from: Day.optional(),
+  to: Day.optional(),
+  number: NumberSearch.describe('the call’s number (its id) or a part of it'),
+  q: Keyword.describe('words in a party’s name (not a phone number: use phone)'),
+  sort: sortParam(CALL_SORT_KEYS),
+});
+export const ListQuery = ExportQuery.extend({
+  phone: z
+    .string()
+    .regex(/^1\d{10}$/, '11-digit mobile number')
+    .optional()
+    .describe(
+      'a party’s phone, matched by its keyed hash: a reveal (village, township and county centres only; reason, audit, 10 a minute)',
+    ),
+  reason: z
+    .string()
+    .trim()
+    .min(4, '请说明查询事由 (at least 4 characters)')
+    .max(200)
+    .optional()
+    .describe('why the phone search is made; required with phone'),
+  ...PageQuery,
 });
 
 export const Settings = z.object({ ringSeconds: z.number().int().min(10).max(120) });

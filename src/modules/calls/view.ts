@@ -13,8 +13,8 @@ export function toCallView(r: CallListRow, actor: Actor): CallView {
     purpose: r.purpose as CallView['purpose'],
     state: r.state as CallView['state'],
     outcome: r.outcome as CallView['outcome'],
-    caller: { id: r.caller_id, name: r.caller_name, role: r.caller_role },
-    callee: { id: r.callee_id, name: r.callee_name, role: r.callee_role },
+    caller: { id: r.caller_id, name: r.caller_name, role: r.caller_role, phone: r.caller_phone },
+    callee: { id: r.callee_id, name: r.callee_name, role: r.callee_role, phone: r.callee_phone },
     about: r.about_type
       ? { type: r.about_type as NonNullable<CallView['about']>['type'], id: r.about_id, code: r.about_code }
       : null,

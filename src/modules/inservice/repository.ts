@@ -2,6 +2,13 @@ import { sql, type Expression, type SqlBool, expressionBuilder } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import type { DB } from '../../platform/db/schema.js';
 import { inSubtree } from '../../platform/db/ltree.js';
+import {
+  likePattern,
+  listPage,
+  numberPattern,
+  orderBySort,
+  type SortOf,
+} from '../../platform/lists/index.js';
 import type { Actor } from '../accounts/index.js';
 
 /**
@@ -78,26 +85,69 @@ export type RegistrationRow = Awaited<
   ReturnType<ReturnType<typeof selectRegistrations>['executeTakeFirstOrThrow']>
 >;
 
-export async function listRegistrations(
-  db: DbOrTx,
-  actor: Actor,
-  path: string,
-  f: { status?: string; employerOrgId?: number; limit: number; offset: number },
-) {
+/** The columns the registration list sorts by (the whitelist of its `sort` query). */
+export const REGISTRATION_SORT_KEYS = [
+  'id',
+  'createdAt',
+  'name',
+  'home',
+  'employer',
+  'status',
+  'hours',
+] as const;
+export type RegistrationSortKey = (typeof REGISTRATION_SORT_KEYS)[number];
+const SORT_COLUMNS: Record<RegistrationSortKey, Expression<unknown>> = {
+  id: sql`m.id`,
+  createdAt: sql`m.created_at`,
+  name: sql`a.display_name`,
+  home: sql`r.name`,
+  employer: sql`coalesce(o.name, m.employer_unit)`,
+  status: sql`m.status`,
+  hours: sql`(SELECT coalesce(sum(h.hours), 0) FROM service_hours h WHERE h.county_code = m.county_code AND h.member_id = m.id)`,
+};
+
+export type RegistrationFilter = {
+  status?: string;
+  employerOrgId?: number;
+  /** part of the registration's number (its id) */
+  number?: string;
+  /** words in the member's name, home, employer unit or its party organisation (never a phone) */
+  q?: string;
+  sort?: SortOf<RegistrationSortKey>;
+};
+
+/**
+ * The registrations the caller sees inside `path` that match the filter, in the list's order (newest
+ * first by default): the page, its total and the export are built from this one query.
+ */
+export function filteredRegistrations(db: DbOrTx, actor: Actor, path: string, f: RegistrationFilter) {
   let q = selectRegistrations(db).where(visibleTo(actor, path));
   if (f.status) q = q.where('m.status', '=', f.status);
   if (f.employerOrgId) q = q.where('m.employer_org_id', '=', f.employerOrgId);
-  const [items, total] = await Promise.all([
-    q.orderBy('m.created_at', 'desc').orderBy('m.id', 'desc').limit(f.limit).offset(f.offset).execute(),
-    db
-      .selectFrom('in_service_member as m')
-      .where(visibleTo(actor, path))
-      .$if(!!f.status, (w) => w.where('m.status', '=', f.status!))
-      .$if(!!f.employerOrgId, (w) => w.where('m.employer_org_id', '=', f.employerOrgId!))
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
+  if (f.number) q = q.where(sql<string>`m.id::text`, 'like', numberPattern(f.number));
+  if (f.q) {
+    const like = likePattern(f.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('a.display_name', 'ilike', like),
+        eb('r.name', 'ilike', like),
+        eb('m.employer_unit', 'ilike', like),
+        eb('o.name', 'ilike', like),
+      ]),
+    );
+  }
+  if (f.sort) return orderBySort(q, f.sort, SORT_COLUMNS, sql`m.id`);
+  return q.orderBy('m.created_at', 'desc').orderBy('m.id', 'desc');
+}
+
+export function listRegistrations(
+  db: DbOrTx,
+  actor: Actor,
+  path: string,
+  f: RegistrationFilter & { limit: number; offset: number },
+) {
+  const q = filteredRegistrations(db, actor, path, f);
+  return listPage(q, q, f.limit, f.offset);
 }
 
 /** Hours and members per employer unit among the approved members the caller sees. */

@@ -1,15 +1,18 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { AppError } from '../../platform/errors.js';
+import { sendXlsx, XLSX } from '../../platform/lists/index.js';
 import { actorOf, narrowScope } from '../accounts/index.js';
 import { pathOf } from '../regions/index.js';
 import { authorize } from './abilities.js';
 import type { InServiceDeps } from './context.js';
+import { exportRegistrations } from './export.js';
 import * as repo from './repository.js';
 import {
   HoursQuery,
   HoursReport,
   MyService,
   Registration,
+  RegistrationExportQuery,
   RegistrationQuery,
   ReviewBody,
   ReviewParams,
@@ -50,7 +53,8 @@ export const inServiceRoutes =
       {
         schema: {
           tags: ['in-service'],
-          summary: '报到登记 Registrations of in-service party members in my scope',
+          summary:
+            '报到登记 Registrations of in-service party members in my scope: searched, sorted, the exact total',
           querystring: RegistrationQuery,
           response: { 200: z.object({ items: z.array(Registration), total: z.number().int() }) },
         },
@@ -61,6 +65,33 @@ export const inServiceRoutes =
         const path = narrowScope(actor, req.query.within, pathOf);
         const { items, total } = await repo.listRegistrations(ctx.db, actor, path, req.query);
         return { items: items.map(toRegistration), total };
+      },
+    );
+
+    app.get(
+      '/in-service/registrations/export.xlsx',
+      {
+        schema: {
+          tags: ['in-service'],
+          summary: '导出报到登记 The filtered registration list as .xlsx, streamed (phones masked; audited)',
+          querystring: RegistrationExportQuery,
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'inservice.export');
+        const path = narrowScope(actor, req.query.within, pathOf);
+        const { stream } = await exportRegistrations(
+          ctx.db,
+          actor,
+          path,
+          req.query,
+          req.query,
+          req.id,
+          await ctx.readDb(req), // the rows from the replica when it may serve; count and audit on the primary
+        );
+        return sendXlsx(reply, 'in-service-registrations', stream);
       },
     );
 

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../../platform/ids.js';
+import { Keyword, NumberSearch, sortParam } from '../../platform/lists/index.js';
+import { REGISTRATION_SORT_KEYS } from './repository.js';
 
 export const RegistrationStatus = z.enum(['pending', 'approved', 'rejected']);
 
@@ -57,9 +59,17 @@ export const RegistrationQuery = z.object({
     .regex(/^\d{6,15}$/)
     .optional()
     .describe('limit to this region (inside your scope)'),
+  employerOrgId: Id.optional().describe('only the members of this employer unit’s party organisation'),
+  number: NumberSearch.describe('the registration’s number (its id) or a part of it'),
+  q: Keyword.describe(
+    'words in the member’s name, home, employer unit or its party organisation (not a phone)',
+  ),
+  sort: sortParam(REGISTRATION_SORT_KEYS),
   limit: z.coerce.number().int().min(1).max(200).default(50),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+/** The export takes the list's filters and order, without paging. */
+export const RegistrationExportQuery = RegistrationQuery.omit({ limit: true, offset: true });
 
 export const HoursQuery = z.object({
   employerOrgId: Id.optional().describe('only the members of this employer unit’s party organisation'),

@@ -6,6 +6,7 @@ import type { PointsDeps } from './context.js';
 import { authorize } from './abilities.js';
 import { pathOf } from '../regions/index.js';
 import { goodsRoutes } from './goods-routes.js';
+import { ledgerRoutes } from './ledger-routes.js';
 import { reasonNames } from './ledger.js';
 import { redemptionRoutes } from './redemption-routes.js';
 import * as repo from './repository.js';
@@ -35,6 +36,7 @@ export const pointsRoutes =
     await app.register(goodsRoutes(ctx));
     await app.register(redemptionRoutes(ctx));
     await app.register(rulesRoutes(ctx));
+    await app.register(ledgerRoutes(ctx));
 
     app.get(
       '/points/me',

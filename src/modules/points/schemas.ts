@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { Id } from '../../platform/ids.js';
+import { Keyword, NumberSearch, PageQuery, sortParam } from '../../platform/lists/index.js';
+import { LEDGER_SORT_KEYS } from './ledger-list.js';
 
 export const Within = z
   .string()
@@ -127,4 +129,33 @@ export const RuleBody = z.object({
   points: z.number().int().min(1).max(1000),
   dailyCap: z.number().int().min(1).max(100_000).nullable(),
   active: z.boolean(),
+});
+
+const Day = z.iso.date().describe('a date, YYYY-MM-DD (Beijing)');
+
+/** The points ledger of the scope (issue 11): filters, search and sort of GET /points/ledger. */
+export const LedgerQuery = z.object({
+  within: Within,
+  workerId: Id.optional().describe('only this grid worker’s entries'),
+  reason: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{1,39}$/)
+    .optional()
+    .describe("a rule code, 'redeem', 'refund' or 'adjust'"),
+  direction: z.enum(['earned', 'spent']).optional().describe('points earned (+) or spent (−)'),
+  from: Day.optional(),
+  to: Day.optional(),
+  number: NumberSearch.describe('the entry’s number (its id) or a part of it'),
+  q: Keyword.describe('words in the worker’s name, the grid or village, or the note (not a phone number)'),
+  sort: sortParam(LEDGER_SORT_KEYS),
+  ...PageQuery,
+});
+/** The export takes the ledger's filters and order, without paging. */
+export const LedgerExportQuery = LedgerQuery.omit({ limit: true, offset: true });
+
+export const LedgerItem = Entry.extend({
+  workerId: z.number().int(),
+  workerName: z.string(),
+  gridName: z.string(),
+  villageName: z.string().nullable(),
 });

@@ -9,6 +9,8 @@ export const TEAM_ABILITIES = {
     'party_organiser',
     'admin',
   ],
+  /** the filtered team list as .xlsx (audited as `team.export`) */
+  'teams.export': ['village_staff', 'township_centre', 'county_centre', 'party_organiser'],
   /** add local groups, add and remove members: the village's own staff and the township above them */
   'teams.manage': ['village_staff', 'township_centre'],
 } as const satisfies Record<string, readonly Role[]>;

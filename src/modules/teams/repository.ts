@@ -1,6 +1,13 @@
-import { sql } from 'kysely';
+import { sql, type Expression } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
+import {
+  likePattern,
+  listPage,
+  numberPattern,
+  orderBySort,
+  type SortOf,
+} from '../../platform/lists/index.js';
 import { pathOf } from '../regions/index.js';
 import { MEDIATING_CODES, type TeamKind } from './kinds.js';
 
@@ -33,21 +40,61 @@ function selectTeams(db: DbOrTx, s: TeamScope) {
     ]);
 }
 
-export async function listTeams(
-  db: DbOrTx,
-  s: TeamScope,
-  f: { kind?: TeamKind; limit: number; offset: number },
-) {
+/** The columns the team list sorts by (the whitelist of its `sort` query). */
+export const TEAM_SORT_KEYS = ['id', 'village', 'kind', 'code', 'name', 'members'] as const;
+export type TeamSortKey = (typeof TEAM_SORT_KEYS)[number];
+const SORT_COLUMNS: Record<TeamSortKey, Expression<unknown>> = {
+  id: sql`t.id`,
+  village: sql`v.name`,
+  kind: sql`t.kind`,
+  code: sql`t.code`,
+  name: sql`t.name`,
+  members: sql`(SELECT count(*) FROM team_member m WHERE m.county_code = t.county_code AND m.team_id = t.id AND m.active)`,
+};
+
+export type TeamFilter = {
+  kind?: TeamKind;
+  /** part of the team's number (its id) */
+  number?: string;
+  /** words in the team's name or duty, the village's name or an active member's name (never a phone) */
+  q?: string;
+  sort?: SortOf<TeamSortKey>;
+};
+
+/**
+ * The teams of the villages inside the scope that match the filter, by village, kind and id by
+ * default: the page, its total and the export are built from this one query.
+ */
+export function filteredTeams(db: DbOrTx, s: TeamScope, f: TeamFilter) {
   let q = selectTeams(db, s);
   if (f.kind) q = q.where('t.kind', '=', f.kind);
-  const [items, total] = await Promise.all([
-    q.orderBy('t.village_code').orderBy('t.kind').orderBy('t.id').limit(f.limit).offset(f.offset).execute(),
-    q
-      .clearSelect()
-      .select(sql<number>`count(*)::int`.as('n'))
-      .executeTakeFirstOrThrow(),
-  ]);
-  return { items, total: total.n };
+  if (f.number) q = q.where(sql<string>`t.id::text`, 'like', numberPattern(f.number));
+  if (f.q) {
+    const like = likePattern(f.q);
+    q = q.where((eb) =>
+      eb.or([
+        eb('t.name', 'ilike', like),
+        eb('t.duty', 'ilike', like),
+        eb('v.name', 'ilike', like),
+        eb.exists(
+          eb
+            .selectFrom('team_member as tm')
+            .select(sql`1`.as('one'))
+            .whereRef('tm.county_code', '=', 't.county_code')
+            .whereRef('tm.team_id', '=', 't.id')
+            .where('tm.active', '=', true)
+            .where('tm.name', 'ilike', like),
+        ),
+      ]),
+    );
+  }
+  if (f.sort) return orderBySort(q, f.sort, SORT_COLUMNS, sql`t.id`);
+  return q.orderBy('t.village_code').orderBy('t.kind').orderBy('t.id');
+}
+
+export function listTeams(db: DbOrTx, s: TeamScope, f: TeamFilter & { limit: number; offset: number }) {
+  const q = filteredTeams(db, s, f);
+  return listPage(q, q, f.limit, f.offset);
 }
 
 export async function findTeam(db: DbOrTx, s: TeamScope, id: number) {

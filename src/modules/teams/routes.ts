@@ -2,10 +2,12 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { Id } from '../../platform/ids.js';
 import { AppError } from '../../platform/errors.js';
+import { sendXlsx, XLSX } from '../../platform/lists/index.js';
 import { actorOf, inScope, narrowScope } from '../accounts/index.js';
 import { pathOf } from '../regions/index.js';
 import { authorize } from './abilities.js';
 import type { TeamDeps } from './context.js';
+import { exportTeams } from './export.js';
 import type { TeamKind } from './kinds.js';
 import * as repo from './repository.js';
 import {
@@ -15,6 +17,7 @@ import {
   Member,
   MemberParams,
   TeamDetail,
+  TeamExportQuery,
   TeamItem,
   TeamQuery,
 } from './schemas.js';
@@ -41,7 +44,8 @@ export const teamRoutes =
       {
         schema: {
           tags: ['teams'],
-          summary: '5+5+N队伍 The villages’ councils, roles and local groups in my scope',
+          summary:
+            '5+5+N队伍 The villages’ councils, roles and local groups in my scope: searched, sorted, the exact total',
           querystring: TeamQuery,
           response: { 200: z.object({ items: z.array(TeamItem), total: z.number().int() }) },
         },
@@ -56,6 +60,33 @@ export const teamRoutes =
           req.query,
         );
         return { items: items.map(toItem), total };
+      },
+    );
+
+    app.get(
+      '/teams/export.xlsx',
+      {
+        schema: {
+          tags: ['teams'],
+          summary: '导出队伍 The filtered team list as .xlsx, streamed (audited)',
+          querystring: TeamExportQuery,
+          produces: [XLSX],
+        },
+      },
+      async (req, reply) => {
+        const actor = actorOf(req);
+        authorize(actor, 'teams.export');
+        const path = narrowScope(teamViewer(actor), req.query.within, pathOf);
+        const { stream } = await exportTeams(
+          ctx.db,
+          actor,
+          { countyCode: actor.countyCode, path },
+          req.query,
+          req.query,
+          req.id,
+          await ctx.readDb(req), // the rows from the replica when it may serve; count and audit on the primary
+        );
+        return sendXlsx(reply, 'teams', stream);
       },
     );
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { Id } from '../../platform/ids.js';
+import { Keyword, NumberSearch, sortParam } from '../../platform/lists/index.js';
 import { TEAM_KINDS } from './kinds.js';
+import { TEAM_SORT_KEYS } from './repository.js';
 
 const Within = z
   .string()
@@ -11,9 +13,14 @@ const Within = z
 export const TeamQuery = z.object({
   within: Within,
   kind: z.enum(TEAM_KINDS).optional(),
+  number: NumberSearch.describe('the team’s number (its id) or a part of it'),
+  q: Keyword.describe('words in the team’s name or duty, the village or a member’s name (not a phone)'),
+  sort: sortParam(TEAM_SORT_KEYS),
   limit: z.coerce.number().int().min(1).max(500).default(200),
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
+/** The export takes the list's filters and order, without paging. */
+export const TeamExportQuery = TeamQuery.omit({ limit: true, offset: true });
 export const TeamItem = z.object({
   id: z.number().int(),
   villageCode: z.string(),

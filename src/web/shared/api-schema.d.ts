@@ -5041,6 +5041,135 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/points/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 积分明细 Ledger entries of the grids in my scope: searched, sorted, the exact total (never a ranking) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description only this grid worker’s entries */
+                    workerId?: number;
+                    /** @description a rule code, 'redeem', 'refund' or 'adjust' */
+                    reason?: string;
+                    /** @description points earned (+) or spent (−) */
+                    direction?: "earned" | "spent";
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    from?: string;
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    to?: string;
+                    /** @description the entry’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the worker’s name, the grid or village, or the note (not a phone number) */
+                    q?: string;
+                    /** @description sort by a column: id, at, worker, grid, reason, delta; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "at" | "-at" | "worker" | "-worker" | "grid" | "-grid" | "reason" | "-reason" | "delta" | "-delta";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: number;
+                                delta: number;
+                                /** @description a rule code, 'redeem', 'refund' or 'adjust' */
+                                reason: string;
+                                reasonZh: string;
+                                reasonEn: string;
+                                note: string | null;
+                                refType: string | null;
+                                refId: string | null;
+                                balanceAfter: number;
+                                at: string;
+                                workerId: number;
+                                workerName: string;
+                                gridName: string;
+                                villageName: string | null;
+                            }[];
+                            total: number;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/points/ledger/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出积分明细 The filtered points ledger as .xlsx, streamed (notes masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope); default your whole scope */
+                    within?: string;
+                    /** @description only this grid worker’s entries */
+                    workerId?: number;
+                    /** @description a rule code, 'redeem', 'refund' or 'adjust' */
+                    reason?: string;
+                    /** @description points earned (+) or spent (−) */
+                    direction?: "earned" | "spent";
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    from?: string;
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    to?: string;
+                    /** @description the entry’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the worker’s name, the grid or village, or the note (not a phone number) */
+                    q?: string;
+                    /** @description sort by a column: id, at, worker, grid, reason, delta; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "at" | "-at" | "worker" | "-worker" | "grid" | "-grid" | "reason" | "-reason" | "delta" | "-delta";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/points/me": {
         parameters: {
             query?: never;
@@ -6553,13 +6682,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 报到登记 Registrations of in-service party members in my scope */
+        /** 报到登记 Registrations of in-service party members in my scope: searched, sorted, the exact total */
         get: {
             parameters: {
                 query?: {
                     status?: "pending" | "approved" | "rejected";
                     /** @description limit to this region (inside your scope) */
                     within?: string;
+                    /** @description only the members of this employer unit’s party organisation */
+                    employerOrgId?: number;
+                    /** @description the registration’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the member’s name, home, employer unit or its party organisation (not a phone) */
+                    q?: string;
+                    /** @description sort by a column: id, createdAt, name, home, employer, status, hours; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "createdAt" | "-createdAt" | "name" | "-name" | "home" | "-home" | "employer" | "-employer" | "status" | "-status" | "hours" | "-hours";
                     limit?: number;
                     offset?: number;
                 };
@@ -6602,6 +6739,52 @@ export interface paths {
                             total: number;
                         };
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/in-service/registrations/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出报到登记 The filtered registration list as .xlsx, streamed (phones masked; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "pending" | "approved" | "rejected";
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    /** @description only the members of this employer unit’s party organisation */
+                    employerOrgId?: number;
+                    /** @description the registration’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the member’s name, home, employer unit or its party organisation (not a phone) */
+                    q?: string;
+                    /** @description sort by a column: id, createdAt, name, home, employer, status, hours; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "createdAt" | "-createdAt" | "name" | "-name" | "home" | "-home" | "employer" | "-employer" | "status" | "-status" | "hours" | "-hours";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
@@ -11255,13 +11438,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 5+5+N队伍 The villages’ councils, roles and local groups in my scope */
+        /** 5+5+N队伍 The villages’ councils, roles and local groups in my scope: searched, sorted, the exact total */
         get: {
             parameters: {
                 query?: {
                     /** @description limit to this region (inside your scope) */
                     within?: string;
                     kind?: "council" | "role" | "group";
+                    /** @description the team’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the team’s name or duty, the village or a member’s name (not a phone) */
+                    q?: string;
+                    /** @description sort by a column: id, village, kind, code, name, members; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "village" | "-village" | "kind" | "-kind" | "code" | "-code" | "name" | "-name" | "members" | "-members";
                     limit?: number;
                     offset?: number;
                 };
@@ -11328,6 +11517,50 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/teams/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出队伍 The filtered team list as .xlsx, streamed (audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description limit to this region (inside your scope) */
+                    within?: string;
+                    kind?: "council" | "role" | "group";
+                    /** @description the team’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in the team’s name or duty, the village or a member’s name (not a phone) */
+                    q?: string;
+                    /** @description sort by a column: id, village, kind, code, name, members; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "village" | "-village" | "kind" | "-kind" | "code" | "-code" | "name" | "-name" | "members" | "-members";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -18385,14 +18618,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 通话记录 The call log: my calls and those of my subtree, newest first; by linked object */
+        /** 通话记录 The call log: my calls and those of my subtree, newest first or sorted, searched, the exact total; phones masked */
         get: {
             parameters: {
                 query?: {
+                    /** @description only calls with a party in this region (inside your scope) */
+                    within?: string;
                     aboutType?: "case" | "household" | "campaign_target" | "dispute" | "grid";
                     aboutId?: number;
-                    limit?: number;
                     beforeId?: number;
+                    media?: "voice" | "video";
+                    outcome?: "completed" | "missed" | "declined" | "cancelled";
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    from?: string;
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    to?: string;
+                    /** @description the call’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in a party’s name (not a phone number: use phone) */
+                    q?: string;
+                    /** @description sort by a column: id, startedAt, caller, callee, media, outcome, duration; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "startedAt" | "-startedAt" | "caller" | "-caller" | "callee" | "-callee" | "media" | "-media" | "outcome" | "-outcome" | "duration" | "-duration";
+                    /** @description a party’s phone, matched by its keyed hash: a reveal (village, township and county centres only; reason, audit, 10 a minute) */
+                    phone?: string;
+                    /** @description why the phone search is made; required with phone */
+                    reason?: string;
+                    limit?: number;
+                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -18420,11 +18672,15 @@ export interface paths {
                                     id: number;
                                     name: string;
                                     role: string;
+                                    /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                    phone: string | null;
                                 };
                                 callee: {
                                     id: number;
                                     name: string;
                                     role: string;
+                                    /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                    phone: string | null;
                                 };
                                 about: {
                                     /** @enum {string} */
@@ -18440,6 +18696,7 @@ export interface paths {
                                 version: number;
                                 side: ("caller" | "callee") | null;
                             }[];
+                            total: number;
                         };
                     };
                 };
@@ -18496,11 +18753,15 @@ export interface paths {
                                 id: number;
                                 name: string;
                                 role: string;
+                                /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                phone: string | null;
                             };
                             callee: {
                                 id: number;
                                 name: string;
                                 role: string;
+                                /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                phone: string | null;
                             };
                             about: {
                                 /** @enum {string} */
@@ -18525,6 +18786,58 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/calls/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 导出通话记录 The filtered call log as .xlsx, streamed (phones masked; never a phone search; audited) */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description only calls with a party in this region (inside your scope) */
+                    within?: string;
+                    aboutType?: "case" | "household" | "campaign_target" | "dispute" | "grid";
+                    aboutId?: number;
+                    beforeId?: number;
+                    media?: "voice" | "video";
+                    outcome?: "completed" | "missed" | "declined" | "cancelled";
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    from?: string;
+                    /** @description a date, YYYY-MM-DD (Beijing) */
+                    to?: string;
+                    /** @description the call’s number (its id) or a part of it */
+                    number?: string;
+                    /** @description words in a party’s name (not a phone number: use phone) */
+                    q?: string;
+                    /** @description sort by a column: id, startedAt, caller, callee, media, outcome, duration; a leading "-" sorts descending */
+                    sort?: "id" | "-id" | "startedAt" | "-startedAt" | "caller" | "-caller" | "callee" | "-callee" | "media" | "-media" | "outcome" | "-outcome" | "duration" | "-duration";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -18568,11 +18881,15 @@ export interface paths {
                                     id: number;
                                     name: string;
                                     role: string;
+                                    /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                    phone: string | null;
                                 };
                                 callee: {
                                     id: number;
                                     name: string;
                                     role: string;
+                                    /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                    phone: string | null;
                                 };
                                 about: {
                                     /** @enum {string} */
@@ -18710,11 +19027,15 @@ export interface paths {
                                 id: number;
                                 name: string;
                                 role: string;
+                                /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                phone: string | null;
                             };
                             callee: {
                                 id: number;
                                 name: string;
                                 role: string;
+                                /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                phone: string | null;
                             };
                             about: {
                                 /** @enum {string} */
@@ -18794,11 +19115,15 @@ export interface paths {
                                 id: number;
                                 name: string;
                                 role: string;
+                                /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                phone: string | null;
                             };
                             callee: {
                                 id: number;
                                 name: string;
                                 role: string;
+                                /** @description a grid worker’s phone, masked (e.g. 138****5678); null for staff */
+                                phone: string | null;
                             };
                             about: {
                                 /** @enum {string} */

@@ -1,6 +1,8 @@
 import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, type ButtonProps } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
+import type { paths } from '../../shared/api-schema.js';
+import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -12,6 +14,7 @@ import type { Registration } from './types.js';
 type Status = Registration['status'];
 const STATUSES: Status[] = ['pending', 'approved', 'rejected'];
 const PAGE = 20;
+type Query = NonNullable<paths['/api/v1/in-service/registrations']['get']['parameters']['query']>;
 
 /** 在职党员: the community's staff review sign-ups (报到) and see the members and their hours. */
 export function InServicePage({ route }: { route: Route }) {
@@ -45,21 +48,25 @@ function ReviewTab() {
   const { t, label, lang } = useLang();
   const { can } = useSession();
   const [status, setStatus] = useState<Status | undefined>('pending');
+  const [search, setSearch] = useState<ListSearch>({});
+  const [sort, setSort] = useState<Query['sort']>();
   const [page, setPage] = useState(1);
   const [tick, setTick] = useState(0);
   const [refusing, setRefusing] = useState<Registration | null>(null);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const filter = { status, ...search, sort };
   const list = useLoad(
     () =>
       ok(
         api.GET('/api/v1/in-service/registrations', {
-          params: { query: { status, limit: PAGE, offset: (page - 1) * PAGE } },
+          params: { query: { ...filter, limit: PAGE, offset: (page - 1) * PAGE } },
         }),
       ),
-    [status, page, tick],
+    [status, search.q, search.number, sort, page, tick],
   );
+  const reset = (fn: () => void) => (fn(), setPage(1));
 
   async function decide(r: Registration, decision: 'approve' | 'reject', why?: string) {
     setBusy(true);
@@ -92,22 +99,33 @@ function ReviewTab() {
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <Select<Status>
-        allowClear
-        style={{ width: 180 }}
-        aria-label={t('inservice.status')}
-        placeholder={t('inservice.status')}
-        value={status}
-        onChange={(v) => (setStatus(v), setPage(1))}
-        options={STATUSES.map((v) => ({ value: v, label: label('inservice.status', v) }))}
-        data-testid="inservice-filter"
-      />
+      <ListToolbar
+        testId="inservice"
+        search={search.number ?? search.q}
+        onSearch={(v) => reset(() => setSearch(v))}
+        total={list.data?.total}
+        canExport={can('inservice.export')}
+        exportHref={exportUrl('/api/v1/in-service/registrations/export.xlsx', filter)}
+      >
+        <Select<Status>
+          allowClear
+          style={{ width: 180 }}
+          aria-label={t('inservice.status')}
+          placeholder={t('inservice.status')}
+          value={status}
+          onChange={(v) => reset(() => setStatus(v))}
+          options={STATUSES.map((v) => ({ value: v, label: label('inservice.status', v) }))}
+          data-testid="inservice-filter"
+        />
+      </ListToolbar>
       {list.error ? <Alert type="error" title={errorText(list.error, lang)} /> : null}
       <Table<Registration>
         rowKey="id"
         size="small"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
+        data-testid="inservice-table"
+        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
         onRow={(r) => ({ 'data-testid': `inservice-row-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
         pagination={{
           current: page,
@@ -118,22 +136,25 @@ function ReviewTab() {
           showTotal: (n) => t('common.total', { n }),
         }}
         columns={[
-          { title: t('inservice.name'), dataIndex: 'name', width: 120 },
+          { title: t('inservice.name'), dataIndex: 'name', width: 120, ...sortable(sort, 'name') },
           { title: t('inservice.phone'), dataIndex: 'phone', width: 130 },
-          { title: t('inservice.home'), dataIndex: 'homeName', width: 160 },
+          { title: t('inservice.home'), dataIndex: 'homeName', width: 160, ...sortable(sort, 'home') },
           {
             title: t('inservice.employer'),
+            ...sortable(sort, 'employer'),
             render: (_: unknown, r: Registration) => r.employerOrgName ?? r.employerUnit,
           },
           {
             title: t('inservice.signedUp'),
             dataIndex: 'createdAt',
             width: 140,
+            ...sortable(sort, 'createdAt'),
             render: (d: string) => fmtTime(d),
           },
           {
             title: t('inservice.status'),
             width: 160,
+            ...sortable(sort, 'status'),
             render: (_: unknown, r: Registration) => (
               <Space size={4} wrap>
                 <StatusTag status={r.status} />
@@ -146,7 +167,7 @@ function ReviewTab() {
               </Space>
             ),
           },
-          { title: t('inservice.hours'), dataIndex: 'hours', width: 110 },
+          { title: t('inservice.hours'), dataIndex: 'hours', width: 110, ...sortable(sort, 'hours') },
           {
             title: t('inservice.actions'),
             width: 170,

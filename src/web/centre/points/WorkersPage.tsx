@@ -3,10 +3,11 @@ import { useLang } from '../lang.js';
 import { navigate, type Route } from '../router.js';
 import { useSession } from '../session.js';
 import { GoodsTab } from './GoodsTab.js';
+import { LedgerTab } from './LedgerTab.js';
 import { RedemptionsTab } from './RedemptionsTab.js';
 import { RosterTab } from './RosterTab.js';
 
-/** 网格员与积分 ('#/workers?tab=…'): the roster (J3), goods and exchanges (J4). */
+/** 网格员与积分 ('#/workers?tab=…'): the roster (J3), goods, the points ledger and exchanges (J4). */
 export function WorkersPage({ route }: { route: Route }) {
   const { t } = useLang();
   const { can } = useSession();
@@ -20,6 +21,11 @@ export function WorkersPage({ route }: { route: Route }) {
       key: 'goods',
       label: <span data-testid="tab-goods">{t('points.tabGoods')}</span>,
       children: <GoodsTab />,
+    },
+    can('points.ledger') && {
+      key: 'ledger',
+      label: <span data-testid="tab-ledger">{t('points.tabLedger')}</span>,
+      children: <LedgerTab />,
     },
     can('points.read') && {
       key: 'redemptions',

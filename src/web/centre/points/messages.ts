@@ -3,6 +3,11 @@ export const POINTS_M = {
   'points.tabRoster': ['网格员名册', 'Roster'],
   'points.tabGoods': ['兑换物品', 'Goods'],
   'points.tabRedemptions': ['积分兑换', 'Exchanges'],
+  'points.tabLedger': ['积分明细', 'Points ledger'],
+  'points.direction': ['收支', 'Earned or spent'],
+  'points.direction.earned': ['获得', 'Earned'],
+  'points.direction.spent': ['使用', 'Spent'],
+  'points.note': ['备注', 'Note'],
   'points.rosterNote': [
     '名册按区域、网格和姓名排列，不按积分排名（国办函〔2026〕12号）。',
     'Listed by place and name, never ranked by points (State Council General Office letter [2026] No. 12).',

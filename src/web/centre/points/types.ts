@@ -9,3 +9,4 @@ export type PointsEntry = WorkerDetail['entries'][number];
 export type GoodsItem = Ok<paths['/api/v1/goods']['get']>['items'][number];
 export type RedemptionItem = Ok<paths['/api/v1/redemptions']['get']>['items'][number];
 export type PointsRule = Ok<paths['/api/v1/admin/points-rules']['get']>['items'][number];
+export type LedgerItem = Ok<paths['/api/v1/points/ledger']['get']>['items'][number];

@@ -3,6 +3,7 @@ import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
+import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
 import { RegionPicker } from '../common/RegionPicker.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -11,6 +12,7 @@ import { useSession } from '../session.js';
 
 type Team = paths['/api/v1/teams']['get']['responses'][200]['content']['application/json']['items'][number];
 type Kind = Team['kind'];
+type Query = NonNullable<paths['/api/v1/teams']['get']['parameters']['query']>;
 const PAGE = 50;
 
 /** 5+5+N: each village's five councils, five roles and local groups, with their members. */
@@ -20,19 +22,23 @@ export function TeamsPage({ route }: { route: Route }) {
   const { message } = App.useApp();
   const [within, setWithin] = useState<string | undefined>();
   const [kind, setKind] = useState<Kind | undefined>();
+  const [search, setSearch] = useState<ListSearch>({});
+  const [sort, setSort] = useState<Query['sort']>();
   const [page, setPage] = useState(1);
   const [tick, setTick] = useState(0);
   const [name, setName] = useState('');
   const openId = Number(route.path[1]) || null;
+  const filter = { within, kind, ...search, sort };
   const list = useLoad(
     () =>
       ok(
         api.GET('/api/v1/teams', {
-          params: { query: { within, kind, limit: PAGE, offset: (page - 1) * PAGE } },
+          params: { query: { ...filter, limit: PAGE, offset: (page - 1) * PAGE } },
         }),
       ),
-    [within, kind, page, tick],
+    [within, kind, search.q, search.number, sort, page, tick],
   );
+  const reset = (fn: () => void) => (fn(), setPage(1));
   const team = useLoad(
     () =>
       openId
@@ -52,26 +58,37 @@ export function TeamsPage({ route }: { route: Route }) {
 
   return (
     <Card size="small" title={t('teams.title')}>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <RegionPicker value={within} onChange={(v) => (setWithin(v), setPage(1))} testId="teams-region" />
+      <ListToolbar
+        testId="teams"
+        search={search.number ?? search.q}
+        onSearch={(v) => reset(() => setSearch(v))}
+        total={list.data?.total}
+        canExport={can('teams.export')}
+        exportHref={exportUrl('/api/v1/teams/export.xlsx', filter)}
+      >
+        <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="teams-region" />
         <Select<Kind>
           allowClear
           style={{ width: 160 }}
           placeholder={t('teams.kind')}
+          aria-label={t('teams.kind')}
           value={kind}
-          onChange={(v) => (setKind(v), setPage(1))}
+          onChange={(v) => reset(() => setKind(v))}
           options={(['council', 'role', 'group'] as const).map((k) => ({
             value: k,
             label: label('teams.kind', k),
           }))}
+          data-testid="teams-kind"
         />
-      </Space>
+      </ListToolbar>
       <Table<Team>
         className="wg-clickable-rows"
         rowKey="id"
         size="small"
         loading={list.loading}
         dataSource={list.data?.items ?? []}
+        data-testid="team-table"
+        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
         onRow={(x) =>
           ({
             onClick: () => navigate(`/teams/${x.id}`),
@@ -84,18 +101,20 @@ export function TeamsPage({ route }: { route: Route }) {
           total: list.data?.total ?? 0,
           showSizeChanger: false,
           onChange: setPage,
+          showTotal: (n) => t('common.total', { n }),
         }}
         columns={[
-          { title: t('teams.village'), dataIndex: 'villageName', width: 160 },
+          { title: t('teams.village'), dataIndex: 'villageName', width: 160, ...sortable(sort, 'village') },
           {
             title: t('teams.kind'),
             dataIndex: 'kind',
             width: 120,
+            ...sortable(sort, 'kind'),
             render: (k: string) => <Tag>{label('teams.kind', k)}</Tag>,
           },
-          { title: t('teams.name'), dataIndex: 'name', width: 160 },
+          { title: t('teams.name'), dataIndex: 'name', width: 160, ...sortable(sort, 'name') },
           { title: t('teams.duty'), dataIndex: 'duty', ellipsis: true },
-          { title: t('teams.members'), dataIndex: 'members', width: 80 },
+          { title: t('teams.members'), dataIndex: 'members', width: 90, ...sortable(sort, 'members') },
         ]}
       />
       <Drawer
