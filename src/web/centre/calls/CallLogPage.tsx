@@ -2,7 +2,8 @@ import { Card, Input, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { useLang } from '../lang.js';
 import { useLive } from '../live.js';
 import { ok, useLoad } from '../load.js';
@@ -43,6 +44,14 @@ export function CallLogPage({ route }: { route: Route }) {
   );
   useLive((e) => e.type.startsWith('call.') && !byPhone && res.reload());
   const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<Call>({
+    list: res,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => reset(() => setSort(v as Query['sort'])),
+    rowTestId: (r) => `call-row-${r.id}`,
+  });
   const party = (p: Call['caller']) => (p.phone ? `${p.name} · ${p.phone}` : p.name);
   return (
     <Card title={t('call.log')} size="small">
@@ -89,21 +98,8 @@ export function CallLogPage({ route }: { route: Route }) {
       </ListToolbar>
       {res.error ? <Tag color="red">{errorText(res.error, lang)}</Tag> : null}
       <Table<Call>
-        size="small"
-        rowKey="id"
-        loading={res.loading}
+        {...table}
         data-testid="call-log"
-        dataSource={res.data?.items ?? []}
-        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
-        onRow={(r) => ({ 'data-testid': `call-row-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: res.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n }),
-        }}
         columns={[
           {
             title: t('call.started'),

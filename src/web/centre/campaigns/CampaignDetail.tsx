@@ -3,7 +3,8 @@ import { CallButton } from '../calls/CallButton.js';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -55,6 +56,13 @@ export function CampaignDetail({ id, within }: { id: number; within?: string }) 
     [id, node, state, search.q, search.number, sort, page, tick],
   );
   const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<Target>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => reset(() => setSort(v as Query['sort'])),
+  });
   const close = async (body: { reason?: string }) => {
     const r = await ok(api.POST('/api/v1/campaigns/{id}/actions/close', { params: path, body }));
     message.success(t('camp.closed', { n: r.missed.length }));
@@ -118,20 +126,8 @@ export function CampaignDetail({ id, within }: { id: number; within?: string }) 
           exportHref={exportUrl(`/api/v1/campaigns/${id}/targets/export.xlsx`, filter)}
         />
         <Table<Target>
-          rowKey="id"
-          size="small"
-          loading={list.loading}
-          dataSource={list.data?.items ?? []}
+          {...table}
           data-testid="camp-targets"
-          onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
-          pagination={{
-            current: page,
-            pageSize: PAGE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            onChange: setPage,
-            showTotal: (n) => t('common.total', { n }),
-          }}
           columns={[
             { title: t('camp.name'), dataIndex: 'name', width: 120, ...sortable(sort, 'name') },
             { title: t('camp.address'), dataIndex: 'address', ...sortable(sort, 'address') },

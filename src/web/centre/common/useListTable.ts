@@ -5,9 +5,10 @@ import { navigate } from '../router.js';
 import { sortOf } from './ListToolbar.js';
 
 /**
- * The Table of a paged server list whose rows open a record (errands, whistles, wishes): rows
- * clickable to `href(row)` with the test id `rowTestId(row)`, the column sorters handed to `onSort`
- * as the server's `sort`, pages of `pageSize` with the exact total.
+ * The Table of a paged server list: the column sorters handed to `onSort` as the server's `sort`,
+ * pages of `pageSize` with the exact total, each row carrying the test id `rowTestId(row)`. Rows
+ * that open a record go to `href(row)` or call `onRowClick(row)` (a drawer) and get the
+ * `wg-clickable-rows` class; without either, rows are not clickable.
  */
 export function useListTable<T extends { id: number }>(p: {
   list: { data?: { items: T[]; total: number }; loading: boolean };
@@ -15,22 +16,29 @@ export function useListTable<T extends { id: number }>(p: {
   pageSize: number;
   onPage: (page: number) => void;
   onSort: (sort: string | undefined) => void;
-  href: (row: T) => string;
-  rowTestId: (row: T) => string;
+  href?: (row: T) => string;
+  onRowClick?: (row: T) => void;
+  rowTestId?: (row: T) => string;
 }): TableProps<T> {
   const { t } = useLang();
+  const { href, onRowClick, rowTestId } = p;
+  const click = href ? (row: T) => navigate(href(row)) : onRowClick;
   return {
-    className: 'wg-clickable-rows',
+    ...(click ? { className: 'wg-clickable-rows' } : {}),
     rowKey: 'id',
     size: 'small',
     loading: p.list.loading,
     dataSource: p.list.data?.items ?? [],
     onChange: (_p, _f, sorter) => p.onSort(sortOf(sorter)),
-    onRow: (row) =>
-      ({
-        onClick: () => navigate(p.href(row)),
-        'data-testid': p.rowTestId(row),
-      }) as HTMLAttributes<HTMLElement>,
+    ...(click || rowTestId
+      ? {
+          onRow: (row: T) =>
+            ({
+              ...(click ? { onClick: () => click(row) } : {}),
+              ...(rowTestId ? { 'data-testid': rowTestId(row) } : {}),
+            }) as HTMLAttributes<HTMLElement>,
+        }
+      : {}),
     pagination: {
       current: p.page,
       pageSize: p.pageSize,

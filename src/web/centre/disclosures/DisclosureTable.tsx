@@ -1,10 +1,10 @@
 import { Badge, Button, Select, Space, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { RegionPicker } from '../common/RegionPicker.js';
 import { useSession } from '../session.js';
 import { fmtTime } from '../format.js';
@@ -54,6 +54,15 @@ export function DisclosureTable(props: {
     [within, kind, status, q, sort, page, props.tick],
   );
   const statuses = props.publisher ? STATUSES : STATUSES.filter((s) => s !== 'draft');
+  const table = useListTable<DisclosureItem>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => (setPage(1), setSort(v as DisclosureSort | undefined)),
+    onRowClick: (d) => props.onOpen(d.id),
+    rowTestId: (d) => `disclosure-row-${d.id}`,
+  });
   return (
     <>
       <ListToolbar
@@ -99,26 +108,7 @@ export function DisclosureTable(props: {
         />
       </ListToolbar>
       <Table<DisclosureItem>
-        className="wg-clickable-rows"
-        rowKey="id"
-        size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        onChange={(_p, _f, sorter) => (setPage(1), setSort(sortOf(sorter) as DisclosureSort | undefined))}
-        onRow={(d) =>
-          ({
-            onClick: () => props.onOpen(d.id),
-            'data-testid': `disclosure-row-${d.id}`,
-          }) as HTMLAttributes<HTMLElement>
-        }
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n }),
-        }}
+        {...table}
         columns={[
           { title: t('disclosures.title'), dataIndex: 'title', ...sortable(sort, 'title') },
           {

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
 import { ListFilterBar } from '../common/ListFilterBar.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -48,6 +49,13 @@ export function ChecksCard({
     [id, within, status, search.q, search.number, sort, page, stamp],
   );
   const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<Check>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => reset(() => setSort(v as Query['sort'])),
+  });
   return (
     <Card size="small" title={t('emg.checks')}>
       <ListToolbar
@@ -73,20 +81,8 @@ export function ChecksCard({
         />
       </ListToolbar>
       <Table<Check>
-        rowKey="id"
-        size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        {...table}
         data-testid="emg-checks-table"
-        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n }),
-        }}
         columns={[
           { title: t('emg.head'), dataIndex: 'name', width: 110, ...sortable(sort, 'name') },
           { title: t('emg.address'), dataIndex: 'address', ...sortable(sort, 'address') },

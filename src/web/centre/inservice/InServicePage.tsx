@@ -2,7 +2,8 @@ import { Alert, Button, Card, Input, Modal, Select, Space, Table, Tabs, Tag, typ
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -67,6 +68,14 @@ function ReviewTab() {
     [status, search.q, search.number, sort, page, tick],
   );
   const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<Registration>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => reset(() => setSort(v as Query['sort'])),
+    rowTestId: (r) => `inservice-row-${r.id}`,
+  });
 
   async function decide(r: Registration, decision: 'approve' | 'reject', why?: string) {
     setBusy(true);
@@ -120,21 +129,8 @@ function ReviewTab() {
       </ListToolbar>
       {list.error ? <Alert type="error" title={errorText(list.error, lang)} /> : null}
       <Table<Registration>
-        rowKey="id"
-        size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        {...table}
         data-testid="inservice-table"
-        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
-        onRow={(r) => ({ 'data-testid': `inservice-row-${r.id}` }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n }),
-        }}
         columns={[
           { title: t('inservice.name'), dataIndex: 'name', width: 120, ...sortable(sort, 'name') },
           { title: t('inservice.phone'), dataIndex: 'phone', width: 130 },

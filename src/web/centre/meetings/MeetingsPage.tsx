@@ -1,9 +1,9 @@
 import { Button, Card, Col, Drawer, Row, Space, Statistic, Table, Tabs, Tag } from 'antd';
-import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { RegionPicker } from '../common/RegionPicker.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -70,6 +70,15 @@ function MeetingsTab({ route }: { route: Route }) {
     [within, search.q, search.number, sort, page, tick],
   );
   const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<Meeting>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => reset(() => setSort(v as Query['sort'])),
+    href: (m) => `/meetings/${m.id}`,
+    rowTestId: (m) => `meeting-row-${m.id}`,
+  });
   const c = counts.data;
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -105,27 +114,8 @@ function MeetingsTab({ route }: { route: Route }) {
         <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="meetings-region" />
       </ListToolbar>
       <Table<Meeting>
-        className="wg-clickable-rows"
-        rowKey="id"
-        size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        {...table}
         data-testid="meeting-table"
-        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
-        onRow={(m) =>
-          ({
-            onClick: () => navigate(`/meetings/${m.id}`),
-            'data-testid': `meeting-row-${m.id}`,
-          }) as HTMLAttributes<HTMLElement>
-        }
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n }),
-        }}
         columns={[
           { title: t('mtg.heldOn'), dataIndex: 'heldOn', width: 110, ...sortable(sort, 'heldOn') },
           { title: t('mtg.title'), dataIndex: 'title', ellipsis: true, ...sortable(sort, 'title') },

@@ -2,7 +2,8 @@ import { Select, Table } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { RegionPicker } from '../common/RegionPicker.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
@@ -34,6 +35,14 @@ export function LedgerTab() {
     [within, direction, search.q, search.number, sort, page],
   );
   const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<LedgerItem>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => reset(() => setSort(v as Query['sort'])),
+    rowTestId: (e) => `ledger-row-${e.id}`,
+  });
   return (
     <>
       <ListToolbar
@@ -60,21 +69,8 @@ export function LedgerTab() {
         />
       </ListToolbar>
       <Table<LedgerItem>
-        rowKey="id"
-        size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        {...table}
         data-testid="ledger-table"
-        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
-        onRow={(e) => ({ 'data-testid': `ledger-row-${e.id}` }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n }),
-        }}
         columns={[
           {
             title: t('points.at'),

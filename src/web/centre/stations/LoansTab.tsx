@@ -2,7 +2,8 @@ import { App, Button, Checkbox, InputNumber, Select, Space, Table, Tag } from 'a
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { useSession } from '../session.js';
@@ -43,6 +44,14 @@ export function LoansTab({ within }: { within?: string }) {
     [within, overdue, search.q, search.number, sort, page, tick],
   );
   const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<Loan>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => reset(() => setSort(v as Query['sort'])),
+    rowTestId: (l) => `loan-row-${l.id}`,
+  });
   const stations = useLoad(
     () => ok(api.GET('/api/v1/stations', { params: { query: { within, limit: 200 } } })),
     [within],
@@ -142,21 +151,8 @@ export function LoansTab({ within }: { within?: string }) {
         </Checkbox>
       </ListToolbar>
       <Table<Loan>
-        rowKey="id"
-        size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        {...table}
         data-testid="loan-table"
-        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
-        onRow={(l) => ({ 'data-testid': `loan-row-${l.id}` }) as React.HTMLAttributes<HTMLElement>}
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n }),
-        }}
         columns={[
           {
             title: t('st.item'),

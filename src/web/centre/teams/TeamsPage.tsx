@@ -1,9 +1,9 @@
 import { App, Button, Card, Drawer, Input, Popconfirm, Select, Space, Table, Tag } from 'antd';
-import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { RegionPicker } from '../common/RegionPicker.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -39,6 +39,15 @@ export function TeamsPage({ route }: { route: Route }) {
     [within, kind, search.q, search.number, sort, page, tick],
   );
   const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<Team>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => reset(() => setSort(v as Query['sort'])),
+    href: (x) => `/teams/${x.id}`,
+    rowTestId: (x) => `team-row-${x.id}`,
+  });
   const team = useLoad(
     () =>
       openId
@@ -82,27 +91,8 @@ export function TeamsPage({ route }: { route: Route }) {
         />
       </ListToolbar>
       <Table<Team>
-        className="wg-clickable-rows"
-        rowKey="id"
-        size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        {...table}
         data-testid="team-table"
-        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
-        onRow={(x) =>
-          ({
-            onClick: () => navigate(`/teams/${x.id}`),
-            'data-testid': `team-row-${x.id}`,
-          }) as HTMLAttributes<HTMLElement>
-        }
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n }),
-        }}
         columns={[
           { title: t('teams.village'), dataIndex: 'villageName', width: 160, ...sortable(sort, 'village') },
           {
