@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
 import { ListFilterBar } from '../common/ListFilterBar.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { navigate, type Route } from '../router.js';
@@ -46,6 +47,14 @@ function CityList() {
     [state, search.q, search.number, sort, page],
   );
   const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<Item>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => reset(() => setSort(v as Query['sort'])),
+    href: (c) => `/city/${c.id}`,
+  });
   const running = (list.data?.items ?? []).filter((c) => c.state === 'running');
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -77,21 +86,8 @@ function CityList() {
         />
       </ListToolbar>
       <Table<Item>
-        rowKey="id"
-        size="small"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
+        {...table}
         data-testid="city-table"
-        onChange={(_p, _f, sorter) => reset(() => setSort(sortOf(sorter) as Query['sort']))}
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: list.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n }),
-        }}
-        onRow={(c) => ({ onClick: () => navigate(`/city/${c.id}`), style: { cursor: 'pointer' } })}
         columns={[{ title: t('camp.title'), dataIndex: 'title', ...sortable(sort, 'title') }, ...columns]}
       />
       {/* the city's indicator: coverage of each running campaign by county (counts only) */}

@@ -29,7 +29,10 @@ export function useListTable<T extends { id: number }>(p: {
     size: 'small',
     loading: p.list.loading,
     dataSource: p.list.data?.items ?? [],
-    onChange: (_p, _f, sorter) => p.onSort(sortOf(sorter)),
+    // antd calls onChange on a page change too (action 'paginate'): only a sort resets the page
+    onChange: (_p, _f, sorter, extra) => {
+      if (extra.action === 'sort') p.onSort(sortOf(sorter));
+    },
     ...(click || rowTestId
       ? {
           onRow: (row: T) =>
