@@ -47,7 +47,9 @@ export function DisputeListTab() {
         loading={list.loading}
         dataSource={list.data?.items ?? []}
         onRow={(r) => ({ onClick: () => navigate(`/disputes/${r.id}`), style: { cursor: 'pointer' } })}
-        onChange={(_p, _f, sorter) => (setSort(sortOf(sorter) as Sort | undefined), setPage(1))}
+        onChange={(_p, _f, sorter, extra) =>
+          extra.action === 'sort' && (setSort(sortOf(sorter) as Sort | undefined), setPage(1))
+        }
         pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage }}
         columns={[
           { title: t('disputes.number'), dataIndex: 'number', ...sortable(sort, 'number') },

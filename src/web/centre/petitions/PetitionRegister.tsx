@@ -152,7 +152,9 @@ export function PetitionRegister({ openId, due }: { openId: number | null; due?:
           size="small"
           loading={list.loading}
           dataSource={list.data?.items ?? []}
-          onChange={(_p, _f, sorter) => (setSort(sortOf(sorter) as PetitionSort | undefined), setPage(1))}
+          onChange={(_p, _f, sorter, extra) =>
+            extra.action === 'sort' && (setSort(sortOf(sorter) as PetitionSort | undefined), setPage(1))
+          }
           onRow={(p) =>
             ({
               onClick: () => navigate(`${base}/${p.id}`),

@@ -42,7 +42,9 @@ export function VisitTable({
       }
       scroll={{ x: 900 }}
       data-testid="visit-table"
-      onChange={(_p, _f, sorter) => sorting?.onSort(sortOf(sorter) as VisitSort | undefined)}
+      onChange={(_p, _f, sorter, extra) =>
+        extra.action === 'sort' && sorting?.onSort(sortOf(sorter) as VisitSort | undefined)
+      }
       columns={[
         {
           title: t('visits.visitedAt'),
