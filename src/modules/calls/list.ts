@@ -1,6 +1,8 @@
 import { sql, type Expression } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import {
+  beijingDayEnd,
+  beijingDayStart,
   likePattern,
   listPage,
   numberPattern,
@@ -50,8 +52,6 @@ export type CallFilter = {
   sort?: SortOf<CallSortKey>;
 };
 
-const beijingDay = (d: string) => new Date(`${d}T00:00:00+08:00`);
-
 /**
  * The calls the caller sees that match the filter, newest first by default: the page, its total and
  * the export are built from this one query.
@@ -67,8 +67,8 @@ export function filteredCalls(db: DbOrTx, actor: Actor, f: CallFilter) {
   if (f.beforeId !== undefined) q = q.where('c.id', '<', f.beforeId);
   if (f.media) q = q.where('c.media', '=', f.media);
   if (f.outcome) q = q.where('c.outcome', '=', f.outcome);
-  if (f.from) q = q.where('c.started_at', '>=', beijingDay(f.from));
-  if (f.to) q = q.where('c.started_at', '<', new Date(beijingDay(f.to).getTime() + 86_400_000));
+  if (f.from) q = q.where('c.started_at', '>=', beijingDayStart(f.from));
+  if (f.to) q = q.where('c.started_at', '<', beijingDayEnd(f.to));
   if (f.number) q = q.where(sql<string>`c.id::text`, 'like', numberPattern(f.number));
   if (f.q) {
     const like = likePattern(f.q);

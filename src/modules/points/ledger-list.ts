@@ -2,6 +2,8 @@ import { sql, type Expression } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 import {
+  beijingDayEnd,
+  beijingDayStart,
   likePattern,
   listPage,
   numberPattern,
@@ -76,8 +78,8 @@ export function filteredLedger(db: DbOrTx, scope: Scope, f: LedgerFilter) {
   if (f.reason) q = q.where('e.reason', '=', f.reason);
   if (f.direction === 'earned') q = q.where('e.delta', '>', 0);
   if (f.direction === 'spent') q = q.where('e.delta', '<', 0);
-  if (f.from) q = q.where('e.at', '>=', new Date(`${f.from}T00:00:00+08:00`));
-  if (f.to) q = q.where('e.at', '<', new Date(new Date(`${f.to}T00:00:00+08:00`).getTime() + 86_400_000));
+  if (f.from) q = q.where('e.at', '>=', beijingDayStart(f.from));
+  if (f.to) q = q.where('e.at', '<', beijingDayEnd(f.to));
   if (f.number) q = q.where(sql<string>`e.id::text`, 'like', numberPattern(f.number));
   if (f.q) {
     const like = likePattern(f.q);
