@@ -3,6 +3,7 @@
  * scope (404 outside it), revocation and rotation, every call audited under the system's name;
  * a 12345 ticket with its own number (the same number twice: the same case); the changes feed.
  */
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
 import {
@@ -150,9 +151,27 @@ describe('a 12345 ticket', () => {
   });
 });
 
+/**
+ * Waits until every transaction begun before now has ended. The feed hands out only changes below
+ * the cluster's oldest running transaction, and other test files' databases share the cluster, so
+ * a long transaction there holds the feed back for a while.
+ */
+async function settle(): Promise<void> {
+  const { rows } = await sql<{ x: string }>`SELECT pg_current_xact_id()::text AS x`.execute(t.db);
+  const mark = rows[0]!.x;
+  for (let i = 0; i < 600; i++) {
+    const r = await sql<{ ok: boolean }>`
+      SELECT pg_snapshot_xmin(pg_current_snapshot()) > ${mark}::xid8 AS ok`.execute(t.db);
+    if (r.rows[0]!.ok) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`transactions before ${mark} still running after 60 s`);
+}
+
 describe('the changes feed', () => {
   it('hands out each change of the scope once, in order, with an opaque cursor; own tickets carry their number', async () => {
     const s = await makeSystem(t, admin, ['cases.create', 'changes.read'], TOWNSHIP, '12345热线（镇）');
+    await settle();
     const start = (await changes(s)).json();
     // drain what other tests made
     let cursor: string = start.next;
@@ -165,6 +184,7 @@ describe('the changes feed', () => {
     const made = (await ticket(t, s, 'FEED-1')).json();
     await closeCase(t, made.caseId, '已修复，联系电话 13900001111');
     await ticket(t, s, 'FEED-2', await gridElsewhere(t)); // 404: not in scope, no change
+    await settle();
     const page1 = (await changes(s, cursor, 2)).json();
     expect(page1.items.map((i: { event: string }) => i.event)).toEqual([
       'case.created',
