@@ -10,7 +10,7 @@ import {
   type CaseDemoRows,
 } from '../cases/index.js';
 import { rebuildRollup } from '../indicators/index.js';
-import { compactFreshTable, withIndexesDeferred } from '../../platform/db/bulk.js';
+import { compactFreshTable, withForeignKeysDeferred, withIndexesDeferred } from '../../platform/db/bulk.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.js';
 import { loadPeople, type Progress } from './people.js';
 import { loadTerritory } from './territory.js';
@@ -185,38 +185,42 @@ export async function loadDemo(
     // the year of cases is simulated (JavaScript) while PostgreSQL places the units, writes the visit
     // rhythm and builds the population's indexes; written at its turn among the seeds
     let cases: Promise<CaseDemoRows> | null = null;
-    // the residents' GIN (names) and GiST (grid paths) indexes built once after 300,000 rows and the
-    // seeds that update them, not per batch and per updated row
     let accounts: DemoAccount[] = [];
-    const people = await withIndexesDeferred(tx, [...POPULATION_TABLES, 'grid_unit', 'visit'], async () => {
-      const counts = await loadPeople(tx, pii, TIELING_COUNTY_CODE, opts.scale, progress);
-      lap('population');
-      // 鞍山铁西区's grid party organisation and its 654 members (seed 004)
-      await loadTiexiParty(tx, pii);
-      lap('tiexi');
-      // planner statistics for the stages that read the population (no plan guesses on 300,000 new rows)
-      await sql`ANALYZE resident, household, grid_worker, party_member, party_member_household`.execute(tx);
-      lap('analyze-population');
-      progress('accounts', 0, 1);
-      accounts = await loadDemoAccounts(tx, TIELING_COUNTY_CODE, opts.password);
-      progress('accounts', 1, 1);
-      lap('accounts');
-      for (const [, demo] of MODULE_SEEDS) {
-        if (!ON_POPULATION.has(demo)) continue;
-        await seed(demo);
-        // after the archive's changes: the cases follow the households' member counts
-        if (demo === seedPeopleDemo) {
-          cases = prepareCaseDemo(tx, TIELING_COUNTY_CODE);
-          cases.catch(() => {}); // awaited at the case stage; not an unhandled rejection meanwhile
+    // the residents' GIN (names) and GiST (grid paths) indexes built once after 300,000 rows and the
+    // seeds that update them, not per batch and per updated row; and their foreign keys checked once
+    // after them, set-based, not per row
+    const deferred = [...POPULATION_TABLES, 'grid_unit', 'visit'];
+    const people = await withForeignKeysDeferred(tx, deferred, () =>
+      withIndexesDeferred(tx, deferred, async () => {
+        const counts = await loadPeople(tx, pii, TIELING_COUNTY_CODE, opts.scale, progress);
+        lap('population');
+        // 鞍山铁西区's grid party organisation and its 654 members (seed 004)
+        await loadTiexiParty(tx, pii);
+        lap('tiexi');
+        // planner statistics for the stages that read the population (no plan guesses on 300,000 new rows)
+        await sql`ANALYZE resident, household, grid_worker, party_member, party_member_household`.execute(tx);
+        lap('analyze-population');
+        progress('accounts', 0, 1);
+        accounts = await loadDemoAccounts(tx, TIELING_COUNTY_CODE, opts.password);
+        progress('accounts', 1, 1);
+        lap('accounts');
+        for (const [, demo] of MODULE_SEEDS) {
+          if (!ON_POPULATION.has(demo)) continue;
+          await seed(demo);
+          // after the archive's changes: the cases follow the households' member counts
+          if (demo === seedPeopleDemo) {
+            cases = prepareCaseDemo(tx, TIELING_COUNTY_CODE);
+            cases.catch(() => {}); // awaited at the case stage; not an unhandled rejection meanwhile
+          }
         }
-      }
-      // the archive's units and the visit rhythm updated every household twice since its COPY: the
-      // table is rewritten to its current versions before its indexes are built, or they would index
-      // all three (the grid-path GiST of 300,000 entries instead of 100,000, 11 s of PostgreSQL CPU)
-      await compactFreshTable(tx, 'household', 'version');
-      lap('compact');
-      return counts;
-    });
+        // the archive's units and the visit rhythm updated every household twice since its COPY: the
+        // table is rewritten to its current versions before its indexes are built, or they would index
+        // all three (the grid-path GiST of 300,000 entries instead of 100,000, 11 s of PostgreSQL CPU)
+        await compactFreshTable(tx, 'household', 'version');
+        lap('compact');
+        return counts;
+      }),
+    );
     // statistics again after those seeds' updates (units, last visits, the archive's changes): the
     // later seeds' plans depend on them (one seed's insert took 26 s on the statistics of before)
     await sql`ANALYZE household, resident, grid_unit`.execute(tx);

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/helpers.js';
-import { bulkInsert, compactFreshTable, type BulkColumn } from './bulk.js';
+import { bulkInsert, compactFreshTable, withForeignKeysDeferred, type BulkColumn } from './bulk.js';
 import type { Db } from './database.js';
 
 // The COPY path (in a transaction, ≥ 500 rows) must write exactly what the unnest statement writes.
@@ -174,5 +174,79 @@ describe('compactFreshTable', () => {
     await expect(
       t.db.transaction().execute((tx) => compactFreshTable(tx, 'bulk_c; --', 'version')),
     ).rejects.toThrow(/bad identifier/);
+  });
+});
+
+describe('withForeignKeysDeferred', () => {
+  const keys = async () =>
+    (
+      await sql<{ tbl: string; name: string; def: string }>`
+        SELECT t.relname AS tbl, c.conname AS name, pg_get_constraintdef(c.oid) AS def
+          FROM pg_constraint c JOIN pg_class t ON t.oid = c.conrelid
+         WHERE c.contype = 'f' AND t.relname LIKE 'fk\\_%' ORDER BY 1, 2`.execute(t.db)
+    ).rows;
+  beforeAll(async () => {
+    await sql`CREATE TABLE fk_parent (k text, id bigint, PRIMARY KEY (k, id))`.execute(t.db);
+    await sql`CREATE TABLE fk_child (k text NOT NULL, id bigint PRIMARY KEY, parent_id bigint,
+      self_id bigint REFERENCES fk_child(id),
+      FOREIGN KEY (k, parent_id) REFERENCES fk_parent(k, id) ON DELETE CASCADE DEFERRABLE)`.execute(t.db);
+    await sql`CREATE TABLE fk_part (k text NOT NULL, at date NOT NULL, parent_id bigint NOT NULL,
+      CONSTRAINT fk_part_parent FOREIGN KEY (k, parent_id) REFERENCES fk_parent(k, id))
+      PARTITION BY RANGE (at)`.execute(t.db);
+    await sql`CREATE TABLE fk_part_2026 PARTITION OF fk_part FOR VALUES FROM ('2026-01-01') TO ('2027-01-01')`.execute(
+      t.db,
+    );
+    await sql`INSERT INTO fk_parent SELECT 'a', g FROM generate_series(1, 100) g`.execute(t.db);
+  });
+
+  it('drops the tables’ own keys for the load and adds them again as they were, partitions included', async () => {
+    const before = await keys();
+    expect(before.map((k) => k.tbl)).toEqual(['fk_child', 'fk_child', 'fk_part', 'fk_part_2026']);
+    const inside = await t.db.transaction().execute((tx) =>
+      withForeignKeysDeferred(tx, ['fk_child', 'fk_part'], async () => {
+        await sql`INSERT INTO fk_child SELECT 'a', g, g, CASE WHEN g > 1 THEN g - 1 END FROM generate_series(1, 100) g`.execute(
+          tx,
+        );
+        await sql`INSERT INTO fk_part SELECT 'a', date '2026-03-01', g FROM generate_series(1, 99) g`.execute(
+          tx,
+        );
+        return (
+          await sql<{
+            n: string;
+          }>`SELECT string_agg(t.relname || '.' || c.conname, ',') AS n FROM pg_constraint c
+          JOIN pg_class t ON t.oid = c.conrelid WHERE c.contype = 'f' AND t.relname LIKE 'fk\\_%'`.execute(tx)
+        ).rows[0]!.n;
+      }),
+    );
+    expect(inside).toBeNull();
+    expect(await keys()).toEqual(before);
+    // the keys work again: a dangling row is refused, a cascade still cascades
+    await expect(sql`INSERT INTO fk_part VALUES ('a', date '2026-05-01', 999)`.execute(t.db)).rejects.toThrow(
+      /foreign key/,
+    );
+    await sql`DELETE FROM fk_parent WHERE id = 100`.execute(t.db);
+    const left = await sql<{
+      n: number;
+    }>`SELECT count(*)::int AS n FROM fk_child WHERE parent_id = 100`.execute(t.db);
+    expect(left.rows[0]!.n).toBe(0);
+  });
+
+  it('fails the transaction when the load left a dangling reference, and keeps nothing of it', async () => {
+    const before = await keys();
+    await sql`DELETE FROM fk_part`.execute(t.db);
+    const run = t.db.transaction().execute((tx) =>
+      withForeignKeysDeferred(tx, ['fk_part'], async () => {
+        await sql`INSERT INTO fk_part SELECT 'a', date '2026-03-01', g FROM generate_series(1, 200) g`.execute(
+          tx,
+        );
+      }),
+    );
+    await expect(run).rejects.toThrow(/violates foreign key constraint "fk_part_parent"/);
+    const rows = await sql<{ n: number }>`SELECT count(*)::int AS n FROM fk_part`.execute(t.db);
+    expect(rows.rows[0]!.n).toBe(0);
+    expect(await keys()).toEqual(before);
+    await expect(withForeignKeysDeferred(t.db, ['fk_part; DROP TABLE x'], async () => 1)).rejects.toThrow(
+      /bad identifier/,
+    );
   });
 });

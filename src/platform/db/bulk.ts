@@ -89,6 +89,37 @@ export async function withIndexesDeferred<T>(
 }
 
 /**
+ * Runs `load` with the foreign keys of `tables` (those the tables hold, not those pointing at them)
+ * dropped, then adds them again under their names and definitions. Each is then checked once, by
+ * one set-based query over the table (what `ALTER TABLE … ADD FOREIGN KEY` runs), instead of by a
+ * trigger call and an index probe per inserted or updated row: a bulk load's rows cost a quarter to
+ * a half of that (the demo's 600,000 case-history rows: 4× faster without their two keys). A
+ * dangling reference fails the re-add, and with it the caller's transaction: nothing is kept
+ * unchecked. On a partitioned table the key is the parent's; its partitions' copies go and come
+ * with it. In the caller's transaction only (the tables are locked until it ends).
+ */
+export async function withForeignKeysDeferred<T>(
+  tx: DbOrTx,
+  tables: string[],
+  load: () => Promise<T>,
+): Promise<T> {
+  if (tables.some((t) => !IDENT.test(t))) throw new Error('withForeignKeysDeferred: bad identifier');
+  const { rows } = await sql<{ tbl: string; name: string; def: string }>`
+    SELECT t.relname AS tbl, c.conname AS name, pg_get_constraintdef(c.oid) AS def
+      FROM pg_constraint c
+      JOIN pg_class t ON t.oid = c.conrelid
+      JOIN pg_namespace n ON n.oid = t.relnamespace
+     WHERE n.nspname = current_schema() AND t.relname = ANY(${tables}::text[])
+       AND c.contype = 'f' AND c.conparentid = 0
+     ORDER BY t.relname, c.conname`.execute(tx);
+  for (const r of rows) await sql`ALTER TABLE ${sql.id(r.tbl)} DROP CONSTRAINT ${sql.id(r.name)}`.execute(tx);
+  const out = await load();
+  for (const r of rows)
+    await sql`ALTER TABLE ${sql.id(r.tbl)} ADD CONSTRAINT ${sql.id(r.name)} ${sql.raw(r.def)}`.execute(tx);
+  return out;
+}
+
+/**
  * Rewrites a table that this transaction filled so it holds only its rows' current versions, and
  * says whether it did. A row inserted and then updated in the same transaction leaves each earlier
  * version in the heap (a bulk-loaded page has no room for a HOT update), and CREATE INDEX indexes
