@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { withForeignKeysDeferred } from '../../platform/db/bulk.js';
 import type { Tx } from '../../platform/db/database.js';
 import { DEFAULT_RHYTHM, DEFAULT_SINCE, LIFE_KINDS } from './rules.js';
 import { seedAccountMember } from '../party/index.js';
@@ -74,7 +75,9 @@ export async function seedOrgLifeDemo(tx: Tx, countyCode: string): Promise<void>
   await seedLessons(tx, countyCode);
   await sql`ANALYZE org_life_meeting`.execute(tx);
   // attendance: every member of the organisation (its own and its groups'); the committee: five members
-  await sql`
+  // checked once after the insert, set-based, rather than by a trigger per row
+  await withForeignKeysDeferred(tx, ['org_life_attendance'], () =>
+    sql`
     INSERT INTO org_life_attendance (county_code, meeting_id, member_id, status)
     SELECT ${countyCode}, x.id, x.member_id,
       CASE WHEN (x.id + x.member_id) % 13 = 0 THEN 'absent' WHEN (x.id + x.member_id) % 11 = 0 THEN 'excused' ELSE 'present' END
@@ -92,7 +95,8 @@ export async function seedOrgLifeDemo(tx: Tx, countyCode: string): Promise<void>
       JOIN party_member pm ON pm.county_code = m.county_code AND pm.org_id = reach.member_org
       WHERE m.county_code = ${countyCode}
     ) x
-    WHERE x.kind <> 'committee' OR x.r <= 5`.execute(tx);
+    WHERE x.kind <> 'committee' OR x.r <= 5`.execute(tx),
+  );
   await sql`
     UPDATE org_life_meeting m SET present = a.present, members_total = a.total
     FROM (SELECT meeting_id, count(*) FILTER (WHERE status = 'present')::int AS present, count(*)::int AS total

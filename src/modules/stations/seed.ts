@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { withForeignKeysDeferred } from '../../platform/db/bulk.js';
 import type { Tx } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
 import { ITEM_KIND_CODES } from './kinds.js';
@@ -130,7 +131,9 @@ async function seedActivities(tx: Tx, countyCode: string) {
   await sql`CREATE INDEX ON demo_attendee (township_code, rn)`.execute(tx);
   await sql`ANALYZE demo_attendee`.execute(tx);
   // past activities: 12–29 of 30 seats booked, most of them attended; the coming ones half booked
-  await sql`
+  // checked once after the insert, set-based, rather than by a trigger per row
+  await withForeignKeysDeferred(tx, ['activity_booking'], () =>
+    sql`
     INSERT INTO activity_booking (county_code, activity_id, resident_id, booked_at, attended_at)
     SELECT a.county_code, a.id, r.id, a.starts_at - interval '3 days',
            CASE WHEN a.starts_at < now() AND (r.rn + a.id) % 6 <> 0 THEN a.starts_at END
@@ -140,7 +143,8 @@ async function seedActivities(tx: Tx, countyCode: string) {
       JOIN (SELECT township_code, max(n) AS n FROM demo_attendee GROUP BY township_code) t ON t.township_code = s.region_code
       JOIN demo_attendee r ON r.county_code = a.county_code AND r.township_code = s.region_code
        AND r.rn > (a.id * 97) % greatest(t.n - b.seats, 1) AND r.rn <= (a.id * 97) % greatest(t.n - b.seats, 1) + b.seats
-     WHERE a.county_code = ${countyCode}`.execute(tx);
+     WHERE a.county_code = ${countyCode}`.execute(tx),
+  );
   await sql`
     UPDATE station_activity a SET booked = b.booked, attended = b.attended
       FROM (SELECT activity_id, count(*)::int AS booked, count(attended_at)::int AS attended
