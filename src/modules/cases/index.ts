@@ -8,6 +8,7 @@ export { followCase } from './followers.js';
 export { reportCase, type ReportInput } from './report.js';
 export { seedCountyCaseConfig } from './seed.js';
 export { prepareCaseDemo, seedCaseDemo, writeCaseDemo, type CaseDemoRows } from './demo-history.js';
+export { stageCaseDemoRollup, type StagedRollup } from './demo-rollup.js';
 export { seedUrgentDemoCases, type UrgentDemoCase } from './demo-urgent.js';
 export { type CaseAction, type CaseState, OPEN_STATES } from './states.js';
 export { deadlineAt, holderFor, type Deadlines } from './deadlines.js';

@@ -6,10 +6,12 @@ import {
   prepareCaseDemo,
   seedCaseDemo,
   seedCountyCaseConfig,
+  stageCaseDemoRollup,
   writeCaseDemo,
   type CaseDemoRows,
+  type StagedRollup,
 } from '../cases/index.js';
-import { rebuildRollup } from '../indicators/index.js';
+import { importRollup, rebuildRollup } from '../indicators/index.js';
 import { compactFreshTable, withForeignKeysDeferred, withIndexesDeferred } from '../../platform/db/bulk.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.js';
 import { loadPeople, type Progress } from './people.js';
@@ -89,6 +91,8 @@ export type DemoReport = {
   accounts: DemoAccount[];
   open311: DemoOpen311Key;
   seconds: number;
+  /** how the year's rollup was made: beside the load on a second connection, or rebuilt in it */
+  rollup: 'staged' | 'rebuilt';
   /** seconds per stage (territory, people, accounts, each module's demo, analyze), for the load report */
   stages: Record<string, number>;
 };
@@ -185,6 +189,8 @@ export async function loadDemo(
     // the year of cases is simulated (JavaScript) while PostgreSQL places the units, writes the visit
     // rhythm and builds the population's indexes; written at its turn among the seeds
     let cases: Promise<CaseDemoRows> | null = null;
+    let staged = null as { kinds: Promise<boolean>; rollup: Promise<StagedRollup | null> } | null;
+    let rollup: StagedRollup | null = null;
     let accounts: DemoAccount[] = [];
     // the residents' GIN (names) and GiST (grid paths) indexes built once after 300,000 rows and the
     // seeds that update them, not per batch and per updated row; and their foreign keys checked once
@@ -211,6 +217,18 @@ export async function loadDemo(
           if (demo === seedPeopleDemo) {
             cases = prepareCaseDemo(tx, TIELING_COUNTY_CODE);
             cases.catch(() => {}); // awaited at the case stage; not an unhandled rejection meanwhile
+            // the year's rollup computed from those rows on a second connection, beside the index
+            // builds and the case stage; a failure falls back to the rebuild
+            const staging = cases.then((rows) => stageCaseDemoRollup(db, TIELING_COUNTY_CODE, rows));
+            staged = {
+              kinds: staging
+                .then((s) => s.kinds)
+                .then(
+                  () => true,
+                  () => false,
+                ),
+              rollup: staging.then((s) => s.rollup).catch(() => null),
+            };
           }
         }
         // the archive's units and the visit rhythm updated every household twice since its COPY: the
@@ -228,13 +246,23 @@ export async function loadDemo(
     for (const [, demo] of MODULE_SEEDS) {
       if (ON_POPULATION.has(demo)) continue;
       const prepared = demo === seedCaseDemo ? cases : null;
+      // the staged rollup's first step reads case_history (its metrics' plan): done before the case
+      // stage locks the case tables (the second step reads only its own copies)
+      if (prepared && staged) {
+        if (!(await staged.kinds)) staged = null;
+        lap('staged');
+      }
       await seed(demo, prepared ? async () => writeCaseDemo(tx, await prepared) : undefined);
     }
-    // the indicators' rollup of the year's history, built set-based once (folding ~600,000 pending
-    // history rows one batch at a time took minutes); its lookup index is built after the rows
+    // the indicators' rollup of the year's history, computed set-based beside the load (folding
+    // ~600,000 pending history rows one batch at a time took minutes) and written here with the
+    // pending rest folded; its lookup index is built after the rows
     progress('rollup', 0, 1);
+    // if it failed, the rollup is rebuilt in this transaction instead
+    rollup = staged ? await staged.rollup : null;
     await withIndexesDeferred(tx, ['case_rollup'], async () => {
-      for (const county of Object.keys(COUNTY_BBOXES)) await rebuildRollup(tx, county);
+      if (rollup) await importRollup(tx, rollup);
+      else for (const county of Object.keys(COUNTY_BBOXES)) await rebuildRollup(tx, county);
     });
     lap('rollup');
     const report: DemoReport = {
@@ -245,12 +273,19 @@ export async function loadDemo(
       open311: await createDemoOpen311Key(tx, TIELING_COUNTY_CODE),
       seconds: Math.round((performance.now() - t0) / 100) / 10,
       stages,
+      rollup: rollup ? 'staged' : 'rebuilt',
     };
     await tx
       .insertInto('system_state')
       .values({
         key: 'demo',
-        value: JSON.stringify({ scale: opts.scale, ...people, ...territory, seconds: report.seconds }),
+        value: JSON.stringify({
+          scale: opts.scale,
+          ...people,
+          ...territory,
+          seconds: report.seconds,
+          rollup: report.rollup,
+        }),
       })
       .execute();
     return report;

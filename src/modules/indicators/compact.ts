@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
+import { copyIn } from '../../platform/db/bulk.js';
 
 /** Days folded per statement: each range is its own short statement (and transaction outside one). */
 export const COMPACT_DAYS = 7;
@@ -78,4 +79,25 @@ export async function rebuildRollup(db: DbOrTx, countyCode: string): Promise<num
 export async function rebuildMonthRollup(db: DbOrTx, countyCode: string): Promise<number> {
   const { rows } = await sql<{ n: string }>`SELECT rebuild_case_rollup_month(${countyCode}) AS n`.execute(db);
   return Number(rows[0]?.n ?? 0);
+}
+
+/** Rollup rows of both levels in COPY's text format, computed elsewhere (the demo's year). */
+export type RollupCopy = { day: Buffer[]; month: Buffer[] };
+
+/**
+ * Writes rollup rows computed on another connection (`stageCaseDemoRollup`: the demo's year, from the
+ * rows the load writes) into both levels, then folds what is pending (the history the load wrote
+ * with the rollup's trigger on: the other seeds' cases, every county's). Together that is what
+ * `rebuildRollup` of every county would write, summed per key (demo/year.test.ts checks it).
+ */
+export async function importRollup(tx: DbOrTx, rows: RollupCopy): Promise<void> {
+  const cols = ['county_code', 'region_code', 'day', 'dim', 'key', 'metric', 'n', 'hours'];
+  await copyIn(tx, 'case_rollup', cols, rows.day);
+  await copyIn(
+    tx,
+    'case_rollup_month',
+    cols.map((c) => (c === 'day' ? 'month' : c)),
+    rows.month,
+  );
+  await foldRollup(tx);
 }

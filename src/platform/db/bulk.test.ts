@@ -1,7 +1,14 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb } from '../../../test/helpers.js';
-import { bulkInsert, compactFreshTable, withForeignKeysDeferred, type BulkColumn } from './bulk.js';
+import {
+  bulkInsert,
+  compactFreshTable,
+  copyIn,
+  copyOut,
+  withForeignKeysDeferred,
+  type BulkColumn,
+} from './bulk.js';
 import type { Db } from './database.js';
 
 // The COPY path (in a transaction, ≥ 500 rows) must write exactly what the unnest statement writes.
@@ -248,5 +255,45 @@ describe('withForeignKeysDeferred', () => {
     await expect(withForeignKeysDeferred(t.db, ['fk_part; DROP TABLE x'], async () => 1)).rejects.toThrow(
       /bad identifier/,
     );
+  });
+});
+
+describe('copyOut and copyIn', () => {
+  it('carries rows from one connection’s query into another transaction’s table unchanged', async () => {
+    await sql`CREATE TABLE copy_src (a text, b bytea, c double precision, d date, e text[])`.execute(t.db);
+    await sql`CREATE TABLE copy_dst (a text, b bytea, c double precision, d date, e text[])`.execute(t.db);
+    await sql`INSERT INTO copy_src SELECT
+        CASE g % 4 WHEN 0 THEN 'tab\there' WHEN 1 THEN E'line\\nbreak \\\\N' WHEN 2 THEN '张三' END,
+        CASE WHEN g % 3 = 0 THEN NULL ELSE decode(lpad(to_hex(g), 8, '0') || '005c0a09', 'hex') END,
+        g / 7.0 + 1e-13, date '2026-01-01' + g, ARRAY['x,y', NULL, 'z"' || g]
+      FROM generate_series(1, 30000) g`.execute(t.db);
+    const chunks = await t.db
+      .transaction()
+      .execute((tx) => copyOut(tx, 'SELECT a, b, c, d, e FROM copy_src ORDER BY d'));
+    expect(chunks.length).toBeGreaterThan(1);
+    await t.db.transaction().execute((tx) => copyIn(tx, 'copy_dst', ['a', 'b', 'c', 'd', 'e'], chunks));
+    const diff = await sql<{ n: number }>`SELECT count(*)::int AS n FROM (
+        (SELECT * FROM copy_src EXCEPT ALL SELECT * FROM copy_dst) UNION ALL
+        (SELECT * FROM copy_dst EXCEPT ALL SELECT * FROM copy_src)) x`.execute(t.db);
+    expect(diff.rows[0]!.n).toBe(0);
+    const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM copy_dst`.execute(t.db);
+    expect(n.rows[0]!.n).toBe(30000);
+  });
+
+  it('fails a query that fails, and a refused row leaves nothing; the pool stays usable', async () => {
+    await expect(t.db.transaction().execute((tx) => copyOut(tx, 'SELECT 1 / 0'))).rejects.toThrow(
+      /division by zero/,
+    );
+    const bad = [
+      Buffer.from('ok\t\\N\t1\t2026-01-01\t{}\n'),
+      Buffer.from('bad\t\\N\tnot-a-number\t2026-01-01\t{}\n'),
+    ];
+    await expect(
+      t.db.transaction().execute((tx) => copyIn(tx, 'copy_dst', ['a', 'b', 'c', 'd', 'e'], bad)),
+    ).rejects.toThrow(/invalid input syntax/);
+    const n = await sql<{ n: number }>`SELECT count(*)::int AS n FROM copy_dst WHERE a = 'ok'`.execute(t.db);
+    expect(n.rows[0]!.n).toBe(0);
+    expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(t.db)).rows[0]!.one).toBe(1);
+    await expect(copyIn(t.db, 'copy_dst; DROP TABLE x', ['a'], [])).rejects.toThrow(/bad identifier/);
   });
 });

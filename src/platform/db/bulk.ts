@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { DbOrTx } from './database.js';
-import { copyCsvArray, copySource, copyValue } from './copy.js';
+import { copyCsvArray, copySink, copySource, copyValue } from './copy.js';
 
 export type BulkColumn = {
   name: string;
@@ -42,6 +42,37 @@ export async function bulkInsert(
     const arrays = columns.map((c, i) => sql`${part.map((r) => r[i] ?? null)}::${sql.raw(c.type)}[]`);
     await sql`INSERT INTO ${sql.raw(table)} (${sql.raw(names)})${sql.raw(overriding)}
       SELECT ${sql.raw(selects)} FROM unnest(${sql.join(arrays)}) AS u(${sql.raw(alias)})`.execute(db);
+  }
+}
+
+/**
+ * Runs `COPY (<query>) TO STDOUT` on the transaction's connection and returns its output in COPY's
+ * text format, chunk by chunk, for `copyIn` (into another transaction: rows computed on one
+ * connection and written on another without being parsed in between).
+ */
+export async function copyOut(tx: DbOrTx, query: string): Promise<Buffer[]> {
+  const chunks: Buffer[] = [];
+  const sink = copySink(async (out) => {
+    for await (const chunk of out) chunks.push(chunk as Buffer);
+  });
+  try {
+    await sql.raw(`COPY (${query}) TO STDOUT ${sink.mark}`).execute(tx);
+  } finally {
+    sink.drop();
+  }
+  return chunks;
+}
+
+/** Writes COPY text-format chunks (`copyOut`'s) into a table's columns, in the caller's transaction. */
+export async function copyIn(tx: DbOrTx, table: string, columns: string[], chunks: Buffer[]): Promise<void> {
+  if (!IDENT.test(table) || columns.some((c) => !IDENT.test(c))) throw new Error('copyIn: bad identifier');
+  const source = copySource(async function* () {
+    yield* chunks;
+  });
+  try {
+    await sql.raw(`COPY ${table} (${columns.join(', ')}) FROM STDIN ${source.mark}`).execute(tx);
+  } finally {
+    source.drop();
   }
 }
 

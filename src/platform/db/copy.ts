@@ -1,24 +1,34 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { from as copyFrom } from 'pg-copy-streams';
+import { from as copyFrom, to as copyTo } from 'pg-copy-streams';
 
 /**
- * COPY … FROM STDIN through Kysely: a statement carrying the comment `copySource` returns is run by the
- * pool's client (`PreparingClient` in database.ts) as a pg-copy-streams COPY fed from the source
- * registered under the token. So a COPY runs on the connection of the caller's transaction, like
- * any statement, without reaching into Kysely's private client.
+ * COPY through Kysely: a statement carrying the comment `copySource` (FROM STDIN) or `copySink`
+ * (TO STDOUT) returns is run by the pool's client (`PreparingClient` in database.ts) as a
+ * pg-copy-streams COPY fed from, or draining into, what is registered under the token. So a COPY
+ * runs on the connection of the caller's transaction, like any statement, without reaching into
+ * Kysely's private client.
  */
 export const COPY_MARK = '/* wangge:copy:';
 
-type Source = () => AsyncIterable<string>;
+type Source = () => AsyncIterable<string | Buffer>;
 const sources = new Map<string, Source>();
+type Sink = (out: Readable) => Promise<void>;
+const sinks = new Map<string, Sink>();
 
 /** Registers a source of COPY text chunks; the returned SQL comment names it in a COPY statement. */
 export function copySource(source: Source): { mark: string; drop: () => void } {
   const token = randomUUID();
   sources.set(token, source);
   return { mark: `${COPY_MARK}${token} */`, drop: () => sources.delete(token) };
+}
+
+/** Registers what drains a COPY … TO STDOUT (its text-format output); the SQL comment names it. */
+export function copySink(sink: Sink): { mark: string; drop: () => void } {
+  const token = randomUUID();
+  sinks.set(token, sink);
+  return { mark: `${COPY_MARK}${token} */`, drop: () => sinks.delete(token) };
 }
 
 /** Runs a marked COPY statement through `query` (the pool's client's own; called by that client). */
@@ -30,6 +40,13 @@ export async function runCopy(
   const token = text.slice(at + COPY_MARK.length, text.indexOf(' */', at));
   const source = sources.get(token);
   sources.delete(token);
+  const sink = sinks.get(token);
+  sinks.delete(token);
+  if (sink) {
+    const out = query(copyTo(text)) as ReturnType<typeof copyTo>;
+    await sink(out);
+    return { command: 'COPY', rowCount: out.rowCount, rows: [] };
+  }
   if (!source) throw new Error('COPY without a registered source');
   const stream = query(copyFrom(text)) as ReturnType<typeof copyFrom>;
   await pipeline(Readable.from(source(), { objectMode: false }), stream);
