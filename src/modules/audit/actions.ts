@@ -285,7 +285,7 @@ export const ACTION_PHRASES: Record<string, Phrase> = {
   'redemption.hand_over': p('兑付了{o}', 'handed over {o}'),
   'redemption.cancel': p('取消了{o}', 'cancelled {o}'),
   'resident.reveal': p('查看了{o}的身份证号', 'viewed the ID number of {o}'),
-  'resident.search': p('按身份证号查找了{o}', 'searched {o} by ID number'),
+  'resident.search': p('按身份证号或电话查找了{o}', 'searched {o} by ID number or phone'),
   'resident.self_view': p('查看了本人档案（{o}）', 'viewed their own record ({o})'),
   'resident.self_download': p('下载了本人档案（{o}）', 'downloaded their own record ({o})'),
   'resident.merge_keep': p('合并了重复的{o}', 'merged a duplicate into {o}'),

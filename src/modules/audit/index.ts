@@ -2,4 +2,10 @@
 export { AUDIT_ABILITIES } from './abilities.js';
 export { recordAudit } from './service.js';
 export { auditCte } from './service.js';
-export { revealSearch, REVEAL_SEARCH_LIMIT, type RevealSearch } from './reveal-search.js';
+export {
+  checkRevealSearch,
+  revealSearch,
+  REVEAL_SEARCH_LIMIT,
+  type RevealFound,
+  type RevealSearch,
+} from './reveal-search.js';

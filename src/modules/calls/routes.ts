@@ -6,7 +6,7 @@ import { IdParams } from '../../platform/ids.js';
 import { sendXlsx, XLSX, Paged } from '../../platform/lists/index.js';
 import { noStore } from '../../platform/no-store.js';
 import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
-import { revealSearch } from '../audit/index.js';
+import { checkRevealSearch, revealSearch } from '../audit/index.js';
 import { pathOf } from '../regions/index.js';
 import { authorize, can } from './abilities.js';
 import type { CallDeps } from './context.js';
@@ -101,15 +101,16 @@ export const callRoutes =
         }
         // a search by a party's phone is a reveal: the centres only (403 before any row is read, the
         // same whether the number called or not), with a reason; rate-limited and audited, on the primary
-        if (!can(actor, 'calls.phone_search')) throw new AppError('FORBIDDEN');
-        if (!reason) throw new AppError('REASON_REQUIRED');
+        const allowed = can(actor, 'calls.phone_search');
+        checkRevealSearch(allowed, reason);
         noStore(reply);
+        const search = { actor, action: 'call.search', entityType: 'call', fields: ['phone'] };
         const page = await revealSearch(
           ctx.db,
-          { actor, action: 'call.search', entityType: 'call', fields: ['phone'], reason, requestId: req.id },
+          { ...search, allowed, reason, requestId: req.id },
           async (tx) => {
             const p = await listCalls(tx, actor, { ...f, phoneHash: ctx.pii.blindIndex('phone', phone) });
-            return { result: p, matches: p.total, only: p.total === 1 ? p.items[0]!.id : null };
+            return { result: p, matches: p.total, ids: p.items.map((r) => r.id) };
           },
         );
         return { items: page.items.map((r) => toCallView(r, actor)), total: page.total };

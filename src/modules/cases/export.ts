@@ -3,9 +3,9 @@ import type { Readable } from 'node:stream';
 import type { Db, Tx } from '../../platform/db/database.js';
 import { streamXlsx, totalOf, type XlsxColumn } from '../../platform/lists/index.js';
 import { maskPiiText } from '../../platform/pii-text.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit, revealSearch } from '../audit/index.js';
 import { EVALUATION_ZH, SOURCE_ZH, STATE_ZH, TIER_ZH, URGENCY_ZH, zh } from './labels.js';
-import { auditPhoneSearch, phoneSearchAllowed } from './list-service.js';
+import { caseSearch } from './list-service.js';
 import type { CaseActor } from './policy.js';
 import { filteredCases, orderedCases, type ListFilter } from './queries.js';
 
@@ -40,7 +40,7 @@ export const CASE_COLUMNS: readonly XlsxColumn<Row>[] = [
  * The filtered case list as an .xlsx, in the list's order, streamed (platform/lists streamXlsx). The
  * export is audited first — who, the filter, how many rows — and nothing in it is revealed: phones
  * masked, phone and ID numbers in the free text masked. A phone filter is only reached through the
- * route's reveal rule (filterOf) and the export audits it like the search.
+ * route's reveal rule (filterOf) and the export is then that search too (right, reason, limit, audit).
  */
 export async function exportCases(
   db: Db,
@@ -53,15 +53,19 @@ export async function exportCases(
   /** where the rows are read from (a replica's read-only connection); the count and audit stay on `db` */
   rowsDb: Db = db,
 ): Promise<{ rows: number; stream: Readable }> {
-  const rows = await db.transaction().execute(async (tx) => {
+  const counted = async (tx: Tx) => {
     const n = await totalOf(filteredCases(tx, actor, f, now));
-    if (f.phoneHash) {
-      await phoneSearchAllowed(tx, actor);
-      await auditPhoneSearch(tx, actor, n, null, reason, requestId);
-    }
     await auditExport(tx, n);
     return n;
-  });
+  };
+  // an export by the reporter's phone is that phone search too: refused, limited and audited before
+  // a row is counted (audit's revealSearch); the rows it names are not read here, so no case is named
+  const rows = f.phoneHash
+    ? await revealSearch(db, caseSearch(actor, reason, requestId), async (tx) => {
+        const n = await counted(tx);
+        return { result: n, matches: n, ids: [] };
+      })
+    : await db.transaction().execute(counted);
   const query = orderedCases(db, actor, f, now).select('cases.reporter_contact_masked');
   return { rows, stream: streamXlsx(rowsDb, query, '案件 Cases', CASE_COLUMNS) };
 

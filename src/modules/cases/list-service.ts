@@ -1,17 +1,12 @@
 import './errors.js';
-import { sql } from 'kysely';
 import type { z } from 'zod';
-import type { Db, Tx } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
-import { recordAudit } from '../audit/index.js';
+import type { Db } from '../../platform/db/database.js';
+import { checkRevealSearch, revealSearch, type RevealSearch } from '../audit/index.js';
 import { can } from './abilities.js';
 import type { CaseDeps } from './context.js';
 import type { CaseActor } from './policy.js';
 import { listCases, type ListFilter, type Page } from './queries.js';
 import type { ListFilterQuery } from './schemas.js';
-
-/** Phone searches a minute per account (as the people module's exact search). */
-export const PHONE_SEARCH_LIMIT = 10;
 
 type Query = z.infer<typeof ListFilterQuery>;
 
@@ -25,10 +20,7 @@ export function filterOf(
   q: Query,
   withinPath: string | undefined,
 ): ListFilter {
-  if (q.phone) {
-    if (!can(actor, 'cases.reveal_contact')) throw new AppError('FORBIDDEN');
-    if (!q.reason) throw new AppError('REASON_REQUIRED');
-  }
+  if (q.phone) checkRevealSearch(can(actor, 'cases.reveal_contact'), q.reason);
   return {
     state: q.state,
     tier: q.tier,
@@ -47,11 +39,25 @@ export function filterOf(
   };
 }
 
+/** How a phone search of the case list is audited and limited (`case.search`, no number). */
+export const caseSearch = (
+  actor: CaseActor,
+  reason: string | null | undefined,
+  requestId: string,
+): RevealSearch => ({
+  actor,
+  action: 'case.search',
+  entityType: 'case',
+  fields: ['reporterContact'],
+  allowed: can(actor, 'cases.reveal_contact'),
+  reason,
+  requestId,
+});
+
 /**
  * A page of the case list with its exact total. A search by the reporter's phone answers "did this
- * person report here?": it is a reveal — limited to 10 a minute per account (counted in the audit log
- * under a per-account lock, so parallel requests cannot pass the limit) and audited with its reason
- * and the number of matches, in the transaction that reads the rows.
+ * person report here?": it is a reveal (audit's revealSearch: the right and a reason, 10 a minute per
+ * account, audited with the reason and the number of matches in the transaction that reads the rows).
  */
 export async function caseListPage(
   db: Db,
@@ -62,52 +68,8 @@ export async function caseListPage(
   requestId: string,
 ) {
   if (!f.phoneHash) return listCases(db, actor, f, now);
-  return db.transaction().execute(async (tx) => {
-    await phoneSearchAllowed(tx, actor);
+  return revealSearch(db, caseSearch(actor, reason, requestId), async (tx) => {
     const page = await listCases(tx, actor, f, now);
-    await auditPhoneSearch(
-      tx,
-      actor,
-      page.total,
-      page.rows.length === 1 ? page.rows[0]!.id : null,
-      reason,
-      requestId,
-    );
-    return page;
-  });
-}
-
-/** 429 past 10 phone searches a minute (a per-account lock makes the count exact under parallel calls). */
-export async function phoneSearchAllowed(tx: Tx, actor: CaseActor) {
-  await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`case.search:${actor.accountId}`}, 0))`.execute(
-    tx,
-  );
-  const recent = await tx
-    .selectFrom('audit_log')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('actor_id', '=', actor.accountId)
-    .where('action', '=', 'case.search')
-    .where('at', '>', sql<Date>`now() - interval '60 seconds'`)
-    .executeTakeFirstOrThrow();
-  if (recent.n >= PHONE_SEARCH_LIMIT) throw new AppError('RATE_LIMITED');
-}
-
-export async function auditPhoneSearch(
-  tx: Tx,
-  actor: CaseActor,
-  matches: number,
-  caseId: number | null,
-  reason: string | undefined | null,
-  requestId: string,
-) {
-  await recordAudit(tx, {
-    actor,
-    countyCode: actor.countyCode,
-    action: 'case.search',
-    entityType: 'case',
-    entityId: caseId,
-    after: { fields: ['reporterContact'], matches },
-    reason: reason ?? null,
-    requestId,
+    return { result: page, matches: page.total, ids: page.rows.map((r) => r.id) };
   });
 }

@@ -8,7 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pointInGrid } from '../../../test/fixtures.js';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
-import { PHONE_SEARCH_LIMIT } from './list-service.js';
+import { REVEAL_SEARCH_LIMIT as PHONE_SEARCH_LIMIT } from '../audit/index.js';
 
 type H = { authorization: string };
 type Page = {

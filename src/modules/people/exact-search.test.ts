@@ -3,7 +3,7 @@ import path from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildApp, createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
-import { EXACT_SEARCH_LIMIT } from './service.js';
+import { REVEAL_SEARCH_LIMIT as EXACT_SEARCH_LIMIT } from '../audit/index.js';
 
 type H = { authorization: string };
 let t: TestApp;

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import type { DbOrTx } from '../../platform/db/database.js';
 import { inSubtree } from '../../platform/db/ltree.js';
 import { RESIDENT_COLUMNS, type Scope } from './list-repository.js';
@@ -42,16 +41,4 @@ export async function findResident(db: DbOrTx, scope: Scope, id: number) {
     .where('r.id', '=', id)
     .where(inSubtree('r.grid_path', scope.path))
     .executeTakeFirst();
-}
-
-/** How many `action` audit rows the account wrote in the last `seconds` (database time). */
-export async function countRecentSearches(db: DbOrTx, accountId: number, action: string, seconds: number) {
-  const row = await db
-    .selectFrom('audit_log')
-    .select(sql<number>`count(*)::int`.as('n'))
-    .where('actor_id', '=', accountId)
-    .where('action', '=', action)
-    .where('at', '>', sql<Date>`now() - make_interval(secs => ${seconds})`)
-    .executeTakeFirstOrThrow();
-  return row.n;
 }

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import { AppError } from '../../platform/errors.js';
 import { actorOf, narrowScope, type Actor } from '../accounts/index.js';
 import type { PeopleDeps } from './context.js';
-import { authorize } from './abilities.js';
+import { checkRevealSearch } from '../audit/index.js';
+import { authorize, can } from './abilities.js';
 import { pathOf } from '../regions/index.js';
 import * as repo from './repository.js';
 import {
@@ -96,8 +97,7 @@ export const peopleRoutes =
           return { items: items.map(toHousehold), total };
         }
         // a member's phone answers "does this number live here?": a reveal, as the resident search
-        authorize(actor, 'people.reveal');
-        if (!q.reason) throw new AppError('REASON_REQUIRED');
+        checkRevealSearch(can(actor, 'people.reveal'), q.reason);
         noStore(reply);
         const { items, total } = await searchHouseholdsExactly(ctx.db, actor, scope, {
           ...f,
@@ -162,17 +162,16 @@ export const peopleRoutes =
           return { items: items.map(toResident), total };
         }
         // an exact value answers "is this person here?": a reveal, with its right, reason, audit and limit
-        authorize(actor, 'people.reveal');
-        if (!q.reason) throw new AppError('REASON_REQUIRED');
+        checkRevealSearch(can(actor, 'people.reveal'), q.reason);
         noStore(reply);
-        const rows = await searchResidentsExactly(ctx.db, actor, scope, {
+        const { items, total } = await searchResidentsExactly(ctx.db, actor, scope, {
           ...residentFilter(q, q),
           reason: q.reason,
           idNumberHash: q.idNumber ? ctx.pii.blindIndex('idNumber', q.idNumber) : undefined,
           phoneHash: q.phone ? ctx.pii.blindIndex('phone', q.phone) : undefined,
           requestId: req.id,
         });
-        return { items: rows.map(toResident), total: rows.length };
+        return { items: items.map(toResident), total };
       },
     );
 

@@ -1,10 +1,19 @@
-import { sql } from 'kysely';
-import type { Db, Tx } from '../../platform/db/database.js';
+import type { Db } from '../../platform/db/database.js';
 import type { Pii } from '../../platform/crypto.js';
 import { AppError } from '../../platform/errors.js';
 import type { Actor } from '../accounts/index.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit, revealSearch, type RevealSearch } from '../audit/index.js';
+import { can } from './abilities.js';
+import {
+  listHouseholds,
+  listResidents,
+  type HouseholdFilter,
+  type ResidentFilter,
+  type Scope,
+} from './list-repository.js';
 import * as repo from './repository.js';
+
+type Paging = { limit: number; offset: number };
 
 /**
  * Shows a resident's full ID number and/or phone. PIPL: the reason is required
@@ -39,70 +48,51 @@ export async function revealResident(
   });
 }
 
-/** Exact searches one account may make in a minute (each is a reveal). */
-export const EXACT_SEARCH_LIMIT = 10;
-
 /**
- * Exact search by ID number or phone. It tells whether a given number belongs to someone
- * here, so it is a reveal: the route checks the right and the reason; here the account's
- * searches of the last minute are counted from the audit log (in the database, so the limit
- * holds across server instances and restarts; an advisory lock per account serialises the
- * count), then the audit row — who, when, which field, the reason, never the value — is
- * written in the same transaction as the search.
+ * Exact search by ID number or phone. It tells whether a given number belongs to someone here, so it
+ * is a reveal through audit's revealSearch: `people.reveal` and a reason before anything is read, at
+ * most 10 a minute per account (resident and household searches share the allowance), and the audit
+ * row — `resident.search`: who, which fields, the reason, how many matched, never the value — written
+ * in the same transaction as the search.
  */
 export async function searchResidentsExactly(
   db: Db,
   actor: Actor,
-  scope: repo.Scope,
-  f: repo.ResidentFilter & { limit: number; offset: number; reason: string; requestId: string },
+  scope: Scope,
+  f: ResidentFilter & Paging & { reason: string | undefined; requestId: string },
 ) {
-  return exactSearch(db, actor, f, 'resident', async (tx) => (await repo.listResidents(tx, scope, f)).items);
+  return revealSearch(db, exactSearch(actor, 'resident', f), async (tx) => {
+    const page = await listResidents(tx, scope, f);
+    return { result: page, matches: page.total, ids: page.items.map((r) => r.id) };
+  });
 }
 
 /** A household list searched by a member's phone (blind index): a reveal, counted and audited alike. */
 export async function searchHouseholdsExactly(
   db: Db,
   actor: Actor,
-  scope: repo.Scope,
-  f: repo.HouseholdFilter & { limit: number; offset: number; reason: string; requestId: string },
+  scope: Scope,
+  f: HouseholdFilter & Paging & { reason: string | undefined; requestId: string },
 ) {
-  let total = 0;
-  const items = await exactSearch(db, actor, f, 'household', async (tx) => {
-    const page = await repo.listHouseholds(tx, scope, f);
-    total = page.total;
-    return page.items;
+  return revealSearch(db, exactSearch(actor, 'household', f), async (tx) => {
+    const page = await listHouseholds(tx, scope, f);
+    return { result: page, matches: page.total, ids: page.items.map((h) => h.id) };
   });
-  return { items, total };
 }
 
-/** The limit, the lock and the audit row (`resident.search`, no value) of every exact search. */
-async function exactSearch<R extends { id: number }>(
-  db: Db,
+/** The right, the limit's key and the audit row's shape of every exact search (no value). */
+function exactSearch(
   actor: Actor,
-  f: { idNumberHash?: Buffer; phoneHash?: Buffer; reason: string; requestId: string },
   entityType: 'resident' | 'household',
-  search: (tx: Tx) => Promise<R[]>,
-): Promise<R[]> {
-  return db.transaction().execute(async (tx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`resident.search:${actor.accountId}`}, 0))`.execute(
-      tx,
-    );
-    const recent = await repo.countRecentSearches(tx, actor.accountId, 'resident.search', 60);
-    if (recent >= EXACT_SEARCH_LIMIT) throw new AppError('RATE_LIMITED');
-    const rows = await search(tx);
-    await recordAudit(tx, {
-      actor,
-      countyCode: actor.countyCode,
-      action: 'resident.search',
-      entityType,
-      entityId: rows.length === 1 ? rows[0]!.id : null,
-      after: {
-        fields: [...(f.idNumberHash ? ['idNumber'] : []), ...(f.phoneHash ? ['phone'] : [])],
-        matches: rows.length,
-      },
-      reason: f.reason,
-      requestId: f.requestId,
-    });
-    return rows;
-  });
+  f: { idNumberHash?: Buffer; phoneHash?: Buffer; reason: string | undefined; requestId: string },
+): RevealSearch {
+  return {
+    actor,
+    action: 'resident.search',
+    entityType,
+    fields: [...(f.idNumberHash ? ['idNumber'] : []), ...(f.phoneHash ? ['phone'] : [])],
+    allowed: can(actor, 'people.reveal'),
+    reason: f.reason,
+    requestId: f.requestId,
+  };
 }

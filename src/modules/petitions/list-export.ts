@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import type { Db } from '../../platform/db/database.js';
-import { AppError } from '../../platform/errors.js';
 import { beijingTime, exportList, totalOf, type XlsxColumn } from '../../platform/lists/index.js';
 import { maskPiiText } from '../../platform/pii-text.js';
 import type { Actor } from '../accounts/index.js';
-import { recordAudit } from '../audit/index.js';
+import { recordAudit, revealSearch } from '../audit/index.js';
+import { can } from './abilities.js';
 import {
   filteredPetitions,
   listPetitions,
@@ -57,41 +56,24 @@ export function exportPetitions(db: Db, a: Ask, f: PetitionFilter, rowsDb: Db = 
   );
 }
 
-/** Phone searches an account may make a minute (as the resident register's exact search). */
-export const PHONE_SEARCH_LIMIT = 10;
-
 /**
- * The register searched by the visitor's phone: a reveal ("did this number come to us?"), so it is
- * rate-limited and audited (`petition.search`, the reason, how many matched; never the number).
+ * The register searched by the visitor's phone: a reveal ("did this number come to us?"), so it goes
+ * through audit's revealSearch — `petitions.reveal` and a reason before anything is read, 10 a minute
+ * per account, audited as `petition.search` with the reason and how many matched, never the number.
  */
 export function searchPetitionsByPhone(
   db: Db,
-  a: Ask & { reason: string },
+  a: Ask & { reason: string | undefined },
   f: PetitionFilter & { phoneHash: Buffer; limit: number; offset: number },
 ) {
-  return db.transaction().execute(async (tx) => {
-    await sql`SELECT pg_advisory_xact_lock(hashtextextended(${`petition.search:${a.actor.accountId}`}, 0))`.execute(
-      tx,
-    );
-    const recent = await tx
-      .selectFrom('audit_log')
-      .select(sql<number>`count(*)::int`.as('n'))
-      .where('actor_id', '=', a.actor.accountId)
-      .where('action', '=', 'petition.search')
-      .where('at', '>', sql<Date>`now() - interval '60 seconds'`)
-      .executeTakeFirstOrThrow();
-    if (recent.n >= PHONE_SEARCH_LIMIT) throw new AppError('RATE_LIMITED');
-    const page = await listPetitions(tx, a.actor, a.path, f, a.now);
-    await recordAudit(tx, {
-      actor: a.actor,
-      countyCode: a.actor.countyCode,
-      action: 'petition.search',
-      entityType: 'petition',
-      entityId: page.total === 1 ? page.items[0]!.id : null,
-      after: { fields: ['phone'], matches: page.total },
-      reason: a.reason,
-      requestId: a.requestId,
-    });
-    return page;
-  });
+  const search = { action: 'petition.search', entityType: 'petition', fields: ['phone'] };
+  const allowed = can(a.actor, 'petitions.reveal');
+  return revealSearch(
+    db,
+    { ...search, actor: a.actor, allowed, reason: a.reason, requestId: a.requestId },
+    async (tx) => {
+      const page = await listPetitions(tx, a.actor, a.path, f, a.now);
+      return { result: page, matches: page.total, ids: page.items.map((i) => i.id) };
+    },
+  );
 }

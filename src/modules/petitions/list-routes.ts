@@ -1,11 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError } from '../../platform/errors.js';
 import { sendXlsx, XLSX } from '../../platform/lists/index.js';
 import { noStore } from '../../platform/no-store.js';
 import { actorOf, narrowScope } from '../accounts/index.js';
 import { pathOf } from '../regions/index.js';
-import { authorize } from './abilities.js';
+import { checkRevealSearch } from '../audit/index.js';
+import { authorize, can } from './abilities.js';
 import type { PetitionDeps } from './context.js';
 import { exportPetitions, searchPetitionsByPhone } from './list-export.js';
 import { listPetitions } from './list-repository.js';
@@ -40,8 +40,7 @@ export const petitionListRoutes =
           return { items: items.map(toPetitionItem), total };
         }
         // "did this number come to us?" is a reveal: the right (403, never an empty page), a reason
-        authorize(actor, 'petitions.reveal');
-        if (!reason) throw new AppError('REASON_REQUIRED');
+        checkRevealSearch(can(actor, 'petitions.reveal'), reason);
         noStore(reply);
         const a = { actor, path, now: ctx.now(), filter: {}, requestId: req.id, reason };
         const { items, total } = await searchPetitionsByPhone(ctx.db, a, {
