@@ -2,7 +2,8 @@ import { Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { useSession } from '../session.js';
@@ -50,6 +51,16 @@ export function EnterpriseRegistry({
       ),
     [within, coverage, search.q, search.number, sort, page, tick],
   );
+  const table = useListTable<EnterpriseItem>({
+    list,
+    page,
+    pageSize: SIZE,
+    onPage: setPage,
+    onSort: (v) => (setSort(v as EnterpriseSort), setPage(1)),
+    onRowClick: (e) => onOpen(e.id),
+    rowTestId: (e) => `ent-row-${e.id}`,
+    filterKey: within,
+  });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <ListToolbar
@@ -70,25 +81,8 @@ export function EnterpriseRegistry({
         />
       </ListToolbar>
       <Table<EnterpriseItem>
-        rowKey="id"
-        size="small"
-        loading={list.loading}
-        dataSource={list.data?.items}
+        {...table}
         data-testid="ent-table"
-        onChange={(_p, _f, sorter, extra) => {
-          if (extra.action !== 'sort') return;
-          setSort(sortOf(sorter) as EnterpriseSort | undefined);
-          setPage(1);
-        }}
-        onRow={(e) => ({ onClick: () => onOpen(e.id), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page,
-          pageSize: SIZE,
-          total: list.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-          showTotal: (n) => t('common.total', { n }),
-        }}
         columns={[
           { title: t('ent.name'), dataIndex: 'name', ...sortable(sort, 'name') },
           {

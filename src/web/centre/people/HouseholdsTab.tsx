@@ -1,8 +1,8 @@
 import { Button, Select, Space, Table } from 'antd';
-import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { RegionPicker } from '../common/RegionPicker.js';
 import type { paths } from '../../shared/api-schema.js';
 import { fmtTime } from '../format.js';
@@ -44,6 +44,15 @@ export function HouseholdsTab() {
     [within, careTag, page, search.q, search.number, sort],
   );
   const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<Household>({
+    list: res,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => reset(() => setSort(v as HouseholdSort)),
+    onRowClick: (h) => setOpen(h.id),
+    rowTestId: (h) => `household-row-${h.id}`,
+  });
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -83,28 +92,8 @@ export function HouseholdsTab() {
         onDone={(id) => (setAdding(false), res.reload(), id && setOpen(id))}
       />
       <Table<Household>
-        className="wg-clickable-rows"
-        rowKey="id"
-        size="small"
-        loading={res.loading}
-        dataSource={res.data?.items ?? []}
-        onChange={(_p, _f, sorter, extra) =>
-          extra.action === 'sort' && reset(() => setSort(sortOf(sorter) as HouseholdSort | undefined))
-        }
-        onRow={(h) =>
-          ({
-            onClick: () => setOpen(h.id),
-            'data-testid': `household-row-${h.id}`,
-          }) as HTMLAttributes<HTMLElement>
-        }
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: res.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n }),
-        }}
+        {...table}
+        data-testid="households-table"
         columns={[
           { title: t('people.address'), dataIndex: 'address', ...sortable(sort, 'address') },
           { title: t('case.grid'), dataIndex: 'gridName', width: 180, ...sortable(sort, 'grid') },
