@@ -151,27 +151,42 @@ describe.skipIf(!chromium)('paging the petition, dispute and visit lists', () =>
 
   it('village staff page the recent visits and sort them', async () => {
     const village = await accountOf('village');
-    // visits of the village's households over the last weeks, at distinct times (no ties)
+    // visits to the village's (few) households over the last weeks, at distinct times (no ties)
     await sql`
       INSERT INTO visit (county_code, household_id, grid_code, grid_path, worker_account_id, visited_at,
                          kind, outcome, notes)
-      SELECT h.county_code, h.id, h.grid_code, h.grid_path, ${village.id}, now() - h.id * interval '5 hours',
-             'routine', 'all_well', '分页测试走访'
-      FROM household h
+      SELECT h.county_code, h.id, h.grid_code, h.grid_path, ${village.id},
+             now() - (h.id * 10 + s) * interval '1 hour', 'routine', 'all_well', '分页测试走访'
+      FROM household h, generate_series(1, 9) s
       WHERE h.grid_path <@ (SELECT path FROM region WHERE code = ${village.scope_code})
-      ORDER BY h.id LIMIT 45`.execute(h.t.db);
+      ORDER BY h.id, s LIMIT 45`.execute(h.t.db);
     const desk = await (await h.context('desk')).newPage();
     await h.signIn(desk, '/', 'village');
     await desk.goto(`${h.base}/visits`);
     await desk.getByRole('tab', { name: /最近走访/ }).click();
     await desk.getByTestId('visits-total').filter({ hasText: /\d/ }).waitFor(WAIT);
-    await pageThenSort(desk, {
+    const visits: List = {
       table: 'visit-table',
       row: (i) => `visit-row-${i.id}`,
       api: '/api/v1/visits',
       column: '走访时间',
       sort: 'visitedAt',
-    });
+    };
+    await pageThenSort(desk, visits);
+
+    // another region (a row of the coverage table, the URL's `within`) starts the list at page 1 again
+    const { rows } = await sql<{ code: string }>`
+      SELECT r.code FROM region r, household h
+      WHERE r.parent_code = ${village.scope_code} AND h.grid_path <@ r.path
+      ORDER BY h.id LIMIT 1`.execute(h.t.db);
+    const grid = rows[0]!.code;
+    await pager(desk, visits).locator('.ant-pagination-item-2').click();
+    await expect.poll(async () => activePage(desk, visits), WAIT).toBe('2');
+    await settled(desk, visits);
+    const inGrid = await served(desk, visits, `offset=0&sort=visitedAt&within=${grid}`);
+    await desk.getByTestId(`summary-${grid}`).click();
+    await expect.poll(async () => rowIds(desk, visits), WAIT).toEqual(inGrid.items.map(visits.row));
+    expect(await activePage(desk, visits)).toBe('1');
     expect(h.pageErrors).toEqual([]);
   }, 240_000);
 });
