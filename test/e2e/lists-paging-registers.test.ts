@@ -139,13 +139,31 @@ describe.skipIf(!chromium)('paging the petition, dispute and visit lists', () =>
     await h.signIn(desk, '/', 'county');
     await desk.goto(`${h.base}/disputes?tab=list`);
     await desk.getByTestId('disputes-total').filter({ hasText: /\d/ }).waitFor(WAIT);
-    await pageThenSort(desk, {
+    const disputes: List = {
       table: 'disputes-table',
       row: (i) => `dispute-row-${i.id}`,
       api: '/api/v1/disputes',
       column: '编号',
       sort: 'number',
-    });
+    };
+    await pageThenSort(desk, disputes);
+
+    // a search from page 2 starts at page 1 (the copies share a summary: more than a page again)
+    const copied = await h.t.db
+      .selectFrom('dispute')
+      .select('summary')
+      .where('number', 'like', '%-P001')
+      .executeTakeFirstOrThrow();
+    const word = copied.summary.slice(0, 4);
+    const found = await served(desk, disputes, `offset=0&sort=number&q=${encodeURIComponent(word)}`);
+    expect(found.total).toBeGreaterThan(PAGE);
+    await pager(desk, disputes).locator('.ant-pagination-item-2').click();
+    await expect.poll(async () => activePage(desk, disputes), WAIT).toBe('2');
+    await settled(desk, disputes);
+    await desk.getByTestId('disputes-search').locator('input').fill(word);
+    await desk.getByTestId('disputes-search').locator('input').press('Enter');
+    await expect.poll(async () => rowIds(desk, disputes), WAIT).toEqual(found.items.map(disputes.row));
+    expect(await activePage(desk, disputes)).toBe('1');
     expect(h.pageErrors).toEqual([]);
   }, 240_000);
 

@@ -44,10 +44,10 @@ export function CadreTable({
     page,
     pageSize: size,
     onPage: setPage,
-    onSort: (v) => (setSort(v as CadreSort), setPage(1)),
+    onSort: (v) => setSort(v as CadreSort),
     onRowClick: (c) => onOpen(c.id),
     rowTestId: (c) => `cadre-row-${c.id}`,
-    filterKey: within,
+    filter,
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
@@ -56,7 +56,7 @@ export function CadreTable({
         search={q}
         placeholder={t('cadres.search')}
         // a cadre has no record number: digits are words of the name or unit
-        onSearch={(v) => (setPage(1), setQ(v.q ?? v.number))}
+        onSearch={(v) => setQ(v.q ?? v.number)}
         total={res.data?.total}
         canExport={can('cadres.export')}
         exportHref={exportUrl('/api/v1/cadres/export.xlsx', filter)}

@@ -36,16 +36,17 @@ export function DisputeListTab() {
     page,
     pageSize: PAGE,
     onPage: setPage,
-    onSort: (v) => (setSort(v as Sort), setPage(1)),
+    onSort: (v) => setSort(v as Sort),
     href: (r) => `/disputes/${r.id}`,
     rowTestId: (r) => `dispute-row-${r.id}`,
+    filter,
   });
   return (
     <>
       <ListToolbar
         testId="disputes"
         search={search.number ?? search.q}
-        onSearch={(v) => (setSearch(v), setPage(1))}
+        onSearch={setSearch}
         total={list.data?.total}
         canExport={can('disputes.export')}
         exportHref={exportUrl('/api/v1/disputes/export.xlsx', filter)}

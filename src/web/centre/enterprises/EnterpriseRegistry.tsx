@@ -56,27 +56,24 @@ export function EnterpriseRegistry({
     page,
     pageSize: SIZE,
     onPage: setPage,
-    onSort: (v) => (setSort(v as EnterpriseSort), setPage(1)),
+    onSort: (v) => setSort(v as EnterpriseSort),
     onRowClick: (e) => onOpen(e.id),
     rowTestId: (e) => `ent-row-${e.id}`,
-    filterKey: within,
+    filter,
   });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <ListToolbar
         testId="ent"
         search={search.number ?? search.q}
-        onSearch={(v) => (setPage(1), setSearch(searchOfText(v)))}
+        onSearch={(v) => setSearch(searchOfText(v))}
         total={list.data?.total}
         canExport={can('enterprises.export')}
         exportHref={exportUrl('/api/v1/enterprises/export.xlsx', filter)}
       >
         <Segmented
           value={coverage}
-          onChange={(v) => {
-            setPage(1);
-            setCoverage(v as Coverage);
-          }}
+          onChange={(v) => setCoverage(v as Coverage)}
           options={COVERAGE.map((c) => ({ value: c, label: t(`ent.coverage.${c}`) }))}
         />
       </ListToolbar>

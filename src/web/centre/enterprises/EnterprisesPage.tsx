@@ -49,7 +49,7 @@ export function EnterprisesPage({ route }: { route: Route }) {
     page: ledgerPage,
     pageSize: size,
     onPage: setLedgerPage,
-    filterKey: region,
+    filter: region,
   });
 
   function solve(n: HelpEntry) {

@@ -43,15 +43,15 @@ export function HouseholdsTab() {
       ),
     [within, careTag, page, search.q, search.number, sort],
   );
-  const reset = (fn: () => void) => (fn(), setPage(1));
   const table = useListTable<Household>({
     list: res,
     page,
     pageSize: PAGE,
     onPage: setPage,
-    onSort: (v) => reset(() => setSort(v as HouseholdSort)),
+    onSort: (v) => setSort(v as HouseholdSort),
     onRowClick: (h) => setOpen(h.id),
     rowTestId: (h) => `household-row-${h.id}`,
+    filter,
   });
 
   return (
@@ -59,7 +59,7 @@ export function HouseholdsTab() {
       <ListToolbar
         testId="households"
         search={search.number ?? search.q}
-        onSearch={(v) => reset(() => setSearch(v))}
+        onSearch={setSearch}
         total={res.data?.total}
         canExport={can('people.export')}
         exportHref={exportUrl('/api/v1/households/list.xlsx', filter)}
@@ -74,14 +74,14 @@ export function HouseholdsTab() {
           </>
         }
       >
-        <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="households-region" />
+        <RegionPicker value={within} onChange={setWithin} testId="households-region" />
         <Select<CareTag>
           allowClear
           style={{ width: 200 }}
           placeholder={t('people.careTags')}
           aria-label={t('people.careTags')}
           value={careTag}
-          onChange={(v) => reset(() => setCareTag(v))}
+          onChange={setCareTag}
           options={CARE_TAGS.map((c) => ({ value: c, label: label('care', c) }))}
           data-testid="households-care"
         />

@@ -49,8 +49,9 @@ export function ResidentsTab() {
     page,
     pageSize: PAGE,
     onPage: setPage,
-    onSort: (v) => (setSort(v as ResidentSort), setPage(1)),
+    onSort: (v) => setSort(v as ResidentSort),
     rowTestId: (r) => `resident-row-${r.id}`,
+    filter: [search, words],
   });
 
   function submit(v: Search) {
@@ -58,7 +59,6 @@ export function ResidentsTab() {
       Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x.trim() || undefined : x]),
     ) as Search;
     setSearch(clean);
-    setPage(1);
   }
 
   return (
@@ -120,7 +120,7 @@ export function ResidentsTab() {
       <ListToolbar
         testId="residents"
         search={words.number ?? words.q}
-        onSearch={(v) => (setWords(v), setPage(1))}
+        onSearch={setWords}
         total={res.data?.total}
         canExport={can('people.export') && !exact}
         exportHref={exportUrl('/api/v1/residents/export.xlsx', { ...listed, ...words, sort })}

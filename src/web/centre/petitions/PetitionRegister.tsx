@@ -72,9 +72,10 @@ export function PetitionRegister({ openId, due }: { openId: number | null; due?:
     page,
     pageSize: PAGE,
     onPage: setPage,
-    onSort: (v) => (setSort(v as PetitionSort), setPage(1)),
+    onSort: (v) => setSort(v as PetitionSort),
     href: (p) => `${base}/${p.id}`,
     rowTestId: (p) => `pet-row-${p.number}`,
+    filter: [filter, byPhone],
   });
 
   async function register() {
@@ -126,21 +127,17 @@ export function PetitionRegister({ openId, due }: { openId: number | null; due?:
         <ListToolbar
           testId="pet"
           search={search.number ?? search.q}
-          onSearch={(v) => (setSearch(v), setPage(1))}
+          onSearch={setSearch}
           total={list.data?.total}
           canExport={can('petitions.export') && !byPhone}
           exportHref={exportUrl('/api/v1/petitions/export.xlsx', filter)}
-          extra={
-            can('petitions.reveal') && (
-              <PhoneSearch value={byPhone} onChange={(v) => (setByPhone(v), setPage(1))} />
-            )
-          }
+          extra={can('petitions.reveal') && <PhoneSearch value={byPhone} onChange={setByPhone} />}
         >
-          <RegionPicker value={within} onChange={(v) => (setWithin(v), setPage(1))} testId="pet-region" />
+          <RegionPicker value={within} onChange={setWithin} testId="pet-region" />
           {due && (
             <Select
               value={which}
-              onChange={(v) => (setWhich(v), setPage(1))}
+              onChange={setWhich}
               style={{ width: 160 }}
               options={[
                 { value: 'soon', label: t('pet.dueSoon') },

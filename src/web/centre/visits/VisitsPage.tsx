@@ -43,7 +43,6 @@ export function VisitsPage({ route }: { route: Route }) {
   const [sort, setSort] = useState<VisitSort>();
   const { can } = useSession();
   const filter = { within, kind, outcome, ...search, sort };
-  const refilter = (fn: () => void) => (fn(), setRecentPage(1));
   const summary = useLoad(
     () => ok(api.GET('/api/v1/visits/summary', { params: { query: { within } } })),
     [within],
@@ -73,18 +72,18 @@ export function VisitsPage({ route }: { route: Route }) {
     onPage: setDuePage,
     onRowClick: (h) => setOpen(h.id),
     rowTestId: (h) => `visits-due-row-${h.id}`,
-    filterKey: within,
+    filter: within,
   });
   const recentTable = useListTable<Visit>({
     list: recent,
     page: recentPage,
     pageSize: PAGE,
     onPage: setRecentPage,
-    onSort: (v) => refilter(() => setSort(v as VisitSort)),
+    onSort: (v) => setSort(v as VisitSort),
     rowTestId: (v) => `visit-row-${v.id}`,
-    filterKey: within,
+    filter,
   });
-  // a new region starts both lists at page 1 (filterKey)
+  // a new region starts both lists at page 1 (their `filter`)
   const go = (code: string | null) => navigate('/visits', { within: code ?? undefined });
   const node = summary.data?.code;
   const up = node ? parentOf(node) : null;
@@ -182,7 +181,7 @@ export function VisitsPage({ route }: { route: Route }) {
                   <ListToolbar
                     testId="visits"
                     search={search.number ?? search.q}
-                    onSearch={(v) => refilter(() => setSearch(v))}
+                    onSearch={setSearch}
                     total={recent.data?.total}
                     canExport={can('visits.export')}
                     exportHref={exportUrl('/api/v1/visits/export.xlsx', filter)}
@@ -194,7 +193,7 @@ export function VisitsPage({ route }: { route: Route }) {
                       placeholder={t('visits.kindCol')}
                       aria-label={t('visits.kindCol')}
                       value={kind}
-                      onChange={(v) => refilter(() => setKind(v))}
+                      onChange={setKind}
                       options={KINDS.map((v) => ({ value: v, label: label('visits.kind', v) }))}
                       data-testid="visits-kind"
                     />
@@ -204,7 +203,7 @@ export function VisitsPage({ route }: { route: Route }) {
                       placeholder={t('visits.outcomeCol')}
                       aria-label={t('visits.outcomeCol')}
                       value={outcome}
-                      onChange={(v) => refilter(() => setOutcome(v))}
+                      onChange={setOutcome}
                       options={OUTCOMES.map((v) => ({ value: v, label: label('visits.outcome', v) }))}
                       data-testid="visits-outcome"
                     />
