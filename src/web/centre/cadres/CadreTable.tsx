@@ -2,7 +2,8 @@ import { Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { useSession } from '../session.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
@@ -38,6 +39,16 @@ export function CadreTable({
       ),
     [kind, within, q, sort, page, tick],
   );
+  const table = useListTable<CadreItem>({
+    list: res,
+    page,
+    pageSize: size,
+    onPage: setPage,
+    onSort: (v) => setSort(v as CadreSort),
+    onRowClick: (c) => onOpen(c.id),
+    rowTestId: (c) => `cadre-row-${c.id}`,
+    filter,
+  });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <ListToolbar
@@ -45,31 +56,14 @@ export function CadreTable({
         search={q}
         placeholder={t('cadres.search')}
         // a cadre has no record number: digits are words of the name or unit
-        onSearch={(v) => (setPage(1), setQ(v.q ?? v.number))}
+        onSearch={(v) => setQ(v.q ?? v.number)}
         total={res.data?.total}
         canExport={can('cadres.export')}
         exportHref={exportUrl('/api/v1/cadres/export.xlsx', filter)}
       />
       <Table<CadreItem>
-        rowKey="id"
-        size="small"
-        loading={res.loading}
-        dataSource={res.data?.items}
+        {...table}
         data-testid={`cadres-table-${kind}`}
-        onChange={(_p, _f, sorter, extra) => {
-          if (extra.action !== 'sort') return;
-          setSort(sortOf(sorter) as CadreSort | undefined);
-          setPage(1);
-        }}
-        onRow={(c) => ({ onClick: () => onOpen(c.id), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page,
-          pageSize: size,
-          total: res.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-          showTotal: (n) => t('common.total', { n }),
-        }}
         columns={[
           { title: t('cadres.name'), dataIndex: 'name', width: 110, ...sortable(sort, 'name') },
           { title: t('cadres.region'), dataIndex: 'regionName', ...sortable(sort, 'region') },

@@ -2,11 +2,11 @@ import { Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { exportUrl, ListToolbar, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { exportUrl, ListToolbar, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
-import { navigate } from '../router.js';
 import { useSession } from '../session.js';
 
 type Get = paths['/api/v1/disputes']['get'];
@@ -31,26 +31,29 @@ export function DisputeListTab() {
       ),
     [page, search.q, search.number, sort],
   );
+  const table = useListTable<Item>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => setSort(v as Sort),
+    href: (r) => `/disputes/${r.id}`,
+    rowTestId: (r) => `dispute-row-${r.id}`,
+    filter,
+  });
   return (
     <>
       <ListToolbar
         testId="disputes"
         search={search.number ?? search.q}
-        onSearch={(v) => (setSearch(v), setPage(1))}
+        onSearch={setSearch}
         total={list.data?.total}
         canExport={can('disputes.export')}
         exportHref={exportUrl('/api/v1/disputes/export.xlsx', filter)}
       />
       <Table<Item>
-        size="small"
-        rowKey="id"
-        loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        onRow={(r) => ({ onClick: () => navigate(`/disputes/${r.id}`), style: { cursor: 'pointer' } })}
-        onChange={(_p, _f, sorter, extra) =>
-          extra.action === 'sort' && (setSort(sortOf(sorter) as Sort | undefined), setPage(1))
-        }
-        pagination={{ current: page, pageSize: PAGE, total: list.data?.total ?? 0, onChange: setPage }}
+        {...table}
+        data-testid="disputes-table"
         columns={[
           { title: t('disputes.number'), dataIndex: 'number', ...sortable(sort, 'number') },
           {

@@ -156,8 +156,7 @@ export function EnterpriseDrawer({
           {can('enterprises.manage') ? <AssignHelper enterpriseId={e.id} onDone={onChanged} /> : null}
           <h4>{t('ent.tab.ledger')}</h4>
           <LedgerTable
-            items={e.ledger}
-            pagination={false}
+            table={{ dataSource: e.ledger, pagination: false }}
             onSolve={onSolve}
             onRaise={onRaise}
             testId="ent-ledger"

@@ -2,7 +2,8 @@ import { Segmented, Space, Table, Tag } from 'antd';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { useSession } from '../session.js';
@@ -50,45 +51,35 @@ export function EnterpriseRegistry({
       ),
     [within, coverage, search.q, search.number, sort, page, tick],
   );
+  const table = useListTable<EnterpriseItem>({
+    list,
+    page,
+    pageSize: SIZE,
+    onPage: setPage,
+    onSort: (v) => setSort(v as EnterpriseSort),
+    onRowClick: (e) => onOpen(e.id),
+    rowTestId: (e) => `ent-row-${e.id}`,
+    filter,
+  });
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <ListToolbar
         testId="ent"
         search={search.number ?? search.q}
-        onSearch={(v) => (setPage(1), setSearch(searchOfText(v)))}
+        onSearch={(v) => setSearch(searchOfText(v))}
         total={list.data?.total}
         canExport={can('enterprises.export')}
         exportHref={exportUrl('/api/v1/enterprises/export.xlsx', filter)}
       >
         <Segmented
           value={coverage}
-          onChange={(v) => {
-            setPage(1);
-            setCoverage(v as Coverage);
-          }}
+          onChange={(v) => setCoverage(v as Coverage)}
           options={COVERAGE.map((c) => ({ value: c, label: t(`ent.coverage.${c}`) }))}
         />
       </ListToolbar>
       <Table<EnterpriseItem>
-        rowKey="id"
-        size="small"
-        loading={list.loading}
-        dataSource={list.data?.items}
+        {...table}
         data-testid="ent-table"
-        onChange={(_p, _f, sorter, extra) => {
-          if (extra.action !== 'sort') return;
-          setSort(sortOf(sorter) as EnterpriseSort | undefined);
-          setPage(1);
-        }}
-        onRow={(e) => ({ onClick: () => onOpen(e.id), style: { cursor: 'pointer' } })}
-        pagination={{
-          current: page,
-          pageSize: SIZE,
-          total: list.data?.total,
-          onChange: setPage,
-          showSizeChanger: false,
-          showTotal: (n) => t('common.total', { n }),
-        }}
         columns={[
           { title: t('ent.name'), dataIndex: 'name', ...sortable(sort, 'name') },
           {

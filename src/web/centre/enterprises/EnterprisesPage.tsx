@@ -3,6 +3,7 @@ import dayjs, { type Dayjs } from 'dayjs';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import { RegionPicker } from '../common/RegionPicker.js';
+import { useListTable } from '../common/useListTable.js';
 import { useLang } from '../lang.js';
 import { ok, useLoad } from '../load.js';
 import { navigate, type Route } from '../router.js';
@@ -43,6 +44,13 @@ export function EnterprisesPage({ route }: { route: Route }) {
       ),
     [region, ledgerPage, tick],
   );
+  const ledgerTable = useListTable<HelpEntry>({
+    list: ledger,
+    page: ledgerPage,
+    pageSize: size,
+    onPage: setLedgerPage,
+    filter: region,
+  });
 
   function solve(n: HelpEntry) {
     let solution = '';
@@ -102,17 +110,10 @@ export function EnterprisesPage({ route }: { route: Route }) {
               label: <span data-testid="ent-tab-ledger">{t('ent.tab.ledger')}</span>,
               children: (
                 <LedgerTable
-                  items={ledger.data?.items}
-                  loading={ledger.loading}
+                  table={ledgerTable}
                   onSolve={solve}
                   onRaise={setRaising}
                   testId="ent-ledger-all"
-                  pagination={{
-                    current: ledgerPage,
-                    pageSize: size,
-                    total: ledger.data?.total,
-                    onChange: setLedgerPage,
-                  }}
                 />
               ),
             },

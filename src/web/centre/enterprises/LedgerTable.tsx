@@ -1,4 +1,4 @@
-import { Button, Space, Table, Tag } from 'antd';
+import { Button, Space, Table, Tag, type TableProps } from 'antd';
 import { useLang } from '../lang.js';
 import { navigate } from '../router.js';
 import { useSession } from '../session.js';
@@ -6,21 +6,21 @@ import type { HelpEntry } from './types.js';
 
 const STATE_COLOUR = { recorded: 'default', open: 'orange', solved: 'green', raised: 'blue' } as const;
 
-/** Rows of the help ledger: visits, problems and how each was solved, or the case it became. */
+/**
+ * Rows of the help ledger: visits, problems and how each was solved, or the case it became. `table`
+ * is the Table's data and paging (the page's server list from useListTable, or an enterprise's
+ * entries without paging).
+ */
 export function LedgerTable({
-  items,
-  loading,
+  table,
   onSolve,
   onRaise,
   testId,
-  pagination,
 }: {
-  items?: HelpEntry[];
-  loading?: boolean;
+  table: TableProps<HelpEntry>;
   onSolve?: (n: HelpEntry) => void;
   onRaise?: (n: HelpEntry) => void;
   testId: string;
-  pagination?: false | { current: number; pageSize: number; total?: number; onChange: (p: number) => void };
 }) {
   const { t } = useLang();
   const { can } = useSession();
@@ -28,10 +28,8 @@ export function LedgerTable({
     <Table<HelpEntry>
       rowKey="id"
       size="small"
-      loading={loading}
-      dataSource={items}
+      {...table}
       data-testid={testId}
-      pagination={pagination === false ? false : pagination && { ...pagination, showSizeChanger: false }}
       columns={[
         { title: t('ent.ledger.on'), dataIndex: 'happenedOn', width: 100 },
         { title: t('ent.name'), dataIndex: 'enterpriseName', width: 180 },

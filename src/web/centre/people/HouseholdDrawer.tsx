@@ -142,7 +142,10 @@ export function HouseholdDrawer({ id, onClose }: { id: number | null; onClose: (
               <Typography.Title level={5} style={{ marginTop: 16 }}>
                 {l.t('visits.history')}
               </Typography.Title>
-              <VisitTable items={visits.data?.items ?? []} loading={visits.loading} showAddress={false} />
+              <VisitTable
+                table={{ dataSource: visits.data?.items ?? [], loading: visits.loading, pagination: false }}
+                showAddress={false}
+              />
             </div>
           )}
         </>

@@ -1,8 +1,8 @@
 import { Button, Select, Space, Table } from 'antd';
-import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { RegionPicker } from '../common/RegionPicker.js';
 import type { paths } from '../../shared/api-schema.js';
 import { fmtTime } from '../format.js';
@@ -43,14 +43,23 @@ export function HouseholdsTab() {
       ),
     [within, careTag, page, search.q, search.number, sort],
   );
-  const reset = (fn: () => void) => (fn(), setPage(1));
+  const table = useListTable<Household>({
+    list: res,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => setSort(v as HouseholdSort),
+    onRowClick: (h) => setOpen(h.id),
+    rowTestId: (h) => `household-row-${h.id}`,
+    filter,
+  });
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <ListToolbar
         testId="households"
         search={search.number ?? search.q}
-        onSearch={(v) => reset(() => setSearch(v))}
+        onSearch={setSearch}
         total={res.data?.total}
         canExport={can('people.export')}
         exportHref={exportUrl('/api/v1/households/list.xlsx', filter)}
@@ -65,14 +74,14 @@ export function HouseholdsTab() {
           </>
         }
       >
-        <RegionPicker value={within} onChange={(v) => reset(() => setWithin(v))} testId="households-region" />
+        <RegionPicker value={within} onChange={setWithin} testId="households-region" />
         <Select<CareTag>
           allowClear
           style={{ width: 200 }}
           placeholder={t('people.careTags')}
           aria-label={t('people.careTags')}
           value={careTag}
-          onChange={(v) => reset(() => setCareTag(v))}
+          onChange={setCareTag}
           options={CARE_TAGS.map((c) => ({ value: c, label: label('care', c) }))}
           data-testid="households-care"
         />
@@ -83,28 +92,8 @@ export function HouseholdsTab() {
         onDone={(id) => (setAdding(false), res.reload(), id && setOpen(id))}
       />
       <Table<Household>
-        className="wg-clickable-rows"
-        rowKey="id"
-        size="small"
-        loading={res.loading}
-        dataSource={res.data?.items ?? []}
-        onChange={(_p, _f, sorter, extra) =>
-          extra.action === 'sort' && reset(() => setSort(sortOf(sorter) as HouseholdSort | undefined))
-        }
-        onRow={(h) =>
-          ({
-            onClick: () => setOpen(h.id),
-            'data-testid': `household-row-${h.id}`,
-          }) as HTMLAttributes<HTMLElement>
-        }
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: res.data?.total ?? 0,
-          showSizeChanger: false,
-          onChange: setPage,
-          showTotal: (n) => t('common.total', { n }),
-        }}
+        {...table}
+        data-testid="households-table"
         columns={[
           { title: t('people.address'), dataIndex: 'address', ...sortable(sort, 'address') },
           { title: t('case.grid'), dataIndex: 'gridName', width: 180, ...sortable(sort, 'grid') },

@@ -1,8 +1,9 @@
 import { SearchOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, Input, Select, Space, Table } from 'antd';
-import { useState, type HTMLAttributes } from 'react';
+import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { RegionPicker } from '../common/RegionPicker.js';
 import type { paths } from '../../shared/api-schema.js';
 import { useLang } from '../lang.js';
@@ -43,14 +44,21 @@ export function ResidentsTab() {
   // the export is what is filtered, never an exact search (that is a reveal, not a list)
   const { idNumber: _id, phone: _phone, reason: _reason, ...listed } = search;
   const exact = Boolean(search.idNumber || search.phone);
-  const items = res.data?.items ?? [];
+  const table = useListTable<Resident>({
+    list: res,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => setSort(v as ResidentSort),
+    rowTestId: (r) => `resident-row-${r.id}`,
+    filter: [search, words],
+  });
 
   function submit(v: Search) {
     const clean = Object.fromEntries(
       Object.entries(v).map(([k, x]) => [k, typeof x === 'string' ? x.trim() || undefined : x]),
     ) as Search;
     setSearch(clean);
-    setPage(1);
   }
 
   return (
@@ -112,36 +120,20 @@ export function ResidentsTab() {
       <ListToolbar
         testId="residents"
         search={words.number ?? words.q}
-        onSearch={(v) => (setWords(v), setPage(1))}
+        onSearch={setWords}
         total={res.data?.total}
         canExport={can('people.export') && !exact}
         exportHref={exportUrl('/api/v1/residents/export.xlsx', { ...listed, ...words, sort })}
       />
       {res.error !== undefined && <Alert type="error" showIcon title={errorText(res.error, lang)} />}
       <Table<Resident>
-        rowKey="id"
-        size="small"
-        loading={res.loading}
-        dataSource={items}
+        {...table}
+        data-testid="residents-table"
         columns={residentColumns(l, can('people.reveal'), setHousehold).map((c) => {
           const key = 'dataIndex' in c ? SORTS[String(c.dataIndex)] : undefined;
           return key ? { ...c, ...sortable(sort, key) } : c;
         })}
-        onChange={(_p, _f, sorter, extra) => {
-          if (extra.action !== 'sort') return;
-          setSort(sortOf(sorter) as ResidentSort | undefined);
-          setPage(1);
-        }}
         scroll={{ x: 1100 }}
-        pagination={{
-          current: page,
-          pageSize: PAGE,
-          total: res.data?.total ?? 0,
-          showSizeChanger: false,
-          showTotal: (n) => t('common.total', { n }),
-          onChange: setPage,
-        }}
-        onRow={(r) => ({ 'data-testid': `resident-row-${r.id}` }) as HTMLAttributes<HTMLElement>}
       />
       <HouseholdDrawer id={household} onClose={() => setHousehold(null)} />
     </Space>

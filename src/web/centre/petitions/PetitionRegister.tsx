@@ -16,11 +16,11 @@ import {
   Table,
   Tag,
 } from 'antd';
-import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api, errorText } from '../../shared/api.js';
 import type { paths } from '../../shared/api-schema.js';
-import { ListToolbar, exportUrl, sortable, sortOf, type ListSearch } from '../common/ListToolbar.js';
+import { ListToolbar, exportUrl, sortable, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { RegionPicker } from '../common/RegionPicker.js';
 import { PhoneSearch, type PhoneQuery } from './PhoneSearch.js';
 import { fmtTime } from '../format.js';
@@ -67,6 +67,16 @@ export function PetitionRegister({ openId, due }: { openId: number | null; due?:
   );
   const s = stats.data;
   const base = due ? '/petitions/deadlines' : '/petitions/register';
+  const table = useListTable<Item>({
+    list,
+    page,
+    pageSize: PAGE,
+    onPage: setPage,
+    onSort: (v) => setSort(v as PetitionSort),
+    href: (p) => `${base}/${p.id}`,
+    rowTestId: (p) => `pet-row-${p.number}`,
+    filter: [filter, byPhone],
+  });
 
   async function register() {
     const v = (await form.validateFields()) as {
@@ -117,21 +127,17 @@ export function PetitionRegister({ openId, due }: { openId: number | null; due?:
         <ListToolbar
           testId="pet"
           search={search.number ?? search.q}
-          onSearch={(v) => (setSearch(v), setPage(1))}
+          onSearch={setSearch}
           total={list.data?.total}
           canExport={can('petitions.export') && !byPhone}
           exportHref={exportUrl('/api/v1/petitions/export.xlsx', filter)}
-          extra={
-            can('petitions.reveal') && (
-              <PhoneSearch value={byPhone} onChange={(v) => (setByPhone(v), setPage(1))} />
-            )
-          }
+          extra={can('petitions.reveal') && <PhoneSearch value={byPhone} onChange={setByPhone} />}
         >
-          <RegionPicker value={within} onChange={(v) => (setWithin(v), setPage(1))} testId="pet-region" />
+          <RegionPicker value={within} onChange={setWithin} testId="pet-region" />
           {due && (
             <Select
               value={which}
-              onChange={(v) => (setWhich(v), setPage(1))}
+              onChange={setWhich}
               style={{ width: 160 }}
               options={[
                 { value: 'soon', label: t('pet.dueSoon') },
@@ -147,28 +153,8 @@ export function PetitionRegister({ openId, due }: { openId: number | null; due?:
           )}
         </ListToolbar>
         <Table<Item>
-          className="wg-clickable-rows"
-          rowKey="id"
-          size="small"
-          loading={list.loading}
-          dataSource={list.data?.items ?? []}
-          onChange={(_p, _f, sorter, extra) =>
-            extra.action === 'sort' && (setSort(sortOf(sorter) as PetitionSort | undefined), setPage(1))
-          }
-          onRow={(p) =>
-            ({
-              onClick: () => navigate(`${base}/${p.id}`),
-              'data-testid': `pet-row-${p.number}`,
-            }) as HTMLAttributes<HTMLElement>
-          }
-          pagination={{
-            current: page,
-            pageSize: PAGE,
-            total: list.data?.total ?? 0,
-            showSizeChanger: false,
-            onChange: setPage,
-            showTotal: (n) => t('common.total', { n }),
-          }}
+          {...table}
+          data-testid="pet-table"
           columns={[
             { title: t('pet.number'), dataIndex: 'number', width: 170, ...sortable(sort, 'number') },
             { title: t('pet.name'), dataIndex: 'visitorName', width: 90 },

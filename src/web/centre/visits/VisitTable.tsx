@@ -1,6 +1,6 @@
-import { Image, Space, Table } from 'antd';
+import { Image, Space, Table, type TableProps } from 'antd';
 import type { paths } from '../../shared/api-schema.js';
-import { sortable, sortOf } from '../common/ListToolbar.js';
+import { sortable } from '../common/ListToolbar.js';
 import { fmtTime } from '../format.js';
 import { useLang } from '../lang.js';
 import { navigate } from '../router.js';
@@ -9,42 +9,29 @@ export type Visit =
   paths['/api/v1/visits']['get']['responses'][200]['content']['application/json']['items'][number];
 export type VisitSort = NonNullable<paths['/api/v1/visits']['get']['parameters']['query']>['sort'];
 
-/** The server sort of the visit list, when the table sorts by its columns (the visits page). */
-type Sorting = { sort: VisitSort | undefined; onSort: (s: VisitSort | undefined) => void };
-
-/** Visits as a table: when, where, who, how it went, needs, notes, photos, the case it led to. */
+/**
+ * Visits as a table: when, where, who, how it went, needs, notes, photos, the case it led to. `table`
+ * is the Table's data and behaviour (the visits page's paged server list from useListTable, or a
+ * household's visits); the columns sort by the server's keys when `sort` is given.
+ */
 export function VisitTable({
-  items,
-  loading,
+  table,
+  sort,
   showAddress = true,
-  pagination = false,
-  sorting,
 }: {
-  items: Visit[];
-  loading: boolean;
+  table: TableProps<Visit>;
+  sort?: { current: VisitSort | undefined };
   showAddress?: boolean;
-  pagination?: false | { current: number; pageSize: number; total: number; onChange: (p: number) => void };
-  sorting?: Sorting;
 }) {
   const { t, label } = useLang();
-  // a column sorts by the server's key when the table is given a sorting, not otherwise
-  const by = (key: NonNullable<VisitSort>) => (sorting ? sortable(sorting.sort, key) : {});
+  const by = (key: NonNullable<VisitSort>) => (sort ? sortable(sort.current, key) : {});
   return (
     <Table<Visit>
       rowKey="id"
       size="small"
-      loading={loading}
-      dataSource={items}
-      pagination={
-        pagination
-          ? { ...pagination, showSizeChanger: false, showTotal: (n) => t('common.total', { n }) }
-          : false
-      }
+      {...table}
       scroll={{ x: 900 }}
       data-testid="visit-table"
-      onChange={(_p, _f, sorter, extra) =>
-        extra.action === 'sort' && sorting?.onSort(sortOf(sorter) as VisitSort | undefined)
-      }
       columns={[
         {
           title: t('visits.visitedAt'),

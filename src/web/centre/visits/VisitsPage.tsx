@@ -3,6 +3,7 @@ import type { HTMLAttributes } from 'react';
 import { useState } from 'react';
 import { api } from '../../shared/api.js';
 import { ListToolbar, exportUrl, type ListSearch } from '../common/ListToolbar.js';
+import { useListTable } from '../common/useListTable.js';
 import { useSession } from '../session.js';
 import type { paths } from '../../shared/api-schema.js';
 import { fmtTime } from '../format.js';
@@ -11,7 +12,7 @@ import { ok, useLoad } from '../load.js';
 import { HouseholdDrawer } from '../people/HouseholdDrawer.js';
 import { CareTags } from '../people/residentColumns.js';
 import { navigate, type Route } from '../router.js';
-import { VisitTable, type VisitSort } from './VisitTable.js';
+import { VisitTable, type Visit, type VisitSort } from './VisitTable.js';
 
 type Json<P extends keyof paths> = paths[P]['get'] extends {
   responses: { 200: { content: { 'application/json': infer R } } };
@@ -42,7 +43,6 @@ export function VisitsPage({ route }: { route: Route }) {
   const [sort, setSort] = useState<VisitSort>();
   const { can } = useSession();
   const filter = { within, kind, outcome, ...search, sort };
-  const refilter = (fn: () => void) => (fn(), setRecentPage(1));
   const summary = useLoad(
     () => ok(api.GET('/api/v1/visits/summary', { params: { query: { within } } })),
     [within],
@@ -65,11 +65,26 @@ export function VisitsPage({ route }: { route: Route }) {
       ),
     [within, recentPage, kind, outcome, search.q, search.number, sort],
   );
-  const go = (code: string | null) => {
-    setDuePage(1);
-    setRecentPage(1);
-    navigate('/visits', { within: code ?? undefined });
-  };
+  const dueTable = useListTable<DueRow>({
+    list: due,
+    page: duePage,
+    pageSize: PAGE,
+    onPage: setDuePage,
+    onRowClick: (h) => setOpen(h.id),
+    rowTestId: (h) => `visits-due-row-${h.id}`,
+    filter: within,
+  });
+  const recentTable = useListTable<Visit>({
+    list: recent,
+    page: recentPage,
+    pageSize: PAGE,
+    onPage: setRecentPage,
+    onSort: (v) => setSort(v as VisitSort),
+    rowTestId: (v) => `visit-row-${v.id}`,
+    filter,
+  });
+  // a new region starts both lists at page 1 (their `filter`)
+  const go = (code: string | null) => navigate('/visits', { within: code ?? undefined });
   const node = summary.data?.code;
   const up = node ? parentOf(node) : null;
 
@@ -124,21 +139,8 @@ export function VisitsPage({ route }: { route: Route }) {
               label: `${t('visits.dueList')}${due.data ? ` (${due.data.total})` : ''}`,
               children: (
                 <Table<DueRow>
-                  className="wg-clickable-rows"
-                  rowKey="id"
-                  size="small"
-                  loading={due.loading}
-                  dataSource={due.data?.items ?? []}
+                  {...dueTable}
                   data-testid="visits-due"
-                  onRow={(h) => ({ onClick: () => setOpen(h.id) }) as HTMLAttributes<HTMLElement>}
-                  pagination={{
-                    current: duePage,
-                    pageSize: PAGE,
-                    total: due.data?.total ?? 0,
-                    showSizeChanger: false,
-                    onChange: setDuePage,
-                    showTotal: (n) => t('common.total', { n }),
-                  }}
                   columns={[
                     { title: t('visits.address'), dataIndex: 'address' },
                     { title: t('visits.grid'), dataIndex: 'gridName', width: 180 },
@@ -179,7 +181,7 @@ export function VisitsPage({ route }: { route: Route }) {
                   <ListToolbar
                     testId="visits"
                     search={search.number ?? search.q}
-                    onSearch={(v) => refilter(() => setSearch(v))}
+                    onSearch={setSearch}
                     total={recent.data?.total}
                     canExport={can('visits.export')}
                     exportHref={exportUrl('/api/v1/visits/export.xlsx', filter)}
@@ -191,7 +193,7 @@ export function VisitsPage({ route }: { route: Route }) {
                       placeholder={t('visits.kindCol')}
                       aria-label={t('visits.kindCol')}
                       value={kind}
-                      onChange={(v) => refilter(() => setKind(v))}
+                      onChange={setKind}
                       options={KINDS.map((v) => ({ value: v, label: label('visits.kind', v) }))}
                       data-testid="visits-kind"
                     />
@@ -201,22 +203,12 @@ export function VisitsPage({ route }: { route: Route }) {
                       placeholder={t('visits.outcomeCol')}
                       aria-label={t('visits.outcomeCol')}
                       value={outcome}
-                      onChange={(v) => refilter(() => setOutcome(v))}
+                      onChange={setOutcome}
                       options={OUTCOMES.map((v) => ({ value: v, label: label('visits.outcome', v) }))}
                       data-testid="visits-outcome"
                     />
                   </ListToolbar>
-                  <VisitTable
-                    items={recent.data?.items ?? []}
-                    loading={recent.loading}
-                    pagination={{
-                      current: recentPage,
-                      pageSize: PAGE,
-                      total: recent.data?.total ?? 0,
-                      onChange: setRecentPage,
-                    }}
-                    sorting={{ sort, onSort: (v) => refilter(() => setSort(v)) }}
-                  />
+                  <VisitTable table={recentTable} sort={{ current: sort }} />
                 </>
               ),
             },
