@@ -110,6 +110,25 @@ const ON_POPULATION: ReadonlySet<unknown> = new Set([seedPeopleDemo, seedMapDemo
 const DEMO_LOCK = 0x77616e67; // "wang"
 
 /**
+ * How long the load waits for the staged rollup's first step before it rebuilds the rollup itself
+ * instead (that step needs a second connection: a pool of one would never give it one).
+ */
+const KINDS_WAIT_MS = 120_000;
+
+/** The promise's value, or false if it has not settled within `ms`. */
+async function within(p: Promise<boolean>, ms: number): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), ms);
+  });
+  try {
+    return await Promise.race([p, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
  * Settings for the load's transaction only (SET LOCAL): sorts and hashes of the set-based seeds and
  * the rollup's rebuild in memory rather than on disk, index builds with room, and the one commit at
  * the end not waiting for its WAL flush (a crash before the flush loses the whole load, which then
@@ -140,7 +159,9 @@ export async function demoLoaded(db: Db): Promise<boolean> {
  * Loads the demo: five seed counties' territory with synthetic grids, and 铁岭县's
  * population, party organisation and one account per role. All in one
  * transaction under an advisory lock: two servers starting at once load it once,
- * and a crash mid-load leaves nothing half-done.
+ * and a crash mid-load leaves nothing half-done. A second connection computes the
+ * year's rollup beside it from copies of the rows (`stageCaseDemoRollup`); it
+ * writes nothing that outlives it, and the load writes its result.
  */
 export async function loadDemo(
   db: Db,
@@ -249,7 +270,7 @@ export async function loadDemo(
       // the staged rollup's first step reads case_history (its metrics' plan): done before the case
       // stage locks the case tables (the second step reads only its own copies)
       if (prepared && staged) {
-        if (!(await staged.kinds)) staged = null;
+        if (!(await within(staged.kinds, KINDS_WAIT_MS))) staged = null;
         lap('staged');
       }
       await seed(demo, prepared ? async () => writeCaseDemo(tx, await prepared) : undefined);
