@@ -13,6 +13,7 @@ import {
 } from '../cases/index.js';
 import { importRollup, rebuildRollup } from '../indicators/index.js';
 import { compactFreshTable, withForeignKeysDeferred, withIndexesDeferred } from '../../platform/db/bulk.js';
+import { createMonthPartitions } from '../../platform/db/partitions.js';
 import { loadDemoAccounts, type DemoAccount } from './accounts.js';
 import { loadPeople, type Progress } from './people.js';
 import { loadTerritory } from './territory.js';
@@ -109,6 +110,9 @@ const ON_POPULATION: ReadonlySet<unknown> = new Set([seedPeopleDemo, seedMapDemo
 
 const DEMO_LOCK = 0x77616e67; // "wang"
 
+/** Days of case history the demo may write before the load (a year, and its first cases' steps). */
+const HISTORY_DAYS = 400;
+
 /**
  * How long the load waits for the staged rollup's first step before it rebuilds the rollup itself
  * instead (that step needs a second connection: a pool of one would never give it one).
@@ -184,6 +188,16 @@ export async function loadDemo(
     mark = at;
     opts.lapped?.(stage);
   };
+  // the months of the year's case history, so its rows go into them, not the default partition;
+  // before the load's transaction, in one of their own (empty partitions are what the maintenance
+  // makes): a partition made in the load would lock case_history, which the staged rollup reads
+  if (!(await demoLoaded(db)))
+    await createMonthPartitions(
+      db,
+      'case_history',
+      new Date(Date.now() - HISTORY_DAYS * 86_400_000),
+      new Date(),
+    );
   const report = await db.transaction().execute(async (tx) => {
     await sql`SELECT pg_advisory_xact_lock(${DEMO_LOCK})`.execute(tx);
     const done = await tx

@@ -92,6 +92,12 @@ describe('the demo year', () => {
     }>`SELECT concat_ws('|', region_code, ${sql.ref(period)}, dim, key, metric) AS k, sum(n)::text AS n,
               round(sum(hours)::numeric, 6)::text AS h
          FROM ${sql.table(table)} WHERE county_code = ${C} GROUP BY 1 ORDER BY 1`;
+    // the year's history went into its months' partitions, none into the default one
+    const stray = await sql<{ n: number }>`SELECT count(*)::int AS n FROM case_history_default`.execute(t.db);
+    expect(stray.rows[0]!.n).toBe(0);
+    const parts = await sql<{ n: number }>`SELECT count(*)::int AS n FROM pg_inherits
+      WHERE inhparent = 'case_history'::regclass`.execute(t.db);
+    expect(parts.rows[0]!.n).toBeGreaterThanOrEqual(14);
     const pending = await sql<{ n: string }>`
       SELECT count(*)::text AS n FROM case_rollup_pending WHERE county_code = ${C}`.execute(t.db);
     expect(Number(pending.rows[0]!.n)).toBe(0);

@@ -56,6 +56,39 @@ export function parseMonth(text: string): string {
   return text;
 }
 
+/**
+ * Creates the monthly partitions of `table` for the months from `from` to `to` (both included) that
+ * do not exist yet, and returns their names: a bulk load of past rows (the demo's year of case
+ * history) then goes into its months, not into the default partition (which the maintenance would
+ * carve up after the start, moving every row). In a transaction of its own, under the maintenance's
+ * lock (waited for: the load needs its months); nothing when the table is not partitioned (a schema
+ * before migration 0195).
+ */
+export async function createMonthPartitions(
+  db: Db,
+  table: PartitionedTable,
+  from: Date,
+  to: Date,
+): Promise<string[]> {
+  const key = PARTITIONED.find((p) => p.table === table)!.key;
+  return db.transaction().execute(async (tx) => {
+    const { rows: parted } = await sql<{ ok: boolean }>`
+      SELECT EXISTS (SELECT 1 FROM pg_partitioned_table WHERE partrelid = to_regclass(${table})) AS ok`.execute(
+      tx,
+    );
+    if (!parted[0]?.ok) return [];
+    await sql`SELECT pg_advisory_xact_lock(${PARTITION_LOCK})`.execute(tx);
+    const made: string[] = [];
+    const last = addMonths(monthOf(to), 0);
+    for (let month = addMonths(monthOf(from), 0); month <= last; month = addMonths(month, 1)) {
+      const { rows } = await sql<{ made: boolean }>`
+        SELECT partition_create_month(${table}, ${key}, ${month}::date) AS made`.execute(tx);
+      if (rows[0]?.made) made.push(`${table}_p${month.slice(0, 4)}${month.slice(5, 7)}`);
+    }
+    return made;
+  });
+}
+
 export type MaintenanceReport = { locked: boolean; created: string[] };
 
 /**
