@@ -6,15 +6,17 @@ import type { H } from '../lists.js';
 
 /**
  * A list's `count` (ListSpec): the rows of `table` in the county, or in the subtree of region `code`
- * by the row's ltree column `path` — counted by the test's own SQL, not by the code it checks.
+ * by the row's ltree column `path` — counted by the test's own SQL, not by the code it checks. `of`
+ * names the parent a list belongs to (a campaign's targets: ['campaign_id', id]), read at count time.
  */
-export function countBelow(table: keyof DB & string, path: string) {
+export function countBelow(table: keyof DB & string, path: string, of?: () => [column: string, id: number]) {
   return async (t: TestApp, countyCode: string, code: string | null): Promise<number> => {
     const below =
       code === null ? sql`TRUE` : sql`${sql.ref(path)} <@ (SELECT path FROM region WHERE code = ${code})`;
+    const parent = of ? sql`${sql.ref(of()[0])} = ${of()[1]}` : sql`TRUE`;
     const r = await sql<{ n: number }>`
       SELECT count(*)::int AS n FROM ${sql.table(table)}
-      WHERE county_code = ${countyCode} AND ${below}`.execute(t.db);
+      WHERE county_code = ${countyCode} AND ${below} AND ${parent}`.execute(t.db);
     return r.rows[0]!.n;
   };
 }

@@ -7,7 +7,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
-import { scopeCodeOf } from '../../../test/kits/lists.js';
+import { countBelow, scopeCodeOf } from '../../../test/kits/lists.js';
 import { auditsOf, describeList, getList, readExport, type H } from '../../../test/lists.js';
 
 type Item = {
@@ -53,13 +53,7 @@ describeList<Item>(
       return `/api/v1/campaigns/${id}/targets/export.xlsx`;
     },
     audit: 'campaign_target.export',
-    count: async (app, countyCode, code) => {
-      const below =
-        code === null ? sql`TRUE` : sql`grid_path <@ (SELECT path FROM region WHERE code = ${code})`;
-      const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM campaign_target
-        WHERE county_code = ${countyCode} AND campaign_id = ${id} AND ${below}`.execute(app.db);
-      return r.rows[0]!.n;
-    },
+    count: countBelow('campaign_target', 'grid_path', () => ['campaign_id', id]),
     // (the address is masked after sorting: its order is not checked on the masked text)
     sorts: [
       ['name', 'name'],

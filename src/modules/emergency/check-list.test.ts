@@ -6,7 +6,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signIn, type TestApp } from '../../../test/helpers.js';
-import { scopeCodeOf } from '../../../test/kits/lists.js';
+import { countBelow, scopeCodeOf } from '../../../test/kits/lists.js';
 import { auditsOf, describeList, getList, readExport, type H } from '../../../test/lists.js';
 
 type Item = {
@@ -64,13 +64,7 @@ describeList<Item>(
       return `/api/v1/emergency-events/${id}/checks/export.xlsx`;
     },
     audit: 'emergency_check.export',
-    count: async (app, countyCode, code) => {
-      const below =
-        code === null ? sql`TRUE` : sql`grid_path <@ (SELECT path FROM region WHERE code = ${code})`;
-      const r = await sql<{ n: number }>`SELECT count(*)::int AS n FROM emergency_check
-        WHERE county_code = ${countyCode} AND event_id = ${id} AND ${below}`.execute(app.db);
-      return r.rows[0]!.n;
-    },
+    count: countBelow('emergency_check', 'grid_path', () => ['event_id', id]),
     // (the address is masked after sorting: its order is not checked on the masked text)
     sorts: [
       ['name', 'name'],
