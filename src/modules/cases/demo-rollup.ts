@@ -65,7 +65,8 @@ function kindsOf({ caseRows, histRows }: CaseDemoRows): string[][] {
  * table's own, in the rows' order as the load's are: the rollup reads them only to find a case's
  * first overdue step. Nothing written outlives the connection's transactions.
  *
- * Two steps, resolved in turn: `kinds` asks case_metrics what each kind of step counts for, in a
+ * Two steps, resolved in turn (never rejected: false and null say it failed, and the load then
+ * rebuilds the rollup itself): `kinds` asks case_metrics what each kind of step counts for, in a
  * short transaction (its plan reads case_history, which the load's case stage locks: the load waits
  * for this step only, and a `lock_timeout` makes it fail rather than wait); `rollup` then computes
  * the rows from the staged copies and those kinds alone, beside the load's case stage.
@@ -73,40 +74,44 @@ function kindsOf({ caseRows, histRows }: CaseDemoRows): string[][] {
 export function stageCaseDemoRollup(
   db: Db,
   countyCode: string,
-  rows: CaseDemoRows,
-): { kinds: Promise<void>; rollup: Promise<StagedRollup> } {
-  let kindsDone!: (err?: unknown) => void;
-  const kinds = new Promise<void>((resolve, reject) => {
-    kindsDone = (err) => (err ? reject(err) : resolve());
+  prepared: Promise<CaseDemoRows>,
+): { kinds: Promise<boolean>; rollup: Promise<StagedRollup | null> } {
+  let kindsDone!: (ok: boolean) => void;
+  const kinds = new Promise<boolean>((resolve) => {
+    kindsDone = resolve;
   });
-  const rollup = db.connection().execute(async (conn) => {
-    try {
-      await conn.transaction().execute(async (tx) => {
-        await sql`SET LOCAL lock_timeout = '5s'`.execute(tx);
-        await sql`CREATE TEMP TABLE demo_rollup_steps (action text, from_state text, to_state text,
-          on_time text, evaluation text)`.execute(tx);
-        const k = kindsOf(rows);
-        await sql`INSERT INTO demo_rollup_steps SELECT * FROM unnest(
-          ${k.map((x) => x[0])}::text[], ${k.map((x) => x[1])}::text[], ${k.map((x) => x[2])}::text[],
-          ${k.map((x) => x[3])}::text[], ${k.map((x) => x[4])}::text[])`.execute(tx);
-        const q = await sql<{
-          q: string;
-        }>`SELECT case_rollup_kinds_sql(${countyCode}, 'demo_rollup_steps') AS q`.execute(tx);
-        await sql.raw(`CREATE TEMP TABLE demo_rollup_kinds AS ${q.rows[0]!.q}`).execute(tx);
-      });
-      kindsDone();
-    } catch (err) {
-      kindsDone(err);
-      throw err;
-    }
-    try {
-      return await conn.transaction().execute((tx) => stagedRollup(tx, countyCode, rows));
-    } finally {
-      await sql`DROP TABLE IF EXISTS demo_rollup_steps, demo_rollup_kinds`.execute(conn);
-    }
-  });
-  kinds.catch(() => {});
+  const rollup = prepared
+    .then((rows) =>
+      db.connection().execute(async (conn) => {
+        await conn.transaction().execute((tx) => stageKinds(tx, countyCode, rows));
+        kindsDone(true);
+        try {
+          return await conn.transaction().execute((tx) => stagedRollup(tx, countyCode, rows));
+        } finally {
+          await sql`DROP TABLE IF EXISTS demo_rollup_steps, demo_rollup_kinds`.execute(conn);
+        }
+      }),
+    )
+    .catch(() => {
+      kindsDone(false); // nothing once the first step has resolved
+      return null;
+    });
   return { kinds, rollup };
+}
+
+/** What each kind of step counts for (`case_metrics`), into a temporary table that outlives the transaction. */
+async function stageKinds(tx: DbOrTx, countyCode: string, rows: CaseDemoRows): Promise<void> {
+  await sql`SET LOCAL lock_timeout = '5s'`.execute(tx);
+  await sql`CREATE TEMP TABLE demo_rollup_steps (action text, from_state text, to_state text,
+    on_time text, evaluation text)`.execute(tx);
+  const k = kindsOf(rows);
+  await sql`INSERT INTO demo_rollup_steps SELECT * FROM unnest(
+    ${k.map((x) => x[0])}::text[], ${k.map((x) => x[1])}::text[], ${k.map((x) => x[2])}::text[],
+    ${k.map((x) => x[3])}::text[], ${k.map((x) => x[4])}::text[])`.execute(tx);
+  const q = await sql<{
+    q: string;
+  }>`SELECT case_rollup_kinds_sql(${countyCode}, 'demo_rollup_steps') AS q`.execute(tx);
+  await sql.raw(`CREATE TEMP TABLE demo_rollup_kinds AS ${q.rows[0]!.q}`).execute(tx);
 }
 
 async function stagedRollup(

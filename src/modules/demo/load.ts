@@ -9,7 +9,6 @@ import {
   stageCaseDemoRollup,
   writeCaseDemo,
   type CaseDemoRows,
-  type StagedRollup,
 } from '../cases/index.js';
 import { importRollup, rebuildRollup } from '../indicators/index.js';
 import { compactFreshTable, withForeignKeysDeferred, withIndexesDeferred } from '../../platform/db/bulk.js';
@@ -224,8 +223,7 @@ export async function loadDemo(
     // the year of cases is simulated (JavaScript) while PostgreSQL places the units, writes the visit
     // rhythm and builds the population's indexes; written at its turn among the seeds
     let cases: Promise<CaseDemoRows> | null = null;
-    let staged = null as { kinds: Promise<boolean>; rollup: Promise<StagedRollup | null> } | null;
-    let rollup: StagedRollup | null = null;
+    let staged = null as ReturnType<typeof stageCaseDemoRollup> | null;
     let accounts: DemoAccount[] = [];
     // the residents' GIN (names) and GiST (grid paths) indexes built once after 300,000 rows and the
     // seeds that update them, not per batch and per updated row; and their foreign keys checked once
@@ -254,16 +252,7 @@ export async function loadDemo(
             cases.catch(() => {}); // awaited at the case stage; not an unhandled rejection meanwhile
             // the year's rollup computed from those rows on a second connection, beside the index
             // builds and the case stage; a failure falls back to the rebuild
-            const staging = cases.then((rows) => stageCaseDemoRollup(db, TIELING_COUNTY_CODE, rows));
-            staged = {
-              kinds: staging
-                .then((s) => s.kinds)
-                .then(
-                  () => true,
-                  () => false,
-                ),
-              rollup: staging.then((s) => s.rollup).catch(() => null),
-            };
+            staged = stageCaseDemoRollup(db, TIELING_COUNTY_CODE, cases);
           }
         }
         // the archive's units and the visit rhythm updated every household twice since its COPY: the
@@ -294,7 +283,7 @@ export async function loadDemo(
     // pending rest folded; its lookup index is built after the rows
     progress('rollup', 0, 1);
     // if it failed, the rollup is rebuilt in this transaction instead
-    rollup = staged ? await staged.rollup : null;
+    const rollup = staged ? await staged.rollup : null;
     await withIndexesDeferred(tx, ['case_rollup'], async () => {
       if (rollup) await importRollup(tx, rollup);
       else for (const county of Object.keys(COUNTY_BBOXES)) await rebuildRollup(tx, county);
