@@ -68,7 +68,7 @@ async function prepare(): Promise<{ url: string; embedded: EmbeddedHandle | null
   await admin.query(`CREATE DATABASE ${TEMPLATE_DB} TEMPLATE template0 ENCODING 'UTF8'`);
   await admin.end();
 
-  const { db } = createDb(withDatabase(serverUrl, TEMPLATE_DB), 2);
+  const { db } = createDb(withDatabase(serverUrl, TEMPLATE_DB), 4);
   await migrateToLatest(db as never);
   await ensureReferenceData(db);
   await loadDemo(db, createPii(TEST_KEY), { scale: TEST_DEMO_SCALE, password: TEST_DEMO_PASSWORD });

@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Pii } from '../../platform/crypto.js';
-import type { Tx } from '../../platform/db/database.js';
+import type { DbOrTx, Tx } from '../../platform/db/database.js';
 import {
   bulkInsert,
   reserveIds,
@@ -64,9 +64,19 @@ export type CaseDemoRows = { caseRows: unknown[][]; histRows: unknown[][] };
  * each grid, so the demo load runs it while PostgreSQL works on the stages before the cases (the
  * unit placement, the visits, the population's index builds): nothing it reads changes there.
  */
-export async function prepareCaseDemo(tx: Tx, countyCode: string): Promise<CaseDemoRows> {
+export async function prepareCaseDemo(
+  tx: Tx,
+  countyCode: string,
+  opts: {
+    /** where the cases' ids and numbers are drawn (sequences), if `tx` may have ended by then */
+    ids?: DbOrTx;
+    /** called once the population is read from `tx`: it is not used after */
+    read?: () => void;
+  } = {},
+): Promise<CaseDemoRows> {
   const now = new Date();
   const input = await loadInput(tx, countyCode);
+  opts.read?.();
   const rand = mulberry32(hashSeed(`cases:${countyCode}`));
   const made: Made[] = [];
   const today = Math.floor((now.getTime() + BEIJING) / DAY);
@@ -116,10 +126,12 @@ export async function prepareCaseDemo(tx: Tx, countyCode: string): Promise<CaseD
   const order = cases
     .map((_, i) => i)
     .sort((a, b) => cases[a]!.sim.reportedAt.getTime() - cases[b]!.sim.reportedAt.getTime());
-  const ids = await reserveIds(tx, 'cases', order.length);
+  const ids = await reserveIds(opts.ids ?? tx, 'cases', order.length);
   const { rows } = await sql<{
     n: string;
-  }>`SELECT nextval('case_number_seq')::text AS n FROM generate_series(1, ${order.length}::int)`.execute(tx);
+  }>`SELECT nextval('case_number_seq')::text AS n FROM generate_series(1, ${order.length}::int)`.execute(
+    opts.ids ?? tx,
+  );
   const idOf = new Map<Made, number>();
   order.forEach((ci, k) => idOf.set(cases[ci]!, ids[k] as number));
   const caseRows: unknown[][] = [];
@@ -156,7 +168,7 @@ export async function writeCaseDemo(tx: Tx, { caseRows, histRows }: CaseDemoRows
 async function writeCaseRows(tx: Tx, caseRows: unknown[][], histRows: unknown[][]): Promise<void> {
   await withIndexesDeferred(
     tx,
-    ['cases', 'case_history', 'case_rollup'],
+    ['cases', 'case_history'],
     async () => {
       // each case's unit as the intake trigger (0114) links it, in the statement rather than by the
       // trigger's function call per row; the trigger is off for these rows, in this transaction only

@@ -75,6 +75,11 @@ export function stageCaseDemoRollup(
   db: Db,
   countyCode: string,
   prepared: Promise<CaseDemoRows>,
+  /**
+   * when the second step may begin (the load's case stage: before it, both cores are busy); false
+   * says the load no longer needs it
+   */
+  begin: Promise<boolean> = Promise.resolve(true),
 ): { kinds: Promise<boolean>; rollup: Promise<StagedRollup | null> } {
   let kindsDone!: (ok: boolean) => void;
   const kinds = new Promise<boolean>((resolve) => {
@@ -85,6 +90,7 @@ export function stageCaseDemoRollup(
       db.connection().execute(async (conn) => {
         await conn.transaction().execute((tx) => stageKinds(tx, countyCode, rows));
         kindsDone(true);
+        if (!(await begin)) return null;
         try {
           return await conn.transaction().execute((tx) => stagedRollup(tx, countyCode, rows));
         } finally {
@@ -152,8 +158,10 @@ async function stagedRollup(
   return {
     day: await copyOut(
       tx,
-      'SELECT county_code, region_code, day, dim, key, metric, n, hours FROM demo_rollup_day ORDER BY day',
+      // in the order of the rollup's lookup index, which the load builds after the rows
+      `SELECT county_code, region_code, day, dim, key, metric, n, hours FROM demo_rollup_day
+        ORDER BY county_code, region_code, dim, day`,
     ),
-    month: await copyOut(tx, `${month.rows[0]!.q} ORDER BY 3`),
+    month: await copyOut(tx, `${month.rows[0]!.q} ORDER BY 1, 2, 4, 3`),
   };
 }

@@ -88,6 +88,81 @@ export async function reserveIds(db: DbOrTx, table: string, n: number): Promise<
   return rows.map((r) => Number(r.id));
 }
 
+/** A secondary index or a foreign key taken off for a bulk load, to be put back as it was. */
+export type Deferred = { kind: 'index' | 'key'; table: string; name: string; def: string };
+
+/**
+ * Drops the plain secondary indexes of `tables` (not unique ones, nor those backing a constraint,
+ * nor those named in `keep`) and returns their definitions for `restoreDeferred`.
+ */
+export async function dropIndexes(tx: DbOrTx, tables: string[], keep: string[] = []): Promise<Deferred[]> {
+  if (tables.some((t) => !IDENT.test(t))) throw new Error('dropIndexes: bad identifier');
+  const { rows } = await sql<{ table: string; name: string; def: string }>`
+    SELECT t.relname AS table, i.relname AS name, pg_get_indexdef(i.oid) AS def
+      FROM pg_index x
+      JOIN pg_class i ON i.oid = x.indexrelid
+      JOIN pg_class t ON t.oid = x.indrelid
+      JOIN pg_namespace n ON n.oid = t.relnamespace
+     WHERE n.nspname = current_schema() AND t.relname = ANY(${tables}::text[])
+       AND NOT x.indisunique AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
+       AND NOT (i.relname = ANY(${keep}::text[]))
+     ORDER BY i.relname`.execute(tx);
+  for (const r of rows) await sql`DROP INDEX ${sql.id(r.name)}`.execute(tx);
+  return rows.map((r) => ({ kind: 'index', ...r }));
+}
+
+/**
+ * Drops the foreign keys `tables` hold (not those pointing at them; on a partitioned table the
+ * parent's, its partitions' copies going with it) and returns them for `restoreDeferred`.
+ */
+export async function dropForeignKeys(tx: DbOrTx, tables: string[]): Promise<Deferred[]> {
+  if (tables.some((t) => !IDENT.test(t))) throw new Error('dropForeignKeys: bad identifier');
+  const { rows } = await sql<{ table: string; name: string; def: string }>`
+    SELECT t.relname AS table, c.conname AS name, pg_get_constraintdef(c.oid) AS def
+      FROM pg_constraint c
+      JOIN pg_class t ON t.oid = c.conrelid
+      JOIN pg_namespace n ON n.oid = t.relnamespace
+     WHERE n.nspname = current_schema() AND t.relname = ANY(${tables}::text[])
+       AND c.contype = 'f' AND c.conparentid = 0
+     ORDER BY t.relname, c.conname`.execute(tx);
+  for (const r of rows)
+    await sql`ALTER TABLE ${sql.id(r.table)} DROP CONSTRAINT ${sql.id(r.name)}`.execute(tx);
+  return rows.map((r) => ({ kind: 'key', ...r }));
+}
+
+/**
+ * Puts back what `dropIndexes` and `dropForeignKeys` took off, each under its name and definition,
+ * skipping any that exists already (so a load interrupted after committing without them can be
+ * finished by running this again). An index is built once over the whole table (GiST and GIN gain
+ * most); a key is checked by one set-based query over it, and a dangling reference fails it and
+ * the caller's transaction.
+ */
+export async function restoreDeferred(tx: DbOrTx, deferred: Deferred[]): Promise<void> {
+  if (deferred.some((d) => !IDENT.test(d.table) || !IDENT.test(d.name)))
+    throw new Error('restoreDeferred: bad identifier');
+  if (deferred.length === 0) return;
+  await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(tx);
+  for (const d of deferred) {
+    if (d.kind === 'index') {
+      const { rows } = await sql<{
+        oid: string | null;
+      }>`SELECT to_regclass(${d.name})::oid::text AS oid`.execute(tx);
+      if (rows[0]?.oid) continue;
+      if (!/^CREATE INDEX /.test(d.def)) throw new Error('restoreDeferred: not an index definition');
+      await sql.raw(d.def).execute(tx);
+    } else {
+      const { rows } = await sql<{ n: number }>`
+        SELECT count(*)::int AS n FROM pg_constraint
+         WHERE conrelid = to_regclass(${d.table}) AND conname = ${d.name}`.execute(tx);
+      if (rows[0]!.n > 0) continue;
+      if (!/^FOREIGN KEY /.test(d.def)) throw new Error('restoreDeferred: not a foreign key definition');
+      await sql`ALTER TABLE ${sql.id(d.table)} ADD CONSTRAINT ${sql.id(d.name)} ${sql.raw(d.def)}`.execute(
+        tx,
+      );
+    }
+  }
+}
+
 /**
  * Runs `load` with the plain secondary indexes of `tables` dropped, then builds them again from
  * their saved definitions: one sorted build instead of an index update per row (GiST and GIN
@@ -101,21 +176,9 @@ export async function withIndexesDeferred<T>(
   load: () => Promise<T>,
   keep: string[] = [],
 ): Promise<T> {
-  if (tables.some((t) => !IDENT.test(t))) throw new Error('withIndexesDeferred: bad identifier');
-  const { rows } = await sql<{ name: string; def: string }>`
-    SELECT i.relname AS name, pg_get_indexdef(i.oid) AS def
-      FROM pg_index x
-      JOIN pg_class i ON i.oid = x.indexrelid
-      JOIN pg_class t ON t.oid = x.indrelid
-      JOIN pg_namespace n ON n.oid = t.relnamespace
-     WHERE n.nspname = current_schema() AND t.relname = ANY(${tables}::text[])
-       AND NOT x.indisunique AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = x.indexrelid)
-       AND NOT (i.relname = ANY(${keep}::text[]))
-     ORDER BY i.relname`.execute(tx);
-  for (const r of rows) await sql`DROP INDEX ${sql.id(r.name)}`.execute(tx);
+  const deferred = await dropIndexes(tx, tables, keep);
   const out = await load();
-  await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(tx);
-  for (const r of rows) await sql.raw(r.def).execute(tx);
+  await restoreDeferred(tx, deferred);
   return out;
 }
 
@@ -134,19 +197,9 @@ export async function withForeignKeysDeferred<T>(
   tables: string[],
   load: () => Promise<T>,
 ): Promise<T> {
-  if (tables.some((t) => !IDENT.test(t))) throw new Error('withForeignKeysDeferred: bad identifier');
-  const { rows } = await sql<{ tbl: string; name: string; def: string }>`
-    SELECT t.relname AS tbl, c.conname AS name, pg_get_constraintdef(c.oid) AS def
-      FROM pg_constraint c
-      JOIN pg_class t ON t.oid = c.conrelid
-      JOIN pg_namespace n ON n.oid = t.relnamespace
-     WHERE n.nspname = current_schema() AND t.relname = ANY(${tables}::text[])
-       AND c.contype = 'f' AND c.conparentid = 0
-     ORDER BY t.relname, c.conname`.execute(tx);
-  for (const r of rows) await sql`ALTER TABLE ${sql.id(r.tbl)} DROP CONSTRAINT ${sql.id(r.name)}`.execute(tx);
+  const deferred = await dropForeignKeys(tx, tables);
   const out = await load();
-  for (const r of rows)
-    await sql`ALTER TABLE ${sql.id(r.tbl)} ADD CONSTRAINT ${sql.id(r.name)} ${sql.raw(r.def)}`.execute(tx);
+  await restoreDeferred(tx, deferred);
   return out;
 }
 
