@@ -1,13 +1,12 @@
 import { execFile } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { promisify } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchDatabase } from './scratch-db.js';
 import { inject } from 'vitest';
 import { ensureReferenceData } from '../src/modules/cases/seed.js';
 import { createPii } from '../src/platform/crypto.js';
-import { createDb, withDatabase, type Db } from '../src/platform/db/database.js';
+import { createDb, type Db } from '../src/platform/db/database.js';
 import { migrateToLatest } from '../src/platform/db/migrate.js';
 import { TEST_DEMO_PASSWORD, TEST_DEMO_SCALE, TEST_KEY } from './constants.js';
 import { TIELING_COUNTY_CODE } from '../src/modules/grids/index.js';
@@ -19,19 +18,9 @@ import { loadDemo } from '../src/modules/demo/load.js';
  * put back exactly, the population is not loaded twice, and the demo is then whole.
  */
 const server = inject('dbServerUrl');
-const name = `wangge_test_${randomBytes(6).toString('hex')}`;
-const url = withDatabase(server, name);
+const scratch = scratchDatabase(server);
+const url = scratch.url;
 let db: Db;
-
-async function admin(q: string) {
-  const c = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
-  await c.connect();
-  try {
-    await c.query(q);
-  } finally {
-    await c.end();
-  }
-}
 
 // the tables whose indexes and keys the first part takes off
 const POPULATION = [
@@ -60,14 +49,14 @@ const state = async () =>
   (await db.selectFrom('system_state').select(['key', 'value']).execute()).map((r) => r.key).sort();
 
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
+  await scratch.create();
   db = createDb(url, 4).db;
   await migrateToLatest(db as never);
   await ensureReferenceData(db);
 });
 afterAll(async () => {
   await db.destroy();
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await scratch.drop();
 });
 
 describe('a demo load killed between its two parts', () => {
@@ -76,7 +65,7 @@ describe('a demo load killed between its two parts', () => {
     // a real process, killed with SIGKILL as the second part reaches its case stage
     const killed = await promisify(execFile)(
       process.execPath,
-      ['--import', 'tsx', 'test/fixtures/demo-killed.ts', url],
+      ['--import', 'tsx', 'test/demo-killed-child.ts', url],
       {
         cwd: process.cwd(),
       },

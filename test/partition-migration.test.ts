@@ -1,13 +1,12 @@
-import { randomBytes } from 'node:crypto';
 import { Migrator, sql } from 'kysely';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { scratchDatabase } from './scratch-db.js';
 import { inject } from 'vitest';
 import { ensureReferenceData } from '../src/modules/cases/seed.js';
 import { loadDemo } from '../src/modules/demo/load.js';
 import { createPii } from '../src/platform/crypto.js';
 import { TEST_DEMO_PASSWORD, TEST_DEMO_SCALE, TEST_KEY } from './constants.js';
-import { createDb, withDatabase, type Db } from '../src/platform/db/database.js';
+import { createDb, type Db } from '../src/platform/db/database.js';
 import { MIGRATIONS_DIR, migrateToLatest, SqlFileMigrationProvider } from '../src/platform/db/migrate.js';
 import { PARTITIONED } from '../src/platform/db/partitions.js';
 
@@ -17,25 +16,15 @@ import { PARTITIONED } from '../src/platform/db/partitions.js';
  */
 let db: Db;
 const server = inject('dbServerUrl');
-const name = `wangge_test_${randomBytes(6).toString('hex')}`;
-
-async function admin(q: string) {
-  const c = new pg.Client({ connectionString: withDatabase(server, 'postgres') });
-  await c.connect();
-  try {
-    await c.query(q);
-  } finally {
-    await c.end();
-  }
-}
+const scratch = scratchDatabase(server);
 
 beforeAll(async () => {
-  await admin(`CREATE DATABASE ${name} TEMPLATE template0 ENCODING 'UTF8'`);
-  db = createDb(withDatabase(server, name), 2).db;
+  await scratch.create();
+  db = createDb(scratch.url, 2).db;
 });
 afterAll(async () => {
   await db.destroy();
-  await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await scratch.drop();
 });
 
 const fingerprint = async (table: string) =>
