@@ -170,7 +170,9 @@ export async function loadDemo(
         await keys;
         clock.lap('staged');
         await seedStage(run, demo, async () => writeCaseDemo(tx, await cases));
-        // the other seeds read and write the population: after its indexes and keys are back
+        // the other seeds read and write the population: after its indexes and keys are back (a seed
+        // writing a table before its index build would hold a lock that build waits for, while this
+        // transaction would wait for the build: the two would never end)
         await restored;
         clock.lap('indexes');
       }

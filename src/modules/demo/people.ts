@@ -30,6 +30,12 @@ type Counts = {
  * Loads households, residents, grid workers and the party organisation of one
  * county, grid by grid in batches, with reserved ids so no RETURNING is needed.
  */
+/**
+ * The population's ids drawn as blocks (`reserveIds`): only the demo load writes these tables while
+ * it holds its lock, and in its first part it draws their ids one reservation after another.
+ */
+const BLOCK = { block: true };
+
 export async function loadPeople(
   tx: DbOrTx,
   pii: Pii,
@@ -70,16 +76,18 @@ export async function loadPeople(
     return { grid, households };
   });
   const all = generated.flatMap((g) => g.households);
-  const hIds = await reserveIds(tx, 'household', all.length);
+  const hIds = await reserveIds(tx, 'household', all.length, BLOCK);
   const rIds = await reserveIds(
     tx,
     'resident',
     sumOf(all, (h) => h.members.length),
+    BLOCK,
   );
   const mIds = await reserveIds(
     tx,
     'party_member',
     sumOf(all, (h) => h.members.filter((m) => m.isPartyMember).length),
+    BLOCK,
   );
   const BATCH = 60;
   let hi = 0;

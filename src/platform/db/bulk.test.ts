@@ -6,6 +6,7 @@ import {
   compactFreshTable,
   copyIn,
   copyOut,
+  reserveIds,
   withForeignKeysDeferred,
   type BulkColumn,
 } from './bulk.js';
@@ -295,5 +296,30 @@ describe('copyOut and copyIn', () => {
     expect(n.rows[0]!.n).toBe(0);
     expect((await sql<{ one: number }>`SELECT 1 AS one`.execute(t.db)).rows[0]!.one).toBe(1);
     await expect(copyIn(t.db, 'copy_dst; DROP TABLE x', ['a'], [])).rejects.toThrow(/bad identifier/);
+  });
+});
+
+describe('reserveIds', () => {
+  it('reserves a block in a transaction when asked, one id at a time otherwise, never an id twice', async () => {
+    await sql`CREATE TABLE bulk_ids (id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY, v int)`.execute(
+      t.db,
+    );
+    const outside = await reserveIds(t.db, 'bulk_ids', 3);
+    // two transactions at once: the second waits for the first's lock, then gets the next block
+    const [a, b] = await Promise.all([
+      t.db.transaction().execute((tx) => reserveIds(tx, 'bulk_ids', 1000, { block: true })),
+      t.db.transaction().execute((tx) => reserveIds(tx, 'bulk_ids', 500, { block: true })),
+    ]);
+    const all = [...outside, ...a, ...b];
+    expect(new Set(all).size).toBe(1503);
+    expect(a.at(-1)! - a[0]!).toBe(999); // one block, in order
+    // the next row the table numbers itself comes after every reserved id
+    const next = await sql<{ id: string }>`INSERT INTO bulk_ids (v) VALUES (1) RETURNING id`.execute(t.db);
+    expect(Number(next.rows[0]!.id)).toBeGreaterThan(Math.max(...all));
+    // a sequence with a cache (other sessions may hold values ahead) is drawn one id at a time
+    await sql`ALTER TABLE bulk_ids ALTER COLUMN id SET CACHE 20`.execute(t.db);
+    const cached = await t.db.transaction().execute((tx) => reserveIds(tx, 'bulk_ids', 50, { block: true }));
+    expect(cached.every((id) => id > Number(next.rows[0]!.id))).toBe(true);
+    expect(new Set(cached).size).toBe(50);
   });
 });
