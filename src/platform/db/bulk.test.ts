@@ -6,7 +6,9 @@ import {
   compactFreshTable,
   copyIn,
   copyOut,
+  dropIndexes,
   reserveIds,
+  restoreDeferred,
   withForeignKeysDeferred,
   type BulkColumn,
 } from './bulk.js';
@@ -321,5 +323,33 @@ describe('reserveIds', () => {
     const cached = await t.db.transaction().execute((tx) => reserveIds(tx, 'bulk_ids', 50, { block: true }));
     expect(cached.every((id) => id > Number(next.rows[0]!.id))).toBe(true);
     expect(new Set(cached).size).toBe(50);
+  });
+});
+
+describe('restoreDeferred', () => {
+  it('puts back what was dropped, skips what exists, and runs nothing but its own kind of statement', async () => {
+    await sql`CREATE TABLE bulk_r (id int PRIMARY KEY, v int, w text)`.execute(t.db);
+    await sql`CREATE INDEX bulk_r_v ON bulk_r (v)`.execute(t.db);
+    await sql`CREATE INDEX bulk_r_w ON bulk_r (w)`.execute(t.db);
+    const dropped = await t.db.transaction().execute((tx) => dropIndexes(tx, ['bulk_r']));
+    expect(dropped.map((d) => d.name)).toEqual(['bulk_r_v', 'bulk_r_w']);
+    await sql`CREATE INDEX bulk_r_v ON bulk_r (v)`.execute(t.db); // one back already (a resumed load)
+    await t.db.transaction().execute((tx) => restoreDeferred(tx, dropped));
+    const names = await sql<{
+      n: string;
+    }>`SELECT indexname AS n FROM pg_indexes WHERE tablename = 'bulk_r' ORDER BY 1`.execute(t.db);
+    expect(names.rows.map((r) => r.n)).toEqual(['bulk_r_pkey', 'bulk_r_v', 'bulk_r_w']);
+    // a note tampered with: another statement behind the definition, or another kind of statement
+    await sql`DROP INDEX bulk_r_w`.execute(t.db);
+    const w = dropped.find((d) => d.name === 'bulk_r_w')!;
+    for (const def of [
+      `${w.def}; DROP TABLE bulk_r`,
+      'DROP TABLE bulk_r',
+      `FOREIGN KEY (v) REFERENCES bulk_r (id)`,
+    ])
+      await expect(t.db.transaction().execute((tx) => restoreDeferred(tx, [{ ...w, def }]))).rejects.toThrow(
+        /restoreDeferred/,
+      );
+    expect((await sql`SELECT 1 FROM bulk_r`.execute(t.db)).rows).toEqual([]);
   });
 });

@@ -168,8 +168,10 @@ export async function dropForeignKeys(tx: DbOrTx, tables: string[]): Promise<Def
  * the caller's transaction.
  */
 export async function restoreDeferred(tx: DbOrTx, deferred: Deferred[]): Promise<void> {
-  if (deferred.some((d) => !IDENT.test(d.table) || !IDENT.test(d.name)))
-    throw new Error('restoreDeferred: bad identifier');
+  // the definitions come from the catalog, or from the note an interrupted load left: one
+  // statement each, of its own kind, nothing else
+  if (deferred.some((d) => !IDENT.test(d.table) || !IDENT.test(d.name) || d.def.includes(';')))
+    throw new Error('restoreDeferred: bad identifier or definition');
   if (deferred.length === 0) return;
   await sql`SET LOCAL maintenance_work_mem = '256MB'`.execute(tx);
   for (const d of deferred) {
