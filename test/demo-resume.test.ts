@@ -62,7 +62,7 @@ afterAll(async () => {
 describe('a demo load killed between its two parts', () => {
   it('is finished by the next load, with the schema and the rows as a whole load leaves them', async () => {
     const before = await schemaShape();
-    // a real process, killed with SIGKILL as the second part reaches its case stage
+    // a real process, killed with SIGKILL the moment its first part has committed
     const killed = await promisify(execFile)(
       process.execPath,
       ['--import', 'tsx', 'test/demo-killed-child.ts', url],
@@ -89,6 +89,12 @@ describe('a demo load killed between its two parts', () => {
     const counted = (note.value as { people: { residents: number } }).people.residents;
     const during = await schemaShape();
     expect(during.length).toBeLessThan(before.length);
+    // none of the residents' keys and secondary indexes back yet (the grid units' are: the first part
+    // puts them back itself)
+    expect(
+      during.filter((d) => d.startsWith('resident ') && !d.includes('UNIQUE') && !d.includes('pkey')),
+    ).toEqual([]);
+    expect(during.some((d) => d.startsWith('grid_unit ') && d.includes('FOREIGN KEY'))).toBe(true);
 
     const report = await loadDemo(db, createPii(TEST_KEY), {
       scale: TEST_DEMO_SCALE,

@@ -18,10 +18,11 @@ import { seedPeopleDemo } from '../people/index.js';
 import { MODULE_SEEDS, ON_POPULATION, POPULATION_TABLES, seedCountySettings } from './seeds.js';
 
 /**
- * Settings for the load's transaction only (SET LOCAL): sorts and hashes of the set-based seeds and
- * the rollup's rebuild in memory rather than on disk, index builds with room, and the one commit at
- * the end not waiting for its WAL flush (a crash before the flush loses the whole load, which then
- * runs again: the demo is marked loaded in the same transaction).
+ * Settings for each of the load's two transactions only (SET LOCAL): sorts and hashes of the
+ * set-based seeds and the rollup's rebuild in memory rather than on disk, index builds with room,
+ * and the commit not waiting for its WAL flush (a crash before the flush loses that transaction
+ * whole: the first part's with its `demo-loading` note, so the next start loads afresh; the second
+ * part's with the `demo` mark, so the next start finishes the load from the note).
  */
 export async function loadSettings(tx: Tx): Promise<void> {
   await sql`SET LOCAL work_mem = '64MB'`.execute(tx);
@@ -152,6 +153,7 @@ export function firstPartBeside(run: Run, begin: (cases: Promise<CaseDemoRows>) 
   const keys = settleLater<void>();
   const restored = run.db.connection().execute(async (conn) => {
     const made = await conn.transaction().execute((t) => loadFirstPart(t, run, begin));
+    run.lap('commit');
     committed.resolve(made);
     const put = (kind: Deferred['kind']) => made.deferred.filter((d) => d.kind === kind);
     await conn.transaction().execute((t) => restoreDeferred(t, put('key')));
@@ -172,7 +174,7 @@ export function firstPartBeside(run: Run, begin: (cases: Promise<CaseDemoRows>) 
 }
 
 /** A promise settled from outside; its rejection counts as handled until someone awaits it. */
-function settleLater<T>() {
+export function settleLater<T>() {
   let resolve!: (v: T) => void;
   let reject!: (e: unknown) => void;
   const promise = new Promise<T>((ok, fail) => {

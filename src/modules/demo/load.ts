@@ -21,6 +21,7 @@ import {
   firstPartBeside,
   loadSettings,
   seedStage,
+  settleLater,
   stageClock,
   type FirstPart,
   type Run,
@@ -115,7 +116,7 @@ export async function loadDemo(
       new Date(),
     );
   // the staged rollup's second step, let go at the load's case stage (or told to stop if the load ends before)
-  let caseStage: (go: boolean) => void = () => {};
+  const caseStage = settleLater<boolean>();
   const report = await db
     .transaction()
     .execute(async (tx) => {
@@ -127,16 +128,13 @@ export async function loadDemo(
         .execute();
       if (states.some((s) => s.key === 'demo')) return null;
       await loadSettings(tx);
-      const caseStageBegun = new Promise<boolean>((resolve) => {
-        caseStage = resolve;
-      });
       let cases!: Promise<CaseDemoRows>;
       let staged!: ReturnType<typeof stageCaseDemoRollup> | null;
       const begin = (prepared: Promise<CaseDemoRows>) => {
         cases = prepared;
         cases.catch(() => {}); // awaited at the case stage; not an unhandled rejection meanwhile
         // the year's rollup computed from those rows on a second connection; a failure falls back to the rebuild
-        staged = stageCaseDemoRollup(db, TIELING_COUNTY_CODE, cases, caseStageBegun);
+        staged = stageCaseDemoRollup(db, TIELING_COUNTY_CODE, cases, caseStage.promise);
       };
       const interrupted = states.find((s) => s.key === 'demo-loading')?.value as FirstPart | undefined;
       let first: FirstPart;
@@ -164,7 +162,7 @@ export async function loadDemo(
         // the staged rollup's first step reads case_history (its metrics' plan): done before the case
         // stage locks the case tables (the second step reads only its own copies)
         if (staged && !(await within(staged.kinds, KINDS_WAIT_MS))) staged = null;
-        caseStage(staged !== null);
+        caseStage.resolve(staged !== null);
         // the population's keys are back before the case stage takes its locks (dropping the cases'
         // keys locks the accounts and regions, which the population's keys reference)
         await keys;
@@ -215,7 +213,7 @@ export async function loadDemo(
         .execute();
       return report;
     })
-    .finally(() => caseStage(false));
+    .finally(() => caseStage.resolve(false));
   // fresh planner statistics: without them the first queries on 300k new rows choose bad plans
   if (report) {
     run.progress('analyze', 0, 1);
